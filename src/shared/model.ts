@@ -1,0 +1,295 @@
+// The domain model shared by client and server: runtime schemas (valibot) and the
+// types inferred from them. Names follow the glossary in DESIGN.md §3.
+import * as v from 'valibot'
+
+/** A stable, human-readable code: `KT-01`, `TDP-3`, `2.4a`. Used to cross-reference inside a plan file. */
+export const CodeSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'mã chỉ gồm chữ không dấu, số, ., _ hoặc -, tối đa 40 ký tự'),
+)
+
+const NonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(max))
+
+/** ISO calendar date, `2023-06-30`. */
+export const IsoDateSchema = v.pipe(v.string(), v.isoDate('ngày phải có dạng YYYY-MM-DD'))
+
+/** Finite and within a sane range: no NaN, no Infinity, nothing a typo of ten extra zeros makes. */
+export const FiniteNumberSchema = v.pipe(
+  v.number(),
+  v.finite('số không hợp lệ'),
+  v.minValue(-1e15, 'số quá nhỏ'),
+  v.maxValue(1e15, 'số quá lớn'),
+)
+
+// ---------------------------------------------------------------------------
+// Commune and units
+
+export const CommuneKindSchema = v.picklist(['xa', 'phuong', 'thi_tran'])
+export type CommuneKind = v.InferOutput<typeof CommuneKindSchema>
+
+export const CommuneSchema = v.object({
+  code: CodeSchema,
+  name: NonEmpty(120),
+  kind: CommuneKindSchema,
+  district: NonEmpty(120),
+  province: NonEmpty(120),
+})
+export type Commune = v.InferOutput<typeof CommuneSchema>
+
+/** Residential units (thôn, tổ dân phố, khóm, ấp, bản) and the agencies that report. */
+export const UnitKindSchema = v.picklist([
+  'thon',
+  'to_dan_pho',
+  'khom',
+  'ap',
+  'ban',
+  'tram_y_te',
+  'truong_hoc',
+  'cong_an',
+  'quan_su',
+  'bo_phan',
+  'doan_the',
+  'htx',
+])
+export type UnitKind = v.InferOutput<typeof UnitKindSchema>
+
+export const RESIDENTIAL_UNIT_KINDS: readonly UnitKind[] = ['thon', 'to_dan_pho', 'khom', 'ap', 'ban']
+
+export const UnitSchema = v.object({
+  code: CodeSchema,
+  name: NonEmpty(120),
+  kind: UnitKindSchema,
+  /** Parent unit code; absent for a unit directly under the commune. */
+  parent: v.optional(CodeSchema),
+})
+export type Unit = v.InferOutput<typeof UnitSchema>
+
+export const RoleSchema = v.picklist(['reporter', 'officer', 'leader', 'admin'])
+export type Role = v.InferOutput<typeof RoleSchema>
+
+// ---------------------------------------------------------------------------
+// Plan structure
+
+export const PhaseSchema = v.pipe(
+  v.object({
+    code: CodeSchema,
+    name: NonEmpty(120),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+  }),
+  v.check((p) => p.from <= p.to, 'đợt thi đua phải kết thúc sau khi bắt đầu'),
+)
+export type Phase = v.InferOutput<typeof PhaseSchema>
+
+/** Lĩnh vực. Fields nest through `parent` (2 Văn hoá – xã hội → 2.a Giáo dục). */
+export const FieldSchema = v.object({
+  code: CodeSchema,
+  name: NonEmpty(200),
+  parent: v.optional(CodeSchema),
+})
+export type Field = v.InferOutput<typeof FieldSchema>
+
+/**
+ * How values of an indicator combine.
+ * - `flow`: an amount that accrues (tonnes harvested, jobs created, money collected): sums across
+ *   units, accumulates over the year (lũy kế).
+ * - `stock`: a level at a moment (herd size, pupils at the start of the school year): sums each
+ *   unit's latest value; over time the latest period counts.
+ * - `rate`: numerator ÷ denominator, stored as both: Σnum ÷ Σden across units, latest over time.
+ * - `yes_no`: achieved only when every reporting unit achieved it; latest over time.
+ */
+export const AggregationSchema = v.picklist(['flow', 'stock', 'rate', 'yes_no'])
+export type Aggregation = v.InferOutput<typeof AggregationSchema>
+
+/** The nine target kinds of DESIGN.md §3. Numbers are in the indicator's unit (a rate in % or ‰). */
+export const TargetSchema = v.variant('kind', [
+  // "đạt 11.327.811.000 đồng", "tạo việc làm cho 270 người"
+  v.object({ kind: v.literal('at_least'), value: FiniteNumberSchema }),
+  // "tỷ lệ tham gia BHYT đạt 95%"
+  v.object({ kind: v.literal('rate_at_least'), value: FiniteNumberSchema }),
+  // "dưới 5,6%" (strict) or "bằng hoặc dưới 6%" (not strict)
+  v.object({ kind: v.literal('at_most'), value: FiniteNumberSchema, strict: v.boolean() }),
+  // "đạt 90 - 95%": below min is short, min..max achieved, above max exceeded
+  v.pipe(
+    v.object({ kind: v.literal('range'), min: FiniteNumberSchema, max: FiniteNumberSchema }),
+    v.check((t) => t.min <= t.max, 'khoảng chỉ tiêu: giá trị đầu phải nhỏ hơn hoặc bằng giá trị cuối'),
+  ),
+  // "số hộ nghèo giảm 01 hộ", "tỷ lệ hộ nghèo giảm từ 0,2 – 0,5%": the value reported is the level,
+  // the reduction is measured from `baseline` (the level at the start of the year).
+  v.pipe(
+    v.object({
+      kind: v.literal('reduce_by'),
+      amount: v.pipe(FiniteNumberSchema, v.minValue(0)),
+      max: v.optional(FiniteNumberSchema),
+      baseline: v.optional(FiniteNumberSchema),
+    }),
+    v.check((t) => t.max === undefined || t.max >= t.amount, 'mức giảm tối đa phải lớn hơn mức tối thiểu'),
+  ),
+  // "giá trị sản xuất tăng 10% so với năm 2022", "nông nghiệp tăng 5-7%"
+  v.pipe(
+    v.object({
+      kind: v.literal('growth'),
+      percent: FiniteNumberSchema,
+      maxPercent: v.optional(FiniteNumberSchema),
+      baseYear: v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
+      baseValue: v.optional(v.pipe(FiniteNumberSchema, v.gtValue(0, 'giá trị năm gốc phải lớn hơn 0'))),
+    }),
+    v.check((t) => t.maxPercent === undefined || t.maxPercent >= t.percent, 'mức tăng tối đa phải lớn hơn mức tối thiểu'),
+  ),
+  // "cơ cấu kinh tế: nông nghiệp 38,5%, CN – XD 29,4%, TM – DV 32,1%": each part is a child indicator
+  v.object({
+    kind: v.literal('shares'),
+    parts: v.pipe(
+      v.array(v.object({ indicator: CodeSchema, percent: v.pipe(FiniteNumberSchema, v.minValue(0), v.maxValue(100)) })),
+      v.minLength(2, 'cơ cấu cần ít nhất hai phần'),
+    ),
+    /** Percentage points a share may differ from its target and still count as achieved. */
+    tolerance: v.optional(v.pipe(FiniteNumberSchema, v.minValue(0)), 1),
+  }),
+  // "lúa: 229 ha × 65 tạ/ha = sản lượng 1.448,5 tấn": the target follows the indicator's formula
+  // applied to its inputs' targets; `value` is the figure the plan states (checked against it).
+  v.object({ kind: v.literal('derived'), value: v.optional(FiniteNumberSchema) }),
+  // "giữ vững phường đạt chuẩn an toàn về ANTT", "không để dịch bệnh gia súc"
+  v.object({ kind: v.literal('yes_no') }),
+])
+export type Target = v.InferOutput<typeof TargetSchema>
+export type TargetKind = Target['kind']
+export const TARGET_KINDS: readonly TargetKind[] = [
+  'at_least',
+  'rate_at_least',
+  'at_most',
+  'range',
+  'reduce_by',
+  'growth',
+  'shares',
+  'derived',
+  'yes_no',
+]
+
+/** Which units report an indicator: every unit of some kinds, and/or named units. */
+export const ReportersSchema = v.pipe(
+  v.object({
+    kinds: v.optional(v.array(UnitKindSchema), []),
+    units: v.optional(v.array(CodeSchema), []),
+  }),
+  v.check((r) => r.kinds.length + r.units.length > 0, 'chỉ tiêu phải có ít nhất một đơn vị báo cáo'),
+)
+export type Reporters = v.InferOutput<typeof ReportersSchema>
+
+export const IndicatorSchema = v.object({
+  code: CodeSchema,
+  name: NonEmpty(300),
+  field: CodeSchema,
+  /** Đơn vị tính: tấn, tạ/ha, ha, con, hộ, người, học sinh, đồng, triệu đồng, %, ‰. */
+  unitOfMeasure: NonEmpty(40),
+  aggregation: AggregationSchema,
+  /** For a rate: 100 for %, 1000 for ‰, 1 for a plain quotient such as income per person. */
+  scale: v.optional(v.picklist([1, 100, 1000])),
+  /**
+   * For a rate: the numerator counts a part of the denominator (insured people of all people),
+   * so 0 ≤ numerator ≤ denominator. False for a quotient such as income per person or natural
+   * population growth (births − deaths, which may be negative).
+   */
+  proportion: v.optional(v.boolean(), true),
+  target: v.optional(TargetSchema),
+  /** Parts that sum to this indicator (lương thực = lúa + ngô). */
+  children: v.optional(v.array(CodeSchema)),
+  /** The value follows from other indicators: `LUA_DT * LUA_NS / 10`. Computed, never typed in. */
+  formula: v.optional(NonEmpty(200)),
+  /** "Trong đó": this indicator is a part of another and can never exceed it (xuất khẩu lao động ⊂ việc làm mới). */
+  partOf: v.optional(CodeSchema),
+  reporters: ReportersSchema,
+  /** Per-unit targets, by unit code. */
+  unitTargets: v.optional(v.record(CodeSchema, TargetSchema)),
+  /** The plan's own words for this target, kept for the review report. */
+  source: v.optional(v.string()),
+})
+export type Indicator = v.InferOutput<typeof IndicatorSchema>
+
+/**
+ * A declared equality between indicators, checked on targets and on results:
+ * "phần thu phường hưởng = tổng chi ngân sách phường".
+ */
+export const EqualityRuleSchema = v.object({
+  code: CodeSchema,
+  left: NonEmpty(200),
+  right: NonEmpty(200),
+  message: NonEmpty(300),
+})
+export type EqualityRule = v.InferOutput<typeof EqualityRuleSchema>
+
+export const PlanSchema = v.object({
+  year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+  /** Số hiệu văn bản, `71/KH-UBND`; some plans carry none. */
+  number: v.optional(NonEmpty(40)),
+  issuedOn: v.optional(IsoDateSchema),
+  title: NonEmpty(500),
+  theme: v.optional(NonEmpty(1000)),
+  movements: v.optional(v.array(NonEmpty(300)), []),
+  signedBy: v.optional(NonEmpty(120)),
+  phases: v.optional(v.array(PhaseSchema), []),
+  fields: v.array(FieldSchema),
+  indicators: v.array(IndicatorSchema),
+  rules: v.optional(v.array(EqualityRuleSchema), []),
+})
+export type Plan = v.InferOutput<typeof PlanSchema>
+
+// ---------------------------------------------------------------------------
+// Reporting
+
+export const PeriodKindSchema = v.picklist(['month', 'quarter', 'phase', 'year'])
+export type PeriodKind = v.InferOutput<typeof PeriodKindSchema>
+
+export const PeriodSchema = v.pipe(
+  v.object({
+    code: CodeSchema,
+    kind: PeriodKindSchema,
+    year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    deadline: IsoDateSchema,
+    locked: v.optional(v.boolean(), false),
+    lockReason: v.optional(NonEmpty(300)),
+  }),
+  v.check((p) => p.from <= p.to, 'kỳ báo cáo phải kết thúc sau khi bắt đầu'),
+)
+export type Period = v.InferOutput<typeof PeriodSchema>
+
+/** One cell. A rate keeps its numerator and denominator, never only a percentage. */
+export const ValueDataSchema = v.variant('kind', [
+  v.object({ kind: v.literal('number'), value: FiniteNumberSchema }),
+  // Whether the numerator must stay within the denominator depends on the indicator
+  // (`proportion`); `checkValue` in validation.ts enforces it.
+  v.object({
+    kind: v.literal('ratio'),
+    numerator: FiniteNumberSchema,
+    denominator: v.pipe(FiniteNumberSchema, v.gtValue(0, 'mẫu số phải lớn hơn 0')),
+  }),
+  v.object({ kind: v.literal('yes_no'), achieved: v.boolean(), note: v.optional(v.pipe(v.string(), v.maxLength(1000))) }),
+])
+export type ValueData = v.InferOutput<typeof ValueDataSchema>
+export type NumberValue = Extract<ValueData, { kind: 'number' }>
+export type RatioValue = Extract<ValueData, { kind: 'ratio' }>
+export type YesNoValue = Extract<ValueData, { kind: 'yes_no' }>
+
+/** The value shape an indicator's cells take. */
+export function valueKindOf(indicator: Pick<Indicator, 'aggregation'>): ValueData['kind'] {
+  if (indicator.aggregation === 'rate') return 'ratio'
+  if (indicator.aggregation === 'yes_no') return 'yes_no'
+  return 'number'
+}
+
+export const ReportStatusSchema = v.picklist(['draft', 'submitted', 'approved', 'returned'])
+export type ReportStatus = v.InferOutput<typeof ReportStatusSchema>
+
+/** Allowed report status moves: nháp → đã gửi → đã duyệt, or trả lại → (sửa) → đã gửi; the officer may reopen. */
+export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
+  draft: ['submitted'],
+  submitted: ['approved', 'returned'],
+  returned: ['submitted'],
+  approved: ['returned'],
+}
+
+export function canMoveReport(from: ReportStatus, to: ReportStatus): boolean {
+  return REPORT_TRANSITIONS[from].includes(to)
+}

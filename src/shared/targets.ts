@@ -1,0 +1,188 @@
+// Target evaluation: a figure against one of the nine target kinds. Pure: everything the
+// evaluation depends on (the figure, how far into the year it reaches) is an argument.
+import type { Aggregation, Period, Target } from './model'
+
+/** vượt / đạt / chưa đạt / không đạt, plus the two states where no verdict is possible yet. */
+export type TargetStatus = 'exceeded' | 'achieved' | 'not_yet' | 'failed' | 'no_data' | 'no_baseline'
+
+export interface ShareResult {
+  indicator: string
+  percent: number
+  target: number
+  within: boolean
+}
+
+export interface TargetEvaluation {
+  status: TargetStatus
+  /** How much of the target is done; 1 means met. Null when no figure can be compared. */
+  progress: number | null
+  /** Whether the figure so far keeps pace with the annual target. Null when not applicable. */
+  onPace: boolean | null
+  /** For a flow: what the pace requires at this point of the year, in the indicator's unit. */
+  expectedToDate?: number
+  /** growth: the change over the base year, in %. */
+  growthPercent?: number
+  /** reduce_by: the reduction from the baseline so far. */
+  reduction?: number
+  /** shares: each part's share of the whole. */
+  shares?: ShareResult[]
+}
+
+/** What was achieved, in the indicator's unit (a rate already scaled to % or ‰). */
+export interface TargetActual {
+  value?: number
+  achieved?: boolean
+  /** shares: the amount of each part, by indicator code. */
+  parts?: ReadonlyMap<string, number>
+}
+
+export interface EvaluationContext {
+  aggregation: Aggregation
+  /** Share of the year the figure covers: 0.25 after Q1, 1 when the year is complete. */
+  yearFraction: number
+  /** derived: the target computed from the inputs' targets, used when the plan states none. */
+  derivedTarget?: number
+}
+
+const EPS = 1e-9
+
+function nearlyEqual(a: number, b: number): boolean {
+  return Math.abs(a - b) <= EPS * Math.max(1, Math.abs(a), Math.abs(b))
+}
+
+/** Share of the year covered by a period ending on `to` (month-based: 30/06 is exactly one half). */
+export function yearFractionAt(year: number, to: string): number {
+  const [y, m, d] = to.split('-').map(Number) as [number, number, number]
+  if (y < year) return 0
+  if (y > year) return 1
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  return Math.min(1, (m - 1 + d / daysInMonth) / 12)
+}
+
+export function yearFractionOf(period: Pick<Period, 'year' | 'to'>): number {
+  return yearFractionAt(period.year, period.to)
+}
+
+/** The status when a figure falls short: too late once the year is complete. */
+function short(ctx: EvaluationContext): TargetStatus {
+  return ctx.yearFraction >= 1 ? 'failed' : 'not_yet'
+}
+
+function progressTowards(actual: number, goal: number): number {
+  if (nearlyEqual(goal, 0)) return actual >= 0 ? 1 : 0
+  return actual / goal
+}
+
+/**
+ * "At least `min`, and above `max` counts as exceeded" — the shape shared by at_least,
+ * rate_at_least, range, reduce_by, growth and derived targets.
+ */
+function band(actual: number, min: number, max: number, ctx: EvaluationContext): TargetEvaluation {
+  const status: TargetStatus =
+    actual > max && !nearlyEqual(actual, max)
+      ? 'exceeded'
+      : actual >= min || nearlyEqual(actual, min)
+        ? 'achieved'
+        : short(ctx)
+  const flow = ctx.aggregation === 'flow'
+  const expected = flow ? min * ctx.yearFraction : min
+  const onPace = actual >= expected || nearlyEqual(actual, expected)
+  return {
+    status,
+    progress: progressTowards(actual, min),
+    onPace,
+    ...(flow ? { expectedToDate: expected } : {}),
+  }
+}
+
+function atMost(actual: number, limit: number, strict: boolean, ctx: EvaluationContext): TargetEvaluation {
+  const within = strict ? actual < limit && !nearlyEqual(actual, limit) : actual <= limit || nearlyEqual(actual, limit)
+  const flow = ctx.aggregation === 'flow'
+  // A flow only grows through the year: once past its cap it cannot come back.
+  const status: TargetStatus = within ? 'achieved' : flow ? 'failed' : short(ctx)
+  const expected = flow ? limit * ctx.yearFraction : limit
+  return {
+    status,
+    progress: within ? 1 : actual <= 0 ? 0 : Math.min(1, limit / actual),
+    onPace: within && (actual <= expected || nearlyEqual(actual, expected)),
+    ...(flow ? { expectedToDate: expected } : {}),
+  }
+}
+
+function shares(
+  target: Extract<Target, { kind: 'shares' }>,
+  parts: ReadonlyMap<string, number> | undefined,
+  ctx: EvaluationContext,
+): TargetEvaluation {
+  if (!parts || target.parts.some((p) => parts.get(p.indicator) === undefined)) {
+    return { status: 'no_data', progress: null, onPace: null }
+  }
+  const total = target.parts.reduce((sum, p) => sum + (parts.get(p.indicator) ?? 0), 0)
+  if (total <= 0) return { status: 'no_data', progress: null, onPace: null }
+  const results: ShareResult[] = target.parts.map((p) => {
+    const percent = ((parts.get(p.indicator) ?? 0) / total) * 100
+    return { indicator: p.indicator, percent, target: p.percent, within: Math.abs(percent - p.percent) <= target.tolerance + EPS }
+  })
+  const withinCount = results.filter((r) => r.within).length
+  const all = withinCount === results.length
+  return {
+    status: all ? 'achieved' : short(ctx),
+    progress: withinCount / results.length,
+    onPace: all,
+    shares: results,
+  }
+}
+
+/** Evaluates a figure against a target at a point of the year. */
+export function evaluateTarget(target: Target, actual: TargetActual, ctx: EvaluationContext): TargetEvaluation {
+  if (target.kind === 'shares') return shares(target, actual.parts, ctx)
+  if (target.kind === 'yes_no') {
+    if (actual.achieved === undefined) return { status: 'no_data', progress: null, onPace: null }
+    return { status: actual.achieved ? 'achieved' : short(ctx), progress: actual.achieved ? 1 : 0, onPace: actual.achieved }
+  }
+  const value = actual.value
+  if (value === undefined) return { status: 'no_data', progress: null, onPace: null }
+  switch (target.kind) {
+    case 'at_least':
+    case 'rate_at_least':
+      return band(value, target.value, target.value, ctx)
+    case 'range':
+      return band(value, target.min, target.max, ctx)
+    case 'at_most':
+      return atMost(value, target.value, target.strict, ctx)
+    case 'derived': {
+      const goal = target.value ?? ctx.derivedTarget
+      if (goal === undefined) return { status: 'no_data', progress: null, onPace: null }
+      return band(value, goal, goal, ctx)
+    }
+    case 'reduce_by': {
+      if (target.baseline === undefined) return { status: 'no_baseline', progress: null, onPace: null }
+      const reduction = target.baseline - value
+      // A reduction accrues through the year like a flow, whatever the level's own aggregation.
+      const evaluation = band(reduction, target.amount, target.max ?? target.amount, { ...ctx, aggregation: 'flow' })
+      return { ...evaluation, reduction }
+    }
+    case 'growth': {
+      if (target.baseValue === undefined) return { status: 'no_baseline', progress: null, onPace: null }
+      const min = target.baseValue * (1 + target.percent / 100)
+      const max = target.baseValue * (1 + (target.maxPercent ?? target.percent) / 100)
+      return { ...band(value, min, max, ctx), growthPercent: (value / target.baseValue - 1) * 100 }
+    }
+  }
+}
+
+/** The single figure a target names, for display and for checking a plan's arithmetic. */
+export function targetFigure(target: Target): number | undefined {
+  switch (target.kind) {
+    case 'at_least':
+    case 'rate_at_least':
+    case 'at_most':
+      return target.value
+    case 'range':
+      return target.min
+    case 'derived':
+      return target.value
+    default:
+      return undefined
+  }
+}
