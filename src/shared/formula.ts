@@ -137,3 +137,22 @@ export function evaluateFormula(expr: Expr, values: ReadonlyMap<string, number>)
     }
   }
 }
+
+const OP_TEXT = { '+': '+', '-': '−', '*': '×', '/': '÷' } as const
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const
+
+/**
+ * Writes an expression for people: `Sản lượng lúa (1.448,5) × 10 ÷ Diện tích lúa (229)`.
+ * `label` names an indicator code (and may add its figure); numbers go through `num`.
+ */
+export function renderFormula(expr: Expr, label: (code: string) => string, num: (x: number) => string): string {
+  const go = (e: Expr, parent: number, right: boolean): string => {
+    if (e.kind === 'num') return num(e.value)
+    if (e.kind === 'ref') return label(e.code)
+    if (e.kind === 'neg') return `−${go(e.arg, 3, false)}`
+    const p = PRECEDENCE[e.op]
+    const text = `${go(e.left, p, false)} ${OP_TEXT[e.op]} ${go(e.right, p, true)}`
+    return p < parent || (right && p === parent) ? `(${text})` : text
+  }
+  return go(expr, 0, false)
+}

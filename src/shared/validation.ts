@@ -4,7 +4,7 @@
 import type { Indicator, Plan, Target, Unit, ValueData } from './model'
 import { valueKindOf } from './model'
 import { computedExpr } from './aggregation'
-import { evaluateFormula, formulaRefs, parseFormula } from './formula'
+import { evaluateFormula, formulaRefs, parseFormula, renderFormula } from './formula'
 import { formatViNumber } from './numbers'
 import { targetFigure } from './targets'
 
@@ -191,12 +191,16 @@ export function checkRelations(
       const computed = evaluateFormula(expr, figures)
       if (computed !== undefined && !agreesWith(stated, computed)) {
         const code: IssueCode = i.formula !== undefined ? 'derived_mismatch' : 'children_sum'
-        const how = i.formula !== undefined ? `theo công thức ${i.formula}` : `tổng các chỉ tiêu con (${(i.children ?? []).map(name).join(' + ')})`
+        // Name every input with its figure: any one of them may be the wrong one.
+        const how = renderFormula(expr, (c) => `${name(c)} (${fmt(figures.get(c) ?? Number.NaN)})`, fmt)
         out.push(
-          issue(code, 'error', [i.code, ...formulaRefs(expr)], `${capitalize(noun)} “${i.name}” ghi ${fmt(stated)} nhưng ${how} là ${fmt(computed)}`, {
-            expected: computed,
-            actual: stated,
-          }),
+          issue(
+            code,
+            'error',
+            [i.code, ...formulaRefs(expr)],
+            `${capitalize(noun)} “${i.name}” ghi ${fmt(stated)} nhưng ${how} = ${fmt(computed)}: một trong các số này chưa khớp`,
+            { expected: computed, actual: stated },
+          ),
         )
       }
     }

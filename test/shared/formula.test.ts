@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateFormula, formulaRefs, parseFormula } from '../../src/shared/formula'
+import { evaluateFormula, formulaRefs, parseFormula, renderFormula } from '../../src/shared/formula'
 
 const evalStr = (src: string, vars: Record<string, number> = {}): number | undefined => {
   const p = parseFormula(src)
@@ -35,5 +35,20 @@ describe('formula', () => {
   it('gives no figure for a missing input or a division by zero', () => {
     expect(evalStr('A / B', { A: 1 })).toBeUndefined()
     expect(evalStr('A / B', { A: 1, B: 0 })).toBeUndefined()
+  })
+})
+
+describe('renderFormula', () => {
+  const render = (src: string): string => {
+    const p = parseFormula(src)
+    if (!p.ok) throw new Error(p.message)
+    return renderFormula(p.expr, (c) => c.toLowerCase(), (x) => String(x).replace('.', ','))
+  }
+  it('writes operators as people do and keeps only the parentheses that matter', () => {
+    expect(render('LUA_SL * 10 / LUA_DT')).toBe('lua_sl × 10 ÷ lua_dt')
+    expect(render('(A + B) * 2.5')).toBe('(a + b) × 2,5')
+    expect(render('A - (B - C)')).toBe('a − (b − c)')
+    expect(render('A - B - C')).toBe('a − b − c')
+    expect(render('A / (B * C)')).toBe('a ÷ (b × c)')
   })
 })

@@ -40,7 +40,7 @@ describe('the Trương Quang Trọng 2022 food lines', () => {
     expect(rule!.expected).toBeCloseTo(63.2533, 4)
     expect(rule!.message).toContain('Năng suất lúa')
     expect(rule!.message).toContain('65')
-    expect(rule!.message).toContain('63,2533')
+    expect(rule!.message).toContain('Sản lượng lúa (1.448,5) × 10 ÷ Diện tích lúa (229) = 63,2533')
     // In the plan's own form: output = area × yield ÷ 10.
     expect((229 * 65) / 10).toBe(1488.5)
   })
