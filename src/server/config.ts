@@ -6,11 +6,19 @@ export type LogLevel = (typeof LOG_LEVELS)[number]
 export interface Config {
   port: number
   host: string
-  /** Folder for the server's own files (the embedded database arrives with the database issue). */
+  /** Folder for the server's own files: the embedded PGlite database lives in DATA_DIR/pglite. */
   dataDir: string
-  /** `postgres://…` switches to PostgreSQL once the database lands; unused yet. */
+  /** `postgres://…` switches to PostgreSQL; unset means the embedded database. */
   databaseUrl: string | undefined
   logLevel: LogLevel
+  /** Session cookies carry `Secure` (set COOKIE_SECURE=true behind HTTPS). */
+  secureCookies: boolean
+  /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY=true). */
+  trustProxy: boolean
+  /** Load the demo communes into an empty database at start (DEMO=false to skip). */
+  demo: boolean
+  /** Connections in the PostgreSQL pool of one instance. */
+  poolSize: number
 }
 
 type Env = Record<string, string | undefined>
@@ -23,7 +31,27 @@ export function readConfig(env: Env): Config {
     dataDir: nonEmpty(env.DATA_DIR) ?? './data',
     databaseUrl: nonEmpty(env.DATABASE_URL),
     logLevel: readLogLevel(env.LOG_LEVEL),
+    secureCookies: readBool('COOKIE_SECURE', env.COOKIE_SECURE, false),
+    trustProxy: readBool('TRUST_PROXY', env.TRUST_PROXY, false),
+    demo: readBool('DEMO', env.DEMO, true),
+    poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
   }
+}
+
+function readBool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const text = nonEmpty(raw)?.toLowerCase()
+  if (text === undefined) return fallback
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true
+  if (['0', 'false', 'no', 'off'].includes(text)) return false
+  throw new Error(`${name} must be true or false, got "${raw}"`)
+}
+
+function readInt(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  const text = nonEmpty(raw)
+  if (text === undefined) return fallback
+  const n = /^\d{1,6}$/.test(text) ? Number(text) : NaN
+  if (!(n >= min && n <= max)) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  return n
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

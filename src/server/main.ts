@@ -1,16 +1,25 @@
-// Starts the server: reads the settings, loads the demo communes, listens, and stops cleanly on SIGINT/SIGTERM.
+// Starts the server: reads the settings, opens the database (PGlite in DATA_DIR, or PostgreSQL
+// at DATABASE_URL), loads the demo communes into an empty database, listens, and on SIGINT or
+// SIGTERM stops taking requests, lets the ones in flight (a push batch) finish, then closes.
 import { mkdir } from 'node:fs/promises'
 import { buildApp } from './app'
 import { readConfig } from './config'
+import { openDb } from './db'
+import { seedDemoIfEmpty } from './db/seed'
 import { loadDemo } from './demo/loadDemo'
 import { formatDemoLogins } from './demo/logins'
 
 async function main(): Promise<void> {
   const config = readConfig(process.env)
   await mkdir(config.dataDir, { recursive: true })
-  const demo = await loadDemo()
-  const app = buildApp({ config, demo })
-
+  const demo = config.demo ? await loadDemo() : []
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize })
+  const app = await buildApp({ config, db })
+  const loaded = await seedDemoIfEmpty(
+    db,
+    demo.map((d) => d.file),
+  )
+  if (loaded.length > 0) app.log.info({ communes: loaded }, 'demo communes loaded into the empty database')
   for (const { fileName, file, issues } of demo) {
     for (const issue of issues) {
       app.log.warn({ file: fileName, commune: file.commune.code, issue: issue.code, refs: issue.refs }, `${file.commune.name}: ${issue.message}`)
@@ -21,27 +30,29 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals): void => {
     if (closing) process.exit(1) // a second Ctrl+C does not wait for open connections
     closing = true
-    app.log.info({ signal }, 'shutting down')
-    // Once the server is closed nothing holds the event loop and the process ends by itself.
-    app.close().catch((err: unknown) => {
-      app.log.error({ err }, 'shutdown failed')
-      process.exit(1)
-    })
+    app.log.info({ signal }, 'shutting down: finishing requests in flight')
+    app
+      .close()
+      .then(() => db.close())
+      .catch((err: unknown) => {
+        app.log.error({ err }, 'shutdown failed')
+        process.exit(1)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 
   await app.listen({ port: config.port, host: config.host })
-  process.stdout.write(banner(config.port, demo))
+  process.stdout.write(banner(config.port, db.kind, demo))
 }
 
-function banner(port: number, demo: Parameters<typeof formatDemoLogins>[0]): string {
+function banner(port: number, database: string, demo: Parameters<typeof formatDemoLogins>[0]): string {
   return [
     '',
-    `Thi đua is running: http://localhost:${port}`,
-    `Demo communes: ${demo.length === 0 ? 'none (src/server/demo/plans/ is empty)' : demo.map((d) => d.file.commune.name).join(', ')}`,
+    `Thi đua is running: http://localhost:${port}  (database: ${database === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`,
+    `Demo communes: ${demo.length === 0 ? 'none' : demo.map((d) => d.file.commune.name).join(', ')}`,
     '',
-    'Demo logins (logging in arrives with the server issue; the app is read-only for now):',
+    'Demo logins:',
     formatDemoLogins(demo),
     '',
     '',

@@ -1,0 +1,66 @@
+// The `audit` table: who changed what, from which device, when, old → new. The officer's set-up
+// changes are written here one by one; value and report changes come from the sync ingest.
+import type { ValueData } from '../../shared/model'
+import type { Actor } from '../auth/actor'
+import { notFound } from '../errors'
+import type { Queryable } from './types'
+
+export interface AuditEntry {
+  entity: 'plan' | 'unit' | 'user' | 'period'
+  unitId?: number
+  periodId?: number
+  indicatorId?: number
+  /** The state before (null when created) and after (null when deleted). Never a password hash. */
+  old: unknown
+  new: unknown
+}
+
+export async function writeAudit(tx: Queryable, communeId: number, actor: Pick<Actor, 'userId' | 'deviceId'>, entry: AuditEntry, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, old, new, at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [communeId, entry.entity, entry.unitId ?? null, entry.periodId ?? null, entry.indicatorId ?? null, actor.userId, actor.deviceId, json(entry.old), json(entry.new), now],
+  )
+}
+
+const json = (x: unknown): string | null => (x === null || x === undefined ? null : JSON.stringify(x))
+
+/** One change of a cell, as GET /history gives it. */
+export interface CellChange {
+  at: string
+  user: { username: string; displayName: string } | null
+  deviceId: string | null
+  mutationId: string | null
+  /** As the ingest stored it: `{ value, note, version }` before, `{ value, note }` after; null for none. */
+  old: { value: ValueData | null; note: string | null; version?: number } | null
+  new: { value: ValueData | null; note: string | null } | null
+}
+
+/**
+ * Every change of one cell, newest first. The indicator is the one of the period's year, deleted
+ * or not: a deleted indicator's values stay, and so does their history.
+ */
+export async function cellHistory(q: Queryable, communeId: number, unitId: number, periodCode: string, indicatorCode: string): Promise<CellChange[]> {
+  const period = await q.query<{ id: number; year: number }>('SELECT id, year FROM periods WHERE commune_id = $1 AND code = $2', [communeId, periodCode])
+  const p = period.rows[0]
+  if (!p) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
+  const r = await q.query<{ at: Date; username: string | null; display_name: string | null; device_id: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
+    `SELECT a.at, u.username, u.display_name, a.device_id, a.mutation_id, a.old, a.new
+       FROM audit a
+       JOIN indicators i ON i.id = a.indicator_id
+       JOIN plans pl ON pl.id = i.plan_id
+       LEFT JOIN users u ON u.id = a.user_id
+      WHERE a.commune_id = $1 AND a.entity = 'value' AND a.unit_id = $2 AND a.period_id = $3
+        AND pl.commune_id = $1 AND pl.year = $4 AND i.code = $5
+      ORDER BY a.id DESC`,
+    [communeId, unitId, Number(p.id), p.year, indicatorCode],
+  )
+  return r.rows.map((row) => ({
+    at: new Date(row.at).toISOString(),
+    user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
+    deviceId: row.device_id,
+    mutationId: row.mutation_id,
+    old: row.old,
+    new: row.new,
+  }))
+}

@@ -1,0 +1,119 @@
+// Reporting periods in the `periods` table: the ones a plan's year brings (quarters, the plan's
+// phases, the year) and the ones an officer adds or removes by hand.
+import type { Period, Plan } from '../../shared/model'
+import { phasePeriods, quarterPeriods, yearPeriod } from '../../shared/periods'
+import type { Actor } from '../auth/actor'
+import { conflict, notFound } from '../errors'
+import { writeAudit } from './audit'
+import type { Db, Queryable } from './types'
+import { bumpVersion } from './versions'
+
+/** The periods a plan of a year reports in: its four quarters, its phases (đợt) and the year. */
+export function yearPeriods(plan: Pick<Plan, 'year' | 'phases'>): Period[] {
+  return [...quarterPeriods(plan.year), ...phasePeriods(plan.year, plan.phases), yearPeriod(plan.year)]
+}
+
+/** Inserts the periods of a plan's year that do not exist yet; existing ones keep their lock and deadline. Returns the codes added. */
+export async function insertYearPeriods(tx: Queryable, communeId: number, plan: Pick<Plan, 'year' | 'phases'>, version: number): Promise<string[]> {
+  const added: string[] = []
+  for (const p of yearPeriods(plan)) {
+    if (await insertPeriod(tx, communeId, p, version)) added.push(p.code)
+  }
+  return added
+}
+
+async function insertPeriod(tx: Queryable, communeId: number, p: Period, version: number): Promise<number | undefined> {
+  const r = await tx.query<{ id: number }>(
+    `INSERT INTO periods (commune_id, code, kind, year, starts_on, ends_on, deadline, locked, lock_reason, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (commune_id, code) DO NOTHING RETURNING id`,
+    [communeId, p.code, p.kind, p.year, p.from, p.to, p.deadline, p.locked, p.locked ? (p.lockReason ?? null) : null, version],
+  )
+  return r.rows[0] ? Number(r.rows[0].id) : undefined
+}
+
+export async function createPeriod(db: Db, actor: Actor, communeId: number, period: Period, now: Date): Promise<{ code: string; version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const id = await insertPeriod(tx, communeId, period, version)
+    if (id === undefined) throw conflict('period_exists', `Đã có kỳ báo cáo “${period.code}”`)
+    await writeAudit(tx, communeId, actor, { entity: 'period', periodId: id, old: null, new: period }, now)
+    return { code: period.code, version }
+  })
+}
+
+interface PeriodRow {
+  id: number
+  code: string
+  kind: Period['kind']
+  year: number
+  from: string
+  to: string
+  deadline: string
+  locked: boolean
+  lock_reason: string | null
+}
+
+async function lockPeriod(tx: Queryable, communeId: number, code: string): Promise<PeriodRow | undefined> {
+  const r = await tx.query<PeriodRow>(
+    `SELECT id, code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
+            to_char(deadline, 'YYYY-MM-DD') AS deadline, locked, lock_reason
+       FROM periods WHERE commune_id = $1 AND code = $2 FOR UPDATE`,
+    [communeId, code],
+  )
+  return r.rows[0]
+}
+
+/** Whether anything was ever reported for the period: a value (a cleared one too) or a report. */
+async function periodInUse(tx: Queryable, periodId: number): Promise<boolean> {
+  const r = await tx.query<{ used: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM cell_values WHERE period_id = $1) OR EXISTS (SELECT 1 FROM reports WHERE period_id = $1) AS used',
+    [periodId],
+  )
+  return Boolean(r.rows[0]?.used)
+}
+
+/**
+ * Removes a period nobody reported in. The row goes (the pull protocol has no tombstone for
+ * periods), so a phone that already pulled it keeps it until it re-syncs from scratch.
+ */
+export async function deletePeriod(db: Db, actor: Actor, communeId: number, code: string, now: Date): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const row = await lockPeriod(tx, communeId, code)
+    if (!row) throw notFound(`Không có kỳ báo cáo “${code}”`)
+    if (await periodInUse(tx, row.id)) throw conflict('period_in_use', `Kỳ báo cáo “${code}” đã có số liệu hoặc báo cáo, không xóa được. Có thể khóa kỳ này thay vì xóa.`)
+    await tx.query('DELETE FROM periods WHERE id = $1', [row.id])
+    await writeAudit(tx, communeId, actor, { entity: 'period', periodId: Number(row.id), old: periodOf(row), new: null }, now)
+    return { version }
+  })
+}
+
+/**
+ * Removes the periods of a year that nobody reported in, each with an audit entry (when the
+ * year's plan is deleted: they came with it). Returns the codes removed.
+ */
+export async function deleteUnusedYearPeriods(tx: Queryable, communeId: number, actor: Actor, year: number, now: Date): Promise<string[]> {
+  const r = await tx.query<PeriodRow>(
+    `DELETE FROM periods p WHERE p.commune_id = $1 AND p.year = $2
+        AND NOT EXISTS (SELECT 1 FROM cell_values c WHERE c.period_id = p.id)
+        AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.period_id = p.id)
+      RETURNING p.id, p.code, p.kind, p.year, to_char(p.starts_on, 'YYYY-MM-DD') AS "from", to_char(p.ends_on, 'YYYY-MM-DD') AS "to",
+                to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.locked, p.lock_reason`,
+    [communeId, year],
+  )
+  for (const row of r.rows) await writeAudit(tx, communeId, actor, { entity: 'period', periodId: Number(row.id), old: periodOf(row), new: null }, now)
+  return r.rows.map((row) => row.code)
+}
+
+function periodOf(row: PeriodRow): Period {
+  return {
+    code: row.code,
+    kind: row.kind,
+    year: row.year,
+    from: row.from,
+    to: row.to,
+    deadline: row.deadline,
+    locked: row.locked,
+    ...(row.lock_reason ? { lockReason: row.lock_reason } : {}),
+  }
+}

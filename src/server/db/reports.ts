@@ -1,0 +1,84 @@
+// The officer's decisions on reports (approve, return with a reason, reopen) and period locks:
+// each one a versioned write with an audit entry.
+import type { ReportStatus } from '../../shared/model'
+import type { Actor } from '../auth/actor'
+import { conflict, notFound } from '../errors'
+import type { Db } from './types'
+import { bumpVersion } from './versions'
+
+export type Decision = { action: 'approve' } | { action: 'return'; reason: string } | { action: 'reopen'; reason: string }
+
+const NEXT: Record<Decision['action'], { from: ReportStatus[]; to: ReportStatus }> = {
+  approve: { from: ['submitted'], to: 'approved' },
+  return: { from: ['submitted'], to: 'returned' },
+  // Reopening an approved report sends it back to the unit, with the officer's reason.
+  reopen: { from: ['approved'], to: 'returned' },
+}
+
+export async function decideReport(db: Db, actor: Actor, communeId: number, unitCode: string, periodCode: string, decision: Decision, now: Date): Promise<{ status: ReportStatus; version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const r = await tx.query<{ unit_id: number; period_id: number; status: ReportStatus }>(
+      `SELECT r.unit_id, r.period_id, r.status FROM reports r
+         JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
+        WHERE r.commune_id = $1 AND u.code = $2 AND p.code = $3 FOR UPDATE OF r`,
+      [communeId, unitCode, periodCode],
+    )
+    const report = r.rows[0]
+    if (!report) throw notFound('Không có báo cáo này')
+    const rule = NEXT[decision.action]
+    if (!rule.from.includes(report.status)) {
+      throw conflict('invalid_transition', `Báo cáo đang ở trạng thái “${STATUS_VI[report.status]}”, không thể ${ACTION_VI[decision.action]}`)
+    }
+    const reason = decision.action === 'approve' ? null : decision.reason
+    await tx.query('UPDATE reports SET status = $3, return_reason = $4, decided_at = $5, decided_by = $6, version = $7 WHERE unit_id = $1 AND period_id = $2', [
+      report.unit_id,
+      report.period_id,
+      rule.to,
+      reason,
+      now,
+      actor.userId,
+      version,
+    ])
+    await tx.query(
+      `INSERT INTO audit (commune_id, entity, unit_id, period_id, user_id, device_id, old, new, at) VALUES ($1, 'report', $2, $3, $4, $5, $6, $7, $8)`,
+      [communeId, report.unit_id, report.period_id, actor.userId, actor.deviceId, JSON.stringify({ status: report.status }), JSON.stringify({ status: rule.to, reason }), now],
+    )
+    return { status: rule.to, version }
+  })
+}
+
+const STATUS_VI: Record<ReportStatus, string> = { draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' }
+const ACTION_VI: Record<Decision['action'], string> = { approve: 'duyệt', return: 'trả lại', reopen: 'mở lại' }
+
+export interface PeriodChange {
+  locked?: boolean
+  lockReason?: string | null
+  deadline?: string
+}
+
+export async function updatePeriod(db: Db, actor: Actor, communeId: number, code: string, change: PeriodChange, now: Date): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const old = await tx.query<{ id: number; locked: boolean; lock_reason: string | null; deadline: string }>(
+      "SELECT id, locked, lock_reason, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM periods WHERE commune_id = $1 AND code = $2 FOR UPDATE",
+      [communeId, code],
+    )
+    const row = old.rows[0]
+    if (!row) throw notFound(`Không có kỳ báo cáo “${code}”`)
+    const locked = change.locked ?? row.locked
+    const lockReason = locked ? (change.lockReason === undefined ? row.lock_reason : change.lockReason) : null
+    const deadline = change.deadline ?? row.deadline
+    await tx.query('UPDATE periods SET locked = $2, lock_reason = $3, deadline = $4, version = $5 WHERE id = $1', [row.id, locked, lockReason, deadline, version])
+    await tx.query(`INSERT INTO audit (commune_id, entity, period_id, user_id, device_id, old, new, at) VALUES ($1, 'period', $2, $3, $4, $5, $6, $7)`, [
+      communeId,
+      row.id,
+      actor.userId,
+      actor.deviceId,
+      JSON.stringify({ locked: row.locked, lockReason: row.lock_reason, deadline: row.deadline }),
+      JSON.stringify({ locked, lockReason, deadline }),
+      now,
+    ])
+    return { version }
+  })
+}

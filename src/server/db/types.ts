@@ -1,0 +1,37 @@
+// The one database interface the server codes against; pglite.ts and pg.ts implement it.
+
+export interface QueryResult<T> {
+  rows: T[]
+  rowCount: number
+}
+
+/** Something that runs SQL: the database itself, or a transaction on it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>
+}
+
+export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable'
+
+export interface TransactionOptions {
+  isolation?: IsolationLevel
+  readOnly?: boolean
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * Nothing `fn` wrote survives a throw.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>
+  close(): Promise<void>
+}
+
+export function beginStatement(options: TransactionOptions = {}): string {
+  const parts = ['BEGIN']
+  if (options.isolation) parts.push(`ISOLATION LEVEL ${options.isolation.toUpperCase()}`)
+  if (options.readOnly) parts.push('READ ONLY')
+  return parts.join(' ')
+}

@@ -1,0 +1,99 @@
+// The commune's unit tree in the `units` table: villages, residential groups and agencies that
+// report. A unit is deactivated, never deleted, so that its values stay.
+import type { Unit } from '../../shared/model'
+import type { Actor } from '../auth/actor'
+import { conflict, HttpError, notFound } from '../errors'
+import { writeAudit } from './audit'
+import type { Db, Queryable } from './types'
+import { bumpVersion } from './versions'
+
+export interface UnitView extends Unit {
+  active: boolean
+  version: number
+}
+
+export interface UnitChange {
+  name?: string
+  kind?: Unit['kind']
+  /** null moves the unit directly under the commune. */
+  parent?: string | null
+  active?: boolean
+}
+
+interface UnitRow {
+  id: number
+  code: string
+  name: string
+  kind: Unit['kind']
+  parent_code: string | null
+  active: boolean
+  version: number
+}
+
+const viewOf = (u: UnitRow): UnitView => ({ code: u.code, name: u.name, kind: u.kind, ...(u.parent_code ? { parent: u.parent_code } : {}), active: u.active, version: Number(u.version) })
+
+async function unitRows(q: Queryable, communeId: number): Promise<UnitRow[]> {
+  return (await q.query<UnitRow>('SELECT id, code, name, kind, parent_code, active, version FROM units WHERE commune_id = $1 ORDER BY id', [communeId])).rows
+}
+
+/** Every unit, active or not, in the order they were created; a reporter sees only their own. */
+export async function listUnits(q: Queryable, actor: Actor, communeId: number): Promise<UnitView[]> {
+  const rows = await unitRows(q, communeId)
+  return rows.filter((u) => actor.role !== 'reporter' || actor.unitIds.has(Number(u.id))).map(viewOf)
+}
+
+/** The id of a unit of the commune; not found otherwise. */
+export async function unitIdOf(q: Queryable, communeId: number, code: string): Promise<number> {
+  const r = await q.query<{ id: number }>('SELECT id FROM units WHERE commune_id = $1 AND code = $2', [communeId, code])
+  if (!r.rows[0]) throw notFound(`Không có đơn vị “${code}”`)
+  return Number(r.rows[0].id)
+}
+
+const unknownParent = (code: string): HttpError => new HttpError(422, 'unknown_parent', `Không có đơn vị cấp trên “${code}”`)
+
+export async function createUnit(db: Db, actor: Actor, communeId: number, unit: Unit, now: Date): Promise<{ unit: UnitView; version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const units = await unitRows(tx, communeId)
+    if (units.some((u) => u.code === unit.code)) throw conflict('unit_exists', `Đã có đơn vị mã “${unit.code}”`)
+    if (unit.parent !== undefined && !units.some((u) => u.code === unit.parent)) throw unknownParent(unit.parent)
+    const r = await tx.query<UnitRow>(
+      'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
+      [communeId, unit.code, unit.name, unit.kind, unit.parent ?? null, version],
+    )
+    const created = viewOf(r.rows[0]!)
+    await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: created }, now)
+    return { unit: created, version }
+  })
+}
+
+/** Renames, re-kinds, moves, deactivates or reactivates a unit. Deactivating keeps its values. */
+export async function updateUnit(db: Db, actor: Actor, communeId: number, code: string, change: UnitChange, now: Date): Promise<{ unit: UnitView; version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const units = await unitRows(tx, communeId)
+    const row = units.find((u) => u.code === code)
+    if (!row) throw notFound(`Không có đơn vị “${code}”`)
+    const parent = change.parent === undefined ? row.parent_code : change.parent
+    if (parent !== null && parent !== row.parent_code) checkParent(units, code, parent)
+    const r = await tx.query<UnitRow>(
+      `UPDATE units SET name = $2, kind = $3, parent_code = $4, active = $5, version = $6 WHERE id = $1
+       RETURNING id, code, name, kind, parent_code, active, version`,
+      [row.id, change.name ?? row.name, change.kind ?? row.kind, parent, change.active ?? row.active, version],
+    )
+    const updated = viewOf(r.rows[0]!)
+    await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(row.id), old: viewOf(row), new: updated }, now)
+    return { unit: updated, version }
+  })
+}
+
+/** The new parent exists and is not the unit itself nor one of its descendants. */
+function checkParent(units: readonly UnitRow[], code: string, parent: string): void {
+  const parentOf = new Map(units.map((u) => [u.code, u.parent_code]))
+  if (!parentOf.has(parent)) throw unknownParent(parent)
+  const seen = new Set<string>()
+  for (let p: string | null | undefined = parent; p != null && !seen.has(p); p = parentOf.get(p)) {
+    if (p === code) throw new HttpError(422, 'unit_cycle', `Đơn vị “${code}” không thể nằm dưới chính nó hoặc đơn vị cấp dưới của nó`)
+    seen.add(p)
+  }
+}
