@@ -1,15 +1,45 @@
 // The one error shape the API answers with, `{ code, message }`, and the mapping from thrown errors to it.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import * as v from 'valibot'
+import { issueMessage } from '../shared/model'
 
 export interface ApiError {
   /** Stable, snake_case: the client branches on it. */
   code: string
   /** Vietnamese where the server wrote it; shown to people. */
   message: string
+  /** Extra, machine-readable detail (validation issues). */
+  details?: unknown
 }
 
-export function apiError(code: string, message: string): ApiError {
-  return { code, message }
+export function apiError(code: string, message: string, details?: unknown): ApiError {
+  return details === undefined ? { code, message } : { code, message, details }
+}
+
+/** Thrown by handlers and data code for an answer that is the client's to fix. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly apiCode: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}
+
+export const notFound = (message = 'Không tìm thấy'): HttpError => new HttpError(404, 'not_found', message)
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này'): HttpError => new HttpError(403, 'forbidden', message)
+export const unauthorized = (message = 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập'): HttpError => new HttpError(401, 'unauthorized', message)
+export const conflict = (code: string, message: string): HttpError => new HttpError(409, code, message)
+
+/** Parses a request part with a shared schema; a mismatch is a 400 naming each wrong field. */
+export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, what = 'dữ liệu'): v.InferOutput<S> {
+  const r = v.safeParse(schema, input)
+  if (r.success) return r.output
+  const details = r.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: issueMessage(i) }))
+  const first = details[0]
+  throw new HttpError(400, 'invalid', `${what} không hợp lệ${first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : ''}`, details)
 }
 
 const CODES_BY_STATUS: Readonly<Record<number, string>> = {
@@ -25,11 +55,22 @@ const CODES_BY_STATUS: Readonly<Record<number, string>> = {
   429: 'too_many_requests',
 }
 
+const MESSAGES_BY_STATUS: Readonly<Record<number, string>> = {
+  413: 'Dữ liệu gửi lên quá lớn',
+  415: 'Chỉ nhận dữ liệu dạng JSON',
+  429: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút',
+}
+
 /** A 4xx keeps its status and says what was wrong; anything else is logged and answered with a generic 500. */
-export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(err: FastifyError | HttpError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof HttpError) {
+    return reply.code(err.statusCode).send(apiError(err.apiCode, err.message, err.details))
+  }
   const status = err.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    return reply.code(status).send(apiError(CODES_BY_STATUS[status] ?? 'bad_request', err.message))
+    const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'malformed_json' : (CODES_BY_STATUS[status] ?? 'bad_request')
+    const message = code === 'malformed_json' ? 'Dữ liệu JSON không đọc được' : (MESSAGES_BY_STATUS[status] ?? err.message)
+    return reply.code(status).send(apiError(code, message))
   }
   req.log.error({ err }, 'request failed')
   return reply.code(500).send(apiError('internal', 'Máy chủ gặp lỗi. Vui lòng thử lại sau.'))

@@ -293,3 +293,13 @@ export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportSt
 export function canMoveReport(from: ReportStatus, to: ReportStatus): boolean {
   return REPORT_TRANSITIONS[from].includes(to)
 }
+
+/**
+ * The message of a schema issue, in Vietnamese: our schemas write their own; valibot's English
+ * defaults ("Invalid type: Expected number but received "12"") are put into Vietnamese here.
+ */
+export function issueMessage(issue: Pick<v.BaseIssue<unknown>, 'kind' | 'message' | 'expected' | 'received'>): string {
+  if (!issue.message.startsWith('Invalid ')) return issue.message
+  if (issue.kind === 'schema') return `sai kiểu dữ liệu: cần ${issue.expected ?? '?'}, nhận ${issue.received}`
+  return `giá trị không hợp lệ: cần ${issue.expected ?? '?'}, nhận ${issue.received}`
+}

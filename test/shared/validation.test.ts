@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
-import { PlanSchema, ValueDataSchema, type Plan } from '../../src/shared/model'
+import { issueMessage, PlanSchema, ValueDataSchema, type Plan } from '../../src/shared/model'
 import { agreesWith, checkOutlier, checkRelations, checkValue, decimalsOf, targetFigures, validatePlan } from '../../src/shared/validation'
 
 const rice = { field: 'KT', aggregation: 'flow', reporters: { kinds: ['to_dan_pho'] } } as const
@@ -197,5 +197,15 @@ describe('history outliers', () => {
     expect(checkOutlier(ind, 900, [480, 500, 520])).toBeUndefined()
     expect(checkOutlier(ind, 5000, [500])).toBeUndefined()
     expect(checkOutlier(ind, 5000, [0, 0, 0])).toBeUndefined()
+  })
+})
+
+describe('schema messages', () => {
+  it('are Vietnamese, including valibot’s own defaults', () => {
+    const r = v.safeParse(ValueDataSchema, { kind: 'number', value: '12' })
+    expect(r.success).toBe(false)
+    if (!r.success) expect(issueMessage(r.issues[0]!)).toBe('sai kiểu dữ liệu: cần number, nhận "12"')
+    const own = v.safeParse(ValueDataSchema, { kind: 'ratio', numerator: 1, denominator: 0 })
+    if (!own.success) expect(issueMessage(own.issues[0]!)).toBe('mẫu số phải lớn hơn 0')
   })
 })

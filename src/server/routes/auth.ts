@@ -1,0 +1,58 @@
+// Sign in, sign out, and who am I. Parse → delegate to auth/login.ts and auth/sessions.ts.
+import type { FastifyInstance } from 'fastify'
+import * as v from 'valibot'
+import { DeviceIdSchema } from '../../shared/protocol'
+import type { Actor } from '../auth/actor'
+import { login } from '../auth/login'
+import { requireActor } from '../auth/plugin'
+import { resolveSession, revokeSession, SESSION_COOKIE, SESSION_DAYS } from '../auth/sessions'
+import type { Db } from '../db/types'
+import { parseWith } from '../errors'
+
+const LoginSchema = v.object({
+  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'chưa nhập tên đăng nhập'), v.maxLength(64, 'tên đăng nhập quá dài')),
+  password: v.pipe(v.string(), v.minLength(1, 'chưa nhập mật khẩu'), v.maxLength(200, 'mật khẩu quá dài')),
+  deviceId: v.optional(DeviceIdSchema),
+})
+
+export interface AuthRouteOptions {
+  db: Db
+  clock: () => Date
+  secureCookies: boolean
+}
+
+export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: AuthRouteOptions): void {
+  app.post('/auth/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const body = parseWith(LoginSchema, req.body, 'Thông tin đăng nhập')
+    const now = clock()
+    const session = await login(db, { ...body, userAgent: req.headers['user-agent'], ip: req.ip }, now)
+    const actor = await resolveSession(db, session.token, now)
+    if (!actor) throw new Error('a session just created does not resolve')
+    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: SESSION_DAYS * 86_400 })
+    return { expiresAt: session.expiresAt.toISOString(), me: await describe(db, actor) }
+  })
+
+  app.post('/auth/logout', async (req, reply) => {
+    const actor = requireActor(req)
+    await revokeSession(db, actor.sessionHash, clock())
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return { ok: true }
+  })
+
+  app.get('/auth/me', async (req) => describe(db, requireActor(req)))
+}
+
+export interface Me {
+  username: string
+  displayName: string
+  role: Actor['role']
+  deviceId: string
+  commune: { code: string; name: string } | null
+  units: { code: string; name: string; kind: string }[]
+}
+
+async function describe(db: Db, actor: Actor): Promise<Me> {
+  const commune = actor.communeId === null ? null : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM communes WHERE id = $1', [actor.communeId])).rows[0] ?? null)
+  const units = (await db.query<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM units WHERE id = ANY($1::bigint[]) ORDER BY code', [[...actor.unitIds]])).rows
+  return { username: actor.username, displayName: actor.displayName, role: actor.role, deviceId: actor.deviceId, commune, units }
+}
