@@ -1,7 +1,7 @@
 // The plan file: one commune, its unit tree and one yearly plan, as an officer would import it
 // and as the demo communes ship (src/server/demo/plans/*.json).
 import * as v from 'valibot'
-import { CodeSchema, CommuneSchema, PlanSchema, RoleSchema, UnitSchema, type Unit } from './model'
+import { CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, UnitSchema, type Unit } from './model'
 import { validatePlan, type ValidationIssue } from './validation'
 
 export const PLAN_FILE_FORMAT = 'thi-dua.plan/1'
@@ -36,7 +36,7 @@ export function loadPlanFile(input: unknown): LoadPlanFileResult {
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })),
+      errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: issueMessage(i) })),
     }
   }
   const file = parsed.output
@@ -72,7 +72,14 @@ function accountIssues(file: PlanFile): ValidationIssue[] {
   return out
 }
 
+type ReportersShape = { kinds: readonly string[]; units: readonly string[] }
+
+/** Whether a unit reports an indicator: it is of a listed kind, or named. */
+export function isReporter(reporters: ReportersShape, unit: { code: string; kind: string }): boolean {
+  return reporters.kinds.includes(unit.kind) || reporters.units.includes(unit.code)
+}
+
 /** Units that report an indicator: every unit of the listed kinds, plus the named units. */
-export function reportingUnits(reporters: { kinds: readonly string[]; units: readonly string[] }, units: readonly Unit[]): Unit[] {
-  return units.filter((u) => reporters.kinds.includes(u.kind) || reporters.units.includes(u.code))
+export function reportingUnits<U extends { code: string; kind: string }>(reporters: ReportersShape, units: readonly U[]): U[] {
+  return units.filter((u) => isReporter(reporters, u))
 }

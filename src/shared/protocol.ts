@@ -1,0 +1,136 @@
+// The sync wire contract (docs/sync.md), imported by the phone's sync engine and by the
+// server's ingest alike. Push sends mutations; pull returns changes above a cursor.
+import * as v from 'valibot'
+import { CodeSchema, PeriodSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
+
+/** At most this many mutations in one push; a client with more sends several batches. */
+export const MAX_PUSH_BATCH = 500
+
+/** A client-made id: a UUID or any 8–64 characters of [A-Za-z0-9_-]. */
+export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'mutationId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
+export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
+
+/** The version a mutation was based on: the cell's version the device last saw, 0 when it saw none. */
+const BaseVersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
+const ClientTimeSchema = v.pipe(v.string(), v.isoTimestamp('clientTime phải là thời điểm ISO 8601'))
+const NoteSchema = v.pipe(v.string(), v.maxLength(2000, 'ghi chú tối đa 2.000 ký tự'))
+
+/** Sets (or, with `value: null`, clears) one cell: (unit, period, indicator). */
+export const ValueMutationSchema = v.object({
+  kind: v.literal('value'),
+  mutationId: MutationIdSchema,
+  deviceId: DeviceIdSchema,
+  unit: CodeSchema,
+  period: CodeSchema,
+  indicator: CodeSchema,
+  value: v.nullable(ValueDataSchema),
+  note: v.optional(v.nullable(NoteSchema)),
+  baseVersion: BaseVersionSchema,
+  clientTime: ClientTimeSchema,
+})
+export type ValueMutation = v.InferOutput<typeof ValueMutationSchema>
+
+/** Submits a unit's report for a period, or recalls a submitted one not yet approved. */
+export const ReportMutationSchema = v.object({
+  kind: v.literal('report'),
+  mutationId: MutationIdSchema,
+  deviceId: DeviceIdSchema,
+  unit: CodeSchema,
+  period: CodeSchema,
+  action: v.picklist(['submit', 'recall']),
+  baseVersion: BaseVersionSchema,
+  clientTime: ClientTimeSchema,
+})
+export type ReportMutation = v.InferOutput<typeof ReportMutationSchema>
+
+export const MutationSchema = v.variant('kind', [ValueMutationSchema, ReportMutationSchema])
+export type Mutation = v.InferOutput<typeof MutationSchema>
+
+/**
+ * A push body. Mutations are checked one by one on the server (a malformed one is rejected
+ * alone), so the body schema only fixes the envelope.
+ */
+export const PushRequestSchema = v.object({
+  deviceId: DeviceIdSchema,
+  mutations: v.pipe(v.array(v.unknown()), v.minLength(1, 'không có thay đổi nào'), v.maxLength(MAX_PUSH_BATCH, `tối đa ${MAX_PUSH_BATCH} thay đổi mỗi lần gửi`)),
+})
+export type PushRequest = { deviceId: string; mutations: Mutation[] }
+
+/** Why the server refused a mutation. The message is Vietnamese, for the user. */
+export type RejectionCode =
+  | 'invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'not_assigned'
+  | 'period_locked'
+  | 'report_submitted'
+  | 'report_approved'
+  | 'invalid_transition'
+  | 'device_mismatch'
+
+export interface ServerCell {
+  value: v.InferOutput<typeof ValueDataSchema> | null
+  note: string | null
+  version: number
+  updatedBy: string | null
+  updatedAt: string | null
+}
+
+export type MutationOutcome =
+  | { mutationId: string; status: 'applied'; version: number }
+  /** Seen before: `original` is what the first push got. Nothing changed this time. */
+  | { mutationId: string; status: 'duplicate'; original: Exclude<MutationOutcome, { status: 'duplicate' }> }
+  /** The cell moved on since `baseVersion`: the server's current state, for the user to choose. */
+  | { mutationId: string; status: 'conflict'; server: ServerCell | { status: string; version: number } }
+  | { mutationId: string; status: 'rejected'; code: RejectionCode; message: string }
+
+export interface PushResponse {
+  outcomes: MutationOutcome[]
+  /** The commune's version after this push (not a pull cursor: pull to catch up). */
+  version: number
+}
+
+// ---------------------------------------------------------------------------
+// Pull
+
+export const PULL_PAGE_LIMIT = 2000
+
+export const PullQuerySchema = v.object({
+  cursor: v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT)), String(PULL_PAGE_LIMIT)),
+})
+
+export interface PulledValue {
+  unit: string
+  period: string
+  indicator: string
+  value: v.InferOutput<typeof ValueDataSchema> | null
+  note: string | null
+  version: number
+  updatedBy: string | null
+  updatedAt: string
+}
+
+export interface PulledReport {
+  unit: string
+  period: string
+  status: v.InferOutput<typeof ReportStatusSchema>
+  returnReason: string | null
+  version: number
+}
+
+export type PulledPeriod = v.InferOutput<typeof PeriodSchema> & { version: number }
+export type PulledUnit = v.InferOutput<typeof UnitSchema> & { active: boolean; version: number }
+
+export interface PullResponse {
+  /** Pass back as `cursor` next time. Everything up to it has been sent. */
+  cursor: number
+  /** More changes wait beyond `cursor`: pull again at once. */
+  more: boolean
+  values: PulledValue[]
+  reports: PulledReport[]
+  periods: PulledPeriod[]
+  units: PulledUnit[]
+  /** Plans changed since the cursor, whole (plan header, fields, indicators), by year. */
+  plans: { year: number; version: number; plan: unknown }[]
+}
