@@ -1,48 +1,95 @@
-// The HTTP app: the JSON API under /api and the built PWA from dist/, on one origin.
+// The HTTP app: the JSON API under /api and the built PWA from dist/, on one origin. Stateless:
+// everything it knows lives in the database, so any number of instances can serve one commune.
 import { existsSync } from 'node:fs'
 import { join, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import type { Config } from './config'
-import type { DemoPlan } from './demo/loadDemo'
-import { createCatalog } from './catalog'
+import type { Db } from './db/types'
+import { sessionHook } from './auth/plugin'
 import { apiError, handleError } from './errors'
+import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
+import { historyRoutes } from './routes/history'
+import { planRoutes } from './routes/plans'
+import { reportRoutes } from './routes/reports'
+import { syncRoutes } from './routes/sync'
+import { unitRoutes } from './routes/units'
+import { userRoutes } from './routes/users'
 
 export const DIST_DIR = new URL('../../dist/', import.meta.url)
+/** A push of 500 mutations is about 150 KB; anything far beyond is refused before parsing. */
+export const BODY_LIMIT = 2 * 1024 * 1024
 
 export interface AppOptions {
   config: Config
-  demo: readonly DemoPlan[]
+  db: Db
   /** Pino through Fastify, at the configured level; tests pass false. */
   logger?: boolean
   /** The built PWA; tests point it elsewhere. */
   distDir?: URL
+  /** The time of a request; tests fix it. */
+  clock?: () => Date
 }
 
-export function buildApp({ config, demo, logger = true, distDir = DIST_DIR }: AppOptions): FastifyInstance {
+export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, clock = () => new Date() }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
     // Errors Fastify raises before routing (a malformed URL, a bad header) get the same JSON shape.
     frameworkErrors: (err, req, reply) => {
       handleError(err, req, reply)
     },
   })
   app.setErrorHandler(handleError)
+  await app.register(fastifyCookie)
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  })
+  // A coarse per-instance guard; login attempts are also counted in the database (auth/login.ts).
+  await app.register(fastifyRateLimit, { global: false })
+  app.decorateRequest('actor', null)
 
-  const catalog = createCatalog(demo)
-  app.register(
+  await app.register(
     async (api) => {
-      api.get('/health', async () => ({ status: 'ok' }))
-      communeRoutes(api, catalog)
+      api.addHook('onRequest', sessionHook(db, clock))
+      api.get('/health', async () => {
+        await db.query('SELECT 1')
+        return { status: 'ok', database: db.kind }
+      })
+      authRoutes(api, { db, clock, secureCookies: config.secureCookies })
+      communeRoutes(api, { db })
+      syncRoutes(api, { db, clock })
+      reportRoutes(api, { db, clock })
+      planRoutes(api, { db, clock })
+      unitRoutes(api, { db, clock })
+      userRoutes(api, { db, clock })
+      historyRoutes(api, { db })
     },
     { prefix: '/api' },
   )
 
   const root = fileURLToPath(distDir)
   const built = existsSync(join(root, 'index.html'))
-  if (built) app.register(fastifyStatic, { root, setHeaders: cacheHeaders })
+  if (built) await app.register(fastifyStatic, { root, setHeaders: cacheHeaders })
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/'

@@ -28,7 +28,10 @@ export type IssueCode =
 
 export interface ValidationIssue {
   code: IssueCode
-  /** An error blocks saving a plan; a warning asks for a second look (an outlier needs a note). */
+  /**
+   * An error is a mistake; a warning asks for a second look (an outlier needs a note). A plan with
+   * a structural error cannot be saved (`blocksPlan`); its own arithmetic slips are shown only.
+   */
   severity: 'error' | 'warning'
   /** The indicators (or units, fields) involved, the first being the one to show it on. */
   refs: string[]
@@ -243,6 +246,17 @@ export function targetFigures(plan: Pick<Plan, 'indicators'>): Map<string, numbe
     if (f !== undefined) out.set(i.code, f)
   }
   return out
+}
+
+/**
+ * The relations between a plan's stated figures. A real plan may carry such a slip (the
+ * Trương Quang Trọng rice line): the officer sees it, and the plan is saved as issued.
+ */
+export const ARITHMETIC_ISSUES: ReadonlySet<IssueCode> = new Set<IssueCode>(['derived_mismatch', 'children_sum', 'equality', 'part_exceeds_whole'])
+
+/** Whether an issue stops a plan from being saved: any error but the plan's own arithmetic. */
+export function blocksPlan(issue: Pick<ValidationIssue, 'code' | 'severity'>): boolean {
+  return issue.severity === 'error' && !ARITHMETIC_ISSUES.has(issue.code)
 }
 
 /** Every structural problem of a plan, then the arithmetic of its own targets. */

@@ -6,20 +6,80 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app'
 import { readConfig } from '../../src/server/config'
+import { openDb } from '../../src/server/db'
+import { seedPlanFile } from '../../src/server/db/seed'
+import type { Db } from '../../src/server/db/types'
 import { DEMO_PLANS_DIR, DemoPlanError, loadDemo, type DemoPlan } from '../../src/server/demo/loadDemo'
 import { formatDemoLogins } from '../../src/server/demo/logins'
-import { FIXTURE_FILE, fixtureDemo } from './fixtures'
+import { fixtureFile, PASSWORD } from './harness'
 
 const config = readConfig({})
+const DEMO_PASSWORD = 'thidua2024'
+
+// One in-memory database for the whole file: the demo communes are loaded into it once.
+let db: Db
+beforeAll(async () => {
+  db = await openDb({})
+}, 60_000)
+afterAll(() => db?.close())
 
 describe('readConfig', () => {
+  const defaults = {
+    port: 8080,
+    host: '0.0.0.0',
+    dataDir: './data',
+    databaseUrl: undefined,
+    logLevel: 'info',
+    secureCookies: false,
+    trustProxy: false,
+    demo: true,
+    poolSize: 10,
+  }
+
   it('has defaults for everything', () => {
-    expect(readConfig({})).toEqual({ port: 8080, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' })
+    expect(readConfig({})).toEqual(defaults)
   })
 
   it('reads the variables it knows', () => {
-    const c = readConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/var/lib/thi-dua', DATABASE_URL: 'postgres://x/y', LOG_LEVEL: 'debug' })
-    expect(c).toEqual({ port: 9000, host: '127.0.0.1', dataDir: '/var/lib/thi-dua', databaseUrl: 'postgres://x/y', logLevel: 'debug' })
+    const c = readConfig({
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/var/lib/thi-dua',
+      DATABASE_URL: 'postgres://x/y',
+      LOG_LEVEL: 'debug',
+      COOKIE_SECURE: 'true',
+      TRUST_PROXY: 'yes',
+      DEMO: 'false',
+      DB_POOL_SIZE: '25',
+    })
+    expect(c).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/thi-dua',
+      databaseUrl: 'postgres://x/y',
+      logLevel: 'debug',
+      secureCookies: true,
+      trustProxy: true,
+      demo: false,
+      poolSize: 25,
+    })
+  })
+
+  it('treats blank values as unset', () => {
+    expect(readConfig({ PORT: ' ', DATABASE_URL: '', COOKIE_SECURE: '  ', DEMO: '', DB_POOL_SIZE: '' })).toEqual(defaults)
+  })
+
+  it.each([
+    ['COOKIE_SECURE', 'secureCookies', '1', true],
+    ['COOKIE_SECURE', 'secureCookies', 'ON', true],
+    ['TRUST_PROXY', 'trustProxy', 'true', true],
+    ['TRUST_PROXY', 'trustProxy', 'off', false],
+    ['DEMO', 'demo', '0', false],
+    ['DEMO', 'demo', 'No', false],
+    ['DB_POOL_SIZE', 'poolSize', '1', 1],
+    ['DB_POOL_SIZE', 'poolSize', '200', 200],
+  ] as const)('reads %s=%j', (name, key, raw, expected) => {
+    expect(readConfig({ [name]: raw })[key]).toBe(expected)
   })
 
   it.each(['abc', '80a', '-1', '0', '65536', '8080.5', ' 1e3'])('refuses PORT=%j with a message naming PORT', (port) => {
@@ -29,108 +89,139 @@ describe('readConfig', () => {
   it('refuses an unknown LOG_LEVEL', () => {
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/)
   })
+
+  it.each([
+    ['COOKIE_SECURE', 'maybe'],
+    ['TRUST_PROXY', '2'],
+    ['DEMO', 'yes please'],
+    ['DB_POOL_SIZE', '0'],
+    ['DB_POOL_SIZE', '201'],
+    ['DB_POOL_SIZE', 'ten'],
+    ['DB_POOL_SIZE', '2.5'],
+  ])('refuses %s=%j with a message naming it', (name, raw) => {
+    expect(() => readConfig({ [name]: raw })).toThrow(new RegExp(name))
+  })
 })
+
+/** Signs in through the API and returns the session cookie to send. */
+async function signIn(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`)
+  const cookie = res.cookies.find((c) => c.name === 'td_session')
+  if (!cookie) throw new Error('no session cookie')
+  return `td_session=${cookie.value}`
+}
 
 describe('the API over the real demo plans', () => {
   let demo: DemoPlan[]
   let fileCount: number
   let app: FastifyInstance
+  /** Each commune's officer, signed in: commune code → cookie. */
+  const officers = new Map<string, string>()
+  const officerOf = (d: DemoPlan) => d.file.accounts.find((a) => a.role === 'officer')!
 
   beforeAll(async () => {
     demo = await loadDemo()
     fileCount = (await readdir(DEMO_PLANS_DIR).catch(() => [])).filter((n) => n.endsWith('.json')).length
-    app = buildApp({ config, demo, logger: false })
-  })
-  afterAll(() => app.close())
+    for (const d of demo) await seedPlanFile(db, d.file)
+    app = await buildApp({ config, db, logger: false })
+    for (const d of demo) officers.set(d.file.commune.code, await signIn(app, officerOf(d).username, DEMO_PASSWORD))
+  }, 60_000)
+  afterAll(() => app?.close())
 
-  it('answers health', async () => {
-    const res = await app.inject('/api/health')
-    expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ status: 'ok' })
+  const get = (url: string, cookie?: string) => app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} })
+
+  it('has the three real plans, each with an officer whose password is the demo one', () => {
+    expect(demo).toHaveLength(fileCount)
+    expect(demo.map((d) => d.file.commune.code).sort()).toEqual(['pho-thuan', 'tqt', 'tra-phong'])
+    expect(officers.size).toBe(fileCount)
   })
 
-  it('lists one commune per demo file, with its counts, sorted by name', async () => {
-    const res = await app.inject('/api/communes')
+  it('answers health with the database it runs on', async () => {
+    const res = await get('/api/health')
     expect(res.statusCode).toBe(200)
-    const list = res.json<{ code: string; name: string; indicatorCount: number; unitCount: number; planYear: number }[]>()
-    expect(list).toHaveLength(fileCount)
+    expect(res.json()).toEqual({ status: 'ok', database: 'pglite' })
+  })
+
+  it('asks who is calling before it lists communes', async () => {
+    const res = await get('/api/communes')
+    expect(res.statusCode).toBe(401)
+    expect(res.json()).toEqual({ code: 'unauthorized', message: expect.any(String) })
+  })
+
+  it('shows each officer their own commune only, with its counts', async () => {
     for (const d of demo) {
-      const row = list.find((c) => c.code === d.file.commune.code)
-      expect(row).toMatchObject({
-        name: d.file.commune.name,
-        planYear: d.file.plan.year,
-        indicatorCount: d.file.plan.indicators.length,
-        unitCount: d.file.units.length,
-      })
+      const res = await get('/api/communes', officers.get(d.file.commune.code))
+      expect(res.statusCode).toBe(200)
+      expect(res.json()).toEqual([
+        {
+          ...d.file.commune,
+          planYear: d.file.plan.year,
+          planTitle: d.file.plan.title,
+          indicatorCount: d.file.plan.indicators.length,
+          unitCount: d.file.units.length,
+        },
+      ])
     }
-    const names = list.map((c) => c.name)
+  })
+
+  it('shows the administrator every commune, sorted by name', async () => {
+    const admin = demo.flatMap((d) => d.file.accounts).find((a) => a.role === 'admin')!
+    const res = await get('/api/communes', await signIn(app, admin.username, DEMO_PASSWORD))
+    const names = res.json<{ name: string }[]>().map((c) => c.name)
+    expect(names).toHaveLength(fileCount)
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')))
   })
 
-  it('gives each demo plan without its accounts', async () => {
+  it('gives each plan with its units and issues, never an account, a password or a hash', async () => {
     for (const d of demo) {
-      const res = await app.inject(`/api/communes/${d.file.commune.code}/plan`)
+      const res = await get(`/api/communes/${d.file.commune.code}/plan`, officers.get(d.file.commune.code))
       expect(res.statusCode).toBe(200)
       const body = res.json<Record<string, unknown>>()
-      expect(Object.keys(body).sort()).toEqual(['commune', 'issues', 'plan', 'units'])
-      for (const a of d.file.accounts) expect(res.body).not.toContain(a.password)
+      expect(Object.keys(body).sort()).toEqual(['commune', 'issues', 'plan', 'units', 'version', 'years'])
+      expect(body).toMatchObject({ commune: d.file.commune, plan: d.file.plan, years: [d.file.plan.year], version: expect.any(Number) })
+      expect(body.units).toEqual(d.file.units.map((u) => ({ ...u, active: true })))
+      expect(res.body).not.toContain(DEMO_PASSWORD)
+      expect(res.body).not.toContain('scrypt$')
+      expect(res.body).not.toMatch(/password|accounts/i)
+      for (const a of d.file.accounts) expect(res.body).not.toContain(`"${a.username}"`)
     }
   })
-})
 
-describe('the API over a plan built in the test', () => {
-  const app = buildApp({ config, demo: [fixtureDemo()], logger: false })
-  afterAll(() => app.close())
-
-  it('lists the commune with its counts', async () => {
-    const res = await app.inject('/api/communes')
-    expect(res.json()).toEqual([
-      {
-        code: 'test-xa',
-        name: 'Thử Nghiệm',
-        kind: 'xa',
-        district: 'Huyện Mẫu',
-        province: 'Tỉnh Mẫu',
-        planYear: 2024,
-        planTitle: 'Kế hoạch phát động phong trào thi đua năm 2024',
-        indicatorCount: 1,
-        unitCount: 3,
-      },
-    ])
+  it('carries the Trương Quang Trọng rice slip as its one issue, and none for the others', async () => {
+    for (const d of demo) {
+      const { issues } = (await get(`/api/communes/${d.file.commune.code}/plan`, officers.get(d.file.commune.code))).json<{ issues: { code: string; refs: string[] }[] }>()
+      if (d.file.commune.code === 'tqt') {
+        expect(issues.map((i) => i.code)).toEqual(['derived_mismatch'])
+        expect(issues[0]!.refs).toEqual(expect.arrayContaining(['LUA_SL', 'LUA_DT']))
+      } else expect(issues).toEqual([])
+    }
   })
 
-  it('gives the plan, units and issues, never the accounts or their passwords', async () => {
-    const res = await app.inject('/api/communes/test-xa/plan')
-    expect(res.statusCode).toBe(200)
-    const body = res.json<Record<string, unknown>>()
-    const { file } = fixtureDemo()
-    expect(body).toEqual({ commune: file.commune, units: file.units, plan: file.plan, issues: [] })
-    expect(body).not.toHaveProperty('accounts')
-    expect(res.body).not.toContain('secret-1')
-    expect(res.body).not.toContain('truongthon1')
+  it('answers another commune exactly like one that does not exist', async () => {
+    const cookie = officers.get('tqt')
+    for (const url of ['/api/communes/khong-co/plan', '/api/communes/pho-thuan/plan']) {
+      const res = await get(url, cookie)
+      expect(res.statusCode).toBe(404)
+      expect(res.headers['content-type']).toMatch(/application\/json/)
+      expect(res.json()).toEqual({ code: 'not_found', message: 'Không tìm thấy xã/phường' })
+    }
   })
 
-  it('answers 404 JSON for an unknown commune', async () => {
-    const res = await app.inject('/api/communes/khong-co/plan')
-    expect(res.statusCode).toBe(404)
-    expect(res.headers['content-type']).toMatch(/application\/json/)
-    expect(res.json()).toEqual({ code: 'not_found', message: 'Không tìm thấy xã/phường' })
-  })
-
-  it.each(['/api/x', '/api', '/api/communes/test-xa'])('answers 404 JSON for an unknown API path %s', async (url) => {
-    const res = await app.inject(url)
+  it.each(['/api/x', '/api', '/api/communes/tqt'])('answers 404 JSON for an unknown API path %s', async (url) => {
+    const res = await get(url, officers.get('tqt'))
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ code: 'not_found', message: expect.any(String) })
   })
 
   it('answers 404 JSON for a method the API does not have', async () => {
-    const res = await app.inject({ method: 'DELETE', url: '/api/communes' })
+    const res = await app.inject({ method: 'DELETE', url: '/api/communes', headers: { cookie: officers.get('tqt')! } })
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ code: 'not_found' })
   })
 
   it('answers a malformed address with 400 JSON', async () => {
-    const res = await app.inject('/api/communes/%E0%A4%A/plan')
+    const res = await get('/api/communes/%E0%A4%A/plan', officers.get('tqt'))
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ code: 'bad_request', message: expect.any(String) })
   })
@@ -138,7 +229,7 @@ describe('the API over a plan built in the test', () => {
 
 describe('errors', () => {
   it('keeps the status of a 4xx error a handler throws, and its message', async () => {
-    const app = buildApp({ config, demo: [], logger: false })
+    const app = await buildApp({ config, db, logger: false })
     app.get('/api/locked', async () => {
       throw Object.assign(new Error('Kỳ báo cáo đã khóa'), { statusCode: 409 })
     })
@@ -149,7 +240,7 @@ describe('errors', () => {
   })
 
   it('answers an unexpected error with a generic 500 JSON, without its details', async () => {
-    const app = buildApp({ config, demo: [], logger: false })
+    const app = await buildApp({ config, db, logger: false })
     app.get('/api/boom', async () => {
       throw new Error('database password is hunter2')
     })
@@ -171,10 +262,10 @@ describe('serving the PWA', () => {
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
-  const distApp = (): FastifyInstance => buildApp({ config, demo: [fixtureDemo()], logger: false, distDir: pathToFileURL(`${dir}/`) })
+  const distApp = (): Promise<FastifyInstance> => buildApp({ config, db, logger: false, distDir: pathToFileURL(`${dir}/`) })
 
   it('serves index.html at /, revalidated on every load', async () => {
-    const app = distApp()
+    const app = await distApp()
     const res = await app.inject('/')
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toMatch(/text\/html/)
@@ -184,7 +275,7 @@ describe('serving the PWA', () => {
   })
 
   it('serves hashed assets as immutable', async () => {
-    const app = distApp()
+    const app = await distApp()
     const res = await app.inject('/assets/index-abc123.js')
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toContain('immutable')
@@ -192,8 +283,8 @@ describe('serving the PWA', () => {
   })
 
   it('falls back to index.html for an unknown page, not for a missing file', async () => {
-    const app = distApp()
-    const page = await app.inject('/xa/test-xa')
+    const app = await distApp()
+    const page = await app.inject('/xa/xa-thu')
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('<div id="app">')
     const asset = await app.inject('/assets/missing.js')
@@ -202,8 +293,8 @@ describe('serving the PWA', () => {
   })
 
   it('still answers the API, and 404 JSON under /api', async () => {
-    const app = distApp()
-    expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok' })
+    const app = await distApp()
+    expect((await app.inject('/api/health')).json()).toEqual({ status: 'ok', database: 'pglite' })
     const res = await app.inject('/api/nothing')
     expect(res.statusCode).toBe(404)
     expect(res.json()).toMatchObject({ code: 'not_found' })
@@ -211,7 +302,7 @@ describe('serving the PWA', () => {
   })
 
   it('answers 503 with a hint to build when dist is missing', async () => {
-    const app = buildApp({ config, demo: [], logger: false, distDir: pathToFileURL(join(dir, 'no-such-dist/')) })
+    const app = await buildApp({ config, db, logger: false, distDir: pathToFileURL(join(dir, 'no-such-dist/')) })
     const res = await app.inject('/')
     expect(res.statusCode).toBe(503)
     expect(res.headers['content-type']).toMatch(/text\/plain/)
@@ -236,13 +327,14 @@ describe('loadDemo', () => {
 
   it('returns plan issues alongside the file instead of refusing it', async () => {
     await mkdir(join(dir, 'issues'))
-    const file = structuredClone(FIXTURE_FILE)
+    const file = fixtureFile()
     file.plan.indicators.push({
-      code: 'LUA_SL',
-      name: 'Sản lượng lúa',
+      code: 'LUA_SL_TINH',
+      name: 'Sản lượng lúa (tính)',
       field: 'KT',
       unitOfMeasure: 'tấn',
       aggregation: 'flow',
+      proportion: true,
       formula: 'LUA_DT * 65 / 10',
       target: { kind: 'derived', value: 1448.5 },
       reporters: { kinds: ['thon'], units: [] },
@@ -255,7 +347,7 @@ describe('loadDemo', () => {
 
   it('stops with an error naming the file and the path of a schema failure', async () => {
     await mkdir(join(dir, 'bad'))
-    const file = structuredClone(FIXTURE_FILE) as unknown as { commune: { kind: string } }
+    const file = fixtureFile() as unknown as { commune: { kind: string } }
     file.commune.kind = 'huyen'
     await writeFile(join(dir, 'bad', 'hong.json'), JSON.stringify(file))
     const load = loadDemo(folder('bad'))
@@ -271,19 +363,19 @@ describe('loadDemo', () => {
 
   it('refuses two files for the same commune', async () => {
     await mkdir(join(dir, 'twice'))
-    await writeFile(join(dir, 'twice', 'a.json'), JSON.stringify(FIXTURE_FILE))
-    await writeFile(join(dir, 'twice', 'b.json'), JSON.stringify(FIXTURE_FILE))
-    await expect(loadDemo(folder('twice'))).rejects.toThrow(/b\.json.*test-xa.*a\.json/)
+    await writeFile(join(dir, 'twice', 'a.json'), JSON.stringify(fixtureFile()))
+    await writeFile(join(dir, 'twice', 'b.json'), JSON.stringify(fixtureFile()))
+    await expect(loadDemo(folder('twice'))).rejects.toThrow(/b\.json.*xa-thu.*a\.json/)
   })
 })
 
 describe('formatDemoLogins', () => {
   it('lists every account with its role, commune, units by name and password', () => {
-    const text = formatDemoLogins([fixtureDemo()])
+    const text = formatDemoLogins([{ fileName: 'xa-thu.json', file: fixtureFile(), issues: [] }])
     const lines = text.split('\n')
     expect(lines[0]).toMatch(/^username\s+role\s+commune\s+units\s+password$/)
-    expect(lines.find((l) => l.startsWith('truongthon1'))).toMatch(/reporter.*Thử Nghiệm\s+Thôn 1\s+secret-1$/)
-    expect(lines.find((l) => l.startsWith('canbo'))).toMatch(/officer.*Thử Nghiệm\s+-\s+secret-2$/)
+    expect(lines.find((l) => l.startsWith('xa-thu.t1 '))).toMatch(new RegExp(`reporter.*Xã xa-thu\\s+Thôn 1\\s+${PASSWORD}$`))
+    expect(lines.find((l) => l.startsWith('xa-thu.canbo '))).toMatch(new RegExp(`officer.*Xã xa-thu\\s+-\\s+${PASSWORD}$`))
   })
 
   it('says so when there are no accounts', () => {

@@ -1,14 +1,25 @@
-// Read-only commune routes: the list of communes and one commune's plan, delegated to the catalog.
+// Communes an actor may see, and a commune's plan of a year with its unit tree and the plan's
+// own validation issues. Parse → authorise → delegate to db/communes.ts.
 import type { FastifyInstance } from 'fastify'
-import type { Catalog } from '../catalog'
-import { apiError } from '../errors'
+import * as v from 'valibot'
+import { communeOf, requireActor } from '../auth/plugin'
+import { listCommunes, planView } from '../db/communes'
+import type { Db } from '../db/types'
+import { notFound, parseWith } from '../errors'
 
-export function communeRoutes(app: FastifyInstance, catalog: Catalog): void {
-  app.get('/communes', async () => catalog.list())
+const PlanQuerySchema = v.object({
+  year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))),
+})
 
-  app.get<{ Params: { code: string } }>('/communes/:code/plan', async (req, reply) => {
-    const plan = catalog.plan(req.params.code)
-    if (plan === undefined) return reply.code(404).send(apiError('not_found', 'Không tìm thấy xã/phường'))
-    return plan
+export function communeRoutes(app: FastifyInstance, { db }: { db: Db }): void {
+  app.get('/communes', async (req) => listCommunes(db, requireActor(req)))
+
+  app.get<{ Params: { commune: string } }>('/communes/:commune/plan', async (req) => {
+    const actor = requireActor(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const { year } = parseWith(PlanQuerySchema, req.query, 'Tham số')
+    const view = await planView(db, actor, commune.id, year)
+    if (!view) throw notFound(year ? `Chưa có kế hoạch năm ${year}` : 'Xã/phường chưa có kế hoạch')
+    return view
   })
 }
