@@ -1,27 +1,60 @@
-// Reads the server's JSON API (/api) with fetch; every failure becomes a Vietnamese message, never a raw exception.
-import type { Commune, Plan, Unit } from '../shared/model'
+// Talks to the server's JSON API (/api) with fetch and the session cookie; every failure becomes a Vietnamese message, never a raw exception.
+import type { Commune, Plan, Role, Unit } from '../shared/model'
 import type { ValidationIssue } from '../shared/validation'
 
-// These mirror the server's responses (src/server/catalog.ts). They belong in src/shared as the one
-// wire contract once that module exists.
+// These mirror the server's responses (src/server/db/communes.ts, src/server/routes/auth.ts). They
+// belong in src/shared as the one wire contract; the client may not import server code.
 
+/** One row of GET /api/communes. */
 export interface CommuneSummary {
   code: string
   name: string
   kind: Commune['kind']
   district: string
   province: string
-  planYear: number
-  planTitle: string
+  /** Null while the commune has no plan yet. */
+  planYear: number | null
+  planTitle: string | null
   indicatorCount: number
   unitCount: number
 }
 
+/** A unit as the plan view lists it; an inactive one (merged, dissolved) no longer reports. */
+export type PlanUnit = Unit & { active: boolean }
+
+/** GET /api/communes/:code/plan. */
 export interface CommunePlan {
   commune: Commune
-  units: Unit[]
+  units: PlanUnit[]
   plan: Plan
+  version: number
+  /** Every year the commune has a plan for, newest first. */
+  years: number[]
   issues: ValidationIssue[]
+}
+
+/** GET /api/auth/me: the signed-in user. */
+export interface Me {
+  username: string
+  displayName: string
+  role: Role
+  deviceId: string
+  /** Null for the system administrator. */
+  commune: { code: string; name: string } | null
+  /** The units a reporter reports for. */
+  units: { code: string; name: string; kind: string }[]
+}
+
+/** POST /api/auth/login. */
+export interface LoginResult {
+  expiresAt: string
+  me: Me
+}
+
+export interface Credentials {
+  username: string
+  password: string
+  deviceId?: string
 }
 
 export const NETWORK_MESSAGE = 'Không tải được dữ liệu. Kiểm tra kết nối mạng và thử lại.'
@@ -35,42 +68,97 @@ export class ApiRequestError extends Error {
     message: string,
     /** HTTP status; undefined when the server was never reached. */
     readonly status: number | undefined,
+    /** The server's error code (`invalid_credentials`, `too_many_attempts`…), when it sent one. */
+    readonly code?: string,
   ) {
     super(message)
   }
 }
 
-export function getCommunes(signal?: AbortSignal): Promise<CommuneSummary[]> {
-  return getJson('/api/communes', signal)
+// Whoever shows the sign-in screen listens here: a 401 on a request made with a session means the
+// session is gone (expired, revoked), wherever in the app that request was made.
+const sessionLostListeners = new Set<() => void>()
+
+/** Calls `listener` whenever the server refuses the session; returns the way to stop. */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener)
+  return () => sessionLostListeners.delete(listener)
 }
 
-export function getCommunePlan(code: string, signal?: AbortSignal): Promise<CommunePlan> {
-  return getJson(`/api/communes/${encodeURIComponent(code)}/plan`, signal)
+/** Who is signed in; rejects with status 401 when nobody is. Not a lost session: nobody may have signed in yet. */
+export function getMe(signal?: AbortSignal): Promise<Me> {
+  return request('/api/auth/me', { signal, session: 'probe' })
+}
+
+/** Rejects with the server's message (wrong password, too many attempts) for a refused sign-in. */
+export function login(credentials: Credentials, signal?: AbortSignal): Promise<LoginResult> {
+  return request('/api/auth/login', { signal, session: 'none', body: credentials })
+}
+
+/** Ends the session on the server. A session already gone counts as signed out. */
+export async function logout(): Promise<void> {
+  try {
+    await request('/api/auth/logout', { session: 'probe', body: {} })
+  } catch (err) {
+    if (!(err instanceof ApiRequestError && err.status === 401)) throw err
+  }
+}
+
+export function getCommunes(signal?: AbortSignal): Promise<CommuneSummary[]> {
+  return request('/api/communes', { signal })
+}
+
+/** The plan of `year`, or the commune's latest when no year is given. */
+export function getCommunePlan(code: string, year: number | undefined, signal?: AbortSignal): Promise<CommunePlan> {
+  const query = year === undefined ? '' : `?year=${year}`
+  return request(`/api/communes/${encodeURIComponent(code)}/plan${query}`, { signal })
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined
+  /** A JSON body makes it a POST. */
+  body?: unknown
+  /**
+   * `required` (default): a 401 means the session was lost, and listeners hear of it.
+   * `probe`: a 401 only answers the question. `none`: a 401 means something else (a wrong password).
+   */
+  session?: 'required' | 'probe' | 'none'
 }
 
 /** The server is trusted to answer in the shape of its own types; only transport and status are checked here. */
-async function getJson<T>(path: string, signal: AbortSignal | undefined): Promise<T> {
+async function request<T>(path: string, { signal, body, session = 'required' }: RequestOptions): Promise<T> {
+  const init: RequestInit = { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }
+  if (body !== undefined) {
+    init.method = 'POST'
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' }
+    init.body = JSON.stringify(body)
+  }
   let res: Response
   try {
-    res = await fetch(path, { signal, headers: { accept: 'application/json' } })
+    res = await fetch(path, init)
   } catch (err) {
     if (signal?.aborted) throw err
     throw new ApiRequestError(NETWORK_MESSAGE, undefined)
   }
-  const body: unknown = await res.json().catch(() => undefined)
-  if (!res.ok) throw new ApiRequestError(failureMessage(res.status, body), res.status)
-  if (body === undefined) throw new ApiRequestError(BAD_RESPONSE_MESSAGE, res.status)
-  return body as T
+  const data: unknown = await res.json().catch(() => undefined)
+  if (!res.ok) {
+    if (res.status === 401 && session === 'required') for (const listener of [...sessionLostListeners]) listener()
+    throw new ApiRequestError(failureMessage(res.status, data), res.status, isApiError(data) ? data.code : undefined)
+  }
+  if (data === undefined) throw new ApiRequestError(BAD_RESPONSE_MESSAGE, res.status)
+  return data as T
 }
 
-/** The server's own words for "not found"; anything else gets a message written here. */
+/** A 4xx is the server's to explain (its messages are Vietnamese, written for people); anything else gets a message written here. */
 function failureMessage(status: number, body: unknown): string {
-  if (status === 404 && isApiError(body)) return body.message
+  if (status >= 400 && status < 500 && isApiError(body)) return body.message
   return status >= 500 ? SERVER_MESSAGE : NETWORK_MESSAGE
 }
 
 function isApiError(body: unknown): body is { code: string; message: string } {
-  return typeof body === 'object' && body !== null && typeof (body as { message?: unknown }).message === 'string'
+  if (typeof body !== 'object' || body === null) return false
+  const { code, message } = body as { code?: unknown; message?: unknown }
+  return typeof code === 'string' && typeof message === 'string' && message.length > 0
 }
 
 /** The message to show for any error a request threw. */

@@ -1,5 +1,8 @@
-// Vietnamese labels and formats for what the viewer shows: unit kinds, commune kinds, dates, who reports.
-import type { Commune, Reporters, Unit, UnitKind } from '../shared/model'
+// Vietnamese labels and formats for what the viewer shows: unit kinds, commune kinds, roles, dates, who reports.
+import type { Commune, Reporters, Role, Unit, UnitKind } from '../shared/model'
+
+/** The name of the app, as the browser tab shows it. */
+export const APP_TITLE = 'Thi đua – Báo cáo chỉ tiêu'
 
 export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
   thon: 'thôn',
@@ -22,6 +25,30 @@ const COMMUNE_KIND_LABELS: Readonly<Record<Commune['kind'], string>> = {
   thi_tran: 'Thị trấn',
 }
 
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  reporter: 'Báo cáo viên',
+  officer: 'Cán bộ xã',
+  leader: 'Lãnh đạo',
+  admin: 'Quản trị hệ thống',
+}
+
+/** The head of a residential unit, by the unit's kind. */
+const HEAD_LABELS: Readonly<Partial<Record<string, string>>> = {
+  thon: 'Trưởng thôn',
+  to_dan_pho: 'Tổ trưởng tổ dân phố',
+  khom: 'Trưởng khóm',
+  ap: 'Trưởng ấp',
+  ban: 'Trưởng bản',
+}
+
+/** A user's role as people say it: a reporter for one kind of residential unit is that unit's head. */
+export function roleLabel(role: Role, units: readonly { kind: string }[]): string {
+  const kinds = new Set(units.map((u) => u.kind))
+  const [kind] = kinds
+  const head = role === 'reporter' && kinds.size === 1 && kind !== undefined ? HEAD_LABELS[kind] : undefined
+  return head ?? ROLE_LABELS[role]
+}
+
 /** "Xã Phổ Thuận"; a name that already carries its kind is kept as it is. */
 export function communeTitle(c: Pick<Commune, 'name' | 'kind'>): string {
   const label = COMMUNE_KIND_LABELS[c.kind]
@@ -36,11 +63,12 @@ export function formatIsoDate(iso: string): string {
 
 /**
  * Who reports an indicator: "6 thôn, Công an xã". A kind with one unit is named by that unit,
- * a kind with none by its label; named units are listed by name.
+ * a kind with none by its label; named units are listed by name. Inactive units no longer
+ * report, so they are not counted, but a unit the plan names is still named.
  */
-export function describeReporters(reporters: Reporters, units: readonly Unit[]): string {
+export function describeReporters(reporters: Reporters, units: readonly (Unit & { active?: boolean })[]): string {
   const parts = reporters.kinds.map((kind) => {
-    const ofKind = units.filter((u) => u.kind === kind)
+    const ofKind = units.filter((u) => u.kind === kind && u.active !== false)
     if (ofKind.length === 1) return ofKind[0]?.name ?? UNIT_KIND_LABELS[kind]
     return ofKind.length > 1 ? `${ofKind.length} ${UNIT_KIND_LABELS[kind]}` : UNIT_KIND_LABELS[kind]
   })

@@ -1,107 +1,135 @@
-import { flushPromises, mount } from '@vue/test-utils'
+// The viewer once signed in: the communes the user may see, a commune's plan, its years, and failures in Vietnamese.
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import App from '../../src/client/App.vue'
-import type { CommuneSummary } from '../../src/client/api'
+import { fakeServer, json, officer, otherSummary, planOf, summary } from './fakeServer'
 
-const summary: CommuneSummary = {
-  code: 'pho-thuan',
-  name: 'Phổ Thuận',
-  kind: 'xa',
-  district: 'Thị xã Đức Phổ',
-  province: 'Quảng Ngãi',
-  planYear: 2023,
-  planTitle: 'Kế hoạch phát động phong trào thi đua năm 2023',
-  indicatorCount: 42,
-  unitCount: 9,
-}
+const signedIn = { 'GET /api/auth/me': json(200, officer) }
 
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
-
+enableAutoUnmount(afterEach)
 afterEach(() => {
   vi.unstubAllGlobals()
-  window.location.hash = ''
+  history.replaceState(null, '', '/')
 })
 
-describe('App', () => {
+describe('App, signed in', () => {
   it('lists the communes from /api/communes, each linking to its plan', async () => {
-    const fetch = vi.fn(async () => json(200, [summary]))
-    vi.stubGlobal('fetch', fetch)
+    const server = fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary, otherSummary]) })
     const w = mount(App)
-    expect(w.text()).toContain('Đang tải')
+    expect(w.text()).toContain('Đang kiểm tra đăng nhập')
     await flushPromises()
-    expect(fetch).toHaveBeenCalledWith('/api/communes', expect.anything())
-    const link = w.find('a.commune')
-    expect(link.attributes('href')).toBe('#/xa/pho-thuan')
-    expect(link.text()).toContain('Xã Phổ Thuận')
-    expect(link.text()).toContain('42 chỉ tiêu')
-    w.unmount()
+    expect(server.fetch).toHaveBeenCalledWith('/api/communes', expect.objectContaining({ credentials: 'same-origin' }))
+    const links = w.findAll('a.commune')
+    expect(links.map((l) => l.attributes('href'))).toEqual(['#/xa/pho-thuan', '#/xa/pho-an'])
+    expect(links[0]!.text()).toContain('Xã Phổ Thuận')
+    expect(links[0]!.text()).toContain('42 chỉ tiêu')
+    expect(links[1]!.text()).toContain('Chưa có kế hoạch')
+  })
+
+  it('shows who is signed in: name, role in Vietnamese, commune, and a way to sign out', async () => {
+    fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary, otherSummary]) })
+    const w = mount(App)
+    await flushPromises()
+    const bar = w.find('header')
+    expect(bar.text()).toContain('Trần Thị Lan')
+    expect(bar.text()).toContain('Cán bộ xã')
+    expect(bar.text()).toContain('Phổ Thuận')
+    expect(bar.find('button').text()).toBe('Đăng xuất')
+  })
+
+  it('opens the commune directly when the user may see exactly one, with no list to go back to', async () => {
+    const server = fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary]), 'GET /api/communes/pho-thuan/plan': json(200, planOf(2023)) })
+    const w = mount(App)
+    await flushPromises()
+    expect(server.calls('GET /api/communes/pho-thuan/plan')).toBe(1)
+    expect(location.hash).toBe('#/xa/pho-thuan')
+    expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
+    expect(w.find('a.back').exists()).toBe(false)
+    expect(w.find('select').exists()).toBe(false) // one year: nothing to choose
   })
 
   it('says how to recover when the network fails, and retries on request', async () => {
-    const fetch = vi.fn<() => Promise<Response>>().mockRejectedValueOnce(new TypeError('Failed to fetch')).mockResolvedValue(json(200, [summary]))
-    vi.stubGlobal('fetch', fetch)
+    const server = fakeServer({ ...signedIn, 'GET /api/communes': () => Promise.reject(new TypeError('Failed to fetch')) })
     const w = mount(App)
     await flushPromises()
     const alert = w.find('[role="alert"]')
     expect(alert.text()).toContain('Không tải được dữ liệu. Kiểm tra kết nối mạng và thử lại.')
     expect(w.text()).not.toContain('Failed to fetch')
+    server.answer('GET /api/communes', json(200, [summary, otherSummary]))
     await alert.find('button').trigger('click')
     await flushPromises()
     expect(w.find('[role="alert"]').exists()).toBe(false)
     expect(w.text()).toContain('Xã Phổ Thuận')
-    w.unmount()
   })
 
   it('shows the server’s message for an unknown commune, with a way back to the list', async () => {
-    window.location.hash = '#/xa/khong-co'
-    vi.stubGlobal('fetch', vi.fn(async () => json(404, { code: 'not_found', message: 'Không tìm thấy xã/phường' })))
+    history.replaceState(null, '', '/#/xa/khong-co')
+    fakeServer({
+      ...signedIn,
+      'GET /api/communes': json(200, [summary, otherSummary]),
+      'GET /api/communes/khong-co/plan': json(404, { code: 'not_found', message: 'Không tìm thấy xã/phường' }),
+    })
     const w = mount(App)
     await flushPromises()
     expect(w.find('[role="alert"]').text()).toContain('Không tìm thấy xã/phường')
     expect(w.find('a.back').attributes('href')).toBe('#/')
-    w.unmount()
   })
 
   it('shows a generic message for a server error, never its details', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(500, { code: 'internal', message: 'stack trace here' })))
+    fakeServer({ ...signedIn, 'GET /api/communes': json(500, { code: 'internal', message: 'stack trace here' }) })
     const w = mount(App)
     await flushPromises()
     expect(w.find('[role="alert"]').text()).toContain('Máy chủ đang gặp sự cố')
     expect(w.text()).not.toContain('stack trace')
-    w.unmount()
   })
 
   it('opens a commune’s plan when the address names it, and goes back to the list', async () => {
-    const plan = {
-      commune: { code: 'pho-thuan', name: 'Phổ Thuận', kind: 'xa', district: 'Thị xã Đức Phổ', province: 'Quảng Ngãi' },
-      units: [],
-      plan: { year: 2023, title: 'Kế hoạch thi đua năm 2023', movements: [], phases: [], fields: [], indicators: [], rules: [] },
-      issues: [],
-    }
-    const fetch = vi.fn(async (url: string) => json(200, url === '/api/communes' ? [summary] : plan))
-    vi.stubGlobal('fetch', fetch)
+    const server = fakeServer({
+      ...signedIn,
+      'GET /api/communes': json(200, [summary, otherSummary]),
+      'GET /api/communes/pho-thuan/plan': json(200, planOf(2023)),
+    })
     const w = mount(App)
     await flushPromises()
     window.location.hash = '#/xa/pho-thuan'
     window.dispatchEvent(new HashChangeEvent('hashchange'))
     await flushPromises()
-    expect(fetch).toHaveBeenLastCalledWith('/api/communes/pho-thuan/plan', expect.anything())
+    expect(server.fetch).toHaveBeenLastCalledWith('/api/communes/pho-thuan/plan', expect.anything())
     expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
     expect(document.title).toContain('Xã Phổ Thuận')
     window.location.hash = '#/'
     window.dispatchEvent(new HashChangeEvent('hashchange'))
     await flushPromises()
     expect(w.find('a.commune').exists()).toBe(true)
-    expect(fetch).toHaveBeenCalledTimes(2) // the list was kept, not fetched again
-    w.unmount()
+    expect(server.calls('GET /api/communes')).toBe(1) // the list was kept, not fetched again
   })
 
-  it('says so when the server has no communes', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, [])))
+  it('offers the plan’s years when there are several, and reads the chosen one', async () => {
+    const server = fakeServer({
+      ...signedIn,
+      'GET /api/communes': json(200, [summary]),
+      'GET /api/communes/pho-thuan/plan': json(200, planOf(2024, [2024, 2023])),
+      'GET /api/communes/pho-thuan/plan?year=2023': json(200, planOf(2023, [2024, 2023])),
+    })
+    const w = mount(App)
+    await flushPromises()
+    const select = w.find('select')
+    expect(w.find(`label[for="${select.attributes('id')}"]`).text()).toBe('Năm kế hoạch')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['2024', '2023'])
+    expect((select.element as HTMLSelectElement).value).toBe('2024')
+    await select.setValue('2023')
+    expect(location.hash).toBe('#/xa/pho-thuan/2023')
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await flushPromises()
+    expect(server.calls('GET /api/communes/pho-thuan/plan?year=2023')).toBe(1)
+    expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
+    expect((w.find('select').element as HTMLSelectElement).value).toBe('2023')
+  })
+
+  it('says so when the user may see no commune', async () => {
+    fakeServer({ ...signedIn, 'GET /api/communes': json(200, []) })
     const w = mount(App)
     await flushPromises()
     expect(w.text()).toContain('Chưa có xã/phường nào')
-    w.unmount()
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildFieldTree } from '../../src/client/components/plan/fieldTree'
-import { communeTitle, describeReporters, formatIsoDate } from '../../src/client/labels'
+import { communeTitle, describeReporters, formatIsoDate, roleLabel } from '../../src/client/labels'
 import { communeHref, parseHash } from '../../src/client/route'
 import * as v from 'valibot'
 import { IndicatorSchema, type Indicator, type Unit } from '../../src/shared/model'
@@ -29,6 +29,23 @@ describe('labels', () => {
     expect(describeReporters({ kinds: ['tram_y_te'], units: ['T1'] }, units)).toBe('trạm y tế, Thôn 1')
     expect(describeReporters({ kinds: ['thon'], units: ['T1', 'X9'] }, units)).toBe('3 thôn, X9')
   })
+
+  it('counts only the units still active, but still names an inactive one the plan names', () => {
+    const withMerged = units.map((u) => ({ ...u, active: u.code !== 'T3' }))
+    expect(describeReporters({ kinds: ['thon'], units: [] }, withMerged)).toBe('2 thôn')
+    expect(describeReporters({ kinds: ['cong_an'], units: ['T3'] }, withMerged)).toBe('Công an phường, Thôn 3')
+  })
+
+  it('names roles in Vietnamese, a village reporter as the village head', () => {
+    expect(roleLabel('officer', [])).toBe('Cán bộ xã')
+    expect(roleLabel('leader', [])).toBe('Lãnh đạo')
+    expect(roleLabel('admin', [])).toBe('Quản trị hệ thống')
+    expect(roleLabel('reporter', [{ kind: 'thon' }])).toBe('Trưởng thôn')
+    expect(roleLabel('reporter', [{ kind: 'to_dan_pho' }, { kind: 'to_dan_pho' }])).toBe('Tổ trưởng tổ dân phố')
+    expect(roleLabel('reporter', [{ kind: 'tram_y_te' }])).toBe('Báo cáo viên')
+    expect(roleLabel('reporter', [{ kind: 'thon' }, { kind: 'cong_an' }])).toBe('Báo cáo viên')
+    expect(roleLabel('reporter', [])).toBe('Báo cáo viên')
+  })
 })
 
 describe('route', () => {
@@ -38,6 +55,13 @@ describe('route', () => {
     expect(parseHash('#/xa/pho-thuan')).toEqual({ name: 'commune', code: 'pho-thuan' })
     expect(parseHash(communeHref('a b'))).toEqual({ name: 'commune', code: 'a b' })
     expect(parseHash('#/xa/%E0%A4%A')).toEqual({ name: 'home' })
+  })
+
+  it('reads and writes a plan year after the commune', () => {
+    expect(parseHash('#/xa/pho-thuan/2023')).toEqual({ name: 'commune', code: 'pho-thuan', year: 2023 })
+    expect(communeHref('pho-thuan', 2024)).toBe('#/xa/pho-thuan/2024')
+    expect(parseHash(communeHref('a b', 2022))).toEqual({ name: 'commune', code: 'a b', year: 2022 })
+    expect(parseHash('#/xa/pho-thuan/23')).toEqual({ name: 'home' })
   })
 })
 
