@@ -1,55 +1,7 @@
 // Talks to the server's JSON API (/api) with fetch and the session cookie; every failure becomes a Vietnamese message, never a raw exception.
-import type { Commune, Plan, Role, Unit } from '../shared/model'
-import type { ValidationIssue } from '../shared/validation'
 
-// These mirror the server's responses (src/server/db/communes.ts, src/server/routes/auth.ts). They
-// belong in src/shared as the one wire contract; the client may not import server code.
-
-/** One row of GET /api/communes. */
-export interface CommuneSummary {
-  code: string
-  name: string
-  kind: Commune['kind']
-  district: string
-  province: string
-  /** Null while the commune has no plan yet. */
-  planYear: number | null
-  planTitle: string | null
-  indicatorCount: number
-  unitCount: number
-}
-
-/** A unit as the plan view lists it; an inactive one (merged, dissolved) no longer reports. */
-export type PlanUnit = Unit & { active: boolean }
-
-/** GET /api/communes/:code/plan. */
-export interface CommunePlan {
-  commune: Commune
-  units: PlanUnit[]
-  plan: Plan
-  version: number
-  /** Every year the commune has a plan for, newest first. */
-  years: number[]
-  issues: ValidationIssue[]
-}
-
-/** GET /api/auth/me: the signed-in user. */
-export interface Me {
-  username: string
-  displayName: string
-  role: Role
-  deviceId: string
-  /** Null for the system administrator. */
-  commune: { code: string; name: string } | null
-  /** The units a reporter reports for. */
-  units: { code: string; name: string; kind: string }[]
-}
-
-/** POST /api/auth/login. */
-export interface LoginResult {
-  expiresAt: string
-  me: Me
-}
+export type { CommunePlan, CommuneSummary, LoginResult, Me, PlanUnit } from '../shared/api'
+import type { CommunePlan, CommuneSummary, LoginResult, Me } from '../shared/api'
 
 export interface Credentials {
   username: string

@@ -1,16 +1,11 @@
 // The one error shape the API answers with, `{ code, message }`, and the mapping from thrown errors to it.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
+import type { ApiErrorBody } from '../shared/api'
 import { issueMessage } from '../shared/model'
 
-export interface ApiError {
-  /** Stable, snake_case: the client branches on it. */
-  code: string
-  /** Vietnamese where the server wrote it; shown to people. */
-  message: string
-  /** Extra, machine-readable detail (validation issues). */
-  details?: unknown
-}
+/** Stable snake_case `code` the client branches on; `message` in Vietnamese, shown to people. */
+export type ApiError = ApiErrorBody
 
 export function apiError(code: string, message: string, details?: unknown): ApiError {
   return details === undefined ? { code, message } : { code, message, details }

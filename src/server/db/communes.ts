@@ -1,32 +1,12 @@
 // Reads of communes and their units for the API: what an actor may see of them.
-import type { Commune, Plan, Unit } from '../../shared/model'
-import { validatePlan, type ValidationIssue } from '../../shared/validation'
+import type { CommunePlan, CommuneSummary } from '../../shared/api'
+import type { Commune, Unit } from '../../shared/model'
+import { validatePlan } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
 import { readPlan } from './plans'
 import type { Queryable } from './types'
 
-/** One row of GET /api/communes. */
-export interface CommuneSummary {
-  code: string
-  name: string
-  kind: Commune['kind']
-  district: string
-  province: string
-  planYear: number | null
-  planTitle: string | null
-  indicatorCount: number
-  unitCount: number
-}
-
-/** GET /api/communes/:code/plan. */
-export interface CommunePlan {
-  commune: Commune
-  units: (Unit & { active: boolean })[]
-  plan: Plan
-  version: number
-  years: number[]
-  issues: ValidationIssue[]
-}
+export type { CommunePlan, CommuneSummary } from '../../shared/api'
 
 export async function listCommunes(q: Queryable, actor: Actor): Promise<CommuneSummary[]> {
   const r = await q.query<{ code: string; name: string; kind: Commune['kind']; district: string; province: string; year: number | null; title: string | null; indicators: number; units: number }>(

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { DeviceIdSchema } from '../../shared/protocol'
+import type { LoginResult, Me } from '../../shared/api'
 import type { Actor } from '../auth/actor'
 import { login } from '../auth/login'
 import { requireActor } from '../auth/plugin'
@@ -22,7 +23,7 @@ export interface AuthRouteOptions {
 }
 
 export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: AuthRouteOptions): void {
-  app.post('/auth/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
+  app.post('/auth/login', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply): Promise<LoginResult> => {
     const body = parseWith(LoginSchema, req.body, 'Thông tin đăng nhập')
     const now = clock()
     const session = await login(db, { ...body, userAgent: req.headers['user-agent'], ip: req.ip }, now)
@@ -40,15 +41,6 @@ export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: A
   })
 
   app.get('/auth/me', async (req) => describe(db, requireActor(req)))
-}
-
-export interface Me {
-  username: string
-  displayName: string
-  role: Actor['role']
-  deviceId: string
-  commune: { code: string; name: string } | null
-  units: { code: string; name: string; kind: string }[]
 }
 
 async function describe(db: Db, actor: Actor): Promise<Me> {
