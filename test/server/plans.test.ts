@@ -205,6 +205,21 @@ describe.each(DATABASES)('plan set-up on $name', (factory) => {
       expectRefusal(await officer.request('DELETE', `${api}/plans/2024/indicators/NOPE`), 404, 'not_found')
     })
 
+    it('refuses to change the shape of an indicator’s values once figures were entered, and writes nothing', async () => {
+      // BHYT holds a numerator and denominator (entered in the test above); as a plain count it would misread them.
+      const bhyt = (await planOfYear(2024))!.indicators.find((i) => i.code === 'BHYT')!
+      const before = await footprint(s.db)
+      const asCount: Indicator = { ...bhyt, aggregation: 'stock', unitOfMeasure: 'người', scale: undefined, target: { kind: 'at_least', value: 1000 } }
+      const res = await officer.request('PUT', `${api}/plans/2024/indicators/BHYT`, asCount)
+      expectRefusal(res, 409, 'indicator_in_use')
+      expect(res.json<{ message: string }>().message).toContain('tỷ lệ (tử số/mẫu số)')
+      const whole = { ...(await planOfYear(2024))!, indicators: (await planOfYear(2024))!.indicators.map((i) => (i.code === 'BHYT' ? asCount : i)) }
+      expectRefusal(await officer.request('PUT', `${api}/plans/2024`, whole), 409, 'indicator_in_use')
+      expect(await footprint(s.db)).toEqual(before)
+      // Changing what does not touch the stored shape (its name, its target) is fine.
+      expect((await officer.request('PUT', `${api}/plans/2024/indicators/BHYT`, { ...bhyt, name: 'Tỷ lệ dân số tham gia BHYT', target: { kind: 'rate_at_least', value: 96 } })).statusCode).toBe(200)
+    })
+
     it('refuses to delete an indicator others are computed from', async () => {
       const before = await footprint(s.db)
       const res = await officer.request('DELETE', `${api}/plans/2024/indicators/LUA_DT`)

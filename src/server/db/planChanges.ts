@@ -1,7 +1,7 @@
 // The officer's changes to a commune's plans: create, replace or delete a year's plan, add,
 // replace or delete one indicator. Each is one versioned transaction with an audit entry, and
 // each is refused when the plan it would leave does not hold together.
-import type { Indicator, Plan, Unit } from '../../shared/model'
+import { valueKindOf, type Indicator, type Plan, type Unit } from '../../shared/model'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -35,6 +35,27 @@ async function checkPlan(q: Queryable, communeId: number, plan: Plan): Promise<V
 
 const noPlan = (year: number) => notFound(`Chưa có kế hoạch năm ${year}`)
 
+/**
+ * Refuses to change the shape of an indicator's values (a number, a numerator and denominator,
+ * a yes/no) once figures were entered for it: the stored figures would no longer read right.
+ */
+async function guardValueShapes(q: Queryable, communeId: number, plan: Plan): Promise<void> {
+  const r = await q.query<{ def: Indicator }>(
+    `SELECT i.def FROM indicators i JOIN plans p ON p.id = i.plan_id
+      WHERE p.commune_id = $1 AND p.year = $2
+        AND EXISTS (SELECT 1 FROM cell_values c WHERE c.indicator_id = i.id AND c.data IS NOT NULL)`,
+    [communeId, plan.year],
+  )
+  for (const { def } of r.rows) {
+    const next = plan.indicators.find((i) => i.code === def.code)
+    if (next && valueKindOf(next) !== valueKindOf(def)) {
+      throw conflict('indicator_in_use', `Chỉ tiêu “${def.name}” đã có số liệu dạng ${KIND_VI[valueKindOf(def)]}, không đổi sang dạng ${KIND_VI[valueKindOf(next)]} được`)
+    }
+  }
+}
+
+const KIND_VI = { number: 'con số', ratio: 'tỷ lệ (tử số/mẫu số)', yes_no: 'đạt/không đạt' } as const
+
 /** A plan for a year that has none yet, with that year's reporting periods. */
 export async function createPlan(db: Db, actor: Actor, communeId: number, plan: Plan, now: Date): Promise<PlanChangeResult> {
   return db.transaction(async (tx) => {
@@ -58,6 +79,7 @@ export async function replacePlan(db: Db, actor: Actor, communeId: number, plan:
     const old = await readPlan(tx, communeId, plan.year)
     if (!old) throw noPlan(plan.year)
     const issues = await checkPlan(tx, communeId, plan)
+    await guardValueShapes(tx, communeId, plan)
     await writePlan(tx, communeId, plan, version)
     await insertYearPeriods(tx, communeId, plan, version)
     await writeAudit(tx, communeId, actor, { entity: 'plan', old: old.plan, new: plan }, now)
@@ -97,6 +119,7 @@ export async function putIndicator(db: Db, actor: Actor, communeId: number, year
     const next = at < 0 ? [...indicators, indicator] : indicators.map((i, n) => (n === at ? indicator : i))
     const plan = { ...found.plan, indicators: next }
     const issues = await checkPlan(tx, communeId, plan)
+    await guardValueShapes(tx, communeId, plan)
     const planId = await writePlan(tx, communeId, plan, version)
     await writeAudit(tx, communeId, actor, { entity: 'plan', indicatorId: await indicatorId(tx, planId, indicator.code), old: indicators[at] ?? null, new: indicator }, now)
     return { year, version, issues, created: at < 0 }
