@@ -47,6 +47,15 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
     },
   })
   app.setErrorHandler(handleError)
+  // Graceful shutdown: requests in flight (a push batch) finish; their keep-alive connections are
+  // then closed, so close() does not wait out the keep-alive timeout of idle phones.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   await app.register(fastifyCookie)
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
