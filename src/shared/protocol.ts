@@ -3,8 +3,8 @@
 import * as v from 'valibot'
 import { CodeSchema, PeriodSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
 
-/** At most this many mutations in one push; a client with more sends several batches. */
-export const MAX_PUSH_BATCH = 500
+export { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
+import { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
 
 /** A client-made id: a UUID or any 8–64 characters of [A-Za-z0-9_-]. */
 export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'mutationId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
@@ -66,7 +66,6 @@ export type RejectionCode =
   | 'report_submitted'
   | 'report_approved'
   | 'invalid_transition'
-  | 'device_mismatch'
 
 export interface ServerCell {
   value: v.InferOutput<typeof ValueDataSchema> | null
@@ -81,7 +80,7 @@ export type MutationOutcome =
   /** Seen before: `original` is what the first push got. Nothing changed this time. */
   | { mutationId: string; status: 'duplicate'; original: Exclude<MutationOutcome, { status: 'duplicate' }> }
   /** The cell moved on since `baseVersion`: the server's current state, for the user to choose. */
-  | { mutationId: string; status: 'conflict'; server: ServerCell | { status: string; version: number } }
+  | { mutationId: string; status: 'conflict'; server: ServerCell | { status: v.InferOutput<typeof ReportStatusSchema> | 'none'; version: number } }
   | { mutationId: string; status: 'rejected'; code: RejectionCode; message: string }
 
 export interface PushResponse {
@@ -92,8 +91,6 @@ export interface PushResponse {
 
 // ---------------------------------------------------------------------------
 // Pull
-
-export const PULL_PAGE_LIMIT = 2000
 
 export const PullQuerySchema = v.object({
   cursor: v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),

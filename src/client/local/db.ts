@@ -1,0 +1,220 @@
+// The phone's own copy of the commune's data and the outbox of the user's edits, in IndexedDB
+// (Dexie database `thidua`). This is the source of truth on the phone; Pinia holds UI state only.
+import Dexie, { type EntityTable, type Table } from 'dexie'
+import type { Me } from '../../shared/api'
+import type { Plan, ReportStatus, ValueData } from '../../shared/model'
+import type { Mutation, PulledPeriod, PulledUnit, RejectionCode, ServerCell } from '../../shared/protocol'
+
+export const DB_NAME = 'thidua'
+
+/** The outbox key `indicator` of a report mutation: report entries sort before the cells of their (unit, period). */
+export const REPORT_TARGET = ''
+
+// ---------------------------------------------------------------------------
+// Rows
+
+/** `meta`: one row per key. The device id goes into every mutation; the user is who signed in last. */
+export type MetaRow = { key: 'deviceId'; value: string } | { key: 'user'; value: UserSnapshot | null }
+
+/** The signed-in user as GET /api/auth/me answered, kept so the phone knows its units offline. */
+export type UserSnapshot = Me
+
+/** `plans`: the commune's plan of a year, whole, as pull sends it. */
+export interface PlanRow {
+  commune: string
+  year: number
+  version: number
+  plan: Plan
+}
+
+/** `units`: the commune's reporting units this user may see. */
+export type UnitRow = PulledUnit & { commune: string }
+
+/** `periods`: reporting periods, with their lock and deadline. */
+export type PeriodRow = PulledPeriod & { commune: string }
+
+/** The cell as the server last told us (a pull, or the outcome of our own push). */
+export interface CellServerState {
+  value: ValueData | null
+  note: string | null
+  version: number
+  updatedBy: string | null
+  updatedAt: string | null
+}
+
+/**
+ * The user's own value, present while an outbox entry for the cell exists. `note` absent means
+ * "keep the server's note" (the mutation carries no note).
+ */
+export interface CellLocalState {
+  value: ValueData | null
+  note?: string | null
+}
+
+/**
+ * `cells`: one per (commune, unit, period, indicator). `server` and `local` are kept apart: a pull
+ * writes only `server`, an edit writes only `local`; the UI shows `local` when present.
+ */
+export interface CellRow {
+  commune: string
+  unit: string
+  period: string
+  indicator: string
+  server: CellServerState | null
+  local: CellLocalState | null
+}
+
+export type ReportAction = 'submit' | 'recall'
+
+/**
+ * `reports`: a unit's report for a period. `status`, `returnReason`, `version` are the server's
+ * (`none` / 0 until the server has one); `pendingAction` is the user's submit or recall still in the outbox.
+ */
+export interface ReportRow {
+  commune: string
+  unit: string
+  period: string
+  status: ReportStatus | 'none'
+  returnReason: string | null
+  version: number
+  pendingAction: ReportAction | null
+}
+
+export type OutboxState = 'pending' | 'sending' | 'conflict' | 'rejected'
+
+/** What the server said the report is, when a report mutation conflicts. */
+export interface ReportConflict {
+  status: string
+  version: number
+}
+
+/**
+ * `outbox`: the user's edits not yet acknowledged by the server, in the order they were made
+ * (`seq`). `mutation` is exactly what push sends. An entry leaves only on an `applied` outcome
+ * (or a `duplicate` of one) or by the user's explicit choice.
+ */
+export interface OutboxEntry {
+  seq: number
+  mutationId: string
+  commune: string
+  unit: string
+  period: string
+  /** The indicator of a value mutation; REPORT_TARGET for a report mutation. */
+  indicator: string
+  mutation: Mutation
+  state: OutboxState
+  /** For `conflict`: the server's current cell (or report). */
+  conflict: ServerCell | ReportConflict | null
+  /** For `rejected`: the server's code and its Vietnamese message. */
+  rejection: { code: RejectionCode; message: string } | null
+  createdAt: string
+  /** How many times the entry was put in a push. Coalescing only touches entries never sent. */
+  attempts: number
+}
+
+/** `syncState`: per commune, where pull stands and how the last sync went. */
+export interface SyncStateRow {
+  commune: string
+  /** Pull from here: every change up to it is in this database. */
+  cursor: number
+  lastSuccessAt: string | null
+  lastError: SyncErrorInfo | null
+  nextRetryAt: string | null
+}
+
+export interface SyncErrorInfo {
+  /** `network`, `unauthorized`, `server`, `refused`… (see sync/api.ts). */
+  kind: string
+  code: string | null
+  message: string
+  at: string
+}
+
+// ---------------------------------------------------------------------------
+// The database
+
+export type ThiDuaDb = Dexie & {
+  meta: Table<MetaRow, MetaRow['key']>
+  plans: Table<PlanRow, [string, number]>
+  units: Table<UnitRow, [string, string]>
+  periods: Table<PeriodRow, [string, string]>
+  cells: Table<CellRow, [string, string, string, string]>
+  reports: Table<ReportRow, [string, string, string]>
+  outbox: EntityTable<OutboxEntry, 'seq'>
+  syncState: EntityTable<SyncStateRow, 'commune'>
+}
+
+/** Opens (lazily, on first use) the database of that name; tests give each "device" its own name. */
+export function createDb(name: string = DB_NAME): ThiDuaDb {
+  const db = new Dexie(name) as ThiDuaDb
+  db.version(1).stores({
+    meta: 'key',
+    plans: '[commune+year]',
+    units: '[commune+code]',
+    periods: '[commune+code]',
+    cells: '[commune+unit+period+indicator], [commune+unit+period]',
+    reports: '[commune+unit+period]',
+    // [commune+state] lists a state in seq order (equal index keys sort by primary key).
+    outbox: '++seq, &mutationId, [commune+state], [commune+unit+period+indicator], [commune+unit+period]',
+    syncState: 'commune',
+  })
+  return db
+}
+
+let shared: ThiDuaDb | undefined
+
+/** The app's database. */
+export function getDb(): ThiDuaDb {
+  shared ??= createDb()
+  return shared
+}
+
+// ---------------------------------------------------------------------------
+// Small shared helpers
+
+/**
+ * Bounds for `where('[commune+…]').between(…, true, true)`: every key whose first part is the
+ * commune. A shorter array sorts first, and an array after any string, so [c] ≤ [c, …] < [c, []].
+ */
+export function communeRange(commune: string): [string[], [string, never[]]] {
+  return [[commune], [commune, []]]
+}
+
+export const emptySyncState = (commune: string): SyncStateRow => ({ commune, cursor: 0, lastSuccessAt: null, lastError: null, nextRetryAt: null })
+
+export const emptyReport = (commune: string, unit: string, period: string): ReportRow => ({
+  commune,
+  unit,
+  period,
+  status: 'none',
+  returnReason: null,
+  version: 0,
+  pendingAction: null,
+})
+
+/** The device id for new mutations: the stored one, or `fallback` stored now (call inside a rw transaction on `meta`). */
+export async function deviceIdOf(db: ThiDuaDb, fallback: () => string): Promise<string> {
+  const row = await db.meta.get('deviceId')
+  if (row?.key === 'deviceId') return row.value
+  const id = fallback()
+  await db.meta.put({ key: 'deviceId', value: id })
+  return id
+}
+
+/** The signed-in user, as last saved. */
+export async function currentUser(db: ThiDuaDb): Promise<UserSnapshot | null> {
+  const row = await db.meta.get('user')
+  return row?.key === 'user' ? row.value : null
+}
+
+/**
+ * Records who signed in on this device (after login or GET /api/auth/me). The session's device id
+ * wins, as in deviceId.ts. Stored as a plain copy, never a reactive proxy.
+ */
+export async function saveSession(db: ThiDuaDb, user: UserSnapshot | null): Promise<void> {
+  const plain = user === null ? null : (JSON.parse(JSON.stringify(user)) as UserSnapshot)
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: 'user', value: plain })
+    if (plain) await db.meta.put({ key: 'deviceId', value: plain.deviceId })
+  })
+}

@@ -1,0 +1,140 @@
+// The user's edits, saved on the phone (IndexedDB `cells`/`reports` + `outbox`): each edit and its
+// outbox entry commit in one transaction before the promise resolves ("đã lưu trên máy").
+import Dexie from 'dexie'
+import type { ValueData } from '../../shared/model'
+import { newDeviceId } from '../deviceId'
+import { deviceIdOf, type ThiDuaDb } from './db'
+import { outboxTables, queueReport, queueValue, type Queued, type WriteContext } from './outbox'
+
+export interface EditDeps {
+  db: ThiDuaDb
+  /** The time stamped on the mutation (`clientTime`) and the entry. */
+  clock?: () => Date
+  /** Makes mutation ids (and the device id on a device that never signed in); a UUID by default. */
+  newId?: () => string
+}
+
+export interface ValueEdit {
+  commune: string
+  unit: string
+  period: string
+  indicator: string
+  /** `null` clears the cell. */
+  value: ValueData | null
+  /** Absent keeps the note as it is, `null` clears it, a string sets it. */
+  note?: string | null
+}
+
+export interface ReportEdit {
+  commune: string
+  unit: string
+  period: string
+}
+
+export const STORAGE_FULL_MESSAGE =
+  'Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng đến rồi thử lại. Các số liệu đã lưu trước đó vẫn còn nguyên.'
+
+/** The browser refused to store more. Nothing of the edit was written (its transaction aborted). */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError'
+  constructor(cause: unknown) {
+    super(STORAGE_FULL_MESSAGE, { cause })
+  }
+}
+
+const QUOTA_NAMES = new Set([Dexie.errnames.QuotaExceeded, 'QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'])
+
+/** A quota error, bare or wrapped by Dexie (an AbortError whose `inner` is the quota error). */
+export function isQuotaError(err: unknown): boolean {
+  let e: unknown = err
+  for (let depth = 0; depth < 6 && typeof e === 'object' && e !== null; depth++) {
+    const { name, code, inner, cause } = e as { name?: unknown; code?: unknown; inner?: unknown; cause?: unknown }
+    if (typeof name === 'string' && QUOTA_NAMES.has(name)) return true
+    // Old WebKit: a DOMException with the legacy code 22 and a generic name.
+    if (code === 22 && typeof DOMException !== 'undefined' && e instanceof DOMException) return true
+    e = inner ?? cause
+  }
+  return false
+}
+
+/**
+ * Runs one rw transaction over the outbox tables with the edit's context. The transaction is the
+ * unit of all-or-nothing: any throw inside (a quota error included) aborts every write in it.
+ */
+export async function inEditTransaction<T>(deps: EditDeps, body: (ctx: WriteContext) => Promise<T>): Promise<T> {
+  const { db } = deps
+  const newId = deps.newId ?? newDeviceId
+  try {
+    return await db.transaction('rw', outboxTables(db), async () => {
+      const deviceId = await deviceIdOf(db, newId)
+      return body({ db, now: (deps.clock ?? (() => new Date()))(), newId, deviceId })
+    })
+  } catch (err) {
+    if (isQuotaError(err)) throw new StorageFullError(err)
+    throw err
+  }
+}
+
+/** Saves one cell on the phone and queues it for the server. Resolves once both are committed. */
+export function saveValue(deps: EditDeps, edit: ValueEdit): Promise<Queued> {
+  const { commune, unit, period, indicator } = edit
+  const content = edit.note === undefined ? { value: edit.value } : { value: edit.value, note: edit.note }
+  return inEditTransaction(deps, (ctx) => queueValue(ctx, { commune, unit, period, indicator }, content))
+}
+
+/** Queues "Gửi báo cáo". Resolves null when it cancelled a recall not yet sent. */
+export function submitReport(deps: EditDeps, r: ReportEdit): Promise<Queued | null> {
+  return inEditTransaction(deps, (ctx) => queueReport(ctx, { commune: r.commune, unit: r.unit, period: r.period }, 'submit'))
+}
+
+/** Queues "Rút lại báo cáo". Resolves null when it cancelled a submit not yet sent. */
+export function recallReport(deps: EditDeps, r: ReportEdit): Promise<Queued | null> {
+  return inEditTransaction(deps, (ctx) => queueReport(ctx, { commune: r.commune, unit: r.unit, period: r.period }, 'recall'))
+}
+
+// ---------------------------------------------------------------------------
+// Storage
+
+type StorageLike = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>
+
+function browserStorage(): StorageLike | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.storage
+}
+
+/**
+ * Asks the browser to keep this site's data under storage pressure. `unsupported` where the API
+ * is missing (old iOS, plain HTTP); never throws.
+ */
+export async function requestPersistence(storage: StorageLike | undefined = browserStorage()): Promise<'persisted' | 'not_persisted' | 'unsupported'> {
+  if (!storage?.persist) return 'unsupported'
+  try {
+    if (storage.persisted && (await storage.persisted())) return 'persisted'
+    return (await storage.persist()) ? 'persisted' : 'not_persisted'
+  } catch {
+    return 'not_persisted'
+  }
+}
+
+export interface StorageEstimate {
+  usage: number
+  quota: number
+  /** Bytes still free for this site. */
+  free: number
+  /** True when space is short: under 20 MB or over 90 % used. */
+  low: boolean
+}
+
+const LOW_FREE_BYTES = 20 * 1024 * 1024
+
+/** How much space this site uses and may use; null where the browser cannot tell. Never throws. */
+export async function storageEstimate(storage: StorageLike | undefined = browserStorage()): Promise<StorageEstimate | null> {
+  if (!storage?.estimate) return null
+  try {
+    const { usage, quota } = await storage.estimate()
+    if (typeof usage !== 'number' || typeof quota !== 'number' || quota <= 0) return null
+    const free = Math.max(0, quota - usage)
+    return { usage, quota, free, low: free < LOW_FREE_BYTES || usage / quota > 0.9 }
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,202 @@
+// Writes to the outbox (IndexedDB `outbox`) together with the local state each entry stands for
+// (`cells.local`, `reports.pendingAction`). Every function here runs inside the caller's rw
+// transaction over OUTBOX_TABLES, so an entry and its local state commit or abort together.
+import type { ValueData } from '../../shared/model'
+import type { Mutation, ReportMutation, ValueMutation } from '../../shared/protocol'
+import { emptyReport, REPORT_TARGET, type CellLocalState, type CellRow, type OutboxEntry, type ReportAction, type ThiDuaDb } from './db'
+
+/** The tables a write of an edit touches; pass them to `db.transaction('rw', …)`. */
+export const outboxTables = (db: ThiDuaDb) => [db.outbox, db.cells, db.reports, db.meta]
+
+export interface CellTarget {
+  commune: string
+  unit: string
+  period: string
+  indicator: string
+}
+
+export interface ReportTarget {
+  commune: string
+  unit: string
+  period: string
+}
+
+/** What a write needs besides the database: the time and identity of the edit. */
+export interface WriteContext {
+  db: ThiDuaDb
+  now: Date
+  newId: () => string
+  deviceId: string
+}
+
+export interface Queued {
+  seq: number
+  mutationId: string
+  /** True when an unsent entry for the same target was updated instead of a new one added. */
+  coalesced: boolean
+}
+
+/** The entries of one cell (or, with REPORT_TARGET, one report), in seq order. */
+export function entriesFor(db: ThiDuaDb, t: CellTarget): Promise<OutboxEntry[]> {
+  return db.outbox.where('[commune+unit+period+indicator]').equals([t.commune, t.unit, t.period, t.indicator]).toArray()
+}
+
+export const reportKey = (t: ReportTarget): CellTarget => ({ commune: t.commune, unit: t.unit, period: t.period, indicator: REPORT_TARGET })
+
+/**
+ * A value the user typed, copied field by field: a Vue proxy (or anything with extra fields)
+ * becomes a plain object IndexedDB can clone, in the exact wire shape.
+ */
+export function plainValue(value: ValueData | null): ValueData | null {
+  if (value === null) return null
+  switch (value.kind) {
+    case 'number':
+      return { kind: 'number', value: Number(value.value) }
+    case 'ratio':
+      return { kind: 'ratio', numerator: Number(value.numerator), denominator: Number(value.denominator) }
+    case 'yes_no':
+      return value.note === undefined ? { kind: 'yes_no', achieved: Boolean(value.achieved) } : { kind: 'yes_no', achieved: Boolean(value.achieved), note: String(value.note) }
+  }
+}
+
+const plainNote = (note: string | null | undefined): string | null | undefined => (note === undefined || note === null ? note : String(note))
+
+/** A copy of `m` with `note` set, or removed when undefined (absent on the wire keeps the server's note). */
+function withNote(m: ValueMutation, note: string | null | undefined): ValueMutation {
+  const { note: _old, ...rest } = m
+  return note === undefined ? rest : { ...rest, note }
+}
+
+function localOf(m: ValueMutation): CellLocalState {
+  return m.note === undefined ? { value: m.value } : { value: m.value, note: m.note }
+}
+
+/** An entry never sent, still the last of its target: the only kind of entry an edit may change. */
+function coalescible(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
+  const last = entries.at(-1)
+  return last && last.state === 'pending' && last.attempts === 0 ? last : undefined
+}
+
+async function putLocal(db: ThiDuaDb, t: CellTarget, local: CellLocalState): Promise<void> {
+  const cell = await db.cells.get([t.commune, t.unit, t.period, t.indicator])
+  const row: CellRow = { commune: t.commune, unit: t.unit, period: t.period, indicator: t.indicator, server: cell?.server ?? null, local }
+  await db.cells.put(row)
+}
+
+/**
+ * Queues a value for a cell and records it as the cell's local state. An unsent last entry of the
+ * cell takes the new value in place (it keeps its base: the user never saw a newer server value,
+ * the screen showed their own); otherwise a new entry is based on the cell's server version.
+ * `baseVersion` overrides the base either way (a conflict resolved on the server's version).
+ */
+export async function queueValue(
+  ctx: WriteContext,
+  t: CellTarget,
+  content: { value: ValueData | null; note?: string | null | undefined },
+  baseVersion?: number,
+): Promise<Queued> {
+  const { db } = ctx
+  const value = plainValue(content.value)
+  const note = plainNote(content.note)
+  const entries = await entriesFor(db, t)
+  const open = coalescible(entries)
+  if (open && open.mutation.kind === 'value') {
+    // Untouched note: the earlier edit's note (if it set one) still stands.
+    const m = withNote({ ...open.mutation, value, clientTime: ctx.now.toISOString() }, note === undefined ? open.mutation.note : note)
+    if (baseVersion !== undefined) m.baseVersion = baseVersion
+    await db.outbox.update(open.seq, { mutation: m })
+    await putLocal(db, t, localOf(m))
+    return { seq: open.seq, mutationId: open.mutationId, coalesced: true }
+  }
+  const cell = await db.cells.get([t.commune, t.unit, t.period, t.indicator])
+  const mutation = withNote(
+    {
+      kind: 'value',
+      mutationId: ctx.newId(),
+      deviceId: ctx.deviceId,
+      unit: t.unit,
+      period: t.period,
+      indicator: t.indicator,
+      value,
+      baseVersion: baseVersion ?? cell?.server?.version ?? 0,
+      clientTime: ctx.now.toISOString(),
+    },
+    note,
+  )
+  const seq = await addEntry(db, t, mutation, ctx.now)
+  await putLocal(db, t, localOf(mutation))
+  return { seq, mutationId: mutation.mutationId, coalesced: false }
+}
+
+/**
+ * Queues a submit or recall of a report. An unsent last entry with the same action makes this a
+ * no-op; one with the opposite action is cancelled (the two undo each other, nothing is sent).
+ */
+export async function queueReport(ctx: WriteContext, t: ReportTarget, action: ReportAction, baseVersion?: number): Promise<Queued | null> {
+  const { db } = ctx
+  const key = reportKey(t)
+  const entries = await entriesFor(db, key)
+  const open = coalescible(entries)
+  if (open && open.mutation.kind === 'report') {
+    if (open.mutation.action === action) {
+      if (baseVersion !== undefined) await db.outbox.update(open.seq, { mutation: { ...open.mutation, baseVersion } })
+      return { seq: open.seq, mutationId: open.mutationId, coalesced: true }
+    }
+    await db.outbox.delete(open.seq)
+    await settleReport(db, t)
+    return null
+  }
+  const report = (await db.reports.get([t.commune, t.unit, t.period])) ?? emptyReport(t.commune, t.unit, t.period)
+  const mutation: ReportMutation = {
+    kind: 'report',
+    mutationId: ctx.newId(),
+    deviceId: ctx.deviceId,
+    unit: t.unit,
+    period: t.period,
+    action,
+    baseVersion: baseVersion ?? report.version,
+    clientTime: ctx.now.toISOString(),
+  }
+  const seq = await addEntry(db, key, mutation, ctx.now)
+  await db.reports.put({ ...report, pendingAction: action })
+  return { seq, mutationId: mutation.mutationId, coalesced: false }
+}
+
+function addEntry(db: ThiDuaDb, t: CellTarget, mutation: Mutation, now: Date): Promise<number> {
+  return db.outbox.add({
+    mutationId: mutation.mutationId,
+    commune: t.commune,
+    unit: t.unit,
+    period: t.period,
+    indicator: t.indicator,
+    mutation,
+    state: 'pending',
+    conflict: null,
+    rejection: null,
+    createdAt: now.toISOString(),
+    attempts: 0,
+  })
+}
+
+/** After an entry left the outbox: the cell's local state goes once no entry of the cell remains. */
+export async function settleCell(db: ThiDuaDb, t: CellTarget): Promise<void> {
+  if ((await entriesFor(db, t)).length > 0) return
+  const key: [string, string, string, string] = [t.commune, t.unit, t.period, t.indicator]
+  const cell = await db.cells.get(key)
+  if (!cell || cell.local === null) return
+  if (cell.server === null) await db.cells.delete(key)
+  else await db.cells.put({ ...cell, local: null })
+}
+
+/** After a report entry left the outbox: the pending action is the last remaining entry's, or none. */
+export async function settleReport(db: ThiDuaDb, t: ReportTarget): Promise<void> {
+  const last = (await entriesFor(db, reportKey(t))).at(-1)
+  const action = last?.mutation.kind === 'report' ? last.mutation.action : null
+  const report = await db.reports.get([t.commune, t.unit, t.period])
+  if (report && report.pendingAction !== action) await db.reports.put({ ...report, pendingAction: action })
+}
+
+/** Settles whichever local state the entry stood for. */
+export function settleTarget(db: ThiDuaDb, e: Pick<OutboxEntry, 'commune' | 'unit' | 'period' | 'indicator' | 'mutation'>): Promise<void> {
+  return e.mutation.kind === 'value' ? settleCell(db, e) : settleReport(db, e)
+}

@@ -1,0 +1,316 @@
+// Reads of the phone's data (IndexedDB via Dexie) for the screens: plain async functions, meant
+// to be wrapped in Dexie's `liveQuery` so the screen follows every commit (a sync, another tab).
+import type { Indicator, PeriodKind, ValueData } from '../../shared/model'
+import type { RejectionCode, ServerCell } from '../../shared/protocol'
+import { communeRange, currentUser, type CellLocalState, type CellRow, type CellServerState, type OutboxEntry, type PlanRow, type ReportAction, type ReportConflict, type ReportRow, type SyncErrorInfo, type ThiDuaDb, type UnitRow } from './db'
+
+/** The status of a (unit, period) card, as the inbox shows it. */
+export type CardStatus = 'empty' | 'draft' | 'waiting' | 'submitted' | 'approved' | 'returned'
+
+export const CARD_STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
+  empty: 'chưa nhập',
+  draft: 'nháp',
+  waiting: 'chờ gửi',
+  submitted: 'đã gửi',
+  approved: 'đã duyệt',
+  returned: 'bị trả lại',
+}
+
+/**
+ * - `waiting` (chờ gửi): the user pressed "Gửi báo cáo" and the submit has not reached the server;
+ * - a recall not yet sent makes the report a draft again on the phone;
+ * - otherwise the server's status; a draft (or no report) with nothing filled is `empty`.
+ * Values still waiting do not change the status: they are counted in the card's `waiting`.
+ */
+export function cardStatus(report: Pick<ReportRow, 'status' | 'pendingAction'> | undefined, filled: number): CardStatus {
+  if (report?.pendingAction === 'submit') return 'waiting'
+  if (report?.pendingAction !== 'recall') {
+    if (report?.status === 'approved') return 'approved'
+    if (report?.status === 'submitted') return 'submitted'
+    if (report?.status === 'returned') return 'returned'
+  }
+  return filled > 0 ? 'draft' : 'empty'
+}
+
+/** What the cell shows: the user's waiting value over the server's. */
+export function mergedValue(cell: Pick<CellRow, 'server' | 'local'> | undefined): { value: ValueData | null; note: string | null } {
+  if (!cell) return { value: null, note: null }
+  if (cell.local) return { value: cell.local.value, note: cell.local.note === undefined ? (cell.server?.note ?? null) : cell.local.note }
+  return { value: cell.server?.value ?? null, note: cell.server?.note ?? null }
+}
+
+/** The indicators a unit types in: assigned to it (by kind or by name) and not computed. */
+export function enterableIndicators(plan: PlanRow['plan'] | undefined, unit: Pick<UnitRow, 'code' | 'kind'>): Indicator[] {
+  if (!plan) return []
+  return plan.indicators.filter((i) => {
+    const assigned = (i.reporters.kinds ?? []).includes(unit.kind) || (i.reporters.units ?? []).includes(unit.code)
+    return assigned && i.formula === undefined && (i.children?.length ?? 0) === 0
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Inbox
+
+export interface InboxCard {
+  unit: string
+  unitName: string
+  period: string
+  periodKind: PeriodKind
+  year: number
+  from: string
+  to: string
+  deadline: string
+  locked: boolean
+  lockReason: string | null
+  status: CardStatus
+  /** The officer's reason, for a returned report. */
+  returnReason: string | null
+  /** Enterable indicators with a value (the phone's own or the server's). */
+  filled: number
+  /** Enterable indicators of the unit in the period's plan. */
+  total: number
+  /** Outbox entries of this card waiting to be sent. */
+  waiting: number
+  /** Conflicts and rejections of this card waiting for the user. */
+  attention: number
+}
+
+export interface InboxOptions {
+  /** Only these units; by default the signed-in reporter's units, or every active unit for an officer. */
+  units?: readonly string[]
+  /** Only periods of these kinds; every kind by default. */
+  periodKinds?: readonly PeriodKind[]
+}
+
+/** One card per (unit, period), earliest deadline first. */
+export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions = {}): Promise<InboxCard[]> {
+  const [units, periods, plans, cells, reports, outbox, user] = await Promise.all([
+    db.units.where('[commune+code]').between(...communeRange(commune), true, true).toArray(),
+    db.periods.where('[commune+code]').between(...communeRange(commune), true, true).toArray(),
+    db.plans.where('[commune+year]').between(...communeRange(commune), true, true).toArray(),
+    db.cells.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray(),
+    db.reports.where('[commune+unit+period]').between(...communeRange(commune), true, true).toArray(),
+    outboxOf(db, commune),
+    currentUser(db),
+  ])
+  const mine = options.units ?? (user?.role === 'reporter' ? user.units.map((u) => u.code) : undefined)
+  const shownUnits = units.filter((u) => u.active && (mine === undefined || mine.includes(u.code)))
+  const shownPeriods = periods.filter((p) => options.periodKinds === undefined || options.periodKinds.includes(p.kind))
+  const planOf = new Map(plans.map((p) => [p.year, p.plan]))
+  const cellsOf = groupBy(cells, (c) => pairKey(c.unit, c.period))
+  const reportOf = new Map(reports.map((r) => [pairKey(r.unit, r.period), r]))
+  const entriesOf = groupBy(outbox, (e) => pairKey(e.unit, e.period))
+
+  const cards: InboxCard[] = []
+  for (const period of shownPeriods) {
+    for (const unit of shownUnits) {
+      const key = pairKey(unit.code, period.code)
+      const enterable = new Set(enterableIndicators(planOf.get(period.year), unit).map((i) => i.code))
+      const filled = (cellsOf.get(key) ?? []).filter((c) => enterable.has(c.indicator) && mergedValue(c).value !== null).length
+      const report = reportOf.get(key)
+      const entries = entriesOf.get(key) ?? []
+      cards.push({
+        unit: unit.code,
+        unitName: unit.name,
+        period: period.code,
+        periodKind: period.kind,
+        year: period.year,
+        from: period.from,
+        to: period.to,
+        deadline: period.deadline,
+        locked: period.locked,
+        lockReason: period.lockReason ?? null,
+        status: cardStatus(report, filled),
+        returnReason: report?.status === 'returned' ? report.returnReason : null,
+        filled,
+        total: enterable.size,
+        waiting: entries.filter((e) => e.state === 'pending' || e.state === 'sending').length,
+        attention: entries.filter((e) => e.state === 'conflict' || e.state === 'rejected').length,
+      })
+    }
+  }
+  return cards.sort((a, b) => a.deadline.localeCompare(b.deadline) || a.period.localeCompare(b.period) || a.unit.localeCompare(b.unit))
+}
+
+// ---------------------------------------------------------------------------
+// One (unit, period)
+
+export type CellSyncState = 'saved' | 'waiting' | 'conflict' | 'rejected'
+
+export interface SheetCell {
+  indicator: string
+  /** What to show: the phone's waiting value over the server's. */
+  value: ValueData | null
+  note: string | null
+  /** `saved`: as the server has it; `waiting`: an edit not yet acknowledged; else needs the user. */
+  state: CellSyncState
+  server: CellServerState | null
+  local: CellLocalState | null
+  /** The reason of the latest rejection of this cell, if one waits for the user. */
+  rejection: { code: RejectionCode; message: string } | null
+}
+
+/** The stored cells of one unit's period, by indicator code, merged local over server. */
+export async function sheetCells(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<Map<string, SheetCell>> {
+  const [cells, entries] = await Promise.all([
+    db.cells.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
+    db.outbox.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
+  ])
+  const byIndicator = groupBy(entries, (e) => e.indicator)
+  const sheet = new Map<string, SheetCell>()
+  for (const cell of cells) {
+    const own = byIndicator.get(cell.indicator) ?? []
+    const { value, note } = mergedValue(cell)
+    const rejected = own.filter((e) => e.state === 'rejected').at(-1)
+    sheet.set(cell.indicator, {
+      indicator: cell.indicator,
+      value,
+      note,
+      state: own.some((e) => e.state === 'conflict') ? 'conflict' : rejected ? 'rejected' : own.length > 0 || cell.local ? 'waiting' : 'saved',
+      server: cell.server,
+      local: cell.local,
+      rejection: rejected?.rejection ?? null,
+    })
+  }
+  return sheet
+}
+
+export interface SheetReport {
+  status: CardStatus
+  server: ReportRow['status']
+  returnReason: string | null
+  pendingAction: ReportAction | null
+  locked: boolean
+  lockReason: string | null
+  /** Why the screen is read-only, in Vietnamese; null when the user may type. */
+  readOnly: string | null
+}
+
+/** The report and period state of one (unit, period), with why it cannot be edited, if it cannot. */
+export async function sheetReport(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<SheetReport> {
+  const [report, p, cells] = await Promise.all([
+    db.reports.get([commune, unit, period]),
+    db.periods.get([commune, period]),
+    db.cells.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
+  ])
+  const filled = cells.filter((c) => mergedValue(c).value !== null).length
+  const status = cardStatus(report, filled)
+  const locked = p?.locked ?? false
+  let readOnly: string | null = null
+  if (locked) readOnly = `Kỳ báo cáo đã khóa${p?.lockReason ? `: ${p.lockReason}` : ''}`
+  else if (status === 'approved') readOnly = 'Báo cáo đã được duyệt'
+  else if (status === 'submitted' || status === 'waiting') readOnly = 'Báo cáo đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.'
+  return {
+    status,
+    server: report?.status ?? 'none',
+    returnReason: report?.status === 'returned' ? report.returnReason : null,
+    pendingAction: report?.pendingAction ?? null,
+    locked,
+    lockReason: p?.lockReason ?? null,
+    readOnly,
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Sync status and what needs the user
+
+function outboxOf(db: ThiDuaDb, commune: string): Promise<OutboxEntry[]> {
+  return db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray()
+}
+
+/** Changes made on this phone and not yet acknowledged by the server (conflicts and rejections not included). */
+export async function waitingCount(db: ThiDuaDb, commune: string): Promise<number> {
+  const [pending, sending] = await Promise.all([
+    db.outbox.where('[commune+state]').equals([commune, 'pending']).count(),
+    db.outbox.where('[commune+state]').equals([commune, 'sending']).count(),
+  ])
+  return pending + sending
+}
+
+export interface SyncSummary {
+  waiting: number
+  attention: number
+  lastSuccessAt: string | null
+  lastError: SyncErrorInfo | null
+  nextRetryAt: string | null
+}
+
+/** Everything the sync badge shows. */
+export async function syncSummary(db: ThiDuaDb, commune: string): Promise<SyncSummary> {
+  const [waiting, conflicts, rejected, state] = await Promise.all([
+    waitingCount(db, commune),
+    db.outbox.where('[commune+state]').equals([commune, 'conflict']).count(),
+    db.outbox.where('[commune+state]').equals([commune, 'rejected']).count(),
+    db.syncState.get(commune),
+  ])
+  return { waiting, attention: conflicts + rejected, lastSuccessAt: state?.lastSuccessAt ?? null, lastError: state?.lastError ?? null, nextRetryAt: state?.nextRetryAt ?? null }
+}
+
+export interface AttentionItem {
+  /** Pass to resolveConflict / discardRejected / retryRejected. */
+  seq: number
+  kind: 'conflict' | 'rejected'
+  unit: string
+  unitName: string | null
+  period: string
+  /** Null for a report's submit or recall. */
+  indicator: string | null
+  indicatorName: string | null
+  /** The user's side: for a cell, the value the phone shows now (its latest edit); for a report, the action. */
+  mine: { value: ValueData | null; note: string | null } | { action: ReportAction }
+  /** For a conflict: the server's side, who changed it and when. */
+  server: ServerCell | ReportConflict | null
+  /** For a rejection: why, in Vietnamese. */
+  rejection: { code: RejectionCode; message: string } | null
+  createdAt: string
+}
+
+/** The "cần xử lý" list: conflicts and rejections, oldest first. */
+export async function attentionItems(db: ThiDuaDb, commune: string): Promise<AttentionItem[]> {
+  const [conflicts, rejected] = await Promise.all([
+    db.outbox.where('[commune+state]').equals([commune, 'conflict']).toArray(),
+    db.outbox.where('[commune+state]').equals([commune, 'rejected']).toArray(),
+  ])
+  const entries = [...conflicts, ...rejected].sort((a, b) => a.seq - b.seq)
+  if (entries.length === 0) return []
+  const [units, periods, plans] = await Promise.all([
+    db.units.bulkGet(entries.map((e) => [commune, e.unit] as [string, string])),
+    db.periods.bulkGet(entries.map((e) => [commune, e.period] as [string, string])),
+    db.plans.where('[commune+year]').between(...communeRange(commune), true, true).toArray(),
+  ])
+  const cells = await db.cells.bulkGet(entries.map((e) => [commune, e.unit, e.period, e.indicator] as [string, string, string, string]))
+  const planOf = new Map(plans.map((p) => [p.year, p.plan]))
+  return entries.map((e, i) => {
+    const m = e.mutation
+    const plan = planOf.get(periods[i]?.year ?? -1)
+    const mine = m.kind === 'report' ? { action: m.action } : mergedValue(cells[i]?.local ? cells[i] : { server: null, local: { value: m.value, note: m.note } })
+    return {
+      seq: e.seq,
+      kind: e.state === 'conflict' ? 'conflict' : 'rejected',
+      unit: e.unit,
+      unitName: units[i]?.name ?? null,
+      period: e.period,
+      indicator: m.kind === 'value' ? m.indicator : null,
+      indicatorName: m.kind === 'value' ? (plan?.indicators.find((ind) => ind.code === m.indicator)?.name ?? null) : null,
+      mine,
+      server: e.state === 'conflict' ? e.conflict : null,
+      rejection: e.state === 'rejected' ? e.rejection : null,
+      createdAt: e.createdAt,
+    }
+  })
+}
+
+// ---------------------------------------------------------------------------
+
+const pairKey = (unit: string, period: string): string => `${unit}\u0000${period}`
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}

@@ -1,0 +1,423 @@
+// The sync engine: pushes the outbox and pulls the commune's changes (docs/sync.md), keeping
+// IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
+// every commit. No globals: the database, transport, commune and clock come in as arguments.
+import { inEditTransaction, isQuotaError, STORAGE_FULL_MESSAGE, type EditDeps } from '../local/edits'
+import { currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { entriesFor, queueReport, queueValue, reportKey, settleCell, settleReport, settleTarget, type CellTarget, type Queued } from '../local/outbox'
+import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
+import { MAX_PUSH_BATCH } from '../../shared/limits'
+import type { Plan, ReportStatus, ValueData } from '../../shared/model'
+import { SyncTransportError, type SyncTransport } from './api'
+
+/** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
+export const PUSH_BATCH = MAX_PUSH_BATCH
+
+export interface SyncDeps {
+  db: ThiDuaDb
+  transport: SyncTransport
+  commune: string
+  clock?: () => Date
+  /** Mutations per push, at most PUSH_BATCH. */
+  batchSize?: number
+  /** Rows per pull page (the server's default when absent). */
+  pullLimit?: number
+}
+
+export interface SyncResult {
+  /** Push and pull both went through (conflicts and rejections are outcomes, not failures). */
+  ok: boolean
+  /** Mutations put in pushes (a resend counts again). */
+  sent: number
+  applied: number
+  conflicts: number
+  rejected: number
+  pulledPages: number
+  error: SyncErrorInfo | null
+}
+
+/** The server answered without progress (no outcome for anything sent, or a pull cursor that did not move). */
+class SyncStallError extends Error {}
+
+/**
+ * One full sync: push every pending entry, then pull until caught up. Never throws: a failure is
+ * recorded in `syncState.lastError` and returned; the outbox keeps every entry not acknowledged.
+ * Run it under the sync lock (scheduler.ts `withSyncRunLock`): one runner at a time per browser.
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  const clock = deps.clock ?? (() => new Date())
+  const result: SyncResult = { ok: false, sent: 0, applied: 0, conflicts: 0, rejected: 0, pulledPages: 0, error: null }
+  let failure: unknown
+  try {
+    await recoverSending(deps.db, deps.commune)
+    await pushAll(deps, clock, result)
+  } catch (err) {
+    failure = err
+  }
+  // A refused or failed push must not keep the officer's decisions (returns, locks) from the phone.
+  const unreachable = failure instanceof SyncTransportError && (failure.kind === 'network' || failure.kind === 'unauthorized')
+  if (!unreachable) {
+    try {
+      await pullAll(deps, result)
+    } catch (err) {
+      failure ??= err
+    }
+  }
+  try {
+    if (failure === undefined) {
+      await updateSyncState(deps.db, deps.commune, { lastSuccessAt: clock().toISOString(), lastError: null })
+      result.ok = true
+    } else {
+      result.error = errorInfo(failure, clock())
+      await updateSyncState(deps.db, deps.commune, { lastError: result.error })
+    }
+  } catch (err) {
+    result.ok = false
+    result.error ??= errorInfo(err, clock())
+  }
+  return result
+}
+
+// ---------------------------------------------------------------------------
+// Push
+
+/** Entries left `sending` by a run that died (tab closed mid-push) go back to `pending`. */
+async function recoverSending(db: ThiDuaDb, commune: string): Promise<void> {
+  await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
+}
+
+async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult): Promise<void> {
+  const { db, commune, transport } = deps
+  let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
+  for (;;) {
+    const batch = await takeBatch(db, commune, size)
+    if (batch.length === 0) return
+    result.sent += batch.length
+    let response: PushResponse
+    try {
+      const deviceId = (await db.meta.get('deviceId'))?.value
+      response = await transport.push(commune, { deviceId: typeof deviceId === 'string' ? deviceId : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
+    } catch (err) {
+      // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
+      await releaseBatch(db, batch)
+      // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
+      if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
+        size = Math.ceil(batch.length / 2)
+        continue
+      }
+      throw err
+    }
+    const settled = await applyOutcomes(db, batch, response, clock(), result)
+    if (settled === 0) throw new SyncStallError('Máy chủ không trả lời cho các thay đổi đã gửi.')
+  }
+}
+
+const targetKey = (e: Pick<OutboxEntry, 'unit' | 'period' | 'indicator'>): string => `${e.unit}\u0000${e.period}\u0000${e.indicator}`
+
+/**
+ * Takes up to `size` pending entries in seq order and marks them `sending` (+1 attempt), in one
+ * transaction. At most one entry per cell (or report) a batch: the server checks a later entry
+ * of the same cell against a version this batch creates, which the phone cannot know yet; the
+ * later one goes in the next batch, rebased.
+ */
+async function takeBatch(db: ThiDuaDb, commune: string, size: number): Promise<OutboxEntry[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const pending = await db.outbox.where('[commune+state]').equals([commune, 'pending']).toArray()
+    const taken = new Set<string>()
+    const batch: OutboxEntry[] = []
+    for (const e of pending) {
+      if (batch.length >= size) break
+      const key = targetKey(e)
+      if (taken.has(key)) continue
+      taken.add(key)
+      batch.push({ ...e, state: 'sending', attempts: e.attempts + 1 })
+    }
+    await db.outbox.bulkPut(batch)
+    return batch
+  })
+}
+
+async function releaseBatch(db: ThiDuaDb, batch: readonly OutboxEntry[]): Promise<void> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const e of batch) {
+      const current = await db.outbox.get(e.seq)
+      if (current?.state === 'sending') await db.outbox.update(e.seq, { state: 'pending' })
+    }
+  })
+}
+
+/**
+ * Acts on one push response in one transaction: an entry leaves the outbox only on `applied`
+ * (directly or as a duplicate's original); conflicts and rejections stay for the user. Returns
+ * how many entries left `sending`.
+ */
+async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult): Promise<number> {
+  const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
+  return db.transaction('rw', [db.outbox, db.cells, db.reports, db.meta], async () => {
+    const by = (await currentUser(db))?.displayName ?? null
+    let settled = 0
+    for (const sent of batch) {
+      const entry = await db.outbox.get(sent.seq)
+      if (!entry || entry.state !== 'sending') continue
+      const outcome = byId.get(entry.mutationId)
+      const o = outcome?.status === 'duplicate' ? outcome.original : outcome
+      if (o?.status === 'applied') {
+        await onApplied(db, entry, o.version, response.version, { by, now })
+        result.applied++
+      } else if (o?.status === 'conflict') {
+        await onConflict(db, entry, o.server)
+        result.conflicts++
+      } else if (o?.status === 'rejected') {
+        await db.outbox.update(entry.seq, { state: 'rejected', rejection: { code: o.code, message: o.message } })
+        result.rejected++
+      } else {
+        await db.outbox.update(entry.seq, { state: 'pending' })
+        continue
+      }
+      settled++
+    }
+    return settled
+  })
+}
+
+async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, pushVersion: number, stamp: { by: string | null; now: Date }): Promise<void> {
+  await db.outbox.delete(entry.seq)
+  const m = entry.mutation
+  if (m.kind === 'report') {
+    const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
+    if (version >= report.version) {
+      const status: ReportStatus = m.action === 'submit' ? 'submitted' : 'draft'
+      await db.reports.put({ ...report, status, returnReason: m.action === 'submit' ? null : report.returnReason, version })
+    }
+    await rebase(db, entry, version)
+    await settleReport(db, entry)
+    return
+  }
+  const cell = await db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
+  const server = cell?.server ?? null
+  // The server state only moves forward: a late duplicate must not undo a newer pulled value.
+  if (!server || version > server.version) {
+    const row: CellRow = {
+      commune: entry.commune,
+      unit: entry.unit,
+      period: entry.period,
+      indicator: entry.indicator,
+      server: { value: m.value, note: m.note === undefined ? (server?.note ?? null) : m.note, version, updatedBy: stamp.by, updatedAt: stamp.now.toISOString() },
+      local: cell?.local ?? null,
+    }
+    await db.cells.put(row)
+  }
+  await rebase(db, entry, version)
+  await settleCell(db, entry)
+  if (version === pushVersion) await inferDraftReport(db, entry, version)
+}
+
+/**
+ * Later entries of the same cell (or report), never sent or sent without answer, were based on
+ * what this entry wrote: their base becomes its version. Entries in conflict or rejected are
+ * never changed.
+ */
+async function rebase(db: ThiDuaDb, entry: CellTarget & { seq: number }, version: number): Promise<void> {
+  for (const later of await entriesFor(db, entry)) {
+    if (later.seq > entry.seq && later.state === 'pending' && later.mutation.baseVersion < version) {
+      await db.outbox.update(later.seq, { mutation: { ...later.mutation, baseVersion: version } })
+    }
+  }
+}
+
+/**
+ * The server creates a unit's draft report, at the version of the push, when the first value of
+ * the period is written (ingest.ts). A phone that knew no report for (unit, period) learns its
+ * version here, so a submit waiting in a later batch is not a conflict with its own values. A
+ * wrong guess (the report existed) costs nothing: the submit was stale at base 0 anyway, and the
+ * next pull brings the report.
+ */
+async function inferDraftReport(db: ThiDuaDb, entry: OutboxEntry, version: number): Promise<void> {
+  const report = await db.reports.get([entry.commune, entry.unit, entry.period])
+  if (report && (report.status !== 'none' || report.version !== 0)) return
+  await db.reports.put({ ...(report ?? emptyReport(entry.commune, entry.unit, entry.period)), status: 'draft', version })
+  await rebase(db, { ...reportKey(entry), seq: 0 }, version)
+}
+
+function isServerCell(s: ServerCell | { status: string; version: number }): s is ServerCell {
+  return 'value' in s
+}
+
+async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell | { status: string; version: number }): Promise<void> {
+  await db.outbox.update(entry.seq, { state: 'conflict', conflict: server })
+  if (entry.mutation.kind === 'value' && isServerCell(server)) {
+    const key: [string, string, string, string] = [entry.commune, entry.unit, entry.period, entry.indicator]
+    const cell = await db.cells.get(key)
+    if (!cell?.server || server.version >= cell.server.version) {
+      await db.cells.put({ commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator, server: { ...server }, local: cell?.local ?? null })
+    }
+  } else if (!isServerCell(server)) {
+    const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
+    if (server.version >= report.version) await db.reports.put({ ...report, status: server.status as ReportRow['status'], version: server.version })
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Pull
+
+async function pullAll(deps: SyncDeps, result: SyncResult): Promise<void> {
+  const { db, commune, transport } = deps
+  let cursor = (await db.syncState.get(commune))?.cursor ?? 0
+  let restarted = false
+  for (;;) {
+    let page: PullResponse
+    try {
+      page = await transport.pull(commune, cursor, deps.pullLimit)
+    } catch (err) {
+      // The server was restored from a backup: start over from 0; the outbox stays as it is.
+      if (err instanceof SyncTransportError && err.kind === 'cursor_ahead' && !restarted && cursor > 0) {
+        restarted = true
+        cursor = 0
+        await updateSyncState(db, commune, { cursor: 0 })
+        continue
+      }
+      throw err
+    }
+    if (page.more && page.cursor <= cursor) throw new SyncStallError('Máy chủ trả dữ liệu không tiến lên được.')
+    await savePage(db, commune, page)
+    result.pulledPages++
+    cursor = page.cursor
+    if (!page.more) return
+  }
+}
+
+/**
+ * Saves a page and its cursor in one transaction. A pulled value writes the cell's `server`
+ * state only; `local` (an edit still waiting) and the report's pending action are kept.
+ */
+async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
+  await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.syncState], async () => {
+    if (page.values.length > 0) {
+      const existing = await db.cells.bulkGet(page.values.map((v) => [commune, v.unit, v.period, v.indicator] as [string, string, string, string]))
+      await db.cells.bulkPut(
+        page.values.map((v, i) => ({
+          commune,
+          unit: v.unit,
+          period: v.period,
+          indicator: v.indicator,
+          server: { value: v.value, note: v.note, version: v.version, updatedBy: v.updatedBy, updatedAt: v.updatedAt },
+          local: existing[i]?.local ?? null,
+        })),
+      )
+    }
+    if (page.reports.length > 0) {
+      const existing = await db.reports.bulkGet(page.reports.map((r) => [commune, r.unit, r.period] as [string, string, string]))
+      await db.reports.bulkPut(
+        page.reports.map((r, i) => ({
+          commune,
+          unit: r.unit,
+          period: r.period,
+          status: r.status,
+          returnReason: r.returnReason,
+          version: r.version,
+          pendingAction: existing[i]?.pendingAction ?? null,
+        })),
+      )
+    }
+    if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
+    if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))
+    if (page.plans.length > 0) await db.plans.bulkPut(page.plans.map((p) => ({ commune, year: p.year, version: p.version, plan: p.plan as Plan })))
+    const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
+    await db.syncState.put({ ...state, cursor: page.cursor })
+  })
+}
+
+// ---------------------------------------------------------------------------
+// Sync state
+
+/** Changes some fields of the commune's sync state, keeping the others (the cursor above all). */
+export async function updateSyncState(db: ThiDuaDb, commune: string, patch: Partial<Omit<SyncStateRow, 'commune'>>): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
+    await db.syncState.put({ ...state, ...patch })
+  })
+}
+
+/**
+ * Pulls everything again from cursor 0 at the next sync, keeping what is stored and the outbox
+ * (a village head newly assigned a unit needs its history: docs/sync.md).
+ */
+export function requestFullPull(db: ThiDuaDb, commune: string): Promise<void> {
+  return updateSyncState(db, commune, { cursor: 0 })
+}
+
+function errorInfo(err: unknown, now: Date): SyncErrorInfo {
+  const at = now.toISOString()
+  if (err instanceof SyncTransportError) return { kind: err.kind, code: err.code ?? null, message: err.message, at }
+  if (err instanceof SyncStallError) return { kind: 'server', code: null, message: err.message, at }
+  if (isQuotaError(err)) return { kind: 'storage', code: 'quota', message: STORAGE_FULL_MESSAGE, at }
+  const detail = err instanceof Error ? err.message : String(err)
+  return { kind: 'internal', code: null, message: `Đồng bộ gặp lỗi trên máy: ${detail}`, at }
+}
+
+// ---------------------------------------------------------------------------
+// The user's choices: the only way besides `applied` for an entry to leave the outbox
+
+export class OutboxStateError extends Error {
+  override name = 'OutboxStateError'
+}
+
+async function entryIn(db: ThiDuaDb, seq: number, state: 'conflict' | 'rejected'): Promise<OutboxEntry> {
+  const entry = await db.outbox.get(seq)
+  if (!entry || entry.state !== state) {
+    throw new OutboxStateError(state === 'conflict' ? 'Xung đột này đã được xử lý.' : 'Thay đổi bị từ chối này đã được xử lý.')
+  }
+  return entry
+}
+
+/**
+ * The user chose between their value and the server's, in one transaction:
+ * - `mine`: the phone's current value for the cell (its local state: the user's latest edit) is
+ *   queued again, based on the server's version the conflict showed; an unsent later edit of the
+ *   cell is rebased instead of adding another entry. For a report, the same action again.
+ * - `theirs`: the entry is dropped; the cell shows the server's value unless a later edit waits.
+ */
+export function resolveConflict(deps: EditDeps, seq: number, choice: 'mine' | 'theirs'): Promise<Queued | null> {
+  return inEditTransaction(deps, async (ctx) => {
+    const entry = await entryIn(ctx.db, seq, 'conflict')
+    await ctx.db.outbox.delete(seq)
+    if (choice === 'theirs') {
+      await settleTarget(ctx.db, entry)
+      return null
+    }
+    const base = entry.conflict?.version ?? 0
+    const m = entry.mutation
+    if (m.kind === 'report') {
+      const remaining = await entriesFor(ctx.db, reportKey(entry))
+      // A later submit or recall is the user's latest intent: rebase it rather than repeat this one.
+      const last = remaining.at(-1)?.mutation
+      const action = last?.kind === 'report' ? last.action : m.action
+      return queueReport(ctx, entry, action, base)
+    }
+    const cell = await ctx.db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
+    return queueValue(ctx, entry, cell?.local ?? { value: m.value, note: m.note }, base)
+  })
+}
+
+/** The user acknowledged a rejection and gave up the change. */
+export function discardRejected(deps: EditDeps, seq: number): Promise<void> {
+  return inEditTransaction(deps, async (ctx) => {
+    const entry = await entryIn(ctx.db, seq, 'rejected')
+    await ctx.db.outbox.delete(seq)
+    await settleTarget(ctx.db, entry)
+  })
+}
+
+/**
+ * Sends a rejected change again as a new entry: with `fixed` (the corrected value) or, without
+ * it, the phone's current value for the cell (for a report: the same action).
+ */
+export function retryRejected(deps: EditDeps, seq: number, fixed?: { value: ValueData | null; note?: string | null }): Promise<Queued | null> {
+  return inEditTransaction(deps, async (ctx) => {
+    const entry = await entryIn(ctx.db, seq, 'rejected')
+    await ctx.db.outbox.delete(seq)
+    const m = entry.mutation
+    if (m.kind === 'report') return queueReport(ctx, entry, m.action)
+    const cell = await ctx.db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
+    return queueValue(ctx, entry, fixed ?? cell?.local ?? { value: m.value, note: m.note })
+  })
+}
