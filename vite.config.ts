@@ -1,13 +1,59 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // The PWA is built from src/client; index.html at the top level is its entry.
+// The service worker is our own src/client/sw.ts (injectManifest): the plugin builds it and
+// writes the precache list of the app shell into it. The page registers it itself
+// (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/client',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'Thi đua – Báo cáo chỉ tiêu',
+        short_name: 'Thi đua',
+        description: 'Nhập và theo dõi kết quả thực hiện chỉ tiêu phong trào thi đua của thôn, tổ dân phố, xã, phường — cả khi không có mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        id: '/',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        // The app bar and the page background (src/client/styles.css, App.vue).
+        theme_color: '#b3261e',
+        background_color: '#f7f5f2',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // A classic (IIFE) worker: module service workers are missing from older phones' browsers.
+        rollupFormat: 'iife',
+        // The app shell: everything the entry and the lazy screens load, and the icons (the plugin
+        // adds manifest.webmanifest itself). Source maps and Vite's build manifest (.vite/) stay out.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globIgnores: ['**/node_modules/**', '.vite/**', '**/*.map'],
+      },
+      // The icons are in the glob above already; listing them twice only clutters the precache list.
+      includeManifestIcons: false,
+      devOptions: { enabled: false },
+    }),
+  ],
   build: {
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
+    // dist/.vite/manifest.json: which files the entry loads, read by `npm run size` (test/bench/size.ts).
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -4,3 +4,4 @@ import App from './App.vue'
 import './styles.css'
 
 createApp(App).mount('#app')
+void import('./modules/pwa').then((pwa) => pwa.install())

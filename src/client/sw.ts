@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+// The service worker: keeps the app shell (the built JS, CSS, index.html, icons, manifest) in
+// Cache Storage so the app opens with no network after its first load. It never caches /api:
+// the app's data lives in IndexedDB (src/client/local), and a stale API answer would be a lie.
+//
+// Messages, the page's side in src/client/modules/pwa.ts:
+//   page → worker  { type: 'SKIP_WAITING' }    the user chose "Cập nhật": the waiting version takes over
+//   worker → page  { type: 'SYNC_REQUESTED', tag }   Background Sync fired: the page's sync engine runs
+import { clientsClaim } from 'workbox-core'
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching'
+import { NavigationRoute, registerRoute } from 'workbox-routing'
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] }
+
+/** The Background Sync tag the page registers for its outbox (modules/pwa.ts says the same). */
+const SYNC_TAG = 'thidua-outbox'
+
+/** Background Sync and Periodic Background Sync events; TypeScript's webworker lib has neither. */
+interface TaggedSyncEvent extends ExtendableEvent {
+  readonly tag: string
+}
+
+// A new version waits until the page asks (the update prompt), so a village head mid-entry is
+// never switched to new code under their fingers.
+self.addEventListener('message', (event) => {
+  if (isMessage(event.data, 'SKIP_WAITING')) event.waitUntil(self.skipWaiting())
+})
+// Once active, this version controls every open tab, including the first one that installed it.
+clientsClaim()
+
+// `self.__WB_MANIFEST` is replaced at build time by the list of the app shell's files with
+// their revisions (vite.config.ts, injectManifest.globPatterns).
+precacheAndRoute(self.__WB_MANIFEST)
+cleanupOutdatedCaches()
+
+// Any page navigation (a deep link, a reload, the home-screen icon) gets the precached
+// index.html, online or not; the router in the page takes it from there. /api is excluded.
+// No other route is registered: every /api request, and anything not precached, goes to the
+// network untouched and is never stored.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(?:\/|$)/] }))
+
+// Background Sync (Chromium): the browser wakes the worker when the phone is back online.
+// The sync engine lives in the page (src/client/sync), so the worker hands the request to every
+// open window and resolves; the engine has its own retries and backoff. Running the engine in
+// the worker itself, for when no tab is open, arrives with the sync engine.
+onTaggedSync('sync', (event) => event.waitUntil(requestSyncFromPages(event.tag)))
+onTaggedSync('periodicsync', (event) => event.waitUntil(requestSyncFromPages(event.tag)))
+
+function onTaggedSync(type: 'sync' | 'periodicsync', handle: (event: TaggedSyncEvent) => void): void {
+  self.addEventListener(type, (event) => {
+    const tagged = event as TaggedSyncEvent
+    if (tagged.tag === SYNC_TAG) handle(tagged)
+  })
+}
+
+async function requestSyncFromPages(tag: string): Promise<void> {
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
+  for (const client of windows) client.postMessage({ type: 'SYNC_REQUESTED', tag })
+}
+
+function isMessage(data: unknown, type: string): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === type
+}

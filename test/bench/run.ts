@@ -1,0 +1,96 @@
+// `npm run bench`: runs every measurement in turn, stops whatever they started, writes
+// docs/BENCHMARKS.md and prints the tables. Timings never fail it; it exits non-zero only when
+// something broke (a server did not start, a push errored).
+//
+// A measurement is a module exporting a `Measurement` (report.ts). Today: server ingest. The
+// browser measurements (issue 6) join the list below.
+import { readFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus, release, totalmem, type } from 'node:os'
+import { join } from 'node:path'
+import { ingestMeasurement } from './ingest'
+import { renderReport, renderSummary, type MachineInfo, type Measurement, type MeasurementResult } from './report'
+import { Cleanup, killChildrenNow, message, REPO_ROOT } from './server'
+
+const MEASUREMENTS: Measurement[] = [ingestMeasurement]
+
+/** Where the report goes; BENCH_OUTPUT overrides it (a quick trial run need not touch the docs). */
+const OUTPUT = process.env.BENCH_OUTPUT?.trim() || join(REPO_ROOT, 'docs', 'BENCHMARKS.md')
+
+const started = Date.now()
+const log = (line: string): void => {
+  const s = Math.round((Date.now() - started) / 1000)
+  process.stdout.write(`[bench ${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${line}\n`)
+}
+
+async function main(): Promise<number> {
+  const cleanup = new Cleanup()
+  const abort = new AbortController()
+  const interrupt = (signal: NodeJS.Signals): void => {
+    if (abort.signal.aborted) process.exit(130) // a second Ctrl+C does not wait
+    abort.abort()
+    log(`${signal}: stopping what the bench started; no report`)
+    cleanup
+      .runAll(log)
+      .catch(() => undefined)
+      .finally(() => process.exit(130))
+  }
+  process.on('SIGINT', interrupt)
+  process.on('SIGTERM', interrupt)
+  // Last resort: no server outlives the bench, whatever way it ends.
+  process.on('exit', killChildrenNow)
+
+  const date = new Date()
+  const results: MeasurementResult[] = []
+  try {
+    for (const m of MEASUREMENTS) {
+      log(`${m.title}: start`)
+      try {
+        if (abort.signal.aborted) break
+        results.push(await m.run({ cleanup, log, signal: abort.signal }))
+      } catch (e) {
+        log(`${m.title}: ${message(e)}`)
+        results.push({ id: m.id, title: m.title, description: [], environment: [], sections: [], errors: [message(e)] })
+      }
+    }
+  } finally {
+    await cleanup.runAll(log)
+  }
+  if (abort.signal.aborted) return 130
+
+  const report = renderReport({ date, machine: machineInfo(), results, seconds: (Date.now() - started) / 1000 })
+  await writeFile(OUTPUT, report)
+  process.stdout.write(`\n${renderSummary(results)}\n`)
+  log(`report written to ${OUTPUT}`)
+  const errors = results.flatMap((r) => r.errors)
+  if (errors.length > 0) log(`${errors.length} error(s): exit 1`)
+  return errors.length > 0 ? 1 : 0
+}
+
+function machineInfo(): MachineInfo {
+  const cpu = cpus()[0]
+  return {
+    cpu: cpu ? `${cpu.model.trim()}${cpu.speed > 0 ? ` (${cpu.speed} MHz)` : ''}` : 'unknown',
+    cores: availableParallelism(),
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${osName()} (${type()} ${release()})`,
+    node: process.version,
+  }
+}
+
+function osName(): string {
+  try {
+    return /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? type()
+  } catch {
+    return type()
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    killChildrenNow()
+    process.exit(1)
+  },
+)

@@ -1,0 +1,184 @@
+// @vitest-environment node
+// The app opens with no network after its first load: Chromium (playwright-core) against the real
+// server (`src/server/main.ts` on PGlite, demo data) serving a fresh production build of dist/.
+// After the service worker takes control, the browser goes offline and reloads: the app shell
+// comes from the worker's cache, and /api is still never answered from a cache.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { appendFile, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildPwa, ROOT } from './build'
+
+const HOST = '127.0.0.1'
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+/** Every wait in the browser is bounded by this. */
+const STEP_MS = 30_000
+
+let dataDir = ''
+let server: ChildProcess | undefined
+let serverOutput: string[] = []
+let baseUrl = ''
+let browser: Browser | undefined
+let context: BrowserContext | undefined
+let page: Page
+/** Uncaught errors and Content-Security-Policy refusals seen in the page, whichever test caused them. */
+const problems: string[] = []
+
+beforeAll(async () => {
+  // The server serves dist/ (src/server/app.ts DIST_DIR), so that is where the build goes.
+  await buildPwa(join(ROOT, 'dist'))
+  dataDir = await mkdtemp(join(tmpdir(), 'thidua-pwa-offline-'))
+  baseUrl = await startServer(dataDir)
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: STEP_MS })
+  context = await browser.newContext({ viewport: { width: 360, height: 640 } })
+  context.setDefaultTimeout(STEP_MS)
+  page = await context.newPage()
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`)
+  })
+}, 240_000)
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined)
+  await browser?.close().catch(() => undefined)
+  await stopServer()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+}, 60_000)
+
+describe('offline start from the service worker', () => {
+  it('is taken over by the service worker on the first visit, online', async () => {
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+    // clientsClaim(): the first page comes under the worker's control without a reload, and the
+    // worker is active only after the whole app shell is in the precache.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
+    const scriptURL = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
+    expect(scriptURL).toBe(`${baseUrl}/sw.js`)
+    // The server's CSP (script-src, worker-src, manifest-src 'self') lets the worker and the manifest in.
+    expect(problems).toEqual([])
+  }, 60_000)
+
+  it('does not store /api answers', async () => {
+    const status = await page.evaluate(async () => (await fetch('/api/health')).status)
+    expect(status).toBe(200)
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = []
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname)
+      }
+      return urls
+    })
+    expect(cached).toContain('/index.html')
+    expect(cached.filter((u) => u.startsWith('/api'))).toEqual([])
+  }, 60_000)
+
+  it('opens the app shell offline after a reload, and on a deep link', async () => {
+    await context!.setOffline(true)
+    try {
+      const reload = await page.reload({ timeout: STEP_MS })
+      expect(reload?.fromServiceWorker()).toBe(true)
+      await page.locator('header.app-bar').getByText('Thi đua').waitFor({ timeout: STEP_MS })
+      // The page's own code runs (from the cache): with no server it says it cannot reach it.
+      await page.getByRole('alert').waitFor({ timeout: STEP_MS })
+
+      const deep = await page.goto(`${baseUrl}/bao-cao/quy-2`, { timeout: STEP_MS })
+      expect(deep?.fromServiceWorker()).toBe(true)
+      await page.locator('header.app-bar').getByText('Thi đua').waitFor({ timeout: STEP_MS })
+
+      // /api is never served from a cache: offline, the request fails.
+      const apiOffline = await page.evaluate(() =>
+        fetch('/api/health').then(
+          (r) => `answered ${r.status}`,
+          () => 'failed',
+        ),
+      )
+      expect(apiOffline).toBe('failed')
+    } finally {
+      await context!.setOffline(false)
+    }
+  }, 90_000)
+
+  it('offers a new version, and switches to it only when the user chooses "Cập nhật"', async () => {
+    const before = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
+    expect(before).toBeDefined()
+    // A new deploy: the browser compares sw.js byte for byte.
+    await appendFile(join(ROOT, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    await page.goto(baseUrl)
+    const prompt = page.locator('#pwa-prompt')
+    await prompt.getByText('Có phiên bản mới.').waitFor({ timeout: STEP_MS })
+    // Still the old worker: nothing switches under the user's fingers.
+    expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null && r?.waiting !== undefined))).toBe(true)
+
+    const reloaded = page.waitForEvent('framenavigated', { timeout: STEP_MS })
+    await prompt.getByRole('button', { name: 'Cập nhật' }).click()
+    await reloaded
+    await page.locator('header.app-bar').waitFor({ timeout: STEP_MS })
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
+    const after = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration()
+      return { waiting: reg?.waiting ?? null, prompt: document.getElementById('pwa-prompt') !== null }
+    })
+    expect(after).toEqual({ waiting: null, prompt: false })
+    expect(problems).toEqual([])
+  }, 90_000)
+})
+
+// ---------------------------------------------------------------------------
+// The real server, as a child process on a free loopback port.
+
+async function startServer(dir: string): Promise<string> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dir, DEMO: 'true', LOG_LEVEL: 'warn' }
+  delete env.DATABASE_URL
+  delete env.NODE_ENV // Vitest's "test" is not the server's business
+  serverOutput = []
+  // `node --import tsx` rather than the tsx wrapper, so that the pid killed is the server's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = child
+  const keep = (chunk: Buffer): void => {
+    serverOutput.push(chunk.toString('utf8'))
+    if (serverOutput.length > 50) serverOutput.shift()
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const url = `http://${HOST}:${port}`
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${serverOutput.join('')}`)
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+      if (res.ok) return url
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`the server did not answer /api/health within 90 s:\n${serverOutput.join('')}`)
+}
+
+async function stopServer(): Promise<void> {
+  const child = server
+  server = undefined
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, HOST, () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
