@@ -19,6 +19,8 @@ export interface Config {
   demo: boolean
   /** Connections in the PostgreSQL pool of one instance. */
   poolSize: number
+  /** The built PWA to serve (DIST_DIR); unset means the project's dist/. */
+  distDir: string | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -35,6 +37,7 @@ export function readConfig(env: Env): Config {
     trustProxy: readBool('TRUST_PROXY', env.TRUST_PROXY, false),
     demo: readBool('DEMO', env.DEMO, true),
     poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
+    distDir: nonEmpty(env.DIST_DIR),
   }
 }
 

@@ -2,6 +2,8 @@
 // at DATABASE_URL), loads the demo communes into an empty database, listens, and on SIGINT or
 // SIGTERM stops taking requests, lets the ones in flight (a push batch) finish, then closes.
 import { mkdir } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { buildApp } from './app'
 import { readConfig } from './config'
 import { openDb } from './db'
@@ -14,7 +16,7 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true })
   const demo = config.demo ? await loadDemo() : []
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize })
-  const app = await buildApp({ config, db })
+  const app = await buildApp({ config, db, ...(config.distDir ? { distDir: pathToFileURL(`${resolve(config.distDir)}/`) } : {}) })
   const loaded = await seedDemoIfEmpty(
     db,
     demo.map((d) => d.file),

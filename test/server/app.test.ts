@@ -34,6 +34,7 @@ describe('readConfig', () => {
     trustProxy: false,
     demo: true,
     poolSize: 10,
+    distDir: undefined,
   }
 
   it('has defaults for everything', () => {
@@ -51,6 +52,7 @@ describe('readConfig', () => {
       TRUST_PROXY: 'yes',
       DEMO: 'false',
       DB_POOL_SIZE: '25',
+      DIST_DIR: '/srv/thi-dua/dist',
     })
     expect(c).toEqual({
       port: 9000,
@@ -62,6 +64,7 @@ describe('readConfig', () => {
       trustProxy: true,
       demo: false,
       poolSize: 25,
+      distDir: '/srv/thi-dua/dist',
     })
   })
 
