@@ -3,23 +3,13 @@
 // server (`src/server/main.ts` on PGlite, demo data) serving a fresh production build of dist/.
 // After the service worker takes control, the browser goes offline and reloads: the app shell
 // comes from the worker's cache, and /api is still never answered from a cache.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { appendFile, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { appendFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildPwa, ROOT } from './build'
+import { launchChromium, startAppServer, STEP_MS, type AppServer } from '../e2e/harness'
 
-const HOST = '127.0.0.1'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-/** Every wait in the browser is bounded by this. */
-const STEP_MS = 30_000
-
-let dataDir = ''
-let server: ChildProcess | undefined
-let serverOutput: string[] = []
+let server: AppServer | undefined
 let baseUrl = ''
 let browser: Browser | undefined
 let context: BrowserContext | undefined
@@ -28,11 +18,10 @@ let page: Page
 const problems: string[] = []
 
 beforeAll(async () => {
-  // The server serves dist/ (src/server/app.ts DIST_DIR), so that is where the build goes.
-  await buildPwa(join(ROOT, 'dist'))
-  dataDir = await mkdtemp(join(tmpdir(), 'thidua-pwa-offline-'))
-  baseUrl = await startServer(dataDir)
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: STEP_MS })
+  // A fresh production build in a folder of its own (DIST_DIR), served by the real server.
+  server = await startAppServer()
+  baseUrl = server.url
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 360, height: 640 } })
   context.setDefaultTimeout(STEP_MS)
   page = await context.newPage()
@@ -45,8 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close().catch(() => undefined)
   await browser?.close().catch(() => undefined)
-  await stopServer()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  await server?.stop()
 }, 60_000)
 
 describe('offline start from the service worker', () => {
@@ -106,7 +94,7 @@ describe('offline start from the service worker', () => {
     const before = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
     expect(before).toBeDefined()
     // A new deploy: the browser compares sw.js byte for byte.
-    await appendFile(join(ROOT, 'dist', 'sw.js'), `\n// next version ${Date.now()}\n`)
+    await appendFile(join(server!.distDir, 'sw.js'), `\n// next version ${Date.now()}\n`)
     await page.goto(baseUrl)
     const prompt = page.locator('#pwa-prompt')
     await prompt.getByText('Có phiên bản mới.').waitFor({ timeout: STEP_MS })
@@ -126,59 +114,3 @@ describe('offline start from the service worker', () => {
     expect(problems).toEqual([])
   }, 90_000)
 })
-
-// ---------------------------------------------------------------------------
-// The real server, as a child process on a free loopback port.
-
-async function startServer(dir: string): Promise<string> {
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dir, DEMO: 'true', LOG_LEVEL: 'warn' }
-  delete env.DATABASE_URL
-  delete env.NODE_ENV // Vitest's "test" is not the server's business
-  serverOutput = []
-  // `node --import tsx` rather than the tsx wrapper, so that the pid killed is the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  server = child
-  const keep = (chunk: Buffer): void => {
-    serverOutput.push(chunk.toString('utf8'))
-    if (serverOutput.length > 50) serverOutput.shift()
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const url = `http://${HOST}:${port}`
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${serverOutput.join('')}`)
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
-      if (res.ok) return url
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`the server did not answer /api/health within 90 s:\n${serverOutput.join('')}`)
-}
-
-async function stopServer(): Promise<void> {
-  const child = server
-  server = undefined
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-  await exited
-  clearTimeout(timer)
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, HOST, () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
-}

@@ -1,0 +1,97 @@
+// Browser-test harness: a fresh production build of the PWA in a folder of its own, the real
+// server (`src/server/main.ts`, embedded PGlite, demo communes) as a child process serving it on
+// a free loopback port, and headless Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { buildPwa, ROOT } from '../pwa/build'
+
+export const HOST = '127.0.0.1'
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+/** Every wait in the browser is bounded by this. */
+export const STEP_MS = 30_000
+export const DEMO_PASSWORD = 'thidua2024'
+
+export interface AppServer {
+  url: string
+  distDir: string
+  output(): string
+  stop(): Promise<void>
+}
+
+/** Builds the PWA into a temporary folder and starts the server on it with a fresh database. */
+export async function startAppServer(options: { build?: boolean; distDir?: string } = {}): Promise<AppServer> {
+  const distDir = options.distDir ?? (await mkdtemp(join(tmpdir(), 'thidua-dist-')))
+  if (options.build !== false) await buildPwa(distDir)
+  const dataDir = await mkdtemp(join(tmpdir(), 'thidua-data-'))
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', LOG_LEVEL: 'warn' }
+  delete env.DATABASE_URL
+  delete env.NODE_ENV // Vitest's "test" is not the server's business
+  const lines: string[] = []
+  // `node --import tsx` rather than the tsx wrapper, so that the pid killed is the server's own.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const keep = (chunk: Buffer): void => {
+    lines.push(chunk.toString('utf8'))
+    if (lines.length > 80) lines.shift()
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const url = `http://${HOST}:${port}`
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    }
+    await rm(dataDir, { recursive: true, force: true })
+    if (!options.distDir) await rm(distDir, { recursive: true, force: true })
+  }
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${lines.join('')}`)
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
+      if (res.ok) return { url, distDir, output: () => lines.join(''), stop }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  await stop()
+  throw new Error(`the server did not answer /api/health within 90 s:\n${lines.join('')}`)
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: STEP_MS })
+}
+
+/** A signed-in API client outside the browser (the officer's side of a scenario). */
+export async function apiSession(url: string, username: string, password = DEMO_PASSWORD): Promise<(method: string, path: string, body?: unknown) => Promise<Response>> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
+  return (method, path, body) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, HOST, () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
