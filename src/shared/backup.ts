@@ -1,8 +1,7 @@
 // The backup file of unsent changes (`thi-dua.backup/1`) and its checksum: pure functions, no
 // DOM, no Node, no storage, so the server's import can run the very same check (the SHA-256
 // function is passed in: crypto.subtle on the phone, node:crypto or crypto.subtle on the server).
-// Ready to move to src/shared.
-import type { Mutation } from '../../shared/protocol'
+import type { Mutation } from './protocol'
 
 export const BACKUP_FORMAT = 'thi-dua.backup/1'
 

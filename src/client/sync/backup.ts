@@ -1,9 +1,9 @@
 // Exports the outbox (IndexedDB `outbox`, every state) to a checksummed JSON file for a user who
 // cannot get online, and hands it over by the Web Share API or as a download.
 import { communeRange, currentUser, type ThiDuaDb } from '../local/db'
-import { BACKUP_FORMAT, sealBackup, verifyBackupWith, type BackupFile, type VerifyResult } from './backupFormat'
+import { BACKUP_FORMAT, sealBackup, verifyBackupWith, type BackupFile, type VerifyResult } from '../../shared/backup'
 
-export { BACKUP_FORMAT, canonicalJson, type BackupFile, type VerifyResult } from './backupFormat'
+export { BACKUP_FORMAT, canonicalJson, type BackupFile, type VerifyResult } from '../../shared/backup'
 
 /** Hex SHA-256 of the UTF-8 text, by Web Crypto (browsers on HTTPS and localhost, Node ≥ 19). */
 export async function sha256Hex(text: string): Promise<string> {

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sealBackup, type BackupFile } from '../../src/shared/backup'
+import { DATABASES, fixtureFile, startServer, type Agent, type TestServer } from './harness'
+
+const C = 'xa-thu'
+const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+describe.each(DATABASES)('backup import on $name', (factory) => {
+  let s: TestServer
+  let head: Agent
+  let officer: Agent
+  let backup: BackupFile
+
+  beforeAll(async () => {
+    s = await startServer(factory, [fixtureFile(C), fixtureFile('xa-khac')])
+    ;[head, officer] = await Promise.all([s.login(`${C}.t1`), s.login(`${C}.canbo`)])
+    // Weeks offline: more changes than one push carries.
+    const mutations = Array.from({ length: 620 }, (_, i) =>
+      head.value({ unit: 'T1', indicator: i % 2 ? 'LUA_DT' : 'LUA_SL', period: ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'][i % 4]!, value: { kind: 'number', value: i } }),
+    )
+    // Four cells edited over and over, each edit based on version 0: the first of each cell applies,
+    // the later ones conflict (the phone rebases them as it syncs; a file cannot), and say so.
+    backup = await sealBackup(
+      { format: 'thi-dua.backup/1', commune: C, deviceId: head.deviceId, user: { username: `${C}.t1`, displayName: 'Trưởng thôn 1' }, createdAt: '2024-05-01T00:00:00.000Z', mutations },
+      sha256,
+    )
+  }, 60_000)
+  afterAll(() => s?.close())
+
+  const upload = (agent: Agent, body: unknown, commune = C) => agent.request('POST', `/api/communes/${commune}/sync/import`, body)
+
+  it('applies a phone’s backup through the ingest, in batches, and a second upload changes nothing', async () => {
+    const first = await upload(officer, backup)
+    expect(first.statusCode, first.body).toBe(200)
+    const body = first.json<{ counts: Record<string, number>; outcomes: unknown[] }>()
+    expect(body.outcomes).toHaveLength(620)
+    expect(body.counts.applied).toBe(4)
+    expect(body.counts.conflict).toBe(616)
+    const audit = async () => Number((await s.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit WHERE entity = 'value'")).rows[0]!.n)
+    const before = await audit()
+    const again = await upload(officer, backup)
+    expect(again.json<{ counts: Record<string, number> }>().counts).toEqual({ applied: 0, duplicate: 620, conflict: 0, rejected: 0 })
+    expect(await audit()).toBe(before)
+    // Audited under the phone's device, by the officer who uploaded it.
+    const row = (await s.db.query<{ device_id: string; username: string }>("SELECT a.device_id, u.username FROM audit a JOIN users u ON u.id = a.user_id WHERE a.entity = 'value' ORDER BY a.id DESC LIMIT 1")).rows[0]
+    expect(row).toEqual({ device_id: head.deviceId, username: `${C}.canbo` })
+  })
+
+  it('refuses a tampered file, another commune’s file, and a village head uploading, writing nothing', async () => {
+    const tampered = { ...backup, mutations: backup.mutations.map((m, i) => (i === 0 ? { ...m, value: { kind: 'number', value: 999 } } : m)) }
+    const bad = await upload(officer, tampered)
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json()).toMatchObject({ code: 'invalid_backup', message: expect.stringContaining('mã kiểm tra') })
+    const other = await s.login('xa-khac.canbo')
+    const wrong = await upload(other, backup, 'xa-khac')
+    expect(wrong.json()).toMatchObject({ code: 'wrong_commune' })
+    expect((await upload(head, backup)).statusCode).toBe(403)
+    expect((await upload(officer, { format: 'something else' })).json()).toMatchObject({ code: 'invalid_backup' })
+  })
+})
