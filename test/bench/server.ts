@@ -132,7 +132,9 @@ export async function startServer(options: { dataDir: string; databaseUrl?: stri
   } catch (e) {
     await stop()
     unregister()
-    throw new Error(`the server did not start: ${message(e)}\n${output()}`)
+    // The line that says why (an uncaught error's message), then everything it printed.
+    const why = lines.find((l) => /^\w*Error\b|^Cannot /.test(l.trim()))
+    throw new Error(`the server did not start: ${message(e)}${why ? `: ${why.trim()}` : ''}\n${output()}`)
   }
   return {
     url,
