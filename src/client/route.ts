@@ -1,24 +1,17 @@
-// Which screen the address names: `#/` the list of communes, `#/xa/<code>` one commune's latest plan,
-// `#/xa/<code>/<year>` its plan of that year. The hash keeps the choice across reloads and gives the
-// phone's back button something to go back to.
+// The plan viewer's addresses (vue-router, history mode): `/ke-hoach` the communes the user may
+// see, `/ke-hoach/<code>` one commune's latest plan, `/ke-hoach/<code>/<year>` its plan of that year.
 
 export type Route = { name: 'home' } | { name: 'commune'; code: string; year?: number }
 
-const COMMUNE_RE = /^#\/xa\/([^/?#]+)(?:\/(\d{4}))?\/?$/
-
-export function parseHash(hash: string): Route {
-  const m = COMMUNE_RE.exec(hash)
-  if (m?.[1] === undefined) return { name: 'home' }
-  let code: string
-  try {
-    code = decodeURIComponent(m[1])
-  } catch {
-    return { name: 'home' } // a malformed %-escape: show the list rather than fail
-  }
-  return m[2] === undefined ? { name: 'commune', code } : { name: 'commune', code, year: Number(m[2]) }
+/** The viewer's screen from the route's params (`commune`, `year`). */
+export function viewerRoute(params: Record<string, string | string[] | undefined>): Route {
+  const code = typeof params.commune === 'string' ? params.commune : ''
+  if (code === '') return { name: 'home' }
+  const year = typeof params.year === 'string' && /^\d{4}$/.test(params.year) ? Number(params.year) : undefined
+  return year === undefined ? { name: 'commune', code } : { name: 'commune', code, year }
 }
 
 export function communeHref(code: string, year?: number): string {
-  const href = `#/xa/${encodeURIComponent(code)}`
+  const href = `/ke-hoach/${encodeURIComponent(code)}`
   return year === undefined ? href : `${href}/${year}`
 }

@@ -1,48 +1,60 @@
-// The viewer once signed in: the communes the user may see, a commune's plan, its years, and failures in Vietnamese.
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import 'fake-indexeddb/auto'
+// The plan viewer (/ke-hoach) once signed in: the communes the user may see, a commune's plan, its
+// years, and failures in Vietnamese.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import App from '../../src/client/App.vue'
+import { saveSession } from '../../src/client/local/db'
 import { fakeServer, json, officer, otherSummary, planOf, summary } from './fakeServer'
+import { mountApp, settle, until } from './app/harness'
+import { freshDb } from './local/testDb'
 
 const signedIn = { 'GET /api/auth/me': json(200, officer) }
 
-enableAutoUnmount(afterEach)
 afterEach(() => {
   vi.unstubAllGlobals()
-  history.replaceState(null, '', '/')
+  document.body.innerHTML = ''
 })
+
+/** The viewer at `path`, for the officer signed in on this device. */
+async function viewer(path = '/ke-hoach') {
+  const db = freshDb('viewer')
+  await saveSession(db, officer)
+  const m = await mountApp({ db, path })
+  await settle()
+  return { ...m, w: m.w }
+}
 
 describe('App, signed in', () => {
   it('lists the communes from /api/communes, each linking to its plan', async () => {
     const server = fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary, otherSummary]) })
-    const w = mount(App)
-    expect(w.text()).toContain('Đang kiểm tra đăng nhập')
-    await flushPromises()
+    const { w } = await viewer()
     expect(server.fetch).toHaveBeenCalledWith('/api/communes', expect.objectContaining({ credentials: 'same-origin' }))
     const links = w.findAll('a.commune')
-    expect(links.map((l) => l.attributes('href'))).toEqual(['#/xa/pho-thuan', '#/xa/pho-an'])
+    expect(links.map((l) => l.attributes('href'))).toEqual(['/ke-hoach/pho-thuan', '/ke-hoach/pho-an'])
     expect(links[0]!.text()).toContain('Xã Phổ Thuận')
     expect(links[0]!.text()).toContain('42 chỉ tiêu')
     expect(links[1]!.text()).toContain('Chưa có kế hoạch')
   })
 
-  it('shows who is signed in: name, role in Vietnamese, commune, and a way to sign out', async () => {
+  it('shows who is signed in in the menu: name, role in Vietnamese, commune, and a way to sign out', async () => {
     fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary, otherSummary]) })
-    const w = mount(App)
-    await flushPromises()
-    const bar = w.find('header')
-    expect(bar.text()).toContain('Trần Thị Lan')
-    expect(bar.text()).toContain('Cán bộ xã')
-    expect(bar.text()).toContain('Phổ Thuận')
-    expect(bar.find('button').text()).toBe('Đăng xuất')
+    const { w } = await viewer()
+    await until(() => expect(w.find('.account__toggle').exists()).toBe(true))
+    const toggle = w.find('.account__toggle')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    const panel = w.find(`#${toggle.attributes('aria-controls')}`)
+    expect(panel.text()).toContain('Trần Thị Lan')
+    expect(panel.text()).toContain('Cán bộ xã')
+    expect(panel.text()).toContain('Phổ Thuận')
+    expect(panel.findAll('button').at(-1)!.text()).toBe('Đăng xuất')
   })
 
   it('opens the commune directly when the user may see exactly one, with no list to go back to', async () => {
     const server = fakeServer({ ...signedIn, 'GET /api/communes': json(200, [summary]), 'GET /api/communes/pho-thuan/plan': json(200, planOf(2023)) })
-    const w = mount(App)
-    await flushPromises()
+    const { w, router } = await viewer()
     expect(server.calls('GET /api/communes/pho-thuan/plan')).toBe(1)
-    expect(location.hash).toBe('#/xa/pho-thuan')
+    expect(router.currentRoute.value.path).toBe('/ke-hoach/pho-thuan')
     expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
     expect(w.find('a.back').exists()).toBe(false)
     expect(w.find('select').exists()).toBe(false) // one year: nothing to choose
@@ -50,35 +62,31 @@ describe('App, signed in', () => {
 
   it('says how to recover when the network fails, and retries on request', async () => {
     const server = fakeServer({ ...signedIn, 'GET /api/communes': () => Promise.reject(new TypeError('Failed to fetch')) })
-    const w = mount(App)
-    await flushPromises()
+    const { w } = await viewer()
     const alert = w.find('[role="alert"]')
     expect(alert.text()).toContain('Không tải được dữ liệu. Kiểm tra kết nối mạng và thử lại.')
     expect(w.text()).not.toContain('Failed to fetch')
     server.answer('GET /api/communes', json(200, [summary, otherSummary]))
     await alert.find('button').trigger('click')
-    await flushPromises()
+    await settle()
     expect(w.find('[role="alert"]').exists()).toBe(false)
     expect(w.text()).toContain('Xã Phổ Thuận')
   })
 
   it('shows the server’s message for an unknown commune, with a way back to the list', async () => {
-    history.replaceState(null, '', '/#/xa/khong-co')
     fakeServer({
       ...signedIn,
       'GET /api/communes': json(200, [summary, otherSummary]),
       'GET /api/communes/khong-co/plan': json(404, { code: 'not_found', message: 'Không tìm thấy xã/phường' }),
     })
-    const w = mount(App)
-    await flushPromises()
+    const { w } = await viewer('/ke-hoach/khong-co')
     expect(w.find('[role="alert"]').text()).toContain('Không tìm thấy xã/phường')
-    expect(w.find('a.back').attributes('href')).toBe('#/')
+    expect(w.find('a.back').attributes('href')).toBe('/ke-hoach')
   })
 
   it('shows a generic message for a server error, never its details', async () => {
     fakeServer({ ...signedIn, 'GET /api/communes': json(500, { code: 'internal', message: 'stack trace here' }) })
-    const w = mount(App)
-    await flushPromises()
+    const { w } = await viewer()
     expect(w.find('[role="alert"]').text()).toContain('Máy chủ đang gặp sự cố')
     expect(w.text()).not.toContain('stack trace')
   })
@@ -89,17 +97,15 @@ describe('App, signed in', () => {
       'GET /api/communes': json(200, [summary, otherSummary]),
       'GET /api/communes/pho-thuan/plan': json(200, planOf(2023)),
     })
-    const w = mount(App)
-    await flushPromises()
-    window.location.hash = '#/xa/pho-thuan'
-    window.dispatchEvent(new HashChangeEvent('hashchange'))
-    await flushPromises()
+    const { w, router } = await viewer()
+    await w.find('a.commune').trigger('click')
+    await settle()
     expect(server.fetch).toHaveBeenLastCalledWith('/api/communes/pho-thuan/plan', expect.anything())
     expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
     expect(document.title).toContain('Xã Phổ Thuận')
-    window.location.hash = '#/'
-    window.dispatchEvent(new HashChangeEvent('hashchange'))
-    await flushPromises()
+    await w.find('a.back').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/ke-hoach')
     expect(w.find('a.commune').exists()).toBe(true)
     expect(server.calls('GET /api/communes')).toBe(1) // the list was kept, not fetched again
   })
@@ -111,16 +117,14 @@ describe('App, signed in', () => {
       'GET /api/communes/pho-thuan/plan': json(200, planOf(2024, [2024, 2023])),
       'GET /api/communes/pho-thuan/plan?year=2023': json(200, planOf(2023, [2024, 2023])),
     })
-    const w = mount(App)
-    await flushPromises()
+    const { w, router } = await viewer()
     const select = w.find('select')
     expect(w.find(`label[for="${select.attributes('id')}"]`).text()).toBe('Năm kế hoạch')
     expect(select.findAll('option').map((o) => o.text())).toEqual(['2024', '2023'])
     expect((select.element as HTMLSelectElement).value).toBe('2024')
     await select.setValue('2023')
-    expect(location.hash).toBe('#/xa/pho-thuan/2023')
-    window.dispatchEvent(new HashChangeEvent('hashchange'))
-    await flushPromises()
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/ke-hoach/pho-thuan/2023')
     expect(server.calls('GET /api/communes/pho-thuan/plan?year=2023')).toBe(1)
     expect(w.find('h1').text()).toBe('Kế hoạch thi đua năm 2023')
     expect((w.find('select').element as HTMLSelectElement).value).toBe('2023')
@@ -128,8 +132,7 @@ describe('App, signed in', () => {
 
   it('says so when the user may see no commune', async () => {
     fakeServer({ ...signedIn, 'GET /api/communes': json(200, []) })
-    const w = mount(App)
-    await flushPromises()
+    const { w } = await viewer()
     expect(w.text()).toContain('Chưa có xã/phường nào')
   })
 })

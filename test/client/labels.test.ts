@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildFieldTree } from '../../src/client/components/plan/fieldTree'
 import { communeTitle, describeReporters, formatIsoDate, roleLabel } from '../../src/client/labels'
-import { communeHref, parseHash } from '../../src/client/route'
+import { communeHref, viewerRoute } from '../../src/client/route'
 import * as v from 'valibot'
 import { IndicatorSchema, type Indicator, type Unit } from '../../src/shared/model'
 
@@ -49,19 +49,14 @@ describe('labels', () => {
 })
 
 describe('route', () => {
-  it('reads the selected commune from the hash and writes it back', () => {
-    expect(parseHash('')).toEqual({ name: 'home' })
-    expect(parseHash('#/')).toEqual({ name: 'home' })
-    expect(parseHash('#/xa/pho-thuan')).toEqual({ name: 'commune', code: 'pho-thuan' })
-    expect(parseHash(communeHref('a b'))).toEqual({ name: 'commune', code: 'a b' })
-    expect(parseHash('#/xa/%E0%A4%A')).toEqual({ name: 'home' })
-  })
-
-  it('reads and writes a plan year after the commune', () => {
-    expect(parseHash('#/xa/pho-thuan/2023')).toEqual({ name: 'commune', code: 'pho-thuan', year: 2023 })
-    expect(communeHref('pho-thuan', 2024)).toBe('#/xa/pho-thuan/2024')
-    expect(parseHash(communeHref('a b', 2022))).toEqual({ name: 'commune', code: 'a b', year: 2022 })
-    expect(parseHash('#/xa/pho-thuan/23')).toEqual({ name: 'home' })
+  it('reads the selected commune and year from the route params and writes them back', () => {
+    expect(viewerRoute({})).toEqual({ name: 'home' })
+    expect(viewerRoute({ commune: '' })).toEqual({ name: 'home' })
+    expect(viewerRoute({ commune: 'pho-thuan' })).toEqual({ name: 'commune', code: 'pho-thuan' })
+    expect(viewerRoute({ commune: 'pho-thuan', year: '2023' })).toEqual({ name: 'commune', code: 'pho-thuan', year: 2023 })
+    expect(viewerRoute({ commune: 'pho-thuan', year: '23' })).toEqual({ name: 'commune', code: 'pho-thuan' })
+    expect(communeHref('pho-thuan', 2024)).toBe('/ke-hoach/pho-thuan/2024')
+    expect(communeHref('a b')).toBe('/ke-hoach/a%20b')
   })
 })
 

@@ -4,6 +4,7 @@
 //
 // Light on purpose: the sync engine may import onSyncRequested() and registration() into the
 // entry bundle, so workbox-window and the prompt component load only when they are needed.
+import { createApp } from 'vue'
 import type { Router } from 'vue-router'
 import type { Workbox } from 'workbox-window'
 
@@ -84,7 +85,8 @@ let promptShown = false
 async function showUpdatePrompt(wb: Workbox): Promise<void> {
   if (promptShown) return
   promptShown = true
-  const [{ createApp }, { default: UpdatePrompt }] = await Promise.all([import('vue'), import('../components/pwa/UpdatePrompt.vue')])
+  // `createApp` is imported by name: a dynamic import('vue') would keep all of Vue in the bundle.
+  const { default: UpdatePrompt } = await import('../components/pwa/UpdatePrompt.vue')
   const host = document.createElement('div')
   host.id = 'pwa-prompt'
   document.body.append(host)

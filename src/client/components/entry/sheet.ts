@@ -1,0 +1,213 @@
+// What the entry screen shows for one (unit, period), read from IndexedDB in one liveQuery and
+// then worked out with the shared pure functions: the unit's indicators grouped by field, each
+// with its current value, the previous period's, the year to date, the target's verdict, the
+// unit's own history (for outliers) and the relations between the figures.
+import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/model'
+import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
+import { evaluateTarget, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
+import { checkRelations, type ValidationIssue } from '../../../shared/validation'
+import type { CellRow, PeriodRow, ThiDuaDb, UnitRow } from '../../local/db'
+import { mergedValue, sheetCells, sheetReport, type SheetCell, type SheetReport } from '../../local/queries'
+import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
+
+export interface EntryData {
+  unit: UnitRow | undefined
+  period: PeriodRow | undefined
+  plan: Plan | undefined
+  /** Every period of the commune. */
+  periods: PeriodRow[]
+  /** This period's cells, the phone's waiting value over the server's. */
+  cells: Map<string, SheetCell>
+  report: SheetReport
+  /** Every stored cell of the unit, all periods: its history. */
+  unitCells: CellRow[]
+  /** The rejected outbox entry each cell of this period still waits on, by indicator. */
+  rejectedSeq: Map<string, number>
+}
+
+/** One read of everything the screen needs; wrap it in liveQuery. */
+export async function loadEntry(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<EntryData> {
+  const [unitRow, periodRow, periods, cells, report, unitCells, entries] = await Promise.all([
+    db.units.get([commune, unit]),
+    db.periods.get([commune, period]),
+    db.periods.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
+    sheetCells(db, commune, unit, period),
+    sheetReport(db, commune, unit, period),
+    db.cells.where('[commune+unit+period+indicator]').between([commune, unit], [commune, unit, []], true, true).toArray(),
+    db.outbox.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
+  ])
+  const plan = periodRow ? (await db.plans.get([commune, periodRow.year]))?.plan : undefined
+  const rejectedSeq = new Map<string, number>()
+  for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
+  return { unit: unitRow, period: periodRow, plan, periods, cells, report, unitCells, rejectedSeq }
+}
+
+export type InputKind = 'number' | 'ratio' | 'yes_no' | 'computed'
+
+export interface EntryRow {
+  indicator: Indicator
+  kind: InputKind
+  /** A part listed under its whole: indented. */
+  sub: boolean
+  cell: SheetCell | undefined
+  /** What the cell holds now (null: empty). */
+  value: ValueData | null
+  /** For a computed indicator: its figure from this period's inputs. */
+  computed: number | undefined
+  /** The same indicator in the previous period of the same kind. */
+  prev: { period: PeriodRow; value: ValueData | null; figure: number | undefined } | undefined
+  /** The year to date (lũy kế), where it differs from this period's figure. */
+  ytd: number | undefined
+  /** The target this unit is measured against: its own, or a rate's or yes/no's commune target. */
+  target: Target | undefined
+  evaluation: TargetEvaluation | undefined
+  /** The unit's figures for earlier periods of the same kind (for outliers). */
+  history: number[]
+  /** Relations between this period's figures that fail, shown on this row. */
+  issues: ValidationIssue[]
+  /** A rejected edit of this cell waiting for the user: fixing the value retries it. */
+  rejectedSeq: number | undefined
+}
+
+export interface EntrySection {
+  field: Field
+  /** 0 for a top field. */
+  level: number
+  rows: EntryRow[]
+}
+
+export interface EntrySheet {
+  unit: UnitRow
+  period: PeriodRow
+  plan: Plan
+  sections: EntrySection[]
+  rows: EntryRow[]
+  /** Rows the user types in. */
+  enterable: EntryRow[]
+  previousPeriod: PeriodRow | undefined
+  issues: ValidationIssue[]
+}
+
+const isComputed = (i: Pick<Indicator, 'formula' | 'children'>): boolean => i.formula !== undefined || (i.children?.length ?? 0) > 0
+
+export function inputKind(i: Indicator): InputKind {
+  if (isComputed(i)) return 'computed'
+  return i.aggregation === 'rate' ? 'ratio' : i.aggregation === 'yes_no' ? 'yes_no' : 'number'
+}
+
+/** The number a value stands for in its indicator's unit (a rate scaled to % or ‰); undefined for yes/no. */
+export function figureOf(v: ValueData | null | undefined, ind: Pick<Indicator, 'scale'>): number | undefined {
+  return v ? valueNumber(v, ind.scale ?? 100) : undefined
+}
+
+/** Commune targets that hold for each unit on its own: a rate's level, a yes/no. Others need the unit's own target. */
+const PER_UNIT_KINDS: ReadonlySet<Target['kind']> = new Set(['rate_at_least', 'at_most', 'range', 'yes_no'])
+
+function targetFor(ind: Indicator, unit: string): Target | undefined {
+  const own = ind.unitTargets?.[unit]
+  if (own) return own
+  const t = ind.target
+  return t && (ind.aggregation === 'rate' || ind.aggregation === 'yes_no') && PER_UNIT_KINDS.has(t.kind) ? t : undefined
+}
+
+function safeToDate(ind: Indicator, series: DatedValue[], upTo: string): ValueData | undefined {
+  try {
+    return unitToDate(ind.aggregation, series, upTo)
+  } catch {
+    return undefined // a value of the wrong shape (the plan changed): no year-to-date figure
+  }
+}
+
+export function buildSheet(data: EntryData): EntrySheet | undefined {
+  const { unit, period, plan } = data
+  if (!unit || !period || !plan) return undefined
+  const assigned = plan.indicators.filter((i) => i.reporters.kinds.includes(unit.kind) || i.reporters.units.includes(unit.code))
+  const typed = assigned.filter((i) => !isComputed(i))
+
+  // The unit's values by period, the current one from the sheet (same merge: local over server).
+  const byPeriod = new Map<string, Map<string, ValueData | null>>()
+  for (const c of data.unitCells) {
+    let m = byPeriod.get(c.period)
+    if (!m) byPeriod.set(c.period, (m = new Map()))
+    m.set(c.indicator, mergedValue(c).value)
+  }
+  const current = new Map([...data.cells].map(([code, c]) => [code, c.value]))
+  byPeriod.set(period.code, current)
+  const valueAt = (p: string, code: string): ValueData | null => byPeriod.get(p)?.get(code) ?? null
+  const figuresOf = (values: (code: string) => ValueData | null | undefined): Map<string, number> => {
+    const known = new Map<string, number>()
+    for (const i of typed) {
+      const f = figureOf(values(i.code), i)
+      if (f !== undefined) known.set(i.code, f)
+    }
+    return resolveComputed(assigned, known)
+  }
+
+  const sameKind = data.periods.filter((p) => p.kind === period.kind).sort((a, b) => a.to.localeCompare(b.to))
+  const earlier = sameKind.filter((p) => p.to < period.to)
+  const previousPeriod = earlier.at(-1)
+  const toDate = sameKind.filter((p) => p.year === period.year && p.to <= period.to)
+  const showYtd = period.kind !== 'year' && toDate.length > 1
+
+  const now = figuresOf((code) => current.get(code))
+  const before = previousPeriod ? figuresOf((code) => valueAt(previousPeriod.code, code)) : new Map<string, number>()
+  const ytdValues = new Map<string, ValueData | undefined>()
+  for (const i of typed) {
+    const series = toDate.flatMap((p) => {
+      const v = valueAt(p.code, i.code)
+      return v ? [{ to: p.to, data: v }] : []
+    })
+    ytdValues.set(i.code, safeToDate(i, series, period.to))
+  }
+  const ytd = figuresOf((code) => ytdValues.get(code))
+  const issues = checkRelations(assigned, plan.rules, now, 'value')
+  const yearFraction = yearFractionOf(period)
+
+  const rowOf = (indicator: Indicator, sub: boolean): EntryRow => {
+    const kind = inputKind(indicator)
+    const code = indicator.code
+    const target = targetFor(indicator, unit.code)
+    let evaluation: TargetEvaluation | undefined
+    if (target) {
+      const soFar = kind === 'computed' ? undefined : ytdValues.get(code)
+      const actual = soFar?.kind === 'yes_no' ? { achieved: soFar.achieved } : { value: kind === 'computed' ? ytd.get(code) : figureOf(soFar, indicator) }
+      evaluation = evaluateTarget(target, actual, { aggregation: indicator.aggregation, yearFraction })
+    }
+    const history = earlier.flatMap((p) => {
+      const f = figureOf(valueAt(p.code, code), indicator)
+      return f === undefined ? [] : [f]
+    })
+    return {
+      indicator,
+      kind,
+      sub,
+      cell: data.cells.get(code),
+      value: kind === 'computed' ? null : (current.get(code) ?? null),
+      computed: kind === 'computed' ? now.get(code) : undefined,
+      prev: previousPeriod ? { period: previousPeriod, value: valueAt(previousPeriod.code, code), figure: before.get(code) } : undefined,
+      ytd: showYtd && (indicator.aggregation === 'flow' || kind === 'computed') ? ytd.get(code) : undefined,
+      target,
+      evaluation,
+      history,
+      issues: issues.filter((i) => i.refs[0] === code),
+      rejectedSeq: data.rejectedSeq.get(code),
+    }
+  }
+
+  const sections: EntrySection[] = []
+  const visit = (node: FieldNode, level: number): void => {
+    const rows = node.indicators.map((r) => rowOf(r.indicator, r.sub))
+    if (rows.length > 0 || hasIndicators(node)) sections.push({ field: node.field, level, rows })
+    for (const child of node.children) visit(child, level + 1)
+  }
+  for (const root of buildFieldTree({ fields: plan.fields, indicators: assigned })) visit(root, 0)
+  const rows = sections.flatMap((s) => s.rows)
+  return { unit, period, plan, sections, rows, enterable: rows.filter((r) => r.kind !== 'computed'), previousPeriod, issues }
+}
+
+function hasIndicators(node: FieldNode): boolean {
+  return node.indicators.length > 0 || node.children.some(hasIndicators)
+}
+
+/** A row is filled when its cell holds a value. */
+export const isFilled = (row: Pick<EntryRow, 'value'>): boolean => row.value !== null

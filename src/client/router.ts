@@ -1,0 +1,57 @@
+// The app's screens, by address (history mode; the service worker answers every navigation with
+// index.html). The inbox is in the entry bundle; every other screen loads when first opened.
+import type { Pinia } from 'pinia'
+import { createRouter, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
+import type { Me } from './api'
+import InboxPage from './pages/InboxPage.vue'
+import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
+import { useSessionStore } from './stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without a session (the sign-in screen). */
+    public?: boolean
+    /** The message key of the screen's title. */
+    title?: string
+  }
+}
+
+/** Village heads and officers type figures; leaders and administrators only read the plan. */
+export function canReport(me: Pick<Me, 'role' | 'commune'> | null): boolean {
+  return me !== null && me.commune !== null && (me.role === 'reporter' || me.role === 'officer')
+}
+
+export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
+  const router = createRouter({
+    history,
+    routes: [
+      { path: '/dang-nhap', name: 'login', component: loadLoginPage, meta: { public: true, title: 'login.title' } },
+      { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title' } },
+      { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
+      { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title' } },
+      { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
+      { path: '/:rest(.*)*', redirect: '/' },
+    ],
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  router.beforeEach(async (to) => guard(to, pinia))
+  return router
+}
+
+async function guard(to: RouteLocationNormalized, pinia: Pinia) {
+  const session = useSessionStore(pinia)
+  await session.start()
+  const signedIn = session.status === 'signed-in'
+  if (to.meta.public) return signedIn ? nextPath(to) : true
+  // No session known and the server unreachable: App.vue shows why, in place of any screen.
+  if (session.status === 'unreachable') return true
+  if (!signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
+  if (to.name === 'inbox' && !canReport(session.me)) return { name: 'plan' }
+  return true
+}
+
+/** Where to go after signing in: the screen the user was sent away from, if it is one of ours. */
+export function nextPath(route: Pick<RouteLocationNormalized, 'query'>): string {
+  const next = route.query.next
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}

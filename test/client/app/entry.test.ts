@@ -1,0 +1,267 @@
+import 'fake-indexeddb/auto'
+// The entry screen on a phone with its own IndexedDB: vi-VN parsing feedback, rates, yes/no,
+// "đã lưu trên máy" only after the transaction commits, a full disk explained, outliers that
+// need a note, a returned report's reason, a locked period, a conflict, and sending the report.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ThiDuaDb } from '../../../src/client/local/db'
+import { saveValue } from '../../../src/client/local/edits'
+import { fakeServer, json } from '../fakeServer'
+import { C, closePhones, mountApp, phone, reporter, settle, until, type Mounted } from './harness'
+
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+  document.body.innerHTML = ''
+  await closePhones()
+})
+
+const Q1 = '/nhap/T1/2024-Q1'
+const num = (value: number) => ({ kind: 'number' as const, value })
+const localOf = async (db: ThiDuaDb, indicator: string, period = '2024-Q1') => (await db.cells.get([C, 'T1', period, indicator]))?.local ?? null
+
+async function open(path = Q1, setup?: (p: Awaited<ReturnType<typeof phone>>) => Promise<void>): Promise<Mounted & { db: ThiDuaDb; server: Awaited<ReturnType<typeof phone>>['server'] }> {
+  fakeServer({ 'GET /api/auth/me': json(200, reporter) })
+  const p = await phone()
+  await setup?.(p)
+  const m = await mountApp({ db: p.db, path })
+  await until(() => expect(m.w.find('#entry-title').exists()).toBe(true))
+  return { ...m, db: p.db, server: p.server }
+}
+
+const row = (m: Mounted, code: string) => m.w.find(`#ind-${code}`)
+const status = (m: Mounted, code: string) => row(m, code).find('.ind__status').text()
+
+async function type(m: Mounted, id: string, text: string): Promise<void> {
+  const input = m.w.find(`#${id}`)
+  await input.trigger('focus')
+  await input.setValue(text)
+  await input.trigger('blur')
+}
+
+describe('a number', () => {
+  it('reads 1.448,5 the vi-VN way, saves 1448.5 and shows it formatted', async () => {
+    const m = await open()
+    const input = m.w.find('#ind-LUA_SL-value')
+    expect(input.attributes('inputmode')).toBe('decimal')
+    expect(m.w.find('label[for="ind-LUA_SL-value"]').text()).toBe('Sản lượng lúa (tấn)')
+    await type(m, 'ind-LUA_SL-value', '1.448,5')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'LUA_SL')).toEqual({ value: num(1448.5) })
+    expect((input.element as HTMLInputElement).value).toBe('1.448,5')
+    expect(input.attributes('aria-invalid')).toBeUndefined()
+    expect(await m.db.outbox.count()).toBe(1)
+  })
+
+  it('refuses the ambiguous 13,345 with the reason next to the field, and saves nothing', async () => {
+    const m = await open()
+    await type(m, 'ind-LUA_SL-value', '13,345')
+    await settle()
+    const input = m.w.find('#ind-LUA_SL-value')
+    expect(input.attributes('aria-invalid')).toBe('true')
+    const error = m.w.find(`#${input.attributes('aria-describedby')!.split(' ')[0]}`)
+    expect(error.attributes('role')).toBe('alert')
+    expect(error.text()).toContain('13,345')
+    expect(error.text()).toContain('13.345')
+    expect((input.element as HTMLInputElement).value).toBe('13,345') // kept, to be corrected
+    expect(await m.db.outbox.count()).toBe(0)
+    expect(status(m, 'LUA_SL')).not.toContain('Đã lưu')
+    // Corrected: the reason goes, the value is saved.
+    await type(m, 'ind-LUA_SL-value', '13.345')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
+    expect(m.w.find('#ind-LUA_SL-value').attributes('aria-invalid')).toBeUndefined()
+    expect(await localOf(m.db, 'LUA_SL')).toEqual({ value: num(13345) })
+  })
+
+  it('says "Đã lưu trên máy" only once the IndexedDB transaction has committed', async () => {
+    const m = await open()
+    // Another transaction holds the outbox: the edit's transaction must wait for it.
+    let release = false
+    const blocker = m.db.transaction('rw', m.db.outbox, async () => {
+      while (!release) await m.db.outbox.count()
+    })
+    await type(m, 'ind-LUA_DT-value', '120,5')
+    await settle()
+    // (Reading the cells here would wait behind the queued edit: IndexedDB orders the transactions.)
+    expect(status(m, 'LUA_DT')).toBe('Đang lưu…')
+    expect(m.w.text()).not.toContain('Đã lưu trên máy')
+    release = true
+    await blocker
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(120.5) })
+  })
+
+  it('never says saved when the write fails: a full disk is explained, with the space left', async () => {
+    Object.defineProperty(navigator, 'storage', { configurable: true, value: { estimate: async () => ({ usage: 99 * 1048576, quota: 100 * 1048576 }) } })
+    const m = await open()
+    vi.spyOn(m.db.cells, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    await type(m, 'ind-LUA_DT-value', '120')
+    await until(() => expect(row(m, 'LUA_DT').find('[role="alert"]').exists()).toBe(true))
+    expect(row(m, 'LUA_DT').find('[role="alert"]').text()).toContain('Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này')
+    expect(status(m, 'LUA_DT')).not.toContain('Đã lưu')
+    await until(() => expect(m.w.text()).toContain('còn dùng được khoảng 1 MB trên 100 MB'))
+    // The whole edit was rolled back: no cell, no outbox entry.
+    expect(await m.db.outbox.count()).toBe(0)
+    expect(await m.db.cells.get([C, 'T1', '2024-Q1', 'LUA_DT'])).toBeUndefined()
+    Reflect.deleteProperty(navigator, 'storage')
+  })
+
+  it('asks for a note before keeping a figure far from the unit’s history', async () => {
+    const m = await open('/nhap/T1/2024-Q3', async (p) => {
+      p.server.write('T1', '2024-Q1', 'LUA_DT', num(10))
+      p.server.write('T1', '2024-Q2', 'LUA_DT', num(12))
+      await p.sync()
+    })
+    await type(m, 'ind-LUA_DT-value', '110')
+    await settle()
+    const warning = row(m, 'LUA_DT').find('.notice--warn')
+    expect(warning.text()).toContain('cao gấp')
+    expect(warning.text()).toContain('ghi chú')
+    expect(status(m, 'LUA_DT')).toBe('Chưa lưu: cần ghi chú')
+    expect(await m.db.outbox.count()).toBe(0)
+    expect(document.activeElement?.id).toBe('ind-LUA_DT-note')
+    const note = m.w.find('#ind-LUA_DT-note')
+    await note.setValue('Khai hoang thêm 100 ha')
+    await note.trigger('change')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'LUA_DT', '2024-Q3')).toEqual({ value: num(110), note: 'Khai hoang thêm 100 ha' })
+  })
+
+  it('shows the previous period and the year so far', async () => {
+    const m = await open('/nhap/T1/2024-Q2', async (p) => {
+      p.server.write('T1', '2024-Q1', 'LUA_SL', num(600))
+      await p.sync()
+      await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q2', indicator: 'LUA_SL', value: num(848.5) })
+    })
+    const facts = row(m, 'LUA_SL').find('.ind__facts').text()
+    expect(facts).toContain('Quý 1/2024')
+    expect(facts).toContain('600 tấn')
+    expect(facts).toContain('Lũy kế từ đầu năm')
+    expect(facts).toContain('1.448,5 tấn')
+  })
+})
+
+describe('a rate', () => {
+  it('takes numerator and denominator, shows the %, and refuses a numerator above the denominator', async () => {
+    const m = await open()
+    const group = row(m, 'BHYT').find('fieldset')
+    expect(group.find('legend').text()).toBe('Tỷ lệ tham gia BHYT (%)')
+    expect(m.w.find('label[for="ind-BHYT-value-num"]').text()).toContain('tử số')
+    expect(m.w.find('label[for="ind-BHYT-value-den"]').text()).toContain('mẫu số')
+    await type(m, 'ind-BHYT-value-num', '1.200')
+    await type(m, 'ind-BHYT-value-den', '1.000')
+    await settle()
+    const num = m.w.find('#ind-BHYT-value-num')
+    expect(num.attributes('aria-invalid')).toBe('true')
+    expect(row(m, 'BHYT').find('[role="alert"]').text()).toContain('Tử số (1.200) phải từ 0 đến mẫu số (1.000)')
+    expect(await m.db.outbox.count()).toBe(0)
+    await type(m, 'ind-BHYT-value-num', '965')
+    await until(() => expect(status(m, 'BHYT')).toContain('Đã lưu trên máy'))
+    expect(row(m, 'BHYT').find('output').text()).toBe('96,5%')
+    expect(await localOf(m.db, 'BHYT')).toEqual({ value: { kind: 'ratio', numerator: 965, denominator: 1000 } })
+  })
+})
+
+describe('yes / no', () => {
+  it('is two labelled radio buttons and a note kept with the answer', async () => {
+    const m = await open()
+    const group = row(m, 'ANTT').find('fieldset')
+    expect(group.find('legend').text()).toBe('Giữ vững an toàn về an ninh trật tự')
+    const radios = group.findAll('input[type="radio"]')
+    expect(radios.map((r) => r.element.parentElement?.textContent?.trim())).toEqual(['Đạt', 'Không đạt'])
+    await radios[0]!.setValue(true)
+    await until(() => expect(status(m, 'ANTT')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'ANTT')).toEqual({ value: { kind: 'yes_no', achieved: true } })
+    const note = m.w.find('#ind-ANTT-value-note')
+    expect(m.w.find('label[for="ind-ANTT-value-note"]').text()).toBe('Ghi chú')
+    await note.setValue('Không có vụ việc phức tạp')
+    await note.trigger('change')
+    await until(async () => expect(await localOf(m.db, 'ANTT')).toEqual({ value: { kind: 'yes_no', achieved: true, note: 'Không có vụ việc phức tạp' } }))
+  })
+})
+
+describe('the report', () => {
+  it('shows a returned report’s reason at the top', async () => {
+    const m = await open(Q1, async (p) => {
+      p.server.decide('T1', '2024-Q1', 'returned', 'Thiếu số liệu BHYT, đề nghị bổ sung')
+      await p.sync()
+    })
+    const banner = m.w.find('.banner--returned')
+    expect(banner.find('h2').text()).toBe('Báo cáo bị trả lại')
+    expect(banner.text()).toContain('Thiếu số liệu BHYT, đề nghị bổ sung')
+    expect(m.w.find('#ind-LUA_DT-value').attributes('disabled')).toBeUndefined()
+  })
+
+  it('makes a locked period read-only and says why', async () => {
+    const m = await open(Q1, async (p) => {
+      p.server.lock('2024-Q1', 'Đã tổng hợp gửi huyện')
+      await p.sync()
+    })
+    expect(m.w.find('.banner--locked').text()).toContain('Kỳ báo cáo đã khóa: Đã tổng hợp gửi huyện')
+    for (const input of m.w.findAll('.entry input, .entry textarea')) expect(input.attributes('disabled')).toBeDefined()
+    expect(m.w.find('.entry__submit').exists()).toBe(false)
+  })
+
+  it('asks to resolve a conflict before editing the cell', async () => {
+    const m = await open(Q1, async (p) => {
+      await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', value: num(40) })
+      p.server.write('T1', '2024-Q1', 'LUA_DT', num(50))
+      await p.sync()
+    })
+    expect(row(m, 'LUA_DT').text()).toContain('khác với số trên máy chủ')
+    expect(row(m, 'LUA_DT').find('a').attributes('href')).toBe('/can-xu-ly')
+    expect(m.w.find('#ind-LUA_DT-value').attributes('disabled')).toBeDefined()
+  })
+
+  it('lists the unfilled indicators before sending, and queues the submit while offline', async () => {
+    const m = await open()
+    await type(m, 'ind-LUA_DT-value', '100')
+    await until(() => expect(m.w.find('.entry__meta').text()).toContain('đã nhập 1/4 chỉ tiêu'))
+    await m.w.find('.entry__submit button').trigger('click')
+    const dialog = m.w.findAll('dialog').find((d) => d.text().includes('chưa nhập'))!
+    expect(dialog.text()).toContain('Còn 3 chỉ tiêu chưa nhập')
+    expect(dialog.findAll('li').map((li) => li.text())).toEqual(['Sản lượng lúa', 'Tỷ lệ tham gia BHYT', 'Giữ vững an toàn về an ninh trật tự'])
+    await dialog.findAll('button').find((b) => b.text() === 'Gửi báo cáo')!.trigger('click')
+    await until(() => expect(m.w.find('.banner--locked').exists()).toBe(true))
+    expect(m.w.find('.banner--locked').text()).toContain('chờ gửi')
+    const submit = (await m.db.outbox.toArray()).find((e) => e.mutation.kind === 'report')
+    expect(submit?.mutation).toMatchObject({ kind: 'report', action: 'submit', unit: 'T1', period: '2024-Q1' })
+    // Recalled before it went out: the queued submit is cancelled and the screen is editable again.
+    await m.w.find('.banner--locked button').trigger('click')
+    await until(() => expect(m.w.find('.banner--locked').exists()).toBe(false))
+    expect((await m.db.outbox.toArray()).some((e) => e.mutation.kind === 'report')).toBe(false)
+  })
+
+  it('fills empty cells from the previous period on request, as ordinary edits', async () => {
+    const m = await open('/nhap/T1/2024-Q2', async (p) => {
+      p.server.write('T1', '2024-Q1', 'LUA_DT', num(229))
+      p.server.write('T1', '2024-Q1', 'BHYT', { kind: 'ratio', numerator: 950, denominator: 1000 })
+      await p.sync()
+    })
+    await m.w.findAll('button').find((b) => b.text() === 'Điền từ kỳ trước')!.trigger('click')
+    const dialog = m.w.findAll('dialog').find((d) => d.text().includes('Điền 2 chỉ tiêu'))!
+    await dialog.findAll('button').find((b) => b.text() === 'Điền số kỳ trước')!.trigger('click')
+    await until(() => expect(m.w.text()).toContain('Đã điền 2 chỉ tiêu'))
+    expect(await localOf(m.db, 'LUA_DT', '2024-Q2')).toEqual({ value: num(229) })
+    expect(await localOf(m.db, 'BHYT', '2024-Q2')).toEqual({ value: { kind: 'ratio', numerator: 950, denominator: 1000 } })
+    expect(await m.db.outbox.count()).toBe(2)
+  })
+})
+
+describe('a rejected change', () => {
+  it('shows the server’s reason on the cell, and a corrected value replaces the rejected one', async () => {
+    const m = await open('/nhap/T1/2024-Q2', async (p) => {
+      await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q2', indicator: 'LUA_DT', value: num(40) })
+      p.server.decide('T1', '2024-Q2', 'submitted')
+      await p.sync() // rejected: the report was sent from another device
+      p.server.decide('T1', '2024-Q2', 'returned', 'Sửa diện tích lúa')
+      await p.sync() // the officer returned it: the unit may edit again
+    })
+    expect(row(m, 'LUA_DT').find('.notice--error').text()).toContain('Báo cáo kỳ này đã gửi, đang chờ duyệt')
+    expect((await m.db.outbox.toArray()).map((e) => e.state)).toEqual(['rejected'])
+    await type(m, 'ind-LUA_DT-value', '42')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    const entries = await m.db.outbox.toArray()
+    expect(entries.map((e) => [e.state, e.mutation.kind === 'value' ? e.mutation.value : null])).toEqual([['pending', num(42)]])
+    await until(() => expect(row(m, 'LUA_DT').find('.notice--error').exists()).toBe(false))
+  })
+})
