@@ -1,32 +1,15 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
-import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
-import { fileURLToPath } from 'node:url'
 
 // The PWA is built from src/client; index.html at the top level is its entry.
 // The service worker is our own src/client/sw.ts (injectManifest): the plugin builds it and
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 export default defineConfig({
-  resolve: {
-    // The phone needs only t(): petite-vue-i18n is vue-i18n without number/date formatting and
-    // the legacy API, several KB lighter in the entry bundle.
-    alias: { 'vue-i18n': 'petite-vue-i18n' },
-  },
   plugins: [
     // Every component uses <script setup>: Vue's Options API support is dead weight on the phone.
     vue({ features: { optionsAPI: false } }),
-    // The UI's messages (src/client/locales/*.json) are compiled at build time, so the bundle
-    // carries vue-i18n's runtime only: no message compiler, no legacy API, no <i18n-t>.
-    VueI18nPlugin({
-      include: [fileURLToPath(new URL('./src/client/locales/**', import.meta.url))],
-      runtimeOnly: true,
-      compositionOnly: true,
-      fullInstall: false,
-      dropMessageCompiler: true,
-      module: 'petite-vue-i18n',
-    }),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/client',
@@ -78,7 +61,7 @@ export default defineConfig({
         // a request on 2G and compresses worse than one file. Officer screens stay their own chunks.
         advancedChunks: {
           groups: [
-            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|petite-vue-i18n|@intlify|dexie)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups).
             { name: 'entry', test: /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/ },
           ],

@@ -1,11 +1,11 @@
-// Puts the app together: IndexedDB, Pinia (UI and session state), vue-i18n, the router. main.ts
+// Puts the app together: IndexedDB, Pinia (UI and session state), i18n, the router. main.ts
 // mounts the result; tests install the same with their own database, history and transport.
 import { createPinia, type Pinia } from 'pinia'
 import type { App } from 'vue'
 import { createWebHistory, type Router, type RouterHistory } from 'vue-router'
 import { getDb, type ThiDuaDb } from './local/db'
 import { DB_KEY, SERVICES_KEY, type AppServices } from './composables/useDb'
-import { createAppI18n, I18N_KEY, type AppI18n, type Locale } from './modules/i18n'
+import { createAppI18n, type AppI18n, type Locale } from './modules/i18n'
 import { createAppRouter } from './router'
 import { useSessionStore } from './stores/session'
 
@@ -30,7 +30,6 @@ export function installApp(app: App, options: AppOptions = {}): Installed {
   app.use(pinia)
   const i18n = createAppI18n(options.locale)
   app.use(i18n)
-  app.provide(I18N_KEY, i18n)
   const router = createAppRouter(options.history ?? createWebHistory(import.meta.env.BASE_URL), pinia)
   app.use(router)
   // Reads the stored user now; the router's first navigation waits for it.

@@ -1,17 +1,29 @@
-// The UI's language: Vietnamese by default, English on request. Messages live in
-// locales/*.json and are compiled at build time (vite.config.ts); English loads only when chosen.
-// The choice is kept in localStorage (`thidua.locale`), a UI preference, never in IndexedDB.
-import type { InjectionKey } from 'vue'
-import { createI18n, type I18n } from 'vue-i18n'
+// The UI's language: Vietnamese by default, English on request. Messages are plain JSON in
+// locales/*.json (English loads only when chosen); `t(key, params)` looks a key up and fills
+// `{name}` placeholders. The choice is kept in localStorage (`thidua.locale`), a UI preference,
+// never in IndexedDB.
+//
+// Why not vue-i18n: the phone's entry screen must load within 100 KB of JavaScript (DESIGN.md
+// §6). vue-i18n's runtime with precompiled messages cost ~13 KB gzip of that; the UI needs only
+// lookups with named placeholders (no plurals, no linked messages, no number or date formats:
+// numbers go through src/shared/numbers.ts), which this module does in well under 1 KB.
+import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
 import vi from '../locales/vi.json'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
 export const LOCALE_KEY = 'thidua.locale'
 
-export type AppI18n = I18n<{ vi: typeof vi }, Record<string, never>, Record<string, never>, Locale, false>
+type Params = Record<string, unknown>
 
-/** The app's i18n instance, for the language switch. */
+export interface AppI18n {
+  locale: Ref<Locale>
+  /** The message at a dotted key (`entry.saved`); a key with no message is shown as itself. */
+  t(key: string, params?: Params): string
+  install(app: App): void
+}
+
+/** The app's i18n instance, for components and the language switch. */
 export const I18N_KEY: InjectionKey<AppI18n> = Symbol('thidua-i18n')
 
 /** The language chosen on this device, Vietnamese when none was (or storage is blocked). */
@@ -23,27 +35,46 @@ export function storedLocale(): Locale {
   }
 }
 
+function lookup(catalog: unknown, key: string): string | undefined {
+  let node = catalog
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined
+    node = (node as Record<string, unknown>)[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+function fill(message: string, params: Params | undefined): string {
+  return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message
+}
+
+const catalogs = new Map<Locale, unknown>([['vi', vi]])
+
 export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
-  const i18n = createI18n({
-    legacy: false,
-    locale: 'vi',
-    fallbackLocale: 'vi',
-    messages: { vi },
-    missingWarn: false,
-    fallbackWarn: false,
-  }) as unknown as AppI18n
+  // A ref read inside t(): a template that translates re-renders when the language changes.
+  const locale = shallowRef<Locale>('vi')
+  const i18n: AppI18n = {
+    locale,
+    t: (key, params) => fill(lookup(catalogs.get(locale.value), key) ?? lookup(vi, key) ?? key, params),
+    install(app) {
+      app.provide(I18N_KEY, i18n)
+    },
+  }
   if (initial !== 'vi') void setLocale(i18n, initial, false)
   return i18n
 }
 
+/** The component's translator and the current language. */
+export function useI18n(): Pick<AppI18n, 't' | 'locale'> {
+  const i18n = inject(I18N_KEY, null)
+  if (!i18n) throw new Error('useI18n: the i18n module is not installed (setup.ts installs it)')
+  return { t: i18n.t, locale: i18n.locale }
+}
+
 /** Switches the language (loading its messages first) and remembers the choice unless told not to. */
 export async function setLocale(i18n: AppI18n, locale: Locale, remember = true): Promise<void> {
-  const global = i18n.global
-  if (!global.availableLocales.includes(locale)) {
-    const messages = (await import('../locales/en.json')).default
-    global.setLocaleMessage(locale, messages as never)
-  }
-  global.locale.value = locale
+  if (!catalogs.has(locale)) catalogs.set(locale, (await import('../locales/en.json')).default)
+  i18n.locale.value = locale
   if (typeof document !== 'undefined') document.documentElement.lang = locale
   if (!remember) return
   try {
