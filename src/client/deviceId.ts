@@ -6,7 +6,8 @@ export const DEVICE_ID_KEY = 'thidua.deviceId'
 /** What the server accepts (DeviceIdSchema in src/shared/protocol.ts); kept here so the bundle needs no schema library. */
 const DEVICE_ID_RE = /^[A-Za-z0-9_-]{8,64}$/
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>
+/** localStorage's shape (written out: the service worker, which reaches this module, has no DOM types). */
+type KeyValueStore = { getItem(key: string): string | null; setItem(key: string, value: string): void }
 
 let current: string | undefined
 
@@ -54,10 +55,10 @@ function save(storage: KeyValueStore | undefined, id: string): void {
   }
 }
 
-/** Even reading `window.localStorage` throws where the browser blocks storage. */
+/** Even reading `localStorage` throws where the browser blocks storage; a worker has none. */
 function browserStorage(): KeyValueStore | undefined {
   try {
-    return window.localStorage
+    return (globalThis as { localStorage?: KeyValueStore }).localStorage
   } catch {
     return undefined
   }

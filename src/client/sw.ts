@@ -6,9 +6,12 @@
 // Messages, the page's side in src/client/modules/pwa.ts:
 //   page → worker  { type: 'SKIP_WAITING' }    the user chose "Cập nhật": the waiting version takes over
 //   worker → page  { type: 'SYNC_REQUESTED', tag }   Background Sync fired: the page's sync engine runs
+//                  (with no page open, the worker runs the engine itself)
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { getDb } from './local/db'
+import { runBackgroundSync } from './sync/background'
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] }
 
@@ -39,12 +42,18 @@ cleanupOutdatedCaches()
 // network untouched and is never stored.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(?:\/|$)/] }))
 
-// Background Sync (Chromium): the browser wakes the worker when the phone is back online.
-// The sync engine lives in the page (src/client/sync), so the worker hands the request to every
-// open window and resolves; the engine has its own retries and backoff. Running the engine in
-// the worker itself, for when no tab is open, arrives with the sync engine.
-onTaggedSync('sync', (event) => event.waitUntil(requestSyncFromPages(event.tag)))
-onTaggedSync('periodicsync', (event) => event.waitUntil(requestSyncFromPages(event.tag)))
+// Background Sync (Chromium): the browser wakes the worker when the phone is back online, even
+// with the app closed. With a tab open, the page's sync engine runs (it leads, with its backoff);
+// with none, the worker runs the same engine itself on the same IndexedDB, under the same run
+// lock. A failed run rejects, so the browser retries the sync later.
+onTaggedSync('sync', (event) => event.waitUntil(syncNow(event.tag)))
+onTaggedSync('periodicsync', (event) => event.waitUntil(syncNow(event.tag)))
+
+async function syncNow(tag: string): Promise<void> {
+  if (await requestSyncFromPages(tag)) return
+  const result = await runBackgroundSync(getDb())
+  if (result && !result.ok) throw new Error('background sync did not finish; the browser will retry')
+}
 
 function onTaggedSync(type: 'sync' | 'periodicsync', handle: (event: TaggedSyncEvent) => void): void {
   self.addEventListener(type, (event) => {
@@ -53,9 +62,11 @@ function onTaggedSync(type: 'sync' | 'periodicsync', handle: (event: TaggedSyncE
   })
 }
 
-async function requestSyncFromPages(tag: string): Promise<void> {
+/** Hands the sync to the open windows; false when none is open. */
+async function requestSyncFromPages(tag: string): Promise<boolean> {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true })
   for (const client of windows) client.postMessage({ type: 'SYNC_REQUESTED', tag })
+  return windows.length > 0
 }
 
 function isMessage(data: unknown, type: string): boolean {

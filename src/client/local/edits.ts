@@ -95,10 +95,15 @@ export function recallReport(deps: EditDeps, r: ReportEdit): Promise<Queued | nu
 // ---------------------------------------------------------------------------
 // Storage
 
-type StorageLike = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>
+/** navigator.storage's shape, written out: the service worker, which reaches this module, lacks `persist`. */
+type StorageLike = {
+  persist?: () => Promise<boolean>
+  persisted?: () => Promise<boolean>
+  estimate?: () => Promise<{ usage?: number; quota?: number }>
+}
 
 function browserStorage(): StorageLike | undefined {
-  return typeof navigator === 'undefined' ? undefined : navigator.storage
+  return typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageLike | undefined)
 }
 
 /**

@@ -1,15 +1,16 @@
 // When to sync: on start, on `online`, on becoming visible, shortly after an edit, on a timer, and
 // again after a failure with exponential backoff and full jitter. One tab leads (Web Locks); the
 // state it shows comes from IndexedDB (`outbox`, `syncState`) and this module's own flags.
-import { currentUser, type SyncErrorInfo, type ThiDuaDb } from '../local/db'
+import type { SyncErrorInfo, ThiDuaDb } from '../local/db'
 import { syncSummary, type SyncSummary } from '../local/queries'
 import { createFetchTransport, type SyncTransport } from './api'
 import { syncOnce, updateSyncState, type SyncResult } from './engine'
+import { browserLocks, withSyncRunLock, type LockManagerLike } from './background'
+
+export { RUN_LOCK, runBackgroundSync, withSyncRunLock } from './background'
 
 /** Held by the tab that leads sync, for as long as it is open. */
 export const LEADER_LOCK = 'thidua-sync'
-/** Held during each sync run, by the leading tab or the service worker: one run at a time. */
-export const RUN_LOCK = 'thidua-sync-run'
 /** The Background Sync tag the service worker answers with a sync run. */
 export const BACKGROUND_SYNC_TAG = 'thidua-outbox'
 /** Tabs tell the leader about edits on this channel. */
@@ -27,7 +28,6 @@ export interface Observable<T> {
   subscribe(listener: (value: T) => void): () => void
 }
 
-type LockManagerLike = Pick<LockManager, 'request'>
 type ChannelLike = Pick<BroadcastChannel, 'postMessage' | 'close'> & { onmessage: ((ev: MessageEvent) => void) | null }
 
 export interface SchedulerOptions {
@@ -251,15 +251,6 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
 }
 
 /**
- * Runs `fn` holding the run lock, so the leading tab and the service worker's Background Sync
- * never sync at the same time. Without Web Locks it just runs `fn`.
- */
-export function withSyncRunLock<T>(fn: () => Promise<T>, locks: LockManagerLike | null = browserLocks()): Promise<T> {
-  if (!locks) return fn()
-  return locks.request(RUN_LOCK, fn) as Promise<T>
-}
-
-/**
  * Asks the service worker for a Background Sync (`thidua-outbox`) so the outbox goes out when the
  * network comes back even with the app closed. False where the browser has no Background Sync
  * (Firefox, Safari) or no service worker is registered.
@@ -297,17 +288,6 @@ export function startSync(options: StartSyncOptions): SyncScheduler {
   return scheduler
 }
 
-/**
- * For the service worker's `sync` event (tag BACKGROUND_SYNC_TAG): one run for the signed-in
- * user's commune, under the run lock. Null when nobody signed in on this device. Throw when the
- * result is not ok, inside `event.waitUntil`, so the browser retries later.
- */
-export async function runBackgroundSync(db: ThiDuaDb, transport: SyncTransport = createFetchTransport(), locks: LockManagerLike | null = browserLocks()): Promise<SyncResult | null> {
-  const commune = (await currentUser(db))?.commune?.code
-  if (!commune) return null
-  return withSyncRunLock(() => syncOnce({ db, transport, commune }), locks)
-}
-
 // ---------------------------------------------------------------------------
 
 function createObservable<T>(initial: T): Observable<T> & { set(value: T): void } {
@@ -325,10 +305,6 @@ function createObservable<T>(initial: T): Observable<T> & { set(value: T): void 
       return () => listeners.delete(listener)
     },
   }
-}
-
-function browserLocks(): LockManagerLike | null {
-  return typeof navigator !== 'undefined' && navigator.locks && typeof navigator.locks.request === 'function' ? navigator.locks : null
 }
 
 function browserServiceWorker(): Pick<ServiceWorkerContainer, 'getRegistration'> | undefined {
