@@ -2,17 +2,28 @@
 // docs/BENCHMARKS.md and prints the tables. Timings never fail it; it exits non-zero only when
 // something broke (a server did not start, a push errored).
 //
-// A measurement is a module exporting a `Measurement` (report.ts). Today: server ingest. The
-// browser measurements (issue 6) join the list below.
+// A measurement is a module exporting a `Measurement` (report.ts): the browser ones (browser*.ts,
+// issue 6 items 1–5 and the page half of 7; they share one build, server and Chromium, see
+// browser.ts) and server ingest. BENCH_ONLY=browser (or a list of ids) runs a subset; knobs for
+// a quick look: BENCH_BROWSER_RUNS (5), BENCH_SAVES (50), BENCH_SYNC_RUNS, BENCH_SYNC_VALUES (1000).
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, release, totalmem, type } from 'node:os'
 import { join } from 'node:path'
+import { browserLoadMeasurement } from './browserLoad'
+import { browserOpenMeasurement } from './browserOpen'
+import { browserSaveMeasurement } from './browserSave'
+import { browserSizeMeasurement } from './browserSize'
+import { browserHeapMeasurement, browserSyncMeasurement } from './browserSync'
 import { ingestMeasurement } from './ingest'
 import { renderReport, renderSummary, type MachineInfo, type Measurement, type MeasurementResult } from './report'
 import { Cleanup, killChildrenNow, message, REPO_ROOT } from './server'
 
-const MEASUREMENTS: Measurement[] = [ingestMeasurement]
+const ALL: Measurement[] = [browserSizeMeasurement, browserLoadMeasurement, browserSaveMeasurement, browserOpenMeasurement, browserSyncMeasurement, browserHeapMeasurement, ingestMeasurement]
+
+/** BENCH_ONLY=browser-size,browser-save… (ids) or BENCH_ONLY=browser (every browser one) runs a subset. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+const MEASUREMENTS: Measurement[] = ONLY.length === 0 ? ALL : ALL.filter((m) => ONLY.some((o) => m.id === o || m.id.startsWith(`${o}-`)))
 
 /** Where the report goes; BENCH_OUTPUT overrides it (a quick trial run need not touch the docs). */
 const OUTPUT = process.env.BENCH_OUTPUT?.trim() || join(REPO_ROOT, 'docs', 'BENCHMARKS.md')

@@ -1,0 +1,83 @@
+// Issue 6 item 2: the cold first load on an emulated slow 3G phone until the entry screen is
+// usable, and the repeat load offline from the service worker.
+import type { Page } from 'playwright-core'
+import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, UNIT } from './browser'
+import type { Measurement } from './report'
+import { fmtMs } from './report'
+
+const ID = 'browser-load'
+const TITLE = 'Cold load on a slow 3G phone, repeat load offline'
+const PATH = `/nhap/${UNIT}/2022-Q1`
+/** DESIGN.md §6: 400 ms RTT, 400 kbps down and up, CPU ×4. */
+const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 }
+const CPU_SLOWDOWN = 4
+const DESCRIPTION = [
+  `The village head signs in once in a setup context (online, unthrottled) and its storage (cookies, local storage and IndexedDB, Playwright's \`storageState({ indexedDB: true })\`) is saved. Each run is a fresh browser context with that storage, an empty HTTP cache and no service worker, throttled through the Chrome DevTools Protocol (\`Network.emulateNetworkConditions\`: ${SLOW_3G.latency} ms latency, ${SLOW_3G.downloadThroughput} bytes/s down and up; \`Emulation.setCPUThrottlingRate\` ${CPU_SLOWDOWN}). Cold load: navigation to \`${PATH}\` until the first input of the entry screen is visible and enabled, read in the page as \`performance.now()\` (from the navigation's start) when a requestAnimationFrame poll first sees it. Budget: ≤ 6 s.`,
+  `Repeat load offline: in the same context, once the service worker controls the page, the network is cut (\`context.setOffline\`, CPU still ×${CPU_SLOWDOWN}) and the page reloaded; timed the same way. Budget: ≤ 1 s.`,
+]
+
+/** Runs in the page each frame: the navigation-relative time once the first entry input is usable. */
+function usableAt(): number | false {
+  const input = document.querySelector<HTMLInputElement>('article.ind input')
+  if (!input || input.disabled) return false
+  const box = input.getBoundingClientRect()
+  return box.width > 0 && box.height > 0 && getComputedStyle(input).visibility !== 'hidden' ? performance.now() : false
+}
+
+async function waitUsable(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(usableAt, null, { polling: 'raf', timeout: 60_000 })
+  return Number(await handle.jsonValue())
+}
+
+export const browserLoadMeasurement: Measurement = {
+  id: ID,
+  title: TITLE,
+  async run(ctx) {
+    try {
+      const env = await browserEnv(ctx)
+      const setup = await newPhone(env)
+      let state: Awaited<ReturnType<typeof setup.context.storageState>>
+      try {
+        await signIn(setup.page, env.server.url)
+        await setup.page.goto(`${env.server.url}${PATH}`)
+        await waitUsable(setup.page)
+        state = await setup.context.storageState({ indexedDB: true })
+      } finally {
+        await setup.context.close().catch(() => undefined)
+      }
+      const cold: number[] = []
+      const offline: number[] = []
+      const fromSw: boolean[] = []
+      for (let run = 0; run < RUNS; run++) {
+        const { context, page } = await newPhone(env, { storageState: state })
+        try {
+          const cdp = await context.newCDPSession(page)
+          await cdp.send('Network.enable')
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
+          await cdp.send('Network.clearBrowserCache')
+          await cdp.send('Network.emulateNetworkConditions', SLOW_3G)
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+          await page.goto(`${env.server.url}${PATH}`, { waitUntil: 'commit', timeout: 60_000 })
+          cold.push(await waitUsable(page))
+          await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(async () => {
+            // A worker that does not claim open pages controls the next navigation.
+            await page.reload({ timeout: 60_000 })
+            await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 })
+          })
+          await context.setOffline(true)
+          const response = await page.reload({ waitUntil: 'commit' })
+          fromSw.push(response?.fromServiceWorker() ?? false)
+          offline.push(await waitUsable(page))
+          ctx.log(`${TITLE}: run ${run + 1}: cold ${fmtMs(cold.at(-1)!)} ms, offline repeat ${fmtMs(offline.at(-1)!)} ms`)
+        } finally {
+          await context.close().catch(() => undefined)
+        }
+      }
+      const table = figuresTable([figureRow('cold load, slow 3G, CPU ×4', cold, 6000), figureRow('repeat load offline (service worker), CPU ×4', offline, 1000)])
+      const notes = [`The offline reload was answered by the service worker in ${fromSw.filter(Boolean).length} of ${fromSw.length} runs.`]
+      return { id: ID, title: TITLE, description: DESCRIPTION, environment: [], sections: [{ title: `${PATH}, ${RUNS} runs`, table, notes }], errors: [] }
+    } catch (e) {
+      return failed(ID, TITLE, DESCRIPTION, e)
+    }
+  },
+}

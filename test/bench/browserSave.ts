@@ -1,0 +1,87 @@
+// Issue 6 item 3: saving one value in Chromium. The app's save path (the edit and its outbox
+// entry in one IndexedDB transaction) is timed in the page with performance.now(): from the
+// Enter key on a typed figure until the row's status reads "Đã lưu trên máy" again after
+// "Đang lưu…" (a MutationObserver on the status line, i.e. the DOM updated, before paint).
+import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, syncLine } from './browser'
+import type { Measurement } from './report'
+import { fmtMs } from './report'
+import { percentile } from './stats'
+
+const ID = 'browser-save'
+const TITLE = 'Saving one value in Chromium'
+const SAVES = Math.max(50, Number(process.env.BENCH_SAVES ?? '') || 50)
+const INDICATOR = 'LUA_SL'
+const DESCRIPTION = [
+  `Timed inside the page with \`performance.now()\`: a figure is put in the number input of \`${INDICATOR}\` (2022-Q1, unit TDP01 of \`tqt\`), then the clock starts and an Enter keydown is dispatched (the app's commit: the cell and its outbox entry in one IndexedDB transaction); the clock stops when a MutationObserver sees the row's status line go from "Đang lưu…" to "Đã lưu trên máy" (the DOM updated, before the next paint). ${SAVES} saves a run, different figures each, after 10 uncounted warm-up saves, with the phone offline so that no sync runs alongside; p50 and p95 of each run, headless Chromium unthrottled. Budget: p95 ≤ 16 ms.`,
+]
+
+export const browserSaveMeasurement: Measurement = {
+  id: ID,
+  title: TITLE,
+  async run(ctx) {
+    try {
+      const env = await browserEnv(ctx)
+      const { context, page } = await newPhone(env)
+      try {
+        await signIn(page, env.server.url)
+        await page.getByRole('link', { name: /Quý 1\/2022/ }).click()
+        await page.locator(`#ind-${INDICATOR}-value`).waitFor()
+        await context.setOffline(true)
+        await syncLine(page).getByText('Không có mạng').waitFor()
+        const p50s: number[] = []
+        const p95s: number[] = []
+        const maxes: number[] = []
+        // Warm-up saves, not counted (the first ones compile the code path and open the database).
+        for (let i = 0; i < 10; i++) await page.evaluate(timeOneSave, { input: `#ind-${INDICATOR}-value`, status: `#ind-${INDICATOR} .ind__status`, text: String(1300 + i) })
+        for (let run = 0; run < RUNS; run++) {
+          const times: number[] = []
+          for (let i = 0; i < SAVES; i++) {
+            const text = String(1400 + run * SAVES + i + 1)
+            times.push(await page.evaluate(timeOneSave, { input: `#ind-${INDICATOR}-value`, status: `#ind-${INDICATOR} .ind__status`, text }))
+          }
+          p50s.push(percentile(times, 50))
+          p95s.push(percentile(times, 95))
+          maxes.push(Math.max(...times))
+          ctx.log(`${TITLE}: run ${run + 1}: p50 ${fmtMs(percentile(times, 50))} ms, p95 ${fmtMs(percentile(times, 95))} ms`)
+        }
+        const table = figuresTable([figureRow(`p50 of ${SAVES} saves`, p50s, 16), figureRow(`p95 of ${SAVES} saves`, p95s, 16), figureRow(`slowest of ${SAVES} saves`, maxes, 16)])
+        return { id: ID, title: TITLE, description: DESCRIPTION, environment: [['Chromium', env.browser.version()]], sections: [{ title: `${RUNS} runs of ${SAVES} saves`, table, notes: ['The budget is on the p95 row; the other rows are for context.'] }], errors: [] }
+      } finally {
+        await context.close().catch(() => undefined)
+      }
+    } catch (e) {
+      return failed(ID, TITLE, DESCRIPTION, e)
+    }
+  },
+}
+
+/** Runs in the page: one save, timed from Enter to "Đã lưu trên máy" in the row's status line. */
+function timeOneSave(arg: { input: string; status: string; text: string }): Promise<number> {
+  const input = document.querySelector<HTMLInputElement>(arg.input)
+  const status = document.querySelector(arg.status)
+  if (!input || !status) throw new Error(`no ${arg.input} or ${arg.status}`)
+  input.focus()
+  input.value = arg.text
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  return new Promise<number>((resolve, reject) => {
+    let sawSaving = false
+    let t0 = 0
+    const timer = setTimeout(() => {
+      observer.disconnect()
+      reject(new Error(`no "Đã lưu trên máy" within 5 s (status: "${status.textContent ?? ''}")`))
+    }, 5_000)
+    const observer = new MutationObserver(() => {
+      const s = status.textContent ?? ''
+      if (s.includes('Đang lưu')) sawSaving = true
+      else if (sawSaving && s.includes('Đã lưu trên máy')) {
+        const ms = performance.now() - t0
+        observer.disconnect()
+        clearTimeout(timer)
+        resolve(ms)
+      }
+    })
+    observer.observe(status, { childList: true, characterData: true, subtree: true })
+    t0 = performance.now()
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }))
+  })
+}
