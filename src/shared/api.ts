@@ -1,6 +1,6 @@
 // Response shapes of the JSON API outside sync (sync's are in protocol.ts): one contract,
 // imported by the server that answers and the client that reads.
-import type { Commune, Plan, Role, Unit } from './model'
+import type { Commune, Plan, Role, Unit, ValueData } from './model'
 import type { ValidationIssue } from './validation'
 
 /** Every refusal: a stable code the client branches on, and a message to show. */
@@ -54,4 +54,15 @@ export interface Me {
 export interface LoginResult {
   expiresAt: string
   me: Me
+}
+
+/** One change of a cell, as GET /api/communes/:commune/history lists it (newest first). */
+export interface CellChange {
+  at: string
+  user: { username: string; displayName: string } | null
+  deviceId: string | null
+  mutationId: string | null
+  /** As the ingest stored it: `{ value, note, version }` before, `{ value, note }` after; null for none. */
+  old: { value: ValueData | null; note: string | null; version?: number } | null
+  new: { value: ValueData | null; note: string | null } | null
 }

@@ -1,9 +1,9 @@
 // The `audit` table: who changed what, from which device, when, old → new. The officer's set-up
 // changes are written here one by one; value and report changes come from the sync ingest.
-import type { ValueData } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { notFound } from '../errors'
 import type { Queryable } from './types'
+import type { CellChange } from '../../shared/api'
 
 export interface AuditEntry {
   entity: 'plan' | 'unit' | 'user' | 'period'
@@ -25,16 +25,7 @@ export async function writeAudit(tx: Queryable, communeId: number, actor: Pick<A
 
 const json = (x: unknown): string | null => (x === null || x === undefined ? null : JSON.stringify(x))
 
-/** One change of a cell, as GET /history gives it. */
-export interface CellChange {
-  at: string
-  user: { username: string; displayName: string } | null
-  deviceId: string | null
-  mutationId: string | null
-  /** As the ingest stored it: `{ value, note, version }` before, `{ value, note }` after; null for none. */
-  old: { value: ValueData | null; note: string | null; version?: number } | null
-  new: { value: ValueData | null; note: string | null } | null
-}
+export type { CellChange }
 
 /**
  * Every change of one cell, newest first. The indicator is the one of the period's year, deleted

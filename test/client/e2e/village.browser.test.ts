@@ -4,6 +4,7 @@
 // head of Tổ dân phố 1 (`tqt.tdp01`) reports for TDP01 in the demo commune `tqt` (plan year 2022);
 // the officer `tqt.canbo` plays the commune's side, through the app or through the API. Each
 // scenario uses a quarter of its own, so the four never touch the same cells.
+import type { CellChange } from '../../../src/shared/api'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ValueData } from '../../../src/shared/model'
@@ -18,15 +19,6 @@ const UNIT = 'TDP01'
 
 type Api = Awaited<ReturnType<typeof apiSession>>
 
-/** One change of a cell as `GET /api/communes/:commune/history` lists it (src/server/db/audit.ts). */
-interface CellChange {
-  at: string
-  user: { username: string; displayName: string } | null
-  deviceId: string | null
-  mutationId: string | null
-  old: { value: ValueData | null; note: string | null; version?: number } | null
-  new: { value: ValueData | null; note: string | null } | null
-}
 
 let server: AppServer | undefined
 let baseUrl = ''
