@@ -66,10 +66,11 @@ export function getCommunePlan(code: string, year: number | undefined, signal?: 
   return request(`/api/communes/${encodeURIComponent(code)}/plan${query}`, { signal })
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   signal?: AbortSignal | undefined
-  /** A JSON body makes it a POST. */
+  /** A JSON body makes it a POST unless `method` says otherwise. */
   body?: unknown
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /**
    * `required` (default): a 401 means the session was lost, and listeners hear of it.
    * `probe`: a 401 only answers the question. `none`: a 401 means something else (a wrong password).
@@ -78,10 +79,11 @@ interface RequestOptions {
 }
 
 /** The server is trusted to answer in the shape of its own types; only transport and status are checked here. */
-async function request<T>(path: string, { signal, body, session = 'required' }: RequestOptions): Promise<T> {
+async function request<T>(path: string, { signal, body, method, session = 'required' }: RequestOptions): Promise<T> {
   const init: RequestInit = { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }
+  if (method) init.method = method
   if (body !== undefined) {
-    init.method = 'POST'
+    init.method = method ?? 'POST'
     init.headers = { accept: 'application/json', 'content-type': 'application/json' }
     init.body = JSON.stringify(body)
   }
@@ -99,6 +101,16 @@ async function request<T>(path: string, { signal, body, session = 'required' }: 
   }
   if (data === undefined) throw new ApiRequestError(BAD_RESPONSE_MESSAGE, res.status)
   return data as T
+}
+
+/** Any JSON API call, for the officer's screens (each area keeps its calls next to its pages). */
+export function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return request(path, options)
+}
+
+/** `/api/communes/<code>/<rest>`, the code escaped. */
+export function communePath(commune: string, rest: string): string {
+  return `/api/communes/${encodeURIComponent(commune)}/${rest}`
 }
 
 /** A 4xx is the server's to explain (its messages are Vietnamese, written for people); anything else gets a message written here. */

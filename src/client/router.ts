@@ -3,6 +3,8 @@
 import type { Pinia } from 'pinia'
 import { createRouter, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import type { Me } from './api'
+import type { Role } from '../shared/model'
+import { officerRoutes, READERS } from './officer/routes'
 import InboxPage from './pages/InboxPage.vue'
 import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
 import { useSessionStore } from './stores/session'
@@ -13,6 +15,8 @@ declare module 'vue-router' {
     public?: boolean
     /** The message key of the screen's title. */
     title?: string
+    /** Only these roles may open the screen (the officer's workspace). */
+    roles?: readonly Role[]
   }
 }
 
@@ -30,6 +34,8 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
       { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
       { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title' } },
       { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
+      { path: '/quan-ly', name: 'officer-home', redirect: '/' },
+      ...officerRoutes,
       { path: '/:rest(.*)*', redirect: '/' },
     ],
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
@@ -46,8 +52,18 @@ async function guard(to: RouteLocationNormalized, pinia: Pinia) {
   // No session known and the server unreachable: App.vue shows why, in place of any screen.
   if (session.status === 'unreachable') return true
   if (!signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
-  if (to.name === 'inbox' && !canReport(session.me)) return { name: 'plan' }
+  const me = session.me
+  // A leader's home is the commune's dashboard; whoever has no workspace reads the plan.
+  if (to.name === 'officer-home' || (to.name === 'inbox' && !canReport(me))) return workspaceHome(me) ?? { name: 'plan' }
+  const roles = to.matched.flatMap((r) => (r.meta.roles ? [r.meta.roles] : []))
+  if (me && roles.some((allowed) => !allowed.includes(me.role))) return workspaceHome(me) ?? { name: 'plan' }
   return true
+}
+
+/** The dashboard of the user's commune, for those who read results; undefined for the others. */
+export function workspaceHome(me: Pick<Me, 'role' | 'commune'> | null): { name: 'dashboard'; params: { commune: string } } | undefined {
+  if (!me || !me.commune || !READERS.includes(me.role)) return undefined
+  return { name: 'dashboard', params: { commune: me.commune.code } }
 }
 
 /** Where to go after signing in: the screen the user was sent away from, if it is one of ours. */

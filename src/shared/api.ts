@@ -1,6 +1,7 @@
 // Response shapes of the JSON API outside sync (sync's are in protocol.ts): one contract,
 // imported by the server that answers and the client that reads.
-import type { Commune, Plan, Role, Unit, ValueData } from './model'
+import type { Aggregation, Commune, Field, PeriodKind, Phase, Plan, ReportStatus, Role, Target, Unit, ValueData } from './model'
+import type { ShareResult, TargetStatus } from './targets'
 import type { ValidationIssue } from './validation'
 
 /** Every refusal: a stable code the client branches on, and a message to show. */
@@ -65,4 +66,164 @@ export interface CellChange {
   /** As the ingest stored it: `{ value, note, version }` before, `{ value, note }` after; null for none. */
   old: { value: ValueData | null; note: string | null; version?: number } | null
   new: { value: ValueData | null; note: string | null } | null
+}
+
+// ---------------------------------------------------------------------------
+// The officer's workspace (issue 5). Contracts shared by the server that computes them, the
+// exports that print them and the screens that show them.
+
+/** Which reports' values count in a roll-up: only approved ones (the official figure, default), also submitted ones, or every value typed so far. */
+export type ResultsBasis = 'approved' | 'submitted' | 'all'
+
+/** One unit's figure for an indicator, year to date. */
+export interface UnitResult {
+  unit: string
+  unitName: string
+  /** In the indicator's unit (a rate scaled to % or ‰; yes/no 1 or 0); null when the unit has no figure. */
+  actual: number | null
+  numerator?: number
+  denominator?: number
+  achieved?: boolean
+  /** Against the unit's own target when the plan gives one, else against the commune's target. */
+  status: TargetStatus
+}
+
+/** The commune's figure at the end of one period of the trend (year to date at that point). */
+export interface TrendPoint {
+  period: string
+  to: string
+  actual: number | null
+}
+
+/** One indicator of the results table / dashboard. */
+export interface IndicatorResult {
+  code: string
+  name: string
+  field: string
+  unitOfMeasure: string
+  aggregation: Aggregation
+  scale?: 1 | 100 | 1000
+  target?: Target
+  /** describeTarget's Vietnamese wording; empty when the indicator has no target. */
+  targetText: string
+  /** The plan's own words, when it kept them. */
+  source?: string
+  /** Computed from other indicators by a formula or as the sum of its children, never typed. */
+  computed: boolean
+  /** Year to date, in the indicator's unit; null when nothing is reported yet. */
+  actual: number | null
+  numerator?: number
+  denominator?: number
+  /** yes/no: every reporting unit achieved it; with the count of those that did. */
+  achieved?: boolean
+  achievedUnits?: number
+  /** How many units reported a figure, of how many should. */
+  reportedUnits: number
+  expectedUnits: number
+  status: TargetStatus
+  /** 1 means met; null when nothing can be compared. */
+  progress: number | null
+  onPace: boolean | null
+  expectedToDate?: number
+  growthPercent?: number
+  reduction?: number
+  shares?: ShareResult[]
+  byUnit: UnitResult[]
+  trend: TrendPoint[]
+}
+
+/** GET /api/communes/:commune/results?year=&period=&basis= */
+export interface PlanResults {
+  commune: Commune
+  year: number
+  planTitle: string
+  planNumber?: string
+  planIssuedOn?: string
+  signedBy?: string
+  /** The period the figures run to (year to date at its end); null before any period ends. */
+  asOf: { period: string; kind: PeriodKind; from: string; to: string } | null
+  basis: ResultsBasis
+  /** Share of the year the figures cover (0.5 at mid-year). */
+  yearFraction: number
+  fields: Field[]
+  phases: Phase[]
+  /** The periods of the trend, in order (the year's quarters when it has them). */
+  trendPeriods: { code: string; kind: PeriodKind; from: string; to: string }[]
+  indicators: IndicatorResult[]
+  counts: Record<TargetStatus, number>
+  generatedAt: string
+}
+
+/** One cell of the completeness board. */
+export type ReportTimeliness = 'on_time' | 'late' | 'missing' | 'returned' | 'draft' | 'not_due'
+
+export interface CompletenessCell {
+  unit: string
+  period: string
+  timeliness: ReportTimeliness
+  status: ReportStatus | null
+  submittedAt: string | null
+  deadline: string
+}
+
+/** GET /api/communes/:commune/completeness?year= */
+export interface CompletenessBoard {
+  year: number
+  today: string
+  units: { code: string; name: string; kind: string }[]
+  periods: { code: string; kind: PeriodKind; from: string; to: string; deadline: string; locked: boolean }[]
+  cells: CompletenessCell[]
+  totals: Record<ReportTimeliness, number>
+}
+
+/** One value of a report as the officer reviews it. */
+export interface ReviewValue {
+  indicator: string
+  name: string
+  field: string
+  unitOfMeasure: string
+  aggregation: Aggregation
+  scale?: 1 | 100 | 1000
+  data: ValueData | null
+  note: string | null
+  /** The unit's target (its own, else the commune's) in words. */
+  targetText: string
+  /** The same unit's figures in the year's earlier periods, oldest first. */
+  previous: { period: string; data: ValueData }[]
+  /** History outliers and value checks (warnings and errors). */
+  issues: ValidationIssue[]
+  /** The officer's comment on this value when the report was returned. */
+  comment: string | null
+  updatedAt: string | null
+  updatedBy: string | null
+}
+
+/** GET /api/communes/:commune/reports/:unit/:period */
+export interface ReportDetail {
+  unit: { code: string; name: string; kind: string }
+  period: { code: string; kind: PeriodKind; from: string; to: string; deadline: string; locked: boolean; lockReason: string | null }
+  status: ReportStatus
+  returnReason: string | null
+  comments: Record<string, string>
+  submittedAt: string | null
+  decidedAt: string | null
+  decidedBy: string | null
+  version: number
+  values: ReviewValue[]
+  /** Checks across the report's values (children sums, formulas, equalities, parts). */
+  issues: ValidationIssue[]
+}
+
+/** One row of GET /api/communes/:commune/audit: the commune's changes, newest first. */
+export interface AuditRow {
+  id: number
+  at: string
+  entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user'
+  unit: string | null
+  period: string | null
+  indicator: string | null
+  user: { username: string; displayName: string } | null
+  deviceId: string | null
+  old: unknown
+  new: unknown
 }

@@ -50,12 +50,34 @@ function fill(message: string, params: Params | undefined): string {
 
 const catalogs = new Map<Locale, unknown>([['vi', vi]])
 
+/** Messages of lazily loaded screens (the officer's workspace), both languages, added when their chunk loads. */
+export type MessageBundle = Record<Locale, Record<string, unknown>>
+const bundles: MessageBundle[] = []
+
+/**
+ * Adds the messages of a lazily loaded part of the app. Its keys live under their own top-level
+ * name (`officer`, `review`…), so a bundle never shadows the entry screen's messages.
+ */
+export function registerMessages(bundle: MessageBundle): void {
+  if (!bundles.includes(bundle)) bundles.push(bundle)
+}
+
+function find(locale: Locale, key: string): string | undefined {
+  const hit = lookup(catalogs.get(locale), key)
+  if (hit !== undefined) return hit
+  for (const b of bundles) {
+    const m = lookup(b[locale], key)
+    if (m !== undefined) return m
+  }
+  return undefined
+}
+
 export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   // A ref read inside t(): a template that translates re-renders when the language changes.
   const locale = shallowRef<Locale>('vi')
   const i18n: AppI18n = {
     locale,
-    t: (key, params) => fill(lookup(catalogs.get(locale.value), key) ?? lookup(vi, key) ?? key, params),
+    t: (key, params) => fill(find(locale.value, key) ?? find('vi', key) ?? key, params),
     install(app) {
       app.provide(I18N_KEY, i18n)
     },

@@ -1,0 +1,38 @@
+// The workspace frame's messages (navigation, shared words). Each area keeps its own bundle next
+// to its pages; all are registered when their chunk loads (modules/i18n.ts registerMessages).
+import type { MessageBundle } from '../modules/i18n'
+
+export const officerMessages: MessageBundle = {
+  vi: {
+    officer: {
+      title: 'Quản lý thi đua',
+      nav: {
+        label: 'Các mục quản lý',
+        dashboard: 'Tổng hợp',
+        completeness: 'Tiến độ báo cáo',
+        review: 'Duyệt báo cáo',
+        history: 'Lịch sử số liệu',
+        plan: 'Kế hoạch & chỉ tiêu',
+        people: 'Đơn vị & tài khoản',
+        periods: 'Kỳ báo cáo',
+      },
+      forbidden: 'Tài khoản này không dùng được mục này.',
+    },
+  },
+  en: {
+    officer: {
+      title: 'Emulation management',
+      nav: {
+        label: 'Management sections',
+        dashboard: 'Dashboard',
+        completeness: 'Reporting progress',
+        review: 'Review reports',
+        history: 'Value history',
+        plan: 'Plan & targets',
+        people: 'Units & accounts',
+        periods: 'Reporting periods',
+      },
+      forbidden: 'This account cannot use this section.',
+    },
+  },
+}
