@@ -14,9 +14,11 @@ import { sessionHook } from './auth/plugin'
 import { apiError, handleError } from './errors'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
+import { exportRoutes } from './routes/exports'
 import { historyRoutes } from './routes/history'
 import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
+import { resultRoutes } from './routes/results'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
 import { userRoutes } from './routes/users'
@@ -92,6 +94,8 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       unitRoutes(api, { db, clock })
       userRoutes(api, { db, clock })
       historyRoutes(api, { db })
+      resultRoutes(api, { db, clock })
+      exportRoutes(api, { db, clock })
     },
     { prefix: '/api' },
   )

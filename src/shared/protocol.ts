@@ -113,6 +113,8 @@ export interface PulledReport {
   period: string
   status: v.InferOutput<typeof ReportStatusSchema>
   returnReason: string | null
+  /** The officer's comments on single values when returning the report, by indicator code ({} when none). */
+  comments: Record<string, string>
   version: number
 }
 

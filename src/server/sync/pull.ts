@@ -78,14 +78,14 @@ async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo
 }
 
 async function pullReports(tx: Queryable, communeId: number, cursor: number, upTo: number, units: number[] | null): Promise<PulledReport[]> {
-  const r = await tx.query<{ unit: string; period: string; status: PulledReport['status']; return_reason: string | null; version: number }>(
-    `SELECT u.code AS unit, p.code AS period, r.status, r.return_reason, r.version
+  const r = await tx.query<{ unit: string; period: string; status: PulledReport['status']; return_reason: string | null; comments: Record<string, string> | null; version: number }>(
+    `SELECT u.code AS unit, p.code AS period, r.status, r.return_reason, r.comments, r.version
        FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
       WHERE r.commune_id = $1 AND r.version > $2 AND r.version <= $3 AND ($4::bigint[] IS NULL OR r.unit_id = ANY($4::bigint[]))
       ORDER BY r.version`,
     [communeId, cursor, upTo, units],
   )
-  return r.rows.map((row) => ({ unit: row.unit, period: row.period, status: row.status, returnReason: row.return_reason, version: Number(row.version) }))
+  return r.rows.map((row) => ({ unit: row.unit, period: row.period, status: row.status, returnReason: row.return_reason, comments: row.comments ?? {}, version: Number(row.version) }))
 }
 
 async function pullPeriods(tx: Queryable, communeId: number, cursor: number, upTo: number): Promise<PulledPeriod[]> {

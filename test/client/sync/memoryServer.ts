@@ -71,9 +71,9 @@ export class MemoryServer {
     return v
   }
 
-  decide(unit: string, period: string, status: ReportStatus, returnReason: string | null = null): number {
+  decide(unit: string, period: string, status: ReportStatus, returnReason: string | null = null, comments: Record<string, string> = {}): number {
     const v = ++this.version
-    this.reports.set(key(unit, period), { unit, period, status, returnReason, version: v })
+    this.reports.set(key(unit, period), { unit, period, status, returnReason, comments, version: v })
     return v
   }
 
@@ -131,7 +131,7 @@ export class MemoryServer {
       if (!batchReports.has(rk) && (report?.version ?? 0) !== m.baseVersion) {
         return { mutationId: m.mutationId, status: 'conflict', server: { status: report?.status ?? 'none', version: report?.version ?? 0 } }
       }
-      this.reports.set(rk, { unit: m.unit, period: m.period, status: to, returnReason: report?.returnReason ?? null, version })
+      this.reports.set(rk, { unit: m.unit, period: m.period, status: to, returnReason: report?.returnReason ?? null, comments: report?.comments ?? {}, version })
       batchReports.add(rk)
       wrote()
       return { mutationId: m.mutationId, status: 'applied', version }
@@ -150,7 +150,7 @@ export class MemoryServer {
     }
     this.cells.set(ck, { unit: m.unit, period: m.period, indicator: m.indicator, value: m.value, note, version, updatedBy: 'Trưởng thôn 1', updatedAt: '2024-05-10T08:00:00.000Z' })
     if (!report) {
-      this.reports.set(rk, { unit: m.unit, period: m.period, status: 'draft', returnReason: null, version })
+      this.reports.set(rk, { unit: m.unit, period: m.period, status: 'draft', returnReason: null, comments: {}, version })
       batchReports.add(rk)
     }
     wrote()
