@@ -227,3 +227,45 @@ export interface AuditRow {
   old: unknown
   new: unknown
 }
+
+// ---------------------------------------------------------------------------
+// Accounts and periods as the officer manages them (the "Đơn vị & tài khoản" and "Kỳ báo cáo" screens).
+
+/** One signed-in device of an account. */
+export interface DeviceView {
+  deviceId: string
+  userAgent: string | null
+  createdAt: string
+  lastSeenAt: string
+  /** Null when the device never synced. */
+  lastSyncAt: string | null
+  revoked: boolean
+}
+
+/** One row of GET /api/communes/:commune/users. */
+export interface AccountView {
+  username: string
+  displayName: string
+  role: Role
+  /** Unit codes a reporter writes for. */
+  units: string[]
+  active: boolean
+  createdAt: string
+  devices: DeviceView[]
+}
+
+/** One row of GET /api/communes/:commune/periods?year= (in order of start, then end). */
+export interface PeriodView {
+  code: string
+  kind: PeriodKind
+  year: number
+  from: string
+  to: string
+  deadline: string
+  locked: boolean
+  /** What the phones show while it is locked; null when open. */
+  lockReason: string | null
+  version: number
+  /** Something was reported in it (a value or a report): it can be locked, no longer deleted. */
+  inUse: boolean
+}

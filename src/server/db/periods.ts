@@ -1,5 +1,6 @@
 // Reporting periods in the `periods` table: the ones a plan's year brings (quarters, the plan's
 // phases, the year) and the ones an officer adds or removes by hand.
+import type { PeriodView } from '../../shared/api'
 import type { Period, Plan } from '../../shared/model'
 import { phasePeriods, quarterPeriods, yearPeriod } from '../../shared/periods'
 import type { Actor } from '../auth/actor'
@@ -39,6 +40,30 @@ export async function createPeriod(db: Db, actor: Actor, communeId: number, peri
     await writeAudit(tx, communeId, actor, { entity: 'period', periodId: id, old: null, new: period }, now)
     return { code: period.code, version }
   })
+}
+
+/** The commune's periods (of one year, when given) in order of start then end, each with whether anything was reported in it. */
+export async function listPeriods(q: Queryable, communeId: number, year?: number): Promise<PeriodView[]> {
+  const r = await q.query<Omit<PeriodRow, 'id'> & { version: number; in_use: boolean }>(
+    `SELECT p.code, p.kind, p.year, to_char(p.starts_on, 'YYYY-MM-DD') AS "from", to_char(p.ends_on, 'YYYY-MM-DD') AS "to",
+            to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.locked, p.lock_reason, p.version,
+            (EXISTS (SELECT 1 FROM cell_values c WHERE c.period_id = p.id) OR EXISTS (SELECT 1 FROM reports r WHERE r.period_id = p.id)) AS in_use
+       FROM periods p WHERE p.commune_id = $1 AND ($2::int IS NULL OR p.year = $2)
+      ORDER BY p.starts_on, p.ends_on, p.code`,
+    [communeId, year ?? null],
+  )
+  return r.rows.map((row) => ({
+    code: row.code,
+    kind: row.kind,
+    year: Number(row.year),
+    from: row.from,
+    to: row.to,
+    deadline: row.deadline,
+    locked: row.locked,
+    lockReason: row.locked ? row.lock_reason : null,
+    version: Number(row.version),
+    inUse: Boolean(row.in_use),
+  }))
 }
 
 interface PeriodRow {

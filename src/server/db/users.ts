@@ -1,5 +1,6 @@
 // A commune's accounts (`users`, `user_units`) and their device sessions (`sessions`), as the
 // officer manages them. Password hashes are written here and never read back out.
+import type { AccountView, DeviceView } from '../../shared/api'
 import type { Role } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -7,26 +8,8 @@ import { writeAudit } from './audit'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
 
-/** One signed-in device of an account. */
-export interface DeviceView {
-  deviceId: string
-  userAgent: string | null
-  createdAt: string
-  lastSeenAt: string
-  lastSyncAt: string | null
-  revoked: boolean
-}
-
-export interface AccountView {
-  username: string
-  displayName: string
-  role: Role
-  /** Unit codes a reporter writes for. */
-  units: string[]
-  active: boolean
-  createdAt: string
-  devices: DeviceView[]
-}
+// The shapes the officer's screen reads live in the shared API contract.
+export type { AccountView, DeviceView } from '../../shared/api'
 
 /** The roles an officer hands out; an administrator is never created from a commune. */
 export type CommuneRole = Exclude<Role, 'admin'>

@@ -1,10 +1,10 @@
-// The officer's review and period routes: list reports, decide on one; add, lock, reopen or
-// remove a period.
+// The officer's review and period routes: list reports, decide on one; list the periods, add,
+// lock, reopen or remove one.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { CodeSchema, IsoDateSchema, PeriodSchema, ReportStatusSchema } from '../../shared/model'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
-import { createPeriod, deletePeriod } from '../db/periods'
+import { createPeriod, deletePeriod, listPeriods } from '../db/periods'
 import { decideReport, updatePeriod } from '../db/reports'
 import type { Db } from '../db/types'
 import { parseWith } from '../errors'
@@ -23,6 +23,7 @@ const PeriodChangeSchema = v.pipe(
   }),
   v.check((c) => c.locked !== undefined || c.lockReason !== undefined || c.deadline !== undefined, 'không có gì để thay đổi'),
 )
+const PeriodQuerySchema = v.object({ year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))) })
 const ReportQuerySchema = v.object({ period: v.optional(CodeSchema), status: v.optional(ReportStatusSchema) })
 
 export function reportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
@@ -53,6 +54,13 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const commune = await communeOf(db, actor, req.params.commune)
     const decision = parseWith(DecisionSchema, req.body, 'Quyết định')
     return decideReport(db, actor, commune.id, req.params.unit, req.params.period, decision, clock())
+  })
+
+  app.get<{ Params: { commune: string } }>('/communes/:commune/periods', async (req) => {
+    const actor = requireActor(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const { year } = parseWith(PeriodQuerySchema, req.query, 'Tham số')
+    return listPeriods(db, commune.id, year)
   })
 
   app.patch<{ Params: { commune: string; period: string } }>('/communes/:commune/periods/:period', async (req) => {
