@@ -76,6 +76,11 @@ export interface ReportRow {
   period: string
   status: ReportStatus | 'none'
   returnReason: string | null
+  /**
+   * The officer's comments on single values of a returned report, by indicator code ({} when
+   * none). Not indexed, so no schema version: rows stored before it read as absent, taken as {}.
+   */
+  comments: Record<string, string>
   version: number
   pendingAction: ReportAction | null
 }
@@ -188,6 +193,7 @@ export const emptyReport = (commune: string, unit: string, period: string): Repo
   period,
   status: 'none',
   returnReason: null,
+  comments: {},
   version: 0,
   pendingAction: null,
 })

@@ -179,6 +179,8 @@ export interface SheetReport {
   status: CardStatus
   server: ReportRow['status']
   returnReason: string | null
+  /** The officer's comments on single values, by indicator code, while the report is returned ({} otherwise). */
+  comments: Record<string, string>
   pendingAction: ReportAction | null
   locked: boolean
   lockReason: string | null
@@ -204,6 +206,7 @@ export async function sheetReport(db: ThiDuaDb, commune: string, unit: string, p
     status,
     server: report?.status ?? 'none',
     returnReason: report?.status === 'returned' ? report.returnReason : null,
+    comments: report?.status === 'returned' ? (report.comments ?? {}) : {},
     pendingAction: report?.pendingAction ?? null,
     locked,
     lockReason: p?.lockReason ?? null,

@@ -313,6 +313,8 @@ async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Prom
           period: r.period,
           status: r.status,
           returnReason: r.returnReason,
+          // An older server sends no comments: none.
+          comments: r.comments ?? {},
           version: r.version,
           pendingAction: existing[i]?.pendingAction ?? null,
         })),
