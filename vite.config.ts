@@ -6,6 +6,10 @@ import { VitePWA } from 'vite-plugin-pwa'
 // The service worker is our own src/client/sw.ts (injectManifest): the plugin builds it and
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
+const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
+const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary)\./
+const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
+
 export default defineConfig({
   plugins: [
     // Every component uses <script setup>: Vue's Options API support is dead weight on the phone.
@@ -42,7 +46,7 @@ export default defineConfig({
         // The app shell: everything the entry and the lazy screens load, and the icons (the plugin
         // adds manifest.webmanifest itself). Source maps and Vite's build manifest (.vite/) stay out.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
-        globIgnores: ['**/node_modules/**', '.vite/**', '**/*.map'],
+        globIgnores: ['**/node_modules/**', '.vite/**', '**/*.map', 'assets/officer/**'],
       },
       // The icons are in the glob above already; listing them twice only clutters the precache list.
       includeManifestIcons: false,
@@ -59,13 +63,18 @@ export default defineConfig({
       output: {
         // What the village head's entry screen needs travels in few files: every extra chunk costs
         // a request on 2G and compresses worse than one file. Officer screens stay their own chunks.
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
-            // The entry screen and the shared code it runs (number parsing, targets, roll-ups).
-            { name: 'entry', test: /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/ },
+            // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
+            // not the shared code only the officer's workspace uses.
+            { name: 'entry', test: (id: string) => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) },
           ],
         },
+        // The officer's workspace (and the chart library it loads) in a folder of its own, kept out
+        // of the service worker's precache: a village head's phone never downloads it.
+        assetFileNames: (asset) => (asset.originalFileNames.some((f) => OFFICER_MODULES.test(f)) ? 'assets/officer/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => OFFICER_MODULES.test(id)) && !chunk.moduleIds.some((id) => ENTRY_MODULES.test(id)) ? 'assets/officer/[name]-[hash].js' : 'assets/[name]-[hash].js'),
       },
     },
   },

@@ -1,6 +1,7 @@
 // The app's screens, by address (history mode; the service worker answers every navigation with
 // index.html). The inbox is in the entry bundle; every other screen loads when first opened.
 import type { Pinia } from 'pinia'
+import { shallowRef } from 'vue'
 import { createRouter, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import type { Me } from './api'
 import type { Role } from '../shared/model'
@@ -41,6 +42,12 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
   router.beforeEach(async (to) => guard(to, pinia))
+  // A screen's code that cannot load (offline before an officer screen was ever opened, a
+  // deployment that removed an old file): App.vue says so and offers to try again.
+  router.onError((_err, to) => (failedNavigation.value = to.fullPath))
+  router.afterEach((_to, _from, failure) => {
+    if (!failure) failedNavigation.value = null
+  })
   return router
 }
 
@@ -59,6 +66,9 @@ async function guard(to: RouteLocationNormalized, pinia: Pinia) {
   if (me && roles.some((allowed) => !allowed.includes(me.role))) return workspaceHome(me) ?? { name: 'plan' }
   return true
 }
+
+/** The address whose screen failed to load, until a navigation succeeds. */
+export const failedNavigation = shallowRef<string | null>(null)
 
 /** The dashboard of the user's commune, for those who read results; undefined for the others. */
 export function workspaceHome(me: Pick<Me, 'role' | 'commune'> | null): { name: 'dashboard'; params: { commune: string } } | undefined {

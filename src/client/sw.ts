@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The service worker: keeps the app shell (the built JS, CSS, index.html, icons, manifest) in
-// Cache Storage so the app opens with no network after its first load. It never caches /api:
+// Cache Storage so the app opens with no network after its first load; the officer's workspace
+// files are kept once opened. It never caches /api:
 // the app's data lives in IndexedDB (src/client/local), and a stale API answer would be a lie.
 //
 // Messages, the page's side in src/client/modules/pwa.ts:
@@ -9,7 +10,9 @@
 //                  (with no page open, the worker runs the engine itself)
 import { clientsClaim } from 'workbox-core'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching'
+import { ExpirationPlugin } from 'workbox-expiration'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
+import { CacheFirst } from 'workbox-strategies'
 import { getDb } from './local/db'
 import { runBackgroundSync } from './sync/background'
 
@@ -38,9 +41,17 @@ cleanupOutdatedCaches()
 
 // Any page navigation (a deep link, a reload, the home-screen icon) gets the precached
 // index.html, online or not; the router in the page takes it from there. /api is excluded.
-// No other route is registered: every /api request, and anything not precached, goes to the
-// network untouched and is never stored.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(?:\/|$)/] }))
+
+// The officer's workspace is not precached (a village head's phone never downloads it,
+// vite.config.ts): its files are kept once an officer has opened them. Their names carry a
+// content hash, so a kept file is never stale; old versions age out.
+registerRoute(
+  ({ url, request }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/officer/') && request.method === 'GET',
+  new CacheFirst({ cacheName: 'thidua-officer', plugins: [new ExpirationPlugin({ maxEntries: 80, maxAgeSeconds: 60 * 60 * 24 * 60 })] }),
+)
+// No other route is registered: every /api request, and anything else not precached, goes to
+// the network untouched and is never stored.
 
 // Background Sync (Chromium): the browser wakes the worker when the phone is back online, even
 // with the app closed. With a tab open, the page's sync engine runs (it leads, with its backoff);
