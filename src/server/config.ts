@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean
   /** Load the demo communes into an empty database at start (DEMO=false to skip). */
   demo: boolean
+  /** With the demo: a year of sample reports for the units without a demo account (DEMO_REPORTS=false to skip). */
+  demoReports: boolean
   /** Connections in the PostgreSQL pool of one instance. */
   poolSize: number
   /** The built PWA to serve (DIST_DIR); unset means the project's dist/. */
@@ -36,6 +38,7 @@ export function readConfig(env: Env): Config {
     secureCookies: readBool('COOKIE_SECURE', env.COOKIE_SECURE, false),
     trustProxy: readBool('TRUST_PROXY', env.TRUST_PROXY, false),
     demo: readBool('DEMO', env.DEMO, true),
+    demoReports: readBool('DEMO_REPORTS', env.DEMO_REPORTS, true),
     poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
     distDir: nonEmpty(env.DIST_DIR),
   }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const loaded = await seedDemoIfEmpty(
     db,
     demo.map((d) => d.file),
+    { sampleReports: config.demoReports },
   )
   if (loaded.length > 0) app.log.info({ communes: loaded }, 'demo communes loaded into the empty database')
   for (const { fileName, file, issues } of demo) {

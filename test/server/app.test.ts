@@ -33,6 +33,7 @@ describe('readConfig', () => {
     secureCookies: false,
     trustProxy: false,
     demo: true,
+    demoReports: true,
     poolSize: 10,
     distDir: undefined,
   }
@@ -51,6 +52,7 @@ describe('readConfig', () => {
       COOKIE_SECURE: 'true',
       TRUST_PROXY: 'yes',
       DEMO: 'false',
+      DEMO_REPORTS: 'no',
       DB_POOL_SIZE: '25',
       DIST_DIR: '/srv/thi-dua/dist',
     })
@@ -63,6 +65,7 @@ describe('readConfig', () => {
       secureCookies: true,
       trustProxy: true,
       demo: false,
+      demoReports: false,
       poolSize: 25,
       distDir: '/srv/thi-dua/dist',
     })

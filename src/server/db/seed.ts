@@ -2,6 +2,7 @@
 // demo communes on first start.
 import type { PlanFile } from '../../shared/planFile'
 import { hashPassword } from '../auth/passwords'
+import { writeSampleReports } from '../demo/sampleReports'
 import { insertYearPeriods } from './periods'
 import { writePlan } from './plans'
 import type { Db } from './types'
@@ -42,13 +43,17 @@ export async function seedPlanFile(db: Db, file: PlanFile): Promise<number> {
   })
 }
 
-/** Loads the demo communes when the database has no commune yet. Returns the codes loaded. */
-export async function seedDemoIfEmpty(db: Db, files: readonly PlanFile[]): Promise<string[]> {
+/**
+ * Loads the demo communes when the database has no commune yet, with a year of sample reports
+ * when asked (src/server/demo/sampleReports.ts). Returns the codes loaded.
+ */
+export async function seedDemoIfEmpty(db: Db, files: readonly PlanFile[], options: { sampleReports?: boolean } = {}): Promise<string[]> {
   const existing = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM communes')
   if (Number(existing.rows[0]?.n) > 0) return []
   const loaded: string[] = []
   for (const f of files) {
-    await seedPlanFile(db, f)
+    const communeId = await seedPlanFile(db, f)
+    if (options.sampleReports) await writeSampleReports(db, communeId, f)
     loaded.push(f.commune.code)
   }
   return loaded

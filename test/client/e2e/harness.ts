@@ -23,12 +23,12 @@ export interface AppServer {
 }
 
 /** Builds the PWA into a temporary folder and starts the server on it with a fresh database. */
-export async function startAppServer(options: { build?: boolean; distDir?: string } = {}): Promise<AppServer> {
+export async function startAppServer(options: { build?: boolean; distDir?: string; demoReports?: boolean } = {}): Promise<AppServer> {
   const distDir = options.distDir ?? (await mkdtemp(join(tmpdir(), 'thidua-dist-')))
   if (options.build !== false) await buildPwa(distDir)
   const dataDir = await mkdtemp(join(tmpdir(), 'thidua-data-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', LOG_LEVEL: 'warn' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', DEMO_REPORTS: String(options.demoReports ?? false), LOG_LEVEL: 'warn' }
   delete env.DATABASE_URL
   delete env.NODE_ENV // Vitest's "test" is not the server's business
   const lines: string[] = []
