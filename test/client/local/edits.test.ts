@@ -188,7 +188,7 @@ describe('submitReport / recallReport', () => {
 
   it('queues the action based on the report’s version and marks it pending on the report', async () => {
     const db = open()
-    await db.reports.put({ ...report, status: 'returned', returnReason: 'Thiếu số liệu', version: 12, pendingAction: null })
+    await db.reports.put({ ...report, status: 'returned', returnReason: 'Thiếu số liệu', comments: {}, version: 12, pendingAction: null })
     await submitReport(editDeps(db), report)
     const [entry] = await db.outbox.toArray()
     expect(entry).toMatchObject({ indicator: '', state: 'pending', mutation: { kind: 'report', action: 'submit', baseVersion: 12, unit: 'T1', period: '2024-Q1' } })

@@ -1,0 +1,86 @@
+// The review area's calls: the report list, one report, the decision on it, the completeness
+// board, a cell's history and the commune's audit feed; plus the units and periods the screens
+// name things by.
+import type { AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
+import type { ReportStatus } from '../../../shared/model'
+import { apiRequest, communePath } from '../../api'
+
+/** One row of GET /api/communes/:commune/reports. */
+export interface ReportSummary {
+  unit: string
+  period: string
+  status: ReportStatus
+  returnReason: string | null
+  submittedAt: string | null
+  version: number
+}
+
+/** A unit as GET /api/communes/:commune/units lists it (only what these screens read). */
+export interface UnitName {
+  code: string
+  name: string
+  kind: string
+}
+
+/** The officer's decision; a reason is required to return or reopen, comments are per indicator code. */
+export type Decision =
+  | { action: 'approve' }
+  | { action: 'return'; reason: string; comments?: Record<string, string> }
+  | { action: 'reopen'; reason: string; comments?: Record<string, string> }
+
+export interface DecisionResult {
+  status: ReportStatus
+  version: number
+}
+
+export interface AuditFilter {
+  unit?: string
+  period?: string
+  indicator?: string
+  user?: string
+  entity?: AuditRow['entity']
+  /** Rows older than this id (paging). */
+  before?: number
+  limit?: number
+}
+
+/** `?a=1&b=2` of the set entries, or '' when none. */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams()
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v))
+  const s = q.toString()
+  return s ? `?${s}` : ''
+}
+
+export function getReports(commune: string, filter: { period?: string; status?: ReportStatus }, signal?: AbortSignal): Promise<ReportSummary[]> {
+  return apiRequest(communePath(commune, `reports${queryString(filter)}`), { signal })
+}
+
+export function getReport(commune: string, unit: string, period: string, signal?: AbortSignal): Promise<ReportDetail> {
+  return apiRequest(communePath(commune, `reports/${encodeURIComponent(unit)}/${encodeURIComponent(period)}`), { signal })
+}
+
+export function decideReport(commune: string, unit: string, period: string, decision: Decision): Promise<DecisionResult> {
+  return apiRequest(communePath(commune, `reports/${encodeURIComponent(unit)}/${encodeURIComponent(period)}/decision`), { method: 'POST', body: decision })
+}
+
+export function getCompleteness(commune: string, year: number, signal?: AbortSignal): Promise<CompletenessBoard> {
+  return apiRequest(communePath(commune, `completeness${queryString({ year })}`), { signal })
+}
+
+export function getCellHistory(commune: string, cell: { unit: string; period: string; indicator: string }, signal?: AbortSignal): Promise<CellChange[]> {
+  return apiRequest(communePath(commune, `history${queryString(cell)}`), { signal })
+}
+
+export function getAudit(commune: string, filter: AuditFilter, signal?: AbortSignal): Promise<AuditRow[]> {
+  return apiRequest(communePath(commune, `audit${queryString({ ...filter })}`), { signal })
+}
+
+/** The commune's periods, of one year when given. */
+export function getPeriods(commune: string, year?: number, signal?: AbortSignal): Promise<PeriodView[]> {
+  return apiRequest(communePath(commune, `periods${queryString({ year })}`), { signal })
+}
+
+export function getUnits(commune: string, signal?: AbortSignal): Promise<UnitName[]> {
+  return apiRequest(communePath(commune, 'units'), { signal })
+}
