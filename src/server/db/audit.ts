@@ -3,7 +3,7 @@
 import type { Actor } from '../auth/actor'
 import { notFound } from '../errors'
 import type { Queryable } from './types'
-import type { CellChange } from '../../shared/api'
+import type { AuditRow, CellChange } from '../../shared/api'
 
 export interface AuditEntry {
   entity: 'plan' | 'unit' | 'user' | 'period'
@@ -51,6 +51,69 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
     user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
     deviceId: row.device_id,
     mutationId: row.mutation_id,
+    old: row.old,
+    new: row.new,
+  }))
+}
+
+export interface AuditFilters {
+  unit?: string
+  period?: string
+  indicator?: string
+  /** A username. */
+  user?: string
+  entity?: AuditRow['entity']
+  /** Only entries older than this id (the last id of the previous page). */
+  before?: number
+  /** At most 200; default 50. */
+  limit?: number
+}
+
+export const AUDIT_PAGE_MAX = 200
+
+/** The commune's changes, newest first, filtered; codes and user names resolved. */
+export async function auditFeed(q: Queryable, communeId: number, filters: AuditFilters): Promise<AuditRow[]> {
+  const limit = Math.max(1, Math.min(AUDIT_PAGE_MAX, filters.limit ?? 50))
+  const r = await q.query<{
+    id: number
+    at: Date
+    entity: AuditRow['entity']
+    unit: string | null
+    period: string | null
+    indicator: string | null
+    username: string | null
+    display_name: string | null
+    device_id: string | null
+    old: unknown
+    new: unknown
+  }>(
+    `SELECT a.id, a.at, a.entity, un.code AS unit, p.code AS period, i.code AS indicator,
+            us.username, us.display_name, a.device_id, a.old, a.new
+       FROM audit a
+       LEFT JOIN units un ON un.id = a.unit_id
+       LEFT JOIN periods p ON p.id = a.period_id
+       LEFT JOIN indicators i ON i.id = a.indicator_id
+       LEFT JOIN users us ON us.id = a.user_id
+      WHERE a.commune_id = $1
+        AND ($2::text IS NULL OR un.code = $2)
+        AND ($3::text IS NULL OR p.code = $3)
+        AND ($4::text IS NULL OR i.code = $4)
+        AND ($5::text IS NULL OR us.username = $5)
+        AND ($6::text IS NULL OR a.entity = $6)
+        AND ($7::bigint IS NULL OR a.id < $7)
+      ORDER BY a.id DESC
+      LIMIT $8`,
+    [communeId, filters.unit ?? null, filters.period ?? null, filters.indicator ?? null, filters.user ?? null, filters.entity ?? null, filters.before ?? null, limit],
+  )
+  return r.rows.map((row) => ({
+    id: Number(row.id),
+    at: new Date(row.at).toISOString(),
+    entity: row.entity,
+    unit: row.unit,
+    period: row.period,
+    indicator: row.indicator,
+    user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
+    deviceId: row.device_id,
     old: row.old,
     new: row.new,
   }))

@@ -2,11 +2,12 @@
 // each one a versioned write with an audit entry.
 import type { ReportStatus } from '../../shared/model'
 import type { Actor } from '../auth/actor'
-import { conflict, notFound } from '../errors'
-import type { Db } from './types'
+import { conflict, HttpError, notFound } from '../errors'
+import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
 
-export type Decision = { action: 'approve' } | { action: 'return'; reason: string } | { action: 'reopen'; reason: string }
+/** Returning (or reopening) a report may carry the officer's comment on single values, by indicator code. */
+export type Decision = { action: 'approve' } | { action: 'return'; reason: string; comments?: Record<string, string> } | { action: 'reopen'; reason: string; comments?: Record<string, string> }
 
 const NEXT: Record<Decision['action'], { from: ReportStatus[]; to: ReportStatus }> = {
   approve: { from: ['submitted'], to: 'approved' },
@@ -18,8 +19,8 @@ const NEXT: Record<Decision['action'], { from: ReportStatus[]; to: ReportStatus 
 export async function decideReport(db: Db, actor: Actor, communeId: number, unitCode: string, periodCode: string, decision: Decision, now: Date): Promise<{ status: ReportStatus; version: number }> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
-    const r = await tx.query<{ unit_id: number; period_id: number; status: ReportStatus }>(
-      `SELECT r.unit_id, r.period_id, r.status FROM reports r
+    const r = await tx.query<{ unit_id: number; period_id: number; status: ReportStatus; year: number }>(
+      `SELECT r.unit_id, r.period_id, r.status, p.year FROM reports r
          JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
         WHERE r.commune_id = $1 AND u.code = $2 AND p.code = $3 FOR UPDATE OF r`,
       [communeId, unitCode, periodCode],
@@ -31,7 +32,10 @@ export async function decideReport(db: Db, actor: Actor, communeId: number, unit
       throw conflict('invalid_transition', `Báo cáo đang ở trạng thái “${STATUS_VI[report.status]}”, không thể ${ACTION_VI[decision.action]}`)
     }
     const reason = decision.action === 'approve' ? null : decision.reason
-    await tx.query('UPDATE reports SET status = $3, return_reason = $4, decided_at = $5, decided_by = $6, version = $7 WHERE unit_id = $1 AND period_id = $2', [
+    // Approval clears the comments; a return replaces them (they stay while the unit fixes its values).
+    const comments = decision.action === 'approve' ? {} : (decision.comments ?? {})
+    await checkCommentCodes(tx, communeId, Number(report.year), comments)
+    await tx.query('UPDATE reports SET status = $3, return_reason = $4, decided_at = $5, decided_by = $6, version = $7, comments = $8 WHERE unit_id = $1 AND period_id = $2', [
       report.unit_id,
       report.period_id,
       rule.to,
@@ -39,13 +43,39 @@ export async function decideReport(db: Db, actor: Actor, communeId: number, unit
       now,
       actor.userId,
       version,
+      JSON.stringify(comments),
     ])
     await tx.query(
       `INSERT INTO audit (commune_id, entity, unit_id, period_id, user_id, device_id, old, new, at) VALUES ($1, 'report', $2, $3, $4, $5, $6, $7, $8)`,
-      [communeId, report.unit_id, report.period_id, actor.userId, actor.deviceId, JSON.stringify({ status: report.status }), JSON.stringify({ status: rule.to, reason }), now],
+      [
+        communeId,
+        report.unit_id,
+        report.period_id,
+        actor.userId,
+        actor.deviceId,
+        JSON.stringify({ status: report.status }),
+        JSON.stringify({ status: rule.to, reason, ...(Object.keys(comments).length > 0 ? { comments } : {}) }),
+        now,
+      ],
     )
     return { status: rule.to, version }
   })
+}
+
+/** A comment names an indicator of the period's plan; anything else is the client's mistake (400). */
+async function checkCommentCodes(tx: Queryable, communeId: number, year: number, comments: Record<string, string>): Promise<void> {
+  const codes = Object.keys(comments)
+  if (codes.length === 0) return
+  const r = await tx.query<{ code: string }>(
+    `SELECT i.code FROM indicators i JOIN plans p ON p.id = i.plan_id
+      WHERE p.commune_id = $1 AND p.year = $2 AND NOT i.deleted AND i.code = ANY($3::text[])`,
+    [communeId, year, codes],
+  )
+  const known = new Set(r.rows.map((row) => row.code))
+  const unknown = codes.filter((c) => !known.has(c))
+  if (unknown.length > 0) {
+    throw new HttpError(400, 'unknown_indicator', `Nhận xét gắn với chỉ tiêu không có trong kế hoạch năm ${year}: ${unknown.map((c) => `“${c}”`).join(', ')}`, { indicators: unknown })
+  }
 }
 
 const STATUS_VI: Record<ReportStatus, string> = { draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' }

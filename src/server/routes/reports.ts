@@ -10,10 +10,16 @@ import type { Db } from '../db/types'
 import { parseWith } from '../errors'
 
 const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'cần ghi lý do'), v.maxLength(1000))
+/** The officer's comment on single values, by indicator code; blank ones are dropped. */
+const CommentsSchema = v.pipe(
+  v.record(CodeSchema, v.pipe(v.string(), v.trim(), v.maxLength(1000, 'mỗi nhận xét tối đa 1000 ký tự'))),
+  v.check((c) => Object.keys(c).length <= 500, 'quá nhiều nhận xét'),
+  v.transform((c) => Object.fromEntries(Object.entries(c).filter(([, text]) => text.length > 0))),
+)
 const DecisionSchema = v.variant('action', [
   v.object({ action: v.literal('approve') }),
-  v.object({ action: v.literal('return'), reason: Reason }),
-  v.object({ action: v.literal('reopen'), reason: Reason }),
+  v.object({ action: v.literal('return'), reason: Reason, comments: v.optional(CommentsSchema) }),
+  v.object({ action: v.literal('reopen'), reason: Reason, comments: v.optional(CommentsSchema) }),
 ])
 const PeriodChangeSchema = v.pipe(
   v.object({

@@ -1,0 +1,128 @@
+// One unit's report for one period as the officer reviews it: every indicator the unit reports,
+// its figure and note, the unit's target, its earlier figures, the checks that ask for a second
+// look, and the officer's comments.
+import type { ReportDetail, ReviewValue } from '../../shared/api'
+import { resolveComputed, valueNumber } from '../../shared/aggregation'
+import { describeTarget } from '../../shared/describe'
+import type { Indicator, Period, ReportStatus, ValueData } from '../../shared/model'
+import { isReporter } from '../../shared/planFile'
+import { checkOutlier, checkRelations, checkValue, type ValidationIssue } from '../../shared/validation'
+import { notFound } from '../errors'
+import { readPlan } from './plans'
+import type { Queryable } from './types'
+
+interface CellRow {
+  period: string
+  to: string
+  year: number
+  indicator: string
+  data: ValueData | null
+  note: string | null
+  updated_at: Date
+  updated_by: string | null
+}
+
+const isComputed = (i: Pick<Indicator, 'formula' | 'children'>): boolean => i.formula !== undefined || (i.children?.length ?? 0) > 0
+
+export async function loadReportDetail(q: Queryable, communeId: number, unitCode: string, periodCode: string): Promise<ReportDetail> {
+  const unitRow = await q.query<{ id: number; code: string; name: string; kind: string }>('SELECT id, code, name, kind FROM units WHERE commune_id = $1 AND code = $2', [communeId, unitCode])
+  const unit = unitRow.rows[0]
+  if (!unit) throw notFound(`Không có đơn vị “${unitCode}”`)
+  const periodRow = await q.query<{ id: number; code: string; kind: Period['kind']; year: number; from: string; to: string; deadline: string; locked: boolean; lock_reason: string | null }>(
+    `SELECT id, code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
+            to_char(deadline, 'YYYY-MM-DD') AS deadline, locked, lock_reason
+       FROM periods WHERE commune_id = $1 AND code = $2`,
+    [communeId, periodCode],
+  )
+  const period = periodRow.rows[0]
+  if (!period) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
+  const year = Number(period.year)
+  const found = await readPlan(q, communeId, year)
+  if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
+  const plan = found.plan
+
+  const [reportRow, cellRows] = await Promise.all([
+    q.query<{ status: ReportStatus; return_reason: string | null; comments: Record<string, string> | null; submitted_at: Date | null; decided_at: Date | null; decided_by: string | null; version: number }>(
+      `SELECT r.status, r.return_reason, r.comments, r.submitted_at, r.decided_at, du.display_name AS decided_by, r.version
+         FROM reports r LEFT JOIN users du ON du.id = r.decided_by
+        WHERE r.unit_id = $1 AND r.period_id = $2`,
+      [unit.id, period.id],
+    ),
+    // This period's figures, and the unit's figures of the same indicator codes in earlier periods
+    // of the same kind (this year's and the years before: the unit's own history).
+    q.query<CellRow>(
+      `SELECT p.code AS period, to_char(p.ends_on, 'YYYY-MM-DD') AS "to", p.year, i.code AS indicator, c.data, c.note, c.updated_at, us.display_name AS updated_by
+         FROM cell_values c
+         JOIN periods p ON p.id = c.period_id
+         JOIN indicators i ON i.id = c.indicator_id
+         JOIN plans pl ON pl.id = i.plan_id AND pl.year = p.year
+         LEFT JOIN users us ON us.id = c.updated_by
+        WHERE c.unit_id = $1 AND (p.id = $2 OR (p.kind = $3 AND p.ends_on < $4::date))
+        ORDER BY p.ends_on, p.code`,
+      [unit.id, period.id, period.kind, period.from],
+    ),
+  ])
+  const report = reportRow.rows[0]
+  const comments = report?.comments ?? {}
+  const current = new Map(cellRows.rows.filter((c) => c.period === period.code).map((c) => [c.indicator, c]))
+  const earlier = cellRows.rows.filter((c) => c.period !== period.code && c.data !== null)
+
+  const mine = plan.indicators.filter((i) => isReporter(i.reporters, unit))
+  // The report's own figures, computed ones (a yield from the unit's output and area) filled in.
+  const typed = new Map<string, number>()
+  for (const i of plan.indicators) {
+    const d = current.get(i.code)?.data
+    const n = d && !isComputed(i) ? valueNumber(d, i.scale ?? 100) : undefined
+    if (n !== undefined) typed.set(i.code, n)
+  }
+  const figures = resolveComputed(plan.indicators, typed)
+
+  const values: ReviewValue[] = mine.map((ind) => {
+    const cell = current.get(ind.code)
+    const computedValue = isComputed(ind) ? figures.get(ind.code) : undefined
+    const data: ValueData | null = computedValue !== undefined ? { kind: 'number', value: computedValue } : (cell?.data ?? null)
+    const history = earlier.filter((c) => c.indicator === ind.code)
+    const issues: ValidationIssue[] = []
+    if (data && !isComputed(ind)) {
+      issues.push(...checkValue(ind, data))
+      const n = valueNumber(data, ind.scale ?? 100)
+      const past = history.map((c) => valueNumber(c.data!, ind.scale ?? 100)).filter((x): x is number => x !== undefined)
+      const outlier = n === undefined || ind.aggregation === 'yes_no' ? undefined : checkOutlier(ind, n, past)
+      if (outlier) issues.push(outlier)
+    }
+    const target = ind.unitTargets?.[unit.code] ?? ind.target
+    return {
+      indicator: ind.code,
+      name: ind.name,
+      field: ind.field,
+      unitOfMeasure: ind.unitOfMeasure,
+      aggregation: ind.aggregation,
+      ...(ind.scale !== undefined ? { scale: ind.scale } : {}),
+      data,
+      note: cell?.note ?? null,
+      targetText: target ? describeTarget(target, ind) : '',
+      previous: history.filter((c) => Number(c.year) === year).map((c) => ({ period: c.period, data: c.data! })),
+      issues,
+      comment: comments[ind.code] ?? null,
+      updatedAt: cell ? new Date(cell.updated_at).toISOString() : null,
+      updatedBy: cell?.updated_by ?? null,
+    }
+  })
+
+  return {
+    unit: { code: unit.code, name: unit.name, kind: unit.kind },
+    period: { code: period.code, kind: period.kind, from: period.from, to: period.to, deadline: period.deadline, locked: period.locked, lockReason: period.lock_reason },
+    // No report row yet: nothing was typed, the report is an empty draft.
+    status: report?.status ?? 'draft',
+    returnReason: report?.return_reason ?? null,
+    comments,
+    submittedAt: report?.submitted_at ? new Date(report.submitted_at).toISOString() : null,
+    decidedAt: report?.decided_at ? new Date(report.decided_at).toISOString() : null,
+    decidedBy: report?.decided_by ?? null,
+    version: Number(report?.version ?? 0),
+    values,
+    // Computed figures agree with their formulas by construction; parts within wholes and the
+    // plan's equalities are what can fail here.
+    issues: checkRelations(plan.indicators, plan.rules, figures, 'value'),
+  }
+}
