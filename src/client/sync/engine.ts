@@ -2,7 +2,7 @@
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
 import { inEditTransaction, isQuotaError, STORAGE_FULL_MESSAGE, type EditDeps } from '../local/edits'
-import { currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
 import { entriesFor, queueReport, queueValue, reportKey, settleCell, settleReport, settleTarget, type CellTarget, type Queued } from '../local/outbox'
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
 import { MAX_PUSH_BATCH } from '../../shared/limits'
@@ -154,12 +154,16 @@ async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], respon
   const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
   return db.transaction('rw', [db.outbox, db.cells, db.reports, db.meta], async () => {
     const by = (await currentUser(db))?.displayName ?? null
+    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now })
+    if (bulk !== undefined) {
+      result.applied += bulk
+      return bulk
+    }
     let settled = 0
     for (const sent of batch) {
       const entry = await db.outbox.get(sent.seq)
       if (!entry || entry.state !== 'sending') continue
-      const outcome = byId.get(entry.mutationId)
-      const o = outcome?.status === 'duplicate' ? outcome.original : outcome
+      const o = appliedOutcome(byId.get(entry.mutationId))
       if (o?.status === 'applied') {
         await onApplied(db, entry, o.version, response.version, { by, now })
         result.applied++
@@ -177,6 +181,70 @@ async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], respon
     }
     return settled
   })
+}
+
+const appliedOutcome = (o: MutationOutcome | undefined) => (o?.status === 'duplicate' ? o.original : o)
+
+/**
+ * The common case of a push, in a few bulk reads and writes instead of several requests per
+ * entry: every entry a value, every outcome `applied`, and no other entry waiting for the same
+ * cell or for the report of its (unit, period). The result is what `onApplied` entry by entry
+ * gives (the entry leaves the outbox; the cell takes the server's new state and, with nothing
+ * left waiting, drops its local edit; the draft report the push created is learnt). Returns
+ * undefined when the batch is not that case: the caller then goes entry by entry.
+ */
+async function settleAppliedValues(
+  db: ThiDuaDb,
+  batch: readonly OutboxEntry[],
+  byId: ReadonlyMap<string, MutationOutcome>,
+  pushVersion: number,
+  stamp: { by: string | null; now: Date },
+): Promise<number | undefined> {
+  const commune = batch[0]?.commune
+  if (commune === undefined || batch.some((e) => e.commune !== commune || e.mutation.kind !== 'value')) return undefined
+  const versions: number[] = []
+  for (const e of batch) {
+    const o = appliedOutcome(byId.get(e.mutationId))
+    if (o?.status !== 'applied') return undefined
+    versions.push(o.version)
+  }
+  const stored = await db.outbox.bulkGet(batch.map((e) => e.seq))
+  if (stored.some((e) => e?.state !== 'sending')) return undefined
+  const sent = new Set(batch.map((e) => e.seq))
+  const waiting = new Set(
+    (await db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray()).filter((e) => !sent.has(e.seq)).map(targetKey),
+  )
+  if (batch.some((e) => waiting.has(targetKey(e)) || waiting.has(targetKey(reportKey(e))))) return undefined
+
+  const keys = batch.map((e) => [commune, e.unit, e.period, e.indicator] as [string, string, string, string])
+  const cells = await db.cells.bulkGet(keys)
+  const rows: CellRow[] = batch.map((entry, i) => {
+    const m = entry.mutation as Extract<OutboxEntry['mutation'], { kind: 'value' }>
+    const version = versions[i]!
+    const server = cells[i]?.server ?? null
+    // The server state only moves forward: a late duplicate must not undo a newer pulled value.
+    const next =
+      !server || version > server.version
+        ? { value: m.value, note: m.note === undefined ? (server?.note ?? null) : m.note, version, updatedBy: stamp.by, updatedAt: stamp.now.toISOString() }
+        : server
+    return { commune, unit: entry.unit, period: entry.period, indicator: entry.indicator, server: next, local: null }
+  })
+  // The server creates a unit's draft report with the first value of a period (see inferDraftReport).
+  const drafts = new Map<string, [string, string, string]>()
+  batch.forEach((e, i) => {
+    if (versions[i] === pushVersion) drafts.set(`${e.unit}\u0000${e.period}`, [commune, e.unit, e.period])
+  })
+  const draftKeys = [...drafts.values()]
+  const reports = await db.reports.bulkGet(draftKeys)
+  const learnt = draftKeys.flatMap((key, i) => {
+    const report = reports[i]
+    if (report && (report.status !== 'none' || report.version !== 0)) return []
+    return [{ ...(report ?? emptyReport(...key)), status: 'draft' as const, version: pushVersion }]
+  })
+  await db.outbox.bulkDelete(batch.map((e) => e.seq))
+  await db.cells.bulkPut(rows)
+  if (learnt.length > 0) await db.reports.bulkPut(learnt)
+  return batch.length
 }
 
 async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, pushVersion: number, stamp: { by: string | null; now: Date }): Promise<void> {

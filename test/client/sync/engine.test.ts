@@ -210,6 +210,48 @@ describe('push', () => {
   })
 })
 
+describe('push, settled in bulk', () => {
+  // A batch of values all applied is settled with bulk reads and writes; any other batch entry by
+  // entry. Both must leave the phone in the same state.
+  async function run(forceEntryByEntry: boolean) {
+    const { db, server, deps, edits } = await setup()
+    // One cell the phone already knows from the server; then the pull fails, so that what the
+    // push's outcomes wrote stays in view (no pulled page writes over it).
+    server.write('T1', '2024-Q1', 'BHYT', { kind: 'ratio', numerator: 1, denominator: 2 })
+    await syncOnce(deps)
+    server.pullFailures = ['network']
+    if (forceEntryByEntry) {
+      server.lock('2024-Q2', 'Đã chốt số liệu')
+      await saveValue(edits, { ...at('LUA_DT', 'T9', '2024-Q2'), value: num(5) })
+    }
+    await saveValue(edits, { ...at('LUA_DT'), value: num(120.5), note: 'vụ Đông Xuân' })
+    await saveValue(edits, { ...at('LUA_SL'), value: num(700) })
+    await saveValue(edits, { ...at('BHYT'), value: { kind: 'ratio', numerator: 2, denominator: 2 } })
+    await saveValue(edits, { ...at('LUA_DT', 'T2'), value: num(9) })
+    const result = await syncOnce(deps)
+    expect(result).toMatchObject({ applied: 4, rejected: forceEntryByEntry ? 1 : 0 })
+    const cells = (await db.cells.toArray()).filter((c) => c.unit !== 'T9')
+    const reports = (await db.reports.toArray()).filter((r) => r.unit !== 'T9')
+    const outbox = (await db.outbox.toArray()).filter((e) => e.unit !== 'T9')
+    return { cells, reports, outbox }
+  }
+
+  it('leaves the same cells, reports and outbox as settling entry by entry', async () => {
+    const bulk = await run(false)
+    const oneByOne = await run(true)
+    expect(bulk.outbox).toEqual([])
+    expect(bulk.cells.map((c) => c.local)).toEqual(bulk.cells.map(() => null))
+    expect(bulk.reports.map((r) => [r.unit, r.status])).toEqual([['T1', 'draft'], ['T2', 'draft']])
+    // The versions differ by the locked period's write; compare what they say, relative to each run.
+    const shape = (x: Awaited<ReturnType<typeof run>>) => ({
+      cells: x.cells.map((c) => ({ ...c, server: c.server && { ...c.server, version: 0 } })),
+      reports: x.reports.map((r) => ({ ...r, version: 0 })),
+      outbox: x.outbox,
+    })
+    expect(shape(bulk)).toEqual(shape(oneByOne))
+  })
+})
+
 describe('reports', () => {
   const report = { commune: C, unit: 'T1', period: '2024-Q1' }
 
