@@ -1,7 +1,115 @@
 // Exports of a commune's results: the XLSX results table and the DOCX review report draft.
-import type { FastifyInstance } from 'fastify'
+// Parse → authorise (officers, leaders, administrators; never a village's reporter) → load the
+// results as the dashboard shows them → build the file → send it as a download.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import * as v from 'valibot'
+import type { PlanResults } from '../../shared/api'
+import { CodeSchema } from '../../shared/model'
+import { communeFullName } from '../../shared/summary'
+import type { Actor } from '../auth/actor'
+import { communeOf, requireActor } from '../auth/plugin'
+import { loadResults } from '../db/results'
 import type { Db } from '../db/types'
+import { forbidden, HttpError, parseWith } from '../errors'
+import { buildReviewDocx, DOCX_CONTENT_TYPE, type ReviewKind } from '../exports/docx'
+import { buildResultsXlsx, XLSX_CONTENT_TYPE } from '../exports/xlsx'
 
-export function exportRoutes(_app: FastifyInstance, _deps: { db: Db; clock: () => Date }): void {
-  // Filled in by issue 5.
+const YearSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'),
+  v.transform(Number),
+  v.minValue(2000, 'năm không hợp lệ'),
+  v.maxValue(2100, 'năm không hợp lệ'),
+)
+
+const ResultsQueryEntries = {
+  year: v.optional(YearSchema),
+  period: v.optional(CodeSchema),
+  phase: v.optional(CodeSchema),
+  basis: v.optional(v.picklist(['approved', 'submitted', 'all'], 'cơ sở số liệu phải là approved, submitted hoặc all')),
+}
+const onePoint = <T extends { period?: string; phase?: string }>() =>
+  v.check<T, string>((q) => q.period === undefined || q.phase === undefined, 'chỉ chọn một trong hai: kỳ báo cáo hoặc đợt thi đua')
+
+const XlsxQuerySchema = v.pipe(v.object(ResultsQueryEntries), onePoint())
+const DocxQuerySchema = v.pipe(
+  v.object({ ...ResultsQueryEntries, kind: v.optional(v.picklist(['so_ket', 'tong_ket'], 'loại báo cáo phải là so_ket (sơ kết) hoặc tong_ket (tổng kết)')) }),
+  onePoint(),
+)
+
+/** A burst of exports is a few clicks; each builds a file in memory, so a runaway client is held back. */
+const EXPORT_RATE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } }
+
+function requireReader(req: FastifyRequest): Actor {
+  const actor = requireActor(req)
+  if (actor.role === 'reporter') throw forbidden('Tài khoản báo cáo của thôn/tổ không xuất được kết quả của toàn xã')
+  return actor
+}
+
+/** RFC 5987 / 6266: an ASCII fallback name, and the Vietnamese name in UTF-8. */
+export function contentDisposition(asciiName: string, utf8Name: string): string {
+  const fallback = asciiName.replace(/[^A-Za-z0-9._-]/g, '-')
+  const encoded = encodeURIComponent(utf8Name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
+}
+
+/** A name part without characters a file system refuses. */
+function safeName(text: string): string {
+  return text.replace(/[\\/:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim()
+}
+
+function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiName: string, utf8Name: string): FastifyReply {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', contentDisposition(asciiName, utf8Name))
+    .header('content-length', String(body.length))
+    .header('cache-control', 'private, no-store')
+    .send(body)
+}
+
+export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
+  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/results.xlsx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
+    const actor = requireReader(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const q = parseWith(XlsxQuerySchema, req.query, 'Tham số')
+    const results = await loadResults(db, commune.id, q, clock())
+    const file = await buildResultsXlsx(results)
+    const name = `Kết quả thi đua ${results.year} - ${safeName(communeFullName(results.commune))}.xlsx`
+    return sendFile(reply, file, XLSX_CONTENT_TYPE, `ket-qua-thi-dua-${commune.code}-${results.year}.xlsx`, name)
+  })
+
+  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/review.docx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
+    const actor = requireReader(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const { kind: askedKind, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
+    const now = clock()
+    let results = await loadResults(db, commune.id, q, now)
+    const kind: ReviewKind = askedKind ?? (results.asOf?.to.endsWith('-12-31') ? 'tong_ket' : 'so_ket')
+    results = await midYear(results, kind, q, (over) => loadResults(db, commune.id, { ...q, ...over }, now))
+    const file = await buildReviewDocx(results, kind)
+    const what = kind === 'so_ket' ? 'so-ket' : 'tong-ket'
+    const name = `Báo cáo ${kind === 'so_ket' ? 'sơ kết' : 'tổng kết'} ${results.year} - ${safeName(communeFullName(results.commune))}.docx`
+    return sendFile(reply, file, DOCX_CONTENT_TYPE, `bao-cao-${what}-${commune.code}-${results.year}.docx`, name)
+  })
+}
+
+/**
+ * A mid-year review without a chosen period or phase reports the first half: once the year runs
+ * past June, the figures are taken to the end of the second quarter when the year has one.
+ */
+async function midYear(
+  results: PlanResults,
+  kind: ReviewKind,
+  q: { period?: string; phase?: string },
+  reload: (over: { year: number; period: string }) => Promise<PlanResults>,
+): Promise<PlanResults> {
+  if (kind !== 'so_ket' || q.period !== undefined || q.phase !== undefined) return results
+  const half = `${results.year}-06-30`
+  if (!results.asOf || results.asOf.to <= half) return results
+  try {
+    return await reload({ year: results.year, period: `${results.year}-Q2` })
+  } catch (err) {
+    if (err instanceof HttpError && err.statusCode === 404) return results
+    throw err
+  }
 }
