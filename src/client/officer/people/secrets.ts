@@ -1,0 +1,44 @@
+// Passwords and PINs the officer hands to a village head, and how the screens describe devices
+// and times. No network, no DOM beyond the Web Crypto API.
+
+/** Six random digits (a PIN a village head can type on any phone), uniform over 000000–999999. */
+export function generatePin(random: (a: Uint32Array) => Uint32Array = (a) => crypto.getRandomValues(a)): string {
+  // Rejection sampling: 2^32 is not a multiple of 10^6, so the top sliver is drawn again.
+  const limit = Math.floor(0x1_0000_0000 / 1_000_000) * 1_000_000
+  const box = new Uint32Array(1)
+  for (;;) {
+    const n = random(box)[0]!
+    if (n < limit) return String(n % 1_000_000).padStart(6, '0')
+  }
+}
+
+/** The sign-in name rule of the server (lowercase letters without accents, digits, ., _ or -; 3–40). */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/
+
+/** The server's code rule for units (CodeSchema), checked here for comfort only. */
+export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
+
+/** The server's minimum for a password or a PIN. */
+export const MIN_PASSWORD = 6
+
+/** "Android · Chrome", "iPhone · Safari", "Windows · Edge": enough to tell a head's phone from an office PC. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return ''
+  const ua = userAgent
+  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad|iPod/.test(ua) ? 'iPhone' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : ''
+  const browser = /Edg\//.test(ua) ? 'Edge' : /OPR\/|Opera/.test(ua) ? 'Opera' : /Firefox\/|FxiOS/.test(ua) ? 'Firefox' : /Chrome\/|CriOS/.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : ''
+  return [os, browser].filter(Boolean).join(' · ')
+}
+
+/** "3 giờ trước" / "3 hours ago": how long ago `iso` was, in the UI language. */
+export function formatAgo(iso: string, now: Date, locale: 'vi' | 'en'): string {
+  const seconds = Math.round((new Date(iso).getTime() - now.getTime()) / 1000)
+  const fmt = new Intl.RelativeTimeFormat(locale === 'vi' ? 'vi-VN' : 'en', { numeric: 'auto' })
+  const abs = Math.abs(seconds)
+  if (abs < 60) return fmt.format(0, 'second')
+  if (abs < 3600) return fmt.format(Math.round(seconds / 60), 'minute')
+  if (abs < 86_400) return fmt.format(Math.round(seconds / 3600), 'hour')
+  if (abs < 30 * 86_400) return fmt.format(Math.round(seconds / 86_400), 'day')
+  if (abs < 365 * 86_400) return fmt.format(Math.round(seconds / (30 * 86_400)), 'month')
+  return fmt.format(Math.round(seconds / (365 * 86_400)), 'year')
+}
