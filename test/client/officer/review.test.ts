@@ -1,0 +1,220 @@
+import 'fake-indexeddb/auto'
+// The officer's review: the queue (submitted first, oldest first, filters in the address, late or
+// on time), one report (figures in vi-VN, issues, history links) and the decision on it: approve
+// after a confirmation, return only with a reason (and the per-value comments), reopen an approved
+// one, a refusal from the server shown with everything typed kept; a leader reads only.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { json } from '../fakeServer'
+import { settle, until, type Mounted } from '../app/harness'
+import { API, BASE, closeAll, detail, leader, officer, openAs, reports, type Server } from './reviewFixtures'
+
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+  document.body.innerHTML = ''
+  await closeAll()
+})
+
+const rowsOf = (m: Mounted) => m.w.findAll('tbody tr').map((r) => r.attributes('data-report'))
+
+describe('the review queue', () => {
+  it('lists submitted reports first, the earliest submitted at the top, with unit names, times and deadlines', async () => {
+    const m = await openAs(officer, `${BASE}/duyet`, { [`GET ${API}/reports`]: json(200, reports) })
+    await until(() => expect(m.w.findAll('tbody tr')).toHaveLength(4))
+    expect(rowsOf(m)).toEqual(['T2|2024-Q1', 'T1|2024-Q1', 'T3|2024-Q1', 'T4|2024-Q1'])
+    const [first, second] = m.w.findAll('tbody tr')
+    expect(first!.find('th[scope="row"]').text()).toBe('Thôn Vĩnh Xuyên')
+    expect(first!.text()).toContain('Quý 1/2024')
+    expect(first!.text()).toContain('đã gửi')
+    expect(first!.text()).toContain('03/04/2024')
+    expect(first!.find('.queue__timing').text()).toContain('Đúng hạn')
+    expect(first!.find('.queue__timing').text()).toContain('Hạn nộp 05/04/2024')
+    expect(second!.find('.queue__timing').text()).toContain('Trễ hạn')
+    expect(m.w.find('.queue__count').text()).toBe('4 báo cáo, 2 đang chờ duyệt')
+    expect(m.w.findAll('thead th[scope="col"]').length).toBe(6)
+    const link = first!.find('a')
+    expect(link.attributes('href')).toBe(`${BASE}/duyet/T2/2024-Q1`)
+    expect(link.attributes('aria-label')).toBe('Xem báo cáo của Thôn Vĩnh Xuyên, Quý 1/2024')
+  })
+
+  it('filters by period and status through the server, and keeps the filter in the address', async () => {
+    const m = await openAs(officer, `${BASE}/duyet`, {
+      [`GET ${API}/reports`]: json(200, reports),
+      [`GET ${API}/reports?period=2024-Q1`]: json(200, reports.slice(0, 2)),
+      [`GET ${API}/reports?period=2024-Q1&status=submitted`]: json(200, [reports[1]]),
+    })
+    await until(() => expect(m.w.findAll('tbody tr')).toHaveLength(4))
+    // The period choices are grouped by year and named in words.
+    expect(m.w.findAll('#queue-period optgroup').map((g) => g.attributes('label'))).toEqual(['Năm 2024', 'Năm 2023'])
+    await m.w.find('#queue-period').setValue('2024-Q1')
+    await until(() => expect(m.w.findAll('tbody tr')).toHaveLength(2))
+    expect(m.router.currentRoute.value.query).toEqual({ ky: '2024-Q1' })
+    await m.w.find('#queue-status').setValue('submitted')
+    await until(() => expect(rowsOf(m)).toEqual(['T1|2024-Q1']))
+    expect(m.router.currentRoute.value.query).toEqual({ ky: '2024-Q1', 'trang-thai': 'submitted' })
+    expect(m.server.calls(`GET ${API}/reports?period=2024-Q1&status=submitted`)).toBe(1)
+  })
+
+  it('says so when nothing matches, and shows a failure with a way to retry', async () => {
+    const m = await openAs(officer, `${BASE}/duyet?trang-thai=returned`, {
+      [`GET ${API}/reports?status=returned`]: json(500, {}),
+    })
+    await until(() => expect(m.w.find('.load-error').text()).toContain('Máy chủ đang gặp sự cố'))
+    m.server.answer(`GET ${API}/reports?status=returned`, json(200, []))
+    await m.w.find('.load-error button').trigger('click')
+    await until(() => expect(m.w.text()).toContain('Không có báo cáo nào khớp bộ lọc.'))
+  })
+})
+
+const REPORT = `${BASE}/duyet/T1/2024-Q1`
+const DECIDE = `POST ${API}/reports/T1/2024-Q1/decision`
+const GET_REPORT = `GET ${API}/reports/T1/2024-Q1`
+
+async function openReport(over = {}, as = officer): Promise<Mounted & { server: Server }> {
+  const m = await openAs(as, REPORT, { [GET_REPORT]: json(200, detail(over)), [DECIDE]: json(200, { status: 'approved', version: 50 }) })
+  await until(() => expect(m.w.find('#report-title').exists()).toBe(true))
+  return m
+}
+
+describe('a report', () => {
+  it('shows the header, each value with its target, vi-VN figure, note, earlier periods, issues and last editor', async () => {
+    const m = await openReport({ period: { ...detail().period, locked: true, lockReason: 'Đã chốt số liệu quý' } })
+    expect(m.w.find('#report-title').text()).toBe('Thôn Hải Tân – Quý 1/2024')
+    const head = m.w.find('.report__head').text()
+    expect(head).toContain('đã gửi')
+    expect(head).toContain('09/04/2024')
+    expect(head).toContain('Trễ hạn')
+    expect(head).toContain('05/04/2024')
+    expect(head).toContain('Kỳ báo cáo đã khóa: Đã chốt số liệu quý')
+
+    const lua = m.w.find('#value-LUA_DT')
+    expect(lua.find('h3').text()).toBe('Diện tích lúa (ha)')
+    expect(lua.text()).toContain('Đạt ít nhất 229 ha')
+    expect(lua.find('.value__figure').text()).toBe('1.448,5 ha')
+    expect(lua.text()).toContain('Gieo thêm vụ đông')
+    expect(lua.text()).toContain('Nguyễn Văn An')
+    expect(lua.find('.issue--warning').text()).toContain('Cần xem lại: Diện tích lúa cao gấp 6 lần quý trước')
+    expect(lua.classes()).toContain('value--warning')
+    expect(lua.find('a.value__history').attributes('href')).toBe(`${BASE}/lich-su?unit=T1&period=2024-Q1&indicator=LUA_DT`)
+
+    const bhyt = m.w.find('#value-BHYT')
+    expect(bhyt.find('.value__figure').text()).toBe('45/50 (90%)')
+    expect(bhyt.find('.value__previous').text()).toBe('Quý 4/2023: 44/50 (88%)')
+    expect(bhyt.find('.issue--error').text()).toContain('Lỗi: Tử số lớn hơn mẫu số')
+    expect(bhyt.classes()).toContain('value--error')
+    expect(bhyt.find('label[for="comment-BHYT"]').text()).toContain('Nhận xét gửi đơn vị')
+  })
+
+  it('approves after a confirmation, sending exactly { action: "approve" }, and says the phone gets it at its next sync', async () => {
+    const m = await openReport()
+    await m.w.find('.decision__approve').trigger('click')
+    await settle()
+    expect(m.server.calls(DECIDE)).toBe(0) // nothing before the confirmation
+    expect(m.w.find('.report dialog').text()).toContain('Duyệt báo cáo Quý 1/2024 của Thôn Hải Tân?')
+    expect(m.w.find('.report dialog').text()).toContain('Báo cáo còn 2 cảnh báo hoặc lỗi cần xem lại.')
+    m.server.answer(GET_REPORT, json(200, detail({ status: 'approved', decidedAt: '2024-04-10T03:00:00.000Z', decidedBy: 'Trần Thị Lan' })))
+    await m.w.find('.decision__confirm').trigger('click')
+    await until(() => expect(m.w.find('.report__result').exists()).toBe(true))
+    expect(m.server.sent(DECIDE)).toEqual([{ action: 'approve' }])
+    expect(m.w.find('.report__result').text()).toContain('Đã duyệt báo cáo.')
+    expect(m.w.find('.report__result').text()).toContain('Điện thoại của đơn vị sẽ nhận kết quả ở lần đồng bộ tiếp theo.')
+    // Reloaded: now approved, the only action left is to reopen.
+    await until(() => expect(m.w.find('.decision__reopen').exists()).toBe(true))
+    expect(m.w.find('.decision__approve').exists()).toBe(false)
+  })
+
+  it('refuses to return without a reason, in Vietnamese, and sends nothing', async () => {
+    const m = await openReport()
+    await m.w.find('#comment-LUA_DT').setValue('Kiểm tra lại diện tích')
+    await m.w.find('#decision-reason').setValue('   ')
+    await m.w.find('.decision__return').trigger('click')
+    await settle()
+    const error = m.w.find('#decision-reason-error')
+    expect(error.text()).toBe('Cần ghi lý do trả lại báo cáo.')
+    expect(error.attributes('role')).toBe('alert')
+    expect(m.w.find('#decision-reason').attributes('aria-invalid')).toBe('true')
+    expect(m.server.calls(DECIDE)).toBe(0)
+    expect((m.w.find('#comment-LUA_DT').element as HTMLTextAreaElement).value).toBe('Kiểm tra lại diện tích')
+  })
+
+  it('returns with the reason and the per-value comments, leaving out empty ones', async () => {
+    const m = await openReport()
+    m.server.answer(DECIDE, json(200, { status: 'returned', version: 51 }))
+    await m.w.find('#comment-LUA_DT').setValue('  Diện tích lúa cao bất thường, đề nghị kiểm tra  ')
+    await m.w.find('#comment-BHYT').setValue('   ')
+    await m.w.find('#decision-reason').setValue('Cần xem lại số liệu')
+    expect(m.w.find('.decision__comments').text()).toBe('1 nhận xét trên từng số liệu sẽ được gửi kèm.')
+    m.server.answer(GET_REPORT, json(200, detail({ status: 'returned', returnReason: 'Cần xem lại số liệu' })))
+    await m.w.find('.decision__return').trigger('click')
+    await until(() => expect(m.w.find('.report__result').text()).toContain('Đã trả lại báo cáo cho đơn vị.'))
+    expect(m.server.sent(DECIDE)).toEqual([{ action: 'return', reason: 'Cần xem lại số liệu', comments: { LUA_DT: 'Diện tích lúa cao bất thường, đề nghị kiểm tra' } }])
+  })
+
+  it('shows a 409 from the server and keeps the reason and comments typed, to retry', async () => {
+    const m = await openReport()
+    m.server.answer(DECIDE, json(409, { code: 'invalid_transition', message: 'Báo cáo đang ở trạng thái “đã duyệt”, không thể trả lại' }))
+    await m.w.find('#comment-BHYT').setValue('Mẫu số là tổng số dân')
+    await m.w.find('#decision-reason').setValue('Sai mẫu số')
+    await m.w.find('.decision__return').trigger('click')
+    await until(() => expect(m.w.find('.decision .notice--error').exists()).toBe(true))
+    const failure = m.w.find('.decision .notice--error')
+    expect(failure.attributes('role')).toBe('alert')
+    expect(failure.text()).toContain('Báo cáo đang ở trạng thái “đã duyệt”, không thể trả lại')
+    expect(failure.text()).toContain('Nội dung đã nhập vẫn còn')
+    expect((m.w.find('#decision-reason').element as HTMLTextAreaElement).value).toBe('Sai mẫu số')
+    expect((m.w.find('#comment-BHYT').element as HTMLTextAreaElement).value).toBe('Mẫu số là tổng số dân')
+    expect(m.w.find('.report__result').exists()).toBe(false)
+    // Retried once the server agrees: the same text goes.
+    m.server.answer(DECIDE, json(200, { status: 'returned', version: 52 }))
+    await m.w.find('.decision__return').trigger('click')
+    await until(() => expect(m.w.find('.report__result').exists()).toBe(true))
+    expect(m.server.sent(DECIDE)[1]).toEqual({ action: 'return', reason: 'Sai mẫu số', comments: { BHYT: 'Mẫu số là tổng số dân' } })
+  })
+
+  it('shows a 400 from the server as its message', async () => {
+    const m = await openReport()
+    m.server.answer(DECIDE, json(400, { code: 'invalid', message: 'Quyết định: lý do quá dài' }))
+    await m.w.find('#decision-reason').setValue('Lý do')
+    await m.w.find('.decision__return').trigger('click')
+    await until(() => expect(m.w.find('.decision .notice--error').text()).toContain('Quyết định: lý do quá dài'))
+    expect((m.w.find('#decision-reason').element as HTMLTextAreaElement).value).toBe('Lý do')
+  })
+
+  it('reopens an approved report only with a reason', async () => {
+    const m = await openReport({ status: 'approved', decidedAt: '2024-04-10T03:00:00.000Z', decidedBy: 'Trần Thị Lan' })
+    expect(m.w.find('.decision__approve').exists()).toBe(false)
+    expect(m.w.find('.decision__return').exists()).toBe(false)
+    expect(m.w.find('label[for="decision-reason"]').text()).toBe('Lý do mở lại (bắt buộc)')
+    await m.w.find('.decision__reopen').trigger('click')
+    await settle()
+    expect(m.w.find('#decision-reason-error').text()).toBe('Cần ghi lý do mở lại báo cáo.')
+    expect(m.server.calls(DECIDE)).toBe(0)
+    m.server.answer(DECIDE, json(200, { status: 'returned', version: 53 }))
+    await m.w.find('#decision-reason').setValue('Đơn vị xin sửa số BHYT')
+    await m.w.find('.decision__reopen').trigger('click')
+    await until(() => expect(m.w.find('.report__result').text()).toContain('Đã mở lại báo cáo'))
+    expect(m.server.sent(DECIDE)).toEqual([{ action: 'reopen', reason: 'Đơn vị xin sửa số BHYT' }])
+  })
+
+  it('shows the comments already sent on a returned report, with nothing to decide', async () => {
+    const values = detail().values.map((v) => (v.indicator === 'BHYT' ? { ...v, comment: 'Mẫu số là tổng số dân' } : v))
+    const m = await openReport({ status: 'returned', returnReason: 'Sai mẫu số', comments: { BHYT: 'Mẫu số là tổng số dân' }, values })
+    expect(m.w.find('#value-BHYT .value__comment').text()).toContain('Mẫu số là tổng số dân')
+    expect(m.w.find('.report__head').text()).toContain('Sai mẫu số')
+    expect(m.w.findAll('.decision button')).toHaveLength(0)
+    expect(m.w.find('.decision').text()).toContain('chờ đơn vị gửi')
+  })
+
+  it('is read-only for a leader: no comment boxes, no decision buttons', async () => {
+    const m = await openReport({}, leader)
+    expect(m.w.find('#value-LUA_DT .value__figure').text()).toBe('1.448,5 ha')
+    expect(m.w.findAll('textarea')).toHaveLength(0)
+    expect(m.w.findAll('.decision button')).toHaveLength(0)
+    expect(m.w.find('.decision').text()).toContain('Tài khoản lãnh đạo chỉ xem')
+  })
+
+  it('shows a report that cannot be loaded with the server’s reason', async () => {
+    const m = await openAs(officer, REPORT, { [GET_REPORT]: json(404, { code: 'not_found', message: 'Không có báo cáo này' }) })
+    await until(() => expect(m.w.find('.load-error').text()).toContain('Không có báo cáo này'))
+  })
+})
