@@ -235,9 +235,14 @@ function named(ind: IndicatorResult, withFigure: boolean): string {
   return parts.length > 0 ? `${ind.name} (${parts.join(', ')})` : ind.name
 }
 
-function list(inds: readonly IndicatorResult[], withFigure: boolean): string {
-  return inds.map((i) => named(i, withFigure)).join('; ')
+/** Names, in full; past `limit` the rest are counted ("… và 12 chỉ tiêu khác"). */
+function list(inds: readonly IndicatorResult[], withFigure: boolean, limit = Infinity): string {
+  const shown = inds.slice(0, limit).map((i) => named(i, withFigure)).join('; ')
+  return inds.length > limit ? `${shown} và ${inds.length - limit} chỉ tiêu khác` : shown
 }
+
+/** How many targets without figures, or on pace, are named before the rest are only counted. */
+const NAMED_AT_MOST = 10
 
 /** The generated "Đánh giá chung": counts per verdict, then the targets ahead, behind and without figures, by name. */
 export function summarizeResults(results: PlanResults): ResultsSummary {
@@ -260,17 +265,19 @@ export function summarizeResults(results: PlanResults): ResultsSummary {
 
   if (ahead.length > 0) sentences.push(`Các chỉ tiêu vượt kế hoạch: ${list(ahead, true)}.`)
   if (onTrack.length > 0) {
-    sentences.push(`Có ${onTrack.length} chỉ tiêu chưa hoàn thành kế hoạch năm nhưng đúng tiến độ: ${list(onTrack, false)}.`)
+    sentences.push(`Có ${onTrack.length} chỉ tiêu chưa hoàn thành kế hoạch năm nhưng đúng tiến độ: ${list(onTrack, false, NAMED_AT_MOST)}.`)
   }
   if (behind.length > 0) {
     sentences.push(`Các chỉ tiêu chưa đạt hoặc chậm tiến độ, cần tập trung chỉ đạo: ${list(behind, true)}.`)
   } else if (inds.length > noData.length) {
     sentences.push('Không có chỉ tiêu nào chậm tiến độ.')
   }
-  if (noData.length > 0) {
+  if (noData.length > 0 && noData.length === inds.length) {
+    sentences.push('Chưa có số liệu để đánh giá chỉ tiêu nào.')
+  } else if (noData.length > 0) {
     const noBaseline = noData.filter((i) => i.status === 'no_baseline')
     sentences.push(
-      `Chưa có số liệu để đánh giá ${noData.length} chỉ tiêu: ${list(noData, false)}` +
+      `Chưa có số liệu để đánh giá ${noData.length} chỉ tiêu: ${list(noData, false, NAMED_AT_MOST)}` +
         (noBaseline.length > 0 ? ` (trong đó ${noBaseline.length} chỉ tiêu chưa có số liệu gốc để so sánh)` : '') +
         '.',
     )
@@ -279,8 +286,10 @@ export function summarizeResults(results: PlanResults): ResultsSummary {
   if (missing.length > 0) {
     sentences.push(`Có ${missing.length} chỉ tiêu chưa đủ số liệu của các đơn vị báo cáo, kết quả có thể còn thay đổi.`)
   }
-  if (results.basis !== 'approved') {
-    sentences.push(`Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa được duyệt (${BASIS_LABELS[results.basis].toLocaleLowerCase('vi')}).`)
+  if (results.basis === 'submitted') {
+    sentences.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo đã gửi nhưng chưa được duyệt.')
+  } else if (results.basis === 'all') {
+    sentences.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa gửi và chưa được duyệt, chưa phải số liệu chính thức.')
   }
   return { ahead, behind, noData, sentences }
 }

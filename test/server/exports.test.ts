@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
+import { loadResults } from '../../src/server/db/results'
+import { loadDemo } from '../../src/server/demo/loadDemo'
 import { buildReviewDocx } from '../../src/server/exports/docx'
 import { buildResultsXlsx, sheetName } from '../../src/server/exports/xlsx'
 import type { PlanResults } from '../../src/shared/api'
@@ -381,7 +383,7 @@ describe.each(DATABASES)('export routes on $name', (factory) => {
     expect(res.headers['content-disposition']).toContain(`filename="bao-cao-tong-ket-${C}-2024.docx"`)
     const { text } = await openDocx(res.rawPayload)
     expect(text.some((t) => t.startsWith('Tổng kết năm 2024'))).toBe(true)
-    expect(text.join('\n')).toContain('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa được duyệt')
+    expect(text).toContain('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa gửi và chưa được duyệt, chưa phải số liệu chính thức.')
   })
 
   it('takes a mid-year review to the end of June once the year has run past it, unless a period is chosen', async () => {
@@ -417,4 +419,36 @@ describe.each(DATABASES)('export routes on $name', (factory) => {
     expectRefusal(await officer.request('GET', `${api}/exports/results.xlsx?year=abcd`), 400, 'invalid')
     expectRefusal(await officer.request('GET', `${api}/exports/results.xlsx?year=2031`), 404, 'not_found')
   })
+})
+
+// ---------------------------------------------------------------------------
+// The three real plans: long field names, nested fields, every target kind.
+
+describe('exports of the demo plans', () => {
+  let s: TestServer
+  let demos: Awaited<ReturnType<typeof loadDemo>>
+
+  beforeAll(async () => {
+    demos = await loadDemo()
+    s = await startServer(DATABASES[0]!, demos.map((d) => d.file))
+  }, 60_000)
+  afterAll(() => s?.close())
+
+  it('builds a workbook with valid sheet names and a row per indicator, and a report with a table row per indicator', async () => {
+    for (const { file } of demos) {
+      const communeId = Number((await s.db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [file.commune.code])).rows[0]!.id)
+      const results = await loadResults(s.db, communeId, { year: file.plan.year, basis: 'all' }, new Date(`${file.plan.year}-07-10T03:00:00Z`))
+      const wb = await openXlsx(await buildResultsXlsx(results))
+      const names = wb.worksheets.map((w) => w.name)
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length)
+      for (const n of names) {
+        expect(n.length).toBeLessThanOrEqual(31)
+        expect(n).not.toMatch(/[[\]:*?/\\]/)
+      }
+      const rows = wb.worksheets.slice(1).flatMap((ws) => [...indicatorRows(ws).keys()])
+      expect(rows.length, file.commune.code).toBe(file.plan.indicators.length)
+      const { xml } = await openDocx(await buildReviewDocx(results, 'so_ket'))
+      expect(resultRows(xml).length, file.commune.code).toBe(file.plan.indicators.length)
+    }
+  }, 60_000)
 })

@@ -45,8 +45,22 @@ describe('summarizeResults', () => {
     r.basis = 'all'
     r.indicators[0]!.reportedUnits = 1
     const text = summarizeResults(r).sentences.join(' ')
-    expect(text).toContain('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa được duyệt')
+    expect(text).toContain('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa gửi và chưa được duyệt, chưa phải số liệu chính thức.')
     expect(text).toContain('Có 1 chỉ tiêu chưa đủ số liệu của các đơn vị báo cáo')
+    r.basis = 'submitted'
+    expect(summarizeResults(r).sentences).toContain('Lưu ý: số liệu tổng hợp gồm cả báo cáo đã gửi nhưng chưa được duyệt.')
+  })
+
+  it('names at most ten targets without figures, and says so in one sentence when none has any', () => {
+    const r = resultsFixture()
+    const blank = r.indicators[3]!
+    r.indicators = Array.from({ length: 14 }, (_, i) => ({ ...blank, code: `X${i}`, name: `Chỉ tiêu ${i + 1}` }))
+    expect(summarizeResults(r).sentences.slice(1)).toEqual(['Chưa có số liệu để đánh giá chỉ tiêu nào.'])
+    r.indicators.push(resultsFixture().indicators[0]!)
+    const text = summarizeResults(r).sentences.join(' ')
+    expect(text).toContain('Chưa có số liệu để đánh giá 14 chỉ tiêu: Chỉ tiêu 1; Chỉ tiêu 2;')
+    expect(text).toContain('Chỉ tiêu 10 và 4 chỉ tiêu khác.')
+    expect(text).not.toContain('Chỉ tiêu 11')
   })
 
   it('says when nothing is behind, and when the plan has no indicator', () => {

@@ -69,12 +69,22 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   if (base === '' || base.toLowerCase() === 'history') base = 'Lĩnh vực'
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`
-    const name = `${Array.from(base).slice(0, 31 - suffix.length).join('').trim()}${suffix}`
+    const name = `${shorten(base, 31 - suffix.length)}${suffix}`
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase())
       return name
     }
   }
+}
+
+/** At most `max` characters, cut at a word boundary when one is near, without a dangling separator. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  const cut = chars.slice(0, max).join('')
+  const space = cut.lastIndexOf(' ')
+  const words = space >= max / 2 && chars[max] !== ' ' ? cut.slice(0, space) : cut
+  return words.replace(/[\s,;.\-–—]+$/u, '').trim() || cut.trim()
 }
 
 function styleHeader(row: ExcelJS.Row, count: number): void {
