@@ -29,7 +29,7 @@ describe('the completeness board', () => {
     expect(m.w.findAll('tbody th[scope="row"]').map((th) => th.text())).toEqual(['Thôn Hải Tân', 'Thôn Vĩnh Xuyên', 'Thôn An Thổ'])
 
     const expected: Record<string, [string, string]> = {
-      'T1|2024-Q1': ['⏰', 'Trễ hạn'],
+      'T1|2024-Q1': ['⚠', 'Trễ hạn'],
       'T2|2024-Q1': ['✓', 'Đúng hạn'],
       'T3|2024-Q1': ['↩', 'Trả lại'],
       'T1|2024-Q2': ['✎', 'Đang nhập'],

@@ -30,7 +30,7 @@ export function isLate(submittedAt: string, deadline: string): boolean {
 /** Each board state has its own symbol as well as its colour and word. */
 export const TIMELINESS_ICON: Readonly<Record<ReportTimeliness, string>> = {
   on_time: '✓',
-  late: '⏰',
+  late: '⚠',
   missing: '✗',
   returned: '↩',
   draft: '✎',
