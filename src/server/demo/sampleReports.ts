@@ -33,7 +33,7 @@ function random(seedText: string): () => number {
   }
 }
 
-const round = (x: number): number => (Math.abs(x) >= 20 ? Math.round(x) : Math.round(x * 10) / 10)
+const round = (x: number): number => (Math.abs(x) >= 20 ? Math.round(x) : Math.abs(x) >= 1 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100)
 
 /** The level a target aims at, in the indicator's unit (a rate in % or ‰), when it names one. */
 function aim(target: Target | undefined): number | undefined {
@@ -57,14 +57,14 @@ function aim(target: Target | undefined): number | undefined {
 
 /** One unit's figure for one quarter (`q` 1–4), around the share of the target a unit of `n` would carry. */
 function sampleValue(ind: Indicator, n: number, q: number, rnd: () => number): ValueData {
-  const f = 0.8 + rnd() * 0.45 // 0.80–1.25: some units ahead, some behind
+  const f = 0.95 + rnd() * 0.4 // 0.95–1.35: most units on track, a few behind
   if (ind.aggregation === 'yes_no') return { kind: 'yes_no', achieved: rnd() > 0.08 }
   const target = aim(ind.target)
   if (ind.aggregation === 'rate') {
     const scale = ind.scale ?? 100
     const denominator = 60 + Math.floor(rnd() * 340)
     const level = target ?? scale * 0.8
-    const spread = ind.target?.kind === 'at_most' ? 0.7 + rnd() * 0.4 : 0.94 + rnd() * 0.1
+    const spread = ind.target?.kind === 'at_most' ? 0.7 + rnd() * 0.4 : 0.97 + rnd() * 0.1
     let numerator = Math.round(denominator * (level / scale) * spread)
     if (ind.proportion !== false) numerator = Math.max(0, Math.min(denominator, numerator))
     return { kind: 'ratio', numerator, denominator }
@@ -126,7 +126,8 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
       const indicators = plan.indicators.filter((ind) => entered(ind) && reportingUnits(ind.reporters, file.units).some((u) => u.code === unit.code))
       if (indicators.length === 0) continue
       for (const ind of indicators) {
-        const n = Math.max(1, reportingUnits(ind.reporters, file.units).length)
+        // The units given figures carry the whole target between them (the demo accounts' units start empty).
+        const n = Math.max(1, reportingUnits(ind.reporters, units).length)
         mutations.push({
           kind: 'value',
           mutationId: id(),
