@@ -5,6 +5,7 @@ export const peopleMessages: MessageBundle = {
   vi: {
     people: {
       title: 'Đơn vị & tài khoản',
+      jump: 'Đi tới phần',
       loading: 'Đang tải…',
       saving: 'Đang lưu…',
       cancel: 'Hủy',
@@ -160,6 +161,7 @@ export const peopleMessages: MessageBundle = {
   en: {
     people: {
       title: 'Units & accounts',
+      jump: 'Go to section',
       loading: 'Loading…',
       saving: 'Saving…',
       cancel: 'Cancel',
