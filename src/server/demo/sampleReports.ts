@@ -35,6 +35,9 @@ function random(seedText: string): () => number {
 
 const round = (x: number): number => (Math.abs(x) >= 20 ? Math.round(x) : Math.abs(x) >= 1 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100)
 
+/** Units of measure that count whole things: a village never reports 4,3 people. */
+const WHOLE = /^(người|hộ|học sinh|con|lao động|trẻ|cháu|trường|cơ quan|tổ|vụ|ca|lượt|buổi|cuộc|đơn vị|gia đình)/i
+
 /** The level a target aims at, in the indicator's unit (a rate in % or ‰), when it names one. */
 function aim(target: Target | undefined): number | undefined {
   switch (target?.kind) {
@@ -72,7 +75,7 @@ function sampleValue(ind: Indicator, n: number, q: number, rnd: () => number): V
   const perUnit = (target ?? 40 * n) / n
   // A flow accrues over the four quarters; a stock is a level at each quarter's end.
   const value = ind.aggregation === 'flow' ? (perUnit / 4) * f : perUnit * (0.95 + rnd() * 0.1) * (ind.target?.kind === 'reduce_by' ? 1 + (4 - q) * 0.02 : 1)
-  return { kind: 'number', value: Math.max(0, round(value)) }
+  return { kind: 'number', value: Math.max(0, WHOLE.test(ind.unitOfMeasure.trim()) ? Math.round(value) : round(value)) }
 }
 
 /** Typed figures only: an indicator computed from others (formula, sum of children) is never entered. */
