@@ -195,7 +195,7 @@ describe('the dashboard', () => {
     expect(trendCanvas!.getAttribute('aria-label')).toContain('Quý 2/2023: 1.303,65 tấn')
     expect(trendCanvas!.getAttribute('aria-label')).toContain('Chỉ tiêu: 1.448,5 tấn')
     expect(barsCanvas!.getAttribute('aria-label')).toContain('Thôn Vĩnh Xuyên: 603,65 tấn')
-    const hidden = detail.find('figure table.visually-hidden')
+    const hidden = detail.find('figure .visually-hidden table')
     expect(hidden.findAll('tbody tr').map(cells)).toEqual([
       ['Quý 1/2023', '300 tấn', '1.448,5 tấn'],
       ['Quý 2/2023', '1.303,65 tấn', '1.448,5 tấn'],
