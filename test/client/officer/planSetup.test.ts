@@ -107,6 +107,7 @@ describe('plan set-up', () => {
     const { w, router } = await open('/quan-ly/pho-thuan/ke-hoach?nam=2024')
     expect(w.find('#plan-setup-empty').text()).toBe('Chưa có kế hoạch năm 2024')
     expect(w.find('.copy-plan').exists()).toBe(false) // no earlier year to copy
+    expect(w.find('.create-blank').text()).toBe('Tạo kế hoạch năm 2024')
 
     await w.find('.create-blank').trigger('click')
     await type(w, 'title', 'Kế hoạch phát động phong trào thi đua năm 2024')
@@ -218,7 +219,7 @@ describe('plan set-up', () => {
     server.indicator(2024, 'KHOAI_SL')
     const { w } = await open('/quan-ly/pho-thuan/ke-hoach?nam=2024')
     await w.find('[data-add-to="II.1"]').trigger('click')
-    await type(w, 'code', 'KHOAI_SL')
+    await type(w, 'code', 'LUA_SL') // taken
     await type(w, 'name', 'Sản lượng khoai')
     await type(w, 'unitOfMeasure', 'tấn')
     await w.find('[name="reporters.kinds"][value="to_dan_pho"]').setValue(true)
@@ -235,8 +236,11 @@ describe('plan set-up', () => {
     expect(w.find('.editor').text()).toContain('viết 1.448,5')
     expect(input(w, 'target.value').attributes('aria-invalid')).toBe('true')
     expect(w.find('.editor [role="alert"]').text()).toBe('Còn ô nhập chưa đúng, xem các dòng báo đỏ.')
+    expect(w.find('.editor').text()).toContain('Đã có chỉ tiêu mã này.')
+    expect(server.calls(`PUT ${BASE}/plans/2024/indicators/LUA_SL`)).toBe(0)
 
     // Corrected, it goes.
+    await type(w, 'code', 'KHOAI_SL')
     await type(w, 'target.value', '1.448,5')
     await type(w, 'formula', '')
     await submit(w, '.editor form')
@@ -279,6 +283,7 @@ describe('plan set-up', () => {
     })
     const { w, router } = await open('/quan-ly/pho-thuan/ke-hoach?nam=2023')
     expect(w.find('#plan-setup-empty').text()).toBe('Chưa có kế hoạch năm 2023')
+    expect(w.find('.copy-plan').text()).toBe('Sao chép kế hoạch năm trước (2022)')
     await w.find('.copy-plan').trigger('click')
     await settle()
     expect(server.sent(`POST ${BASE}/plans/2023/copy`)).toEqual([{ from: 2022 }])
