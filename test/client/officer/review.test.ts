@@ -70,6 +70,13 @@ const REPORT = `${BASE}/duyet/T1/2024-Q1`
 const DECIDE = `POST ${API}/reports/T1/2024-Q1/decision`
 const GET_REPORT = `GET ${API}/reports/T1/2024-Q1`
 
+/** Opens the value's comment box ("+ Nhận xét") and types into it. */
+async function writeComment(m: Mounted, code: string, text: string): Promise<void> {
+  const open = m.w.find(`#value-${code} .value__add-comment`)
+  if (open.exists()) await open.trigger('click')
+  await m.w.find(`#comment-${code}`).setValue(text)
+}
+
 async function openReport(over = {}, as = officer): Promise<Mounted & { server: Server }> {
   const m = await openAs(as, REPORT, { [GET_REPORT]: json(200, detail(over)), [DECIDE]: json(200, { status: 'approved', version: 50 }) })
   await until(() => expect(m.w.find('#report-title').exists()).toBe(true))
@@ -102,7 +109,13 @@ describe('a report', () => {
     expect(bhyt.find('.value__previous').text()).toBe('Quý 4/2023: 44/50 (88%)')
     expect(bhyt.find('.issue--error').text()).toContain('Lỗi: Tử số lớn hơn mẫu số')
     expect(bhyt.classes()).toContain('value--error')
-    expect(bhyt.find('label[for="comment-BHYT"]').text()).toContain('Nhận xét gửi đơn vị')
+    // A comment box opens on request, named after its value, and takes the focus.
+    expect(bhyt.find('textarea').exists()).toBe(false)
+    expect(bhyt.find('.value__add-comment').text()).toBe('+ Nhận xét – Tỷ lệ tham gia BHYT')
+    await bhyt.find('.value__add-comment').trigger('click')
+    await settle()
+    expect(m.w.find('#value-BHYT label[for="comment-BHYT"]').text()).toBe('Nhận xét gửi đơn vị – Tỷ lệ tham gia BHYT')
+    expect(document.activeElement?.id).toBe('comment-BHYT')
   })
 
   it('approves after a confirmation, sending exactly { action: "approve" }, and says the phone gets it at its next sync', async () => {
@@ -125,7 +138,7 @@ describe('a report', () => {
 
   it('refuses to return without a reason, in Vietnamese, and sends nothing', async () => {
     const m = await openReport()
-    await m.w.find('#comment-LUA_DT').setValue('Kiểm tra lại diện tích')
+    await writeComment(m, 'LUA_DT', 'Kiểm tra lại diện tích')
     await m.w.find('#decision-reason').setValue('   ')
     await m.w.find('.decision__return').trigger('click')
     await settle()
@@ -140,8 +153,8 @@ describe('a report', () => {
   it('returns with the reason and the per-value comments, leaving out empty ones', async () => {
     const m = await openReport()
     m.server.answer(DECIDE, json(200, { status: 'returned', version: 51 }))
-    await m.w.find('#comment-LUA_DT').setValue('  Diện tích lúa cao bất thường, đề nghị kiểm tra  ')
-    await m.w.find('#comment-BHYT').setValue('   ')
+    await writeComment(m, 'LUA_DT', '  Diện tích lúa cao bất thường, đề nghị kiểm tra  ')
+    await writeComment(m, 'BHYT', '   ')
     await m.w.find('#decision-reason').setValue('Cần xem lại số liệu')
     expect(m.w.find('.decision__comments').text()).toBe('1 nhận xét trên từng số liệu sẽ được gửi kèm.')
     m.server.answer(GET_REPORT, json(200, detail({ status: 'returned', returnReason: 'Cần xem lại số liệu' })))
@@ -153,7 +166,7 @@ describe('a report', () => {
   it('shows a 409 from the server and keeps the reason and comments typed, to retry', async () => {
     const m = await openReport()
     m.server.answer(DECIDE, json(409, { code: 'invalid_transition', message: 'Báo cáo đang ở trạng thái “đã duyệt”, không thể trả lại' }))
-    await m.w.find('#comment-BHYT').setValue('Mẫu số là tổng số dân')
+    await writeComment(m, 'BHYT', 'Mẫu số là tổng số dân')
     await m.w.find('#decision-reason').setValue('Sai mẫu số')
     await m.w.find('.decision__return').trigger('click')
     await until(() => expect(m.w.find('.decision .notice--error').exists()).toBe(true))
@@ -209,6 +222,7 @@ describe('a report', () => {
     const m = await openReport({}, leader)
     expect(m.w.find('#value-LUA_DT .value__figure').text()).toBe('1.448,5 ha')
     expect(m.w.findAll('textarea')).toHaveLength(0)
+    expect(m.w.findAll('.value__add-comment')).toHaveLength(0)
     expect(m.w.findAll('.decision button')).toHaveLength(0)
     expect(m.w.find('.decision').text()).toContain('Tài khoản lãnh đạo chỉ xem')
   })
