@@ -249,6 +249,33 @@ describe('plan set-up', () => {
     ])
   })
 
+  it('gives a yes/no indicator its one kind of target, reported by named units', async () => {
+    const server = planServer([{ ...TQT, year: 2024 }], TQT_UNITS)
+    server.indicator(2024, 'ANTT')
+    const { w } = await open('/quan-ly/pho-thuan/ke-hoach?nam=2024')
+    await w.find('[data-add-to="II.3"]').trigger('click')
+    await type(w, 'code', 'ANTT')
+    await type(w, 'name', 'Giữ vững phường đạt chuẩn an toàn về an ninh trật tự')
+    await type(w, 'unitOfMeasure', 'đạt/không đạt')
+    await input(w, 'aggregation').setValue('yes_no')
+    expect((input(w, 'target.kind').element as HTMLSelectElement).value).toBe('yes_no')
+    expect(w.findAll('[name="target.kind"] option').map((o) => o.attributes('value'))).toEqual(['', 'yes_no'])
+    await w.find('[name="reporters.units"][value="CA"]').setValue(true)
+    await submit(w, '.editor form')
+    expect(server.sent(`PUT ${BASE}/plans/2024/indicators/ANTT`)).toEqual([
+      {
+        code: 'ANTT',
+        name: 'Giữ vững phường đạt chuẩn an toàn về an ninh trật tự',
+        field: 'II.3',
+        unitOfMeasure: 'đạt/không đạt',
+        aggregation: 'yes_no',
+        proportion: true,
+        target: { kind: 'yes_no' },
+        reporters: { kinds: [], units: ['CA'] },
+      },
+    ])
+  })
+
   it('shows the server’s refusal next to the form and keeps everything typed for another try', async () => {
     const server = planServer([{ ...TQT, year: 2024 }], TQT_UNITS)
     const refusal = { code: 'invalid_plan', message: 'Kế hoạch chưa hợp lệ: Chỉ tiêu “Sản lượng khoai”: công thức dùng “LUA_SL” ...' }
