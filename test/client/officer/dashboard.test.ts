@@ -135,6 +135,7 @@ describe('the dashboard', () => {
     server.answer(`${RESULTS}?year=2022&basis=all`, json(404, { code: 'no_plan', message: 'Xã chưa có kế hoạch năm 2022' }))
     await select(m, 'year').setValue('2022')
     await until(() => expect(m.w.find('.dash-empty').text()).toContain('Xã chưa có kế hoạch thi đua cho năm này.'))
+    expect(m.w.find('.dash-empty').text()).toContain('Xã chưa có kế hoạch năm 2022')
     expect(m.router.currentRoute.value.query).toEqual({ year: '2022', basis: 'all' })
     expect(m.w.find('.dash-empty a').attributes('href')).toBe('/quan-ly/pho-thuan/ke-hoach')
     expect(m.w.find('tr.dash-row').exists()).toBe(false)
@@ -180,10 +181,8 @@ describe('the dashboard', () => {
     expect((bars.config as { type: string }).type).toBe('bar')
     expect(bars.options.indexAxis).toBe('y')
     expect(bars.data.labels).toEqual(['Thôn Hải Tân', 'Thôn Vĩnh Xuyên', 'Thôn Phước Hòa'])
-    expect(bars.data.datasets.map((d) => [d.type, d.data])).toEqual([
-      ['bar', [700, 603.65, null]],
-      ['line', [1448.5, 1448.5, 1448.5]],
-    ])
+    // A flow sums over the units: no unit is measured against the whole commune's target.
+    expect(bars.data.datasets.map((d) => [d.type, d.data])).toEqual([['bar', [700, 603.65, null]]])
 
     // Only what the two charts draw is registered.
     expect(Chart.registry.getController('line')).toBeDefined()
@@ -194,7 +193,7 @@ describe('the dashboard', () => {
     expect(trendCanvas!.getAttribute('role')).toBe('img')
     expect(trendCanvas!.getAttribute('aria-label')).toContain('Quý 2/2023: 1.303,65 tấn')
     expect(trendCanvas!.getAttribute('aria-label')).toContain('Chỉ tiêu: 1.448,5 tấn')
-    expect(barsCanvas!.getAttribute('aria-label')).toContain('Thôn Vĩnh Xuyên: 603,65 tấn')
+    expect(barsCanvas!.getAttribute('aria-label')).toBe('Biểu đồ cột: Sản lượng lúa theo đơn vị. Thôn Hải Tân: 700 tấn; Thôn Vĩnh Xuyên: 603,65 tấn; Thôn Phước Hòa: chưa có')
     const hidden = detail.find('figure .visually-hidden table')
     expect(hidden.findAll('tbody tr').map(cells)).toEqual([
       ['Quý 1/2023', '300 tấn', '1.448,5 tấn'],
@@ -207,6 +206,17 @@ describe('the dashboard', () => {
     expect(m.w.find('table.dash-units').exists()).toBe(false)
     expect(Chart.getChart(trendCanvas!)).toBeUndefined()
     expect(Chart.getChart(barsCanvas!)).toBeUndefined()
+
+    // A rate is: each unit's bar against the commune's 95%.
+    await rowOf(m, 'BHYT').find('button').trigger('click')
+    const rateCanvas = m.w.findAll('canvas').map((c) => c.element as HTMLCanvasElement)[1]!
+    await until(() => expect(Chart.getChart(rateCanvas)).toBeDefined())
+    expect(Chart.getChart(rateCanvas)!.data.datasets.map((d) => [d.type, d.label, d.data])).toEqual([
+      ['bar', 'Thực hiện', [96.5]],
+      ['line', 'Chỉ tiêu', [95]],
+    ])
+    expect(rateCanvas.getAttribute('aria-label')).toBe('Biểu đồ cột: Tỷ lệ dân số tham gia BHYT theo đơn vị. Thôn Hải Tân: 96,5%; Chỉ tiêu: 95%')
+    await rowOf(m, 'BHYT').find('button').trigger('click')
 
     // A yes/no indicator opens to its units without charts.
     await rowOf(m, 'ANTT').find('button').trigger('click')
