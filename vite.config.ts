@@ -7,7 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
-const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary)\./
+const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile)\./
 const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
 
 export default defineConfig({
