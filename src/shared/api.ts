@@ -84,8 +84,19 @@ export interface UnitResult {
   numerator?: number
   denominator?: number
   achieved?: boolean
-  /** Against the unit's own target when the plan gives one, else against the commune's target. */
-  status: TargetStatus
+  /**
+   * The unit's verdict against the target named by `target`. null = no verdict for this unit: it
+   * has no target of its own and the commune's target is a total (a flow's or a stock's amount)
+   * or measured from the commune's baseline (growth, reduction), not a level every unit must reach.
+   */
+  status: TargetStatus | null
+  /**
+   * What `status` was judged against: the unit's own target in the plan (`own`, a derived target
+   * worked out from the unit's own input targets included), the commune's target applied to the
+   * unit (`commune`: a rate or a yes/no whose target is a level: đạt 95% trở lên, đạt/không đạt),
+   * or nothing (`null`, when `status` is null).
+   */
+  target: 'own' | 'commune' | null
 }
 
 /** The commune's figure at the end of one period of the trend (year to date at that point). */

@@ -182,8 +182,11 @@ function periodHasValues(code: string, values: readonly ResultsValue[]): boolean
   return values.some((v) => v.period === code)
 }
 
-/** A derived target of a unit: its own stated one, else the formula over the unit's own input targets, else the commune's. */
-function unitDerivedTarget(indicators: readonly Indicator[], ind: Indicator, unit: string, communeTargets: ReadonlyMap<string, number>): number | undefined {
+/**
+ * A derived target of a unit: the formula over the unit's own input targets (`own`), else the
+ * commune's.
+ */
+function unitDerivedTarget(indicators: readonly Indicator[], ind: Indicator, unit: string, communeTargets: ReadonlyMap<string, number>): { value: number | undefined; own: boolean } {
   const expr = computedExpr(ind)
   if (expr) {
     const own = new Map<string, number>()
@@ -193,9 +196,27 @@ function unitDerivedTarget(indicators: readonly Indicator[], ind: Indicator, uni
       else if (t?.kind === 'range') own.set(i.code, t.min)
     }
     const v = evaluateFormula(expr, own)
-    if (v !== undefined) return v
+    if (v !== undefined) return { value: v, own: true }
   }
-  return communeTargets.get(ind.code)
+  return { value: communeTargets.get(ind.code), own: false }
+}
+
+/** The commune's target kinds that are a level each unit must reach (not a total shared out). */
+const LEVEL_TARGETS: ReadonlySet<Target['kind']> = new Set(['rate_at_least', 'at_least', 'at_most', 'range', 'yes_no'])
+
+/**
+ * The target a unit is judged against: its own when the plan gives one (a derived target counts
+ * as its own when the formula runs on the unit's own input targets); else the commune's when that
+ * is a level every unit must reach (a rate, a yes/no); else none. A flow's or a stock's commune
+ * target is a total over the units, and a growth or reduction is measured from the commune's
+ * baseline: neither says anything about one unit.
+ */
+export function unitTargetOf(ind: Pick<Indicator, 'aggregation' | 'target' | 'unitTargets'>, unit: string, ownDerived = false): { target: Target; basis: 'own' | 'commune' } | null {
+  const own = ind.unitTargets?.[unit]
+  if (own) return { target: own, basis: 'own' }
+  if (ind.target?.kind === 'derived' && ownDerived) return { target: ind.target, basis: 'own' }
+  if (ind.target && (ind.aggregation === 'rate' || ind.aggregation === 'yes_no') && LEVEL_TARGETS.has(ind.target.kind)) return { target: ind.target, basis: 'commune' }
+  return null
 }
 
 interface IndicatorContext {
@@ -204,7 +225,7 @@ interface IndicatorContext {
   trend: { period: Period; shot: Snapshot }[]
   yearFraction: number
   derivedTarget: number | undefined
-  unitDerivedTarget: (unit: string) => number | undefined
+  unitDerivedTarget: (unit: string) => { value: number | undefined; own: boolean }
 }
 
 const NO_TARGET: TargetEvaluation = { status: 'no_data', progress: null, onPace: null }
@@ -249,28 +270,29 @@ function indicatorResult(ind: Indicator, ctx: IndicatorContext): IndicatorResult
   const shown = ctx.units.filter((u) => (u.active && isReporter(ind.reporters, u)) || figureUnits.has(u.code))
 
   const byUnit: UnitResult[] = shown.map((u) => {
-    const target = ind.unitTargets?.[u.code] ?? ind.target
-    const ownTarget = ind.unitTargets?.[u.code] !== undefined
     const derived = ctx.unitDerivedTarget(u.code)
+    const judged = unitTargetOf(ind, u.code, derived.own)
+    const verdict = (actual: { value?: number; achieved?: boolean; parts?: Map<string, number> }): Pick<UnitResult, 'status' | 'target'> =>
+      judged ? { status: evaluate(ind, judged.target, actual, ctx.yearFraction, derived.value).status, target: judged.basis } : { status: null, target: null }
     if (ind.aggregation === 'yes_no' && !computed) {
       const d = shot.perUnit.get(ind.code)?.get(u.code)
       const achieved = d?.kind === 'yes_no' ? d.achieved : undefined
-      const ev = evaluate(ind, target, achieved === undefined ? {} : { achieved }, ctx.yearFraction, derived)
-      return { unit: u.code, unitName: u.name, actual: achieved === undefined ? null : achieved ? 1 : 0, ...(achieved !== undefined ? { achieved } : {}), status: ev.status }
+      return {
+        unit: u.code,
+        unitName: u.name,
+        actual: achieved === undefined ? null : achieved ? 1 : 0,
+        ...(achieved !== undefined ? { achieved } : {}),
+        ...verdict(achieved === undefined ? {} : { achieved }),
+      }
     }
     const d = computed ? undefined : shot.perUnit.get(ind.code)?.get(u.code)
     const value = shot.unitNumbers.get(u.code)?.get(ind.code)
-    // A commune-level baseline (growth, reduction) says nothing about one unit.
-    const comparable = ownTarget || (target?.kind !== 'growth' && target?.kind !== 'reduce_by')
-    const ev = comparable
-      ? evaluate(ind, target, value === undefined ? {} : { value, parts: partsOf(target, shot.unitNumbers.get(u.code)) }, ctx.yearFraction, derived)
-      : { ...NO_TARGET, status: value === undefined ? ('no_data' as const) : ('no_baseline' as const) }
     return {
       unit: u.code,
       unitName: u.name,
       actual: value ?? null,
       ...(d?.kind === 'ratio' ? { numerator: d.numerator, denominator: d.denominator } : {}),
-      status: ev.status,
+      ...verdict(value === undefined ? {} : { value, parts: partsOf(judged?.target, shot.unitNumbers.get(u.code)) }),
     }
   })
 

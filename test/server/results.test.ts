@@ -112,11 +112,17 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
       const r = await results('?basis=submitted')
       // 45/50 (90 %) and 99/100 (99 %): 144/150 = 96 % is above the 95 % target; the mean of the two (94,5 %) would fall short.
       expect(ind(r, 'BHYT')).toMatchObject({ actual: 96, numerator: 144, denominator: 150, status: 'exceeded', reportedUnits: 2 })
+      // Each village is held to the commune's 95 %: a rate is a level every unit must reach.
       expect(ind(r, 'BHYT').byUnit).toEqual([
-        { unit: 'T1', unitName: 'Thôn 1', actual: 90, numerator: 45, denominator: 50, status: 'not_yet' },
-        { unit: 'T2', unitName: 'Thôn 2', actual: 99, numerator: 99, denominator: 100, status: 'exceeded' },
+        { unit: 'T1', unitName: 'Thôn 1', actual: 90, numerator: 45, denominator: 50, status: 'not_yet', target: 'commune' },
+        { unit: 'T2', unitName: 'Thôn 2', actual: 99, numerator: 99, denominator: 100, status: 'exceeded', target: 'commune' },
       ])
       expect(ind(r, 'LUA_DT')).toMatchObject({ actual: 229, status: 'achieved' })
+      // The 229 ha are the commune's total: a village's 100 ha gets no verdict against them.
+      expect(ind(r, 'LUA_DT').byUnit).toEqual([
+        { unit: 'T1', unitName: 'Thôn 1', actual: 100, status: null, target: null },
+        { unit: 'T2', unitName: 'Thôn 2', actual: 129, status: null, target: null },
+      ])
       // The returned report of village 2's Q2 does not count: 650 + 700 + 800.
       expect(ind(r, 'LUA_SL')).toMatchObject({ actual: 2150, status: 'exceeded' })
     })

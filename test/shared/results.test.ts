@@ -138,10 +138,21 @@ describe('computeResults', () => {
     const ns = of(atQ2, 'LUA_NS')
     expect(ns.computed).toBe(true)
     expect(ns.actual).toBeCloseTo((1250 * 10) / 180, 9)
-    // Unit yields from each unit's own figures.
-    expect(ns.byUnit.map((u) => [u.unit, u.actual, u.status])).toEqual([
-      ['T1', 65, 'achieved'],
-      ['T2', 73, 'exceeded'],
+    // Unit yields from each unit's own figures; no verdict: the output has no unit targets, so
+    // the derived target is the commune's, and a stock's commune target is not each unit's.
+    expect(ns.byUnit.map((u) => [u.unit, u.actual, u.status, u.target])).toEqual([
+      ['T1', 65, null, null],
+      ['T2', 73, null, null],
+    ])
+  })
+
+  it('judges a unit’s yield against the target worked out from the unit’s own input targets', () => {
+    const indicators = INDICATORS.map((i) => (i.code === 'LUA_SL' ? { ...i, unitTargets: { T1: { kind: 'at_least' as const, value: 560 }, T2: { kind: 'at_least' as const, value: 720 } } } : i))
+    const r = computeResults(input({ plan: plan(indicators) }))
+    // T1: 560 × 10 ÷ 80 = 70 tạ/ha, does 65; T2: 720 × 10 ÷ 120 = 60, does 73.
+    expect(of(r, 'LUA_NS').byUnit.map((u) => [u.unit, u.status, u.target])).toEqual([
+      ['T1', 'not_yet', 'own'],
+      ['T2', 'exceeded', 'own'],
     ])
   })
 
@@ -159,18 +170,48 @@ describe('computeResults', () => {
     expect(of(all, 'ANTT')).toMatchObject({ actual: 1, achieved: true, achievedUnits: 3, status: 'achieved' })
     const one = computeResults(input({ values: [...VALUES, v('CA', '2024-Q2', 'ANTT', yes(false))] }))
     expect(of(one, 'ANTT')).toMatchObject({ actual: 0, achieved: false, achievedUnits: 2, status: 'not_yet' })
-    expect(of(one, 'ANTT').byUnit.map((u) => [u.unit, u.status])).toEqual([
-      ['T1', 'achieved'],
-      ['T2', 'achieved'],
-      ['CA', 'not_yet'],
+    // Đạt / không đạt is asked of every unit: the commune's target is each unit's.
+    expect(of(one, 'ANTT').byUnit.map((u) => [u.unit, u.status, u.target])).toEqual([
+      ['T1', 'achieved', 'commune'],
+      ['T2', 'achieved', 'commune'],
+      ['CA', 'not_yet', 'commune'],
     ])
   })
 
   it('judges each unit against its own target when the plan gives one', () => {
     expect(of(atQ2, 'LUA_DT').byUnit).toEqual([
-      { unit: 'T1', unitName: 'Thôn 1', actual: 80, status: 'achieved' },
-      { unit: 'T2', unitName: 'Thôn 2', actual: 100, status: 'not_yet' },
+      { unit: 'T1', unitName: 'Thôn 1', actual: 80, status: 'achieved', target: 'own' },
+      { unit: 'T2', unitName: 'Thôn 2', actual: 100, status: 'not_yet', target: 'own' },
     ])
+  })
+
+  it('judges each unit’s rate against the commune’s rate target, a level every unit must reach', () => {
+    // 95 % insured: T1 has 48/50 = 96 %, T2 90/100 = 90 %.
+    expect(of(atQ2, 'BHYT').byUnit).toEqual([
+      { unit: 'T1', unitName: 'Thôn 1', actual: 96, numerator: 48, denominator: 50, status: 'exceeded', target: 'commune' },
+      { unit: 'T2', unitName: 'Thôn 2', actual: 90, numerator: 90, denominator: 100, status: 'not_yet', target: 'commune' },
+    ])
+    expect(of(atYearEnd, 'BHYT').byUnit.map((u) => [u.unit, u.status, u.target])).toEqual([
+      ['T1', 'exceeded', 'commune'],
+      ['T2', 'failed', 'commune'],
+    ])
+  })
+
+  it('gives no verdict to a unit without a target of its own when the commune’s target is a total or a growth', () => {
+    const r = computeResults(input({ values: [...VALUES, v('T1', '2024-Q1', 'GTSX', num(12))] }))
+    // 1 300 t is the commune's total: T1's 520 t against it would say “chưa đạt” while the commune is on pace.
+    expect(of(r, 'LUA_SL').byUnit).toEqual([
+      { unit: 'T1', unitName: 'Thôn 1', actual: 520, status: null, target: null },
+      { unit: 'T2', unitName: 'Thôn 2', actual: 730, status: null, target: null },
+    ])
+    for (const code of ['DAN_SO', 'CHAY', 'GTSX', 'NN']) {
+      expect(of(r, code).byUnit.map((u) => [u.unit, u.status, u.target]), code).toEqual([
+        ['T1', null, null],
+        ['T2', null, null],
+      ])
+    }
+    // The commune itself is still judged.
+    expect(of(r, 'LUA_SL').status).toBe('not_yet')
   })
 
   it('judges shares from the parts’ actuals', () => {

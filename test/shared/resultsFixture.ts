@@ -11,8 +11,9 @@ const UNITS = [
   { unit: 'CA', unitName: 'Công an phường' },
 ]
 
+/** A unit's row; a verdict is against the commune's target unless `extra` says otherwise, none when `status` is null. */
 function unitRow(i: number, actual: number | null, status: UnitResult['status'], extra: Partial<UnitResult> = {}): UnitResult {
-  return { ...UNITS[i]!, actual, status, ...extra }
+  return { ...UNITS[i]!, actual, status, target: status === null ? null : 'commune', ...extra }
 }
 
 function indicator(
@@ -46,7 +47,7 @@ export function resultsFixture(): PlanResults {
       progress: 1448.5 / 1400,
       onPace: true,
       expectedToDate: 700,
-      byUnit: [unitRow(0, 800.25, 'exceeded'), unitRow(1, 648.25, 'exceeded')],
+      byUnit: [unitRow(0, 800.25, 'exceeded', { target: 'own' }), unitRow(1, 648.25, 'exceeded', { target: 'own' })],
     }),
     indicator({
       code: 'LUA_DT',
@@ -60,7 +61,7 @@ export function resultsFixture(): PlanResults {
       progress: 100 / 229,
       onPace: false,
       expectedToDate: 114.5,
-      byUnit: [unitRow(0, 60, 'not_yet'), unitRow(1, 40, 'not_yet')],
+      byUnit: [unitRow(0, 60, null), unitRow(1, 40, null)],
     }),
     indicator({
       code: 'VIEC_LAM',
@@ -74,7 +75,7 @@ export function resultsFixture(): PlanResults {
       progress: 150 / 270,
       onPace: true,
       expectedToDate: 135,
-      byUnit: [unitRow(0, 90, 'not_yet'), unitRow(1, 60, 'not_yet')],
+      byUnit: [unitRow(0, 90, null), unitRow(1, 60, null)],
     }),
     indicator({
       code: 'THU_NS',
@@ -128,7 +129,7 @@ export function resultsFixture(): PlanResults {
       target: { kind: 'reduce_by', amount: 1 },
       actual: 12,
       status: 'no_baseline',
-      byUnit: [unitRow(0, 7, 'no_baseline'), unitRow(1, 5, 'no_baseline')],
+      byUnit: [unitRow(0, 7, null), unitRow(1, 5, null)],
     }),
     indicator({
       code: 'ANTT',

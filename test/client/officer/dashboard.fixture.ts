@@ -29,9 +29,10 @@ export const LUA: IndicatorResult = {
   onPace: true,
   expectedToDate: 724.25,
   byUnit: [
-    { unit: 'T1', unitName: 'Thôn Hải Tân', actual: 700, status: 'not_yet' },
-    { unit: 'T2', unitName: 'Thôn Vĩnh Xuyên', actual: 603.65, status: 'not_yet' },
-    { unit: 'T3', unitName: 'Thôn Phước Hòa', actual: null, status: 'no_data' },
+    // No target of their own: the commune's 1 448,5 t is a total, not each village's.
+    { unit: 'T1', unitName: 'Thôn Hải Tân', actual: 700, status: null, target: null },
+    { unit: 'T2', unitName: 'Thôn Vĩnh Xuyên', actual: 603.65, status: null, target: null },
+    { unit: 'T3', unitName: 'Thôn Phước Hòa', actual: null, status: null, target: null },
   ],
   trend: [
     { period: '2023-Q1', to: '2023-03-31', actual: 300 },
@@ -76,7 +77,7 @@ export const BHYT: IndicatorResult = {
   status: 'achieved',
   progress: 96.5 / 95,
   onPace: null,
-  byUnit: [{ unit: 'T1', unitName: 'Thôn Hải Tân', actual: 96.5, numerator: 1930, denominator: 2000, status: 'achieved' }],
+  byUnit: [{ unit: 'T1', unitName: 'Thôn Hải Tân', actual: 96.5, numerator: 1930, denominator: 2000, status: 'achieved', target: 'commune' }],
 }
 
 export const SDD: IndicatorResult = {
@@ -114,7 +115,7 @@ export const ANTT: IndicatorResult = {
   status: 'failed',
   progress: 0,
   onPace: null,
-  byUnit: [{ unit: 'CA', unitName: 'Công an xã', actual: 0, achieved: false, status: 'failed' }],
+  byUnit: [{ unit: 'CA', unitName: 'Công an xã', actual: 0, achieved: false, status: 'failed', target: 'commune' }],
 }
 
 export function results(over: Partial<PlanResults> = {}): PlanResults {

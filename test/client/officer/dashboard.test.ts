@@ -154,11 +154,18 @@ describe('the dashboard', () => {
     expect(detail.exists()).toBe(true)
 
     const units = detail.find('table.dash-units')
+    // A flow's commune target is a total: no village is judged against it, and the table says why.
     expect(units.findAll('tbody tr').map(cells)).toEqual([
-      ['Thôn Hải Tân', '700', '◔ chưa đạt'],
-      ['Thôn Vĩnh Xuyên', '603,65', '◔ chưa đạt'],
-      ['Thôn Phước Hòa', '—', '– chưa có số liệu'],
+      ['Thôn Hải Tân', '700', '— không có chỉ tiêu riêng'],
+      ['Thôn Vĩnh Xuyên', '603,65', '— không có chỉ tiêu riêng'],
+      ['Thôn Phước Hòa', '—', '— không có chỉ tiêu riêng'],
     ])
+    const none = units.find('tbody tr td:last-child')
+    expect(none.attributes('title')).toBe('không có chỉ tiêu riêng')
+    expect(none.find('[aria-hidden="true"]').text()).toBe('—')
+    expect(none.find('.visually-hidden').text()).toBe('không có chỉ tiêu riêng')
+    expect(none.find('.dash-status').exists()).toBe(false)
+    expect(detail.text()).toContain('“—”: đơn vị không có chỉ tiêu riêng.')
     expect(detail.text()).toContain('Nguyên văn kế hoạch: Lúa: diện tích 229 ha')
 
     const [trendCanvas, barsCanvas] = detail.findAll('canvas').map((c) => c.element as HTMLCanvasElement)
@@ -216,12 +223,17 @@ describe('the dashboard', () => {
       ['line', 'Chỉ tiêu', [95]],
     ])
     expect(rateCanvas.getAttribute('aria-label')).toBe('Biểu đồ cột: Tỷ lệ dân số tham gia BHYT theo đơn vị. Thôn Hải Tân: 96,5%; Chỉ tiêu: 95%')
+    // …and its table says the verdict is against the commune's target, with no “—” note.
+    const rateUnits = m.w.find('table.dash-units')
+    expect(rateUnits.findAll('tbody tr').map(cells)).toEqual([['Thôn Hải Tân', '96,5%', '✔ đạt (theo chỉ tiêu xã)']])
+    expect(m.w.find('.dash-detail').text()).not.toContain('không có chỉ tiêu riêng')
     await rowOf(m, 'BHYT').find('button').trigger('click')
 
     // A yes/no indicator opens to its units without charts.
     await rowOf(m, 'ANTT').find('button').trigger('click')
     expect(m.w.find('table.dash-units').text()).toContain('Công an xã')
     expect(m.w.find('table.dash-units').text()).toContain('Không đạt')
+    expect(m.w.find('table.dash-units tbody td:last-child').text()).toBe('✖ không đạt (theo chỉ tiêu xã)')
     expect(m.w.find('canvas').exists()).toBe(false)
   })
 

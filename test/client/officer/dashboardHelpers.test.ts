@@ -16,11 +16,18 @@ import {
   serverQuery,
   suggestedReviewKind,
   targetLines,
+  unitVerdict,
 } from '../../../src/client/officer/dashboard/present'
 import { formatViNumber } from '../../../src/shared/numbers'
 import { ANTT, BHYT, LUA, results } from './dashboard.fixture'
 
-const t = (key: string) => ({ 'dashboard.table.yes': 'Đạt', 'dashboard.table.no': 'Không đạt' })[key] ?? key
+const t = (key: string) =>
+  ({
+    'dashboard.table.yes': 'Đạt',
+    'dashboard.table.no': 'Không đạt',
+    'dashboard.detail.communeTarget': 'theo chỉ tiêu xã',
+    'dashboard.detail.noUnitTarget': 'không có chỉ tiêu riêng',
+  })[key] ?? key
 
 describe('the filters in the address', () => {
   it('read back what they wrote; defaults stay out of the address', () => {
@@ -83,6 +90,13 @@ describe('figures in words', () => {
     expect(progressText(0.9)).toBe('90%')
     expect(progressText(1.125)).toBe('112,5%')
     expect(progressText(null)).toBe('—')
+  })
+
+  it('a unit’s verdict: against its own target, against the commune’s (said so), or none', () => {
+    expect(unitVerdict(t, { status: 'achieved', target: 'own' })).toEqual({ status: 'achieved', basis: null })
+    expect(unitVerdict(t, BHYT.byUnit[0]!)).toEqual({ status: 'achieved', basis: 'theo chỉ tiêu xã' })
+    expect(unitVerdict(t, ANTT.byUnit[0]!)).toEqual({ status: 'failed', basis: 'theo chỉ tiêu xã' })
+    for (const u of LUA.byUnit) expect(unitVerdict(t, u)).toEqual({ status: null, text: 'không có chỉ tiêu riêng' })
   })
 
   it('sizes for the download progress', () => {

@@ -2,7 +2,7 @@
 // travel in the address (so a link opens the same view), the fields' sections in plan order,
 // and each figure in vi-VN words. Kept apart from the components so it is easy to test.
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
-import type { IndicatorResult, PlanResults, ResultsBasis } from '../../../shared/api'
+import type { IndicatorResult, PlanResults, ResultsBasis, UnitResult } from '../../../shared/api'
 import type { Field, PeriodKind, Target } from '../../../shared/model'
 import { formatViAmount, formatViNumber, formatViPercent } from '../../../shared/numbers'
 import type { TargetStatus } from '../../../shared/targets'
@@ -166,6 +166,22 @@ export function figureText(t: Translate, f: Figure): string {
     return formatViAmount(f.actual, unit, 2)
   }
   return formatViNumber(f.actual, 2)
+}
+
+/** A unit's verdict as the unit table shows it. */
+export type UnitVerdict =
+  /** `basis`: "theo chỉ tiêu xã" when the commune's target was applied to the unit, else null. */
+  | { status: TargetStatus; basis: string | null }
+  /** No verdict: `—` on screen, `text` for screen readers and as the cell's title. */
+  | { status: null; text: string }
+
+/**
+ * A unit's verdict: against its own target, against the commune's (said so), or none when the
+ * unit has no target of its own and the commune's is a total over the units.
+ */
+export function unitVerdict(t: Translate, u: Pick<UnitResult, 'status' | 'target'>): UnitVerdict {
+  if (u.status === null) return { status: null, text: t('dashboard.detail.noUnitTarget') }
+  return { status: u.status, basis: u.target === 'commune' ? t('dashboard.detail.communeTarget') : null }
 }
 
 /** A rate's numerator and denominator, `45/50`; null for other figures. */
