@@ -1,11 +1,13 @@
 // The workspace's own form inputs (src/client/officer/common): a <select> and a checkbox bound with
 // `v-model` on the component, through props and events rather than Vue's vModel directives (which
-// would ride in the entry screen's vendor chunk). Mounted in a parent that binds them as pages do.
+// would ride in the entry screen's vendor chunk). Mounted in a parent that binds them as v-model on a
+// component compiles (the pages' own v-model use is covered by the people and plan set-up tests).
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import { nextTick } from 'vue'
+import { defineComponent, h, nextTick, reactive } from 'vue'
+import CheckboxInput from '../../../src/client/officer/common/CheckboxInput.vue'
 import { boundValue, looseEqual } from '../../../src/client/officer/common/inputs'
-import InputsHarness from './InputsHarness.vue'
+import SelectInput from '../../../src/client/officer/common/SelectInput.vue'
 
 type State = {
   unit: string
@@ -14,15 +16,43 @@ type State = {
   parent: string | null
   strict: boolean
   kinds: string[]
+  /** A value the parent keeps: it does not listen to the input's updates. */
   fixed: string
+}
+
+/** The parent: what `v-model="state.key"` on a component compiles to, the model prop and its update event. */
+function harness(state: State) {
+  const model = <K extends keyof State>(key: K) => ({ modelValue: state[key], 'onUpdate:modelValue': (v: unknown) => void (state[key] = v as State[K]) })
+  const option = (value: unknown, text: string) => h('option', { value }, text)
+  return defineComponent(() => () =>
+    h('form', [
+      h('label', { for: 'unit' }, 'Đơn vị'),
+      h(SelectInput, { id: 'unit', name: 'unit', class: 'wide', 'aria-invalid': 'true', required: true, ...model('unit') }, () => [
+        option('', 'Chọn'),
+        ...state.units.map((u) => option(u.code, u.name)),
+      ]),
+      h('label', { for: 'n' }, 'Quý'),
+      h(SelectInput, { id: 'n', name: 'n', disabled: true, ...model('n') }, () => [1, 2, 3, 4].map((q) => option(q, `Quý ${q}`))),
+      h('label', { for: 'parent' }, 'Thuộc'),
+      h(SelectInput, { id: 'parent', name: 'parent', ...model('parent') }, () => [option(null, '(cấp cao nhất)'), option('x', 'Xóm X'), option('y', 'Xóm Y')]),
+      h('label', { for: 'fixed' }, 'Cố định'),
+      h(SelectInput, { id: 'fixed', name: 'fixed', modelValue: state.fixed }, () => [option('x', 'X'), option('y', 'Y')]),
+      h(CheckboxInput, { id: 'strict', name: 'strict', 'aria-describedby': 'strict-hint', ...model('strict') }),
+      h('label', { for: 'strict' }, 'Nhỏ hơn hẳn'),
+      h('fieldset', [
+        h('legend', 'Loại đơn vị'),
+        ...['thon', 'to_dan_pho', 'khu_pho'].map((k) => h('label', [h(CheckboxInput, { name: 'kinds', value: k, disabled: k === 'khu_pho', ...model('kinds') }), k])),
+      ]),
+    ]),
+  )
 }
 
 let wrapper: VueWrapper | undefined
 afterEach(() => wrapper?.unmount())
 
 function setup() {
-  wrapper = mount(InputsHarness, { attachTo: document.body })
-  const state = (wrapper.vm as unknown as { state: State }).state
+  const state = reactive<State>({ unit: 'b', units: [], n: 2, parent: null, strict: false, kinds: ['thon', 'khu_pho'], fixed: 'x' })
+  wrapper = mount(harness(state), { attachTo: document.body })
   const select = (id: string) => wrapper!.get(`#${id}`).element as HTMLSelectElement
   const labels = (el: HTMLSelectElement) => Array.from(el.options).map((o) => o.text)
   /** What a person does: pick an option, the browser fires change. */
@@ -108,7 +138,7 @@ describe('SelectInput', () => {
     expect(root.attributes()).toMatchObject({ name: 'unit', class: 'wide', 'aria-invalid': 'true' })
     expect((root.element as HTMLSelectElement).required).toBe(true)
     expect((wrapper!.get('#n').element as HTMLSelectElement).disabled).toBe(true)
-    expect(wrapper!.get('label[for="unit"]').exists()).toBe(true)
+    expect(wrapper!.find('label[for="unit"]').exists()).toBe(true)
     // No wrapper element: the select's parent is the form.
     expect(root.element.parentElement?.tagName).toBe('FORM')
   })
