@@ -8,6 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa'
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
 const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile)\./
+const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id)
 const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
 
 export default defineConfig({
@@ -68,13 +69,16 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.
-            { name: 'entry', test: (id: string) => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) },
+            { name: 'entry', test: isEntryModule },
           ],
         },
         // The officer's workspace (and the chart library it loads) in a folder of its own, kept out
         // of the service worker's precache: a village head's phone never downloads it.
-        assetFileNames: (asset) => (asset.originalFileNames.some((f) => OFFICER_MODULES.test(f)) ? 'assets/officer/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
-        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => OFFICER_MODULES.test(id)) && !chunk.moduleIds.some((id) => ENTRY_MODULES.test(id)) ? 'assets/officer/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        // A style sheet shared by several workspace screens has no single source file: its name
+        // says where it belongs (src/client/officer/**/officer-*.css).
+        assetFileNames: (asset) =>
+          asset.originalFileNames.some((f) => OFFICER_MODULES.test(f)) || asset.names.some((n) => n.startsWith('officer-')) ? 'assets/officer/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
+        chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => OFFICER_MODULES.test(id)) && !chunk.moduleIds.some(isEntryModule) ? 'assets/officer/[name]-[hash].js' : 'assets/[name]-[hash].js'),
       },
     },
   },

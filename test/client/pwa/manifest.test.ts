@@ -85,6 +85,24 @@ describe('service worker', () => {
     expect(urls.filter((u) => u.endsWith('.map') || u.startsWith('.vite/'))).toEqual([])
   })
 
+  it('keeps the officer\'s workspace out of the precache: a village head\'s phone never downloads it', async () => {
+    const urls = precacheUrls(await readFile(join(outDir, 'sw.js'), 'utf8'))
+    const officer = await readdir(join(outDir, 'assets', 'officer'))
+    expect(officer.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(5)
+    expect(officer.some((f) => f.endsWith('.css'))).toBe(true)
+    expect(urls.filter((u) => u.startsWith('assets/officer/'))).toEqual([])
+    // No precached script carries workspace code or the chart library (their source maps say what they hold).
+    let mapped = 0
+    for (const url of urls.filter((u) => u.endsWith('.js') && u.startsWith('assets/'))) {
+      const text = await readFile(join(outDir, `${url}.map`), 'utf8').catch(() => null) // the bundler's tiny runtime has none
+      if (text === null) continue
+      mapped++
+      const { sources } = JSON.parse(text) as { sources: string[] }
+      expect(sources.filter((src) => /client\/officer\/|node_modules\/chart\.js|shared\/(results|summary)\./.test(src)), url).toEqual([])
+    }
+    expect(mapped).toBeGreaterThan(5)
+  })
+
   it('never caches /api: nothing under /api is precached, and /api appears only in the navigation route\'s denylist', async () => {
     const sw = await readFile(join(outDir, 'sw.js'), 'utf8')
     expect(precacheUrls(sw).filter((u) => /(^|\/)api(\/|$)/.test(u))).toEqual([])
