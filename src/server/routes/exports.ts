@@ -1,35 +1,17 @@
 // Exports of a commune's results: the XLSX results table and the DOCX review report draft.
 // Parse → authorise (officers, leaders, administrators; never a village's reporter) → load the
 // results as the dashboard shows them → build the file → send it as a download.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as v from 'valibot'
 import type { PlanResults } from '../../shared/api'
-import { CodeSchema } from '../../shared/model'
 import { communeFullName } from '../../shared/summary'
-import type { Actor } from '../auth/actor'
-import { communeOf, requireActor } from '../auth/plugin'
+import { communeOf } from '../auth/plugin'
 import { loadResults } from '../db/results'
 import type { Db } from '../db/types'
-import { forbidden, HttpError, parseWith } from '../errors'
+import { HttpError, parseWith } from '../errors'
 import { buildReviewDocx, DOCX_CONTENT_TYPE, type ReviewKind } from '../exports/docx'
 import { buildResultsXlsx, XLSX_CONTENT_TYPE } from '../exports/xlsx'
-
-const YearSchema = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'),
-  v.transform(Number),
-  v.minValue(2000, 'năm không hợp lệ'),
-  v.maxValue(2100, 'năm không hợp lệ'),
-)
-
-const ResultsQueryEntries = {
-  year: v.optional(YearSchema),
-  period: v.optional(CodeSchema),
-  phase: v.optional(CodeSchema),
-  basis: v.optional(v.picklist(['approved', 'submitted', 'all'], 'cơ sở số liệu phải là approved, submitted hoặc all')),
-}
-const onePoint = <T extends { period?: string; phase?: string }>() =>
-  v.check<T, string>((q) => q.period === undefined || q.phase === undefined, 'chỉ chọn một trong hai: kỳ báo cáo hoặc đợt thi đua')
+import { onePoint, requireReader, ResultsQueryEntries } from './results'
 
 const XlsxQuerySchema = v.pipe(v.object(ResultsQueryEntries), onePoint())
 const DocxQuerySchema = v.pipe(
@@ -39,12 +21,6 @@ const DocxQuerySchema = v.pipe(
 
 /** A burst of exports is a few clicks; each builds a file in memory, so a runaway client is held back. */
 const EXPORT_RATE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } }
-
-function requireReader(req: FastifyRequest): Actor {
-  const actor = requireActor(req)
-  if (actor.role === 'reporter') throw forbidden('Tài khoản báo cáo của thôn/tổ không xuất được kết quả của toàn xã')
-  return actor
-}
 
 /** RFC 5987 / 6266: an ASCII fallback name, and the Vietnamese name in UTF-8. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
@@ -69,7 +45,7 @@ function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiName: st
 
 export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
   app.get<{ Params: { commune: string } }>('/communes/:commune/exports/results.xlsx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
-    const actor = requireReader(req)
+    const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const q = parseWith(XlsxQuerySchema, req.query, 'Tham số')
     const results = await loadResults(db, commune.id, q, clock())
@@ -79,7 +55,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
   })
 
   app.get<{ Params: { commune: string } }>('/communes/:commune/exports/review.docx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
-    const actor = requireReader(req)
+    const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const { kind: askedKind, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
     const now = clock()

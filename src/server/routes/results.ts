@@ -14,18 +14,20 @@ import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
 import { forbidden, HttpError, parseWith } from '../errors'
 
-const YearSchema = v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm không hợp lệ'), v.maxValue(2100, 'năm không hợp lệ'))
+export const YearSchema = v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm không hợp lệ'), v.maxValue(2100, 'năm không hợp lệ'))
 export const BasisSchema = v.picklist(['approved', 'submitted', 'all'], 'cơ sở số liệu phải là approved, submitted hoặc all')
 
-const ResultsQuerySchema = v.pipe(
-  v.object({
-    year: v.optional(YearSchema),
-    period: v.optional(CodeSchema),
-    phase: v.optional(CodeSchema),
-    basis: v.optional(BasisSchema),
-  }),
-  v.check((q) => q.period === undefined || q.phase === undefined, 'chỉ chọn một trong hai: kỳ báo cáo hoặc đợt thi đua'),
-)
+/** Which results: the year, the point they run to (a period or a phase, not both), the basis. The exports take the same. */
+export const ResultsQueryEntries = {
+  year: v.optional(YearSchema),
+  period: v.optional(CodeSchema),
+  phase: v.optional(CodeSchema),
+  basis: v.optional(BasisSchema),
+}
+export const onePoint = <T extends { period?: string; phase?: string }>() =>
+  v.check<T, string>((q) => q.period === undefined || q.phase === undefined, 'chỉ chọn một trong hai: kỳ báo cáo hoặc đợt thi đua')
+
+const ResultsQuerySchema = v.pipe(v.object(ResultsQueryEntries), onePoint())
 
 const CompletenessQuerySchema = v.object({ year: v.optional(YearSchema) })
 
@@ -56,7 +58,7 @@ const CopyBodySchema = v.object({
 })
 
 /** Officers, leaders and administrators read the commune's figures; a reporter sees only their own unit's. */
-function requireReader(req: FastifyRequest, what: string): Actor {
+export function requireReader(req: FastifyRequest, what: string): Actor {
   const actor = requireActor(req)
   if (actor.role === 'reporter') throw forbidden(`Tài khoản báo cáo của thôn/tổ không xem được ${what}`)
   return actor
