@@ -1,4 +1,7 @@
-import { defineConfig } from 'vite'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 
@@ -10,6 +13,36 @@ const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|com
 const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile)\./
 const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id)
 const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service
+ * worker included, at the highest compression: the server sends them to browsers that accept
+ * them (src/server/app.ts, `preCompressed`). Runs last, once every other plugin has written.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'thidua-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith('/') ? config.build.outDir : join(config.root, config.build.outDir)
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        const files = (await readdir(outDir, { recursive: true })).filter((f) => /\.(js|css|html|svg|webmanifest|json)$/.test(f) && !f.startsWith('.vite'))
+        for (const file of files) {
+          const path = join(outDir, file)
+          const body = await readFile(path)
+          if (body.length < 1024) continue
+          await writeFile(`${path}.br`, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } }))
+          await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }))
+        }
+      },
+    },
+  }
+}
 
 export default defineConfig({
   plugins: [
@@ -53,6 +86,7 @@ export default defineConfig({
       includeManifestIcons: false,
       devOptions: { enabled: false },
     }),
+    precompress(),
   ],
   build: {
     outDir: 'dist',

@@ -8,6 +8,13 @@ export type Aggregate =
   | { kind: 'ratio'; numerator: number; denominator: number; units: number }
   | { kind: 'yes_no'; achieved: boolean; yes: number; units: number }
 
+/** The value shape an indicator's cells take: a rate keeps numerator and denominator. */
+export function valueKindOf(indicator: Pick<Indicator, 'aggregation'>): ValueData['kind'] {
+  if (indicator.aggregation === 'rate') return 'ratio'
+  if (indicator.aggregation === 'yes_no') return 'yes_no'
+  return 'number'
+}
+
 /** A unit's figure for one period. `to` is the period's last day (ISO), which orders periods. */
 export interface DatedValue {
   to: string

@@ -272,12 +272,9 @@ export type NumberValue = Extract<ValueData, { kind: 'number' }>
 export type RatioValue = Extract<ValueData, { kind: 'ratio' }>
 export type YesNoValue = Extract<ValueData, { kind: 'yes_no' }>
 
-/** The value shape an indicator's cells take. */
-export function valueKindOf(indicator: Pick<Indicator, 'aggregation'>): ValueData['kind'] {
-  if (indicator.aggregation === 'rate') return 'ratio'
-  if (indicator.aggregation === 'yes_no') return 'yes_no'
-  return 'number'
-}
+// The value shape an indicator's cells take lives with the roll-ups, so that the phone, which
+// needs it, does not load this module's schemas (and the schema library) for it.
+export { valueKindOf } from './aggregation'
 
 export const ReportStatusSchema = v.picklist(['draft', 'submitted', 'approved', 'returned'])
 export type ReportStatus = v.InferOutput<typeof ReportStatusSchema>

@@ -2,8 +2,7 @@
 // parent, a derived figure follows its formula, declared equalities hold, a part never
 // exceeds its whole, numerator ≤ denominator, and outliers against a unit's own history.
 import type { Indicator, Plan, Target, Unit, ValueData } from './model'
-import { valueKindOf } from './model'
-import { computedExpr } from './aggregation'
+import { computedExpr, valueKindOf } from './aggregation'
 import { evaluateFormula, formulaRefs, parseFormula, renderFormula } from './formula'
 import { formatViNumber } from './numbers'
 import { targetFigure } from './targets'

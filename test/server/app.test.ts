@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../src/server/app'
@@ -265,6 +266,11 @@ describe('serving the PWA', () => {
     await mkdir(join(dir, 'assets'))
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Thi đua</title><div id="app"></div>')
     await writeFile(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)')
+    // As the build writes them (vite.config.ts precompress): the same script, compressed.
+    const big = `export const text = ${JSON.stringify('Thi đua '.repeat(400))}\n`
+    await writeFile(join(dir, 'assets', 'vendor-def456.js'), big)
+    await writeFile(join(dir, 'assets', 'vendor-def456.js.br'), brotliCompressSync(big))
+    await writeFile(join(dir, 'assets', 'vendor-def456.js.gz'), gzipSync(big))
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -285,6 +291,35 @@ describe('serving the PWA', () => {
     const res = await app.inject('/assets/index-abc123.js')
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toContain('immutable')
+    await app.close()
+  })
+
+  it('sends the build\'s brotli or gzip copy to a browser that accepts it, the plain file to one that does not', async () => {
+    const app = await distApp()
+    const plain = await app.inject('/assets/vendor-def456.js')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const br = await app.inject({ url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['cache-control']).toContain('immutable')
+    expect(brotliDecompressSync(br.rawPayload).toString('utf8')).toBe(plain.body)
+    const gz = await app.inject({ url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'gzip' } })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.rawPayload).toString('utf8')).toBe(plain.body)
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 10)
+    await app.close()
+  })
+
+  it('compresses large API answers for a browser that accepts it', async () => {
+    const app = await distApp()
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tqt.canbo', password: 'thidua2024' } })
+    expect(login.statusCode).toBe(200)
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!
+    const plain = await app.inject({ url: '/api/communes/tqt/plan', headers: { cookie } })
+    const br = await app.inject({ url: '/api/communes/tqt/plan', headers: { cookie, 'accept-encoding': 'br' } })
+    expect(br.statusCode).toBe(200)
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json())
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
     await app.close()
   })
 

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildPwa, ROOT } from './build'
 
@@ -103,6 +104,20 @@ describe('service worker', () => {
       expect(sources.filter(workspace), url).toEqual([])
     }
     expect(mapped).toBeGreaterThan(5)
+  })
+
+  it('writes a brotli and a gzip copy beside every script, style and page of 1 KB or more, the worker included', async () => {
+    const files = (await readdir(outDir, { recursive: true })).filter((f) => /\.(js|css|html)$/.test(f) && !f.startsWith('.vite'))
+    let checked = 0
+    for (const file of files) {
+      const body = await readFile(join(outDir, file))
+      if (body.length < 1024) continue
+      expect(brotliDecompressSync(await readFile(join(outDir, `${file}.br`))).equals(body), file).toBe(true)
+      expect(gunzipSync(await readFile(join(outDir, `${file}.gz`))).equals(body), file).toBe(true)
+      checked++
+    }
+    expect(files).toContain('sw.js')
+    expect(checked).toBeGreaterThan(10)
   })
 
   it('never caches /api: nothing under /api is precached, and /api appears only in the navigation route\'s denylist', async () => {

@@ -3,8 +3,9 @@
 // server (`src/server/main.ts` on PGlite, demo data) serving a fresh production build of dist/.
 // After the service worker takes control, the browser goes offline and reloads: the app shell
 // comes from the worker's cache, and /api is still never answered from a cache.
-import { appendFile } from 'node:fs/promises'
+import { appendFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, startAppServer, STEP_MS, type AppServer } from '../e2e/harness'
@@ -93,8 +94,13 @@ describe('offline start from the service worker', () => {
   it('offers a new version, and switches to it only when the user chooses "Cập nhật"', async () => {
     const before = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
     expect(before).toBeDefined()
-    // A new deploy: the browser compares sw.js byte for byte.
-    await appendFile(join(server!.distDir, 'sw.js'), `\n// next version ${Date.now()}\n`)
+    // A new deploy: the browser compares sw.js byte for byte. The build's compressed copies,
+    // which the server prefers, are written again too, as a new build would.
+    const sw = join(server!.distDir, 'sw.js')
+    await appendFile(sw, `\n// next version ${Date.now()}\n`)
+    const next = await readFile(sw)
+    await writeFile(`${sw}.br`, brotliCompressSync(next))
+    await writeFile(`${sw}.gz`, gzipSync(next))
     await page.goto(baseUrl)
     const prompt = page.locator('#pwa-prompt')
     await prompt.getByText('Có phiên bản mới.').waitFor({ timeout: STEP_MS })
