@@ -4,7 +4,8 @@ import type { CompletenessBoard, CompletenessCell, ReportTimeliness } from '../.
 import type { Period, ReportStatus } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
 import { vietnamDate, ytdKind } from '../../shared/results'
-import { allUnits, planOfYear, yearPeriodsOf } from './results'
+import { yearPeriodsOf } from './periods'
+import { allUnits, planOfYear } from './results'
 import type { Queryable } from './types'
 
 export const TIMELINESS: readonly ReportTimeliness[] = ['on_time', 'late', 'missing', 'returned', 'draft', 'not_due']

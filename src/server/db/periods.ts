@@ -42,6 +42,26 @@ export async function createPeriod(db: Db, actor: Actor, communeId: number, peri
   })
 }
 
+/** The periods of a commune's year, in the shape of the shared schema, ordered by end date. */
+export async function yearPeriodsOf(q: Queryable, communeId: number, year: number): Promise<Period[]> {
+  const r = await q.query<Omit<PeriodRow, 'id'>>(
+    `SELECT code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
+            to_char(deadline, 'YYYY-MM-DD') AS deadline, locked, lock_reason
+       FROM periods WHERE commune_id = $1 AND year = $2 ORDER BY ends_on, code`,
+    [communeId, year],
+  )
+  return r.rows.map((p) => ({
+    code: p.code,
+    kind: p.kind,
+    year: Number(p.year),
+    from: p.from,
+    to: p.to,
+    deadline: p.deadline,
+    locked: p.locked,
+    ...(p.lock_reason ? { lockReason: p.lock_reason } : {}),
+  }))
+}
+
 /** The commune's periods (of one year, when given) in order of start then end, each with whether anything was reported in it. */
 export async function listPeriods(q: Queryable, communeId: number, year?: number): Promise<PeriodView[]> {
   const r = await q.query<Omit<PeriodRow, 'id'> & { version: number; in_use: boolean }>(

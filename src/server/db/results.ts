@@ -4,6 +4,7 @@ import type { PlanResults, ResultsBasis } from '../../shared/api'
 import type { Commune, Period, Plan, ValueData } from '../../shared/model'
 import { computeResults, vietnamDate, ytdKind, type ResultsUnit, type ResultsValue } from '../../shared/results'
 import { notFound } from '../errors'
+import { yearPeriodsOf } from './periods'
 import { readPlan } from './plans'
 import type { Queryable } from './types'
 
@@ -14,37 +15,6 @@ export interface ResultsOptions {
   /** A phase (đợt) of the plan, `DOT1` or `2024-DOT1`: the figures run to its end. */
   phase?: string
   basis?: ResultsBasis
-}
-
-interface PeriodRow {
-  code: string
-  kind: Period['kind']
-  year: number
-  from: string
-  to: string
-  deadline: string
-  locked: boolean
-  lock_reason: string | null
-}
-
-/** The periods of a commune's year, in the shape of the shared schema, ordered by end date. */
-export async function yearPeriodsOf(q: Queryable, communeId: number, year: number): Promise<Period[]> {
-  const r = await q.query<PeriodRow>(
-    `SELECT code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
-            to_char(deadline, 'YYYY-MM-DD') AS deadline, locked, lock_reason
-       FROM periods WHERE commune_id = $1 AND year = $2 ORDER BY ends_on, code`,
-    [communeId, year],
-  )
-  return r.rows.map((p) => ({
-    code: p.code,
-    kind: p.kind,
-    year: Number(p.year),
-    from: p.from,
-    to: p.to,
-    deadline: p.deadline,
-    locked: p.locked,
-    ...(p.lock_reason ? { lockReason: p.lock_reason } : {}),
-  }))
 }
 
 export async function communeOfId(q: Queryable, communeId: number): Promise<Commune> {
