@@ -280,3 +280,20 @@ export interface PeriodView {
   /** Something was reported in it (a value or a report): it can be locked, no longer deleted. */
   inUse: boolean
 }
+
+/** The filters of GET /api/communes/:commune/audit (each optional). */
+export interface AuditFilters {
+  unit?: string
+  period?: string
+  indicator?: string
+  /** A username. */
+  user?: string
+  entity?: AuditRow['entity']
+  /** Only entries older than this id (the last id of the previous page). */
+  before?: number
+  /** At most 200; default 50. */
+  limit?: number
+}
+
+/** The roles an officer hands out: a system administrator is never created from a commune. */
+export type CommuneRole = Exclude<Role, 'admin'>

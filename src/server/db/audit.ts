@@ -3,7 +3,7 @@
 import type { Actor } from '../auth/actor'
 import { notFound } from '../errors'
 import type { Queryable } from './types'
-import type { AuditRow, CellChange } from '../../shared/api'
+import type { AuditFilters, AuditRow, CellChange } from '../../shared/api'
 
 export interface AuditEntry {
   entity: 'plan' | 'unit' | 'user' | 'period'
@@ -56,18 +56,6 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
   }))
 }
 
-export interface AuditFilters {
-  unit?: string
-  period?: string
-  indicator?: string
-  /** A username. */
-  user?: string
-  entity?: AuditRow['entity']
-  /** Only entries older than this id (the last id of the previous page). */
-  before?: number
-  /** At most 200; default 50. */
-  limit?: number
-}
 
 export const AUDIT_PAGE_MAX = 200
 

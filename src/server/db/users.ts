@@ -1,6 +1,6 @@
 // A commune's accounts (`users`, `user_units`) and their device sessions (`sessions`), as the
 // officer manages them. Password hashes are written here and never read back out.
-import type { AccountView, DeviceView } from '../../shared/api'
+import type { AccountView, CommuneRole, DeviceView } from '../../shared/api'
 import type { Role } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -11,8 +11,6 @@ import { bumpVersion } from './versions'
 // The shapes the officer's screen reads live in the shared API contract.
 export type { AccountView, DeviceView } from '../../shared/api'
 
-/** The roles an officer hands out; an administrator is never created from a commune. */
-export type CommuneRole = Exclude<Role, 'admin'>
 
 export interface NewAccount {
   username: string

@@ -2,10 +2,10 @@
 // users.ts and the period routes of reports.ts. Failures reject with ApiRequestError (a
 // Vietnamese message, the server's own for a 4xx such as a username already taken).
 import { apiRequest, communePath } from '../../api'
-import type { AccountView, PeriodView, PlanUnit } from '../../../shared/api'
-import type { Period, Role, Unit, UnitKind } from '../../../shared/model'
+import type { AccountView, CommuneRole, PeriodView, PlanUnit } from '../../../shared/api'
+import type { Period, Unit, UnitKind } from '../../../shared/model'
 
-export type { AccountView, DeviceView, PeriodView } from '../../../shared/api'
+export type { AccountView, CommuneRole, DeviceView, PeriodView } from '../../../shared/api'
 
 /** A unit as GET …/units lists it: active or not, with its version. */
 export type UnitRow = PlanUnit & { version?: number }
@@ -18,8 +18,6 @@ export interface UnitChange {
   active?: boolean
 }
 
-/** The roles an officer hands out (never the system administrator). */
-export type CommuneRole = Exclude<Role, 'admin'>
 
 export interface NewAccount {
   username: string

@@ -1,9 +1,11 @@
 // The review area's calls: the report list, one report, the decision on it, the completeness
 // board, a cell's history and the commune's audit feed; plus the units and periods the screens
 // name things by.
-import type { AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
+import type { AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
 import type { ReportStatus } from '../../../shared/model'
 import { apiRequest, communePath } from '../../api'
+
+export type { AuditFilters }
 
 /** One row of GET /api/communes/:commune/reports. */
 export interface ReportSummary {
@@ -33,16 +35,6 @@ export interface DecisionResult {
   version: number
 }
 
-export interface AuditFilter {
-  unit?: string
-  period?: string
-  indicator?: string
-  user?: string
-  entity?: AuditRow['entity']
-  /** Rows older than this id (paging). */
-  before?: number
-  limit?: number
-}
 
 /** `?a=1&b=2` of the set entries, or '' when none. */
 export function queryString(params: Record<string, string | number | undefined>): string {
@@ -72,7 +64,7 @@ export function getCellHistory(commune: string, cell: { unit: string; period: st
   return apiRequest(communePath(commune, `history${queryString(cell)}`), { signal })
 }
 
-export function getAudit(commune: string, filter: AuditFilter, signal?: AbortSignal): Promise<AuditRow[]> {
+export function getAudit(commune: string, filter: AuditFilters, signal?: AbortSignal): Promise<AuditRow[]> {
   return apiRequest(communePath(commune, `audit${queryString({ ...filter })}`), { signal })
 }
 
