@@ -1,7 +1,7 @@
 // Response shapes of the JSON API outside sync (sync's are in protocol.ts): one contract,
 // imported by the server that answers and the client that reads.
 import type { Aggregation, Commune, Field, PeriodKind, Phase, Plan, ReportStatus, Role, Target, Unit, ValueData } from './model'
-import type { ShareResult, TargetStatus } from './targets'
+import type { TargetEvaluation, TargetStatus } from './targets'
 import type { ValidationIssue } from './validation'
 
 /** Every refusal: a stable code the client branches on, and a message to show. */
@@ -106,8 +106,8 @@ export interface TrendPoint {
   actual: number | null
 }
 
-/** One indicator of the results table / dashboard. */
-export interface IndicatorResult {
+/** One indicator of the results table / dashboard: its figures and, from TargetEvaluation, its status, progress and pace. */
+export interface IndicatorResult extends TargetEvaluation {
   code: string
   name: string
   field: string
@@ -131,14 +131,6 @@ export interface IndicatorResult {
   /** How many units reported a figure, of how many should. */
   reportedUnits: number
   expectedUnits: number
-  status: TargetStatus
-  /** 1 means met; null when nothing can be compared. */
-  progress: number | null
-  onPace: boolean | null
-  expectedToDate?: number
-  growthPercent?: number
-  reduction?: number
-  shares?: ShareResult[]
   byUnit: UnitResult[]
   trend: TrendPoint[]
 }
