@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { DEMO_PASSWORD, launchChromium, startAppServer, STEP_MS, type AppServer } from '../client/e2e/harness'
+import { DEMO_PASSWORD, launchChromium, startAppServer, STEP_MS, syncLine, syncText, type AppServer } from '../client/e2e/harness'
 import type { MeasurementContext, MeasurementResult, Table } from './report'
 import { fmtMs } from './report'
 import { spread } from './stats'
@@ -52,8 +52,7 @@ export async function newPhone(e: BrowserEnv, options: Parameters<Browser['newCo
   return { context, page }
 }
 
-export const syncLine = (page: Page) => page.locator('header.app-bar .sync__line')
-export const syncText = async (page: Page): Promise<string> => ((await syncLine(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+export { syncLine, syncText } from '../client/e2e/harness'
 
 /** Signs in online once the service worker controls the page, and waits for the first sync. */
 export async function signIn(page: Page, url: string, username = HEAD): Promise<void> {

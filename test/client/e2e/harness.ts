@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { buildPwa, ROOT } from '../pwa/build'
 
 export const HOST = '127.0.0.1'
@@ -94,4 +94,22 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port))
     })
   })
+}
+
+// The phone's screens, as every browser scenario reads them.
+
+/** The sync badge's status line in the app bar: last sync, offline, how many changes wait. */
+export const syncLine = (page: Page) => page.locator('header.app-bar .sync__line')
+export const syncText = async (page: Page): Promise<string> => ((await syncLine(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
+
+/** One indicator's row on the entry screen. */
+export const row = (page: Page, indicator: string) => page.locator(`#ind-${indicator}`)
+/** The "saved" line of a row: "Đã lưu trên máy · Chờ gửi", "Đã gửi lên máy chủ"… */
+export const rowStatus = (page: Page, indicator: string) => row(page, indicator).locator('.ind__status')
+
+/** Types a figure the Vietnamese way and commits it (Enter), as the keyboard's "next" key does. */
+export async function typeNumber(page: Page, indicator: string, label: string, text: string): Promise<void> {
+  const input = row(page, indicator).getByLabel(label, { exact: true })
+  await input.fill(text)
+  await input.press('Enter')
 }

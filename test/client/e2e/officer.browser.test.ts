@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan, PlanResults } from '../../../src/shared/api'
 import type { PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, launchChromium, startAppServer, STEP_MS, type AppServer } from './harness'
+import { apiSession, launchChromium, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber, type AppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -74,15 +74,6 @@ async function json<T>(res: Promise<Response>): Promise<T> {
   return (await r.json()) as T
 }
 
-// The phone's entry screen (see village.browser.test.ts for the same helpers in more detail).
-const syncLine = (page: Page) => page.locator('header.app-bar .sync__line')
-const row = (page: Page, indicator: string) => page.locator(`#ind-${indicator}`)
-async function typeNumber(page: Page, indicator: string, label: string, text: string): Promise<void> {
-  const input = row(page, indicator).getByLabel(label, { exact: true })
-  await input.fill(text)
-  await input.press('Enter')
-}
-const rowStatus = (page: Page, indicator: string) => row(page, indicator).locator('.ind__status')
 
 describe('the commune’s reporting cycle, officer and village head', () => {
   let officer: Page

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ValueData } from '../../../src/shared/model'
 import type { MutationOutcome, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, launchChromium, startAppServer, STEP_MS, type AppServer } from './harness'
+import { apiSession, launchChromium, row, rowStatus, startAppServer, STEP_MS, syncLine, syncText, typeNumber, type AppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const HEAD = 'tqt.tdp01'
@@ -74,10 +74,6 @@ async function openQuarter(page: Page, quarter: number): Promise<void> {
   await page.getByRole('heading', { name: new RegExp(`Quý ${quarter}/2022`) }).waitFor()
 }
 
-/** The sync badge's status line in the app bar: last sync, offline, how many changes wait. */
-const syncLine = (page: Page) => page.locator('header.app-bar .sync__line')
-const syncText = async (page: Page): Promise<string> => ((await syncLine(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
-
 /** Waits until the badge shows `n` changes waiting (none shown for 0). */
 async function waitForWaiting(page: Page, n: number): Promise<void> {
   await expect.poll(() => syncText(page), { timeout: STEP_MS, interval: 100 }).toMatch(n === 0 ? /^(?!.*chờ gửi)/ : new RegExp(`· ${n} chờ gửi$`))
@@ -86,17 +82,6 @@ async function waitForWaiting(page: Page, n: number): Promise<void> {
 /** The "Cần xử lý" link of the badge (absent when nothing needs the user). */
 const attentionLink = (page: Page) => page.locator('header.app-bar').getByRole('link', { name: /cần xử lý/ })
 
-/** One indicator's row on the entry screen. */
-const row = (page: Page, indicator: string) => page.locator(`#ind-${indicator}`)
-/** The "saved" line of a row: "Đã lưu trên máy · Chờ gửi", "Đã gửi lên máy chủ"… */
-const rowStatus = (page: Page, indicator: string) => row(page, indicator).locator('.ind__status')
-
-/** Types a figure the Vietnamese way and commits it (Enter), as the keyboard's "next" key does. */
-async function typeNumber(page: Page, indicator: string, label: string, text: string): Promise<void> {
-  const input = row(page, indicator).getByLabel(label, { exact: true })
-  await input.fill(text)
-  await input.press('Enter')
-}
 
 /** Waits for the row to say the value is saved on the device (its transaction committed). */
 async function savedOnDevice(page: Page, indicator: string): Promise<void> {
