@@ -22,6 +22,7 @@ export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
 const COMMUNE_KIND_LABELS: Readonly<Record<Commune['kind'], string>> = {
   xa: 'Xã',
   phuong: 'Phường',
+  dac_khu: 'Đặc khu',
   thi_tran: 'Thị trấn',
 }
 
@@ -30,6 +31,8 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   officer: 'Cán bộ xã',
   leader: 'Lãnh đạo',
   admin: 'Quản trị hệ thống',
+  province_admin: 'Quản trị tỉnh',
+  province_viewer: 'Lãnh đạo, chuyên viên tỉnh',
 }
 
 /** The head of a residential unit, by the unit's kind. */

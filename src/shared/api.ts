@@ -16,8 +16,14 @@ export interface CommuneSummary {
   code: string
   name: string
   kind: Commune['kind']
-  district: string
+  /** Null for a commune created after the July 2025 reform. */
+  district: string | null
   province: string
+  provinceCode: string
+  /** Mã đơn vị hành chính, where known. */
+  adminCode: string | null
+  /** The commune it was merged into; its history stays readable under its own name. */
+  mergedInto: { code: string; name: string } | null
   /** Null while the commune has no plan yet. */
   planYear: number | null
   planTitle: string | null
@@ -45,8 +51,10 @@ export interface Me {
   displayName: string
   role: Role
   deviceId: string
-  /** Null for the system administrator. */
+  /** Null for the system administrator and for province accounts. */
   commune: { code: string; name: string } | null
+  /** The province of a province account or of the commune; null for the system administrator. */
+  province: { code: string; name: string } | null
   /** The units a reporter reports for. */
   units: { code: string; name: string; kind: string }[]
 }
@@ -288,4 +296,82 @@ export interface AuditFilters {
 }
 
 /** The roles an officer hands out: a system administrator is never created from a commune. */
-export type CommuneRole = Exclude<Role, 'admin'>
+export type CommuneRole = Exclude<Role, 'admin' | 'province_admin' | 'province_viewer'>
+
+// ---------------------------------------------------------------------------
+// The province deployment: provinces, their communes' board, enrolment links.
+
+/** GET /api/server-info, asked before sign-in. */
+export interface ServerInfo {
+  /** The demo is loaded: every page shows the "Bản trình diễn" ribbon. */
+  demo: boolean
+}
+
+/** One row of GET /api/provinces. */
+export interface ProvinceSummary {
+  code: string
+  name: string
+  adminCode: string | null
+  communeCount: number
+}
+
+/** no plan yet / a plan but no figure reported / figures coming in, for the board's year. */
+export type PlanStatus = 'none' | 'set_up' | 'reporting'
+
+/** One commune on GET /api/provinces/:province/board. */
+export interface ProvinceBoardRow extends CommuneSummary {
+  planStatus: PlanStatus
+  /** The reporting period of the board's date (the latest one that has started), if the plan has it. */
+  period: { code: string; from: string; to: string; deadline: string } | null
+  /** Reports due in that period (unit × reporting units), and those submitted or approved. */
+  expected: number
+  submitted: number
+  /** When a figure, a report or a decision was last written, ISO; null when never. */
+  lastActivityAt: string | null
+}
+
+/** GET /api/provinces/:province/board?year=. */
+export interface ProvinceBoard {
+  province: ProvinceSummary
+  year: number
+  communes: ProvinceBoardRow[]
+}
+
+/** A one-time link that signs its owner in and lets them set a password (a head: a PIN). */
+export interface Enrolment {
+  /** The token; the link is ENROLMENT_PATH + token on the server's origin. */
+  token: string
+  expiresAt: string
+}
+
+/** An account just created (alone or in bulk): an enrolment link unless a password was given. */
+export interface CreatedAccount {
+  username: string
+  displayName: string
+  role: Role
+  units: { code: string; name: string }[]
+  commune: { code: string; name: string } | null
+  enrolment: Enrolment | null
+}
+
+/** GET /api/enrolments/:token: whose link it is, shown before the owner sets a password. */
+export interface EnrolmentInfo {
+  username: string
+  displayName: string
+  role: Role
+  commune: { code: string; name: string } | null
+  province: { code: string; name: string } | null
+  purpose: 'enrol' | 'password'
+  expiresAt: string
+}
+
+/** One account of GET /api/provinces/:province/users. */
+export interface ProvinceAccountView {
+  username: string
+  displayName: string
+  role: Role
+  active: boolean
+  createdAt: string
+  /** Null until the owner used the enrolment link. */
+  enrolled: boolean
+}

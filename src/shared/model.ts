@@ -1,17 +1,18 @@
 // The domain model shared by client and server: runtime schemas (valibot) and the
 // types inferred from them. Names follow the glossary in DESIGN.md §3.
 import * as v from 'valibot'
+import { TextSchema } from './text'
 
 /** A stable, human-readable code: `KT-01`, `TDP-3`, `2.4a`. Used to cross-reference inside a plan file. */
 export const CodeSchema = v.pipe(
-  v.string(),
+  TextSchema,
   v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'mã chỉ gồm chữ không dấu, số, ., _ hoặc -, tối đa 40 ký tự'),
 )
 
-const NonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(max))
+export const NonEmpty = (max: number) => v.pipe(TextSchema, v.trim(), v.minLength(1, 'không được để trống'), v.maxLength(max))
 
 /** ISO calendar date, `2023-06-30`. */
-export const IsoDateSchema = v.pipe(v.string(), v.isoDate('ngày phải có dạng YYYY-MM-DD'))
+export const IsoDateSchema = v.pipe(TextSchema, v.isoDate('ngày phải có dạng YYYY-MM-DD'))
 
 /** Finite and within a sane range: no NaN, no Infinity, nothing a typo of ten extra zeros makes. */
 export const FiniteNumberSchema = v.pipe(
@@ -24,15 +25,27 @@ export const FiniteNumberSchema = v.pipe(
 // ---------------------------------------------------------------------------
 // Commune and units
 
-export const CommuneKindSchema = v.picklist(['xa', 'phuong', 'thi_tran'])
+/**
+ * Xã, phường and (since 1 July 2025) đặc khu; thị trấn only survives in plans from before the
+ * reform, which abolished districts and the towns that were their seats.
+ */
+export const CommuneKindSchema = v.picklist(['xa', 'phuong', 'dac_khu', 'thi_tran'])
 export type CommuneKind = v.InferOutput<typeof CommuneKindSchema>
+
+/**
+ * Mã đơn vị hành chính (the official code of Decision 19/2025/QĐ-TTg and its predecessors):
+ * 2 digits for a province, 5 for a commune.
+ */
+export const AdminCodeSchema = v.pipe(TextSchema, v.trim(), v.regex(/^(\d{2}|\d{5})$/, 'mã đơn vị hành chính gồm 2 chữ số (tỉnh) hoặc 5 chữ số (xã)'))
 
 export const CommuneSchema = v.object({
   code: CodeSchema,
   name: NonEmpty(120),
   kind: CommuneKindSchema,
-  district: NonEmpty(120),
+  /** Only in plans from before 1 July 2025: the district (huyện, thị xã, thành phố thuộc tỉnh) it belonged to. */
+  district: v.optional(NonEmpty(120)),
   province: NonEmpty(120),
+  adminCode: v.optional(AdminCodeSchema),
 })
 export type Commune = v.InferOutput<typeof CommuneSchema>
 
@@ -64,7 +77,11 @@ export const UnitSchema = v.object({
 })
 export type Unit = v.InferOutput<typeof UnitSchema>
 
-export const RoleSchema = v.picklist(['reporter', 'officer', 'leader', 'admin'])
+/**
+ * reporter, officer and leader belong to one commune; province_admin and province_viewer to one
+ * province (they create communes and officers, or only read); admin is the system administrator.
+ */
+export const RoleSchema = v.picklist(['reporter', 'officer', 'leader', 'admin', 'province_admin', 'province_viewer'])
 export type Role = v.InferOutput<typeof RoleSchema>
 
 // ---------------------------------------------------------------------------
@@ -202,7 +219,7 @@ export const IndicatorSchema = v.object({
   /** Per-unit targets, by unit code. */
   unitTargets: v.optional(v.record(CodeSchema, TargetSchema)),
   /** The plan's own words for this target, kept for the review report. */
-  source: v.optional(v.string()),
+  source: v.optional(TextSchema),
 })
 export type Indicator = v.InferOutput<typeof IndicatorSchema>
 
@@ -265,7 +282,7 @@ export const ValueDataSchema = v.variant('kind', [
     numerator: FiniteNumberSchema,
     denominator: v.pipe(FiniteNumberSchema, v.gtValue(0, 'mẫu số phải lớn hơn 0')),
   }),
-  v.object({ kind: v.literal('yes_no'), achieved: v.boolean(), note: v.optional(v.pipe(v.string(), v.maxLength(1000))) }),
+  v.object({ kind: v.literal('yes_no'), achieved: v.boolean(), note: v.optional(v.pipe(TextSchema, v.maxLength(1000))) }),
 ])
 export type ValueData = v.InferOutput<typeof ValueDataSchema>
 export type NumberValue = Extract<ValueData, { kind: 'number' }>

@@ -21,7 +21,7 @@ export interface ResultsSummary {
 /** The order statuses are counted and listed in. */
 export const STATUS_ORDER: readonly TargetStatus[] = ['exceeded', 'achieved', 'not_yet', 'failed', 'no_data', 'no_baseline']
 
-const KIND_WORDS: Readonly<Record<Commune['kind'], string>> = { xa: 'Xã', phuong: 'Phường', thi_tran: 'Thị trấn' }
+const KIND_WORDS: Readonly<Record<Commune['kind'], string>> = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu', thi_tran: 'Thị trấn' }
 
 /** "Phường Trương Quang Trọng" whether the stored name carries its kind or not. */
 export function communeFullName(commune: Pick<Commune, 'name' | 'kind'>): string {

@@ -7,6 +7,8 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   officer: 'officer (cán bộ xã)',
   leader: 'leader (lãnh đạo)',
   admin: 'admin (quản trị)',
+  province_admin: 'province admin (quản trị tỉnh)',
+  province_viewer: 'province viewer (lãnh đạo tỉnh)',
 }
 
 const HEADERS = ['username', 'role', 'commune', 'units', 'password'] as const
