@@ -1,0 +1,61 @@
+// Text PostgreSQL can store. `text` and `jsonb` refuse the NUL character (U+0000) and a lone
+// UTF-16 surrogate (half of a pair, which has no UTF-8 form): a single such string in a batch
+// would fail the whole transaction with a server error. Every string the API accepts goes
+// through this one check, so such input is refused where it is parsed, with a reason.
+import * as v from 'valibot'
+
+export const UNSTORABLE_TEXT_MESSAGE = 'có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode lỗi)'
+
+// Without the `u` flag a regex sees UTF-16 code units: NUL, a high surrogate not followed by a
+// low one, or a low surrogate not preceded by a high one.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Why PostgreSQL cannot store `s` (a Vietnamese reason), or undefined when it can. */
+export function unstorableReason(s: string): string | undefined {
+  return UNSTORABLE.test(s) ? UNSTORABLE_TEXT_MESSAGE : undefined
+}
+
+/** The valibot action of that check: put it first in the pipe of every string schema. */
+export function storableText<T extends string>(message: string = UNSTORABLE_TEXT_MESSAGE): v.CheckAction<T, string> {
+  return v.check<T, string>((s) => !UNSTORABLE.test(s), message)
+}
+
+/** A string PostgreSQL can store: the base of every string schema the API parses. */
+export const TextSchema = v.pipe(v.string(), storableText())
+
+/**
+ * The first unstorable string anywhere in a JSON value (object keys included), as a dot path,
+ * or undefined. Iterative, so a deeply nested value cannot overflow the stack.
+ */
+export function findUnstorable(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']]
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!
+    if (typeof item === 'string') {
+      if (UNSTORABLE.test(item)) return path
+    } else if (Array.isArray(item)) {
+      item.forEach((x, i) => stack.push([x, path ? `${path}.${i}` : String(i)]))
+    } else if (item !== null && typeof item === 'object') {
+      for (const [k, x] of Object.entries(item)) {
+        if (UNSTORABLE.test(k)) return path ? `${path}.${k}` : k
+        stack.push([x, path ? `${path}.${k}` : k])
+      }
+    }
+  }
+  return undefined
+}
+
+/** How deeply a JSON value nests (a scalar is 0), counted without recursion; stops past `limit`. */
+export function nestingDepth(value: unknown, limit = Infinity): number {
+  let max = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (item === null || typeof item !== 'object') continue
+    const inner = depth + 1
+    if (inner > max) max = inner
+    if (max > limit) return max
+    for (const x of Array.isArray(item) ? item : Object.values(item)) stack.push([x, inner])
+  }
+  return max
+}
