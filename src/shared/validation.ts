@@ -1,10 +1,11 @@
 // Validation rules for a plan and for reported figures (DESIGN.md §3): children sum to the
 // parent, a derived figure follows its formula, declared equalities hold, a part never
-// exceeds its whole, numerator ≤ denominator, and outliers against a unit's own history.
+// exceeds its whole, numerator ≤ denominator, and plausibility warnings: outliers against a
+// unit's own history, the commune's target, the other units' figures and a stock's last figure.
 import type { Indicator, Plan, Target, Unit, ValueData } from './model'
 import { computedExpr, valueKindOf } from './aggregation'
-import { evaluateFormula, formulaRefs, parseFormula, renderFormula } from './formula'
-import { formatViNumber } from './numbers'
+import { evaluateFormula, formulaRefs, parseFormula, renderFormula, type Expr } from './formula'
+import { formatViAmount, formatViNumber } from './numbers'
 import { targetFigure } from './targets'
 
 export type IssueCode =
@@ -24,6 +25,10 @@ export type IssueCode =
   | 'ratio_bounds'
   | 'value_kind'
   | 'outlier'
+  | 'above_commune_target'
+  | 'far_from_peers'
+  | 'computed_off_target'
+  | 'stock_jump'
 
 export interface ValidationIssue {
   code: IssueCode
@@ -334,3 +339,183 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2
 }
 
+
+// ---------------------------------------------------------------------------
+// Plausibility beyond the unit's own history. A brand-new unit has no history, so these checks
+// judge a figure against what the plan and the other units say. Every one is a warning that asks
+// for a note, never a refusal: the figure is kept as typed.
+
+/** A stock more than this many times above or below the previous period's figure is a warning. */
+export const STOCK_JUMP_FACTOR = 3
+/**
+ * A figure more than this many times above or below the median of the other units of the same
+ * kind is a warning. Wider than the history factor (3): villages differ in size far more than one
+ * village differs from itself between periods.
+ */
+export const PEER_FACTOR = 5
+/** Fewest other units whose figures make a median worth comparing with. */
+export const MIN_PEERS = 3
+/** A computed intensive figure (a yield) more than this many times above or below its target is a warning. */
+export const COMPUTED_FACTOR = 3
+
+type PlausibilityIndicator = Pick<Indicator, 'code' | 'name' | 'unitOfMeasure' | 'aggregation' | 'target' | 'reporters' | 'formula' | 'children'>
+
+const amount = (x: number, ind: Pick<Indicator, 'unitOfMeasure'>): string => formatViAmount(x, ind.unitOfMeasure, 4)
+const CHECK_OR_NOTE = 'Vui lòng kiểm tra lại hoặc ghi chú lý do.'
+
+/** "gấp 333,3 lần" / "chỉ bằng 4%": how `value` stands against `usual` (> 0). */
+function howFar(value: number, usual: number): string {
+  const ratio = value / usual
+  return ratio >= 1 ? `gấp ${fmt(round1(ratio))} lần` : `chỉ bằng ${fmt(round1(ratio * 100))}%`
+}
+
+/** Whether `value` is more than `factor` times above or below `usual` (> 0). */
+const far = (value: number, usual: number, factor: number): boolean => value > usual * factor || value * factor < usual
+
+/**
+ * The commune's whole-year figure that no single unit's figure can plausibly pass: the total an
+ * `at_least` or `range` target (its top) sets, the commune's start-of-year level a `reduce_by`
+ * target falls from, the level a `growth` target rises to. Only for a typed flow or stock (they sum
+ * across units); a rate or a yield is a level each unit has on its own, and `at_most` is a cap a
+ * unit may legitimately break (that is a failed target, not a typing slip).
+ */
+export function communeWholeFigure(indicator: Pick<Indicator, 'aggregation' | 'target' | 'formula' | 'children'>): number | undefined {
+  const t = indicator.target
+  if (!t || (indicator.aggregation !== 'flow' && indicator.aggregation !== 'stock') || computedExpr(indicator)) return undefined
+  switch (t.kind) {
+    case 'at_least':
+      return t.value > 0 ? t.value : undefined
+    case 'range':
+      return t.max > 0 ? t.max : undefined
+    case 'reduce_by':
+      return t.baseline !== undefined && t.baseline > 0 ? t.baseline : undefined
+    case 'growth':
+      return t.baseValue !== undefined ? t.baseValue * (1 + (t.maxPercent ?? t.percent) / 100) : undefined
+    default:
+      return undefined
+  }
+}
+
+/**
+ * (a) One unit's figure above the commune's whole-year figure: one village cannot harvest more
+ * rice than the plan expects of the whole commune. Skipped when the unit is the only one
+ * reporting the indicator (its figure is the commune's, and above the target is *vượt*):
+ * `reportingUnits` when known (the server), else the plan's reporters (a unit kind means several).
+ */
+export function checkAboveCommuneTarget(indicator: PlausibilityIndicator, value: number, reportingUnits?: number): ValidationIssue | undefined {
+  const shared = reportingUnits !== undefined ? reportingUnits > 1 : indicator.reporters.kinds.length > 0 || indicator.reporters.units.length > 1
+  const whole = shared ? communeWholeFigure(indicator) : undefined
+  if (whole === undefined || !(value > whole)) return undefined
+  return issue(
+    'above_commune_target',
+    'warning',
+    [indicator.code],
+    `“${indicator.name}”: ${amount(value, indicator)} của một đơn vị đã vượt chỉ tiêu cả năm của toàn xã (${amount(whole, indicator)}). ${CHECK_OR_NOTE}`,
+    { expected: whole, actual: value },
+  )
+}
+
+/**
+ * (b) A figure more than `factor` times above or below the median of the other units of the same
+ * kind for the same period (at least `minPeers` of them). A zero is not judged: a unit may simply
+ * have none (no rice fields), and a median of zero says nothing.
+ */
+export function checkAgainstPeers(
+  indicator: PlausibilityIndicator,
+  value: number,
+  peers: readonly number[],
+  options: { factor?: number; minPeers?: number } = {},
+): ValidationIssue | undefined {
+  if (peers.length < (options.minPeers ?? MIN_PEERS) || !(value > 0)) return undefined
+  const usual = median(peers)
+  if (!(usual > 0) || !far(value, usual, options.factor ?? PEER_FACTOR)) return undefined
+  return issue(
+    'far_from_peers',
+    'warning',
+    [indicator.code],
+    `“${indicator.name}”: ${amount(value, indicator)} ${howFar(value, usual)} mức giữa của ${peers.length} đơn vị cùng loại trong kỳ này (${amount(usual, indicator)}). ${CHECK_OR_NOTE}`,
+    { expected: usual, actual: value },
+  )
+}
+
+/**
+ * (d) A stock (a herd, pupils enrolled) more than `factor` times above or below the previous
+ * period's figure. A stock carries over between periods, unlike a flow, so a jump is a slip more
+ * often than a fact. A fall to zero counts: a whole herd gone needs a word.
+ */
+export function checkStockJump(indicator: PlausibilityIndicator, value: number, previous: number | undefined, factor = STOCK_JUMP_FACTOR): ValidationIssue | undefined {
+  if (indicator.aggregation !== 'stock' || computedExpr(indicator) || previous === undefined || !(previous > 0) || value < 0 || !far(value, previous, factor)) return undefined
+  const how = value === 0 ? 'giảm về 0 so với' : value > previous ? `${howFar(value, previous)}` : `giảm còn ${fmt(round1((value / previous) * 100))}%`
+  return issue(
+    'stock_jump',
+    'warning',
+    [indicator.code],
+    `“${indicator.name}”: ${amount(value, indicator)} ${how} kỳ trước (${amount(previous, indicator)}). ${CHECK_OR_NOTE}`,
+    { expected: previous, actual: value },
+  )
+}
+
+/** What a typed figure is judged against; each part is optional (a new unit has no history). */
+export interface FigureContext {
+  /** The unit's figures for earlier periods of the same kind. */
+  history?: readonly number[]
+  /** The unit's figure for the previous period of the same kind. */
+  previous?: number | undefined
+  /** The other units of the same kind, same period. */
+  peers?: readonly number[]
+  /** How many units report the indicator, when known. */
+  reportingUnits?: number | undefined
+}
+
+/** Every plausibility warning of one typed figure: the unit's history, the commune's target, the other units, a stock's jump. */
+export function plausibilityWarnings(indicator: PlausibilityIndicator, value: number, ctx: FigureContext): ValidationIssue[] {
+  if (indicator.aggregation === 'yes_no' || computedExpr(indicator)) return []
+  const found = [
+    checkOutlier(indicator, value, ctx.history ?? []),
+    checkAboveCommuneTarget(indicator, value, ctx.reportingUnits),
+    checkAgainstPeers(indicator, value, ctx.peers ?? []),
+    checkStockJump(indicator, value, ctx.previous),
+  ]
+  return found.filter((i): i is ValidationIssue => i !== undefined)
+}
+
+/**
+ * Whether a formula gives a level that does not grow with the size of the unit (a yield: output ×
+ * 10 ÷ area): the same figure when every input is ten times larger. Only such a figure can be
+ * compared, for one unit, with the commune's target; an output computed as area × yield cannot.
+ */
+export function isIntensive(expr: Expr, figures: ReadonlyMap<string, number>): boolean {
+  const at = evaluateFormula(expr, figures)
+  const scaled = new Map(formulaRefs(expr).map((c) => [c, (figures.get(c) ?? Number.NaN) * 10]))
+  const big = evaluateFormula(expr, scaled)
+  return at !== undefined && big !== undefined && Math.abs(big - at) <= 1e-9 * Math.max(1, Math.abs(at))
+}
+
+/**
+ * (c) A computed level (a yield from output and area) more than `factor` times above or below
+ * its target: 99.999 t of rice on 45 ha is 22.222 tạ/ha against 65. Children sums and extensive
+ * formulas are left out (a unit's share of a total is far below the commune's target by nature).
+ * `inputTargets` supplies a `derived` target that states no figure (computed from the inputs' targets).
+ */
+export function checkComputedFigure(
+  indicator: PlausibilityIndicator,
+  figures: ReadonlyMap<string, number>,
+  options: { factor?: number; inputTargets?: ReadonlyMap<string, number>; nameOf?: (code: string) => string } = {},
+): ValidationIssue | undefined {
+  const t = indicator.target
+  if (indicator.formula === undefined || !t) return undefined
+  const expr = computedExpr(indicator)
+  const computed = expr ? evaluateFormula(expr, figures) : undefined
+  if (!expr || computed === undefined || !isIntensive(expr, figures)) return undefined
+  const target = t.kind === 'derived' && t.value === undefined && options.inputTargets ? evaluateFormula(expr, options.inputTargets) : targetFigure(t)
+  if (target === undefined || !(target > 0) || !(computed >= 0) || !far(computed, target, options.factor ?? COMPUTED_FACTOR)) return undefined
+  const nameOf = options.nameOf ?? ((c: string) => c)
+  const how = renderFormula(expr, (c) => `${nameOf(c)} (${fmt(figures.get(c) ?? Number.NaN)})`, fmt)
+  return issue(
+    'computed_off_target',
+    'warning',
+    [indicator.code, ...formulaRefs(expr)],
+    `“${indicator.name}” tính ra ${amount(computed, indicator)} (${how}), ${howFar(computed, target)} chỉ tiêu (${amount(target, indicator)}). Vui lòng kiểm tra lại các số đã nhập hoặc ghi chú lý do.`,
+    { expected: target, actual: computed },
+  )
+}
