@@ -14,6 +14,7 @@ import type { Config } from './config'
 import type { Db } from './db/types'
 import { sessionHook } from './auth/plugin'
 import { apiError, handleError } from './errors'
+import { inputGuard } from './inputGuard'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
 import { exportRoutes } from './routes/exports'
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
         brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
       })
       api.addHook('onRequest', sessionHook(db, clock))
+      api.addHook('preValidation', inputGuard)
       api.get('/health', async () => {
         await db.query('SELECT 1')
         return { status: 'ok', database: db.kind }

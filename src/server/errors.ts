@@ -61,6 +61,12 @@ export function handleError(err: FastifyError | HttpError, req: FastifyRequest, 
   if (err instanceof HttpError) {
     return reply.code(err.statusCode).send(apiError(err.apiCode, err.message, err.details))
   }
+  if (isDataException(err)) {
+    // A safety net: parsing refuses what the database cannot take, so reaching here means a
+    // schema missed a case. It is still the input's fault, never a server error to retry.
+    req.log.warn({ err }, 'database refused input that parsing let through')
+    return reply.code(400).send(apiError('invalid', 'Dữ liệu gửi lên không hợp lệ (có ký tự hoặc giá trị cơ sở dữ liệu không lưu được)'))
+  }
   const status = err.statusCode ?? 500
   if (status >= 400 && status < 500) {
     const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'malformed_json' : (CODES_BY_STATUS[status] ?? 'bad_request')
@@ -69,4 +75,15 @@ export function handleError(err: FastifyError | HttpError, req: FastifyRequest, 
   }
   req.log.error({ err }, 'request failed')
   return reply.code(500).send(apiError('internal', 'Máy chủ gặp lỗi. Vui lòng thử lại sau.'))
+}
+
+/**
+ * A PostgreSQL data exception (SQLSTATE class 22: invalid text encoding, a number out of range,
+ * a malformed JSON or date literal): raised by a value, which here only input can carry.
+ * Both drivers (pg and PGlite) put the SQLSTATE in `code` and the severity beside it.
+ */
+export function isDataException(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false
+  const { code, severity } = err as { code?: unknown; severity?: unknown }
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && typeof severity === 'string'
 }

@@ -2,18 +2,19 @@
 // and as the demo communes ship (src/server/demo/plans/*.json).
 import * as v from 'valibot'
 import { CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, UnitSchema, type Unit } from './model'
+import { TextSchema } from './text'
 import { validatePlan, type ValidationIssue } from './validation'
 
 export const PLAN_FILE_FORMAT = 'thi-dua.plan/1'
 
 /** A demo account. Real accounts are created by an officer; their passwords never sit in a file. */
 export const SeedAccountSchema = v.object({
-  username: v.pipe(v.string(), v.regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập chỉ gồm chữ thường không dấu, số, ., _ hoặc -')),
-  displayName: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120)),
+  username: v.pipe(TextSchema, v.regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập chỉ gồm chữ thường không dấu, số, ., _ hoặc -')),
+  displayName: v.pipe(TextSchema, v.trim(), v.minLength(1), v.maxLength(120)),
   role: RoleSchema,
   /** The units a reporter writes for; empty for officers and leaders. */
   units: v.optional(v.array(CodeSchema), []),
-  password: v.pipe(v.string(), v.minLength(6)),
+  password: v.pipe(TextSchema, v.minLength(6)),
 })
 export type SeedAccount = v.InferOutput<typeof SeedAccountSchema>
 

@@ -2,18 +2,19 @@
 // server's ingest alike. Push sends mutations; pull returns changes above a cursor.
 import * as v from 'valibot'
 import { CodeSchema, PeriodSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
+import { TextSchema } from './text'
 
 export { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
 import { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
 
 /** A client-made id: a UUID or any 8–64 characters of [A-Za-z0-9_-]. */
-export const MutationIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'mutationId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
-export const DeviceIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
+export const MutationIdSchema = v.pipe(TextSchema, v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'mutationId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
+export const DeviceIdSchema = v.pipe(TextSchema, v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
 
 /** The version a mutation was based on: the cell's version the device last saw, 0 when it saw none. */
 const BaseVersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
-const ClientTimeSchema = v.pipe(v.string(), v.isoTimestamp('clientTime phải là thời điểm ISO 8601'))
-const NoteSchema = v.pipe(v.string(), v.maxLength(2000, 'ghi chú tối đa 2.000 ký tự'))
+const ClientTimeSchema = v.pipe(TextSchema, v.isoTimestamp('clientTime phải là thời điểm ISO 8601'))
+const NoteSchema = v.pipe(TextSchema, v.maxLength(2000, 'ghi chú tối đa 2.000 ký tự'))
 
 /** Sets (or, with `value: null`, clears) one cell: (unit, period, indicator). */
 export const ValueMutationSchema = v.object({
@@ -93,8 +94,8 @@ export interface PushResponse {
 // Pull
 
 export const PullQuerySchema = v.object({
-  cursor: v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT)), String(PULL_PAGE_LIMIT)),
+  cursor: v.pipe(TextSchema, v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),
+  limit: v.optional(v.pipe(TextSchema, v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT)), String(PULL_PAGE_LIMIT)),
 })
 
 export interface PulledValue {

@@ -8,6 +8,7 @@ export const UNSTORABLE_TEXT_MESSAGE = 'có ký tự không hợp lệ (ký tự
 
 // Without the `u` flag a regex sees UTF-16 code units: NUL, a high surrogate not followed by a
 // low one, or a low surrogate not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /** Why PostgreSQL cannot store `s` (a Vietnamese reason), or undefined when it can. */

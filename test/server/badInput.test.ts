@@ -59,6 +59,19 @@ describe.each(DATABASES)('bad input on $name', (factory) => {
     ['a login with wrong types', () => s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: ['a'], password: 1 } }), 400, 'invalid'],
     ['a login with a malformed deviceId', () => s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `${C}.t1`, password: PASSWORD, deviceId: 'x y' } }), 400, 'invalid'],
     ['no session', () => s.app.inject({ method: 'GET', url: `/api/communes/${C}/sync/pull?cursor=0` }), 401, 'unauthorized'],
+    // Text PostgreSQL cannot store (NUL, a lone surrogate) anywhere in a request: a 400, never a 500.
+    ['a NUL in a path parameter', () => officer.request('GET', `/api/communes/xa%00thu/plan`), 400, 'invalid'],
+    ['a NUL in a path parameter passed on as it is', () => officer.request('PATCH', `/api/communes/${C}/units/T%001`, { name: 'Thôn 1' }), 400, 'invalid'],
+    ['a NUL in a query string', () => officer.request('GET', `/api/communes/${C}/audit?user=a%00b`), 400, 'invalid'],
+    ['a lone surrogate in a query string', () => officer.request('GET', `/api/communes/${C}/history?unit=T1&period=2024-Q1&indicator=%ED%A0%80`), 400, 'invalid'],
+    ['a NUL in a login name', () => s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000b', password: 'x' } }), 400, 'invalid'],
+    ['a lone surrogate in a password', () => s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `${C}.t1`, password: '\ud800' } }), 400, 'invalid'],
+    ['a NUL in a unit name', () => officer.request('POST', `/api/communes/${C}/units`, { code: 'T9', name: 'Thôn\u00009', kind: 'thon' }), 400, 'invalid'],
+    ['a lone surrogate in a return reason', () => officer.request('POST', `/api/communes/${C}/reports/T1/2024-Q1/decision`, { action: 'return', reason: 'sai \udc00' }), 400, 'invalid'],
+    ['a lone surrogate in a period’s lock reason', () => officer.request('PATCH', `/api/communes/${C}/periods/2024-Q1`, { locked: true, lockReason: '\ud800' }), 400, 'invalid'],
+    ['a NUL in an account’s display name', () => officer.request('POST', `/api/communes/${C}/users`, { username: 'moi.tai.khoan', displayName: 'A\u0000', role: 'reporter', units: ['T1'], password: 'mat-khau-moi' }), 400, 'invalid'],
+    ['a body nested 10,000 deep', () => raw(officer, 'POST', `/api/communes/${C}/units`, `${'['.repeat(10_000)}${']'.repeat(10_000)}`), 400, 'invalid'],
+    ['a 10 MB body', () => raw(t1, 'POST', `/api/communes/${C}/sync/push`, JSON.stringify({ deviceId: t1.deviceId, mutations: [value({ note: 'x'.repeat(10 * 1024 * 1024) })] })), 413, 'payload_too_large'],
     ['a forged session', () => s.app.inject({ method: 'GET', url: `/api/communes/${C}/sync/pull?cursor=0`, headers: { cookie: 'td_session=forged' } }), 401, 'unauthorized'],
   ]
 
@@ -85,6 +98,11 @@ describe.each(DATABASES)('bad input on $name', (factory) => {
       ['a malformed mutation id', { mutationId: 'short' }],
       ['a note that is too long', { note: 'x'.repeat(2001) }],
       ['another commune’s unit code', { unit: 'KHAC-1' }],
+      ['a NUL in a note', { note: 'a\u0000b' }],
+      ['a lone surrogate in a note', { note: '\ud800' }],
+      ['a lone surrogate in a yes/no note', { indicator: 'ANTT', unit: 'CA', value: { kind: 'yes_no', achieved: true, note: 'x\udfff' } }],
+      ['a NUL in a unit code', { unit: 'T1\u0000' }],
+      ['1e308', { value: { kind: 'number', value: 1e308 } }],
     ]
     it('Infinity written as 1e999 in the JSON text', async () => {
       const before = await footprint(s)
@@ -92,6 +110,21 @@ describe.each(DATABASES)('bad input on $name', (factory) => {
       const res = await raw(t1, 'POST', `/api/communes/${C}/sync/push`, body)
       expect(res.json()).toMatchObject({ outcomes: [{ status: 'rejected', code: 'invalid' }] })
       expect({ ...((await footprint(s))[0] as object), mutations: 0 }).toEqual({ ...(before[0] as object), mutations: 0 })
+    })
+
+    it('a poison mutation is rejected alone: the good ones beside it are applied', async () => {
+      const good1 = value({ value: { kind: 'number', value: 11 }, period: '2024-Q2' })
+      const good2 = value({ indicator: 'LUA_SL', value: { kind: 'number', value: 12 }, period: '2024-Q2' })
+      const nul = value({ note: 'a\u0000b' })
+      const surrogate = value({ indicator: 'BHYT', value: { kind: 'ratio', numerator: 1, denominator: 2 }, note: '\ud800' })
+      const res = await t1.push(C, [good1, nul, surrogate, good2])
+      expect(res.outcomes.map((o) => o.status)).toEqual(['applied', 'rejected', 'rejected', 'applied'])
+      for (const o of res.outcomes.slice(1, 3)) {
+        expect(o).toMatchObject({ status: 'rejected', code: 'invalid', message: expect.stringContaining('ký tự không hợp lệ') })
+      }
+      const pulled = await t1.pullAll(C, 0)
+      const values = pulled.pages.flatMap((p) => p.values).filter((x) => x.period === '2024-Q2')
+      expect(values.map((x) => x.value)).toEqual(expect.arrayContaining([{ kind: 'number', value: 11 }, { kind: 'number', value: 12 }]))
     })
 
     it.each(bad)('%s', async (_name, over) => {

@@ -1,6 +1,7 @@
 // Sign in, sign out, and who am I. Parse → delegate to auth/login.ts and auth/sessions.ts.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { DeviceIdSchema } from '../../shared/protocol'
 import type { LoginResult, Me } from '../../shared/api'
 import type { Actor } from '../auth/actor'
@@ -11,8 +12,8 @@ import type { Db } from '../db/types'
 import { parseWith } from '../errors'
 
 const LoginSchema = v.object({
-  username: v.pipe(v.string(), v.trim(), v.minLength(1, 'chưa nhập tên đăng nhập'), v.maxLength(64, 'tên đăng nhập quá dài')),
-  password: v.pipe(v.string(), v.minLength(1, 'chưa nhập mật khẩu'), v.maxLength(200, 'mật khẩu quá dài')),
+  username: v.pipe(TextSchema, v.trim(), v.minLength(1, 'chưa nhập tên đăng nhập'), v.maxLength(64, 'tên đăng nhập quá dài')),
+  password: v.pipe(TextSchema, v.minLength(1, 'chưa nhập mật khẩu'), v.maxLength(200, 'mật khẩu quá dài')),
   deviceId: v.optional(DeviceIdSchema),
 })
 

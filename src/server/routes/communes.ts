@@ -2,13 +2,14 @@
 // own validation issues. Parse → authorise → delegate to db/communes.ts.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { communeOf, requireActor } from '../auth/plugin'
 import { listCommunes, planView } from '../db/communes'
 import type { Db } from '../db/types'
 import { notFound, parseWith } from '../errors'
 
 const PlanQuerySchema = v.object({
-  year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))),
+  year: v.optional(v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))),
 })
 
 export function communeRoutes(app: FastifyInstance, { db }: { db: Db }): void {

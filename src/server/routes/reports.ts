@@ -2,6 +2,7 @@
 // lock, reopen or remove one.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { CodeSchema, IsoDateSchema, PeriodSchema, ReportStatusSchema } from '../../shared/model'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
 import { createPeriod, deletePeriod, listPeriods } from '../db/periods'
@@ -9,10 +10,10 @@ import { decideReport, updatePeriod } from '../db/reports'
 import type { Db } from '../db/types'
 import { parseWith } from '../errors'
 
-const Reason = v.pipe(v.string(), v.trim(), v.minLength(1, 'cần ghi lý do'), v.maxLength(1000))
+const Reason = v.pipe(TextSchema, v.trim(), v.minLength(1, 'cần ghi lý do'), v.maxLength(1000))
 /** The officer's comment on single values, by indicator code; blank ones are dropped. */
 const CommentsSchema = v.pipe(
-  v.record(CodeSchema, v.pipe(v.string(), v.trim(), v.maxLength(1000, 'mỗi nhận xét tối đa 1000 ký tự'))),
+  v.record(CodeSchema, v.pipe(TextSchema, v.trim(), v.maxLength(1000, 'mỗi nhận xét tối đa 1000 ký tự'))),
   v.check((c) => Object.keys(c).length <= 500, 'quá nhiều nhận xét'),
   v.transform((c) => Object.fromEntries(Object.entries(c).filter(([, text]) => text.length > 0))),
 )
@@ -24,12 +25,12 @@ const DecisionSchema = v.variant('action', [
 const PeriodChangeSchema = v.pipe(
   v.object({
     locked: v.optional(v.boolean()),
-    lockReason: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(300)))),
+    lockReason: v.optional(v.nullable(v.pipe(TextSchema, v.trim(), v.maxLength(300)))),
     deadline: v.optional(IsoDateSchema),
   }),
   v.check((c) => c.locked !== undefined || c.lockReason !== undefined || c.deadline !== undefined, 'không có gì để thay đổi'),
 )
-const PeriodQuerySchema = v.object({ year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))) })
+const PeriodQuerySchema = v.object({ year: v.optional(v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))) })
 const ReportQuerySchema = v.object({ period: v.optional(CodeSchema), status: v.optional(ReportStatusSchema) })
 
 export function reportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {

@@ -2,6 +2,7 @@
 // commune's audit feed; and copying last year's plan. Parse → authorise → delegate to db/.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { CodeSchema } from '../../shared/model'
 import { canReadUnit, type Actor } from '../auth/actor'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
@@ -14,7 +15,7 @@ import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
 import { forbidden, HttpError, parseWith } from '../errors'
 
-export const YearSchema = v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm không hợp lệ'), v.maxValue(2100, 'năm không hợp lệ'))
+export const YearSchema = v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm không hợp lệ'), v.maxValue(2100, 'năm không hợp lệ'))
 export const BasisSchema = v.picklist(['approved', 'submitted', 'all'], 'cơ sở số liệu phải là approved, submitted hoặc all')
 
 /** Which results: the year, the point they run to (a period or a phase, not both), the basis. The exports take the same. */
@@ -33,17 +34,17 @@ const CompletenessQuerySchema = v.object({ year: v.optional(YearSchema) })
 
 const ReportParamsSchema = v.object({ unit: CodeSchema, period: CodeSchema })
 
-const IdSchema = v.pipe(v.string(), v.regex(/^\d{1,15}$/, 'mã dòng phải là số nguyên dương'), v.transform(Number))
+const IdSchema = v.pipe(TextSchema, v.regex(/^\d{1,15}$/, 'mã dòng phải là số nguyên dương'), v.transform(Number))
 const AuditQuerySchema = v.object({
   unit: v.optional(CodeSchema),
   period: v.optional(CodeSchema),
   indicator: v.optional(CodeSchema),
-  user: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9._-]{1,40}$/, 'tên đăng nhập không hợp lệ'))),
+  user: v.optional(v.pipe(TextSchema, v.regex(/^[a-z0-9._-]{1,40}$/, 'tên đăng nhập không hợp lệ'))),
   entity: v.optional(v.picklist(['value', 'report', 'period', 'plan', 'unit', 'user'], 'loại thay đổi phải là value, report, period, plan, unit hoặc user')),
   before: v.optional(IdSchema),
   limit: v.optional(
     v.pipe(
-      v.string(),
+      TextSchema,
       v.regex(/^\d{1,3}$/, `số dòng phải từ 1 đến ${AUDIT_PAGE_MAX}`),
       v.transform(Number),
       v.minValue(1, `số dòng phải từ 1 đến ${AUDIT_PAGE_MAX}`),

@@ -3,6 +3,7 @@
 // Parse → authorise → delegate to db/users.ts (hashing with auth/passwords.ts first).
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { CodeSchema, RoleSchema } from '../../shared/model'
 import { SeedAccountSchema } from '../../shared/planFile'
 import { hashPassword } from '../auth/passwords'
@@ -12,8 +13,8 @@ import { createAccount, listAccounts, resetPassword, updateAccount } from '../db
 import { forbidden, parseWith } from '../errors'
 
 /** Sign-in is case-blind (auth/login.ts lowercases), so names are stored lowercased. */
-const UsernameSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), SeedAccountSchema.entries.username)
-const PasswordSchema = v.pipe(v.string(), v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
+const UsernameSchema = v.pipe(TextSchema, v.trim(), v.toLowerCase(), SeedAccountSchema.entries.username)
+const PasswordSchema = v.pipe(TextSchema, v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
 
 const NewAccountSchema = v.object({
   username: UsernameSchema,

@@ -1,0 +1,60 @@
+import * as fc from 'fast-check'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { CodeSchema, IndicatorSchema, PlanSchema } from '../../src/shared/model'
+import { SeedAccountSchema } from '../../src/shared/planFile'
+import { MutationSchema, PullQuerySchema } from '../../src/shared/protocol'
+import { findUnstorable, nestingDepth, TextSchema, UNSTORABLE_TEXT_MESSAGE, unstorableReason } from '../../src/shared/text'
+
+describe('text PostgreSQL can store', () => {
+  it.each([
+    ['a\u0000b', false],
+    ['\ud800', false],
+    ['x\udfffy', false],
+    ['\udc00\ud800', false],
+    ['Thôn 1 – 😀', true],
+    ['', true],
+    ['\ud83d\ude00', true],
+  ])('%j storable: %s', (s, ok) => {
+    expect(unstorableReason(s) === undefined).toBe(ok)
+    expect(v.safeParse(TextSchema, s).success).toBe(ok)
+  })
+
+  it('agrees with a UTF-8 round trip for any string (a lone surrogate does not survive it), apart from NUL', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const roundTrips = new TextDecoder().decode(new TextEncoder().encode(s)) === s && !s.includes('\u0000')
+        expect(unstorableReason(s) === undefined).toBe(roundTrips)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('is applied by the shared schemas, with a Vietnamese message', () => {
+    const mutation = { kind: 'value', mutationId: 'm-12345678', deviceId: 'dev-12345678', unit: 'T1', period: '2024-Q1', indicator: 'X', value: null, baseVersion: 0, clientTime: '2024-04-02T03:04:05.000Z' }
+    expect(v.safeParse(MutationSchema, mutation).success).toBe(true)
+    for (const note of ['a\u0000b', '\ud800']) {
+      const r = v.safeParse(MutationSchema, { ...mutation, note })
+      expect(r.success).toBe(false)
+      expect(r.issues?.[0]?.message).toBe(UNSTORABLE_TEXT_MESSAGE)
+    }
+    expect(v.safeParse(MutationSchema, { ...mutation, value: { kind: 'yes_no', achieved: true, note: '\ud800' } }).success).toBe(false)
+    expect(v.safeParse(CodeSchema, 'T\u0000').success).toBe(false)
+    expect(v.safeParse(SeedAccountSchema.entries.displayName, 'An\ud800').success).toBe(false)
+    expect(v.safeParse(IndicatorSchema.entries.source, 'nguồn\u0000').success).toBe(false)
+    expect(v.safeParse(PlanSchema.entries.title, 'Kế hoạch\udc00').success).toBe(false)
+    expect(v.safeParse(PullQuerySchema, { cursor: '1\u0000' }).success).toBe(false)
+  })
+
+  it('finds an unstorable string anywhere in a value and measures nesting without recursion', () => {
+    expect(findUnstorable({ a: [1, 'ok', { b: 'x\u0000' }] })).toBe('a.2.b')
+    expect(findUnstorable({ ['k\ud800']: 1 })).toBe('k\ud800')
+    expect(findUnstorable({ a: ['ok'] })).toBeUndefined()
+    let deep: unknown = 0
+    for (let i = 0; i < 100_000; i++) deep = [deep]
+    expect(nestingDepth(deep)).toBe(100_000)
+    expect(nestingDepth(deep, 40)).toBe(41)
+    expect(nestingDepth('x')).toBe(0)
+    expect(nestingDepth({ a: [] })).toBe(2)
+  })
+})
