@@ -247,12 +247,18 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
       expect(value(d, 'LUA_DT')).toMatchObject({ data: null, comment: null, updatedAt: null })
     })
 
-    it('flags a figure far from the unit’s own history', async () => {
+    it('flags a figure far from the unit’s own history, above the commune’s whole-year target, and the yield it gives', async () => {
       at('2024-10-02T02:00:00Z')
       await report(t1, 'T1', '2024-Q3', { LUA_SL: num(5000), LUA_DT: num(100) }, false)
       const d = await detail('T1', '2024-Q3')
       expect(d.status).toBe('draft')
-      expect(value(d, 'LUA_SL').issues).toEqual([expect.objectContaining({ code: 'outlier', severity: 'warning', expected: 675, actual: 5000 })])
+      expect(value(d, 'LUA_SL').issues).toEqual([
+        expect.objectContaining({ code: 'outlier', severity: 'warning', expected: 675, actual: 5000 }),
+        expect.objectContaining({ code: 'above_commune_target', severity: 'warning', expected: 1448.5, actual: 5000 }),
+      ])
+      // The derived yield target states no figure: 1.448,5 t ÷ 229 ha gives 63,25 tạ/ha; 500 is far off.
+      expect(value(d, 'LUA_NS').issues).toEqual([expect.objectContaining({ code: 'computed_off_target', severity: 'warning', actual: 500 })])
+      expect(value(d, 'LUA_NS').issues[0]!.message).toContain('Sản lượng lúa (5.000) × 10 ÷ Diện tích lúa (100)')
       expect(value(d, 'LUA_SL').previous.map((p) => p.period)).toEqual(['2024-Q1', '2024-Q2'])
       // The unit's yield, computed from its own output and area.
       expect(value(d, 'LUA_NS').data).toEqual({ kind: 'number', value: 500 })

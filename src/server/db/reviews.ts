@@ -1,12 +1,13 @@
 // One unit's report for one period as the officer reviews it: every indicator the unit reports,
 // its figure and note, the unit's target, its earlier figures, the checks that ask for a second
-// look, and the officer's comments.
+// look (the unit's own history, the commune's target, the other units of the same kind in the same
+// period, a stock's previous figure, a computed yield against its target), and the officer's comments.
 import type { ReportDetail, ReviewValue } from '../../shared/api'
 import { resolveComputed, valueNumber } from '../../shared/aggregation'
 import { describeTarget } from '../../shared/describe'
 import type { Indicator, Period, ReportStatus, ValueData } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
-import { checkOutlier, checkRelations, checkValue, type ValidationIssue } from '../../shared/validation'
+import { checkComputedFigure, checkRelations, checkValue, plausibilityWarnings, targetFigures, type ValidationIssue } from '../../shared/validation'
 import { notFound } from '../errors'
 import { readPlan } from './plans'
 import type { Queryable } from './types'
@@ -41,7 +42,7 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
   if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
   const plan = found.plan
 
-  const [reportRow, cellRows] = await Promise.all([
+  const [reportRow, cellRows, unitRows, peerRows] = await Promise.all([
     q.query<{ status: ReportStatus; return_reason: string | null; comments: Record<string, string> | null; submitted_at: Date | null; decided_at: Date | null; decided_by: string | null; version: number }>(
       `SELECT r.status, r.return_reason, r.comments, r.submitted_at, r.decided_at, du.display_name AS decided_by, r.version
          FROM reports r LEFT JOIN users du ON du.id = r.decided_by
@@ -61,6 +62,16 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
         ORDER BY p.ends_on, p.code`,
       [unit.id, period.id, period.kind, period.from],
     ),
+    q.query<{ code: string; kind: string }>('SELECT code, kind FROM units WHERE commune_id = $1 AND active', [communeId]),
+    // The other active units of the same kind, this period: what "usual" means for a new unit.
+    q.query<{ indicator: string; data: ValueData | null }>(
+      `SELECT i.code AS indicator, c.data
+         FROM cell_values c
+         JOIN units u ON u.id = c.unit_id
+         JOIN indicators i ON i.id = c.indicator_id
+        WHERE c.period_id = $1 AND u.commune_id = $2 AND u.kind = $3 AND u.id <> $4 AND u.active AND c.data IS NOT NULL`,
+      [period.id, communeId, unit.kind, unit.id],
+    ),
   ])
   const report = reportRow.rows[0]
   const comments = report?.comments ?? {}
@@ -76,6 +87,16 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
     if (n !== undefined) typed.set(i.code, n)
   }
   const figures = resolveComputed(plan.indicators, typed)
+  const inputTargets = targetFigures(plan)
+  const nameOf = (code: string): string => plan.indicators.find((i) => i.code === code)?.name ?? code
+  const peers = new Map<string, number[]>()
+  for (const r of peerRows.rows) {
+    const ind = plan.indicators.find((i) => i.code === r.indicator)
+    const n = ind && r.data ? valueNumber(r.data, ind.scale ?? 100) : undefined
+    if (n !== undefined) peers.set(r.indicator, [...(peers.get(r.indicator) ?? []), n])
+  }
+  // The previous period of the same kind (for a stock's jump): the latest earlier period with a figure.
+  const previousPeriod = earlier.at(-1)?.period
 
   const values: ReviewValue[] = mine.map((ind) => {
     const cell = current.get(ind.code)
@@ -87,8 +108,17 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
       issues.push(...checkValue(ind, data))
       const n = valueNumber(data, ind.scale ?? 100)
       const past = history.map((c) => valueNumber(c.data!, ind.scale ?? 100)).filter((x): x is number => x !== undefined)
-      const outlier = n === undefined || ind.aggregation === 'yes_no' ? undefined : checkOutlier(ind, n, past)
-      if (outlier) issues.push(outlier)
+      const prev = history.find((c) => c.period === previousPeriod)
+      const context = {
+        history: past,
+        previous: prev ? valueNumber(prev.data!, ind.scale ?? 100) : undefined,
+        peers: peers.get(ind.code) ?? [],
+        reportingUnits: unitRows.rows.filter((u) => isReporter(ind.reporters, u)).length,
+      }
+      if (n !== undefined) issues.push(...plausibilityWarnings(ind, n, context))
+    } else if (computedValue !== undefined) {
+      const w = checkComputedFigure(ind, figures, { inputTargets, nameOf })
+      if (w) issues.push(w)
     }
     const target = ind.unitTargets?.[unit.code] ?? ind.target
     return {
