@@ -11,7 +11,11 @@ import { VitePWA } from 'vite-plugin-pwa'
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
 const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile)\./
-const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id)
+// The shared modules that carry valibot schemas: the phone loads them only lazily (the sync
+// engine checks server answers with shared/responses.ts), so they must not be pinned into the
+// entry chunk, which would make valibot a static import of the first load.
+const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses)\./
+const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id)
 const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
 
 /**

@@ -6,3 +6,16 @@ export const MAX_PUSH_BATCH = 500
 
 /** At most this many rows in one pull page (whole versions, so a page may run a little over). */
 export const PULL_PAGE_LIMIT = 2000
+
+/**
+ * The sync protocol this code speaks (push and pull, docs/sync.md "Protocol version"). A request
+ * without a version is version 1: the phones released before versions were sent.
+ */
+export const PROTOCOL_VERSION = 1
+
+/**
+ * The oldest protocol the server still serves; an older phone gets 426 `upgrade_required`.
+ * Raise it only in a release that ships 180 days after the phones that speak the newer one
+ * (a phone stays signed in offline that long, with its outbox).
+ */
+export const MIN_PROTOCOL_VERSION = 1

@@ -47,15 +47,31 @@ export type ReportMutation = v.InferOutput<typeof ReportMutationSchema>
 export const MutationSchema = v.variant('kind', [ValueMutationSchema, ReportMutationSchema])
 export type Mutation = v.InferOutput<typeof MutationSchema>
 
+// ---------------------------------------------------------------------------
+// Protocol version: push and pull say which protocol the phone speaks (docs/sync.md)
+
+export { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from './limits'
+
+const ProtocolVersionNumberSchema = v.pipe(v.number(), v.integer(), v.minValue(1, 'protocolVersion phải là số nguyên dương'), v.maxValue(9999))
+
+/** The version of a push body, read before anything else in it; absent is version 1. */
+export const PushVersionSchema = v.object({ protocolVersion: v.optional(ProtocolVersionNumberSchema, 1) })
+
+/** The version of a pull query string, read before the rest; absent is version 1. */
+export const PullVersionSchema = v.object({
+  protocolVersion: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'protocolVersion phải là số nguyên dương'), v.transform(Number), v.minValue(1)), '1'),
+})
+
 /**
  * A push body. Mutations are checked one by one on the server (a malformed one is rejected
  * alone), so the body schema only fixes the envelope.
  */
 export const PushRequestSchema = v.object({
+  protocolVersion: PushVersionSchema.entries.protocolVersion,
   deviceId: DeviceIdSchema,
   mutations: v.pipe(v.array(v.unknown()), v.minLength(1, 'không có thay đổi nào'), v.maxLength(MAX_PUSH_BATCH, `tối đa ${MAX_PUSH_BATCH} thay đổi mỗi lần gửi`)),
 })
-export type PushRequest = { deviceId: string; mutations: Mutation[] }
+export type PushRequest = { protocolVersion?: number; deviceId: string; mutations: Mutation[] }
 
 /** Why the server refused a mutation. The message is Vietnamese, for the user. */
 export type RejectionCode =
@@ -94,6 +110,7 @@ export interface PushResponse {
 // Pull
 
 export const PullQuerySchema = v.object({
+  protocolVersion: PullVersionSchema.entries.protocolVersion,
   cursor: v.pipe(TextSchema, v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),
   limit: v.optional(v.pipe(TextSchema, v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT)), String(PULL_PAGE_LIMIT)),
 })

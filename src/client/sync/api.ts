@@ -1,6 +1,9 @@
 // The sync transport: push and pull (docs/sync.md) over fetch with the session cookie. Every
 // failure is one typed error the engine can branch on; nothing here touches IndexedDB.
+// Every answer is checked with the shared schemas (shared/responses.ts, loaded on first use so
+// that valibot stays out of the entry bundle) before the engine sees it.
 import type { PullResponse, PushRequest, PushResponse } from '../../shared/protocol'
+import { PROTOCOL_VERSION } from '../../shared/limits'
 
 export interface SyncTransport {
   push(commune: string, body: PushRequest): Promise<PushResponse>
@@ -12,9 +15,11 @@ export interface SyncTransport {
  * - `unauthorized`: 401, the session is gone: sign in again; retrying alone will not help.
  * - `cursor_ahead`: 409 on pull, the server was restored from a backup: pull again from 0.
  * - `refused`: another 4xx with the server's `{code, message}`: the whole request was refused.
+ * - `upgrade_required`: 426, the server no longer speaks this app's protocol: keep the outbox,
+ *   stop syncing and ask the user to update the app.
  * - `server`: 5xx or an answer that is not the expected JSON: nothing was written; retry.
  */
-export type TransportErrorKind = 'network' | 'unauthorized' | 'cursor_ahead' | 'refused' | 'server'
+export type TransportErrorKind = 'network' | 'unauthorized' | 'cursor_ahead' | 'refused' | 'upgrade_required' | 'server'
 
 export class SyncTransportError extends Error {
   override name = 'SyncTransportError'
@@ -45,6 +50,11 @@ export class CursorAheadError extends SyncTransportError {
     super('cursor_ahead', message, 409, 'cursor_ahead')
   }
 }
+export class UpgradeRequiredError extends SyncTransportError {
+  constructor(message = 'Ứng dụng trên máy này đã cũ, máy chủ không nhận được nữa. Hãy cập nhật ứng dụng. Các thay đổi chưa gửi vẫn được giữ nguyên trên máy.') {
+    super('upgrade_required', message, 426, 'upgrade_required')
+  }
+}
 export class RequestRefusedError extends SyncTransportError {
   constructor(status: number, code: string, message: string) {
     super('refused', message, status, code)
@@ -60,12 +70,21 @@ export interface FetchTransportOptions {
   fetch?: typeof fetch
   /** Prefix of the API paths; the app's own origin by default. */
   baseUrl?: string
+  /** The protocol version sent; PROTOCOL_VERSION (tests pose as an older app with another). */
+  protocolVersion?: number
 }
+
+const MALFORMED_ANSWER = 'Máy chủ trả lời không đúng dạng. Các thay đổi vẫn được giữ trên máy và sẽ gửi lại sau.'
+
+let checks: Promise<typeof import('../../shared/responses')> | undefined
+/** The response schemas, loaded once, on the first answer. */
+const loadChecks = () => (checks ??= import('../../shared/responses'))
 
 /** The transport the app uses: JSON over fetch, same-origin credentials. */
 export function createFetchTransport(options: FetchTransportOptions = {}): SyncTransport {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
   const base = options.baseUrl ?? ''
+  const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION
   const path = (commune: string, rest: string) => `${base}/api/communes/${encodeURIComponent(commune)}/sync/${rest}`
   return {
     async push(commune, body) {
@@ -73,16 +92,18 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
         method: 'POST',
         credentials: 'same-origin',
         headers: { accept: 'application/json', 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: JSON.stringify({ protocolVersion, ...body }),
       })
-      if (!isPushResponse(data)) throw new ServerError(undefined, 'Máy chủ trả lời không đúng dạng. Các thay đổi vẫn được giữ trên máy.')
-      return data
+      const response = (await loadChecks()).parsePushResponse(data)
+      if (!response) throw new ServerError(undefined, MALFORMED_ANSWER)
+      return response
     },
     async pull(commune, cursor, limit) {
-      const query = `cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}`
+      const query = `protocolVersion=${protocolVersion}&cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}`
       const data = await call(doFetch, path(commune, `pull?${query}`), { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      if (!isPullResponse(data)) throw new ServerError(undefined, 'Máy chủ trả lời không đúng dạng.')
-      return data
+      const page = (await loadChecks()).parsePullResponse(data)
+      if (!page) throw new ServerError(undefined, MALFORMED_ANSWER)
+      return page
     },
   }
 }
@@ -104,6 +125,7 @@ async function call(doFetch: typeof fetch, url: string, init: RequestInit): Prom
   const error = apiError(body)
   if (res.status === 401) throw new UnauthorizedError(error?.message, error?.code)
   if (res.status === 409 && error?.code === 'cursor_ahead') throw new CursorAheadError(error.message)
+  if (res.status === 426) throw new UpgradeRequiredError(error?.message)
   if (res.status >= 400 && res.status < 500) {
     throw new RequestRefusedError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? `Máy chủ từ chối yêu cầu (mã ${res.status}).`)
   }
@@ -114,18 +136,4 @@ function apiError(body: unknown): { code: string; message: string } | undefined 
   if (typeof body !== 'object' || body === null) return undefined
   const { code, message } = body as { code?: unknown; message?: unknown }
   return typeof code === 'string' && typeof message === 'string' && message.length > 0 ? { code, message } : undefined
-}
-
-function isPushResponse(data: unknown): data is PushResponse {
-  return typeof data === 'object' && data !== null && Array.isArray((data as PushResponse).outcomes) && typeof (data as PushResponse).version === 'number'
-}
-
-function isPullResponse(data: unknown): data is PullResponse {
-  if (typeof data !== 'object' || data === null) return false
-  const p = data as PullResponse
-  return (
-    typeof p.cursor === 'number' &&
-    typeof p.more === 'boolean' &&
-    [p.values, p.reports, p.periods, p.units, p.plans].every((list) => Array.isArray(list))
-  )
 }

@@ -1,0 +1,86 @@
+// The schemas of the sync responses (docs/sync.md): the phone checks every push and pull answer
+// with them before it writes anything, so a broken or foreign answer (a proxy's page, a server
+// bug, a newer server's change of shape) is a server error to retry, never data in IndexedDB.
+// Built from the same domain schemas the server parses its input with. The phone loads this
+// module lazily, with the sync engine: valibot stays out of the entry bundle (vite.config.ts).
+import * as v from 'valibot'
+import { PeriodSchema, PlanSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
+import type { MutationOutcome, PullResponse, PushResponse, RejectionCode } from './protocol'
+
+const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
+const IdSchema = v.pipe(v.string(), v.minLength(1))
+
+const REJECTION_CODES = [
+  'invalid',
+  'not_found',
+  'forbidden',
+  'not_assigned',
+  'period_locked',
+  'report_submitted',
+  'report_approved',
+  'invalid_transition',
+] as const satisfies readonly RejectionCode[]
+
+const ServerCellSchema = v.object({
+  value: v.nullable(ValueDataSchema),
+  note: v.nullable(v.string()),
+  version: VersionSchema,
+  updatedBy: v.nullable(v.string()),
+  updatedAt: v.nullable(v.string()),
+})
+
+const ReportConflictSchema = v.object({ status: v.picklist([...ReportStatusSchema.options, 'none']), version: VersionSchema })
+
+const FinalOutcomeSchema = v.variant('status', [
+  v.object({ mutationId: IdSchema, status: v.literal('applied'), version: VersionSchema }),
+  // A cell conflict carries the cell (it has `value`); a report conflict only status and version.
+  v.object({ mutationId: IdSchema, status: v.literal('conflict'), server: v.union([ServerCellSchema, ReportConflictSchema]) }),
+  v.object({ mutationId: IdSchema, status: v.literal('rejected'), code: v.picklist(REJECTION_CODES), message: IdSchema }),
+])
+
+const OutcomeSchema = v.variant('status', [...FinalOutcomeSchema.options, v.object({ mutationId: IdSchema, status: v.literal('duplicate'), original: FinalOutcomeSchema })])
+
+export const PushResponseSchema = v.object({ outcomes: v.array(OutcomeSchema), version: VersionSchema })
+
+export const PullResponseSchema = v.object({
+  cursor: VersionSchema,
+  more: v.boolean(),
+  values: v.array(
+    v.object({
+      unit: IdSchema,
+      period: IdSchema,
+      indicator: IdSchema,
+      value: v.nullable(ValueDataSchema),
+      note: v.nullable(v.string()),
+      version: VersionSchema,
+      updatedBy: v.nullable(v.string()),
+      updatedAt: v.string(),
+    }),
+  ),
+  reports: v.array(
+    v.object({
+      unit: IdSchema,
+      period: IdSchema,
+      status: ReportStatusSchema,
+      returnReason: v.nullable(v.string()),
+      // A server from before comments sends none.
+      comments: v.optional(v.record(v.string(), v.string()), {}),
+      version: VersionSchema,
+    }),
+  ),
+  periods: v.array(v.intersect([PeriodSchema, v.object({ version: VersionSchema })])),
+  units: v.array(v.object({ ...UnitSchema.entries, active: v.boolean(), version: VersionSchema })),
+  plans: v.array(v.object({ year: v.pipe(v.number(), v.integer()), version: VersionSchema, plan: PlanSchema })),
+})
+
+/** The push answer as the phone may use it, or undefined when it is not one. */
+export function parsePushResponse(data: unknown): PushResponse | undefined {
+  const r = v.safeParse(PushResponseSchema, data)
+  return r.success ? { outcomes: r.output.outcomes satisfies MutationOutcome[], version: r.output.version } : undefined
+}
+
+/** The pull answer as the phone may save it, or undefined when it is not one. */
+export function parsePullResponse(data: unknown): PullResponse | undefined {
+  const r = v.safeParse(PullResponseSchema, data)
+  return r.success ? r.output : undefined
+}
