@@ -51,8 +51,17 @@ interface Pending {
   audit: { entity: 'value' | 'report'; unitId: number; periodId: number; indicatorId: number | null; mutationId: string; deviceId: string; old: unknown; new: unknown }[]
 }
 
+export interface IngestOptions {
+  /**
+   * A backup file's mutations, uploaded by this officer: `actor` is then the file's own user on
+   * the file's device (their rights decide), and the officer is recorded beside them.
+   */
+  importedBy?: Actor
+}
+
 /** Applies one push batch for the actor in the commune. */
-export async function ingest(db: Db, actor: Actor, communeId: number, rawMutations: readonly unknown[], now: Date): Promise<PushResponse> {
+export async function ingest(db: Db, actor: Actor, communeId: number, rawMutations: readonly unknown[], now: Date, options: IngestOptions = {}): Promise<PushResponse> {
+  const importedBy = options.importedBy?.userId ?? null
   // Parse first, outside the transaction: a malformed mutation is rejected alone.
   const parsed = rawMutations.map((raw, index) => {
     const r = v.safeParse(MutationSchema, raw)
@@ -83,7 +92,12 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
         outcomes.push(earlier.foreign ? reject(item.mutationId, 'invalid', 'Mã thay đổi đã được dùng ở nơi khác') : { mutationId: item.mutationId, status: 'duplicate', original: earlier.outcome })
         continue
       }
-      const outcome = item.kind === 'value' ? decideValue(actor, ctx, pending, item, version, now) : decideReport(actor, ctx, pending, item, version)
+      const outcome =
+        importedBy !== null && item.deviceId !== actor.deviceId
+          ? reject(item.mutationId, 'invalid', 'Thay đổi này không phải của thiết bị đã tạo tệp sao lưu')
+          : item.kind === 'value'
+            ? decideValue(actor, ctx, pending, item, version, now)
+            : decideReport(actor, ctx, pending, item, version)
       seen.set(item.mutationId, { foreign: false, outcome: outcome as Exclude<MutationOutcome, { status: 'duplicate' }> })
       outcomes.push(outcome)
       fresh.push({ mutationId: item.mutationId, deviceId: item.deviceId, outcome })
@@ -95,10 +109,10 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
       if (bumped !== version) throw new Error(`version moved under the commune lock: ${bumped} ≠ ${version}`)
       await writeCells(tx, communeId, actor, pending, version, now)
       await writeReports(tx, communeId, pending, version, now)
-      await writeAudit(tx, communeId, actor, pending, now)
+      await writeAudit(tx, communeId, actor, pending, now, importedBy)
     }
-    await recordOutcomes(tx, communeId, actor, fresh, now)
-    await tx.query('UPDATE sessions SET last_sync_at = $2 WHERE token_hash = $1', [actor.sessionHash, now])
+    await recordOutcomes(tx, communeId, actor, fresh, now, importedBy)
+    if (importedBy === null) await tx.query('UPDATE sessions SET last_sync_at = $2 WHERE token_hash = $1', [actor.sessionHash, now])
     return { outcomes, version: writes ? version : version - 1 }
   })
 }
@@ -332,26 +346,34 @@ async function writeReports(tx: Queryable, communeId: number, pending: Pending, 
   )
 }
 
-async function writeAudit(tx: Queryable, communeId: number, actor: Actor, pending: Pending, now: Date): Promise<void> {
+async function writeAudit(tx: Queryable, communeId: number, actor: Actor, pending: Pending, now: Date, importedBy: number | null): Promise<void> {
   if (pending.audit.length === 0) return
   await tx.query(
-    `INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at)
-     SELECT $1, a.entity, a.u, a.p, a.i, $2, a.device, a.mutation, a.old, a.new, $3
+    `INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by)
+     SELECT $1, a.entity, a.u, a.p, a.i, $2, a.device, a.mutation, a.old, a.new, $3, $5
        FROM jsonb_to_recordset($4::jsonb) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb)`,
     [
       communeId,
       actor.userId,
       now,
       JSON.stringify(pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new }))),
+      importedBy,
     ],
   )
 }
 
-async function recordOutcomes(tx: Queryable, communeId: number, actor: Actor, fresh: readonly { mutationId: string; deviceId: string; outcome: MutationOutcome }[], now: Date): Promise<void> {
+async function recordOutcomes(
+  tx: Queryable,
+  communeId: number,
+  actor: Actor,
+  fresh: readonly { mutationId: string; deviceId: string; outcome: MutationOutcome }[],
+  now: Date,
+  importedBy: number | null,
+): Promise<void> {
   if (fresh.length === 0) return
   await tx.query(
-    `INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at)
-     SELECT m.id, $1, $2, m.device, m.outcome, $3 FROM jsonb_to_recordset($4::jsonb) AS m(id text, device text, outcome jsonb)`,
-    [communeId, actor.userId, now, JSON.stringify(fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome })))],
+    `INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
+     SELECT m.id, $1, $2, m.device, m.outcome, $3, $5 FROM jsonb_to_recordset($4::jsonb) AS m(id text, device text, outcome jsonb)`,
+    [communeId, actor.userId, now, JSON.stringify(fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))), importedBy],
   )
 }
