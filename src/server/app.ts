@@ -15,6 +15,7 @@ import type { Db } from './db/types'
 import { sessionHook } from './auth/plugin'
 import { apiError, handleError } from './errors'
 import { inputGuard } from './inputGuard'
+import { secureCookiesOverHttps } from './secureCookies'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
 import { exportRoutes } from './routes/exports'
@@ -62,6 +63,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
     if (closing) reply.header('connection', 'close')
   })
   await app.register(fastifyCookie)
+  secureCookiesOverHttps(app)
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

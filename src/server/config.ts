@@ -11,11 +11,19 @@ export interface Config {
   /** `postgres://…` switches to PostgreSQL; unset means the embedded database. */
   databaseUrl: string | undefined
   logLevel: LogLevel
-  /** Session cookies carry `Secure` (set COOKIE_SECURE=true behind HTTPS). */
+  /**
+   * Session cookies carry `Secure` on every request, plain HTTP included: COOKIE_SECURE, on by
+   * default when NODE_ENV=production. Over HTTPS they carry it whatever this says (secureCookies.ts).
+   */
   secureCookies: boolean
-  /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY=true). */
+  /**
+   * Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (TRUST_PROXY=true): the
+   * client address that sign-in throttling counts by, and whether the request came over HTTPS.
+   */
   trustProxy: boolean
-  /** Load the demo communes into an empty database at start (DEMO=false to skip). */
+  /** NODE_ENV=production: no demo by default, and no start while a demo account is active. */
+  production: boolean
+  /** Load the demo communes into an empty database at start; on by default except in production. */
   demo: boolean
   /** With the demo: a year of sample reports for the units without a demo account (DEMO_REPORTS=false to skip). */
   demoReports: boolean
@@ -23,25 +31,44 @@ export interface Config {
   poolSize: number
   /** The built PWA to serve (DIST_DIR); unset means the project's dist/. */
   distDir: string | undefined
+  /** The address people open (PUBLIC_URL, `https://thidua.quangngai.gov.vn`): enrolment links printed by the CLI start with it. */
+  publicUrl: string
 }
 
 type Env = Record<string, string | undefined>
 
 /** Reads the settings from `env`; an unusable value stops the start with a message naming the variable. */
 export function readConfig(env: Env): Config {
+  const production = nonEmpty(env.NODE_ENV) === 'production'
+  const port = readPort(env.PORT)
   return {
-    port: readPort(env.PORT),
+    port,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
     dataDir: nonEmpty(env.DATA_DIR) ?? './data',
     databaseUrl: nonEmpty(env.DATABASE_URL),
     logLevel: readLogLevel(env.LOG_LEVEL),
-    secureCookies: readBool('COOKIE_SECURE', env.COOKIE_SECURE, false),
+    secureCookies: readBool('COOKIE_SECURE', env.COOKIE_SECURE, env.NODE_ENV === 'production'),
     trustProxy: readBool('TRUST_PROXY', env.TRUST_PROXY, false),
-    demo: readBool('DEMO', env.DEMO, true),
+    production,
+    demo: readBool('DEMO', env.DEMO, !production),
     demoReports: readBool('DEMO_REPORTS', env.DEMO_REPORTS, true),
     poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
     distDir: nonEmpty(env.DIST_DIR),
+    publicUrl: readUrl(env.PUBLIC_URL) ?? `http://localhost:${port}`,
   }
+}
+
+function readUrl(raw: string | undefined): string | undefined {
+  const text = nonEmpty(raw)
+  if (text === undefined) return undefined
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new Error(`PUBLIC_URL must be an http(s) address such as https://thidua.example.gov.vn, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`PUBLIC_URL must start with http:// or https://, got "${raw}"`)
+  return url.origin + url.pathname.replace(/\/+$/, '')
 }
 
 function readBool(name: string, raw: string | undefined, fallback: boolean): boolean {

@@ -1,13 +1,28 @@
-// Signing in: a password check throttled per username (in the database, so it holds across
-// instances), then a new device session.
+// Signing in: a password check throttled per (username, client address) in the database, so
+// that it holds across instances and cannot be raced, then a new device session.
+//
+// Why it cannot be raced: the pair's throttle row is upserted, and so locked, before the
+// password is checked, and the lock is held until the failure is counted; parallel attempts of
+// one pair therefore pass the gate one after another, each seeing the failures before it.
+// Why a stranger cannot lock the owner out: the count is per client address, so failures from
+// one address delay only that address (behind a reverse proxy set TRUST_PROXY, or every user
+// shares the proxy's address). Delays grow: after MAX_FAILURES failures the pair is refused
+// for one minute, then two, four… up to fifteen; a success from the pair forgets it.
 import { randomUUID } from 'node:crypto'
+import { hit, hitsSoFar, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError } from '../errors'
 import { dummyHash, verifyPassword } from './passwords'
 import { createSession } from './sessions'
 
+/** Failures of one (username, address) pair before it is refused for a while. */
 export const MAX_FAILURES = 5
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000
+export const FIRST_BLOCK_MS = 60 * 1000
+export const MAX_BLOCK_MS = 15 * 60 * 1000
+/** A pair quiet for this long is forgotten (its row deleted), delays and all. */
+export const FORGET_AFTER_MS = 24 * 60 * 60 * 1000
+/** One address trying many usernames (password spraying): failures across all of them. */
+export const ADDRESS_FAILURES: RateLimit = { bucket: 'login-failures', max: 50, windowMs: 15 * 60 * 1000 }
 
 export interface LoginInput {
   username: string
@@ -17,22 +32,60 @@ export interface LoginInput {
   ip?: string | undefined
 }
 
+/** How long the n-th block of a pair lasts (n ≥ 1). */
+export function blockDuration(blocks: number): number {
+  return Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** Math.min(blocks - 1, 20))
+}
+
+function refuse(until: Date, now: Date): HttpError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
+  return new HttpError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) })
+}
+
+type Verdict = { ok: true; userId: number } | { ok: false; error: HttpError }
+
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; expiresAt: Date; deviceId: string }> {
   const username = input.username.trim().toLowerCase()
-  const since = new Date(now.getTime() - FAILURE_WINDOW_MS)
-  const failures = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM login_failures WHERE username = $1 AND at > $2', [username, since])
-  if (Number(failures.rows[0]?.n) >= MAX_FAILURES) {
-    throw new HttpError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.')
+  const ip = input.ip ?? 'unknown'
+  if ((await hitsSoFar(db, ADDRESS_FAILURES, ip, now)) >= ADDRESS_FAILURES.max) {
+    throw new HttpError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau 15 phút.')
   }
-  const r = await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE username = $1 AND active', [username])
-  const user = r.rows[0]
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()))
-  if (!user || !ok) {
-    await db.query('INSERT INTO login_failures (username, ip, at) VALUES ($1, $2, $3)', [username, input.ip ?? null, now])
-    throw new HttpError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu')
+  const verdict = await db.transaction(async (tx): Promise<Verdict> => {
+    // Count and check in one step: the upsert locks the pair's row until this transaction ends.
+    const r = await tx.query<{ failures: number; blocks: number; blocked_until: Date | null }>(
+      `INSERT INTO login_throttle (username, ip, last_at) VALUES ($1, $2, $3)
+       ON CONFLICT (username, ip) DO UPDATE SET last_at = EXCLUDED.last_at
+       RETURNING failures, blocks, blocked_until`,
+      [username, ip, now],
+    )
+    const row = r.rows[0]!
+    const blockedUntil = row.blocked_until === null ? null : new Date(row.blocked_until)
+    if (blockedUntil && blockedUntil > now) return { ok: false, error: refuse(blockedUntil, now) }
+    const u = await tx.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE username = $1 AND active', [username])
+    const user = u.rows[0]
+    const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()))
+    if (user && ok) {
+      await tx.query('DELETE FROM login_throttle WHERE username = $1 AND ip = $2', [username, ip])
+      return { ok: true, userId: Number(user.id) }
+    }
+    const failures = Number(row.failures) + 1
+    if (failures >= MAX_FAILURES) {
+      const blocks = Number(row.blocks) + 1
+      await tx.query('UPDATE login_throttle SET failures = 0, blocks = $3, blocked_until = $4 WHERE username = $1 AND ip = $2', [username, ip, blocks, new Date(now.getTime() + blockDuration(blocks))])
+    } else {
+      await tx.query('UPDATE login_throttle SET failures = $3 WHERE username = $1 AND ip = $2', [username, ip, failures])
+    }
+    return { ok: false, error: new HttpError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu') }
+  })
+  if (!verdict.ok) {
+    if (verdict.error.statusCode === 401) {
+      await hit(db, ADDRESS_FAILURES, ip, now)
+      // Old pairs are forgotten; rows still blocked stay whatever their age.
+      await db.query('DELETE FROM login_throttle WHERE last_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [new Date(now.getTime() - FORGET_AFTER_MS), now])
+    }
+    throw verdict.error
   }
-  await db.query('DELETE FROM login_failures WHERE username = $1', [username])
   const deviceId = input.deviceId ?? randomUUID()
-  const session = await createSession(db, Number(user.id), deviceId, input.userAgent, now)
+  const session = await createSession(db, verdict.userId, deviceId, input.userAgent, now)
   return { ...session, deviceId }
 }

@@ -181,7 +181,7 @@ export async function resetPassword(db: Db, actor: Actor, communeId: number, use
     const userId = Number(user.id)
     await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [userId, passwordHash])
     const sessionsRevoked = await revokeSessions(tx, userId, now, userId === actor.userId ? actor.sessionHash : null)
-    await tx.query('DELETE FROM login_failures WHERE username = $1', [user.username])
+    await tx.query('DELETE FROM login_throttle WHERE username = $1', [user.username])
     await writeAudit(tx, communeId, actor, { entity: 'user', old: { username: user.username }, new: { username: user.username, passwordReset: true, sessionsRevoked } }, now)
     return { username: user.username, sessionsRevoked, version }
   })

@@ -7,6 +7,7 @@ import type { PlanResults } from '../../shared/api'
 import { communeFullName } from '../../shared/summary'
 import { communeOf } from '../auth/plugin'
 import { loadResults } from '../db/results'
+import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError, parseWith } from '../errors'
 import { buildReviewDocx, DOCX_CONTENT_TYPE, type ReviewKind } from '../exports/docx'
@@ -19,8 +20,11 @@ const DocxQuerySchema = v.pipe(
   onePoint(),
 )
 
-/** A burst of exports is a few clicks; each builds a file in memory, so a runaway client is held back. */
-const EXPORT_RATE_LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } }
+/**
+ * A burst of exports is a few clicks; each builds a file in memory, so a runaway client is held
+ * back: per account, counted in the database so that the budget holds across instances.
+ */
+export const EXPORT_LIMIT: RateLimit = { bucket: 'export', max: 20, windowMs: 60_000 }
 
 /** RFC 5987 / 6266: an ASCII fallback name, and the Vietnamese name in UTF-8. */
 export function contentDisposition(asciiName: string, utf8Name: string): string {
@@ -44,21 +48,23 @@ function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiName: st
 }
 
 export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
-  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/results.xlsx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
+  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/results.xlsx', async (req, reply) => {
     const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const q = parseWith(XlsxQuerySchema, req.query, 'Tham số')
+    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
     const results = await loadResults(db, commune.id, q, clock())
     const file = await buildResultsXlsx(results)
     const name = `Kết quả thi đua ${results.year} - ${safeName(communeFullName(results.commune))}.xlsx`
     return sendFile(reply, file, XLSX_CONTENT_TYPE, `ket-qua-thi-dua-${commune.code}-${results.year}.xlsx`, name)
   })
 
-  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/review.docx', { config: EXPORT_RATE_LIMIT }, async (req, reply) => {
+  app.get<{ Params: { commune: string } }>('/communes/:commune/exports/review.docx', async (req, reply) => {
     const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const { kind: askedKind, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
     const now = clock()
+    await enforce(db, EXPORT_LIMIT, String(actor.userId), now, 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
     let results = await loadResults(db, commune.id, q, now)
     const kind: ReviewKind = askedKind ?? (results.asOf?.to.endsWith('-12-31') ? 'tong_ket' : 'so_ket')
     results = await midYear(results, kind, q, (over) => loadResults(db, commune.id, { ...q, ...over }, now))
