@@ -58,6 +58,11 @@ export function communeTitle(c: Pick<Commune, 'name' | 'kind'>): string {
   return c.name.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi')) ? c.name : `${label} ${c.name}`
 }
 
+/** Where a commune is: "Thị xã Đức Phổ, Tỉnh Quảng Ngãi" for an old plan, the province alone since districts went. */
+export function communePlace(c: { district?: string | null | undefined; province: string }): string {
+  return c.district ? `${c.district}, ${c.province}` : c.province
+}
+
 /** `2022-12-22` → `22/12/2022`, read as written: no time zone can move the day. */
 export function formatIsoDate(iso: string): string {
   const [y, m, d] = iso.split('-')

@@ -13,11 +13,15 @@ import fastifyStatic from '@fastify/static'
 import type { Config } from './config'
 import type { Db } from './db/types'
 import { sessionHook } from './auth/plugin'
-import { apiError, handleError } from './errors'
+import { apiError, handleError, HttpError } from './errors'
 import { inputGuard } from './inputGuard'
 import { secureCookiesOverHttps } from './secureCookies'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
+import { enrolmentRoutes } from './routes/enrolments'
+import { provinceRoutes } from './routes/provinces'
+import { isMerged } from './db/provinces'
+import type { ServerInfo } from '../shared/api'
 import { exportRoutes } from './routes/exports'
 import { historyRoutes } from './routes/history'
 import { planRoutes } from './routes/plans'
@@ -100,8 +104,20 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
         await db.query('SELECT 1')
         return { status: 'ok', database: db.kind }
       })
+      api.get('/server-info', async (): Promise<ServerInfo> => ({ demo: config.demo }))
+      // A merged commune's history stays readable under its old name; it takes no more writes.
+      api.addHook('preHandler', async (req) => {
+        const commune = (req.params as { commune?: unknown } | undefined)?.commune
+        if (req.method === 'GET' || req.method === 'HEAD' || typeof commune !== 'string' || req.routeOptions.url?.endsWith('/merge')) return
+        const r = await db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [commune])
+        if (r.rows[0] && (await isMerged(db, Number(r.rows[0].id)))) {
+          throw new HttpError(409, 'commune_merged', 'Xã/phường này đã được sáp nhập: dữ liệu cũ chỉ còn để xem, không sửa được nữa')
+        }
+      })
       authRoutes(api, { db, clock, secureCookies: config.secureCookies })
       communeRoutes(api, { db })
+      provinceRoutes(api, { db, clock })
+      enrolmentRoutes(api, { db, clock, secureCookies: config.secureCookies })
       syncRoutes(api, { db, clock })
       reportRoutes(api, { db, clock })
       planRoutes(api, { db, clock })

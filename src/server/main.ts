@@ -7,21 +7,24 @@ import { pathToFileURL } from 'node:url'
 import { buildApp } from './app'
 import { readConfig } from './config'
 import { openDb } from './db'
-import { seedDemoIfEmpty } from './db/seed'
 import { loadDemo } from './demo/loadDemo'
 import { formatDemoLogins } from './demo/logins'
+import { prepareDatabase } from './start'
 
 async function main(): Promise<void> {
   const config = readConfig(process.env)
   await mkdir(config.dataDir, { recursive: true })
-  const demo = config.demo ? await loadDemo() : []
+  const files = config.demo ? await loadDemo() : []
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.poolSize })
+  let prepared
+  try {
+    prepared = await prepareDatabase(db, config, files, new Date())
+  } catch (err) {
+    await db.close().catch(() => undefined)
+    throw err
+  }
+  const { loaded, demo } = prepared
   const app = await buildApp({ config, db, ...(config.distDir ? { distDir: pathToFileURL(`${resolve(config.distDir)}/`) } : {}) })
-  const loaded = await seedDemoIfEmpty(
-    db,
-    demo.map((d) => d.file),
-    { sampleReports: config.demoReports },
-  )
   if (loaded.length > 0) app.log.info({ communes: loaded }, 'demo communes loaded into the empty database')
   for (const { fileName, file, issues } of demo) {
     for (const issue of issues) {
@@ -47,9 +50,14 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host })
   process.stdout.write(banner(config.port, db.kind, demo))
+  if (!config.demo) {
+    const admins = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND password_hash IS NOT NULL")
+    if (Number(admins.rows[0]?.n) === 0) process.stdout.write('No administrator can sign in yet. Create the first one with:\n  npm run admin -- create-admin --username NAME\n\n')
+  }
 }
 
 function banner(port: number, database: string, demo: Parameters<typeof formatDemoLogins>[0]): string {
+  if (demo.length === 0) return `\nThi đua is running: http://localhost:${port}  (database: ${database === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})\n\n`
   return [
     '',
     `Thi đua is running: http://localhost:${port}  (database: ${database === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`,

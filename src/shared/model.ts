@@ -244,6 +244,17 @@ export const PlanSchema = v.object({
   theme: v.optional(NonEmpty(1000)),
   movements: v.optional(v.array(NonEmpty(300)), []),
   signedBy: v.optional(NonEmpty(120)),
+  /**
+   * The signed document this plan was taken from, when it is not the plan's own (the demo shows
+   * real plans of earlier years as this year's: their number, date and year stay here).
+   */
+  source: v.optional(
+    v.object({
+      number: v.optional(NonEmpty(40)),
+      issuedOn: v.optional(IsoDateSchema),
+      year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
+    }),
+  ),
   phases: v.optional(v.array(PhaseSchema), []),
   fields: v.array(FieldSchema),
   indicators: v.array(IndicatorSchema),

@@ -131,6 +131,13 @@ describe.each(DATABASES)('units, accounts and history on $name', (factory) => {
       const res = await officer.request('POST', `${api}/users`, { username: ' Xa-Thu.T3 ', displayName: 'Trưởng thôn 3', role: 'reporter', units: ['T3'], password: '246810' })
       expect(res.statusCode, res.body).toBe(201)
       expect(res.json()).toEqual({
+        username: 'xa-thu.t3',
+        displayName: 'Trưởng thôn 3',
+        role: 'reporter',
+        units: [{ code: 'T3', name: expect.any(String) }],
+        commune: { code: C, name: expect.any(String) },
+        // A password was given: no enrolment link.
+        enrolment: null,
         account: { username: 'xa-thu.t3', displayName: 'Trưởng thôn 3', role: 'reporter', units: ['T3'], active: true, createdAt: s.clock.now.toISOString(), devices: [] },
         version: expect.any(Number),
       })
@@ -152,7 +159,8 @@ describe.each(DATABASES)('units, accounts and history on $name', (factory) => {
       expectRefusal(await officer.request('POST', `${api}/users`, { ...base, username: `${C}.t1` }), 409, 'username_taken')
       // Usernames are unique across communes: a sign-in names no commune.
       expectRefusal(await officer.request('POST', `${api}/users`, { ...base, username: 'XA-KHAC.T1' }), 409, 'username_taken')
-      expectRefusal(await officer.request('POST', `${api}/users`, { ...base, role: 'admin', units: [] }), 403, 'forbidden')
+      expectRefusal(await officer.request('POST', `${api}/users`, { ...base, role: 'admin', units: [] }), 400, 'invalid')
+      expectRefusal(await officer.request('POST', `${api}/users`, { ...base, role: 'province_admin', units: [] }), 403, 'forbidden')
       expectRefusal(await officer.request('POST', `${api}/users`, { ...base, units: [] }), 422, 'units_required')
       expectRefusal(await officer.request('POST', `${api}/users`, { ...base, role: 'officer' }), 422, 'units_not_allowed')
       expectRefusal(await officer.request('POST', `${api}/users`, { ...base, units: ['T9'] }), 422, 'unknown_unit')

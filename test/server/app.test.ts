@@ -37,6 +37,8 @@ describe('readConfig', () => {
     demoReports: true,
     poolSize: 10,
     distDir: undefined,
+    production: false,
+    publicUrl: 'http://localhost:8080',
   }
 
   it('has defaults for everything', () => {
@@ -56,6 +58,7 @@ describe('readConfig', () => {
       DEMO_REPORTS: 'no',
       DB_POOL_SIZE: '25',
       DIST_DIR: '/srv/thi-dua/dist',
+      PUBLIC_URL: 'https://thidua.example.gov.vn/',
     })
     expect(c).toEqual({
       port: 9000,
@@ -69,7 +72,16 @@ describe('readConfig', () => {
       demoReports: false,
       poolSize: 25,
       distDir: '/srv/thi-dua/dist',
+      production: false,
+      publicUrl: 'https://thidua.example.gov.vn',
     })
+  })
+
+  it('starts without the demo in production unless told otherwise', () => {
+    expect(readConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demo: false })
+    expect(readConfig({ NODE_ENV: 'production', DEMO: 'true' })).toMatchObject({ production: true, demo: true })
+    expect(() => readConfig({ PUBLIC_URL: 'ftp://x' })).toThrow(/PUBLIC_URL/)
+    expect(() => readConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/)
   })
 
   it('treats blank values as unset', () => {
@@ -163,6 +175,9 @@ describe('the API over the real demo plans', () => {
       expect(res.json()).toEqual([
         {
           ...d.file.commune,
+          provinceCode: 'quang-ngai',
+          adminCode: null,
+          mergedInto: null,
           planYear: d.file.plan.year,
           planTitle: d.file.plan.title,
           indicatorCount: d.file.plan.indicators.length,

@@ -34,13 +34,14 @@ interface SessionRow {
   display_name: string
   role: Actor['role']
   commune_id: number | null
+  province_id: number | null
   unit_ids: number[] | null
 }
 
 /** The actor behind a cookie token, or undefined for an unknown, expired or revoked session or an inactive user. */
 export async function resolveSession(q: Queryable, token: string, now: Date): Promise<Actor | undefined> {
   const r = await q.query<SessionRow>(
-    `SELECT s.token_hash, s.user_id, s.device_id, s.last_seen_at, u.username, u.display_name, u.role, u.commune_id,
+    `SELECT s.token_hash, s.user_id, s.device_id, s.last_seen_at, u.username, u.display_name, u.role, u.commune_id, u.province_id,
             (SELECT array_agg(uu.unit_id) FROM user_units uu WHERE uu.user_id = u.id) AS unit_ids
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
@@ -57,6 +58,7 @@ export async function resolveSession(q: Queryable, token: string, now: Date): Pr
     displayName: row.display_name,
     role: row.role,
     communeId: row.commune_id === null ? null : Number(row.commune_id),
+    provinceId: row.province_id === null ? null : Number(row.province_id),
     unitIds: new Set((row.unit_ids ?? []).map(Number)),
     deviceId: row.device_id,
     sessionHash: row.token_hash,

@@ -56,6 +56,21 @@ export function openPostgres(connectionString: string, options: { max?: number }
         client.release()
       }
     },
+    async withLock<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      // A session lock lives on one connection: that client holds it, idle, while fn works
+      // through the rest of the pool.
+      const client = await pool.connect()
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key])
+        try {
+          return await fn()
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined)
+        }
+      } finally {
+        client.release()
+      }
+    },
     async close() {
       await pool.end()
     },

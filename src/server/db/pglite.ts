@@ -40,6 +40,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
         }
       })
     },
+    // One process owns an embedded database's folder: nobody else can be starting beside it.
+    withLock: <T>(_key: number, fn: () => Promise<T>): Promise<T> => fn(),
     async close() {
       await exclusive(() => pglite.close())
     },

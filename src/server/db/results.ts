@@ -6,6 +6,7 @@ import { computeResults, vietnamDate, ytdKind, type ResultsUnit, type ResultsVal
 import { notFound } from '../errors'
 import { yearPeriodsOf } from './periods'
 import { readPlan } from './plans'
+import { readCommune } from './communes'
 import type { Queryable } from './types'
 
 export interface ResultsOptions {
@@ -18,9 +19,9 @@ export interface ResultsOptions {
 }
 
 export async function communeOfId(q: Queryable, communeId: number): Promise<Commune> {
-  const r = await q.query<Commune>('SELECT code, name, kind, district, province FROM communes WHERE id = $1', [communeId])
+  const r = await q.query<{ id: number }>('SELECT id FROM communes WHERE id = $1', [communeId])
   if (!r.rows[0]) throw notFound('Không tìm thấy xã/phường')
-  return r.rows[0]
+  return readCommune(q, communeId)
 }
 
 /** The year asked for, else the commune's latest plan; 404 when there is none. */

@@ -26,6 +26,12 @@ export interface Db extends Queryable {
    * Nothing `fn` wrote survives a throw.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>
+  /**
+   * Runs `fn` while holding the PostgreSQL session advisory lock `key`: instances started at the
+   * same moment on one database run it one after another (start-up seeding). `fn` uses the
+   * database as usual, in as many transactions as it likes.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

@@ -1,6 +1,7 @@
 // The commune's unit tree in the `units` table: villages, residential groups and agencies that
 // report. A unit is deactivated, never deleted, so that its values stay.
 import type { Unit } from '../../shared/model'
+import { codeFromName, type BulkUnits } from '../../shared/province'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
 import { writeAudit } from './audit'
@@ -64,6 +65,39 @@ export async function createUnit(db: Db, actor: Actor, communeId: number, unit: 
     const created = viewOf(r.rows[0]!)
     await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: created }, now)
     return { unit: created, version }
+  })
+}
+
+/**
+ * Units from a pasted list of names, all of one kind, in one transaction: codes are made from the
+ * names ("Thôn An Thạch" → an-thach), numbered on when taken; a name already in the commune's
+ * tree (same kind) refuses the list, naming the line.
+ */
+export async function createUnits(db: Db, actor: Actor, communeId: number, input: BulkUnits, now: Date): Promise<{ units: UnitView[]; version: number }> {
+  return db.transaction(async (tx) => {
+    const version = await bumpVersion(tx, communeId)
+    const existing = await unitRows(tx, communeId)
+    if (input.parent !== undefined && !existing.some((u) => u.code === input.parent)) throw unknownParent(input.parent)
+    const codes = new Set(existing.map((u) => u.code.toLowerCase()))
+    const names = new Set(existing.filter((u) => u.kind === input.kind).map((u) => u.name.toLocaleLowerCase('vi')))
+    const created: UnitView[] = []
+    for (const [i, name] of input.names.entries()) {
+      const key = name.toLocaleLowerCase('vi')
+      if (names.has(key)) throw conflict('unit_exists', `Dòng ${i + 1}: đã có đơn vị “${name}”`)
+      names.add(key)
+      const base = codeFromName(name)
+      let code = base
+      for (let n = 2; codes.has(code.toLowerCase()); n++) code = `${base.slice(0, 36)}-${n}`
+      codes.add(code.toLowerCase())
+      const r = await tx.query<UnitRow>(
+        'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
+        [communeId, code, name, input.kind, input.parent ?? null, version],
+      )
+      const unit = viewOf(r.rows[0]!)
+      await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: unit }, now)
+      created.push(unit)
+    }
+    return { units: created, version }
   })
 }
 

@@ -1,10 +1,13 @@
 // A commune's accounts (`users`, `user_units`) and their device sessions (`sessions`), as the
 // officer manages them. Password hashes are written here and never read back out.
-import type { AccountView, CommuneRole, DeviceView } from '../../shared/api'
+import type { AccountView, CommuneRole, CreatedAccount, DeviceView, Enrolment, ProvinceAccountView } from '../../shared/api'
+import { codeFromName } from '../../shared/province'
 import type { Role } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
 import { writeAudit } from './audit'
+import { issueEnrolment } from './enrolments'
+import { provinceAudit } from './provinces'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
 
@@ -105,29 +108,130 @@ async function unitsForRole(tx: Queryable, communeId: number, role: Role, codes:
 
 const usernameTaken = (username: string): HttpError => conflict('username_taken', `Tên đăng nhập “${username}” đã có người dùng`)
 
-/** Creates an account with an already hashed password (hash before: scrypt is slow on purpose). */
-export async function createAccount(db: Db, actor: Actor, communeId: number, input: NewAccount, passwordHash: string, now: Date): Promise<{ account: AccountView; version: number }> {
+/** What POST /communes/:commune/users answers: the new account as the list shows it, and its enrolment link. */
+export type CreatedCommuneAccount = CreatedAccount & { account: AccountView; version: number }
+
+/**
+ * Creates an account. With a password (hashed before: scrypt is slow on purpose) it can sign in
+ * at once; without one it gets a one-time enrolment link through which its owner sets it.
+ */
+export async function createAccount(db: Db, actor: Actor, communeId: number, input: NewAccount, passwordHash: string | null, now: Date): Promise<CreatedCommuneAccount> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
-    // Usernames are unique across communes: a sign-in names no commune.
-    const taken = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username])
-    if (taken.rows.length > 0) throw usernameTaken(input.username)
-    const units = await unitsForRole(tx, communeId, input.role, input.units)
+    const created = await insertCommuneAccount(tx, actor, communeId, input, passwordHash, now)
+    return { ...created.created, account: await accountView(tx, communeId, created.userId), version }
+  })
+}
+
+/**
+ * Creates reporters' accounts from a pasted list, all or none: one bad line (an unknown unit, a
+ * name taken) refuses the whole list, naming the line. Each gets an enrolment link for its slip.
+ */
+export async function createAccounts(db: Db, actor: Actor, commune: { id: number; code: string }, inputs: readonly (Omit<NewAccount, 'username'> & { username?: string | undefined })[], now: Date): Promise<CreatedAccount[]> {
+  return db.transaction(async (tx) => {
+    await bumpVersion(tx, commune.id)
+    const names = new Set<string>()
+    const out: CreatedAccount[] = []
+    for (const [i, input] of inputs.entries()) {
+      const username = input.username ?? defaultUsername(commune.code, input.units[0] ?? input.displayName)
+      if (names.has(username)) throw new HttpError(409, 'username_taken', `Dòng ${i + 1}: tên đăng nhập “${username}” bị trùng trong danh sách`)
+      names.add(username)
+      try {
+        out.push((await insertCommuneAccount(tx, actor, commune.id, { ...input, username }, null, now)).created)
+      } catch (e) {
+        if (e instanceof HttpError) throw new HttpError(e.statusCode, e.apiCode, `Dòng ${i + 1} (${input.displayName}): ${e.message}`, { line: i + 1 })
+        throw e
+      }
+    }
+    return out
+  })
+}
+
+/** `phothuan.an-thach`: the commune's code and the unit's, as the demo's accounts are named. */
+function defaultUsername(communeCode: string, unitOrName: string): string {
+  return `${communeCode}.${codeFromName(unitOrName)}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 40)
+}
+
+async function insertCommuneAccount(tx: Queryable, actor: Actor, communeId: number, input: NewAccount, passwordHash: string | null, now: Date): Promise<{ userId: number; created: CreatedAccount }> {
+  // Usernames are unique across communes: a sign-in names no commune.
+  const taken = await tx.query('SELECT 1 FROM users WHERE username = $1', [input.username])
+  if (taken.rows.length > 0) throw usernameTaken(input.username)
+  const units = await unitsForRole(tx, communeId, input.role, input.units)
+  let userId: number
+  try {
+    const r = await tx.query<{ id: number }>(
+      'INSERT INTO users (commune_id, username, display_name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      [communeId, input.username, input.displayName, input.role, passwordHash, now],
+    )
+    userId = Number(r.rows[0]!.id)
+  } catch (e) {
+    // Another commune took the name between the check and the insert.
+    if ((e as { code?: string }).code === '23505') throw usernameTaken(input.username)
+    throw e
+  }
+  await setUnits(tx, userId, [...units.values()])
+  await writeAudit(tx, communeId, actor, { entity: 'user', old: null, new: auditOf({ ...input, active: true }) }, now)
+  const enrolment = passwordHash === null ? await issueEnrolment(tx, userId, 'enrol', actor.userId, now) : null
+  const meta = await tx.query<{ code: string; name: string; units: { code: string; name: string }[] | null }>(
+    `SELECT c.code, c.name,
+            (SELECT json_agg(json_build_object('code', un.code, 'name', un.name) ORDER BY un.code) FROM units un WHERE un.id = ANY($2::bigint[])) AS units
+       FROM communes c WHERE c.id = $1`,
+    [communeId, [...units.values()]],
+  )
+  const m = meta.rows[0]!
+  return {
+    userId,
+    created: { username: input.username, displayName: input.displayName, role: input.role, units: m.units ?? [], commune: { code: m.code, name: m.name }, enrolment },
+  }
+}
+
+/**
+ * A new enrolment link for an account of the commune (a lost or expired slip, a forgotten
+ * password): the previous link stops working; the password, if any, stays until the link is used.
+ */
+export async function reissueEnrolment(db: Db, actor: Actor, communeId: number, username: string, now: Date): Promise<Enrolment> {
+  return db.transaction(async (tx) => {
+    await bumpVersion(tx, communeId)
+    const user = await lockUser(tx, communeId, username)
+    if (!user.active) throw conflict('account_inactive', `Tài khoản “${username}” đang bị khóa; mở khóa trước khi in phiếu mới`)
+    const enrolled = await tx.query<{ has: boolean }>('SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1', [user.id])
+    const enrolment = await issueEnrolment(tx, Number(user.id), enrolled.rows[0]?.has ? 'password' : 'enrol', actor.userId, now, 7)
+    await writeAudit(tx, communeId, actor, { entity: 'user', old: { username }, new: { username, enrolmentIssued: true } }, now)
+    return enrolment
+  })
+}
+
+/** The role of a commune's account, for the province administrator's narrower rights. */
+export async function roleOf(q: Queryable, communeId: number, username: string): Promise<Role | undefined> {
+  const r = await q.query<{ role: Role }>('SELECT role FROM users WHERE commune_id = $1 AND username = $2', [communeId, username])
+  return r.rows[0]?.role
+}
+
+export async function listProvinceAccounts(q: Queryable, provinceId: number): Promise<ProvinceAccountView[]> {
+  const r = await q.query<{ username: string; display_name: string; role: Role; active: boolean; created_at: Date; enrolled: boolean }>(
+    'SELECT username, display_name, role, active, created_at, password_hash IS NOT NULL AS enrolled FROM users WHERE province_id = $1 ORDER BY username',
+    [provinceId],
+  )
+  return r.rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, active: u.active, createdAt: iso(u.created_at)!, enrolled: u.enrolled }))
+}
+
+/** A province account (administrator or viewer), enrolled through a one-time link. */
+export async function createProvinceAccount(db: Db, actor: Actor, provinceId: number, input: { username: string; displayName: string; role: 'province_admin' | 'province_viewer' }, now: Date): Promise<CreatedAccount> {
+  return db.transaction(async (tx) => {
     let userId: number
     try {
       const r = await tx.query<{ id: number }>(
-        'INSERT INTO users (commune_id, username, display_name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
-        [communeId, input.username, input.displayName, input.role, passwordHash, now],
+        'INSERT INTO users (province_id, username, display_name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, NULL, $5) RETURNING id',
+        [provinceId, input.username, input.displayName, input.role, now],
       )
       userId = Number(r.rows[0]!.id)
     } catch (e) {
-      // Another commune took the name between the check and the insert.
       if ((e as { code?: string }).code === '23505') throw usernameTaken(input.username)
       throw e
     }
-    await setUnits(tx, userId, [...units.values()])
-    await writeAudit(tx, communeId, actor, { entity: 'user', old: null, new: auditOf({ ...input, active: true }) }, now)
-    return { account: await accountView(tx, communeId, userId), version }
+    const enrolment = await issueEnrolment(tx, userId, 'enrol', actor.userId, now)
+    await provinceAudit(tx, provinceId, null, actor, 'user', null, { username: input.username, displayName: input.displayName, role: input.role }, now)
+    return { username: input.username, displayName: input.displayName, role: input.role, units: [], commune: null, enrolment }
   })
 }
 

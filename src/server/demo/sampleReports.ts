@@ -91,11 +91,12 @@ function fateOf(i: number): Fate {
 const atNoon = (isoDate: string, shiftDays: number): Date => new Date(Date.parse(`${isoDate}T05:00:00Z`) + shiftDays * 86_400_000)
 
 /**
- * Writes a year of sample reports for the commune of `file`: every quarter of the plan's year,
- * every reporting unit without a demo account; Q1–Q3 approved, Q4 a mix of approved, waiting,
- * returned and never sent, a few sent after the deadline.
+ * Writes sample reports for the commune of `file`: every quarter of the plan's year that ended
+ * before `now`, every reporting unit without a demo account; the earlier quarters approved, the
+ * last one a mix of approved, waiting, returned and never sent, a few sent after the deadline.
+ * The quarter under way is left to be reported, as it would be in real use.
  */
-export async function writeSampleReports(db: Db, communeId: number, file: PlanFile): Promise<number> {
+export async function writeSampleReports(db: Db, communeId: number, file: PlanFile, now: Date): Promise<number> {
   const officerRow = await db.query<{ id: number; username: string; display_name: string }>(
     `SELECT id, username, display_name FROM users WHERE commune_id = $1 AND role = 'officer' AND active ORDER BY id LIMIT 1`,
     [communeId],
@@ -108,6 +109,7 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
     displayName: officer.display_name,
     role: 'officer',
     communeId,
+    provinceId: null,
     unitIds: new Set(),
     deviceId: DEVICE,
     sessionHash: 'demo-seed',
@@ -115,7 +117,8 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
   const plan: Plan = file.plan
   const withAccount = new Set(file.accounts.flatMap((a) => a.units))
   const units = file.units.filter((u) => !withAccount.has(u.code))
-  const quarters: Period[] = quarterPeriods(plan.year)
+  const today = now.toISOString().slice(0, 10)
+  const quarters: Period[] = quarterPeriods(plan.year).filter((q) => q.to < today)
   const rnd = random(file.commune.code)
   let written = 0
   let serial = 0

@@ -243,7 +243,8 @@ function signatureBlock(results: PlanResults): Table {
           cell(
             [
               new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: SMALL - 2 })] }),
-              leftLine(`- UBND ${lowerFirst(results.commune.district)} (báo cáo);`),
+              // Since July 2025 a commune reports to the province; older plans still to their district.
+              leftLine(`- UBND ${lowerFirst(results.commune.district ?? results.commune.province)} (báo cáo);`),
               leftLine('- Thường trực Đảng ủy, HĐND;'),
               leftLine('- Hội đồng Thi đua – Khen thưởng;'),
               leftLine('- …;'),

@@ -225,7 +225,7 @@ function summarySheet(wb: ExcelJS.Workbook, results: PlanResults, sections: read
     ? `Kế hoạch số ${results.planNumber}${results.planIssuedOn ? ` ngày ${formatViDate(results.planIssuedOn)}` : ''}`
     : 'Kế hoạch'
   const info: [string, string][] = [
-    ['Xã/phường', `${communeFullName(results.commune)}, ${results.commune.district}, ${results.commune.province}`],
+    ['Xã/phường', [communeFullName(results.commune), results.commune.district, results.commune.province].filter(Boolean).join(', ')],
     [plan, results.planTitle],
     ['Số liệu', asOfText(results)],
     ['Cơ sở số liệu', BASIS_LABELS[results.basis]],

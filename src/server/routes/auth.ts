@@ -1,5 +1,5 @@
 // Sign in, sign out, and who am I. Parse → delegate to auth/login.ts and auth/sessions.ts.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as v from 'valibot'
 import { TextSchema } from '../../shared/text'
 import { DeviceIdSchema } from '../../shared/protocol'
@@ -28,10 +28,7 @@ export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: A
     const body = parseWith(LoginSchema, req.body, 'Thông tin đăng nhập')
     const now = clock()
     const session = await login(db, { ...body, userAgent: req.headers['user-agent'], ip: req.ip }, now)
-    const actor = await resolveSession(db, session.token, now)
-    if (!actor) throw new Error('a session just created does not resolve')
-    reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies, maxAge: SESSION_DAYS * 86_400 })
-    return { expiresAt: session.expiresAt.toISOString(), me: await describe(db, actor) }
+    return signedIn(db, reply, session, now, secureCookies)
   })
 
   app.post('/auth/logout', async (req, reply) => {
@@ -44,8 +41,18 @@ export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: A
   app.get('/auth/me', async (req) => describe(db, requireActor(req)))
 }
 
+/** A new session's cookie, and the answer of a sign-in (a password, or an enrolment link). */
+export async function signedIn(db: Db, reply: FastifyReply, session: { token: string; expiresAt: Date }, now: Date, secure: boolean): Promise<LoginResult> {
+  const actor = await resolveSession(db, session.token, now)
+  if (!actor) throw new Error('a session just created does not resolve')
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 })
+  return { expiresAt: session.expiresAt.toISOString(), me: await describe(db, actor) }
+}
+
 async function describe(db: Db, actor: Actor): Promise<Me> {
   const commune = actor.communeId === null ? null : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM communes WHERE id = $1', [actor.communeId])).rows[0] ?? null)
+  const provinceId = actor.provinceId ?? (actor.communeId === null ? null : ((await db.query<{ id: number }>('SELECT province_id AS id FROM communes WHERE id = $1', [actor.communeId])).rows[0]?.id ?? null))
+  const province = provinceId === null ? null : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM provinces WHERE id = $1', [provinceId])).rows[0] ?? null)
   const units = (await db.query<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM units WHERE id = ANY($1::bigint[]) ORDER BY code', [[...actor.unitIds]])).rows
-  return { username: actor.username, displayName: actor.displayName, role: actor.role, deviceId: actor.deviceId, commune, units }
+  return { username: actor.username, displayName: actor.displayName, role: actor.role, deviceId: actor.deviceId, commune, province, units }
 }

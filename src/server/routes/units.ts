@@ -3,9 +3,10 @@
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { CodeSchema, UnitKindSchema, UnitSchema } from '../../shared/model'
+import { BulkUnitsSchema } from '../../shared/province'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
 import type { Db } from '../db/types'
-import { createUnit, listUnits, updateUnit } from '../db/units'
+import { createUnit, createUnits, listUnits, updateUnit } from '../db/units'
 import { parseWith } from '../errors'
 
 const UnitChangeSchema = v.pipe(
@@ -30,6 +31,13 @@ export function unitRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const commune = await communeOf(db, actor, req.params.commune)
     const unit = parseWith(UnitSchema, req.body, 'Đơn vị')
     return reply.code(201).send(await createUnit(db, actor, commune.id, unit, clock()))
+  })
+
+  app.post<{ Params: { commune: string } }>('/communes/:commune/units/bulk', async (req, reply) => {
+    const actor = requireManager(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const input = parseWith(BulkUnitsSchema, req.body, 'Danh sách đơn vị')
+    return reply.code(201).send(await createUnits(db, actor, commune.id, input, clock()))
   })
 
   app.patch<{ Params: { commune: string; unit: string } }>('/communes/:commune/units/:unit', async (req) => {
