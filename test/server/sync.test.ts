@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
+import { buildApp } from '../../src/server/app'
+import { readConfig } from '../../src/server/config'
 import { seedPlanFile } from '../../src/server/db/seed'
+import type { Db } from '../../src/server/db/types'
 import { bumpVersion } from '../../src/server/db/versions'
-import type { MutationOutcome } from '../../src/shared/protocol'
+import type { MutationOutcome, PullResponse, PushResponse } from '../../src/shared/protocol'
 import { DATABASES, fixtureFile, mid, startServer, type Agent, type TestServer } from './harness'
 
 const C = 'xa-thu'
@@ -192,9 +195,28 @@ describe.each(DATABASES)('sync on $name', (factory) => {
     it('never skips a change committed late by a concurrent writer', async () => {
       const { cursor: start } = await officer.pullAll(C, 0)
       const communeId = Number((await s.db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [C])).rows[0]!.id)
+      // A second instance over the same database that counts the calls it makes, so the test
+      // knows when the push and the pull have reached the database: no sleeps.
+      let calls = 0
+      let onCall = (): void => undefined
+      const count = () => {
+        calls++
+        onCall()
+      }
+      const watched: Db = {
+        kind: s.db.kind,
+        query: (sql, params) => (count(), s.db.query(sql, params)),
+        exec: (sql) => s.db.exec(sql),
+        transaction: (fn, opts) => (count(), s.db.transaction(fn, opts)),
+        close: async () => undefined,
+      }
+      const other = await buildApp({ config: readConfig({}), db: watched, logger: false, clock: () => s.clock.now })
+      const via = (agent: Agent, method: 'GET' | 'POST', url: string, payload?: object) => other.inject({ method, url, headers: { cookie: agent.cookie }, ...(payload ? { payload } : {}) })
       let release!: () => void
       const held = new Promise<void>((r) => (release = r))
       let slowVersion = 0
+      let writing!: () => void
+      const written = new Promise<void>((r) => (writing = r))
       // A slow writer: takes its version, writes, and waits before committing.
       const slow = s.db.transaction(async (tx) => {
         slowVersion = await bumpVersion(tx, communeId)
@@ -205,21 +227,42 @@ describe.each(DATABASES)('sync on $name', (factory) => {
               AND period_id = (SELECT id FROM periods WHERE commune_id = $2 AND code = '2024-Q1')`,
           [slowVersion, communeId],
         )
+        writing()
         await held
       })
+      await written
       // Meanwhile another device pushes (it queues behind the slow writer) and a client pulls.
-      const fast = t2.push(C, [t2.value({ unit: 'T2', indicator: 'BHYT', value: { kind: 'ratio', numerator: 500, denominator: 510 }, period: '2024-Q2' })])
-      const during = officer.pull(C, start)
-      setTimeout(release, 150)
-      const [, fastRes, duringRes] = await Promise.all([slow, fast, during])
-      // Whatever the pull saw during the wait, it saw nothing of an uncommitted version…
+      const bothReached = new Promise<void>((r) => (onCall = () => calls >= 2 && r()))
+      const fast = via(t2, 'POST', `/api/communes/${C}/sync/push`, { deviceId: t2.deviceId, mutations: [t2.value({ unit: 'T2', indicator: 'BHYT', value: { kind: 'ratio', numerator: 500, denominator: 510 }, period: '2024-Q2' })] })
+      const during = via(officer, 'GET', `/api/communes/${C}/sync/pull?cursor=${start}`)
+      await bothReached
+      let duringRes: PullResponse
+      if (s.db.kind === 'postgres') {
+        // PostgreSQL: the pull reads its snapshot without waiting for the writer; it must see
+        // nothing of the uncommitted version, and it answers while the writer still holds it.
+        duringRes = (await during).json<PullResponse>()
+        expect(duringRes.cursor).toBeLessThan(slowVersion)
+        release()
+      } else {
+        // PGlite runs one transaction at a time: the pull queues behind the writer and must see
+        // everything the writer committed before it.
+        release()
+        duringRes = (await during).json<PullResponse>()
+        expect(duringRes.cursor).toBeGreaterThanOrEqual(slowVersion)
+      }
+      await slow
+      const fastRes = (await fast).json<PushResponse>()
+      await other.close()
+      // Whatever the pull saw, it saw no version above its cursor…
       expect(duringRes.cursor).toBeLessThanOrEqual(fastRes.version)
-      if (duringRes.cursor < slowVersion) expect(duringRes.values.find((v) => v.version >= slowVersion)).toBeUndefined()
-      // …and pulling on from its cursor brings both changes: nothing skipped.
+      expect(duringRes.values.every((x) => x.version <= duringRes.cursor)).toBe(true)
+      // …and pulling on from its cursor brings both changes, each once: nothing skipped.
       const after = await officer.pullAll(C, duringRes.cursor)
       const seen = [...duringRes.values, ...after.pages.flatMap((p) => p.values)]
-      expect(seen).toContainEqual(expect.objectContaining({ unit: 'T1', indicator: 'LUA_DT', period: '2024-Q1', value: { kind: 'number', value: 4242 }, version: slowVersion }))
-      expect(seen).toContainEqual(expect.objectContaining({ unit: 'T2', indicator: 'BHYT', period: '2024-Q2', version: fastRes.version }))
+      expect(seen.filter((x) => x.unit === 'T1' && x.indicator === 'LUA_DT' && x.period === '2024-Q1' && x.version === slowVersion)).toEqual([
+        expect.objectContaining({ value: { kind: 'number', value: 4242 } }),
+      ])
+      expect(seen.filter((x) => x.unit === 'T2' && x.indicator === 'BHYT' && x.period === '2024-Q2' && x.version === fastRes.version)).toHaveLength(1)
       expect(fastRes.version).toBe(slowVersion + 1)
     })
   })
