@@ -10,13 +10,13 @@ import { VitePWA } from 'vite-plugin-pwa'
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
-const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile)\./
+const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile|province)\./
 // The shared modules that carry valibot schemas: the phone loads them only lazily (the sync
 // engine checks server answers with shared/responses.ts), so they must not be pinned into the
 // entry chunk, which would make valibot a static import of the first load.
 const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses)\./
 const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id)
-const OFFICER_MODULES = /src[\\/]client[\\/]officer[\\/]|src[\\/]shared[\\/](results|summary)\.|node_modules[\\/](chart\.js|@kurkle)[\\/]/
+const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/](results|summary|province)\.|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service

@@ -2,10 +2,11 @@
 // index.html). The inbox is in the entry bundle; every other screen loads when first opened.
 import type { Pinia } from 'pinia'
 import { shallowRef } from 'vue'
-import { createRouter, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
+import { createRouter, type RouteLocationNormalized, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Me } from './api'
 import type { Role } from '../shared/model'
 import { officerRoutes, READERS } from './officer/routes'
+import { PROVINCE_ROLES, provinceRoutes } from './province/routes'
 import InboxPage from './pages/InboxPage.vue'
 import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
 import { useSessionStore } from './stores/session'
@@ -14,6 +15,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Open without a session (the sign-in screen). */
     public?: boolean
+    /** A public screen that stays open when someone is signed in (an enrolment link signs its owner in). */
+    anyUser?: boolean
     /** The message key of the screen's title. */
     title?: string
     /** Only these roles may open the screen (the officer's workspace). */
@@ -35,8 +38,10 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
       { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
       { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title' } },
       { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
+      { path: '/kich-hoat/:token', name: 'enrol', component: () => import('./enrol/EnrolPage.vue'), meta: { public: true, anyUser: true, title: 'enrol.title' } },
       { path: '/quan-ly', name: 'officer-home', redirect: '/' },
       ...officerRoutes,
+      ...provinceRoutes,
       { path: '/:rest(.*)*', redirect: '/' },
     ],
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
@@ -55,7 +60,7 @@ async function guard(to: RouteLocationNormalized, pinia: Pinia) {
   const session = useSessionStore(pinia)
   await session.start()
   const signedIn = session.status === 'signed-in'
-  if (to.meta.public) return signedIn ? nextPath(to) : true
+  if (to.meta.public) return signedIn && !to.meta.anyUser ? nextPath(to) : true
   // No session known and the server unreachable: App.vue shows why, in place of any screen.
   if (session.status === 'unreachable') return true
   if (!signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
@@ -70,9 +75,16 @@ async function guard(to: RouteLocationNormalized, pinia: Pinia) {
 /** The address whose screen failed to load, until a navigation succeeds. */
 export const failedNavigation = shallowRef<string | null>(null)
 
-/** The dashboard of the user's commune, for those who read results; undefined for the others. */
-export function workspaceHome(me: Pick<Me, 'role' | 'commune'> | null): { name: 'dashboard'; params: { commune: string } } | undefined {
-  if (!me || !me.commune || !READERS.includes(me.role)) return undefined
+/**
+ * Where a user's work starts: the province board for a province account, the list of provinces for
+ * the system administrator, the commune's dashboard for those who read its results; undefined for
+ * the others (village heads and reporters: the inbox).
+ */
+export function workspaceHome(me: (Pick<Me, 'role' | 'commune'> & Partial<Pick<Me, 'province'>>) | null): RouteLocationRaw | undefined {
+  if (!me) return undefined
+  if (PROVINCE_ROLES.includes(me.role) && me.province) return { name: 'province-board', params: { province: me.province.code } }
+  if (me.role === 'admin' || PROVINCE_ROLES.includes(me.role)) return { name: 'provinces' }
+  if (!me.commune || !READERS.includes(me.role)) return undefined
   return { name: 'dashboard', params: { commune: me.commune.code } }
 }
 

@@ -11,4 +11,5 @@ export const pages = {
   planSetup: () => import('./plan/PlanSetupPage.vue'),
   people: () => import('./people/PeoplePage.vue'),
   periods: () => import('./people/PeriodsPage.vue'),
+  slips: () => import('./people/SlipsPage.vue'),
 }

@@ -6,8 +6,10 @@ import type { Role } from '../../shared/model'
 
 /** Who manages a commune (sets up the plan, accounts, periods; reviews reports). */
 export const MANAGERS: readonly Role[] = ['officer', 'admin']
-/** Who reads the commune's results (dashboard, board, history, exports). */
-export const READERS: readonly Role[] = ['officer', 'leader', 'admin']
+/** Who reads the commune's results (dashboard, board, history, exports); province accounts read every commune of theirs. */
+export const READERS: readonly Role[] = ['officer', 'leader', 'admin', 'province_admin', 'province_viewer']
+/** Who prints sign-in slips: the commune's managers, and the province administrator for the officers it creates. */
+export const SLIP_PRINTERS: readonly Role[] = ['officer', 'admin', 'province_admin']
 
 type Page = keyof typeof import('./pages').pages
 /**
@@ -32,6 +34,7 @@ export const officerRoutes: RouteRecordRaw[] = [
       { path: 'ke-hoach', name: 'plan-setup', component: page('planSetup'), meta: { title: 'officer.nav.plan', roles: MANAGERS } },
       { path: 'don-vi', name: 'people', component: page('people'), meta: { title: 'officer.nav.people', roles: MANAGERS } },
       { path: 'ky-bao-cao', name: 'periods', component: page('periods'), meta: { title: 'officer.nav.periods', roles: MANAGERS } },
+      { path: 'phieu-dang-nhap', name: 'slips', component: page('slips'), meta: { title: 'officer.nav.slips', roles: SLIP_PRINTERS } },
     ],
   },
 ]
