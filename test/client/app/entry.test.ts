@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto'
 // The entry screen on a phone with its own IndexedDB: vi-VN parsing feedback, rates, yes/no,
-// "đã lưu trên máy" only after the transaction commits, a full disk explained, outliers that
-// need a note, a returned report's reason, a locked period, a conflict, and sending the report.
+// "đã lưu trên máy" only after the transaction commits, a full disk explained, a flagged figure
+// saved at once and asking for a note, refused text that claims no save, notes PostgreSQL cannot
+// store, a returned report's reason, a locked period, a conflict, and sending the report.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
+import type { Plan } from '../../../src/shared/model'
 import { saveValue } from '../../../src/client/local/edits'
 import { fakeServer, json } from '../fakeServer'
-import { C, closePhones, mountApp, phone, reporter, settle, until, type Mounted } from './harness'
+import { C, closePhones, ENTRY_PLAN, mountApp, phone, reporter, settle, until, type Mounted } from './harness'
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -19,9 +21,17 @@ const Q1 = '/nhap/T1/2024-Q1'
 const num = (value: number) => ({ kind: 'number' as const, value })
 const localOf = async (db: ThiDuaDb, indicator: string, period = '2024-Q1') => (await db.cells.get([C, 'T1', period, indicator]))?.local ?? null
 
-async function open(path = Q1, setup?: (p: Awaited<ReturnType<typeof phone>>) => Promise<void>): Promise<Mounted & { db: ThiDuaDb; server: Awaited<ReturnType<typeof phone>>['server'] }> {
+/** The test plan with the commune's rice targets: 1.448,5 t a year, 65 tạ/ha. */
+const TARGETED: Plan = {
+  ...ENTRY_PLAN,
+  indicators: ENTRY_PLAN.indicators.map((i) =>
+    i.code === 'LUA_SL' ? { ...i, target: { kind: 'at_least', value: 1448.5 } } : i.code === 'LUA_NS' ? { ...i, target: { kind: 'derived', value: 65 } } : i,
+  ),
+}
+
+async function open(path = Q1, setup?: (p: Awaited<ReturnType<typeof phone>>) => Promise<void>, plan = ENTRY_PLAN): Promise<Mounted & { db: ThiDuaDb; server: Awaited<ReturnType<typeof phone>>['server'] }> {
   fakeServer({ 'GET /api/auth/me': json(200, reporter) })
-  const p = await phone()
+  const p = await phone(reporter, plan)
   await setup?.(p)
   const m = await mountApp({ db: p.db, path })
   await until(() => expect(m.w.find('#entry-title').exists()).toBe(true))
@@ -105,25 +115,137 @@ describe('a number', () => {
     Reflect.deleteProperty(navigator, 'storage')
   })
 
-  it('asks for a note before keeping a figure far from the unit’s history', async () => {
+  it('saves a figure far from the unit’s history at once, then asks for a note', async () => {
     const m = await open('/nhap/T1/2024-Q3', async (p) => {
       p.server.write('T1', '2024-Q1', 'LUA_DT', num(10))
       p.server.write('T1', '2024-Q2', 'LUA_DT', num(12))
       await p.sync()
     })
     await type(m, 'ind-LUA_DT-value', '110')
-    await settle()
+    await until(() => expect(status(m, 'LUA_DT')).toBe('Đã lưu trên máy · Chờ gửi · cần ghi chú'))
+    expect(await localOf(m.db, 'LUA_DT', '2024-Q3')).toEqual({ value: num(110) })
+    expect(await m.db.outbox.count()).toBe(1)
     const warning = row(m, 'LUA_DT').find('.notice--warn')
     expect(warning.text()).toContain('cao gấp')
-    expect(warning.text()).toContain('ghi chú')
-    expect(status(m, 'LUA_DT')).toBe('Chưa lưu: cần ghi chú')
-    expect(await m.db.outbox.count()).toBe(0)
+    expect(warning.text()).toContain('Số đã được lưu. Hãy ghi chú lý do')
     expect(document.activeElement?.id).toBe('ind-LUA_DT-note')
     const note = m.w.find('#ind-LUA_DT-note')
     await note.setValue('Khai hoang thêm 100 ha')
     await note.trigger('change')
-    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    await until(() => expect(status(m, 'LUA_DT')).toBe('Đã lưu trên máy · Chờ gửi'))
     expect(await localOf(m.db, 'LUA_DT', '2024-Q3')).toEqual({ value: num(110), note: 'Khai hoang thêm 100 ha' })
+    // The warning stays for the officer's eyes; it no longer asks for anything.
+    expect(row(m, 'LUA_DT').find('.notice--warn').text()).not.toContain('Hãy ghi chú')
+  })
+
+  it('never loses a new unit’s flagged first figure: saved at once, there after a reload, listed in “Cần xử lý”', async () => {
+    const m = await open(Q1, undefined, TARGETED)
+    await type(m, 'ind-LUA_DT-value', '45')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    await type(m, 'ind-LUA_SL-value', '99.999')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'LUA_SL')).toEqual({ value: num(99999) })
+    expect((await m.db.outbox.toArray()).map((e) => e.indicator)).toEqual(['LUA_DT', 'LUA_SL'])
+    await until(() => expect(status(m, 'LUA_SL')).toContain('cần ghi chú'))
+    expect(row(m, 'LUA_SL').find('.notice--warn').text()).toContain('99.999 tấn của một đơn vị đã vượt chỉ tiêu cả năm của toàn xã (1.448,5 tấn)')
+    expect(row(m, 'LUA_NS').find('.notice--warn').text()).toContain('“Năng suất lúa” tính ra 22.222 tạ/ha')
+
+    // "Reload": the app mounted again over the same IndexedDB.
+    m.w.unmount()
+    const again = await mountApp({ db: m.db, path: Q1 })
+    await until(() => expect(again.w.find('#ind-LUA_SL-value').exists()).toBe(true))
+    expect((again.w.find('#ind-LUA_SL-value').element as HTMLInputElement).value).toBe('99.999')
+    await until(() => expect(row(again, 'LUA_SL').find('.notice--warn').text()).toContain('vượt chỉ tiêu cả năm của toàn xã'))
+    expect(status(again, 'LUA_SL')).toContain('cần ghi chú')
+
+    await again.router.push('/can-xu-ly')
+    await until(() => expect(again.w.findAll('.unnoted__item')).toHaveLength(2))
+    const [output, yieldItem] = again.w.findAll('.unnoted__item')
+    expect(output!.find('h3').text()).toBe('Sản lượng lúa')
+    expect(output!.text()).toContain('Thôn 1 · Quý 1/2024')
+    expect(output!.text()).toContain('vượt chỉ tiêu cả năm của toàn xã (1.448,5 tấn)')
+    expect(output!.find('a').attributes('href')).toBe('/nhap/T1/2024-Q1#ind-LUA_SL')
+    expect(yieldItem!.text()).toContain('22.222 tạ/ha')
+    expect(again.w.find('.empty').exists()).toBe(false)
+  })
+})
+
+describe('what the screen says is what is stored', () => {
+  it('claims no save while the box holds refused text, and shows the figure saved', async () => {
+    const m = await open(Q1, async (p) => {
+      p.server.write('T1', '2024-Q1', 'LUA_DT', num(12.5))
+      await p.sync()
+    })
+    expect(status(m, 'LUA_DT')).toBe('Đã gửi lên máy chủ')
+    await type(m, 'ind-LUA_DT-value', 'abc')
+    await settle()
+    expect(m.w.find('#ind-LUA_DT-value').attributes('aria-invalid')).toBe('true')
+    expect(status(m, 'LUA_DT')).toBe('Chưa lưu số vừa nhập. Số đã lưu: 12,5 ha')
+    expect(status(m, 'LUA_DT')).not.toContain('Đã gửi')
+    expect(row(m, 'LUA_DT').find('.ind__status--warn').exists()).toBe(true)
+    expect(await m.db.outbox.count()).toBe(0)
+    // Corrected: saved, and the status says so again.
+    await type(m, 'ind-LUA_DT-value', '13')
+    await until(() => expect(status(m, 'LUA_DT')).toBe('Đã lưu trên máy · Chờ gửi'))
+    expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(13) })
+  })
+
+  it('says nothing is saved when nothing is, and after an earlier save in the same visit', async () => {
+    const m = await open()
+    await type(m, 'ind-LUA_SL-value', '1.2.3')
+    await settle()
+    expect(status(m, 'LUA_SL')).toBe('Chưa lưu số vừa nhập. Chưa có số nào được lưu.')
+    await type(m, 'ind-LUA_SL-value', '300')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
+    await until(() => expect(m.w.find('.entry__meta').text()).toContain('đã nhập 1/4')) // the saved figure back through liveQuery
+    await type(m, 'ind-LUA_SL-value', '13,345')
+    await settle()
+    expect(status(m, 'LUA_SL')).toBe('Chưa lưu số vừa nhập. Số đã lưu: 300 tấn')
+  })
+
+  it('claims no save for a rate whose numerator is above its denominator', async () => {
+    const m = await open()
+    await type(m, 'ind-BHYT-value-num', '90')
+    await type(m, 'ind-BHYT-value-den', '100')
+    await until(() => expect(status(m, 'BHYT')).toContain('Đã lưu trên máy'))
+    await until(() => expect(m.w.find('.entry__meta').text()).toContain('đã nhập 1/4')) // the saved pair back through liveQuery
+    await type(m, 'ind-BHYT-value-num', '120')
+    await settle()
+    expect(status(m, 'BHYT')).toMatch(/^Chưa lưu số vừa nhập\. Số đã lưu: 90\/100/)
+    expect(await localOf(m.db, 'BHYT')).toEqual({ value: { kind: 'ratio', numerator: 90, denominator: 100 } })
+  })
+})
+
+describe('a note PostgreSQL cannot store', () => {
+  it('is refused with the reason, and nothing of it is saved', async () => {
+    const m = await open()
+    await type(m, 'ind-LUA_DT-value', '40')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    await row(m, 'LUA_DT').find('.ind__add-note').trigger('click')
+    const note = m.w.find('#ind-LUA_DT-note')
+    await note.setValue('a\u0000b')
+    await note.trigger('change')
+    await settle()
+    expect(note.attributes('aria-invalid')).toBe('true')
+    expect(row(m, 'LUA_DT').find('[role="alert"]').text()).toContain('ký tự không lưu được')
+    expect(status(m, 'LUA_DT')).toBe('Chưa lưu ghi chú.')
+    expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(40) })
+    await note.setValue('đo lại')
+    await note.trigger('change')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(40), note: 'đo lại' })
+    expect(note.attributes('aria-invalid')).toBeUndefined()
+  })
+
+  it('is refused on a yes/no answer too (a lone surrogate), and the answer is kept', async () => {
+    const m = await open()
+    const note = m.w.find('#ind-ANTT-value-note')
+    await note.setValue('x\ud800')
+    await note.trigger('change')
+    await settle()
+    expect(row(m, 'ANTT').find('[role="alert"]').text()).toContain('ký tự không lưu được')
+    await row(m, 'ANTT').findAll('input[type="radio"]')[0]!.setValue(true)
+    await until(async () => expect(await localOf(m.db, 'ANTT')).toEqual({ value: { kind: 'yes_no', achieved: true } }))
   })
 
   it('shows the previous period and the year so far', async () => {
@@ -229,6 +351,24 @@ describe('the report', () => {
     await m.w.find('.banner--locked button').trigger('click')
     await until(() => expect(m.w.find('.banner--locked').exists()).toBe(false))
     expect((await m.db.outbox.toArray()).some((e) => e.mutation.kind === 'report')).toBe(false)
+  })
+
+  it('asks once before sending a report with warnings that have no note, then sends it', async () => {
+    const m = await open(Q1, undefined, TARGETED)
+    await type(m, 'ind-LUA_DT-value', '45')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    await type(m, 'ind-LUA_SL-value', '99.999')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('cần ghi chú'))
+    await m.w.find('.entry__submit button').trigger('click')
+    const dialog = m.w.findAll('dialog').find((d) => d.text().includes('có cảnh báo chưa có ghi chú'))!
+    expect(dialog.text()).toContain('2 số liệu có cảnh báo chưa có ghi chú')
+    expect(dialog.findAll('li').map((li) => li.text())).toContain('Năng suất lúa')
+    await dialog.findAll('button').find((b) => b.text() === 'Vẫn gửi báo cáo')!.trigger('click')
+    await until(() => expect(m.w.find('.banner--locked').exists()).toBe(true))
+    const submit = (await m.db.outbox.toArray()).find((e) => e.mutation.kind === 'report')
+    expect(submit?.mutation).toMatchObject({ kind: 'report', action: 'submit', unit: 'T1', period: '2024-Q1' })
+    // The figures went with it, as typed.
+    expect(await localOf(m.db, 'LUA_SL')).toEqual({ value: num(99999) })
   })
 
   it('fills empty cells from the previous period on request, as ordinary edits', async () => {

@@ -1,11 +1,12 @@
 // What the entry screen shows for one (unit, period), read from IndexedDB in one liveQuery and
 // then worked out with the shared pure functions: the unit's indicators grouped by field, each
 // with its current value, the previous period's, the year to date, the target's verdict, the
-// unit's own history (for outliers) and the relations between the figures.
+// unit's own history and the other units' figures (for plausibility warnings) and the relations
+// between the figures.
 import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/model'
 import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
 import { evaluateTarget, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
-import { checkRelations, type ValidationIssue } from '../../../shared/validation'
+import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigures, type FigureContext, type ValidationIssue } from '../../../shared/validation'
 import type { CellRow, PeriodRow, ThiDuaDb, UnitRow } from '../../local/db'
 import { mergedValue, sheetCells, sheetReport, type SheetCell, type SheetReport } from '../../local/queries'
 import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
@@ -23,6 +24,8 @@ export interface EntryData {
   unitCells: CellRow[]
   /** The rejected outbox entry each cell of this period still waits on, by indicator. */
   rejectedSeq: Map<string, number>
+  /** This period's cells of the other units of the same kind the phone holds (a reporter's phone: rarely any). */
+  peerCells: CellRow[]
 }
 
 /** One read of everything the screen needs; wrap it in liveQuery. */
@@ -39,7 +42,15 @@ export async function loadEntry(db: ThiDuaDb, commune: string, unit: string, per
   const plan = periodRow ? (await db.plans.get([commune, periodRow.year]))?.plan : undefined
   const rejectedSeq = new Map<string, number>()
   for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
-  return { unit: unitRow, period: periodRow, plan, periods, cells, report, unitCells, rejectedSeq }
+  const peerCells = await otherUnitsCells(db, commune, unitRow, period)
+  return { unit: unitRow, period: periodRow, plan, periods, cells, report, unitCells, rejectedSeq, peerCells }
+}
+
+async function otherUnitsCells(db: ThiDuaDb, commune: string, unit: UnitRow | undefined, period: string): Promise<CellRow[]> {
+  if (!unit) return []
+  const units = await db.units.where('[commune+code]').between([commune], [commune, []], true, true).toArray()
+  const peers = units.filter((u) => u.kind === unit.kind && u.code !== unit.code && u.active).map((u) => [commune, u.code, period])
+  return peers.length === 0 ? [] : db.cells.where('[commune+unit+period]').anyOf(peers).toArray()
 }
 
 export type InputKind = 'number' | 'ratio' | 'yes_no' | 'computed'
@@ -61,10 +72,14 @@ export interface EntryRow {
   /** The target this unit is measured against: its own, or a rate's or yes/no's commune target. */
   target: Target | undefined
   evaluation: TargetEvaluation | undefined
-  /** The unit's figures for earlier periods of the same kind (for outliers). */
-  history: number[]
+  /** What a figure typed here is judged against (the unit's history, its previous figure, the other units). */
+  context: FigureContext
   /** Relations between this period's figures that fail, shown on this row. */
   issues: ValidationIssue[]
+  /** Plausibility warnings on the stored figure: each asks for a note, none holds the figure back. */
+  warnings: ValidationIssue[]
+  /** A warning with no note yet: on this cell, or for a computed figure on any of its inputs. */
+  needsNote: boolean
   /** A rejected edit of this cell waiting for the user: fixing the value retries it. */
   rejectedSeq: number | undefined
 }
@@ -161,6 +176,15 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
   }
   const ytd = figuresOf((code) => ytdValues.get(code))
   const issues = checkRelations(assigned, plan.rules, now, 'value')
+  const peers = new Map<string, number[]>()
+  for (const c of data.peerCells) {
+    const ind = typed.find((i) => i.code === c.indicator)
+    const f = ind ? figureOf(mergedValue(c).value, ind) : undefined
+    if (f !== undefined) peers.set(c.indicator, [...(peers.get(c.indicator) ?? []), f])
+  }
+  const inputTargets = targetFigures(plan)
+  const nameOf = (code: string): string => plan.indicators.find((i) => i.code === code)?.name ?? code
+  const noted = (code: string): boolean => (data.cells.get(code)?.note ?? '') !== ''
   const yearFraction = yearFractionOf(period)
 
   const rowOf = (indicator: Indicator, sub: boolean): EntryRow => {
@@ -177,6 +201,16 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
       const f = figureOf(valueAt(p.code, code), indicator)
       return f === undefined ? [] : [f]
     })
+    const context: FigureContext = { history, previous: before.get(code), peers: peers.get(code) ?? [] }
+    let warnings: ValidationIssue[] = []
+    if (kind === 'computed') {
+      const w = checkComputedFigure(indicator, now, { inputTargets, nameOf })
+      if (w) warnings = [w]
+    } else {
+      const figure = now.get(code)
+      if (figure !== undefined) warnings = plausibilityWarnings(indicator, figure, context)
+    }
+    const needsNote = warnings.length > 0 && !(kind === 'computed' ? (warnings[0]?.refs ?? []).some(noted) : noted(code))
     return {
       indicator,
       kind,
@@ -188,8 +222,10 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
       ytd: showYtd && (indicator.aggregation === 'flow' || kind === 'computed') ? ytd.get(code) : undefined,
       target,
       evaluation,
-      history,
+      context,
       issues: issues.filter((i) => i.refs[0] === code),
+      warnings,
+      needsNote,
       rejectedSeq: data.rejectedSeq.get(code),
     }
   }
