@@ -2,7 +2,8 @@
 // users.ts and the period routes of reports.ts. Failures reject with ApiRequestError (a
 // Vietnamese message, the server's own for a 4xx such as a username already taken).
 import { apiRequest, communePath } from '../../api'
-import type { AccountView, CommuneRole, PeriodView, PlanUnit } from '../../../shared/api'
+import type { AccountView, CommuneRole, CreatedAccount, Enrolment, PeriodView, PlanUnit } from '../../../shared/api'
+import type { BulkAccounts, BulkUnits } from '../../../shared/province'
 import type { Period, Unit, UnitKind } from '../../../shared/model'
 
 export type { AccountView, CommuneRole, DeviceView, PeriodView } from '../../../shared/api'
@@ -83,4 +84,20 @@ export function updatePeriod(commune: string, code: string, change: PeriodChange
 
 export function deletePeriod(commune: string, code: string): Promise<{ version: number }> {
   return apiRequest(communePath(commune, `periods/${seg(code)}`), { method: 'DELETE' })
+}
+
+/** Units from a pasted list of names, all of one kind; the server makes their codes from the names. */
+export async function createUnits(commune: string, request: BulkUnits): Promise<UnitRow[]> {
+  const answer = await apiRequest<UnitRow[] | { units: UnitRow[] }>(communePath(commune, 'units/bulk'), { body: request })
+  return Array.isArray(answer) ? answer : answer.units
+}
+
+/** Reporters' accounts from a pasted list, all or none; each answer carries its enrolment link. */
+export function createAccounts(commune: string, request: BulkAccounts): Promise<CreatedAccount[]> {
+  return apiRequest(communePath(commune, 'users/bulk'), { body: request })
+}
+
+/** A new one-time link for an account, to print its slip again; the previous link stops working. */
+export function reissueEnrolment(commune: string, username: string): Promise<Enrolment> {
+  return apiRequest(communePath(commune, `users/${seg(username)}/enrolment`), { method: 'POST' })
 }
