@@ -104,6 +104,9 @@ describe('a report', () => {
     expect(lua.classes()).toContain('value--warning')
     expect(lua.find('a.value__history').attributes('href')).toBe(`${BASE}/lich-su?unit=T1&period=2024-Q1&indicator=LUA_DT`)
 
+    // The unit explained this warning: nothing more to say.
+    expect(lua.find('.value__unexplained').exists()).toBe(false)
+
     const bhyt = m.w.find('#value-BHYT')
     expect(bhyt.find('.value__figure').text()).toBe('45/50 (90%)')
     expect(bhyt.find('.value__previous').text()).toBe('Quý 4/2023: 44/50 (88%)')
@@ -116,6 +119,16 @@ describe('a report', () => {
     await settle()
     expect(m.w.find('#value-BHYT label[for="comment-BHYT"]').text()).toBe('Nhận xét gửi đơn vị – Tỷ lệ tham gia BHYT')
     expect(document.activeElement?.id).toBe('comment-BHYT')
+  })
+
+  it('says when a warning has no note from the unit, on the value and above the list', async () => {
+    const values = detail().values.map((v) => (v.indicator === 'LUA_DT' ? { ...v, note: null } : v))
+    const m = await openReport({ values })
+    const lua = m.w.find('#value-LUA_DT')
+    expect(lua.find('.value__unexplained').text()).toBe('⚠ Đơn vị chưa ghi chú lý do cho cảnh báo này.')
+    expect(m.w.text()).toContain('1 số liệu có cảnh báo mà đơn vị chưa ghi chú lý do.')
+    // An error is not a warning waiting for a note.
+    expect(m.w.find('#value-BHYT .value__unexplained').exists()).toBe(false)
   })
 
   it('approves after a confirmation, sending exactly { action: "approve" }, and says the phone gets it at its next sync', async () => {
