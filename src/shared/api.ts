@@ -201,7 +201,7 @@ export interface ReviewValue {
   targetText: string
   /** The same unit's figures in the year's earlier periods, oldest first. */
   previous: { period: string; data: ValueData }[]
-  /** History outliers and value checks (warnings and errors). */
+  /** Value checks (errors) and plausibility warnings: the unit's history, the commune's target, the other units, a stock's jump, a computed yield. */
   issues: ValidationIssue[]
   /** The officer's comment on this value when the report was returned. */
   comment: string | null
