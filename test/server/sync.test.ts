@@ -32,6 +32,18 @@ describe.each(DATABASES)('sync on $name', (factory) => {
     ).rows
 
   describe('push', () => {
+    it('accepts a 100% rate (numerator = denominator), and 0%', async () => {
+      // In the other commune, so that no cell another test uses is touched.
+      const head = await s.login('xa-khac.t1')
+      const res = await head.push('xa-khac', [
+        head.value({ unit: 'T1', indicator: 'BHYT', value: { kind: 'ratio', numerator: 1000, denominator: 1000 }, period: '2024-Q3' }),
+        head.value({ unit: 'T1', indicator: 'BHYT', value: { kind: 'ratio', numerator: 0, denominator: 7 }, period: '2024-Q4' }),
+      ])
+      expect(res.outcomes.map((o) => o.status)).toEqual(['applied', 'applied'])
+      const values = (await head.pullAll('xa-khac', 0)).pages.flatMap((p) => p.values)
+      expect(values.find((x) => x.period === '2024-Q3')).toMatchObject({ indicator: 'BHYT', value: { kind: 'ratio', numerator: 1000, denominator: 1000 } })
+    })
+
     it('applies a batch and stamps it with one new commune version', async () => {
       const res = await t1.push(C, [
         t1.value({ unit: 'T1', indicator: 'LUA_DT', value: { kind: 'number', value: 120.5 } }),

@@ -117,6 +117,14 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
     expect(await communeVersion()).toBe(before)
   })
 
+  it('a 100% rate (numerator = denominator) typed on the phone is accepted by the server', async () => {
+    const p = await phone(`${C}.t2`)
+    await saveValue(p.edits, { commune: C, unit: 'T2', period: '2024-Q3', indicator: 'BHYT', value: { kind: 'ratio', numerator: 512, denominator: 512 } })
+    expect(await p.sync()).toMatchObject({ ok: true, applied: 1, rejected: 0 })
+    expect((await serverCells('T2', '2024-Q3')).map((r) => r.data)).toEqual([{ kind: 'ratio', numerator: 512, denominator: 512 }])
+    expect(await waitingCount(p.db, C)).toBe(0)
+  })
+
   it('two devices edit the same cell: the second sees a conflict with both values and chooses', async () => {
     const a = await phone(`${C}.t2`)
     const b = await phone(`${C}.t2`)

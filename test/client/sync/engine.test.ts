@@ -32,6 +32,17 @@ const cellOf = (db: ThiDuaDb, indicator: string, unit = 'T1', period = '2024-Q1'
 const states = async (db: ThiDuaDb) => (await db.outbox.toArray()).map((e) => e.state)
 
 describe('push', () => {
+  it('a 100% rate (numerator = denominator) goes through the shared validation and is applied; one above 100% is refused by it', async () => {
+    const { db, server, deps, edits } = await setup()
+    await saveValue(edits, { ...at('BHYT'), value: { kind: 'ratio', numerator: 1000, denominator: 1000 } })
+    expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 1, rejected: 0 })
+    expect(server.cell('T1', '2024-Q1', 'BHYT')!.value).toEqual({ kind: 'ratio', numerator: 1000, denominator: 1000 })
+    expect(await cellOf(db, 'BHYT')).toMatchObject({ local: null, server: { value: { kind: 'ratio', numerator: 1000, denominator: 1000 } } })
+    // The same server refuses what the real one refuses: the validation really runs.
+    const over: ValueMutation = { kind: 'value', mutationId: 'm-over-100-percent', deviceId: 'device-0001', ...at('BHYT', 'T2'), value: { kind: 'ratio', numerator: 1001, denominator: 1000 }, baseVersion: 0, clientTime: T0 }
+    expect(server.ingest([over]).outcomes[0]).toMatchObject({ status: 'rejected', code: 'invalid' })
+  })
+
   it('applied: the entry leaves, the cell’s server state takes the value at the returned version, its local state goes', async () => {
     const { db, server, deps, edits } = await setup()
     await saveValue(edits, { ...at('LUA_DT'), value: num(120.5), note: 'vụ Đông Xuân' })

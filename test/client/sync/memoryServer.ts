@@ -1,7 +1,12 @@
 // An in-memory stand-in for the sync server (docs/sync.md), for the engine's unit tests: one
 // version counter, idempotent outcomes, conflicts on a stale base, rejections on a locked period,
 // pull in pages of whole versions. Failures are queued per call to simulate the network.
-import type { Plan, ReportStatus, ValueData } from '../../../src/shared/model'
+// Mutations are checked by the very code the real server runs (the shared schemas and
+// checkValue), so a figure the server would refuse is refused here too, and one it takes is taken.
+import * as v from 'valibot'
+import { issueMessage, type Plan, type ReportStatus, type ValueData } from '../../../src/shared/model'
+import { MutationSchema } from '../../../src/shared/protocol'
+import { checkValue } from '../../../src/shared/validation'
 import type { Mutation, MutationOutcome, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
 import { CursorAheadError, NetworkError, ServerError, UnauthorizedError, type SyncTransport } from '../../../src/client/sync/api'
 
@@ -120,6 +125,14 @@ export class MemoryServer {
   }
 
   private decide1(m: Mutation, version: number, batchReports: Set<string>, wrote: () => void): Outcome {
+    const parsed = v.safeParse(MutationSchema, m)
+    if (!parsed.success) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: issueMessage(parsed.issues[0]) }
+    if (m.kind === 'value' && m.value !== null) {
+      const def = PLAN.indicators.find((i) => i.code === m.indicator)
+      if (!def) return { mutationId: m.mutationId, status: 'rejected', code: 'not_found', message: `Không có chỉ tiêu “${m.indicator}”` }
+      const problem = checkValue(def, m.value)[0]
+      if (problem) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: problem.message }
+    }
     const period = this.periods.get(m.period)
     if (!period) return { mutationId: m.mutationId, status: 'rejected', code: 'not_found', message: `Không có kỳ báo cáo “${m.period}”` }
     if (period.locked) return { mutationId: m.mutationId, status: 'rejected', code: 'period_locked', message: `Kỳ báo cáo ${m.period} đã khóa: ${period.lockReason}` }
