@@ -53,12 +53,13 @@ export function parseAccountLines(text: string, units: readonly UnitRow[]): Past
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      // A leading number or bullet ("1. ", "- ") goes, as in any pasted list; a line that is only
-      // "— Thôn X" (a unit still waiting for its head's name) keeps its dash.
-      const clean = /^\s*[—–]/.test(line) ? line.trim() : (pastedLines(line)[0] ?? '')
+      // Cut first (pastedLines would turn Excel's tab into a space), then drop a leading number or
+      // bullet ("1. ", "- ") from the name. A line that is only "— Thôn X" (a unit still waiting
+      // for its head's name) has an empty name.
+      const clean = line.trim()
       const cut = SEPARATOR.exec(clean)
-      const displayName = (cut ? clean.slice(0, cut.index) : clean).trim()
-      const unitText = cut ? clean.slice(cut.index + cut[0].length).trim() : ''
+      const displayName = pastedLines(cut ? clean.slice(0, cut.index) : clean)[0] ?? ''
+      const unitText = cut ? clean.slice(cut.index + cut[0].length).replace(/\s+/g, ' ').trim() : ''
       const unit = unitText ? find(unitText) : null
       const error = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : ''
       return { displayName, unitText, unit, error }
