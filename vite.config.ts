@@ -13,8 +13,9 @@ const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|com
 const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile|province)\./
 // The shared modules that carry valibot schemas: the phone loads them only lazily (the sync
 // engine checks server answers with shared/responses.ts), so they must not be pinned into the
-// entry chunk, which would make valibot a static import of the first load.
-const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses)\./
+// entry chunk, which would make valibot a static import of the first load. text.ts builds the string
+// schemas; the entry screen uses its plain check from storable.ts.
+const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses|text)\./
 const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id)
 const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/](results|summary|province)\.|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
@@ -104,6 +105,8 @@ export default defineConfig({
         // a request on 2G and compresses worse than one file. Officer screens stay their own chunks.
         codeSplitting: {
           groups: [
+            // English, loaded only when chosen (modules/i18n.ts): not part of the first load.
+            { name: 'en', test: /src[\\/]client[\\/]locales[\\/]en\.json/ },
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.

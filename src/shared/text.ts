@@ -3,18 +3,10 @@
 // would fail the whole transaction with a server error. Every string the API accepts goes
 // through this one check, so such input is refused where it is parsed, with a reason.
 import * as v from 'valibot'
+import { UNSTORABLE, UNSTORABLE_TEXT_MESSAGE } from './storable'
 
-export const UNSTORABLE_TEXT_MESSAGE = 'có ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode lỗi)'
-
-// Without the `u` flag a regex sees UTF-16 code units: NUL, a high surrogate not followed by a
-// low one, or a low surrogate not preceded by a high one.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-
-/** Why PostgreSQL cannot store `s` (a Vietnamese reason), or undefined when it can. */
-export function unstorableReason(s: string): string | undefined {
-  return UNSTORABLE.test(s) ? UNSTORABLE_TEXT_MESSAGE : undefined
-}
+// The plain check lives in storable.ts (no valibot), so the phone's first load can run it.
+export { UNSTORABLE_TEXT_MESSAGE, unstorableReason } from './storable'
 
 /** The valibot action of that check: put it first in the pipe of every string schema. */
 export function storableText<T extends string>(message: string = UNSTORABLE_TEXT_MESSAGE): v.CheckAction<T, string> {

@@ -4,7 +4,7 @@
 import type { ValueData } from '../../../shared/model'
 import { communeRange, currentUser, type PeriodRow, type ThiDuaDb } from '../../local/db'
 import { mergedValue } from '../../local/queries'
-import { buildSheet, loadEntry } from './sheet'
+import { buildSheet, loadEntry } from '../entry/sheet'
 
 export interface UnnotedWarning {
   unit: string
