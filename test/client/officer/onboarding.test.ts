@@ -80,10 +80,7 @@ describe('units from a pasted list', () => {
     const s = server({
       [`POST ${api}/units/bulk`]: (body) => {
         const { names, kind, parent } = body as { names: string[]; kind: UnitRow['kind']; parent?: string }
-        return json(
-          201,
-          names.map((name, i) => ({ code: ['phuoc-loc', 'dong'][i], name, kind, parent, active: true, version: 9 })),
-        )
+        return json(201, { units: names.map((name, i) => ({ code: ['phuoc-loc', 'dong'][i], name, kind, parent, active: true, version: 9 })), version: 9 })
       },
     })
     const m = await openPeople()

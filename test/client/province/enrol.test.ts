@@ -103,9 +103,14 @@ describe('the enrolment page', () => {
     expect(useSessionStore(m.pinia).status).toBe('signed-out')
   })
 
-  it('says an unknown link is wrong or replaced', async () => {
-    const { m } = await open({ [`GET ${PATH}`]: refusal(404, 'enrolment_not_found') })
-    await until(() => expect(m.w.find('[role="alert"]').text()).toContain('Liên kết không đúng hoặc đã được thay bằng phiếu mới'))
+  it('says an unknown link is wrong, and a replaced one that a newer slip exists', async () => {
+    const first = await open({ [`GET ${PATH}`]: refusal(404, 'enrolment_not_found') })
+    await until(() => expect(first.m.w.find('[role="alert"]').text()).toBe('Liên kết không đúng hoặc tài khoản đã bị khóa — hãy xin cán bộ xã in phiếu mới.'))
+    first.m.w.unmount()
+    vi.unstubAllGlobals()
+
+    const { m } = await open({ [`GET ${PATH}`]: refusal(410, 'enrolment_replaced') })
+    await until(() => expect(m.w.find('[role="alert"]').text()).toBe('Liên kết này đã được thay bằng phiếu mới — hãy dùng phiếu mới nhất.'))
   })
 
   it('stays open when someone else is signed in on the phone, and signs the link’s owner in instead', async () => {

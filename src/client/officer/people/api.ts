@@ -87,9 +87,8 @@ export function deletePeriod(commune: string, code: string): Promise<{ version: 
 }
 
 /** Units from a pasted list of names, all of one kind; the server makes their codes from the names. */
-export async function createUnits(commune: string, request: BulkUnits): Promise<UnitRow[]> {
-  const answer = await apiRequest<UnitRow[] | { units: UnitRow[] }>(communePath(commune, 'units/bulk'), { body: request })
-  return Array.isArray(answer) ? answer : answer.units
+export function createUnits(commune: string, request: BulkUnits): Promise<{ units: UnitRow[]; version: number }> {
+  return apiRequest(communePath(commune, 'units/bulk'), { body: request })
 }
 
 /** Reporters' accounts from a pasted list, all or none; each answer carries its enrolment link. */
