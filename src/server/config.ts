@@ -25,8 +25,10 @@ export interface Config {
   production: boolean
   /** Load the demo communes into an empty database at start; on by default except in production. */
   demo: boolean
-  /** With the demo: a year of sample reports for the units without a demo account (DEMO_REPORTS=false to skip). */
+  /** With the demo: sample reports for the units without a demo account (DEMO_REPORTS=false to skip). */
   demoReports: boolean
+  /** The year the demo presents its plans as (DEMO_YEAR); unset means the current year. */
+  demoYear: number | undefined
   /** Connections in the PostgreSQL pool of one instance. */
   poolSize: number
   /** The built PWA to serve (DIST_DIR); unset means the project's dist/. */
@@ -52,6 +54,7 @@ export function readConfig(env: Env): Config {
     production,
     demo: readBool('DEMO', env.DEMO, !production),
     demoReports: readBool('DEMO_REPORTS', env.DEMO_REPORTS, true),
+    demoYear: nonEmpty(env.DEMO_YEAR) === undefined ? undefined : readInt('DEMO_YEAR', env.DEMO_YEAR, 0, 2000, 2100),
     poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
     distDir: nonEmpty(env.DIST_DIR),
     publicUrl: readUrl(env.PUBLIC_URL) ?? `http://localhost:${port}`,

@@ -27,11 +27,11 @@ export function demoForYear(demo: readonly DemoPlan[], year: number): DemoPlan[]
   return demo.map((d) => ({ ...d, file: presentAsYear(d.file, year) }))
 }
 
-export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'demoReports' | 'production'>, demo: readonly DemoPlan[], now: Date): Promise<Prepared> {
+export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'demoReports' | 'demoYear' | 'production'>, demo: readonly DemoPlan[], now: Date): Promise<Prepared> {
   if (config.production && config.demo) {
     throw new UnsafeStartError('DEMO=true cannot be used with NODE_ENV=production: the demo accounts share a published password. Unset DEMO.')
   }
-  const shown = demoForYear(demo, now.getUTCFullYear())
+  const shown = demoForYear(demo, config.demoYear ?? now.getUTCFullYear())
   return db.withLock(STARTUP_LOCK, async () => {
     const loaded = config.demo ? await seedDemoIfEmpty(db, shown.map((d) => d.file), { sampleReports: config.demoReports, now }) : []
     if (config.production) await refuseDemoAccounts(db)

@@ -53,8 +53,11 @@ export interface Me {
   deviceId: string
   /** Null for the system administrator and for province accounts. */
   commune: { code: string; name: string } | null
-  /** The province of a province account or of the commune; null for the system administrator. */
-  province: { code: string; name: string } | null
+  /**
+   * The province of a province account or of the commune; null for the system administrator.
+   * Absent in a phone's copy of an older server's answer (kept signed in for months).
+   */
+  province?: { code: string; name: string } | null
   /** The units a reporter reports for. */
   units: { code: string; name: string; kind: string }[]
 }

@@ -39,6 +39,7 @@ describe('readConfig', () => {
     distDir: undefined,
     production: false,
     publicUrl: 'http://localhost:8080',
+    demoYear: undefined,
   }
 
   it('has defaults for everything', () => {
@@ -59,6 +60,7 @@ describe('readConfig', () => {
       DB_POOL_SIZE: '25',
       DIST_DIR: '/srv/thi-dua/dist',
       PUBLIC_URL: 'https://thidua.example.gov.vn/',
+      DEMO_YEAR: '2025',
     })
     expect(c).toEqual({
       port: 9000,
@@ -74,6 +76,7 @@ describe('readConfig', () => {
       distDir: '/srv/thi-dua/dist',
       production: false,
       publicUrl: 'https://thidua.example.gov.vn',
+      demoYear: 2025,
     })
   })
 

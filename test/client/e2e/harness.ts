@@ -14,6 +14,11 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 /** Every wait in the browser is bounded by this. */
 export const STEP_MS = 30_000
 export const DEMO_PASSWORD = 'thidua2024'
+/**
+ * The demo shows its plans as the current year's; the browser tests fix the year to the plans'
+ * own (2022 for \`tqt\`), so that what is due, late or past does not move with the calendar.
+ */
+export const DEMO_YEAR = '2022'
 
 export interface AppServer {
   url: string
@@ -28,7 +33,7 @@ export async function startAppServer(options: { build?: boolean; distDir?: strin
   if (options.build !== false) await buildPwa(distDir)
   const dataDir = await mkdtemp(join(tmpdir(), 'thidua-data-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', DEMO_REPORTS: String(options.demoReports ?? false), LOG_LEVEL: 'warn' }
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', DEMO_REPORTS: String(options.demoReports ?? false), LOG_LEVEL: 'warn', DEMO_YEAR: DEMO_YEAR }
   delete env.DATABASE_URL
   delete env.NODE_ENV // Vitest's "test" is not the server's business
   const lines: string[] = []
