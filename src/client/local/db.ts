@@ -85,7 +85,11 @@ export interface ReportRow {
   pendingAction: ReportAction | null
 }
 
-export type OutboxState = 'pending' | 'sending' | 'conflict' | 'rejected'
+/**
+ * `quarantined`: the server failed (5xx) on this mutation alone, again and again (sync/engine.ts,
+ * bisection). It is kept, shown in "Cần xử lý" and never pushed until the user retries it.
+ */
+export type OutboxState = 'pending' | 'sending' | 'conflict' | 'rejected' | 'quarantined'
 
 /** What the server said the report is, when a report mutation conflicts. */
 export interface ReportConflict {
@@ -115,6 +119,11 @@ export interface OutboxEntry {
   createdAt: string
   /** How many times the entry was put in a push. Coalescing only touches entries never sent. */
   attempts: number
+  /**
+   * For `quarantined`: when, and the HTTP status of the server's failure. Not indexed, so no
+   * schema version: entries stored before it read as absent.
+   */
+  quarantine?: { at: string; status: number | null } | null
 }
 
 /** `syncState`: per commune, where pull stands and how the last sync went. */
@@ -125,6 +134,17 @@ export interface SyncStateRow {
   lastSuccessAt: string | null
   lastError: SyncErrorInfo | null
   nextRetryAt: string | null
+  /**
+   * Pushes answered with a 5xx in a row, outside a bisection (reset by any answered push). The
+   * engine bisects the batch when it reaches BISECT_AFTER_FAILURES. Absent on rows of older versions: 0.
+   */
+  serverFailures?: number
+  /**
+   * A bisection in progress: groups of outbox seqs, each to be pushed on its own, in order. A
+   * group that fails with a 5xx is split in halves; a single entry that fails is quarantined.
+   * Kept here so that a reload continues where it was. Absent: none.
+   */
+  suspects?: number[][]
 }
 
 export interface SyncErrorInfo {

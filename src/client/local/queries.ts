@@ -71,7 +71,7 @@ export interface InboxCard {
   total: number
   /** Outbox entries of this card waiting to be sent. */
   waiting: number
-  /** Conflicts and rejections of this card waiting for the user. */
+  /** Conflicts, rejections and quarantined changes of this card waiting for the user. */
   attention: number
 }
 
@@ -125,7 +125,7 @@ export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions
         filled,
         total: enterable.size,
         waiting: entries.filter((e) => e.state === 'pending' || e.state === 'sending').length,
-        attention: entries.filter((e) => e.state === 'conflict' || e.state === 'rejected').length,
+        attention: entries.filter((e) => e.state === 'conflict' || e.state === 'rejected' || e.state === 'quarantined').length,
       })
     }
   }
@@ -238,15 +238,16 @@ export interface SyncSummary {
   nextRetryAt: string | null
 }
 
-/** Everything the sync badge shows. */
+/** Everything the sync badge shows. `attention` counts what waits for the user: conflicts, rejections, quarantined changes. */
 export async function syncSummary(db: ThiDuaDb, commune: string): Promise<SyncSummary> {
-  const [waiting, conflicts, rejected, state] = await Promise.all([
+  const [waiting, conflicts, rejected, quarantined, state] = await Promise.all([
     waitingCount(db, commune),
     db.outbox.where('[commune+state]').equals([commune, 'conflict']).count(),
     db.outbox.where('[commune+state]').equals([commune, 'rejected']).count(),
+    db.outbox.where('[commune+state]').equals([commune, 'quarantined']).count(),
     db.syncState.get(commune),
   ])
-  return { waiting, attention: conflicts + rejected, lastSuccessAt: state?.lastSuccessAt ?? null, lastError: state?.lastError ?? null, nextRetryAt: state?.nextRetryAt ?? null }
+  return { waiting, attention: conflicts + rejected + quarantined, lastSuccessAt: state?.lastSuccessAt ?? null, lastError: state?.lastError ?? null, nextRetryAt: state?.nextRetryAt ?? null }
 }
 
 export interface AttentionItem {

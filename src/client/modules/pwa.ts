@@ -22,6 +22,8 @@ const syncListeners = new Set<SyncListener>()
 let settleRegistration: (reg: ServiceWorkerRegistration | undefined) => void = () => undefined
 const registered = new Promise<ServiceWorkerRegistration | undefined>((resolve) => (settleRegistration = resolve))
 let installed = false
+/** The registered worker's Workbox, once install() has registered it. */
+let workbox: Workbox | undefined
 
 /**
  * The service worker's registration once install() has registered it; undefined where there is
@@ -60,6 +62,7 @@ export function install({ router }: InstallOptions = {}): void {
 async function register(): Promise<ServiceWorkerRegistration | undefined> {
   const { Workbox } = await import('workbox-window')
   const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+  workbox = wb
   wb.addEventListener('waiting', () => void showUpdatePrompt(wb))
   const reg = await wb.register({ immediate: true })
   checkForUpdatesWhenVisible(wb)
@@ -77,6 +80,23 @@ function onWorkerMessage(event: MessageEvent<unknown>): void {
       console.error('A sync listener failed', err)
     }
   }
+}
+
+/**
+ * The server no longer serves this version of the app (sync answered 426): show the update prompt
+ * now if a new version already waits, else look for one (when it is installed, the worker's
+ * `waiting` shows the prompt). False without a service worker (development, old browsers): a
+ * reload is then the update.
+ */
+export async function checkForUpdate(): Promise<boolean> {
+  const reg = await Promise.race([registered, new Promise<undefined>((resolve) => setTimeout(resolve, 3000))])
+  if (!reg || !workbox) return false
+  if (reg.waiting) {
+    await showUpdatePrompt(workbox) // once: a prompt already shown stays as it is
+    return true
+  }
+  await workbox.update().catch(() => undefined) // offline: the next 426 or visit tries again
+  return true
 }
 
 let promptShown = false

@@ -12,6 +12,13 @@ import { SyncTransportError, type SyncTransport } from './api'
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
 export const PUSH_BATCH = MAX_PUSH_BATCH
 
+/**
+ * A push answered with a 5xx this many times in a row is bisected (docs/sync.md, "Quarantine"):
+ * a mutation the server fails on must not hold back every change behind it. Small, because each
+ * failure already waits for the scheduler's backoff.
+ */
+export const BISECT_AFTER_FAILURES = 3
+
 export interface SyncDeps {
   db: ThiDuaDb
   transport: SyncTransport
@@ -31,6 +38,8 @@ export interface SyncResult {
   applied: number
   conflicts: number
   rejected: number
+  /** Entries quarantined in this run: the server failed on each alone. */
+  quarantined: number
   pulledPages: number
   error: SyncErrorInfo | null
 }
@@ -45,22 +54,33 @@ class SyncStallError extends Error {}
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const clock = deps.clock ?? (() => new Date())
-  const result: SyncResult = { ok: false, sent: 0, applied: 0, conflicts: 0, rejected: 0, pulledPages: 0, error: null }
+  const result: SyncResult = { ok: false, sent: 0, applied: 0, conflicts: 0, rejected: 0, quarantined: 0, pulledPages: 0, error: null }
+  const probe: Probe = { lone: null }
   let failure: unknown
   try {
     await recoverSending(deps.db, deps.commune)
-    await pushAll(deps, clock, result)
+    await pushAll(deps, clock, result, probe)
   } catch (err) {
     failure = err
   }
   // A refused or failed push must not keep the officer's decisions (returns, locks) from the phone.
-  const unreachable = failure instanceof SyncTransportError && (failure.kind === 'network' || failure.kind === 'unauthorized')
+  // An app too old for the server (426) stops here: the server serves neither push nor pull.
+  const unreachable = failure instanceof SyncTransportError && (failure.kind === 'network' || failure.kind === 'unauthorized' || failure.kind === 'upgrade_required')
+  let pulled = false
   if (!unreachable) {
     try {
       await pullAll(deps, result)
+      pulled = true
     } catch (err) {
       failure ??= err
     }
+  }
+  try {
+    // The server failed on one mutation alone and answered the pull: it works, but not with that
+    // mutation. With the pull failing too, the server is down, not poisoned: probe again later.
+    if (probe.lone !== null && pulled && (await quarantine(deps.db, deps.commune, probe.lone, clock()))) result.quarantined++
+  } catch (err) {
+    failure ??= err
   }
   try {
     if (failure === undefined) {
@@ -85,12 +105,38 @@ async function recoverSending(db: ThiDuaDb, commune: string): Promise<void> {
   await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
 }
 
-async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult): Promise<void> {
+/** What a run learnt about a poison mutation: the seq of an entry the server failed on alone. */
+interface Probe {
+  lone: { seq: number; status: number } | null
+}
+
+/**
+ * The server failed on the request itself (HTTP 5xx), the failure a mutation it cannot take
+ * causes. A network error (nothing reached the server, or no answer) and an answer of the wrong
+ * shape are not: they never count towards bisection or quarantine.
+ */
+function isServerFailure(err: unknown): err is SyncTransportError {
+  return err instanceof SyncTransportError && err.kind === 'server' && err.status !== undefined && err.status >= 500
+}
+
+/**
+ * Pushes the outbox, batch after batch. While a bisection is in progress (`syncState.suspects`)
+ * its groups go first, each on its own; otherwise the oldest pending entries. Every 5xx ends the
+ * run (the scheduler's backoff applies to each), after recording in Dexie what it means for the
+ * bisection, so a reload continues where it was.
+ */
+async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe): Promise<void> {
   const { db, commune, transport } = deps
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
   for (;;) {
-    const batch = await takeBatch(db, commune, size)
-    if (batch.length === 0) return
+    const group = (await db.syncState.get(commune))?.suspects?.[0]
+    const batch = await takeBatch(db, commune, size, group && new Set(group))
+    if (batch.length === 0) {
+      if (!group) return
+      // Nothing of the group is pending any more (sent since, discarded, in conflict): done with it.
+      await replaceGroup(db, commune, group, [])
+      continue
+    }
     result.sent += batch.length
     let response: PushResponse
     try {
@@ -98,7 +144,8 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult): P
       response = await transport.push(commune, { deviceId: typeof deviceId === 'string' ? deviceId : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
     } catch (err) {
       // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
-      await releaseBatch(db, batch)
+      if (isServerFailure(err)) await onServerFailure(db, commune, batch, group, err.status!, probe)
+      else await releaseBatch(db, batch)
       // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
       if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
         size = Math.ceil(batch.length / 2)
@@ -107,8 +154,83 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult): P
       throw err
     }
     const settled = await applyOutcomes(db, batch, response, clock(), result)
+    await onAnswered(db, commune, batch, group)
     if (settled === 0) throw new SyncStallError('Máy chủ không trả lời cho các thay đổi đã gửi.')
   }
+}
+
+const sameGroup = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((seq, i) => seq === b[i])
+
+/** Replaces the bisection group `group` (when still there) by `by`, empty groups left out. */
+async function replaceGroup(db: ThiDuaDb, commune: string, group: readonly number[], by: number[][]): Promise<void> {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
+    const suspects = state.suspects ?? []
+    const i = suspects.findIndex((g) => sameGroup(g, group))
+    if (i < 0) return
+    const next = [...suspects.slice(0, i), ...by.filter((g) => g.length > 0), ...suspects.slice(i + 1)]
+    await db.syncState.put({ ...state, suspects: next })
+  })
+}
+
+/** The server answered a push: the batch leaves its bisection group, or the run of failures ends. */
+async function onAnswered(db: ThiDuaDb, commune: string, batch: readonly OutboxEntry[], group: number[] | undefined): Promise<void> {
+  if (group) {
+    const sent = new Set(batch.map((e) => e.seq))
+    await replaceGroup(db, commune, group, [group.filter((seq) => !sent.has(seq))])
+  } else if ((await db.syncState.get(commune))?.serverFailures) {
+    await updateSyncState(db, commune, { serverFailures: 0 })
+  }
+}
+
+/**
+ * A push failed with a 5xx, in one transaction with the batch's release:
+ * - a bisection group of several entries is split in halves, pushed one after the other later;
+ * - one entry failing on its own is the suspect of this run (`probe.lone`): syncOnce quarantines
+ *   it once the pull shows the server otherwise works;
+ * - an ordinary batch counts one more failure; at BISECT_AFTER_FAILURES in a row it becomes the
+ *   bisection's first two groups.
+ */
+async function onServerFailure(db: ThiDuaDb, commune: string, batch: readonly OutboxEntry[], group: number[] | undefined, status: number, probe: Probe): Promise<void> {
+  const seqs = batch.map((e) => e.seq)
+  const half = Math.ceil(seqs.length / 2)
+  // One entry stays a group of its own, at the head: pushed alone again if not quarantined now.
+  const halves = seqs.length === 1 ? [seqs] : [seqs.slice(0, half), seqs.slice(half)]
+  const suspectAlone = () => {
+    if (seqs.length === 1) probe.lone = { seq: seqs[0]!, status }
+  }
+  await db.transaction('rw', [db.outbox, db.syncState], async () => {
+    await releaseBatch(db, batch)
+    if (group) {
+      suspectAlone()
+      const sent = new Set(seqs)
+      await replaceGroup(db, commune, group, [...halves, group.filter((seq) => !sent.has(seq))])
+      return
+    }
+    const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
+    const failures = (state.serverFailures ?? 0) + 1
+    if (failures < BISECT_AFTER_FAILURES) {
+      await db.syncState.put({ ...state, serverFailures: failures })
+      return
+    }
+    suspectAlone()
+    await db.syncState.put({ ...state, serverFailures: 0, suspects: [...halves, ...(state.suspects ?? [])] })
+  })
+}
+
+/**
+ * Takes the entry the server failed on alone out of the pushable set, kept in the outbox for the
+ * user (in one transaction with the end of its bisection group). False when the entry is no
+ * longer pending (the user acted meanwhile).
+ */
+async function quarantine(db: ThiDuaDb, commune: string, lone: { seq: number; status: number }, now: Date): Promise<boolean> {
+  return db.transaction('rw', [db.outbox, db.syncState], async () => {
+    await replaceGroup(db, commune, [lone.seq], [])
+    const entry = await db.outbox.get(lone.seq)
+    if (entry?.state !== 'pending') return false
+    await db.outbox.update(lone.seq, { state: 'quarantined', quarantine: { at: now.toISOString(), status: lone.status } })
+    return true
+  })
 }
 
 const targetKey = (e: Pick<OutboxEntry, 'unit' | 'period' | 'indicator'>): string => `${e.unit}\u0000${e.period}\u0000${e.indicator}`
@@ -119,13 +241,14 @@ const targetKey = (e: Pick<OutboxEntry, 'unit' | 'period' | 'indicator'>): strin
  * of the same cell against a version this batch creates, which the phone cannot know yet; the
  * later one goes in the next batch, rebased.
  */
-async function takeBatch(db: ThiDuaDb, commune: string, size: number): Promise<OutboxEntry[]> {
+async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>): Promise<OutboxEntry[]> {
   return db.transaction('rw', db.outbox, async () => {
     const pending = await db.outbox.where('[commune+state]').equals([commune, 'pending']).toArray()
     const taken = new Set<string>()
     const batch: OutboxEntry[] = []
     for (const e of pending) {
       if (batch.length >= size) break
+      if (only && !only.has(e.seq)) continue
       const key = targetKey(e)
       if (taken.has(key)) continue
       taken.add(key)
@@ -431,11 +554,15 @@ export class OutboxStateError extends Error {
   override name = 'OutboxStateError'
 }
 
-async function entryIn(db: ThiDuaDb, seq: number, state: 'conflict' | 'rejected'): Promise<OutboxEntry> {
+const HANDLED: Readonly<Record<'conflict' | 'rejected' | 'quarantined', string>> = {
+  conflict: 'Xung đột này đã được xử lý.',
+  rejected: 'Thay đổi bị từ chối này đã được xử lý.',
+  quarantined: 'Thay đổi này đã được xử lý.',
+}
+
+async function entryIn(db: ThiDuaDb, seq: number, state: 'conflict' | 'rejected' | 'quarantined'): Promise<OutboxEntry> {
   const entry = await db.outbox.get(seq)
-  if (!entry || entry.state !== state) {
-    throw new OutboxStateError(state === 'conflict' ? 'Xung đột này đã được xử lý.' : 'Thay đổi bị từ chối này đã được xử lý.')
-  }
+  if (!entry || entry.state !== state) throw new OutboxStateError(HANDLED[state])
   return entry
 }
 
@@ -489,5 +616,29 @@ export function retryRejected(deps: EditDeps, seq: number, fixed?: { value: Valu
     if (m.kind === 'report') return queueReport(ctx, entry, m.action)
     const cell = await ctx.db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
     return queueValue(ctx, entry, fixed ?? cell?.local ?? { value: m.value, note: m.note })
+  })
+}
+
+/**
+ * Sends a quarantined change again, as it is: back to `pending`, and first in line, alone (a
+ * bisection group of its own), so that if the server still fails on it only this one waits, and it
+ * is quarantined again at once.
+ */
+export function retryQuarantined(deps: Pick<EditDeps, 'db'>, seq: number): Promise<void> {
+  const { db } = deps
+  return db.transaction('rw', [db.outbox, db.syncState], async () => {
+    const entry = await entryIn(db, seq, 'quarantined')
+    await db.outbox.update(entry.seq, { state: 'pending', quarantine: null })
+    const state = (await db.syncState.get(entry.commune)) ?? emptySyncState(entry.commune)
+    await db.syncState.put({ ...state, suspects: [[entry.seq], ...(state.suspects ?? []).map((g) => g.filter((s) => s !== entry.seq)).filter((g) => g.length > 0)] })
+  })
+}
+
+/** The user confirmed giving up a quarantined change: the entry leaves the outbox, its local state with it. */
+export function discardQuarantined(deps: EditDeps, seq: number): Promise<void> {
+  return inEditTransaction(deps, async (ctx) => {
+    const entry = await entryIn(ctx.db, seq, 'quarantined')
+    await ctx.db.outbox.delete(seq)
+    await settleTarget(ctx.db, entry)
   })
 }

@@ -39,6 +39,11 @@ export interface SchedulerOptions {
   saveNextRetry?: (at: string | null) => Promise<void>
   /** Called after a run that failed for the network while changes wait (e.g. registerBackgroundSync). */
   onOfflineWithWaiting?: () => void
+  /**
+   * Called when the server answered 426: this app is too old for it. Syncing stops (only the
+   * user's "Đồng bộ" tries again) until the app is updated; the outbox is kept as it is.
+   */
+  onUpgradeRequired?: () => void
   /** In [0, 1): the jitter. */
   random?: () => number
   now?: () => number
@@ -99,6 +104,8 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let leader = false
   let failures = 0
   let retryAt = 0
+  /** The server refused this app's protocol (426): no automatic run until a run goes through. */
+  let upgradeRequired = false
   let running: Promise<void> | null = null
   let again = false
   let releaseLeadership: (() => void) | null = null
@@ -123,6 +130,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   function trigger(why: Trigger): void {
     if (!started || !leader) return
     if (why !== 'manual' && !isOnline()) return
+    if (why !== 'manual' && upgradeRequired) return
     // Edits and the timer respect the backoff; the user and the network coming back do not.
     if ((why === 'edit' || why === 'timer') && now() < retryAt) return
     if (why === 'timer' && doc && doc.visibilityState !== 'visible') return
@@ -158,7 +166,15 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     if (result?.ok) {
       failures = 0
       retryAt = 0
+      upgradeRequired = false
       await options.saveNextRetry?.(null)
+    } else if (result?.error?.kind === 'upgrade_required') {
+      // Retrying cannot help: only a new version of the app can. No retry timer.
+      failures++
+      retryAt = Number.POSITIVE_INFINITY
+      await options.saveNextRetry?.(null)
+      if (!upgradeRequired) options.onUpgradeRequired?.()
+      upgradeRequired = true
     } else {
       failures++
       const delay = backoffDelay(failures, random, baseDelayMs, maxDelayMs)
@@ -279,6 +295,8 @@ export function startSync(options: StartSyncOptions): SyncScheduler {
   const transport = options.transport ?? createFetchTransport()
   const scheduler = createSyncScheduler({
     onOfflineWithWaiting: () => void registerBackgroundSync(),
+    // The service worker's update flow: fetch the new version, then the "Có phiên bản mới" prompt.
+    onUpgradeRequired: () => void import('../modules/pwa').then((pwa) => pwa.checkForUpdate()),
     saveNextRetry: (at) => updateSyncState(db, commune, { nextRetryAt: at }),
     ...options,
     run: () => syncOnce({ db, transport, commune, ...(clock ? { clock } : {}) }),

@@ -49,7 +49,7 @@ class FakeLocks {
   }
 }
 
-const ok: SyncResult = { ok: true, sent: 0, applied: 0, conflicts: 0, rejected: 0, pulledPages: 1, error: null }
+const ok: SyncResult = { ok: true, sent: 0, applied: 0, conflicts: 0, rejected: 0, quarantined: 0, pulledPages: 1, error: null }
 const failed: SyncResult = { ...ok, ok: false, error: { kind: 'network', code: null, message: 'mất mạng', at: '' } }
 
 function env(overrides: Partial<SchedulerOptions> = {}) {
@@ -170,6 +170,31 @@ describe('createSyncScheduler', () => {
     win.dispatchEvent(new Event('online'))
     await vi.advanceTimersByTimeAsync(120_000)
     expect(run).toHaveBeenCalledTimes(before)
+  })
+
+  it('stops syncing when the server wants a newer app (426): no retry, no timer, no trigger but the user’s, and asks for the update once', async () => {
+    const upgrade: SyncResult = { ...ok, ok: false, error: { kind: 'upgrade_required', code: 'upgrade_required', message: 'Hãy cập nhật ứng dụng', at: '' } }
+    const run = vi.fn(async () => upgrade)
+    const onUpgradeRequired = vi.fn()
+    const retries: (string | null)[] = []
+    const { options, win } = env({ run, onUpgradeRequired, saveNextRetry: async (at) => void retries.push(at) })
+    const s = createSyncScheduler(options)
+    s.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
+    expect(onUpgradeRequired).toHaveBeenCalledTimes(1)
+    expect(retries).toEqual([null])
+
+    s.notifyEdit()
+    win.dispatchEvent(new Event('online'))
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(run).toHaveBeenCalledTimes(1)
+
+    // The user's "Đồng bộ" still tries; the prompt is not asked for twice.
+    await s.syncNow()
+    expect(run).toHaveBeenCalledTimes(2)
+    expect(onUpgradeRequired).toHaveBeenCalledTimes(1)
+    s.stop()
   })
 
   it('waits for `online` when the browser knows it is offline', async () => {
