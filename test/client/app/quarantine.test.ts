@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 // again or gives it up after a confirmation.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { saveValue } from '../../../src/client/local/edits'
-import { ServerError, type SyncTransport } from '../../../src/client/sync/api'
+import { ServerError, UpgradeRequiredError, type SyncTransport } from '../../../src/client/sync/api'
 import { syncOnce } from '../../../src/client/sync/engine'
 import { fakeServer, json } from '../fakeServer'
 import { T0 } from '../local/testDb'
@@ -68,6 +68,24 @@ describe('quarantined changes', () => {
     await until(() => expect(m.w.text()).toContain('Đã bỏ thay đổi'))
     expect(await p.db.outbox.count()).toBe(0)
     await until(() => expect(m.w.find('.sync__attention').exists()).toBe(false))
+  })
+})
+
+describe('an app too old for the server (426)', () => {
+  it('the sync badge says so in Vietnamese, with the changes still waiting, and offers the update', async () => {
+    fakeServer({ 'GET /api/auth/me': json(200, reporter) })
+    const p = await phone()
+    await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', value: num(40) })
+    const old: SyncTransport = {
+      push: () => Promise.reject(new UpgradeRequiredError('Ứng dụng trên máy này đã cũ. Hãy cập nhật ứng dụng.')),
+      pull: () => Promise.reject(new UpgradeRequiredError()),
+    }
+    expect(await syncOnce({ db: p.db, transport: old, commune: C, clock: () => new Date(T0) })).toMatchObject({ ok: false, error: { kind: 'upgrade_required' } })
+    const m = await mountApp({ db: p.db, path: '/' })
+    await until(() => expect(m.w.find('.sync__problem').text()).toContain('Hãy cập nhật ứng dụng'))
+    expect(m.w.find('.sync').text()).toContain('1 chờ gửi')
+    expect(m.w.find('.sync__update').text()).toBe('Cập nhật ứng dụng')
+    expect(await p.db.outbox.count()).toBe(1)
   })
 })
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 const fake = vi.hoisted(() => ({
   registered: [] as string[],
   registration: { scope: '/' } as unknown,
+  updates: 0,
 }))
 
 vi.mock('workbox-window', () => ({
@@ -17,6 +18,7 @@ vi.mock('workbox-window', () => ({
       return fake.registration
     }
     update(): Promise<void> {
+      fake.updates++
       return Promise.resolve()
     }
     messageSkipWaiting(): void {}
@@ -44,6 +46,8 @@ function fromWorker(data: unknown): void {
 
 beforeEach(() => {
   fake.registered.length = 0
+  fake.updates = 0
+  fake.registration = { scope: '/' }
   container = new EventTarget()
   Object.defineProperty(navigator, 'serviceWorker', { value: container, configurable: true })
 })
@@ -124,5 +128,35 @@ describe('onSyncRequested', () => {
     expect(after).toHaveBeenCalledTimes(1)
     expect(error).toHaveBeenCalledTimes(1)
     error.mockRestore()
+  })
+})
+
+describe('checkForUpdate (the server answered 426: this app is too old)', () => {
+  it('looks for the new version through the worker', async () => {
+    vi.stubEnv('PROD', true)
+    const pwa = await loadPwa()
+    pwa.install({ router: { isReady: () => Promise.resolve() } })
+    await pwa.registration()
+    await expect(pwa.checkForUpdate()).resolves.toBe(true)
+    expect(fake.updates).toBe(1)
+  })
+
+  it('shows the update prompt at once when the new version already waits', async () => {
+    vi.stubEnv('PROD', true)
+    fake.registration = { scope: '/', waiting: {} }
+    const pwa = await loadPwa()
+    pwa.install({ router: { isReady: () => Promise.resolve() } })
+    await pwa.registration()
+    await expect(pwa.checkForUpdate()).resolves.toBe(true)
+    expect(document.querySelector('#pwa-prompt')?.textContent).toContain('Có phiên bản mới')
+    expect(fake.updates).toBe(0)
+    document.querySelector('#pwa-prompt')?.remove()
+  })
+
+  it('says false without a service worker (a reload is the update then)', async () => {
+    vi.stubEnv('PROD', false)
+    const pwa = await loadPwa()
+    pwa.install()
+    await expect(pwa.checkForUpdate()).resolves.toBe(false)
   })
 })
