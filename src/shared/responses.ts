@@ -10,16 +10,18 @@ import type { MutationOutcome, PullResponse, PushResponse, RejectionCode } from 
 const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
 const IdSchema = v.pipe(v.string(), v.minLength(1))
 
-const REJECTION_CODES = [
-  'invalid',
-  'not_found',
-  'forbidden',
-  'not_assigned',
-  'period_locked',
-  'report_submitted',
-  'report_approved',
-  'invalid_transition',
-] as const satisfies readonly RejectionCode[]
+// Every code RejectionCode names, checked both ways by the compiler: a code added there must be
+// added here, or the phone would refuse the answers that carry it.
+const REJECTION_CODES = {
+  invalid: true,
+  not_found: true,
+  forbidden: true,
+  not_assigned: true,
+  period_locked: true,
+  report_submitted: true,
+  report_approved: true,
+  invalid_transition: true,
+} as const satisfies Record<RejectionCode, true>
 
 const ServerCellSchema = v.object({
   value: v.nullable(ValueDataSchema),
@@ -35,7 +37,7 @@ const FinalOutcomeSchema = v.variant('status', [
   v.object({ mutationId: IdSchema, status: v.literal('applied'), version: VersionSchema }),
   // A cell conflict carries the cell (it has `value`); a report conflict only status and version.
   v.object({ mutationId: IdSchema, status: v.literal('conflict'), server: v.union([ServerCellSchema, ReportConflictSchema]) }),
-  v.object({ mutationId: IdSchema, status: v.literal('rejected'), code: v.picklist(REJECTION_CODES), message: IdSchema }),
+  v.object({ mutationId: IdSchema, status: v.literal('rejected'), code: v.picklist(Object.keys(REJECTION_CODES) as RejectionCode[]), message: IdSchema }),
 ])
 
 const OutcomeSchema = v.variant('status', [...FinalOutcomeSchema.options, v.object({ mutationId: IdSchema, status: v.literal('duplicate'), original: FinalOutcomeSchema })])
