@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto'
 // signed in on the phone (the link signs its owner in).
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Me } from '../../../src/client/api'
-import { currentUser, saveSession } from '../../../src/client/local/db'
+import { currentUser, saveSession, type OutboxEntry } from '../../../src/client/local/db'
 import { useSessionStore } from '../../../src/client/stores/session'
 import type { EnrolmentInfo } from '../../../src/shared/api'
 import { fakeServer, json, UNAUTHORIZED } from '../fakeServer'
@@ -122,6 +122,29 @@ describe('the enrolment page', () => {
     await until(() => expect(useSessionStore(m.pinia).me?.username).toBe('pho-thuan.t1'))
     await until(() => expect(m.router.currentRoute.value.name).toBe('inbox'))
     await until(() => expect(m.w.find('.account__toggle').exists()).toBe(true))
+  })
+
+  it('warns that the other account still has changes not sent', async () => {
+    const server = fakeServer({ 'GET /api/auth/me': json(200, OTHER), [`GET ${PATH}`]: json(200, INFO) })
+    const db = freshDb('enrol-unsent')
+    await saveSession(db, OTHER)
+    await db.outbox.add({
+      mutationId: 'm-0001',
+      commune: 'pho-thuan',
+      unit: 'T2',
+      period: '2024-Q2',
+      indicator: 'LUA_DT',
+      mutation: {} as OutboxEntry['mutation'],
+      state: 'pending',
+      conflict: null,
+      rejection: null,
+      createdAt: '2024-05-01T00:00:00.000Z',
+      attempts: 0,
+    } as Omit<OutboxEntry, 'seq'> as OutboxEntry)
+    const m = await mountApp({ db, path: `/kich-hoat/${TOKEN}` })
+    await until(() => expect(m.w.find('[role="alert"]').text()).toContain('Tài khoản pho-thuan.t2 còn 1 thay đổi chưa gửi lên máy chủ.'))
+    expect(m.w.find('[data-test="enrol-submit"]').exists()).toBe(true)
+    expect(server.calls(`GET ${PATH}`)).toBe(1)
   })
 
   it('asks an officer for a password of at least 6 characters instead of a PIN', async () => {
