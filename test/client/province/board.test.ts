@@ -229,6 +229,15 @@ describe('where province accounts start', () => {
     expect(m.router.resolve('/quan-ly/pho-thuan/tong-hop').matched.every((r) => !r.meta.roles || r.meta.roles.includes('province_viewer'))).toBe(true)
   })
 
+  it('lets a province viewer read a commune’s workspace: the reading tabs, none that manage, and the way back to the board', async () => {
+    const { m } = await openAs(provinceViewer, {}, '/quan-ly/pho-thuan/lich-su')
+    await until(() => expect(m.w.find('.officer__nav').exists()).toBe(true))
+    expect(m.router.currentRoute.value.name).toBe('history')
+    const tabs = m.w.findAll('.officer__nav a').map((a) => a.text())
+    expect(tabs).toEqual(['← Các xã của Quảng Ngãi', 'Tổng hợp', 'Tiến độ báo cáo', 'Duyệt báo cáo', 'Lịch sử số liệu'])
+    expect(m.w.find('.officer__nav a').attributes('href')).toBe('/tinh/quang-ngai')
+  })
+
   it('lists the provinces for the system administrator, who adds one and then its administrator (a slip)', async () => {
     const admin: Me = { username: 'admin', displayName: 'Quản trị', role: 'admin', deviceId: 'admin-device-01', commune: null, province: null, units: [] }
     const account: CreatedAccount = { username: 'quantri.qt', displayName: 'Lê Quản Trị', role: 'province_admin', units: [], commune: null, enrolment: { token: TOKEN, expiresAt: '2030-01-02T00:00:00.000Z' } }
