@@ -46,14 +46,31 @@ const CODES_BY_STATUS: Readonly<Record<number, string>> = {
   406: 'not_acceptable',
   409: 'conflict',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 }
 
+// Fastify's own messages are English and may echo the request (a whole URL): never sent on.
 const MESSAGES_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'Yêu cầu không hợp lệ',
+  401: 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập',
+  403: 'Bạn không có quyền thực hiện thao tác này',
+  404: 'Không tìm thấy',
+  405: 'Phương thức không được hỗ trợ',
+  406: 'Không trả lời được theo dạng yêu cầu',
+  409: 'Xung đột dữ liệu',
   413: 'Dữ liệu gửi lên quá lớn',
+  414: 'Địa chỉ yêu cầu quá dài',
   415: 'Chỉ nhận dữ liệu dạng JSON',
   429: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút',
+}
+
+/** Fastify's refusals before a handler runs, by its error code. */
+const FRAMEWORK_ERRORS: Readonly<Record<string, { code: string; message: string }>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: 'Dữ liệu JSON không đọc được' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', message: 'Dữ liệu JSON không đọc được' },
+  FST_ERR_BAD_URL: { code: 'bad_request', message: 'Địa chỉ yêu cầu không hợp lệ (có ký tự mã hoá sai)' },
 }
 
 /** A 4xx keeps its status and says what was wrong; anything else is logged and answered with a generic 500. */
@@ -69,8 +86,11 @@ export function handleError(err: FastifyError | HttpError, req: FastifyRequest, 
   }
   const status = err.statusCode ?? 500
   if (status >= 400 && status < 500) {
-    const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'malformed_json' : (CODES_BY_STATUS[status] ?? 'bad_request')
-    const message = code === 'malformed_json' ? 'Dữ liệu JSON không đọc được' : (MESSAGES_BY_STATUS[status] ?? err.message)
+    const framework = FRAMEWORK_ERRORS[err.code]
+    const code = framework?.code ?? CODES_BY_STATUS[status] ?? 'bad_request'
+    // A handler's own 4xx keeps its (Vietnamese) message; Fastify's are replaced.
+    const own = err.message && !(typeof err.code === 'string' && err.code.startsWith('FST_')) && ![413, 414, 415, 429].includes(status)
+    const message = framework?.message ?? (own ? err.message : (MESSAGES_BY_STATUS[status] ?? 'Yêu cầu không hợp lệ'))
     return reply.code(status).send(apiError(code, message))
   }
   req.log.error({ err }, 'request failed')
