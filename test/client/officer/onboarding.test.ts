@@ -63,14 +63,24 @@ describe('pasted lists', () => {
   })
 
   it('reads "name — unit" lines from Word or Excel and finds each unit by name, code or plain name', () => {
-    const rows = parseAccountLines('1. Nguyễn Văn An — Thôn Hải Tân\nTrần Thị Bình\tVĩnh Xuyên\nLê Văn Cường - an-thach\n— Công an xã\nĐỗ Văn Dũng — Thôn Không Có\nVõ Thị Em', UNITS)
-    expect(rows.map((r) => [r.displayName, r.unit?.code ?? null, r.error])).toEqual([
-      ['Nguyễn Văn An', 'T1', ''],
-      ['Trần Thị Bình', 'T2', ''],
-      ['Lê Văn Cường', 'an-thach', ''],
-      ['', 'CA', 'noName'],
-      ['Đỗ Văn Dũng', null, 'unknownUnit'],
-      ['Võ Thị Em', null, 'noUnit'],
+    const rows = parseAccountLines('1. Nguyễn Văn An — Thôn Hải Tân\nTrần Thị Bình\tVĩnh Xuyên\nLê Văn Cường - an-thach\n— Công an xã\nĐỗ Văn Dũng — Thôn Không Có\nVõ Thị Em', UNITS, 'pho-thuan')
+    expect(rows.map((r) => [r.displayName, r.unit?.code ?? null, r.effectiveUsername, r.error])).toEqual([
+      ['Nguyễn Văn An', 'T1', 'pho-thuan.t1', ''],
+      ['Trần Thị Bình', 'T2', 'pho-thuan.t2', ''],
+      ['Lê Văn Cường', 'an-thach', 'pho-thuan.an-thach', ''],
+      ['', 'CA', 'pho-thuan.ca', 'noName'],
+      ['Đỗ Văn Dũng', null, '', 'unknownUnit'],
+      ['Võ Thị Em', null, '', 'noUnit'],
+    ])
+  })
+
+  it('flags two people of one unit with the same generated user name, and takes a user name from a third column', () => {
+    const rows = parseAccountLines('Nguyễn Văn An — Thôn Hải Tân\nLê Văn Bình — Thôn Hải Tân\nLê Văn Bình — Thôn Hải Tân — Hai-Tan.Pho\nVõ Thị Em — Thôn Hải Tân — Em!', UNITS, 'pho-thuan')
+    expect(rows.map((r) => [r.effectiveUsername, r.username, r.error, r.duplicateOf])).toEqual([
+      ['pho-thuan.t1', '', '', 0],
+      ['pho-thuan.t1', '', 'duplicate', 1],
+      ['hai-tan.pho', 'hai-tan.pho', '', 0],
+      ['em!', 'em!', 'badUsername', 0],
     ])
   })
 })
@@ -123,13 +133,13 @@ describe('reporters’ accounts from a pasted list, and their slips', () => {
     expect(form.find('[role="alert"]').text()).toBe('Hãy sửa 1 dòng chưa hợp lệ trước khi tạo.')
     expect(s.sent(`POST ${api}/users/bulk`)).toHaveLength(0)
 
-    await box.setValue('Trần Thị Bình — Thôn Vĩnh Xuyên\nLê Văn Cường — An Thạch')
+    await box.setValue('Trần Thị Bình — Thôn Vĩnh Xuyên\nLê Văn Cường — An Thạch — cuong.anthach')
     await form.trigger('submit')
     await until(() => expect(s.sent(`POST ${api}/users/bulk`)).toHaveLength(1))
     expect(s.sent(`POST ${api}/users/bulk`)[0]).toEqual({
       accounts: [
         { displayName: 'Trần Thị Bình', role: 'reporter', units: ['T2'] },
-        { displayName: 'Lê Văn Cường', role: 'reporter', units: ['an-thach'] },
+        { username: 'cuong.anthach', displayName: 'Lê Văn Cường', role: 'reporter', units: ['an-thach'] },
       ],
     })
 

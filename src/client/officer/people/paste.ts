@@ -29,17 +29,27 @@ export interface PastedAccount {
   /** The unit as written on the line. */
   unitText: string
   unit: UnitRow | null
-  error: '' | 'noName' | 'noUnit' | 'unknownUnit'
+  /** A user name written in a third column; empty: the server makes one (generatedUsername). */
+  username: string
+  /** The user name the account will have, as far as the line tells (empty when it cannot). */
+  effectiveUsername: string
+  /** For `duplicate`: the (1-based) line that already has the same user name. */
+  duplicateOf: number
+  error: '' | 'noName' | 'noUnit' | 'unknownUnit' | 'badUsername' | 'duplicate'
 }
 
-/** Between a name and a unit: a dash with spaces around it, an em or en dash, a tab (Excel), ; or |. */
+/** Between a name, a unit and a user name: a dash with spaces around it, an em or en dash, a tab (Excel), ; or |. */
 const SEPARATOR = /\s+-\s+|\s*[—–\t;|]\s*/
+/** The server's user name rule (UsernameSchema), checked here to point at the line. */
+const USERNAME = /^[a-z0-9._-]{3,40}$/
 
 /**
  * The reporters of a pasted list. A unit is found by its exact name, then its code, then its name
  * without accents or the kind's word ("An Thạch" finds "Thôn An Thạch") when only one unit fits.
+ * A third column gives the user name, needed when two people report for one unit: the server's
+ * own name (`<commune>.<unit>`) would be the same for both.
  */
-export function parseAccountLines(text: string, units: readonly UnitRow[]): PastedAccount[] {
+export function parseAccountLines(text: string, units: readonly UnitRow[], commune: string): PastedAccount[] {
   const active = units.filter((u) => u.active)
   const find = (written: string): UnitRow | null => {
     const lower = written.toLocaleLowerCase('vi')
@@ -59,14 +69,25 @@ export function parseAccountLines(text: string, units: readonly UnitRow[]): Past
       const clean = line.trim()
       const cut = SEPARATOR.exec(clean)
       const displayName = pastedLines(cut ? clean.slice(0, cut.index) : clean)[0] ?? ''
-      const unitText = cut ? clean.slice(cut.index + cut[0].length).replace(/\s+/g, ' ').trim() : ''
+      const rest = cut ? clean.slice(cut.index + cut[0].length) : ''
+      const cut2 = SEPARATOR.exec(rest)
+      const unitText = (cut2 ? rest.slice(0, cut2.index) : rest).replace(/\s+/g, ' ').trim()
+      const username = cut2 ? rest.slice(cut2.index + cut2[0].length).trim().toLowerCase() : ''
       const unit = unitText ? find(unitText) : null
-      const error = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : ''
-      return { displayName, unitText, unit, error }
+      const error: PastedAccount['error'] = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : username && !USERNAME.test(username) ? 'badUsername' : ''
+      const effectiveUsername = username || (unit ? generatedUsername(commune, unit.code) : '')
+      return { displayName, unitText, unit, username, effectiveUsername, duplicateOf: 0, error }
+    })
+    .map((row, i, rows) => {
+      const first = row.effectiveUsername ? rows.findIndex((r) => r.effectiveUsername === row.effectiveUsername) : i
+      return first < i && row.error === '' ? { ...row, error: 'duplicate' as const, duplicateOf: first + 1 } : row
     })
 }
 
-/** The user name the server makes for a reporter without one: `<commune>.<unit code>`. */
+/** The user name the server makes for a reporter without one (db/users.ts defaultUsername): `phothuan.an-thach`. */
 export function generatedUsername(commune: string, unitCode: string): string {
-  return `${commune}.${unitCode}`.toLowerCase()
+  return `${commune}.${codeFromName(unitCode)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]/g, '-')
+    .slice(0, 40)
 }
