@@ -59,7 +59,7 @@ export const PushVersionSchema = v.object({ protocolVersion: v.optional(Protocol
 
 /** The version of a pull query string, read before the rest; absent is version 1. */
 export const PullVersionSchema = v.object({
-  protocolVersion: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/, 'protocolVersion phải là số nguyên dương'), v.transform(Number), v.minValue(1)), '1'),
+  protocolVersion: v.optional(v.pipe(TextSchema, v.regex(/^\d{1,4}$/, 'protocolVersion phải là số nguyên dương'), v.transform(Number), v.minValue(1)), '1'),
 })
 
 /**

@@ -2,19 +2,20 @@
 // province, accounts created in bulk with one-time enrolment links, units pasted as a list.
 // Parsed by the server's routes; the workspace's forms check the same rules before sending.
 import * as v from 'valibot'
+import { TextSchema } from './text'
 import { AdminCodeSchema, CodeSchema, CommuneKindSchema, NonEmpty, UnitKindSchema } from './model'
 import { DeviceIdSchema } from './protocol'
 
 /** Sign-in is case-blind, so user names are stored lower-cased. */
 export const UsernameSchema = v.pipe(
-  v.string(),
+  TextSchema,
   v.trim(),
   v.toLowerCase(),
   v.regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập gồm 3–40 chữ thường không dấu, số, ., _ hoặc -'),
 )
 
 /** A password, or a village head's PIN of at least 6 digits. */
-export const PasswordSchema = v.pipe(v.string(), v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
+export const PasswordSchema = v.pipe(TextSchema, v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
 
 /** How long an enrolment link lives, by purpose: a head's slip a week, an administrator's link a day. */
 export const ENROLMENT_DAYS = { enrol: 7, password: 1 } as const
@@ -101,7 +102,7 @@ export const EnrolSchema = v.object({
 })
 
 /** An enrolment token in a path: 43 base64url characters (32 random bytes). */
-export const EnrolmentTokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'mã kích hoạt không hợp lệ'))
+export const EnrolmentTokenSchema = v.pipe(TextSchema, v.regex(/^[A-Za-z0-9_-]{43}$/, 'mã kích hoạt không hợp lệ'))
 
 /** A pasted list: one name a line, bullets, numbering and blank lines dropped ("1. Thôn An Thạch"). */
 export function pastedLines(text: string): string[] {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import * as fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
@@ -56,5 +57,30 @@ describe('text PostgreSQL can store', () => {
     expect(nestingDepth(deep, 40)).toBe(41)
     expect(nestingDepth('x')).toBe(0)
     expect(nestingDepth({ a: [] })).toBe(2)
+  })
+})
+
+describe('every string the API accepts goes through the check', () => {
+  // The class guard: a schema written later with a bare v.string() would let NUL or a lone
+  // surrogate through to PostgreSQL. Only text.ts builds on v.string(); responses.ts checks the
+  // server's answers on the phone, not input.
+  const EXEMPT = new Set(['src/shared/text.ts', 'src/shared/responses.ts'])
+  const files = ['src/shared', 'src/server'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${dir}/${f}`),
+  )
+
+  it('finds the schema files', () => {
+    expect(files).toContain('src/shared/model.ts')
+    expect(files).toContain('src/server/routes/users.ts')
+  })
+
+  it.each(files.filter((f) => !EXEMPT.has(f)))('%s has no bare v.string()', (file) => {
+    const bare = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line, i) => [i + 1, line] as const)
+      .filter(([, line]) => /\bv\.string\(/.test(line))
+    expect(bare.map(([n, line]) => `${file}:${n}: ${line.trim()} (use TextSchema from shared/text.ts)`)).toEqual([])
   })
 })

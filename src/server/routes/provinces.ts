@@ -2,6 +2,7 @@
 // province's own accounts. Parse → authorise → delegate to db/provinces.ts and db/users.ts.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
+import { TextSchema } from '../../shared/text'
 import { MergeCommuneSchema, NewAccountSchema, NewCommuneSchema, NewProvinceSchema } from '../../shared/province'
 import { vietnamDate } from '../../shared/results'
 import { canAdministerProvince, type Actor } from '../auth/actor'
@@ -12,7 +13,7 @@ import { createProvinceAccount, listProvinceAccounts } from '../db/users'
 import { forbidden, HttpError, parseWith } from '../errors'
 
 const BoardQuerySchema = v.object({
-  year: v.optional(v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000), v.maxValue(2100))),
+  year: v.optional(v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000), v.maxValue(2100))),
 })
 
 function requireProvinceAdmin(actor: Actor, provinceId: number): void {
