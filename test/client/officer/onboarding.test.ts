@@ -167,6 +167,27 @@ describe('reporters’ accounts from a pasted list, and their slips', () => {
     expect(m.w.findAll('.slips__page').map((p) => p.findAll('[data-test="slip"]').length)).toEqual([8, 2])
   })
 
+  it('creates one account without a password and prints its slip instead of showing a PIN', async () => {
+    const s = server({
+      [`POST ${api}/users`]: (body) => {
+        const b = body as { username: string; displayName: string; units: string[] }
+        const account: AccountView = { username: b.username, displayName: b.displayName, role: 'reporter', units: b.units, active: true, createdAt: '2024-05-10T08:00:00.000Z', devices: [] }
+        return json(201, { ...account, units: [{ code: 'T2', name: 'Thôn Vĩnh Xuyên' }], commune: { code: 'pho-thuan', name: 'Phổ Thuận' }, enrolment: { token: token(5), expiresAt: '2030-01-08T00:00:00.000Z' }, account, version: 4 })
+      },
+    })
+    const m = await openPeople()
+    await m.w.findAll('button').find((b) => b.text() === 'Tạo tài khoản')!.trigger('click')
+    const form = m.w.find('form.accounts__new')
+    await form.find('input[name="username"]').setValue('truongthon.t2')
+    await form.find('input[name="displayName"]').setValue('Lê Thị Bình')
+    await form.find('input[name="units"][value="T2"]').setValue(true)
+    await form.trigger('submit')
+    await until(() => expect(s.sent(`POST ${api}/users`)).toEqual([{ username: 'truongthon.t2', displayName: 'Lê Thị Bình', role: 'reporter', units: ['T2'] }]))
+    await slipsReady(m, 1)
+    expect(m.w.find('[data-test="slip-link"]').text()).toBe(`${location.origin}${ENROLMENT_PATH}${token(5)}`)
+    expect(m.w.find('[data-test="slip"]').text()).toContain('Thôn Vĩnh Xuyên')
+  })
+
   it('reprints one account’s slip with a new link after a confirmation', async () => {
     const s = server({ [`POST ${api}/users/truongthon.t1/enrolment`]: () => json(201, { token: token(7), expiresAt: '2030-01-08T00:00:00.000Z' }) })
     const m = await openPeople()

@@ -25,7 +25,8 @@ export interface NewAccount {
   displayName: string
   role: CommuneRole
   units: string[]
-  password: string
+  /** Absent: the account gets a one-time enrolment link (a sign-in slip) and its owner sets it. */
+  password?: string
 }
 
 export interface AccountChange {
@@ -58,7 +59,7 @@ export function loadAccounts(commune: string, signal?: AbortSignal): Promise<Acc
   return apiRequest(communePath(commune, 'users'), { signal })
 }
 
-export function createAccount(commune: string, account: NewAccount): Promise<{ account: AccountView; version: number }> {
+export function createAccount(commune: string, account: NewAccount): Promise<CreatedAccount & { account: AccountView; version: number }> {
   return apiRequest(communePath(commune, 'users'), { method: 'POST', body: account })
 }
 
