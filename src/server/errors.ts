@@ -78,11 +78,12 @@ export function handleError(err: FastifyError | HttpError, req: FastifyRequest, 
   if (err instanceof HttpError) {
     return reply.code(err.statusCode).send(apiError(err.apiCode, err.message, err.details))
   }
-  if (isDataException(err)) {
+  const refused = refusedByDatabase(err)
+  if (refused) {
     // A safety net: parsing refuses what the database cannot take, so reaching here means a
     // schema missed a case. It is still the input's fault, never a server error to retry.
-    req.log.warn({ err }, 'database refused input that parsing let through')
-    return reply.code(400).send(apiError('invalid', 'Dữ liệu gửi lên không hợp lệ (có ký tự hoặc giá trị cơ sở dữ liệu không lưu được)'))
+    req.log.warn({ err }, 'database refused input that the checks let through')
+    return reply.code(refused.status).send(apiError(refused.code, refused.message))
   }
   const status = err.statusCode ?? 500
   if (status >= 400 && status < 500) {
@@ -103,7 +104,25 @@ export function handleError(err: FastifyError | HttpError, req: FastifyRequest, 
  * Both drivers (pg and PGlite) put the SQLSTATE in `code` and the severity beside it.
  */
 export function isDataException(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false
+  return /^22[0-9A-Z]{3}$/.test(sqlState(err) ?? '')
+}
+
+function sqlState(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined
   const { code, severity } = err as { code?: unknown; severity?: unknown }
-  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && typeof severity === 'string'
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string' ? code : undefined
+}
+
+/**
+ * The answer to a database refusal that input causes: a data exception (class 22) or a value too
+ * large for an index (54000) is a 400. Anything else the database refuses (a deadlock, a race on a
+ * unique key) is the server's and stays a 500, which the phone retries.
+ */
+export function refusedByDatabase(err: unknown): { status: number; code: string; message: string } | undefined {
+  const state = sqlState(err)
+  if (state === undefined) return undefined
+  if (isDataException(err) || state === '54000') {
+    return { status: 400, code: 'invalid', message: 'Dữ liệu gửi lên không hợp lệ (có ký tự hoặc giá trị cơ sở dữ liệu không lưu được)' }
+  }
+  return undefined
 }

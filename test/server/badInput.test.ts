@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BODY_LIMIT } from '../../src/server/app'
+import { BODY_LIMIT, buildApp } from '../../src/server/app'
 import { MAX_FAILURES } from '../../src/server/auth/login'
+import { readConfig } from '../../src/server/config'
 import { DATABASES, fixtureFile, PASSWORD, startServer, type Agent, type TestServer } from './harness'
 
 const C = 'xa-thu'
@@ -134,6 +135,31 @@ describe.each(DATABASES)('bad input on $name', (factory) => {
       const after = await footprint(s)
       // Only the mutation's recorded outcome may be new; no cell, report, audit or version.
       expect({ ...(after[0] as object), mutations: 0 }).toEqual({ ...(before[0] as object), mutations: 0 })
+    })
+  })
+
+  describe('a database refusal that input causes is a 400, never a 500 (the safety net behind parsing)', () => {
+    it.each([
+      ['a NUL in text', "SELECT $1::text AS t", ['a\u0000b']],
+      ['a NUL escaped in JSON', "SELECT $1::jsonb AS t", ['{"a":"\\u0000"}']],
+      ['a malformed number', "SELECT $1::numeric AS t", ['12,5']],
+      ['a number out of range', "SELECT $1::int AS t", ['99999999999']],
+      ['an impossible date', "SELECT $1::date AS t", ['2024-02-30']],
+    ])('%s', async (_name, sql, params) => {
+      const app = await buildApp({ config: readConfig({}), db: s.db, logger: false })
+      app.get('/api/raw', async () => (await s.db.query(sql, params)).rows)
+      const res = await app.inject('/api/raw')
+      await app.close()
+      expect(res.statusCode).toBe(400)
+      expect(res.json()).toMatchObject({ code: 'invalid', message: expect.stringContaining('không hợp lệ') })
+    })
+
+    it('while an error of the server itself stays a 500', async () => {
+      const app = await buildApp({ config: readConfig({}), db: s.db, logger: false })
+      app.get('/api/raw', async () => (await s.db.query('SELECT * FROM no_such_table')).rows)
+      const res = await app.inject('/api/raw')
+      await app.close()
+      expect(res.statusCode).toBe(500)
     })
   })
 
