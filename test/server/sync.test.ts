@@ -220,6 +220,7 @@ describe.each(DATABASES)('sync on $name', (factory) => {
         query: (sql, params) => (count(), s.db.query(sql, params)),
         exec: (sql) => s.db.exec(sql),
         transaction: (fn, opts) => (count(), s.db.transaction(fn, opts)),
+        withLock: (key, fn) => s.db.withLock(key, fn),
         close: async () => undefined,
       }
       const other = await buildApp({ config: readConfig({}), db: watched, logger: false, clock: () => s.clock.now })
