@@ -5,6 +5,8 @@ import vue from '@vitejs/plugin-vue'
 // Chromium join as their own project when the PWA lands.
 export default defineConfig({
   test: {
+    // One production build of the PWA per run, shared by the tests that serve or read it.
+    globalSetup: ['test/globalSetup.ts'],
     projects: [
       {
         test: {

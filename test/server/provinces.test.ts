@@ -32,9 +32,8 @@ describe.each(DATABASES)('the province deployment on $name', (factory) => {
 
   beforeAll(async () => {
     s = await startServer(factory, files())
-    ;[admin, provinceAdmin, viewer, otherProvince, officer, reporter] = await Promise.all(
-      ['quantri', 'mau.quantri', 'mau.xem', 'khac.quantri', 'xa-thu.canbo', 'xa-thu.t1'].map((u) => s.login(u)),
-    )
+    const agents = await Promise.all(['quantri', 'mau.quantri', 'mau.xem', 'khac.quantri', 'xa-thu.canbo', 'xa-thu.t1'].map((u) => s.login(u)))
+    ;[admin, provinceAdmin, viewer, otherProvince, officer, reporter] = agents as [Agent, Agent, Agent, Agent, Agent, Agent]
   }, 120_000)
   afterAll(() => s.close())
 

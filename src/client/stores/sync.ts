@@ -35,7 +35,15 @@ export const useSyncStore = defineStore('sync', () => {
     const mine = ++generation
     const { startSync } = await loadScheduler()
     if (mine !== generation) return
-    const s = markRaw(startSync({ db, commune: code, ...(services.transport ? { transport: services.transport } : {}) }))
+    const s = markRaw(
+      startSync({
+        db,
+        commune: code,
+        // The service worker's update flow: fetch the new version, then the "Có phiên bản mới" prompt.
+        onUpgradeRequired: () => void import('../modules/pwa').then((pwa) => pwa.checkForUpdate()),
+        ...(services.transport ? { transport: services.transport } : {}),
+      }),
+    )
     scheduler.value = s
     stopListening = s.status.subscribe((status) => {
       if (running.value && !status.running) lastRunError.value = status.lastError?.kind ?? null

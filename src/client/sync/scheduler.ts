@@ -295,8 +295,6 @@ export function startSync(options: StartSyncOptions): SyncScheduler {
   const transport = options.transport ?? createFetchTransport()
   const scheduler = createSyncScheduler({
     onOfflineWithWaiting: () => void registerBackgroundSync(),
-    // The service worker's update flow: fetch the new version, then the "Có phiên bản mới" prompt.
-    onUpgradeRequired: () => void import('../modules/pwa').then((pwa) => pwa.checkForUpdate()),
     saveNextRetry: (at) => updateSyncState(db, commune, { nextRetryAt: at }),
     ...options,
     run: () => syncOnce({ db, transport, commune, ...(clock ? { clock } : {}) }),

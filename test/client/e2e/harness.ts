@@ -7,7 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { buildPwa, ROOT } from '../pwa/build'
+import { copyOfBuild, ROOT } from '../pwa/build'
 
 export const HOST = '127.0.0.1'
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
@@ -30,7 +30,8 @@ export interface AppServer {
 /** Builds the PWA into a temporary folder and starts the server on it with a fresh database. */
 export async function startAppServer(options: { build?: boolean; distDir?: string; demoReports?: boolean } = {}): Promise<AppServer> {
   const distDir = options.distDir ?? (await mkdtemp(join(tmpdir(), 'thidua-dist-')))
-  if (options.build !== false) await buildPwa(distDir)
+  // This run's one build, copied: a test may change what its server serves (a new service worker).
+  if (options.build !== false) await copyOfBuild(distDir)
   const dataDir = await mkdtemp(join(tmpdir(), 'thidua-data-'))
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST, DATA_DIR: dataDir, DIST_DIR: distDir, DEMO: 'true', DEMO_REPORTS: String(options.demoReports ?? false), LOG_LEVEL: 'warn', DEMO_YEAR: DEMO_YEAR }
