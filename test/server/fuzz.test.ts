@@ -231,6 +231,9 @@ describe.each(DATABASES)('fuzzing every route on $name', (factory) => {
     let deep = '0'
     for (let i = 0; i < 10_000; i++) deep = `[${deep}]`
     const big = JSON.stringify({ deviceId: 'dev-fuzz-0001', mutations: [{ note: 'x'.repeat(10 * 1024 * 1024) }] })
+    // A huge array under the body limit, in every field a route might loop over.
+    const many = Array.from({ length: 150_000 }, () => 0)
+    const wide = JSON.stringify({ deviceId: 'dev-fuzz-0001', mutations: many, indicators: many, fields: many, units: many, comments: many, kinds: many })
     for (const route of routes) {
       const valid = (p: string) => fill(p, ['xa-thu', 'T1', '2024-Q1'])
       const writes = route.method !== 'GET' && route.method !== 'DELETE'
@@ -242,8 +245,13 @@ describe.each(DATABASES)('fuzzing every route on $name', (factory) => {
           await check(who, route.method, valid(route.path), { json: { note: 'a\u0000b', name: '\ud800', username: 'x\u0000', reason: '\udc00', value: 1e308, year: -0 } })
           await check(who, route.method, valid(route.path), { raw: deep })
           if (who === 'officer') await check(who, route.method, valid(route.path), { raw: big })
+          if (who === 'officer') await check(who, route.method, valid(route.path), { raw: wide })
         }
       }
+    }
+    // Paths no route has.
+    for (const url of ['/api/khong-co', '/api/communes/xa-thu/khong-co/1', '/api/%00', '/api/communes/xa-thu/plan/extra/%ED%A0%80']) {
+      for (const method of ['GET', 'POST', 'DELETE'] as const) await check('officer', method, url, method === 'POST' ? { json: {} } : undefined)
     }
     await stillSignedIn()
   }, 120_000)
