@@ -3,13 +3,28 @@
 // owner out; the export budget held in the database across instances; Secure session cookies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/server/app'
-import { ADDRESS_FAILURES, blockDuration, FIRST_BLOCK_MS, MAX_BLOCK_MS, MAX_FAILURES } from '../../src/server/auth/login'
+import { ADDRESS_FAILURES, blockDuration, clientKey, FIRST_BLOCK_MS, MAX_BLOCK_MS, MAX_FAILURES } from '../../src/server/auth/login'
 import { readConfig } from '../../src/server/config'
 import { hit } from '../../src/server/db/rateLimits'
 import { EXPORT_LIMIT } from '../../src/server/routes/exports'
 import { DATABASES, fixtureFile, PASSWORD, startServer, type TestServer } from './harness'
 
 const C = 'xa-thu'
+
+describe('the client address throttling counts by', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    [undefined, 'unknown'],
+  ])('%s → %s', (ip, key) => {
+    expect(clientKey(ip)).toBe(key)
+  })
+})
 
 describe.each(DATABASES)('sign-in throttling and request budgets on $name', (factory) => {
   let s: TestServer
@@ -33,6 +48,11 @@ describe.each(DATABASES)('sign-in throttling and request budgets on $name', (fac
     for (const r of results) expect(r.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) })
     // The right password from that address waits too…
     expect((await attempt(`${C}.canbo`, PASSWORD)).statusCode).toBe(429)
+    // …and so does one from another address of the same IPv6 network, not only from the same one…
+    expect((await attempt(`${C}.lanhdao`, 'sai', '2001:db8:7:7::1')).statusCode).toBe(401)
+    for (let i = 1; i < MAX_FAILURES; i++) await attempt(`${C}.lanhdao`, 'sai', `2001:db8:7:7::${i + 1}`)
+    expect((await attempt(`${C}.lanhdao`, PASSWORD, '2001:db8:7:7:ffff::9')).statusCode).toBe(429)
+    expect((await attempt(`${C}.lanhdao`, PASSWORD, '2001:db8:7:8::1')).statusCode).toBe(200)
     // …but the owner, from another address, signs in at once.
     expect((await attempt(`${C}.canbo`, PASSWORD, '203.0.113.20')).statusCode).toBe(200)
   }, 60_000)

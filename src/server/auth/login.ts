@@ -32,6 +32,24 @@ export interface LoginInput {
   ip?: string | undefined
 }
 
+/**
+ * The client address as throttling counts it: an IPv4 address as it is (an IPv4-mapped IPv6
+ * address too), an IPv6 address by its /64 network, since one machine is handed a whole /64 and
+ * could otherwise try from a new address each time.
+ */
+export function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown'
+  const address = ip.replace(/%.*$/, '').toLowerCase()
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address)
+  if (mapped) return mapped[1]!
+  if (!address.includes(':')) return address
+  const [head = '', tail] = address.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
+}
+
 /** How long the n-th block of a pair lasts (n ≥ 1). */
 export function blockDuration(blocks: number): number {
   return Math.min(MAX_BLOCK_MS, FIRST_BLOCK_MS * 2 ** Math.min(blocks - 1, 20))
@@ -46,7 +64,7 @@ type Verdict = { ok: true; userId: number } | { ok: false; error: HttpError }
 
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; expiresAt: Date; deviceId: string }> {
   const username = input.username.trim().toLowerCase()
-  const ip = input.ip ?? 'unknown'
+  const ip = clientKey(input.ip)
   if ((await hitsSoFar(db, ADDRESS_FAILURES, ip, now)) >= ADDRESS_FAILURES.max) {
     throw new HttpError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau 15 phút.')
   }
