@@ -74,6 +74,8 @@ export interface CellChange {
   user: { username: string; displayName: string } | null
   deviceId: string | null
   mutationId: string | null
+  /** The officer who uploaded the phone's backup file this change came in (`user` is the file's own user); absent for a sync. */
+  importedBy?: { username: string; displayName: string }
   /** As the ingest stored it: `{ value, note, version }` before, `{ value, note }` after; null for none. */
   old: { value: ValueData | null; note: string | null; version?: number } | null
   new: { value: ValueData | null; note: string | null } | null
@@ -237,6 +239,8 @@ export interface AuditRow {
   period: string | null
   indicator: string | null
   user: { username: string; displayName: string } | null
+  /** The officer who uploaded the backup file the change came in; absent for anything else. */
+  importedBy?: { username: string; displayName: string }
   deviceId: string | null
   old: unknown
   new: unknown

@@ -35,12 +35,13 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
   const period = await q.query<{ id: number; year: number }>('SELECT id, year FROM periods WHERE commune_id = $1 AND code = $2', [communeId, periodCode])
   const p = period.rows[0]
   if (!p) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
-  const r = await q.query<{ at: Date; username: string | null; display_name: string | null; device_id: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
-    `SELECT a.at, u.username, u.display_name, a.device_id, a.mutation_id, a.old, a.new
+  const r = await q.query<ImportedBy & { at: Date; username: string | null; display_name: string | null; device_id: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
+    `SELECT a.at, u.username, u.display_name, a.device_id, a.mutation_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
        FROM audit a
        JOIN indicators i ON i.id = a.indicator_id
        JOIN plans pl ON pl.id = i.plan_id
        LEFT JOIN users u ON u.id = a.user_id
+       LEFT JOIN users ib ON ib.id = a.imported_by
       WHERE a.commune_id = $1 AND a.entity = 'value' AND a.unit_id = $2 AND a.period_id = $3
         AND pl.commune_id = $1 AND pl.year = $4 AND i.code = $5
       ORDER BY a.id DESC`,
@@ -49,6 +50,7 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
   return r.rows.map((row) => ({
     at: new Date(row.at).toISOString(),
     user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
+    ...importedBy(row),
     deviceId: row.device_id,
     mutationId: row.mutation_id,
     old: row.old,
@@ -59,10 +61,20 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
 
 export const AUDIT_PAGE_MAX = 200
 
+interface ImportedBy {
+  ib_username: string | null
+  ib_display_name: string | null
+}
+
+/** The officer who uploaded a backup file, for a change that came in one (sync/importBackup.ts). */
+function importedBy(row: ImportedBy): { importedBy?: { username: string; displayName: string } } {
+  return row.ib_username === null ? {} : { importedBy: { username: row.ib_username, displayName: row.ib_display_name ?? row.ib_username } }
+}
+
 /** The commune's changes, newest first, filtered; codes and user names resolved. */
 export async function auditFeed(q: Queryable, communeId: number, filters: AuditFilters): Promise<AuditRow[]> {
   const limit = Math.max(1, Math.min(AUDIT_PAGE_MAX, filters.limit ?? 50))
-  const r = await q.query<{
+  const r = await q.query<ImportedBy & {
     id: number
     at: Date
     entity: AuditRow['entity']
@@ -76,12 +88,13 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
     new: unknown
   }>(
     `SELECT a.id, a.at, a.entity, un.code AS unit, p.code AS period, i.code AS indicator,
-            us.username, us.display_name, a.device_id, a.old, a.new
+            us.username, us.display_name, a.device_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
        FROM audit a
        LEFT JOIN units un ON un.id = a.unit_id
        LEFT JOIN periods p ON p.id = a.period_id
        LEFT JOIN indicators i ON i.id = a.indicator_id
        LEFT JOIN users us ON us.id = a.user_id
+       LEFT JOIN users ib ON ib.id = a.imported_by
       WHERE a.commune_id = $1
         AND ($2::text IS NULL OR un.code = $2)
         AND ($3::text IS NULL OR p.code = $3)
@@ -101,6 +114,7 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
     period: row.period,
     indicator: row.indicator,
     user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
+    ...importedBy(row),
     deviceId: row.device_id,
     old: row.old,
     new: row.new,
