@@ -1,9 +1,10 @@
 // Signing in: a password check throttled per (username, client address) in the database, so
 // that it holds across instances and cannot be raced, then a new device session.
 //
-// Why it cannot be raced: the pair's throttle row is upserted, and so locked, before the
-// password is checked, and the lock is held until the failure is counted; parallel attempts of
-// one pair therefore pass the gate one after another, each seeing the failures before it.
+// Why it cannot be raced: each attempt is counted as a failure, on the pair's locked row, before
+// its password is checked (a success then forgets the pair); parallel attempts of one pair pass
+// that gate one after another, and once MAX_FAILURES have passed the rest are refused unchecked.
+// No lock is held while scrypt runs, so a flood of attempts ties up no database connection.
 // Why a stranger cannot lock the owner out: the count is per client address, so failures from
 // one address delay only that address (behind a reverse proxy set TRUST_PROXY, or every user
 // shares the proxy's address). Delays grow: after MAX_FAILURES failures the pair is refused
@@ -60,16 +61,16 @@ function refuse(until: Date, now: Date): HttpError {
   return new HttpError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) })
 }
 
-type Verdict = { ok: true; userId: number } | { ok: false; error: HttpError }
-
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; expiresAt: Date; deviceId: string }> {
   const username = input.username.trim().toLowerCase()
   const ip = clientKey(input.ip)
   if ((await hitsSoFar(db, ADDRESS_FAILURES, ip, now)) >= ADDRESS_FAILURES.max) {
     throw new HttpError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau 15 phút.')
   }
-  const verdict = await db.transaction(async (tx): Promise<Verdict> => {
-    // Count and check in one step: the upsert locks the pair's row until this transaction ends.
+  // The gate: count this attempt as a failure before the password is checked, in one short
+  // transaction on the pair's locked row. At most MAX_FAILURES attempts are ever admitted
+  // between two blocks, however many arrive at once; no lock is held during the check.
+  const refused = await db.transaction(async (tx): Promise<HttpError | null> => {
     const r = await tx.query<{ failures: number; blocks: number; blocked_until: Date | null }>(
       `INSERT INTO login_throttle (username, ip, last_at) VALUES ($1, $2, $3)
        ON CONFLICT (username, ip) DO UPDATE SET last_at = EXCLUDED.last_at
@@ -78,32 +79,39 @@ export async function login(db: Db, input: LoginInput, now: Date): Promise<{ tok
     )
     const row = r.rows[0]!
     const blockedUntil = row.blocked_until === null ? null : new Date(row.blocked_until)
-    if (blockedUntil && blockedUntil > now) return { ok: false, error: refuse(blockedUntil, now) }
-    const u = await tx.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE username = $1 AND active', [username])
-    const user = u.rows[0]
-    const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()))
-    if (user && ok) {
-      await tx.query('DELETE FROM login_throttle WHERE username = $1 AND ip = $2', [username, ip])
-      return { ok: true, userId: Number(user.id) }
-    }
-    const failures = Number(row.failures) + 1
-    if (failures >= MAX_FAILURES) {
+    if (blockedUntil && blockedUntil > now) return refuse(blockedUntil, now)
+    if (Number(row.failures) >= MAX_FAILURES) {
+      // A full run admitted (its checks may still be running): the block starts here.
       const blocks = Number(row.blocks) + 1
-      await tx.query('UPDATE login_throttle SET failures = 0, blocks = $3, blocked_until = $4 WHERE username = $1 AND ip = $2', [username, ip, blocks, new Date(now.getTime() + blockDuration(blocks))])
-    } else {
-      await tx.query('UPDATE login_throttle SET failures = $3 WHERE username = $1 AND ip = $2', [username, ip, failures])
+      const until = new Date(now.getTime() + blockDuration(blocks))
+      await tx.query('UPDATE login_throttle SET failures = 0, blocks = $3, blocked_until = $4 WHERE username = $1 AND ip = $2', [username, ip, blocks, until])
+      return refuse(until, now)
     }
-    return { ok: false, error: new HttpError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu') }
+    await tx.query('UPDATE login_throttle SET failures = failures + 1 WHERE username = $1 AND ip = $2', [username, ip])
+    return null
   })
-  if (!verdict.ok) {
-    if (verdict.error.statusCode === 401) {
-      await hit(db, ADDRESS_FAILURES, ip, now)
-      // Old pairs are forgotten; rows still blocked stay whatever their age.
-      await db.query('DELETE FROM login_throttle WHERE last_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [new Date(now.getTime() - FORGET_AFTER_MS), now])
-    }
-    throw verdict.error
+  if (refused) throw refused
+
+  const u = await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM users WHERE username = $1 AND active', [username])
+  const user = u.rows[0]
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()))
+  if (user && ok) {
+    // A success forgets the pair's failures and delays.
+    await db.query('DELETE FROM login_throttle WHERE username = $1 AND ip = $2', [username, ip])
+    const deviceId = input.deviceId ?? randomUUID()
+    const session = await createSession(db, Number(user.id), deviceId, input.userAgent, now)
+    return { ...session, deviceId }
   }
-  const deviceId = input.deviceId ?? randomUUID()
-  const session = await createSession(db, verdict.userId, deviceId, input.userAgent, now)
-  return { ...session, deviceId }
+  // The failure is counted already; the one that completes a run of MAX_FAILURES starts a block.
+  await db.transaction(async (tx) => {
+    const r = await tx.query<{ failures: number; blocks: number }>('SELECT failures, blocks FROM login_throttle WHERE username = $1 AND ip = $2 FOR UPDATE', [username, ip])
+    const row = r.rows[0]
+    if (!row || Number(row.failures) < MAX_FAILURES) return
+    const blocks = Number(row.blocks) + 1
+    await tx.query('UPDATE login_throttle SET failures = 0, blocks = $3, blocked_until = $4 WHERE username = $1 AND ip = $2', [username, ip, blocks, new Date(now.getTime() + blockDuration(blocks))])
+  })
+  await hit(db, ADDRESS_FAILURES, ip, now)
+  // Old pairs are forgotten; rows still blocked stay whatever their age.
+  await db.query('DELETE FROM login_throttle WHERE last_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [new Date(now.getTime() - FORGET_AFTER_MS), now])
+  throw new HttpError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu')
 }
