@@ -1,6 +1,7 @@
 // Sync endpoints (docs/sync.md): push a batch of mutations, pull changes above a cursor.
 import type { FastifyInstance } from 'fastify'
 import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, PullQuerySchema, PullVersionSchema, PushRequestSchema, PushVersionSchema } from '../../shared/protocol'
+import { canPush } from '../auth/actor'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
 import type { Db } from '../db/types'
 import { forbidden, HttpError, parseWith } from '../errors'
@@ -31,7 +32,7 @@ export function syncRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
   app.post<{ Params: { commune: string } }>('/communes/:commune/sync/push', async (req) => {
     const actor = requireActor(req)
     const commune = await communeOf(db, actor, req.params.commune)
-    if (actor.role === 'leader') throw forbidden('Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu')
+    if (!canPush(actor)) throw forbidden('Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu')
     // The version before the rest: another version's body may not fit this version's schema.
     checkProtocolVersion(parseWith(PushVersionSchema, req.body, 'Gói thay đổi').protocolVersion)
     const body = parseWith(PushRequestSchema, req.body, 'Gói thay đổi')
