@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { copyOfBuild, ROOT } from '../pwa/build'
 
 export const HOST = '127.0.0.1'
@@ -118,4 +118,33 @@ export async function typeNumber(page: Page, indicator: string, label: string, t
   const input = row(page, indicator).getByLabel(label, { exact: true })
   await input.fill(text)
   await input.press('Enter')
+}
+
+/** A phone's screen, and an office computer's. */
+export const PHONE = { width: 360, height: 640 }
+export const DESKTOP = { width: 1280, height: 800 }
+
+/**
+ * The browser contexts of one test file: each a fresh profile (its own IndexedDB, service worker
+ * and cookies) with every wait bounded by STEP_MS; every page's uncaught error lands in `problems`.
+ */
+export class Contexts {
+  readonly problems: string[] = []
+  private readonly opened: BrowserContext[] = []
+
+  constructor(private readonly browser: Browser) {}
+
+  async open(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport })
+    context.setDefaultTimeout(STEP_MS)
+    context.setDefaultNavigationTimeout(STEP_MS)
+    this.opened.push(context)
+    const page = await context.newPage()
+    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`))
+    return { context, page }
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.opened) await c.close().catch(() => undefined)
+  }
 }

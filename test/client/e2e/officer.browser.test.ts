@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan, PlanResults } from '../../../src/shared/api'
 import type { PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, launchChromium, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber, type AppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -34,31 +34,21 @@ let server: AppServer | undefined
 let baseUrl = ''
 let browser: Browser | undefined
 let officerApi: Api
-const contexts: BrowserContext[] = []
-const problems: string[] = []
+let contexts: Contexts
 
 beforeAll(async () => {
   server = await startAppServer()
   baseUrl = server.url
   browser = await launchChromium()
+  contexts = new Contexts(browser)
   officerApi = await apiSession(baseUrl, OFFICER)
-}, 240_000)
+}, 600_000)
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
+  await contexts?.close()
   await browser?.close().catch(() => undefined)
   await server?.stop()
 }, 60_000)
-
-async function newContext(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport })
-  context.setDefaultTimeout(STEP_MS)
-  context.setDefaultNavigationTimeout(STEP_MS)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  return { context, page }
-}
 
 async function signIn(page: Page, username: string, password: string, landing: RegExp): Promise<void> {
   await page.goto(`${baseUrl}/dang-nhap`)
@@ -80,7 +70,7 @@ describe('the commune’s reporting cycle, officer and village head', () => {
   let phone: { context: BrowserContext; page: Page }
 
   it('1. the officer sets up a small plan and creates the head’s account', async () => {
-    ;({ page: officer } = await newContext({ width: 1280, height: 800 }))
+    ;({ page: officer } = await contexts.open(DESKTOP))
     await signIn(officer, OFFICER, 'thidua2024', /Báo cáo của tôi|Tổng hợp/)
 
     // A year without a plan: create it from scratch.
@@ -138,7 +128,7 @@ describe('the commune’s reporting cycle, officer and village head', () => {
   }, 120_000)
 
   it('2. the head reports offline, then online, and submits', async () => {
-    phone = await newContext({ width: 360, height: 640 })
+    phone = await contexts.open(PHONE)
     const { context, page } = phone
     await page.goto(baseUrl)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
@@ -243,6 +233,6 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     expect(await rate.textContent()).not.toContain('75')
     expect((await flow.locator('.dash-actual').textContent())?.trim()).toMatch(/^120/)
     expect(await flow.textContent()).toMatch(/vượt/i)
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 120_000)
 })

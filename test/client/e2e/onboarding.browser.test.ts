@@ -8,10 +8,10 @@
 //   3. the head of Thôn An Thạch opens the slip's link on a phone (360×640), chooses a PIN, and is
 //      signed in; reports offline, then online, and submits;
 //   4. the officer approves the report in the review screen.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
-import { apiSession, launchChromium, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber, type AppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber } from './harness'
 
 const PROVINCE = 'quang-ngai'
 const PROVINCE_ADMIN = 'quangngai.quantri'
@@ -30,30 +30,20 @@ const FLOW_LABEL = 'Sản lượng lúa (tấn)'
 let server: AppServer | undefined
 let baseUrl = ''
 let browser: Browser | undefined
-const contexts: BrowserContext[] = []
-const problems: string[] = []
+let contexts: Contexts
 
 beforeAll(async () => {
   server = await startAppServer()
   baseUrl = server.url
   browser = await launchChromium()
+  contexts = new Contexts(browser)
 }, 600_000)
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
+  await contexts?.close()
   await browser?.close().catch(() => undefined)
   await server?.stop()
 }, 60_000)
-
-async function newContext(viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport })
-  context.setDefaultTimeout(STEP_MS)
-  context.setDefaultNavigationTimeout(STEP_MS)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  return { context, page }
-}
 
 /** The link printed on every slip of the page showing, by user name. */
 async function slipLinks(page: Page): Promise<Map<string, string>> {
@@ -85,7 +75,7 @@ describe('a new commune, from the province to its first approved report', () => 
   let headLink = ''
 
   it('1. the province administrator adds the commune and its first officer, with a sign-in slip', async () => {
-    const { page } = await newContext({ width: 1280, height: 800 })
+    const { page } = await contexts.open(DESKTOP)
     await page.goto(`${baseUrl}/dang-nhap`)
     await page.getByLabel('Tên đăng nhập').fill(PROVINCE_ADMIN)
     await page.getByLabel('Mật khẩu').fill('thidua2024')
@@ -114,10 +104,10 @@ describe('a new commune, from the province to its first approved report', () => 
     const link = links.get(OFFICER)!
 
     // 2. The officer opens the slip's link on the office computer and chooses a password.
-    ;({ page: officer } = await newContext({ width: 1280, height: 800 }))
+    ;({ page: officer } = await contexts.open(DESKTOP))
     await enrol(officer, link, OFFICER_PASSWORD)
     // The link worked once: opening it again says so.
-    const { page: again } = await newContext({ width: 1280, height: 800 })
+    const { page: again } = await contexts.open(DESKTOP)
     await again.goto(link)
     await again.getByText(/đã được sử dụng/).waitFor()
   }, 300_000)
@@ -167,7 +157,7 @@ describe('a new commune, from the province to its first approved report', () => 
   }, 300_000)
 
   it('3. the head enrols from the slip on a phone, reports offline then online, and submits', async () => {
-    const { context, page } = await newContext({ width: 360, height: 640 })
+    const { context, page } = await contexts.open(PHONE)
     await enrol(page, headLink, HEAD_PIN)
     await page.getByRole('heading', { name: /Báo cáo của tôi/ }).waitFor()
     await syncLine(page).getByText('Đồng bộ lúc').waitFor()
@@ -203,6 +193,6 @@ describe('a new commune, from the province to its first approved report', () => 
     const detail = (await (await officerApi('GET', `/api/communes/${COMMUNE}/reports/an-thach/${PERIOD}`)).json()) as { status: string; values: { indicator: string; data: unknown }[] }
     expect(detail.status).toBe('approved')
     expect(detail.values.find((v) => v.indicator === FLOW)?.data).toEqual({ kind: 'number', value: 612.5 })
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 300_000)
 })

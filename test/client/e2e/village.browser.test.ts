@@ -5,11 +5,11 @@
 // the officer `tqt.canbo` plays the commune's side, through the app or through the API. Each
 // scenario uses a quarter of its own, so the four never touch the same cells.
 import type { CellChange } from '../../../src/shared/api'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ValueData } from '../../../src/shared/model'
 import type { MutationOutcome, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, launchChromium, row, rowStatus, startAppServer, STEP_MS, syncLine, syncText, typeNumber, type AppServer } from './harness'
+import { apiSession, type AppServer, Contexts, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, syncText, typeNumber } from './harness'
 
 const COMMUNE = 'tqt'
 const HEAD = 'tqt.tdp01'
@@ -25,36 +25,24 @@ let baseUrl = ''
 let browser: Browser | undefined
 /** The officer's API client (outside the browser). */
 let officer: Api
-const contexts: BrowserContext[] = []
-/** Uncaught errors in any page, whichever test caused them. */
-const problems: string[] = []
+let contexts: Contexts
 
 beforeAll(async () => {
   server = await startAppServer()
   baseUrl = server.url
   browser = await launchChromium()
+  contexts = new Contexts(browser)
   officer = await apiSession(baseUrl, OFFICER)
-}, 240_000)
+}, 600_000)
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined)
+  await contexts?.close()
   await browser?.close().catch(() => undefined)
   await server?.stop()
 }, 60_000)
 
 // ---------------------------------------------------------------------------
 // The phone
-
-/** A phone: a fresh browser context (its own IndexedDB, service worker and cookies) at 360×640. */
-async function newPhone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser!.newContext({ viewport: { width: 360, height: 640 } })
-  context.setDefaultTimeout(STEP_MS)
-  context.setDefaultNavigationTimeout(STEP_MS)
-  contexts.push(context)
-  const page = await context.newPage()
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-  return { context, page }
-}
 
 /** Signs in online once the service worker controls the page, and waits for the first sync. */
 async function signIn(page: Page, username: string): Promise<void> {
@@ -126,7 +114,7 @@ const number = (value: number): ValueData => ({ kind: 'number', value })
 
 describe('the village head’s phone against the real server', () => {
   it('keeps values typed offline across a reload, then sends each exactly once', async () => {
-    const { context, page } = await newPhone()
+    const { context, page } = await contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 1)
     await row(page, 'LUA_SL').waitFor()
@@ -192,13 +180,13 @@ describe('the village head’s phone against the real server', () => {
       devices.add(changes[0]!.deviceId)
     }
     expect(devices.size).toBe(1)
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 90_000)
 
   it('shows a conflict between two phones with both values, and settles on the one chosen', async () => {
     // The head on their phone and the officer on hers, both in TDP01's second quarter.
-    const head = await newPhone()
-    const other = await newPhone()
+    const head = await contexts.open(PHONE)
+    const other = await contexts.open(PHONE)
     await signIn(head.page, HEAD)
     await signIn(other.page, OFFICER)
     await openQuarter(head.page, 2)
@@ -264,11 +252,11 @@ describe('the village head’s phone against the real server', () => {
     await expect.poll(inputValue(head.page, '#ind-XKLD-value'), { timeout: STEP_MS }).toBe('12')
     expect(await head.page.locator('#ind-XKLD-value').isDisabled()).toBe(false)
     await rowStatus(head.page, 'XKLD').getByText('Đã gửi lên máy chủ').waitFor()
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 90_000)
 
   it('keeps an edit the locked period refused in view, with the officer’s reason', async () => {
-    const { context, page } = await newPhone()
+    const { context, page } = await contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 3)
     const label = 'Số hộ nghèo (hộ)'
@@ -308,11 +296,11 @@ describe('the village head’s phone against the real server', () => {
     // Nothing was written on the server for it.
     expect((await serverValues(UNIT, '2022-Q3')).has('HN_SO')).toBe(false)
     expect(await history(UNIT, '2022-Q3', 'HN_SO')).toEqual([])
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 90_000)
 
   it('retries a push whose answer was lost after the server committed it, without a duplicate', async () => {
-    const { page } = await newPhone()
+    const { page } = await contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 4)
     const label = 'Diện tích lúa (ha)'
@@ -367,6 +355,6 @@ describe('the village head’s phone against the real server', () => {
     await page.goto(`${baseUrl}/can-xu-ly`)
     await page.getByText('Không có việc gì cần xử lý').waitFor()
     await waitForWaiting(page, 0)
-    expect(problems).toEqual([])
+    expect(contexts.problems).toEqual([])
   }, 90_000)
 })
