@@ -221,7 +221,7 @@ describe('the village head’s phone against the real server', () => {
     // "Cần xử lý" shows both values, the server's with who changed it.
     await attentionLink(head.page).click()
     await head.page.getByRole('heading', { name: 'Cần xử lý' }).waitFor()
-    const item = head.page.getByRole('listitem').filter({ hasText: 'Số người đi xuất khẩu lao động' })
+    const item = head.page.locator('li.item--conflict').filter({ hasText: 'Số người đi xuất khẩu lao động' })
     await item.waitFor()
     const mine = item.locator('.both__side').filter({ hasText: 'Số của bạn' })
     const theirs = item.locator('.both__side').filter({ hasText: 'Số trên máy chủ' })
@@ -232,7 +232,8 @@ describe('the village head’s phone against the real server', () => {
     // The head keeps their figure: a new change, based on the server's version, goes out.
     await item.getByRole('button', { name: 'Giữ số của tôi' }).click()
     await head.page.getByText('Đã giữ số của bạn').waitFor()
-    await head.page.getByText('Không có việc gì cần xử lý').waitFor()
+    // The conflict is gone from the list (figures saved with an un-noted warning may stay listed).
+    await item.waitFor({ state: 'detached' })
     await syncNow(head.page)
     // The server holds the chosen value: the officer's change, then the head's on top of it.
     await expect.poll(async () => (await serverValues(UNIT, '2022-Q2')).get('XKLD')?.value, { timeout: STEP_MS, interval: 250 }).toEqual(number(12))
@@ -353,7 +354,10 @@ describe('the village head’s phone against the real server', () => {
     expect(changes[0]!.mutationId).toBe(sent.mutationId)
     expect(await attentionLink(page).count()).toBe(0)
     await page.goto(`${baseUrl}/can-xu-ly`)
-    await page.getByText('Không có việc gì cần xử lý').waitFor()
+    await page.getByRole('heading', { name: 'Cần xử lý' }).waitFor()
+    // No conflict, no rejection (an earlier scenario's figure with an un-noted warning may be listed).
+    await page.locator('.unnoted, .empty').first().waitFor()
+    expect(await page.locator('li.item, li.quarantine__item').count()).toBe(0)
     await waitForWaiting(page, 0)
     expect(contexts.problems).toEqual([])
   }, 90_000)
