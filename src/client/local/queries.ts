@@ -135,7 +135,7 @@ export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions
 // ---------------------------------------------------------------------------
 // One (unit, period)
 
-export type CellSyncState = 'saved' | 'waiting' | 'conflict' | 'rejected'
+export type CellSyncState = 'saved' | 'waiting' | 'conflict' | 'rejected' | 'quarantined'
 
 export interface SheetCell {
   indicator: string
@@ -166,7 +166,15 @@ export async function sheetCells(db: ThiDuaDb, commune: string, unit: string, pe
       indicator: cell.indicator,
       value,
       note,
-      state: own.some((e) => e.state === 'conflict') ? 'conflict' : rejected ? 'rejected' : own.length > 0 || cell.local ? 'waiting' : 'saved',
+      state: own.some((e) => e.state === 'conflict')
+        ? 'conflict'
+        : rejected
+          ? 'rejected'
+          : own.some((e) => e.state === 'quarantined')
+            ? 'quarantined'
+            : own.length > 0 || cell.local
+              ? 'waiting'
+              : 'saved',
       server: cell.server,
       local: cell.local,
       rejection: rejected?.rejection ?? null,

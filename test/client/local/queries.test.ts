@@ -116,6 +116,15 @@ describe('one sheet', () => {
     expect(sheet.get('BHYT')).toMatchObject({ state: 'rejected', rejection: { code: 'period_locked' } })
     expect(await sheetReport(db, C, 'T1', '2024-Q1')).toMatchObject({ locked: true, lockReason: 'Đã chốt', readOnly: 'Kỳ báo cáo đã khóa: Đã chốt' })
   })
+
+  it('says a cell whose change the server fails on is set aside, not waiting', async () => {
+    const { db, edits } = await pulled()
+    await saveValue(edits, { commune: C, unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', value: num(101) })
+    // What the engine's bisection does with the one change the server keeps failing on.
+    await db.outbox.where('[commune+state]').equals([C, 'pending']).modify({ state: 'quarantined' })
+    const sheet = await sheetCells(db, C, 'T1', '2024-Q1')
+    expect(sheet.get('LUA_DT')).toMatchObject({ value: num(101), state: 'quarantined' })
+  })
 })
 
 describe('sync status and the "cần xử lý" list', () => {
