@@ -432,7 +432,7 @@ describe('formatDemoLogins', () => {
   it('lists every account with its role, commune, units by name and password', () => {
     const text = formatDemoLogins([{ fileName: 'xa-thu.json', file: fixtureFile(), issues: [] }])
     const lines = text.split('\n')
-    expect(lines[0]).toMatch(/^username\s+role\s+commune\s+units\s+password$/)
+    expect(lines[0]).toMatch(/^username\s+role\s+commune \/ province\s+units\s+password$/)
     expect(lines.find((l) => l.startsWith('xa-thu.t1 '))).toMatch(new RegExp(`reporter.*Xã xa-thu\\s+Thôn 1\\s+${PASSWORD}$`))
     expect(lines.find((l) => l.startsWith('xa-thu.canbo '))).toMatch(new RegExp(`officer.*Xã xa-thu\\s+-\\s+${PASSWORD}$`))
   })

@@ -11,7 +11,7 @@ const ROLE_LABELS: Readonly<Record<Role, string>> = {
   province_viewer: 'province viewer (lãnh đạo tỉnh)',
 }
 
-const HEADERS = ['username', 'role', 'commune', 'units', 'password'] as const
+const HEADERS = ['username', 'role', 'commune / province', 'units', 'password'] as const
 
 /** A plain-text table, one row per demo account; units by name, `-` for officers and leaders. */
 export function formatDemoLogins(demo: readonly DemoPlan[]): string {
@@ -20,7 +20,8 @@ export function formatDemoLogins(demo: readonly DemoPlan[]): string {
     return file.accounts.map((a) => [
       a.username,
       ROLE_LABELS[a.role],
-      file.commune.name,
+      // The system administrator works across provinces, a province account across its communes.
+      a.role === 'admin' ? '-' : a.role === 'province_admin' || a.role === 'province_viewer' ? file.commune.province : file.commune.name,
       a.units.map((u) => unitName.get(u) ?? u).join(', ') || '-',
       a.password,
     ])

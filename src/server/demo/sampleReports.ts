@@ -3,8 +3,9 @@
 // Deterministic: the same figures at every fresh start. They go through the real write paths
 // (the sync ingest and the officer's decisions), so audit, versions and reports are as in use.
 //
-// The units that have a demo reporter account (tqt.tdp01, phothuan.anthach…) are left empty:
-// those are for trying the village head's side, from a blank report.
+// The units that have a demo reporter account (tqt.tdp01, phothuan.anthach…) get their past
+// quarters approved and nothing more: the quarter under way is theirs to try the village head's
+// side with, from a blank report, and their inbox shows it due rather than quarters overdue.
 import type { Indicator, Period, Plan, Target, ValueData } from '../../shared/model'
 import type { Mutation } from '../../shared/protocol'
 import { reportingUnits, type PlanFile } from '../../shared/planFile'
@@ -92,8 +93,9 @@ const atNoon = (isoDate: string, shiftDays: number): Date => new Date(Date.parse
 
 /**
  * Writes sample reports for the commune of `file`: every quarter of the plan's year that ended
- * before `now`, every reporting unit without a demo account; the earlier quarters approved, the
- * last one a mix of approved, waiting, returned and never sent, a few sent after the deadline.
+ * before `now`, every reporting unit; the earlier quarters approved, the last one a mix of
+ * approved, waiting, returned and never sent (the demo accounts' units: approved), a few sent
+ * after the deadline.
  * The quarter under way is left to be reported, as it would be in real use.
  */
 export async function writeSampleReports(db: Db, communeId: number, file: PlanFile, now: Date): Promise<number> {
@@ -116,7 +118,8 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
   }
   const plan: Plan = file.plan
   const withAccount = new Set(file.accounts.flatMap((a) => a.units))
-  const units = file.units.filter((u) => !withAccount.has(u.code))
+  // The demo accounts' units last, so the others' figures and fates do not depend on them.
+  const units = [...file.units.filter((u) => !withAccount.has(u.code)), ...file.units.filter((u) => withAccount.has(u.code))]
   const today = now.toISOString().slice(0, 10)
   const quarters: Period[] = quarterPeriods(plan.year).filter((q) => q.to < today)
   const rnd = random(file.commune.code)
@@ -132,7 +135,7 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
       const indicators = plan.indicators.filter((ind) => entered(ind) && reportingUnits(ind.reporters, file.units).some((u) => u.code === unit.code))
       if (indicators.length === 0) continue
       for (const ind of indicators) {
-        // The units given figures carry the whole target between them (the demo accounts' units start empty).
+        // The reporting units carry the whole target between them.
         const n = Math.max(1, reportingUnits(ind.reporters, units).length)
         mutations.push({
           kind: 'value',
@@ -146,7 +149,7 @@ export async function writeSampleReports(db: Db, communeId: number, file: PlanFi
           clientTime: atNoon(period.to, 1).toISOString(),
         })
       }
-      const fate = last ? fateOf(ui) : 'approved'
+      const fate = last && !withAccount.has(unit.code) ? fateOf(ui) : 'approved'
       // Most reports arrive a few days before the deadline; every fifth unit is three days late.
       const at = atNoon(period.deadline, ui % 5 === 4 ? 3 : -(ui % 3))
       submits.push({ unit: unit.code, fate, at })
