@@ -78,15 +78,13 @@ async function fileOwner(q: Queryable, communeId: number, backup: BackupFile): P
     throw new HttpError(400, 'unknown_device', `Tài khoản “${username}” chưa từng đăng nhập trên thiết bị của tệp sao lưu`)
   }
   if (!row.active) throw forbidden(`Tài khoản “${username}” đã bị khóa: không nhập được số liệu của tài khoản này`)
-  // Spread, not listed: fields the session actor gains later (a province) stay null for a commune's account.
-  const rest = { provinceId: null }
   return {
-    ...rest,
     userId: Number(row.id),
     username: row.username,
     displayName: row.display_name,
     role: row.role,
     communeId: Number(row.commune_id),
+    provinceId: null,
     unitIds: new Set((row.unit_ids ?? []).map(Number)),
     deviceId: backup.deviceId,
     // No session: the file is not a sign-in, and the ingest leaves sessions alone for an import.
