@@ -235,6 +235,16 @@ export const EqualityRuleSchema = v.object({
 })
 export type EqualityRule = v.InferOutput<typeof EqualityRuleSchema>
 
+/**
+ * How much one plan may hold: the real plans have 40–60 indicators in a dozen fields; these
+ * bounds are far above any plan and keep a malformed or hostile one from loading the server.
+ */
+export const PLAN_LIMITS = { indicators: 1000, fields: 300, phases: 24, movements: 100, rules: 500 } as const
+
+/** An array of at most `max` items, refused with a Vietnamese reason beyond. */
+export const bounded = <S extends v.GenericSchema>(item: S, max: number, what: string) =>
+  v.pipe(v.array(item), v.maxLength(max, `tối đa ${max.toLocaleString('vi-VN')} ${what}`))
+
 export const PlanSchema = v.object({
   year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
   /** Số hiệu văn bản, `71/KH-UBND`; some plans carry none. */
@@ -242,7 +252,7 @@ export const PlanSchema = v.object({
   issuedOn: v.optional(IsoDateSchema),
   title: NonEmpty(500),
   theme: v.optional(NonEmpty(1000)),
-  movements: v.optional(v.array(NonEmpty(300)), []),
+  movements: v.optional(bounded(NonEmpty(300), PLAN_LIMITS.movements, 'phong trào'), []),
   signedBy: v.optional(NonEmpty(120)),
   /**
    * The signed document this plan was taken from, when it is not the plan's own (the demo shows
@@ -255,10 +265,10 @@ export const PlanSchema = v.object({
       year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
     }),
   ),
-  phases: v.optional(v.array(PhaseSchema), []),
-  fields: v.array(FieldSchema),
-  indicators: v.array(IndicatorSchema),
-  rules: v.optional(v.array(EqualityRuleSchema), []),
+  phases: v.optional(bounded(PhaseSchema, PLAN_LIMITS.phases, 'đợt thi đua'), []),
+  fields: bounded(FieldSchema, PLAN_LIMITS.fields, 'lĩnh vực'),
+  indicators: bounded(IndicatorSchema, PLAN_LIMITS.indicators, 'chỉ tiêu'),
+  rules: v.optional(bounded(EqualityRuleSchema, PLAN_LIMITS.rules, 'quy tắc kiểm tra'), []),
 })
 export type Plan = v.InferOutput<typeof PlanSchema>
 

@@ -1,7 +1,7 @@
 // The plan file: one commune, its unit tree and one yearly plan, as an officer would import it
 // and as the demo communes ship (src/server/demo/plans/*.json).
 import * as v from 'valibot'
-import { CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, UnitSchema, type Unit } from './model'
+import { bounded, CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, type Unit, UnitSchema } from './model'
 import { TextSchema } from './text'
 import { validatePlan, type ValidationIssue } from './validation'
 
@@ -21,9 +21,10 @@ export type SeedAccount = v.InferOutput<typeof SeedAccountSchema>
 export const PlanFileSchema = v.object({
   format: v.literal(PLAN_FILE_FORMAT),
   commune: CommuneSchema,
-  units: v.array(UnitSchema),
+  // A commune has tens of units and accounts; a province's biggest ward a few hundred.
+  units: bounded(UnitSchema, 2000, 'đơn vị'),
   plan: PlanSchema,
-  accounts: v.optional(v.array(SeedAccountSchema), []),
+  accounts: v.optional(bounded(SeedAccountSchema, 2000, 'tài khoản'), []),
 })
 export type PlanFile = v.InferOutput<typeof PlanFileSchema>
 
