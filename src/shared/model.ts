@@ -84,6 +84,9 @@ export type Unit = v.InferOutput<typeof UnitSchema>
 export const RoleSchema = v.picklist(['reporter', 'officer', 'leader', 'admin', 'province_admin', 'province_viewer'])
 export type Role = v.InferOutput<typeof RoleSchema>
 
+/** What a user name is made of: 3–40 lower-case letters without accents, digits, ., _ or -. */
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/
+
 // ---------------------------------------------------------------------------
 // Plan structure
 

@@ -1,7 +1,7 @@
 // The plan file: one commune, its unit tree and one yearly plan, as an officer would import it
 // and as the demo communes ship (src/server/demo/plans/*.json).
 import * as v from 'valibot'
-import { bounded, CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, type Unit, UnitSchema } from './model'
+import { bounded, CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, type Unit, UnitSchema, USERNAME_PATTERN } from './model'
 import { TextSchema } from './text'
 import { validatePlan, type ValidationIssue } from './validation'
 
@@ -9,7 +9,7 @@ export const PLAN_FILE_FORMAT = 'thi-dua.plan/1'
 
 /** A demo account. Real accounts are created by an officer; their passwords never sit in a file. */
 export const SeedAccountSchema = v.object({
-  username: v.pipe(TextSchema, v.regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập chỉ gồm chữ thường không dấu, số, ., _ hoặc -')),
+  username: v.pipe(TextSchema, v.regex(USERNAME_PATTERN, 'tên đăng nhập chỉ gồm chữ thường không dấu, số, ., _ hoặc -')),
   displayName: v.pipe(TextSchema, v.trim(), v.minLength(1), v.maxLength(120)),
   role: RoleSchema,
   /** The units a reporter writes for; empty for officers and leaders. */

@@ -3,7 +3,7 @@
 // Parsed by the server's routes; the workspace's forms check the same rules before sending.
 import * as v from 'valibot'
 import { TextSchema } from './text'
-import { AdminCodeSchema, CodeSchema, CommuneKindSchema, NonEmpty, UnitKindSchema } from './model'
+import { AdminCodeSchema, CodeSchema, CommuneKindSchema, NonEmpty, UnitKindSchema, USERNAME_PATTERN } from './model'
 import { DeviceIdSchema } from './protocol'
 
 /** Sign-in is case-blind, so user names are stored lower-cased. */
@@ -11,8 +11,16 @@ export const UsernameSchema = v.pipe(
   TextSchema,
   v.trim(),
   v.toLowerCase(),
-  v.regex(/^[a-z0-9._-]{3,40}$/, 'tên đăng nhập gồm 3–40 chữ thường không dấu, số, ., _ hoặc -'),
+  v.regex(USERNAME_PATTERN, 'tên đăng nhập gồm 3–40 chữ thường không dấu, số, ., _ hoặc -'),
 )
+
+/**
+ * The user name a reporter created from a pasted list gets when the line names none: the
+ * commune's code and the unit's, `phothuan.an-thach` (the server makes it, the preview shows it).
+ */
+export function defaultUsername(communeCode: string, unitOrName: string): string {
+  return `${communeCode}.${codeFromName(unitOrName)}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 40)
+}
 
 /** A password, or a village head's PIN of at least 6 digits. */
 export const PasswordSchema = v.pipe(TextSchema, v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))

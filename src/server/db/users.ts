@@ -1,7 +1,7 @@
 // A commune's accounts (`users`, `user_units`) and their device sessions (`sessions`), as the
 // officer manages them. Password hashes are written here and never read back out.
 import type { AccountView, CommuneRole, CreatedAccount, DeviceView, Enrolment, ProvinceAccountView } from '../../shared/api'
-import { codeFromName } from '../../shared/province'
+import { defaultUsername } from '../../shared/province'
 import type { Role } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -145,11 +145,6 @@ export async function createAccounts(db: Db, actor: Actor, commune: { id: number
     }
     return out
   })
-}
-
-/** `phothuan.an-thach`: the commune's code and the unit's, as the demo's accounts are named. */
-function defaultUsername(communeCode: string, unitOrName: string): string {
-  return `${communeCode}.${codeFromName(unitOrName)}`.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 40)
 }
 
 async function insertCommuneAccount(tx: Queryable, actor: Actor, communeId: number, input: NewAccount, passwordHash: string | null, now: Date): Promise<{ userId: number; created: CreatedAccount }> {

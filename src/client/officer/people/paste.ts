@@ -1,7 +1,8 @@
 // Pasted lists turned into requests, previewed before they are sent: unit names (one a line, the
 // code made from the name as the server makes it) and reporters ("Họ tên — Đơn vị" a line, the
 // unit found by its name or code). Pure: the screens show what these return.
-import { codeFromName, pastedLines } from '../../../shared/province'
+import { USERNAME_PATTERN } from '../../../shared/model'
+import { codeFromName, defaultUsername, pastedLines } from '../../../shared/province'
 import type { UnitRow } from './api'
 
 export interface PastedUnit {
@@ -29,7 +30,7 @@ export interface PastedAccount {
   /** The unit as written on the line. */
   unitText: string
   unit: UnitRow | null
-  /** A user name written in a third column; empty: the server makes one (generatedUsername). */
+  /** A user name written in a third column; empty: the server makes one (defaultUsername). */
   username: string
   /** The user name the account will have, as far as the line tells (empty when it cannot). */
   effectiveUsername: string
@@ -40,8 +41,6 @@ export interface PastedAccount {
 
 /** Between a name, a unit and a user name: a dash with spaces around it, an em or en dash, a tab (Excel), ; or |. */
 const SEPARATOR = /\s+-\s+|\s*[—–\t;|]\s*/
-/** The server's user name rule (UsernameSchema), checked here to point at the line. */
-const USERNAME = /^[a-z0-9._-]{3,40}$/
 
 /**
  * The reporters of a pasted list. A unit is found by its exact name, then its code, then its name
@@ -74,20 +73,12 @@ export function parseAccountLines(text: string, units: readonly UnitRow[], commu
       const unitText = (cut2 ? rest.slice(0, cut2.index) : rest).replace(/\s+/g, ' ').trim()
       const username = cut2 ? rest.slice(cut2.index + cut2[0].length).trim().toLowerCase() : ''
       const unit = unitText ? find(unitText) : null
-      const error: PastedAccount['error'] = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : username && !USERNAME.test(username) ? 'badUsername' : ''
-      const effectiveUsername = username || (unit ? generatedUsername(commune, unit.code) : '')
+      const error: PastedAccount['error'] = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : username && !USERNAME_PATTERN.test(username) ? 'badUsername' : ''
+      const effectiveUsername = username || (unit ? defaultUsername(commune, unit.code) : '')
       return { displayName, unitText, unit, username, effectiveUsername, duplicateOf: 0, error }
     })
     .map((row, i, rows) => {
       const first = row.effectiveUsername ? rows.findIndex((r) => r.effectiveUsername === row.effectiveUsername) : i
       return first < i && row.error === '' ? { ...row, error: 'duplicate' as const, duplicateOf: first + 1 } : row
     })
-}
-
-/** The user name the server makes for a reporter without one (db/users.ts defaultUsername): `phothuan.an-thach`. */
-export function generatedUsername(commune: string, unitCode: string): string {
-  return `${commune}.${codeFromName(unitCode)}`
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]/g, '-')
-    .slice(0, 40)
 }
