@@ -15,6 +15,18 @@ export const UsernameSchema = v.pipe(
 )
 
 /**
+ * The code a new unit gets from its name: `codeFromName`, numbered on (`an-thach-2`) while a code
+ * is taken (lower-cased in `taken`), which it then joins.
+ */
+export function freeUnitCode(name: string, taken: Set<string>): string {
+  const base = codeFromName(name)
+  let code = base
+  for (let n = 2; taken.has(code.toLowerCase()); n++) code = `${base.slice(0, 36)}-${n}`
+  taken.add(code.toLowerCase())
+  return code
+}
+
+/**
  * The user name a reporter created from a pasted list gets when the line names none: the
  * commune's code and the unit's, `phothuan.an-thach` (the server makes it, the preview shows it).
  */

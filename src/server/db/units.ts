@@ -1,7 +1,7 @@
 // The commune's unit tree in the `units` table: villages, residential groups and agencies that
 // report. A unit is deactivated, never deleted, so that its values stay.
 import type { Unit } from '../../shared/model'
-import { codeFromName, type BulkUnits } from '../../shared/province'
+import { freeUnitCode, type BulkUnits } from '../../shared/province'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
 import { writeAudit } from './audit'
@@ -85,10 +85,7 @@ export async function createUnits(db: Db, actor: Actor, communeId: number, input
       const key = name.toLocaleLowerCase('vi')
       if (names.has(key)) throw conflict('unit_exists', `Dòng ${i + 1}: đã có đơn vị “${name}”`)
       names.add(key)
-      const base = codeFromName(name)
-      let code = base
-      for (let n = 2; codes.has(code.toLowerCase()); n++) code = `${base.slice(0, 36)}-${n}`
-      codes.add(code.toLowerCase())
+      const code = freeUnitCode(name, codes)
       const r = await tx.query<UnitRow>(
         'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
         [communeId, code, name, input.kind, input.parent ?? null, version],
