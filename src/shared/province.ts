@@ -14,6 +14,16 @@ export const UsernameSchema = v.pipe(
   v.regex(USERNAME_PATTERN, 'tên đăng nhập gồm 3–40 chữ thường không dấu, số, ., _ hoặc -'),
 )
 
+/** `Tỉnh Quảng Ngãi` → `quang-ngai`: a province's code from its name, the word of its kind dropped. */
+export function provinceCodeOf(name: string): string {
+  return codeFromName(name.replace(/^\s*(tỉnh|thành phố|tp\.?)\s+/iu, ''))
+}
+
+/** `Xã Phổ Thuận` → `pho-thuan`: a commune's code from its name, the word of its kind dropped. */
+export function communeCodeOf(name: string): string {
+  return codeFromName(name.replace(/^\s*(xã|phường|đặc khu|thị trấn)\s+/iu, ''))
+}
+
 /**
  * The code a new unit gets from its name: `codeFromName`, numbered on (`an-thach-2`) while a code
  * is taken (lower-cased in `taken`), which it then joins.

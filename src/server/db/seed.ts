@@ -1,7 +1,7 @@
 // Writes a plan file (commune, units, plan, periods, accounts) into the database, and loads the
 // demo communes on first start.
 import type { PlanFile } from '../../shared/planFile'
-import { codeFromName } from '../../shared/province'
+import { provinceCodeOf } from '../../shared/province'
 import { hashPassword } from '../auth/passwords'
 import { writeSampleReports } from '../demo/sampleReports'
 import { insertYearPeriods } from './periods'
@@ -9,11 +9,6 @@ import { writePlan } from './plans'
 import { provinceByName } from './provinces'
 import type { Db } from './types'
 import { bumpVersion } from './versions'
-
-/** `Tỉnh Quảng Ngãi` → `quang-ngai`: the code a province gets when a plan file first names it. */
-export function provinceCodeOf(name: string): string {
-  return codeFromName(name.replace(/^\s*(tỉnh|thành phố|tp\.?)\s+/iu, ''))
-}
 
 /**
  * Creates the commune of a plan file with everything in it, in one transaction; its province is
