@@ -36,7 +36,8 @@ export type CommuneKind = v.InferOutput<typeof CommuneKindSchema>
  * Mã đơn vị hành chính (the official code of Decision 19/2025/QĐ-TTg and its predecessors):
  * 2 digits for a province, 5 for a commune.
  */
-export const AdminCodeSchema = v.pipe(TextSchema, v.trim(), v.regex(/^(\d{2}|\d{5})$/, 'mã đơn vị hành chính gồm 2 chữ số (tỉnh) hoặc 5 chữ số (xã)'))
+export const ProvinceAdminCodeSchema = v.pipe(TextSchema, v.trim(), v.regex(/^\d{2}$/, 'mã đơn vị hành chính của tỉnh gồm 2 chữ số'))
+export const CommuneAdminCodeSchema = v.pipe(TextSchema, v.trim(), v.regex(/^\d{5}$/, 'mã đơn vị hành chính của xã gồm 5 chữ số'))
 
 export const CommuneSchema = v.object({
   code: CodeSchema,
@@ -45,7 +46,7 @@ export const CommuneSchema = v.object({
   /** Only in plans from before 1 July 2025: the district (huyện, thị xã, thành phố thuộc tỉnh) it belonged to. */
   district: v.optional(NonEmpty(120)),
   province: NonEmpty(120),
-  adminCode: v.optional(AdminCodeSchema),
+  adminCode: v.optional(CommuneAdminCodeSchema),
 })
 export type Commune = v.InferOutput<typeof CommuneSchema>
 

@@ -3,7 +3,7 @@
 // Parsed by the server's routes; the workspace's forms check the same rules before sending.
 import * as v from 'valibot'
 import { TextSchema } from './text'
-import { AdminCodeSchema, CodeSchema, CommuneKindSchema, NonEmpty, UnitKindSchema, USERNAME_PATTERN } from './model'
+import { CodeSchema, CommuneAdminCodeSchema, CommuneKindSchema, NonEmpty, ProvinceAdminCodeSchema, UnitKindSchema, USERNAME_PATTERN } from './model'
 import { DeviceIdSchema } from './protocol'
 
 /** Sign-in is case-blind, so user names are stored lower-cased. */
@@ -61,7 +61,7 @@ export const MAX_BULK = 500
 export const NewProvinceSchema = v.object({
   code: CodeSchema,
   name: NonEmpty(120),
-  adminCode: v.optional(AdminCodeSchema),
+  adminCode: v.optional(ProvinceAdminCodeSchema),
 })
 export type NewProvince = v.InferOutput<typeof NewProvinceSchema>
 
@@ -70,7 +70,7 @@ export const NewCommuneSchema = v.object({
   code: CodeSchema,
   name: NonEmpty(120),
   kind: CommuneKindSchema,
-  adminCode: v.optional(AdminCodeSchema),
+  adminCode: v.optional(CommuneAdminCodeSchema),
   /** Only for a commune whose plans predate the July 2025 reform. */
   district: v.optional(NonEmpty(120)),
 })

@@ -69,6 +69,8 @@ describe.each(DATABASES)('the province deployment on $name', (factory) => {
     const good = { code: 'phuong-moi', name: 'Phường Mới', kind: 'phuong', adminCode: '21001' }
     expectRefusal(await provinceAdmin.request('POST', '/api/provinces/mau/communes', { ...good, code: 'xa-thu' }), 409, 'duplicate_code')
     expectRefusal(await provinceAdmin.request('POST', '/api/provinces/mau/communes', { ...good, kind: 'huyen' }), 400, 'invalid')
+    // A commune's mã đơn vị hành chính has 5 digits; 2 are a province's.
+    expectRefusal(await provinceAdmin.request('POST', '/api/provinces/mau/communes', { ...good, adminCode: '51' }), 400, 'invalid')
     expectRefusal(await provinceAdmin.request('POST', '/api/provinces/mau/communes', { ...good, name: '' }), 400, 'invalid')
     expectRefusal(await provinceAdmin.request('POST', '/api/provinces/khong-co/communes', good), 404, 'not_found')
     // Another province's administrator cannot even see this province.
