@@ -109,8 +109,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       api.addHook('preHandler', async (req) => {
         const commune = (req.params as { commune?: unknown } | undefined)?.commune
         if (req.method === 'GET' || req.method === 'HEAD' || typeof commune !== 'string' || req.routeOptions.url?.endsWith('/merge')) return
-        const r = await db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [commune])
-        if (r.rows[0] && (await isMerged(db, Number(r.rows[0].id)))) {
+        if (await isMerged(db, commune)) {
           throw new HttpError(409, 'commune_merged', 'Xã/phường này đã được sáp nhập: dữ liệu cũ chỉ còn để xem, không sửa được nữa')
         }
       })

@@ -124,9 +124,9 @@ export async function provinceAudit(tx: Queryable, provinceId: number, communeId
   )
 }
 
-/** Whether a commune was merged into another: it takes no more writes. */
-export async function isMerged(q: Queryable, communeId: number): Promise<boolean> {
-  const r = await q.query<{ merged: boolean }>('SELECT merged_into IS NOT NULL AS merged FROM communes WHERE id = $1', [communeId])
+/** Whether the commune of this code was merged into another: it takes no more writes. */
+export async function isMerged(q: Queryable, communeCode: string): Promise<boolean> {
+  const r = await q.query<{ merged: boolean }>('SELECT merged_into IS NOT NULL AS merged FROM communes WHERE code = $1', [communeCode])
   return r.rows[0]?.merged === true
 }
 

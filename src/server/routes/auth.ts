@@ -51,8 +51,9 @@ export async function signedIn(db: Db, reply: FastifyReply, session: { token: st
 
 async function describe(db: Db, actor: Actor): Promise<Me> {
   const commune = actor.communeId === null ? null : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM communes WHERE id = $1', [actor.communeId])).rows[0] ?? null)
-  const provinceId = actor.provinceId ?? (actor.communeId === null ? null : ((await db.query<{ id: number }>('SELECT province_id AS id FROM communes WHERE id = $1', [actor.communeId])).rows[0]?.id ?? null))
-  const province = provinceId === null ? null : ((await db.query<{ code: string; name: string }>('SELECT code, name FROM provinces WHERE id = $1', [provinceId])).rows[0] ?? null)
+  // A province account's own province, or the province of the commune.
+  const province =
+    (await db.query<{ code: string; name: string }>('SELECT code, name FROM provinces WHERE id = COALESCE($1::bigint, (SELECT province_id FROM communes WHERE id = $2))', [actor.provinceId, actor.communeId])).rows[0] ?? null
   const units = (await db.query<{ code: string; name: string; kind: string }>('SELECT code, name, kind FROM units WHERE id = ANY($1::bigint[]) ORDER BY code', [[...actor.unitIds]])).rows
   return { username: actor.username, displayName: actor.displayName, role: actor.role, deviceId: actor.deviceId, commune, province, units }
 }
