@@ -379,6 +379,6 @@ export interface ProvinceAccountView {
   role: Role
   active: boolean
   createdAt: string
-  /** Null until the owner used the enrolment link. */
+  /** The owner has used the enrolment link and set a password. */
   enrolled: boolean
 }

@@ -79,8 +79,6 @@ export type NewCommune = v.InferOutput<typeof NewCommuneSchema>
 /** POST /api/communes/:commune/merge: the commune is merged into `into` of the same province. */
 export const MergeCommuneSchema = v.object({ into: CodeSchema })
 
-/** Roles a province account may hold. */
-export const ProvinceRoleSchema = v.picklist(['province_admin', 'province_viewer'])
 /** Roles a commune account may hold. */
 export const CommuneRoleSchema = v.picklist(['reporter', 'officer', 'leader'])
 

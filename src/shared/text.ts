@@ -16,28 +16,6 @@ export function storableText<T extends string>(message: string = UNSTORABLE_TEXT
 /** A string PostgreSQL can store: the base of every string schema the API parses. */
 export const TextSchema = v.pipe(v.string(), storableText())
 
-/**
- * The first unstorable string anywhere in a JSON value (object keys included), as a dot path,
- * or undefined. Iterative, so a deeply nested value cannot overflow the stack.
- */
-export function findUnstorable(value: unknown): string | undefined {
-  const stack: [unknown, string][] = [[value, '']]
-  while (stack.length > 0) {
-    const [item, path] = stack.pop()!
-    if (typeof item === 'string') {
-      if (UNSTORABLE.test(item)) return path
-    } else if (Array.isArray(item)) {
-      item.forEach((x, i) => stack.push([x, path ? `${path}.${i}` : String(i)]))
-    } else if (item !== null && typeof item === 'object') {
-      for (const [k, x] of Object.entries(item)) {
-        if (UNSTORABLE.test(k)) return path ? `${path}.${k}` : k
-        stack.push([x, path ? `${path}.${k}` : k])
-      }
-    }
-  }
-  return undefined
-}
-
 /** How deeply a JSON value nests (a scalar is 0), counted without recursion; stops past `limit`. */
 export function nestingDepth(value: unknown, limit = Infinity): number {
   let max = 0
