@@ -15,7 +15,6 @@ import type { Db } from './db/types'
 import { sessionHook } from './auth/plugin'
 import { apiError, handleError, HttpError } from './errors'
 import { inputGuard } from './inputGuard'
-import { secureCookiesOverHttps } from './secureCookies'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
 import { enrolmentRoutes } from './routes/enrolments'
@@ -67,7 +66,6 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
     if (closing) reply.header('connection', 'close')
   })
   await app.register(fastifyCookie)
-  secureCookiesOverHttps(app)
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

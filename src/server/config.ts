@@ -13,7 +13,7 @@ export interface Config {
   logLevel: LogLevel
   /**
    * Session cookies carry `Secure` on every request, plain HTTP included: COOKIE_SECURE, on by
-   * default when NODE_ENV=production. Over HTTPS they carry it whatever this says (secureCookies.ts).
+   * default when NODE_ENV=production. Over HTTPS they carry it whatever this says (routes/auth.ts).
    */
   secureCookies: boolean
   /**

@@ -1,5 +1,5 @@
 // Sign in, sign out, and who am I. Parse → delegate to auth/login.ts and auth/sessions.ts.
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
 import { TextSchema } from '../../shared/text'
 import { DeviceIdSchema } from '../../shared/protocol'
@@ -28,7 +28,7 @@ export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: A
     const body = parseWith(LoginSchema, req.body, 'Thông tin đăng nhập')
     const now = clock()
     const session = await login(db, { ...body, userAgent: req.headers['user-agent'], ip: req.ip }, now)
-    return signedIn(db, reply, session, now, secureCookies)
+    return signedIn(db, req, reply, session, now, secureCookies)
   })
 
   app.post('/auth/logout', async (req, reply) => {
@@ -41,10 +41,15 @@ export function authRoutes(app: FastifyInstance, { db, clock, secureCookies }: A
   app.get('/auth/me', async (req) => describe(db, requireActor(req)))
 }
 
-/** A new session's cookie, and the answer of a sign-in (a password, or an enrolment link). */
-export async function signedIn(db: Db, reply: FastifyReply, session: { token: string; expiresAt: Date }, now: Date, secure: boolean): Promise<LoginResult> {
+/**
+ * A new session's cookie, and the answer of a sign-in (a password, or an enrolment link). The
+ * cookie is `Secure` when COOKIE_SECURE says so, and always over HTTPS, directly or through a
+ * reverse proxy (`req.protocol` honours X-Forwarded-Proto only with TRUST_PROXY).
+ */
+export async function signedIn(db: Db, req: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: Date }, now: Date, secureCookies: boolean): Promise<LoginResult> {
   const actor = await resolveSession(db, session.token, now)
   if (!actor) throw new Error('a session just created does not resolve')
+  const secure = secureCookies || req.protocol === 'https'
   reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_DAYS * 86_400 })
   return { expiresAt: session.expiresAt.toISOString(), me: await describe(db, actor) }
 }

@@ -26,6 +26,6 @@ export function enrolmentRoutes(app: FastifyInstance, { db, clock, secureCookies
     const now = clock()
     const userId = await useEnrolment(db, token, await hashPassword(body.password), now)
     const session = await createSession(db, userId, body.deviceId ?? randomUUID(), req.headers['user-agent'], now)
-    return signedIn(db, reply, session, now, secureCookies)
+    return signedIn(db, req, reply, session, now, secureCookies)
   })
 }
