@@ -224,4 +224,13 @@ describe.each(DATABASES)('the province deployment on $name', (factory) => {
     expectRefusal(await admin.request('PATCH', '/api/communes/xa-thu/units/T1', { name: 'Đổi tên' }), 409, 'commune_merged')
     expectRefusal(await provinceAdmin.request('POST', '/api/communes/xa-thu/merge', { into: 'dac-khu-moi' }), 409, 'already_merged')
   })
+
+  // Last: it spends this address's budget of enrolment requests.
+  it('limits enrolment requests per client address, in the database', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 31; i++) statuses.push((await s.app.inject({ method: 'GET', url: `/api/enrolments/${'y'.repeat(43)}` })).statusCode)
+    expect(statuses).toContain(429)
+    expect(statuses.filter((x) => x === 404).length).toBeLessThanOrEqual(30)
+    expectRefusal(await s.app.inject({ method: 'GET', url: `/api/enrolments/${'y'.repeat(43)}` }), 429, 'too_many_requests')
+  })
 })
