@@ -1,7 +1,9 @@
-// Changes made to the plan as the server has it now: its header, its fields. Each returns the
-// whole plan to PUT back (indicators untouched), or throws PlanRefusal with the reason. Pure.
-import type { Field, Phase, Plan } from '../../../shared/model'
+// Changes made to the plan as the server has it now: its header, its fields, its equality rules.
+// Each returns the whole plan to PUT back (indicators untouched), or throws PlanRefusal with the
+// reason. Pure.
+import type { EqualityRule, Field, Phase, Plan } from '../../../shared/model'
 import { fieldAndDescendants } from './fieldOrder'
+import { unknownCodes } from './ruleForm'
 import { PlanRefusal } from './save'
 
 export interface PlanHeader {
@@ -53,4 +55,29 @@ export function removeField(plan: Plan, code: string, say: Say): Plan {
   if (used > 0) throw new PlanRefusal(say('planSetup.fields.inUse', { name: field.name, n: used }))
   if (plan.fields.some((f) => f.parent === code)) throw new PlanRefusal(say('planSetup.fields.hasChildren', { name: field.name }))
   return { ...plan, fields: plan.fields.filter((f) => f.code !== code) }
+}
+
+/** Refuses a rule reading an indicator the plan (as the server has it now) does not have. */
+function checkRuleCodes(plan: Plan, rule: EqualityRule, say: Say): void {
+  const unknown = unknownCodes(rule, plan)
+  if (unknown.length > 0) throw new PlanRefusal(say('planSetup.rules.unknownInPlan', { code: rule.code, codes: unknown.join(', ') }))
+}
+
+export function addRule(plan: Plan, rule: EqualityRule, say: Say): Plan {
+  if (plan.rules.some((r) => r.code === rule.code)) throw new PlanRefusal(say('planSetup.rules.codeTaken', { code: rule.code }))
+  checkRuleCodes(plan, rule, say)
+  return { ...plan, rules: [...plan.rules, rule] }
+}
+
+/** Replaces the rule `code` with `rule`, which may carry a new code (not one another rule has). */
+export function updateRule(plan: Plan, code: string, rule: EqualityRule, say: Say): Plan {
+  if (!plan.rules.some((r) => r.code === code)) throw new PlanRefusal(say('planSetup.rules.gone', { code }))
+  if (rule.code !== code && plan.rules.some((r) => r.code === rule.code)) throw new PlanRefusal(say('planSetup.rules.codeTaken', { code: rule.code }))
+  checkRuleCodes(plan, rule, say)
+  return { ...plan, rules: plan.rules.map((r) => (r.code === code ? rule : r)) }
+}
+
+export function removeRule(plan: Plan, code: string, say: Say): Plan {
+  if (!plan.rules.some((r) => r.code === code)) throw new PlanRefusal(say('planSetup.rules.gone', { code }))
+  return { ...plan, rules: plan.rules.filter((r) => r.code !== code) }
 }
