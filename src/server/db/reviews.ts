@@ -2,11 +2,14 @@
 // its figure and note, the unit's target, its earlier figures, the checks that ask for a second
 // look (the unit's own history, the commune's target, the other units of the same kind in the same
 // period, a stock's previous figure, a computed yield against its target), and the officer's comments.
+// A figure of an earlier plan year is history only where that year's plan holds the same indicator
+// (shared/sameIndicator): codes are unique within one year's plan, not across years.
 import type { ReportDetail, ReviewValue } from '../../shared/api'
 import { resolveComputed, valueNumber } from '../../shared/aggregation'
 import { describeTarget } from '../../shared/describe'
 import type { Indicator, Period, ReportStatus, ValueData } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
+import { countsAsHistory, type IndicatorShape } from '../../shared/sameIndicator'
 import { checkComputedFigure, checkRelations, checkValue, plausibilityWarnings, targetFigures, type ValidationIssue } from '../../shared/validation'
 import { notFound } from '../errors'
 import { readPlan } from './plans'
@@ -41,8 +44,9 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
   const found = await readPlan(q, communeId, year)
   if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
   const plan = found.plan
+  const mine = plan.indicators.filter((i) => isReporter(i.reporters, unit))
 
-  const [reportRow, cellRows, unitRows, peerRows] = await Promise.all([
+  const [reportRow, cellRows, unitRows, peerRows, earlierRows] = await Promise.all([
     q.query<{ status: ReportStatus; return_reason: string | null; comments: Record<string, string> | null; submitted_at: Date | null; decided_at: Date | null; decided_by: string | null; version: number }>(
       `SELECT r.status, r.return_reason, r.comments, r.submitted_at, r.decided_at, du.display_name AS decided_by, r.version
          FROM reports r LEFT JOIN users du ON du.id = r.decided_by
@@ -72,13 +76,28 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
         WHERE c.period_id = $1 AND u.commune_id = $2 AND u.kind = $3 AND u.id <> $4 AND u.active AND c.data IS NOT NULL`,
       [period.id, communeId, unit.kind, unit.id],
     ),
+    // The same codes in the plans of the years before: whether each is the same indicator there.
+    q.query<{ year: number; code: string; aggregation: Indicator['aggregation']; unitOfMeasure: string; scale: number | null }>(
+      `SELECT pl.year, i.code, i.def->>'aggregation' AS aggregation, i.def->>'unitOfMeasure' AS "unitOfMeasure", (i.def->>'scale')::int AS scale
+         FROM indicators i
+         JOIN plans pl ON pl.id = i.plan_id
+        WHERE pl.commune_id = $1 AND pl.year < $2 AND NOT i.deleted AND i.code = ANY($3::text[])`,
+      [communeId, year, mine.map((i) => i.code)],
+    ),
   ])
+  const earlierPlans = new Map<number, { indicators: IndicatorShape[] }>()
+  for (const r of earlierRows.rows) {
+    const y = Number(r.year)
+    const shape: IndicatorShape = { code: r.code, aggregation: r.aggregation, unitOfMeasure: r.unitOfMeasure, ...(r.scale !== null ? { scale: r.scale as IndicatorShape['scale'] } : {}) }
+    const p = earlierPlans.get(y)
+    if (p) p.indicators.push(shape)
+    else earlierPlans.set(y, { indicators: [shape] })
+  }
   const report = reportRow.rows[0]
   const comments = report?.comments ?? {}
   const current = new Map(cellRows.rows.filter((c) => c.period === period.code).map((c) => [c.indicator, c]))
   const earlier = cellRows.rows.filter((c) => c.period !== period.code && c.data !== null)
 
-  const mine = plan.indicators.filter((i) => isReporter(i.reporters, unit))
   // The report's own figures, computed ones (a yield from the unit's output and area) filled in.
   const typed = new Map<string, number>()
   for (const i of plan.indicators) {
@@ -102,7 +121,8 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
     const cell = current.get(ind.code)
     const computedValue = isComputed(ind) ? figures.get(ind.code) : undefined
     const data: ValueData | null = computedValue !== undefined ? { kind: 'number', value: computedValue } : (cell?.data ?? null)
-    const history = earlier.filter((c) => c.indicator === ind.code)
+    // The unit's earlier figures of this indicator: this year's, and the years' whose plan holds the same one.
+    const history = earlier.filter((c) => c.indicator === ind.code && countsAsHistory(earlierPlans, year, ind, Number(c.year)))
     const issues: ValidationIssue[] = []
     if (data && !isComputed(ind)) {
       issues.push(...checkValue(ind, data))

@@ -2,7 +2,8 @@
 // then worked out with the shared pure functions: the unit's indicators grouped by field, each
 // with its current value, the previous period's, the year to date, the target's verdict, the
 // unit's own history and the other units' figures (for plausibility warnings) and the relations
-// between the figures.
+// between the figures. A figure of an earlier plan year counts (previous period, prefill, history)
+// only where that year's plan holds the same indicator (shared/sameIndicator).
 import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/model'
 import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
 import { evaluateTarget, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
@@ -10,11 +11,17 @@ import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigure
 import type { CellRow, PeriodRow, ThiDuaDb, UnitRow } from '../../local/db'
 import { mergedValue, sheetCells, sheetReport, type SheetCell, type SheetReport } from '../../local/queries'
 import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
+import { countsAsHistory, type PlansByYear } from '../../../shared/sameIndicator'
 
 export interface EntryData {
   unit: UnitRow | undefined
   period: PeriodRow | undefined
   plan: Plan | undefined
+  /**
+   * The plans of the other years with an earlier period of this one's kind, by year, as far as the
+   * phone holds them: a figure of such a year counts only for the same indicator of that plan.
+   */
+  plans: PlansByYear
   /** Every period of the commune. */
   periods: PeriodRow[]
   /** This period's cells, the phone's waiting value over the server's. */
@@ -40,10 +47,18 @@ export async function loadEntry(db: ThiDuaDb, commune: string, unit: string, per
     db.outbox.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
   ])
   const plan = periodRow ? (await db.plans.get([commune, periodRow.year]))?.plan : undefined
+  const plans = periodRow ? await earlierPlans(db, commune, periodRow, periods) : new Map<number, Plan>()
   const rejectedSeq = new Map<string, number>()
   for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
   const peerCells = await otherUnitsCells(db, commune, unitRow, period)
-  return { unit: unitRow, period: periodRow, plan, periods, cells, report, unitCells, rejectedSeq, peerCells }
+  return { unit: unitRow, period: periodRow, plan, plans, periods, cells, report, unitCells, rejectedSeq, peerCells }
+}
+
+/** The plans of the other years that have an earlier period of the same kind, in one read. */
+async function earlierPlans(db: ThiDuaDb, commune: string, period: PeriodRow, periods: PeriodRow[]): Promise<Map<number, Plan>> {
+  const years = [...new Set(periods.filter((p) => p.kind === period.kind && p.to < period.to && p.year !== period.year).map((p) => p.year))]
+  const rows = years.length === 0 ? [] : await db.plans.bulkGet(years.map((y): [string, number] => [commune, y]))
+  return new Map(rows.flatMap((r) => (r ? [[r.year, r.plan] as const] : [])))
 }
 
 async function otherUnitsCells(db: ThiDuaDb, commune: string, unit: UnitRow | undefined, period: string): Promise<CellRow[]> {
@@ -65,7 +80,7 @@ export interface EntryRow {
   value: ValueData | null
   /** For a computed indicator: its figure from this period's inputs. */
   computed: number | undefined
-  /** The same indicator in the previous period of the same kind. */
+  /** The same indicator in the previous period of the same kind; undefined when that period's plan holds no such indicator. */
   prev: { period: PeriodRow; value: ValueData | null; figure: number | undefined } | undefined
   /** The year to date (lũy kế), where it differs from this period's figure. */
   ytd: number | undefined
@@ -149,10 +164,10 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
   const current = new Map([...data.cells].map(([code, c]) => [code, c.value]))
   byPeriod.set(period.code, current)
   const valueAt = (p: string, code: string): ValueData | null => byPeriod.get(p)?.get(code) ?? null
-  const figuresOf = (values: (code: string) => ValueData | null | undefined): Map<string, number> => {
+  const figuresOf = (values: (i: Indicator) => ValueData | null | undefined): Map<string, number> => {
     const known = new Map<string, number>()
     for (const i of typed) {
-      const f = figureOf(values(i.code), i)
+      const f = figureOf(values(i), i)
       if (f !== undefined) known.set(i.code, f)
     }
     return resolveComputed(assigned, known)
@@ -161,11 +176,13 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
   const sameKind = data.periods.filter((p) => p.kind === period.kind).sort((a, b) => a.to.localeCompare(b.to))
   const earlier = sameKind.filter((p) => p.to < period.to)
   const previousPeriod = earlier.at(-1)
+  // A figure of another year is this indicator's only when that year's plan holds the same one.
+  const comparable = (i: Indicator, p: PeriodRow): boolean => countsAsHistory(data.plans, period.year, i, p.year)
   const toDate = sameKind.filter((p) => p.year === period.year && p.to <= period.to)
   const showYtd = period.kind !== 'year' && toDate.length > 1
 
-  const now = figuresOf((code) => current.get(code))
-  const before = previousPeriod ? figuresOf((code) => valueAt(previousPeriod.code, code)) : new Map<string, number>()
+  const now = figuresOf((i) => current.get(i.code))
+  const before = previousPeriod ? figuresOf((i) => (comparable(i, previousPeriod) ? valueAt(previousPeriod.code, i.code) : null)) : new Map<string, number>()
   const ytdValues = new Map<string, ValueData | undefined>()
   for (const i of typed) {
     const series = toDate.flatMap((p) => {
@@ -174,7 +191,7 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
     })
     ytdValues.set(i.code, safeToDate(i, series, period.to))
   }
-  const ytd = figuresOf((code) => ytdValues.get(code))
+  const ytd = figuresOf((i) => ytdValues.get(i.code))
   const issues = checkRelations(assigned, plan.rules, now, 'value')
   const peers = new Map<string, number[]>()
   for (const c of data.peerCells) {
@@ -198,10 +215,12 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
       evaluation = evaluateTarget(target, actual, { aggregation: indicator.aggregation, yearFraction })
     }
     const history = earlier.flatMap((p) => {
-      const f = figureOf(valueAt(p.code, code), indicator)
+      const f = comparable(indicator, p) ? figureOf(valueAt(p.code, code), indicator) : undefined
       return f === undefined ? [] : [f]
     })
-    const context: FigureContext = { history, previous: before.get(code), peers: peers.get(code) ?? [] }
+    // The previous period's figure, where it is this indicator's (a computed one's inputs may be, it not).
+    const prevOk = previousPeriod !== undefined && comparable(indicator, previousPeriod)
+    const context: FigureContext = { history, previous: prevOk ? before.get(code) : undefined, peers: peers.get(code) ?? [] }
     let warnings: ValidationIssue[] = []
     if (kind === 'computed') {
       const w = checkComputedFigure(indicator, now, { inputTargets, nameOf })
@@ -218,7 +237,7 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
       cell: data.cells.get(code),
       value: kind === 'computed' ? null : (current.get(code) ?? null),
       computed: kind === 'computed' ? now.get(code) : undefined,
-      prev: previousPeriod ? { period: previousPeriod, value: valueAt(previousPeriod.code, code), figure: before.get(code) } : undefined,
+      prev: prevOk ? { period: previousPeriod, value: valueAt(previousPeriod.code, code), figure: before.get(code) } : undefined,
       ytd: showYtd && (indicator.aggregation === 'flow' || kind === 'computed') ? ytd.get(code) : undefined,
       target,
       evaluation,
