@@ -30,6 +30,13 @@ export function formatIsoDate(iso: string): string {
   return y && m && d ? `${d}/${m}/${y}` : iso
 }
 
+/** A phase's dates: "01/03/2024 – 30/06/2024", "từ 01/03/2024, đang diễn ra", or "chưa mở" (a special phase). */
+export function phaseDates(t: Translate, phase: { from?: string; to?: string }): string {
+  if (phase.from === undefined) return t('period.phaseNotOpened')
+  if (phase.to === undefined) return t('period.phaseOpen', { from: formatIsoDate(phase.from) })
+  return `${formatIsoDate(phase.from)} – ${formatIsoDate(phase.to)}`
+}
+
 /** "Quý 2/2024", "Tháng 3/2024", "Năm 2024", or a phase by its dates. */
 export function periodLabel(t: Translate, p: { code: string; kind: PeriodKind; year: number; from: string; to: string }): string {
   const n = /(?:Q|M)(\d+)$/.exec(p.code)?.[1]

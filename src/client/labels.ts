@@ -69,6 +69,13 @@ export function formatIsoDate(iso: string): string {
   return y && m && d ? `${d}/${m}/${y}` : iso
 }
 
+/** A phase's dates as the plan view shows them; a special phase may be not opened or under way. */
+export function phaseSpan(phase: { from?: string; to?: string }): string {
+  if (phase.from === undefined) return 'đợt đặc biệt, chưa mở'
+  if (phase.to === undefined) return `từ ${formatIsoDate(phase.from)}, đang diễn ra`
+  return `${formatIsoDate(phase.from)} – ${formatIsoDate(phase.to)}`
+}
+
 /**
  * Who reports an indicator: "6 thôn, Công an xã". A kind with one unit is named by that unit,
  * a kind with none by its label; named units are listed by name. Inactive units no longer

@@ -10,18 +10,32 @@ function amount(x: number, ind: Described): string {
   return formatViAmount(x, ind.unitOfMeasure, 4)
 }
 
+/** "15", "0,2 – 0,5": a figure or a span, without a unit. */
+function range(min: number, max: number | undefined): string {
+  return max === undefined ? formatViNumber(min, 4) : `${formatViNumber(min, 4)} – ${formatViNumber(max, 4)}`
+}
+
+/** A reduction of a percentage is in percentage points ("giảm 0,5 điểm phần trăm"), not a share of it. */
+const isPercent = (ind: Described): boolean => ind.unitOfMeasure.trim() === '%'
+
 /** "≥ 95%", "dưới 5,6%", "90 – 95%", "giảm 1 hộ", "tăng 10% so với năm 2022"… */
 export function describeTarget(target: Target, indicator: Described): string {
   switch (target.kind) {
     case 'at_least':
     case 'rate_at_least':
-      return `đạt ${amount(target.value, indicator)} trở lên`
+      return target.strict ? `trên ${amount(target.value, indicator)}` : `đạt ${amount(target.value, indicator)} trở lên`
     case 'at_most':
       return target.strict ? `dưới ${amount(target.value, indicator)}` : `không quá ${amount(target.value, indicator)}`
     case 'range':
       return `đạt ${formatViNumber(target.min, 4)} – ${amount(target.max, indicator)}`
     case 'reduce_by': {
-      const by = target.max === undefined ? amount(target.amount, indicator) : `${formatViNumber(target.amount, 4)} – ${amount(target.max, indicator)}`
+      const by = target.relative
+        ? `${range(target.amount, target.max)}%`
+        : isPercent(indicator)
+          ? `${range(target.amount, target.max)} điểm phần trăm`
+          : target.max === undefined
+            ? amount(target.amount, indicator)
+            : `${formatViNumber(target.amount, 4)} – ${amount(target.max, indicator)}`
       const base = target.baseline === undefined ? ' (chưa có số đầu năm)' : ` so với đầu năm (${amount(target.baseline, indicator)})`
       return `giảm ${by}${base}`
     }

@@ -95,10 +95,19 @@ export const PhaseSchema = v.pipe(
   v.object({
     code: CodeSchema,
     name: NonEmpty(120),
-    from: IsoDateSchema,
-    to: IsoDateSchema,
+    /**
+     * A phase of fixed dates has both. A special phase (đợt thi đua đặc biệt: a flood, an
+     * anniversary campaign) has none until the officer opens it (`from`), and no end until the
+     * officer closes it (`to`).
+     */
+    from: v.optional(IsoDateSchema),
+    to: v.optional(IsoDateSchema),
+    /** Đợt đặc biệt: opened and closed by the officer rather than set with dates in the plan. */
+    special: v.optional(v.boolean()),
   }),
-  v.check((p) => p.from <= p.to, 'đợt thi đua phải kết thúc sau khi bắt đầu'),
+  v.check((p) => p.special === true || (p.from !== undefined && p.to !== undefined), 'đợt thi đua thường cần ngày bắt đầu và ngày kết thúc; đợt không có ngày là đợt đặc biệt'),
+  v.check((p) => p.to === undefined || p.from !== undefined, 'đợt thi đua chưa bắt đầu thì chưa kết thúc được'),
+  v.check((p) => p.from === undefined || p.to === undefined || p.from <= p.to, 'đợt thi đua phải kết thúc sau khi bắt đầu'),
 )
 export type Phase = v.InferOutput<typeof PhaseSchema>
 
@@ -124,10 +133,10 @@ export type Aggregation = v.InferOutput<typeof AggregationSchema>
 
 /** The nine target kinds of DESIGN.md §3. Numbers are in the indicator's unit (a rate in % or ‰). */
 export const TargetSchema = v.variant('kind', [
-  // "đạt 11.327.811.000 đồng", "tạo việc làm cho 270 người"
-  v.object({ kind: v.literal('at_least'), value: FiniteNumberSchema }),
-  // "tỷ lệ tham gia BHYT đạt 95%"
-  v.object({ kind: v.literal('rate_at_least'), value: FiniteNumberSchema }),
+  // "đạt 11.327.811.000 đồng", "tạo việc làm cho 270 người"; strict: "trên 200 người"
+  v.object({ kind: v.literal('at_least'), value: FiniteNumberSchema, strict: v.optional(v.boolean()) }),
+  // "tỷ lệ tham gia BHYT đạt 95%"; strict: "trên 70%"
+  v.object({ kind: v.literal('rate_at_least'), value: FiniteNumberSchema, strict: v.optional(v.boolean()) }),
   // "dưới 5,6%" (strict) or "bằng hoặc dưới 6%" (not strict)
   v.object({ kind: v.literal('at_most'), value: FiniteNumberSchema, strict: v.boolean() }),
   // "đạt 90 - 95%": below min is short, min..max achieved, above max exceeded
@@ -135,16 +144,21 @@ export const TargetSchema = v.variant('kind', [
     v.object({ kind: v.literal('range'), min: FiniteNumberSchema, max: FiniteNumberSchema }),
     v.check((t) => t.min <= t.max, 'khoảng chỉ tiêu: giá trị đầu phải nhỏ hơn hoặc bằng giá trị cuối'),
   ),
-  // "số hộ nghèo giảm 01 hộ", "tỷ lệ hộ nghèo giảm từ 0,2 – 0,5%": the value reported is the level,
-  // the reduction is measured from `baseline` (the level at the start of the year).
+  // "số hộ nghèo giảm 01 hộ", "tỷ lệ hộ nghèo giảm từ 0,2 – 0,5%" (on a rate: percentage points):
+  // the value reported is the level, the reduction is measured from `baseline` (the level at the
+  // start of the year). `relative`: "giảm 15% so với đầu năm", the amount is a share of the
+  // baseline, so the level must come down to baseline × (1 − 15%).
   v.pipe(
     v.object({
       kind: v.literal('reduce_by'),
       amount: v.pipe(FiniteNumberSchema, v.minValue(0)),
       max: v.optional(FiniteNumberSchema),
+      relative: v.optional(v.boolean()),
       baseline: v.optional(FiniteNumberSchema),
     }),
     v.check((t) => t.max === undefined || t.max >= t.amount, 'mức giảm tối đa phải lớn hơn mức tối thiểu'),
+    v.check((t) => !t.relative || (t.max ?? t.amount) <= 100, 'mức giảm theo phần trăm không quá 100%'),
+    v.check((t) => !t.relative || t.baseline === undefined || t.baseline > 0, 'số đầu năm của mức giảm theo phần trăm phải lớn hơn 0'),
   ),
   // "giá trị sản xuất tăng 10% so với năm 2022", "nông nghiệp tăng 5-7%"
   v.pipe(

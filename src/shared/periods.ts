@@ -7,6 +7,26 @@ function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
 }
 
+/** `2024-02-29` moved by one year is `2025-02-28`: the day is kept within the month. */
+export function shiftDate(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
+  const year = y + years
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate()
+  return `${year}-${pad(m)}-${pad(Math.min(d, last))}`
+}
+
+/**
+ * A phase moved by some years: its dates move with it; a special phase starts the new year not
+ * opened, since the officer opens it when the occasion comes.
+ */
+export function shiftPhase(phase: Phase, years: number): Phase {
+  if (phase.special) {
+    const { from: _f, to: _t, ...rest } = phase
+    return rest
+  }
+  return { ...phase, ...(phase.from !== undefined ? { from: shiftDate(phase.from, years) } : {}), ...(phase.to !== undefined ? { to: shiftDate(phase.to, years) } : {}) }
+}
+
 /** `to` plus `days`, as an ISO date. */
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`)
@@ -29,8 +49,30 @@ export function monthPeriods(year: number, graceDays = 5): Period[] {
   })
 }
 
+/**
+ * The reporting period of each phase that has begun. A special phase not opened yet has none; one
+ * opened and not closed yet runs to the end of its year until the officer closes it.
+ */
 export function phasePeriods(year: number, phases: readonly Phase[], graceDays = 5): Period[] {
-  return phases.map((p) => ({ code: `${year}-${p.code}`, kind: 'phase', year, from: p.from, to: p.to, deadline: addDays(p.to, graceDays), locked: false }))
+  return phases.flatMap((p) => {
+    if (p.from === undefined) return []
+    const to = phaseEnd(year, p)
+    return [{ code: `${year}-${p.code}`, kind: 'phase' as const, year, from: p.from, to, deadline: addDays(to, graceDays), locked: false }]
+  })
+}
+
+/** The last day a phase counts: its own end, or for an open special phase the end of the year. */
+export function phaseEnd(year: number, phase: Pick<Phase, 'to'>): string {
+  return phase.to ?? `${year}-12-31`
+}
+
+/** Where a phase stands: planned with dates, special and not opened, open, or closed. */
+export type PhaseState = 'dated' | 'not_opened' | 'open' | 'closed'
+
+export function phaseState(phase: Pick<Phase, 'from' | 'to' | 'special'>): PhaseState {
+  if (!phase.special) return 'dated'
+  if (phase.from === undefined) return 'not_opened'
+  return phase.to === undefined ? 'open' : 'closed'
 }
 
 export function yearPeriod(year: number, graceDays = 15): Period {

@@ -22,7 +22,7 @@ export interface TargetEvaluation {
   expectedToDate?: number
   /** growth: the change over the base year, in %. */
   growthPercent?: number
-  /** reduce_by: the reduction from the baseline so far. */
+  /** reduce_by: the reduction from the baseline so far (in % of the baseline when the target is relative). */
   reduction?: number
   /** shares: each part's share of the whole. */
   shares?: ShareResult[]
@@ -84,15 +84,28 @@ function band(actual: number, min: number, max: number, ctx: EvaluationContext):
       : actual >= min || nearlyEqual(actual, min)
         ? 'achieved'
         : short(ctx)
+  return { ...paced(actual, min, ctx), status }
+}
+
+/** Progress towards `min` and whether the figure so far keeps pace with it. */
+function paced(actual: number, min: number, ctx: EvaluationContext): Omit<TargetEvaluation, 'status'> {
   const flow = ctx.aggregation === 'flow'
   const expected = flow ? min * ctx.yearFraction : min
   const onPace = actual >= expected || nearlyEqual(actual, expected)
   return {
-    status,
     progress: progressTowards(actual, min),
     onPace,
     ...(flow ? { expectedToDate: expected } : {}),
   }
+}
+
+/**
+ * "Trên 70%", "trên 200 người": met only above the figure, and the figure itself falls short.
+ * A strict target has no "exceeded": anything above it is what it asks.
+ */
+function above(actual: number, limit: number, ctx: EvaluationContext): TargetEvaluation {
+  const met = actual > limit && !nearlyEqual(actual, limit)
+  return { ...paced(actual, limit, ctx), status: met ? 'achieved' : short(ctx) }
 }
 
 function atMost(actual: number, limit: number, strict: boolean, ctx: EvaluationContext): TargetEvaluation {
@@ -145,7 +158,7 @@ export function evaluateTarget(target: Target, actual: TargetActual, ctx: Evalua
   switch (target.kind) {
     case 'at_least':
     case 'rate_at_least':
-      return band(value, target.value, target.value, ctx)
+      return target.strict ? above(value, target.value, ctx) : band(value, target.value, target.value, ctx)
     case 'range':
       return band(value, target.min, target.max, ctx)
     case 'at_most':
@@ -157,7 +170,10 @@ export function evaluateTarget(target: Target, actual: TargetActual, ctx: Evalua
     }
     case 'reduce_by': {
       if (target.baseline === undefined) return { status: 'no_baseline', progress: null, onPace: null }
-      const reduction = target.baseline - value
+      const drop = target.baseline - value
+      // A relative reduction is measured in % of the baseline ("giảm 15% so với đầu năm").
+      const reduction = target.relative ? (target.baseline > 0 ? (drop / target.baseline) * 100 : Number.NaN) : drop
+      if (Number.isNaN(reduction)) return { status: 'no_baseline', progress: null, onPace: null }
       // A reduction accrues through the year like a flow, whatever the level's own aggregation.
       const evaluation = band(reduction, target.amount, target.max ?? target.amount, { ...ctx, aggregation: 'flow' })
       return { ...evaluation, reduction }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateTarget, yearFractionAt, yearFractionOf, type EvaluationContext } from '../../src/shared/targets'
-import type { Target } from '../../src/shared/model'
-import { quarterPeriods } from '../../src/shared/periods'
+import * as v from 'valibot'
+import { describeTarget } from '../../src/shared/describe'
+import { PhaseSchema, TargetSchema, type Target } from '../../src/shared/model'
+import { phasePeriods, phaseState, quarterPeriods, shiftPhase } from '../../src/shared/periods'
 
 const yearEnd = (aggregation: EvaluationContext['aggregation']): EvaluationContext => ({ aggregation, yearFraction: 1 })
 const midYear = (aggregation: EvaluationContext['aggregation']): EvaluationContext => ({ aggregation, yearFraction: 0.5 })
@@ -187,5 +189,78 @@ describe('yes / achieved: "Giữ vững phường đạt tiêu chuẩn An toàn 
     expect(evaluateTarget({ kind: 'yes_no' }, { achieved: false }, midYear('yes_no')).status).toBe('not_yet')
     expect(evaluateTarget({ kind: 'yes_no' }, { achieved: false }, yearEnd('yes_no')).status).toBe('failed')
     expect(evaluateTarget({ kind: 'yes_no' }, {}, yearEnd('yes_no')).status).toBe('no_data')
+  })
+})
+
+describe('strictly above: "trên 70%", "trên 200 người"', () => {
+  const above70: Target = { kind: 'rate_at_least', value: 70, strict: true }
+  const above200: Target = { kind: 'at_least', value: 200, strict: true }
+  it('falls short at the figure itself and is met just above it', () => {
+    expect(evaluateTarget(above70, { value: 70 }, yearEnd('rate')).status).toBe('failed')
+    expect(evaluateTarget(above70, { value: 70.1 }, yearEnd('rate')).status).toBe('achieved')
+    expect(evaluateTarget(above200, { value: 200 }, yearEnd('flow')).status).toBe('failed')
+    expect(evaluateTarget(above200, { value: 201 }, yearEnd('flow')).status).toBe('achieved')
+  })
+  it('is not yet at mid-year, and judges the pace of a flow', () => {
+    expect(evaluateTarget(above70, { value: 65 }, midYear('rate')).status).toBe('not_yet')
+    expect(evaluateTarget(above200, { value: 120 }, midYear('flow'))).toMatchObject({ status: 'not_yet', onPace: true, expectedToDate: 100 })
+  })
+  it('leaves a target without the flag as it was: the figure itself is achieved', () => {
+    expect(evaluateTarget({ kind: 'rate_at_least', value: 70 }, { value: 70 }, yearEnd('rate')).status).toBe('achieved')
+  })
+  it('says "trên" in words', () => {
+    expect(describeTarget(above70, { unitOfMeasure: '%' })).toBe('trên 70%')
+    expect(describeTarget(above200, { unitOfMeasure: 'người' })).toBe('trên 200 người')
+  })
+})
+
+describe('relative reduction: "giảm 15% so với đầu năm"', () => {
+  const crimes: Target = { kind: 'reduce_by', amount: 15, relative: true, baseline: 40 }
+  it('is achieved when the level is at most baseline × (1 − 15%)', () => {
+    expect(evaluateTarget(crimes, { value: 34 }, yearEnd('stock'))).toMatchObject({ status: 'achieved', reduction: 15 })
+    expect(evaluateTarget(crimes, { value: 30 }, yearEnd('stock')).status).toBe('exceeded')
+    expect(evaluateTarget(crimes, { value: 35 }, yearEnd('stock')).status).toBe('failed')
+  })
+  it('is not yet at mid-year, and on pace when half the reduction is done', () => {
+    expect(evaluateTarget(crimes, { value: 37 }, midYear('stock'))).toMatchObject({ status: 'not_yet', onPace: true })
+    expect(evaluateTarget(crimes, { value: 39 }, midYear('stock'))).toMatchObject({ status: 'not_yet', onPace: false })
+  })
+  it('asks for the start-of-year figure', () => {
+    expect(evaluateTarget({ kind: 'reduce_by', amount: 15, relative: true }, { value: 3 }, yearEnd('stock')).status).toBe('no_baseline')
+  })
+  it('says it in words, and the point form of a rate in percentage points', () => {
+    expect(describeTarget(crimes, { unitOfMeasure: 'vụ' })).toBe('giảm 15% so với đầu năm (40 vụ)')
+    const points: Target = { kind: 'reduce_by', amount: 0.5, baseline: 3.2 }
+    expect(describeTarget(points, { unitOfMeasure: '%' })).toBe('giảm 0,5 điểm phần trăm so với đầu năm (3,2%)')
+    expect(evaluateTarget(points, { value: 2.7 }, yearEnd('rate')).status).toBe('achieved')
+    expect(evaluateTarget(points, { value: 2.8 }, yearEnd('rate')).status).toBe('failed')
+  })
+  it('refuses a relative reduction over 100% or from a zero baseline', () => {
+    expect(v.safeParse(TargetSchema, { kind: 'reduce_by', amount: 120, relative: true }).success).toBe(false)
+    expect(v.safeParse(TargetSchema, { kind: 'reduce_by', amount: 10, relative: true, baseline: 0 }).success).toBe(false)
+  })
+})
+
+describe('a special phase without dates (đợt thi đua đặc biệt)', () => {
+  it('is accepted without dates only when special, and cannot close before it opens', () => {
+    expect(v.safeParse(PhaseSchema, { code: 'DB', name: 'Đợt đặc biệt', special: true }).success).toBe(true)
+    expect(v.safeParse(PhaseSchema, { code: 'DB', name: 'Đợt thường' }).success).toBe(false)
+    expect(v.safeParse(PhaseSchema, { code: 'DB', name: 'Đợt', special: true, to: '2026-05-01' }).success).toBe(false)
+    expect(v.safeParse(PhaseSchema, { code: 'DB', name: 'Đợt', special: true, from: '2026-05-02', to: '2026-05-01' }).success).toBe(false)
+  })
+  it('has no period until opened, runs to the year end while open, and ends when closed', () => {
+    const phase = { code: 'LU', name: 'Đợt khắc phục lũ', special: true }
+    expect(phasePeriods(2026, [phase])).toEqual([])
+    expect(phaseState(phase)).toBe('not_opened')
+    const open = { ...phase, from: '2026-09-10' }
+    expect(phaseState(open)).toBe('open')
+    expect(phasePeriods(2026, [open])[0]).toMatchObject({ code: '2026-LU', from: '2026-09-10', to: '2026-12-31' })
+    const closed = { ...open, to: '2026-10-20' }
+    expect(phaseState(closed)).toBe('closed')
+    expect(phasePeriods(2026, [closed])[0]).toMatchObject({ from: '2026-09-10', to: '2026-10-20', deadline: '2026-10-25' })
+  })
+  it('starts a copied year not opened, while a dated phase moves with the year', () => {
+    expect(shiftPhase({ code: 'LU', name: 'Lũ', special: true, from: '2025-09-10', to: '2025-10-01' }, 1)).toEqual({ code: 'LU', name: 'Lũ', special: true })
+    expect(shiftPhase({ code: 'D1', name: 'Đợt 1', from: '2024-02-29', to: '2024-06-30' }, 1)).toEqual({ code: 'D1', name: 'Đợt 1', from: '2025-02-28', to: '2025-06-30' })
   })
 })

@@ -14,11 +14,22 @@ export function yearPeriods(plan: Pick<Plan, 'year' | 'phases'>): Period[] {
   return [...quarterPeriods(plan.year), ...phasePeriods(plan.year, plan.phases), yearPeriod(plan.year)]
 }
 
-/** Inserts the periods of a plan's year that do not exist yet; existing ones keep their lock and deadline. Returns the codes added. */
+/**
+ * Inserts the periods of a plan's year that do not exist yet; existing ones keep their lock and
+ * deadline. A phase's period follows the phase's dates (a special phase opened or closed, a phase
+ * moved) unless it is locked. Returns the codes added.
+ */
 export async function insertYearPeriods(tx: Queryable, communeId: number, plan: Pick<Plan, 'year' | 'phases'>, version: number): Promise<string[]> {
   const added: string[] = []
   for (const p of yearPeriods(plan)) {
     if (await insertPeriod(tx, communeId, p, version)) added.push(p.code)
+    else if (p.kind === 'phase') {
+      await tx.query(
+        `UPDATE periods SET starts_on = $3, ends_on = $4, deadline = $5, version = $6
+          WHERE commune_id = $1 AND code = $2 AND kind = 'phase' AND NOT locked AND (starts_on <> $3::date OR ends_on <> $4::date)`,
+        [communeId, p.code, p.from, p.to, p.deadline, version],
+      )
+    }
   }
   return added
 }

@@ -3,6 +3,7 @@
 // old document (its number, date, signer) and the figures only the new year can give (growth base
 // values, the start-of-year level of a reduction) are left out, and listed for the officer.
 import type { Indicator, Phase, Plan, Target } from '../../shared/model'
+import { shiftPhase } from '../../shared/periods'
 import type { Actor } from '../auth/actor'
 import { notFound } from '../errors'
 import { createPlan, type PlanChangeResult } from './planChanges'
@@ -13,14 +14,6 @@ export interface PlanCopyResult extends PlanChangeResult {
   from: number
   /** What the officer must re-enter or check, in Vietnamese. */
   notes: string[]
-}
-
-/** `2024-02-29` moved by one year is `2025-02-28`: the day is kept within the month. */
-export function shiftDate(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number]
-  const year = y + years
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate()
-  return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
 }
 
 type Change = 'growth' | 'reduce'
@@ -63,7 +56,7 @@ export function copyPlan(source: Plan, year: number): { plan: Plan; notes: strin
     }
     return next
   })
-  const phases: Phase[] = source.phases.map((p) => ({ ...p, from: shiftDate(p.from, year - from), to: shiftDate(p.to, year - from) }))
+  const phases: Phase[] = source.phases.map((p) => shiftPhase(p, year - from))
   const { number, issuedOn, signedBy, ...header } = source
   const title = source.title.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`, 'g'), String(year))
   const plan: Plan = { ...structuredClone(header), year, title, phases, indicators }

@@ -3,7 +3,8 @@
 import type { PlanResults, ResultsBasis } from '../../shared/api'
 import type { Commune, Period, Plan, ValueData } from '../../shared/model'
 import { computeResults, vietnamDate, ytdKind, type ResultsUnit, type ResultsValue } from '../../shared/results'
-import { notFound } from '../errors'
+import { phaseEnd } from '../../shared/periods'
+import { conflict, notFound } from '../errors'
 import { yearPeriodsOf } from './periods'
 import { readPlan } from './plans'
 import { readCommune } from './communes'
@@ -99,7 +100,9 @@ function chooseAsOf(plan: Plan, periods: readonly Period[], values: readonly Res
     const phase = plan.phases.find((x) => x.code === code)
     if (!phase) throw notFound(`Kế hoạch năm ${plan.year} không có đợt thi đua “${opts.phase}”`)
     const period = periods.find((x) => x.kind === 'phase' && x.code === `${plan.year}-${phase.code}`)
-    return period ?? { code: `${plan.year}-${phase.code}`, kind: 'phase', from: phase.from, to: phase.to }
+    if (period) return period
+    if (phase.from === undefined) throw conflict('phase_not_open', `Đợt thi đua “${phase.name}” chưa mở, chưa có kết quả`)
+    return { code: `${plan.year}-${phase.code}`, kind: 'phase', from: phase.from, to: phaseEnd(plan.year, phase) }
   }
   // Default: the latest period (of the kind the year to date is built from) that has ended by today.
   const today = vietnamDate(now)

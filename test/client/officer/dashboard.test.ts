@@ -103,7 +103,7 @@ describe('the dashboard', () => {
     expect(resultCalls(server).at(-1)).toBe(`/api/communes/pho-thuan/results?year=2023&period=2023-Q2&basis=all`)
 
     // A phase (đợt thi đua) replaces the period.
-    const phaseOption = select(m, 'asOf').findAll('option').find((o) => o.text() === 'Đợt 1 (đến 30/06/2023)')!
+    const phaseOption = select(m, 'asOf').findAll('option').find((o) => o.text() === 'Đợt 1 (01/01/2023 – 30/06/2023)')!
     server.answer(`${RESULTS}?year=2023&phase=D1&basis=all`, json(200, results({ basis: 'all' })))
     await select(m, 'asOf').setValue(phaseOption.element.value)
     await until(() => expect(resultCalls(server).at(-1)).toBe(`/api/communes/pho-thuan/results?year=2023&phase=D1&basis=all`))

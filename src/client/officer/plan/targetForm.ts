@@ -22,7 +22,10 @@ export interface TargetDraft {
   /** '' = no target. */
   kind: TargetKind | ''
   value: string
+  /** at_most: "dưới" rather than "không quá"; at_least, rate_at_least: "trên" rather than "đạt … trở lên". */
   strict: boolean
+  /** reduce_by: the amount is a % of the start-of-year figure ("giảm 15% so với đầu năm"). */
+  relative: boolean
   min: string
   max: string
   amount: string
@@ -37,7 +40,7 @@ export interface TargetDraft {
   derivedValue: string
 }
 
-export type TargetInput = Exclude<keyof TargetDraft, 'kind' | 'strict' | 'parts'>
+export type TargetInput = Exclude<keyof TargetDraft, 'kind' | 'strict' | 'relative' | 'parts'>
 
 /** A draft's problems, by input ('parts.0.percent' for a share), each a sentence to show. */
 export type DraftErrors = Record<string, string>
@@ -49,6 +52,7 @@ export function emptyTargetDraft(baseYear?: number): TargetDraft {
     kind: '',
     value: '',
     strict: false,
+    relative: false,
     min: '',
     max: '',
     amount: '',
@@ -75,6 +79,7 @@ export function targetToDraft(target: Target | undefined, baseYear?: number): Ta
     case 'at_least':
     case 'rate_at_least':
       d.value = numberText(target.value)
+      d.strict = target.strict === true
       break
     case 'at_most':
       d.value = numberText(target.value)
@@ -87,6 +92,7 @@ export function targetToDraft(target: Target | undefined, baseYear?: number): Ta
     case 'reduce_by':
       d.amount = numberText(target.amount)
       d.reduceMax = numberText(target.max)
+      d.relative = target.relative === true
       d.baseline = numberText(target.baseline)
       break
     case 'growth':
@@ -151,6 +157,7 @@ const MESSAGES = {
     partsCount: 'Cơ cấu cần ít nhất hai phần.',
     partIndicator: 'Chọn chỉ tiêu của phần này.',
     percent100: 'Tỷ trọng phải từ 0 đến 100%.',
+    relativeBaseline: 'Số đầu năm của mức giảm theo phần trăm phải lớn hơn 0.',
   },
   en: {
     minMax: 'The lower end must not exceed the upper end.',
@@ -161,6 +168,7 @@ const MESSAGES = {
     partsCount: 'A structure needs at least two parts.',
     partIndicator: 'Choose the indicator of this part.',
     percent100: 'A share must be between 0 and 100%.',
+    relativeBaseline: 'The start-of-year figure of a reduction in % must be greater than 0.',
   },
 } as const
 
@@ -189,7 +197,7 @@ export function draftToTarget(d: TargetDraft, unitOfMeasure: string, lang: Lang 
     case 'at_least':
     case 'rate_at_least': {
       const value = num('value', d.value, { allowNegative: true, suffix: unitSign })
-      return done({ kind: d.kind, value: value ?? 0 })
+      return done({ kind: d.kind, value: value ?? 0, ...(d.strict ? { strict: true } : {}) })
     }
     case 'at_most': {
       const value = num('value', d.value, { allowNegative: true, suffix: unitSign })
@@ -207,11 +215,21 @@ export function draftToTarget(d: TargetDraft, unitOfMeasure: string, lang: Lang 
     case 'reduce_by': {
       const split = d.reduceMax.trim() === '' ? splitRange(d.amount) : undefined
       const [amountText, maxText] = split ?? [d.amount, d.reduceMax]
-      const amount = num('amount', amountText, { suffix: unitSign })
-      const max = num('reduceMax', maxText, { suffix: unitSign, optional: true })
-      const baseline = num('baseline', d.baseline, { allowNegative: true, suffix: unitSign, optional: true })
+      // A relative reduction is in % of the start-of-year figure, whatever the indicator's unit.
+      const bySign = d.relative ? '%' : unitSign
+      const amount = num('amount', amountText, { suffix: bySign })
+      const max = num('reduceMax', maxText, { suffix: bySign, optional: true })
+      const baseline = num('baseline', d.baseline, { allowNegative: !d.relative, suffix: unitSign, optional: true })
       if (amount !== undefined && max !== undefined && max < amount) errors.reduceMax = msg.reduceMax
-      return done({ kind: 'reduce_by', amount: amount ?? 0, ...(max === undefined ? {} : { max }), ...(baseline === undefined ? {} : { baseline }) })
+      if (d.relative && (max ?? amount ?? 0) > 100) errors[max === undefined ? 'amount' : 'reduceMax'] = msg.percent100
+      if (d.relative && baseline !== undefined && baseline <= 0) errors.baseline = msg.relativeBaseline
+      return done({
+        kind: 'reduce_by',
+        amount: amount ?? 0,
+        ...(max === undefined ? {} : { max }),
+        ...(d.relative ? { relative: true } : {}),
+        ...(baseline === undefined ? {} : { baseline }),
+      })
     }
     case 'growth': {
       const split = d.maxPercent.trim() === '' ? splitRange(d.percent) : undefined
