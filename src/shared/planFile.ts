@@ -1,7 +1,7 @@
 // The plan file: one commune, its unit tree and one yearly plan, as an officer would import it
 // and as the demo communes ship (src/server/demo/plans/*.json).
 import * as v from 'valibot'
-import { bounded, CodeSchema, CommuneSchema, issueMessage, PlanSchema, RoleSchema, type Unit, UnitSchema, USERNAME_PATTERN } from './model'
+import { bounded, CodeSchema, CommuneSchema, issueMessage, PeriodSchema, PlanSchema, RoleSchema, type Unit, UnitSchema, USERNAME_PATTERN } from './model'
 import { TextSchema } from './text'
 import { validatePlan, type ValidationIssue } from './validation'
 
@@ -24,6 +24,11 @@ export const PlanFileSchema = v.object({
   // A commune has tens of units and accounts; a province's biggest ward a few hundred.
   units: bounded(UnitSchema, 2000, 'đơn vị'),
   plan: PlanSchema,
+  /**
+   * Reporting periods of the plan's year beyond the ones every plan gets (its quarters, phases and
+   * the year): months, a period the officer added. Created on import when the commune lacks them.
+   */
+  periods: v.optional(bounded(PeriodSchema, 400, 'kỳ báo cáo'), []),
   accounts: v.optional(bounded(SeedAccountSchema, 2000, 'tài khoản'), []),
 })
 export type PlanFile = v.InferOutput<typeof PlanFileSchema>
