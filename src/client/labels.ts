@@ -1,23 +1,11 @@
 // Vietnamese labels and formats for what the viewer shows: unit kinds, commune kinds, roles, dates, who reports.
-import type { Commune, Reporters, Role, Unit, UnitKind } from '../shared/model'
+import type { Commune, Reporters, Role, Unit } from '../shared/model'
+import { UNIT_KIND_LABELS } from '../shared/unitKinds'
 
 /** The name of the app, as the browser tab shows it. */
 export const APP_TITLE = 'Thi đua – Báo cáo chỉ tiêu'
 
-export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
-  thon: 'thôn',
-  to_dan_pho: 'tổ dân phố',
-  khom: 'khóm',
-  ap: 'ấp',
-  ban: 'bản',
-  tram_y_te: 'trạm y tế',
-  truong_hoc: 'trường học',
-  cong_an: 'công an',
-  quan_su: 'ban chỉ huy quân sự',
-  bo_phan: 'bộ phận chuyên môn',
-  doan_the: 'đoàn thể',
-  htx: 'hợp tác xã',
-}
+export { UNIT_KIND_LABELS }
 
 const COMMUNE_KIND_LABELS: Readonly<Record<Commune['kind'], string>> = {
   xa: 'Xã',

@@ -2,7 +2,8 @@
 // parseViNumber, so "1.448,5" is 1448.5 and an ambiguous "13,345" is refused with its reason.
 // Pure: no Vue, no valibot (model.ts is imported for its types only).
 import type { Aggregation, Target, TargetKind } from '../../../shared/model'
-import { formatViNumber, parseViNumber, type NumberParseOptions } from '../../../shared/numbers'
+import { formatViNumber } from '../../../shared/numbers'
+import { readNumber, splitRange, type Lang, type NumberRule } from '../../../shared/targetText'
 
 /** Which target kinds suit an aggregation; the same table the server checks (shared/validation.ts). */
 export const KINDS_BY_AGGREGATION: Readonly<Record<Aggregation, readonly TargetKind[]>> = {
@@ -114,38 +115,7 @@ export function targetToDraft(target: Target | undefined, baseYear?: number): Ta
   return d
 }
 
-const RANGE_RE = /^\s*([+\-−]?[^\-–—]*?[0-9][^\-–—]*?)\s*(?:[-–—]|đến)\s*([+\-−]?.*[0-9].*?)\s*$/
-
-/** "90 - 95", "90 – 95%", "1.448,5 đến 2.000" → its two ends as typed; undefined for one number. */
-export function splitRange(text: string): [string, string] | undefined {
-  const m = RANGE_RE.exec(text)
-  if (!m || !m[1] || !m[2]) return undefined
-  return [m[1].trim(), m[2].trim()]
-}
-
-interface NumberRule {
-  allowNegative?: boolean
-  /** The sign a typed number may end with: the indicator's own % or ‰, or % for a percentage. */
-  suffix?: '%' | '‰' | undefined
-  optional?: boolean
-  integer?: boolean
-}
-
-export type Lang = 'vi' | 'en'
-
-const REQUIRED: Record<Lang, string> = { vi: 'Chưa nhập số.', en: 'No number was entered.' }
-
-/** One typed number: its value, undefined for an empty optional box, or the message to show. */
-export function readNumber(text: string, rule: NumberRule, lang: Lang = 'vi'): { ok: true; value: number | undefined } | { ok: false; message: string } {
-  if (text.trim() === '') return rule.optional ? { ok: true, value: undefined } : { ok: false, message: REQUIRED[lang] }
-  const options: NumberParseOptions = { allowNegative: rule.allowNegative ?? false, allowSuffix: rule.suffix !== undefined, ...(rule.integer ? { maxFractionDigits: 0 } : {}) }
-  const r = parseViNumber(text, options)
-  if (!r.ok) return { ok: false, message: lang === 'vi' ? r.message : r.messageEn }
-  if (r.suffix !== '' && r.suffix !== rule.suffix) {
-    return { ok: false, message: lang === 'vi' ? `Ô này tính bằng ${rule.suffix ?? 'số'}, không nhận “${r.suffix}”.` : `This box is in ${rule.suffix ?? 'plain numbers'}, not “${r.suffix}”.` }
-  }
-  return { ok: true, value: r.value }
-}
+export { readNumber, splitRange, type Lang } from '../../../shared/targetText'
 
 const MESSAGES = {
   vi: {
