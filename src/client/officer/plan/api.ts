@@ -1,7 +1,9 @@
 // The plan set-up screen's calls: a year's plan (or none), the commune's units, and the writes of
-// src/server/routes/plans.ts. Failures reject with ApiRequestError (a Vietnamese message).
+// src/server/routes/plans.ts. Failures reject with ApiRequestError (a Vietnamese message); the
+// plan file's import with PlanFileError (its kind, for the screen to word).
 import { ApiRequestError, apiRequest, communePath, getCommunePlan, type CommunePlan } from '../../api'
 import type { Indicator, Plan, Unit } from '../../../shared/model'
+import type { PlanFileFormat, PlanFileProblem, PlanImportPreview, PlanImportResult } from '../../../shared/planImport'
 import type { ValidationIssue } from '../../../shared/validation'
 
 /** What every plan write answers (db/planChanges.ts PlanChangeResult). */
@@ -60,4 +62,87 @@ export function deleteIndicator(commune: string, year: number, code: string): Pr
 export async function changePlan(commune: string, year: number, change: (plan: Plan) => Plan): Promise<PlanChangeResult> {
   const current = await getCommunePlan(commune, year)
   return replacePlan(commune, change(current.plan))
+}
+
+// ---------------------------------------------------------------------------
+// Plans in and out as files (src/server/routes/planFiles.ts): the downloads go through the
+// dashboard's downloadFile; the import sends the file's bytes as they are.
+
+/** GET …/plans/:year/export.json|xlsx: the year's plan as a file. */
+export function planExportPath(commune: string, year: number, format: PlanFileFormat): string {
+  return communePath(commune, `plans/${year}/export.${format}`)
+}
+
+/** GET …/plans/template.xlsx?year=: the blank workbook, with an example row and drop-downs. */
+export function planTemplatePath(commune: string, year: number): string {
+  return communePath(commune, `plans/template.xlsx?year=${year}`)
+}
+
+/**
+ * Why an import request failed: `network` (never answered), `too_big` (413), `invalid` (422, the
+ * file's problems in `problems`), `has_reports` (409, replacing needs the officer's word),
+ * `server` (5xx, or an answer that is no JSON), `refused` (any other 4xx, the server's message).
+ */
+export type PlanFileFailure = 'network' | 'too_big' | 'invalid' | 'has_reports' | 'server' | 'refused'
+
+export class PlanFileError extends Error {
+  override name = 'PlanFileError'
+  constructor(
+    readonly kind: PlanFileFailure,
+    readonly status: number | undefined,
+    /** The server's own (Vietnamese) message, when it sent one. */
+    readonly serverMessage?: string,
+    readonly code?: string,
+    readonly problems: PlanFileProblem[] = [],
+  ) {
+    super(serverMessage ?? kind)
+  }
+}
+
+function isProblem(x: unknown): x is PlanFileProblem {
+  return typeof x === 'object' && x !== null && typeof (x as { message?: unknown }).message === 'string'
+}
+
+/** The failure an answer means; the error body is `{ code, message, details? }` (server/errors.ts). */
+async function importFailure(res: Response): Promise<PlanFileError> {
+  const body: unknown = await res.json().catch(() => undefined)
+  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+  // Tolerate the error wrapped once (`{ error: { … } }`) as well as bare.
+  const e = (typeof raw.error === 'object' && raw.error !== null ? raw.error : raw) as { code?: unknown; message?: unknown; details?: unknown }
+  const message = typeof e.message === 'string' && e.message.length > 0 ? e.message : undefined
+  const code = typeof e.code === 'string' ? e.code : undefined
+  const problems = Array.isArray(e.details) ? e.details.filter(isProblem) : []
+  const s = res.status
+  const kind: PlanFileFailure = s === 413 ? 'too_big' : s === 422 ? 'invalid' : s === 409 ? 'has_reports' : s >= 400 && s < 500 ? 'refused' : 'server'
+  return new PlanFileError(kind, s, message, code, problems)
+}
+
+async function sendPlanFile<T>(commune: string, year: number, file: Blob, query: string, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+  let res: Response
+  try {
+    res = await fetch(communePath(commune, `plans/${year}/import?${query}`), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
+      body: file,
+      signal,
+    })
+  } catch (err) {
+    if (signal?.aborted) throw err
+    throw new PlanFileError('network', undefined)
+  }
+  if (!res.ok) throw await importFailure(res)
+  const body = (await res.json().catch(() => undefined)) as T | undefined
+  if (body === undefined) throw new PlanFileError('server', res.status)
+  return { status: res.status, body }
+}
+
+/** POST …/import?mode=preview: what the file would write into `year`; nothing is written. */
+export async function previewPlanFile(commune: string, year: number, file: Blob, signal?: AbortSignal): Promise<PlanImportPreview> {
+  return (await sendPlanFile<PlanImportPreview>(commune, year, file, 'mode=preview', signal)).body
+}
+
+/** POST …/import?mode=write (&replace=1 once the officer agreed to replace a plan with reports). */
+export async function writePlanFile(commune: string, year: number, file: Blob, replace: boolean, signal?: AbortSignal): Promise<PlanImportResult> {
+  return (await sendPlanFile<PlanImportResult>(commune, year, file, replace ? 'mode=write&replace=1' : 'mode=write', signal)).body
 }
