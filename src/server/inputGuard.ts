@@ -23,7 +23,8 @@ function checkStrings(part: unknown, what: string): void {
 export async function inputGuard(req: FastifyRequest): Promise<void> {
   checkStrings(req.params, 'Địa chỉ')
   checkStrings(req.query, 'Tham số')
-  if (req.body !== null && typeof req.body === 'object' && nestingDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+  // A file uploaded as bytes (a plan workbook) is not JSON: nothing nests in it.
+  if (req.body !== null && typeof req.body === 'object' && !ArrayBuffer.isView(req.body) && nestingDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new HttpError(400, 'invalid', `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} tầng)`)
   }
 }

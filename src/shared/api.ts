@@ -170,6 +170,22 @@ export interface PlanResults {
   generatedAt: string
 }
 
+/**
+ * GET /api/communes/:commune/plans/:year/baselines: starting figures suggested for the targets
+ * measured from one, from the approved figures of an earlier plan of the same indicator.
+ */
+export interface BaselineSuggestion {
+  indicator: string
+  /** `start`: the level at the start of the year (last year's year-end), for a reduction; `base`: the base year's figure, for a growth. */
+  kind: 'start' | 'base'
+  /** The year the figures come from. */
+  fromYear: number
+  /** The commune's figure; null when the app holds none. */
+  commune: number | null
+  /** Each unit's figure, by unit code (units without one are left out). */
+  units: Record<string, number>
+}
+
 /** One cell of the completeness board. */
 export type ReportTimeliness = 'on_time' | 'late' | 'missing' | 'returned' | 'draft' | 'not_due'
 

@@ -236,6 +236,12 @@ export const IndicatorSchema = v.object({
   reporters: ReportersSchema,
   /** Per-unit targets, by unit code. */
   unitTargets: v.optional(v.record(CodeSchema, TargetSchema)),
+  /**
+   * Each unit's own starting figure, by unit code, for a target measured from one: the level at
+   * the start of the year for a reduction, the base year's figure for a growth. The commune's
+   * own is in the target (`baseline`, `baseValue`).
+   */
+  baselines: v.optional(v.record(CodeSchema, FiniteNumberSchema)),
   /** The plan's own words for this target, kept for the review report. */
   source: v.optional(TextSchema),
 })

@@ -7,7 +7,7 @@ import { describeTarget } from './describe'
 import { evaluateFormula } from './formula'
 import { valueKindOf, type Commune, type Indicator, type Period, type PeriodKind, type Plan, type Target, type ValueData } from './model'
 import { isReporter } from './planFile'
-import { evaluateTarget, yearFractionAt, type TargetEvaluation, type TargetStatus } from './targets'
+import { evaluateTarget, unitTargetOf, yearFractionAt, type TargetEvaluation, type TargetStatus } from './targets'
 import { targetFigures } from './validation'
 
 export interface ResultsUnit {
@@ -199,24 +199,6 @@ function unitDerivedTarget(indicators: readonly Indicator[], ind: Indicator, uni
     if (v !== undefined) return { value: v, own: true }
   }
   return { value: communeTargets.get(ind.code), own: false }
-}
-
-/** The commune's target kinds that are a level each unit must reach (not a total shared out). */
-const LEVEL_TARGETS: ReadonlySet<Target['kind']> = new Set(['rate_at_least', 'at_least', 'at_most', 'range', 'yes_no'])
-
-/**
- * The target a unit is judged against: its own when the plan gives one (a derived target counts
- * as its own when the formula runs on the unit's own input targets); else the commune's when that
- * is a level every unit must reach (a rate, a yes/no); else none. A flow's or a stock's commune
- * target is a total over the units, and a growth or reduction is measured from the commune's
- * baseline: neither says anything about one unit.
- */
-export function unitTargetOf(ind: Pick<Indicator, 'aggregation' | 'target' | 'unitTargets'>, unit: string, ownDerived = false): { target: Target; basis: 'own' | 'commune' } | null {
-  const own = ind.unitTargets?.[unit]
-  if (own) return { target: own, basis: 'own' }
-  if (ind.target?.kind === 'derived' && ownDerived) return { target: ind.target, basis: 'own' }
-  if (ind.target && (ind.aggregation === 'rate' || ind.aggregation === 'yes_no') && LEVEL_TARGETS.has(ind.target.kind)) return { target: ind.target, basis: 'commune' }
-  return null
 }
 
 interface IndicatorContext {

@@ -1,6 +1,6 @@
 // Target evaluation: a figure against one of the nine target kinds. Pure: everything the
 // evaluation depends on (the figure, how far into the year it reaches) is an argument.
-import type { Aggregation, Period, Target } from './model'
+import type { Aggregation, Indicator, Period, Target } from './model'
 
 /** vượt / đạt / chưa đạt / không đạt, plus the two states where no verdict is possible yet. */
 export type TargetStatus = 'exceeded' | 'achieved' | 'not_yet' | 'failed' | 'no_data' | 'no_baseline'
@@ -201,4 +201,37 @@ export function targetFigure(target: Target): number | undefined {
     default:
       return undefined
   }
+}
+
+/** The commune's target kinds that are a level each unit must reach (not a total shared out). */
+const LEVEL_TARGETS: ReadonlySet<Target['kind']> = new Set(['rate_at_least', 'at_least', 'at_most', 'range', 'yes_no'])
+
+/**
+ * The target a unit is judged against: its own when the plan gives one (a derived target counts
+ * as its own when the formula runs on the unit's own input targets); else the commune's when that
+ * is a level every unit must reach (a rate, a yes/no), or a growth or a reduction in % and the
+ * unit has its own starting figure (`baselines`); else none. A flow's or a stock's commune target
+ * is a total over the units, and an amount of reduction is the commune's: neither says anything
+ * about one unit.
+ */
+export function unitTargetOf(ind: Pick<Indicator, 'aggregation' | 'target' | 'unitTargets' | 'baselines'>, unit: string, ownDerived = false): { target: Target; basis: 'own' | 'commune' } | null {
+  const baseline = ind.baselines?.[unit]
+  const own = ind.unitTargets?.[unit]
+  if (own) return { target: withBaseline(own, baseline), basis: 'own' }
+  if (ind.target?.kind === 'derived' && ownDerived) return { target: ind.target, basis: 'own' }
+  if (ind.target && (ind.aggregation === 'rate' || ind.aggregation === 'yes_no') && LEVEL_TARGETS.has(ind.target.kind)) return { target: ind.target, basis: 'commune' }
+  // A growth or a reduction in % holds for each unit from the unit's own starting figure.
+  if (ind.target && baseline !== undefined && isRelative(ind.target)) return { target: withBaseline(ind.target, baseline, true), basis: 'commune' }
+  return null
+}
+
+/** A target measured in % of a starting figure: a growth, a relative reduction. */
+export const isRelative = (t: Target): boolean => t.kind === 'growth' || (t.kind === 'reduce_by' && t.relative === true)
+
+/** A target measured from a starting figure, given the unit's own when it states none (or always, `replace`). */
+function withBaseline(target: Target, baseline: number | undefined, replace = false): Target {
+  if (baseline === undefined) return target
+  if (target.kind === 'reduce_by' && (replace || target.baseline === undefined)) return { ...target, baseline }
+  if (target.kind === 'growth' && baseline > 0 && (replace || target.baseValue === undefined)) return { ...target, baseValue: baseline }
+  return target
 }

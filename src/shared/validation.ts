@@ -151,7 +151,7 @@ function structureIssues(plan: Plan, units: readonly Unit[] | undefined): Valida
       out.push(issue('target_mismatch', 'error', [i.code], `Chỉ tiêu tỷ lệ “${i.name}” cần hệ số (100 cho %, 1000 cho ‰)`))
     }
     if (unitCodes) {
-      for (const u of [...i.reporters.units, ...Object.keys(i.unitTargets ?? {})]) {
+      for (const u of [...i.reporters.units, ...Object.keys(i.unitTargets ?? {}), ...Object.keys(i.baselines ?? {})]) {
         if (!unitCodes.has(u)) out.push(issue('unknown_unit', 'error', [i.code], `Chỉ tiêu “${i.name}” giao cho đơn vị không tồn tại “${u}”`))
       }
     }

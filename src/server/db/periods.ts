@@ -43,12 +43,18 @@ async function insertPeriod(tx: Queryable, communeId: number, p: Period, version
   return r.rows[0] ? Number(r.rows[0].id) : undefined
 }
 
+/** Adds a period within a transaction, audited; false when the commune has one of that code. */
+export async function addPeriod(tx: Queryable, actor: Actor, communeId: number, period: Period, version: number, now: Date): Promise<boolean> {
+  const id = await insertPeriod(tx, communeId, period, version)
+  if (id === undefined) return false
+  await writeAudit(tx, communeId, actor, { entity: 'period', periodId: id, old: null, new: period }, now)
+  return true
+}
+
 export async function createPeriod(db: Db, actor: Actor, communeId: number, period: Period, now: Date): Promise<{ code: string; version: number }> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
-    const id = await insertPeriod(tx, communeId, period, version)
-    if (id === undefined) throw conflict('period_exists', `Đã có kỳ báo cáo “${period.code}”`)
-    await writeAudit(tx, communeId, actor, { entity: 'period', periodId: id, old: null, new: period }, now)
+    if (!(await addPeriod(tx, actor, communeId, period, version, now))) throw conflict('period_exists', `Đã có kỳ báo cáo “${period.code}”`)
     return { code: period.code, version }
   })
 }

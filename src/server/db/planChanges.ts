@@ -58,15 +58,17 @@ const KIND_VI = { number: 'con số', ratio: 'tỷ lệ (tử số/mẫu số)',
 
 /** A plan for a year that has none yet, with that year's reporting periods. */
 export async function createPlan(db: Db, actor: Actor, communeId: number, plan: Plan, now: Date): Promise<PlanChangeResult> {
-  return db.transaction(async (tx) => {
-    const version = await bumpVersion(tx, communeId)
-    if (await readPlan(tx, communeId, plan.year)) throw conflict('plan_exists', `Đã có kế hoạch năm ${plan.year}; hãy sửa kế hoạch đó`)
-    const issues = await checkPlan(tx, communeId, plan)
-    await writePlan(tx, communeId, plan, version)
-    await insertYearPeriods(tx, communeId, plan, version)
-    await writeAudit(tx, communeId, actor, { entity: 'plan', old: null, new: plan }, now)
-    return { year: plan.year, version, issues }
-  })
+  return db.transaction(async (tx) => createPlanIn(tx, actor, communeId, plan, await bumpVersion(tx, communeId), now))
+}
+
+/** createPlan within a transaction that took `version`. */
+export async function createPlanIn(tx: Queryable, actor: Actor, communeId: number, plan: Plan, version: number, now: Date): Promise<PlanChangeResult> {
+  if (await readPlan(tx, communeId, plan.year)) throw conflict('plan_exists', `Đã có kế hoạch năm ${plan.year}; hãy sửa kế hoạch đó`)
+  const issues = await checkPlan(tx, communeId, plan)
+  await writePlan(tx, communeId, plan, version)
+  await insertYearPeriods(tx, communeId, plan, version)
+  await writeAudit(tx, communeId, actor, { entity: 'plan', old: null, new: plan }, now)
+  return { year: plan.year, version, issues }
 }
 
 /**
@@ -74,17 +76,19 @@ export async function createPlan(db: Db, actor: Actor, communeId: number, plan: 
  * stay); a phase added brings its period.
  */
 export async function replacePlan(db: Db, actor: Actor, communeId: number, plan: Plan, now: Date): Promise<PlanChangeResult> {
-  return db.transaction(async (tx) => {
-    const version = await bumpVersion(tx, communeId)
-    const old = await readPlan(tx, communeId, plan.year)
-    if (!old) throw noPlan(plan.year)
-    const issues = await checkPlan(tx, communeId, plan)
-    await guardValueShapes(tx, communeId, plan)
-    await writePlan(tx, communeId, plan, version)
-    await insertYearPeriods(tx, communeId, plan, version)
-    await writeAudit(tx, communeId, actor, { entity: 'plan', old: old.plan, new: plan }, now)
-    return { year: plan.year, version, issues }
-  })
+  return db.transaction(async (tx) => replacePlanIn(tx, actor, communeId, plan, await bumpVersion(tx, communeId), now))
+}
+
+/** replacePlan within a transaction that took `version`. */
+export async function replacePlanIn(tx: Queryable, actor: Actor, communeId: number, plan: Plan, version: number, now: Date): Promise<PlanChangeResult> {
+  const old = await readPlan(tx, communeId, plan.year)
+  if (!old) throw noPlan(plan.year)
+  const issues = await checkPlan(tx, communeId, plan)
+  await guardValueShapes(tx, communeId, plan)
+  await writePlan(tx, communeId, plan, version)
+  await insertYearPeriods(tx, communeId, plan, version)
+  await writeAudit(tx, communeId, actor, { entity: 'plan', old: old.plan, new: plan }, now)
+  return { year: plan.year, version, issues }
 }
 
 /**

@@ -52,19 +52,24 @@ export async function unitIdOf(q: Queryable, communeId: number, code: string): P
 
 const unknownParent = (code: string): HttpError => new HttpError(422, 'unknown_parent', `Không có đơn vị cấp trên “${code}”`)
 
+/** Adds a unit within a transaction, audited; the caller checked its code and parent. */
+export async function insertUnit(tx: Queryable, actor: Actor, communeId: number, unit: Unit, version: number, now: Date): Promise<UnitView> {
+  const r = await tx.query<UnitRow>(
+    'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
+    [communeId, unit.code, unit.name, unit.kind, unit.parent ?? null, version],
+  )
+  const created = viewOf(r.rows[0]!)
+  await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: created }, now)
+  return created
+}
+
 export async function createUnit(db: Db, actor: Actor, communeId: number, unit: Unit, now: Date): Promise<{ unit: UnitView; version: number }> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const units = await unitRows(tx, communeId)
     if (units.some((u) => u.code === unit.code)) throw conflict('unit_exists', `Đã có đơn vị mã “${unit.code}”`)
     if (unit.parent !== undefined && !units.some((u) => u.code === unit.parent)) throw unknownParent(unit.parent)
-    const r = await tx.query<UnitRow>(
-      'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
-      [communeId, unit.code, unit.name, unit.kind, unit.parent ?? null, version],
-    )
-    const created = viewOf(r.rows[0]!)
-    await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: created }, now)
-    return { unit: created, version }
+    return { unit: await insertUnit(tx, actor, communeId, unit, version, now), version }
   })
 }
 
@@ -86,13 +91,7 @@ export async function createUnits(db: Db, actor: Actor, communeId: number, input
       if (names.has(key)) throw conflict('unit_exists', `Dòng ${i + 1}: đã có đơn vị “${name}”`)
       names.add(key)
       const code = freeUnitCode(name, codes)
-      const r = await tx.query<UnitRow>(
-        'INSERT INTO units (commune_id, code, name, kind, parent_code, active, version) VALUES ($1, $2, $3, $4, $5, true, $6) RETURNING id, code, name, kind, parent_code, active, version',
-        [communeId, code, name, input.kind, input.parent ?? null, version],
-      )
-      const unit = viewOf(r.rows[0]!)
-      await writeAudit(tx, communeId, actor, { entity: 'unit', unitId: Number(r.rows[0]!.id), old: null, new: unit }, now)
-      created.push(unit)
+      created.push(await insertUnit(tx, actor, communeId, { code, name, kind: input.kind, ...(input.parent !== undefined ? { parent: input.parent } : {}) }, version, now))
     }
     return { units: created, version }
   })

@@ -38,7 +38,7 @@ function safeName(text: string): string {
   return text.replace(/[\\/:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
-function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiName: string, utf8Name: string): FastifyReply {
+export function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiName: string, utf8Name: string): FastifyReply {
   return reply
     .header('content-type', type)
     .header('content-disposition', contentDisposition(asciiName, utf8Name))

@@ -5,6 +5,7 @@ import * as v from 'valibot'
 import { TextSchema } from '../../shared/text'
 import { CodeSchema, IndicatorSchema, PlanSchema } from '../../shared/model'
 import { communeOf, requireManager } from '../auth/plugin'
+import { suggestBaselines } from '../db/baselines'
 import { createPlan, deleteIndicator, deletePlan, putIndicator, replacePlan } from '../db/planChanges'
 import type { Db } from '../db/types'
 import { HttpError, parseWith } from '../errors'
@@ -30,6 +31,13 @@ export function planRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const plan = parseWith(PlanSchema, req.body, 'Kế hoạch')
     if (plan.year !== year) throw new HttpError(400, 'year_mismatch', `Kế hoạch gửi lên là năm ${plan.year}, không phải năm ${year}`)
     return replacePlan(db, actor, commune.id, plan, clock())
+  })
+
+  app.get<{ Params: Pick<Params, 'commune' | 'year'> }>('/communes/:commune/plans/:year/baselines', async (req) => {
+    const actor = requireManager(req)
+    const commune = await communeOf(db, actor, req.params.commune)
+    const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
+    return suggestBaselines(db, commune.id, year, clock())
   })
 
   app.delete<{ Params: Pick<Params, 'commune' | 'year'> }>('/communes/:commune/plans/:year', async (req) => {

@@ -6,7 +6,7 @@
 // only where that year's plan holds the same indicator (shared/sameIndicator).
 import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/model'
 import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
-import { evaluateTarget, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
+import { evaluateTarget, unitTargetOf, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
 import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigures, type FigureContext, type ValidationIssue } from '../../../shared/validation'
 import type { CellRow, PeriodRow, ThiDuaDb, UnitRow } from '../../local/db'
 import { mergedValue, sheetCells, sheetReport, type SheetCell, type SheetReport } from '../../local/queries'
@@ -130,16 +130,6 @@ export function figureOf(v: ValueData | null | undefined, ind: Pick<Indicator, '
   return v ? valueNumber(v, ind.scale ?? 100) : undefined
 }
 
-/** Commune targets that hold for each unit on its own: a rate's level, a yes/no. Others need the unit's own target. */
-const PER_UNIT_KINDS: ReadonlySet<Target['kind']> = new Set(['rate_at_least', 'at_most', 'range', 'yes_no'])
-
-function targetFor(ind: Indicator, unit: string): Target | undefined {
-  const own = ind.unitTargets?.[unit]
-  if (own) return own
-  const t = ind.target
-  return t && (ind.aggregation === 'rate' || ind.aggregation === 'yes_no') && PER_UNIT_KINDS.has(t.kind) ? t : undefined
-}
-
 function safeToDate(ind: Indicator, series: DatedValue[], upTo: string): ValueData | undefined {
   try {
     return unitToDate(ind.aggregation, series, upTo)
@@ -207,7 +197,7 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
   const rowOf = (indicator: Indicator, sub: boolean): EntryRow => {
     const kind = inputKind(indicator)
     const code = indicator.code
-    const target = targetFor(indicator, unit.code)
+    const target = unitTargetOf(indicator, unit.code)?.target
     let evaluation: TargetEvaluation | undefined
     if (target) {
       const soFar = kind === 'computed' ? undefined : ytdValues.get(code)
