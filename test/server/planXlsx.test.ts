@@ -217,7 +217,10 @@ describe('round trip', () => {
     const bytes = await edited((wb) => {
       const ws = sheet(wb, 'indicators')
       ws.getCell(`${colOf(ws, 'Giá trị chỉ tiêu')}${rowOf(ws, 'LUA_DT')}`).value = 229
-      ws.getCell(`${colOf(ws, 'Giá trị chỉ tiêu')}${rowOf(ws, 'BHYT')}`).value = '95%'
+      const bhyt = ws.getCell(`${colOf(ws, 'Giá trị chỉ tiêu')}${rowOf(ws, 'BHYT')}`)
+      bhyt.value = 0.95
+      bhyt.style = { ...bhyt.style, numFmt: '0%' } // a style of its own: ExcelJS shares the column's
+      ws.getCell(`${colOf(ws, 'Giá trị chỉ tiêu')}${rowOf(ws, 'SDD')}`).value = '5,6%'
       ws.getCell(`${colOf(ws, 'Cách tổng hợp')}${rowOf(ws, 'LUA_DT')}`).value = 'cong don'
       ws.getCell(`${colOf(ws, 'Loại chỉ tiêu')}${rowOf(ws, 'SDD')}`).value = 'KHÔNG VƯỢT QUÁ/DƯỚI'
       ws.getCell(`${colOf(ws, 'Trên/dưới hẳn')}${rowOf(ws, 'SDD')}`).value = true

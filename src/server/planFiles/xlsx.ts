@@ -351,7 +351,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, key: SheetKey, out: ProblemList): Grid
         cells.push('')
         continue
       }
-      const text = cellText(cell.value, types[c - 1] ?? 'text')
+      const text = cellText(cell.value, types[c - 1] ?? 'text', cell.numFmt)
       if (typeof text === 'string') cells.push(text)
       else {
         cells.push('')
@@ -369,12 +369,14 @@ function plainText(value: ExcelJS.CellValue): string {
 }
 
 /** A cell's value as the text the sheet reader takes, or why it cannot be read. */
-function cellText(value: ExcelJS.CellValue, type: 'text' | 'number' | 'date'): string | { problem: string } {
+function cellText(value: ExcelJS.CellValue, type: 'text' | 'number' | 'date', numFmt?: string): string | { problem: string } {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { problem: 'Ô có số không hợp lệ' }
     if (type === 'date') return dateText(serialDate(value))
+    // 95% typed in a cell Excel formats as a percentage is stored as 0,95.
+    if (type === 'number' && numFmt?.includes('%')) return `${numberCell(Number((value * 100).toFixed(6)))}%`
     return type === 'number' ? numberCell(value) : String(value)
   }
   if (typeof value === 'boolean') return value ? YES : NO
