@@ -23,6 +23,7 @@ import { isMerged } from './db/provinces'
 import type { ServerInfo } from '../shared/api'
 import { exportRoutes } from './routes/exports'
 import { historyRoutes } from './routes/history'
+import { planFileRoutes } from './routes/planFiles'
 import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
 import { resultRoutes } from './routes/results'
@@ -118,6 +119,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       syncRoutes(api, { db, clock })
       reportRoutes(api, { db, clock })
       planRoutes(api, { db, clock })
+      planFileRoutes(api, { db, clock })
       unitRoutes(api, { db, clock })
       userRoutes(api, { db, clock })
       historyRoutes(api, { db })
