@@ -174,6 +174,7 @@ describe('the plan screen’s files', () => {
     expect(w.find('[data-test="import-summary"]').text()).toContain('12/KH-UBND')
     expect(w.find('[data-test="import-counts"]').text()).toBe('2 lĩnh vực, 2 chỉ tiêu, 1 đợt thi đua')
     expect(preview.text()).toContain('01/01/2024 – 30/06/2024')
+    expect(preview.findAll('.import-preview__field').map((f) => f.text())).toEqual(['KT Kinh tế', 'VH Văn hóa – xã hội'])
     expect(preview.find('[data-indicator="LUA_SL"]').text()).toBe('LUA_SL Sản lượng lúa (tấn): đạt 1.448,5 tấn trở lên')
     expect(preview.find('[data-indicator="BHYT_TL"]').text()).toBe('BHYT_TL Tỷ lệ dân số tham gia BHYT (%): đạt 95% trở lên')
     expect(w.find('[data-test="import-new-units"]').text()).toContain('Thôn Vĩnh Xuyên (thôn, T2)')
@@ -299,7 +300,9 @@ describe('the plan screen’s files', () => {
     await choose(w, new File(['{}'], 'ke-hoach.json', { type: 'application/json' }))
     await until(() => expect(w.find('[data-test="import-problem"]').exists()).toBe(true))
     expect(w.find('[data-test="import-problem"]').findAll('td').map((td) => td.text())).toEqual(['—', '—', 'plan.indicators.3.target.value', 'Phải là một số'])
-    expect(w.find('[data-test="import-preview"]').text()).toContain('Không đọc được kế hoạch trong tệp.')
+    // The table says why there is no plan to show.
+    expect(w.find('[data-test="import-preview"]').text()).not.toContain('Không đọc được kế hoạch trong tệp.')
+    expect(w.find('[data-test="import-summary"]').exists()).toBe(false)
     expect(writeButton(w).attributes('disabled')).toBeDefined()
   })
 
