@@ -54,6 +54,17 @@ describe('targets typed in vi-VN numbers', () => {
     expect(draftToTarget({ ...d, kind: 'growth', percent: '10', baseYear: '22' }, 'tấn')).toEqual({ ok: false, errors: { baseYear: 'Năm gốc phải là năm có 4 chữ số, từ 1990 đến 2100.' } })
   })
 
+  it('writes "trên 70%" as a strict rate, "giảm 15% so với đầu năm" as a relative reduction, and gives both back', () => {
+    const d = emptyTargetDraft(2022)
+    const above = draftToTarget({ ...d, kind: 'rate_at_least', value: '70%', strict: true }, '%')
+    expect(above).toEqual({ ok: true, value: { kind: 'rate_at_least', value: 70, strict: true } })
+    const down = draftToTarget({ ...d, kind: 'reduce_by', amount: '15%', relative: true, baseline: '40' }, 'vụ')
+    expect(down).toEqual({ ok: true, value: { kind: 'reduce_by', amount: 15, relative: true, baseline: 40 } })
+    for (const r of [above, down]) if (r.ok && r.value) expect(draftToTarget(targetToDraft(r.value), r.value.kind === 'reduce_by' ? 'vụ' : '%')).toEqual(r)
+    expect(draftToTarget({ ...d, kind: 'reduce_by', amount: '120', relative: true }, 'vụ')).toEqual({ ok: false, errors: { amount: 'Mức giảm theo phần trăm không quá 100%.' } })
+    expect(draftToTarget({ ...d, kind: 'reduce_by', amount: '10', relative: true, baseline: '0' }, 'vụ')).toEqual({ ok: false, errors: { baseline: 'Số đầu năm của mức giảm theo phần trăm phải lớn hơn 0.' } })
+  })
+
   it('gives every seed target back unchanged after showing it in the boxes', () => {
     for (const plan of seeds) {
       for (const i of plan.indicators) {

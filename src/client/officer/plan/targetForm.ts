@@ -128,6 +128,7 @@ const MESSAGES = {
     partIndicator: 'Chọn chỉ tiêu của phần này.',
     percent100: 'Tỷ trọng phải từ 0 đến 100%.',
     relativeBaseline: 'Số đầu năm của mức giảm theo phần trăm phải lớn hơn 0.',
+    relative100: 'Mức giảm theo phần trăm không quá 100%.',
   },
   en: {
     minMax: 'The lower end must not exceed the upper end.',
@@ -139,6 +140,7 @@ const MESSAGES = {
     partIndicator: 'Choose the indicator of this part.',
     percent100: 'A share must be between 0 and 100%.',
     relativeBaseline: 'The start-of-year figure of a reduction in % must be greater than 0.',
+    relative100: 'A reduction in % cannot exceed 100%.',
   },
 } as const
 
@@ -191,7 +193,7 @@ export function draftToTarget(d: TargetDraft, unitOfMeasure: string, lang: Lang 
       const max = num('reduceMax', maxText, { suffix: bySign, optional: true })
       const baseline = num('baseline', d.baseline, { allowNegative: !d.relative, suffix: unitSign, optional: true })
       if (amount !== undefined && max !== undefined && max < amount) errors.reduceMax = msg.reduceMax
-      if (d.relative && (max ?? amount ?? 0) > 100) errors[max === undefined ? 'amount' : 'reduceMax'] = msg.percent100
+      if (d.relative && (max ?? amount ?? 0) > 100) errors[max === undefined ? 'amount' : 'reduceMax'] = msg.relative100
       if (d.relative && baseline !== undefined && baseline <= 0) errors.baseline = msg.relativeBaseline
       return done({
         kind: 'reduce_by',
