@@ -50,7 +50,8 @@ export function loadPlanFile(input: unknown): LoadPlanFileResult {
   return { ok: true, file, issues: [...unitTreeIssues(file.units), ...accountIssues(file), ...validatePlan(file.plan, file.units)] }
 }
 
-function unitTreeIssues(units: readonly Unit[]): ValidationIssue[] {
+/** A unit list's own mistakes: a code twice, a parent it does not hold. */
+export function unitTreeIssues(units: readonly Unit[]): ValidationIssue[] {
   const codes = new Set<string>()
   const out: ValidationIssue[] = []
   for (const u of units) {

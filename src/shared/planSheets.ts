@@ -20,6 +20,7 @@ import {
   type Target,
   type TargetKind,
   TARGET_KINDS,
+  type Unit,
   type UnitKind,
   UnitSchema,
 } from './model'
@@ -360,7 +361,7 @@ function fieldsAndIndicators(plan: Plan): Cells[] {
 }
 
 function unitRows(bundle: PlanBundle): Cells[] {
-  const rows: Cells[] = bundle.units.map((u) => ({ rowType: ROW_UNIT, unit: u.code, name: u.name, unitKind: UNIT_KIND_LABELS[u.kind], parent: u.parent ?? '' }))
+  const rows: Cells[] = bundle.units.map(unitCells)
   for (const ind of bundle.plan.indicators) {
     const targets = ind.unitTargets ?? {}
     const baselines = ind.baselines ?? {}
@@ -409,7 +410,14 @@ export function bundleToGrids(bundle: PlanBundle): PlanGrids {
 }
 
 /** The blank template of a year: headers, the plan's items to fill in, and example rows (0-based row indexes in `examples`). */
-export function templateGrids(year: number): { grids: PlanGrids; examples: Record<SheetKey, number[]> } {
+/** A unit's row of the units sheet. */
+const unitCells = (u: Unit): Cells => ({ rowType: ROW_UNIT, unit: u.code, name: u.name, unitKind: UNIT_KIND_LABELS[u.kind], parent: u.parent ?? '' })
+
+/**
+ * The blank template of a year, with the commune's own units already listed (after the example
+ * rows), so that the officer names them by their codes.
+ */
+export function templateGrids(year: number, communeUnits: readonly Unit[] = []): { grids: PlanGrids; examples: Record<SheetKey, number[]> } {
   const ex = EXAMPLE_PREFIX
   const indicators: Cells[] = [
     { rowType: ROW_FIELD, code: `${ex}1`, name: 'Kinh tế' },
@@ -429,6 +437,7 @@ export function templateGrids(year: number): { grids: PlanGrids; examples: Recor
   const units: Cells[] = [
     { rowType: ROW_UNIT, unit: `${ex}THON-1`, name: 'Thôn 1', unitKind: UNIT_KIND_LABELS.thon },
     { rowType: ROW_UNIT_TARGET, unit: `${ex}THON-1`, indicator: `${ex}LT`, kind: TARGET_KIND_LABELS.at_least, value: '200' },
+    ...communeUnits.map(unitCells),
   ]
   const item = (k: PlanItem, value = ''): Cells => ({ rowType: PLAN_ITEMS[k], value })
   const plan: Cells[] = [
@@ -927,10 +936,8 @@ export function gridsToBundle(grids: Partial<Record<SheetKey, Grid>>, out = new 
       row.problem('rowType', row.get('rowType') === '' ? `Chưa ghi loại dòng (“${ROW_UNIT}” hoặc “${ROW_UNIT_TARGET}”)` : `Loại dòng “${row.get('rowType')}” không đúng: ghi “${ROW_UNIT}” hoặc “${ROW_UNIT_TARGET}”`)
     }
   }
-  for (const u of units) {
-    const parent = u.parent as string | undefined
-    if (parent !== undefined && !unitCodes.has(parent)) origins.units[units.indexOf(u)]?.problem('parent', `Đơn vị cha “${parent}” không có trong danh sách đơn vị`)
-  }
+  // A parent the file does not list may be one of the commune's units: the import checks each
+  // unit's parent against the commune's units and the file's together.
 
   for (const row of dataRows('indicators', indicatorsGrid, indicatorsIndex, out, 'code')) {
     const type = fold(row.get('rowType'))
@@ -1037,6 +1044,9 @@ export function gridsToBundle(grids: Partial<Record<SheetKey, Grid>>, out = new 
 
   // --- The plan's own checks
   for (const issue of validatePlan(parsedPlan.output, parsedUnits.output)) {
+    // A unit the file names without listing it may be one of the commune's: the import checks
+    // units against the commune's and the file's together.
+    if (issue.code === 'unknown_unit') continue
     const at = issueLocation(issue, origins)
     if (blocksPlan(issue)) out.add({ ...at, message: issue.message })
     else out.warn({ ...at, message: issue.message })

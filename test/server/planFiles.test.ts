@@ -1,6 +1,7 @@
 // Plans in and out as files through the API: export as JSON and XLSX, import with a preview that
 // writes nothing, the write all or nothing, the confirmation over a plan with reports, and the
 // refusals of files that are not plans.
+import ExcelJS from 'exceljs'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/server/demo/loadDemo'
@@ -10,7 +11,7 @@ import type { PlanImportPreview, PlanImportResult } from '../../src/shared/planI
 import { DATABASES, fixtureFile, startServer, type Agent, type TestServer } from './harness'
 import { expectRefusal, footprint } from './management'
 
-const EMPTY = ['xa-moi-1', 'xa-moi-2', 'xa-moi-3', 'xa-moi-4', 'xa-moi-5', 'xa-moi-6']
+const EMPTY = ['xa-moi-1', 'xa-moi-2', 'xa-moi-3', 'xa-moi-4', 'xa-moi-5', 'xa-moi-6', 'xa-moi-7']
 
 /** A commune with no units and no plan: what a province creates before the officer imports. */
 function emptyCommune(code: string): PlanFile {
@@ -135,6 +136,24 @@ describe.each(DATABASES)('plan files on $name', (factory) => {
     const before = await footprint(s.db)
     expectRefusal(await upload('xa-thu', 2025, body, 'mode=write'), 422, 'invalid_plan_file')
     expect(await footprint(s.db)).toEqual(before)
+  })
+
+  it('lists the commune’s units in the blank template, and takes a unit the file names but does not list from the commune', async () => {
+    const tpl = await officer('xa-thu').request('GET', '/api/communes/xa-thu/plans/template.xlsx?year=2025')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer)
+    const unitsSheet = wb.worksheets[1]!
+    const codes = unitsSheet.getColumn(2).values.map(String)
+    expect(codes).toEqual(expect.arrayContaining(['T1', 'T2', 'CA']))
+
+    // A JSON plan whose indicator is reported by the commune's police unit, not listed in the file.
+    const file = JSON.parse((await download('xa-thu', 2024, 'json')).toString('utf8')) as PlanFile
+    file.units = file.units.filter((u) => u.code !== 'CA')
+    const p = await preview('xa-thu', 2024, Buffer.from(JSON.stringify(file)))
+    expect(p.problems).toEqual([])
+    // The same plan into a commune without such a unit: a problem naming it.
+    const q = await preview(EMPTY[6]!, 2024, Buffer.from(JSON.stringify(file)))
+    expect(q.problems.map((x) => x.message).join('\n')).toContain('“CA”')
   })
 
   it('refuses a 20 MB file before reading it', async () => {

@@ -1,7 +1,7 @@
 // The officer's changes to a commune's plans: create, replace or delete a year's plan, add,
 // replace or delete one indicator. Each is one versioned transaction with an audit entry, and
 // each is refused when the plan it would leave does not hold together.
-import { valueKindOf, type Indicator, type Plan, type Unit } from '../../shared/model'
+import { valueKindOf, type Indicator, type Plan } from '../../shared/model'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -9,6 +9,7 @@ import { writeAudit } from './audit'
 import { deleteUnusedYearPeriods, insertYearPeriods } from './periods'
 import { assemble, readPlan, writePlan } from './plans'
 import type { Db, Queryable } from './types'
+import { communeUnits } from './units'
 import { bumpVersion } from './versions'
 
 export interface PlanChangeResult {
@@ -18,11 +19,6 @@ export interface PlanChangeResult {
   issues: ValidationIssue[]
 }
 
-/** Every unit of the commune, active or not: a plan may still name a unit whose values stay. */
-async function communeUnits(q: Queryable, communeId: number): Promise<Unit[]> {
-  const r = await q.query<{ code: string; name: string; kind: Unit['kind']; parent_code: string | null }>('SELECT code, name, kind, parent_code FROM units WHERE commune_id = $1', [communeId])
-  return r.rows.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...(u.parent_code ? { parent: u.parent_code } : {}) }))
-}
 
 /** The plan's issues when it may be saved; a 422 listing all of them when one blocks it. */
 async function checkPlan(q: Queryable, communeId: number, plan: Plan): Promise<ValidationIssue[]> {

@@ -13,7 +13,7 @@ import { createPlanIn, replacePlanIn } from './planChanges'
 import { addPeriod, yearPeriods } from './periods'
 import { readPlan } from './plans'
 import type { Db, Queryable } from './types'
-import { insertUnit } from './units'
+import { communeUnits, insertUnit } from './units'
 import { bumpVersion } from './versions'
 
 /** A file as read: its plan, units and periods, or why it could not be read at all. */
@@ -38,10 +38,6 @@ function movePeriod(p: Period, from: number, year: number): Period {
 /** A plan issue as a file problem: the indicator it is about named first. */
 export const issueProblem = (issue: ValidationIssue): PlanFileProblem => ({ message: issue.refs[0] ? `Chỉ tiêu “${issue.refs[0]}”: ${issue.message}` : issue.message })
 
-async function communeUnits(q: Queryable, communeId: number): Promise<Unit[]> {
-  const r = await q.query<{ code: string; name: string; kind: Unit['kind']; parent_code: string | null }>('SELECT code, name, kind, parent_code FROM units WHERE commune_id = $1 ORDER BY id', [communeId])
-  return r.rows.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...(u.parent_code ? { parent: u.parent_code } : {}) }))
-}
 
 /** The year's plan now: how many indicators, and how many figures were reported against it. */
 async function existingPlan(q: Queryable, communeId: number, year: number): Promise<PlanImportPreview['existing']> {
@@ -151,7 +147,7 @@ export async function writeImport(db: Db, actor: Actor, communeId: number, year:
 export async function planBundle(q: Queryable, communeId: number, year: number): Promise<PlanBundle | undefined> {
   const found = await readPlan(q, communeId, year)
   if (!found) return undefined
-  const units = await communeUnits(q, communeId)
+  const units = (await communeUnits(q, communeId)).map(({ active: _a, ...u }) => u)
   const r = await q.query<Period & { kind: Period['kind'] }>(
     `SELECT code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
             to_char(deadline, 'YYYY-MM-DD') AS deadline

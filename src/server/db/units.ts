@@ -52,6 +52,15 @@ export async function unitIdOf(q: Queryable, communeId: number, code: string): P
 
 const unknownParent = (code: string): HttpError => new HttpError(422, 'unknown_parent', `Không có đơn vị cấp trên “${code}”`)
 
+/** Every unit of the commune, active or not, in the order they were created. */
+export async function communeUnits(q: Queryable, communeId: number): Promise<(Unit & { active: boolean })[]> {
+  const r = await q.query<{ code: string; name: string; kind: Unit['kind']; parent_code: string | null; active: boolean }>(
+    'SELECT code, name, kind, parent_code, active FROM units WHERE commune_id = $1 ORDER BY id',
+    [communeId],
+  )
+  return r.rows.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...(u.parent_code ? { parent: u.parent_code } : {}), active: u.active }))
+}
+
 /** Adds a unit within a transaction, audited; the caller checked its code and parent. */
 export async function insertUnit(tx: Queryable, actor: Actor, communeId: number, unit: Unit, version: number, now: Date): Promise<UnitView> {
   const r = await tx.query<UnitRow>(

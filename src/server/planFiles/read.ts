@@ -1,9 +1,8 @@
 // Reading an uploaded plan file: which kind it is from its first bytes (never from its name or the
 // type the browser claims), then the JSON plan file or the XLSX template. Every way a file can be
 // wrong ends as problems in Vietnamese; nothing here throws on bad input.
-import { PLAN_FILE_FORMAT, loadPlanFile } from '../../shared/planFile'
+import { PLAN_FILE_FORMAT, loadPlanFile, unitTreeIssues } from '../../shared/planFile'
 import { PLAN_FILE_MAX_BYTES, type PlanFileProblem } from '../../shared/planImport'
-import { blocksPlan } from '../../shared/validation'
 import { issueProblem, type ReadPlanFile } from '../db/planImport'
 import { readPlanXlsx } from './xlsx'
 
@@ -50,14 +49,12 @@ function readPlanJson(bytes: Buffer): ReadPlanFile {
   const loaded = loadPlanFile(input)
   if (!loaded.ok) return { format: 'json', ok: false, problems: loaded.errors.map((e): PlanFileProblem => ({ path: e.path, message: e.message })) }
   const { file } = loaded
-  const problems: PlanFileProblem[] = []
-  const warnings: PlanFileProblem[] = []
-  // The commune and the accounts are the sending commune's: the plan is imported into this one.
-  if (file.accounts.length > 0) warnings.push({ path: 'accounts', message: `Tệp có ${file.accounts.length} tài khoản: tài khoản không được nhập từ tệp` })
-  for (const issue of loaded.issues) {
-    if (issue.code === 'unknown_unit' && file.accounts.some((a) => a.username === issue.refs[0])) continue
-    ;(blocksPlan(issue) ? problems : warnings).push(issueProblem(issue))
-  }
+  // The plan itself is checked by the import against the commune's units and the file's together
+  // (a unit the file names without listing it may be one of the commune's); here only the file's
+  // own unit list: a code twice.
+  const problems = unitTreeIssues(file.units).filter((i) => i.code === 'duplicate_code').map(issueProblem)
   if (problems.length > 0) return { format: 'json', ok: false, problems }
+  // The commune and the accounts are the sending commune's: the plan is imported into this one.
+  const warnings: PlanFileProblem[] = file.accounts.length > 0 ? [{ path: 'accounts', message: `Tệp có ${file.accounts.length} tài khoản: tài khoản không được nhập từ tệp` }] : []
   return { format: 'json', ok: true, bundle: { plan: file.plan, units: file.units, periods: file.periods }, warnings }
 }

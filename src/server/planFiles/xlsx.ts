@@ -7,6 +7,7 @@
 // data validations, defined names) bounded. A file over the caps is refused with a Vietnamese reason.
 import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
+import type { Unit } from '../../shared/model'
 import { PLAN_FILE_MAX_BYTES, PLAN_XLSX_TEMPLATE, type PlanBundle, type PlanFileProblem } from '../../shared/planImport'
 import {
   bundleToGrids,
@@ -71,8 +72,8 @@ export async function planBundleToXlsx(bundle: PlanBundle): Promise<Buffer> {
 }
 
 /** The blank template of a year: headers, the plan's items to fill in, one example row per kind of row, drop-downs. */
-export async function planTemplateXlsx(year: number): Promise<Buffer> {
-  const { grids, examples } = templateGrids(year)
+export async function planTemplateXlsx(year: number, communeUnits: readonly Unit[] = []): Promise<Buffer> {
+  const { grids, examples } = templateGrids(year, communeUnits)
   return gridsToXlsx(grids, examples)
 }
 

@@ -8,6 +8,7 @@ import { PLAN_FILE_MAX_BYTES } from '../../shared/planImport'
 import { communeOf, requireManager } from '../auth/plugin'
 import { readCommune } from '../db/communes'
 import { planBundle, previewImport, writeImport } from '../db/planImport'
+import { communeUnits } from '../db/units'
 import { enforce } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError, notFound, parseWith } from '../errors'
@@ -71,9 +72,11 @@ export function planFileRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
 
   app.get<{ Params: { commune: string } }>('/communes/:commune/plans/template.xlsx', async (req, reply) => {
     const actor = requireManager(req)
-    await communeOf(db, actor, req.params.commune)
+    const commune = await communeOf(db, actor, req.params.commune)
     const { year = clock().getUTCFullYear() } = parseWith(TemplateQuerySchema, req.query, 'Tham số')
-    const body = await planTemplateXlsx(year)
+    // The commune's active units come listed, for the officer to name them by their codes.
+    const units = (await communeUnits(db, commune.id)).filter((u) => u.active)
+    const body = await planTemplateXlsx(year, units.map(({ active: _a, ...u }) => u))
     return sendFile(reply, body, XLSX_CONTENT_TYPE, `mau-ke-hoach-${year}.xlsx`, `Mẫu kế hoạch thi đua ${year}.xlsx`)
   })
 }
