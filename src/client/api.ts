@@ -78,6 +78,11 @@ export interface RequestOptions {
   session?: 'required' | 'probe' | 'none'
 }
 
+/** Tells every listener the session was lost: a call outside `apiRequest` (a file upload) got a 401. */
+export function sessionLost(): void {
+  for (const listener of [...sessionLostListeners]) listener()
+}
+
 /** The server is trusted to answer in the shape of its own types; only transport and status are checked here. */
 async function request<T>(path: string, { signal, body, method, session = 'required' }: RequestOptions): Promise<T> {
   const init: RequestInit = { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }
@@ -96,7 +101,7 @@ async function request<T>(path: string, { signal, body, method, session = 'requi
   }
   const data: unknown = await res.json().catch(() => undefined)
   if (!res.ok) {
-    if (res.status === 401 && session === 'required') for (const listener of [...sessionLostListeners]) listener()
+    if (res.status === 401 && session === 'required') sessionLost()
     throw new ApiRequestError(failureMessage(res.status, data), res.status, isApiError(data) ? data.code : undefined)
   }
   if (data === undefined) throw new ApiRequestError(BAD_RESPONSE_MESSAGE, res.status)

@@ -1,7 +1,7 @@
 // The plan set-up screen's calls: a year's plan (or none), the commune's units, and the writes of
 // src/server/routes/plans.ts. Failures reject with ApiRequestError (a Vietnamese message); the
 // plan file's import with PlanFileError (its kind, for the screen to word).
-import { ApiRequestError, apiRequest, communePath, getCommunePlan, type CommunePlan } from '../../api'
+import { ApiRequestError, apiRequest, communePath, getCommunePlan, sessionLost, type CommunePlan } from '../../api'
 import type { Indicator, Plan, Unit } from '../../../shared/model'
 import type { PlanFileFormat, PlanFileProblem, PlanImportPreview, PlanImportResult } from '../../../shared/planImport'
 import type { ValidationIssue } from '../../../shared/validation'
@@ -106,9 +106,7 @@ function isProblem(x: unknown): x is PlanFileProblem {
 /** The failure an answer means; the error body is `{ code, message, details? }` (server/errors.ts). */
 async function importFailure(res: Response): Promise<PlanFileError> {
   const body: unknown = await res.json().catch(() => undefined)
-  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  // Tolerate the error wrapped once (`{ error: { … } }`) as well as bare.
-  const e = (typeof raw.error === 'object' && raw.error !== null ? raw.error : raw) as { code?: unknown; message?: unknown; details?: unknown }
+  const e = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown; details?: unknown }
   const message = typeof e.message === 'string' && e.message.length > 0 ? e.message : undefined
   const code = typeof e.code === 'string' ? e.code : undefined
   const problems = Array.isArray(e.details) ? e.details.filter(isProblem) : []
@@ -131,6 +129,7 @@ async function sendPlanFile<T>(commune: string, year: number, file: Blob, query:
     if (signal?.aborted) throw err
     throw new PlanFileError('network', undefined)
   }
+  if (res.status === 401) sessionLost()
   if (!res.ok) throw await importFailure(res)
   const body = (await res.json().catch(() => undefined)) as T | undefined
   if (body === undefined) throw new PlanFileError('server', res.status)
