@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateTarget, yearFractionAt, yearFractionOf, type EvaluationContext } from '../../src/shared/targets'
+import { evaluateTarget, unitTargetOf, yearFractionAt, yearFractionOf, type EvaluationContext } from '../../src/shared/targets'
 import * as v from 'valibot'
 import { describeTarget } from '../../src/shared/describe'
 import { PhaseSchema, TargetSchema, type Target } from '../../src/shared/model'
@@ -262,5 +262,31 @@ describe('a special phase without dates (đợt thi đua đặc biệt)', () => 
   it('starts a copied year not opened, while a dated phase moves with the year', () => {
     expect(shiftPhase({ code: 'LU', name: 'Lũ', special: true, from: '2025-09-10', to: '2025-10-01' }, 1)).toEqual({ code: 'LU', name: 'Lũ', special: true })
     expect(shiftPhase({ code: 'D1', name: 'Đợt 1', from: '2024-02-29', to: '2024-06-30' }, 1)).toEqual({ code: 'D1', name: 'Đợt 1', from: '2025-02-28', to: '2025-06-30' })
+  })
+})
+
+describe('starting figures (số gốc): the commune’s in the target, each unit’s in baselines', () => {
+  const base = { aggregation: 'flow' as const, unitTargets: {} as Record<string, Target> }
+  it('judges a growth per unit from the unit’s own base-year figure', () => {
+    const ind = { ...base, target: { kind: 'growth', percent: 10, baseYear: 2022, baseValue: 1000 } as Target, baselines: { T1: 200 } }
+    const t1 = unitTargetOf(ind, 'T1')
+    expect(t1).toEqual({ target: { kind: 'growth', percent: 10, baseYear: 2022, baseValue: 200 }, basis: 'commune' })
+    expect(evaluateTarget(t1!.target, { value: 220 }, yearEnd('flow')).status).toBe('achieved')
+    expect(evaluateTarget(t1!.target, { value: 210 }, yearEnd('flow')).status).toBe('failed')
+    expect(evaluateTarget(t1!.target, { value: 120 }, midYear('flow')).status).toBe('not_yet')
+    expect(unitTargetOf(ind, 'T2')).toBeNull()
+  })
+  it('judges a relative reduction per unit, but not an amount the commune must cut', () => {
+    const relative = { ...base, aggregation: 'stock' as const, target: { kind: 'reduce_by', amount: 10, relative: true } as Target, baselines: { T1: 40 } }
+    expect(evaluateTarget(unitTargetOf(relative, 'T1')!.target, { value: 36 }, yearEnd('stock')).status).toBe('achieved')
+    const amount = { ...relative, target: { kind: 'reduce_by', amount: 5, baseline: 70 } as Target }
+    expect(unitTargetOf(amount, 'T1')).toBeNull()
+  })
+  it('gives a unit’s own reduction its starting figure from baselines when the target states none', () => {
+    const ind = { ...base, aggregation: 'stock' as const, target: undefined, unitTargets: { T1: { kind: 'reduce_by', amount: 2 } as Target }, baselines: { T1: 12 } }
+    const t1 = unitTargetOf(ind, 'T1')!
+    expect(t1).toEqual({ target: { kind: 'reduce_by', amount: 2, baseline: 12 }, basis: 'own' })
+    expect(evaluateTarget(t1.target, { value: 10 }, yearEnd('stock')).status).toBe('achieved')
+    expect(evaluateTarget(t1.target, { value: 11 }, midYear('stock')).status).toBe('not_yet')
   })
 })
