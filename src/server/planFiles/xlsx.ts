@@ -5,7 +5,6 @@
 // central directory is read by hand and every entry inflated with a cap on its size, the sheets'
 // rows counted, their dimension and the ranges ExcelJS would expand cell by cell (merged cells,
 // data validations, defined names) bounded. A file over the caps is refused with a Vietnamese reason.
-import { inflateRawSync } from 'node:zlib'
 import ExcelJS from 'exceljs'
 import type { Unit } from '../../shared/model'
 import { PLAN_FILE_MAX_BYTES, PLAN_XLSX_TEMPLATE, type PlanBundle, type PlanFileProblem } from '../../shared/planImport'
@@ -30,6 +29,7 @@ import {
   NO,
   YES,
 } from '../../shared/planSheets'
+import { inflateZip, readZipDirectory, type ZipEntry } from './zip'
 
 export { PLAN_XLSX_TEMPLATE }
 
@@ -179,83 +179,26 @@ function notAZip(bytes: Uint8Array): string | undefined {
   return 'Tệp không phải bảng tính Excel (.xlsx): hãy dùng mẫu bảng tính kế hoạch'
 }
 
-interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  size: number
-  localOffset: number
-}
-
 /**
  * The zip's entries from its central directory, each inflated once with a cap on its size (the
  * sizes a zip declares may lie), the sheets checked for rows and ranges: a reason to refuse, or ok.
  */
 function inspectZip(buf: Buffer): { entries: ZipEntry[] } | string {
   const broken = 'Tệp bảng tính hỏng (tệp nén không đọc được): hãy mở bằng Excel, lưu lại dưới dạng .xlsx rồi thử lại'
-  let eocd = -1
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) return broken
-  const count = buf.readUInt16LE(eocd + 10)
-  const cdSize = buf.readUInt32LE(eocd + 12)
-  const cdOffset = buf.readUInt32LE(eocd + 16)
-  if (count === 0xffff || cdOffset === 0xffffffff) return broken // ZIP64: no plan needs it
-  if (count > XLSX_LIMITS.entries) return `Tệp có quá nhiều thành phần (${count}); bảng tính kế hoạch có vài chục`
-  if (cdOffset + cdSize > buf.length) return broken
-  const entries: ZipEntry[] = []
-  let p = cdOffset
-  let declared = 0
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return broken
-    const nameLength = buf.readUInt16LE(p + 28)
-    const entry: ZipEntry = {
-      method: buf.readUInt16LE(p + 10),
-      compressedSize: buf.readUInt32LE(p + 20),
-      size: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.subarray(p + 46, p + 46 + nameLength).toString('utf8'),
-    }
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32)
-    declared += entry.size
-    entries.push(entry)
-  }
-  const names = new Set(entries.map((e) => e.name))
+  const tooBig = `Tệp bung ra quá lớn (tối đa ${MB(XLSX_LIMITS.totalBytes)}, mỗi phần ${MB(XLSX_LIMITS.entryBytes)}): bảng tính kế hoạch không lớn như vậy`
+  const dir = readZipDirectory(buf, XLSX_LIMITS)
+  if (!dir.ok) return dir.problem.kind === 'entries' ? `Tệp có quá nhiều thành phần (${dir.problem.count}); bảng tính kế hoạch có vài chục` : broken
+  const { entries, names } = dir
   if (names.has('word/document.xml')) return 'Tệp là văn bản Word (.docx) đổi tên, không phải bảng tính Excel: hãy dùng mẫu bảng tính kế hoạch (.xlsx)'
   if (names.has('ppt/presentation.xml')) return 'Tệp là bài trình chiếu PowerPoint (.pptx), không phải bảng tính Excel: hãy dùng mẫu bảng tính kế hoạch (.xlsx)'
   if (names.has('content.xml') && names.has('mimetype')) return 'Tệp là tài liệu OpenDocument (.ods/.odt): hãy mở bằng LibreOffice và lưu dưới dạng Excel (.xlsx)'
   if (!names.has('xl/workbook.xml')) return 'Tệp nén không phải bảng tính Excel (.xlsx): thiếu phần sổ tính (xl/workbook.xml)'
-  const tooBig = `Tệp bung ra quá lớn (tối đa ${MB(XLSX_LIMITS.totalBytes)}, mỗi phần ${MB(XLSX_LIMITS.entryBytes)}): bảng tính kế hoạch không lớn như vậy`
-  if (declared > XLSX_LIMITS.totalBytes) return tooBig
-  let total = 0
-  for (const e of entries) {
-    if (e.size > XLSX_LIMITS.entryBytes) return tooBig
-    const lp = e.localOffset
-    if (lp + 30 > buf.length || buf.readUInt32LE(lp) !== 0x04034b50) return broken
-    const start = lp + 30 + buf.readUInt16LE(lp + 26) + buf.readUInt16LE(lp + 28)
-    const data = buf.subarray(start, start + e.compressedSize)
-    if (data.length !== e.compressedSize) return broken
-    let content: Buffer
-    if (e.method === 0) content = data
-    else if (e.method === 8) {
-      try {
-        content = inflateRawSync(data, { maxOutputLength: XLSX_LIMITS.entryBytes })
-      } catch (err) {
-        return err instanceof RangeError ? tooBig : broken
-      }
-    } else return broken
-    total += content.length
-    if (total > XLSX_LIMITS.totalBytes) return tooBig
+  const refused = inflateZip(buf, entries, XLSX_LIMITS, (e, content) => {
     const sheet = /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)
-    if (sheet || e.name === 'xl/workbook.xml') {
-      const problem = checkXml(content.toString('latin1'), sheet)
-      if (problem) return problem
-    }
-  }
+    return sheet || e.name === 'xl/workbook.xml' ? checkXml(content.toString('latin1'), sheet) : undefined
+  })
+  if (typeof refused === 'string') return refused
+  if (refused !== undefined) return refused.kind === 'too_big' ? tooBig : broken
   return { entries }
 }
 
