@@ -1,0 +1,854 @@
+// Drafting a plan from the plan's own document (issue 13): the document's text in, a PlanDraft
+// out, every item with the span it was read from, how sure the reading is, and the other readings
+// when it is genuinely ambiguous. Pure: no DOM, no Node, no I/O. How it reads: docs/domain.md,
+// "Drafting a plan from its document".
+import * as v from 'valibot'
+import { CodeSchema, type Field, type Indicator, type Plan, PlanSchema, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
+import { agreesWith, validatePlan } from '../validation'
+import { type Line, linesOf, readHeader } from './header'
+import {
+  type Cue,
+  cueBefore,
+  decimalHabit,
+  type DecimalHabit,
+  GOAL_START_RE,
+  isStockName,
+  NON_TARGET_SECTION_RE,
+  PER_MILLE_NAME_RE,
+  type Post,
+  QUANTITY_RE,
+  readDigits,
+  readPost,
+  SECTOR_RE,
+  SPENDING_RE,
+  TARGET_LIST_RE,
+  UNIT_NOUN_RE,
+  unitInfo,
+} from './lexicon'
+import { normalizeText } from './normalize'
+import { type Confidence, type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft, type SourceSpan } from './types'
+
+export { normalizeText } from './normalize'
+
+// ---------------------------------------------------------------------------
+// Sections
+
+interface Section {
+  level: number
+  code: string
+  name: string
+  parent: Section | undefined
+  span: SourceSpan
+  /** Inside a list of targets: every item is a target, a figure or a yes/no goal. */
+  list: boolean
+  /** Purposes, requirements, solutions, how the plan is carried out: no targets there. */
+  excluded: boolean
+  /** A content section (nội dung, nhiệm vụ, chỉ tiêu, giao ước) where qualitative goals live. */
+  content: boolean
+}
+
+const ROOT: Section = { level: 0, code: 'CHUNG', name: 'Chỉ tiêu chung', parent: undefined, span: { start: 0, end: 0 }, list: false, excluded: false, content: false }
+
+function headingOf(text: string): { level: number; label: string; rest: string } | undefined {
+  let m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
+  if (m) return { level: 1, label: m[1]!, rest: m[2]! }
+  m = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$/u.exec(text)
+  if (m) return { level: 2 + m[1]!.split('.').length - 1, label: m[1]!.split('.').pop()!, rest: m[2]! }
+  m = /^(\d{1,2})[.)]\s+(.*)$/u.exec(text)
+  if (m) return { level: 2, label: m[1]!, rest: m[2]! }
+  m = /^([a-zđ])[).]\s+(.*)$/u.exec(text)
+  if (m) return { level: 5, label: m[1]!, rest: m[2]! }
+  return undefined
+}
+
+/** A section's name: its first clause, without the trailing colon. */
+function sectionName(rest: string): string {
+  const first = rest.split(/(?<=[^\d])[.;](?:\s|$)|:\s*$/u)[0] ?? rest
+  return clip(first.replace(/[:.\s]+$/u, '').trim(), 200) || rest.slice(0, 200)
+}
+
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s
+  const cut = s.slice(0, max - 1)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
+}
+
+// ---------------------------------------------------------------------------
+// What the extractor reads before turning it into indicators
+
+interface Found {
+  name: string
+  span: SourceSpan
+  /** Absolute offset of the figure. */
+  at: number
+  digits: [string, string | undefined]
+  unit: string
+  cue: Cue | undefined
+  post: Post
+  /** "Giảm tỷ lệ … 15%": the verb opens the sentence, far from the figure. */
+  verbFirst: 'reduce' | 'growth' | undefined
+  afterWhole: boolean
+  section: Section
+}
+
+interface Built {
+  id: string
+  value: Indicator
+  source: SourceSpan
+  confidence: Confidence
+  reasons: string[]
+  ambiguous: boolean
+  alternatives?: Indicator[]
+  found?: Found
+}
+
+const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s)
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
+
+function cleanName(raw: string): { name: string; whole: boolean } {
+  let s = raw.trim()
+  let whole = false
+  s = s.replace(/^[\s,;.:–-]+/u, '')
+  const td = /^trong đó\s*(?:có)?\s*:?\s*/iu.exec(s)
+  if (td) {
+    whole = true
+    s = s.slice(td[0].length)
+  }
+  s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
+  return { name: s.trim(), whole }
+}
+
+/** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
+function breaksOf(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  return out
+}
+
+function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
+  const text = line.text
+  const breaks = breaksOf(text)
+  const out: Found[] = []
+  let boundary = 0
+  const wholeAt = (() => {
+    const m = /(?<![\p{L}])trong đó/iu.exec(text)
+    return m ? m.index : -1
+  })()
+  const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const at = m.index
+    if (at < boundary) continue
+    const lastBreak = Math.max(0, ...breaks.filter((b) => b <= at))
+    const segStart = Math.max(boundary, lastBreak)
+    const before = text.slice(segStart, at)
+    const cueMatch = cueBefore(before)
+    const cleaned = cleanName(before.slice(0, cueMatch?.at ?? before.length))
+    const whole = cleaned.whole
+    let name = cleaned.name
+    const lead = segStart + before.length - before.trimStart().length + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
+    let end = at + m[0].length
+    const post = readPost(text.slice(end))
+    end += post.length
+    // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
+    if (subjectMode && SUBJECT_AFTER_RE.test(name)) {
+      const rest = text.slice(end)
+      const stop = rest.search(/;|\.(?=\s|$)/u)
+      const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
+      if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
+        if (/trở lên/iu.test(subject)) post.orMore = true
+        name = `${name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, '')} ${subject.replace(/\s*trở lên\s*$/iu, '')}`.trim()
+        end += stop === -1 ? rest.length : stop
+      }
+    }
+    if (name === '') name = before.trim()
+    // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
+    const tail = text.slice(end).search(/[,;]|\.(?=\s|$)/u)
+    const spanEnd = tail === -1 ? text.length : end + tail
+    const verbFirst = /^giảm\s/iu.test(name) && cueMatch === undefined ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
+    out.push({
+      name,
+      span: { start: line.start + Math.min(lead, at), end: line.start + spanEnd },
+      at: line.start + at,
+      digits: [m[1]!, m[3]],
+      unit: m[2] ?? m[4] ?? m[5] ?? '',
+      cue: cueMatch?.cue,
+      post,
+      verbFirst,
+      afterWhole: whole || (wholeAt !== -1 && at > wholeAt),
+      section,
+    })
+    boundary = spanEnd + 1
+    re.lastIndex = Math.max(re.lastIndex, end)
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------
+// A figure to an indicator
+
+interface Reading {
+  name: string
+  unitOfMeasure: string
+  aggregation: Indicator['aggregation']
+  scale?: 1 | 100 | 1000
+  proportion?: boolean
+  target: Target
+}
+
+function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabit, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
+  let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
+  const percent = unit === '%' || unit === '‰'
+  const info = unitInfo(unit)
+  const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
+  const second = f.digits[1] !== undefined ? readDigits(f.digits[1], { integer: info?.integer ?? false, percent, habit }) : undefined
+  let confidence: Confidence = 'high'
+  if (!first || (f.digits[1] !== undefined && !second)) {
+    reasons.push(`không đọc được số “${f.digits.filter(Boolean).join(' – ')}”`)
+    confidence = 'low'
+  }
+  const a = first?.value ?? 0
+  const b = second?.value
+  for (const r of [first, second]) {
+    if (!r) continue
+    reasons.push(...r.reasons)
+    if (r.unusual) confidence = 'medium'
+  }
+  const name = upperFirst(f.name || 'Chỉ tiêu')
+  const cue = f.cue
+  const post = f.post
+  const isRateName = /^tỷ lệ|^tỉ lệ/iu.test(name)
+  if (unit === '%' && PER_MILLE_NAME_RE.test(name) && a >= 3) {
+    reasons.push(`tỷ lệ dân số tự nhiên ${a}% là không thể: hiểu là ${a}‰ (ký hiệu ‰ thường mất khi chép từ PDF)`)
+    unit = '‰'
+    confidence = 'low'
+  }
+  const rateShape = (): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
+    const proportion = !/tăng dân số|dân số tự nhiên|tỷ suất|tốc độ|bình quân/iu.test(name)
+    return {
+      name: isRateName ? name : `Tỷ lệ ${lowerFirst(name)}`,
+      unitOfMeasure: unit,
+      aggregation: 'rate',
+      scale: unit === '‰' ? 1000 : 100,
+      ...(proportion ? {} : { proportion: false }),
+    }
+  }
+  const amountShape = (stockHint: boolean): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
+    if (unit.includes('/')) return { name, unitOfMeasure: unit, aggregation: 'rate', scale: 1, proportion: false }
+    return { name, unitOfMeasure: unit, aggregation: stockHint || isStockName(name) ? 'stock' : 'flow' }
+  }
+  const alternatives: Reading[] = []
+  const withNumbers = (make: (x: number, y: number | undefined) => Target): void => {
+    for (const alt of first?.alternatives ?? []) alternatives.push({ ...main, target: make(alt, b) })
+    for (const alt of second?.alternatives ?? []) alternatives.push({ ...main, target: make(a, alt) })
+  }
+  let main: Reading
+  const kind = f.verbFirst ?? cue?.kind
+  if (kind === 'growth' && percent) {
+    const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
+    if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
+    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
+    const valueUnit = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi/iu.test(name) ? 'triệu đồng' : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ'
+    if (valueUnit === 'chưa rõ') {
+      reasons.push('chỉ tiêu tăng trưởng: đơn vị tính của con số gốc chưa rõ')
+      confidence = 'low'
+    }
+    main = { name, unitOfMeasure: valueUnit, aggregation: isStockName(name) ? 'stock' : 'flow', target: make(a, b) }
+    if (base === undefined) confidence = 'low'
+    withNumbers(make)
+  } else if (kind === 'reduce') {
+    if (percent && (isRateName || !f.verbFirst)) {
+      const relative = post.sinceStart || (post.baseYear !== undefined && !post.points) || f.verbFirst !== undefined
+      const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
+      if (isRateName || /tỷ lệ/iu.test(name)) {
+        main = { ...rateShape(), target: make(a, b, relative) }
+        if (!post.points) {
+          // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
+          if (relative || f.verbFirst) {
+            alternatives.push({ ...main, target: make(a, b, false) })
+            alternatives.push({ ...main, target: { kind: 'at_most', value: a, strict: false } })
+            reasons.push(`“giảm ${f.digits[0]}%”: có thể là giảm ${f.digits[0]}% so với số đầu năm, giảm ${f.digits[0]} điểm phần trăm, hoặc mức cần đạt là ${f.digits[0]}%`)
+          } else {
+            reasons.push(`tỷ lệ giảm ${f.digits.filter(Boolean).join(' – ')}%: hiểu là điểm phần trăm`)
+            if (confidence === 'high') confidence = 'medium'
+          }
+        }
+      } else {
+        // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
+        const countUnit = /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /vụ/iu.test(name) ? 'vụ' : 'chưa rõ'
+        main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
+        reasons.push('giảm theo phần trăm so với số đầu năm: cần số đầu năm')
+        if (countUnit === 'chưa rõ') confidence = 'low'
+      }
+    } else {
+      main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
+    }
+    withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
+  } else if (kind === 'at_most' || post.orLess || (cue === undefined && SPENDING_RE.test(name))) {
+    const strict = cue?.kind === 'at_most' ? cue.strict : false
+    if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
+    const make = (x: number, y: number | undefined): Target => (y !== undefined ? { kind: 'range', min: x, max: y } : { kind: 'at_most', value: x, strict })
+    main = { ...(percent ? rateShape() : amountShape(false)), target: make(a, b) }
+    withNumbers(make)
+  } else {
+    // At least: "đạt", "trên" (strict), "từ … trở lên", or a bare figure; "tăng 50 hộ" counts what is added.
+    const strict = cue?.kind === 'at_least' && cue.strict && !post.orMore
+    if (kind === 'growth') reasons.push(`“tăng ${f.digits[0]} ${unit}”: hiểu là số tăng thêm trong năm`)
+    if (cue === undefined) reasons.push('không có từ chỉ mức (đạt, trên, dưới…): hiểu là đạt ít nhất')
+    const shape = percent || unit.includes('/') ? (percent ? rateShape() : amountShape(false)) : amountShape(false)
+    const rate = shape.aggregation === 'rate'
+    const make = (x: number, y: number | undefined): Target =>
+      y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: rate ? 'rate_at_least' : 'at_least', value: x, ...(strict ? { strict: true } : {}) }
+    main = { ...shape, target: make(a, b) }
+    withNumbers(make)
+    if (cue === undefined && confidence === 'high') confidence = 'medium'
+    // "100% thôn văn hóa": each thôn is, or is not: a yes/no each reports.
+    const subject = main.name.replace(/^tỷ lệ\s+/iu, '')
+    if (percent && a === 100 && b === undefined && UNIT_NOUN_RE.test(subject)) {
+      reasons.push('“100% thôn/tổ dân phố/cơ quan … đạt”: mỗi đơn vị tự báo đạt hay không đạt')
+      main = { name: upperFirst(subject), unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', target: { kind: 'yes_no' } }
+      alternatives.length = 0
+      reasons.splice(0, reasons.length, ...reasons.filter((r) => !r.startsWith('không có từ chỉ mức')))
+      confidence = 'medium'
+    }
+  }
+  if (alternatives.length > 0) confidence = 'low'
+  return { main, alternatives, confidence }
+}
+
+// ---------------------------------------------------------------------------
+// Codes
+
+const stripMarks = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+
+const CODE_STOP = new Set(['CAC', 'CUA', 'VA', 'CHO', 'TREN', 'TRONG', 'DIA', 'BAN', 'DUOC', 'THEO', 'NHUNG', 'VOI', 'LA', 'CO', 'O', 'TY', 'LE', 'TI', 'SO', 'NAM', 'DAT'])
+
+function slug(name: string, words = 3): string {
+  const parts = stripMarks(name)
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => w !== '' && !CODE_STOP.has(w))
+  const s = parts.slice(0, words).join('_').slice(0, 30).replace(/_+$/u, '')
+  return /^[A-Z]/.test(s) ? s : `CT_${s || 'X'}`
+}
+
+class Codes {
+  private used = new Set<string>()
+  take(base: string): string {
+    let code = base.slice(0, 36)
+    for (let n = 2; this.used.has(code); n++) code = `${base.slice(0, 34)}_${n}`
+    this.used.add(code)
+    return code
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The draft
+
+const REPORTERS = { kinds: [...RESIDENTIAL_UNIT_KINDS], units: [] as string[] }
+
+function makeIndicator(r: Reading, code: string, field: string, source: string): Indicator {
+  return {
+    code,
+    name: clip(r.name, 300),
+    field,
+    unitOfMeasure: r.unitOfMeasure,
+    aggregation: r.aggregation,
+    ...(r.scale !== undefined ? { scale: r.scale } : {}),
+    proportion: r.proportion ?? true,
+    target: r.target,
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source,
+  }
+}
+
+const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(diện tích|năng suất|sản lượng)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
+
+export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
+  const text = normalizeText(input)
+  const lines = linesOf(text)
+  const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
+  const year = header.year?.value ?? options.year
+  const habit = decimalHabit(text)
+  const codes = new Codes()
+  const built: Built[] = []
+  const sectionsUsed = new Set<Section>()
+  const sections: Section[] = []
+  let current: Section = ROOT
+  let listSeen = false
+  const proseLines: { line: Line; section: Section }[] = []
+
+  for (const line of lines) {
+    if (line.start < bodyStart || line.text === '') continue
+    if (/^(?:- )?nơi nhận\b/iu.test(line.text)) break
+    if (/^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) break
+    const h = headingOf(line.text)
+    let itemText = line.text
+    let itemStart = line.start
+    if (h) {
+      while (current.level >= h.level && current.parent) current = current.parent
+      const code = current === ROOT ? h.label : `${current.code}.${h.label}`
+      const name = sectionName(h.rest)
+      const sec: Section = {
+        level: h.level,
+        code,
+        name: name || h.label,
+        parent: current,
+        span: { start: line.start, end: line.start + line.text.length },
+        list: current.list || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
+        excluded: current.excluded || (h.level === 1 && NON_TARGET_SECTION_RE.test(name)) || (current === ROOT && NON_TARGET_SECTION_RE.test(name) && h.level <= 2),
+        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký/iu.test(name),
+      }
+      if (sec.list) listSeen = true
+      sections.push(sec)
+      current = sec
+      itemText = h.rest
+      itemStart = line.start + line.text.length - h.rest.length
+    }
+    if (current.excluded) continue
+    const item: Line = { text: itemText, start: itemStart }
+    // "… với các chỉ tiêu cụ thể sau:": what follows in this section is a list of targets.
+    if (!h && current !== ROOT && TARGET_LIST_RE.test(line.text) && /:\s*$/u.test(line.text)) {
+      current.list = true
+      listSeen = true
+      continue
+    }
+    if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
+    if (line.text.startsWith('| ')) {
+      const got = readTableRow(item, current, year, habit, codes)
+      if (got) {
+        built.push(got)
+        sectionsUsed.add(current)
+      }
+      continue
+    }
+    const inList = current.list && !h
+    const found = findTargets(item, current, true)
+    const fromLine = fromFound(found, item, year, habit, codes, built.length)
+    for (const b of fromLine) built.push(b)
+    if (fromLine.length > 0) sectionsUsed.add(current)
+    if (inList) {
+      // The clauses of a list item without a figure are qualitative goals: yes/no.
+      for (const c of clausesOf(item)) {
+        if (found.some((f) => f.at >= c.start && f.at < c.end)) continue
+        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3) continue
+        built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
+        sectionsUsed.add(current)
+      }
+    } else if (current.content && found.length === 0) {
+      proseLines.push({ line: item, section: current })
+    }
+  }
+
+  // A plan that lists no targets states its goals in prose: each clause opening with a goal verb
+  // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
+  if (!listSeen && built.every((b) => b.value.aggregation === 'yes_no')) {
+    for (const { line, section } of proseLines) {
+      for (const c of clausesOf(line)) {
+        const goal = c.text.replace(/^(?:đồng thời|tiếp tục|chủ động|tập trung|thi đua)\s+/iu, '')
+        if (!GOAL_START_RE.test(goal) || c.text.split(/\s+/u).length < 3) continue
+        built.push(yesNo(c, section, codes, built.length, 'low', ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']))
+        sectionsUsed.add(section)
+      }
+    }
+  }
+
+  // Fields: the sections holding targets and their ancestors, outermost first.
+  const fieldSections = new Set<Section>()
+  for (const s of sectionsUsed) for (let x: Section | undefined = s; x && x !== ROOT; x = x.parent) fieldSections.add(x)
+  const fields: Drafted<Field>[] = []
+  const fieldCodes = new Codes()
+  const codeOf = new Map<Section, string>()
+  for (const s of sections) {
+    if (!fieldSections.has(s)) continue
+    const code = fieldCodes.take(v.is(CodeSchema, s.code) ? s.code : slug(s.name))
+    codeOf.set(s, code)
+    const parent = s.parent && s.parent !== ROOT ? codeOf.get(s.parent) : undefined
+    fields.push({ id: `field.${fields.length}`, value: { code, name: clip(s.name, 200), ...(parent ? { parent } : {}) }, source: s.span, confidence: 'high', reasons: [], ambiguous: false })
+  }
+  if (sectionsUsed.has(ROOT)) {
+    fields.unshift({ id: `field.${fields.length}`, value: { code: fieldCodes.take(ROOT.code), name: ROOT.name }, source: { start: 0, end: 0 }, confidence: 'medium', reasons: ['chỉ tiêu không nằm trong mục nào'], ambiguous: false })
+    codeOf.set(ROOT, ROOT.code)
+  }
+  const indicators: Drafted<Indicator>[] = built.map((b, i) => {
+    const field = codeOf.get(b.found?.section ?? ROOT) ?? b.value.field
+    const fix = (x: Indicator): Indicator => ({ ...x, field })
+    return {
+      id: `indicator.${i}`,
+      value: fix(b.value),
+      source: b.source,
+      confidence: b.confidence,
+      reasons: b.reasons,
+      ambiguous: b.ambiguous,
+      ...(b.alternatives ? { alternatives: b.alternatives.map(fix) } : {}),
+    }
+  })
+  const draft: PlanDraft = {
+    format: PLAN_DRAFT_FORMAT,
+    text,
+    header,
+    movements,
+    phases,
+    fields,
+    indicators,
+    issues: [],
+    noTargets: indicators.length === 0,
+  }
+  if (!draft.noTargets) draft.issues = validatePlan(planFromDraft(draft, 'all', year ?? (Number(header.issuedOn?.value.slice(0, 4)) || 2000)))
+  return draft
+}
+
+function clausesOf(line: Line): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = []
+  let from = 0
+  const cut = (to: number): void => {
+    const raw = line.text.slice(from, to)
+    const lead = raw.length - raw.trimStart().length
+    const text = raw.trim().replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
+    if (text !== '') out.push({ text, start: line.start + from + lead, end: line.start + from + lead + raw.trim().length })
+  }
+  for (const m of line.text.matchAll(/;|\.(?=\s+\p{Lu})/gu)) {
+    cut(m.index)
+    from = m.index + 1
+  }
+  cut(line.text.length)
+  return out
+}
+
+function yesNo(c: { text: string; start: number; end: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
+  const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))
+  const value: Indicator = {
+    code: codes.take(slug(name, 4)),
+    name,
+    field: section.code,
+    unitOfMeasure: 'đạt/không đạt',
+    aggregation: 'yes_no',
+    proportion: true,
+    target: { kind: 'yes_no' },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.end }, confidence, reasons, ambiguous: false, found }
+}
+
+/** The indicators of one line's figures, with the relations the line states between them. */
+function fromFound(found: Found[], line: Line, year: number | undefined, habit: DecimalHabit, codes: Codes, n0: number): Built[] {
+  if (found.length === 0) return []
+  const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
+
+  // "Cơ cấu kinh tế: nông nghiệp 38,5%, công nghiệp – xây dựng 29,4%, dịch vụ 32,1%": one shares target.
+  const sharesName = /^(cơ cấu[^:]*?)\s*(?::|gồm|là)\s*/iu.exec(found[0]!.name)
+  if (sharesName && found.length >= 2 && found.every((f) => f.unit === '%')) {
+    return sharesFrom(found, sharesName, line, codes, n0)
+  }
+
+  // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").
+  const colon = /^([^:]{6,}?)\s*:\s*(.+)$/u.exec(found[0]!.name)
+  const first = found[0]!
+  if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
+    const prefix = colon[1]!
+    first.name = `${prefix} – ${colon[2]}`
+    for (const f of found.slice(1)) if (f.name.split(/\s+/u).length <= 5 && !/^(?:tỷ lệ|số|tổng|giá trị|thu|chi)/iu.test(f.name)) f.name = `${prefix} – ${f.name}`
+  }
+
+  // Crops: "Lúa: diện tích 229 ha, năng suất 65 tạ/ha, sản lượng 1.448,5 tấn".
+  let subject: string | undefined
+  const measures = found.map((f) => {
+    const m = MEASURE_RE.exec(f.name)
+    if (!m) {
+      subject = undefined
+      return undefined
+    }
+    const own = m[1] ?? m[3]
+    if (own) subject = own.replace(/^trong đó\s*:?\s*/iu, '').trim()
+    const measure = m[2]!.toLowerCase()
+    if (!subject) return undefined
+    f.name = `${upperFirst(measure)} ${lowerFirst(subject)}`
+    return { measure: measure === 'diện tích' ? 'DT' : measure === 'năng suất' ? 'NS' : 'SL', subject }
+  })
+
+  const out: Built[] = []
+  for (const [i, f] of found.entries()) {
+    const reasons: string[] = []
+    const { main, alternatives, confidence } = toIndicatorShape(f, year, habit, reasons)
+    const ms = measures[i]
+    const code = codes.take(ms ? `${slug(ms.subject, 2)}_${ms.measure}` : slug(main.name))
+    const value = makeIndicator(main, code, f.section.code, text(f.span))
+    out.push({
+      id: `indicator.${n0 + out.length}`,
+      value,
+      source: f.span,
+      confidence,
+      reasons,
+      ambiguous: alternatives.length > 0,
+      ...(alternatives.length > 0 ? { alternatives: alternatives.map((a) => makeIndicator(a, code, f.section.code, text(f.span))) } : {}),
+      found: f,
+    })
+  }
+
+  // Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it.
+  const bySubject = new Map<string, Record<string, Built>>()
+  for (const [i, b] of out.entries()) {
+    const ms = measures[i]
+    if (!ms) continue
+    const rec = bySubject.get(ms.subject) ?? {}
+    rec[ms.measure] = b
+    bySubject.set(ms.subject, rec)
+  }
+  for (const rec of bySubject.values()) {
+    const { DT: area, NS: yieldB, SL: output } = rec
+    if (!area || !yieldB || !output) continue
+    const perHa = yieldB.value.unitOfMeasure
+    const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : perHa === 'tấn/ha' && output.value.unitOfMeasure === 'tấn' ? '' : undefined
+    if (factor === undefined || area.value.unitOfMeasure !== 'ha') continue
+    const stated = figureOf(yieldB.value.target)
+    yieldB.value = {
+      ...yieldB.value,
+      aggregation: 'stock',
+      formula: `${output.value.code}${factor} / ${area.value.code}`,
+      target: { kind: 'derived', ...(stated !== undefined ? { value: stated } : {}) },
+    }
+    delete yieldB.value.scale
+    yieldB.value.proportion = true
+    delete yieldB.alternatives
+    yieldB.ambiguous = false
+    yieldB.reasons.push('năng suất = sản lượng ÷ diện tích: tính từ hai chỉ tiêu kia')
+    for (const b of [area, output]) if (b.value.aggregation !== 'flow') b.value.aggregation = 'flow'
+  }
+
+  // "X … Trong đó: a …, b …": parts that add up to the whole are its children (lương thực = lúa +
+  // ngô); a part that does not is a part of it (xuất khẩu lao động ⊂ việc làm mới).
+  const wholeIdx = out.findIndex((b) => !b.found!.afterWhole)
+  const whole = out[wholeIdx]
+  const parts = out.filter((b) => b.found!.afterWhole && whole && b.value.unitOfMeasure === whole.value.unitOfMeasure)
+  if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
+    const wholeFigure = figureOf(whole.value.target)
+    const figures = parts.map((p) => figureOf(p.value.target))
+    const sum = figures.reduce<number>((s, x) => s + (x ?? Number.NaN), 0)
+    if (parts.length >= 2 && whole.value.aggregation !== 'rate' && wholeFigure !== undefined && agreesWith(wholeFigure, sum)) {
+      whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: wholeFigure } }
+      whole.reasons.push('“trong đó” các phần cộng lại bằng tổng: tổng tính từ các phần')
+    } else {
+      for (const p of parts) {
+        p.value = { ...p.value, partOf: whole.value.code }
+        p.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+      }
+    }
+  }
+
+  // "Giá trị sản xuất tăng 10%, nông nghiệp tăng 5-7%, dịch vụ …": sectors are parts of the first.
+  const head = out[0]
+  if (head && out.length >= 2 && head.value.target?.kind === 'growth' && !SECTOR_RE.test(head.found!.name)) {
+    const sectors = out.slice(1).filter((b) => b.value.target?.kind === 'growth' && SECTOR_RE.test(b.found!.name))
+    if (sectors.length >= 2) {
+      for (const s of sectors) {
+        const t = s.value.target
+        const own = s.found!.post.baseYear !== undefined
+        s.value = {
+          ...s.value,
+          name: `${head.value.name} ${lowerFirst(s.found!.name)}`,
+          unitOfMeasure: head.value.unitOfMeasure,
+          aggregation: head.value.aggregation,
+          ...(t?.kind === 'growth' && head.value.target?.kind === 'growth' && !own ? { target: { ...t, baseYear: head.value.target.baseYear } } : {}),
+        }
+        s.reasons = s.reasons.filter((r) => !r.startsWith('chỉ tiêu tăng trưởng: đơn vị') && (own || !r.startsWith('không nói')))
+        s.reasons.push(`một ngành của “${head.value.name}”: cùng năm gốc và đơn vị tính`)
+        if (s.confidence === 'low' && !s.ambiguous) s.confidence = 'medium'
+      }
+      head.value = { ...head.value, children: sectors.map((s) => s.value.code) }
+    }
+  }
+  return out
+}
+
+function figureOf(t: Target | undefined): number | undefined {
+  if (!t) return undefined
+  if (t.kind === 'at_least' || t.kind === 'rate_at_least' || t.kind === 'at_most') return t.value
+  if (t.kind === 'derived') return t.value
+  return undefined
+}
+
+function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number): Built[] {
+  const first = found[0]!
+  first.name = first.name.slice(sharesName[0].length)
+  const name = upperFirst(sharesName[1]!.trim())
+  const partNames = found.map((f) => upperFirst(cleanName(f.name.replace(/\s*chiếm\s*:?$/iu, '')).name || 'Phần'))
+  const code = codes.take(slug(name))
+  const partCodes = partNames.map((p) => codes.take(`${code}_${slug(p, 2)}`))
+  const span: SourceSpan = { start: first.span.start - sharesName[0].length, end: found[found.length - 1]!.span.end }
+  const percents = found.map((f) => readDigits(f.digits[0], { integer: false, percent: true, habit: 'unknown' })?.value ?? 0)
+  const total = percents.reduce((s, x) => s + x, 0)
+  const reasons = Math.abs(total - 100) > 1e-6 ? [`các phần cộng lại ${total}%, không phải 100%`] : []
+  const source = line.text.slice(span.start - line.start, span.end - line.start)
+  const unitOfMeasure = /kinh tế|giá trị|sản xuất/iu.test(name) ? 'triệu đồng' : 'chưa rõ'
+  const parent: Built = {
+    id: `indicator.${n0}`,
+    value: {
+      code,
+      name,
+      field: first.section.code,
+      unitOfMeasure,
+      aggregation: 'flow',
+      proportion: true,
+      children: partCodes,
+      target: { kind: 'shares', parts: partCodes.map((c, i) => ({ indicator: c, percent: percents[i] ?? 0 })), tolerance: 1 },
+      reporters: { kinds: [...REPORTERS.kinds], units: [] },
+      source,
+    },
+    source: span,
+    confidence: reasons.length > 0 ? 'low' : 'high',
+    reasons: [...reasons, 'cơ cấu: mỗi phần là một chỉ tiêu con (giá trị của ngành), tổng là chỉ tiêu cha'],
+    ambiguous: false,
+    found: first,
+  }
+  const children: Built[] = partNames.map((p, i) => ({
+    id: `indicator.${n0 + 1 + i}`,
+    value: {
+      code: partCodes[i]!,
+      name: `${name}: ${lowerFirst(p)}`,
+      field: first.section.code,
+      unitOfMeasure,
+      aggregation: 'flow',
+      proportion: true,
+      reporters: { kinds: [...REPORTERS.kinds], units: [] },
+      source: line.text.slice(found[i]!.span.start - line.start, found[i]!.span.end - line.start),
+    },
+    source: found[i]!.span,
+    confidence: 'medium',
+    reasons: ['phần của cơ cấu: không có chỉ tiêu riêng'],
+    ambiguous: false,
+    found: found[i]!,
+  }))
+  return [parent, ...children]
+}
+
+/** A table row: a name cell, a unit-of-measure cell and a figure cell ("dưới 5", "≥ 95", "90 – 95"). */
+function readTableRow(line: Line, section: Section, year: number | undefined, habit: DecimalHabit, codes: Codes): Built | undefined {
+  const cells: { text: string; start: number }[] = []
+  let pos = 1
+  for (const raw of line.text.slice(1, -1).split('|')) {
+    const lead = raw.length - raw.trimStart().length
+    cells.push({ text: raw.trim(), start: line.start + pos + lead })
+    pos += raw.length + 1
+  }
+  const unitCell = cells.find((c) => unitInfo(c.text) !== undefined)
+  const figureCells = cells.filter((c) => c !== unitCell && /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text))
+  const figure = figureCells[figureCells.length - 1]
+  const nameCell = cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
+  if (!figure || !nameCell) return undefined
+  const symbolic = figure.text.replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới ')
+  const unit = unitCell?.text ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : '')
+  const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
+  if (!digits || unit === '') return undefined
+  const cueText = symbolic.slice(0, digits.index)
+  const f: Found = {
+    name: nameCell.text.replace(/^\d+[.)]\s*/u, ''),
+    span: { start: line.start, end: line.start + line.text.length },
+    at: figure.start,
+    digits: [digits[1]!, digits[2]],
+    unit,
+    cue: cueBefore(cueText)?.cue,
+    post: readPost(symbolic.slice(digits.index + digits[0].length)),
+    verbFirst: undefined,
+    afterWhole: false,
+    section,
+  }
+  const reasons = ['đọc từ một dòng bảng']
+  const { main, alternatives, confidence } = toIndicatorShape(f, year, habit, reasons)
+  const code = codes.take(slug(main.name))
+  return {
+    id: '',
+    value: makeIndicator(main, code, section.code, line.text),
+    source: f.span,
+    confidence,
+    reasons,
+    ambiguous: alternatives.length > 0,
+    ...(alternatives.length > 0 ? { alternatives: alternatives.map((a) => makeIndicator(a, code, section.code, line.text)) } : {}),
+    found: f,
+  }
+}
+
+// ---------------------------------------------------------------------------
+// From the accepted items to a plan
+
+/**
+ * The plan made of the accepted items (`'all'`: every item, an ambiguous one in its first
+ * reading): fields left empty are dropped, references to indicators not taken are removed (a
+ * derived figure whose inputs are gone becomes a plain "at least" of its stated figure).
+ */
+export function planFromDraft(draft: PlanDraft, accepted: ReadonlySet<string> | 'all', year: number): Plan {
+  const take = (id: string): boolean => accepted === 'all' || accepted.has(id)
+  const indicators = draft.indicators.filter((d) => take(d.id)).map((d) => JSON.parse(JSON.stringify(d.value)) as Indicator)
+  const codes = new Set(indicators.map((i) => i.code))
+  for (const i of indicators) {
+    if (i.children) {
+      i.children = i.children.filter((c) => codes.has(c))
+      if (i.children.length === 0) delete i.children
+    }
+    if (i.partOf !== undefined && !codes.has(i.partOf)) delete i.partOf
+    if (i.formula !== undefined && (i.formula.match(/[A-Za-z][A-Za-z0-9._-]*/g) ?? []).some((c) => !codes.has(c))) delete i.formula
+    if (i.target?.kind === 'derived' && i.formula === undefined && !i.children) {
+      if (i.target.value === undefined) delete i.target
+      else i.target = i.aggregation === 'rate' ? { kind: 'rate_at_least', value: i.target.value } : { kind: 'at_least', value: i.target.value }
+    }
+    if (i.target?.kind === 'shares') {
+      const parts = i.target.parts.filter((p) => codes.has(p.indicator))
+      if (parts.length < 2) delete i.target
+      else i.target = { ...i.target, parts }
+    }
+  }
+  const allFields = draft.fields.map((d) => d.value)
+  const takenFields = new Map(draft.fields.filter((d) => take(d.id)).map((d) => [d.value.code, d.value]))
+  const byCode = new Map(allFields.map((f) => [f.code, f]))
+  /** The nearest taken field up from `code`. */
+  const nearest = (code: string | undefined): string | undefined => {
+    for (let c = code; c !== undefined; c = byCode.get(c)?.parent) if (takenFields.has(c)) return c
+    return undefined
+  }
+  let fallback: Field | undefined
+  for (const i of indicators) {
+    const f = nearest(i.field)
+    if (f !== undefined) i.field = f
+    else {
+      fallback ??= { code: takenFields.has('CHUNG') ? 'CHUNG_2' : 'CHUNG', name: 'Chỉ tiêu chung' }
+      i.field = fallback.code
+    }
+  }
+  const used = new Set<string>()
+  for (const i of indicators) for (let c: string | undefined = i.field; c !== undefined && !used.has(c); c = takenFields.get(c)?.parent) used.add(c)
+  const fields: Field[] = [...takenFields.values()]
+    .filter((f) => used.has(f.code))
+    .map((f) => {
+      const parent = nearest(f.parent)
+      const copy: Field = { code: f.code, name: f.name }
+      if (parent !== undefined) copy.parent = parent
+      return copy
+    })
+  if (fallback) fields.push(fallback)
+  const h = draft.header
+  const head = <T>(d: Drafted<T> | undefined): T | undefined => (d && take(d.id) ? d.value : undefined)
+  const plan = {
+    year,
+    title: head(h.title) ?? `Kế hoạch phát động phong trào thi đua năm ${year}`,
+    ...(head(h.number) !== undefined ? { number: head(h.number) } : {}),
+    ...(head(h.issuedOn) !== undefined ? { issuedOn: head(h.issuedOn) } : {}),
+    ...(head(h.theme) !== undefined ? { theme: head(h.theme) } : {}),
+    ...(head(h.signedBy) !== undefined ? { signedBy: head(h.signedBy) } : {}),
+    movements: draft.movements.filter((d) => take(d.id)).map((d) => d.value),
+    phases: draft.phases.filter((d) => take(d.id)).map((d) => d.value),
+    fields,
+    indicators,
+    rules: [],
+  }
+  const parsed = v.safeParse(PlanSchema, plan)
+  if (!parsed.success) throw new Error(`planFromDraft: ${parsed.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`)
+  return parsed.output
+}

@@ -1,0 +1,276 @@
+// The words of Vietnamese administrative plans the extractor reads targets by: units of measure,
+// the words that say what kind of target a figure is (đạt, trên, dưới, không quá, giảm, tăng …),
+// and how a figure's digits are read. General to the genre (kế hoạch, nghị quyết of a commune's
+// people's committee), never to one document's wording.
+
+export interface UnitInfo {
+  /** How the plan file writes it. */
+  canonical: string
+  /** Counted things and money in đồng: a figure is a whole number. */
+  integer: boolean
+}
+
+const UNIT_LIST: [string[], string, boolean][] = [
+  [['%'], '%', false],
+  [['‰'], '‰', false],
+  [['triệu đồng/người/năm', 'triệu/người/năm', 'tr.đ/người/năm'], 'triệu đồng/người/năm', false],
+  [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
+  [['tạ/ha'], 'tạ/ha', false],
+  [['tấn/ha'], 'tấn/ha', false],
+  [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
+  [['triệu đồng', 'tr.đồng', 'trđ'], 'triệu đồng', false],
+  [['tỷ đồng', 'tỉ đồng'], 'tỷ đồng', false],
+  [['đồng', 'đ'], 'đồng', true],
+  [['tấn'], 'tấn', false],
+  [['tạ'], 'tạ', false],
+  [['kg'], 'kg', false],
+  [['ha', 'héc-ta', 'hecta'], 'ha', false],
+  [['m²', 'm2'], 'm²', false],
+  [['m³', 'm3'], 'm³', false],
+  [['km'], 'km', false],
+  [['con'], 'con', true],
+  [['hộ'], 'hộ', true],
+  [['người'], 'người', true],
+  [['lao động'], 'lao động', true],
+  [['học sinh'], 'học sinh', true],
+  [['trẻ', 'cháu'], 'trẻ', true],
+  [['lượt người', 'lượt'], 'lượt', true],
+  [['công trình'], 'công trình', true],
+  [['doanh nghiệp'], 'doanh nghiệp', true],
+  [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
+  [['sản phẩm'], 'sản phẩm', true],
+  [['cơ sở'], 'cơ sở', true],
+  [['phòng học'], 'phòng học', true],
+  [['giường bệnh', 'giường'], 'giường', true],
+  [['căn nhà', 'căn', 'ngôi nhà', 'nhà'], 'căn', true],
+  [['thẻ'], 'thẻ', true],
+  [['cây'], 'cây', true],
+  [['vụ'], 'vụ', true],
+  [['đoàn viên'], 'đoàn viên', true],
+  [['hội viên'], 'hội viên', true],
+  [['đảng viên'], 'đảng viên', true],
+]
+
+const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
+for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
+
+export function unitInfo(spelling: string): UnitInfo | undefined {
+  return UNIT_BY_SPELLING.get(spelling.toLowerCase().replace(/\s+/g, ' '))
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰').sort((a, b) => b.length - a.length)
+
+/** A figure: digits with dots and commas inside. */
+const NUM = String.raw`\d(?:[\d.,]*\d)?`
+/**
+ * A target figure: a number (or two, a range) and its unit of measure. Numbers without a unit
+ * (years, ages, section numbers, "12 tổ dân phố") are never targets.
+ */
+export const QUANTITY_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')})(?![\p{L}\d]))`,
+  'giu',
+)
+
+// ---------------------------------------------------------------------------
+// What a figure means: the words before it (cue) and after it (post)
+
+export type Cue =
+  | { kind: 'at_least'; strict: boolean }
+  | { kind: 'at_most'; strict: boolean }
+  | { kind: 'growth' }
+  | { kind: 'reduce' }
+  | { kind: 'share' }
+
+/** Longest first: "bằng hoặc dưới" before "dưới", "còn dưới" before "còn". */
+const CUES: [string, Cue][] = (
+  [
+    ['bằng hoặc dưới', { kind: 'at_most', strict: false }],
+    ['bằng hoặc thấp hơn', { kind: 'at_most', strict: false }],
+    ['không vượt quá', { kind: 'at_most', strict: false }],
+    ['không quá', { kind: 'at_most', strict: false }],
+    ['tối đa', { kind: 'at_most', strict: false }],
+    ['xuống còn', { kind: 'at_most', strict: false }],
+    ['còn dưới', { kind: 'at_most', strict: true }],
+    ['xuống dưới', { kind: 'at_most', strict: true }],
+    ['thấp hơn', { kind: 'at_most', strict: true }],
+    ['ít hơn', { kind: 'at_most', strict: true }],
+    ['dưới', { kind: 'at_most', strict: true }],
+    ['còn', { kind: 'at_most', strict: false }],
+    ['đạt trên', { kind: 'at_least', strict: true }],
+    ['trên', { kind: 'at_least', strict: true }],
+    ['hơn', { kind: 'at_least', strict: true }],
+    ['không dưới', { kind: 'at_least', strict: false }],
+    ['không thấp hơn', { kind: 'at_least', strict: false }],
+    ['không ít hơn', { kind: 'at_least', strict: false }],
+    ['ít nhất', { kind: 'at_least', strict: false }],
+    ['tối thiểu', { kind: 'at_least', strict: false }],
+    ['đạt và vượt', { kind: 'at_least', strict: false }],
+    ['đạt từ', { kind: 'at_least', strict: false }],
+    ['đạt', { kind: 'at_least', strict: false }],
+    ['đủ', { kind: 'at_least', strict: false }],
+    ['từ', { kind: 'at_least', strict: false }],
+    ['tăng từ', { kind: 'growth' }],
+    ['tăng', { kind: 'growth' }],
+    ['giảm từ', { kind: 'reduce' }],
+    ['giảm', { kind: 'reduce' }],
+    ['chiếm', { kind: 'share' }],
+  ] as [string, Cue][]
+).sort((a, b) => b[0].length - a[0].length)
+
+/** Words that may stand between a cue and its figure: "giảm trong năm 01 hộ", "ở mức". */
+const FILLER_RE = /^(?:[\s:,]|trong năm|bình quân|mỗi năm|hằng năm|hàng năm|ở mức|mức|khoảng|thêm|lên|xuống|là|được|phấn đấu|ít nhất|tối thiểu)*$/iu
+
+export interface CueMatch {
+  cue: Cue
+  word: string
+  /** Offset of the cue in the text searched. */
+  at: number
+}
+
+/**
+ * The cue governing a figure that ends `before`: of the cue words followed only by filler up to
+ * the figure, the leftmost ("bằng hoặc dưới 6%", not "dưới"; "giảm trong năm 01 hộ").
+ */
+export function cueBefore(before: string): CueMatch | undefined {
+  const lower = before.toLowerCase()
+  let best: CueMatch | undefined
+  for (const [word, cue] of CUES) {
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+      if (at > 0 && /[\p{L}\d]/u.test(lower[at - 1] ?? '')) continue
+      const after = lower.slice(at + word.length)
+      if (after !== '' && /^[\p{L}\d]/u.test(after)) continue
+      if (!FILLER_RE.test(after)) continue
+      if (!best || at < best.at) best = { cue, word, at }
+    }
+  }
+  return best
+}
+
+export interface Post {
+  /** Length of the text read after the figure. */
+  length: number
+  orMore: boolean
+  orLess: boolean
+  points: boolean
+  /** "so với năm 2022": the base year; "so với cùng kỳ", "năm trước": the year before the plan's. */
+  baseYear?: number | 'previous'
+  /** "so với đầu năm", "so với đầu kỳ": a reduction measured from the start of the year. */
+  sinceStart: boolean
+}
+
+const POST_RE = /^(?:\s*(?:trở lên|trở xuống|điểm phần trăm|điểm %|so với (?:năm (\d{4})|cùng kỳ(?: năm trước)?|năm trước|đầu năm|đầu kỳ|cuối năm \d{4}|năm \d{4}))|\s*(?:,\s*)?(?=so với))+/iu
+
+export function readPost(after: string): Post {
+  const m = POST_RE.exec(after)
+  const text = (m?.[0] ?? '').toLowerCase()
+  const year = /so với (?:năm|cuối năm) (\d{4})/.exec(text)
+  return {
+    length: m?.[0].length ?? 0,
+    orMore: text.includes('trở lên'),
+    orLess: text.includes('trở xuống'),
+    points: text.includes('điểm'),
+    baseYear: year ? Number(year[1]) : /cùng kỳ|năm trước/.test(text) ? 'previous' : undefined,
+    sinceStart: /đầu năm|đầu kỳ/.test(text),
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Digits
+
+export type DecimalHabit = 'comma' | 'dot' | 'unknown'
+
+/** How the document writes decimals: "38,5%" (vi) or "6.1%" (a PDF or an English habit). */
+export function decimalHabit(text: string): DecimalHabit {
+  const comma = (text.match(/(?<![\d.,])\d+,\d{1,2}(?![\d.,])/g) ?? []).length
+  const dot = (text.match(/(?<![\d.,\n])\d+\.\d{1,2}(?![\d.,])\s*(?:%|‰|[a-zà-ỹđ])/g) ?? []).length
+  if (comma > 0 && dot === 0) return 'comma'
+  if (dot > 0 && comma === 0) return 'dot'
+  return 'unknown'
+}
+
+export interface NumberReading {
+  value: number
+  /** Other values the digits may mean; non-empty means the officer must choose. */
+  alternatives: number[]
+  reasons: string[]
+  /** Read in a way that is not the Vietnamese standard (a decimal dot, an English grouping comma). */
+  unusual: boolean
+}
+
+const plain = (digits: string): number => Number(digits.replace(/[.,]/g, ''))
+
+/**
+ * A figure's digits, read in context: `integer` (the unit counts things), `percent` (a share can
+ * not be in the thousands) and the document's own decimal habit settle "13.345" and "13,345";
+ * otherwise both readings are kept and the officer chooses.
+ */
+export function readDigits(digits: string, ctx: { integer: boolean; percent: boolean; habit: DecimalHabit }): NumberReading | undefined {
+  const ok = (value: number, reasons: string[] = [], unusual = false): NumberReading => ({ value, alternatives: [], reasons, unusual })
+  if (/^\d+$/.test(digits)) return ok(Number(digits))
+  if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/.test(digits) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits)) {
+    return ok(Number(digits.replace(/\./g, '').replace(',', '.')))
+  }
+  if (/^\d+,\d+$/.test(digits)) {
+    const [int = '', frac = ''] = digits.split(',')
+    const decimal = Number(`${int}.${frac}`)
+    if (frac.length !== 3 || /^0+$/.test(int)) return ok(decimal)
+    // "13,345": a Vietnamese decimal, or thousands grouped the English way.
+    const thousands = plain(digits)
+    if (ctx.integer) return ok(thousands, [`“${digits}” đọc là ${thousands.toLocaleString('vi-VN')} vì đơn vị tính là số đếm (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh)`], true)
+    if (ctx.percent && thousands > 1000) return ok(decimal)
+    if (ctx.habit === 'dot') return ok(thousands, [`“${digits}” đọc là ${thousands.toLocaleString('vi-VN')}: văn bản viết số thập phân bằng dấu chấm`], true)
+    return { value: decimal, alternatives: [thousands], reasons: [`“${digits}” có thể là ${String(decimal).replace('.', ',')} (số thập phân) hoặc ${thousands.toLocaleString('vi-VN')} (nghìn viết kiểu tiếng Anh)`], unusual: false }
+  }
+  if (/^\d{1,3}\.\d{3}$/.test(digits)) {
+    // "13.345": thousands the Vietnamese way, or a decimal dot from a PDF or an English habit.
+    const thousands = plain(digits)
+    const decimal = Number(digits)
+    if (ctx.integer) return ok(thousands)
+    if (ctx.percent) return ok(decimal, [`“${digits}” là số thập phân ${String(decimal).replace('.', ',')}: tỷ lệ không thể là ${thousands.toLocaleString('vi-VN')}`], true)
+    if (ctx.habit === 'comma') return ok(thousands)
+    return { value: thousands, alternatives: [decimal], reasons: [`“${digits}” có thể là ${thousands.toLocaleString('vi-VN')} (dấu chấm phân cách hàng nghìn) hoặc ${String(decimal).replace('.', ',')} (dấu chấm thập phân)`], unusual: false }
+  }
+  if (/^\d+\.\d+$/.test(digits)) {
+    const decimal = Number(digits)
+    return ok(decimal, [`“${digits}” đọc là ${String(decimal).replace('.', ',')} (dấu chấm thập phân)`], true)
+  }
+  if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits) || /^\d{1,3}(?:,\d{3}){2,}$/.test(digits)) {
+    const value = Number(digits.replace(/,/g, ''))
+    return ok(value, [`“${digits}” viết theo kiểu tiếng Anh, đọc là ${value.toLocaleString('vi-VN')}`], true)
+  }
+  return undefined
+}
+
+// ---------------------------------------------------------------------------
+// Names and kinds
+
+/** Sectors of an economy: a growth or a share named by these alone is a part of the line's whole. */
+export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –)? (?:nghiệp )?(?:và )?thủy sản|nông nghiệp|lâm nghiệp|thủy sản|ngư nghiệp|(?:tiểu thủ )?công nghiệp|xây dựng|thương mại|dịch vụ|du lịch|[\s,–-]|và)+$/iu
+
+/** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no. */
+export const UNIT_NOUN_RE = /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khóm|ấp|bản|làng|buôn|cơ quan|đơn vị|trường học|trường)(?![\p{L}])/iu
+
+/** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
+const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu
+const FLOW_RE = /(?<![\p{L}])(?:mới|tạo|tuyển|cấp|xuất khẩu|giải quyết|khám|tiêm|đào tạo|trồng|thu|chi|sản lượng|xây dựng|làm|sửa chữa|hỗ trợ|kết nạp|phát triển thêm)(?![\p{L}])/iu
+
+export function isStockName(name: string): boolean {
+  return STOCK_RE.test(name) && !FLOW_RE.test(name)
+}
+
+/** Spending set in a budget: a ceiling, not a floor. */
+export const SPENDING_RE = /^(?:tổng\s+)?chi\s+(?:ngân sách|thường xuyên|đầu tư)/iu
+
+/** A natural population rate (births, deaths, natural growth) is counted per thousand. */
+export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh thô|tử thô|tỷ lệ sinh(?![\p{L}])/iu
+
+/** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
+export const GOAL_START_RE =
+  /^(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+
+/** Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out. */
+export const NON_TARGET_SECTION_RE = /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$/iu
+
+/** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
+export const TARGET_LIST_RE = /chỉ tiêu[^.;:]{0,50}:?\s*$/iu

@@ -1,0 +1,130 @@
+// The text of a plan as the extractor reads it (issue 13): one paragraph a line, whatever the
+// document was (Markdown-ish text, a PDF's text layer with hard line breaks and page numbers, a
+// Word document's paragraphs, table rows). Every span of a draft points into this text, which
+// the review screen shows beside the draft, so it must stay readable: structure markers
+// (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
+
+/** Words after which a broken line surely goes on, even when the next line starts with a capital. */
+const CONNECTIVES = new Set([
+  'của', 'và', 'các', 'với', 'trong', 'cho', 'về', 'theo', 'là', 'những', 'được', 'để', 'từ', 'đến',
+  'tại', 'trên', 'dưới', 'hoặc', 'nhằm', 'đối', 'giữa', 'bởi', 'do', 'mà', 'thì', 'như', 'vào', 'ra',
+  'cùng', 'sự', 'việc', 'nhất', 'là', 'gắn',
+])
+
+/** A line that opens a structural unit: a numbered or lettered heading, a bullet, a table row. */
+export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
+
+const SENTENCE_END_RE = /[.:;!?…)”"]$/
+
+function unifyCharacters(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')
+    .replace(/\u200B|\u200C|\u200D|\uFEFF|\u00AD/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\u2012\u2013\u2014\u2015\u2212]/g, '–')
+    .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
+    .replace(/[\u201E\u201F\u00AB]/g, '“')
+    .replace(/\u00BB/g, '”')
+}
+
+/** Straight double quotes become curly ones, opening and closing in turn within a line. */
+function curlQuotes(line: string): string {
+  let open = true
+  return line.replace(/"/g, () => {
+    const q = open ? '“' : '”'
+    open = !open
+    return q
+  })
+}
+
+/** Markdown and word-processor decoration: emphasis, heading marks, escapes, bullet glyphs. */
+function stripMarkup(line: string): { line: string; heading: boolean } {
+  let s = line.replace(/\\([*_#|\-.+()[\]!`])/g, '$1')
+  let heading = false
+  const h = /^\s*#{1,6}\s+/.exec(s)
+  if (h) {
+    heading = true
+    s = s.slice(h[0].length)
+  }
+  s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=[\s.,;:)]|$)/g, '$1$2')
+  s = s.replace(/^\s*(?:[-–+•·▪●○◦*]|o(?=\s))\s+/, '- ')
+  s = s.replace(/ {2,}$/, '') // Markdown hard break
+  return { line: s, heading }
+}
+
+function tableRow(line: string): string | null {
+  if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
+    const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim())
+    while (cells.length > 0 && cells[0] === '') cells.shift()
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
+    if (cells.length < 2) return null
+    if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
+    return `| ${cells.join(' | ')} |`
+  }
+  return null
+}
+
+const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?$/i
+
+interface RawLine {
+  text: string
+  heading: boolean
+  table: boolean
+  blanksBefore: number
+}
+
+/**
+ * The document's text normalised: NFC, one kind of space, dash and quote, no Markdown emphasis,
+ * no page numbers nor page headers repeated on every page, hard-wrapped lines and hyphenated
+ * words joined, table rows as `| a | b |`. Paragraphs are separated by one newline.
+ */
+export function normalizeText(raw: string): string {
+  const lines: RawLine[] = []
+  let blanks = 0
+  for (const original of unifyCharacters(raw).split('\n')) {
+    const table = tableRow(original)
+    if (table === '') continue
+    const { line, heading } = table !== null ? { line: table, heading: false } : stripMarkup(curlQuotes(original))
+    const text = line.replace(/[ \t]+/g, ' ').trim()
+    if (text === '' || PAGE_NUMBER_RE.test(text)) {
+      if (text === '') blanks++
+      continue
+    }
+    lines.push({ text, heading, table: table !== null, blanksBefore: blanks })
+    blanks = 0
+  }
+  // Running headers and footers: a short line that comes back on three pages or more.
+  const counts = new Map<string, number>()
+  const key = (t: string): string => t.toLowerCase().replace(/\d+/g, '#')
+  for (const l of lines) if (l.text.length <= 100 && !l.text.startsWith('- ')) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
+  const kept = lines.filter((l) => l.table || l.text.length > 100 || l.text.startsWith('- ') || (counts.get(key(l.text)) ?? 0) < 3)
+
+  const out: RawLine[] = []
+  for (const l of kept) {
+    const prev = out[out.length - 1]
+    if (prev && continues(prev, l)) {
+      if (/\p{Ll}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text.slice(0, -1) + l.text
+      else prev.text = `${prev.text} ${l.text}`
+      continue
+    }
+    out.push({ ...l })
+  }
+  return out.map((l) => l.text).join('\n')
+}
+
+/** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
+function continues(prev: RawLine, next: RawLine): boolean {
+  if (prev.heading || next.heading || prev.table || next.table) return false
+  if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
+  if (SENTENCE_END_RE.test(prev.text)) return false
+  if (/\p{Ll}-$/u.test(prev.text)) return true
+  if (/^\p{Ll}/u.test(next.text)) return true
+  if (!/^\p{Lu}/u.test(next.text)) return false
+  const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
+  if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true
+  // A capitalised word after a long line with no stop: a proper noun running on (a PDF line or
+  // a page break); a short line is a heading or a title and stands alone.
+  return (next.blanksBefore === 0 && prev.text.length >= 60) || (next.blanksBefore >= 2 && prev.text.length >= 80)
+}

@@ -1,0 +1,132 @@
+// How close a drafted plan is to a hand-made one (npm run plan:score, and the seeds' test): recall
+// is the share of the hand-made plan's targets the draft found, precision the share of the
+// draft's targets that are in the hand-made plan. Matching (docs/domain.md, "Drafting a plan"):
+// - a numeric target matches when the kind is the same (and its strictness, relative flag, base
+//   year), every number agrees within rounding, the unit of measure is the same once normalised
+//   (case, spaces), and the names share words (at least a fifth of the draft's name words appear
+//   in the hand-made name or source);
+// - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
+//   are in the drafted clause and at least 30 % of the clause's words in the hand-made source;
+// - one to one, the pair sharing most words first. The draft's items are taken in their first
+//   reading, ambiguous ones included.
+import type { Indicator, Plan, Target } from '../model'
+import { agreesWith } from '../validation'
+
+export interface SeedScore {
+  expected: number
+  drafted: number
+  matched: number
+  recall: number
+  precision: number
+  ambiguous: number
+  missed: Indicator[]
+  extra: Indicator[]
+}
+
+const words = (s: string): Set<string> =>
+  new Set(
+    s
+      .toLowerCase()
+      .normalize('NFC')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 2),
+  )
+
+const NAME_NOISE = new Set(['tỷ', 'lệ', 'số', 'các', 'và', 'của', 'đạt', 'trong', 'đó'])
+
+function share(of: Set<string>, within: Set<string>): number {
+  const xs = [...of].filter((w) => !NAME_NOISE.has(w))
+  if (xs.length === 0) return 0
+  return xs.filter((w) => within.has(w)).length / xs.length
+}
+
+const same = (a: number | undefined, b: number | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : agreesWith(a, b) || agreesWith(b, a)
+
+const unitKey = (u: string): string => u.toLowerCase().replace(/\s+/g, '')
+
+/** Kind and numbers of two targets agree. */
+export function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind !== b.kind) return false
+  switch (a.kind) {
+    case 'at_least':
+    case 'rate_at_least': {
+      const o = b as typeof a
+      return same(a.value, o.value) && (a.strict ?? false) === (o.strict ?? false)
+    }
+    case 'at_most': {
+      const o = b as typeof a
+      return same(a.value, o.value) && a.strict === o.strict
+    }
+    case 'range': {
+      const o = b as typeof a
+      return same(a.min, o.min) && same(a.max, o.max)
+    }
+    case 'reduce_by': {
+      const o = b as typeof a
+      return same(a.amount, o.amount) && same(a.max, o.max) && (a.relative ?? false) === (o.relative ?? false)
+    }
+    case 'growth': {
+      const o = b as typeof a
+      return same(a.percent, o.percent) && same(a.maxPercent, o.maxPercent) && a.baseYear === o.baseYear
+    }
+    case 'shares': {
+      const o = b as typeof a
+      const x = a.parts.map((p) => p.percent).sort((p, q) => p - q)
+      const y = o.parts.map((p) => p.percent).sort((p, q) => p - q)
+      return x.length === y.length && x.every((p, i) => same(p, y[i]))
+    }
+    case 'derived':
+      return same(a.value, (b as typeof a).value)
+    case 'yes_no':
+      return true
+  }
+}
+
+/** How well a drafted indicator stands for a hand-made one: 0 when it does not. */
+export function matchScore(drafted: Indicator, expected: Indicator): number {
+  if (!drafted.target || !expected.target) return 0
+  if (!sameTarget(drafted.target, expected.target)) return 0
+  const expectedWords = words(`${expected.name} ${expected.source ?? ''}`)
+  const draftedWords = words(drafted.source ?? drafted.name)
+  if (drafted.target.kind === 'yes_no') {
+    const e = words(expected.source ?? expected.name)
+    const a = share(e, draftedWords)
+    const b = share(draftedWords, expectedWords)
+    return a >= 0.6 && b >= 0.3 ? a + b : 0
+  }
+  if (unitKey(drafted.unitOfMeasure) !== unitKey(expected.unitOfMeasure)) return 0
+  const overlap = share(words(drafted.name), expectedWords)
+  return overlap >= 0.2 ? 1 + overlap : 0
+}
+
+export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Plan, 'indicators'>, ambiguous: number): SeedScore {
+  const want = expected.indicators.filter((i) => i.target)
+  const got = drafted.indicators.filter((i) => i.target)
+  const pairs: { d: number; e: number; s: number }[] = []
+  got.forEach((d, di) =>
+    want.forEach((e, ei) => {
+      const s = matchScore(d, e)
+      if (s > 0) pairs.push({ d: di, e: ei, s })
+    }),
+  )
+  pairs.sort((a, b) => b.s - a.s)
+  const usedD = new Set<number>()
+  const usedE = new Set<number>()
+  for (const p of pairs) {
+    if (usedD.has(p.d) || usedE.has(p.e)) continue
+    usedD.add(p.d)
+    usedE.add(p.e)
+  }
+  const matched = usedE.size
+  return {
+    expected: want.length,
+    drafted: got.length,
+    matched,
+    recall: want.length === 0 ? 1 : matched / want.length,
+    precision: got.length === 0 ? (want.length === 0 ? 1 : 0) : matched / got.length,
+    ambiguous,
+    missed: want.filter((_, i) => !usedE.has(i)),
+    extra: got.filter((_, i) => !usedD.has(i)),
+  }
+}
