@@ -451,9 +451,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
   if (!listSeen && built.every((b) => b.value.aggregation === 'yes_no')) {
     for (const { line, section } of proseLines) {
-      for (const c of clausesOf(line)) {
-        const goal = c.text.replace(/^(?:đồng thời|tiếp tục|chủ động|tập trung|thi đua)\s+/iu, '')
-        if (!GOAL_START_RE.test(goal) || c.text.split(/\s+/u).length < 3) continue
+      for (const c of goalClauses(line)) {
         built.push(yesNo(c, section, codes, built.length, 'low', ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']))
         sectionsUsed.add(section)
       }
@@ -514,11 +512,40 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
     const text = raw.trim().replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
     if (text !== '') out.push({ text, start: line.start + from + lead, end: line.start + from + lead + raw.trim().length })
   }
-  for (const m of line.text.matchAll(/;|\.(?=\s+\p{Lu})/gu)) {
+  for (const m of line.text.matchAll(/;|\.(?=\s+\p{Lu})|…(?=\s+\p{Lu})/gu)) {
     cut(m.index)
     from = m.index + 1
   }
   cut(line.text.length)
+  return out
+}
+
+const GOAL_PREFIX_RE = /^(?:đồng thời|tiếp tục|chủ động|tập trung|thi đua)\s+/iu
+const isGoal = (text: string): boolean => GOAL_START_RE.test(text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, ''))
+
+/**
+ * The qualitative goals of a prose paragraph: its clauses (";", ". ", "…", and ", " before a goal
+ * verb: "…, thực hiện tốt chính sách an sinh xã hội, …") that open with a goal verb, each without
+ * its purpose ("… để tạo sự chuyển biến", "… nhằm …", ", trước hết là …").
+ */
+function goalClauses(line: Line): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = []
+  for (const c of clausesOf(line)) {
+    const cuts = [0]
+    for (const m of c.text.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s)/giu)) {
+      if (isGoal(c.text.slice(m.index + m[0].length))) cuts.push(m.index + m[0].length)
+    }
+    cuts.push(c.text.length)
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      let piece = c.text.slice(cuts[i], cuts[i + 1])
+      const purpose = piece.search(/\s(?:để|nhằm)\s|,\s*(?:trước hết|nhất là|trong đó)\s/iu)
+      if (purpose > 0 && !/^(?:các|mỗi|từng)\s/iu.test(piece)) piece = piece.slice(0, purpose)
+      piece = piece.replace(/[\s,.…]+$/u, '')
+      if (!isGoal(piece) || piece.split(/\s+/u).length < 3) continue
+      const start = c.start + (cuts[i] ?? 0)
+      out.push({ text: piece, start, end: start + piece.length })
+    }
+  }
   return out
 }
 
