@@ -23,6 +23,7 @@ import { isMerged } from './db/provinces'
 import type { ServerInfo } from '../shared/api'
 import { exportRoutes } from './routes/exports'
 import { historyRoutes } from './routes/history'
+import { planDraftRoutes } from './routes/planDraft'
 import { planFileRoutes } from './routes/planFiles'
 import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
@@ -120,6 +121,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       reportRoutes(api, { db, clock })
       planRoutes(api, { db, clock })
       planFileRoutes(api, { db, clock })
+      planDraftRoutes(api, { db, clock })
       unitRoutes(api, { db, clock })
       userRoutes(api, { db, clock })
       historyRoutes(api, { db })

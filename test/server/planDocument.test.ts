@@ -54,7 +54,7 @@ describe('a Word document (.docx)', () => {
     expect(r.text.split('\n')).toEqual([
       'KẾ HOẠCH',
       'Phát động phong trào thi đua năm 2025',
-      '1. MỤC ĐÍCH, YÊU CẦU',
+      '1. CÁC CHỈ TIÊU CHỦ YẾU',
       'Tổng sản lượng lương thực đạt 1.448,5 tấn trở lên.',
       'Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.',
       '| STT | Chỉ tiêu | Đơn vị (tính) | Kế hoạch |',

@@ -3,7 +3,7 @@
 // pages that are only an image, as a scan is; a password-protected one), and zips made byte by
 // byte (a bomb, an encrypted entry).
 import { createHash } from 'node:crypto'
-import { Z_FULL_FLUSH, deflateRawSync } from 'node:zlib'
+import { constants, deflateRawSync } from 'node:zlib'
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 
 /** A plan's .docx: a heading, target sentences (one partly bold), a numbered section, a table. */
@@ -16,7 +16,7 @@ export async function planDocx(): Promise<Buffer> {
         children: [
           new Paragraph({ text: 'KẾ HOẠCH', heading: HeadingLevel.HEADING_1 }),
           new Paragraph({ text: 'Phát động phong trào thi đua năm 2025', heading: HeadingLevel.HEADING_2 }),
-          new Paragraph({ text: 'MỤC ĐÍCH, YÊU CẦU', numbering: { reference: 'muc', level: 0 } }),
+          new Paragraph({ text: 'CÁC CHỈ TIÊU CHỦ YẾU', numbering: { reference: 'muc', level: 0 } }),
           new Paragraph({ children: [new TextRun({ text: 'Tổng sản lượng lương thực', bold: true }), new TextRun(' đạt 1.448,5 tấn trở lên.')] }),
           new Paragraph('Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95%.'),
           new Table({
@@ -181,7 +181,7 @@ export function zipOf(entries: readonly RawZipEntry[]): Buffer {
 
 /** `mb` megabytes of spaces, deflated without ever holding them: one flushed megabyte repeated, then an empty final block. */
 export function deflatedSpaces(mb: number): Buffer {
-  const megabyte = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: Z_FULL_FLUSH })
+  const megabyte = deflateRawSync(Buffer.alloc(1024 * 1024, 0x20), { finishFlush: constants.Z_FULL_FLUSH })
   return Buffer.concat([...Array.from({ length: mb }, () => megabyte), Buffer.from([0x03, 0x00])])
 }
 

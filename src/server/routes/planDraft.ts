@@ -1,0 +1,43 @@
+// A year's plan drafted from the plan's own document (issue 13): the officer sends the commune's
+// plan document (.docx, PDF with text, or plain text pasted or as a .txt), the server reads it into
+// text (planDraft/readDocument.ts) and drafts the plan from the text (shared/planDraft/extract.ts).
+// Nothing is written: the officer reviews the draft and imports the plan it accepted as a plan file.
+import type { FastifyInstance } from 'fastify'
+import * as v from 'valibot'
+import { draftPlan } from '../../shared/planDraft/extract'
+import { PLAN_DOCUMENT_MAX_BYTES, type PlanDraftResponse } from '../../shared/planDraft/types'
+import { communeOf, requireManager } from '../auth/plugin'
+import { enforce, type RateLimit } from '../db/rateLimits'
+import type { Db } from '../db/types'
+import { HttpError, parseWith } from '../errors'
+import { readPlanDocument } from '../planDraft/readDocument'
+
+const YearParamSchema = v.object({
+  year: v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm từ 2000 đến 2100'), v.maxValue(2100, 'năm từ 2000 đến 2100')),
+})
+
+/** Reading a document costs a worker and seconds of CPU: an officer drafts a few times, not hundreds. */
+export const DRAFT_LIMIT: RateLimit = { bucket: 'plan-draft', max: 20, windowMs: 60_000 }
+
+/** What the document is, is read from its bytes: the type sent only lets the bytes through. */
+const DOCUMENT_TYPES = ['application/octet-stream', 'text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']
+
+export function planDraftRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
+  app.register(async (docs) => {
+    docs.removeContentTypeParser(['text/plain'])
+    docs.addContentTypeParser(DOCUMENT_TYPES, { parseAs: 'buffer', bodyLimit: PLAN_DOCUMENT_MAX_BYTES }, (_req, body, done) => done(null, body))
+
+    docs.post<{ Params: { commune: string; year: string } }>('/communes/:commune/plans/:year/draft', async (req): Promise<PlanDraftResponse> => {
+      const actor = requireManager(req)
+      await communeOf(db, actor, req.params.commune)
+      const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
+      await enforce(db, DRAFT_LIMIT, String(actor.userId), clock(), 'Soạn kế hoạch từ văn bản quá nhiều lần trong một phút, vui lòng thử lại sau')
+      if (!Buffer.isBuffer(req.body)) {
+        throw new HttpError(400, 'no_file', 'Chưa gửi văn bản kế hoạch (gửi nội dung tệp, kiểu application/octet-stream, hoặc chữ dán vào, kiểu text/plain)')
+      }
+      const read = await readPlanDocument(req.body)
+      if (!read.ok) throw new HttpError(422, 'unreadable_document', read.problems[0]?.message ?? 'Không đọc được văn bản', read.problems)
+      return { source: read.source, draft: draftPlan(read.text, { year }), notes: read.notes }
+    })
+  })
+}
