@@ -9,6 +9,7 @@ export const pages = {
   reviewReport: () => import('./review/ReviewReportPage.vue'),
   history: () => import('./review/HistoryPage.vue'),
   planSetup: () => import('./plan/PlanSetupPage.vue'),
+  planDraft: () => import('./plan/draft/DraftPage.vue'),
   people: () => import('./people/PeoplePage.vue'),
   periods: () => import('./people/PeriodsPage.vue'),
   slips: () => import('./people/SlipsPage.vue'),

@@ -32,6 +32,7 @@ export const officerRoutes: RouteRecordRaw[] = [
       { path: 'duyet/:unit/:period', name: 'review-report', component: page('reviewReport'), meta: { title: 'officer.nav.review', roles: READERS } },
       { path: 'lich-su', name: 'history', component: page('history'), meta: { title: 'officer.nav.history', roles: READERS } },
       { path: 'ke-hoach', name: 'plan-setup', component: page('planSetup'), meta: { title: 'officer.nav.plan', roles: MANAGERS } },
+      { path: 'ke-hoach/soan-tu-van-ban', name: 'plan-draft', component: page('planDraft'), meta: { title: 'officer.nav.plan', roles: MANAGERS } },
       { path: 'don-vi', name: 'people', component: page('people'), meta: { title: 'officer.nav.people', roles: MANAGERS } },
       { path: 'ky-bao-cao', name: 'periods', component: page('periods'), meta: { title: 'officer.nav.periods', roles: MANAGERS } },
       { path: 'phieu-dang-nhap', name: 'slips', component: page('slips'), meta: { title: 'officer.nav.slips', roles: SLIP_PRINTERS } },

@@ -26,6 +26,7 @@ export const planSetupMessages: MessageBundle = {
         copying: 'Đang sao chép…',
         copied: 'Đã sao chép kế hoạch năm {from} sang năm {year}. Cần nhập lại:',
         copiedNoNotes: 'Đã sao chép kế hoạch năm {from} sang năm {year}.',
+        draft: 'Soạn kế hoạch từ văn bản…',
       },
       header: {
         title: 'Thông tin chung',
@@ -236,6 +237,7 @@ export const planSetupMessages: MessageBundle = {
         exportJson: 'Tải kế hoạch (JSON)',
         template: 'Tải mẫu Excel trống',
         import: 'Nhập từ tệp…',
+        draft: 'Soạn kế hoạch từ văn bản…',
         importHint: 'Tệp Excel theo mẫu (.xlsx) hoặc tệp kế hoạch (.json), tối đa {max}. Xem trước rồi mới ghi.',
         downloading: 'Đang tải tệp…',
         cancelDownload: 'Thôi tải',
@@ -321,6 +323,7 @@ export const planSetupMessages: MessageBundle = {
         copying: 'Copying…',
         copied: 'The {from} plan was copied to {year}. Enter again:',
         copiedNoNotes: 'The {from} plan was copied to {year}.',
+        draft: 'Draft the plan from its document…',
       },
       header: {
         title: 'General information',
@@ -531,6 +534,7 @@ export const planSetupMessages: MessageBundle = {
         exportJson: 'Download the plan (JSON)',
         template: 'Download a blank Excel template',
         import: 'Import from a file…',
+        draft: 'Draft the plan from its document…',
         importHint: 'An Excel file in the template (.xlsx) or a plan file (.json), at most {max}. It is previewed before anything is written.',
         downloading: 'Downloading the file…',
         cancelDownload: 'Cancel download',
