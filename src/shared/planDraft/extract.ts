@@ -23,6 +23,7 @@ import {
   SPENDING_RE,
   TARGET_LIST_RE,
   UNIT_NOUN_RE,
+  unitFamily,
   unitInfo,
 } from './lexicon'
 import { normalizeText } from './normalize'
@@ -152,10 +153,13 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     let end = at + m[0].length
     const post = readPost(text.slice(end))
     end += post.length
+    if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
-    if (subjectMode && SUBJECT_AFTER_RE.test(name)) {
+    const bareVerb = SUBJECT_AFTER_RE.test(name)
+    const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
+    if (subjectMode && (bareVerb || shortName) && /^\s+\p{L}/u.test(text.slice(end))) {
       const rest = text.slice(end)
-      const stop = rest.search(/;|\.(?=\s|$)/u)
+      const stop = rest.search(bareVerb ? /;|\.(?=\s|$)/u : /[,;]|\.(?=\s|$)/u)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
@@ -216,7 +220,8 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
     reasons.push(...r.reasons)
     if (r.unusual) confidence = 'medium'
   }
-  const name = upperFirst(f.name || 'Chỉ tiêu')
+  // "Giảm tỷ lệ … 15%": the verb is the target's, the rest is the indicator's name.
+  const name = upperFirst((f.verbFirst ? f.name.replace(/^(?:giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
   const cue = f.cue
   const post = f.post
   const isRateName = /^tỷ lệ|^tỉ lệ/iu.test(name)
@@ -377,6 +382,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
   const year = header.year?.value ?? options.year
   const habit = decimalHabit(text)
+  // Figures outside any numbered section are read only in a text that reads as a plan.
+  const planLike = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu.test(text)
   const codes = new Codes()
   const built: Built[] = []
   const sectionsUsed = new Set<Section>()
@@ -429,6 +436,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       continue
     }
+    if (current === ROOT && !planLike) continue
     const inList = current.list && !h
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, habit, codes, built.length)
@@ -655,7 +663,7 @@ function fromFound(found: Found[], line: Line, year: number | undefined, habit: 
   // ngô); a part that does not is a part of it (xuất khẩu lao động ⊂ việc làm mới).
   const wholeIdx = out.findIndex((b) => !b.found!.afterWhole)
   const whole = out[wholeIdx]
-  const parts = out.filter((b) => b.found!.afterWhole && whole && b.value.unitOfMeasure === whole.value.unitOfMeasure)
+  const parts = out.filter((b) => b.found!.afterWhole && whole && unitFamily(b.value.unitOfMeasure) === unitFamily(whole.value.unitOfMeasure))
   if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
     const wholeFigure = figureOf(whole.value.target)
     const figures = parts.map((p) => figureOf(p.value.target))

@@ -72,7 +72,8 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
     const rest = l.text.replace(/^KẾ HOẠCH\s*:?\s*/u, '')
     const t = rest !== '' ? { text: rest, start: l.start + l.text.length - rest.length } : head[kh + 1]
     if (t && t.text !== '' && !/^(?:I[.)]|Căn cứ)/u.test(t.text)) {
-      header.title = item('header.title', t.text.slice(0, 500), { start: t.start, end: t.start + t.text.length })
+      const title = t.text.replace(/\s+(?:với chủ đề|như sau)[\s\S]*$/u, '').slice(0, 500)
+      header.title = item('header.title', title, { start: t.start, end: t.start + title.length })
     }
   }
 
@@ -94,6 +95,7 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
 
   // The commune: "xã Phổ Thuận", "phường Trương Quang Trọng"; the name the date line's place agrees with wins.
   const place = /(\p{Lu}[\p{L} ]{1,40}?),\s*ngày\s+\d/u.exec(text.slice(0, 2000))?.[1]?.trim()
+  const placed = place === undefined ? null : new RegExp(`(?<![\\p{L}])${KIND_WORD}\\s+${place}(?![\\p{L}])`, 'iu').exec(text.slice(0, 3000))
   const counts = new Map<string, { n: number; at: number; len: number }>()
   for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${KIND_WORD}\\s+${NAME}`, 'gu'))) {
     const name = `${m[1]} ${m[2]}`
@@ -102,7 +104,9 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
     counts.set(name, c)
   }
   const commune = [...counts].sort((a, b) => b[1].n - a[1].n)[0]
-  if (commune) {
+  if (placed && place !== undefined && !(commune && commune[1].n >= 100)) {
+    header.commune = item('header.commune', `${(placed[1] ?? 'xã').toLowerCase()} ${place}`, { start: placed.index, end: placed.index + placed[0].length })
+  } else if (commune) {
     const [name, c] = commune
     header.commune = item('header.commune', name, { start: c.at, end: c.at + c.len }, c.n >= 100 ? [] : ['tên xã/phường lấy từ nội dung văn bản'], c.n >= 100 ? 'high' : 'medium')
   }

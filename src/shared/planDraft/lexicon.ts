@@ -11,7 +11,7 @@ export interface UnitInfo {
 }
 
 const UNIT_LIST: [string[], string, boolean][] = [
-  [['%'], '%', false],
+  [['%', 'điểm phần trăm', 'điểm %'], '%', false],
   [['‰'], '‰', false],
   [['triệu đồng/người/năm', 'triệu/người/năm', 'tr.đ/người/năm'], 'triệu đồng/người/năm', false],
   [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
@@ -53,6 +53,11 @@ const UNIT_LIST: [string[], string, boolean][] = [
 
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
+
+/** Units that count the same things: a part in "lao động" of a whole in "người". */
+export function unitFamily(unit: string): string {
+  return ['người', 'lao động', 'lượt', 'đoàn viên', 'hội viên', 'đảng viên'].includes(unit) ? 'người' : unit
+}
 
 export function unitInfo(spelling: string): UnitInfo | undefined {
   return UNIT_BY_SPELLING.get(spelling.toLowerCase().replace(/\s+/g, ' '))
@@ -263,7 +268,7 @@ export function isStockName(name: string): boolean {
 export const SPENDING_RE = /^(?:tổng\s+)?chi\s+(?:ngân sách|thường xuyên|đầu tư)/iu
 
 /** A natural population rate (births, deaths, natural growth) is counted per thousand. */
-export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh thô|tử thô|tỷ lệ sinh(?![\p{L}])/iu
+export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh thô|tử thô|tỷ lệ sinh\s*$/iu
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =

@@ -121,6 +121,8 @@ function continues(prev: RawLine, next: RawLine): boolean {
   if (SENTENCE_END_RE.test(prev.text)) return false
   if (/\p{Ll}-$/u.test(prev.text)) return true
   if (/^\p{Ll}/u.test(next.text)) return true
+  // "… đạt" / "1.800 con.": a figure carried to the next line.
+  if (/^\d/u.test(next.text) && next.blanksBefore === 0) return true
   if (!/^\p{Lu}/u.test(next.text)) return false
   const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
   if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true
