@@ -2,6 +2,7 @@
 // plans (none taken from the seeds), then the three seed plans against their hand-made demo files.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { PlanSchema, type Indicator, type Target } from '../../src/shared/model'
@@ -311,6 +312,24 @@ Lê Văn Bình`)
       { code: 'DOT2', name: 'Đợt 2: từ tháng 7 đến tháng 12 năm 2025', from: '2025-07-01', to: '2025-12-31' },
       { code: 'DB1', name: 'đợt thi đua đặc biệt khi có thiên tai', special: true },
     ])
+  })
+})
+
+describe('draftPlan on any text', () => {
+  const pieces = ['I. ', 'II. Chỉ tiêu:', '\n', '\n\n', '- ', '1. ', 'a) ', 'đạt ', 'trên ', 'dưới ', 'giảm ', 'tăng ', 'từ ', ' – ', 'trong đó: ', 'Tỷ lệ hộ nghèo ', 'Lúa: diện tích ', 'năng suất ', 'sản lượng ', '13.345', '13,345', '0', '100', '%', '‰', ' tấn', ' ha', ' tạ/ha', ' người', ' hộ', ' so với năm 2024', ', ', '; ', '. ', '| a | 5 | % |', 'Cơ cấu kinh tế: ', 'Đợt 1: từ 01/07 đến 01/01/2025', 'KẾ HOẠCH', 'xã ', 'Hòa An']
+  it('never throws, every span lies in the text, and planFromDraft gives a valid plan', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.string({ maxLength: 20 }), (parts, noise) => {
+        const d = draftPlan(parts.join('') + noise)
+        for (const i of [...d.indicators, ...d.fields, ...d.phases]) {
+          expect(i.source.start).toBeGreaterThanOrEqual(0)
+          expect(i.source.end).toBeLessThanOrEqual(d.text.length)
+          expect(i.source.start).toBeLessThanOrEqual(i.source.end)
+        }
+        expect(v.safeParse(PlanSchema, planFromDraft(d, 'all', 2025)).success).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
 

@@ -3,7 +3,7 @@
 // when it is genuinely ambiguous. Pure: no DOM, no Node, no I/O. How it reads: docs/domain.md,
 // "Drafting a plan from its document".
 import * as v from 'valibot'
-import { CodeSchema, type Field, type Indicator, type Plan, PlanSchema, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
+import { CodeSchema, type Field, type Indicator, IndicatorSchema, type Plan, PlanSchema, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import { agreesWith, validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
@@ -294,7 +294,7 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
   } else if (kind === 'at_most' || post.orLess || (cue === undefined && SPENDING_RE.test(name))) {
     const strict = cue?.kind === 'at_most' ? cue.strict : false
     if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
-    const make = (x: number, y: number | undefined): Target => (y !== undefined ? { kind: 'range', min: x, max: y } : { kind: 'at_most', value: x, strict })
+    const make = (x: number, y: number | undefined): Target => (y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: 'at_most', value: x, strict })
     main = { ...(percent ? rateShape() : amountShape(false)), target: make(a, b) }
     withNumbers(make)
   } else {
@@ -485,7 +485,17 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   }
   const indicators: Drafted<Indicator>[] = built.map((b, i) => {
     const field = codeOf.get(b.found?.section ?? ROOT) ?? b.value.field
-    const fix = (x: Indicator): Indicator => ({ ...x, field })
+    const fix = (x: Indicator): Indicator => {
+      const out = { ...x, field }
+      // A reading the model refuses (a reduction whose top is below its bottom, a share over
+      // 100%) keeps its indicator without a target, and says why.
+      const checked = v.safeParse(IndicatorSchema, out)
+      if (checked.success) return out
+      delete out.target
+      b.confidence = 'low'
+      b.reasons.push(`không lập được chỉ tiêu: ${checked.issues.map((e) => e.message).join('; ')}`)
+      return out
+    }
     return {
       id: `indicator.${i}`,
       value: fix(b.value),
@@ -507,7 +517,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     issues: [],
     noTargets: indicators.length === 0,
   }
-  if (!draft.noTargets) draft.issues = validatePlan(planFromDraft(draft, 'all', year ?? (Number(header.issuedOn?.value.slice(0, 4)) || 2000)))
+  if (!draft.noTargets) {
+    try {
+      draft.issues = validatePlan(planFromDraft(draft, 'all', year ?? (Number(header.issuedOn?.value.slice(0, 4)) || 2000)))
+    } catch {
+      // planFromDraft refuses only what the items above already say is wrong.
+    }
+  }
   return draft
 }
 

@@ -172,6 +172,7 @@ function readPhases(lines: readonly Line[], year: number | undefined): Drafted<P
         to = monthEnd(Number(months[3]), y2)
       }
       if (!special && (from === undefined || to === undefined)) continue
+      if (from !== undefined && to !== undefined && from > to) continue
       const code = special ? `DB${out.filter((p) => p.value.special).length + 1}` : `DOT${label.toUpperCase()}`
       if (out.some((p) => p.value.code === code)) continue
       const name = `${m[1] ?? ''}`.replace(/[:,(]\s*$/u, '').trim().slice(0, 120)
