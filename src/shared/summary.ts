@@ -3,7 +3,7 @@
 // dashboard share, so that all three print the same figure the same way. Pure: no clock, no I/O.
 import type { IndicatorResult, PlanResults, ResultsBasis } from './api'
 import type { Commune, Field, PeriodKind, Phase } from './model'
-import { formatViNumber, formatViPercent } from './numbers'
+import { formatViAmount, formatViNumber, formatViPercent } from './numbers'
 import { STATUS_LABELS } from './describe'
 import type { TargetStatus } from './targets'
 
@@ -126,13 +126,48 @@ function sharesText(ind: IndicatorResult, nameOf: (code: string) => string): str
 }
 
 /**
- * The share of the target done (1 = met), where that ratio means "% so với chỉ tiêu": not for a
- * yes/no target, a cap (at most), or a structure (shares), whose progress is not a percentage of a figure.
+ * "% so với chỉ tiêu": the share of the target done (1 = met), and for a cap (at most) the figure
+ * as a share of the cap (1,17 = 17% over it). None for a yes/no target or a structure (shares),
+ * which are not a percentage of a figure.
  */
 export function progressOf(ind: IndicatorResult): number | null {
-  if (ind.progress === null || !ind.target) return null
-  if (ind.target.kind === 'yes_no' || ind.target.kind === 'at_most' || ind.target.kind === 'shares') return null
+  if (!ind.target || ind.target.kind === 'yes_no' || ind.target.kind === 'shares') return null
+  if (ind.target.kind === 'at_most') return ind.actual === null || ind.target.value === 0 ? null : ind.actual / ind.target.value
   return ind.progress
+}
+
+/** The statuses that are a verdict on a figure (not "no figure", "no baseline"). */
+const VERDICTS: ReadonlySet<TargetStatus> = new Set(['exceeded', 'achieved', 'not_yet', 'failed'])
+
+/** A verdict on part of the units: how many of those who should have reported a figure; none when all did. */
+export function coverageOf(ind: Pick<IndicatorResult, 'status' | 'reportedUnits' | 'expectedUnits'>): { reported: number; expected: number } | null {
+  if (!VERDICTS.has(ind.status) || ind.expectedUnits === 0 || ind.reportedUnits >= ind.expectedUnits) return null
+  return { reported: ind.reportedUnits, expected: ind.expectedUnits }
+}
+
+/** A cap the figure went past: the cap, in the indicator's unit ("7,9 tỷ đồng"); none otherwise. */
+export function ceilingPassed(ind: Pick<IndicatorResult, 'target' | 'actual' | 'unitOfMeasure'>): string | null {
+  if (ind.target?.kind !== 'at_most' || ind.actual === null) return null
+  const over = ind.target.strict ? ind.actual >= ind.target.value : ind.actual > ind.target.value
+  return over ? formatViAmount(ind.target.value, ind.unitOfMeasure, 4) : null
+}
+
+/**
+ * The verdict with what qualifies it, the same words on screen, in the XLSX and in the DOCX:
+ * "Chưa đạt (vượt trần 7,9 tỷ đồng)", "Vượt (tạm tính, 2/12 đơn vị)"; with `pace`, "Chưa đạt (chậm tiến độ)".
+ */
+export function verdictText(
+  ind: Pick<IndicatorResult, 'status' | 'target' | 'actual' | 'unitOfMeasure' | 'reportedUnits' | 'expectedUnits' | 'onPace'>,
+  options: { pace?: boolean } = {},
+): string {
+  const notes: string[] = []
+  const cap = ceilingPassed(ind)
+  if (cap) notes.push(`vượt trần ${cap}`)
+  // Where no column of its own says it (the review report): short of the year's pace.
+  if (options.pace && ind.status === 'not_yet' && ind.onPace === false && !cap) notes.push('chậm tiến độ')
+  const coverage = coverageOf(ind)
+  if (coverage) notes.push(`tạm tính, ${coverage.reported}/${coverage.expected} đơn vị`)
+  return notes.length > 0 ? `${statusText(ind.status)} (${notes.join('; ')})` : statusText(ind.status)
 }
 
 /** "102,1%" or "". */

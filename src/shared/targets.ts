@@ -111,8 +111,9 @@ function above(actual: number, limit: number, ctx: EvaluationContext): TargetEva
 function atMost(actual: number, limit: number, strict: boolean, ctx: EvaluationContext): TargetEvaluation {
   const within = strict ? actual < limit && !nearlyEqual(actual, limit) : actual <= limit || nearlyEqual(actual, limit)
   const flow = ctx.aggregation === 'flow'
-  // A flow only grows through the year: once past its cap it cannot come back.
-  const status: TargetStatus = within ? 'achieved' : flow ? 'failed' : short(ctx)
+  // "Không đạt" only once the year is over, even for a flow already past its cap (it cannot come
+  // back, and `onPace` says so); the wording names the cap ("vượt trần", shared/summary.ts).
+  const status: TargetStatus = within ? 'achieved' : short(ctx)
   const expected = flow ? limit * ctx.yearFraction : limit
   return {
     status,

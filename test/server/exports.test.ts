@@ -89,14 +89,15 @@ describe('buildResultsXlsx', () => {
       'Chỉ tiêu',
       'Đơn vị tính',
       'Chỉ tiêu năm',
-      'Kết quả lũy kế',
+      'Kết quả',
+      'Cách tính kết quả',
       '% so với chỉ tiêu',
       'Đánh giá',
       'Đúng tiến độ',
       'Tổ dân phố 1',
       'Tổ dân phố 2',
     ])
-    expect(wb.getWorksheet('Quốc phòng – an ninh')!.getRow(3).getCell(9).value).toBe('Công an phường')
+    expect(wb.getWorksheet('Quốc phòng – an ninh')!.getRow(3).getCell(10).value).toBe('Công an phường')
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3, xSplit: 2 })
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' })
     expect(ws.getColumn(2).width).toBeGreaterThan(30)
@@ -123,27 +124,31 @@ describe('buildResultsXlsx', () => {
     expect(rice.getCell(5).value).toBe(1448.5)
     expect(rice.getCell(5).type).toBe(ExcelJS.ValueType.Number)
     expect(rice.getCell(5).numFmt).toBe('#,##0.##')
-    expect(rice.getCell(6).value).toBeCloseTo(1448.5 / 1400, 10)
-    expect(rice.getCell(6).numFmt).toBe('0.0%')
-    expect(rice.getCell(7).value).toBe('Vượt')
-    expect(rice.getCell(8).value).toBe('Có')
-    expect(rice.getCell(9).value).toBe(800.25)
-    expect(rice.getCell(10).value).toBe(648.25)
+    // Only a flow's result is "lũy kế"; a stock is what there is, a rate what it stands at.
+    expect(rice.getCell(6).value).toBe('Lũy kế từ đầu năm')
+    expect(rice.getCell(7).value).toBeCloseTo(1448.5 / 1400, 10)
+    expect(rice.getCell(7).numFmt).toBe('0.0%')
+    expect(rice.getCell(8).value).toBe('Vượt')
+    expect(rice.getCell(9).value).toBe('Có')
+    expect(rice.getCell(10).value).toBe(800.25)
+    expect(rice.getCell(11).value).toBe(648.25)
     const area = kt.get('Diện tích gieo trồng lúa')!
-    expect([area.getCell(5).value, area.getCell(5).numFmt, area.getCell(7).value, area.getCell(8).value]).toEqual([100, '#,##0', 'Chưa đạt', 'Không'])
+    expect([area.getCell(5).value, area.getCell(5).numFmt, area.getCell(8).value, area.getCell(9).value]).toEqual([100, '#,##0', 'Chưa đạt', 'Không'])
     const budget = kt.get('Tổng thu ngân sách trên địa bàn')!
-    expect([budget.getCell(5).value, budget.getCell(6).value, budget.getCell(7).value]).toEqual([null, null, 'Chưa có số liệu'])
+    expect([budget.getCell(5).value, budget.getCell(7).value, budget.getCell(8).value]).toEqual([null, null, 'Chưa có số liệu'])
 
     const vh = indicatorRows(wb.getWorksheet('Văn hóa – xã hội')!)
     const insured = vh.get('Tỷ lệ dân số tham gia BHYT')!
-    expect([insured.getCell(5).value, insured.getCell(5).numFmt]).toEqual([93.5, '#,##0.##"%"'])
-    expect([insured.getCell(9).value, insured.getCell(9).numFmt]).toEqual([94, '#,##0"%"'])
-    // A cap's progress is no percentage of a figure: left empty.
-    expect(vh.get('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng')!.getCell(6).value).toBeNull()
-    expect(vh.get('Số hộ nghèo')!.getCell(7).value).toBe('Chưa có số gốc')
+    expect([insured.getCell(5).value, insured.getCell(5).numFmt, insured.getCell(6).value]).toEqual([93.5, '#,##0.##"%"', 'Tỷ lệ hiện tại'])
+    expect([insured.getCell(10).value, insured.getCell(10).numFmt]).toEqual([94, '#,##0"%"'])
+    // A cap's "% so với chỉ tiêu" is the figure as a share of the cap.
+    const sdd = vh.get('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng')!
+    expect(sdd.getCell(7).value).toBeCloseTo(Number(sdd.getCell(5).value) / 5.6, 10)
+    expect(vh.get('Số hộ nghèo')!.getCell(6).value).toBe('Số hiện có')
+    expect(vh.get('Số hộ nghèo')!.getCell(8).value).toBe('Chưa có số gốc')
 
     const order = indicatorRows(wb.getWorksheet('Quốc phòng – an ninh')!).get('Giữ vững phường đạt tiêu chuẩn “An toàn về an ninh, trật tự”')!
-    expect([order.getCell(5).value, order.getCell(7).value, order.getCell(9).value]).toEqual(['Đạt', 'Đạt', 'Đạt'])
+    expect([order.getCell(5).value, order.getCell(8).value, order.getCell(10).value]).toEqual(['Đạt', 'Đạt', 'Đạt'])
   })
 
   it('sums up the commune, plan, as-of period, basis and counts per status on the first sheet', () => {
@@ -339,13 +344,14 @@ describe.each(DATABASES)('export routes on $name', (factory) => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Kinh tế', 'Quốc phòng – an ninh'])
     const rice = rowOf(wb, 'Kinh tế', 'Sản lượng lúa')
     expect(rice.getCell(5).value).toBe(1448.5)
-    expect([rice.getCell(9).value, rice.getCell(10).value]).toEqual([700.25, 748.25])
+    expect([rice.getCell(10).value, rice.getCell(11).value]).toEqual([700.25, 748.25])
     expect(rowOf(wb, 'Kinh tế', 'Tỷ lệ tham gia BHYT').getCell(5).value).toBe(95)
     // Only approved reports count by default: the police's submitted report does not.
-    expect(rowOf(wb, 'Quốc phòng – an ninh', 'Giữ vững an ninh trật tự').getCell(7).value).toBe('Chưa có số liệu')
+    expect(rowOf(wb, 'Quốc phòng – an ninh', 'Giữ vững an ninh trật tự').getCell(8).value).toBe('Chưa có số liệu')
     const cells: unknown[] = []
     wb.getWorksheet('Tổng hợp')!.eachRow((row) => row.eachCell((c) => cells.push(c.value)))
-    expect(cells).toContain('tính đến hết quý II năm 2024 (30/06/2024)')
+    // The latest period with approved figures (Q1), not the latest period ended (Q2), which has none.
+    expect(cells).toContain('tính đến hết quý I năm 2024 (31/03/2024)')
   })
 
   it('counts submitted reports when asked, and takes the figures to the period asked for', async () => {
@@ -396,7 +402,8 @@ describe.each(DATABASES)('export routes on $name', (factory) => {
         return (await openDocx(res.rawPayload)).text.find((t) => t.startsWith('Số liệu tính đến'))
       }
       expect(await asOfLine('kind=so_ket')).toMatch(/^Số liệu tính đến hết quý II năm 2024 \(30\/06\/2024\)/)
-      expect(await asOfLine('kind=tong_ket')).toMatch(/^Số liệu tính đến hết quý III năm 2024 \(30\/09\/2024\)/)
+      // A year-end review goes as far as the figures do: Q1, the latest period with approved ones.
+      expect(await asOfLine('kind=tong_ket')).toMatch(/^Số liệu tính đến hết quý I năm 2024 \(31\/03\/2024\)/)
       expect(await asOfLine('kind=so_ket&period=2024-Q1')).toMatch(/^Số liệu tính đến hết quý I năm 2024/)
     } finally {
       s.clock.now = before

@@ -12,6 +12,7 @@ import {
   periodLabel,
   statusText,
   summarizeResults,
+  verdictText,
 } from '../../src/shared/summary'
 import { resultsFixture } from './resultsFixture'
 
@@ -100,8 +101,16 @@ describe('formatting helpers', () => {
     expect(formatActual(antt!)).toBe('Đạt')
     expect(formatActual(thuNs!)).toBe('')
     expect(formatProgress(luaSl!)).toBe('103,5%')
-    // A cap's "progress" is not a percentage of a figure.
-    expect(formatProgress(sdd!)).toBe('')
+    // A cap's "% so với chỉ tiêu" is the figure as a share of the cap (4,2% against a cap of 5,6%: 75%).
+    expect(formatProgress(sdd!)).toBe('75%')
+    // One vocabulary: the verdict with what qualifies it, as the dashboard, the XLSX and the DOCX say it.
+    expect(verdictText(sdd!)).toBe('Đạt')
+    const overCap = { ...sdd!, actual: 5.6, status: 'not_yet' as const }
+    expect(verdictText(overCap)).toBe('Chưa đạt (vượt trần 5,6%)')
+    const partial = { ...luaSl!, reportedUnits: 2, expectedUnits: 12 }
+    expect(verdictText(partial)).toBe('Vượt (tạm tính, 2/12 đơn vị)')
+    expect(verdictText({ ...partial, status: 'no_data' as const })).toBe('Chưa có số liệu')
+    expect(verdictText({ ...bhyt!, status: 'not_yet', onPace: false }, { pace: true })).toBe('Chưa đạt (chậm tiến độ)')
     expect(statusText('not_yet')).toBe('Chưa đạt')
     expect(formatViDateTime('2024-07-10T20:30:00.000Z')).toBe('11/07/2024 03:30')
   })

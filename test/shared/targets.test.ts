@@ -65,9 +65,10 @@ describe('at most: "suy dinh dưỡng dưới 5,6%" (strict), "bằng hoặc dư
     expect(evaluateTarget(atMost, { value: 6 }, yearEnd('rate')).status).toBe('achieved')
     expect(evaluateTarget(atMost, { value: 6.01 }, yearEnd('rate')).status).toBe('failed')
   })
-  it('fails a flow as soon as it passes its cap, since a flow only grows', () => {
+  it('says "chưa đạt", off pace, while the year runs for a flow past its cap, and "không đạt" once it is over', () => {
     const accidents: Target = { kind: 'at_most', value: 3, strict: false }
-    expect(evaluateTarget(accidents, { value: 4 }, midYear('flow')).status).toBe('failed')
+    expect(evaluateTarget(accidents, { value: 4 }, midYear('flow'))).toMatchObject({ status: 'not_yet', onPace: false })
+    expect(evaluateTarget(accidents, { value: 4 }, yearEnd('flow')).status).toBe('failed')
     expect(evaluateTarget(accidents, { value: 2 }, midYear('flow'))).toMatchObject({ status: 'achieved', onPace: false, expectedToDate: 1.5 })
   })
   it('handles "tăng dân số tự nhiên dưới 7,9‰" in per mille like any rate', () => {

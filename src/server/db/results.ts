@@ -104,9 +104,11 @@ function chooseAsOf(plan: Plan, periods: readonly Period[], values: readonly Res
     if (phase.from === undefined) throw conflict('phase_not_open', `Đợt thi đua “${phase.name}” chưa mở, chưa có kết quả`)
     return { code: `${plan.year}-${phase.code}`, kind: 'phase', from: phase.from, to: phaseEnd(plan.year, phase) }
   }
-  // Default: the latest period (of the kind the year to date is built from) that has ended by today.
+  // Default: the latest period (of the kind the year to date is built from) that has ended by
+  // today and has figures: a plan with only Q1 reported opens on Q1, not on a Q4 of nothing.
   const today = vietnamDate(now)
   const kind = ytdKind(periods, values.map((v) => v.period))
   const ended = periods.filter((p) => p.kind === kind && p.to <= today)
-  return ended.at(-1) ?? null
+  const reported = new Set(values.map((v) => v.period))
+  return [...ended].reverse().find((p) => reported.has(p.code)) ?? ended.at(-1) ?? null
 }

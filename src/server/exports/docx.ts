@@ -19,7 +19,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import type { IndicatorResult, PlanResults } from '../../shared/api'
+import type { PlanResults } from '../../shared/api'
 import {
   asOfText,
   BASIS_LABELS,
@@ -31,8 +31,8 @@ import {
   formatProgress,
   formatViDate,
   indicatorNames,
-  statusText,
   summarizeResults,
+  verdictText,
 } from '../../shared/summary'
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -175,10 +175,6 @@ function tableText(text: string, o: RunOptions & { align?: 'left' | 'center' | '
   return new Paragraph({ alignment, spacing: { before: 0, after: 0 }, children: [run(text, { size: SMALL, ...o })] })
 }
 
-function verdict(ind: IndicatorResult): string {
-  const label = statusText(ind.status)
-  return ind.status === 'not_yet' && ind.onPace === false ? `${label} (chậm tiến độ)` : label
-}
 
 /** The results table of one field: a header row, a bold row per sub-field, a row per target. */
 function resultsTable(section: ReturnType<typeof fieldSections>[number], nameOf: (code: string) => string, startAt: number): { table: Table; next: number } {
@@ -210,7 +206,7 @@ function resultsTable(section: ReturnType<typeof fieldSections>[number], nameOf:
         tableText(ind.targetText),
         tableText(formatActual(ind, nameOf) || '–', { align: ind.actual === null && !ind.shares ? 'center' : 'right' }),
         tableText(formatProgress(ind), { align: 'right' }),
-        tableText(verdict(ind), { align: 'center' }),
+        tableText(verdictText(ind, { pace: true }), { align: 'center' }),
       ]
       rows.push(new TableRow({ cantSplit: true, children: values.map((p, i) => cell([p], TABLE_COLUMNS[i]!.mm)) }))
     }

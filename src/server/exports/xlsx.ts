@@ -18,6 +18,7 @@ import {
   STATUS_ORDER,
   statusText,
   summarizeResults,
+  verdictText,
   type FieldSection,
 } from '../../shared/summary'
 
@@ -43,12 +44,21 @@ const COLUMNS: { header: string; width: number }[] = [
   { header: 'Chỉ tiêu', width: 46 },
   { header: 'Đơn vị tính', width: 12 },
   { header: 'Chỉ tiêu năm', width: 30 },
-  { header: 'Kết quả lũy kế', width: 16 },
+  { header: 'Kết quả', width: 16 },
+  { header: 'Cách tính kết quả', width: 14 },
   { header: '% so với chỉ tiêu', width: 12 },
-  { header: 'Đánh giá', width: 16 },
+  { header: 'Đánh giá', width: 22 },
   { header: 'Đúng tiến độ', width: 11 },
 ]
 const UNIT_COLUMN_WIDTH = 14
+
+/** What a result is, by how it combines: only a flow's is "lũy kế" (accrued since the year began). */
+const RESULT_BASIS: Readonly<Record<IndicatorResult['aggregation'], string>> = {
+  flow: 'Lũy kế từ đầu năm',
+  stock: 'Số hiện có',
+  rate: 'Tỷ lệ hiện tại',
+  yes_no: 'Đạt / chưa đạt',
+}
 
 /** "#,##0" for a whole number, "#,##0.##" otherwise; a % or ‰ figure keeps its sign in the format. */
 export function numberFormat(value: number, unitOfMeasure: string): string {
@@ -182,13 +192,14 @@ function fieldSheet(wb: ExcelJS.Workbook, name: string, section: FieldSection, r
       row.getCell(3).value = ind.unitOfMeasure
       row.getCell(4).value = ind.targetText
       setFigure(row.getCell(5), ind, ind.actual, ind.achieved, formatActual(ind, nameOf))
+      row.getCell(6).value = RESULT_BASIS[ind.aggregation]
       const progress = progressOf(ind)
       if (progress !== null) {
-        row.getCell(6).value = progress
-        row.getCell(6).numFmt = '0.0%'
+        row.getCell(7).value = progress
+        row.getCell(7).numFmt = '0.0%'
       }
-      row.getCell(7).value = statusText(ind.status)
-      if (ind.onPace !== null) row.getCell(8).value = ind.onPace ? 'Có' : 'Không'
+      row.getCell(8).value = verdictText(ind)
+      if (ind.onPace !== null) row.getCell(9).value = ind.onPace ? 'Có' : 'Không'
       const byUnit = new Map<string, UnitResult>(ind.byUnit.map((u) => [u.unit, u]))
       units.forEach((u, i) => {
         const r = byUnit.get(u.unit)
@@ -196,14 +207,15 @@ function fieldSheet(wb: ExcelJS.Workbook, name: string, section: FieldSection, r
       })
       for (let c = 1; c <= columnCount; c++) {
         const cell = row.getCell(c)
-        cell.font = { name: FONT, size: 11, ...(c === 7 && (ind.status === 'failed' || ind.status === 'not_yet') ? { bold: true } : {}) }
+        cell.font = { name: FONT, size: 11, ...(c === 8 && (ind.status === 'failed' || ind.status === 'not_yet') ? { bold: true } : {}) }
         cell.border = BORDER
         if (!cell.alignment) cell.alignment = { vertical: 'top', wrapText: c === 2 || c === 4 }
       }
       row.getCell(1).alignment = { horizontal: 'center', vertical: 'top' }
       row.getCell(3).alignment = { horizontal: 'center', vertical: 'top', wrapText: true }
-      row.getCell(7).alignment = { horizontal: 'center', vertical: 'top' }
-      row.getCell(8).alignment = { horizontal: 'center', vertical: 'top' }
+      row.getCell(6).alignment = { horizontal: 'center', vertical: 'top', wrapText: true }
+      row.getCell(8).alignment = { horizontal: 'center', vertical: 'top', wrapText: true }
+      row.getCell(9).alignment = { horizontal: 'center', vertical: 'top' }
     }
   }
   printSetup(ws, `${HEADER_ROW}:${HEADER_ROW}`)

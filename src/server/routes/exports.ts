@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import * as v from 'valibot'
 import type { PlanResults } from '../../shared/api'
+import { vietnamDate } from '../../shared/results'
 import { communeFullName } from '../../shared/summary'
 import { communeOf } from '../auth/plugin'
 import { loadResults } from '../db/results'
@@ -67,7 +68,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     await enforce(db, EXPORT_LIMIT, String(actor.userId), now, 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
     let results = await loadResults(db, commune.id, q, now)
     const kind: ReviewKind = askedKind ?? (results.asOf?.to.endsWith('-12-31') ? 'tong_ket' : 'so_ket')
-    results = await midYear(results, kind, q, (over) => loadResults(db, commune.id, { ...q, ...over }, now))
+    results = await midYear(results, kind, q, vietnamDate(now), (over) => loadResults(db, commune.id, { ...q, ...over }, now))
     const file = await buildReviewDocx(results, kind)
     const what = kind === 'so_ket' ? 'so-ket' : 'tong-ket'
     const name = `Báo cáo ${kind === 'so_ket' ? 'sơ kết' : 'tổng kết'} ${results.year} - ${safeName(communeFullName(results.commune))}.docx`
@@ -77,17 +78,19 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
 
 /**
  * A mid-year review without a chosen period or phase reports the first half: once the year runs
- * past June, the figures are taken to the end of the second quarter when the year has one.
+ * past June, the figures are taken to the end of the second quarter when the year has one (even
+ * when the latest figures are older: the review is of the half year).
  */
 async function midYear(
   results: PlanResults,
   kind: ReviewKind,
   q: { period?: string; phase?: string },
+  today: string,
   reload: (over: { year: number; period: string }) => Promise<PlanResults>,
 ): Promise<PlanResults> {
   if (kind !== 'so_ket' || q.period !== undefined || q.phase !== undefined) return results
   const half = `${results.year}-06-30`
-  if (!results.asOf || results.asOf.to <= half) return results
+  if (today <= half || results.asOf?.to === half) return results
   try {
     return await reload({ year: results.year, period: `${results.year}-Q2` })
   } catch (err) {

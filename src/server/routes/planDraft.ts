@@ -11,10 +11,9 @@ import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError, parseWith } from '../errors'
 import { readPlanDocument } from '../planDraft/readDocument'
+import { YearSchema } from './results'
 
-const YearParamSchema = v.object({
-  year: v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm từ 2000 đến 2100'), v.maxValue(2100, 'năm từ 2000 đến 2100')),
-})
+const YearParamSchema = v.object({ year: YearSchema })
 
 /** Reading a document costs a worker and seconds of CPU: an officer drafts a few times, not hundreds. */
 export const DRAFT_LIMIT: RateLimit = { bucket: 'plan-draft', max: 20, windowMs: 60_000 }

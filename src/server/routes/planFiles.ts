@@ -16,9 +16,8 @@ import { readPlanUpload } from '../planFiles/read'
 import { planBundleToXlsx, planTemplateXlsx } from '../planFiles/xlsx'
 import { XLSX_CONTENT_TYPE } from '../exports/xlsx'
 import { EXPORT_LIMIT, sendFile } from './exports'
-import { requireReader } from './results'
+import { requireReader, YearSchema } from './results'
 
-const YearSchema = v.pipe(v.string(), v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm từ 2000 đến 2100'), v.maxValue(2100, 'năm từ 2000 đến 2100'))
 const YearParamSchema = v.object({ year: YearSchema })
 const TemplateQuerySchema = v.object({ year: v.optional(YearSchema) })
 const ImportQuerySchema = v.object({

@@ -2,15 +2,15 @@
 // indicator. Parse → authorise → delegate to db/planChanges.ts.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { TextSchema } from '../../shared/text'
 import { CodeSchema, IndicatorSchema, PlanSchema } from '../../shared/model'
 import { communeOf, requireManager } from '../auth/plugin'
 import { suggestBaselines } from '../db/baselines'
 import { createPlan, deleteIndicator, deletePlan, putIndicator, replacePlan } from '../db/planChanges'
 import type { Db } from '../db/types'
 import { HttpError, parseWith } from '../errors'
+import { YearSchema } from './results'
 
-const YearParamSchema = v.object({ year: v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number)) })
+const YearParamSchema = v.object({ year: YearSchema })
 const IndicatorParamsSchema = v.object({ ...YearParamSchema.entries, code: CodeSchema })
 
 type Params = { commune: string; year: string; code: string }

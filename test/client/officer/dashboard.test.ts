@@ -76,7 +76,7 @@ describe('the dashboard', () => {
     expect(m.w.findAll('.dash-field__title').map((h) => h.text())).toEqual(['Kinh tế', 'Văn hóa – xã hội › Y tế', 'Quốc phòng – an ninh'])
     expect(m.w.find('.dash-table thead').findAll('th').every((th) => th.attributes('scope') === 'col')).toBe(true)
 
-    expect(cells(rowOf(m, 'LUA'))).toEqual(['Sản lượng lúa', 'tấn', 'đạt 1.448,5 tấn trở lên', '1.303,65', '90%', '◔ chưa đạt', 'đúng tiến độ', '2/3'])
+    expect(cells(rowOf(m, 'LUA'))).toEqual(['Sản lượng lúa', 'tấn', 'đạt 1.448,5 tấn trở lên', '1.303,65', '90%', '◔ chưa đạt (tạm tính, 2/3 đơn vị)', 'đúng tiến độ', '2/3'])
     expect(cells(rowOf(m, 'VL'))).toEqual(['Tạo việc làm mới', 'người', 'đạt 270 người trở lên', '300', '111,1%', '▲ vượt', 'đúng tiến độ', '3/3'])
     expect(cells(rowOf(m, 'BHYT'))).toEqual(['Tỷ lệ dân số tham gia BHYT', '%', 'đạt 95% trở lên', '96,5%', '101,6%', '✔ đạt', '—không áp dụng', '3/3'])
     expect(cells(rowOf(m, 'SDD'))).toEqual(['Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng', '%', 'dưới 5,6%', '—', '—', '– chưa có số liệu', '—không áp dụng', '0/1'])
