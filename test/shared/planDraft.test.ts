@@ -239,6 +239,29 @@ Kế hoạch số 15/KH-UBND của xã Hòa An
     for (const i of d.indicators) expect(d.text.slice(i.source.start, i.source.end)).toBe(i.value.source)
   })
 
+  it('joins a line cut after a colon or across a page, keeps an introduction that comes back in each section', () => {
+    const intro = 'Phấn đấu thực hiện các chỉ tiêu chủ yếu:'
+    const raw = `${HEAD}
+II. CHỈ TIÊU
+1. Kinh tế
+${intro}
+- Cơ cấu kinh tế: nông nghiệp chiếm:
+40%, dịch vụ chiếm: 60%.
+2. Xã hội
+${intro}
+- Tỷ lệ hộ nghèo giảm 1,5% theo chuẩn nghèo đa chiều của
+\f
+Trung ương.
+3. Quốc phòng
+${intro}
+- Giữ vững xã vững mạnh về quốc phòng.`
+    const d = draftPlan(raw)
+    expect(d.text.split('\n').filter((l) => l === intro)).toHaveLength(3)
+    expect(d.text).toContain('nông nghiệp chiếm: 40%')
+    expect(d.text).toContain('của Trung ương.')
+    expect(d.indicators.map((i) => i.value.target?.kind)).toEqual(['shares', undefined, undefined, 'reduce_by', 'yes_no'])
+  })
+
   it('strips Markdown emphasis, headings and bullet glyphs, and unifies dashes and quotes', () => {
     expect(normalizeText('## **II. Chỉ tiêu**\n• Tỷ lệ — “đạt” 90%\n+ *Phấn đấu* "giữ vững"')).toBe('II. Chỉ tiêu\n- Tỷ lệ – “đạt” 90%\n- Phấn đấu “giữ vững”')
   })

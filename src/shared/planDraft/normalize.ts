@@ -14,7 +14,9 @@ const CONNECTIVES = new Set([
 /** A line that opens a structural unit: a numbered or lettered heading, a bullet, a table row. */
 export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
 
-const SENTENCE_END_RE = /[.:;!?…)”"]$/
+const SENTENCE_END_RE = /[.;!?…]$/
+/** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */
+const SOFT_END_RE = /[:)”"]$/
 
 function unifyCharacters(text: string): string {
   return text
@@ -89,7 +91,8 @@ export function normalizeText(raw: string): string {
     const { line, heading } = table !== null ? { line: table, heading: false } : stripMarkup(curlQuotes(original))
     const text = line.replace(/[ \t]+/g, ' ').trim()
     if (text === '' || PAGE_NUMBER_RE.test(text)) {
-      if (text === '') blanks++
+      // A form feed is a page break (the PDF reader's "\n\f\n"): as good as a run of blank lines.
+      if (text === '') blanks += original.includes('\f') ? 2 : 1
       continue
     }
     lines.push({ text, heading, table: table !== null, blanksBefore: blanks })
@@ -98,8 +101,10 @@ export function normalizeText(raw: string): string {
   // Running headers and footers: a short line that comes back on three pages or more.
   const counts = new Map<string, number>()
   const key = (t: string): string => t.toLowerCase().replace(/\d+/g, '#')
-  for (const l of lines) if (l.text.length <= 100 && !l.text.startsWith('- ')) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
-  const kept = lines.filter((l) => l.table || l.text.length > 100 || l.text.startsWith('- ') || (counts.get(key(l.text)) ?? 0) < 3)
+  // An introduction ("… các chỉ tiêu chủ yếu:") may come back in every section: never a header.
+  const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text)
+  for (const l of lines) if (header(l)) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
+  const kept = lines.filter((l) => l.table || !header(l) || (counts.get(key(l.text)) ?? 0) < 3)
 
   const out: RawLine[] = []
   for (const l of kept) {
@@ -119,6 +124,7 @@ function continues(prev: RawLine, next: RawLine): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
   if (SENTENCE_END_RE.test(prev.text)) return false
+  if (SOFT_END_RE.test(prev.text)) return /^[\p{Ll}\d]/u.test(next.text) && next.blanksBefore <= 1
   if (/\p{Ll}-$/u.test(prev.text)) return true
   if (/^\p{Ll}/u.test(next.text)) return true
   // "… đạt" / "1.800 con.": a figure carried to the next line.
