@@ -189,12 +189,12 @@ describe('drafting a plan from its document', () => {
     const vl = () => itemOf(w, 'indicator.1')
     expect(vl().find('[data-test="ambiguous"]').text()).toContain('“13.345” có thể là 13345 hoặc 13,345')
     expect(vl().find('[data-test="accept"]').attributes('disabled')).toBeDefined()
-    expect(w.find('[data-test="draft-counts"]').text()).toBe('Đã nhận 0 / 8 mục · bỏ 0 · chưa xem 8')
+    expect(w.find('[data-test="draft-counts"]').text()).toBe('Đã nhận 0 / 7 mục · bỏ 0 · chưa xem 7')
     expect(w.text()).toContain('Còn 1 mục không rõ cần anh/chị quyết định.')
 
     // "Every certain item": the high-confidence ones, not the ambiguous one nor the fairly sure one.
     await button(w, 'Nhận tất cả mục chắc chắn').trigger('click')
-    expect(w.findAll('[data-decision="accepted"]').map((x) => x.attributes('data-item'))).toEqual(['header.title', 'header.number', 'header.year', 'field.0', 'indicator.0', 'field.1'])
+    expect(w.findAll('[data-decision="accepted"]').map((x) => x.attributes('data-item'))).toEqual(['header.title', 'header.number', 'field.0', 'indicator.0', 'field.1'])
     expect(vl().attributes('data-decision')).toBe('pending')
     expect(itemOf(w, 'indicator.2').attributes('data-decision')).toBe('pending')
     await vl().find('[data-test="accept"]').trigger('click')
@@ -213,7 +213,7 @@ describe('drafting a plan from its document', () => {
     const bhyt = () => itemOf(w, 'indicator.2')
     await bhyt().find('[data-test="drop"]').trigger('click')
     expect(bhyt().attributes('data-decision')).toBe('dropped')
-    expect(w.find('[data-test="draft-counts"]').text()).toBe('Đã nhận 7 / 8 mục · bỏ 1 · chưa xem 0')
+    expect(w.find('[data-test="draft-counts"]').text()).toBe('Đã nhận 6 / 7 mục · bỏ 1 · chưa xem 0')
     await bhyt().find('[data-test="undo"]').trigger('click')
     expect(bhyt().attributes('data-decision')).toBe('pending')
     await bhyt().find('[data-test="accept"]').trigger('click')

@@ -5,18 +5,19 @@
 import type { Field, Indicator, Phase } from '../../../../shared/model'
 import type { Drafted, PlanDraft, PlanDraftHeader } from '../../../../shared/planDraft/types'
 
-export type HeaderKey = keyof PlanDraftHeader
-export const HEADER_KEYS: readonly HeaderKey[] = ['title', 'number', 'issuedOn', 'commune', 'year', 'theme', 'signedBy']
+/** The header entries the plan takes; the commune and the year the document names are only shown. */
+export type HeaderKey = Exclude<keyof PlanDraftHeader, 'commune' | 'year'>
+export const HEADER_KEYS: readonly HeaderKey[] = ['title', 'number', 'issuedOn', 'theme', 'signedBy']
 
 export type ReviewItem =
-  | { kind: 'header'; key: HeaderKey; drafted: Drafted<string> | Drafted<number> }
+  | { kind: 'header'; key: HeaderKey; drafted: Drafted<string> }
   | { kind: 'movement'; drafted: Drafted<string> }
   | { kind: 'phase'; drafted: Drafted<Phase> }
   | { kind: 'field'; drafted: Drafted<Field> }
   | { kind: 'indicator'; drafted: Drafted<Indicator> }
 
 export type ItemKind = ReviewItem['kind']
-export type ItemValue = string | number | Phase | Field | Indicator
+export type ItemValue = string | Phase | Field | Indicator
 
 export type Decision = 'pending' | 'accepted' | 'dropped'
 
@@ -92,7 +93,7 @@ export function decidedDraft(draft: PlanDraft, state: ReviewState): { draft: Pla
     const resolved = !d.ambiguous || s.resolved
     return { ...d, value: s.value as T, ambiguous: !resolved, ...(resolved && d.ambiguous ? { alternatives: [] } : {}) }
   }
-  const header: PlanDraftHeader = {}
+  const header: PlanDraftHeader = { ...draft.header }
   for (const key of HEADER_KEYS) {
     const d = draft.header[key]
     if (d) (header as Record<HeaderKey, unknown>)[key] = take(d as Drafted<unknown>)
@@ -107,16 +108,36 @@ export function decidedDraft(draft: PlanDraft, state: ReviewState): { draft: Pla
 export interface FieldGroup {
   /** Absent for the indicators of no drafted field. */
   field?: Extract<ReviewItem, { kind: 'field' }>
+  /** How deep the field sits under other drafted fields (0 at the top). */
+  depth: number
+  /** Whether other drafted fields sit under it ("II. Chỉ tiêu" over "1. Kinh tế"). */
+  hasChildren: boolean
   indicators: Extract<ReviewItem, { kind: 'indicator' }>[]
 }
 
-/** The drafted fields, each with its drafted indicators; indicators of no drafted field last. */
+/** The drafted fields in the document's order, each with its drafted indicators; indicators of no drafted field last. */
 export function fieldGroups(items: readonly ReviewItem[]): FieldGroup[] {
   const fields = items.filter((i): i is Extract<ReviewItem, { kind: 'field' }> => i.kind === 'field')
   const indicators = items.filter((i): i is Extract<ReviewItem, { kind: 'indicator' }> => i.kind === 'indicator')
-  const groups: FieldGroup[] = fields.map((f) => ({ field: f, indicators: indicators.filter((i) => i.drafted.value.field === f.drafted.value.code) }))
+  const parentOf = new Map(fields.map((f) => [f.drafted.value.code, f.drafted.value.parent]))
+  const depthOf = (code: string): number => {
+    let depth = 0
+    const seen = new Set([code])
+    for (let p = parentOf.get(code); p !== undefined && parentOf.has(p) && !seen.has(p); p = parentOf.get(p)) {
+      seen.add(p)
+      depth += 1
+    }
+    return depth
+  }
+  const parents = new Set(fields.map((f) => f.drafted.value.parent).filter((p) => p !== undefined))
+  const groups: FieldGroup[] = fields.map((f) => ({
+    field: f,
+    depth: depthOf(f.drafted.value.code),
+    hasChildren: parents.has(f.drafted.value.code),
+    indicators: indicators.filter((i) => i.drafted.value.field === f.drafted.value.code),
+  }))
   const known = new Set(fields.map((f) => f.drafted.value.code))
   const stray = indicators.filter((i) => !known.has(i.drafted.value.field))
-  if (stray.length > 0) groups.push({ indicators: stray })
+  if (stray.length > 0) groups.push({ depth: 0, hasChildren: false, indicators: stray })
   return groups
 }
