@@ -10,14 +10,15 @@ import { VitePWA } from 'vite-plugin-pwa'
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
 const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
-const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/](results|summary|periods|planFile|province)\./
+// The plan drafter (shared/planDraft/) too: only the officer's draft screen builds a plan with it.
+const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/]((results|summary|periods|planFile|province)\.|planDraft[\\/])/
 // The shared modules that carry valibot schemas: the phone loads them only lazily (the sync
 // engine checks server answers with shared/responses.ts), so they must not be pinned into the
 // entry chunk, which would make valibot a static import of the first load. text.ts builds the string
 // schemas; the entry screen uses its plain check from storable.ts.
 const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses|text)\./
 const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id)
-const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/](results|summary|province)\.|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
+const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service
