@@ -22,15 +22,29 @@ describe.each(DATABASES)('graceful shutdown on $name', (factory) => {
         await held
       })
       await lockTaken
+      // The push has reached the server once it asks the database anything (its session, then its
+      // transaction; both wait behind the lock held above): known without a wall-clock wait.
+      let arrived!: () => void
+      const pushArrived = new Promise<void>((r) => (arrived = r))
+      const { query, transaction } = { query: s.db.query.bind(s.db), transaction: s.db.transaction.bind(s.db) }
+      s.db.query = ((...args: Parameters<typeof query>) => {
+        arrived()
+        return query(...args)
+      }) as typeof s.db.query
+      s.db.transaction = ((fn, options) => {
+        arrived()
+        return transaction(fn, options)
+      }) as typeof s.db.transaction
       const push = fetch(`${address}/api/communes/${C}/sync/push`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: agent.cookie },
         body: JSON.stringify({ deviceId: agent.deviceId, mutations: [agent.value({ unit: 'T1', indicator: 'LUA_DT', value: { kind: 'number', value: 42 } })] }),
       })
-      await new Promise((r) => setTimeout(r, 100))
+      await pushArrived
       let closed = false
       const closing = s.app.close().then(() => (closed = true))
-      await new Promise((r) => setTimeout(r, 100))
+      // Closing stops listening at once; wait for that by turns of the event loop, not by the clock.
+      for (let turns = 0; s.app.server.listening && turns < 10_000; turns++) await new Promise((r) => setImmediate(r))
       // Closing: no new connection is taken, but the push in flight is waited for.
       expect(closed).toBe(false)
       expect(s.app.server.listening).toBe(false)
