@@ -16,6 +16,19 @@ export interface ResultsSummary {
   noData: IndicatorResult[]
   /** The summary in Vietnamese sentences, in reading order. */
   sentences: string[]
+  /** The same in short paragraphs (the DOCX's "Đánh giá chung"): the counts over the plan, … */
+  opening: string
+  /** … then one paragraph per top-level field, in the plan's order (fields without targets left out), … */
+  fields: FieldAssessment[]
+  /** … then what qualifies the whole: units not all reported, unapproved figures counted. */
+  notes: string[]
+}
+
+/** One field's assessment: its counts, then the targets ahead, on pace, behind and without figures. */
+export interface FieldAssessment {
+  /** The field's name: "Kinh tế". */
+  field: string
+  text: string
 }
 
 /** The order statuses are counted and listed in. */
@@ -290,13 +303,13 @@ export function summarizeResults(results: PlanResults): ResultsSummary {
   const sentences: string[] = []
 
   if (inds.length === 0) {
-    sentences.push('Kế hoạch chưa có chỉ tiêu nào để đánh giá.')
-    return { ahead, behind, noData, sentences }
+    const opening = 'Kế hoạch chưa có chỉ tiêu nào để đánh giá.'
+    return { ahead, behind, noData, sentences: [opening], opening, fields: [], notes: [] }
   }
 
   const when = asOfText(results)
-  const parts = STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => `${counts[s]} chỉ tiêu ${STATUS_LABELS[s]}`)
-  sentences.push(`${when.charAt(0).toLocaleUpperCase('vi')}${when.slice(1)}, trong tổng số ${inds.length} chỉ tiêu của kế hoạch có ${parts.join(', ')}.`)
+  const opening = `${when.charAt(0).toLocaleUpperCase('vi')}${when.slice(1)}, trong tổng số ${inds.length} chỉ tiêu của kế hoạch có ${countsText(counts)}.`
+  sentences.push(opening)
 
   if (ahead.length > 0) sentences.push(`Các chỉ tiêu vượt kế hoạch: ${list(ahead, true)}.`)
   if (onTrack.length > 0) {
@@ -317,14 +330,40 @@ export function summarizeResults(results: PlanResults): ResultsSummary {
         '.',
     )
   }
+  const notes: string[] = []
   const missing = inds.filter((i) => i.expectedUnits > 0 && i.reportedUnits < i.expectedUnits && i.status !== 'no_data')
   if (missing.length > 0) {
-    sentences.push(`Có ${missing.length} chỉ tiêu chưa đủ số liệu của các đơn vị báo cáo, kết quả có thể còn thay đổi.`)
+    notes.push(`Có ${missing.length} chỉ tiêu chưa đủ số liệu của các đơn vị báo cáo, kết quả có thể còn thay đổi.`)
   }
   if (results.basis === 'submitted') {
-    sentences.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo đã gửi nhưng chưa được duyệt.')
+    notes.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo đã gửi nhưng chưa được duyệt.')
   } else if (results.basis === 'all') {
-    sentences.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa gửi và chưa được duyệt, chưa phải số liệu chính thức.')
+    notes.push('Lưu ý: số liệu tổng hợp gồm cả báo cáo chưa gửi và chưa được duyệt, chưa phải số liệu chính thức.')
   }
-  return { ahead, behind, noData, sentences }
+  sentences.push(...notes)
+  const fields = fieldSections(results).map((s) => ({ field: s.field.name, text: assessField(s.indicators) }))
+  return { ahead, behind, noData, sentences, opening, fields, notes }
+}
+
+/** "1 chỉ tiêu vượt, 2 chỉ tiêu đạt, 3 chỉ tiêu chưa đạt". */
+function countsText(counts: Record<TargetStatus, number>): string {
+  return STATUS_ORDER.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} chỉ tiêu ${STATUS_LABELS[s]}`)
+    .join(', ')
+}
+
+/** One field's paragraph: "4 chỉ tiêu, trong đó 1 chỉ tiêu vượt, …. Vượt kế hoạch: …. Chưa đạt hoặc chậm tiến độ, …: …". */
+function assessField(inds: readonly IndicatorResult[]): string {
+  const ahead = inds.filter((i) => i.status === 'exceeded')
+  const behind = inds.filter(isBehind)
+  const noData = inds.filter((i) => i.status === 'no_data' || i.status === 'no_baseline')
+  const onTrack = inds.filter((i) => i.status === 'not_yet' && i.onPace === true)
+  const counts = countStatuses(inds)
+  const only = STATUS_ORDER.find((s) => counts[s] === inds.length)
+  const parts = [only ? `${inds.length} chỉ tiêu ${STATUS_LABELS[only]}.` : `${inds.length} chỉ tiêu, trong đó ${countsText(counts)}.`]
+  if (ahead.length > 0) parts.push(`Vượt kế hoạch: ${list(ahead, true)}.`)
+  if (onTrack.length > 0) parts.push(`Chưa hoàn thành kế hoạch năm nhưng đúng tiến độ: ${list(onTrack, false, NAMED_AT_MOST)}.`)
+  if (behind.length > 0) parts.push(`Chưa đạt hoặc chậm tiến độ, cần tập trung chỉ đạo: ${list(behind, true)}.`)
+  if (noData.length > 0 && noData.length < inds.length) parts.push(`Chưa có số liệu để đánh giá: ${list(noData, false, NAMED_AT_MOST)}.`)
+  return parts.join(' ')
 }

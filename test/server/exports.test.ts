@@ -255,14 +255,69 @@ describe('buildReviewDocx', () => {
     const { xml, text } = await openDocx(await buildReviewDocx(results, 'so_ket'))
     const at = text.indexOf('II. ĐÁNH GIÁ CHUNG')
     expect(at).toBeGreaterThan(0)
-    const sentences = summarizeResults(results).sentences
-    expect(text.slice(at + 1, at + 1 + sentences.length)).toEqual(sentences)
-    expect(text.join('\n')).toContain('Sản lượng lúa (thực hiện 1.448,5 tấn, bằng 103,5% chỉ tiêu')
+    const summary = summarizeResults(results)
+    // Short paragraphs: the counts, then one per field (numbered, in the plan's order), then the notes.
+    expect(text.slice(at + 1, at + 5)).toEqual([
+      summary.opening,
+      ...summary.fields.map((f, i) => `${i + 1}. ${f.field}: ${f.text}`),
+    ])
+    expect(summary.fields.map((f) => f.field)).toEqual(['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh'])
+    expect(text[at + 2]).toMatch(/^1\. Kinh tế: 4 chỉ tiêu, trong đó 1 chỉ tiêu vượt, 2 chỉ tiêu chưa đạt, 1 chỉ tiêu chưa có số liệu\. Vượt kế hoạch: Sản lượng lúa \(thực hiện 1\.448,5 tấn, bằng 103,5% chỉ tiêu/)
+    expect(text[at + 2]).not.toContain('BHYT')
+    expect(text[at + 4]).toBe('3. Quốc phòng – an ninh: 1 chỉ tiêu đạt.')
+    // The field's name in bold, the rest not.
+    expect(xml).toMatch(/<w:b\/>(?:(?!<\/w:r>)[^])*1\. Kinh tế: <\/w:t>/)
+    // None is page-long: each paragraph of the section under 700 characters.
+    const end = text.indexOf('III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024')
+    for (const p of text.slice(at + 1, end)) expect(p.length).toBeLessThan(700)
     expect(text).toContain('III. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024')
     expect(text).toContain('1. …')
     const signature = tables(xml).at(-1)!
     expect(signature.rows[0]![0]).toMatch(/^Nơi nhận:\n- UBND thành phố Quảng Ngãi \(báo cáo\);/)
     expect(signature.rows[0]![1]).toBe('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrương Thanh Thảo')
+  })
+
+  it('numbers the pages from the second, centred at the top, and none on the first (Nghị định 30/2020)', async () => {
+    const zip = await JSZip.loadAsync(await buildReviewDocx(results, 'so_ket'))
+    const xml = await zip.file('word/document.xml')!.async('string')
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string')
+    const sect = xml.match(/<w:sectPr[^>]*>([\s\S]*?)<\/w:sectPr>/)![1]!
+    // A different first page…
+    expect(sect).toMatch(/<w:titlePg(?: w:val="(?:true|1)")?\/>/)
+    const partOf = (type: string): string => {
+      const id = sect.match(new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"`))![1]
+      return `word/${rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))![1]}`
+    }
+    const first = await zip.file(partOf('first'))!.async('string')
+    const others = await zip.file(partOf('default'))!.async('string')
+    // … whose header is empty, while every other page's holds the PAGE field, centred.
+    expect(first).not.toMatch(/PAGE/)
+    expect(paragraphs(first)).toEqual([])
+    expect(others).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/)
+    expect(others).toMatch(/<w:jc w:val="center"\/>/)
+    // No footer carries a number either.
+    for (const name of Object.keys(zip.files).filter((n) => /^word\/footer/.test(n))) expect(await zip.file(name)!.async('string')).not.toMatch(/PAGE/)
+  })
+
+  it('lays the results tables out with fixed column widths, STT and % wide enough not to wrap', async () => {
+    const { xml } = await openDocx(await buildReviewDocx(results, 'so_ket'))
+    const widths = [13, 42, 14, 30, 22, 21, 18].map((mm) => Math.round((mm * 1440) / 25.4))
+    const resultTables = tables(xml).filter((t) => t.rows[0]?.[0] === 'STT')
+    expect(resultTables.length).toBe(3)
+    for (const t of resultTables) {
+      expect(t.xml).toMatch(/<w:tblLayout w:type="fixed"\/>/)
+      expect([...t.xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual(widths)
+      // Every cell of an indicator row has the width of its column.
+      const row = [...t.xml.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)][1]![1]!
+      expect([...row.matchAll(/<w:tcW w:type="dxa" w:w="(\d+)"\/>|<w:tcW w:w="(\d+)" w:type="dxa"\/>/g)].map((m) => Number(m[1] ?? m[2]))).toEqual(widths)
+    }
+    // The longest texts of STT ("STT", "999") and % ("Tỷ lệ %", "1.234,5%") at 13 pt fit within the
+    // cell's margins, at Times New Roman's advance widths rounded up (em: a capital 0,72, a small
+    // letter or a digit 0,5, a space or a stop 0,25, % 0,833).
+    const em = (c: string): number => (c === '%' ? 0.833 : /[ .,]/.test(c) ? 0.25 : c !== c.toLocaleLowerCase('vi') ? 0.72 : 0.5)
+    const fits = (text: string, twips: number): boolean => [...text].reduce((w, c) => w + em(c) * 13 * 20, 0) <= twips - 160
+    expect(fits('STT', widths[0]!) && fits('999', widths[0]!)).toBe(true)
+    expect(fits('Tỷ lệ %', widths[5]!) && fits('1.234,5%', widths[5]!)).toBe(true)
   })
 
   it('titles a year-end review and looks ahead to next year', async () => {

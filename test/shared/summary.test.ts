@@ -74,6 +74,29 @@ describe('summarizeResults', () => {
     expect(summarizeResults(empty).sentences).toEqual(['Kế hoạch chưa có chỉ tiêu nào để đánh giá.'])
   })
 
+  it('says the same in short paragraphs: the counts, one per field in plan order, then the notes', () => {
+    const r = resultsFixture()
+    r.basis = 'submitted'
+    const s = summarizeResults(r)
+    expect(s.opening).toBe(s.sentences[0])
+    expect(s.fields.map((f) => f.field)).toEqual(['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh'])
+    const [economy, society, security] = s.fields.map((f) => f.text)
+    expect(economy).toBe(
+      '4 chỉ tiêu, trong đó 1 chỉ tiêu vượt, 2 chỉ tiêu chưa đạt, 1 chỉ tiêu chưa có số liệu. ' +
+        'Vượt kế hoạch: Sản lượng lúa (thực hiện 1.448,5 tấn, bằng 103,5% chỉ tiêu, chỉ tiêu đạt 1.400 tấn trở lên). ' +
+        'Chưa hoàn thành kế hoạch năm nhưng đúng tiến độ: Tạo việc làm mới. ' +
+        'Chưa đạt hoặc chậm tiến độ, cần tập trung chỉ đạo: Diện tích gieo trồng lúa (thực hiện 100 ha, bằng 43,7% chỉ tiêu, chỉ tiêu đạt 229 ha trở lên). ' +
+        'Chưa có số liệu để đánh giá: Tổng thu ngân sách trên địa bàn.',
+    )
+    expect(society).toContain('Tỷ lệ dân số tham gia BHYT')
+    expect(society).not.toContain('Sản lượng lúa')
+    expect(security).toBe('1 chỉ tiêu đạt.')
+    expect(s.notes).toEqual(['Lưu ý: số liệu tổng hợp gồm cả báo cáo đã gửi nhưng chưa được duyệt.'])
+    expect(s.sentences.at(-1)).toBe(s.notes[0])
+    const empty = summarizeResults({ ...r, indicators: [] })
+    expect([empty.opening, empty.fields, empty.notes]).toEqual(['Kế hoạch chưa có chỉ tiêu nào để đánh giá.', [], []])
+  })
+
   it('counts a failed target as behind at year end, and says when no period has ended', () => {
     const r = resultsFixture()
     r.asOf = null

@@ -6,7 +6,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableBorders,
@@ -160,14 +162,19 @@ function planReference(results: PlanResults): string {
   return `Kế hoạch${number}${date} về “${results.planTitle}”`
 }
 
-const TABLE_COLUMNS: { header: string; mm: number }[] = [
-  { header: 'STT', mm: 10 },
-  { header: 'Chỉ tiêu', mm: 50 },
-  { header: 'ĐVT', mm: 15 },
+/**
+ * Fixed widths (160 mm in all, the table laid out as fixed so Word does not refit it): STT holds
+ * "STT" and three digits, and "Tỷ lệ %" holds its header and "1.234,5%" on one line at 13 pt,
+ * cell margins included; the name and the verdict wrap.
+ */
+export const TABLE_COLUMNS: readonly { header: string; mm: number }[] = [
+  { header: 'STT', mm: 13 },
+  { header: 'Chỉ tiêu', mm: 42 },
+  { header: 'ĐVT', mm: 14 },
   { header: 'Chỉ tiêu năm', mm: 30 },
-  { header: 'Thực hiện', mm: 20 },
-  { header: 'Tỷ lệ %', mm: 16 },
-  { header: 'Đánh giá', mm: 19 },
+  { header: 'Thực hiện', mm: 22 },
+  { header: 'Tỷ lệ %', mm: 21 },
+  { header: 'Đánh giá', mm: 18 },
 ]
 
 function tableText(text: string, o: RunOptions & { align?: 'left' | 'center' | 'right' } = {}): Paragraph {
@@ -267,6 +274,13 @@ function signatureBlock(results: PlanResults): Table {
   })
 }
 
+/** The header of every page but the first: its number, centred, 14 pt upright. */
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })],
+  })
+}
+
 /** The review report of a commune's results, as the bytes of a .docx file. */
 export async function buildReviewDocx(results: PlanResults, kind: ReviewKind): Promise<Buffer> {
   const words = reviewWords(kind, results.year)
@@ -298,8 +312,11 @@ export async function buildReviewDocx(results: PlanResults, kind: ReviewKind): P
   })
   if (sections.length === 0) children.push(body('Kế hoạch chưa có chỉ tiêu nào.'))
 
+  // Short paragraphs: the counts, one per field (its name in bold), then the notes on coverage and basis.
   children.push(heading('II. ĐÁNH GIÁ CHUNG'))
-  for (const sentence of summary.sentences) children.push(body(sentence))
+  children.push(body(summary.opening))
+  summary.fields.forEach((f, i) => children.push(body([run(`${i + 1}. ${f.field}: `, { bold: true }), run(f.text)])))
+  for (const note of summary.notes) children.push(body(note))
   children.push(body([run('Ưu điểm, hạn chế và nguyên nhân: ', { bold: true }), run('…', {})]))
 
   children.push(heading(`III. PHƯƠNG HƯỚNG, NHIỆM VỤ ${words.next.toLocaleUpperCase('vi')}`))
@@ -315,7 +332,11 @@ export async function buildReviewDocx(results: PlanResults, kind: ReviewKind): P
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [
       {
+        // Nghị định 30/2020, Phụ lục I: the page number centred at the top of the page, in Arabic
+        // figures, from the second page on: the first page has its own header, left empty.
+        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
         properties: {
+          titlePage: true,
           page: {
             size: { width: twip(210), height: twip(297) },
             margin: { top: twip(20), bottom: twip(20), left: twip(30), right: twip(20), header: twip(10), footer: twip(10) },
