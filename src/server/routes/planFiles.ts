@@ -1,10 +1,10 @@
 // Plans in and out as files: a year's plan exported as the JSON plan file or as the XLSX template,
 // the blank template, and the import of either (a preview that writes nothing, then the write).
 // Parse → authorise → delegate to db/planImport.ts and planFiles/.
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import * as v from 'valibot'
 import { PLAN_FILE_FORMAT, type PlanFile } from '../../shared/planFile'
-import { PLAN_FILE_MAX_BYTES } from '../../shared/planImport'
+import { PLAN_FILE_MAX_BYTES, type PlanBundle } from '../../shared/planImport'
 import { communeOf, requireManager } from '../auth/plugin'
 import { readCommune } from '../db/communes'
 import { planBundle, previewImport, writeImport } from '../db/planImport'
@@ -46,25 +46,26 @@ export function planFileRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
     })
   })
 
-  app.get<{ Params: { commune: string; year: string } }>('/communes/:commune/plans/:year/export.json', async (req, reply) => {
+  /** The year's plan to export, for a reader of the commune, within the export budget. */
+  async function exported(req: FastifyRequest<{ Params: { commune: string; year: string } }>): Promise<{ commune: { id: number; code: string }; year: number; bundle: PlanBundle }> {
     const actor = requireReader(req, 'kế hoạch của xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
     await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
     const bundle = await planBundle(db, commune.id, year)
     if (!bundle) throw notFound(`Chưa có kế hoạch năm ${year}`)
+    return { commune, year, bundle }
+  }
+
+  app.get<{ Params: { commune: string; year: string } }>('/communes/:commune/plans/:year/export.json', async (req, reply) => {
+    const { commune, year, bundle } = await exported(req)
     const file: PlanFile = { format: PLAN_FILE_FORMAT, commune: await readCommune(db, commune.id), units: bundle.units, plan: bundle.plan, periods: bundle.periods, accounts: [] }
     const body = Buffer.from(`${JSON.stringify(file, null, 2)}\n`, 'utf8')
     return sendFile(reply, body, 'application/json; charset=utf-8', `ke-hoach-${commune.code}-${year}.json`, `Kế hoạch thi đua ${year} - ${commune.code}.json`)
   })
 
   app.get<{ Params: { commune: string; year: string } }>('/communes/:commune/plans/:year/export.xlsx', async (req, reply) => {
-    const actor = requireReader(req, 'kế hoạch của xã')
-    const commune = await communeOf(db, actor, req.params.commune)
-    const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
-    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
-    const bundle = await planBundle(db, commune.id, year)
-    if (!bundle) throw notFound(`Chưa có kế hoạch năm ${year}`)
+    const { commune, year, bundle } = await exported(req)
     const body = await planBundleToXlsx(bundle)
     return sendFile(reply, body, XLSX_CONTENT_TYPE, `ke-hoach-${commune.code}-${year}.xlsx`, `Kế hoạch thi đua ${year} - ${commune.code}.xlsx`)
   })
