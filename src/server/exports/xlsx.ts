@@ -28,14 +28,15 @@ const SUMMARY_SHEET = 'Tổng hợp'
 /** Rows above the table on a field's sheet: the title, the as-of line, then the header row. */
 const HEADER_ROW = 3
 
-const FONT = 'Times New Roman'
-const BORDER: Partial<ExcelJS.Borders> = {
+/** The house style of the app's workbooks (the results here, the plan template in planFiles/xlsx.ts). */
+export const FONT = 'Times New Roman'
+export const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 }
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
 
 /** The fixed columns of a field's sheet, then one column per unit. */

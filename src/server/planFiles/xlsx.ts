@@ -29,6 +29,7 @@ import {
   NO,
   YES,
 } from '../../shared/planSheets'
+import { BORDER, FONT, HEADER_FILL } from '../exports/xlsx'
 import { inflateZip, readZipDirectory, type ZipEntry } from './zip'
 
 export { PLAN_XLSX_TEMPLATE }
@@ -50,14 +51,6 @@ export const XLSX_LIMITS = {
   columns: 100,
 } as const
 
-const FONT = 'Times New Roman'
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-}
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
 const EXAMPLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
 const EXAMPLE_NOTE = `Dòng ví dụ: mã bắt đầu bằng “${EXAMPLE_PREFIX}” nên dòng này không được đọc. Có thể xóa, hoặc ghi đè bằng số liệu thật (và đổi mã).`
 /** Rows below the data that keep the drop-downs, for rows the officer adds. */
