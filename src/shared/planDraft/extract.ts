@@ -3,7 +3,7 @@
 // when it is genuinely ambiguous. Pure: no DOM, no Node, no I/O. How it reads: docs/domain.md,
 // "Drafting a plan from its document".
 import * as v from 'valibot'
-import { CodeSchema, type Field, type Indicator, IndicatorSchema, type Plan, PlanSchema, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
+import { CodeSchema, type Field, type Indicator, IndicatorSchema, PLAN_LIMITS, type Plan, PlanSchema, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import { agreesWith, validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
@@ -132,17 +132,21 @@ function breaksOf(text: string): number[] {
 function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
   const text = line.text
   const breaks = breaksOf(text)
+  let breakAt = 0
+  let lastBreak = 0
   const out: Found[] = []
+  // What follows a figure is read within a window: a line may be a whole document.
+  const after = (from: number): string => text.slice(from, from + 600)
   let boundary = 0
   const wholeAt = (() => {
     const m = /(?<![\p{L}])trong đó/iu.exec(text)
     return m ? m.index : -1
   })()
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let m = re.exec(text); m !== null && out.length < PLAN_LIMITS.indicators; m = re.exec(text)) {
     const at = m.index
     if (at < boundary) continue
-    const lastBreak = Math.max(0, ...breaks.filter((b) => b <= at))
+    while (breakAt < breaks.length && (breaks[breakAt] ?? Infinity) <= at) lastBreak = breaks[breakAt++] ?? lastBreak
     const segStart = Math.max(boundary, lastBreak)
     const before = text.slice(segStart, at)
     const cueMatch = cueBefore(before)
@@ -151,14 +155,14 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     let name = cleaned.name
     const lead = segStart + before.length - before.trimStart().length + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
     let end = at + m[0].length
-    const post = readPost(text.slice(end))
+    const post = readPost(after(end))
     end += post.length
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
     const bareVerb = SUBJECT_AFTER_RE.test(name)
     const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
-    if (subjectMode && (bareVerb || shortName) && /^\s+\p{L}/u.test(text.slice(end))) {
-      const rest = text.slice(end)
+    if (subjectMode && (bareVerb || shortName) && /^\s+\p{L}/u.test(after(end))) {
+      const rest = after(end)
       const stop = rest.search(bareVerb ? /;|\.(?=\s|$)/u : /[,;]|\.(?=\s|$)/u)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
@@ -169,8 +173,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     if (name === '') name = before.trim()
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
-    const tail = text.slice(end).search(/[,;]|\.(?=\s|$)/u)
-    const spanEnd = tail === -1 ? text.length : end + tail
+    const tail = after(end).search(/[,;]|\.(?=\s|$)/u)
+    const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     const verbFirst = /^giảm\s/iu.test(name) && cueMatch === undefined ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
       name,
@@ -346,9 +350,12 @@ function slug(name: string, words = 3): string {
 
 class Codes {
   private used = new Set<string>()
+  private next = new Map<string, number>()
   take(base: string): string {
     let code = base.slice(0, 36)
-    for (let n = 2; this.used.has(code); n++) code = `${base.slice(0, 34)}_${n}`
+    let n = this.next.get(base) ?? 2
+    while (this.used.has(code)) code = `${base.slice(0, 33)}_${n++}`
+    this.next.set(base, n)
     this.used.add(code)
     return code
   }
@@ -393,6 +400,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const proseLines: { line: Line; section: Section }[] = []
 
   for (const line of lines) {
+    // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
+    if (built.length >= PLAN_LIMITS.indicators) break
     if (line.start < bodyStart || line.text === '') continue
     if (/^(?:- )?nơi nhận\b/iu.test(line.text)) break
     if (/^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) break
@@ -444,8 +453,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (fromLine.length > 0) sectionsUsed.add(current)
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
+      let k = 0
       for (const c of clausesOf(item)) {
-        if (found.some((f) => f.at >= c.start && f.at < c.end)) continue
+        while (k < found.length && found[k]!.at < c.start) k++
+        if (k < found.length && found[k]!.at < c.end) continue
         if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3) continue
         built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
@@ -459,6 +470,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
   if (!listSeen && built.every((b) => b.value.aggregation === 'yes_no')) {
     for (const { line, section } of proseLines) {
+      if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line)) {
         built.push(yesNo(c, section, codes, built.length, 'low', ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']))
         sectionsUsed.add(section)
@@ -483,7 +495,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     fields.unshift({ id: `field.${fields.length}`, value: { code: fieldCodes.take(ROOT.code), name: ROOT.name }, source: { start: 0, end: 0 }, confidence: 'medium', reasons: ['chỉ tiêu không nằm trong mục nào'], ambiguous: false })
     codeOf.set(ROOT, ROOT.code)
   }
-  const indicators: Drafted<Indicator>[] = built.map((b, i) => {
+  const indicators: Drafted<Indicator>[] = built.slice(0, PLAN_LIMITS.indicators).map((b, i) => {
     const field = codeOf.get(b.found?.section ?? ROOT) ?? b.value.field
     const fix = (x: Indicator): Indicator => {
       const out = { ...x, field }
