@@ -69,6 +69,14 @@ describe.each(DATABASES)('review history across plan years on $name', (factory) 
     expect(value(d, 'LUA_SL').issues).toContainEqual(expect.objectContaining({ code: 'outlier', expected: 665, actual: 5000 }))
   })
 
+  it('shows a unit a rate’s level and a yield’s, never the commune’s total as its own target (issue 14)', async () => {
+    const d = await loadReportDetail(db, communeId, 'T1', '2024-Q1')
+    expect(value(d, 'LUA_DT').targetText).toBe('chưa giao chỉ tiêu riêng cho đơn vị (chỉ tiêu của xã tính cho cả xã)')
+    expect(value(d, 'LUA_SL').targetText).not.toContain('1.448,5')
+    expect(value(d, 'BHYT').targetText).toContain('95%')
+    expect(value(d, 'LUA_NS').targetText).not.toMatch(/chưa giao/)
+  })
+
   it('does not judge an indicator against another measure that had its code the year before', async () => {
     const d = await loadReportDetail(db, communeId, 'T1', '2024-Q1')
     expect(value(d, 'LUA_DT').data).toEqual(num(100))

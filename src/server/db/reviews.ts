@@ -9,6 +9,8 @@ import { resolveComputed, valueNumber } from '../../shared/aggregation'
 import { describeTarget } from '../../shared/describe'
 import type { Indicator, Period, ReportStatus, ValueData } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
+import { isSplittable } from '../../shared/split'
+import { unitTargetOf } from '../../shared/targets'
 import { countsAsHistory, type IndicatorShape } from '../../shared/sameIndicator'
 import { checkComputedFigure, checkRelations, checkValue, plausibilityWarnings, targetFigures, type ValidationIssue } from '../../shared/validation'
 import { notFound } from '../errors'
@@ -27,6 +29,9 @@ interface CellRow {
 }
 
 const isComputed = (i: Pick<Indicator, 'formula' | 'children'>): boolean => i.formula !== undefined || (i.children?.length ?? 0) > 0
+
+/** A unit without a target of its own, the commune's being a total over the units or the commune's own amount. */
+const NOT_ASSIGNED = 'chưa giao chỉ tiêu riêng cho đơn vị (chỉ tiêu của xã tính cho cả xã)'
 
 export async function loadReportDetail(q: Queryable, communeId: number, unitCode: string, periodCode: string): Promise<ReportDetail> {
   const unitRow = await q.query<{ id: number; code: string; name: string; kind: string }>('SELECT id, code, name, kind FROM units WHERE commune_id = $1 AND code = $2', [communeId, unitCode])
@@ -140,7 +145,10 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
       const w = checkComputedFigure(ind, figures, { inputTargets, nameOf })
       if (w) issues.push(w)
     }
-    const target = ind.unitTargets?.[unit.code] ?? ind.target
+    // The unit's own target, or the commune's where it is a level every unit reaches (a rate, a
+    // yes/no): never the commune's total, which no single unit is asked for (shared/targets.ts).
+    // A computed level (a yield) keeps the commune's target as its level.
+    const target = unitTargetOf(ind, unit.code)?.target ?? (ind.target?.kind === 'derived' && !isSplittable(ind) ? ind.target : undefined)
     return {
       indicator: ind.code,
       name: ind.name,
@@ -150,7 +158,7 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
       ...(ind.scale !== undefined ? { scale: ind.scale } : {}),
       data,
       note: cell?.note ?? null,
-      targetText: target ? describeTarget(target, ind) : '',
+      targetText: target ? describeTarget(target, ind) : ind.target ? NOT_ASSIGNED : '',
       previous: history.filter((c) => Number(c.year) === year).map((c) => ({ period: c.period, data: c.data! })),
       issues,
       comment: comments[ind.code] ?? null,

@@ -260,6 +260,22 @@ describe('a note PostgreSQL cannot store', () => {
     expect(facts).toContain('Lũy kế từ đầu năm')
     expect(facts).toContain('1.448,5 tấn')
   })
+
+  it('never shows a village the commune’s total as its target, only a level every unit reaches (issue 14)', async () => {
+    const plan: Plan = {
+      ...TARGETED,
+      indicators: TARGETED.indicators.map((i) =>
+        i.code === 'LUA_DT' ? { ...i, target: { kind: 'at_least', value: 229 } } : i.code === 'BHYT' ? { ...i, target: { kind: 'rate_at_least', value: 95 } } : i,
+      ),
+    }
+    const m = await open(Q1, undefined, plan)
+    // 229 ha and 1.448,5 t for the whole commune, no share given to T1: no target, no verdict.
+    for (const code of ['LUA_DT', 'LUA_SL']) expect(row(m, code).find('.ind__facts').text()).not.toMatch(/Chỉ tiêu|229|1\.448,5/)
+    // 95% is what each village must reach, and so is a yield of 65 tạ/ha.
+    expect(row(m, 'BHYT').find('.ind__facts').text()).toContain('Chỉ tiêu chung')
+    expect(row(m, 'BHYT').find('.ind__facts').text()).toContain('95%')
+    expect(row(m, 'LUA_NS').find('.ind__facts').text()).toContain('65')
+  })
 })
 
 describe('a rate', () => {
