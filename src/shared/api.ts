@@ -3,6 +3,7 @@
 import type { Aggregation, Commune, Field, PeriodKind, Phase, Plan, ReportStatus, Role, Target, Unit, ValueData } from './model'
 import type { TargetEvaluation, TargetStatus } from './targets'
 import type { ValidationIssue } from './validation'
+import type { DeviceKind } from './devices'
 
 /** Every refusal: a stable code the client branches on, and a message to show. */
 export interface ApiErrorBody {
@@ -69,10 +70,20 @@ export interface LoginResult {
 }
 
 /** One change of a cell, as GET /api/communes/:commune/history lists it (newest first). */
+/**
+ * The device a change came from, as the server knows it from the sign-in that used it: its kind
+ * and a short description from the user agent ("Android · Chrome"); both empty when unknown.
+ */
+export interface DeviceInfo {
+  kind: DeviceKind | null
+  detail: string
+}
+
 export interface CellChange {
   at: string
   user: { username: string; displayName: string } | null
   deviceId: string | null
+  device: DeviceInfo | null
   mutationId: string | null
   /** The officer who uploaded the phone's backup file this change came in (`user` is the file's own user); absent for a sync. */
   importedBy?: { username: string; displayName: string }
@@ -222,6 +233,16 @@ export interface ReviewValue {
   targetText: string
   /** The same unit's figures in the year's earlier periods, oldest first. */
   previous: { period: string; data: ValueData }[]
+  /** Decimals the figures are shown with (shared/precision `figureDecimals`). */
+  decimals: number
+  /**
+   * The figure of the period of the same kind just before (Q4 of last year for Q1, when last
+   * year's plan holds the same indicator), data null when the unit had none; null when there is
+   * no such period or it measured something else.
+   */
+  previousPeriod: { period: string; data: ValueData | null } | null
+  /** The same period a year earlier, under the same rule (shared/sameIndicator `countsAsHistory`). */
+  lastYear: { period: string; data: ValueData | null } | null
   /** Value checks (errors) and plausibility warnings: the unit's history, the commune's target, the other units, a stock's jump, a computed yield. */
   issues: ValidationIssue[]
   /** The officer's comment on this value when the report was returned. */
@@ -252,12 +273,16 @@ export interface AuditRow {
   at: string
   entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user'
   unit: string | null
+  unitName: string | null
   period: string | null
   indicator: string | null
+  /** The indicator's name in the plan of the period's year (else of its own plan). */
+  indicatorName: string | null
   user: { username: string; displayName: string } | null
   /** The officer who uploaded the backup file the change came in; absent for anything else. */
   importedBy?: { username: string; displayName: string }
   deviceId: string | null
+  device: DeviceInfo | null
   old: unknown
   new: unknown
 }
@@ -316,6 +341,14 @@ export interface AuditFilters {
   before?: number
   /** At most 200; default 50. */
   limit?: number
+}
+
+/** GET /api/communes/:commune/audit/choices: what the change log can be filtered by, in words. */
+export interface AuditChoices {
+  /** Every indicator code of the commune's plans once, with its name in the latest plan that holds it. */
+  indicators: { code: string; name: string }[]
+  /** The commune's accounts and everyone who changed something in it, by name. */
+  users: { username: string; displayName: string }[]
 }
 
 /** The roles an officer hands out: a system administrator is never created from a commune. */

@@ -78,3 +78,14 @@ export function phaseState(phase: Pick<Phase, 'from' | 'to' | 'special'>): Phase
 export function yearPeriod(year: number, graceDays = 15): Period {
   return { code: `${year}-Y`, kind: 'year', year, from: `${year}-01-01`, to: `${year}-12-31`, deadline: addDays(`${year}-12-31`, graceDays), locked: false }
 }
+
+/**
+ * The plan year a screen opens on when none is asked for: this year when it has a plan, else the
+ * latest plan year before it, else the first one after it; this year when there is no plan.
+ */
+export function planYearFor(years: readonly number[], thisYear: number): number {
+  if (years.includes(thisYear)) return thisYear
+  const before = years.filter((y) => y < thisYear)
+  if (before.length > 0) return Math.max(...before)
+  return years.length > 0 ? Math.min(...years) : thisYear
+}

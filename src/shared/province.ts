@@ -5,6 +5,10 @@ import * as v from 'valibot'
 import { TextSchema } from './text'
 import { CodeSchema, CommuneAdminCodeSchema, CommuneKindSchema, NonEmpty, ProvinceAdminCodeSchema, UnitKindSchema, USERNAME_PATTERN } from './model'
 import { DeviceIdSchema } from './protocol'
+import { codeFromName } from './codes'
+
+/** The one name → code rule lives in shared/codes.ts. */
+export { codeFromName }
 
 /** Sign-in is case-blind, so user names are stored lower-cased. */
 export const UsernameSchema = v.pipe(
@@ -140,14 +144,3 @@ export function pastedLines(text: string): string[] {
     .filter((l) => l !== '')
 }
 
-/** A code from a Vietnamese name: "Thôn An Thạch" → "an-thach" (the unit kind's word dropped). */
-export function codeFromName(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/^(thon|to dan pho|to|khom|ap|ban|xom|khu pho|khu)\s+/, '')
-  const code = plain.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40)
-  return code === '' ? 'dv' : code
-}

@@ -1,7 +1,8 @@
 // The officer's review of a report across the year boundary (issue 12, item 5): the unit's
 // history and previous figure come from this year's plan, or from an earlier year's plan only
 // where that plan holds the same indicator (a copied plan). A code the earlier plan used for
-// another measure brings no history.
+// another measure brings no history. Each figure comes with the previous period's and the same
+// period's a year earlier under the same rule, and the decimals it is shown with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDetail } from '../../src/shared/api'
 import type { Indicator, Plan, ValueData } from '../../src/shared/model'
@@ -61,6 +62,8 @@ describe.each(DATABASES)('review history across plan years on $name', (factory) 
     }
     await put('T1', '2024-Q1', 'LUA_DT', num(100))
     await put('T1', '2024-Q1', 'LUA_SL', num(5000))
+    await put('T1', '2024-Q2', 'LUA_DT', num(229))
+    await put('T1', '2024-Q2', 'LUA_SL', num(1448.5))
   }, 60_000)
   afterAll(() => drop?.())
 
@@ -83,5 +86,37 @@ describe.each(DATABASES)('review history across plan years on $name', (factory) 
     expect(value(d, 'LUA_DT').issues.filter((i) => i.code === 'outlier' || i.code === 'stock_jump')).toEqual([])
     // The earlier figures listed are this year's only.
     expect(value(d, 'LUA_DT').previous).toEqual([])
+  })
+
+  it('shows each figure beside the previous period and the same period last year, only where it is the same indicator', async () => {
+    const d = await loadReportDetail(db, communeId, 'T1', '2024-Q1')
+    // Copied indicator: Q4 of last year is the previous period, Q1 of last year the same period.
+    expect(value(d, 'LUA_SL').previousPeriod).toEqual({ period: '2023-Q4', data: num(680) })
+    expect(value(d, 'LUA_SL').lastYear).toEqual({ period: '2023-Q1', data: num(600) })
+    // Another measure under the same code last year: nothing to compare with.
+    expect(value(d, 'LUA_DT').previousPeriod).toBeNull()
+    expect(value(d, 'LUA_DT').lastYear).toBeNull()
+    // A computed figure is computed from that period's own inputs, and only from comparable ones.
+    expect(value(d, 'LUA_NS').data).toEqual(num(500))
+    expect(value(d, 'LUA_NS').previousPeriod).toEqual({ period: '2023-Q4', data: null })
+  })
+
+  it('compares within the year, computed figures included, and a period with no figure says so', async () => {
+    const d = await loadReportDetail(db, communeId, 'T1', '2024-Q2')
+    expect(value(d, 'LUA_DT').previousPeriod).toEqual({ period: '2024-Q1', data: num(100) })
+    expect(value(d, 'LUA_NS').previousPeriod).toEqual({ period: '2024-Q1', data: num(500) })
+    expect(value(d, 'LUA_SL').lastYear).toEqual({ period: '2023-Q2', data: num(700) })
+    // BHYT was never reported: the periods are there, without a figure.
+    expect(value(d, 'BHYT').previousPeriod).toEqual({ period: '2024-Q1', data: null })
+  })
+
+  it('gives each figure the decimals it is shown with (shared/precision)', async () => {
+    const d = await loadReportDetail(db, communeId, 'T1', '2024-Q2')
+    const ns = value(d, 'LUA_NS')
+    // 1.448,5 t on 229 ha: 63,253… tạ/ha shown with the one decimal its inputs state.
+    expect(ns.data).toEqual(num(1448.5 * 10 / 229))
+    expect(ns.decimals).toBe(1)
+    expect(value(d, 'LUA_DT').decimals).toBe(6)
+    expect(value(d, 'BHYT').decimals).toBe(1)
   })
 })

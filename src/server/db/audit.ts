@@ -3,7 +3,8 @@
 import type { Actor } from '../auth/actor'
 import { notFound } from '../errors'
 import type { Queryable } from './types'
-import type { AuditFilters, AuditRow, CellChange } from '../../shared/api'
+import type { AuditChoices, AuditFilters, AuditRow, CellChange, DeviceInfo } from '../../shared/api'
+import { describeDevice, deviceKind } from '../../shared/devices'
 
 export interface AuditEntry {
   entity: 'plan' | 'unit' | 'user' | 'period'
@@ -35,13 +36,17 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
   const period = await q.query<{ id: number; year: number }>('SELECT id, year FROM periods WHERE commune_id = $1 AND code = $2', [communeId, periodCode])
   const p = period.rows[0]
   if (!p) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
-  const r = await q.query<ImportedBy & { at: Date; username: string | null; display_name: string | null; device_id: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
-    `SELECT a.at, u.username, u.display_name, a.device_id, a.mutation_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
+  const r = await q.query<ImportedBy & { at: Date; username: string | null; display_name: string | null; device_id: string | null; user_agent: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
+    `SELECT a.at, u.username, u.display_name, a.device_id, dv.user_agent, a.mutation_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
        FROM audit a
        JOIN indicators i ON i.id = a.indicator_id
        JOIN plans pl ON pl.id = i.plan_id
        LEFT JOIN users u ON u.id = a.user_id
        LEFT JOIN users ib ON ib.id = a.imported_by
+       LEFT JOIN LATERAL (
+              SELECT s.user_agent FROM sessions s
+               WHERE s.device_id = a.device_id AND s.user_id = a.user_id AND s.user_agent IS NOT NULL
+               ORDER BY s.created_at DESC LIMIT 1) dv ON true
       WHERE a.commune_id = $1 AND a.entity = 'value' AND a.unit_id = $2 AND a.period_id = $3
         AND pl.commune_id = $1 AND pl.year = $4 AND i.code = $5
       ORDER BY a.id DESC`,
@@ -52,12 +57,18 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
     user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
     ...importedBy(row),
     deviceId: row.device_id,
+    device: deviceOf(row.device_id, row.user_agent),
     mutationId: row.mutation_id,
     old: row.old,
     new: row.new,
   }))
 }
 
+
+/** What the server knows of a device: from the user agent its sign-in sent (null: no device). */
+function deviceOf(deviceId: string | null, userAgent: string | null): DeviceInfo | null {
+  return deviceId === null ? null : { kind: deviceKind(userAgent), detail: describeDevice(userAgent) }
+}
 
 export const AUDIT_PAGE_MAX = 200
 
@@ -79,22 +90,29 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
     at: Date
     entity: AuditRow['entity']
     unit: string | null
+    unit_name: string | null
     period: string | null
     indicator: string | null
+    indicator_name: string | null
     username: string | null
     display_name: string | null
     device_id: string | null
+    user_agent: string | null
     old: unknown
     new: unknown
   }>(
-    `SELECT a.id, a.at, a.entity, un.code AS unit, p.code AS period, i.code AS indicator,
-            us.username, us.display_name, a.device_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
+    `SELECT a.id, a.at, a.entity, un.code AS unit, un.name AS unit_name, p.code AS period, i.code AS indicator, i.def->>'name' AS indicator_name,
+            us.username, us.display_name, a.device_id, dv.user_agent, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
        FROM audit a
        LEFT JOIN units un ON un.id = a.unit_id
        LEFT JOIN periods p ON p.id = a.period_id
        LEFT JOIN indicators i ON i.id = a.indicator_id
        LEFT JOIN users us ON us.id = a.user_id
        LEFT JOIN users ib ON ib.id = a.imported_by
+       LEFT JOIN LATERAL (
+              SELECT s.user_agent FROM sessions s
+               WHERE s.device_id = a.device_id AND s.user_id = a.user_id AND s.user_agent IS NOT NULL
+               ORDER BY s.created_at DESC LIMIT 1) dv ON true
       WHERE a.commune_id = $1
         AND ($2::text IS NULL OR un.code = $2)
         AND ($3::text IS NULL OR p.code = $3)
@@ -111,12 +129,45 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
     at: new Date(row.at).toISOString(),
     entity: row.entity,
     unit: row.unit,
+    unitName: row.unit_name,
     period: row.period,
     indicator: row.indicator,
+    indicatorName: row.indicator_name,
     user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
     ...importedBy(row),
     deviceId: row.device_id,
+    device: deviceOf(row.device_id, row.user_agent),
     old: row.old,
     new: row.new,
   }))
+}
+
+/**
+ * What the change log can be filtered by, in words: every indicator code of the commune's plans
+ * once (named as in the latest plan that holds it), and the people, the commune's accounts and
+ * whoever changed something in it (an officer of the province too).
+ */
+export async function auditChoices(q: Queryable, communeId: number): Promise<AuditChoices> {
+  const [indicators, users] = await Promise.all([
+    q.query<{ code: string; name: string }>(
+      `SELECT DISTINCT ON (i.code) i.code, i.def->>'name' AS name
+         FROM indicators i JOIN plans pl ON pl.id = i.plan_id
+        WHERE pl.commune_id = $1
+        ORDER BY i.code, i.deleted, pl.year DESC`,
+      [communeId],
+    ),
+    q.query<{ username: string; display_name: string | null }>(
+      `SELECT username, display_name FROM users WHERE commune_id = $1
+        UNION
+       SELECT u.username, u.display_name FROM users u WHERE u.id IN (SELECT DISTINCT user_id FROM audit WHERE commune_id = $1 AND user_id IS NOT NULL)`,
+      [communeId],
+    ),
+  ])
+  const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'vi')
+  return {
+    indicators: indicators.rows.map((r) => ({ code: r.code, name: r.name ?? r.code })).sort(byName),
+    users: users.rows
+      .map((r) => ({ username: r.username, displayName: r.display_name ?? r.username }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi') || a.username.localeCompare(b.username)),
+  }
 }

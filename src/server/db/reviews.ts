@@ -3,9 +3,13 @@
 // look (the unit's own history, the commune's target, the other units of the same kind in the same
 // period, a stock's previous figure, a computed yield against its target), and the officer's comments.
 // A figure of an earlier plan year is history only where that year's plan holds the same indicator
-// (shared/sameIndicator): codes are unique within one year's plan, not across years.
+// (shared/sameIndicator): codes are unique within one year's plan, not across years. Each figure
+// comes with the decimals it is shown with (shared/precision), the previous period's figure and
+// the same period's a year earlier (computed ones computed from that period's own figures).
 import type { ReportDetail, ReviewValue } from '../../shared/api'
-import { resolveComputed, valueNumber } from '../../shared/aggregation'
+import { computedExpr, resolveComputed, valueNumber } from '../../shared/aggregation'
+import { formulaRefs } from '../../shared/formula'
+import { figureDecimals, targetNumbers } from '../../shared/precision'
 import { describeTarget } from '../../shared/describe'
 import type { Indicator, Period, ReportStatus, ValueData } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
@@ -51,7 +55,7 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
   const plan = found.plan
   const mine = plan.indicators.filter((i) => isReporter(i.reporters, unit))
 
-  const [reportRow, cellRows, unitRows, peerRows, earlierRows] = await Promise.all([
+  const [reportRow, cellRows, unitRows, peerRows, earlierRows, comparedRows] = await Promise.all([
     q.query<{ status: ReportStatus; return_reason: string | null; comments: Record<string, string> | null; submitted_at: Date | null; decided_at: Date | null; decided_by: string | null; version: number }>(
       `SELECT r.status, r.return_reason, r.comments, r.submitted_at, r.decided_at, du.display_name AS decided_by, r.version
          FROM reports r LEFT JOIN users du ON du.id = r.decided_by
@@ -87,7 +91,17 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
          FROM indicators i
          JOIN plans pl ON pl.id = i.plan_id
         WHERE pl.commune_id = $1 AND pl.year < $2 AND NOT i.deleted AND i.code = ANY($3::text[])`,
-      [communeId, year, mine.map((i) => i.code)],
+      [communeId, year, plan.indicators.map((i) => i.code)],
+    ),
+    // The periods each figure is compared with: the one of the same kind just before, and the one
+    // that starts a year earlier.
+    q.query<{ code: string; year: number; which: 'previous' | 'last_year' }>(
+      `(SELECT code, year, 'previous' AS which FROM periods
+         WHERE commune_id = $1 AND kind = $2 AND ends_on < $3::date ORDER BY ends_on DESC, code LIMIT 1)
+       UNION ALL
+       (SELECT code, year, 'last_year' AS which FROM periods
+         WHERE commune_id = $1 AND kind = $2 AND starts_on = ($3::date - interval '1 year')::date ORDER BY code LIMIT 1)`,
+      [communeId, period.kind, period.from],
     ),
   ])
   const earlierPlans = new Map<number, { indicators: IndicatorShape[] }>()
@@ -121,6 +135,50 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
   }
   // The previous period of the same kind (for a stock's jump): the latest earlier period with a figure.
   const previousPeriod = earlier.at(-1)?.period
+
+  /**
+   * A compared period's figures of this plan's indicators, computed ones computed from that
+   * period's own figures; an indicator whose figure there measured something else is left out.
+   */
+  const comparedFigures = (row: { code: string; year: number } | undefined) => {
+    if (!row) return null
+    const y = Number(row.year)
+    const counts = (i: Indicator): boolean => countsAsHistory(earlierPlans, year, i, y)
+    const cells = new Map(earlier.filter((c) => c.period === row.code).map((c) => [c.indicator, c.data!]))
+    const known = new Map<string, number>()
+    for (const i of plan.indicators) {
+      const d = cells.get(i.code)
+      const n = d && !isComputed(i) && counts(i) ? valueNumber(d, i.scale ?? 100) : undefined
+      if (n !== undefined) known.set(i.code, n)
+    }
+    const resolved = resolveComputed(plan.indicators, known)
+    return {
+      period: row.code,
+      counts,
+      dataOf: (i: Indicator): ValueData | null => {
+        if (isComputed(i)) {
+          const n = resolved.get(i.code)
+          return n === undefined ? null : { kind: 'number', value: n }
+        }
+        return cells.get(i.code) ?? null
+      },
+    }
+  }
+  const beforeThis = comparedFigures(comparedRows.rows.find((r) => r.which === 'previous'))
+  const yearBefore = comparedFigures(comparedRows.rows.find((r) => r.which === 'last_year'))
+  const compared = (c: ReturnType<typeof comparedFigures>, i: Indicator): { period: string; data: ValueData | null } | null =>
+    c && c.counts(i) ? { period: c.period, data: c.dataOf(i) } : null
+  /** A computed figure states as many decimals as its inputs' figures and targets do (shared/precision). */
+  const decimalsOf = (i: Indicator): number => {
+    const expr = isComputed(i) ? computedExpr(i) : undefined
+    const inputs = expr ? formulaRefs(expr) : []
+    const stated = inputs.flatMap((code) => {
+      const input = plan.indicators.find((x) => x.code === code)
+      const own = typed.get(code)
+      return [...(own !== undefined ? [own] : []), ...(input?.aggregation === 'rate' ? [] : targetNumbers(input?.target))]
+    })
+    return figureDecimals(i, stated)
+  }
 
   const values: ReviewValue[] = mine.map((ind) => {
     const cell = current.get(ind.code)
@@ -160,6 +218,9 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
       note: cell?.note ?? null,
       targetText: target ? describeTarget(target, ind) : ind.target ? NOT_ASSIGNED : '',
       previous: history.filter((c) => Number(c.year) === year).map((c) => ({ period: c.period, data: c.data! })),
+      decimals: decimalsOf(ind),
+      previousPeriod: compared(beforeThis, ind),
+      lastYear: compared(yearBefore, ind),
       issues,
       comment: comments[ind.code] ?? null,
       updatedAt: cell ? new Date(cell.updated_at).toISOString() : null,

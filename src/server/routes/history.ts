@@ -1,11 +1,13 @@
 // A cell's history: every change of one (unit, period, indicator), newest first, with who,
-// from which device and old → new. Parse → authorise → delegate to db/audit.ts.
+// from which device and old → new; and what the commune's change log can be filtered by (its
+// indicators and people, in words). Parse → authorise → delegate to db/audit.ts.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { CodeSchema } from '../../shared/model'
 import { canReadUnit } from '../auth/actor'
 import { communeOf, requireActor } from '../auth/plugin'
-import { cellHistory } from '../db/audit'
+import { requireReader } from './results'
+import { auditChoices, cellHistory } from '../db/audit'
 import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
 import { forbidden, parseWith } from '../errors'
@@ -20,5 +22,11 @@ export function historyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const unitId = await unitIdOf(db, commune.id, q.unit)
     if (!canReadUnit(actor, unitId)) throw forbidden('Tài khoản này chỉ xem được lịch sử số liệu của đơn vị mình')
     return cellHistory(db, commune.id, unitId, q.period, q.indicator)
+  })
+
+  app.get<{ Params: { commune: string } }>('/communes/:commune/audit/choices', async (req) => {
+    const actor = requireReader(req, 'nhật ký thay đổi của xã')
+    const commune = await communeOf(db, actor, req.params.commune)
+    return auditChoices(db, commune.id)
   })
 }

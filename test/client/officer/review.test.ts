@@ -77,6 +77,14 @@ async function writeComment(m: Mounted, code: string, text: string): Promise<voi
   await m.w.find(`#comment-${code}`).setValue(text)
 }
 
+/** Opens the bar's reason box ("Trả lại…" / "Mở lại") when it is not open yet. */
+async function openReason(m: Mounted, button = '.decision__return'): Promise<void> {
+  if (m.w.find('#decision-reason').exists()) return
+  await m.w.find(button).trigger('click')
+  await settle()
+  expect(m.w.find('#decision-reason').exists()).toBe(true)
+}
+
 async function openReport(over = {}, as = officer): Promise<Mounted & { server: Server }> {
   const m = await openAs(as, REPORT, { [GET_REPORT]: json(200, detail(over)), [DECIDE]: json(200, { status: 'approved', version: 50 }) })
   await until(() => expect(m.w.find('#report-title').exists()).toBe(true))
@@ -152,6 +160,7 @@ describe('a report', () => {
   it('refuses to return without a reason, in Vietnamese, and sends nothing', async () => {
     const m = await openReport()
     await writeComment(m, 'LUA_DT', 'Kiểm tra lại diện tích')
+    await openReason(m)
     await m.w.find('#decision-reason').setValue('   ')
     await m.w.find('.decision__return').trigger('click')
     await settle()
@@ -168,6 +177,7 @@ describe('a report', () => {
     m.server.answer(DECIDE, json(200, { status: 'returned', version: 51 }))
     await writeComment(m, 'LUA_DT', '  Diện tích lúa cao bất thường, đề nghị kiểm tra  ')
     await writeComment(m, 'BHYT', '   ')
+    await openReason(m)
     await m.w.find('#decision-reason').setValue('Cần xem lại số liệu')
     expect(m.w.find('.decision__comments').text()).toBe('1 nhận xét trên từng số liệu sẽ được gửi kèm.')
     m.server.answer(GET_REPORT, json(200, detail({ status: 'returned', returnReason: 'Cần xem lại số liệu' })))
@@ -180,6 +190,7 @@ describe('a report', () => {
     const m = await openReport()
     m.server.answer(DECIDE, json(409, { code: 'invalid_transition', message: 'Báo cáo đang ở trạng thái “đã duyệt”, không thể trả lại' }))
     await writeComment(m, 'BHYT', 'Mẫu số là tổng số dân')
+    await openReason(m)
     await m.w.find('#decision-reason').setValue('Sai mẫu số')
     await m.w.find('.decision__return').trigger('click')
     await until(() => expect(m.w.find('.decision .notice--error').exists()).toBe(true))
@@ -200,6 +211,7 @@ describe('a report', () => {
   it('shows a 400 from the server as its message', async () => {
     const m = await openReport()
     m.server.answer(DECIDE, json(400, { code: 'invalid', message: 'Quyết định: lý do quá dài' }))
+    await openReason(m)
     await m.w.find('#decision-reason').setValue('Lý do')
     await m.w.find('.decision__return').trigger('click')
     await until(() => expect(m.w.find('.decision .notice--error').text()).toContain('Quyết định: lý do quá dài'))
@@ -210,7 +222,9 @@ describe('a report', () => {
     const m = await openReport({ status: 'approved', decidedAt: '2024-04-10T03:00:00.000Z', decidedBy: 'Trần Thị Lan' })
     expect(m.w.find('.decision__approve').exists()).toBe(false)
     expect(m.w.find('.decision__return').exists()).toBe(false)
+    await openReason(m, '.decision__reopen')
     expect(m.w.find('label[for="decision-reason"]').text()).toBe('Lý do mở lại (bắt buộc)')
+    expect(document.activeElement?.id).toBe('decision-reason')
     await m.w.find('.decision__reopen').trigger('click')
     await settle()
     expect(m.w.find('#decision-reason-error').text()).toBe('Cần ghi lý do mở lại báo cáo.')
@@ -238,6 +252,91 @@ describe('a report', () => {
     expect(m.w.findAll('.value__add-comment')).toHaveLength(0)
     expect(m.w.findAll('.decision button')).toHaveLength(0)
     expect(m.w.find('.decision').text()).toContain('Tài khoản lãnh đạo chỉ xem')
+  })
+
+  it('rounds a computed figure at its precision, and shows it beside the previous period and the same period last year', async () => {
+    const yieldValue = {
+      ...detail().values[0]!,
+      indicator: 'LUA_NS',
+      name: 'Năng suất lúa',
+      unitOfMeasure: 'tạ/ha',
+      data: { kind: 'number' as const, value: 74.137931 },
+      decimals: 1,
+      previousPeriod: { period: '2023-Q4', data: { kind: 'number' as const, value: 61.04918 } },
+      lastYear: { period: '2023-Q1', data: { kind: 'number' as const, value: 65.5 } },
+      issues: [],
+      note: null,
+    }
+    const m = await openReport({ values: [...detail().values, yieldValue] })
+    const ns = m.w.find('#value-LUA_NS')
+    expect(ns.find('.value__figure').text()).toBe('74,1 tạ/ha')
+    expect(ns.find('.value__before').text()).toBe('Kỳ trước (Quý 4/2023)61 tạ/ha')
+    expect(ns.find('.value__last-year').text()).toBe('Cùng kỳ năm trước (Quý 1/2023)65,5 tạ/ha')
+    // A period without a figure says so; one that measured something else is not shown.
+    expect(m.w.find('#value-LUA_DT .value__last-year').text()).toContain('không có số liệu')
+    expect(m.w.find('#value-BHYT .value__last-year').exists()).toBe(false)
+    expect(m.w.find('#value-BHYT .value__before dd').text()).toBe('44/50 (88%)')
+  })
+
+  it('counts the figures to check at the top, marks each at its figure and goes from one to the next', async () => {
+    const relation = { code: 'children_sum' as const, severity: 'warning' as const, refs: ['BHYT', 'LUA_DT'], message: 'Tổng các phần khác số chung' }
+    const loose = { code: 'equality' as const, severity: 'warning' as const, refs: ['THU_NS'], message: 'Thu không bằng chi' }
+    const m = await openReport({ issues: [relation, loose] })
+    expect(m.w.find('.report__flags').text()).toContain('2 số liệu cần xem lại')
+    expect(m.w.find('#value-LUA_DT .value__flag').text()).toContain('Cần xem lại (1/2)')
+    expect(m.w.find('#value-BHYT .value__flag').text()).toContain('Cần xem lại (2/2)')
+    // A check across values is marked at the figure it names first; one naming no figure of the report stays above.
+    expect(m.w.find('#value-BHYT').text()).toContain('Tổng các phần khác số chung')
+    expect(m.w.find('.report__issues').text()).toContain('Thu không bằng chi')
+    expect(m.w.find('.report__issues').text()).not.toContain('Tổng các phần khác số chung')
+    await m.w.find('.report__flags-jump').trigger('click')
+    expect(document.activeElement?.id).toBe('value-LUA_DT')
+    await m.w.find('#value-LUA_DT .value__flag-next').trigger('click')
+    expect(document.activeElement?.id).toBe('value-BHYT')
+    // The last goes round to the first; the bar's count goes to the first too.
+    await m.w.find('#value-BHYT .value__flag-next').trigger('click')
+    expect(document.activeElement?.id).toBe('value-LUA_DT')
+    ;(document.activeElement as HTMLElement).blur()
+    expect(m.w.find('.decision__flags').text()).toContain('2 số liệu cần xem lại')
+    await m.w.find('.decision__flags').trigger('click')
+    expect(document.activeElement?.id).toBe('value-LUA_DT')
+  })
+
+  it('says so when no figure needs a second look', async () => {
+    const values = detail().values.map((v) => ({ ...v, issues: [] }))
+    const m = await openReport({ values })
+    expect(m.w.find('.report__flags').text()).toBe('Không có số liệu nào cần xem lại.')
+    expect(m.w.find('.value__flag').exists()).toBe(false)
+    expect(m.w.find('.decision__flags').exists()).toBe(false)
+  })
+
+  it('after a decision offers the next report waiting in the queue, of the same period first', async () => {
+    const m = await openReport()
+    m.server.answer(`GET ${API}/reports?status=submitted`, json(200, [
+      { unit: 'T1', period: '2024-Q1', status: 'submitted', returnReason: null, submittedAt: '2024-04-09T03:00:00.000Z', version: 41 },
+      { unit: 'T4', period: '2024-Q2', status: 'submitted', returnReason: null, submittedAt: '2024-04-01T03:00:00.000Z', version: 44 },
+      { unit: 'T2', period: '2024-Q1', status: 'submitted', returnReason: null, submittedAt: '2024-04-03T03:00:00.000Z', version: 43 },
+    ]))
+    m.server.answer(GET_REPORT, json(200, detail({ status: 'approved', decidedAt: '2024-04-10T03:00:00.000Z', decidedBy: 'Trần Thị Lan' })))
+    await m.w.find('.decision__approve').trigger('click')
+    await settle()
+    await m.w.find('.decision__confirm').trigger('click')
+    await until(() => expect(m.w.find('.decision__next').exists()).toBe(true))
+    const next = m.w.find('.decision__next')
+    expect(next.text()).toBe('Báo cáo tiếp theo: Thôn Vĩnh Xuyên, Quý 1/2024 →')
+    expect(next.attributes('href')).toBe(`${BASE}/duyet/T2/2024-Q1`)
+    expect(document.activeElement?.id).toBe('decision-next')
+  })
+
+  it('after the last decision says the queue is empty and leads back to it', async () => {
+    const m = await openReport()
+    m.server.answer(`GET ${API}/reports?status=submitted`, json(200, []))
+    await m.w.find('.decision__approve').trigger('click')
+    await settle()
+    await m.w.find('.decision__confirm').trigger('click')
+    await until(() => expect(m.w.find('.decision__none').exists()).toBe(true))
+    expect(m.w.find('.decision__none').text()).toBe('Không còn báo cáo nào chờ duyệt.')
+    expect(m.w.find('.decision__to-queue').attributes('href')).toBe(`${BASE}/duyet`)
   })
 
   it('shows a report that cannot be loaded with the server’s reason', async () => {

@@ -81,15 +81,24 @@ describe('value history', () => {
   const CELL = `${BASE}/lich-su?unit=T1&period=2024-Q1&indicator=LUA_DT`
   const HISTORY = `GET ${API}/history?unit=T1&period=2024-Q1&indicator=LUA_DT`
 
-  it('lists a cell’s changes: when, who, device, old → new in vi-VN', async () => {
-    const m = await openAs(officer, CELL, { [HISTORY]: json(200, changes), [`GET ${API}/reports/T1/2024-Q1`]: json(200, detail()) })
-    await until(() => expect(m.w.findAll('tr.log__row')).toHaveLength(2))
+  it('lists a cell’s changes: when, who, device (by its kind and its user), old → new in vi-VN', async () => {
+    const fromPc = { ...changes[1]!, deviceId: 'device-0009', device: { kind: 'computer' as const, detail: 'Windows · Edge' }, user: { username: 'vanphong.phothuan', displayName: 'Trần Thị Lan' } }
+    const unknown = { ...changes[1]!, deviceId: 'device-0010', device: { kind: null, detail: '' } }
+    const onServer = { ...changes[1]!, deviceId: null, device: null }
+    const m = await openAs(officer, CELL, { [HISTORY]: json(200, [...changes, fromPc, unknown, onServer]), [`GET ${API}/reports/T1/2024-Q1`]: json(200, detail()) })
+    await until(() => expect(m.w.findAll('tr.log__row')).toHaveLength(5))
     expect(m.w.find('#history-title').text()).toBe('Lịch sử số liệu: Diện tích lúa')
     expect(m.w.find('.history__place').text()).toBe('Thôn Hải Tân, Quý 1/2024')
-    const [newest, first] = m.w.findAll('tr.log__row')
+    const [newest, first, pc, other, server] = m.w.findAll('tr.log__row')
     expect(newest!.find('th[scope="row"]').text()).toContain('08/04/2024')
-    expect(newest!.text()).toContain('Nguyễn Văn An (truongthon.t1)')
-    expect(newest!.find('.log__device').text()).toBe('device-0001')
+    // People by their names, devices by their kind and their user; the codes only in a tooltip.
+    expect(newest!.findAll('td')[0]!.text()).toBe('Nguyễn Văn An')
+    expect(newest!.text()).not.toContain('truongthon.t1')
+    expect(newest!.find('.log__device').text()).toBe('điện thoại của Nguyễn Văn An')
+    expect(newest!.find('.log__device').attributes('title')).toBe('Android · Chrome · device-0001')
+    expect(pc!.find('.log__device').text()).toBe('máy tính của Trần Thị Lan')
+    expect(other!.find('.log__device').text()).toBe('thiết bị của Nguyễn Văn An')
+    expect(server!.find('.log__device').text()).toBe('—')
     expect(newest!.find('.log__old').text()).toBe('240 ha')
     expect(newest!.find('.log__new').text()).toBe('1.448,5 ha (ghi chú: Gieo thêm vụ đông)')
     expect(first!.find('.log__old').text()).toBe('trống')
@@ -106,6 +115,16 @@ describe('value history', () => {
     const page1 = Array.from({ length: 50 }, (_, i) => auditRow(200 - i))
     const page2 = [auditRow(150, { entity: 'report', indicator: null, old: { status: 'submitted' }, new: { status: 'returned', reason: 'Thiếu BHYT' } })]
     const m = await openAs(officer, `${BASE}/lich-su`, {
+      [`GET ${API}/audit/choices`]: json(200, {
+        indicators: [
+          { code: 'LUA_DT', name: 'Diện tích lúa' },
+          { code: 'BHYT', name: 'Tỷ lệ tham gia BHYT' },
+        ],
+        users: [
+          { username: 'truongthon.t1', displayName: 'Nguyễn Văn An' },
+          { username: 'vanphong.phothuan', displayName: 'Trần Thị Lan' },
+        ],
+      }),
       [`GET ${API}/audit?limit=50`]: json(200, page1),
       [`GET ${API}/audit?before=151&limit=50`]: json(200, page2),
       [`GET ${API}/audit?unit=T1&period=2024-Q1&indicator=LUA_DT&user=truongthon.t1&limit=50`]: json(200, [auditRow(99)]),
@@ -117,6 +136,11 @@ describe('value history', () => {
     expect(top.text()).toContain('Thôn Hải Tân')
     expect(top.text()).toContain('Quý 1/2024')
     expect(top.find('a').attributes('href')).toBe(`${BASE}/lich-su?unit=T1&period=2024-Q1&indicator=LUA_DT`)
+    // The indicator, the person and the device in words, not codes.
+    expect(top.find('a').text()).toBe('Diện tích lúa')
+    expect(top.text()).not.toContain('LUA_DT')
+    expect(top.text()).not.toContain('truongthon.t1')
+    expect(top.find('.log__device').text()).toBe('điện thoại của Nguyễn Văn An')
     expect(top.find('.log__old').text()).toBe('200')
     expect(top.find('.log__new').text()).toBe('201')
 
@@ -128,9 +152,14 @@ describe('value history', () => {
     expect(report.find('.log__new').text()).toBe('trạng thái bị trả lại, lý do: Thiếu BHYT')
     expect(m.w.text()).toContain('Đã hết nhật ký.')
 
+    // Every filter is picked from a list of names.
+    expect(m.w.find('#audit-indicator').element.tagName).toBe('SELECT')
+    expect(m.w.find('#audit-indicator').findAll('option').map((o) => o.text())).toEqual(['Tất cả', 'Diện tích lúa', 'Tỷ lệ tham gia BHYT'])
+    expect(m.w.find('#audit-user').findAll('option').map((o) => o.text())).toEqual(['Tất cả', 'Nguyễn Văn An', 'Trần Thị Lan'])
+    expect(m.w.find('#audit-period').findAll('optgroup').map((g) => g.attributes('label'))).toEqual(['Năm 2024', 'Năm 2023'])
     await m.w.find('#audit-unit').setValue('T1')
     await m.w.find('#audit-period').setValue('2024-Q1')
-    await m.w.find('#audit-indicator').setValue(' LUA_DT ')
+    await m.w.find('#audit-indicator').setValue('LUA_DT')
     await m.w.find('#audit-user').setValue('truongthon.t1')
     await m.w.find('form.filters').trigger('submit')
     await until(() => expect(m.w.findAll('tr.log__row').map((r) => r.attributes('data-audit'))).toEqual(['99']))

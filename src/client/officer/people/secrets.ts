@@ -21,14 +21,8 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 /** The server's minimum for a password or a PIN. */
 export const MIN_PASSWORD = 6
 
-/** "Android · Chrome", "iPhone · Safari", "Windows · Edge": enough to tell a head's phone from an office PC. */
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return ''
-  const ua = userAgent
-  const os = /Android/.test(ua) ? 'Android' : /iPhone|iPad|iPod/.test(ua) ? 'iPhone' : /Windows/.test(ua) ? 'Windows' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : ''
-  const browser = /Edg\//.test(ua) ? 'Edge' : /OPR\/|Opera/.test(ua) ? 'Opera' : /Firefox\/|FxiOS/.test(ua) ? 'Firefox' : /Chrome\/|CriOS/.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : ''
-  return [os, browser].filter(Boolean).join(' · ')
-}
+/** The one description of a device lives in shared/devices.ts. */
+export { describeDevice } from '../../../shared/devices'
 
 /** "3 giờ trước" / "3 hours ago": how long ago `iso` was, in the UI language. */
 export function formatAgo(iso: string, now: Date, locale: 'vi' | 'en'): string {

@@ -1,6 +1,7 @@
 // An indicator as its form holds it (text boxes, choices) and the Indicator it saves as. Pure.
 import type { Aggregation, Indicator, Target, UnitKind } from '../../../shared/model'
 import { formulaRefs, parseFormula } from '../../../shared/formula'
+import { indicatorCodeFromName } from '../../../shared/codes'
 import { draftToTarget, targetToDraft, type DraftErrors, type DraftResult, type Lang, type TargetDraft } from './targetForm'
 
 /** The rule of shared/model.ts CodeSchema, repeated here so the chunk carries no valibot. */
@@ -69,6 +70,15 @@ export function indicatorToDraft(i: Indicator, planYear: number): IndicatorDraft
   }
 }
 
+/**
+ * The code offered to a new indicator whose code box is empty: made from its name
+ * ("Sản lượng lúa" → SAN_LUONG_LUA), unique among the plan's other indicators; none without a name.
+ */
+export function suggestedCode(d: Pick<IndicatorDraft, 'code' | 'name'>, existing: Iterable<string>): string | undefined {
+  if (d.code.trim() !== '' || d.name.trim() === '') return undefined
+  return indicatorCodeFromName(d.name, existing)
+}
+
 /** Where a formula goes wrong, for the live check under its box. */
 export type FormulaCheck = { ok: true; unknown: string[] } | { ok: false; at: number; message: string }
 
@@ -106,12 +116,14 @@ const MESSAGES = {
 
 /**
  * The indicator a draft describes, or what is wrong with it, by input (`target.min`,
- * `unitTargets.0.target.value`…). `existing` are the plan's other indicators' codes.
+ * `unitTargets.0.target.value`…). `existing` are the plan's other indicators' codes. A new one
+ * with an empty code box gets the code suggested from its name (`suggestedCode`).
  */
 export function draftToIndicator(d: IndicatorDraft, existing: ReadonlySet<string>, isNew: boolean, lang: Lang = 'vi'): DraftResult<Indicator> {
   const msg = MESSAGES[lang]
   const errors: DraftErrors = {}
-  const code = d.code.trim()
+  // A new indicator left without a code takes the one its name suggests.
+  const code = d.code.trim() || (isNew ? (suggestedCode(d, existing) ?? '') : '')
   if (!CODE_RE.test(code)) errors.code = msg.code
   else if (isNew && existing.has(code)) errors.code = msg.codeTaken
   const name = d.name.trim()

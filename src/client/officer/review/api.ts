@@ -1,7 +1,7 @@
 // The review area's calls: the report list, one report, the decision on it, the completeness
 // board, a cell's history and the commune's audit feed; plus the units and periods the screens
 // name things by.
-import type { AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
+import type { AuditChoices, AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
 import type { ReportStatus } from '../../../shared/model'
 import { apiRequest, communePath } from '../../api'
 
@@ -66,6 +66,11 @@ export function getCellHistory(commune: string, cell: { unit: string; period: st
 
 export function getAudit(commune: string, filter: AuditFilters, signal?: AbortSignal): Promise<AuditRow[]> {
   return apiRequest(communePath(commune, `audit${queryString({ ...filter })}`), { signal })
+}
+
+/** What the change log can be filtered by: the indicators and the people, by name. */
+export function getAuditChoices(commune: string, signal?: AbortSignal): Promise<AuditChoices> {
+  return apiRequest(communePath(commune, 'audit/choices'), { signal })
 }
 
 /** The commune's periods, of one year when given. */
