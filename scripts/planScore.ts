@@ -1,10 +1,18 @@
 // npm run plan:score: drafts each seed plan (shared/seeds/*.txt, or THIDUA_SEEDS) from its text and
 // compares the draft with the hand-made demo plan (src/server/demo/plans/*.json). Matching rules:
-// src/shared/planDraft/score.ts.
+// src/shared/planDraft/score.ts. Three figures for each seed:
+// - all: every drafted target (the plan of every item, ambiguous ones in their first reading);
+// - confident: the drafted targets of confidence high or medium, not ambiguous, as a plan built of
+//   those items only (planFromDraft), precision and recall;
+// - sure: those of confidence high only, not ambiguous: what "Nhận tất cả mục chắc chắn" on the
+//   review screen takes (src/client/officer/plan/draft/review.ts, sureItems).
+// --verbose lists the missed and extra targets of "all".
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { Plan } from '../src/shared/model'
 import { draftPlan, planFromDraft } from '../src/shared/planDraft/extract'
 import { scoreDraft, type SeedScore } from '../src/shared/planDraft/score'
+import type { Confidence, PlanDraft } from '../src/shared/planDraft/types'
 
 export const SEEDS = ['pho-thuan-2023', 'tra-phong-2022', 'truong-quang-trong-2022'] as const
 
@@ -12,15 +20,40 @@ export function seedsDir(): string {
   return resolve(process.env.THIDUA_SEEDS ?? join(process.cwd(), '..', 'shared', 'seeds'))
 }
 
-export function scoreSeed(name: string, dir = seedsDir()): SeedScore {
+export interface SeedScores {
+  all: SeedScore
+  /** Confidence high or medium, not ambiguous. */
+  confident: SeedScore
+  /** Confidence high, not ambiguous: what the review screen's "accept every certain item" takes. */
+  sure: SeedScore
+}
+
+/** The score of the plan made of the items of `levels`, not ambiguous (with every field and the header). */
+function scoreOf(draft: PlanDraft, expected: Plan, levels: readonly Confidence[]): SeedScore {
+  const ambiguous = draft.indicators.filter((i) => i.ambiguous).length
+  const ids = new Set<string>([
+    ...draft.fields.map((f) => f.id),
+    ...Object.values(draft.header).flatMap((h) => (h ? [h.id] : [])),
+    ...draft.indicators.filter((i) => levels.includes(i.confidence) && !i.ambiguous).map((i) => i.id),
+  ])
+  return scoreDraft(planFromDraft(draft, ids, expected.year), expected, ambiguous)
+}
+
+export function scoreSeed(name: string, dir = seedsDir()): SeedScores {
   const text = readFileSync(join(dir, `${name}.txt`), 'utf8')
-  const demo = JSON.parse(readFileSync(join(process.cwd(), 'src/server/demo/plans', `${name}.json`), 'utf8')) as { plan: Parameters<typeof scoreDraft>[1] & { year: number } }
+  const demo = JSON.parse(readFileSync(join(process.cwd(), 'src/server/demo/plans', `${name}.json`), 'utf8')) as { plan: Plan }
   const draft = draftPlan(text)
   const plan = planFromDraft(draft, 'all', demo.plan.year)
-  return scoreDraft(plan, demo.plan, draft.indicators.filter((i) => i.ambiguous).length)
+  return {
+    all: scoreDraft(plan, demo.plan, draft.indicators.filter((i) => i.ambiguous).length),
+    confident: scoreOf(draft, demo.plan, ['high', 'medium']),
+    sure: scoreOf(draft, demo.plan, ['high']),
+  }
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+/** Precision of a selection that drafted nothing is not defined. */
+const prec = (s: SeedScore): string => (s.drafted === 0 ? '–' : pct(s.precision))
 
 function main(): void {
   const dir = seedsDir()
@@ -29,17 +62,26 @@ function main(): void {
     process.exit(1)
   }
   const verbose = process.argv.includes('--verbose')
-  const rows: [string, SeedScore][] = SEEDS.map((s) => [s, scoreSeed(s, dir)])
-  console.log('seed                      demo  draft  matched  recall  precision  ambiguous')
-  for (const [name, s] of rows) {
-    console.log(`${name.padEnd(24)} ${String(s.expected).padStart(5)} ${String(s.drafted).padStart(6)} ${String(s.matched).padStart(8)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(10)} ${String(s.ambiguous).padStart(10)}`)
+  const rows: [string, SeedScores][] = SEEDS.map((s) => [s, scoreSeed(s, dir)])
+  console.log('                                        all targets               high+medium                  high (sure)')
+  console.log('seed                      demo  draft  matched  recall  precision  ambiguous | draft  recall  precision | draft  recall  precision')
+  for (const [name, { all: s, confident: c, sure: h }] of rows) {
+    console.log(
+      `${name.padEnd(24)} ${String(s.expected).padStart(5)} ${String(s.drafted).padStart(6)} ${String(s.matched).padStart(8)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(10)} ${String(s.ambiguous).padStart(10)} |` +
+        ` ${String(c.drafted).padStart(5)} ${pct(c.recall).padStart(7)} ${prec(c).padStart(10)} | ${String(h.drafted).padStart(5)} ${pct(h.recall).padStart(7)} ${prec(h).padStart(10)}`,
+    )
     if (verbose) {
       for (const m of s.missed) console.log(`   missed: ${m.code} ${JSON.stringify(m.target)} ${m.unitOfMeasure} — ${m.source ?? m.name}`)
       for (const x of s.extra) console.log(`   extra:  ${x.code} ${JSON.stringify(x.target)} ${x.unitOfMeasure} — ${x.source ?? x.name}`)
     }
   }
-  const sum = (f: (s: SeedScore) => number): number => rows.reduce((t, [, s]) => t + f(s), 0)
-  console.log(`overall: recall ${pct(sum((s) => s.matched) / sum((s) => s.expected))}, precision ${pct(sum((s) => s.matched) / sum((s) => s.drafted))}, ambiguous ${sum((s) => s.ambiguous)}`)
+  const total = (pick: (s: SeedScores) => SeedScore): string => {
+    const sum = (f: (s: SeedScore) => number): number => rows.reduce((t, [, s]) => t + f(pick(s)), 0)
+    const drafted = sum((s) => s.drafted)
+    return `recall ${pct(sum((s) => s.matched) / sum((s) => s.expected))}, precision ${drafted === 0 ? '–' : pct(sum((s) => s.matched) / drafted)}`
+  }
+  console.log(`overall: all ${total((s) => s.all)}, ambiguous ${rows.reduce((t, [, s]) => t + s.all.ambiguous, 0)}`)
+  console.log(`         high+medium ${total((s) => s.confident)}; high (sure) ${total((s) => s.sure)}`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main()

@@ -13,12 +13,14 @@ import {
   type DecimalHabit,
   GOAL_START_RE,
   isStockName,
+  MEANS_RE,
   NON_TARGET_SECTION_RE,
   PER_MILLE_NAME_RE,
   type Post,
   QUANTITY_RE,
   readDigits,
   readPost,
+  RESULT_GOAL_RE,
   SECTOR_RE,
   SPENDING_RE,
   TARGET_LIST_RE,
@@ -26,7 +28,7 @@ import {
   unitFamily,
   unitInfo,
 } from './lexicon'
-import { normalizeText } from './normalize'
+import { foldedWords, normalizeText } from './normalize'
 import { type Confidence, type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft, type SourceSpan } from './types'
 
 export { normalizeText } from './normalize'
@@ -472,11 +474,26 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     for (const { line, section } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line)) {
-        built.push(yesNo(c, section, codes, built.length, 'low', ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']))
+        const reasons = ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
+        for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
+        built.push(yesNo(c, section, codes, built.length, proseConfidence(c.text, reasons), reasons))
         sectionsUsed.add(section)
       }
     }
   }
+
+  // The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
+  // "… trật tự an toàn xã hội trên địa bàn xã") is one item: the first, the other named in its reasons.
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (b.value.aggregation !== 'yes_no') continue
+    const first = built.find((x, k) => k < i && x.value.aggregation === 'yes_no' && sameGoal(x.value.source ?? x.value.name, b.value.source ?? b.value.name))
+    if (!first) continue
+    first.reasons.push(`cùng mục tiêu được nêu lại ở đoạn sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    built.splice(i--, 1)
+  }
+  sectionsUsed.clear()
+  for (const b of built) sectionsUsed.add(b.found?.section ?? ROOT)
 
   // Fields: the sections holding targets and their ancestors, outermost first.
   const fieldSections = new Set<Section>()
@@ -556,36 +573,116 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   return out
 }
 
-const GOAL_PREFIX_RE = /^(?:đồng thời|tiếp tục|chủ động|tập trung|thi đua)\s+/iu
+const GOAL_PREFIX_RE = /^(?:tiếp tục|chủ động|tập trung|thi đua)\s+/iu
 const isGoal = (text: string): boolean => GOAL_START_RE.test(text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, ''))
 
 /**
- * The qualitative goals of a prose paragraph: its clauses (";", ". ", "…", and ", " before a goal
- * verb: "…, thực hiện tốt chính sách an sinh xã hội, …") that open with a goal verb, each without
- * its purpose ("… để tạo sự chuyển biến", "… nhằm …", ", trước hết là …").
+ * A connective opening a clause that goes on with the goal before it rather than stating one of
+ * its own: its manner, purpose or emphasis ("đồng thời …", "trước hết là …", "nhất là …", "đặc
+ * biệt là …", "gắn với …", "góp phần …", "nhằm …", "để …", "qua đó …", "từ đó …", "trong đó có …"
+ * — but not "trong đó:" opening a list of parts).
  */
-function goalClauses(line: Line): { text: string; start: number; end: number }[] {
-  const out: { text: string; start: number; end: number }[] = []
+export const CONTINUATION_RE = /^(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó có(?!\s*:))(?![\p{L}])/iu
+
+/** Where, inside a clause, its continuation starts (the same connectives after a space or a comma). */
+const CONTINUATION_IN_RE = /,?\s(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó)\s/iu
+
+/** A purpose inside a clause: it runs to the clause's end. */
+const PURPOSE_IN_RE = /,?\s(?:để|nhằm|góp phần|qua đó|từ đó)\s/iu
+
+interface GoalClause {
+  /** The goal's own words: its name and the indicator's `source`. */
+  text: string
+  start: number
+  end: number
+  /** The end of what the goal covers in the text: its continuations (the drafted item's span). */
+  until: number
+  /** Continuations taken into the goal, for its reasons. */
+  joined: string[]
+}
+
+/**
+ * The qualitative goals of a prose paragraph: its clauses (";", ". ", "…", and ", " before a goal
+ * verb: "…, thực hiện tốt chính sách an sinh xã hội, …") that open with a goal verb. A goal's
+ * continuation (CONTINUATION_RE: "… để tạo sự chuyển biến", "…, trước hết là …", a clause "đồng
+ * thời …") is no goal of its own, even with a goal verb inside: it extends the goal's span.
+ */
+function goalClauses(line: Line): GoalClause[] {
+  const out: GoalClause[] = []
+  let last: GoalClause | undefined
   for (const c of clausesOf(line)) {
-    const cuts = [0]
-    for (const m of c.text.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s)/giu)) {
-      if (isGoal(c.text.slice(m.index + m[0].length))) cuts.push(m.index + m[0].length)
+    // A clause opening with a connective goes on with the goal before it in the paragraph.
+    if (CONTINUATION_RE.test(c.text) && last) {
+      last.until = c.end - (/[\s,.;…]+$/u.exec(line.text.slice(c.start - line.start, c.end - line.start))?.[0].length ?? 0)
+      last.joined.push(c.text)
+      continue
     }
-    cuts.push(c.text.length)
+    // Without a goal before it, "đồng thời …" may state one; a purpose of what is no goal does not.
+    if (CONTINUATION_RE.test(c.text) && !/^đồng thời\s/iu.test(c.text)) continue
+    const body = c.text.replace(/^đồng thời\s+/iu, '')
+    const offset = c.text.length - body.length
+    // A purpose ("để …", "nhằm …", "góp phần …") runs to the clause's end: ", làm tốt …" inside it
+    // is the purpose's, not a goal (a phrase such as "gắn với …", "nhất là …" ends at the next comma).
+    const tailAt = /^(?:các|mỗi|từng)\s/iu.test(body) ? -1 : body.search(PURPOSE_IN_RE)
+    const cuts = [0]
+    for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s)/giu)) {
+      if (tailAt !== -1 && m.index > tailAt) break
+      if (isGoal(body.slice(m.index + m[0].length))) cuts.push(m.index + m[0].length)
+    }
+    cuts.push(body.length)
+    last = undefined
     for (let i = 0; i + 1 < cuts.length; i++) {
-      let piece = c.text.slice(cuts[i], cuts[i + 1])
-      const purpose = piece.search(/\s(?:để|nhằm)\s|,\s*(?:trước hết|nhất là|trong đó)\s/iu)
-      if (purpose > 0 && !/^(?:các|mỗi|từng)\s/iu.test(piece)) piece = piece.slice(0, purpose)
+      const whole = body.slice(cuts[i], cuts[i + 1])
+      let piece = whole
+      const purpose = /^(?:các|mỗi|từng)\s/iu.test(piece) ? -1 : piece.search(CONTINUATION_IN_RE)
+      if (purpose > 0) piece = piece.slice(0, purpose)
       piece = piece.replace(/[\s,.…]+$/u, '')
       if (!isGoal(piece) || piece.split(/\s+/u).length < 3) continue
-      const start = c.start + (cuts[i] ?? 0)
-      out.push({ text: piece, start, end: start + piece.length })
+      const start = c.start + offset + (cuts[i] ?? 0)
+      const until = start + whole.replace(/[\s,.…]+$/u, '').length
+      const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
+      last = { text: piece, start, end: start + piece.length, until, joined: tail === '' ? [] : [tail] }
+      out.push(last)
     }
   }
   return out
 }
 
-function yesNo(c: { text: string; start: number; end: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
+/**
+ * How sure a goal read from prose is: a means of running the plan (MEANS_RE, in the clause's head
+ * up to its first comma, or anywhere in a duty given to units "các bộ phận …") or a direction of
+ * effort is low; a result one can judge (RESULT_GOAL_RE) is medium. Never high: the officer reads
+ * every prose goal (the "accept every certain item" button takes high ones only).
+ */
+function proseConfidence(text: string, reasons: string[]): Confidence {
+  const head = /^(?:các|mỗi|từng)\s/iu.test(text) ? text : text.split(',')[0]!
+  const means = MEANS_RE.exec(head)
+  if (means) {
+    reasons.push(`nói cách tổ chức thực hiện kế hoạch (“${means[0]}”), không phải một kết quả: giữ lại nếu kế hoạch giao nó như một việc phải làm`)
+    return 'low'
+  }
+  if (RESULT_GOAL_RE.test(text)) return 'medium'
+  reasons.push('nói hướng nỗ lực (đẩy mạnh, tăng cường, nâng cao…), không nói kết quả để đánh giá đạt hay không đạt')
+  return 'low'
+}
+
+/**
+ * Two clauses state the same goal when, on their folded words (normalize.ts foldedWords), at least
+ * 80 % of the shorter's words are in the longer and the words they share are at least half of the
+ * longer's: a goal restated with a place ("… trên địa bàn xã") or a word changed. A short clause
+ * (under 4 words) is never taken for another, nor one listed inside a much longer clause.
+ */
+export function sameGoal(a: string, b: string): boolean {
+  const x = new Set(foldedWords(a))
+  const y = new Set(foldedWords(b))
+  const small = Math.min(x.size, y.size)
+  if (small < 4) return false
+  let common = 0
+  for (const w of x) if (y.has(w)) common++
+  return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
+}
+
+function yesNo(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
   const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))
   const value: Indicator = {
     code: codes.take(slug(name, 4)),
@@ -599,7 +696,7 @@ function yesNo(c: { text: string; start: number; end: number }, section: Section
     source: c.text,
   }
   const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
-  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.end }, confidence, reasons, ambiguous: false, found }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence, reasons, ambiguous: false, found }
 }
 
 /** The indicators of one line's figures, with the relations the line states between them. */

@@ -274,6 +274,25 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 export const GOAL_START_RE =
   /^(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
+/**
+ * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
+ * ("đảm bảo", "không để", "kiểm soát", "ngăn chặn"), finished ("hoàn thành"), or done well ("thực
+ * hiện tốt", "tổ chức tốt", "giải quyết tốt", "thực hiện có hiệu quả"). Its opposite is a direction
+ * of effort ("đẩy mạnh", "tăng cường", "nâng cao", "xây dựng", "phát triển", "củng cố"): a way to
+ * go, with no point at which it is reached.
+ */
+export const RESULT_GOAL_RE =
+  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
+
+/**
+ * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán
+ * triệt", "học tập nghị quyết", "phổ biến"), the plan's own paperwork ("xây dựng chương trình, kế
+ * hoạch", "đăng ký giao ước"), rewards ("khen thưởng", "nhân rộng điển hình"), reviews ("sơ kết",
+ * "tổng kết", "kiểm tra, đôn đốc"), launching a movement ("phát động phong trào").
+ */
+export const MEANS_RE =
+  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua))(?![\p{L}])/iu
+
 /** Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out. */
 export const NON_TARGET_SECTION_RE = /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$/iu
 

@@ -6,7 +6,11 @@
 //   (case, spaces), and the names share words (at least a fifth of the draft's name words appear
 //   in the hand-made name or source);
 // - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
-//   are in the drafted clause and at least 30 % of the clause's words in the hand-made source;
+//   are in the drafted clause and at least 30 % of the clause's words in the hand-made name and
+//   source. A hand-made source may be excerpts of the plan joined by "…" (an elision: the editor
+//   took two sentences into one goal, "A; … B"): the 60 % is then reached by the whole source or
+//   by any one excerpt of 3 words or more, the best counting (the draft reads goals clause by
+//   clause, so it meets such a goal as one of its excerpts); the 30 % stays against the whole;
 // - one to one, the pair sharing most words first. The draft's items are taken in their first
 //   reading, ambiguous ones included.
 import type { Indicator, Plan, Target } from '../model'
@@ -90,8 +94,10 @@ export function matchScore(drafted: Indicator, expected: Indicator): number {
   const expectedWords = words(`${expected.name} ${expected.source ?? ''}`)
   const draftedWords = words(drafted.source ?? drafted.name)
   if (drafted.target.kind === 'yes_no') {
-    const e = words(expected.source ?? expected.name)
-    const a = share(e, draftedWords)
+    // A source stitched from excerpts ("A; … B") is matched by the whole or by any one excerpt.
+    const source = expected.source ?? expected.name
+    const pieces = [source, ...(source.includes('…') ? source.split('…').filter((p) => words(p).size >= 3) : [])]
+    const a = Math.max(...pieces.map((p) => share(words(p), draftedWords)))
     const b = share(draftedWords, expectedWords)
     return a >= 0.6 && b >= 0.3 ? a + b : 0
   }
