@@ -17,7 +17,10 @@ const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/]((results|summary|periods|planFi
 // entry chunk, which would make valibot a static import of the first load. text.ts builds the string
 // schemas; the entry screen uses its plain check from storable.ts.
 const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses|text)\./
-const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id)
+// Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
+// entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
+const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages)|entry[\\/]EntryBar)\./
+const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id) && !LAZY_PHONE.test(id)
 const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**

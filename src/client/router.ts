@@ -2,7 +2,7 @@
 // index.html). The inbox is in the entry bundle; every other screen loads when first opened.
 import type { Pinia } from 'pinia'
 import { shallowRef } from 'vue'
-import { createRouter, type RouteLocationNormalized, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router'
+import { createRouter, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Me } from './api'
 import type { Role } from '../shared/model'
 import { officerRoutes, READERS } from './officer/routes'
@@ -46,7 +46,7 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
     ],
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   })
-  router.beforeEach(async (to) => guard(to, pinia))
+  router.beforeEach(async (to, from) => guard(to, from, pinia))
   // A screen's code that cannot load (offline before an officer screen was ever opened, a
   // deployment that removed an old file): App.vue says so and offers to try again.
   router.onError((_err, to) => (failedNavigation.value = to.fullPath))
@@ -56,7 +56,7 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
   return router
 }
 
-async function guard(to: RouteLocationNormalized, pinia: Pinia) {
+async function guard(to: RouteLocationNormalized, from: RouteLocationNormalized, pinia: Pinia) {
   const session = useSessionStore(pinia)
   await session.start()
   const signedIn = session.status === 'signed-in'
@@ -65,11 +65,22 @@ async function guard(to: RouteLocationNormalized, pinia: Pinia) {
   if (session.status === 'unreachable') return true
   if (!signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   const me = session.me
-  // A leader's home is the commune's dashboard; whoever has no workspace reads the plan.
+  // A leader's home is the commune's dashboard; whoever has no workspace reads the plan. An officer
+  // lands on the workspace too (after signing in, or opening the app at its start address), and
+  // still opens the inbox from the menu.
   if (to.name === 'officer-home' || (to.name === 'inbox' && !canReport(me))) return workspaceHome(me) ?? { name: 'plan' }
+  if (to.name === 'inbox' && landing(from)) {
+    const home = workspaceHome(me)
+    if (home) return home
+  }
   const roles = to.matched.flatMap((r) => (r.meta.roles ? [r.meta.roles] : []))
   if (me && roles.some((allowed) => !allowed.includes(me.role))) return workspaceHome(me) ?? { name: 'plan' }
   return true
+}
+
+/** A navigation that starts the user's visit: the app's first screen, or the one after signing in. */
+function landing(from: RouteLocationNormalized): boolean {
+  return from === START_LOCATION || from.matched.length === 0 || from.meta.public === true
 }
 
 /** The address whose screen failed to load, until a navigation succeeds. */

@@ -327,6 +327,12 @@ export interface PeriodView {
   version: number
   /** Something was reported in it (a value or a report): it can be locked, no longer deleted. */
   inUse: boolean
+  /**
+   * Unsent drafts the server knows of (UNSENT_DRAFTS_SQL): units with figures saved on the server
+   * in this period whose report is not sent (a draft, a returned report, or none yet). Locking
+   * the period freezes them. Figures still waiting on a phone are not counted: the server has not seen them.
+   */
+  unsentDrafts: number
 }
 
 /** The filters of GET /api/communes/:commune/audit (each optional). */

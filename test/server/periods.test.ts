@@ -2,7 +2,7 @@
 // screen lists them, with their lock, its reason, and whether anything was reported in them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PeriodView } from '../../src/shared/api'
-import { DATABASES, fixtureFile, startServer, type Agent, type TestServer } from './harness'
+import { DATABASES, fixtureFile, mid, startServer, type Agent, type TestServer } from './harness'
 import { expectRefusal } from './management'
 
 const C = 'xa-thu'
@@ -40,6 +40,7 @@ describe.each(DATABASES)('listing periods on $name', (factory) => {
       lockReason: null,
       version: expect.any(Number),
       inUse: false,
+      unsentDrafts: 0,
     })
     expect(periods.every((p) => !p.locked && !p.inUse)).toBe(true)
   })
@@ -60,6 +61,29 @@ describe.each(DATABASES)('listing periods on $name', (factory) => {
 
     await officer.request('PATCH', `${api}/periods/2024-Q2`, { locked: false })
     expect((await list()).find((p) => p.code === '2024-Q2')).toMatchObject({ locked: false, lockReason: null })
+  })
+
+  it('counts the unsent drafts a lock freezes: units with figures on the server whose report is not sent', async () => {
+    const q3 = async () => (await list()).find((p) => p.code === '2024-Q3')!
+    expect((await q3()).unsentDrafts).toBe(0)
+    const figure = (value: number) => t1.value({ unit: 'T1', period: '2024-Q3', indicator: 'LUA_DT', value: { kind: 'number', value } })
+    expect((await t1.push(C, [figure(80)])).outcomes[0]).toMatchObject({ status: 'applied' })
+    expect((await q3()).unsentDrafts).toBe(1)
+    // Sent: no longer a draft.
+    const report = await s.db.query<{ version: number }>(
+      `SELECT r.version FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id JOIN communes c ON c.id = r.commune_id
+        WHERE c.code = $1 AND u.code = 'T1' AND p.code = '2024-Q3'`,
+      [C],
+    )
+    const submit = { kind: 'report', mutationId: mid(), deviceId: t1.deviceId, unit: 'T1', period: '2024-Q3', action: 'submit', baseVersion: Number(report.rows[0]?.version ?? 0), clientTime: '2024-10-01T00:00:00Z' }
+    expect((await t1.push(C, [submit])).outcomes[0]).toMatchObject({ status: 'applied' })
+    expect((await q3()).unsentDrafts).toBe(0)
+    // Q4: a figure and no report. The lock's answer says how many it froze.
+    expect((await t1.push(C, [t1.value({ unit: 'T1', period: '2024-Q4', indicator: 'LUA_DT', value: { kind: 'number', value: 5 } })])).outcomes[0]).toMatchObject({ status: 'applied' })
+    const lock = await officer.request('PATCH', `${api}/periods/2024-Q4`, { locked: true, lockReason: 'Chốt năm' })
+    expect(lock.statusCode, lock.body).toBe(200)
+    expect(lock.json()).toEqual({ version: expect.any(Number), unsentDrafts: 1 })
+    await officer.request('PATCH', `${api}/periods/2024-Q4`, { locked: false })
   })
 
   it('lists another year as empty, every year without a year, and refuses a malformed year', async () => {

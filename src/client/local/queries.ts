@@ -82,7 +82,7 @@ export interface InboxOptions {
   periodKinds?: readonly PeriodKind[]
 }
 
-/** One card per (unit, period), earliest deadline first. */
+/** One card per (unit, period) with something to report, earliest deadline first. */
 export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions = {}): Promise<InboxCard[]> {
   const [units, periods, plans, cells, reports, outbox, user] = await Promise.all([
     db.units.where('[commune+code]').between(...communeRange(commune), true, true).toArray(),
@@ -106,9 +106,11 @@ export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions
     for (const unit of shownUnits) {
       const key = pairKey(unit.code, period.code)
       const enterable = new Set(enterableIndicators(planOf.get(period.year), unit).map((i) => i.code))
+      const entries = entriesOf.get(key) ?? []
+      // Nothing to report for this unit in this period (no plan yet, or none of its indicators): no card.
+      if (enterable.size === 0 && entries.length === 0) continue
       const filled = (cellsOf.get(key) ?? []).filter((c) => enterable.has(c.indicator) && mergedValue(c).value !== null).length
       const report = reportOf.get(key)
-      const entries = entriesOf.get(key) ?? []
       cards.push({
         unit: unit.code,
         unitName: unit.name,

@@ -4,3 +4,5 @@ export const loadEntryPage = () => import('./EntryPage.vue')
 export const loadLoginPage = () => import('./LoginPage.vue')
 export const loadAttentionPage = () => import('./AttentionPage.vue')
 export const loadViewerPage = () => import('./ViewerPage.vue')
+/** The entry screen's sticky bar (submit, jump list): a chunk of its own, out of the first load's budget. */
+export const loadEntryBar = () => import('../components/entry/EntryBar.vue')

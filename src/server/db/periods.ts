@@ -79,12 +79,22 @@ export async function yearPeriodsOf(q: Queryable, communeId: number, year: numbe
   }))
 }
 
+/**
+ * The unsent drafts of period `p` (an alias of periods) the server knows of: units with at least one
+ * figure stored in it whose report is not submitted or approved (a draft, a returned report, or no
+ * report yet). What waits in a phone's outbox is not counted: the server has not seen it.
+ */
+export const UNSENT_DRAFTS_SQL = `(SELECT count(DISTINCT c.unit_id) FROM cell_values c
+   WHERE c.period_id = p.id AND c.data IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.unit_id = c.unit_id AND r.period_id = p.id AND r.status IN ('submitted', 'approved')))`
+
 /** The commune's periods (of one year, when given) in order of start then end, each with whether anything was reported in it. */
 export async function listPeriods(q: Queryable, communeId: number, year?: number): Promise<PeriodView[]> {
-  const r = await q.query<Omit<PeriodRow, 'id'> & { version: number; in_use: boolean }>(
+  const r = await q.query<Omit<PeriodRow, 'id'> & { version: number; in_use: boolean; unsent_drafts: number | string }>(
     `SELECT p.code, p.kind, p.year, to_char(p.starts_on, 'YYYY-MM-DD') AS "from", to_char(p.ends_on, 'YYYY-MM-DD') AS "to",
             to_char(p.deadline, 'YYYY-MM-DD') AS deadline, p.locked, p.lock_reason, p.version,
-            (EXISTS (SELECT 1 FROM cell_values c WHERE c.period_id = p.id) OR EXISTS (SELECT 1 FROM reports r WHERE r.period_id = p.id)) AS in_use
+            (EXISTS (SELECT 1 FROM cell_values c WHERE c.period_id = p.id) OR EXISTS (SELECT 1 FROM reports r WHERE r.period_id = p.id)) AS in_use,
+            ${UNSENT_DRAFTS_SQL} AS unsent_drafts
        FROM periods p WHERE p.commune_id = $1 AND ($2::int IS NULL OR p.year = $2)
       ORDER BY p.starts_on, p.ends_on, p.code`,
     [communeId, year ?? null],
@@ -100,6 +110,7 @@ export async function listPeriods(q: Queryable, communeId: number, year?: number
     lockReason: row.locked ? row.lock_reason : null,
     version: Number(row.version),
     inUse: Boolean(row.in_use),
+    unsentDrafts: Number(row.unsent_drafts),
   }))
 }
 

@@ -4,6 +4,7 @@ import type { ReportStatus } from '../../shared/model'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
 import type { Db, Queryable } from './types'
+import { UNSENT_DRAFTS_SQL } from './periods'
 import { bumpVersion } from './versions'
 
 /** Returning (or reopening) a report may carry the officer's comment on single values, by indicator code. */
@@ -87,7 +88,11 @@ export interface PeriodChange {
   deadline?: string
 }
 
-export async function updatePeriod(db: Db, actor: Actor, communeId: number, code: string, change: PeriodChange, now: Date): Promise<{ version: number }> {
+/**
+ * Changes a period's deadline or lock. The answer counts the unsent drafts the period holds
+ * (UNSENT_DRAFTS_SQL): locking freezes them, and the officer is told how many.
+ */
+export async function updatePeriod(db: Db, actor: Actor, communeId: number, code: string, change: PeriodChange, now: Date): Promise<{ version: number; unsentDrafts: number }> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const old = await tx.query<{ id: number; locked: boolean; lock_reason: string | null; deadline: string }>(
@@ -109,6 +114,7 @@ export async function updatePeriod(db: Db, actor: Actor, communeId: number, code
       JSON.stringify({ locked, lockReason, deadline }),
       now,
     ])
-    return { version }
+    const drafts = await tx.query<{ n: number | string }>(`SELECT ${UNSENT_DRAFTS_SQL} AS n FROM periods p WHERE p.id = $1`, [row.id])
+    return { version, unsentDrafts: Number(drafts.rows[0]?.n ?? 0) }
   })
 }

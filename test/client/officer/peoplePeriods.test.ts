@@ -12,10 +12,11 @@ import { freshDb } from '../local/testDb'
 
 const api = '/api/communes/pho-thuan'
 
-const view = (p: Omit<PeriodView, 'year' | 'version' | 'inUse' | 'lockReason' | 'locked'> & Partial<PeriodView>): PeriodView => ({
+const view = (p: Omit<PeriodView, 'year' | 'version' | 'inUse' | 'lockReason' | 'locked' | 'unsentDrafts'> & Partial<PeriodView>): PeriodView => ({
   year: 2024,
   version: 1,
   inUse: false,
+  unsentDrafts: 0,
   locked: false,
   lockReason: null,
   ...p,
@@ -24,7 +25,7 @@ const view = (p: Omit<PeriodView, 'year' | 'version' | 'inUse' | 'lockReason' | 
 const P2024: PeriodView[] = [
   view({ code: '2024-Q1', kind: 'quarter', from: '2024-01-01', to: '2024-03-31', deadline: '2024-04-05', locked: true, lockReason: 'Đã chốt số liệu quý 1', inUse: true }),
   view({ code: '2024-Y', kind: 'year', from: '2024-01-01', to: '2024-12-31', deadline: '2025-01-15' }),
-  view({ code: '2024-Q2', kind: 'quarter', from: '2024-04-01', to: '2024-06-30', deadline: '2024-07-05', inUse: true }),
+  view({ code: '2024-Q2', kind: 'quarter', from: '2024-04-01', to: '2024-06-30', deadline: '2024-07-05', inUse: true, unsentDrafts: 3 }),
   view({ code: '2024-Q3', kind: 'quarter', from: '2024-07-01', to: '2024-09-30', deadline: '2024-10-05' }),
   view({ code: '2024-Q4', kind: 'quarter', from: '2024-10-01', to: '2024-12-31', deadline: '2025-01-05' }),
 ]
@@ -144,6 +145,31 @@ describe('the periods of a year', () => {
     await until(() => expect(s.sent(`PATCH ${api}/periods/2024-Q2`)).toEqual([{ locked: true, lockReason: 'Đã tổng hợp sơ kết 6 tháng' }]))
     await until(() => expect(item(m, '2024-Q2').find('.pp-tag--locked').exists()).toBe(true))
     expect(item(m, '2024-Q2').text()).toContain('Đã khóa: Đã tổng hợp sơ kết 6 tháng')
+  })
+
+  it('says before and after a lock how many unsent drafts it freezes, as the server counts them', async () => {
+    server({
+      [`PATCH ${api}/periods/2024-Q2`]: json(200, { version: 31, unsentDrafts: 2 }),
+      [`PATCH ${api}/periods/2024-Q3`]: json(200, { version: 32, unsentDrafts: 0 }),
+    })
+    const m = await openPeriods(2024, 5)
+    await item(m, '2024-Q2').find('button.periods__lock').trigger('click')
+    const form = item(m, '2024-Q2').find('form.periods__lock-form')
+    expect(form.find('.periods__drafts--some').text()).toContain('Kỳ này còn 3 báo cáo chưa gửi: 3 đơn vị đã có số liệu trên máy chủ nhưng chưa gửi báo cáo')
+    expect(form.text()).toContain('Số liệu còn nằm trên điện thoại, chưa đồng bộ, thì máy chủ chưa biết')
+    await form.find('textarea[name="lockReason"]').setValue('Chốt sơ kết')
+    await form.trigger('submit')
+    // The answer's count is the one at the moment of the lock (a unit may have sent meanwhile).
+    await until(() => expect(m.w.text()).toContain('Đã khóa kỳ 2024-Q2. 2 báo cáo nháp chưa gửi bị giữ lại.'))
+
+    await item(m, '2024-Q3').find('button.periods__lock').trigger('click')
+    const q3 = item(m, '2024-Q3').find('form.periods__lock-form')
+    expect(q3.find('.periods__drafts').text()).toContain('Máy chủ không có báo cáo nháp nào chưa gửi trong kỳ này.')
+    expect(q3.find('.periods__drafts--some').exists()).toBe(false)
+    await q3.find('textarea[name="lockReason"]').setValue('Chốt')
+    await q3.trigger('submit')
+    await until(() => expect(m.w.text()).toContain('Đã khóa kỳ 2024-Q3.'))
+    expect(m.w.text()).not.toContain('2024-Q3. 0 báo cáo')
   })
 
   it('keeps the reason typed when the server refuses the lock, with its message', async () => {

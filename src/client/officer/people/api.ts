@@ -79,7 +79,8 @@ export function createPeriod(commune: string, period: Period): Promise<{ code: s
   return apiRequest(communePath(commune, 'periods'), { method: 'POST', body: period })
 }
 
-export function updatePeriod(commune: string, code: string, change: PeriodChange): Promise<{ version: number }> {
+/** The answer counts the period's unsent drafts the server knows of (PeriodView.unsentDrafts): what a lock freezes. */
+export function updatePeriod(commune: string, code: string, change: PeriodChange): Promise<{ version: number; unsentDrafts: number }> {
   return apiRequest(communePath(commune, `periods/${seg(code)}`), { method: 'PATCH', body: change })
 }
 

@@ -1,0 +1,25 @@
+// Messages of the notice shown when the browser refuses persistent storage (top-level key
+// `keepData`), loaded with StorageWarning.vue, a lazy chunk of its own (vite.config.ts): the
+// phone's first load (vi.json, the entry chunk) stays as it is.
+import type { MessageBundle } from '../../modules/i18n'
+
+export const keepDataMessages: MessageBundle = {
+  vi: {
+    keepData: {
+      notPersisted: 'Trình duyệt chưa cho giữ dữ liệu của ứng dụng lâu dài: khi máy thiếu bộ nhớ, các số liệu chưa gửi có thể bị xóa.',
+      whatToDo: 'Để giữ an toàn:',
+      install: 'Cài ứng dụng lên màn hình chính (trong menu ⋮ của Chrome, chọn “Thêm vào màn hình chính” hoặc “Cài đặt ứng dụng”), rồi mở từ biểu tượng đó.',
+      backup: 'Hoặc khi lâu không có mạng, sao lưu các thay đổi chưa gửi ra tệp và chuyển cho cán bộ xã.',
+      dismiss: 'Đã hiểu',
+    },
+  },
+  en: {
+    keepData: {
+      notPersisted: 'The browser does not keep this app’s data for good: when the phone runs short of space, unsent figures could be deleted.',
+      whatToDo: 'To stay safe:',
+      install: 'Install the app on the home screen (in Chrome’s ⋮ menu, choose “Add to Home screen” or “Install app”), then open it from that icon.',
+      backup: 'Or, when offline for long, back up the unsent changes to a file and pass it to the commune officer.',
+      dismiss: 'Got it',
+    },
+  },
+}
