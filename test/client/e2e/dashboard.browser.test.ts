@@ -45,17 +45,23 @@ async function openDashboard(viewport: { width: number; height: number }): Promi
   return page
 }
 
-/** The elements reaching past the viewport's right edge (or wider than it), by tag and class. */
+/**
+ * The elements wider than the viewport anywhere on the page, and those of the dashboard reaching
+ * past its right edge, by tag and class. (The workspace's tab strip scrolls within itself: its
+ * tabs may lie past the edge without the page scrolling.)
+ */
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth
+    const dashboard = document.querySelector('.dashboard')
     const out: string[] = []
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect()
       if (r.width === 0 && r.height === 0) continue
       // Visually hidden texts are clipped to a pixel: not seen, not scrolled to.
       if (getComputedStyle(el).position === 'absolute' && r.width <= 1) continue
-      if (r.right > width + 0.5 || r.width > width + 0.5) out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').replace(/\s+/g, '.')} (${Math.round(r.right)} > ${width})`)
+      const past = dashboard?.contains(el) === true && r.right > width + 0.5
+      if (r.width > width + 0.5 || past) out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').replace(/\s+/g, '.')} (${Math.round(r.left)}–${Math.round(r.right)} of ${width})`)
     }
     return out
   })
