@@ -56,9 +56,15 @@ export function initialState(draft: PlanDraft): ReviewState {
 /** An ambiguous item is never taken silently: a reading must be chosen, or the item edited, first. */
 export const canAccept = (item: ReviewItem, state: ItemState | undefined): boolean => state !== undefined && (!item.drafted.ambiguous || state.resolved)
 
-/** Items read with high confidence, not ambiguous, not decided yet: what "accept every certain item" takes. */
+/**
+ * Items not decided yet that "accept every certain item" takes: read with high confidence, or with
+ * medium confidence and nothing the extractor doubts (no reason given), never an ambiguous one.
+ * On the three seed plans (`npm run plan:score`) the high and medium readings are all real
+ * targets; the low ones (a direction of effort, a means of running the plan) wait for the officer.
+ */
 export function sureItems(items: readonly ReviewItem[], state: ReviewState): ReviewItem[] {
-  return items.filter((i) => i.drafted.confidence === 'high' && !i.drafted.ambiguous && state[i.drafted.id]?.decision === 'pending')
+  const sure = (d: ReviewItem['drafted']): boolean => !d.ambiguous && (d.confidence === 'high' || (d.confidence === 'medium' && d.reasons.length === 0))
+  return items.filter((i) => sure(i.drafted) && state[i.drafted.id]?.decision === 'pending')
 }
 
 export interface Tally {
