@@ -7,6 +7,11 @@ export default defineConfig({
   test: {
     // One production build of the PWA per run, shared by the tests that serve or read it.
     globalSetup: ['test/globalSetup.ts'],
+    // Timeouts that fit a busy 2-core machine (CI runs the whole suite on one): a component test
+    // that takes 0,2 s alone can take seconds while the browser and server suites run beside it.
+    // Tests assert no timing; these only bound a test that hangs.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         test: {
