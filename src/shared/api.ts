@@ -437,3 +437,13 @@ export interface ProvinceAccountView {
   /** The owner has used the enrolment link and set a password. */
   enrolled: boolean
 }
+
+/** One row of GET /api/communes/:commune/reports. */
+export interface ReportSummary {
+  unit: string
+  period: string
+  status: ReportStatus
+  returnReason: string | null
+  submittedAt: string | null
+  version: number
+}

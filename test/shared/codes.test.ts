@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest'
 import { codeFromName, indicatorCodeFromName, plainWords } from '../../src/shared/codes'
 import { codeFromName as viaProvince, freeUnitCode } from '../../src/shared/province'
-import { suggestedCode } from '../../src/client/officer/plan/indicatorForm'
 
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
 
@@ -47,13 +46,5 @@ describe('indicatorCodeFromName', () => {
     expect(indicatorCodeFromName(long, [code])).toMatch(CODE_RE)
     expect(indicatorCodeFromName('%%%')).toBe('CT')
     expect(indicatorCodeFromName('1. Giá trị sản xuất')).toBe('1_GIA_TRI_SAN_XUAT')
-  })
-})
-
-describe('the indicator form’s suggestion', () => {
-  it('is offered while the code box is empty and a name is typed, unique within the plan', () => {
-    expect(suggestedCode({ code: '', name: 'Sản lượng lúa' }, ['SAN_LUONG_LUA'])).toBe('SAN_LUONG_LUA_2')
-    expect(suggestedCode({ code: 'LUA_SL', name: 'Sản lượng lúa' }, [])).toBeUndefined()
-    expect(suggestedCode({ code: '', name: '  ' }, [])).toBeUndefined()
   })
 })

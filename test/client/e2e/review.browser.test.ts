@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDetail } from '../../../src/shared/api'
-import type { ReportSummary } from '../../../src/client/officer/review/api'
+import type { ReportSummary } from '../../../src/shared/api'
 import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'

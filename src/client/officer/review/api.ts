@@ -1,21 +1,13 @@
 // The review area's calls: the report list, one report, the decision on it, the completeness
 // board, a cell's history and the commune's audit feed; plus the units and periods the screens
 // name things by.
-import type { AuditChoices, AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail } from '../../../shared/api'
+import type { AuditChoices, AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail, ReportSummary } from '../../../shared/api'
 import type { ReportStatus } from '../../../shared/model'
 import { apiRequest, communePath } from '../../api'
 
 export type { AuditFilters }
 
-/** One row of GET /api/communes/:commune/reports. */
-export interface ReportSummary {
-  unit: string
-  period: string
-  status: ReportStatus
-  returnReason: string | null
-  submittedAt: string | null
-  version: number
-}
+export type { ReportSummary }
 
 /** A unit as GET /api/communes/:commune/units lists it (only what these screens read). */
 export interface UnitName {
