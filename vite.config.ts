@@ -9,19 +9,18 @@ import { VitePWA } from 'vite-plugin-pwa'
 // The service worker is our own src/client/sw.ts (injectManifest): the plugin builds it and
 // writes the precache list of the app shell into it. The page registers it itself
 // (src/client/modules/pwa.ts, through workbox-window), so the plugin injects no script.
-const ENTRY_MODULES = /src[\\/](shared|client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format))/
-// The plan drafter (shared/planDraft/) too: only the officer's draft screen builds a plan with it.
-const OFFICER_ONLY_SHARED = /src[\\/]shared[\\/]((results|summary|periods|planFile|province)\.|planDraft[\\/])/
-// The shared modules that carry valibot schemas: the phone loads them only lazily (the sync
-// engine checks server answers with shared/responses.ts), so they must not be pinned into the
-// entry chunk, which would make valibot a static import of the first load. text.ts builds the string
-// schemas; the entry screen uses its plain check from storable.ts.
-const SCHEMA_SHARED = /src[\\/]shared[\\/](model|protocol|responses|text)\./
+const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\\/](entry|backup|common)|format)/
+// The shared code the entry screen runs (number parsing, targets, roll-ups, checks), named one by
+// one. A module matched here is pinned into the entry chunk whoever imports it, so any other shared
+// module stays out of the first load: the officer's results and summaries, the plan files and the
+// drafter, the splitting of targets, and the modules that carry valibot schemas (model, protocol,
+// responses, text: the phone loads them only lazily, with the sync engine's answer checks).
+const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\./
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
 const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages)|entry[\\/]EntryBar)\./
-const isEntryModule = (id: string): boolean => ENTRY_MODULES.test(id) && !OFFICER_ONLY_SHARED.test(id) && !SCHEMA_SHARED.test(id) && !LAZY_PHONE.test(id)
-const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
+const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
+const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province|split|codes|devices|planImport|targetText)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service

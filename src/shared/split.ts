@@ -3,19 +3,13 @@
 // of each unit (households, population, area) or as typed; every share rounded to the same
 // precision and the shares summing exactly to the commune's target. A rate, a yes/no or a cap is a
 // level each unit reaches on its own and is not split. Pure.
-import { computedExpr } from './aggregation'
-import type { Indicator, Target } from './model'
-import { formulaRefs } from './formula'
-import { isIntensive } from './validation'
+import type { Target } from './model'
+import { isSplittable } from './splittable'
+import { decimalsOf } from './validation'
 
-/** How many decimal places a number is written with (1.448,5 → 1; 229 → 0), at most 6. */
-export function decimalsOf(x: number): number {
-  for (let d = 0; d < 6; d++) {
-    const scaled = x * 10 ** d
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled))) return d
-  }
-  return 6
-}
+export { isSplittable }
+
+export { decimalsOf }
 
 /**
  * Shares `total` out in proportion to `weights` (all equal for an equal split), each share rounded
@@ -45,25 +39,6 @@ export function apportion(total: number, weights: readonly number[], decimals = 
     left -= 1
   }
   return floors.map((f) => f / step)
-}
-
-/** The commune target kinds that are a total over the units, and so can be shared out. */
-const SPLIT_KINDS: ReadonlySet<Target['kind']> = new Set(['at_least', 'range', 'derived'])
-
-/**
- * Whether the indicator's commune target is an amount to share out among its units: an
- * `at_least`, `range` or stated `derived` target of a flow or a stock whose figure sums over the
- * units (not a level computed from others, such as a yield: output × 10 ÷ area).
- */
-export function isSplittable(ind: Pick<Indicator, 'aggregation' | 'target' | 'formula' | 'children'>): boolean {
-  const t = ind.target
-  if (!t || !SPLIT_KINDS.has(t.kind) || (ind.aggregation !== 'flow' && ind.aggregation !== 'stock')) return false
-  if (t.kind === 'derived' && t.value === undefined) return false
-  const expr = ind.formula !== undefined ? computedExpr(ind) : undefined
-  if (ind.formula !== undefined && !expr) return false
-  // A computed level gives the same figure when every input is ten times larger: never a total.
-  if (expr) return !isIntensive(expr, new Map(formulaRefs(expr).map((c, n) => [c, n + 1])))
-  return true
 }
 
 /** The amount a splittable target shares out (a range's floor), or undefined. */

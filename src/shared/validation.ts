@@ -49,7 +49,8 @@ export interface ValidationIssue {
 export function decimalsOf(x: number): number {
   for (let d = 0; d < 6; d++) {
     const scaled = x * 10 ** d
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return d
+    // An absolute tolerance for small figures, a relative one for large (11.327.811.000 đồng).
+    if (Math.abs(scaled - Math.round(scaled)) <= Math.max(1e-6, 1e-9 * Math.abs(scaled))) return d
   }
   return 6
 }

@@ -53,7 +53,7 @@ async function shot(page: Page, name: string): Promise<void> {
 const smallTargets = (page: Page, selector: string) =>
   page.evaluate((sel) => {
     const small: string[] = []
-    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
       const r = el.getBoundingClientRect()
       const style = getComputedStyle(el)
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue
