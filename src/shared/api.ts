@@ -121,6 +121,8 @@ export interface UnitResult {
    * or nothing (`null`, when `status` is null).
    */
   target: 'own' | 'commune' | null
+  /** With a verdict: how much of the unit's target is done (1 = met), null without a figure; what scoring gives partial points by. */
+  progress?: number | null
 }
 
 /** The commune's figure at the end of one period of the trend (year to date at that point). */

@@ -264,10 +264,54 @@ export type EqualityRule = v.InferOutput<typeof EqualityRuleSchema>
  * bounds are far above any plan and keep a malformed or hostile one from loading the server.
  */
 export const PLAN_LIMITS = { indicators: 1000, fields: 300, phases: 24, movements: 100, rules: 500 } as const
+const PLAN_LIMITS_SCORING = { indicators: 1000, criteria: 50 } as const
 
 /** An array of at most `max` items, refused with a Vietnamese reason beyond. */
 export const bounded = <S extends v.GenericSchema>(item: S, max: number, what: string) =>
   v.pipe(v.array(item), v.maxLength(max, `tối đa ${max.toLocaleString('vi-VN')} ${what}`))
+
+/** Points in a scoring table: zero or more, and no typo of extra zeros. */
+const PointsSchema = v.pipe(v.number('điểm phải là một số'), v.finite('điểm không hợp lệ'), v.minValue(0, 'điểm không được âm'), v.maxValue(100_000, 'điểm quá lớn'))
+
+/** Whether two sums of points are the same, up to the float noise of adding decimals. */
+const samePoints = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b))
+const viPoints = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })
+
+/**
+ * Bảng điểm thi đua (issue 15, item 2): how units are scored and ranked for the year
+ * (shared/scoring.ts computes it). `total` is the declared scale (thang điểm): the points of the
+ * indicators plus the maximum of each council criterion; the bonus for exceeding comes on top,
+ * up to `bonus.max`. Which indicators exist is checked against the plan (`scoringIssues`).
+ */
+export const ScoringSchema = v.pipe(
+  v.object({
+    total: PointsSchema,
+    /** Points per indicator: all of them when the unit achieves its target. */
+    indicators: bounded(v.object({ indicator: CodeSchema, points: PointsSchema }), PLAN_LIMITS_SCORING.indicators, 'chỉ tiêu trong bảng điểm'),
+    /** Short of the target: the points times the progress (false: nothing until achieved). */
+    partial: v.optional(v.boolean(), true),
+    /** Exceeding (vượt): `perExceeded` points per indicator exceeded, at most `max` in all. */
+    bonus: v.optional(v.object({ perExceeded: PointsSchema, max: PointsSchema })),
+    /** Taken off per report sent late (or not at all by its deadline) and per report returned, at most `max` in all. */
+    deductions: v.optional(v.object({ perLate: PointsSchema, perReturned: PointsSchema, max: v.optional(PointsSchema) })),
+    /** Criteria the council scores by hand (“chấp hành chế độ báo cáo”), each up to its `max`. */
+    criteria: v.optional(bounded(v.object({ code: CodeSchema, name: NonEmpty(200), max: PointsSchema }), PLAN_LIMITS_SCORING.criteria, 'tiêu chí chấm tay'), []),
+  }),
+  v.check((s) => new Set(s.indicators.map((i) => i.indicator)).size === s.indicators.length, 'bảng điểm có chỉ tiêu được chấm hai lần'),
+  v.check((s) => new Set(s.criteria.map((c) => c.code)).size === s.criteria.length, 'mã tiêu chí chấm tay bị trùng'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const s = dataset.value
+    const ind = s.indicators.reduce((sum, i) => sum + i.points, 0)
+    const crit = s.criteria.reduce((sum, c) => sum + c.max, 0)
+    if (!samePoints(ind + crit, s.total)) {
+      addIssue({
+        message: `tổng điểm khai báo là ${viPoints(s.total)} nhưng các phần cộng lại ${viPoints(ind + crit)} (chỉ tiêu ${viPoints(ind)}, tiêu chí chấm tay ${viPoints(crit)})`,
+      })
+    }
+  }),
+)
+export type Scoring = v.InferOutput<typeof ScoringSchema>
 
 export const PlanSchema = v.object({
   year: v.pipe(v.number(), v.integer(), v.minValue(2000), v.maxValue(2100)),
@@ -293,6 +337,8 @@ export const PlanSchema = v.object({
   fields: bounded(FieldSchema, PLAN_LIMITS.fields, 'lĩnh vực'),
   indicators: bounded(IndicatorSchema, PLAN_LIMITS.indicators, 'chỉ tiêu'),
   rules: v.optional(bounded(EqualityRuleSchema, PLAN_LIMITS.rules, 'quy tắc kiểm tra'), []),
+  /** Bảng điểm thi đua: how units are scored and ranked; absent until the officer sets it up. */
+  scoring: v.optional(ScoringSchema),
 })
 export type Plan = v.InferOutput<typeof PlanSchema>
 

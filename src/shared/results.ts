@@ -254,8 +254,11 @@ function indicatorResult(ind: Indicator, ctx: IndicatorContext): IndicatorResult
   const byUnit: UnitResult[] = shown.map((u) => {
     const derived = ctx.unitDerivedTarget(u.code)
     const judged = unitTargetOf(ind, u.code, derived.own)
-    const verdict = (actual: { value?: number; achieved?: boolean; parts?: Map<string, number> }): Pick<UnitResult, 'status' | 'target'> =>
-      judged ? { status: evaluate(ind, judged.target, actual, ctx.yearFraction, derived.value).status, target: judged.basis } : { status: null, target: null }
+    const verdict = (actual: { value?: number; achieved?: boolean; parts?: Map<string, number> }): Pick<UnitResult, 'status' | 'target' | 'progress'> => {
+      if (!judged) return { status: null, target: null }
+      const ev = evaluate(ind, judged.target, actual, ctx.yearFraction, derived.value)
+      return { status: ev.status, target: judged.basis, progress: ev.progress }
+    }
     if (ind.aggregation === 'yes_no' && !computed) {
       const d = shot.perUnit.get(ind.code)?.get(u.code)
       const achieved = d?.kind === 'yes_no' ? d.achieved : undefined

@@ -114,8 +114,8 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
       expect(ind(r, 'BHYT')).toMatchObject({ actual: 96, numerator: 144, denominator: 150, status: 'exceeded', reportedUnits: 2 })
       // Each village is held to the commune's 95 %: a rate is a level every unit must reach.
       expect(ind(r, 'BHYT').byUnit).toEqual([
-        { unit: 'T1', unitName: 'Thôn 1', actual: 90, numerator: 45, denominator: 50, status: 'not_yet', target: 'commune' },
-        { unit: 'T2', unitName: 'Thôn 2', actual: 99, numerator: 99, denominator: 100, status: 'exceeded', target: 'commune' },
+        { unit: 'T1', unitName: 'Thôn 1', actual: 90, numerator: 45, denominator: 50, status: 'not_yet', target: 'commune', progress: expect.closeTo(90 / 95, 9) },
+        { unit: 'T2', unitName: 'Thôn 2', actual: 99, numerator: 99, denominator: 100, status: 'exceeded', target: 'commune', progress: expect.closeTo(99 / 95, 9) },
       ])
       expect(ind(r, 'LUA_DT')).toMatchObject({ actual: 229, status: 'achieved' })
       // The 229 ha are the commune's total: a village's 100 ha gets no verdict against them.

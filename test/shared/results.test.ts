@@ -180,16 +180,16 @@ describe('computeResults', () => {
 
   it('judges each unit against its own target when the plan gives one', () => {
     expect(of(atQ2, 'LUA_DT').byUnit).toEqual([
-      { unit: 'T1', unitName: 'Thôn 1', actual: 80, status: 'achieved', target: 'own' },
-      { unit: 'T2', unitName: 'Thôn 2', actual: 100, status: 'not_yet', target: 'own' },
+      { unit: 'T1', unitName: 'Thôn 1', actual: 80, status: 'achieved', target: 'own', progress: 1 },
+      { unit: 'T2', unitName: 'Thôn 2', actual: 100, status: 'not_yet', target: 'own', progress: expect.closeTo(100 / 120, 9) },
     ])
   })
 
   it('judges each unit’s rate against the commune’s rate target, a level every unit must reach', () => {
     // 95 % insured: T1 has 48/50 = 96 %, T2 90/100 = 90 %.
     expect(of(atQ2, 'BHYT').byUnit).toEqual([
-      { unit: 'T1', unitName: 'Thôn 1', actual: 96, numerator: 48, denominator: 50, status: 'exceeded', target: 'commune' },
-      { unit: 'T2', unitName: 'Thôn 2', actual: 90, numerator: 90, denominator: 100, status: 'not_yet', target: 'commune' },
+      { unit: 'T1', unitName: 'Thôn 1', actual: 96, numerator: 48, denominator: 50, status: 'exceeded', target: 'commune', progress: expect.closeTo(96 / 95, 9) },
+      { unit: 'T2', unitName: 'Thôn 2', actual: 90, numerator: 90, denominator: 100, status: 'not_yet', target: 'commune', progress: expect.closeTo(90 / 95, 9) },
     ])
     expect(of(atYearEnd, 'BHYT').byUnit.map((u) => [u.unit, u.status, u.target])).toEqual([
       ['T1', 'exceeded', 'commune'],
