@@ -2,6 +2,7 @@
 // replace or delete one indicator. Each is one versioned transaction with an audit entry, and
 // each is refused when the plan it would leave does not hold together.
 import { valueKindOf, type Indicator, type Plan } from '../../shared/model'
+import { scoringIssues } from '../../shared/scoring'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound } from '../errors'
@@ -22,7 +23,8 @@ export interface PlanChangeResult {
 
 /** The plan's issues when it may be saved; a 422 listing all of them when one blocks it. */
 async function checkPlan(q: Queryable, communeId: number, plan: Plan): Promise<ValidationIssue[]> {
-  const issues = validatePlan(plan, await communeUnits(q, communeId))
+  // The scoring table names indicators of the plan (a deleted indicator still in it is refused).
+  const issues = [...validatePlan(plan, await communeUnits(q, communeId)), ...scoringIssues(plan)]
   const blocking = issues.filter(blocksPlan)
   if (blocking.length === 0) return issues
   const more = blocking.length > 1 ? ` (và ${blocking.length - 1} lỗi khác)` : ''

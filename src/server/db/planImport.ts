@@ -5,6 +5,7 @@
 import type { Period, Plan, Unit } from '../../shared/model'
 import { shiftDate } from '../../shared/periods'
 import type { PlanBundle, PlanFileFormat, PlanFileProblem, PlanImportPreview, PlanImportResult } from '../../shared/planImport'
+import { scoringIssues } from '../../shared/scoring'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError } from '../errors'
@@ -98,7 +99,7 @@ async function prepare(q: Queryable, communeId: number, year: number, read: Read
 
   // The plan against the commune's units and the ones the file adds: what blocks it is a problem.
   const seen = new Set([...problems, ...warnings].map((p) => p.message))
-  for (const issue of validatePlan(plan, [...units, ...newUnits])) {
+  for (const issue of [...validatePlan(plan, [...units, ...newUnits]), ...scoringIssues(plan)]) {
     const p = issueProblem(issue)
     if (seen.has(p.message) || read.warnings.some((w) => w.message.endsWith(issue.message))) continue
     seen.add(p.message)

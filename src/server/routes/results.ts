@@ -10,6 +10,7 @@ import { auditFeed, AUDIT_PAGE_MAX } from '../db/audit'
 import { loadCompleteness } from '../db/completeness'
 import { copyPlanFrom } from '../db/planCopy'
 import { loadResults } from '../db/results'
+import { rankingRoutes } from './ranking'
 import { loadReportDetail } from '../db/reviews'
 import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
@@ -104,4 +105,7 @@ export function resultRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     if (from === year) throw new HttpError(400, 'same_year', `Không sao chép kế hoạch năm ${year} sang chính nó`)
     return reply.code(201).send(await copyPlanFrom(db, actor, commune.id, year, from, clock()))
   })
+
+  // Scoring and ranking read the same results (issue 15, item 2).
+  rankingRoutes(app, { db, clock })
 }
