@@ -17,6 +17,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
+import { pdfOf } from '../../server/planDocuments'
 import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
@@ -241,6 +242,22 @@ describe('a plan drafted from its document', () => {
       .toBe(true)
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await shot(page, 'draft-phone-document')
+    expect(contexts.problems).toEqual([])
+  }, 300_000)
+
+  it('drafts from an uploaded PDF read by the server (its text layer), not only from pasted text', async () => {
+    const { page } = await contexts.open(DESKTOP)
+    await signIn(page)
+    await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach/soan-tu-van-ban?nam=${YEAR}`)
+    await page.getByRole('heading', { name: `Soạn kế hoạch năm ${YEAR} từ văn bản` }).waitFor()
+    // The same plan as a two-page PDF, the way a signed plan is usually sent.
+    const lines = PLAN_TEXT.split('\n')
+    const pdf = pdfOf([lines.slice(0, 14), lines.slice(14)])
+    await page.locator('[data-test="draft-file"]').setInputFiles({ name: 'ke-hoach.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await page.locator('[data-test="draft-review"]').waitFor({ timeout: 120_000 })
+    await page.locator('[data-test="draft-document"]').getByText('Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%').waitFor()
+    await expect.poll(() => itemOf(page, 'Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%').count()).toBe(1)
+    await expect.poll(() => itemOf(page, 'Sản lượng thủy sản đạt 13,345 tấn').count()).toBe(1)
     expect(contexts.problems).toEqual([])
   }, 300_000)
 })
