@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import type { Scoring, ValueData } from '../../src/shared/model'
 import type { Ranking } from '../../src/shared/scoring'
 import type { CommunePlan } from '../../src/shared/api'
@@ -112,6 +113,24 @@ describe.each(DATABASES)('scoring and ranking on $name', (factory) => {
     expectRefusal(await leader.request('PUT', `${api}/council-scores/2024/T1`, { scores: { CHE_DO_BC: 5 } }), 403, 'forbidden')
     expectRefusal(await t1.request('PUT', `${api}/council-scores/2024/T1`, { scores: { CHE_DO_BC: 10 } }), 403, 'forbidden')
     expect((await s.db.query('SELECT count(*)::int AS n FROM council_scores')).rows).toEqual(before.rows)
+  })
+
+  it('adds a “Xếp hạng” sheet to the results workbook when the plan has a scoring table', async () => {
+    const open = async (res: { statusCode: number; body: string; rawPayload: Buffer }): Promise<ExcelJS.Workbook> => {
+      expect(res.statusCode, res.body).toBe(200)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+      return wb
+    }
+    const wb = await open(await officer.request('GET', `${api}/exports/results.xlsx?year=2024&period=2024-Q1&basis=all`))
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Tổng hợp', 'Xếp hạng'])
+    const ws = wb.getWorksheet('Xếp hạng')!
+    expect(ws.getCell('A1').value).toBe('BẢNG XẾP HẠNG THI ĐUA NĂM 2024')
+    expect(ws.getRow(4).values).toEqual([undefined, 'Hạng', 'Đơn vị', 'Điểm chỉ tiêu', 'Số chỉ tiêu đạt', 'Điểm thưởng', 'Báo cáo trễ', 'Lần bị trả lại', 'Điểm trừ', 'Chấp hành chế độ báo cáo (tối đa 10)', 'Tổng điểm'])
+    expect(ws.getRow(5).values).toEqual([undefined, 1, 'Thôn 1', 90, '2/2', 2, 0, 0, 0, 'chưa chấm', 92])
+    expect(ws.getRow(6).values).toEqual([undefined, 2, 'Thôn 2', 62.89, '0/2', 0, 1, 1, 5, 9.5, 67.39])
+    const other = await open(await stranger.request('GET', '/api/communes/xa-khac/exports/results.xlsx?year=2024'))
+    expect(other.worksheets.map((w) => w.name)).not.toContain('Xếp hạng')
   })
 
   it('says clearly when the year has no plan, or the plan no scoring table', async () => {

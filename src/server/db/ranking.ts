@@ -1,6 +1,7 @@
 // Scoring and ranking (issue 15, item 2): the year's results as of the period chosen, the plan's
 // scoring table, each unit's late and returned reports, and the council's scores, handed to the
 // pure computation in shared/scoring.ts. The council's scores are written here, audited.
+import type { PlanResults } from '../../shared/api'
 import type { Scoring } from '../../shared/model'
 import { vietnamDate, ytdKind } from '../../shared/results'
 import { computeRanking, type Ranking, type ReportCounts } from '../../shared/scoring'
@@ -89,7 +90,15 @@ export async function councilScores(q: Queryable, communeId: number, year: numbe
 /** The ranking of a year as of the period (or phase) asked for, on the basis asked for. */
 export async function loadRanking(q: Queryable, communeId: number, opts: ResultsOptions, now: Date): Promise<Ranking> {
   const results = await loadResults(q, communeId, opts, now)
-  const scoring = await scoringOf(q, communeId, results.year)
+  await scoringOf(q, communeId, results.year)
+  return (await rankingOfResults(q, communeId, results, now))!
+}
+
+/** The ranking of results already loaded, or undefined when the plan has no scoring table (the XLSX export). */
+export async function rankingOfResults(q: Queryable, communeId: number, results: PlanResults, now: Date): Promise<Ranking | undefined> {
+  const found = await readPlan(q, communeId, results.year)
+  const scoring = found?.plan.scoring
+  if (!scoring) return undefined
   const [reports, council] = await Promise.all([reportCounts(q, communeId, results.year, results.asOf?.to ?? null, now), councilScores(q, communeId, results.year)])
   return computeRanking({ results, scoring, reports, council })
 }

@@ -4,6 +4,7 @@
 // so the officer can sum and chart them; Excel shows the separators of the viewer's locale.
 import ExcelJS from 'exceljs'
 import type { IndicatorResult, PlanResults, UnitResult } from '../../shared/api'
+import type { Ranking } from '../../shared/scoring'
 import {
   asOfText,
   BASIS_LABELS,
@@ -286,8 +287,67 @@ function summarySheet(wb: ExcelJS.Workbook, results: PlanResults, sections: read
   printSetup(ws)
 }
 
-/** The workbook of a commune's results, as the bytes of an .xlsx file. */
-export async function buildResultsXlsx(results: PlanResults): Promise<Buffer> {
+const RANKING_SHEET = 'Xếp hạng'
+/** How ties are broken, as docs/domain.md and shared/scoring.ts say. */
+export const TIE_BREAK_TEXT =
+  'Bằng điểm: xếp trước đơn vị đạt nhiều chỉ tiêu hơn, rồi đơn vị có ít báo cáo trễ hơn, ít lần bị trả lại hơn, rồi theo tên đơn vị (thứ tự chữ cái tiếng Việt).'
+
+/** Chấm điểm, xếp hạng (issue 15, item 2): one row per unit ranked, its points part by part. */
+function rankingSheet(wb: ExcelJS.Workbook, ranking: Ranking, results: PlanResults): void {
+  const ws = wb.addWorksheet(RANKING_SHEET, { views: [{ state: 'frozen', ySplit: 4 }] })
+  const headers = [
+    'Hạng',
+    'Đơn vị',
+    'Điểm chỉ tiêu',
+    'Số chỉ tiêu đạt',
+    'Điểm thưởng',
+    'Báo cáo trễ',
+    'Lần bị trả lại',
+    'Điểm trừ',
+    ...ranking.criteria.map((c) => `${c.name} (tối đa ${c.max.toLocaleString('vi-VN')})`),
+    'Tổng điểm',
+  ]
+  ws.columns = headers.map((h, i) => ({ width: i === 1 ? 30 : i === 0 ? 7 : Math.min(24, Math.max(11, h.length * 0.6)) }))
+  const title = ws.addRow([`BẢNG XẾP HẠNG THI ĐUA NĂM ${ranking.year}`])
+  title.getCell(1).font = { name: FONT, bold: true, size: 14 }
+  ws.mergeCells(title.number, 1, title.number, headers.length)
+  const vi = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })
+  const scale = `Thang điểm ${vi(ranking.total)}${ranking.bonusMax > 0 ? `, điểm thưởng tối đa ${vi(ranking.bonusMax)}` : ''}; ${asOfText(results)}; ${BASIS_LABELS[results.basis]}.`
+  const info = ws.addRow([scale])
+  info.getCell(1).font = { name: FONT, italic: true, size: 11 }
+  ws.mergeCells(info.number, 1, info.number, headers.length)
+  ws.addRow([])
+  styleHeader(ws.addRow(headers), headers.length)
+  for (const u of ranking.units) {
+    const row = ws.addRow([
+      u.rank,
+      u.unitName,
+      u.indicatorPoints,
+      `${u.achieved}/${u.indicators.length}`,
+      u.bonus,
+      u.late,
+      u.returned,
+      u.deduction,
+      ...u.criteria.map((c) => c.score ?? 'chưa chấm'),
+      u.total,
+    ])
+    for (let c = 1; c <= headers.length; c++) {
+      const cell = row.getCell(c)
+      cell.font = { name: FONT, size: 11, bold: c === headers.length }
+      cell.border = BORDER
+      cell.alignment = c === 2 ? { vertical: 'top', wrapText: true } : { horizontal: 'center', vertical: 'top' }
+      if (typeof cell.value === 'number' && c !== 1) cell.numFmt = '#,##0.##'
+    }
+  }
+  ws.addRow([])
+  const note = ws.addRow([TIE_BREAK_TEXT])
+  note.getCell(1).font = { name: FONT, italic: true, size: 10 }
+  ws.mergeCells(note.number, 1, note.number, headers.length)
+  printSetup(ws, '4:4')
+}
+
+/** The workbook of a commune's results, as the bytes of an .xlsx file; with a “Xếp hạng” sheet when the plan has a scoring table. */
+export async function buildResultsXlsx(results: PlanResults, ranking?: Ranking): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   const at = new Date(results.generatedAt)
   wb.creator = 'Thi đua'
@@ -297,6 +357,10 @@ export async function buildResultsXlsx(results: PlanResults): Promise<Buffer> {
   const sections = fieldSections(results)
   const taken = new Set<string>([SUMMARY_SHEET.toLowerCase()])
   summarySheet(wb, results, sections)
+  if (ranking) {
+    taken.add(RANKING_SHEET.toLowerCase())
+    rankingSheet(wb, ranking, results)
+  }
   const nameOf = indicatorNames(results)
   for (const section of sections) fieldSheet(wb, sheetName(section.field.name, taken), section, results, nameOf)
   const out = await wb.xlsx.writeBuffer()

@@ -7,6 +7,7 @@ import type { PlanResults } from '../../shared/api'
 import { vietnamDate } from '../../shared/results'
 import { communeFullName } from '../../shared/summary'
 import { communeOf } from '../auth/plugin'
+import { rankingOfResults } from '../db/ranking'
 import { loadResults } from '../db/results'
 import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
@@ -55,7 +56,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const q = parseWith(XlsxQuerySchema, req.query, 'Tham số')
     await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
     const results = await loadResults(db, commune.id, q, clock())
-    const file = await buildResultsXlsx(results)
+    const file = await buildResultsXlsx(results, await rankingOfResults(db, commune.id, results, clock()))
     const name = `Kết quả thi đua ${results.year} - ${safeName(communeFullName(results.commune))}.xlsx`
     return sendFile(reply, file, XLSX_CONTENT_TYPE, `ket-qua-thi-dua-${commune.code}-${results.year}.xlsx`, name)
   })
