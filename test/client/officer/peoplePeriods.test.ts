@@ -83,7 +83,9 @@ describe('the periods of a year', () => {
     // Every quarter exists: nothing to open at once.
     expect(m.w.find('button.periods__quarters').attributes('disabled')).toBeDefined()
 
-    await m.w.find('button[aria-label="Năm sau"]').trigger('click')
+    // Its name read out holds the year it shows (WCAG 2.5.3).
+    expect(m.w.find('button[data-test="next-year"]').text()).toContain('Năm sau: 2025')
+    await m.w.find('button[data-test="next-year"]').trigger('click')
     await until(() => expect(m.router.currentRoute.value.query.nam).toBe('2025'))
     await until(() => expect(m.w.text()).toContain('Năm 2025 chưa có kỳ báo cáo nào.'))
   })
