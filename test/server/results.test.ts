@@ -238,7 +238,8 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
       expect(d.values.map((v) => v.indicator)).toEqual(['LUA_DT', 'LUA_SL', 'LUA_NS', 'BHYT'])
       expect(value(d, 'LUA_SL')).toMatchObject({
         data: { kind: 'number', value: 900 },
-        targetText: 'đạt 1.448,5 tấn trở lên',
+        // A village has no target of its own for the commune's total: never shown the whole of it.
+        targetText: 'chưa giao chỉ tiêu riêng cho đơn vị (chỉ tiêu của xã tính cho cả xã)',
         previous: [{ period: '2024-Q1', data: { kind: 'number', value: 800 } }],
         comment: 'Sản lượng cao bất thường, kiểm tra lại',
         updatedBy: 'Trưởng thôn 2',
