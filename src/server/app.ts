@@ -12,14 +12,13 @@ import fastifyCompress from '@fastify/compress'
 import fastifyStatic from '@fastify/static'
 import type { Config } from './config'
 import type { Db } from './db/types'
-import { sessionHook } from './auth/plugin'
+import { communeMerged, sessionHook } from './auth/plugin'
 import { apiError, handleError, HttpError } from './errors'
 import { inputGuard } from './inputGuard'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
 import { enrolmentRoutes } from './routes/enrolments'
 import { provinceRoutes } from './routes/provinces'
-import { isMerged } from './db/provinces'
 import type { ServerInfo } from '../shared/api'
 import { exportRoutes } from './routes/exports'
 import { historyRoutes } from './routes/history'
@@ -109,7 +108,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       api.addHook('preHandler', async (req) => {
         const commune = (req.params as { commune?: unknown } | undefined)?.commune
         if (req.method === 'GET' || req.method === 'HEAD' || typeof commune !== 'string' || req.routeOptions.url?.endsWith('/merge')) return
-        if (await isMerged(db, commune)) {
+        if (await communeMerged(db, req.actor, commune)) {
           throw new HttpError(409, 'commune_merged', 'Xã/phường này đã được sáp nhập: dữ liệu cũ chỉ còn để xem, không sửa được nữa')
         }
       })

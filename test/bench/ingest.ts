@@ -335,13 +335,31 @@ async function watchPostgres(url: string, cleanup: Cleanup): Promise<PostgresWat
   }
 }
 
-async function runOnce(server: ServerProcess, devices: readonly Device[], opts: { batchSize: number; batches: number; maxSeconds: number; postgres?: PostgresWatch; signal?: AbortSignal }): Promise<RunResult> {
+async function runOnce(server: ServerProcess, devices: readonly Device[], opts: RunOptions): Promise<RunResult> {
+  return drive(server.pid, devices, opts, (d, batch) => d.push(server, batch))
+}
+
+interface RunOptions {
+  batchSize: number
+  batches: number
+  maxSeconds: number
+  postgres?: PostgresWatch
+  signal?: AbortSignal
+}
+
+/** Every device pushes its batches one after another, all devices at once, through `push`. */
+async function drive(
+  serverPid: number | undefined,
+  devices: readonly Device[],
+  opts: RunOptions,
+  push: (d: Device, batch: Mutation[]) => Promise<{ applied: number; problem?: string }>,
+): Promise<RunResult> {
   const perDevice = Math.max(1, Math.ceil(opts.batches / devices.length))
   const latencies: number[] = []
   const problems: string[] = []
   let values = 0
 
-  const readings = await startReadings(server, opts.postgres)
+  const readings = await startReadings(serverPid, opts.postgres)
   const start = performance.now()
   const deadline = start + opts.maxSeconds * 1000
   await Promise.all(
@@ -353,7 +371,7 @@ async function runOnce(server: ServerProcess, devices: readonly Device[], opts: 
         const batch = d.nextBatch(opts.batchSize)
         const t0 = performance.now()
         try {
-          const r = await d.push(server, batch)
+          const r = await push(d, batch)
           last = performance.now() - t0
           latencies.push(last)
           values += r.applied
@@ -380,23 +398,96 @@ async function runOnce(server: ServerProcess, devices: readonly Device[], opts: 
   }
 }
 
+// ---------------------------------------------------------------------------
+// The floor on PostgreSQL: the same rows as one multi-row upsert each, straight from node-postgres
+
+/**
+ * What the product's ingest is measured against (issue 18): each batch the devices would push,
+ * written as one multi-row `INSERT … ON CONFLICT DO UPDATE` by node-postgres through a pool of
+ * the server's size, into `bench_raw_cells`: a twin of `cell_values` with the same columns,
+ * indexes and foreign keys (the product's own cells stay as the devices know them). No session,
+ * no check, no audit, no outcome, no version bump: the database's own rate for these rows.
+ */
+interface RawUpsert {
+  push(d: Device, batch: Mutation[]): Promise<{ applied: number; problem?: string }>
+  close(): Promise<void>
+}
+
+async function rawUpsert(url: string, poolSize: number, cleanup: Cleanup): Promise<RawUpsert> {
+  const setup = new pg.Client({ connectionString: url })
+  await setup.connect()
+  const ids = { units: new Map<string, number>(), periods: new Map<string, number>(), indicators: new Map<string, number>(), users: new Map<string, number>(), communes: new Map<string, number>() }
+  try {
+    await setup.query(`CREATE TABLE IF NOT EXISTS bench_raw_cells (LIKE cell_values INCLUDING ALL)`)
+    await setup.query(`TRUNCATE bench_raw_cells`)
+    for (const [column, table] of [['commune_id', 'communes'], ['unit_id', 'units'], ['period_id', 'periods'], ['indicator_id', 'indicators'], ['updated_by', 'users']]) {
+      await setup.query(`ALTER TABLE bench_raw_cells DROP CONSTRAINT IF EXISTS bench_raw_cells_${column}_fkey`)
+      await setup.query(`ALTER TABLE bench_raw_cells ADD CONSTRAINT bench_raw_cells_${column}_fkey FOREIGN KEY (${column}) REFERENCES ${table}(id)`)
+    }
+    const rows = async (sql: string): Promise<{ key: string; id: number }[]> => (await setup.query<{ key: string; id: number }>(sql)).rows.map((r) => ({ key: r.key, id: Number(r.id) }))
+    for (const r of await rows(`SELECT code AS key, id FROM communes`)) ids.communes.set(r.key, r.id)
+    for (const r of await rows(`SELECT c.code || '/' || u.code AS key, u.id FROM units u JOIN communes c ON c.id = u.commune_id`)) ids.units.set(r.key, r.id)
+    for (const r of await rows(`SELECT c.code || '/' || p.code AS key, p.id FROM periods p JOIN communes c ON c.id = p.commune_id`)) ids.periods.set(r.key, r.id)
+    for (const r of await rows(`SELECT c.code || '/' || i.code AS key, i.id FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN communes c ON c.id = p.commune_id WHERE p.year = ${PROVINCE.year}`)) ids.indicators.set(r.key, r.id)
+    for (const r of await rows(`SELECT username AS key, id FROM users`)) ids.users.set(r.key, r.id)
+  } finally {
+    await setup.end()
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  pool.on('error', () => undefined)
+  const unregister = cleanup.defer('close the raw upsert pool', () => pool.end())
+  const versions = new Map<string, number>()
+  const id = (map: Map<string, number>, key: string): number => {
+    const found = map.get(key)
+    if (found === undefined) throw new Error(`raw upsert: no id for ${key}`)
+    return found
+  }
+  return {
+    async push(d, batch) {
+      const version = (versions.get(d.commune) ?? 0) + 1
+      versions.set(d.commune, version)
+      const params: unknown[] = [id(ids.communes, d.commune), version, id(ids.users, d.username), d.deviceId, new Date()]
+      const tuples = batch.map((m) => {
+        if (m.kind !== 'value') throw new Error('raw upsert: value mutations only')
+        params.push(id(ids.units, `${d.commune}/${m.unit}`), id(ids.periods, `${d.commune}/${m.period}`), id(ids.indicators, `${d.commune}/${m.indicator}`), JSON.stringify(m.value), m.note ?? null)
+        const n = params.length
+        return `($1, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}, $2, $3, $4, $5)`
+      })
+      const r = await pool.query(
+        `INSERT INTO bench_raw_cells (commune_id, unit_id, period_id, indicator_id, data, note, version, updated_by, device_id, updated_at)
+         VALUES ${tuples.join(', ')}
+         ON CONFLICT (unit_id, period_id, indicator_id) DO UPDATE
+           SET data = EXCLUDED.data, note = EXCLUDED.note, version = EXCLUDED.version,
+               updated_by = EXCLUDED.updated_by, device_id = EXCLUDED.device_id, updated_at = EXCLUDED.updated_at`,
+        params,
+      )
+      return r.rowCount === batch.length ? { applied: batch.length } : { applied: r.rowCount ?? 0, problem: `raw upsert by device ${d.index}: ${r.rowCount} of ${batch.length} rows` }
+    },
+    async close() {
+      unregister()
+      await pool.end()
+    },
+  }
+}
+
 /** The server's resident memory (sampled every 100 ms) and the CPU used by each party, over a run. */
-async function startReadings(server: ServerProcess, postgres: PostgresWatch | undefined): Promise<{ stop(seconds: number): Promise<Pick<RunResult, 'maxRssKb' | 'cpu'>> }> {
+async function startReadings(serverPid: number | undefined, postgres: PostgresWatch | undefined): Promise<{ stop(seconds: number): Promise<Pick<RunResult, 'maxRssKb' | 'cpu'>> }> {
   let maxRssKb = NaN
   const sample = async (): Promise<void> => {
-    const kb = await rssKb(server.pid)
+    if (serverPid === undefined) return
+    const kb = await rssKb(serverPid)
     if (kb !== undefined && !(kb <= maxRssKb)) maxRssKb = kb
   }
   await sample()
   const sampler = setInterval(() => void sample().catch(() => undefined), 100)
-  const before = { server: await cpuSeconds(server.pid), database: postgres ? await cpuByPid(await postgres.pids()) : undefined, bench: process.cpuUsage(), machine: await machineBusySeconds() }
+  const before = { server: serverPid === undefined ? undefined : await cpuSeconds(serverPid), database: postgres ? await cpuByPid(await postgres.pids()) : undefined, bench: process.cpuUsage(), machine: await machineBusySeconds() }
 
   return {
     async stop(seconds) {
       clearInterval(sampler)
       await sample()
       const bench = process.cpuUsage(before.bench)
-      const [serverCpu, machine] = [await cpuSeconds(server.pid), await machineBusySeconds()]
+      const [serverCpu, machine] = [serverPid === undefined ? undefined : await cpuSeconds(serverPid), await machineBusySeconds()]
       let database = NaN
       if (before.database && postgres) {
         const after = await cpuByPid(await postgres.pids())
@@ -409,7 +500,7 @@ async function startReadings(server: ServerProcess, postgres: PostgresWatch | un
       }
       const busy = machine !== undefined && before.machine !== undefined ? (machine - before.machine) / seconds : NaN
       // Whatever else kept the machine busy (other jobs) took cores from the server and the database.
-      const other = Math.max(0, busy - cores.server - (Number.isFinite(cores.database) ? cores.database : 0) - cores.bench)
+      const other = Math.max(0, busy - (Number.isFinite(cores.server) ? cores.server : 0) - (Number.isFinite(cores.database) ? cores.database : 0) - cores.bench)
       return { maxRssKb, cpu: { ...cores, other } }
     },
   }
@@ -421,6 +512,8 @@ async function startReadings(server: ServerProcess, postgres: PostgresWatch | un
 interface ScenarioResult {
   devices: number
   runs: RunResult[]
+  /** PostgreSQL: the raw multi-row upsert of the same rows, run r right after the product's run r. */
+  raw: RunResult[]
 }
 
 interface DatabaseOutcome {
@@ -472,7 +565,9 @@ async function benchDatabase(kind: DbKind, settings: Settings, ctx: MeasurementC
   const largest = Math.max(...settings.devices)
   const devices = Array.from({ length: largest }, (_, i) => new Device(i, largest, runId))
   const closeDevices = cleanup.defer('close device connections', async () => devices.forEach((d) => d.close()))
+  let raw: RawUpsert | undefined
   try {
+    if (pgTarget) raw = await rawUpsert(pgTarget.url, Number(process.env.DB_POOL_SIZE?.trim() || 10), cleanup)
     // Sign every device in once, on a server of its own: scrypt's memory is not any scenario's.
     await withServer({ ...target, cleanup }, async (server) => {
       const t = performance.now()
@@ -490,7 +585,11 @@ async function benchDatabase(kind: DbKind, settings: Settings, ctx: MeasurementC
         // code compiled, the pool's connections and every device's connection open.
         const warm = await runOnce(server, devices.slice(0, n), { batchSize: settings.batchSize, batches: n, maxSeconds: settings.maxSeconds, signal: ctx.signal })
         if (warm.problems.length > 0) throw new Error(`warm-up: ${warm.problems[0]}`)
-        const scenario: ScenarioResult = { devices: n, runs: [] }
+        if (raw) {
+          const rawWarm = await drive(undefined, devices.slice(0, n), { batchSize: settings.batchSize, batches: n, maxSeconds: settings.maxSeconds, signal: ctx.signal }, raw.push)
+          if (rawWarm.problems.length > 0) throw new Error(`raw upsert warm-up: ${rawWarm.problems[0]}`)
+        }
+        const scenario: ScenarioResult = { devices: n, runs: [], raw: [] }
         out.scenarios.push(scenario)
         for (let r = 0; r < runs && !ctx.signal.aborted; r++) {
           const result = await runOnce(server, devices.slice(0, n), { batchSize: settings.batchSize, batches: settings.batchesPerRun, maxSeconds: settings.maxSeconds, signal: ctx.signal, ...(monitor ? { postgres: monitor } : {}) })
@@ -504,6 +603,19 @@ async function benchDatabase(kind: DbKind, settings: Settings, ctx: MeasurementC
             out.errors.push(`${title}, ${n} devices, run ${r + 1}: ${result.problems.length} failed pushes; first: ${result.problems[0]}`)
             return out
           }
+          if (raw && !ctx.signal.aborted) {
+            // The floor, right after the product's run, so that both see the machine alike.
+            const floor = await drive(undefined, devices.slice(0, n), { batchSize: settings.batchSize, batches: settings.batchesPerRun, maxSeconds: settings.maxSeconds, signal: ctx.signal, ...(monitor ? { postgres: monitor } : {}) }, raw.push)
+            scenario.raw.push(floor)
+            log(
+              `${title}, ${n} devices, run ${r + 1}/${runs}, raw multi-row upsert of the same rows: ${fmtInt(floor.valuesPerSecond)} values/s, p50 ${fmtMs(floor.p50)} ms; ` +
+                `product ÷ raw = ${ratio(result.valuesPerSecond / floor.valuesPerSecond)}`,
+            )
+            if (floor.problems.length > 0) {
+              out.errors.push(`${title}, ${n} devices, raw upsert run ${r + 1}: ${floor.problems[0]}`)
+              return out
+            }
+          }
         }
       } finally {
         await server.stop()
@@ -513,6 +625,7 @@ async function benchDatabase(kind: DbKind, settings: Settings, ctx: MeasurementC
     out.errors.push(`${title}: ${message(e)}`)
     log(`${title}: ${message(e)}`)
   } finally {
+    await raw?.close()
     closeDevices()
     devices.forEach((d) => d.close())
   }
@@ -549,6 +662,20 @@ async function pgliteVersion(): Promise<string> {
 // The report
 
 const BUDGET_VALUES_PER_SECOND = 5000
+/** Issue 18: the product's ingest at least half the raw upsert of the same rows. */
+const GOAL_RATIO = 0.5
+
+const ratio = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–')
+
+/** The raw upsert beside the product: its values/s and the ratio product ÷ raw (median, and min–max over the pairs of runs). */
+function floorCells(s: ScenarioResult): string[] {
+  if (s.raw.length === 0) return ['–', '–']
+  const raw = spread(s.raw.map((r) => r.valuesPerSecond))
+  const product = spread(s.runs.map((r) => r.valuesPerSecond)).median
+  const pairs = spread(s.raw.map((r, i) => s.runs[i]!.valuesPerSecond / r.valuesPerSecond))
+  const median = product / raw.median
+  return [`${fmtInt(raw.median)} (${fmtInt(raw.min)}–${fmtInt(raw.max)})`, `${ratio(median)} (${ratio(pairs.min)}–${ratio(pairs.max)}): ${median >= GOAL_RATIO ? 'met' : 'NOT met'}`]
+}
 
 function section(db: DatabaseOutcome, settings: Settings): Section {
   const rows = db.scenarios.map((s) => {
@@ -566,6 +693,7 @@ function section(db: DatabaseOutcome, settings: Settings): Section {
       fmtInt(med((r) => r.requests)),
       fmtMiB(Math.max(...s.runs.map((r) => r.maxRssKb))),
       cpu,
+      ...(db.kind === 'postgres' ? floorCells(s) : []),
     ]
   })
   const notes = [...db.notes]
@@ -597,6 +725,13 @@ function section(db: DatabaseOutcome, settings: Settings): Section {
       )
     }
   }
+  if (db.kind === 'postgres' && db.scenarios.some((s) => s.raw.length > 0)) {
+    notes.push(
+      `Raw upsert: after each run, the same devices write the next batches they would push as one multi-row \`INSERT … ON CONFLICT DO UPDATE\` each, ` +
+        `from node-postgres through a pool of the server's size, into a twin of \`cell_values\` (same columns, indexes and foreign keys): no HTTP, session, check, audit, ` +
+        `outcome or version. The ratio is the product's median over the raw upsert's median (min–max over the pairs of runs).`,
+    )
+  }
   return {
     title: db.title,
     table:
@@ -613,6 +748,12 @@ function section(db: DatabaseOutcome, settings: Settings): Section {
               { title: 'requests/run', align: 'right' },
               { title: 'max RSS (server)', align: 'right' },
               { title: 'CPU cores: server / db / bench / other', align: 'right' },
+              ...(db.kind === 'postgres'
+                ? [
+                    { title: 'raw upsert values/s median (min–max)', align: 'right' as const },
+                    { title: `product ÷ raw (goal ≥ ${GOAL_RATIO}×)`, align: 'right' as const },
+                  ]
+                : []),
             ],
             rows,
           },
@@ -648,7 +789,9 @@ export const ingestMeasurement: Measurement = {
         `Knobs for a quick look (the defaults make the report): BENCH_DATABASES (pglite,postgres), BENCH_DEVICES (50,200,500), BENCH_RUNS (5), ` +
           `BENCH_RUNS_LARGEST, BENCH_BATCH (60), BENCH_BATCHES (600), BENCH_SECONDS (20), BENCH_OUTPUT (this file); BENCH_DATABASE_URL runs on that PostgreSQL ` +
           `in a schema of its own instead of the local cluster 15/main.`,
-        `Budget (DESIGN.md §6): server ingest ≥ ${fmtInt(BUDGET_VALUES_PER_SECOND)} values/s on PostgreSQL on 2 cores; hundreds of devices syncing at once.`,
+        `Budget (DESIGN.md §6): server ingest ≥ ${fmtInt(BUDGET_VALUES_PER_SECOND)} values/s on PostgreSQL on 2 cores; hundreds of devices syncing at once. ` +
+          `Goal (issue 18): on PostgreSQL, at least ${GOAL_RATIO}× the raw multi-row upsert of the same rows, measured in the same run (see the notes under the PostgreSQL table).`,
+        `Only this measurement: \`npm run bench -- ingest\` (its report goes to a temporary file unless BENCH_OUTPUT is set).`,
       ],
       environment: outcomes.flatMap((o) => o.environment),
       sections: outcomes.map((o) => section(o, settings)),

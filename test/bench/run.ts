@@ -4,11 +4,12 @@
 //
 // A measurement is a module exporting a `Measurement` (report.ts): the browser ones (browser*.ts,
 // issue 6 items 1–5 and the page half of 7; they share one build, server and Chromium, see
-// browser.ts) and server ingest. BENCH_ONLY=browser (or a list of ids) runs a subset; knobs for
+// browser.ts) and server ingest. `npm run bench -- ingest` or BENCH_ONLY=browser (or a list of
+// ids) runs a subset, reported in a temporary file unless BENCH_OUTPUT says; knobs for
 // a quick look: BENCH_BROWSER_RUNS (5), BENCH_SAVES (50), BENCH_SYNC_RUNS, BENCH_SYNC_VALUES (1000).
 import { readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os'
+import { availableParallelism, cpus, release, tmpdir, totalmem, type } from 'node:os'
 import { join } from 'node:path'
 import { browserLoadMeasurement } from './browserLoad'
 import { browserOpenMeasurement } from './browserOpen'
@@ -21,12 +22,24 @@ import { Cleanup, killChildrenNow, message, REPO_ROOT } from './server'
 
 const ALL: Measurement[] = [browserSizeMeasurement, browserLoadMeasurement, browserSaveMeasurement, browserOpenMeasurement, browserSyncMeasurement, browserHeapMeasurement, ingestMeasurement]
 
-/** BENCH_ONLY=browser-size,browser-save… (ids) or BENCH_ONLY=browser (every browser one) runs a subset. */
-const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-const MEASUREMENTS: Measurement[] = ONLY.length === 0 ? ALL : ALL.filter((m) => ONLY.some((o) => m.id === o || m.id.startsWith(`${o}-`)))
+/**
+ * A subset: `npm run bench -- ingest` (arguments) or BENCH_ONLY=browser-size,browser-save… (ids);
+ * a word matches an id whole or any dash-separated part of it (`browser`: every browser one,
+ * `ingest`: server-ingest).
+ */
+const ONLY = [...(process.env.BENCH_ONLY ?? '').split(','), ...process.argv.slice(2).flatMap((a) => a.split(','))].map((s) => s.trim()).filter(Boolean)
+const MEASUREMENTS: Measurement[] = ONLY.length === 0 ? ALL : ALL.filter((m) => ONLY.some((o) => m.id === o || m.id.split('-').includes(o) || m.id.startsWith(`${o}-`)))
+if (ONLY.length > 0 && MEASUREMENTS.length === 0) {
+  process.stderr.write(`bench: nothing matches ${ONLY.join(', ')}; the measurements are ${ALL.map((m) => m.id).join(', ')}\n`)
+  process.exit(2)
+}
 
-/** Where the report goes; BENCH_OUTPUT overrides it (a quick trial run need not touch the docs). */
-const OUTPUT = process.env.BENCH_OUTPUT?.trim() || join(REPO_ROOT, 'docs', 'BENCHMARKS.md')
+/**
+ * Where the report goes; BENCH_OUTPUT overrides it. A subset never overwrites docs/BENCHMARKS.md,
+ * which is the report of a full run: it goes to a file in the temporary folder unless BENCH_OUTPUT says.
+ */
+const OUTPUT =
+  process.env.BENCH_OUTPUT?.trim() || (ONLY.length > 0 ? join(tmpdir(), `thidua-bench-${MEASUREMENTS.map((m) => m.id).join('+')}.md`) : join(REPO_ROOT, 'docs', 'BENCHMARKS.md'))
 
 const started = Date.now()
 const log = (line: string): void => {

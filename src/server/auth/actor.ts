@@ -14,6 +14,8 @@ export interface Actor {
   unitIds: ReadonlySet<number>
   deviceId: string
   sessionHash: string
+  /** When this session last pushed (read with the session; push touches it at most once a minute). */
+  lastSyncAt?: Date | null
 }
 
 /** Officers and administrators write any unit of their commune; reporters only their own; leaders none. */

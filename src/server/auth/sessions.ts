@@ -36,23 +36,39 @@ interface SessionRow {
   commune_id: number | null
   province_id: number | null
   unit_ids: number[] | null
+  last_sync_at: Date | null
+  c_id: number | null
+  c_province_id: number | null
+  c_merged: boolean | null
 }
 
-/** The actor behind a cookie token, or undefined for an unknown, expired or revoked session or an inactive user. */
-export async function resolveSession(q: Queryable, token: string, now: Date): Promise<Actor | undefined> {
+/** The commune a request names, read with its session (one query): its row, or null when no commune has that code. */
+export type PrefetchedCommune = { id: number; provinceId: number; merged: boolean } | null
+
+/**
+ * The actor behind a cookie token, or undefined for an unknown, expired or revoked session or an
+ * inactive user. With `communeCode` (the request's `:commune`), the commune row comes in the same
+ * query, for `communeOf`.
+ */
+export async function resolveSession(q: Queryable, token: string, now: Date): Promise<Actor | undefined>
+export async function resolveSession(q: Queryable, token: string, now: Date, communeCode: string): Promise<{ actor: Actor; commune: PrefetchedCommune } | undefined>
+export async function resolveSession(q: Queryable, token: string, now: Date, communeCode?: string): Promise<Actor | { actor: Actor; commune: PrefetchedCommune } | undefined> {
   const r = await q.query<SessionRow>(
-    `SELECT s.token_hash, s.user_id, s.device_id, s.last_seen_at, u.username, u.display_name, u.role, u.commune_id, u.province_id,
-            (SELECT array_agg(uu.unit_id) FROM user_units uu WHERE uu.user_id = u.id) AS unit_ids
+    `SELECT s.token_hash, s.user_id, s.device_id, s.last_seen_at, s.last_sync_at, u.username, u.display_name, u.role, u.commune_id, u.province_id,
+            (SELECT array_agg(uu.unit_id) FROM user_units uu WHERE uu.user_id = u.id) AS unit_ids,
+            c.id AS c_id, c.province_id AS c_province_id, c.merged_into IS NOT NULL AS c_merged
        FROM sessions s JOIN users u ON u.id = s.user_id
+       LEFT JOIN communes c ON c.code = $3
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active`,
-    [hashToken(token), now],
+    [hashToken(token), now, communeCode ?? null],
+    { prepare: true },
   )
   const row = r.rows[0]
   if (!row) return undefined
   if (now.getTime() - new Date(row.last_seen_at).getTime() > RENEW_AFTER_MS) {
     await q.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE token_hash = $1', [row.token_hash, now, new Date(now.getTime() + SESSION_DAYS * 86_400_000)])
   }
-  return {
+  const actor: Actor = {
     userId: Number(row.user_id),
     username: row.username,
     displayName: row.display_name,
@@ -62,7 +78,10 @@ export async function resolveSession(q: Queryable, token: string, now: Date): Pr
     unitIds: new Set((row.unit_ids ?? []).map(Number)),
     deviceId: row.device_id,
     sessionHash: row.token_hash,
+    lastSyncAt: row.last_sync_at === null ? null : new Date(row.last_sync_at),
   }
+  if (communeCode === undefined) return actor
+  return { actor, commune: row.c_id === null ? null : { id: Number(row.c_id), provinceId: Number(row.c_province_id), merged: row.c_merged === true } }
 }
 
 export async function revokeSession(q: Queryable, sessionHash: string, now: Date): Promise<void> {

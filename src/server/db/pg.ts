@@ -1,10 +1,23 @@
 // PostgreSQL through node-postgres, used when DATABASE_URL is set: a pool shared by requests.
 import pg from 'pg'
-import { beginStatement, type Db, type Queryable, type QueryResult, type TransactionOptions } from './types'
+import { createHash } from 'node:crypto'
+import { beginStatement, type Db, type Queryable, type QueryOptions, type QueryResult, type TransactionOptions } from './types'
 
 // bigint (int8) and numeric come back as JS numbers: every version and id stays below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v))
 pg.types.setTypeParser(1700, (v) => Number(v))
+
+/** A prepared statement's name: node-postgres prepares it once per connection under that name. */
+const names = new Map<string, string>()
+function statementName(sql: string): string {
+  let name = names.get(sql)
+  if (name === undefined) {
+    name = `td_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`
+    // Hot-path shapes are few; a caller preparing ever new text must not grow this without bound.
+    if (names.size < 1000) names.set(sql, name)
+  }
+  return name
+}
 
 /**
  * A pool runs queries side by side; one client (a transaction) runs them one after another, so
@@ -19,9 +32,9 @@ function wrap(client: pg.Pool | pg.PoolClient, serial: boolean): Queryable {
     return next
   }
   return {
-    query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    query<T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<T>> {
       return run(async () => {
-        const r = await client.query(sql, params as unknown[])
+        const r = options?.prepare ? await client.query({ name: statementName(sql), text: sql, values: params as unknown[] }) : await client.query(sql, params as unknown[])
         return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 }
       })
     },

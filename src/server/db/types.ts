@@ -5,9 +5,18 @@ export interface QueryResult<T> {
   rowCount: number
 }
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on the connection (PostgreSQL: a named statement, parsed and
+   * planned once per connection instead of at every call). For the hot paths (push, session),
+   * whose SQL text is one of a few fixed shapes; PGlite ignores it.
+   */
+  prepare?: boolean
+}
+
 /** Something that runs SQL: the database itself, or a transaction on it. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<T>>
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>
 }

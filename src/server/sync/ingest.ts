@@ -7,7 +7,6 @@ import { isReporter } from '../../shared/planFile'
 import { checkValue } from '../../shared/validation'
 import { canWriteUnit, type Actor } from '../auth/actor'
 import type { Db, Queryable } from '../db/types'
-import { bumpVersion } from '../db/versions'
 
 interface UnitInfo {
   id: number
@@ -42,6 +41,9 @@ function rawId(raw: unknown, index: number): string {
   return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : `#${index}`
 }
 
+/** Push statements are a few fixed shapes: prepared once per connection, not planned at every push. */
+const PREPARED = { prepare: true } as const
+
 const reject = (mutationId: string, code: RejectionCode, message: string): MutationOutcome => ({ mutationId, status: 'rejected', code, message })
 
 /** Writes to apply, collected while outcomes are decided, then written in a few statements. */
@@ -72,11 +74,20 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
   })
   const mutations = parsed.filter((m): m is Mutation => 'kind' in m)
 
-  return db.transaction(async (tx) => {
-    // The commune row lock orders this batch after every earlier writer of the commune.
-    const locked = await tx.query<{ version: number }>('SELECT version FROM communes WHERE id = $1 FOR UPDATE', [communeId])
-    const version = Number(locked.rows[0]!.version) + 1
-    const ctx = await loadContext(tx, communeId, mutations)
+  // Statements: the lock, the state of the batch's cells (+ the commune's structure when the
+  // cache does not hold it), the writes, each one round trip; BEGIN and COMMIT around them.
+  // One push of a commune at a time per process: the others wait here, not on the row lock
+  // while holding a pool connection that another commune's push could use.
+  const response = await oneAtATime(db, communeId, () => db.transaction(async (tx) => {
+    // The commune row lock orders this batch after every earlier writer of the commune, and
+    // every later one after it (bumpVersion's UPDATE waits for it); the structure counter read
+    // with it says whether the cached units, periods and indicators still hold.
+    const locked = await tx.query<{ version: number; structure_version: number }>('SELECT version, structure_version FROM communes WHERE id = $1 FOR UPDATE', [communeId], PREPARED)
+    const row = locked.rows[0]
+    if (!row) throw new Error(`commune ${communeId} does not exist`)
+    const version = Number(row.version) + 1
+    const structure = await structureOf(db, tx, communeId, Number(row.version), Number(row.structure_version))
+    const ctx = await loadContext(tx, communeId, structure, mutations)
     const pending: Pending = { cells: new Map(), reports: new Map(), audit: [] }
     const seen = new Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>()
     const outcomes: MutationOutcome[] = []
@@ -104,27 +115,101 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
     }
 
     const writes = pending.cells.size + pending.reports.size > 0
-    if (writes) {
-      const bumped = await bumpVersion(tx, communeId)
-      if (bumped !== version) throw new Error(`version moved under the commune lock: ${bumped} ≠ ${version}`)
-      await writeCells(tx, communeId, actor, pending, version, now)
-      await writeReports(tx, communeId, pending, version, now)
-      await writeAudit(tx, communeId, actor, pending, now, importedBy)
-    }
-    await recordOutcomes(tx, communeId, actor, fresh, now, importedBy)
-    if (importedBy === null) await tx.query('UPDATE sessions SET last_sync_at = $2 WHERE token_hash = $1', [actor.sessionHash, now])
+    await writeAll(tx, communeId, actor, pending, fresh, writes ? version : null, now, importedBy)
     return { outcomes, version: writes ? version : version - 1 }
+  }))
+  // Outside the transaction (it holds the commune lock): when this session last pushed, to the minute.
+  if (importedBy === null) await touchSession(db, actor, now)
+  return response
+}
+
+/** Per database, per commune: the tail of the pushes queued in this process. */
+const queues = new WeakMap<Db, Map<number, Promise<unknown>>>()
+
+/**
+ * Runs `fn` after the pushes of the commune this process started before it. Only a shortcut:
+ * the commune row lock orders writers across processes; this keeps a process's waiting pushes
+ * off the connection pool.
+ */
+function oneAtATime<T>(db: Db, communeId: number, fn: () => Promise<T>): Promise<T> {
+  let queue = queues.get(db)
+  if (!queue) queues.set(db, (queue = new Map()))
+  const run = (queue.get(communeId) ?? Promise.resolve()).then(fn, fn)
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  )
+  queue.set(communeId, tail)
+  void tail.then(() => {
+    if (queue.get(communeId) === tail) queue.delete(communeId)
   })
+  return run
+}
+
+/** How stale a session's `last_sync_at` may be before a push writes it again. */
+const SYNC_TOUCH_MS = 60_000
+
+async function touchSession(db: Db, actor: Actor, now: Date): Promise<void> {
+  const last = actor.lastSyncAt
+  if (last && Math.abs(now.getTime() - last.getTime()) < SYNC_TOUCH_MS) return
+  await db.query('UPDATE sessions SET last_sync_at = $2 WHERE token_hash = $1', [actor.sessionHash, now], PREPARED)
+  actor.lastSyncAt = now
+}
+
+// ---------------------------------------------------------------------------
+// The commune's structure (units, periods, indicators), cached per (commune, structure_version)
+
+interface Structure {
+  /** `communes.structure_version` it was read at: triggers bump it on any change of those rows (migration 005). */
+  structureVersion: number
+  /** The commune version it was read at: a database restored to an older state never matches. */
+  communeVersion: number
+  units: Map<string, UnitInfo>
+  periods: Map<string, PeriodInfo>
+  /** `${year}:${code}` → indicator of that year's plan. */
+  indicators: Map<string, IndicatorInfo>
+}
+
+/** Per database (tests open several in one process), per commune: the last structure read. */
+const structures = new WeakMap<Db, Map<number, Structure>>()
+const MAX_CACHED_COMMUNES = 2000
+
+/**
+ * The commune's units, periods and indicators as they are under the commune lock: from the cache
+ * when it was read at the same structure version (every instance reads that counter under the
+ * lock, so an instance never serves another's stale copy), else read and cached.
+ */
+async function structureOf(db: Db, tx: Queryable, communeId: number, communeVersion: number, structureVersion: number): Promise<Structure> {
+  let cache = structures.get(db)
+  if (!cache) structures.set(db, (cache = new Map()))
+  const hit = cache.get(communeId)
+  if (hit && hit.structureVersion === structureVersion && hit.communeVersion <= communeVersion) return hit
+  const r = await tx.query<{ units: [number, string, string, boolean][]; periods: [number, string, number, boolean, string | null][]; indicators: [number, number, Indicator][] }>(
+    `SELECT (SELECT coalesce(json_agg(json_build_array(id, code, kind, active)), '[]'::json) FROM units WHERE commune_id = $1) AS units,
+            (SELECT coalesce(json_agg(json_build_array(id, code, year, locked, lock_reason)), '[]'::json) FROM periods WHERE commune_id = $1) AS periods,
+            (SELECT coalesce(json_agg(json_build_array(i.id, p.year, i.def)), '[]'::json)
+               FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.commune_id = $1 AND NOT i.deleted) AS indicators`,
+    [communeId],
+    PREPARED,
+  )
+  const row = r.rows[0]!
+  const structure: Structure = {
+    structureVersion,
+    communeVersion,
+    units: new Map(row.units.map(([id, code, kind, active]) => [code, { id: Number(id), code, kind, active }])),
+    periods: new Map(row.periods.map(([id, code, year, locked, lockReason]) => [code, { id: Number(id), year: Number(year), locked, lockReason }])),
+    indicators: new Map(row.indicators.map(([id, year, def]) => [`${year}:${def.code}`, { id: Number(id), def }])),
+  }
+  cache.delete(communeId)
+  if (cache.size >= MAX_CACHED_COMMUNES) cache.delete(cache.keys().next().value!)
+  cache.set(communeId, structure)
+  return structure
 }
 
 // ---------------------------------------------------------------------------
 // Decisions: pure given the loaded context
 
-interface Context {
-  units: Map<string, UnitInfo>
-  periods: Map<string, PeriodInfo>
-  /** `${year}:${code}` → indicator of that year's plan. */
-  indicators: Map<string, IndicatorInfo>
+interface Context extends Pick<Structure, 'units' | 'periods' | 'indicators'> {
   cells: Map<string, Cell>
   reports: Map<string, ReportState>
   recorded: Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>
@@ -245,32 +330,10 @@ function decideReport(actor: Actor, ctx: Context, pending: Pending, m: ReportMut
 // ---------------------------------------------------------------------------
 // Reads and writes
 
-async function loadContext(tx: Queryable, communeId: number, mutations: readonly Mutation[]): Promise<Context> {
-  const [units, periods, recorded] = await Promise.all([
-    tx.query<{ id: number; code: string; kind: string; active: boolean }>('SELECT id, code, kind, active FROM units WHERE commune_id = $1', [communeId]),
-    tx.query<{ id: number; code: string; year: number; locked: boolean; lock_reason: string | null }>('SELECT id, code, year, locked, lock_reason FROM periods WHERE commune_id = $1', [communeId]),
-    tx.query<{ mutation_id: string; commune_id: number; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>(
-      'SELECT mutation_id, commune_id, outcome FROM mutations WHERE mutation_id = ANY($1::text[])',
-      [mutations.map((m) => m.mutationId)],
-    ),
-  ])
-  const ctx: Context = {
-    units: new Map(units.rows.map((u) => [u.code, { id: Number(u.id), code: u.code, kind: u.kind, active: u.active }])),
-    periods: new Map(periods.rows.map((p) => [p.code, { id: Number(p.id), year: p.year, locked: p.locked, lockReason: p.lock_reason }])),
-    indicators: new Map(),
-    cells: new Map(),
-    reports: new Map(),
-    recorded: new Map(recorded.rows.map((r) => [r.mutation_id, { foreign: Number(r.commune_id) !== communeId, outcome: r.outcome }])),
-  }
-  const years = [...new Set(mutations.map((m) => ctx.periods.get(m.period)?.year).filter((y): y is number => y !== undefined))]
-  if (years.length > 0) {
-    const inds = await tx.query<{ id: number; year: number; def: Indicator }>(
-      `SELECT i.id, p.year, i.def FROM indicators i JOIN plans p ON p.id = i.plan_id
-        WHERE p.commune_id = $1 AND p.year = ANY($2::int[]) AND NOT i.deleted`,
-      [communeId, years],
-    )
-    for (const i of inds.rows) ctx.indicators.set(`${i.year}:${i.def.code}`, { id: Number(i.id), def: i.def })
-  }
+/** The batch's cells and reports as they are, and the outcomes recorded for its mutation ids: one query. */
+async function loadContext(tx: Queryable, communeId: number, structure: Structure, mutations: readonly Mutation[]): Promise<Context> {
+  const ctx: Context = { units: structure.units, periods: structure.periods, indicators: structure.indicators, cells: new Map(), reports: new Map(), recorded: new Map() }
+  if (mutations.length === 0) return ctx
   const pairs = new Map<string, [number, number]>()
   const cellKeys: [number, number, number][] = []
   for (const m of mutations) {
@@ -283,97 +346,99 @@ async function loadContext(tx: Queryable, communeId: number, mutations: readonly
       if (ind) cellKeys.push([unit.id, period.id, ind.id])
     }
   }
-  if (cellKeys.length > 0) {
-    const cells = await tx.query<{ unit_id: number; period_id: number; indicator_id: number; data: ValueData | null; note: string | null; version: number; updated_by: string | null; updated_at: Date }>(
-      `SELECT c.unit_id, c.period_id, c.indicator_id, c.data, c.note, c.version, u.display_name AS updated_by, c.updated_at
-         FROM cell_values c
-         JOIN unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS k(u, p, i) ON c.unit_id = k.u AND c.period_id = k.p AND c.indicator_id = k.i
-         LEFT JOIN users u ON u.id = c.updated_by`,
-      [cellKeys.map((k) => k[0]), cellKeys.map((k) => k[1]), cellKeys.map((k) => k[2])],
-    )
-    for (const c of cells.rows) {
-      const cell: Cell = {
-        unitId: Number(c.unit_id),
-        periodId: Number(c.period_id),
-        indicatorId: Number(c.indicator_id),
-        value: c.data,
-        note: c.note,
-        version: Number(c.version),
-        updatedBy: c.updated_by,
-        updatedAt: new Date(c.updated_at).toISOString(),
-      }
-      ctx.cells.set(cellKey(cell.unitId, cell.periodId, cell.indicatorId), cell)
-    }
+  const list = [...pairs.values()]
+  const r = await tx.query<{
+    recorded: [string, number, Exclude<MutationOutcome, { status: 'duplicate' }>][]
+    cells: [number, number, number, ValueData | null, string | null, number, string | null, string][]
+    reports: [number, number, ReportState['status'], number, string | null][]
+  }>(
+    `SELECT (SELECT coalesce(json_agg(json_build_array(m.mutation_id, m.commune_id, m.outcome)), '[]'::json)
+               FROM mutations m WHERE m.mutation_id = ANY($1::text[])) AS recorded,
+            (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.period_id, c.indicator_id, c.data, c.note, c.version, u.display_name, c.updated_at)), '[]'::json)
+               FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS k(u, p, i)
+               JOIN cell_values c ON c.unit_id = k.u AND c.period_id = k.p AND c.indicator_id = k.i
+               LEFT JOIN users u ON u.id = c.updated_by) AS cells,
+            (SELECT coalesce(json_agg(json_build_array(r.unit_id, r.period_id, r.status, r.version, r.return_reason)), '[]'::json)
+               FROM unnest($5::bigint[], $6::bigint[]) AS k(u, p)
+               JOIN reports r ON r.unit_id = k.u AND r.period_id = k.p) AS reports`,
+    [
+      mutations.map((m) => m.mutationId),
+      cellKeys.map((k) => k[0]),
+      cellKeys.map((k) => k[1]),
+      cellKeys.map((k) => k[2]),
+      list.map((p) => p[0]),
+      list.map((p) => p[1]),
+    ],
+    PREPARED,
+  )
+  const row = r.rows[0]!
+  for (const [mutationId, commune, outcome] of row.recorded) ctx.recorded.set(mutationId, { foreign: Number(commune) !== communeId, outcome })
+  for (const [u, p, i, value, note, version, updatedBy, updatedAt] of row.cells) {
+    const cell: Cell = { unitId: Number(u), periodId: Number(p), indicatorId: Number(i), value, note, version: Number(version), updatedBy, updatedAt: new Date(updatedAt).toISOString() }
+    ctx.cells.set(cellKey(cell.unitId, cell.periodId, cell.indicatorId), cell)
   }
-  if (pairs.size > 0) {
-    const list = [...pairs.values()]
-    const reports = await tx.query<{ unit_id: number; period_id: number; status: ReportState['status']; version: number; return_reason: string | null }>(
-      `SELECT r.unit_id, r.period_id, r.status, r.version, r.return_reason FROM reports r
-         JOIN unnest($1::bigint[], $2::bigint[]) AS k(u, p) ON r.unit_id = k.u AND r.period_id = k.p`,
-      [list.map((p) => p[0]), list.map((p) => p[1])],
-    )
-    for (const r of reports.rows) ctx.reports.set(reportKey(Number(r.unit_id), Number(r.period_id)), { status: r.status, version: Number(r.version), returnReason: r.return_reason })
-  }
+  for (const [u, p, status, version, returnReason] of row.reports) ctx.reports.set(reportKey(Number(u), Number(p)), { status, version: Number(version), returnReason })
   return ctx
 }
 
-async function writeCells(tx: Queryable, communeId: number, actor: Actor, pending: Pending, version: number, now: Date): Promise<void> {
-  if (pending.cells.size === 0) return
-  const deviceOf = new Map(pending.audit.filter((a) => a.entity === 'value').map((a) => [cellKey(a.unitId, a.periodId, a.indicatorId!), a.deviceId]))
-  const rows = [...pending.cells.entries()].map(([key, c]) => ({ u: c.unitId, p: c.periodId, i: c.indicatorId, data: c.value, note: c.note, device: deviceOf.get(key) ?? actor.deviceId }))
-  await tx.query(
-    `INSERT INTO cell_values (commune_id, unit_id, period_id, indicator_id, data, note, version, updated_by, device_id, updated_at)
-     SELECT $1, r.u, r.p, r.i, r.data, r.note, $2, $3, r.device, $4
-       FROM jsonb_to_recordset($5::jsonb) AS r(u bigint, p bigint, i bigint, data jsonb, note text, device text)
-     ON CONFLICT (unit_id, period_id, indicator_id) DO UPDATE
-       SET data = EXCLUDED.data, note = EXCLUDED.note, version = EXCLUDED.version,
-           updated_by = EXCLUDED.updated_by, device_id = EXCLUDED.device_id, updated_at = EXCLUDED.updated_at`,
-    [communeId, version, actor.userId, now, JSON.stringify(rows)],
-  )
-}
-
-async function writeReports(tx: Queryable, communeId: number, pending: Pending, version: number, now: Date): Promise<void> {
-  if (pending.reports.size === 0) return
-  const rows = [...pending.reports.values()].map((r) => ({ u: r.unitId, p: r.periodId, status: r.status, submitted: r.submittedAt }))
-  await tx.query(
-    `INSERT INTO reports (commune_id, unit_id, period_id, status, submitted_at, version)
-     SELECT $1, r.u, r.p, r.status, CASE WHEN r.submitted THEN $3::timestamptz END, $2
-       FROM jsonb_to_recordset($4::jsonb) AS r(u bigint, p bigint, status text, submitted boolean)
-     ON CONFLICT (unit_id, period_id) DO UPDATE
-       SET status = EXCLUDED.status, version = EXCLUDED.version,
-           submitted_at = COALESCE(EXCLUDED.submitted_at, reports.submitted_at)`,
-    [communeId, version, now, JSON.stringify(rows)],
-  )
-}
-
-async function writeAudit(tx: Queryable, communeId: number, actor: Actor, pending: Pending, now: Date, importedBy: number | null): Promise<void> {
-  if (pending.audit.length === 0) return
-  await tx.query(
-    `INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by)
-     SELECT $1, a.entity, a.u, a.p, a.i, $2, a.device, a.mutation, a.old, a.new, $3, $5
-       FROM jsonb_to_recordset($4::jsonb) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb)`,
-    [
-      communeId,
-      actor.userId,
-      now,
-      JSON.stringify(pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new }))),
-      importedBy,
-    ],
-  )
-}
-
-async function recordOutcomes(
+/**
+ * Everything the batch writes, in one statement: the version bump, the cells, the reports, the
+ * audit rows and the outcomes, as data-modifying CTEs over JSON row sets. `version` is null when
+ * nothing but outcomes is written (the commune version does not move).
+ */
+async function writeAll(
   tx: Queryable,
   communeId: number,
   actor: Actor,
+  pending: Pending,
   fresh: readonly { mutationId: string; deviceId: string; outcome: MutationOutcome }[],
+  version: number | null,
   now: Date,
   importedBy: number | null,
 ): Promise<void> {
-  if (fresh.length === 0) return
-  await tx.query(
-    `INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
-     SELECT m.id, $1, $2, m.device, m.outcome, $3, $5 FROM jsonb_to_recordset($4::jsonb) AS m(id text, device text, outcome jsonb)`,
-    [communeId, actor.userId, now, JSON.stringify(fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))), importedBy],
-  )
+  const params: unknown[] = [communeId, actor.userId, now, importedBy]
+  const param = (value: unknown): string => `$${params.push(value)}`
+  const parts: string[] = []
+  if (version !== null) {
+    parts.push('bump AS (UPDATE communes SET version = version + 1 WHERE id = $1 RETURNING version)')
+    const v = `${param(version)}::bigint`
+    if (pending.cells.size > 0) {
+      const deviceOf = new Map(pending.audit.filter((a) => a.entity === 'value').map((a) => [cellKey(a.unitId, a.periodId, a.indicatorId!), a.deviceId]))
+      const rows = [...pending.cells.entries()].map(([key, c]) => ({ u: c.unitId, p: c.periodId, i: c.indicatorId, data: c.value, note: c.note, device: deviceOf.get(key) ?? actor.deviceId }))
+      parts.push(`cells AS (
+        INSERT INTO cell_values (commune_id, unit_id, period_id, indicator_id, data, note, version, updated_by, device_id, updated_at)
+        SELECT $1::bigint, r.u, r.p, r.i, r.data, r.note, ${v}, $2::bigint, r.device, $3::timestamptz
+          FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS r(u bigint, p bigint, i bigint, data jsonb, note text, device text)
+        ON CONFLICT (unit_id, period_id, indicator_id) DO UPDATE
+          SET data = EXCLUDED.data, note = EXCLUDED.note, version = EXCLUDED.version,
+              updated_by = EXCLUDED.updated_by, device_id = EXCLUDED.device_id, updated_at = EXCLUDED.updated_at)`)
+    }
+    if (pending.reports.size > 0) {
+      const rows = [...pending.reports.values()].map((r) => ({ u: r.unitId, p: r.periodId, status: r.status, submitted: r.submittedAt }))
+      parts.push(`reports AS (
+        INSERT INTO reports (commune_id, unit_id, period_id, status, submitted_at, version)
+        SELECT $1::bigint, r.u, r.p, r.status, CASE WHEN r.submitted THEN $3::timestamptz END, ${v}
+          FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS r(u bigint, p bigint, status text, submitted boolean)
+        ON CONFLICT (unit_id, period_id) DO UPDATE
+          SET status = EXCLUDED.status, version = EXCLUDED.version,
+              submitted_at = COALESCE(EXCLUDED.submitted_at, reports.submitted_at))`)
+    }
+    if (pending.audit.length > 0) {
+      const rows = pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new }))
+      parts.push(`audit AS (
+        INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by)
+        SELECT $1::bigint, a.entity, a.u, a.p, a.i, $2::bigint, a.device, a.mutation, a.old, a.new, $3::timestamptz, $4::bigint
+          FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb))`)
+    }
+  }
+  if (fresh.length > 0) {
+    const rows = fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))
+    parts.push(`outcomes AS (
+      INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
+      SELECT m.id, $1::bigint, $2::bigint, m.device, m.outcome, $3::timestamptz, $4::bigint
+        FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS m(id text, device text, outcome jsonb))`)
+  }
+  if (parts.length === 0) return
+  const r = await tx.query<{ version: number | null }>(`WITH ${parts.join(',\n')}\nSELECT ${version !== null ? '(SELECT version FROM bump)' : 'NULL::bigint'} AS version`, params, PREPARED)
+  if (version !== null && Number(r.rows[0]?.version) !== version) throw new Error(`version moved under the commune lock: ${r.rows[0]?.version} ≠ ${version}`)
 }

@@ -21,8 +21,8 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
       }
       const empty: PullResponse = { cursor, more: false, values: [], reports: [], periods: [], units: [], plans: [] }
       if (cursor === head) return empty
-      const upTo = await pageEnd(tx, communeId, cursor, head, limit)
       const unitFilter = actor.role === 'reporter' ? [...actor.unitIds] : null
+      const upTo = await pageEnd(tx, communeId, cursor, head, limit, unitFilter)
       const [values, reports, periods, units, plans] = await Promise.all([
         pullValues(tx, communeId, cursor, upTo, unitFilter),
         pullReports(tx, communeId, cursor, upTo, unitFilter),
@@ -36,23 +36,45 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
   )
 }
 
-/** The last version of the page: whole versions, until at least `limit` rows or the head. */
-async function pageEnd(tx: Queryable, communeId: number, cursor: number, head: number, limit: number): Promise<number> {
-  const r = await tx.query<{ version: number; n: number }>(
-    `SELECT version, count(*)::int AS n FROM (
-       SELECT version FROM cell_values WHERE commune_id = $1 AND version > $2 AND version <= $3
-       UNION ALL SELECT version FROM reports WHERE commune_id = $1 AND version > $2 AND version <= $3
-     ) t GROUP BY version ORDER BY version`,
-    [communeId, cursor, head],
-  )
-  let total = 0
-  for (const row of r.rows) {
-    total += Number(row.n)
-    if (total >= limit) return Number(row.version)
-  }
-  return head
+/**
+ * The last version of the page: whole versions, until at least `limit` of the rows the actor
+ * may see, or the head. The first `limit` rows above the cursor in version order come from
+ * index-ordered scans with a LIMIT (`(commune_id, version)` for the whole commune, `(unit_id,
+ * version)` per unit for a village head), never a count over the rest of the commune: a page
+ * costs about `limit` index entries, and a head's pages follow their own rows.
+ */
+async function pageEnd(tx: Queryable, communeId: number, cursor: number, head: number, limit: number, units: number[] | null): Promise<number> {
+  const r =
+    units === null
+      ? await tx.query<{ version: number | null; n: number }>(
+          `SELECT max(v) AS version, count(*)::int AS n FROM (
+             SELECT v FROM (
+               (SELECT version AS v FROM cell_values WHERE commune_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4)
+               UNION ALL
+               (SELECT version FROM reports WHERE commune_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4)
+             ) t ORDER BY v LIMIT $4
+           ) firsts`,
+          [communeId, cursor, head, limit],
+        )
+      : await tx.query<{ version: number | null; n: number }>(
+          `SELECT max(v) AS version, count(*)::int AS n FROM (
+             SELECT v FROM (
+               SELECT c.v FROM unnest($5::bigint[]) AS un(id) CROSS JOIN LATERAL (
+                 SELECT version AS v FROM cell_values WHERE unit_id = un.id AND commune_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4) c
+               UNION ALL
+               SELECT r.v FROM unnest($5::bigint[]) AS un(id) CROSS JOIN LATERAL (
+                 SELECT version AS v FROM reports WHERE unit_id = un.id AND commune_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4) r
+             ) t ORDER BY v LIMIT $4
+           ) firsts`,
+          [communeId, cursor, head, limit, units],
+        )
+  const row = r.rows[0]
+  if (!row || Number(row.n) < limit || row.version === null) return head
+  return Number(row.version)
 }
 
+// A village head's rows are read by unit (`(unit_id, version)`), the commune's by version: two
+// texts, so that the planner sees which (a `$4 IS NULL OR …` would hide it).
 async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo: number, units: number[] | null): Promise<PulledValue[]> {
   const r = await tx.query<{ unit: string; period: string; indicator: string; data: PulledValue['value']; note: string | null; version: number; updated_by: string | null; updated_at: Date }>(
     `SELECT u.code AS unit, p.code AS period, i.code AS indicator, c.data, c.note, c.version, us.display_name AS updated_by, c.updated_at
@@ -61,9 +83,9 @@ async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo
        JOIN periods p ON p.id = c.period_id
        JOIN indicators i ON i.id = c.indicator_id
        LEFT JOIN users us ON us.id = c.updated_by
-      WHERE c.commune_id = $1 AND c.version > $2 AND c.version <= $3 AND ($4::bigint[] IS NULL OR c.unit_id = ANY($4::bigint[]))
+      WHERE c.commune_id = $1 AND c.version > $2 AND c.version <= $3${units === null ? '' : ' AND c.unit_id = ANY($4::bigint[])'}
       ORDER BY c.version, c.unit_id, c.period_id, c.indicator_id`,
-    [communeId, cursor, upTo, units],
+    units === null ? [communeId, cursor, upTo] : [communeId, cursor, upTo, units],
   )
   return r.rows.map((row) => ({
     unit: row.unit,
@@ -81,9 +103,9 @@ async function pullReports(tx: Queryable, communeId: number, cursor: number, upT
   const r = await tx.query<{ unit: string; period: string; status: PulledReport['status']; return_reason: string | null; comments: Record<string, string> | null; version: number }>(
     `SELECT u.code AS unit, p.code AS period, r.status, r.return_reason, r.comments, r.version
        FROM reports r JOIN units u ON u.id = r.unit_id JOIN periods p ON p.id = r.period_id
-      WHERE r.commune_id = $1 AND r.version > $2 AND r.version <= $3 AND ($4::bigint[] IS NULL OR r.unit_id = ANY($4::bigint[]))
+      WHERE r.commune_id = $1 AND r.version > $2 AND r.version <= $3${units === null ? '' : ' AND r.unit_id = ANY($4::bigint[])'}
       ORDER BY r.version`,
-    [communeId, cursor, upTo, units],
+    units === null ? [communeId, cursor, upTo] : [communeId, cursor, upTo, units],
   )
   return r.rows.map((row) => ({ unit: row.unit, period: row.period, status: row.status, returnReason: row.return_reason, comments: row.comments ?? {}, version: Number(row.version) }))
 }

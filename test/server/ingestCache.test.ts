@@ -1,0 +1,85 @@
+// Ingest caches each commune's units, periods and indicators per `communes.structure_version`,
+// which triggers bump on any write of those rows (migration 005). Whoever changes the structure
+// (another server instance, a script, code that forgot bumpVersion), the next push sees it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../../src/server/auth/actor'
+import type { Db } from '../../src/server/db/types'
+import { ingest } from '../../src/server/sync/ingest'
+import type { MutationOutcome, ValueMutation } from '../../src/shared/protocol'
+import { DATABASES, fixtureFile, mid, startServer, type TestServer } from './harness'
+
+const C = 'xa-dem'
+const DEVICE = 'dev-cache-0001'
+
+describe.each(DATABASES)('ingest structure cache on $name', (factory) => {
+  let s: TestServer
+  let communeId: number
+  let officer: Actor
+  const now = new Date('2024-05-10T08:00:00Z')
+
+  beforeAll(async () => {
+    s = await startServer(factory, [fixtureFile(C)])
+    communeId = Number((await s.db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [C])).rows[0]!.id)
+    const u = (await s.db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [`${C}.canbo`])).rows[0]!
+    officer = { userId: Number(u.id), username: `${C}.canbo`, displayName: u.display_name, role: 'officer', communeId, provinceId: null, unitIds: new Set(), deviceId: DEVICE, sessionHash: 'none', lastSyncAt: now }
+  }, 60_000)
+  afterAll(() => s?.close())
+
+  const value = (over: Partial<ValueMutation>): ValueMutation => ({
+    kind: 'value',
+    mutationId: mid(),
+    deviceId: DEVICE,
+    unit: 'T1',
+    period: '2024-Q1',
+    indicator: 'LUA_DT',
+    value: { kind: 'number', value: 1 },
+    baseVersion: 0,
+    clientTime: '2024-04-02T03:04:05.000Z',
+    ...over,
+  })
+  const push = async (db: Db, m: ValueMutation): Promise<MutationOutcome> => (await ingest(db, officer, communeId, [m], now)).outcomes[0]!
+  const summary = (o: MutationOutcome): string => (o.status === 'rejected' ? o.code : o.status)
+
+  it('sees a period locked, a unit closed and an indicator removed behind its back', async () => {
+    // Two server instances on one database: each its own cache.
+    const a = s.db
+    const b: Db = { ...s.db }
+    expect(summary(await push(a, value({ period: '2024-Q1' })))).toBe('applied')
+    expect(summary(await push(b, value({ period: '2024-Q1', indicator: 'LUA_SL' })))).toBe('applied')
+
+    // Written straight in SQL, without bumping the commune version: the triggers still count it.
+    await s.db.query("UPDATE periods SET locked = true, lock_reason = 'Đã tổng hợp' WHERE commune_id = $1 AND code = '2024-Q1'", [communeId])
+    expect(summary(await push(a, value({ period: '2024-Q1', value: { kind: 'number', value: 2 } })))).toBe('period_locked')
+    expect(summary(await push(b, value({ period: '2024-Q1', value: { kind: 'number', value: 3 } })))).toBe('period_locked')
+
+    await s.db.query("UPDATE units SET active = false WHERE commune_id = $1 AND code = 'T2'", [communeId])
+    expect(summary(await push(a, value({ unit: 'T2', period: '2024-Q2' })))).toBe('not_found')
+
+    await s.db.query("UPDATE indicators SET deleted = true WHERE code = 'LUA_SL' AND plan_id IN (SELECT id FROM plans WHERE commune_id = $1)", [communeId])
+    expect(summary(await push(b, value({ period: '2024-Q2', indicator: 'LUA_SL' })))).toBe('not_found')
+
+    // And the way back: reopened, the period takes values again on both instances.
+    await s.db.query("UPDATE periods SET locked = false, lock_reason = NULL WHERE commune_id = $1 AND code = '2024-Q1'", [communeId])
+    const cell = await s.db.query<{ version: number }>(
+      "SELECT c.version FROM cell_values c JOIN indicators i ON i.id = c.indicator_id JOIN periods p ON p.id = c.period_id WHERE c.commune_id = $1 AND i.code = 'LUA_DT' AND p.code = '2024-Q1'",
+      [communeId],
+    )
+    expect(summary(await push(a, value({ period: '2024-Q1', value: { kind: 'number', value: 4 }, baseVersion: Number(cell.rows[0]!.version) })))).toBe('applied')
+  })
+
+  it('sees a period deleted and a unit added', async () => {
+    await s.db.query(
+      "INSERT INTO periods (commune_id, code, kind, year, starts_on, ends_on, deadline, version) VALUES ($1, '2024-M05', 'month', 2024, '2024-05-01', '2024-05-31', '2024-06-05', 1)",
+      [communeId],
+    )
+    expect(summary(await push(s.db, value({ period: '2024-M05' })))).toBe('applied')
+    await s.db.query("INSERT INTO periods (commune_id, code, kind, year, starts_on, ends_on, deadline, version) VALUES ($1, '2024-M06', 'month', 2024, '2024-06-01', '2024-06-30', '2024-07-05', 1)", [communeId])
+    // The cache now holds 2024-M06 (a computed indicator is refused once the period is found).
+    expect(summary(await push(s.db, value({ period: '2024-M06', indicator: 'LUA_NS' })))).toBe('invalid')
+    // Deleted: a value for it is refused, not written against a period that is gone (a 5xx).
+    await s.db.query("DELETE FROM periods WHERE commune_id = $1 AND code = '2024-M06'", [communeId])
+    expect(summary(await push(s.db, value({ period: '2024-M06' })))).toBe('not_found')
+    await s.db.query("INSERT INTO units (commune_id, code, name, kind, version) VALUES ($1, 'T9', 'Thôn 9', 'thon', 1)", [communeId])
+    expect(summary(await push(s.db, value({ unit: 'T9', period: '2024-Q2' })))).toBe('applied')
+  })
+})
