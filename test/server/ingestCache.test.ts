@@ -67,6 +67,78 @@ describe.each(DATABASES)('ingest structure cache on $name', (factory) => {
     expect(summary(await push(a, value({ period: '2024-Q1', value: { kind: 'number', value: 4 }, baseVersion: Number(cell.rows[0]!.version) })))).toBe('applied')
   })
 
+  // PostgreSQL only: PGlite runs one transaction at a time, so no push ever waits for the lock.
+  it.runIf(factory.name === 'postgres')('reads the state again when a writer committed while it waited for the commune lock', async () => {
+    const cellVersion = async (period: string): Promise<number> =>
+      Number(
+        (
+          await s.db.query<{ version: number }>(
+            "SELECT c.version FROM cell_values c JOIN indicators i ON i.id = c.indicator_id JOIN periods p ON p.id = c.period_id JOIN units u ON u.id = c.unit_id WHERE c.commune_id = $1 AND i.code = 'LUA_DT' AND p.code = $2 AND u.code = 'T1'",
+            [communeId, period],
+          )
+        ).rows[0]?.version ?? 0,
+      )
+    const waiting = async (): Promise<void> => {
+      for (let i = 0; i < 200; i++) {
+        const r = await s.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%' AND query LIKE '%snapshot_xmin%'")
+        if (Number(r.rows[0]!.n) > 0) return
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+      throw new Error('the push never waited for the lock')
+    }
+    const hold = async (work: (tx: import('../../src/server/db/types').Queryable) => Promise<void>, during: () => Promise<MutationOutcome>): Promise<MutationOutcome> => {
+      let release!: () => void
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      let locked!: () => void
+      const lockTaken = new Promise<void>((resolve) => (locked = resolve))
+      const writer = s.db.transaction(async (tx) => {
+        await tx.query('UPDATE communes SET version = version + 1 WHERE id = $1', [communeId])
+        await work(tx)
+        locked()
+        await gate
+      })
+      await lockTaken
+      const pushed = during()
+      await waiting()
+      release()
+      await writer
+      return pushed
+    }
+
+    // A cell changed by another writer while the push waited: a conflict, not a lost update.
+    expect(summary(await push(s.db, value({ period: '2024-Q3', value: { kind: 'number', value: 10 } })))).toBe('applied')
+    const base = await cellVersion('2024-Q3')
+    const outcome = await hold(
+      async (tx) => {
+        await tx.query(
+          `UPDATE cell_values SET data = '{"kind":"number","value":11}', version = (SELECT version FROM communes WHERE id = $1)
+            WHERE commune_id = $1 AND unit_id = (SELECT id FROM units WHERE commune_id = $1 AND code = 'T1')
+              AND period_id = (SELECT id FROM periods WHERE commune_id = $1 AND code = '2024-Q3')
+              AND indicator_id = (SELECT i.id FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.commune_id = $1 AND i.code = 'LUA_DT')`,
+          [communeId],
+        )
+      },
+      () => push(s.db, value({ period: '2024-Q3', value: { kind: 'number', value: 12 }, baseVersion: base })),
+    )
+    expect(outcome).toMatchObject({ status: 'conflict', server: { value: { kind: 'number', value: 11 } } })
+
+    // Outcomes recorded by another push meanwhile: answered as a duplicate, never a 5xx.
+    const m = value({ period: '2024-Q3', indicator: 'LUA_NS' })
+    const again = await hold(
+      async (tx) => {
+        await tx.query(`INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome) VALUES ($1, $2, $3, $4, $5)`, [
+          m.mutationId,
+          communeId,
+          officer.userId,
+          DEVICE,
+          JSON.stringify({ mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: 'x' }),
+        ])
+      },
+      () => push(s.db, m),
+    )
+    expect(again).toMatchObject({ status: 'duplicate', original: { status: 'rejected' } })
+  })
+
   it('sees a period deleted and a unit added', async () => {
     await s.db.query(
       "INSERT INTO periods (commune_id, code, kind, year, starts_on, ends_on, deadline, version) VALUES ($1, '2024-M05', 'month', 2024, '2024-05-01', '2024-05-31', '2024-06-05', 1)",

@@ -81,13 +81,13 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
   const response = await oneAtATime(db, communeId, () => db.transaction(async (tx) => {
     // The commune row lock orders this batch after every earlier writer of the commune, and
     // every later one after it (bumpVersion's UPDATE waits for it); the structure counter read
-    // with it says whether the cached units, periods and indicators still hold.
-    const locked = await tx.query<{ version: number; structure_version: number }>('SELECT version, structure_version FROM communes WHERE id = $1 FOR UPDATE', [communeId], PREPARED)
-    const row = locked.rows[0]
-    if (!row) throw new Error(`commune ${communeId} does not exist`)
-    const version = Number(row.version) + 1
-    const structure = await structureOf(db, tx, communeId, Number(row.version), Number(row.structure_version))
-    const ctx = await loadContext(tx, communeId, structure, mutations)
+    // with it says whether the cached units, periods and indicators still hold. The same
+    // statement reads the batch's state by the cached structure's ids; see lockAndRead.
+    const cached = structures.get(db)?.get(communeId)
+    const first = await lockAndRead(tx, communeId, cached, mutations)
+    const version = first.version + 1
+    const structure = await structureOf(db, tx, communeId, first.version, first.structureVersion)
+    const ctx = structure === cached && first.ctx ? first.ctx : await loadContext(tx, communeId, structure, mutations)
     const pending: Pending = { cells: new Map(), reports: new Map(), audit: [] }
     const seen = new Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>()
     const outcomes: MutationOutcome[] = []
@@ -330,48 +330,51 @@ function decideReport(actor: Actor, ctx: Context, pending: Pending, m: ReportMut
 // ---------------------------------------------------------------------------
 // Reads and writes
 
-/** The batch's cells and reports as they are, and the outcomes recorded for its mutation ids: one query. */
-async function loadContext(tx: Queryable, communeId: number, structure: Structure, mutations: readonly Mutation[]): Promise<Context> {
-  const ctx: Context = { units: structure.units, periods: structure.periods, indicators: structure.indicators, cells: new Map(), reports: new Map(), recorded: new Map() }
-  if (mutations.length === 0) return ctx
+/** The ids the batch's state is read by: its mutation ids, its cells and its (unit, period) pairs. */
+function stateKeys(structure: Pick<Structure, 'units' | 'periods' | 'indicators'> | undefined, mutations: readonly Mutation[]): unknown[] {
   const pairs = new Map<string, [number, number]>()
   const cellKeys: [number, number, number][] = []
-  for (const m of mutations) {
-    const unit = ctx.units.get(m.unit)
-    const period = ctx.periods.get(m.period)
+  for (const m of structure ? mutations : []) {
+    const unit = structure!.units.get(m.unit)
+    const period = structure!.periods.get(m.period)
     if (!unit || !period) continue
     pairs.set(reportKey(unit.id, period.id), [unit.id, period.id])
     if (m.kind === 'value') {
-      const ind = ctx.indicators.get(`${period.year}:${m.indicator}`)
+      const ind = structure!.indicators.get(`${period.year}:${m.indicator}`)
       if (ind) cellKeys.push([unit.id, period.id, ind.id])
     }
   }
   const list = [...pairs.values()]
-  const r = await tx.query<{
-    recorded: [string, number, Exclude<MutationOutcome, { status: 'duplicate' }>][]
-    cells: [number, number, number, ValueData | null, string | null, number, string | null, string][]
-    reports: [number, number, ReportState['status'], number, string | null][]
-  }>(
-    `SELECT (SELECT coalesce(json_agg(json_build_array(m.mutation_id, m.commune_id, m.outcome)), '[]'::json)
-               FROM mutations m WHERE m.mutation_id = ANY($1::text[])) AS recorded,
-            (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.period_id, c.indicator_id, c.data, c.note, c.version, u.display_name, c.updated_at)), '[]'::json)
-               FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS k(u, p, i)
-               JOIN cell_values c ON c.unit_id = k.u AND c.period_id = k.p AND c.indicator_id = k.i
-               LEFT JOIN users u ON u.id = c.updated_by) AS cells,
-            (SELECT coalesce(json_agg(json_build_array(r.unit_id, r.period_id, r.status, r.version, r.return_reason)), '[]'::json)
-               FROM unnest($5::bigint[], $6::bigint[]) AS k(u, p)
-               JOIN reports r ON r.unit_id = k.u AND r.period_id = k.p) AS reports`,
-    [
-      mutations.map((m) => m.mutationId),
-      cellKeys.map((k) => k[0]),
-      cellKeys.map((k) => k[1]),
-      cellKeys.map((k) => k[2]),
-      list.map((p) => p[0]),
-      list.map((p) => p[1]),
-    ],
-    PREPARED,
-  )
-  const row = r.rows[0]!
+  return [
+    mutations.map((m) => m.mutationId),
+    cellKeys.map((k) => k[0]),
+    cellKeys.map((k) => k[1]),
+    cellKeys.map((k) => k[2]),
+    list.map((p) => p[0]),
+    list.map((p) => p[1]),
+  ]
+}
+
+/** The columns `recorded`, `cells` and `reports` of the state query, reading the six stateKeys from `$n` on. */
+const stateColumns = (n: number): string => `
+  (SELECT coalesce(json_agg(json_build_array(m.mutation_id, m.commune_id, m.outcome)), '[]'::json)
+     FROM mutations m WHERE m.mutation_id = ANY($${n}::text[])) AS recorded,
+  (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.period_id, c.indicator_id, c.data, c.note, c.version, u.display_name, c.updated_at)), '[]'::json)
+     FROM unnest($${n + 1}::bigint[], $${n + 2}::bigint[], $${n + 3}::bigint[]) AS k(u, p, i)
+     JOIN cell_values c ON c.unit_id = k.u AND c.period_id = k.p AND c.indicator_id = k.i
+     LEFT JOIN users u ON u.id = c.updated_by) AS cells,
+  (SELECT coalesce(json_agg(json_build_array(r.unit_id, r.period_id, r.status, r.version, r.return_reason)), '[]'::json)
+     FROM unnest($${n + 4}::bigint[], $${n + 5}::bigint[]) AS k(u, p)
+     JOIN reports r ON r.unit_id = k.u AND r.period_id = k.p) AS reports`
+
+interface StateRow {
+  recorded: [string, number, Exclude<MutationOutcome, { status: 'duplicate' }>][]
+  cells: [number, number, number, ValueData | null, string | null, number, string | null, string][]
+  reports: [number, number, ReportState['status'], number, string | null][]
+}
+
+function contextOf(structure: Pick<Structure, 'units' | 'periods' | 'indicators'>, communeId: number, row: StateRow): Context {
+  const ctx: Context = { units: structure.units, periods: structure.periods, indicators: structure.indicators, cells: new Map(), reports: new Map(), recorded: new Map() }
   for (const [mutationId, commune, outcome] of row.recorded) ctx.recorded.set(mutationId, { foreign: Number(commune) !== communeId, outcome })
   for (const [u, p, i, value, note, version, updatedBy, updatedAt] of row.cells) {
     const cell: Cell = { unitId: Number(u), periodId: Number(p), indicatorId: Number(i), value, note, version: Number(version), updatedBy, updatedAt: new Date(updatedAt).toISOString() }
@@ -379,6 +382,37 @@ async function loadContext(tx: Queryable, communeId: number, structure: Structur
   }
   for (const [u, p, status, version, returnReason] of row.reports) ctx.reports.set(reportKey(Number(u), Number(p)), { status, version: Number(version), returnReason })
   return ctx
+}
+
+/**
+ * Takes the commune row lock and, in the same statement, reads the batch's state by the ids of
+ * the cached structure. A statement reads one snapshot, taken when it starts, so before it
+ * waited for the lock: the state it read is the state under the lock only if no writer of the
+ * commune committed meanwhile. Every such writer updates the commune row (bumpVersion, or a
+ * push that records outcomes without writing: writeAll's `touch`), so the row version the lock
+ * returns (the newest) has the snapshot's `xmin` exactly when none did. Otherwise (or without a
+ * cached structure) `ctx` is undefined and the caller reads the state again under the lock.
+ */
+async function lockAndRead(tx: Queryable, communeId: number, cached: Structure | undefined, mutations: readonly Mutation[]): Promise<{ version: number; structureVersion: number; ctx: Context | undefined }> {
+  const r = await tx.query<StateRow & { version: number; structure_version: number; locked_xmin: string; snapshot_xmin: string | null }>(
+    `WITH locked AS (SELECT version, structure_version, xmin::text AS locked_xmin FROM communes WHERE id = $1 FOR UPDATE)
+     SELECT locked.version, locked.structure_version, locked.locked_xmin,
+            (SELECT xmin::text FROM communes WHERE id = $1) AS snapshot_xmin,
+            ${stateColumns(2)}
+       FROM locked`,
+    [communeId, ...stateKeys(cached, mutations)],
+    PREPARED,
+  )
+  const row = r.rows[0]
+  if (!row) throw new Error(`commune ${communeId} does not exist`)
+  const fresh = cached !== undefined && row.locked_xmin === row.snapshot_xmin
+  return { version: Number(row.version), structureVersion: Number(row.structure_version), ctx: fresh ? contextOf(cached, communeId, row) : undefined }
+}
+
+/** The batch's cells and reports as they are, and the outcomes recorded for its mutation ids: one query under the lock. */
+async function loadContext(tx: Queryable, communeId: number, structure: Structure, mutations: readonly Mutation[]): Promise<Context> {
+  const r = await tx.query<StateRow>(`SELECT ${stateColumns(1)}`, stateKeys(structure, mutations), PREPARED)
+  return contextOf(structure, communeId, r.rows[0]!)
 }
 
 /**
@@ -432,6 +466,9 @@ async function writeAll(
     }
   }
   if (fresh.length > 0) {
+    // Outcomes alone still update the commune row, so that a push waiting for the lock knows
+    // its snapshot is older than them (lockAndRead).
+    if (version === null) parts.push('touch AS (UPDATE communes SET version = version WHERE id = $1)')
     const rows = fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))
     parts.push(`outcomes AS (
       INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
