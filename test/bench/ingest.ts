@@ -608,7 +608,8 @@ async function benchDatabase(kind: DbKind, settings: Settings, ctx: MeasurementC
             const floor = await drive(undefined, devices.slice(0, n), { batchSize: settings.batchSize, batches: settings.batchesPerRun, maxSeconds: settings.maxSeconds, signal: ctx.signal, ...(monitor ? { postgres: monitor } : {}) }, raw.push)
             scenario.raw.push(floor)
             log(
-              `${title}, ${n} devices, run ${r + 1}/${runs}, raw multi-row upsert of the same rows: ${fmtInt(floor.valuesPerSecond)} values/s, p50 ${fmtMs(floor.p50)} ms; ` +
+              `${title}, ${n} devices, run ${r + 1}/${runs}, raw multi-row upsert of the same rows: ${fmtInt(floor.valuesPerSecond)} values/s, p50 ${fmtMs(floor.p50)} ms, ` +
+                `CPU db ${floor.cpu.database.toFixed(2)} bench ${floor.cpu.bench.toFixed(2)} other ${floor.cpu.other.toFixed(2)}; ` +
                 `product ÷ raw = ${ratio(result.valuesPerSecond / floor.valuesPerSecond)}`,
             )
             if (floor.problems.length > 0) {
@@ -731,6 +732,18 @@ function section(db: DatabaseOutcome, settings: Settings): Section {
         `from node-postgres through a pool of the server's size, into a twin of \`cell_values\` (same columns, indexes and foreign keys): no HTTP, session, check, audit, ` +
         `outcome or version. The ratio is the product's median over the raw upsert's median (min–max over the pairs of runs).`,
     )
+    for (const s of db.scenarios.filter((x) => x.raw.length > 0)) {
+      // Where the product's time goes beside the floor: database CPU per value, and the server's.
+      const perValue = (runs: RunResult[], pick: (r: RunResult) => number): number => spread(runs.map((r) => (pick(r) * r.seconds * 1e6) / r.values)).median
+      const dbProduct = perValue(s.runs, (r) => r.cpu.database)
+      const dbRaw = perValue(s.raw, (r) => r.cpu.database)
+      if (Number.isFinite(dbProduct) && Number.isFinite(dbRaw)) {
+        notes.push(
+          `${s.devices} devices, CPU per value written (medians): the database ${fmtInt(dbProduct)} µs for the product against ${fmtInt(dbRaw)} µs for the raw upsert ` +
+            `(${ratio(dbProduct / dbRaw)}: each value also writes an audit row and an outcome row, and is read before it is decided); the server process ${fmtInt(perValue(s.runs, (r) => r.cpu.server))} µs.`,
+        )
+      }
+    }
   }
   return {
     title: db.title,
