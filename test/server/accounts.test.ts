@@ -254,6 +254,8 @@ describe.each(DATABASES)('units, accounts and history on $name', (factory) => {
           at,
           user: { username: `${C}.canbo`, displayName: 'Cán bộ Văn phòng – Thống kê' },
           deviceId: officer.deviceId,
+          // The test's sign-in sent no user agent: the device is known by its id only.
+          device: { kind: null, detail: '' },
           mutationId: m2.mutationId,
           old: { value: { kind: 'ratio', numerator: 90, denominator: 100 }, note: null, version: r1.version },
           new: { value: { kind: 'ratio', numerator: 93, denominator: 100 }, note: 'theo số liệu BHXH' },
@@ -262,6 +264,7 @@ describe.each(DATABASES)('units, accounts and history on $name', (factory) => {
           at,
           user: { username: `${C}.t1`, displayName: 'Trưởng thôn 1' },
           deviceId: t1.deviceId,
+          device: { kind: null, detail: '' },
           mutationId: m1.mutationId,
           old: null,
           new: { value: { kind: 'ratio', numerator: 90, denominator: 100 }, note: null },

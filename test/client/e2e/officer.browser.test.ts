@@ -181,7 +181,8 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/duyet`)
     await officer.getByRole('link', { name: /Tổ dân phố 3/ }).first().click()
     await officer.locator(`#value-${FLOW}`).waitFor()
-    // Returning without a reason is refused on the spot.
+    // "Trả lại…" opens the reason box; returning without a reason is refused on the spot.
+    await officer.getByRole('button', { name: 'Trả lại…', exact: true }).click()
     await officer.getByRole('button', { name: 'Trả lại', exact: true }).click()
     await officer.getByText('Cần ghi lý do trả lại báo cáo.').waitFor()
     await officer.locator(`#value-${FLOW}`).getByRole('button', { name: /Nhận xét/ }).click()
