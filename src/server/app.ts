@@ -26,6 +26,7 @@ import { planDraftRoutes } from './routes/planDraft'
 import { planFileRoutes } from './routes/planFiles'
 import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
+import { rankingRoutes } from './routes/ranking'
 import { resultRoutes } from './routes/results'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
@@ -125,6 +126,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       userRoutes(api, { db, clock })
       historyRoutes(api, { db })
       resultRoutes(api, { db, clock })
+      rankingRoutes(api, { db, clock })
       exportRoutes(api, { db, clock })
     },
     { prefix: '/api' },

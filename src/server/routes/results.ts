@@ -10,7 +10,6 @@ import { auditFeed, AUDIT_PAGE_MAX } from '../db/audit'
 import { loadCompleteness } from '../db/completeness'
 import { copyPlanFrom } from '../db/planCopy'
 import { loadResults } from '../db/results'
-import { rankingRoutes } from './ranking'
 import { loadReportDetail } from '../db/reviews'
 import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
@@ -106,6 +105,4 @@ export function resultRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     return reply.code(201).send(await copyPlanFrom(db, actor, commune.id, year, from, clock()))
   })
 
-  // Scoring and ranking read the same results (issue 15, item 2).
-  rankingRoutes(app, { db, clock })
 }
