@@ -104,5 +104,4 @@ export function resultRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     if (from === year) throw new HttpError(400, 'same_year', `Không sao chép kế hoạch năm ${year} sang chính nó`)
     return reply.code(201).send(await copyPlanFrom(db, actor, commune.id, year, from, clock()))
   })
-
 }
