@@ -52,6 +52,11 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username)
   await page.getByLabel('Mật khẩu').fill('thidua2024')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  if (username === OFFICER) {
+    // An officer lands on the commune's workspace, not on a head's inbox.
+    await page.waitForURL((url) => url.pathname.startsWith('/quan-ly/'))
+    return
+  }
   await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor()
   await syncLine(page).getByText('Đồng bộ lúc').waitFor()
 }
