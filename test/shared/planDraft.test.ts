@@ -200,7 +200,7 @@ describe('draftPlan: goals stated in prose', () => {
     expect(CONTINUATION_RE.test('đểu')).toBe(false)
   })
 
-  it('a result is medium; a direction of effort or a means of running the plan is low, and kept', () => {
+  it('a result is medium; a direction of effort or a means of running the plan is low, kept when it leads its item and folded into the lead after it', () => {
     const d = draftPlan(
       proseWith([
         'Giữ vững danh hiệu tổ dân phố văn hóa; thực hiện tốt chính sách hỗ trợ người cao tuổi; đẩy mạnh phát triển du lịch cộng đồng.',
@@ -210,12 +210,28 @@ describe('draftPlan: goals stated in prose', () => {
     expect(d.indicators.map((i) => [i.value.source, i.confidence])).toEqual([
       ['Giữ vững danh hiệu tổ dân phố văn hóa', 'medium'],
       ['thực hiện tốt chính sách hỗ trợ người cao tuổi', 'medium'],
-      ['đẩy mạnh phát triển du lịch cộng đồng', 'low'],
       ['Tăng cường tuyên truyền, quán triệt nghị quyết của Đảng ủy phường', 'low'],
-      ['các tổ dân phố tổ chức đăng ký giao ước thi đua với phường', 'low'],
     ])
-    expect(d.indicators[2]!.reasons.join(' ')).toMatch(/hướng nỗ lực/)
-    expect(d.indicators[3]!.reasons.join(' ')).toMatch(/cách tổ chức thực hiện kế hoạch \(“tuyên truyền”\)/)
+    expect(d.indicators[0]!.reasons.join(' ')).toMatch(/gộp vào mục tiêu này.*đẩy mạnh phát triển du lịch cộng đồng/)
+    expect(d.indicators[2]!.reasons.join(' ')).toMatch(/cách tổ chức thực hiện kế hoạch \(“tuyên truyền”\)/)
+    expect(d.indicators[2]!.reasons.join(' ')).toMatch(/gộp vào mục tiêu này.*đăng ký giao ước thi đua/)
+  })
+
+  it('an item led by a direction of effort keeps its lead, and a later result of the item stays its own goal', () => {
+    const d = draftPlan(
+      proseWith([
+        'Tăng cường công tác dân vận, vận động quần chúng; kiện toàn tổ chức và cán bộ. Giải quyết tốt đơn thư khiếu nại của công dân; nâng cao chất lượng sinh hoạt chi bộ.',
+        'Phát triển chăn nuôi; phát triển kinh tế vườn; củng cố hệ thống thủy lợi nội đồng.',
+      ]),
+    )
+    expect(d.indicators.map((i) => [i.value.source, i.confidence])).toEqual([
+      ['Tăng cường công tác dân vận, vận động quần chúng', 'low'],
+      ['Giải quyết tốt đơn thư khiếu nại của công dân', 'medium'],
+      ['Phát triển chăn nuôi', 'low'],
+      ['phát triển kinh tế vườn', 'low'],
+    ])
+    expect(d.indicators[0]!.reasons.join(' ')).toMatch(/kiện toàn tổ chức và cán bộ.*nâng cao chất lượng sinh hoạt chi bộ/)
+    expect(d.indicators[2]!.reasons.join(' ')).toMatch(/củng cố hệ thống thủy lợi nội đồng/)
   })
 })
 

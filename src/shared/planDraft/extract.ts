@@ -13,6 +13,7 @@ import {
   type DecimalHabit,
   GOAL_START_RE,
   isStockName,
+  INTENSIFIER_RE,
   MEANS_RE,
   NON_TARGET_SECTION_RE,
   PER_MILLE_NAME_RE,
@@ -471,12 +472,23 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // A plan that lists no targets states its goals in prose: each clause opening with a goal verb
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
   if (!listSeen && built.every((b) => b.value.aggregation === 'yes_no')) {
+    // An item's first goal leads it; a later clause of the same item that only intensifies or
+    // carries out (elaborates) is part of that goal, named in its reasons, not a target of its own.
+    const leads = new Map<Section, Built>()
     for (const { line, section } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line)) {
         const reasons = ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
-        built.push(yesNo(c, section, codes, built.length, proseConfidence(c.text, reasons), reasons))
+        const confidence = proseConfidence(c.text, reasons)
+        const lead = leads.get(section)
+        if (lead && confidence === 'low' && elaborates(c.text)) {
+          lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
+          continue
+        }
+        const b = yesNo(c, section, codes, built.length, confidence, reasons)
+        built.push(b)
+        if (!lead) leads.set(section, b)
         sectionsUsed.add(section)
       }
     }
@@ -664,6 +676,16 @@ function proseConfidence(text: string, reasons: string[]): Confidence {
   if (RESULT_GOAL_RE.test(text)) return 'medium'
   reasons.push('nói hướng nỗ lực (đẩy mạnh, tăng cường, nâng cao…), không nói kết quả để đánh giá đạt hay không đạt')
   return 'low'
+}
+
+/**
+ * A clause that elaborates its item's goal: it intensifies (INTENSIFIER_RE: "tăng cường …",
+ * "kiện toàn …") or names a means of running the plan (MEANS_RE in its head: "nâng cao chất
+ * lượng tuyên truyền …", "thực hiện tốt chính sách khen thưởng …").
+ */
+function elaborates(text: string): boolean {
+  const head = /^(?:các|mỗi|từng)\s/iu.test(text) ? text : text.split(',')[0]!
+  return INTENSIFIER_RE.test(text) || MEANS_RE.test(head)
 }
 
 /**

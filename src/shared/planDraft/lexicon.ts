@@ -285,6 +285,13 @@ export const RESULT_GOAL_RE =
   /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
+ * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
+ * "nâng cao", "kiện toàn", "củng cố", "đổi mới", "xây dựng"): after an item's first goal, a
+ * clause opening with one elaborates that goal rather than setting another (extract.ts).
+ */
+export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|xây dựng)(?![\p{L}])/iu
+
+/**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán
  * triệt", "học tập nghị quyết", "phổ biến"), the plan's own paperwork ("xây dựng chương trình, kế
  * hoạch", "đăng ký giao ước"), rewards ("khen thưởng", "nhân rộng điển hình"), reviews ("sơ kết",
