@@ -109,7 +109,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // English, loaded only when chosen (modules/i18n.ts): not part of the first load.
-            { name: 'en', test: /src[\\/]client[\\/]locales[\\/]en\.json/ },
+            { name: 'en', test: /src[\\/]client[\\/]locales[\\/]en\.ts/ },
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.

@@ -1,8 +1,9 @@
 // Dates, times and periods as the screens show them, vi-VN style (dd/mm/yyyy) whatever the UI
 // language. Kept free of the number code so the inbox loads light (values: formatValue.ts).
 import type { PeriodKind } from '../shared/model'
+import type { Translate } from './modules/i18n'
 
-export type Translate = (key: string, named?: Record<string, unknown>) => string
+export type { Translate }
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 

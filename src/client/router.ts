@@ -10,6 +10,7 @@ import { PROVINCE_ROLES, provinceRoutes } from './province/routes'
 import InboxPage from './pages/InboxPage.vue'
 import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
 import { useSessionStore } from './stores/session'
+import type { MessageKey } from './modules/i18n'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,7 +19,7 @@ declare module 'vue-router' {
     /** A public screen that stays open when someone is signed in (an enrolment link signs its owner in). */
     anyUser?: boolean
     /** The message key of the screen's title. */
-    title?: string
+    title?: MessageKey
     /** Only these roles may open the screen (the officer's workspace). */
     roles?: readonly Role[]
   }

@@ -1,62 +1,68 @@
 import { describe, expect, it } from 'vitest'
-import { createAppI18n, registerMessages, setLocale, type MessageBundle } from '../../src/client/modules/i18n'
-import vi from '../../src/client/locales/vi.json'
-import en from '../../src/client/locales/en.json'
+import { createAppI18n, fill, registerMessages, setLocale, type MessageBundle, type MessageKey } from '../../src/client/modules/i18n'
+import vi from '../../src/client/locales/vi'
+import en from '../../src/client/locales/en'
 
 type Tree = { [k: string]: string | Tree }
 const leaves = (t: Tree, p = ''): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === 'string' ? [`${p}${k}`] : leaves(v, `${p}${k}.`)))
 const at = (tree: Tree, key: string) => key.split('.').reduce<unknown>((n, p) => (n as Tree | undefined)?.[p], tree) as string | undefined
+const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+
+/** Every key of one language is in the other, with the same placeholders; nothing is in one only. */
+function expectSameShape(label: string, viTree: Tree, enTree: Tree): void {
+  const viKeys = leaves(viTree)
+  const enKeys = new Set(leaves(enTree))
+  for (const key of viKeys) {
+    expect(enKeys.has(key), `${label}: ${key} has no English`).toBe(true)
+    expect(names(at(enTree, key)!), `${label}: ${key}`).toEqual(names(at(viTree, key)!))
+    enKeys.delete(key)
+  }
+  expect([...enKeys], `${label}: English only`).toEqual([])
+}
 
 describe('i18n', () => {
   it('looks keys up, fills named placeholders and switches language', async () => {
     const i18n = createAppI18n('vi')
-    const key = leaves(vi as Tree).find((k) => at(vi as Tree, k)!.includes('{n}'))!
+    const key = leaves(vi as Tree).find((k) => at(vi as Tree, k)!.includes('{n}')) as MessageKey
     const text = i18n.t(key, { n: 7 })
     expect(text).toContain('7')
     expect(text).not.toContain('{n}')
     await setLocale(i18n, 'en', false)
     expect(i18n.locale.value).toBe('en')
     expect(i18n.t(key, { n: 7 })).not.toBe(text)
-    expect(i18n.t('khong.co.khoa')).toBe('khong.co.khoa')
+    expect(i18n.t('khong.co.khoa' as MessageKey)).toBe('khong.co.khoa')
+    expect(fill('{a} và {b}', { a: 1 })).toBe('1 và {b}')
   })
 
-  it('has every Vietnamese message in English too, with the same placeholders', () => {
-    for (const key of leaves(vi as Tree)) {
-      const english = at(en as Tree, key)
-      expect(english, key).toBeTypeOf('string')
-      const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-      expect(names(english!), key).toEqual(names(at(vi as Tree, key)!))
-    }
+  it('has every entry message in both languages, with the same placeholders', () => {
+    expectSameShape('locales', vi as Tree, en as Tree)
   })
 })
 
-// The officer's workspace keeps its messages in bundles next to its pages, loaded with them.
-const bundles = import.meta.glob<Record<string, MessageBundle>>('../../src/client/officer/**/messages.ts', { eager: true })
+// Every lazily loaded screen keeps its messages in a bundle next to its pages, loaded with them:
+// found here by file name, whoever adds one.
+const modules = import.meta.glob<Record<string, unknown>>(['../../src/client/**/messages.ts', '../../src/client/**/*Messages.ts'], { eager: true })
+const isBundle = (x: unknown): x is MessageBundle => typeof x === 'object' && x !== null && 'vi' in x && 'en' in x
+const all = Object.entries(modules).flatMap(([file, mod]) => Object.entries(mod).filter(([, b]) => isBundle(b)).map(([name, b]) => [`${file} ${name}`, b as MessageBundle] as const))
 
-describe('the workspace message bundles', () => {
-  const all = Object.entries(bundles).flatMap(([file, mod]) => Object.values(mod).map((bundle) => [file, bundle] as const))
-
-  it('exist, and registered ones are found in both languages', async () => {
-    expect(all.length).toBeGreaterThan(0)
+describe('the message bundles of lazily loaded screens', () => {
+  it('are found, and registered ones are looked up in both languages', async () => {
+    expect(all.length).toBeGreaterThan(10)
     const i18n = createAppI18n('vi')
     const [, bundle] = all[0]!
     registerMessages(bundle)
-    const key = leaves(bundle.vi as Tree)[0]!
+    const key = leaves(bundle.vi as Tree)[0]! as MessageKey
     expect(i18n.t(key)).toBe(at(bundle.vi as Tree, key))
     await setLocale(i18n, 'en', false)
     expect(i18n.t(key)).toBe(at(bundle.en as Tree, key))
   })
 
-  it('have every Vietnamese message in English, with the same placeholders, under their own names', () => {
+  it.each(all)('%s: every message in both languages, with the same placeholders', (label, bundle) => {
+    expectSameShape(label, bundle.vi as Tree, bundle.en as Tree)
+  })
+
+  it.each(all)('%s: under names of its own, apart from the entry screen’s', (label, bundle) => {
     const base = new Set(Object.keys(vi))
-    for (const [file, bundle] of all) {
-      for (const top of Object.keys(bundle.vi)) expect(base.has(top), `${file}: ${top} shadows the entry screen's messages`).toBe(false)
-      for (const key of leaves(bundle.vi as Tree)) {
-        const english = at(bundle.en as Tree, key)
-        expect(english, `${file}: ${key}`).toBeTypeOf('string')
-        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
-        expect(names(english!), `${file}: ${key}`).toEqual(names(at(bundle.vi as Tree, key)!))
-      }
-    }
+    for (const top of Object.keys(bundle.vi)) expect(base.has(top), `${label}: ${top} shadows the entry screen's messages`).toBe(false)
   })
 })

@@ -1,8 +1,8 @@
 // Messages of the enrolment page (top-level key `enrol`), loaded with that page only: the entry
 // screen's bundle stays as it is.
-import type { MessageBundle } from '../modules/i18n'
+import { defineMessages } from '../modules/i18n'
 
-export const enrolMessages: MessageBundle = {
+export const enrolMessages = defineMessages({
   vi: {
     enrol: {
       title: 'Kích hoạt tài khoản',
@@ -61,4 +61,4 @@ export const enrolMessages: MessageBundle = {
       retry: 'Try again',
     },
   },
-}
+})

@@ -1,30 +1,98 @@
-// The UI's language: Vietnamese by default, English on request. Messages are plain JSON in
-// locales/*.json (English loads only when chosen); `t(key, params)` looks a key up and fills
+// The UI's language: Vietnamese by default, English on request. One mechanism for every word the
+// app shows: messages are typed TypeScript trees, `t(key, params)` looks a dotted key up and fills
 // `{name}` placeholders. The choice is kept in localStorage (`thidua.locale`), a UI preference,
 // never in IndexedDB.
 //
+// Where messages live:
+// - locales/vi.ts: the entry screen's messages, the source of their keys; locales/en.ts is typed
+//   to the same shape (`Translation`) and loads only when English is chosen.
+// - messages.ts beside each lazily loaded screen (`defineMessages({ vi, en })`, the English typed
+//   to the Vietnamese): registered when its chunk loads (`registerMessages`).
+// - Keys are typed: `MessageKey` is the union of the dotted paths of all those trees, built from
+//   type-only imports below, so no lazily loaded message is pulled into the entry chunk. A new
+//   bundle is added to `Bundles`; test/client/i18n.test.ts finds every bundle by file name and
+//   fails on a key missing in either language or on differing placeholders.
+// - Shared code (src/shared) speaks no language of its own where the client shows its words: it
+//   returns a code and parameters (a number that does not parse: `NumberParseError`; a refusal of
+//   the server: `code` + `params`, catalogued in shared/errors.ts) and the client renders them
+//   here. That keeps both languages of those words out of the entry chunk, whose English loads
+//   with locales/en.ts. The server answers refusals in Vietnamese (`message`, filled from the same
+//   catalogue) for clients that do not know a code.
+//
 // Why not vue-i18n: the phone's entry screen must load within 100 KB of JavaScript (DESIGN.md
 // §6). vue-i18n's runtime with precompiled messages cost ~13 KB gzip of that; the UI needs only
-// lookups with named placeholders (no plurals, no linked messages, no number or date formats:
-// numbers go through src/shared/numbers.ts), which this module does in well under 1 KB.
+// lookups with named placeholders (no plurals, no linked messages; numbers go through
+// src/shared/numbers.ts), which this module does in well under 1 KB.
 import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
-import vi from '../locales/vi.json'
+import vi from '../locales/vi'
+import type { keepDataMessages } from '../components/backup/messages'
+import type { quarantineMessages } from '../components/sync/quarantineMessages'
+import type { enrolMessages } from '../enrol/messages'
+import type { officerMessages } from '../officer/messages'
+import type { dashboardMessages } from '../officer/dashboard/messages'
+import type { onboardMessages, peopleMessages } from '../officer/people/messages'
+import type { baselineMessages } from '../officer/plan/baselines/messages'
+import type { planDraftMessages } from '../officer/plan/draft/messages'
+import type { planSetupMessages } from '../officer/plan/messages'
+import type { targetSplitMessages } from '../officer/plan/splitMessages'
+import type { reviewMessages } from '../officer/review/messages'
+import type { scoringMessages } from '../officer/scoring/messages'
+import type { provinceMessages } from '../province/messages'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
 export const LOCALE_KEY = 'thidua.locale'
 
-type Params = Record<string, unknown>
+/** Nested names down to messages with `{name}` placeholders. */
+export type MessageTree = { readonly [name: string]: string | MessageTree }
+/** A tree in another language: the same names, every one of them, and no other. */
+export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> }
+/** The dotted keys of a tree's messages: `entry.saved`. */
+export type KeysOf<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : KeysOf<T[K], `${P}${K}.`> }[keyof T & string]
+
+/** Messages of a lazily loaded part of the app, both languages. */
+export interface MessageBundle<T extends MessageTree = MessageTree> {
+  vi: T
+  en: Translation<T>
+}
+
+type Bundles =
+  | typeof keepDataMessages
+  | typeof quarantineMessages
+  | typeof enrolMessages
+  | typeof officerMessages
+  | typeof dashboardMessages
+  | typeof peopleMessages
+  | typeof onboardMessages
+  | typeof baselineMessages
+  | typeof planDraftMessages
+  | typeof planSetupMessages
+  | typeof targetSplitMessages
+  | typeof reviewMessages
+  | typeof scoringMessages
+  | typeof provinceMessages
+type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
+
+/** Every message's key, the entry screen's and the lazily loaded screens'. */
+export type MessageKey = KeysOf<typeof vi> | BundleKeys<Bundles>
+export type Params = Record<string, unknown>
+/** The translator: the message at a key in the current language, placeholders filled. */
+export type Translate = (key: MessageKey, params?: Params) => string
 
 export interface AppI18n {
   locale: Ref<Locale>
   /** The message at a dotted key (`entry.saved`); a key with no message is shown as itself. */
-  t(key: string, params?: Params): string
+  t: Translate
   install(app: App): void
 }
 
 /** The app's i18n instance, for components and the language switch. */
 export const I18N_KEY: InjectionKey<AppI18n> = Symbol('thidua-i18n')
+
+/** Declares a bundle: the Vietnamese is the source of its keys, the English must match it. */
+export function defineMessages<T extends MessageTree>(bundle: { vi: T; en: NoInfer<Translation<T>> }): MessageBundle<T> {
+  return bundle
+}
 
 /** The language chosen on this device, Vietnamese when none was (or storage is blocked). */
 export function storedLocale(): Locale {
@@ -44,25 +112,27 @@ function lookup(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
-function fill(message: string, params: Params | undefined): string {
+/** Fills `{name}` placeholders; one with no parameter stays as written. */
+export function fill(message: string, params: Params | undefined): string {
   return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message
 }
 
 const catalogs = new Map<Locale, unknown>([['vi', vi]])
-
-/** Messages of lazily loaded screens (the officer's workspace), both languages, added when their chunk loads. */
-export type MessageBundle = Record<Locale, Record<string, unknown>>
 const bundles: MessageBundle[] = []
 
 /**
  * Adds the messages of a lazily loaded part of the app. Its keys live under their own top-level
  * name (`officer`, `review`…), so a bundle never shadows the entry screen's messages.
  */
-export function registerMessages(bundle: MessageBundle): void {
+export function registerMessages<T extends MessageTree>(bundle: MessageBundle<T>): void {
   if (!bundles.includes(bundle)) bundles.push(bundle)
 }
 
-function find(locale: Locale, key: string): string | undefined {
+/**
+ * The message at a key in a language, if any: for keys made at run time (a code from the server,
+ * `errors.<code>`), which `t` cannot type.
+ */
+export function findMessage(locale: Locale, key: string): string | undefined {
   const hit = lookup(catalogs.get(locale), key)
   if (hit !== undefined) return hit
   for (const b of bundles) {
@@ -77,7 +147,7 @@ export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   const locale = shallowRef<Locale>('vi')
   const i18n: AppI18n = {
     locale,
-    t: (key, params) => fill(find(locale.value, key) ?? find('vi', key) ?? key, params),
+    t: (key, params) => fill(findMessage(locale.value, key) ?? findMessage('vi', key) ?? key, params),
     install(app) {
       app.provide(I18N_KEY, i18n)
     },
@@ -95,7 +165,7 @@ export function useI18n(): Pick<AppI18n, 't' | 'locale'> {
 
 /** Switches the language (loading its messages first) and remembers the choice unless told not to. */
 export async function setLocale(i18n: AppI18n, locale: Locale, remember = true): Promise<void> {
-  if (!catalogs.has(locale)) catalogs.set(locale, (await import('../locales/en.json')).default)
+  if (!catalogs.has(locale)) catalogs.set(locale, (await import('../locales/en')).default)
   i18n.locale.value = locale
   if (typeof document !== 'undefined') document.documentElement.lang = locale
   if (!remember) return

@@ -1,8 +1,8 @@
 // The workspace frame's messages (navigation, shared words). Each area keeps its own bundle next
 // to its pages; all are registered when their chunk loads (modules/i18n.ts registerMessages).
-import type { MessageBundle } from '../modules/i18n'
+import { defineMessages } from '../modules/i18n'
 
-export const officerMessages: MessageBundle = {
+export const officerMessages = defineMessages({
   vi: {
     officer: {
       title: 'Quản lý thi đua',
@@ -39,4 +39,4 @@ export const officerMessages: MessageBundle = {
       forbidden: 'This account cannot use this section.',
     },
   },
-}
+})

@@ -1,8 +1,8 @@
 // Messages of the province's screens (top-level key `province`): the list of provinces, the
 // province board, its forms (commune, officer, merge, accounts).
-import type { MessageBundle } from '../modules/i18n'
+import { defineMessages } from '../modules/i18n'
 
-export const provinceMessages: MessageBundle = {
+export const provinceMessages = defineMessages({
   vi: {
     province: {
       loading: 'Đang tải…',
@@ -12,7 +12,7 @@ export const provinceMessages: MessageBundle = {
       optional: '(không bắt buộc)',
       kinds: { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu', thi_tran: 'Thị trấn' },
       kindOld: '{kind} (chỉ cho kế hoạch trước 1/7/2025)',
-      roles: { officer: 'Cán bộ xã (quản lý)', leader: 'Lãnh đạo xã (chỉ xem)', province_admin: 'Quản trị tỉnh', province_viewer: 'Lãnh đạo, chuyên viên tỉnh (chỉ xem)' },
+      roles: { reporter: 'Báo cáo viên', admin: 'Quản trị hệ thống', officer: 'Cán bộ xã (quản lý)', leader: 'Lãnh đạo xã (chỉ xem)', province_admin: 'Quản trị tỉnh', province_viewer: 'Lãnh đạo, chuyên viên tỉnh (chỉ xem)' },
       codeInvalid: 'Mã chỉ gồm chữ không dấu, số, ., _ hoặc -, tối đa 40 ký tự.',
       usernameInvalid: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, ., _ hoặc -.',
       nameRequired: 'Cần nhập tên.',
@@ -133,7 +133,7 @@ export const provinceMessages: MessageBundle = {
       optional: '(optional)',
       kinds: { xa: 'Commune', phuong: 'Ward', dac_khu: 'Special zone', thi_tran: 'Township' },
       kindOld: '{kind} (only for plans before 1 July 2025)',
-      roles: { officer: 'Commune officer (manages)', leader: 'Commune leadership (reads only)', province_admin: 'Province administrator', province_viewer: 'Province leadership or staff (reads only)' },
+      roles: { reporter: 'Reporter', admin: 'System administrator', officer: 'Commune officer (manages)', leader: 'Commune leadership (reads only)', province_admin: 'Province administrator', province_viewer: 'Province leadership or staff (reads only)' },
       codeInvalid: 'A code has letters without accents, digits, ., _ or -, at most 40 characters.',
       usernameInvalid: 'A username has 3–40 lowercase letters without accents, digits, ., _ or -.',
       nameRequired: 'Enter the name.',
@@ -245,4 +245,4 @@ export const provinceMessages: MessageBundle = {
       },
     },
   },
-}
+})

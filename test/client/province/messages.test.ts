@@ -2,7 +2,7 @@
 // workspace's folder (test/client/i18n.test.ts checks those): the same rules here. Every
 // Vietnamese message has its English, with the same placeholders, under a name of its own.
 import { describe, expect, it } from 'vitest'
-import vi from '../../../src/client/locales/vi.json'
+import vi from '../../../src/client/locales/vi'
 import type { MessageBundle } from '../../../src/client/modules/i18n'
 import { enrolMessages } from '../../../src/client/enrol/messages'
 import { provinceMessages } from '../../../src/client/province/messages'

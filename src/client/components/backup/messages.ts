@@ -1,9 +1,9 @@
 // Messages of the notice shown when the browser refuses persistent storage (top-level key
 // `keepData`), loaded with StorageWarning.vue, a lazy chunk of its own (vite.config.ts): the
 // phone's first load (vi.json, the entry chunk) stays as it is.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const keepDataMessages: MessageBundle = {
+export const keepDataMessages = defineMessages({
   vi: {
     keepData: {
       notPersisted: 'Trình duyệt chưa cho giữ dữ liệu của ứng dụng lâu dài: khi máy thiếu bộ nhớ, các số liệu chưa gửi có thể bị xóa.',
@@ -22,4 +22,4 @@ export const keepDataMessages: MessageBundle = {
       dismiss: 'Got it',
     },
   },
-}
+})

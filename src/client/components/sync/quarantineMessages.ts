@@ -1,8 +1,8 @@
 // Messages of the quarantined changes in "Cần xử lý" (top-level key `quarantine`): a bundle of
 // the lazily loaded attention page, kept out of locales/*.json, which the entry screen loads first.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const quarantineMessages: MessageBundle = {
+export const quarantineMessages = defineMessages({
   vi: {
     quarantine: {
       title: 'Máy chủ gặp lỗi với các thay đổi này',
@@ -37,4 +37,4 @@ export const quarantineMessages: MessageBundle = {
       discarded: 'The change was given up.',
     },
   },
-}
+})

@@ -2,9 +2,9 @@
 // Status words come from src/shared/describe.ts STATUS_LABELS in Vietnamese, so the dashboard,
 // the entry screen and the exported review say the same thing; the English bundle has its own.
 import { STATUS_LABELS } from '../../../shared/describe'
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const dashboardMessages: MessageBundle = {
+export const dashboardMessages = defineMessages({
   vi: {
     dashboard: {
       title: 'Tổng hợp kết quả thực hiện chỉ tiêu',
@@ -262,4 +262,4 @@ export const dashboardMessages: MessageBundle = {
       },
     },
   },
-}
+})

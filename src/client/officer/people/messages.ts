@@ -1,7 +1,7 @@
 // Messages of the "Đơn vị & tài khoản" and "Kỳ báo cáo" screens (top-level key `people`).
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const peopleMessages: MessageBundle = {
+export const peopleMessages = defineMessages({
   vi: {
     people: {
       title: 'Đơn vị & tài khoản',
@@ -322,14 +322,14 @@ export const peopleMessages: MessageBundle = {
       },
     },
   },
-}
+})
 
 /**
  * Messages of onboarding (top-level key `onboard`): units and accounts from a pasted list, and the
  * printable sign-in slips. Registered by the "Đơn vị & tài khoản" screen and by the province's
  * screens, which print slips too.
  */
-export const onboardMessages: MessageBundle = {
+export const onboardMessages = defineMessages({
   vi: {
     onboard: {
       preview: 'Xem trước',
@@ -458,4 +458,4 @@ export const onboardMessages: MessageBundle = {
       },
     },
   },
-}
+})

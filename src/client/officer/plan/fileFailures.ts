@@ -1,9 +1,9 @@
 // What a failed plan file call says, for the plan screen's import and the draft screen's document
 // and import: one wording of each kind of failure, and what a refused write changes on screen.
 import type { PlanImportPreview } from '../../../shared/planImport'
+import type { Translate } from '../../modules/i18n'
 import { PlanFileError } from './api'
 
-type Translate = (key: string, params?: Record<string, unknown>) => string
 
 /**
  * The failure in words, from the message group `prefix` (each has network, tooBigServer, server

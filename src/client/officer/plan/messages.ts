@@ -1,7 +1,7 @@
 // The plan set-up screen's messages (Kế hoạch & chỉ tiêu), Vietnamese and English.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const planSetupMessages: MessageBundle = {
+export const planSetupMessages = defineMessages({
   vi: {
     planSetup: {
       title: 'Kế hoạch & chỉ tiêu',
@@ -600,4 +600,4 @@ export const planSetupMessages: MessageBundle = {
       },
     },
   },
-}
+})

@@ -5,6 +5,7 @@ import type { EqualityRule, Field, Phase, Plan } from '../../../shared/model'
 import { fieldAndDescendants } from './fieldOrder'
 import { unknownCodes } from './ruleForm'
 import { PlanRefusal } from './save'
+import type { Translate } from '../../modules/i18n'
 
 export interface PlanHeader {
   number?: string
@@ -20,7 +21,7 @@ export interface PlanHeader {
 export type Editing = { code: string } | { field: string } | null
 
 /** Translates a refusal: (key, params) → message, the screen's `t`. */
-export type Say = (key: string, params?: Record<string, unknown>) => string
+export type Say = Translate
 
 /** The plan with its header replaced; an optional part left empty is removed. */
 export function withHeader(plan: Plan, header: PlanHeader): Plan {

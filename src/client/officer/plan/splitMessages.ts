@@ -1,7 +1,7 @@
 // The split of a commune target across its units (Chia chỉ tiêu xã cho các đơn vị), Vietnamese and English.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const targetSplitMessages: MessageBundle = {
+export const targetSplitMessages = defineMessages({
   vi: {
     targetSplit: {
       open: 'Chia chỉ tiêu xã cho các đơn vị…',
@@ -74,4 +74,4 @@ export const targetSplitMessages: MessageBundle = {
       close: 'Close',
     },
   },
-}
+})

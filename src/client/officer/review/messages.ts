@@ -1,8 +1,8 @@
 // Messages of the review area: the review queue, one report, the completeness board and the
 // value history / audit feed.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const reviewMessages: MessageBundle = {
+export const reviewMessages = defineMessages({
   vi: {
     review: {
       loading: 'Đang tải…',
@@ -317,4 +317,4 @@ export const reviewMessages: MessageBundle = {
       },
     },
   },
-}
+})

@@ -1,8 +1,8 @@
 // Scoring and ranking (issue 15, item 2): the plan's scoring table editor and the dashboard's
 // ranking, with the council's scores. Status words come from the dashboard's bundle.
-import type { MessageBundle } from '../../modules/i18n'
+import { defineMessages } from '../../modules/i18n'
 
-export const scoringMessages: MessageBundle = {
+export const scoringMessages = defineMessages({
   vi: {
     scoring: {
       title: 'Bảng điểm thi đua',
@@ -149,4 +149,4 @@ export const scoringMessages: MessageBundle = {
       },
     },
   },
-}
+})

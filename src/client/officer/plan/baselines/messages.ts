@@ -1,7 +1,7 @@
 // The starting figures' messages (Số gốc của chỉ tiêu giảm / tăng), Vietnamese and English.
-import type { MessageBundle } from '../../../modules/i18n'
+import { defineMessages } from '../../../modules/i18n'
 
-export const baselineMessages: MessageBundle = {
+export const baselineMessages = defineMessages({
   vi: {
     baselines: {
       title: 'Số gốc (số đầu năm, số năm gốc)',
@@ -40,4 +40,4 @@ export const baselineMessages: MessageBundle = {
       suggestFailed: 'The suggestions could not be loaded: {reason}',
     },
   },
-}
+})

@@ -1,8 +1,8 @@
 // The messages of drafting a plan from the plan's own document (Soạn kế hoạch từ văn bản),
 // Vietnamese and English.
-import type { MessageBundle } from '../../../modules/i18n'
+import { defineMessages } from '../../../modules/i18n'
 
-export const planDraftMessages: MessageBundle = {
+export const planDraftMessages = defineMessages({
   vi: {
     planDraft: {
       title: 'Soạn kế hoạch năm {year} từ văn bản',
@@ -249,4 +249,4 @@ export const planDraftMessages: MessageBundle = {
       },
     },
   },
-}
+})
