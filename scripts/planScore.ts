@@ -7,7 +7,9 @@
 // - sure: those of confidence high only, not ambiguous: what "Nhận tất cả mục chắc chắn" on the
 //   review screen takes (src/client/officer/plan/draft/review.ts, sureItems).
 // --verbose lists the missed and extra targets of "all".
-import { existsSync, readFileSync } from 'node:fs'
+// Held-out plans (test/fixtures/heldout/NAME.txt with its hand-made NAME.json, written without
+// the drafter's rules) are scored the same way, in rows of their own.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plan } from '../src/shared/model'
 import { draftPlan, planFromDraft } from '../src/shared/planDraft/extract'
@@ -39,9 +41,20 @@ function scoreOf(draft: PlanDraft, expected: Plan, levels: readonly Confidence[]
   return scoreDraft(planFromDraft(draft, ids, expected.year), expected, ambiguous)
 }
 
-export function scoreSeed(name: string, dir = seedsDir()): SeedScores {
+export const HELDOUT_DIR = join(process.cwd(), 'test', 'fixtures', 'heldout')
+
+/** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
+export function heldOut(dir = HELDOUT_DIR): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt') && existsSync(join(dir, f.replace(/\.txt$/, '.json'))))
+    .map((f) => f.replace(/\.txt$/, ''))
+    .sort()
+}
+
+export function scoreSeed(name: string, dir = seedsDir(), plansDir = join(process.cwd(), 'src/server/demo/plans')): SeedScores {
   const text = readFileSync(join(dir, `${name}.txt`), 'utf8')
-  const demo = JSON.parse(readFileSync(join(process.cwd(), 'src/server/demo/plans', `${name}.json`), 'utf8')) as { plan: Plan }
+  const demo = JSON.parse(readFileSync(join(plansDir, `${name}.json`), 'utf8')) as { plan: Plan }
   const draft = draftPlan(text)
   const plan = planFromDraft(draft, 'all', demo.plan.year)
   return {
@@ -62,10 +75,13 @@ function main(): void {
     process.exit(1)
   }
   const verbose = process.argv.includes('--verbose')
-  const rows: [string, SeedScores][] = SEEDS.map((s) => [s, scoreSeed(s, dir)])
+  const seedRows: [string, SeedScores][] = SEEDS.map((s) => [s, scoreSeed(s, dir)])
+  const heldRows: [string, SeedScores][] = heldOut().map((s) => [s, scoreSeed(s, HELDOUT_DIR, HELDOUT_DIR)])
+  const rows = [...seedRows, ...heldRows]
   console.log('                                        all targets               high+medium                  high (sure)')
   console.log('seed                      demo  draft  matched  recall  precision  ambiguous | draft  recall  precision | draft  recall  precision')
   for (const [name, { all: s, confident: c, sure: h }] of rows) {
+    if (heldRows.length > 0 && name === heldRows[0]![0]) console.log('held-out plans (test/fixtures/heldout, written without the drafter\'s rules):')
     console.log(
       `${name.padEnd(24)} ${String(s.expected).padStart(5)} ${String(s.drafted).padStart(6)} ${String(s.matched).padStart(8)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(10)} ${String(s.ambiguous).padStart(10)} |` +
         ` ${String(c.drafted).padStart(5)} ${pct(c.recall).padStart(7)} ${prec(c).padStart(10)} | ${String(h.drafted).padStart(5)} ${pct(h.recall).padStart(7)} ${prec(h).padStart(10)}`,
@@ -75,13 +91,14 @@ function main(): void {
       for (const x of s.extra) console.log(`   extra:  ${x.code} ${JSON.stringify(x.target)} ${x.unitOfMeasure} — ${x.source ?? x.name}`)
     }
   }
-  const total = (pick: (s: SeedScores) => SeedScore): string => {
-    const sum = (f: (s: SeedScore) => number): number => rows.reduce((t, [, s]) => t + f(pick(s)), 0)
+  const total = (pick: (s: SeedScores) => SeedScore, of = rows): string => {
+    const sum = (f: (s: SeedScore) => number): number => of.reduce((t, [, s]) => t + f(pick(s)), 0)
     const drafted = sum((s) => s.drafted)
     return `recall ${pct(sum((s) => s.matched) / sum((s) => s.expected))}, precision ${drafted === 0 ? '–' : pct(sum((s) => s.matched) / drafted)}`
   }
   console.log(`overall: all ${total((s) => s.all)}, ambiguous ${rows.reduce((t, [, s]) => t + s.all.ambiguous, 0)}`)
   console.log(`         high+medium ${total((s) => s.confident)}; high (sure) ${total((s) => s.sure)}`)
+  if (heldRows.length > 0) console.log(`held-out only: all ${total((s) => s.all, heldRows)}; high+medium ${total((s) => s.confident, heldRows)}`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main()

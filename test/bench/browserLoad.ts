@@ -2,8 +2,10 @@
 // usable, and the repeat load offline from the service worker.
 import type { Page } from 'playwright-core'
 import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, UNIT } from './browser'
+import { peerServer, ratio } from './peers'
 import type { Measurement } from './report'
-import { fmtMs } from './report'
+import { fmtInt, fmtMs } from './report'
+import { median } from './stats'
 
 const ID = 'browser-load'
 const TITLE = 'Cold load on a slow 3G phone, repeat load offline'
@@ -13,20 +15,31 @@ const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uplo
 const CPU_SLOWDOWN = 4
 const DESCRIPTION = [
   `The village head signs in once in a setup context (online, unthrottled) and its storage (cookies, local storage and IndexedDB, Playwright's \`storageState({ indexedDB: true })\`) is saved. Each run is a fresh browser context with that storage, an empty HTTP cache and no service worker, throttled through the Chrome DevTools Protocol (\`Network.emulateNetworkConditions\`: ${SLOW_3G.latency} ms latency, ${SLOW_3G.downloadThroughput} bytes/s down and up; \`Emulation.setCPUThrottlingRate\` ${CPU_SLOWDOWN}). Cold load: navigation to \`${PATH}\` until the first input of the entry screen is visible and enabled, read in the page as \`performance.now()\` (from the navigation's start) when a requestAnimationFrame poll first sees it. Budget: ≤ 6 s.`,
+  `Beside it, in the same run and the same throttling: a **minimal Vue + Dexie page** (test/bench/peer/mini: opens an IndexedDB database, reads one figure and renders it in an input), built with Vite and served gzip from a loopback server, timed from the navigation until its input is enabled, in a fresh context with an empty cache. The requests each page makes before its input works are counted. Goal (issue 18): the product's cold load ≤ 1.3× the peer's.`,
   `Repeat load offline: in the same context, once the service worker controls the page, the network is cut (\`context.setOffline\`, CPU still ×${CPU_SLOWDOWN}) and the page reloaded; timed the same way. Budget: ≤ 1 s.`,
 ]
 
 /** Runs in the page each frame: the navigation-relative time once the first entry input is usable. */
-function usableAt(): number | false {
-  const input = document.querySelector<HTMLInputElement>('article.ind input')
+function usableAt(selector = 'article.ind input'): number | false {
+  const input = document.querySelector<HTMLInputElement>(selector)
   if (!input || input.disabled) return false
   const box = input.getBoundingClientRect()
   return box.width > 0 && box.height > 0 && getComputedStyle(input).visibility !== 'hidden' ? performance.now() : false
 }
 
-async function waitUsable(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(usableAt, null, { polling: 'raf', timeout: 60_000 })
+async function waitUsable(page: Page, selector = 'article.ind input'): Promise<number> {
+  const handle = await page.waitForFunction(usableAt, selector, { polling: 'raf', timeout: 60_000 })
   return Number(await handle.jsonValue())
+}
+
+/** Throttles a page as a slow 3G phone with a slow CPU, with an empty HTTP cache. */
+async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
+  await cdp.send('Network.clearBrowserCache')
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
 }
 
 export const browserLoadMeasurement: Measurement = {
@@ -48,17 +61,18 @@ export const browserLoadMeasurement: Measurement = {
       const cold: number[] = []
       const offline: number[] = []
       const fromSw: boolean[] = []
+      const requests: number[] = []
       for (let run = 0; run < RUNS; run++) {
         const { context, page } = await newPhone(env, { storageState: state })
         try {
-          const cdp = await context.newCDPSession(page)
-          await cdp.send('Network.enable')
-          await cdp.send('Network.setCacheDisabled', { cacheDisabled: false })
-          await cdp.send('Network.clearBrowserCache')
-          await cdp.send('Network.emulateNetworkConditions', SLOW_3G)
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+          await throttle(page)
+          let n = 0
+          const count = (): void => void n++
+          context.on('request', count)
           await page.goto(`${env.server.url}${PATH}`, { waitUntil: 'commit', timeout: 60_000 })
           cold.push(await waitUsable(page))
+          context.off('request', count)
+          requests.push(n)
           await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(async () => {
             // A worker that does not claim open pages controls the next navigation.
             await page.reload({ timeout: 60_000 })
@@ -73,8 +87,37 @@ export const browserLoadMeasurement: Measurement = {
           await context.close().catch(() => undefined)
         }
       }
-      const table = figuresTable([figureRow('cold load, slow 3G, CPU ×4', cold, 6000), figureRow('repeat load offline (service worker), CPU ×4', offline, 1000)])
-      const notes = [`The offline reload was answered by the service worker in ${fromSw.filter(Boolean).length} of ${fromSw.length} runs.`]
+      const peer = await peerServer(ctx)
+      const peerCold: number[] = []
+      const peerRequests: number[] = []
+      for (let run = 0; run < RUNS; run++) {
+        const { context, page } = await newPhone(env)
+        try {
+          await throttle(page)
+          let n = 0
+          const count = (): void => void n++
+          context.on('request', count)
+          await page.goto(`${peer.url}/mini/`, { waitUntil: 'commit', timeout: 60_000 })
+          peerCold.push(await waitUsable(page, '#v'))
+          context.off('request', count)
+          peerRequests.push(n)
+          ctx.log(`${TITLE}: peer run ${run + 1}: minimal Vue + Dexie page usable at ${fmtMs(peerCold.at(-1)!)} ms`)
+        } finally {
+          await context.close().catch(() => undefined)
+        }
+      }
+      const table = figuresTable([
+        figureRow('cold load, slow 3G, CPU ×4', cold, 6000),
+        figureRow('repeat load offline (service worker), CPU ×4', offline, 1000),
+        figureRow('peer: minimal Vue + Dexie page, cold, slow 3G, CPU ×4', peerCold, 6000),
+      ])
+      const product = median(cold)
+      const mini = median(peerCold)
+      const notes = [
+        `The offline reload was answered by the service worker in ${fromSw.filter(Boolean).length} of ${fromSw.length} runs.`,
+        `Requests before the first input works (median): the product ${fmtInt(median(requests))}, the peer ${fmtInt(median(peerRequests))}.`,
+        `Product ÷ peer, cold load: ${ratio(product, mini)}. Goal (issue 18): ≤ 1.3× (${product <= 1.3 * mini ? 'met' : 'missed'}).`,
+      ]
       return { id: ID, title: TITLE, description: DESCRIPTION, environment: [], sections: [{ title: `${PATH}, ${RUNS} runs`, table, notes }], errors: [] }
     } catch (e) {
       return failed(ID, TITLE, DESCRIPTION, e)

@@ -3,12 +3,14 @@
 // through the entry screens (from inside the page: each number input gets a figure and an
 // Enter, the next one only once its row says "Đã lưu trên máy"), over 17 periods of the
 // 60-indicator unit; then the phone goes online and the time until nothing waits is taken.
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page, Request } from 'playwright-core'
 import { apiSession } from '../client/e2e/harness'
-import { browserEnv, COMMUNE, failed, figureRow, figuresTable, newPhone, OFFICER, RUNS, signIn, syncText, UNIT } from './browser'
+import { browserEnv, COMMUNE, failed, figureRow, figuresTable, newPhone, OFFICER, RUNS, signIn, syncText, UNIT, type BrowserEnv } from './browser'
 import { putBenchIndicators, seedSixty, TARGET_ROWS } from './browserOpen'
+import { peerServer, ratio } from './peers'
 import type { Measurement, MeasurementResult } from './report'
 import { fmtInt, fmtMs } from './report'
+import { median } from './stats'
 import { monthPeriods } from '../../src/shared/periods'
 
 const SYNC_ID = 'browser-sync'
@@ -24,6 +26,7 @@ const PERIODS = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2022-Y', ...MONTHS
 
 const SYNC_DESCRIPTION = [
   `Unit TDP01 of \`${COMMUNE}\` with ${NUMBER_TARGET} number indicators (the officer adds indicators until it has ${NUMBER_TARGET} number inputs among its rates and yes/no, and the 12 monthly periods, through the API). Each run is a fresh phone: it signs in and syncs, goes offline (\`context.setOffline\`), and ${fmtInt(VALUES)} values are typed through the entry screens of ${PERIODS.length} periods (in the page, one number input after another: a figure and Enter, the next once the row says "Đã lưu trên máy"). Then the phone goes online and the time from \`setOffline(false)\` until the sync badge shows nothing waiting is read in the page (requestAnimationFrame polling); every request to \`/api/\` the browser context sees meanwhile is counted. Budget: ≤ 3 s and ≤ 10 requests.`,
+  `Beside it, in the same run and the same Chromium: **PouchDB 9** (\`pouchdb\`'s browser bundle, IndexedDB adapter) in a page of its own, with ${fmtInt(VALUES)} documents of the same content (one per value: commune, unit, period, indicator, the value and when) written locally with \`bulkDocs\` (not timed), then a one-shot two-way \`PouchDB.sync\` with an express-pouchdb server (memory adapter) on loopback, timed from the call until it resolves; a fresh remote database each run. The **floor**: one plain \`fetch\` POST of the same ${fmtInt(VALUES)} mutations as JSON to the same loopback server, which reads the body and answers its size. Requests and bytes (request and response, headers and bodies, as the browser reports them) are counted for the product and PouchDB alike.`,
 ]
 const HEAP_DESCRIPTION = [
   'In the same runs as the sync measurement: once every number input of 2022-Q1 has a value (a full quarter entered, offline), a garbage collection is forced (`HeapProfiler.collectGarbage`) and the used JS heap read through the Chrome DevTools Protocol (`Runtime.getHeapUsage`). Also after all values of the run were typed, and after the sync. No budget in DESIGN.md §6; reported for the record.',
@@ -34,6 +37,7 @@ interface RunFigures {
   waiting: number
   syncMs: number
   requests: number
+  bytes: number
   heapQuarter: number
   heapAll: number
   heapSynced: number
@@ -84,6 +88,102 @@ async function heapBytes(page: Page): Promise<number> {
 }
 
 const waitingOf = (text: string): number => Number(/(\d[\d.]*) chờ gửi/.exec(text)?.[1]?.replaceAll('.', '') ?? 0)
+
+/** Counts the bytes of the requests `which` picks until stopped: request and response, headers and bodies. */
+function countBytes(context: BrowserContext, which: (path: string) => boolean): { stop(): Promise<number> } {
+  const sizes: Promise<number>[] = []
+  const finished = (req: Request): void => {
+    if (!which(new URL(req.url()).pathname)) return
+    sizes.push(
+      req.sizes().then(
+        (s) => s.requestHeadersSize + s.requestBodySize + s.responseHeadersSize + s.responseBodySize,
+        () => 0,
+      ),
+    )
+  }
+  context.on('requestfinished', finished)
+  return {
+    async stop() {
+      context.off('requestfinished', finished)
+      return (await Promise.all(sizes)).reduce((a, b) => a + b, 0)
+    },
+  }
+}
+
+interface PeerFigures {
+  pouchMs: number
+  pouchRequests: number
+  pouchBytes: number
+  postMs: number
+}
+
+/** Runs in the PouchDB page: writes the documents locally, then times a one-shot two-way sync. */
+async function pouchSync(arg: { values: number; db: string; remote: string }): Promise<number> {
+  type Db = { bulkDocs(d: object[]): Promise<unknown>; sync(remote: string): Promise<unknown>; destroy(): Promise<unknown> }
+  const PouchDB = (window as unknown as { PouchDB: new (name: string) => Db }).PouchDB
+  const local = new PouchDB(arg.db)
+  const docs = Array.from({ length: arg.values }, (_, i) => ({
+    _id: `tqt/TDP01/P${Math.floor(i / 60)}/IND${i % 60}`,
+    commune: 'tqt',
+    unit: 'TDP01',
+    period: `P${Math.floor(i / 60)}`,
+    indicator: `IND${i % 60}`,
+    value: { kind: 'number', value: 100 + i },
+    at: new Date().toISOString(),
+  }))
+  await local.bulkDocs(docs)
+  const t0 = performance.now()
+  await local.sync(arg.remote)
+  const ms = performance.now() - t0
+  await local.destroy()
+  return ms
+}
+
+/** Runs in the PouchDB page: one plain POST of the same mutations, timed to the answer. */
+async function plainPost(arg: { values: number }): Promise<number> {
+  const mutations = Array.from({ length: arg.values }, (_, i) => ({
+    mutationId: `m${String(i).padStart(10, '0')}`,
+    kind: 'value',
+    commune: 'tqt',
+    unit: 'TDP01',
+    period: `P${Math.floor(i / 60)}`,
+    indicator: `IND${i % 60}`,
+    value: { kind: 'number', value: 100 + i },
+    baseVersion: 0,
+    at: new Date().toISOString(),
+  }))
+  const t0 = performance.now()
+  const res = await fetch('/echo', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deviceId: 'bench-floor', mutations }) })
+  await res.json()
+  return performance.now() - t0
+}
+
+async function measurePeers(ctx: Parameters<Measurement['run']>[0], env: BrowserEnv): Promise<PeerFigures[]> {
+  const peer = await peerServer(ctx)
+  const out: PeerFigures[] = []
+  for (let run = 0; run < SYNC_RUNS; run++) {
+    const { context, page } = await newPhone(env)
+    try {
+      await page.goto(`${peer.url}/pouch`)
+      await page.waitForFunction(() => 'PouchDB' in window)
+      let pouchRequests = 0
+      const count = (req: { url(): string }): void => {
+        if (new URL(req.url()).pathname.startsWith('/db/')) pouchRequests++
+      }
+      const traffic = countBytes(context, (path) => path.startsWith('/db/'))
+      context.on('request', count)
+      const pouchMs = await page.evaluate(pouchSync, { values: VALUES, db: `local-${run}`, remote: `${peer.url}/db/bench-${run}-${Date.now()}` })
+      context.off('request', count)
+      const pouchBytes = await traffic.stop()
+      const postMs = await page.evaluate(plainPost, { values: VALUES })
+      ctx.log(`${SYNC_TITLE}: PouchDB run ${run + 1}: synced in ${fmtMs(pouchMs)} ms, ${pouchRequests} requests; plain POST ${fmtMs(postMs)} ms`)
+      out.push({ pouchMs, pouchRequests, pouchBytes, postMs })
+    } finally {
+      await context.close().catch(() => undefined)
+    }
+  }
+  return out
+}
 
 let shared: Promise<{ runs: RunFigures[]; chromium: string }> | undefined
 
@@ -145,6 +245,7 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
       const count = (req: { url(): string }): void => {
         if (new URL(req.url()).pathname.startsWith('/api/')) requests++
       }
+      const traffic = countBytes(context, (path) => path.startsWith('/api/'))
       const t0 = await page.evaluate(() => performance.now())
       context.on('request', count)
       await context.setOffline(false)
@@ -158,9 +259,10 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
       )
       const syncMs = Number(await handle.jsonValue()) - t0
       context.off('request', count)
+      const bytes = await traffic.stop()
       const heapSynced = await heapBytes(page)
       ctx.log(`${SYNC_TITLE}: run ${run + 1}: synced in ${fmtMs(syncMs)} ms, ${requests} requests`)
-      runs.push({ typed, waiting, syncMs, requests, heapQuarter, heapAll, heapSynced })
+      runs.push({ typed, waiting, syncMs, requests, bytes, heapQuarter, heapAll, heapSynced })
     } finally {
       await context.close().catch(() => undefined)
     }
@@ -185,7 +287,34 @@ export const browserSyncMeasurement: Measurement = {
         figureRow('requests to /api/', runs.map((r) => r.requests), 10, '', fmtInt),
       ])
       const notes = [`Values typed offline per run: ${runs.map((r) => r.typed).join(', ')}; changes the badge showed waiting before going online: ${runs.map((r) => r.waiting).join(', ')}.`]
-      return { id: SYNC_ID, title: SYNC_TITLE, description: SYNC_DESCRIPTION, environment: [], sections: [{ title: `${runs.length} runs`, table, notes }], errors: [] }
+      const peers = await measurePeers(ctx, await browserEnv(ctx))
+      const m = {
+        product: median(runs.map((r) => r.syncMs)),
+        pouch: median(peers.map((p) => p.pouchMs)),
+        post: median(peers.map((p) => p.postMs)),
+        productBytes: median(runs.map((r) => r.bytes)),
+        pouchBytes: median(peers.map((p) => p.pouchBytes)),
+      }
+      const peerTable = {
+        columns: [{ title: 'what' }, { title: 'median', align: 'right' as const }, { title: 'requests', align: 'right' as const }, { title: 'bytes', align: 'right' as const }, { title: 'product ÷ this', align: 'right' as const }, { title: 'goal' }],
+        rows: [
+          ['the product: online → nothing waiting', `${fmtMs(m.product)} ms`, fmtInt(median(runs.map((r) => r.requests))), fmtInt(m.productBytes), '1.00×', ''],
+          ['PouchDB 9: one-shot two-way sync', `${fmtMs(m.pouch)} ms`, fmtInt(median(peers.map((p) => p.pouchRequests))), fmtInt(m.pouchBytes), ratio(m.product, m.pouch), `≤ 0.33× (3× faster): ${m.product <= m.pouch / 3 ? 'met' : 'missed'}`],
+          ['floor: one plain POST of the same mutations', `${fmtMs(m.post)} ms`, '1', '–', ratio(m.product, m.post), ''],
+        ],
+      }
+      const peerNotes = [`The product's bytes are ${ratio(m.productBytes, m.pouchBytes)} PouchDB's.`]
+      return {
+        id: SYNC_ID,
+        title: SYNC_TITLE,
+        description: SYNC_DESCRIPTION,
+        environment: [],
+        sections: [
+          { title: `${runs.length} runs`, table, notes },
+          { title: `Beside PouchDB and the floor, ${peers.length} runs each`, table: peerTable, notes: peerNotes },
+        ],
+        errors: [],
+      }
     } catch (e) {
       return failed(SYNC_ID, SYNC_TITLE, SYNC_DESCRIPTION, e)
     }
