@@ -27,6 +27,7 @@ import { planFileRoutes } from './routes/planFiles'
 import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
 import { rankingRoutes } from './routes/ranking'
+import { registrationRoutes } from './routes/registrations'
 import { resultRoutes } from './routes/results'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
@@ -127,6 +128,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       historyRoutes(api, { db })
       resultRoutes(api, { db, clock })
       rankingRoutes(api, { db, clock })
+      registrationRoutes(api, { db, clock })
       exportRoutes(api, { db, clock })
     },
     { prefix: '/api' },

@@ -3,6 +3,7 @@
 import * as v from 'valibot'
 import { CodeSchema, PeriodSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
 import { TextSchema } from './text'
+import { RegistrationContentSchema, RegistrationYearSchema, type RegistrationContent, type RegistrationSettings, type RegistrationStatus, type RegistrationTitle } from './registration'
 
 export { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
 import { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
@@ -44,7 +45,25 @@ export const ReportMutationSchema = v.object({
 })
 export type ReportMutation = v.InferOutput<typeof ReportMutationSchema>
 
-export const MutationSchema = v.variant('kind', [ValueMutationSchema, ReportMutationSchema])
+/**
+ * A unit's registration for emulation titles of a year (đăng ký thi đua): `submit` sends it with
+ * its whole content (absent: the content the server holds), `recall` takes back a submitted one
+ * not yet approved. Its `baseVersion` is the registration's version (0 if none).
+ */
+export const RegistrationMutationSchema = v.object({
+  kind: v.literal('registration'),
+  mutationId: MutationIdSchema,
+  deviceId: DeviceIdSchema,
+  unit: CodeSchema,
+  year: RegistrationYearSchema,
+  action: v.picklist(['submit', 'recall']),
+  content: v.optional(RegistrationContentSchema),
+  baseVersion: BaseVersionSchema,
+  clientTime: ClientTimeSchema,
+})
+export type RegistrationMutation = v.InferOutput<typeof RegistrationMutationSchema>
+
+export const MutationSchema = v.variant('kind', [ValueMutationSchema, ReportMutationSchema, RegistrationMutationSchema])
 export type Mutation = v.InferOutput<typeof MutationSchema>
 
 // ---------------------------------------------------------------------------
@@ -83,6 +102,11 @@ export type RejectionCode =
   | 'report_submitted'
   | 'report_approved'
   | 'invalid_transition'
+  // Registration mutations only (a phone that sends none never gets these).
+  | 'registration_closed'
+  | 'title_not_offered'
+  | 'duplicate_registration'
+  | 'registration_approved'
 
 export interface ServerCell {
   value: v.InferOutput<typeof ValueDataSchema> | null
@@ -139,6 +163,22 @@ export interface PulledReport {
 export type PulledPeriod = v.InferOutput<typeof PeriodSchema> & { version: number }
 export type PulledUnit = v.InferOutput<typeof UnitSchema> & { active: boolean; version: number }
 
+/** A unit's registration of a year (a village head gets their own units' only). */
+export interface PulledRegistration {
+  unit: string
+  year: number
+  status: RegistrationStatus
+  content: RegistrationContent
+  returnReason: string | null
+  version: number
+}
+
+/** A title of the commune's list: sent once the officer edited the list (until then the phone uses the defaults). */
+export type PulledRegistrationTitle = RegistrationTitle & { version: number }
+
+/** A year's registration deadline and who may register after it. */
+export type PulledRegistrationSettings = RegistrationSettings & { year: number; version: number }
+
 export interface PullResponse {
   /** Pass back as `cursor` next time. Everything up to it has been sent. */
   cursor: number
@@ -150,4 +190,8 @@ export interface PullResponse {
   units: PulledUnit[]
   /** Plans changed since the cursor, whole (plan header, fields, indicators), by year. */
   plans: { year: number; version: number; plan: unknown }[]
+  /** Registrations changed since the cursor (absent from a server before registration: none). */
+  registrations?: PulledRegistration[]
+  registrationTitles?: PulledRegistrationTitle[]
+  registrationSettings?: PulledRegistrationSettings[]
 }

@@ -5,6 +5,7 @@
 // module lazily, with the sync engine: valibot stays out of the entry bundle (vite.config.ts).
 import * as v from 'valibot'
 import { PeriodSchema, PlanSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
+import { RegistrationContentSchema, RegistrationSettingsSchema, RegistrationStatusSchema, RegistrationTitleSchema } from './registration'
 import type { MutationOutcome, PullResponse, PushResponse, RejectionCode } from './protocol'
 
 const VersionSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
@@ -21,6 +22,10 @@ const REJECTION_CODES = {
   report_submitted: true,
   report_approved: true,
   invalid_transition: true,
+  registration_closed: true,
+  title_not_offered: true,
+  duplicate_registration: true,
+  registration_approved: true,
 } as const satisfies Record<RejectionCode, true>
 
 const ServerCellSchema = v.object({
@@ -73,6 +78,22 @@ export const PullResponseSchema = v.object({
   periods: v.array(v.intersect([PeriodSchema, v.object({ version: VersionSchema })])),
   units: v.array(v.object({ ...UnitSchema.entries, active: v.boolean(), version: VersionSchema })),
   plans: v.array(v.object({ year: v.pipe(v.number(), v.integer()), version: VersionSchema, plan: PlanSchema })),
+  // A server from before registration sends none of these.
+  registrations: v.optional(
+    v.array(
+      v.object({
+        unit: IdSchema,
+        year: v.pipe(v.number(), v.integer()),
+        status: RegistrationStatusSchema,
+        content: RegistrationContentSchema,
+        returnReason: v.nullable(v.string()),
+        version: VersionSchema,
+      }),
+    ),
+    [],
+  ),
+  registrationTitles: v.optional(v.array(v.object({ ...RegistrationTitleSchema.entries, version: VersionSchema })), []),
+  registrationSettings: v.optional(v.array(v.object({ ...RegistrationSettingsSchema.entries, year: v.pipe(v.number(), v.integer()), version: VersionSchema })), []),
 })
 
 /** The push answer as the phone may use it, or undefined when it is not one. */

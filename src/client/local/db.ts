@@ -3,7 +3,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie'
 import type { Me } from '../../shared/api'
 import type { Plan, ReportStatus, ValueData } from '../../shared/model'
-import type { Mutation, PulledPeriod, PulledUnit, RejectionCode, ServerCell } from '../../shared/protocol'
+import type { Mutation, PulledPeriod, PulledRegistrationSettings, PulledRegistrationTitle, PulledUnit, RejectionCode, ServerCell } from '../../shared/protocol'
+import type { RegistrationContent, RegistrationStatus } from '../../shared/registration'
 
 export const DB_NAME = 'thidua'
 
@@ -85,6 +86,33 @@ export interface ReportRow {
   pendingAction: ReportAction | null
 }
 
+/** The outbox key `period` of a registration mutation (a unit's registration of a year): never a period code (codes have no `:`). */
+export const registrationPeriod = (year: number): string => `dk:${year}`
+
+/**
+ * `registrations`: a unit's registration for emulation titles of a year. `status`, `content`,
+ * `returnReason`, `version` are the server's (`none` / 0 until it has one); `pending` is the
+ * user's submit or recall still in the outbox, with the content it sends; `draft` is what the
+ * user typed and kept on this phone without sending (never synced).
+ */
+export interface RegistrationRow {
+  commune: string
+  unit: string
+  year: number
+  status: RegistrationStatus | 'none'
+  content: RegistrationContent
+  returnReason: string | null
+  version: number
+  pending: { action: ReportAction; content?: RegistrationContent } | null
+  draft: RegistrationContent | null
+}
+
+/** `registrationTitles`: the commune's own list of titles, once the officer edited it (until then the defaults). */
+export type RegistrationTitleRow = PulledRegistrationTitle & { commune: string }
+
+/** `registrationSettings`: a year's registration deadline and who may register after it. */
+export type RegistrationSettingsRow = PulledRegistrationSettings & { commune: string }
+
 /**
  * `quarantined`: the server failed (5xx) on this mutation alone, again and again (sync/engine.ts,
  * bisection). It is kept, shown in "Cần xử lý" and never pushed until the user retries it.
@@ -107,8 +135,9 @@ export interface OutboxEntry {
   mutationId: string
   commune: string
   unit: string
+  /** The period of a value or report mutation; `registrationPeriod(year)` for a registration. */
   period: string
-  /** The indicator of a value mutation; REPORT_TARGET for a report mutation. */
+  /** The indicator of a value mutation; REPORT_TARGET for a report or registration mutation. */
   indicator: string
   mutation: Mutation
   state: OutboxState
@@ -167,6 +196,9 @@ export type ThiDuaDb = Dexie & {
   reports: Table<ReportRow, [string, string, string]>
   outbox: EntityTable<OutboxEntry, 'seq'>
   syncState: EntityTable<SyncStateRow, 'commune'>
+  registrations: Table<RegistrationRow, [string, string, number]>
+  registrationTitles: Table<RegistrationTitleRow, [string, string]>
+  registrationSettings: Table<RegistrationSettingsRow, [string, number]>
 }
 
 /** Opens (lazily, on first use) the database of that name; tests give each "device" its own name. */
@@ -182,6 +214,12 @@ export function createDb(name: string = DB_NAME): ThiDuaDb {
     // [commune+state] lists a state in seq order (equal index keys sort by primary key).
     outbox: '++seq, &mutationId, [commune+state], [commune+unit+period+indicator], [commune+unit+period]',
     syncState: 'commune',
+  })
+  // Registration for emulation titles: new tables only, every existing row (the outbox above all) kept as it is.
+  db.version(2).stores({
+    registrations: '[commune+unit+year]',
+    registrationTitles: '[commune+code]',
+    registrationSettings: '[commune+year]',
   })
   return db
 }
@@ -216,6 +254,18 @@ export const emptyReport = (commune: string, unit: string, period: string): Repo
   comments: {},
   version: 0,
   pendingAction: null,
+})
+
+export const emptyRegistration = (commune: string, unit: string, year: number): RegistrationRow => ({
+  commune,
+  unit,
+  year,
+  status: 'none',
+  content: { collective: [], people: [], pledges: '' },
+  returnReason: null,
+  version: 0,
+  pending: null,
+  draft: null,
 })
 
 /** The device id for new mutations: the stored one, or `fallback` stored now (call inside a rw transaction on `meta`). */

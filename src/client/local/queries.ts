@@ -297,7 +297,7 @@ export async function attentionItems(db: ThiDuaDb, commune: string): Promise<Att
   return entries.map((e, i) => {
     const m = e.mutation
     const plan = planOf.get(periods[i]?.year ?? -1)
-    const mine = m.kind === 'report' ? { action: m.action } : mergedValue(cells[i]?.local ? cells[i] : { server: null, local: { value: m.value, note: m.note } })
+    const mine = m.kind !== 'value' ? { action: m.action } : mergedValue(cells[i]?.local ? cells[i] : { server: null, local: { value: m.value, note: m.note } })
     return {
       seq: e.seq,
       kind: e.state === 'conflict' ? 'conflict' : 'rejected',

@@ -2,8 +2,20 @@
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
 import { inEditTransaction, isQuotaError, STORAGE_FULL_MESSAGE, type EditDeps } from '../local/edits'
-import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
-import { entriesFor, queueReport, queueValue, reportKey, settleCell, settleReport, settleTarget, type CellTarget, type Queued } from '../local/outbox'
+import { communeRange, currentUser, emptyRegistration, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import {
+  entriesFor,
+  queueRegistration,
+  queueReport,
+  queueValue,
+  reportKey,
+  settleCell,
+  settleRegistration,
+  settleReport,
+  settleTarget,
+  type CellTarget,
+  type Queued,
+} from '../local/outbox'
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
 import { MAX_PUSH_BATCH } from '../../shared/limits'
 import type { Plan, ReportStatus, ValueData } from '../../shared/model'
@@ -275,7 +287,7 @@ async function releaseBatch(db: ThiDuaDb, batch: readonly OutboxEntry[]): Promis
  */
 async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult): Promise<number> {
   const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
-  return db.transaction('rw', [db.outbox, db.cells, db.reports, db.meta], async () => {
+  return db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
     const by = (await currentUser(db))?.displayName ?? null
     const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now })
     if (bulk !== undefined) {
@@ -373,6 +385,14 @@ async function settleAppliedValues(
 async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, pushVersion: number, stamp: { by: string | null; now: Date }): Promise<void> {
   await db.outbox.delete(entry.seq)
   const m = entry.mutation
+  if (m.kind === 'registration') {
+    const t = { commune: entry.commune, unit: entry.unit, year: m.year }
+    const row = (await db.registrations.get([t.commune, t.unit, t.year])) ?? emptyRegistration(t.commune, t.unit, t.year)
+    if (version >= row.version) await db.registrations.put({ ...row, status: m.action === 'submit' ? 'submitted' : 'draft', content: m.content ?? row.content, version })
+    await rebase(db, entry, version)
+    await settleRegistration(db, t)
+    return
+  }
   if (m.kind === 'report') {
     const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
     if (version >= report.version) {
@@ -441,6 +461,10 @@ async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell |
     if (!cell?.server || server.version >= cell.server.version) {
       await db.cells.put({ commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator, server: { ...server }, local: cell?.local ?? null })
     }
+  } else if (entry.mutation.kind === 'registration' && !isServerCell(server)) {
+    const m = entry.mutation
+    const row = (await db.registrations.get([entry.commune, entry.unit, m.year])) ?? emptyRegistration(entry.commune, entry.unit, m.year)
+    if (server.version >= row.version) await db.registrations.put({ ...row, status: server.status as typeof row.status, version: server.version })
   } else if (!isServerCell(server)) {
     const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
     if (server.version >= report.version) await db.reports.put({ ...report, status: server.status as ReportRow['status'], version: server.version })
@@ -481,7 +505,7 @@ async function pullAll(deps: SyncDeps, result: SyncResult): Promise<void> {
  * state only; `local` (an edit still waiting) and the report's pending action are kept.
  */
 async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
-  await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.syncState], async () => {
+  await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
     if (page.values.length > 0) {
       const existing = await db.cells.bulkGet(page.values.map((v) => [commune, v.unit, v.period, v.indicator] as [string, string, string, string]))
       await db.cells.bulkPut(
@@ -514,9 +538,33 @@ async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Prom
     if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
     if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))
     if (page.plans.length > 0) await db.plans.bulkPut(page.plans.map((p) => ({ commune, year: p.year, version: p.version, plan: p.plan as Plan })))
+    await saveRegistrations(db, commune, page)
     const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
     await db.syncState.put({ ...state, cursor: page.cursor })
   })
+}
+
+/** A page's registrations (the user's submit or recall waiting and their draft kept), titles and deadlines. */
+async function saveRegistrations(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
+  const registrations = page.registrations ?? []
+  if (registrations.length > 0) {
+    const existing = await db.registrations.bulkGet(registrations.map((r) => [commune, r.unit, r.year] as [string, string, number]))
+    await db.registrations.bulkPut(
+      registrations.map((r, i) => ({
+        commune,
+        unit: r.unit,
+        year: r.year,
+        status: r.status,
+        content: r.content,
+        returnReason: r.returnReason,
+        version: r.version,
+        pending: existing[i]?.pending ?? null,
+        draft: existing[i]?.draft ?? null,
+      })),
+    )
+  }
+  if (page.registrationTitles?.length) await db.registrationTitles.bulkPut(page.registrationTitles.map((t) => ({ ...t, commune })))
+  if (page.registrationSettings?.length) await db.registrationSettings.bulkPut(page.registrationSettings.map((s) => ({ ...s, commune })))
 }
 
 // ---------------------------------------------------------------------------
@@ -583,6 +631,13 @@ export function resolveConflict(deps: EditDeps, seq: number, choice: 'mine' | 't
     }
     const base = entry.conflict?.version ?? 0
     const m = entry.mutation
+    if (m.kind === 'registration') {
+      const remaining = await entriesFor(ctx.db, entry)
+      // A later submit or recall is the user's latest intent: rebase it rather than repeat this one.
+      const last = remaining.at(-1)?.mutation
+      const latest = last?.kind === 'registration' ? last : m
+      return queueRegistration(ctx, { commune: entry.commune, unit: entry.unit, year: m.year }, latest.action, latest.content, base)
+    }
     if (m.kind === 'report') {
       const remaining = await entriesFor(ctx.db, reportKey(entry))
       // A later submit or recall is the user's latest intent: rebase it rather than repeat this one.
@@ -613,6 +668,7 @@ export function retryRejected(deps: EditDeps, seq: number, fixed?: { value: Valu
     const entry = await entryIn(ctx.db, seq, 'rejected')
     await ctx.db.outbox.delete(seq)
     const m = entry.mutation
+    if (m.kind === 'registration') return queueRegistration(ctx, { commune: entry.commune, unit: entry.unit, year: m.year }, m.action, m.content)
     if (m.kind === 'report') return queueReport(ctx, entry, m.action)
     const cell = await ctx.db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
     return queueValue(ctx, entry, fixed ?? cell?.local ?? { value: m.value, note: m.note })

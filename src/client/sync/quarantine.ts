@@ -41,7 +41,7 @@ export async function quarantinedItems(db: ThiDuaDb, commune: string): Promise<Q
       period: e.period,
       indicator: m.kind === 'value' ? m.indicator : null,
       indicatorName: m.kind === 'value' ? (plan?.indicators.find((ind) => ind.code === m.indicator)?.name ?? null) : null,
-      mine: m.kind === 'report' ? { action: m.action } : { value: m.value, note: m.note },
+      mine: m.kind !== 'value' ? { action: m.action } : { value: m.value, note: m.note },
       createdAt: e.createdAt,
       at: e.quarantine?.at ?? null,
     }

@@ -2,11 +2,22 @@
 // outcomes are stored with the changes, and a replayed batch changes nothing twice.
 import * as v from 'valibot'
 import { issueMessage, type Indicator, type ValueData } from '../../shared/model'
-import { MutationSchema, type Mutation, type MutationOutcome, type PushResponse, type RejectionCode, type ReportMutation, type ServerCell, type ValueMutation } from '../../shared/protocol'
+import {
+  MutationSchema,
+  type Mutation,
+  type MutationOutcome,
+  type PushResponse,
+  type RegistrationMutation,
+  type RejectionCode,
+  type ReportMutation,
+  type ServerCell,
+  type ValueMutation,
+} from '../../shared/protocol'
 import { isReporter } from '../../shared/planFile'
 import { checkValue } from '../../shared/validation'
 import { canWriteUnit, type Actor } from '../auth/actor'
 import type { Db, Queryable } from '../db/types'
+import { decideRegistration, loadRegistrationContext, registrationsCte, type PendingRegistration, type RegistrationAudit } from './registrationIngest'
 
 interface UnitInfo {
   id: number
@@ -51,6 +62,8 @@ interface Pending {
   cells: Map<string, Cell>
   reports: Map<string, { unitId: number; periodId: number; status: ReportState['status']; submittedAt: boolean }>
   audit: { entity: 'value' | 'report'; unitId: number; periodId: number; indicatorId: number | null; mutationId: string; deviceId: string; old: unknown; new: unknown }[]
+  /** Registrations (registrationIngest.ts), by `${unitId}:${year}`, and their audit rows. */
+  registrations: { registrations: Map<string, PendingRegistration>; audit: RegistrationAudit[] }
 }
 
 export interface IngestOptions {
@@ -88,7 +101,10 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
     const version = first.version + 1
     const structure = await structureOf(db, tx, communeId, first.version, first.structureVersion)
     const ctx = structure === cached && first.ctx ? first.ctx : await loadContext(tx, communeId, structure, mutations)
-    const pending: Pending = { cells: new Map(), reports: new Map(), audit: [] }
+    const pending: Pending = { cells: new Map(), reports: new Map(), audit: [], registrations: { registrations: new Map(), audit: [] } }
+    // Registrations are rare (a few a unit a year): their state is read only for a batch holding some.
+    const registrationMutations = mutations.filter((m): m is RegistrationMutation => m.kind === 'registration')
+    const registrations = registrationMutations.length > 0 ? await loadRegistrationContext(tx, communeId, structure.units, registrationMutations) : undefined
     const seen = new Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>()
     const outcomes: MutationOutcome[] = []
     const fresh: { mutationId: string; deviceId: string; outcome: MutationOutcome }[] = []
@@ -108,13 +124,15 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
           ? reject(item.mutationId, 'invalid', 'Thay đổi này không phải của thiết bị đã tạo tệp sao lưu')
           : item.kind === 'value'
             ? decideValue(actor, ctx, pending, item, version, now)
-            : decideReport(actor, ctx, pending, item, version)
+            : item.kind === 'report'
+              ? decideReport(actor, ctx, pending, item, version)
+              : decideRegistration(actor, ctx.units, registrations!, pending.registrations, item, version, now)
       seen.set(item.mutationId, { foreign: false, outcome: outcome as Exclude<MutationOutcome, { status: 'duplicate' }> })
       outcomes.push(outcome)
       fresh.push({ mutationId: item.mutationId, deviceId: item.deviceId, outcome })
     }
 
-    const writes = pending.cells.size + pending.reports.size > 0
+    const writes = pending.cells.size + pending.reports.size + pending.registrations.registrations.size > 0
     await writeAll(tx, communeId, actor, pending, fresh, writes ? version : null, now, importedBy)
     return { outcomes, version: writes ? version : version - 1 }
   }))
@@ -219,7 +237,7 @@ const cellKey = (u: number, p: number, i: number): string => `${u}:${p}:${i}`
 const reportKey = (u: number, p: number): string => `${u}:${p}`
 
 /** Checks shared by value and report mutations: the unit, the period, the right to write, the lock. */
-function checkTarget(actor: Actor, ctx: Context, m: Mutation): { unit: UnitInfo; period: PeriodInfo } | MutationOutcome {
+function checkTarget(actor: Actor, ctx: Context, m: ValueMutation | ReportMutation): { unit: UnitInfo; period: PeriodInfo } | MutationOutcome {
   const unit = ctx.units.get(m.unit)
   if (!unit || !unit.active) return reject(m.mutationId, 'not_found', `Không có đơn vị “${m.unit}”`)
   const period = ctx.periods.get(m.period)
@@ -335,6 +353,7 @@ function stateKeys(structure: Pick<Structure, 'units' | 'periods' | 'indicators'
   const pairs = new Map<string, [number, number]>()
   const cellKeys: [number, number, number][] = []
   for (const m of structure ? mutations : []) {
+    if (m.kind === 'registration') continue
     const unit = structure!.units.get(m.unit)
     const period = structure!.periods.get(m.period)
     if (!unit || !period) continue
@@ -457,8 +476,12 @@ async function writeAll(
           SET status = EXCLUDED.status, version = EXCLUDED.version,
               submitted_at = COALESCE(EXCLUDED.submitted_at, reports.submitted_at))`)
     }
-    if (pending.audit.length > 0) {
-      const rows = pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new }))
+    if (pending.registrations.registrations.size > 0) parts.push(registrationsCte(pending.registrations.registrations.values(), v, param))
+    if (pending.audit.length + pending.registrations.audit.length > 0) {
+      const rows = [
+        ...pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new })),
+        ...pending.registrations.audit.map((a) => ({ entity: 'registration', u: a.unitId, p: null, i: null, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new })),
+      ]
       parts.push(`audit AS (
         INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by)
         SELECT $1::bigint, a.entity, a.u, a.p, a.i, $2::bigint, a.device, a.mutation, a.old, a.new, $3::timestamptz, $4::bigint

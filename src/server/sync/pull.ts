@@ -3,6 +3,7 @@
 import type { PullResponse, PulledPeriod, PulledReport, PulledUnit, PulledValue } from '../../shared/protocol'
 import type { Actor } from '../auth/actor'
 import { changedPlans } from '../db/plans'
+import { changedRegistrations } from '../db/registrations'
 import type { Db, Queryable } from '../db/types'
 import { HttpError } from '../errors'
 
@@ -23,14 +24,16 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
       if (cursor === head) return empty
       const unitFilter = actor.role === 'reporter' ? [...actor.unitIds] : null
       const upTo = await pageEnd(tx, communeId, cursor, head, limit, unitFilter)
-      const [values, reports, periods, units, plans] = await Promise.all([
+      const [values, reports, periods, units, plans, registrations] = await Promise.all([
         pullValues(tx, communeId, cursor, upTo, unitFilter),
         pullReports(tx, communeId, cursor, upTo, unitFilter),
         pullPeriods(tx, communeId, cursor, upTo),
         pullUnits(tx, communeId, cursor, upTo, unitFilter),
         changedPlans(tx, communeId, cursor, upTo),
+        // Registrations, titles and deadlines come whole with the page, like periods and units: a few a unit a year.
+        changedRegistrations(tx, communeId, cursor, upTo, unitFilter),
       ])
-      return { cursor: upTo, more: upTo < head, values, reports, periods, units, plans }
+      return { cursor: upTo, more: upTo < head, values, reports, periods, units, plans, ...registrations }
     },
     { isolation: 'repeatable read', readOnly: true },
   )

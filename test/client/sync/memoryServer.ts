@@ -7,7 +7,8 @@ import * as v from 'valibot'
 import { issueMessage, type Plan, type ReportStatus, type ValueData } from '../../../src/shared/model'
 import { MutationSchema } from '../../../src/shared/protocol'
 import { checkValue } from '../../../src/shared/validation'
-import type { Mutation, MutationOutcome, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
+import { DEFAULT_TITLES, registrationProblem, sameContent, type RegistrationSettings } from '../../../src/shared/registration'
+import type { Mutation, MutationOutcome, PulledRegistration, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
 import { CursorAheadError, NetworkError, ServerError, UnauthorizedError, type SyncTransport } from '../../../src/client/sync/api'
 
 export type Failure = 'network' | 'server' | 'unauthorized' | 'lost' | 'cursor_ahead'
@@ -37,6 +38,11 @@ export class MemoryServer {
   version = 1
   cells = new Map<string, Cell>()
   reports = new Map<string, PulledReport>()
+  registrations = new Map<string, PulledRegistration>()
+  /** Registration settings by year (none: open). */
+  registrationSettings = new Map<number, RegistrationSettings>()
+  /** The registration service's clock (the deadline is judged by it). */
+  now = new Date('2024-02-10T08:00:00Z')
   periods = new Map<string, PulledPeriod>()
   units: PulledUnit[] = [
     { code: 'T1', name: 'Thôn 1', kind: 'thon', active: true, version: 1 },
@@ -80,6 +86,31 @@ export class MemoryServer {
     const v = ++this.version
     this.reports.set(key(unit, period), { unit, period, status, returnReason, comments, version: v })
     return v
+  }
+
+  /** The officer's decision on a registration, at a new version. */
+  decideRegistration1(unit: string, year: number, status: PulledRegistration['status'], returnReason: string | null = null): number {
+    const v = ++this.version
+    const r = this.registrations.get(key(unit, String(year)))!
+    this.registrations.set(key(unit, String(year)), { ...r, status, returnReason, version: v })
+    return v
+  }
+
+  /** The same rules as the server (shared/registration.ts), against the default titles; every unit here is a village. */
+  private decideRegistration(m: Extract<Mutation, { kind: 'registration' }>, version: number, wrote: () => void): Outcome {
+    const rk = key(m.unit, String(m.year))
+    const r = this.registrations.get(rk)
+    const current = { status: r?.status ?? ('none' as const), content: r?.content ?? { collective: [], people: [], pledges: '' } }
+    const content = m.content ?? current.content
+    const to = m.action === 'submit' ? 'submitted' : 'draft'
+    if (current.status === to && (m.action === 'recall' || sameContent(content, current.content))) return { mutationId: m.mutationId, status: 'applied', version: r!.version }
+    if ((r?.version ?? 0) !== m.baseVersion) return { mutationId: m.mutationId, status: 'conflict', server: { status: current.status, version: r?.version ?? 0 } }
+    const settings = this.registrationSettings.get(m.year) ?? { deadline: null, allowLate: false, allowLateUnits: [] }
+    const problem = registrationProblem({ action: m.action, content: m.content, unit: { code: m.unit, kind: 'thon' }, titles: DEFAULT_TITLES, settings, current, now: this.now })
+    if (problem) return { mutationId: m.mutationId, status: 'rejected', code: problem.code, message: problem.message }
+    this.registrations.set(rk, { unit: m.unit, year: m.year, status: to, content, returnReason: r?.returnReason ?? null, version })
+    wrote()
+    return { mutationId: m.mutationId, status: 'applied', version }
   }
 
   cell(unit: string, period: string, indicator: string): Cell | undefined {
@@ -127,6 +158,7 @@ export class MemoryServer {
   private decide1(m: Mutation, version: number, batchReports: Set<string>, wrote: () => void): Outcome {
     const parsed = v.safeParse(MutationSchema, m)
     if (!parsed.success) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: issueMessage(parsed.issues[0]) }
+    if (m.kind === 'registration') return this.decideRegistration(m, version, wrote)
     if (m.kind === 'value' && m.value !== null) {
       const def = PLAN.indicators.find((i) => i.code === m.indicator)
       if (!def) return { mutationId: m.mutationId, status: 'rejected', code: 'not_found', message: `Không có chỉ tiêu “${m.indicator}”` }
@@ -193,6 +225,7 @@ export class MemoryServer {
       periods: [...this.periods.values()].filter(inRange),
       units: this.units.filter(inRange),
       plans: this.plans.filter(inRange),
+      registrations: [...this.registrations.values()].filter(inRange),
     }
   }
 }
