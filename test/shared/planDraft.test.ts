@@ -235,6 +235,48 @@ describe('draftPlan: goals stated in prose', () => {
   })
 })
 
+describe('prose beside figures, titles and lists (held-out plans)', () => {
+  const spanText = (d: PlanDraft, i: number): string => d.text.slice(d.indicators[i]!.source.start, d.indicators[i]!.source.end)
+
+  it('starts a figure’s span at its name, after the spaces and commas before it', () => {
+    const d = draftPlan(planWith(['Cây ngô: diện tích 370 ha, năng suất 40 tạ/ha']))
+    expect(d.indicators.map((_, i) => spanText(d, i))).toEqual(['Cây ngô: diện tích 370 ha', 'năng suất 40 tạ/ha'])
+  })
+
+  it('reads the goals of a paragraph that also states a figure, and "không để …" as a goal, not a purpose', () => {
+    const d = draftPlan(
+      proseWith([
+        'Sản xuất đúng lịch thời vụ, phấn đấu tổng sản lượng lương thực đạt 3.150 tấn trở lên. Chủ động phòng, chống dịch bệnh, không để xảy ra dịch bệnh nguy hiểm trên đàn gia súc.',
+      ]),
+    )
+    expect(goals(d)).toEqual(expect.arrayContaining(['không để xảy ra dịch bệnh nguy hiểm trên đàn gia súc']))
+    expect(d.indicators.filter((i) => i.value.aggregation !== 'yes_no').map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 3150 }])
+  })
+
+  it('takes a heading that names its section for a title, not a goal', () => {
+    const d = draftPlan(`${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và nhân dân thi đua.
+II. NỘI DUNG THI ĐUA
+1. Thi đua phát triển kinh tế, xây dựng nông thôn mới
+Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào bị sụt giảm.
+`)
+    expect(goals(d)).toEqual(['Giữ vững xã đạt chuẩn nông thôn mới', 'không để tiêu chí nào bị sụt giảm'])
+  })
+
+  it('in a plan that lists its targets, keeps from its content sections only states to keep or reach, and never a quoted name', () => {
+    const d = draftPlan(
+      planWith(
+        ['Tỷ lệ hộ nghèo giảm còn 2,1%'],
+        `2. Nội dung thi đua cụ thể
+- Tăng cường tuần tra, kiểm soát địa bàn; thực hiện tốt phong trào “Chung tay vì người nghèo, không để ai bị bỏ lại phía sau”.
+- Giữ vững phường đạt tiêu chuẩn “An toàn về an ninh, trật tự”.`,
+      ),
+    )
+    expect(goals(d).filter((g) => !/hộ nghèo giảm/u.test(g))).toEqual(['Giữ vững phường đạt tiêu chuẩn “An toàn về an ninh, trật tự”'])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -24,6 +24,7 @@ import {
   RESULT_GOAL_RE,
   SECTOR_RE,
   SPENDING_RE,
+  STATE_GOAL_RE,
   TARGET_LIST_RE,
   UNIT_NOUN_RE,
   unitFamily,
@@ -156,7 +157,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const cleaned = cleanName(before.slice(0, cueMatch?.at ?? before.length))
     const whole = cleaned.whole
     let name = cleaned.name
-    const lead = segStart + before.length - before.trimStart().length + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
+    // The name starts after the spaces and separators that open the segment (counted once).
+    const lead = segStart + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
     let end = at + m[0].length
     const post = readPost(after(end))
     end += post.length
@@ -400,9 +402,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const sections: Section[] = []
   let current: Section = ROOT
   let listSeen = false
-  const proseLines: { line: Line; section: Section }[] = []
+  // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
+  const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
     if (line.start < bodyStart || line.text === '') continue
@@ -421,7 +424,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         name: name || h.label,
         parent: current,
         span: { start: line.start, end: line.start + line.text.length },
-        list: current.list || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
+        // A section of content ("Nội dung thi đua cụ thể") under a list of targets is prose again.
+        list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
         excluded: current.excluded || (h.level === 1 && NON_TARGET_SECTION_RE.test(name)) || (current === ROOT && NON_TARGET_SECTION_RE.test(name) && h.level <= 2),
         content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký/iu.test(name),
       }
@@ -464,23 +468,26 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
-    } else if (current.content && found.length === 0) {
-      proseLines.push({ line: item, section: current })
+    } else if (current.content && !(h && isTitle(h.rest, lines, index))) {
+      proseLines.push({ line: item, section: current, figures: found.map((f) => f.at) })
     }
   }
 
   // A plan that lists no targets states its goals in prose: each clause opening with a goal verb
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
-  if (!listSeen && built.every((b) => b.value.aggregation === 'yes_no')) {
+  // A plan with a list of targets keeps its prose for results only ("giữ vững …", "không để …"):
+  // its directions of effort and means there are not targets.
+  {
     // An item's first goal leads it; a later clause of the same item that only intensifies or
     // carries out (elaborates) is part of that goal, named in its reasons, not a target of its own.
     const leads = new Map<Section, Built>()
-    for (const { line, section } of proseLines) {
+    for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
-      for (const c of goalClauses(line)) {
-        const reasons = ['mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
+      for (const c of goalClauses(line, figures)) {
+        const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
+        if (listSeen && !STATE_GOAL_RE.test(c.text)) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -568,6 +575,28 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   return draft
 }
 
+/**
+ * A heading that names its section ("1. Thi đua phát triển kinh tế, xây dựng nông thôn mới")
+ * rather than stating a goal: no punctuation at its end, and a paragraph (not another heading)
+ * under it. A numbered goal ("3. Giữ vững an ninh chính trị; …", "9. Kiểm soát dịch bệnh,")
+ * ends with punctuation or stands alone.
+ */
+function isTitle(rest: string, lines: readonly Line[], index: number): boolean {
+  if (/[.;:,…]\s*$/u.test(rest)) return false
+  const next = lines.slice(index + 1).find((l) => l.text !== '')
+  return next !== undefined && headingOf(next.text) === undefined
+}
+
+/** A section of prose content: its goals are read clause by clause, not as a list. */
+const CONTENT_NAME_RE = /^(?:\d+\.\s*)?(?:nội dung|nhiệm vụ|các nhiệm vụ)(?![\p{L}])/iu
+
+/** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  const open = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length
+  return open > 0 || (before.match(/"/gu) ?? []).length % 2 === 1
+}
+
 function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = []
   let from = 0
@@ -596,11 +625,11 @@ const isGoal = (text: string): boolean => GOAL_START_RE.test(text.replace(GOAL_P
  */
 export const CONTINUATION_RE = /^(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó có(?!\s*:))(?![\p{L}])/iu
 
-/** Where, inside a clause, its continuation starts (the same connectives after a space or a comma). */
-const CONTINUATION_IN_RE = /,?\s(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó)\s/iu
+/** Where, inside a clause, its continuation starts (the same connectives after a space or a comma; "không để" is a goal, not a purpose). */
+const CONTINUATION_IN_RE = /,?(?<!không)\s(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó)\s/iu
 
 /** A purpose inside a clause: it runs to the clause's end. */
-const PURPOSE_IN_RE = /,?\s(?:để|nhằm|góp phần|qua đó|từ đó)\s/iu
+const PURPOSE_IN_RE = /,?(?<!không)\s(?:để|nhằm|góp phần|qua đó|từ đó)\s/iu
 
 interface GoalClause {
   /** The goal's own words: its name and the indicator's `source`. */
@@ -619,7 +648,7 @@ interface GoalClause {
  * continuation (CONTINUATION_RE: "… để tạo sự chuyển biến", "…, trước hết là …", a clause "đồng
  * thời …") is no goal of its own, even with a goal verb inside: it extends the goal's span.
  */
-function goalClauses(line: Line): GoalClause[] {
+function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] {
   const out: GoalClause[] = []
   let last: GoalClause | undefined
   for (const c of clausesOf(line)) {
@@ -639,6 +668,8 @@ function goalClauses(line: Line): GoalClause[] {
     const cuts = [0]
     for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s)/giu)) {
       if (tailAt !== -1 && m.index > tailAt) break
+      // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
+      if (insideQuote(body, m.index)) continue
       if (isGoal(body.slice(m.index + m[0].length))) cuts.push(m.index + m[0].length)
     }
     cuts.push(body.length)
@@ -653,6 +684,11 @@ function goalClauses(line: Line): GoalClause[] {
       const start = c.start + offset + (cuts[i] ?? 0)
       const until = start + whole.replace(/[\s,.…]+$/u, '').length
       const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
+      // A clause stating a figure was drafted from the figure ("…, phấn đấu đạt 3.150 tấn trở lên").
+      if (figures.some((at) => at >= start && at < until)) {
+        last = undefined
+        continue
+      }
       last = { text: piece, start, end: start + piece.length, until, joined: tail === '' ? [] : [tail] }
       out.push(last)
     }

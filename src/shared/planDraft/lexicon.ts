@@ -285,6 +285,14 @@ export const RESULT_GOAL_RE =
   /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
+ * A result stated as a state to keep or reach (RESULT_GOAL_RE without "… tốt", "… có hiệu
+ * quả"): what a plan that lists its targets still sets in its prose ("giữ vững phường đạt tiêu
+ * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
+ */
+export const STATE_GOAL_RE =
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+
+/**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
  * "nâng cao", "kiện toàn", "củng cố", "đổi mới", "xây dựng"): after an item's first goal, a
  * clause opening with one elaborates that goal rather than setting another (extract.ts).
