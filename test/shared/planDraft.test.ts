@@ -363,6 +363,25 @@ describe('draftPlan: numbers', () => {
 })
 
 describe('draftPlan: the text as read', () => {
+  it('drops a header that opens two pages after their page numbers, even in a sentence cut by the page break', () => {
+    const raw = `${HEAD}
+II. CHỈ TIÊU THI ĐUA
+1. Các chỉ tiêu chủ yếu:
+- Tỷ lệ hộ cận nghèo giảm từ 1 đến
+Trang 1
+UBND xã Hòa An - Kế hoạch thi đua năm 2025
+1,5%.
+- Tổng đàn bò đạt
+Trang 2
+UBND xã Hòa An - Kế hoạch thi đua năm 2025
+1.250 con.
+`
+    const text = normalizeText(raw)
+    expect(text).not.toContain('UBND xã Hòa An - Kế hoạch')
+    expect(text).toContain('- Tỷ lệ hộ cận nghèo giảm từ 1 đến 1,5%.')
+    expect(text).toContain('- Tổng đàn bò đạt 1.250 con.')
+  })
+
   it('joins hard-wrapped lines, drops page numbers and running headers, undoes hyphenation', () => {
     const raw = `${HEAD}
 II. CHỈ TIÊU THI ĐUA

@@ -75,6 +75,8 @@ interface RawLine {
   heading: boolean
   table: boolean
   blanksBefore: number
+  /** The line comes right after a page number or a form feed: it opens a page. */
+  afterPageBreak?: boolean
 }
 
 /**
@@ -85,6 +87,8 @@ interface RawLine {
 export function normalizeText(raw: string): string {
   const lines: RawLine[] = []
   let blanks = 0
+  // Where the last page number or form feed was: the line after it opens a page.
+  let pageBreakAt = -1
   for (const original of unifyCharacters(raw).split('\n')) {
     const table = tableRow(original)
     if (table === '') continue
@@ -93,9 +97,10 @@ export function normalizeText(raw: string): string {
     if (text === '' || PAGE_NUMBER_RE.test(text)) {
       // A form feed is a page break (the PDF reader's "\n\f\n"): as good as a run of blank lines.
       if (text === '') blanks += original.includes('\f') ? 2 : 1
+      if (text !== '' || original.includes('\f')) pageBreakAt = lines.length
       continue
     }
-    lines.push({ text, heading, table: table !== null, blanksBefore: blanks })
+    lines.push({ text, heading, table: table !== null, blanksBefore: blanks, afterPageBreak: pageBreakAt === lines.length })
     blanks = 0
   }
   // Running headers and footers: a short line that comes back on three pages or more.
@@ -104,7 +109,10 @@ export function normalizeText(raw: string): string {
   // An introduction ("… các chỉ tiêu chủ yếu:") may come back in every section: never a header.
   const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text)
   for (const l of lines) if (header(l)) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
-  const kept = lines.filter((l) => l.table || !header(l) || (counts.get(key(l.text)) ?? 0) < 3)
+  // A line that opens a page after a page number ("Trang 2") twice or more is a running header too.
+  const opening = new Map<string, number>()
+  for (const l of lines) if (l.afterPageBreak && header(l)) opening.set(key(l.text), (opening.get(key(l.text)) ?? 0) + 1)
+  const kept = lines.filter((l) => l.table || !header(l) || ((counts.get(key(l.text)) ?? 0) < 3 && !(l.afterPageBreak && (opening.get(key(l.text)) ?? 0) >= 2)))
 
   const out: RawLine[] = []
   for (const l of kept) {
