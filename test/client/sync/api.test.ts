@@ -6,6 +6,8 @@ import { PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../..
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const emptyPull: PullResponse = { cursor: 3, more: false, values: [], reports: [], periods: [], units: [], plans: [] }
+/** The same page as the phone reads it: a server that sends no registrations sends none. */
+const readPull: PullResponse = { ...emptyPull, registrations: [], registrationTitles: [], registrationSettings: [] }
 
 describe('createFetchTransport', () => {
   it('pushes JSON with same-origin credentials and pulls with the cursor and limit, both saying the protocol version', async () => {
@@ -14,8 +16,8 @@ describe('createFetchTransport', () => {
     const t = createFetchTransport({ fetch })
     const body = { deviceId: 'device-0001', mutations: [] }
     expect(await t.push('xa thử', body)).toEqual(pushed)
-    expect(await t.pull('xa-thu', 7, 100)).toEqual(emptyPull)
-    expect(await t.pull('xa-thu', 0)).toEqual(emptyPull)
+    expect(await t.pull('xa-thu', 7, 100)).toEqual(readPull)
+    expect(await t.pull('xa-thu', 0)).toEqual(readPull)
     const [pushUrl, pushInit] = fetch.mock.calls[0] as unknown as [string, RequestInit]
     expect(pushUrl).toBe('/api/communes/xa%20th%E1%BB%AD/sync/push')
     expect(pushInit).toMatchObject({ method: 'POST', credentials: 'same-origin', body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...body }) })
