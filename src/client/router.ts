@@ -38,6 +38,7 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
       { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title' } },
       { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
       { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title' } },
+      { path: '/dang-ky-thi-dua/:year(\\d{4})?', name: 'registration', component: () => import('./registration/RegistrationPage.vue'), meta: { title: 'account.registration' } },
       { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
       { path: '/kich-hoat/:token', name: 'enrol', component: () => import('./enrol/EnrolPage.vue'), meta: { public: true, anyUser: true, title: 'enrol.title' } },
       { path: '/quan-ly', name: 'officer-home', redirect: '/' },

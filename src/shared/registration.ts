@@ -106,8 +106,10 @@ export type RegistrationRefusal = 'registration_closed' | 'title_not_offered' | 
 
 export interface RegistrationProblem {
   code: RegistrationRefusal
-  /** Vietnamese, for the user. */
+  /** Vietnamese, for the user (the server's answer). */
   message: string
+  /** What the message names, for a client that words it in its user's language. */
+  params: { title?: string; name?: string; unit?: string; deadline?: string }
 }
 
 /** The calendar day of an instant in Vietnam (UTC+7, no daylight saving). */
@@ -136,12 +138,13 @@ export function contentProblem(content: RegistrationContent, unit: { code: strin
   const byCode = new Map(titles.map((t) => [t.code, t]))
   const check = (code: string, collective: boolean): RegistrationProblem | null => {
     const title = byCode.get(code)
-    if (!title) return { code: 'not_found', message: `Không có danh hiệu “${code}” trong danh sách của xã` }
-    if (!isOffered(title, unit.kind)) return { code: 'title_not_offered', message: `Danh hiệu “${title.name}” không dành cho đơn vị “${unit.code}”` }
+    if (!title) return { code: 'not_found', message: `Không có danh hiệu “${code}” trong danh sách của xã`, params: { title: code } }
+    if (!isOffered(title, unit.kind)) return { code: 'title_not_offered', message: `Danh hiệu “${title.name}” không dành cho đơn vị “${unit.code}”`, params: { title: title.name, unit: unit.code } }
     if (collective !== (title.scope === 'collective')) {
       return {
         code: 'title_not_offered',
         message: collective ? `“${title.name}” là danh hiệu cá nhân, không đăng ký cho tập thể` : `“${title.name}” là danh hiệu tập thể, không đăng ký cho cá nhân`,
+        params: { title: title.name, unit: unit.code },
       }
     }
     return null
@@ -150,7 +153,7 @@ export function contentProblem(content: RegistrationContent, unit: { code: strin
   for (const code of content.collective) {
     const p = check(code, true)
     if (p) return p
-    if (seen.has(code)) return { code: 'duplicate_registration', message: `Đơn vị “${unit.code}” đã đăng ký danh hiệu “${byCode.get(code)!.name}”` }
+    if (seen.has(code)) return { code: 'duplicate_registration', message: `Đơn vị “${unit.code}” đã đăng ký danh hiệu “${byCode.get(code)!.name}”`, params: { title: byCode.get(code)!.name, name: unit.code } }
     seen.add(code)
   }
   const people = new Set<string>()
@@ -158,7 +161,7 @@ export function contentProblem(content: RegistrationContent, unit: { code: strin
     const p = check(person.title, false)
     if (p) return p
     const key = `${personKey(person.name)}\u0000${person.title}`
-    if (people.has(key)) return { code: 'duplicate_registration', message: `${person.name} đã đăng ký danh hiệu “${byCode.get(person.title)!.name}”` }
+    if (people.has(key)) return { code: 'duplicate_registration', message: `${person.name} đã đăng ký danh hiệu “${byCode.get(person.title)!.name}”`, params: { title: byCode.get(person.title)!.name, name: person.name } }
     people.add(key)
   }
   return null
@@ -195,16 +198,18 @@ export function registrationProblem(
   },
 ): RegistrationProblem | null {
   const { action, current } = input
-  if (current.status === 'approved') return { code: 'registration_approved', message: 'Đăng ký thi đua đã được duyệt, không sửa được' }
+  if (current.status === 'approved') return { code: 'registration_approved', message: 'Đăng ký thi đua đã được duyệt, không sửa được', params: {} }
   if (nextStatus(current.status, action) === null) {
     return {
       code: 'invalid_transition',
       message: action === 'recall' ? 'Chỉ rút lại được đăng ký đã gửi, chưa duyệt' : 'Đăng ký đã gửi, đang chờ duyệt. Rút lại để sửa.',
+      params: {},
     }
   }
   if (action === 'recall') return null
   if (!input.exempt && !registrationOpen(input.settings, input.unit.code, input.now)) {
-    return { code: 'registration_closed', message: `Đã hết hạn đăng ký thi đua (hạn ${viDate(input.settings.deadline!)}). Liên hệ cán bộ xã nếu cần đăng ký muộn.` }
+    const deadline = viDate(input.settings.deadline!)
+    return { code: 'registration_closed', message: `Đã hết hạn đăng ký thi đua (hạn ${deadline}). Liên hệ cán bộ xã nếu cần đăng ký muộn.`, params: { deadline } }
   }
   return contentProblem(input.content ?? current.content, input.unit, input.titles)
 }

@@ -36,6 +36,7 @@ const en: Translation<typeof vi> = {
   },
   account: {
     workspace: 'Management',
+    registration: 'Emulation registration',
     menu: 'Menu',
     screens: 'Screens',
     signOut: 'Sign out',

@@ -33,6 +33,7 @@ const vi = {
   },
   account: {
     workspace: 'Quản lý thi đua',
+    registration: 'Đăng ký thi đua',
     menu: 'Menu',
     screens: 'Các màn hình',
     signOut: 'Đăng xuất',

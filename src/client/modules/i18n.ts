@@ -38,6 +38,8 @@ import type { targetSplitMessages } from '../officer/plan/splitMessages'
 import type { reviewMessages } from '../officer/review/messages'
 import type { scoringMessages } from '../officer/scoring/messages'
 import type { provinceMessages } from '../province/messages'
+import type { registrationMessages } from '../registration/messages'
+import type { registrationOfficeMessages } from '../officer/registration/messages'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
@@ -71,6 +73,8 @@ type Bundles =
   | typeof reviewMessages
   | typeof scoringMessages
   | typeof provinceMessages
+  | typeof registrationMessages
+  | typeof registrationOfficeMessages
 type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
 
 /** Every message's key, the entry screen's and the lazily loaded screens'. */

@@ -13,4 +13,7 @@ export const pages = {
   people: () => import('./people/PeoplePage.vue'),
   periods: () => import('./people/PeriodsPage.vue'),
   slips: () => import('./people/SlipsPage.vue'),
+  registrationBoard: () => import('./registration/RegistrationBoardPage.vue'),
+  registrationUnit: () => import('./registration/RegistrationUnitPage.vue'),
+  registrationTitles: () => import('./registration/TitlesPage.vue'),
 }
