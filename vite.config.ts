@@ -15,7 +15,7 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 // module stays out of the first load: the officer's results and summaries, the plan files and the
 // drafter, the splitting of targets, and the modules that carry valibot schemas (model, protocol,
 // responses, text: the phone loads them only lazily, with the sync engine's answer checks).
-const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\./
+const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
 const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages)|entry[\\/]EntryBar)\./
@@ -108,8 +108,9 @@ export default defineConfig({
         // a request on 2G and compresses worse than one file. Officer screens stay their own chunks.
         codeSplitting: {
           groups: [
-            // English, loaded only when chosen (modules/i18n.ts): not part of the first load.
-            { name: 'en', test: /src[\\/]client[\\/]locales[\\/]en\.ts/ },
+            // English, loaded only when chosen (modules/i18n.ts), with the English of the server's
+            // refusals and of number checks (shared/*.en.ts): not part of the first load.
+            { name: 'en', test: /src[\\/](client[\\/]locales[\\/]en|shared[\\/](errors|numberMessages)\.en)\.ts/ },
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.

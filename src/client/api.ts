@@ -1,7 +1,8 @@
-// Talks to the server's JSON API (/api) with fetch and the session cookie; every failure becomes a Vietnamese message, never a raw exception.
+// Talks to the server's JSON API (/api) with fetch and the session cookie; every failure becomes a message in the user's language, never a raw exception.
 
 export type { CommunePlan, CommuneSummary, LoginResult, Me, PlanUnit } from '../shared/api'
-import type { CommunePlan, CommuneSummary, LoginResult, Me } from '../shared/api'
+import type { ApiErrorBody, CommunePlan, CommuneSummary, LoginResult, Me } from '../shared/api'
+import { refusalMessage, translate } from './modules/i18n'
 
 export interface Credentials {
   username: string
@@ -9,9 +10,6 @@ export interface Credentials {
   deviceId?: string
 }
 
-export const NETWORK_MESSAGE = 'Không tải được dữ liệu. Kiểm tra kết nối mạng và thử lại.'
-const SERVER_MESSAGE = 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.'
-const BAD_RESPONSE_MESSAGE = 'Dữ liệu nhận được bị lỗi. Vui lòng thử lại.'
 
 /** A failed request, with a message ready to show. */
 export class ApiRequestError extends Error {
@@ -97,14 +95,14 @@ async function request<T>(path: string, { signal, body, method, session = 'requi
     res = await fetch(path, init)
   } catch (err) {
     if (signal?.aborted) throw err
-    throw new ApiRequestError(NETWORK_MESSAGE, undefined)
+    throw new ApiRequestError(translate('common.network'), undefined)
   }
   const data: unknown = await res.json().catch(() => undefined)
   if (!res.ok) {
     if (res.status === 401 && session === 'required') sessionLost()
     throw new ApiRequestError(failureMessage(res.status, data), res.status, isApiError(data) ? data.code : undefined)
   }
-  if (data === undefined) throw new ApiRequestError(BAD_RESPONSE_MESSAGE, res.status)
+  if (data === undefined) throw new ApiRequestError(translate('common.badResponse'), res.status)
   return data as T
 }
 
@@ -118,13 +116,13 @@ export function communePath(commune: string, rest: string): string {
   return `/api/communes/${encodeURIComponent(commune)}/${rest}`
 }
 
-/** A 4xx is the server's to explain (its messages are Vietnamese, written for people); anything else gets a message written here. */
+/** A 4xx is the server's to explain (worded for people, in the user's language when the app knows its key); anything else gets a message written here. */
 function failureMessage(status: number, body: unknown): string {
-  if (status >= 400 && status < 500 && isApiError(body)) return body.message
-  return status >= 500 ? SERVER_MESSAGE : NETWORK_MESSAGE
+  if (status >= 400 && status < 500 && isApiError(body)) return refusalMessage(body)
+  return translate(status >= 500 ? 'common.serverDown' : 'common.network')
 }
 
-function isApiError(body: unknown): body is { code: string; message: string } {
+function isApiError(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null) return false
   const { code, message } = body as { code?: unknown; message?: unknown }
   return typeof code === 'string' && typeof message === 'string' && message.length > 0
@@ -132,5 +130,5 @@ function isApiError(body: unknown): body is { code: string; message: string } {
 
 /** The message to show for any error a request threw. */
 export function errorMessage(err: unknown): string {
-  return err instanceof ApiRequestError ? err.message : NETWORK_MESSAGE
+  return err instanceof ApiRequestError ? err.message : translate('common.network')
 }

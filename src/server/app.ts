@@ -13,7 +13,7 @@ import fastifyStatic from '@fastify/static'
 import type { Config } from './config'
 import type { Db } from './db/types'
 import { communeMerged, sessionHook } from './auth/plugin'
-import { apiError, handleError, HttpError } from './errors'
+import { apiError, handleError, HttpError, say } from './errors'
 import { inputGuard } from './inputGuard'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
@@ -111,7 +111,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
         const commune = (req.params as { commune?: unknown } | undefined)?.commune
         if (req.method === 'GET' || req.method === 'HEAD' || typeof commune !== 'string' || req.routeOptions.url?.endsWith('/merge')) return
         if (await communeMerged(db, req.actor, commune)) {
-          throw new HttpError(409, 'commune_merged', 'Xã/phường này đã được sáp nhập: dữ liệu cũ chỉ còn để xem, không sửa được nữa')
+          throw new HttpError(409, 'commune_merged', say('commune_merged'))
         }
       })
       authRoutes(api, { db, clock, secureCookies: config.secureCookies })
@@ -142,7 +142,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/'
-    if (isApi(path)) return reply.code(404).send(apiError('not_found', `Không có API ${req.method} ${path}`))
+    if (isApi(path)) return reply.code(404).send(apiError('not_found', say('no_such_api', { method: req.method, path })))
     if ((req.method === 'GET' || req.method === 'HEAD') && !hasExtension(path)) {
       return built ? reply.sendFile('index.html') : notBuilt(reply)
     }

@@ -5,7 +5,7 @@
 // code in the path) and the routes added later, so no input reaches the database unchecked.
 import type { FastifyRequest } from 'fastify'
 import { nestingDepth, unstorableReason } from '../shared/text'
-import { HttpError } from './errors'
+import { HttpError, say } from './errors'
 
 /** A plan file nests about 6 deep, a backup file about 5: far below this. */
 export const MAX_JSON_DEPTH = 32
@@ -15,7 +15,10 @@ function checkStrings(part: unknown, what: string): void {
   for (const [key, value] of Object.entries(part)) {
     for (const text of [key, ...(Array.isArray(value) ? value : [value])]) {
       const reason = typeof text === 'string' ? unstorableReason(text) : undefined
-      if (reason) throw new HttpError(400, 'invalid', `${what} không hợp lệ: ${key.replace(/[^\x20-\x7e]/g, '?')}: ${reason}`)
+      if (reason) {
+        const path = key.replace(/[^\x20-\x7e]/g, '?')
+        throw new HttpError(400, 'invalid', say('invalid', { path }, `${what} không hợp lệ: ${path}: ${reason}`))
+      }
     }
   }
 }
@@ -25,6 +28,6 @@ export async function inputGuard(req: FastifyRequest): Promise<void> {
   checkStrings(req.query, 'Tham số')
   // A file uploaded as bytes (a plan workbook) is not JSON: nothing nests in it.
   if (req.body !== null && typeof req.body === 'object' && !ArrayBuffer.isView(req.body) && nestingDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new HttpError(400, 'invalid', `Dữ liệu gửi lên lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} tầng)`)
+    throw new HttpError(400, 'invalid', say('too_deep', { max: MAX_JSON_DEPTH }))
   }
 }

@@ -5,10 +5,16 @@ import type { TargetEvaluation, TargetStatus } from './targets'
 import type { ValidationIssue } from './validation'
 import type { DeviceKind } from './devices'
 
-/** Every refusal: a stable code the client branches on, and a message to show. */
+/**
+ * Every refusal: a stable code the client branches on, and a message to show (Vietnamese). `key`
+ * and `params` name its wording in shared/errors.ts, when it is one of them, for a client that
+ * shows it in another language; a client that does not know the key shows `message`.
+ */
 export interface ApiErrorBody {
   code: string
   message: string
+  key?: string
+  params?: Readonly<Record<string, string | number>>
   details?: unknown
 }
 

@@ -6,7 +6,12 @@
 // Whenever an input could mean two different numbers it is rejected with a
 // message explaining both readings; it never returns a silently wrong number.
 //
-// Pure TypeScript: no DOM, no Node APIs.
+// Pure TypeScript: no DOM, no Node APIs. A refusal carries its wording's key and parameters
+// (numberMessages.ts) and the Vietnamese filled in: the client words it in its user's language.
+import { fill } from './messages'
+import NUMBER_MESSAGES, { type NumberReason } from './numberMessages'
+
+export type { NumberReason }
 
 export type NumberParseErrorCode =
   | 'empty'
@@ -28,7 +33,9 @@ export type NumberParseResult =
       code: NumberParseErrorCode
       /** Vietnamese, shown to the user. */
       message: string
-      messageEn: string
+      /** The wording (numberMessages.ts) and its parameters, for other languages. */
+      reason: NumberReason
+      params: Readonly<Record<string, string | number>>
       input: string
     }
 
@@ -66,31 +73,17 @@ function quote(text: string): string {
   return `“${shown}”`
 }
 
-function fail(
-  input: string,
-  code: NumberParseErrorCode,
-  message: string,
-  messageEn: string,
-): NumberParseError {
-  return { ok: false, code, message, messageEn, input }
+function fail(input: string, code: NumberParseErrorCode, reason: NumberReason, shown: string | null, more: Record<string, string | number> = {}): NumberParseError {
+  const params = shown === null ? more : { input: quote(shown), ...more }
+  return { ok: false, code, message: fill(NUMBER_MESSAGES[reason], params), reason, params, input }
 }
 
 function notANumber(input: string, shown: string): NumberParseError {
-  return fail(
-    input,
-    'not_a_number',
-    `${quote(shown)} không phải là số hợp lệ. Chỉ dùng chữ số, dấu chấm để phân cách hàng nghìn và dấu phẩy cho phần thập phân, ví dụ 1.448,5.`,
-    `${quote(shown)} is not a valid number. Use digits only, dots to group thousands and a comma for decimals, e.g. 1.448,5.`,
-  )
+  return fail(input, 'not_a_number', 'notANumber', shown)
 }
 
 function malformedGrouping(input: string, shown: string): NumberParseError {
-  return fail(
-    input,
-    'malformed_grouping',
-    `${quote(shown)} phân cách hàng nghìn không đúng: nhóm đầu có 1–3 chữ số, các nhóm sau có đúng 3 chữ số, ví dụ 1.448.800. Phần thập phân viết sau dấu phẩy, ví dụ 1.448,5.`,
-    `${quote(shown)} has malformed thousands grouping: the first group has 1–3 digits and every following group exactly 3, e.g. 1.448.800. Decimals go after a comma, e.g. 1.448,5.`,
-  )
+  return fail(input, 'malformed_grouping', 'malformedGrouping', shown)
 }
 
 // ---------------------------------------------------------------------------
@@ -181,20 +174,10 @@ function interpret(
     if (firstComma !== seps.length - 1) {
       const vi = englishReading(tokens, affixes)
       if (vi !== null) {
-        return fail(
-          input,
-          'mixed_separators',
-          `${quote(shown)} đang viết theo kiểu tiếng Anh. Cách viết Việt Nam dùng dấu chấm để phân cách hàng nghìn và dấu phẩy cho phần thập phân: hãy viết ${vi}.`,
-          `${quote(shown)} is written the English way. In Vietnamese, dots group thousands and the comma marks decimals: write ${vi}.`,
-        )
+        return fail(input, 'mixed_separators', 'englishWay', shown, { suggestion: vi })
       }
       if (seps.filter((s) => s === ',').length > 1) {
-        return fail(
-          input,
-          'malformed_grouping',
-          `${quote(shown)} có nhiều dấu phẩy. Số chỉ có một dấu phẩy, đặt trước phần thập phân, ví dụ 1.448,5.`,
-          `${quote(shown)} has more than one comma. A number has a single comma, before its decimals, e.g. 1.448,5.`,
-        )
+        return fail(input, 'malformed_grouping', 'manyCommas', shown)
       }
       return malformedGrouping(input, shown)
     }
@@ -216,12 +199,7 @@ function interpret(
       const thousands = `${sign}${groupThousands(integer + fraction)}${suffix}`
       const plain = `${sign}${(integer + fraction).replace(/^0+(?=\d)/, '')}${suffix}`
       const decimal = `${sign}${groupThousands(integer)},${fraction}`
-      return fail(
-        input,
-        'ambiguous_separator',
-        `${quote(shown)} chưa rõ: có thể là ${thousands} (số nguyên) hoặc ${decimal}${suffix} (số thập phân). Nếu là số nguyên, hãy viết ${plain} hoặc ${thousands}; nếu là số thập phân, hãy thêm số 0 ở cuối: ${decimal}0${suffix}.`,
-        `${quote(shown)} is ambiguous: it may be the whole number ${thousands} or the decimal ${decimal}${suffix}. For the whole number write ${plain} or ${thousands}; for the decimal add a trailing zero: ${decimal}0${suffix}.`,
-      )
+      return fail(input, 'ambiguous_separator', 'ambiguous', shown, { thousands, decimal, suffix, plain })
     }
     return { integer, fraction }
   }
@@ -243,12 +221,7 @@ function interpret(
 
   if (seps.length > 0) {
     if (!seps.every((s) => s === seps[0])) {
-      return fail(
-        input,
-        'malformed_grouping',
-        `${quote(shown)} dùng lẫn dấu chấm và dấu cách để phân cách hàng nghìn. Hãy dùng một loại, ví dụ 1.448.500.`,
-        `${quote(shown)} mixes dots and spaces to group thousands. Use one kind, e.g. 1.448.500.`,
-      )
+      return fail(input, 'malformed_grouping', 'mixedGrouping', shown)
     }
     if (!isWellGrouped(runs)) return malformedGrouping(input, shown)
   }
@@ -259,31 +232,15 @@ function explainUntokenizable(input: string, shown: string, body: string): Numbe
   const first = body[0]
   if (first === ',' || first === '.') {
     const digits = body.slice(1)
-    const hint = /^[0-9]+$/.test(digits) ? ` Hãy viết 0,${digits}.` : ''
-    const hintEn = /^[0-9]+$/.test(digits) ? ` Write 0,${digits}.` : ''
-    return fail(
-      input,
-      'not_a_number',
-      `${quote(shown)} thiếu phần nguyên trước dấu “${first}”.${hint}`,
-      `${quote(shown)} is missing the whole-number part before “${first}”.${hintEn}`,
-    )
+    const hint = /^[0-9]+$/.test(digits)
+    return fail(input, 'not_a_number', hint ? 'missingWholeOf' : 'missingWhole', shown, hint ? { separator: first, digits } : { separator: first })
   }
   const last = body[body.length - 1]
   if (last === ',' || last === '.') {
-    return fail(
-      input,
-      'not_a_number',
-      `${quote(shown)} chưa hoàn chỉnh: thiếu chữ số sau dấu “${last}”.`,
-      `${quote(shown)} is incomplete: digits are missing after “${last}”.`,
-    )
+    return fail(input, 'not_a_number', 'incomplete', shown, { separator: last })
   }
   if (/[., \u00A0\u202F\u2009]{2}/.test(body)) {
-    return fail(
-      input,
-      'not_a_number',
-      `${quote(shown)} có hai dấu phân cách liền nhau. Viết số như 1.448,5 hoặc 1 448,5.`,
-      `${quote(shown)} has two separators in a row. Write numbers like 1.448,5 or 1 448,5.`,
-    )
+    return fail(input, 'not_a_number', 'twoSeparators', shown)
   }
   return notANumber(input, shown)
 }
@@ -307,7 +264,7 @@ export function parseViNumber(input: string, options: NumberParseOptions = {}): 
   const raw = typeof input === 'string' ? input : ''
   const shown = raw.trim()
   if (shown === '') {
-    return fail(raw, 'empty', 'Chưa nhập số.', 'No number was entered.')
+    return fail(raw, 'empty', 'empty', null)
   }
 
   // Optional trailing % or ‰, possibly after a space.
@@ -339,48 +296,23 @@ export function parseViNumber(input: string, options: NumberParseOptions = {}): 
 
   if (fraction.length > maxFractionDigits) {
     return maxFractionDigits === 0
-      ? fail(
-          raw,
-          'too_many_decimals',
-          `${quote(shown)} phải là số nguyên, không có phần thập phân.`,
-          `${quote(shown)} must be a whole number, without decimals.`,
-        )
-      : fail(
-          raw,
-          'too_many_decimals',
-          `${quote(shown)} có quá nhiều chữ số thập phân: tối đa ${maxFractionDigits} chữ số sau dấu phẩy.`,
-          `${quote(shown)} has too many decimals: at most ${maxFractionDigits} digits after the comma.`,
-        )
+      ? fail(raw, 'too_many_decimals', 'wholeOnly', shown)
+      : fail(raw, 'too_many_decimals', 'tooManyDecimals', shown, { max: maxFractionDigits })
   }
 
   const significant =
     integer === '' ? fraction.replace(/^0+/, '').length : integer.length + fraction.length
   if (significant > MAX_SIGNIFICANT_DIGITS) {
-    return fail(
-      raw,
-      'too_many_digits',
-      `${quote(shown)} có quá nhiều chữ số (tối đa ${MAX_SIGNIFICANT_DIGITS} chữ số có nghĩa); số dài như vậy không lưu được chính xác.`,
-      `${quote(shown)} has too many digits (at most ${MAX_SIGNIFICANT_DIGITS} significant digits); it cannot be stored exactly.`,
-    )
+    return fail(raw, 'too_many_digits', 'tooManyDigits', shown, { max: MAX_SIGNIFICANT_DIGITS })
   }
 
   // "-0" is zero, not a negative number: accept it as 0 even without allowNegative.
   if (negative && !allowNegative && (integer !== '' || fraction !== '')) {
-    return fail(
-      raw,
-      'negative_not_allowed',
-      `${quote(shown)} là số âm; ô này không nhận số âm.`,
-      `${quote(shown)} is negative; this field does not accept negative numbers.`,
-    )
+    return fail(raw, 'negative_not_allowed', 'negative', shown)
   }
 
   if (suffix !== '' && !allowSuffix) {
-    return fail(
-      raw,
-      'suffix_not_allowed',
-      `Ô này chỉ nhận số, không kèm ký hiệu “${suffix}”. Hãy bỏ “${suffix}” trong ${quote(shown)}.`,
-      `This field takes a plain number without “${suffix}”. Remove “${suffix}” from ${quote(shown)}.`,
-    )
+    return fail(raw, 'suffix_not_allowed', 'suffix', shown, { suffix })
   }
 
   // Exact conversion: build a canonical decimal string and let Number() round it once.

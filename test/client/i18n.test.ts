@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createAppI18n, fill, registerMessages, setLocale, type MessageBundle, type MessageKey } from '../../src/client/modules/i18n'
+import { createAppI18n, fill, refusalMessage, registerMessages, rejectionMessage, setLocale, translate, type MessageBundle, type MessageKey } from '../../src/client/modules/i18n'
+import { REFUSALS } from '../../src/shared/errors'
+import refusalsEn from '../../src/shared/errors.en'
 import vi from '../../src/client/locales/vi'
 import en from '../../src/client/locales/en'
 
@@ -36,6 +38,26 @@ describe('i18n', () => {
 
   it('has every entry message in both languages, with the same placeholders', () => {
     expectSameShape('locales', vi as Tree, en as Tree)
+  })
+})
+
+describe('the server’s refusals', () => {
+  it('have every wording in both languages, with the same placeholders', () => {
+    expectSameShape('shared/errors', REFUSALS as unknown as Tree, refusalsEn as unknown as Tree)
+  })
+
+  it('are shown in the user’s language by key and parameters, enum values as words, else as the server said', async () => {
+    const body = { code: 'conflict', key: 'invalid_transition', params: { status: 'approved', action: 'reopen' }, message: 'Báo cáo đang ở trạng thái “đã duyệt”, không thể mở lại' }
+    const i18n = createAppI18n('vi')
+    expect(refusalMessage(body)).toBe(body.message)
+    expect(translate('common.network')).toContain('Không tải được')
+    await setLocale(i18n, 'en', false)
+    expect(refusalMessage(body)).toBe('The report is “approved”; it cannot be reopened')
+    expect(refusalMessage({ code: 'x', key: 'from_a_newer_server', message: 'Lời của máy chủ' })).toBe('Lời của máy chủ')
+    expect(refusalMessage({ code: 'not_found', message: 'Không có gì' })).toBe('Không có gì')
+    expect(rejectionMessage({ code: 'period_locked', message: 'Kỳ báo cáo đã khóa' })).toBe('The reporting period is locked')
+    expect(rejectionMessage({ code: 'later', message: 'Lý do' })).toBe('Lý do')
+    expect(translate('common.network')).toContain('could not be loaded')
   })
 })
 

@@ -168,7 +168,7 @@ describe('the API over the real demo plans', () => {
   it('asks who is calling before it lists communes', async () => {
     const res = await get('/api/communes')
     expect(res.statusCode).toBe(401)
-    expect(res.json()).toEqual({ code: 'unauthorized', message: expect.any(String) })
+    expect(res.json()).toEqual({ code: 'unauthorized', key: 'unauthorized', message: expect.any(String) })
   })
 
   it('shows each officer their own commune only, with its counts', async () => {
@@ -229,7 +229,7 @@ describe('the API over the real demo plans', () => {
       const res = await get(url, cookie)
       expect(res.statusCode).toBe(404)
       expect(res.headers['content-type']).toMatch(/application\/json/)
-      expect(res.json()).toEqual({ code: 'not_found', message: 'Không tìm thấy xã/phường' })
+      expect(res.json()).toEqual({ code: 'not_found', key: 'commune_not_found', message: 'Không tìm thấy xã/phường' })
     }
   })
 
@@ -271,7 +271,7 @@ describe('errors', () => {
     })
     const res = await app.inject('/api/boom')
     expect(res.statusCode).toBe(500)
-    expect(res.json()).toEqual({ code: 'internal', message: expect.any(String) })
+    expect(res.json()).toEqual({ code: 'internal', key: 'internal', message: expect.any(String) })
     expect(res.body).not.toContain('hunter2')
     await app.close()
   })

@@ -26,12 +26,16 @@ export async function footprint(db: Db): Promise<Record<string, unknown>> {
   return r.rows[0]!
 }
 
-/** A refusal: the status, and exactly `{ code, message }` (plus `details` when given) as JSON, in Vietnamese. */
+/**
+ * A refusal: the status, and `{ code, message }` as JSON, in Vietnamese, with nothing else but the
+ * wording's `key` and `params` (shared/errors.ts) and `details` when given.
+ */
 export function expectRefusal(res: LightMyRequestResponse, status: number, code: string): void {
   expect(res.statusCode, res.body).toBe(status)
   expect(res.headers['content-type']).toMatch(/application\/json/)
   const body = res.json<Record<string, unknown>>()
   expect(body).toMatchObject({ code, message: expect.any(String) })
-  expect(Object.keys(body).filter((k) => k !== 'details').sort()).toEqual(['code', 'message'])
+  expect(Object.keys(body).filter((k) => !['details', 'key', 'params'].includes(k)).sort()).toEqual(['code', 'message'])
+  if ('params' in body) expect(body.key).toBeTypeOf('string')
   expect(body.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳýộệếềểễấầẩẫậắằẳẵặ]/i)
 }

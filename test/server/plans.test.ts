@@ -286,7 +286,7 @@ describe.each(DATABASES)('plan set-up on $name', (factory) => {
         expectRefusal(await leader.request(method, url, body), 403, 'forbidden')
         const other = await stranger.request(method, url, body)
         expectRefusal(other, 404, 'not_found')
-        expect(other.json()).toEqual({ code: 'not_found', message: 'Không tìm thấy xã/phường' })
+        expect(other.json()).toEqual({ code: 'not_found', key: 'commune_not_found', message: 'Không tìm thấy xã/phường' })
         expectRefusal(await s.app.inject({ method, url, ...(body === undefined ? {} : { payload: body as object }) }), 401, 'unauthorized')
       }
       expect(await footprint(s.db)).toEqual(before)

@@ -297,7 +297,7 @@ describe.each(DATABASES)('sync on $name', (factory) => {
       for (const url of [`/api/communes/${C}/sync/pull?cursor=0`, `/api/communes/${C}/plan`, `/api/communes/${C}/reports`, '/api/communes/khong-co/plan']) {
         const res = await other.request('GET', url)
         expect(res.statusCode, url).toBe(404)
-        expect(res.json()).toEqual({ code: 'not_found', message: 'Không tìm thấy xã/phường' })
+        expect(res.json()).toEqual({ code: 'not_found', key: 'commune_not_found', message: 'Không tìm thấy xã/phường' })
       }
       const push = await other.request('POST', `/api/communes/${C}/sync/push`, { deviceId: other.deviceId, mutations: [other.value({ unit: 'T1', indicator: 'LUA_DT', value: { kind: 'number', value: 1 } })] })
       expect(push.statusCode).toBe(404)

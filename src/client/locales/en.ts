@@ -2,8 +2,10 @@
 // Typed to the Vietnamese tree: a key missing here or found only here is a type error.
 import type { Translation } from '../modules/i18n'
 import type vi from './vi'
+import numbers from '../../shared/numberMessages.en'
 
 const en: Translation<typeof vi> = {
+  numbers,
   app: {
     screenFailed: 'This screen could not be loaded. Check the network connection and try again.',
     name: 'Thi đua',
@@ -13,6 +15,9 @@ const en: Translation<typeof vi> = {
   },
   common: {
     loading: 'Loading…',
+    network: 'The data could not be loaded. Check the network connection and try again.',
+    serverDown: 'The server is having problems. Please try again later.',
+    badResponse: 'The data received is damaged. Please try again.',
     cancel: 'Not now',
     breadcrumb: 'Navigation',
   },

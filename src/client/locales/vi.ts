@@ -1,6 +1,10 @@
 // The entry screen's messages in Vietnamese, the source of their keys (modules/i18n.ts): loaded
 // with the entry chunk. Lazily loaded screens keep their own bundles (messages.ts beside them).
+import numbers from '../../shared/numberMessages'
+
 const vi = {
+  /** Why a typed number was refused (shared/numbers.ts words it by these keys). */
+  numbers,
   app: {
     screenFailed: 'Không tải được màn hình này. Kiểm tra kết nối mạng và thử lại.',
     name: 'Thi đua',
@@ -10,6 +14,9 @@ const vi = {
   },
   common: {
     loading: 'Đang tải…',
+    network: 'Không tải được dữ liệu. Kiểm tra kết nối mạng và thử lại.',
+    serverDown: 'Máy chủ đang gặp sự cố. Vui lòng thử lại sau.',
+    badResponse: 'Dữ liệu nhận được bị lỗi. Vui lòng thử lại.',
     cancel: 'Để sau',
     breadcrumb: 'Điều hướng',
   },

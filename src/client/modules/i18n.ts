@@ -25,6 +25,7 @@
 // src/shared/numbers.ts), which this module does in well under 1 KB.
 import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
 import vi from '../locales/vi'
+import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
 import type { keepDataMessages } from '../components/backup/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
 import type { enrolMessages } from '../enrol/messages'
@@ -44,13 +45,6 @@ import type { registrationOfficeMessages } from '../officer/registration/message
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
 export const LOCALE_KEY = 'thidua.locale'
-
-/** Nested names down to messages with `{name}` placeholders. */
-export type MessageTree = { readonly [name: string]: string | MessageTree }
-/** A tree in another language: the same names, every one of them, and no other. */
-export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> }
-/** The dotted keys of a tree's messages: `entry.saved`. */
-export type KeysOf<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : KeysOf<T[K], `${P}${K}.`> }[keyof T & string]
 
 /** Messages of a lazily loaded part of the app, both languages. */
 export interface MessageBundle<T extends MessageTree = MessageTree> {
@@ -79,7 +73,7 @@ type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
 
 /** Every message's key, the entry screen's and the lazily loaded screens'. */
 export type MessageKey = KeysOf<typeof vi> | BundleKeys<Bundles>
-export type Params = Record<string, unknown>
+export { fill, type KeysOf, type MessageTree, type Params, type Translation }
 /** The translator: the message at a key in the current language, placeholders filled. */
 export type Translate = (key: MessageKey, params?: Params) => string
 
@@ -116,12 +110,11 @@ function lookup(catalog: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
-/** Fills `{name}` placeholders; one with no parameter stays as written. */
-export function fill(message: string, params: Params | undefined): string {
-  return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : message
-}
-
 const catalogs = new Map<Locale, unknown>([['vi', vi]])
+/** The server's refusals in the languages loaded other than Vietnamese (the server words those itself). */
+const refusals = new Map<Locale, RefusalWords>()
+/** The language of the app's instance, for words made outside components (api.ts). */
+let active: Ref<Locale> | undefined
 const bundles: MessageBundle[] = []
 
 /**
@@ -149,6 +142,7 @@ export function findMessage(locale: Locale, key: string): string | undefined {
 export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   // A ref read inside t(): a template that translates re-renders when the language changes.
   const locale = shallowRef<Locale>('vi')
+  active = locale
   const i18n: AppI18n = {
     locale,
     t: (key, params) => fill(findMessage(locale.value, key) ?? findMessage('vi', key) ?? key, params),
@@ -160,6 +154,24 @@ export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   return i18n
 }
 
+/** A message in the app's current language, for code outside components (api.ts). */
+export const translate: Translate = (key, params) => fill(findMessage(active?.value ?? 'vi', key) ?? findMessage('vi', key) ?? key, params)
+
+/**
+ * A refusal of the server in the app's language: its wording (`key`, `params`, shared/errors.ts)
+ * when the language has it, else the server's own message (Vietnamese).
+ */
+export function refusalMessage(body: { code?: string; message: string; key?: string | undefined; params?: Params | undefined }): string {
+  const words = refusals.get(active?.value ?? 'vi')
+  const params = typeof body.params === 'object' && body.params !== null ? body.params : undefined
+  return (words && typeof body.key === 'string' && refusalText(words, body.key, params)) || body.message
+}
+
+/** A push rejection in the app's language, by its code; the server's Vietnamese message otherwise. */
+export function rejectionMessage(rejection: { code: string; message: string }): string {
+  return refusals.get(active?.value ?? 'vi')?.rejection[rejection.code] ?? rejection.message
+}
+
 /** The component's translator and the current language. */
 export function useI18n(): Pick<AppI18n, 't' | 'locale'> {
   const i18n = inject(I18N_KEY, null)
@@ -169,7 +181,11 @@ export function useI18n(): Pick<AppI18n, 't' | 'locale'> {
 
 /** Switches the language (loading its messages first) and remembers the choice unless told not to. */
 export async function setLocale(i18n: AppI18n, locale: Locale, remember = true): Promise<void> {
-  if (!catalogs.has(locale)) catalogs.set(locale, (await import('../locales/en')).default)
+  if (!catalogs.has(locale)) {
+    const [messages, words] = await Promise.all([import('../locales/en'), import('../../shared/errors.en')])
+    catalogs.set(locale, messages.default)
+    refusals.set(locale, words.default)
+  }
   i18n.locale.value = locale
   if (typeof document !== 'undefined') document.documentElement.lang = locale
   if (!remember) return

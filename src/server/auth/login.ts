@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto'
 import { hit, hitsSoFar, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
-import { HttpError } from '../errors'
+import { HttpError, say } from '../errors'
 import { dummyHash, verifyPassword } from './passwords'
 import { createSession } from './sessions'
 
@@ -58,14 +58,14 @@ export function blockDuration(blocks: number): number {
 
 function refuse(until: Date, now: Date): HttpError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))
-  return new HttpError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) })
+  return new HttpError(429, 'too_many_attempts', say('too_many_attempts', { minutes }), { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) })
 }
 
 export async function login(db: Db, input: LoginInput, now: Date): Promise<{ token: string; expiresAt: Date; deviceId: string }> {
   const username = input.username.trim().toLowerCase()
   const ip = clientKey(input.ip)
   if ((await hitsSoFar(db, ADDRESS_FAILURES, ip, now)) >= ADDRESS_FAILURES.max) {
-    throw new HttpError(429, 'too_many_attempts', 'Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau 15 phút.')
+    throw new HttpError(429, 'too_many_attempts', say('too_many_attempts_address'))
   }
   // The gate: count this attempt as a failure before the password is checked, in one short
   // transaction on the pair's locked row. At most MAX_FAILURES attempts are ever admitted
@@ -113,5 +113,5 @@ export async function login(db: Db, input: LoginInput, now: Date): Promise<{ tok
   await hit(db, ADDRESS_FAILURES, ip, now)
   // Old pairs are forgotten; rows still blocked stay whatever their age.
   await db.query('DELETE FROM login_throttle WHERE last_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [new Date(now.getTime() - FORGET_AFTER_MS), now])
-  throw new HttpError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu')
+  throw new HttpError(401, 'invalid_credentials', say('invalid_credentials'))
 }

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isMerged } from '../db/provinces'
 import type { Db } from '../db/types'
-import { forbidden, notFound, unauthorized } from '../errors'
+import { forbidden, notFound, say, unauthorized } from '../errors'
 import type { Actor } from './actor'
 import { canManage, isProvinceRole } from './actor'
 import { resolveSession, SESSION_COOKIE, type PrefetchedCommune } from './sessions'
@@ -67,9 +67,9 @@ export async function communeOf(db: Db, actor: Actor, code: string): Promise<{ i
     const r = await db.query<{ id: number; province_id: number; merged: boolean }>('SELECT id, province_id, merged_into IS NOT NULL AS merged FROM communes WHERE code = $1', [code])
     row = r.rows[0] ? { id: Number(r.rows[0].id), provinceId: Number(r.rows[0].province_id), merged: r.rows[0].merged } : null
   }
-  if (!row) throw notFound('Không tìm thấy xã/phường')
+  if (!row) throw notFound(say('commune_not_found'))
   const { id, provinceId } = row
   const allowed = actor.role === 'admin' || (isProvinceRole(actor.role) ? actor.provinceId === provinceId : actor.communeId === id)
-  if (!allowed) throw notFound('Không tìm thấy xã/phường')
+  if (!allowed) throw notFound(say('commune_not_found'))
   return { id, code, provinceId }
 }

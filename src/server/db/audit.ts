@@ -1,7 +1,7 @@
 // The `audit` table: who changed what, from which device, when, old → new. The officer's set-up
 // changes are written here one by one; value and report changes come from the sync ingest.
 import type { Actor } from '../auth/actor'
-import { notFound } from '../errors'
+import { notFound, say } from '../errors'
 import type { Queryable } from './types'
 import type { AuditChoices, AuditFilters, AuditRow, CellChange, DeviceInfo } from '../../shared/api'
 import { describeDevice, deviceKind } from '../../shared/devices'
@@ -35,7 +35,7 @@ export type { CellChange }
 export async function cellHistory(q: Queryable, communeId: number, unitId: number, periodCode: string, indicatorCode: string): Promise<CellChange[]> {
   const period = await q.query<{ id: number; year: number }>('SELECT id, year FROM periods WHERE commune_id = $1 AND code = $2', [communeId, periodCode])
   const p = period.rows[0]
-  if (!p) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
+  if (!p) throw notFound(say('period_not_found', { code: periodCode }))
   const r = await q.query<ImportedBy & { at: Date; username: string | null; display_name: string | null; device_id: string | null; user_agent: string | null; mutation_id: string | null; old: CellChange['old']; new: CellChange['new'] }>(
     `SELECT a.at, u.username, u.display_name, a.device_id, dv.user_agent, a.mutation_id, a.old, a.new, ib.username AS ib_username, ib.display_name AS ib_display_name
        FROM audit a

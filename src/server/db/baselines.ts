@@ -6,7 +6,7 @@
 import type { BaselineSuggestion } from '../../shared/api'
 import type { Indicator, Target } from '../../shared/model'
 import { sameIndicator } from '../../shared/sameIndicator'
-import { notFound } from '../errors'
+import { notFound, say } from '../errors'
 import { readPlan } from './plans'
 import { loadResults } from './results'
 import type { Queryable } from './types'
@@ -25,7 +25,7 @@ function measuredFromStart(ind: Indicator, year: number): { kind: BaselineSugges
 
 export async function suggestBaselines(q: Queryable, communeId: number, year: number, now: Date): Promise<BaselineSuggestion[]> {
   const found = await readPlan(q, communeId, year)
-  if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
+  if (!found) throw notFound(say('no_plan_of_year', { year }))
   const wanted = found.plan.indicators.flatMap((ind) => {
     const start = measuredFromStart(ind, year)
     return start ? [{ ind, ...start }] : []

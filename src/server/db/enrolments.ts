@@ -5,7 +5,7 @@ import type { Enrolment, EnrolmentInfo } from '../../shared/api'
 import type { Role } from '../../shared/model'
 import { ENROLMENT_DAYS, type EnrolmentPurpose } from '../../shared/province'
 import { hashToken } from '../auth/sessions'
-import { HttpError } from '../errors'
+import { HttpError, say } from '../errors'
 import type { Db, Queryable } from './types'
 
 /**
@@ -51,10 +51,10 @@ const SELECT_ENROLMENT = `
 
 /** A link that can be used now, or the reason it cannot (unknown, used, replaced, expired, account closed). */
 function usable(row: EnrolmentRow | undefined, now: Date): EnrolmentRow {
-  if (!row || !row.active) throw new HttpError(404, 'enrolment_not_found', 'Liên kết kích hoạt không tồn tại hoặc tài khoản đã bị khóa. Hãy xin cán bộ in phiếu mới.')
-  if (row.used_at !== null) throw new HttpError(410, 'enrolment_used', 'Liên kết kích hoạt này đã được sử dụng. Hãy đăng nhập bằng mật khẩu, hoặc xin cán bộ in phiếu mới.')
-  if (row.revoked_at !== null) throw new HttpError(410, 'enrolment_replaced', 'Liên kết này đã được thay bằng một phiếu mới. Hãy dùng phiếu mới nhất.')
-  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new HttpError(410, 'enrolment_expired', 'Liên kết kích hoạt đã hết hạn. Hãy xin cán bộ in phiếu mới.')
+  if (!row || !row.active) throw new HttpError(404, 'enrolment_not_found', say('enrolment_not_found'))
+  if (row.used_at !== null) throw new HttpError(410, 'enrolment_used', say('enrolment_used'))
+  if (row.revoked_at !== null) throw new HttpError(410, 'enrolment_replaced', say('enrolment_replaced'))
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new HttpError(410, 'enrolment_expired', say('enrolment_expired'))
   return row
 }
 

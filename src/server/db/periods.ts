@@ -4,7 +4,7 @@ import type { PeriodView } from '../../shared/api'
 import type { Period, Plan } from '../../shared/model'
 import { phasePeriods, quarterPeriods, yearPeriod } from '../../shared/periods'
 import type { Actor } from '../auth/actor'
-import { conflict, notFound } from '../errors'
+import { conflict, notFound, say } from '../errors'
 import { writeAudit } from './audit'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
@@ -54,7 +54,7 @@ export async function addPeriod(tx: Queryable, actor: Actor, communeId: number, 
 export async function createPeriod(db: Db, actor: Actor, communeId: number, period: Period, now: Date): Promise<{ code: string; version: number }> {
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
-    if (!(await addPeriod(tx, actor, communeId, period, version, now))) throw conflict('period_exists', `Đã có kỳ báo cáo “${period.code}”`)
+    if (!(await addPeriod(tx, actor, communeId, period, version, now))) throw conflict('period_exists', { code: period.code })
     return { code: period.code, version }
   })
 }
@@ -153,8 +153,8 @@ export async function deletePeriod(db: Db, actor: Actor, communeId: number, code
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const row = await lockPeriod(tx, communeId, code)
-    if (!row) throw notFound(`Không có kỳ báo cáo “${code}”`)
-    if (await periodInUse(tx, row.id)) throw conflict('period_in_use', `Kỳ báo cáo “${code}” đã có số liệu hoặc báo cáo, không xóa được. Có thể khóa kỳ này thay vì xóa.`)
+    if (!row) throw notFound(say('period_not_found', { code }))
+    if (await periodInUse(tx, row.id)) throw conflict('period_in_use', { code })
     await tx.query('DELETE FROM periods WHERE id = $1', [row.id])
     await writeAudit(tx, communeId, actor, { entity: 'period', periodId: Number(row.id), old: periodOf(row), new: null }, now)
     return { version }

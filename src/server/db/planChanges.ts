@@ -5,7 +5,7 @@ import { valueKindOf, type Indicator, type Plan } from '../../shared/model'
 import { scoringIssues } from '../../shared/scoring'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import { writeAudit } from './audit'
 import { deleteUnusedYearPeriods, insertYearPeriods } from './periods'
 import { assemble, readPlan, writePlan } from './plans'
@@ -28,10 +28,10 @@ async function checkPlan(q: Queryable, communeId: number, plan: Plan): Promise<V
   const blocking = issues.filter(blocksPlan)
   if (blocking.length === 0) return issues
   const more = blocking.length > 1 ? ` (và ${blocking.length - 1} lỗi khác)` : ''
-  throw new HttpError(422, 'invalid_plan', `Kế hoạch chưa hợp lệ: ${blocking[0]!.message}${more}`, issues)
+  throw new HttpError(422, 'invalid_plan', say('invalid_plan', { count: blocking.length }, `Kế hoạch chưa hợp lệ: ${blocking[0]!.message}${more}`), issues)
 }
 
-const noPlan = (year: number) => notFound(`Chưa có kế hoạch năm ${year}`)
+const noPlan = (year: number) => notFound(say('no_plan_of_year', { year }))
 
 /**
  * Refuses to change the shape of an indicator's values (a number, a numerator and denominator,
@@ -47,12 +47,10 @@ async function guardValueShapes(q: Queryable, communeId: number, plan: Plan): Pr
   for (const { def } of r.rows) {
     const next = plan.indicators.find((i) => i.code === def.code)
     if (next && valueKindOf(next) !== valueKindOf(def)) {
-      throw conflict('indicator_in_use', `Chỉ tiêu “${def.name}” đã có số liệu dạng ${KIND_VI[valueKindOf(def)]}, không đổi sang dạng ${KIND_VI[valueKindOf(next)]} được`)
+      throw conflict('indicator_in_use', { name: def.name, from: valueKindOf(def), to: valueKindOf(next) })
     }
   }
 }
-
-const KIND_VI = { number: 'con số', ratio: 'tỷ lệ (tử số/mẫu số)', yes_no: 'đạt/không đạt' } as const
 
 /** A plan for a year that has none yet, with that year's reporting periods. */
 export async function createPlan(db: Db, actor: Actor, communeId: number, plan: Plan, now: Date): Promise<PlanChangeResult> {
@@ -61,7 +59,7 @@ export async function createPlan(db: Db, actor: Actor, communeId: number, plan: 
 
 /** createPlan within a transaction that took `version`. */
 export async function createPlanIn(tx: Queryable, actor: Actor, communeId: number, plan: Plan, version: number, now: Date): Promise<PlanChangeResult> {
-  if (await readPlan(tx, communeId, plan.year)) throw conflict('plan_exists', `Đã có kế hoạch năm ${plan.year}; hãy sửa kế hoạch đó`)
+  if (await readPlan(tx, communeId, plan.year)) throw conflict('plan_exists', { year: plan.year })
   const issues = await checkPlan(tx, communeId, plan)
   await writePlan(tx, communeId, plan, version)
   await insertYearPeriods(tx, communeId, plan, version)
@@ -101,7 +99,7 @@ export async function deletePlan(db: Db, actor: Actor, communeId: number, year: 
     if (!row) throw noPlan(year)
     // A cleared cell keeps its row, so a row means a value was entered at some point.
     const used = await tx.query<{ used: boolean }>('SELECT EXISTS (SELECT 1 FROM cell_values c JOIN indicators i ON i.id = c.indicator_id WHERE i.plan_id = $1) AS used', [row.id])
-    if (used.rows[0]?.used) throw conflict('plan_has_values', `Kế hoạch năm ${year} đã có số liệu báo cáo, không xóa được`)
+    if (used.rows[0]?.used) throw conflict('plan_has_values', { year })
     const old = await assemble(tx, row)
     await tx.query('DELETE FROM plans WHERE id = $1', [row.id])
     const periodsRemoved = await deleteUnusedYearPeriods(tx, communeId, actor, year, now)
@@ -135,7 +133,7 @@ export async function deleteIndicator(db: Db, actor: Actor, communeId: number, y
     const found = await readPlan(tx, communeId, year)
     if (!found) throw noPlan(year)
     const old = found.plan.indicators.find((i) => i.code === code)
-    if (!old) throw notFound(`Kế hoạch năm ${year} không có chỉ tiêu “${code}”`)
+    if (!old) throw notFound(say('plan_has_no_indicator', { year, code }))
     const plan = { ...found.plan, indicators: found.plan.indicators.filter((i) => i.code !== code) }
     const issues = await checkPlan(tx, communeId, plan)
     const planId = await writePlan(tx, communeId, plan, version)

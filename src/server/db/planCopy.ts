@@ -5,7 +5,7 @@
 import type { Indicator, Phase, Plan, Target } from '../../shared/model'
 import { shiftPhase } from '../../shared/periods'
 import type { Actor } from '../auth/actor'
-import { notFound } from '../errors'
+import { notFound, say } from '../errors'
 import { createPlan, type PlanChangeResult } from './planChanges'
 import { readPlan } from './plans'
 import type { Db } from './types'
@@ -79,7 +79,7 @@ export function copyPlan(source: Plan, year: number): { plan: Plan; notes: strin
 /** Creates the plan of `year` from the plan of `from`. 404 when `from` has none, 409 when `year` already has one. */
 export async function copyPlanFrom(db: Db, actor: Actor, communeId: number, year: number, from: number, now: Date): Promise<PlanCopyResult> {
   const source = await readPlan(db, communeId, from)
-  if (!source) throw notFound(`Chưa có kế hoạch năm ${from} để sao chép`)
+  if (!source) throw notFound(say('no_plan_to_copy', { year: from }))
   const { plan, notes } = copyPlan(source.plan, year)
   const result = await createPlan(db, actor, communeId, plan, now)
   return { ...result, from, notes }

@@ -8,7 +8,7 @@ import type { PlanBundle, PlanFileFormat, PlanFileProblem, PlanImportPreview, Pl
 import { scoringIssues } from '../../shared/scoring'
 import { blocksPlan, validatePlan, type ValidationIssue } from '../../shared/validation'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError } from '../errors'
+import { conflict, HttpError, say } from '../errors'
 import { copyPlan } from './planCopy'
 import { createPlanIn, replacePlanIn } from './planChanges'
 import { addPeriod, yearPeriods } from './periods'
@@ -125,10 +125,10 @@ export async function writeImport(db: Db, actor: Actor, communeId: number, year:
     if (plan === null || preview.problems.length > 0) {
       const first = preview.problems[0]?.message ?? 'tệp không đọc được'
       const more = preview.problems.length > 1 ? ` (và ${preview.problems.length - 1} lỗi khác)` : ''
-      throw new HttpError(422, 'invalid_plan_file', `Tệp kế hoạch chưa hợp lệ, chưa ghi gì: ${first}${more}`, preview.problems)
+      throw new HttpError(422, 'invalid_plan_file', say('invalid_plan_file', { count: preview.problems.length }, `Tệp kế hoạch chưa hợp lệ, chưa ghi gì: ${first}${more}`), preview.problems)
     }
     if (preview.existing && preview.existing.values > 0 && !replace) {
-      throw conflict('plan_has_reports', `Kế hoạch năm ${year} đã có ${preview.existing.values.toLocaleString('vi-VN')} số liệu báo cáo. Xác nhận để thay bằng kế hoạch trong tệp.`)
+      throw conflict('plan_has_reports', { year, count: preview.existing.values.toLocaleString('vi-VN') })
     }
     for (const u of preview.newUnits) await insertUnit(tx, actor, communeId, u, version, now)
     for (const p of preview.newPeriods) await addPeriod(tx, actor, communeId, p, version, now)

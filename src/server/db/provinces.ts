@@ -4,13 +4,13 @@ import type { CommuneSummary, PlanStatus, ProvinceBoard, ProvinceBoardRow, Provi
 import type { NewCommune, NewProvince } from '../../shared/province'
 import { vietnamDate } from '../../shared/results'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import { communeSummaries } from './communes'
 import { loadCompleteness } from './completeness'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
 
-const duplicate = (what: string, value: string): HttpError => conflict('duplicate_code', `${what} “${value}” đã có trong hệ thống`)
+const duplicate = (what: string, value: string): HttpError => conflict('duplicate_code', { what, code: value })
 
 /** Unique violations become a 409 naming the field; anything else goes up as it is. */
 function uniqueViolation(e: unknown, messages: Record<string, HttpError>): never {
@@ -53,7 +53,7 @@ export async function createProvince(db: Db, input: NewProvince): Promise<Provin
 export async function provinceOf(q: Queryable, actor: Actor, code: string): Promise<{ id: number; code: string; name: string }> {
   const r = await q.query<{ id: number; name: string }>('SELECT id, name FROM provinces WHERE code = $1', [code])
   const row = r.rows[0]
-  if (!row || (actor.role !== 'admin' && actor.provinceId !== Number(row.id))) throw notFound('Không tìm thấy tỉnh/thành phố')
+  if (!row || (actor.role !== 'admin' && actor.provinceId !== Number(row.id))) throw notFound(say('province_not_found'))
   return { id: Number(row.id), code, name: row.name }
 }
 
@@ -100,11 +100,11 @@ export async function mergeCommune(db: Db, actor: Actor, provinceId: number, cod
     )
     const from = r.rows.find((c) => c.code === code)
     const into = r.rows.find((c) => c.code === intoCode)
-    if (!from || Number(from.province_id) !== provinceId) throw notFound(`Không có xã/phường “${code}” trong tỉnh`)
-    if (!into || Number(into.province_id) !== provinceId) throw new HttpError(422, 'unknown_commune', `Không có xã/phường “${intoCode}” trong tỉnh để sáp nhập vào`)
-    if (from.id === into.id) throw new HttpError(422, 'invalid', 'Không thể sáp nhập một xã/phường vào chính nó')
-    if (from.merged_into !== null) throw conflict('already_merged', `Xã/phường “${code}” đã được sáp nhập`)
-    if (into.merged_into !== null) throw new HttpError(422, 'unknown_commune', `Xã/phường “${intoCode}” đã được sáp nhập vào đơn vị khác`)
+    if (!from || Number(from.province_id) !== provinceId) throw notFound(say('commune_not_in_province', { code }))
+    if (!into || Number(into.province_id) !== provinceId) throw new HttpError(422, 'unknown_commune', say('unknown_commune', { code: intoCode }))
+    if (from.id === into.id) throw new HttpError(422, 'invalid', say('merge_into_itself'))
+    if (from.merged_into !== null) throw conflict('already_merged', { code })
+    if (into.merged_into !== null) throw new HttpError(422, 'unknown_commune', say('merge_into_merged', { code: intoCode }))
     await bumpVersion(tx, Number(from.id))
     await tx.query('UPDATE communes SET merged_into = $2, merged_at = $3 WHERE id = $1', [from.id, into.id, now])
     // Its people now work in the new commune: their old accounts stop, their sessions end.

@@ -7,7 +7,7 @@ import { vietnamDate, ytdKind } from '../../shared/results'
 import { computeRanking, type Ranking, type ReportCounts } from '../../shared/scoring'
 import { isReporter } from '../../shared/planFile'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import { writeAudit } from './audit'
 import { yearPeriodsOf } from './periods'
 import { readPlan } from './plans'
@@ -17,12 +17,12 @@ import { unitIdOf } from './units'
 import { bumpVersion } from './versions'
 
 const noScoring = (year: number) =>
-  conflict('no_scoring_table', `Kế hoạch năm ${year} chưa có bảng điểm thi đua, chưa xếp hạng được. Cán bộ thiết lập bảng điểm ở mục “Kế hoạch & chỉ tiêu”.`)
+  conflict('no_scoring_table', { year })
 
 /** The scoring table of a year's plan: 404 without a plan, 409 without a table. */
 export async function scoringOf(q: Queryable, communeId: number, year: number): Promise<Scoring> {
   const found = await readPlan(q, communeId, year)
-  if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
+  if (!found) throw notFound(say('no_plan_of_year', { year }))
   if (!found.plan.scoring) throw noScoring(year)
   return found.plan.scoring
 }
@@ -124,9 +124,9 @@ export async function setCouncilScores(
     const byCode = new Map(scoring.criteria.map((c) => [c.code, c]))
     for (const [code, score] of Object.entries(scores)) {
       const c = byCode.get(code)
-      if (!c) throw new HttpError(422, 'unknown_criterion', `Bảng điểm năm ${year} không có tiêu chí chấm tay “${code}”`)
+      if (!c) throw new HttpError(422, 'unknown_criterion', say('unknown_criterion', { year, code }))
       if (score !== null && score > c.max) {
-        throw new HttpError(422, 'score_above_max', `Điểm ${score.toLocaleString('vi-VN')} của tiêu chí “${c.name}” vượt mức tối đa ${c.max.toLocaleString('vi-VN')} điểm`)
+        throw new HttpError(422, 'score_above_max', say('score_above_max', { score: score.toLocaleString('vi-VN'), name: c.name, max: c.max.toLocaleString('vi-VN') }))
       }
     }
     const read = async (): Promise<Record<string, number>> => {

@@ -1,7 +1,7 @@
 // Request budgets kept in the database, so that they hold across every instance behind the
 // load balancer (an in-memory counter would give each instance its own budget). A budget is
 // `max` hits per fixed window per (bucket, key); one upsert counts and reads in one step.
-import { HttpError } from '../errors'
+import { HttpError, type Refusal, say } from '../errors'
 import type { Queryable } from './types'
 
 export interface RateLimit {
@@ -40,7 +40,7 @@ export async function hitsSoFar(q: Queryable, limit: RateLimit, key: string, now
 }
 
 /** Counts a hit and refuses with 429 `{code, message}` when the budget is spent. */
-export async function enforce(q: Queryable, limit: RateLimit, key: string, now: Date, message = 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút'): Promise<void> {
+export async function enforce(q: Queryable, limit: RateLimit, key: string, now: Date, text: string | Refusal = say('too_many_requests')): Promise<void> {
   const r = await hit(q, limit, key, now)
-  if (!r.allowed) throw new HttpError(429, 'too_many_requests', message, { retryAfterSeconds: r.retryAfterSeconds })
+  if (!r.allowed) throw new HttpError(429, 'too_many_requests', text, { retryAfterSeconds: r.retryAfterSeconds })
 }

@@ -2,7 +2,7 @@
 // each one a versioned write with an audit entry.
 import type { ReportStatus } from '../../shared/model'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import type { Db, Queryable } from './types'
 import { UNSENT_DRAFTS_SQL } from './periods'
 import { bumpVersion } from './versions'
@@ -27,10 +27,10 @@ export async function decideReport(db: Db, actor: Actor, communeId: number, unit
       [communeId, unitCode, periodCode],
     )
     const report = r.rows[0]
-    if (!report) throw notFound('Không có báo cáo này')
+    if (!report) throw notFound(say('report_not_found'))
     const rule = NEXT[decision.action]
     if (!rule.from.includes(report.status)) {
-      throw conflict('invalid_transition', `Báo cáo đang ở trạng thái “${STATUS_VI[report.status]}”, không thể ${ACTION_VI[decision.action]}`)
+      throw conflict('invalid_transition', { status: report.status, action: decision.action })
     }
     const reason = decision.action === 'approve' ? null : decision.reason
     // Approval clears the comments; a return replaces them (they stay while the unit fixes its values).
@@ -75,12 +75,9 @@ async function checkCommentCodes(tx: Queryable, communeId: number, year: number,
   const known = new Set(r.rows.map((row) => row.code))
   const unknown = codes.filter((c) => !known.has(c))
   if (unknown.length > 0) {
-    throw new HttpError(400, 'unknown_indicator', `Nhận xét gắn với chỉ tiêu không có trong kế hoạch năm ${year}: ${unknown.map((c) => `“${c}”`).join(', ')}`, { indicators: unknown })
+    throw new HttpError(400, 'unknown_indicator', say('unknown_indicator', { year, codes: unknown.map((c) => `“${c}”`).join(', ') }), { indicators: unknown })
   }
 }
-
-const STATUS_VI: Record<ReportStatus, string> = { draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' }
-const ACTION_VI: Record<Decision['action'], string> = { approve: 'duyệt', return: 'trả lại', reopen: 'mở lại' }
 
 export interface PeriodChange {
   locked?: boolean
@@ -100,7 +97,7 @@ export async function updatePeriod(db: Db, actor: Actor, communeId: number, code
       [communeId, code],
     )
     const row = old.rows[0]
-    if (!row) throw notFound(`Không có kỳ báo cáo “${code}”`)
+    if (!row) throw notFound(say('period_not_found', { code }))
     const locked = change.locked ?? row.locked
     const lockReason = locked ? (change.lockReason === undefined ? row.lock_reason : change.lockReason) : null
     const deadline = change.deadline ?? row.deadline

@@ -4,7 +4,7 @@ import type { PlanResults, ResultsBasis } from '../../shared/api'
 import type { Commune, Period, Plan, ValueData } from '../../shared/model'
 import { computeResults, vietnamDate, ytdKind, type ResultsUnit, type ResultsValue } from '../../shared/results'
 import { phaseEnd } from '../../shared/periods'
-import { conflict, notFound } from '../errors'
+import { conflict, notFound, say } from '../errors'
 import { yearPeriodsOf } from './periods'
 import { readPlan } from './plans'
 import { readCommune } from './communes'
@@ -21,7 +21,7 @@ export interface ResultsOptions {
 
 export async function communeOfId(q: Queryable, communeId: number): Promise<Commune> {
   const r = await q.query<{ id: number }>('SELECT id FROM communes WHERE id = $1', [communeId])
-  if (!r.rows[0]) throw notFound('Không tìm thấy xã/phường')
+  if (!r.rows[0]) throw notFound(say('commune_not_found'))
   return readCommune(q, communeId)
 }
 
@@ -31,11 +31,11 @@ export async function planOfYear(q: Queryable, communeId: number, year: number |
   if (chosen === undefined) {
     const r = await q.query<{ year: number }>('SELECT max(year) AS year FROM plans WHERE commune_id = $1', [communeId])
     const latest = r.rows[0]?.year
-    if (latest === null || latest === undefined) throw notFound('Xã/phường chưa có kế hoạch')
+    if (latest === null || latest === undefined) throw notFound(say('no_plan'))
     chosen = Number(latest)
   }
   const found = await readPlan(q, communeId, chosen)
-  if (!found) throw notFound(`Chưa có kế hoạch năm ${chosen}`)
+  if (!found) throw notFound(say('no_plan_of_year', { year: chosen }))
   return found.plan
 }
 
@@ -74,7 +74,7 @@ export async function loadResults(q: Queryable, communeId: number, opts: Results
   // A period or phase code that carries its year (`2024-Q2`) chooses the plan when no year is given.
   if (year === undefined && opts.period !== undefined) {
     const r = await q.query<{ year: number }>('SELECT year FROM periods WHERE commune_id = $1 AND code = $2', [communeId, opts.period])
-    if (!r.rows[0]) throw notFound(`Không có kỳ báo cáo “${opts.period}”`)
+    if (!r.rows[0]) throw notFound(say('period_not_found', { code: opts.period }))
     year = Number(r.rows[0].year)
   }
   const plan = await planOfYear(q, communeId, year)
@@ -92,16 +92,16 @@ export async function loadResults(q: Queryable, communeId: number, opts: Results
 function chooseAsOf(plan: Plan, periods: readonly Period[], values: readonly ResultsValue[], opts: ResultsOptions, now: Date): Pick<Period, 'code' | 'kind' | 'from' | 'to'> | null {
   if (opts.period !== undefined) {
     const p = periods.find((x) => x.code === opts.period)
-    if (!p) throw notFound(`Kế hoạch năm ${plan.year} không có kỳ báo cáo “${opts.period}”`)
+    if (!p) throw notFound(say('plan_has_no_period', { year: plan.year, code: opts.period }))
     return p
   }
   if (opts.phase !== undefined) {
     const code = opts.phase.startsWith(`${plan.year}-`) ? opts.phase.slice(String(plan.year).length + 1) : opts.phase
     const phase = plan.phases.find((x) => x.code === code)
-    if (!phase) throw notFound(`Kế hoạch năm ${plan.year} không có đợt thi đua “${opts.phase}”`)
+    if (!phase) throw notFound(say('plan_has_no_phase', { year: plan.year, code: opts.phase }))
     const period = periods.find((x) => x.kind === 'phase' && x.code === `${plan.year}-${phase.code}`)
     if (period) return period
-    if (phase.from === undefined) throw conflict('phase_not_open', `Đợt thi đua “${phase.name}” chưa mở, chưa có kết quả`)
+    if (phase.from === undefined) throw conflict('phase_not_open', { name: phase.name })
     return { code: `${plan.year}-${phase.code}`, kind: 'phase', from: phase.from, to: phaseEnd(plan.year, phase) }
   }
   // Default: the latest period (of the kind the year to date is built from) that has ended by

@@ -17,7 +17,7 @@ import { isSplittable } from '../../shared/splittable'
 import { unitTargetOf } from '../../shared/targets'
 import { countsAsHistory, type IndicatorShape } from '../../shared/sameIndicator'
 import { checkComputedFigure, checkRelations, checkValue, plausibilityWarnings, targetFigures, type ValidationIssue } from '../../shared/validation'
-import { notFound } from '../errors'
+import { notFound, say } from '../errors'
 import { readPlan } from './plans'
 import type { Queryable } from './types'
 
@@ -40,7 +40,7 @@ const NOT_ASSIGNED = 'chưa giao chỉ tiêu riêng cho đơn vị (chỉ tiêu 
 export async function loadReportDetail(q: Queryable, communeId: number, unitCode: string, periodCode: string): Promise<ReportDetail> {
   const unitRow = await q.query<{ id: number; code: string; name: string; kind: string }>('SELECT id, code, name, kind FROM units WHERE commune_id = $1 AND code = $2', [communeId, unitCode])
   const unit = unitRow.rows[0]
-  if (!unit) throw notFound(`Không có đơn vị “${unitCode}”`)
+  if (!unit) throw notFound(say('unit_not_found', { code: unitCode }))
   const periodRow = await q.query<{ id: number; code: string; kind: Period['kind']; year: number; from: string; to: string; deadline: string; locked: boolean; lock_reason: string | null }>(
     `SELECT id, code, kind, year, to_char(starts_on, 'YYYY-MM-DD') AS "from", to_char(ends_on, 'YYYY-MM-DD') AS "to",
             to_char(deadline, 'YYYY-MM-DD') AS deadline, locked, lock_reason
@@ -48,10 +48,10 @@ export async function loadReportDetail(q: Queryable, communeId: number, unitCode
     [communeId, periodCode],
   )
   const period = periodRow.rows[0]
-  if (!period) throw notFound(`Không có kỳ báo cáo “${periodCode}”`)
+  if (!period) throw notFound(say('period_not_found', { code: periodCode }))
   const year = Number(period.year)
   const found = await readPlan(q, communeId, year)
-  if (!found) throw notFound(`Chưa có kế hoạch năm ${year}`)
+  if (!found) throw notFound(say('no_plan_of_year', { year }))
   const plan = found.plan
   const mine = plan.indicators.filter((i) => isReporter(i.reporters, unit))
 

@@ -3,7 +3,7 @@
 import type { Unit } from '../../shared/model'
 import { freeUnitCode, type BulkUnits } from '../../shared/province'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import { writeAudit } from './audit'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
@@ -46,11 +46,11 @@ export async function listUnits(q: Queryable, actor: Actor, communeId: number): 
 /** The id of a unit of the commune; not found otherwise. */
 export async function unitIdOf(q: Queryable, communeId: number, code: string): Promise<number> {
   const r = await q.query<{ id: number }>('SELECT id FROM units WHERE commune_id = $1 AND code = $2', [communeId, code])
-  if (!r.rows[0]) throw notFound(`Không có đơn vị “${code}”`)
+  if (!r.rows[0]) throw notFound(say('unit_not_found', { code }))
   return Number(r.rows[0].id)
 }
 
-const unknownParent = (code: string): HttpError => new HttpError(422, 'unknown_parent', `Không có đơn vị cấp trên “${code}”`)
+const unknownParent = (code: string): HttpError => new HttpError(422, 'unknown_parent', say('unknown_parent', { code }))
 
 /** Every unit of the commune, active or not, in the order they were created. */
 export async function communeUnits(q: Queryable, communeId: number): Promise<(Unit & { active: boolean })[]> {
@@ -76,7 +76,7 @@ export async function createUnit(db: Db, actor: Actor, communeId: number, unit: 
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const units = await unitRows(tx, communeId)
-    if (units.some((u) => u.code === unit.code)) throw conflict('unit_exists', `Đã có đơn vị mã “${unit.code}”`)
+    if (units.some((u) => u.code === unit.code)) throw conflict('unit_exists', { code: unit.code })
     if (unit.parent !== undefined && !units.some((u) => u.code === unit.parent)) throw unknownParent(unit.parent)
     return { unit: await insertUnit(tx, actor, communeId, unit, version, now), version }
   })
@@ -97,7 +97,7 @@ export async function createUnits(db: Db, actor: Actor, communeId: number, input
     const created: UnitView[] = []
     for (const [i, name] of input.names.entries()) {
       const key = name.toLocaleLowerCase('vi')
-      if (names.has(key)) throw conflict('unit_exists', `Dòng ${i + 1}: đã có đơn vị “${name}”`)
+      if (names.has(key)) throw conflict('unit_exists', say('unit_exists_in_list', { line: i + 1, name }))
       names.add(key)
       const code = freeUnitCode(name, codes)
       created.push(await insertUnit(tx, actor, communeId, { code, name, kind: input.kind, ...(input.parent !== undefined ? { parent: input.parent } : {}) }, version, now))
@@ -112,7 +112,7 @@ export async function updateUnit(db: Db, actor: Actor, communeId: number, code: 
     const version = await bumpVersion(tx, communeId)
     const units = await unitRows(tx, communeId)
     const row = units.find((u) => u.code === code)
-    if (!row) throw notFound(`Không có đơn vị “${code}”`)
+    if (!row) throw notFound(say('unit_not_found', { code }))
     const parent = change.parent === undefined ? row.parent_code : change.parent
     if (parent !== null && parent !== row.parent_code) checkParent(units, code, parent)
     const r = await tx.query<UnitRow>(
@@ -132,7 +132,7 @@ function checkParent(units: readonly UnitRow[], code: string, parent: string): v
   if (!parentOf.has(parent)) throw unknownParent(parent)
   const seen = new Set<string>()
   for (let p: string | null | undefined = parent; p != null && !seen.has(p); p = parentOf.get(p)) {
-    if (p === code) throw new HttpError(422, 'unit_cycle', `Đơn vị “${code}” không thể nằm dưới chính nó hoặc đơn vị cấp dưới của nó`)
+    if (p === code) throw new HttpError(422, 'unit_cycle', say('unit_cycle', { code }))
     seen.add(p)
   }
 }

@@ -4,7 +4,7 @@ import type { AccountView, CommuneRole, CreatedAccount, DeviceView, Enrolment, P
 import { defaultUsername } from '../../shared/province'
 import type { Role } from '../../shared/model'
 import type { Actor } from '../auth/actor'
-import { conflict, HttpError, notFound } from '../errors'
+import { conflict, HttpError, notFound, say } from '../errors'
 import { writeAudit } from './audit'
 import { issueEnrolment } from './enrolments'
 import { provinceAudit } from './provinces'
@@ -82,7 +82,7 @@ async function lockUser(tx: Queryable, communeId: number, username: string): Pro
        FROM users u WHERE u.commune_id = $1 AND u.username = $2 FOR UPDATE OF u`,
     [communeId, username],
   )
-  if (!r.rows[0]) throw notFound(`Không có tài khoản “${username}”`)
+  if (!r.rows[0]) throw notFound(say('user_not_found', { username }))
   return r.rows[0]
 }
 
@@ -97,16 +97,16 @@ const auditOf = (u: { username: string; displayName: string; role: Role; units: 
 
 /** A reporter writes for one unit or more; an officer or a leader for none. Returns the unit ids. */
 async function unitsForRole(tx: Queryable, communeId: number, role: Role, codes: readonly string[]): Promise<Map<string, number>> {
-  if (role === 'reporter' && codes.length === 0) throw new HttpError(422, 'units_required', 'Tài khoản báo cáo cần gắn với ít nhất một đơn vị')
-  if (role !== 'reporter' && codes.length > 0) throw new HttpError(422, 'units_not_allowed', 'Chỉ tài khoản báo cáo mới gắn với đơn vị')
+  if (role === 'reporter' && codes.length === 0) throw new HttpError(422, 'units_required', say('units_required'))
+  if (role !== 'reporter' && codes.length > 0) throw new HttpError(422, 'units_not_allowed', say('units_not_allowed'))
   const r = await tx.query<{ id: number; code: string }>('SELECT id, code FROM units WHERE commune_id = $1 AND active AND code = ANY($2::text[])', [communeId, [...codes]])
   const ids = new Map(r.rows.map((u) => [u.code, Number(u.id)]))
   const missing = codes.filter((c) => !ids.has(c))
-  if (missing.length > 0) throw new HttpError(422, 'unknown_unit', `Không có đơn vị đang hoạt động “${missing.join('”, “')}”`)
+  if (missing.length > 0) throw new HttpError(422, 'unknown_unit', say('unknown_unit', { codes: missing.join('”, “') }))
   return ids
 }
 
-const usernameTaken = (username: string): HttpError => conflict('username_taken', `Tên đăng nhập “${username}” đã có người dùng`)
+const usernameTaken = (username: string): HttpError => conflict('username_taken', { username })
 
 /** What POST /communes/:commune/users answers: the new account as the list shows it, and its enrolment link. */
 export type CreatedCommuneAccount = CreatedAccount & { account: AccountView; version: number }
@@ -134,12 +134,12 @@ export async function createAccounts(db: Db, actor: Actor, commune: { id: number
     const out: CreatedAccount[] = []
     for (const [i, input] of inputs.entries()) {
       const username = input.username ?? defaultUsername(commune.code, input.units[0] ?? input.displayName)
-      if (names.has(username)) throw new HttpError(409, 'username_taken', `Dòng ${i + 1}: tên đăng nhập “${username}” bị trùng trong danh sách`)
+      if (names.has(username)) throw new HttpError(409, 'username_taken', say('username_twice_in_list', { line: i + 1, username }))
       names.add(username)
       try {
         out.push((await insertCommuneAccount(tx, actor, commune.id, { ...input, username }, null, now)).created)
       } catch (e) {
-        if (e instanceof HttpError) throw new HttpError(e.statusCode, e.apiCode, `Dòng ${i + 1} (${input.displayName}): ${e.message}`, { line: i + 1 })
+        if (e instanceof HttpError) throw new HttpError(e.statusCode, e.apiCode, say('in_list', { line: i + 1, name: input.displayName, reason: e.message }), { line: i + 1 })
         throw e
       }
     }
@@ -188,7 +188,7 @@ export async function reissueEnrolment(db: Db, actor: Actor, communeId: number, 
   return db.transaction(async (tx) => {
     await bumpVersion(tx, communeId)
     const user = await lockUser(tx, communeId, username)
-    if (!user.active) throw conflict('account_inactive', `Tài khoản “${username}” đang bị khóa; mở khóa trước khi in phiếu mới`)
+    if (!user.active) throw conflict('account_inactive', { username })
     const enrolled = await tx.query<{ has: boolean }>('SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1', [user.id])
     const enrolment = await issueEnrolment(tx, Number(user.id), enrolled.rows[0]?.has ? 'password' : 'enrol', actor.userId, now, 7)
     await writeAudit(tx, communeId, actor, { entity: 'user', old: { username }, new: { username, enrolmentIssued: true } }, now)
@@ -249,7 +249,7 @@ export async function updateAccount(db: Db, actor: Actor, communeId: number, use
     const version = await bumpVersion(tx, communeId)
     const user = await lockUser(tx, communeId, username)
     const userId = Number(user.id)
-    if (change.active === false && userId === actor.userId) throw conflict('cannot_deactivate_self', 'Không thể tự khóa tài khoản của chính mình')
+    if (change.active === false && userId === actor.userId) throw conflict('cannot_deactivate_self')
     const oldUnits = user.units ?? []
     if (change.units !== undefined) {
       const units = await unitsForRole(tx, communeId, user.role, change.units)

@@ -6,7 +6,7 @@ import { TextSchema } from '../../shared/text'
 import { communeOf, requireActor } from '../auth/plugin'
 import { listCommunes, planView } from '../db/communes'
 import type { Db } from '../db/types'
-import { notFound, parseWith } from '../errors'
+import { notFound, parseWith, say } from '../errors'
 
 const PlanQuerySchema = v.object({
   year: v.optional(v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number))),
@@ -20,7 +20,7 @@ export function communeRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const commune = await communeOf(db, actor, req.params.commune)
     const { year } = parseWith(PlanQuerySchema, req.query, 'Tham số')
     const view = await planView(db, actor, commune.id, year)
-    if (!view) throw notFound(year ? `Chưa có kế hoạch năm ${year}` : 'Xã/phường chưa có kế hoạch')
+    if (!view) throw notFound(year ? say('no_plan_of_year', { year }) : say('no_plan'))
     return view
   })
 }

@@ -9,7 +9,7 @@ import { createSession } from '../auth/sessions'
 import { enrolmentInfo, useEnrolment } from '../db/enrolments'
 import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
-import { parseWith } from '../errors'
+import { parseWith, say } from '../errors'
 import { signedIn } from './auth'
 
 /**
@@ -19,7 +19,7 @@ import { signedIn } from './auth'
 export const ENROLMENT_LIMIT: RateLimit = { bucket: 'enrolment', max: 30, windowMs: 60_000 }
 
 export function enrolmentRoutes(app: FastifyInstance, { db, clock, secureCookies }: { db: Db; clock: () => Date; secureCookies: boolean }): void {
-  const limit = (ip: string, now: Date) => enforce(db, ENROLMENT_LIMIT, ip, now, 'Quá nhiều lần mở liên kết kích hoạt, vui lòng thử lại sau ít phút')
+  const limit = (ip: string, now: Date) => enforce(db, ENROLMENT_LIMIT, ip, now, say('too_many_enrolments'))
 
   app.get<{ Params: { token: string } }>('/enrolments/:token', async (req) => {
     const token = parseWith(EnrolmentTokenSchema, req.params.token, 'Liên kết kích hoạt')

@@ -11,7 +11,7 @@ import { rankingOfResults } from '../db/ranking'
 import { loadResults } from '../db/results'
 import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
-import { HttpError, parseWith } from '../errors'
+import { HttpError, parseWith, say } from '../errors'
 import { buildReviewDocx, DOCX_CONTENT_TYPE, type ReviewKind } from '../exports/docx'
 import { buildResultsXlsx, XLSX_CONTENT_TYPE } from '../exports/xlsx'
 import { onePoint, requireReader, ResultsQueryEntries } from './results'
@@ -54,7 +54,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const q = parseWith(XlsxQuerySchema, req.query, 'Tham số')
-    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
+    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), say('too_many_exports'))
     const results = await loadResults(db, commune.id, q, clock())
     const file = await buildResultsXlsx(results, await rankingOfResults(db, commune.id, results, clock()))
     const name = `Kết quả thi đua ${results.year} - ${safeName(communeFullName(results.commune))}.xlsx`
@@ -66,7 +66,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const commune = await communeOf(db, actor, req.params.commune)
     const { kind: askedKind, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
     const now = clock()
-    await enforce(db, EXPORT_LIMIT, String(actor.userId), now, 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
+    await enforce(db, EXPORT_LIMIT, String(actor.userId), now, say('too_many_exports'))
     let results = await loadResults(db, commune.id, q, now)
     const kind: ReviewKind = askedKind ?? (results.asOf?.to.endsWith('-12-31') ? 'tong_ket' : 'so_ket')
     results = await midYear(results, kind, q, vietnamDate(now), (over) => loadResults(db, commune.id, { ...q, ...over }, now))

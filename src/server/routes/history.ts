@@ -10,7 +10,7 @@ import { requireReader } from './results'
 import { auditChoices, cellHistory } from '../db/audit'
 import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
-import { forbidden, parseWith } from '../errors'
+import { forbidden, parseWith, say } from '../errors'
 
 const HistoryQuerySchema = v.object({ unit: CodeSchema, period: CodeSchema, indicator: CodeSchema })
 
@@ -20,7 +20,7 @@ export function historyRoutes(app: FastifyInstance, { db }: { db: Db }): void {
     const commune = await communeOf(db, actor, req.params.commune)
     const q = parseWith(HistoryQuerySchema, req.query, 'Tham số')
     const unitId = await unitIdOf(db, commune.id, q.unit)
-    if (!canReadUnit(actor, unitId)) throw forbidden('Tài khoản này chỉ xem được lịch sử số liệu của đơn vị mình')
+    if (!canReadUnit(actor, unitId)) throw forbidden(say('reporter_reads_own_history'))
     return cellHistory(db, commune.id, unitId, q.period, q.indicator)
   })
 

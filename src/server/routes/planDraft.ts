@@ -9,7 +9,7 @@ import { PLAN_DOCUMENT_MAX_BYTES, type PlanDraftResponse } from '../../shared/pl
 import { communeOf, requireManager } from '../auth/plugin'
 import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
-import { HttpError, parseWith } from '../errors'
+import { HttpError, parseWith, say } from '../errors'
 import { readPlanDocument } from '../planDraft/readDocument'
 import { YearSchema } from './results'
 
@@ -30,12 +30,12 @@ export function planDraftRoutes(app: FastifyInstance, { db, clock }: { db: Db; c
       const actor = requireManager(req)
       await communeOf(db, actor, req.params.commune)
       const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
-      await enforce(db, DRAFT_LIMIT, String(actor.userId), clock(), 'Soạn kế hoạch từ văn bản quá nhiều lần trong một phút, vui lòng thử lại sau')
+      await enforce(db, DRAFT_LIMIT, String(actor.userId), clock(), say('too_many_drafts'))
       if (!Buffer.isBuffer(req.body)) {
-        throw new HttpError(400, 'no_file', 'Chưa gửi văn bản kế hoạch (gửi nội dung tệp, kiểu application/octet-stream, hoặc chữ dán vào, kiểu text/plain)')
+        throw new HttpError(400, 'no_file', say('no_document'))
       }
       const read = await readPlanDocument(req.body)
-      if (!read.ok) throw new HttpError(422, 'unreadable_document', read.problems[0]?.message ?? 'Không đọc được văn bản', read.problems)
+      if (!read.ok) throw new HttpError(422, 'unreadable_document', say('unreadable_document', undefined, read.problems[0]?.message), read.problems)
       return { source: read.source, draft: draftPlan(read.text, { year }), notes: read.notes }
     })
   })

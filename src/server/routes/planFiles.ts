@@ -11,7 +11,7 @@ import { planBundle, previewImport, writeImport } from '../db/planImport'
 import { communeUnits } from '../db/units'
 import { enforce } from '../db/rateLimits'
 import type { Db } from '../db/types'
-import { HttpError, notFound, parseWith } from '../errors'
+import { HttpError, notFound, parseWith, say } from '../errors'
 import { readPlanUpload } from '../planFiles/read'
 import { planBundleToXlsx, planTemplateXlsx } from '../planFiles/xlsx'
 import { XLSX_CONTENT_TYPE } from '../exports/xlsx'
@@ -38,7 +38,7 @@ export function planFileRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
       const commune = await communeOf(db, actor, req.params.commune)
       const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
       const q = parseWith(ImportQuerySchema, req.query, 'Tham số')
-      if (!Buffer.isBuffer(req.body)) throw new HttpError(400, 'no_file', 'Chưa gửi tệp kế hoạch (gửi nội dung tệp, kiểu application/octet-stream)')
+      if (!Buffer.isBuffer(req.body)) throw new HttpError(400, 'no_file', say('no_file'))
       const read = await readPlanUpload(req.body)
       if (q.mode === 'preview') return previewImport(db, commune.id, year, read)
       const result = await writeImport(db, actor, commune.id, year, read, q.replace === '1', clock())
@@ -51,9 +51,9 @@ export function planFileRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
     const actor = requireReader(req, 'kế hoạch của xã')
     const commune = await communeOf(db, actor, req.params.commune)
     const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
-    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), 'Xuất tệp quá nhiều lần trong một phút, vui lòng thử lại sau')
+    await enforce(db, EXPORT_LIMIT, String(actor.userId), clock(), say('too_many_exports'))
     const bundle = await planBundle(db, commune.id, year)
-    if (!bundle) throw notFound(`Chưa có kế hoạch năm ${year}`)
+    if (!bundle) throw notFound(say('no_plan_of_year', { year }))
     return { commune, year, bundle }
   }
 

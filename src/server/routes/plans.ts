@@ -7,7 +7,7 @@ import { communeOf, requireManager } from '../auth/plugin'
 import { suggestBaselines } from '../db/baselines'
 import { createPlan, deleteIndicator, deletePlan, putIndicator, replacePlan } from '../db/planChanges'
 import type { Db } from '../db/types'
-import { HttpError, parseWith } from '../errors'
+import { HttpError, parseWith, say } from '../errors'
 import { YearSchema } from './results'
 
 const YearParamSchema = v.object({ year: YearSchema })
@@ -29,7 +29,7 @@ export function planRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const commune = await communeOf(db, actor, req.params.commune)
     const { year } = parseWith(YearParamSchema, req.params, 'Địa chỉ')
     const plan = parseWith(PlanSchema, req.body, 'Kế hoạch')
-    if (plan.year !== year) throw new HttpError(400, 'year_mismatch', `Kế hoạch gửi lên là năm ${plan.year}, không phải năm ${year}`)
+    if (plan.year !== year) throw new HttpError(400, 'year_mismatch', say('year_mismatch', { sent: plan.year, year }))
     return replacePlan(db, actor, commune.id, plan, clock())
   })
 
@@ -52,7 +52,7 @@ export function planRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const commune = await communeOf(db, actor, req.params.commune)
     const { year, code } = parseWith(IndicatorParamsSchema, req.params, 'Địa chỉ')
     const indicator = parseWith(IndicatorSchema, req.body, 'Chỉ tiêu')
-    if (indicator.code !== code) throw new HttpError(400, 'code_mismatch', `Chỉ tiêu gửi lên có mã “${indicator.code}”, không phải “${code}”`)
+    if (indicator.code !== code) throw new HttpError(400, 'code_mismatch', say('code_mismatch', { sent: indicator.code, code }))
     const result = await putIndicator(db, actor, commune.id, year, indicator, clock())
     return reply.code(result.created ? 201 : 200).send(result)
   })

@@ -10,14 +10,14 @@ import { communeOf, requireActor } from '../auth/plugin'
 import { createCommune, createProvince, listProvinces, mergeCommune, provinceBoard, provinceOf } from '../db/provinces'
 import type { Db } from '../db/types'
 import { createProvinceAccount, listProvinceAccounts } from '../db/users'
-import { forbidden, HttpError, parseWith } from '../errors'
+import { forbidden, HttpError, parseWith, say } from '../errors'
 
 const BoardQuerySchema = v.object({
   year: v.optional(v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000), v.maxValue(2100))),
 })
 
 function requireProvinceAdmin(actor: Actor, provinceId: number): void {
-  if (!canAdministerProvince(actor, provinceId)) throw forbidden('Chỉ quản trị tỉnh mới được thực hiện thao tác này')
+  if (!canAdministerProvince(actor, provinceId)) throw forbidden(say('province_admins_only'))
 }
 
 export function provinceRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
@@ -25,7 +25,7 @@ export function provinceRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
 
   app.post('/provinces', async (req, reply) => {
     const actor = requireActor(req)
-    if (actor.role !== 'admin') throw forbidden('Chỉ quản trị hệ thống mới tạo được tỉnh/thành phố')
+    if (actor.role !== 'admin') throw forbidden(say('system_admins_only'))
     const input = parseWith(NewProvinceSchema, req.body, 'Tỉnh/thành phố')
     return reply.code(201).send(await createProvince(db, input))
   })
@@ -66,9 +66,9 @@ export function provinceRoutes(app: FastifyInstance, { db, clock }: { db: Db; cl
     requireProvinceAdmin(actor, province.id)
     const input = parseWith(NewAccountSchema, req.body, 'Tài khoản')
     if (input.role !== 'province_admin' && input.role !== 'province_viewer') {
-      throw new HttpError(422, 'invalid_role', 'Tài khoản cấp tỉnh chỉ có thể là quản trị tỉnh hoặc lãnh đạo, chuyên viên tỉnh')
+      throw new HttpError(422, 'invalid_role', say('invalid_role'))
     }
-    if (input.password !== undefined) throw new HttpError(422, 'password_not_allowed', 'Tài khoản cấp tỉnh tự đặt mật khẩu qua liên kết kích hoạt')
+    if (input.password !== undefined) throw new HttpError(422, 'password_not_allowed', say('password_not_allowed'))
     return reply.code(201).send(await createProvinceAccount(db, actor, province.id, { username: input.username, displayName: input.displayName, role: input.role }, clock()))
   })
 }

@@ -13,7 +13,7 @@ import { loadResults } from '../db/results'
 import { loadReportDetail } from '../db/reviews'
 import type { Db } from '../db/types'
 import { unitIdOf } from '../db/units'
-import { forbidden, HttpError, parseWith } from '../errors'
+import { forbidden, HttpError, parseWith, say } from '../errors'
 
 export const YearSchema = v.pipe(TextSchema, v.regex(/^\d{4}$/, 'năm phải gồm 4 chữ số'), v.transform(Number), v.minValue(2000, 'năm không hợp lệ'), v.maxValue(2100, 'năm không hợp lệ'))
 export const BasisSchema = v.picklist(['approved', 'submitted', 'all'], 'cơ sở số liệu phải là approved, submitted hoặc all')
@@ -61,7 +61,7 @@ const CopyBodySchema = v.object({
 /** Officers, leaders and administrators read the commune's figures; a reporter sees only their own unit's. */
 export function requireReader(req: FastifyRequest, what: string): Actor {
   const actor = requireActor(req)
-  if (actor.role === 'reporter') throw forbidden(`Tài khoản báo cáo của thôn/tổ không xem được ${what}`)
+  if (actor.role === 'reporter') throw forbidden(say('reporter_reads_no_results', { what }))
   return actor
 }
 
@@ -85,7 +85,7 @@ export function resultRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const commune = await communeOf(db, actor, req.params.commune)
     const p = parseWith(ReportParamsSchema, req.params, 'Địa chỉ')
     const unitId = await unitIdOf(db, commune.id, p.unit)
-    if (!canReadUnit(actor, unitId)) throw forbidden('Tài khoản này chỉ xem được báo cáo của đơn vị mình')
+    if (!canReadUnit(actor, unitId)) throw forbidden(say('reporter_reads_own_reports'))
     return loadReportDetail(db, commune.id, p.unit, p.period)
   })
 
@@ -101,7 +101,7 @@ export function resultRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
     const commune = await communeOf(db, actor, req.params.commune)
     const { year } = parseWith(PlanYearParamsSchema, req.params, 'Địa chỉ')
     const { from } = parseWith(CopyBodySchema, req.body ?? {}, 'Yêu cầu sao chép')
-    if (from === year) throw new HttpError(400, 'same_year', `Không sao chép kế hoạch năm ${year} sang chính nó`)
+    if (from === year) throw new HttpError(400, 'same_year', say('same_year', { year }))
     return reply.code(201).send(await copyPlanFrom(db, actor, commune.id, year, from, clock()))
   })
 }

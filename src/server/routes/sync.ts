@@ -4,7 +4,7 @@ import { MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, PullQuerySchema, PullVersionSch
 import { canPush } from '../auth/actor'
 import { communeOf, requireActor, requireManager } from '../auth/plugin'
 import type { Db } from '../db/types'
-import { forbidden, HttpError, parseWith } from '../errors'
+import { forbidden, HttpError, parseWith, say } from '../errors'
 import { importBackup } from '../sync/importBackup'
 import { ingest } from '../sync/ingest'
 import { pull } from '../sync/pull'
@@ -12,19 +12,15 @@ import { pull } from '../sync/pull'
 /** Weeks of changes from one phone: far more than one push, still bounded. */
 export const IMPORT_BODY_LIMIT = 32 * 1024 * 1024
 
-/** What a phone too old for this server is told (old phones show it as it is: keep it self-contained). */
-export const UPGRADE_REQUIRED_MESSAGE =
-  'Ứng dụng trên máy này đã cũ, máy chủ không nhận được nữa. Hãy cập nhật ứng dụng (mở lại hoặc tải lại trang khi có mạng). Các thay đổi chưa gửi vẫn được giữ nguyên trên máy.'
-
 /**
  * Refuses, before anything is read or written, a phone whose protocol this server does not speak:
  * older than MIN_PROTOCOL_VERSION gets 426 `upgrade_required` (it must update, keeping its
  * outbox); newer than PROTOCOL_VERSION (this server was rolled back) gets 400.
  */
 export function checkProtocolVersion(version: number): void {
-  if (version < MIN_PROTOCOL_VERSION) throw new HttpError(426, 'upgrade_required', UPGRADE_REQUIRED_MESSAGE)
+  if (version < MIN_PROTOCOL_VERSION) throw new HttpError(426, 'upgrade_required', say('upgrade_required'))
   if (version > PROTOCOL_VERSION) {
-    throw new HttpError(400, 'protocol_unsupported', 'Máy chủ chưa hỗ trợ phiên bản ứng dụng này. Các thay đổi vẫn được giữ trên máy; hãy báo cán bộ phụ trách.')
+    throw new HttpError(400, 'protocol_unsupported', say('protocol_unsupported'))
   }
 }
 
@@ -32,7 +28,7 @@ export function syncRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
   app.post<{ Params: { commune: string } }>('/communes/:commune/sync/push', async (req) => {
     const actor = requireActor(req)
     const commune = await communeOf(db, actor, req.params.commune)
-    if (!canPush(actor)) throw forbidden('Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu')
+    if (!canPush(actor)) throw forbidden(say('leader_reads_only'))
     // The version before the rest: another version's body may not fit this version's schema.
     checkProtocolVersion(parseWith(PushVersionSchema, req.body, 'Gói thay đổi').protocolVersion)
     const body = parseWith(PushRequestSchema, req.body, 'Gói thay đổi')

@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/passwords'
 import { communeOf, requireActor } from '../auth/plugin'
 import type { Db } from '../db/types'
 import { createAccount, createAccounts, listAccounts, reissueEnrolment, resetPassword, roleOf, updateAccount } from '../db/users'
-import { forbidden, HttpError, notFound, parseWith } from '../errors'
+import { forbidden, HttpError, notFound, parseWith, say } from '../errors'
 
 const DisplayNameSchema = NewAccountSchema.entries.displayName
 const AccountChangeSchema = v.pipe(
@@ -41,12 +41,12 @@ async function accountManager(db: Db, req: FastifyRequest<{ Params: { commune: s
 }
 
 function requireProvinceManaged(role: Role | undefined): void {
-  if (role !== undefined && !PROVINCE_MANAGED.includes(role)) throw forbidden('Quản trị tỉnh chỉ quản lý tài khoản cán bộ và lãnh đạo xã')
+  if (role !== undefined && !PROVINCE_MANAGED.includes(role)) throw forbidden(say('province_manages_commune_accounts'))
 }
 
 async function targetRole(db: Db, communeId: number, username: string): Promise<Role> {
   const role = await roleOf(db, communeId, username)
-  if (role === undefined) throw notFound(`Không có tài khoản “${username}”`)
+  if (role === undefined) throw notFound(say('user_not_found', { username }))
   return role
 }
 
@@ -61,7 +61,7 @@ export function userRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
   app.post<{ Params: Pick<Params, 'commune'> }>('/communes/:commune/users', async (req, reply) => {
     const { actor, commune, province } = await accountManager(db, req)
     const { password, ...input } = parseWith(NewAccountSchema, req.body, 'Tài khoản')
-    if (input.role === 'province_admin' || input.role === 'province_viewer') throw forbidden('Tài khoản cấp tỉnh được tạo từ trang của tỉnh')
+    if (input.role === 'province_admin' || input.role === 'province_viewer') throw forbidden(say('province_accounts_from_province'))
     if (province) requireProvinceManaged(input.role)
     const hash = password === undefined ? null : await hashPassword(password)
     const result = await createAccount(db, actor, commune.id, { ...input, role: input.role }, hash, clock())
@@ -81,7 +81,7 @@ export function userRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const change = parseWith(AccountChangeSchema, req.body, 'Thay đổi tài khoản')
     if (province) {
       requireProvinceManaged(await targetRole(db, commune.id, username))
-      if (change.units !== undefined) throw new HttpError(403, 'forbidden', 'Quản trị tỉnh không gán đơn vị cho tài khoản')
+      if (change.units !== undefined) throw new HttpError(403, 'forbidden', say('province_assigns_no_units'))
     }
     return updateAccount(db, actor, commune.id, username, change, clock())
   })

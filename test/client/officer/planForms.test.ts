@@ -11,6 +11,8 @@ import { addField, removeField, updateField, withHeader } from '../../../src/cli
 import { PlanRefusal } from '../../../src/client/officer/plan/save'
 import { draftToTarget, emptyTargetDraft, splitRange, targetToDraft } from '../../../src/client/officer/plan/targetForm'
 import { PlanSchema, type Plan } from '../../../src/shared/model'
+import { fill } from '../../../src/shared/messages'
+import numbersEn from '../../../src/shared/numberMessages.en'
 import { parseViNumber } from '../../../src/shared/numbers'
 
 const seeds: Plan[] = [phoThuan, traPhong, tqt].map((f) => v.parse(PlanSchema, f.plan))
@@ -33,7 +35,7 @@ describe('targets typed in vi-VN numbers', () => {
     const english = draftToTarget({ ...emptyTargetDraft(), kind: 'at_least', value: '1,448.5' }, 'tấn')
     expect(english).toEqual({ ok: false, errors: { value: (parseViNumber('1,448.5') as { message: string }).message } })
     const en = draftToTarget({ ...emptyTargetDraft(), kind: 'at_least', value: '13,345' }, 'tấn', 'en')
-    expect(en.ok || en.errors.value).toBe((parseViNumber('13,345') as { messageEn: string }).messageEn)
+    expect(en.ok || en.errors.value).toBe(fill(numbersEn.ambiguous, (parseViNumber('13,345') as { params: Record<string, string> }).params))
     const upside = draftToTarget({ ...emptyTargetDraft(), kind: 'range', min: '95', max: '90' }, '%')
     expect(upside).toEqual({ ok: false, errors: { max: 'Giá trị đầu phải nhỏ hơn hoặc bằng giá trị cuối.' } })
     // A % sign is welcome on a rate in %, not on tonnes.
