@@ -86,9 +86,6 @@ export interface ReportRow {
   pendingAction: ReportAction | null
 }
 
-/** The outbox key `period` of a registration mutation (a unit's registration of a year): never a period code (codes have no `:`). */
-export const registrationPeriod = (year: number): string => `dk:${year}`
-
 /**
  * `registrations`: a unit's registration for emulation titles of a year. `status`, `content`,
  * `returnReason`, `version` are the server's (`none` / 0 until it has one); `pending` is the
@@ -135,7 +132,7 @@ export interface OutboxEntry {
   mutationId: string
   commune: string
   unit: string
-  /** The period of a value or report mutation; `registrationPeriod(year)` for a registration. */
+  /** The period of a value or report mutation; `dk:<year>` for a registration (registration/outbox.ts). */
   period: string
   /** The indicator of a value mutation; REPORT_TARGET for a report or registration mutation. */
   indicator: string
@@ -256,17 +253,6 @@ export const emptyReport = (commune: string, unit: string, period: string): Repo
   pendingAction: null,
 })
 
-export const emptyRegistration = (commune: string, unit: string, year: number): RegistrationRow => ({
-  commune,
-  unit,
-  year,
-  status: 'none',
-  content: { collective: [], people: [], pledges: '' },
-  returnReason: null,
-  version: 0,
-  pending: null,
-  draft: null,
-})
 
 /** The device id for new mutations: the stored one, or `fallback` stored now (call inside a rw transaction on `meta`). */
 export async function deviceIdOf(db: ThiDuaDb, fallback: () => string): Promise<string> {

@@ -2,9 +2,8 @@
 // (`cells.local`, `reports.pendingAction`). Every function here runs inside the caller's rw
 // transaction over OUTBOX_TABLES, so an entry and its local state commit or abort together.
 import type { ValueData } from '../../shared/model'
-import type { Mutation, RegistrationMutation, ReportMutation, ValueMutation } from '../../shared/protocol'
-import type { RegistrationContent } from '../../shared/registration'
-import { emptyRegistration, emptyReport, registrationPeriod, REPORT_TARGET, type CellLocalState, type CellRow, type OutboxEntry, type ReportAction, type ThiDuaDb } from './db'
+import type { Mutation, ReportMutation, ValueMutation } from '../../shared/protocol'
+import { emptyReport, REPORT_TARGET, type CellLocalState, type CellRow, type OutboxEntry, type ReportAction, type ThiDuaDb } from './db'
 
 /** The tables a write of an edit touches; pass them to `db.transaction('rw', …)`. */
 export const outboxTables = (db: ThiDuaDb) => [db.outbox, db.cells, db.reports, db.registrations, db.meta]
@@ -73,7 +72,7 @@ function localOf(m: ValueMutation): CellLocalState {
 }
 
 /** An entry never sent, still the last of its target: the only kind of entry an edit may change. */
-function coalescible(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
+export function coalescible(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
   const last = entries.at(-1)
   return last && last.state === 'pending' && last.attempts === 0 ? last : undefined
 }
@@ -163,71 +162,7 @@ export async function queueReport(ctx: WriteContext, t: ReportTarget, action: Re
   return { seq, mutationId: mutation.mutationId, coalesced: false }
 }
 
-export interface RegistrationTarget {
-  commune: string
-  unit: string
-  year: number
-}
-
-/** The outbox key of a unit's registration of a year. */
-export const registrationKey = (t: RegistrationTarget): CellTarget => ({ commune: t.commune, unit: t.unit, period: registrationPeriod(t.year), indicator: REPORT_TARGET })
-
-/** A registration's content copied field by field: a Vue proxy becomes a plain object, in the wire shape. */
-export function plainContent(c: RegistrationContent): RegistrationContent {
-  return {
-    collective: c.collective.map(String),
-    people: c.people.map((p) => ({ name: String(p.name), position: String(p.position), title: String(p.title) })),
-    pledges: String(c.pledges),
-  }
-}
-
-/**
- * Queues a submit (with the whole content) or a recall of a unit's registration. An unsent
- * submit takes new content in place; an unsent submit followed by a recall cancel each other. A
- * submit after an unsent recall is a new entry: the recall must reach the server first.
- */
-export async function queueRegistration(ctx: WriteContext, t: RegistrationTarget, action: ReportAction, content?: RegistrationContent, baseVersion?: number): Promise<Queued | null> {
-  const { db } = ctx
-  const key = registrationKey(t)
-  const plain = content && plainContent(content)
-  const open = coalescible(await entriesFor(db, key))
-  const row = (await db.registrations.get([t.commune, t.unit, t.year])) ?? emptyRegistration(t.commune, t.unit, t.year)
-  if (open && open.mutation.kind === 'registration' && open.mutation.action === 'submit') {
-    if (action === 'recall') {
-      await db.outbox.delete(open.seq)
-      await settleRegistration(db, t)
-      return null
-    }
-    const m: RegistrationMutation = { ...open.mutation, clientTime: ctx.now.toISOString(), ...(plain ? { content: plain } : {}), ...(baseVersion !== undefined ? { baseVersion } : {}) }
-    await db.outbox.update(open.seq, { mutation: m })
-    await db.registrations.put({ ...row, pending: { action, ...(m.content ? { content: m.content } : {}) }, draft: null })
-    return { seq: open.seq, mutationId: open.mutationId, coalesced: true }
-  }
-  const mutation: RegistrationMutation = {
-    kind: 'registration',
-    mutationId: ctx.newId(),
-    deviceId: ctx.deviceId,
-    unit: t.unit,
-    year: t.year,
-    action,
-    ...(plain && action === 'submit' ? { content: plain } : {}),
-    baseVersion: baseVersion ?? row.version,
-    clientTime: ctx.now.toISOString(),
-  }
-  const seq = await addEntry(db, key, mutation, ctx.now)
-  await db.registrations.put({ ...row, pending: { action, ...(mutation.content ? { content: mutation.content } : {}) }, draft: action === 'submit' ? null : row.draft })
-  return { seq, mutationId: mutation.mutationId, coalesced: false }
-}
-
-/** After a registration entry left the outbox: the pending action is the last remaining entry's, or none. */
-export async function settleRegistration(db: ThiDuaDb, t: RegistrationTarget): Promise<void> {
-  const last = (await entriesFor(db, registrationKey(t))).at(-1)?.mutation
-  const pending = last?.kind === 'registration' ? { action: last.action, ...(last.content ? { content: last.content } : {}) } : null
-  const row = await db.registrations.get([t.commune, t.unit, t.year])
-  if (row && JSON.stringify(row.pending) !== JSON.stringify(pending)) await db.registrations.put({ ...row, pending })
-}
-
-function addEntry(db: ThiDuaDb, t: CellTarget, mutation: Mutation, now: Date): Promise<number> {
+export function addEntry(db: ThiDuaDb, t: CellTarget, mutation: Mutation, now: Date): Promise<number> {
   return db.outbox.add({
     mutationId: mutation.mutationId,
     commune: t.commune,
@@ -261,9 +196,7 @@ export async function settleReport(db: ThiDuaDb, t: ReportTarget): Promise<void>
   if (report && report.pendingAction !== action) await db.reports.put({ ...report, pendingAction: action })
 }
 
-/** Settles whichever local state the entry stood for. */
+/** Settles the local state a value or report entry stood for (a registration's: registration/outbox.ts). */
 export function settleTarget(db: ThiDuaDb, e: Pick<OutboxEntry, 'commune' | 'unit' | 'period' | 'indicator' | 'mutation'>): Promise<void> {
-  const m = e.mutation
-  if (m.kind === 'registration') return settleRegistration(db, { commune: e.commune, unit: e.unit, year: m.year })
-  return m.kind === 'value' ? settleCell(db, e) : settleReport(db, e)
+  return e.mutation.kind === 'value' ? settleCell(db, e) : settleReport(db, e)
 }

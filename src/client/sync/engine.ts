@@ -2,20 +2,19 @@
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
 import { inEditTransaction, isQuotaError, STORAGE_FULL_MESSAGE, type EditDeps } from '../local/edits'
-import { communeRange, currentUser, emptyRegistration, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
 import {
   entriesFor,
-  queueRegistration,
   queueReport,
   queueValue,
   reportKey,
   settleCell,
-  settleRegistration,
   settleReport,
   settleTarget,
   type CellTarget,
   type Queued,
 } from '../local/outbox'
+import { emptyRegistration, queueRegistration, settleRegistration } from '../registration/outbox'
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
 import { MAX_PUSH_BATCH } from '../../shared/limits'
 import type { Plan, ReportStatus, ValueData } from '../../shared/model'
@@ -598,6 +597,12 @@ function errorInfo(err: unknown, now: Date): SyncErrorInfo {
 // ---------------------------------------------------------------------------
 // The user's choices: the only way besides `applied` for an entry to leave the outbox
 
+/** Settles whichever local state the entry stood for: a cell's, a report's or a registration's. */
+function settleEntry(db: ThiDuaDb, e: OutboxEntry): Promise<void> {
+  const m = e.mutation
+  return m.kind === 'registration' ? settleRegistration(db, { commune: e.commune, unit: e.unit, year: m.year }) : settleTarget(db, e)
+}
+
 export class OutboxStateError extends Error {
   override name = 'OutboxStateError'
 }
@@ -626,7 +631,7 @@ export function resolveConflict(deps: EditDeps, seq: number, choice: 'mine' | 't
     const entry = await entryIn(ctx.db, seq, 'conflict')
     await ctx.db.outbox.delete(seq)
     if (choice === 'theirs') {
-      await settleTarget(ctx.db, entry)
+      await settleEntry(ctx.db, entry)
       return null
     }
     const base = entry.conflict?.version ?? 0
@@ -655,7 +660,7 @@ export function discardRejected(deps: EditDeps, seq: number): Promise<void> {
   return inEditTransaction(deps, async (ctx) => {
     const entry = await entryIn(ctx.db, seq, 'rejected')
     await ctx.db.outbox.delete(seq)
-    await settleTarget(ctx.db, entry)
+    await settleEntry(ctx.db, entry)
   })
 }
 
@@ -695,6 +700,6 @@ export function discardQuarantined(deps: EditDeps, seq: number): Promise<void> {
   return inEditTransaction(deps, async (ctx) => {
     const entry = await entryIn(ctx.db, seq, 'quarantined')
     await ctx.db.outbox.delete(seq)
-    await settleTarget(ctx.db, entry)
+    await settleEntry(ctx.db, entry)
   })
 }

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 // (applied, rejected, conflict), pulled by another device, and the officer's decision pulled back.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
-import { recallRegistration, registrationView, saveRegistrationDraft, submitRegistration } from '../../../src/client/local/registrations'
+import { recallRegistration, registrationView, saveRegistrationDraft, submitRegistration } from '../../../src/client/registration/local'
 import { discardRejected, resolveConflict, syncOnce, type SyncDeps } from '../../../src/client/sync/engine'
 import type { RegistrationContent } from '../../../src/shared/registration'
 import { C, editDeps, freshDb, T0 } from '../local/testDb'

@@ -1,10 +1,12 @@
 // The phone's registrations for emulation titles (IndexedDB `registrations`, `registrationTitles`,
 // `registrationSettings`): what the registration screen reads, and the user's writes — a draft kept
-// on the phone, a submit or recall queued in the outbox in the same transaction (local/outbox.ts).
+// on the phone, a submit or recall queued in the outbox in the same transaction (./outbox.ts).
+// Loaded with the registration screen only, never in the phone's first load.
 import { effectiveTitles, OPEN_SETTINGS, type RegistrationContent, type RegistrationSettings, type RegistrationTitle } from '../../shared/registration'
-import { emptyRegistration, type RegistrationRow, type ThiDuaDb } from './db'
-import { inEditTransaction, type EditDeps } from './edits'
-import { plainContent, queueRegistration, type Queued, type RegistrationTarget } from './outbox'
+import type { RegistrationRow, ThiDuaDb } from '../local/db'
+import { inEditTransaction, type EditDeps } from '../local/edits'
+import type { Queued } from '../local/outbox'
+import { emptyRegistration, plainContent, queueRegistration, type RegistrationTarget } from './outbox'
 
 export interface RegistrationView {
   row: RegistrationRow
