@@ -1,49 +1,32 @@
-// Vietnamese labels and formats for what the viewer shows: unit kinds, commune kinds, roles, dates, who reports.
-import type { Commune, Reporters, Role, Unit } from '../shared/model'
+// Labels and formats for what the viewer shows: commune kinds, roles, phases, who reports, in the
+// app's language (modules/i18n.ts `translate`, read when a screen renders, so it follows a switch).
+import type { Commune, Reporters, Role, Unit, UnitKind } from '../shared/model'
 import { UNIT_KIND_LABELS } from '../shared/unitKinds'
+import { formatIsoDate, phaseDates } from './format'
+import { labelMessages } from './labelMessages'
+import { registerMessages, translate as t } from './modules/i18n'
+
+registerMessages(labelMessages)
+
+export { UNIT_KIND_LABELS, formatIsoDate }
 
 /** The name of the app, as the browser tab shows it. */
-export const APP_TITLE = 'Thi đua – Báo cáo chỉ tiêu'
+export const appTitle = (): string => t('app.title')
 
-export { UNIT_KIND_LABELS }
-
-const COMMUNE_KIND_LABELS: Readonly<Record<Commune['kind'], string>> = {
-  xa: 'Xã',
-  phuong: 'Phường',
-  dac_khu: 'Đặc khu',
-  thi_tran: 'Thị trấn',
-}
-
-const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  reporter: 'Báo cáo viên',
-  officer: 'Cán bộ xã',
-  leader: 'Lãnh đạo',
-  admin: 'Quản trị hệ thống',
-  province_admin: 'Quản trị tỉnh',
-  province_viewer: 'Lãnh đạo, chuyên viên tỉnh',
-}
-
-/** The head of a residential unit, by the unit's kind. */
-const HEAD_LABELS: Readonly<Partial<Record<string, string>>> = {
-  thon: 'Trưởng thôn',
-  to_dan_pho: 'Tổ trưởng tổ dân phố',
-  khom: 'Trưởng khóm',
-  ap: 'Trưởng ấp',
-  ban: 'Trưởng bản',
-}
+const HEADS = ['thon', 'to_dan_pho', 'khom', 'ap', 'ban'] as const
+const isHeadKind = (kind: string): kind is (typeof HEADS)[number] => (HEADS as readonly string[]).includes(kind)
 
 /** A user's role as people say it: a reporter for one kind of residential unit is that unit's head. */
 export function roleLabel(role: Role, units: readonly { kind: string }[]): string {
   const kinds = new Set(units.map((u) => u.kind))
   const [kind] = kinds
-  const head = role === 'reporter' && kinds.size === 1 && kind !== undefined ? HEAD_LABELS[kind] : undefined
-  return head ?? ROLE_LABELS[role]
+  return role === 'reporter' && kinds.size === 1 && kind !== undefined && isHeadKind(kind) ? t(`labels.heads.${kind}`) : t(`labels.roles.${role}`)
 }
 
-/** "Xã Phổ Thuận"; a name that already carries its kind is kept as it is. */
+/** "Xã Phổ Thuận"; a name that already carries its kind (in Vietnamese, as names are written) is kept as it is. */
 export function communeTitle(c: Pick<Commune, 'name' | 'kind'>): string {
-  const label = COMMUNE_KIND_LABELS[c.kind]
-  return c.name.toLocaleLowerCase('vi').startsWith(label.toLocaleLowerCase('vi')) ? c.name : `${label} ${c.name}`
+  const vi = labelMessages.vi.labels.communeKinds[c.kind]
+  return c.name.toLocaleLowerCase('vi').startsWith(vi.toLocaleLowerCase('vi')) ? c.name : t('labels.communeTitle', { kind: t(`labels.communeKinds.${c.kind}`), name: c.name })
 }
 
 /** Where a commune is: "Thị xã Đức Phổ, Tỉnh Quảng Ngãi" for an old plan, the province alone since districts went. */
@@ -51,18 +34,13 @@ export function communePlace(c: { district?: string | null | undefined; province
   return c.district ? `${c.district}, ${c.province}` : c.province
 }
 
-/** `2022-12-22` → `22/12/2022`, read as written: no time zone can move the day. */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split('-')
-  return y && m && d ? `${d}/${m}/${y}` : iso
-}
-
 /** A phase's dates as the plan view shows them; a special phase may be not opened or under way. */
 export function phaseSpan(phase: { from?: string; to?: string }): string {
-  if (phase.from === undefined) return 'đợt đặc biệt, chưa mở'
-  if (phase.to === undefined) return `từ ${formatIsoDate(phase.from)}, đang diễn ra`
-  return `${formatIsoDate(phase.from)} – ${formatIsoDate(phase.to)}`
+  return phase.from === undefined ? t('labels.specialNotOpened') : phaseDates(t, phase)
 }
+
+/** A unit kind's name, lower case ("thôn"). */
+export const unitKindLabel = (kind: UnitKind): string => t(`labels.unitKinds.${kind}`)
 
 /**
  * Who reports an indicator: "6 thôn, Công an xã". A kind with one unit is named by that unit,
@@ -72,8 +50,8 @@ export function phaseSpan(phase: { from?: string; to?: string }): string {
 export function describeReporters(reporters: Reporters, units: readonly (Unit & { active?: boolean })[]): string {
   const parts = reporters.kinds.map((kind) => {
     const ofKind = units.filter((u) => u.kind === kind && u.active !== false)
-    if (ofKind.length === 1) return ofKind[0]?.name ?? UNIT_KIND_LABELS[kind]
-    return ofKind.length > 1 ? `${ofKind.length} ${UNIT_KIND_LABELS[kind]}` : UNIT_KIND_LABELS[kind]
+    if (ofKind.length === 1) return ofKind[0]?.name ?? unitKindLabel(kind)
+    return ofKind.length > 1 ? `${ofKind.length} ${unitKindLabel(kind)}` : unitKindLabel(kind)
   })
   for (const code of reporters.units) {
     const unit = units.find((u) => u.code === code)

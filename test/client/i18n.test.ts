@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createAppI18n, fill, refusalMessage, registerMessages, rejectionMessage, setLocale, translate, type MessageBundle, type MessageKey } from '../../src/client/modules/i18n'
 import { REFUSALS } from '../../src/shared/errors'
+import { communeTitle, phaseSpan, roleLabel } from '../../src/client/labels'
 import refusalsEn from '../../src/shared/errors.en'
 import vi from '../../src/client/locales/vi'
 import en from '../../src/client/locales/en'
@@ -86,5 +87,20 @@ describe('the message bundles of lazily loaded screens', () => {
   it.each(all)('%s: under names of its own, apart from the entry screen’s', (label, bundle) => {
     const base = new Set(Object.keys(vi))
     for (const top of Object.keys(bundle.vi)) expect(base.has(top), `${label}: ${top} shadows the entry screen's messages`).toBe(false)
+  })
+})
+
+describe('labels', () => {
+  it('follow the app’s language: roles, heads, commune kinds, phases', async () => {
+    const i18n = createAppI18n('vi')
+    expect(roleLabel('reporter', [{ kind: 'thon' }])).toBe('Trưởng thôn')
+    expect(communeTitle({ name: 'Phổ Thuận', kind: 'xa' })).toBe('Xã Phổ Thuận')
+    expect(phaseSpan({})).toBe('đợt đặc biệt, chưa mở')
+    await setLocale(i18n, 'en', false)
+    expect(roleLabel('reporter', [{ kind: 'thon' }])).toBe('Village head')
+    expect(roleLabel('officer', [])).toBe('Commune officer')
+    expect(communeTitle({ name: 'Phổ Thuận', kind: 'phuong' })).toBe('Ward Phổ Thuận')
+    expect(communeTitle({ name: 'Xã Phổ Thuận', kind: 'xa' })).toBe('Xã Phổ Thuận')
+    expect(phaseSpan({ from: '2024-03-01' })).toBe('since 01/03/2024, under way')
   })
 })

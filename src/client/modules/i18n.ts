@@ -28,6 +28,8 @@ import vi from '../locales/vi'
 import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
 import type { keepDataMessages } from '../components/backup/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
+import type { updateMessages } from '../components/pwa/messages'
+import type { labelMessages } from '../labelMessages'
 import type { enrolMessages } from '../enrol/messages'
 import type { officerMessages } from '../officer/messages'
 import type { dashboardMessages } from '../officer/dashboard/messages'
@@ -55,6 +57,8 @@ export interface MessageBundle<T extends MessageTree = MessageTree> {
 type Bundles =
   | typeof keepDataMessages
   | typeof quarantineMessages
+  | typeof updateMessages
+  | typeof labelMessages
   | typeof enrolMessages
   | typeof officerMessages
   | typeof dashboardMessages
