@@ -13,7 +13,5 @@ export const pages = {
   people: () => import('./people/PeoplePage.vue'),
   periods: () => import('./people/PeriodsPage.vue'),
   slips: () => import('./people/SlipsPage.vue'),
-  registrationBoard: () => import('./registration/RegistrationBoardPage.vue'),
-  registrationUnit: () => import('./registration/RegistrationUnitPage.vue'),
-  registrationTitles: () => import('./registration/TitlesPage.vue'),
+  registration: () => import('./registration/RegistrationSection.vue'),
 }

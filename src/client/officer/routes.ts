@@ -35,9 +35,8 @@ export const officerRoutes: RouteRecordRaw[] = [
       { path: 'ke-hoach/soan-tu-van-ban', name: 'plan-draft', component: page('planDraft'), meta: { title: 'officer.nav.plan', roles: MANAGERS } },
       { path: 'don-vi', name: 'people', component: page('people'), meta: { title: 'officer.nav.people', roles: MANAGERS } },
       { path: 'ky-bao-cao', name: 'periods', component: page('periods'), meta: { title: 'officer.nav.periods', roles: MANAGERS } },
-      { path: 'dang-ky-thi-dua', name: 'registration-board', component: page('registrationBoard'), meta: { title: 'officer.nav.registration', roles: READERS } },
-      { path: 'dang-ky-thi-dua/danh-hieu', name: 'registration-titles', component: page('registrationTitles'), meta: { title: 'officer.nav.registration', roles: MANAGERS } },
-      { path: 'dang-ky-thi-dua/:year(\\d{4})/:unit', name: 'registration-unit', component: page('registrationUnit'), meta: { title: 'officer.nav.registration', roles: READERS } },
+      // The board, a unit's registration (:year/:unit) and the title list (?danh-hieu): RegistrationSection.vue.
+      { path: 'dang-ky-thi-dua/:year(\\d{4})?/:unit?', name: 'registration-office', component: page('registration'), meta: { title: 'officer.nav.registration', roles: READERS } },
       { path: 'phieu-dang-nhap', name: 'slips', component: page('slips'), meta: { title: 'officer.nav.slips', roles: SLIP_PRINTERS } },
     ],
   },
