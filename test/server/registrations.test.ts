@@ -231,6 +231,20 @@ describe.each(DATABASES)('registration on $name', (factory) => {
     expect((await t2.push(C, [reg(t2, { unit: 'T2', baseVersion: v1, content: content({ collective: ['KDC_KIEU_MAU'], people: [] }) })])).outcomes[0]).toMatchObject({ status: 'applied' })
   })
 
+  it('audits every change, listed in the change log and filtered by its kind', async () => {
+    const res = await officer.request('GET', `${api}/audit?entity=registration&limit=200`)
+    expect(res.statusCode, res.body).toBe(200)
+    const rows = res.json<{ entity: string; unit: string | null; user: { username: string } | null; new: { status?: string } }[]>()
+    expect(rows.length).toBeGreaterThan(5)
+    expect(rows.every((r) => r.entity === 'registration')).toBe(true)
+    // The approval of T1, by the officer; the head's submit before it.
+    const t1 = rows.filter((r) => r.unit === 'T1').reverse()
+    expect(t1.map((r) => [r.user?.username, r.new.status])).toEqual([
+      [`${C}.t1`, 'submitted'],
+      [`${C}.canbo`, 'approved'],
+    ])
+  })
+
   it('lets each role do only its part', async () => {
     expectRefusal(await leader.request('PUT', `${api}/registrations/${YEAR}/T1`, { action: 'save', content: content() }), 403, 'forbidden')
     expectRefusal(await t1.request('GET', `${api}/registrations/${YEAR}/T2`), 403, 'forbidden')

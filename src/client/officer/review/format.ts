@@ -63,7 +63,8 @@ export function changeSideText(t: Translate, entity: string, side: unknown, ind?
   if (entity === 'value') return valueSideText(t, side, ind)
   if (typeof side !== 'object') return String(side)
   const o = side as Record<string, unknown>
-  if (entity === 'report' && typeof o.status === 'string' && REPORT_STATUSES.includes(o.status)) {
+  // A registration's status changes read as a report's (draft, submitted, approved, returned).
+  if ((entity === 'report' || entity === 'registration') && typeof o.status === 'string' && REPORT_STATUSES.includes(o.status)) {
     const parts = [t('review.history.reportStatus', { status: t(`status.${o.status as ReportStatus}`) })]
     if (typeof o.reason === 'string' && o.reason !== '') parts.push(t('review.history.reason', { reason: o.reason }))
     return parts.join(', ')
