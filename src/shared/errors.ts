@@ -119,6 +119,17 @@ const vi = {
     wrong_commune: 'Tệp sao lưu của một xã/phường khác',
     unknown_user: 'Tài khoản của tệp sao lưu không thuộc xã/phường này',
     unknown_device: 'Tài khoản của tệp sao lưu chưa từng đăng nhập trên thiết bị của tệp',
+    // Evidence (minh chứng): shared/evidence.ts EVIDENCE_REFUSALS
+    evidence_empty: 'Tệp minh chứng rỗng (0 byte)',
+    evidence_too_large: 'Tệp minh chứng quá lớn: tối đa {max} MB một tệp',
+    evidence_type: 'Chỉ nhận ảnh JPEG, PNG, WebP hoặc tệp PDF (nội dung tệp không phải loại này, dù tên tệp là gì)',
+    evidence_truncated: 'Tệp minh chứng bị hỏng hoặc gửi chưa hết, không đọc được',
+    evidence_too_many: 'Báo cáo này đã có {max} tệp minh chứng, không thêm được nữa',
+    evidence_quota: 'Xã/phường đã dùng hết dung lượng lưu minh chứng ({max} MB). Hãy báo cán bộ phụ trách.',
+    evidence_period_locked: 'Kỳ báo cáo đã khóa, không thêm hoặc xóa minh chứng được',
+    evidence_report_approved: 'Báo cáo đã được duyệt, không thêm hoặc xóa minh chứng được',
+    evidence_not_found: 'Không có tệp minh chứng này',
+    evidence_upload_not_found: 'Không có lượt tải lên này (đã hết hạn hoặc đã xong): hãy gửi lại tệp',
   },
   rejection: {
     invalid: 'Thay đổi không hợp lệ',
