@@ -277,6 +277,52 @@ Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào 
   })
 })
 
+describe('figures that are no targets, shares of a whole, and measures (held-out plans)', () => {
+  const targets = (d: PlanDraft) => d.indicators.map((i) => [i.value.target, i.value.unitOfMeasure])
+
+  it('reads "7/9 thôn" as a count of 7, and "19/19 tiêu chí" kept as a yes/no; "12 thôn" alone is no target', () => {
+    const d = draftPlan(planWith(['Có 7/9 thôn đạt danh hiệu “Thôn văn hóa”', 'Giữ vững 19/19 tiêu chí xã đạt chuẩn nông thôn mới', 'Tổng hợp kết quả của 12 thôn']))
+    expect(targets(d)).toEqual([
+      [{ kind: 'at_least', value: 7 }, 'thôn'],
+      [{ kind: 'yes_no' }, 'đạt/không đạt'],
+      [{ kind: 'yes_no' }, 'đạt/không đạt'],
+    ])
+  })
+
+  it('leaves out figures stated as they stand or given: a start of the year, its share, an amount of support', () => {
+    const d = draftPlan(planWith(['Đầu năm 2026 toàn xã có 148 hộ nghèo, chiếm 1,62% tổng số hộ. Phấn đấu số hộ nghèo giảm 25% so với đầu năm', 'Hỗ trợ ít nhất 12 hộ nghèo; mức hỗ trợ từ Quỹ là 40.000.000 đồng/hộ']))
+    expect(targets(d)).toEqual([
+      [{ kind: 'reduce_by', amount: 25, relative: true }, 'hộ'],
+      [{ kind: 'at_least', value: 12 }, 'hộ'],
+    ])
+  })
+
+  it('reads a cut in ‰ as points, and leaves out the operands of a product and "trên 1 ha"', () => {
+    const d = draftPlan(
+      planWith([
+        'Tỷ suất sinh thô giảm 0,3‰ so với năm 2025',
+        'Sản lượng lúa được tính bằng diện tích nhân năng suất (2.830 ha × 60 tạ/ha = 16.980 tấn)',
+        'Giá trị sản phẩm thu hoạch trên 1 ha đất trồng trọt đạt 135 triệu đồng trở lên',
+      ]),
+    )
+    expect(targets(d)).toEqual([
+      [{ kind: 'reduce_by', amount: 0.3 }, '‰'],
+      [{ kind: 'at_least', value: 16980 }, 'tấn'],
+      [{ kind: 'at_least', value: 135 }, 'triệu đồng'],
+    ])
+  })
+
+  it('names a crop past "bình quân", "cả năm", "gieo cấy", and a measure before its written formula', () => {
+    const d = draftPlan(planWith(['Lúa cả năm: diện tích gieo cấy 820 ha, năng suất bình quân 62,5 tạ/ha, sản lượng 5.125 tấn', 'Cây ngô: diện tích 370 ha, năng suất 40 tạ/ha, sản lượng = diện tích × năng suất = 1.480 tấn']))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích lúa', 'Năng suất lúa', 'Sản lượng lúa', 'Diện tích cây ngô', 'Năng suất cây ngô', 'Sản lượng cây ngô'])
+  })
+
+  it('reads the sentences before a list’s introduction on the same line', () => {
+    const d = draftPlan(planWith([], 'Phấn đấu tổng giá trị sản xuất tăng 8,2% so với cùng kỳ. Các chỉ tiêu cụ thể:\n- Tổng đàn bò đạt 1.250 con'))
+    expect(targets(d).map(([t]) => t)).toEqual([{ kind: 'growth', percent: 8.2, baseYear: 2024 }, { kind: 'at_least', value: 1250 }])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -116,6 +116,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
   s = s.replace(/^[\s,;.:–-]+/u, '')
+  // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
+  s = s.replace(/\s*=.*$/u, '')
   const td = /^trong đó\s*(?:có)?\s*:?\s*/iu.exec(s)
   if (td) {
     whole = true
@@ -125,6 +127,15 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
   return { name: s.trim(), whole }
 }
+
+/** "19/19 tiêu chí": a share that is the whole. */
+function wholeFraction(figure: string): boolean {
+  const f = /^(\d+)\/(\d+)/u.exec(figure)
+  return f !== null && f[1] === f[2]
+}
+
+/** The words of a figure stated as it stands, not set as a target (see findTargets). */
+const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó|hiện (?:có|nay có|còn)|mức (?:hỗ trợ|thưởng|chi|phụ cấp|đóng góp)[^;]*?\blà)\s*$/iu
 
 /** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
 function breaksOf(text: string): number[] {
@@ -142,6 +153,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
   // What follows a figure is read within a window: a line may be a whole document.
   const after = (from: number): string => text.slice(from, from + 600)
   let boundary = 0
+  // The sentence (by the break it starts at) whose figure was a stated one, not a target.
+  let stated = -1
   const wholeAt = (() => {
     const m = /(?<![\p{L}])trong đó/iu.exec(text)
     return m ? m.index : -1
@@ -153,7 +166,21 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     while (breakAt < breaks.length && (breaks[breakAt] ?? Infinity) <= at) lastBreak = breaks[breakAt++] ?? lastBreak
     const segStart = Math.max(boundary, lastBreak)
     const before = text.slice(segStart, at)
+    // "Giữ vững 19/19 tiêu chí", "duy trì 3/3 trường": all of them, a state to keep (a yes/no goal).
+    if (wholeFraction(m[0])) continue
+    // An operand of a product written out ("2.830 ha × 60 tạ/ha = 16.980 tấn") is no target of its own.
+    if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
+    // "trên 1 ha", "mỗi 1 người": per one unit, a denominator and not a figure.
+    if (/^1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
     const cueMatch = cueBefore(before)
+    // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
+    // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
+    // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
+    if (stated === lastBreak && cueMatch?.word === 'chiếm') continue
+    if (!cueMatch && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
+      stated = lastBreak
+      continue
+    }
     const cleaned = cleanName(before.slice(0, cueMatch?.at ?? before.length))
     const whole = cleaned.whole
     let name = cleaned.name
@@ -233,7 +260,7 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
   const name = upperFirst((f.verbFirst ? f.name.replace(/^(?:giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
   const cue = f.cue
   const post = f.post
-  const isRateName = /^tỷ lệ|^tỉ lệ/iu.test(name)
+  const isRateName = /^(?:tỷ|tỉ) (?:lệ|suất)/iu.test(name)
   if (unit === '%' && PER_MILLE_NAME_RE.test(name) && a >= 3) {
     reasons.push(`tỷ lệ dân số tự nhiên ${a}% là không thể: hiểu là ${a}‰ (ký hiệu ‰ thường mất khi chép từ PDF)`)
     unit = '‰'
@@ -274,11 +301,13 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
     withNumbers(make)
   } else if (kind === 'reduce') {
     if (percent && (isRateName || !f.verbFirst)) {
-      const relative = post.sinceStart || (post.baseYear !== undefined && !post.points) || f.verbFirst !== undefined
+      // A cut in ‰ ("tỷ suất sinh thô giảm 0,3‰") is in points: a share of the start would be written in %.
+      const points = post.points || unit === '‰'
+      const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
       const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
-      if (isRateName || /tỷ lệ/iu.test(name)) {
+      if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
         main = { ...rateShape(), target: make(a, b, relative) }
-        if (!post.points) {
+        if (!points) {
           // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
           if (relative || f.verbFirst) {
             alternatives.push({ ...main, target: make(a, b, false) })
@@ -386,6 +415,8 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
   }
 }
 
+/** Words that qualify a crop's measure or season rather than name the crop. */
+const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/giu
 const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(diện tích|năng suất|sản lượng)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -436,12 +467,17 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       itemStart = line.start + line.text.length - h.rest.length
     }
     if (current.excluded) continue
-    const item: Line = { text: itemText, start: itemStart }
-    // "… với các chỉ tiêu cụ thể sau:": what follows in this section is a list of targets.
+    let item: Line = { text: itemText, start: itemStart }
+    let beforeIntro = false
+    // "… với các chỉ tiêu cụ thể sau:": what follows in this section is a list of targets. The
+    // sentences before the introduction, on the same line, are read as they are.
     if (!h && current !== ROOT && TARGET_LIST_RE.test(line.text) && /:\s*$/u.test(line.text)) {
       current.list = true
       listSeen = true
-      continue
+      const cut = line.text.lastIndexOf('. ')
+      if (cut <= 0) continue
+      item = { text: line.text.slice(0, cut + 1), start: line.start }
+      beforeIntro = true
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
     if (line.text.startsWith('| ')) {
@@ -453,7 +489,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       continue
     }
     if (current === ROOT && !planLike) continue
-    const inList = current.list && !h
+    const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, habit, codes, built.length)
     for (const b of fromLine) built.push(b)
@@ -465,6 +501,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) continue
         if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3) continue
+        // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
+        if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
@@ -785,8 +823,10 @@ function fromFound(found: Found[], line: Line, year: number | undefined, habit: 
       subject = undefined
       return undefined
     }
-    const own = m[1] ?? m[3]
-    if (own) subject = own.replace(/^trong đó\s*:?\s*/iu, '').trim()
+    // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
+    const bare = (x: string | undefined): string | undefined => x?.replace(/^trong đó\s*:?\s*/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+    const own = bare(m[1]) ?? bare(m[3])
+    if (own) subject = own
     const measure = m[2]!.toLowerCase()
     if (!subject) return undefined
     f.name = `${upperFirst(measure)} ${lowerFirst(subject)}`

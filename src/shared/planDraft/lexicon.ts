@@ -41,6 +41,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['sản phẩm'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
   [['phòng học'], 'phòng học', true],
+  [['trường học', 'trường'], 'trường', true],
+  [['tiêu chí'], 'tiêu chí', true],
+  [['tuyến đường', 'tuyến'], 'tuyến', true],
   [['giường bệnh', 'giường'], 'giường', true],
   [['căn nhà', 'căn', 'ngôi nhà', 'nhà'], 'căn', true],
   [['thẻ'], 'thẻ', true],
@@ -51,8 +54,15 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['đảng viên'], 'đảng viên', true],
 ]
 
+/**
+ * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố"): a bare
+ * "12 thôn" is how many there are, never a target.
+ */
+const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khóm', 'ấp', 'bản', 'làng', 'cơ quan', 'đơn vị']
+
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
+for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun, integer: true })
 
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
 export function unitFamily(unit: string): string {
@@ -64,16 +74,17 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰').sort((a, b) => b.length - a.length)
+const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
 const NUM = String.raw`\d(?:[\d.,]*\d)?`
 /**
  * A target figure: a number (or two, a range) and its unit of measure. Numbers without a unit
- * (years, ages, section numbers, "12 tổ dân phố") are never targets.
+ * (years, ages, section numbers, "12 tổ dân phố") are never targets. A share of a whole ("12/19
+ * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
   'giu',
 )
 
