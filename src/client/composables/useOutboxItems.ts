@@ -33,7 +33,9 @@ export function useOutboxItems<T extends { period: string; indicator: string | n
     return items.map((item) => {
       const period = periodOf.get(item.period)
       const indicator = plans.find((p) => p.year === period?.year)?.plan.indicators.find((i) => i.code === item.indicator)
-      return { item, indicator, periodName: period ? periodLabel(t, period) : item.period }
+      // A registration's entry is keyed `dk:<year>` (registration/outbox.ts), not a period.
+      const registration = item.period.startsWith('dk:') ? `${t('account.registration')} ${item.period.slice(3)}` : item.period
+      return { item, indicator, periodName: period ? periodLabel(t, period) : registration }
     })
   }, [commune])
   return { commune, data }

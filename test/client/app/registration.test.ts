@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto'
 // queued in the outbox and sent by sync, the officer's return shown with its reason.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeServer, json } from '../fakeServer'
+import { submitRegistration } from '../../../src/client/registration/local'
 import { closePhones, mountApp, phone, reporter, until } from './harness'
 
 afterEach(async () => {
@@ -84,5 +85,19 @@ describe('the registration screen', () => {
     await m.w.findAll('button').find((b) => b.text() === 'Gửi đăng ký')!.trigger('click')
     await until(() => expect(m.w.find('[role="alert"]').text()).toContain('Đã hết hạn đăng ký thi đua (hạn 31/03/2024)'))
     expect(await p.db.outbox.count()).toBe(0)
+  })
+
+  it('lists a refused registration in "Cần xử lý", named as such, with a way back to the registration screen', async () => {
+    fakeServer({ 'GET /api/auth/me': json(200, reporter) })
+    const p = await phone()
+    p.server.registrationSettings.set(2024, { deadline: '2024-01-31', allowLate: false, allowLateUnits: [] })
+    await submitRegistration({ db: p.db }, { commune: 'xa-thu', unit: 'T1', year: 2024 }, { collective: ['TDPVH'], people: [], pledges: '' })
+    await p.sync()
+    const m = await mountApp({ db: p.db, path: '/can-xu-ly' })
+    await until(() => expect(m.w.findAll('.item')).toHaveLength(1))
+    const item = m.w.find('.item')
+    expect(item.find('.item__where').text()).toBe('Thôn 1 · Đăng ký thi đua 2024')
+    expect(item.text()).toContain('Đã hết hạn đăng ký thi đua (hạn 31/01/2024)')
+    expect(item.find('a.button-link').attributes('href')).toBe('/dang-ky-thi-dua/2024?unit=T1')
   })
 })
