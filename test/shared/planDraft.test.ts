@@ -261,7 +261,25 @@ II. NỘI DUNG THI ĐUA
 1. Thi đua phát triển kinh tế, xây dựng nông thôn mới
 Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào bị sụt giảm.
 `)
-    expect(goals(d)).toEqual(['Giữ vững xã đạt chuẩn nông thôn mới', 'không để tiêu chí nào bị sụt giảm'])
+    expect(goals(d)).toEqual(['Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào bị sụt giảm'])
+  })
+
+  it('reads goals past "phấn đấu cuối năm" and a topic "Về giáo dục,", a state reached by its subject, and "100% thôn đạt …" in prose', () => {
+    const d = draftPlan(
+      proseWith([
+        'Phấn đấu cuối năm duy trì xã đạt chuẩn an toàn thực phẩm. Về giáo dục, duy trì vững chắc kết quả phổ cập giáo dục tiểu học; Trường Tiểu học số 1 được công nhận đạt chuẩn quốc gia mức độ 2.',
+        'Đẩy mạnh phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”, phấn đấu 100% thôn đạt danh hiệu “Thôn văn hóa”.',
+      ]),
+    )
+    // The figure's item comes first (figures are read before prose goals); it holds its clause.
+    expect(goals(d)).toEqual([
+      expect.stringMatching(/100% thôn đạt danh hiệu/u),
+      'Phấn đấu cuối năm duy trì xã đạt chuẩn an toàn thực phẩm',
+      'Về giáo dục, duy trì vững chắc kết quả phổ cập giáo dục tiểu học',
+      'Trường Tiểu học số 1 được công nhận đạt chuẩn quốc gia mức độ 2',
+    ])
+    const thon = d.indicators.find((i) => /thôn đạt danh hiệu/iu.test(i.value.name))!
+    expect([thon.value.aggregation, thon.value.target]).toEqual(['yes_no', { kind: 'yes_no' }])
   })
 
   it('in a plan that lists its targets, keeps from its content sections only states to keep or reach, and never a quoted name', () => {

@@ -193,7 +193,10 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
     const bareVerb = SUBJECT_AFTER_RE.test(name)
     const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
-    if (subjectMode && (bareVerb || shortName) && /^\s+\p{L}/u.test(after(end))) {
+    // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
+    const unitsAfter = /^100\s*%$/u.test(m[0]) && UNIT_NOUN_RE.test(after(end).trimStart())
+    if (unitsAfter) name = ''
+    if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
       const rest = after(end)
       const stop = rest.search(bareVerb ? /;|\.(?=\s|$)/u : /[,;]|\.(?=\s|$)/u)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
@@ -525,7 +528,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
-        if (listSeen && !STATE_GOAL_RE.test(c.text)) continue
+        if (listSeen && !STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -652,8 +655,19 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   return out
 }
 
-const GOAL_PREFIX_RE = /^(?:tiếp tục|chủ động|tập trung|thi đua)\s+/iu
-const isGoal = (text: string): boolean => GOAL_START_RE.test(text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, ''))
+/**
+ * Words before a goal's verb that do not change it: "tiếp tục", "chủ động", "tập trung", "thi
+ * đua", "phấn đấu (cuối năm, trong năm, năm 2025)", and a topic "về giáo dục, ".
+ */
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*)/iu
+/** The goal's words from its verb on. */
+const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
+/**
+ * A state to reach, said of its subject: "Trường Mầm non … được công nhận đạt chuẩn quốc gia",
+ * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
+ */
+const REACHED_RE = /^(?:[\p{L}\d–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|đạt chuẩn|đạt danh hiệu)(?![\p{L}])/iu
+const isGoal = (text: string): boolean => GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of
@@ -708,7 +722,10 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
       if (tailAt !== -1 && m.index > tailAt) break
       // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
       if (insideQuote(body, m.index)) continue
-      if (isGoal(body.slice(m.index + m[0].length))) cuts.push(m.index + m[0].length)
+      const next = body.slice(m.index + m[0].length)
+      // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
+      if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
+      if (isGoal(next)) cuts.push(m.index + m[0].length)
     }
     cuts.push(body.length)
     last = undefined
@@ -747,7 +764,7 @@ function proseConfidence(text: string, reasons: string[]): Confidence {
     reasons.push(`nói cách tổ chức thực hiện kế hoạch (“${means[0]}”), không phải một kết quả: giữ lại nếu kế hoạch giao nó như một việc phải làm`)
     return 'low'
   }
-  if (RESULT_GOAL_RE.test(text)) return 'medium'
+  if (RESULT_GOAL_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text))) return 'medium'
   reasons.push('nói hướng nỗ lực (đẩy mạnh, tăng cường, nâng cao…), không nói kết quả để đánh giá đạt hay không đạt')
   return 'low'
 }
