@@ -264,6 +264,11 @@ Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào 
     expect(goals(d)).toEqual(['Giữ vững xã đạt chuẩn nông thôn mới, không để tiêu chí nào bị sụt giảm'])
   })
 
+  it('reads "không để A, không để B" as one goal, and a result after a direction of effort as its own', () => {
+    const d = draftPlan(proseWith(['Không để xảy ra trọng án, không để hình thành tụ điểm ma túy; tăng cường tuần tra, giữ vững an ninh nông thôn.']))
+    expect(goals(d)).toEqual(['Không để xảy ra trọng án, không để hình thành tụ điểm ma túy', 'giữ vững an ninh nông thôn'])
+  })
+
   it('reads goals past "phấn đấu cuối năm" and a topic "Về giáo dục,", a state reached by its subject, and "100% thôn đạt …" in prose', () => {
     const d = draftPlan(
       proseWith([

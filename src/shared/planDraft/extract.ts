@@ -724,7 +724,8 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
       if (insideQuote(body, m.index)) continue
       const next = body.slice(m.index + m[0].length)
       // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
-      if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
+      // "không để A, không để B": one list of what may not happen, one goal.
+      if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì|không để)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
       if (isGoal(next)) cuts.push(m.index + m[0].length)
     }
     cuts.push(body.length)
