@@ -1,4 +1,4 @@
-// Roll-ups across units and across time (DESIGN.md §3, "Aggregation"). Pure functions of
+// Roll-ups across units and across time (docs/domain.md, "Aggregation" under the nine target kinds). Pure functions of
 // their arguments; the result never depends on the order values arrive in.
 import type { Aggregation, Indicator, ValueData } from './model'
 import { evaluateFormula, parseFormula, type Expr } from './formula'

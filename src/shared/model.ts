@@ -1,5 +1,5 @@
 // The domain model shared by client and server: runtime schemas (valibot) and the
-// types inferred from them. Names follow the glossary in DESIGN.md §3.
+// types inferred from them. Names follow the glossary in docs/domain.md.
 import * as v from 'valibot'
 import { TextSchema } from './text'
 
@@ -131,7 +131,7 @@ export type Field = v.InferOutput<typeof FieldSchema>
 export const AggregationSchema = v.picklist(['flow', 'stock', 'rate', 'yes_no'])
 export type Aggregation = v.InferOutput<typeof AggregationSchema>
 
-/** The nine target kinds of DESIGN.md §3. Numbers are in the indicator's unit (a rate in % or ‰). */
+/** The nine target kinds of docs/domain.md. Numbers are in the indicator's unit (a rate in % or ‰). */
 export const TargetSchema = v.variant('kind', [
   // "đạt 11.327.811.000 đồng", "tạo việc làm cho 270 người"; strict: "trên 200 người"
   v.object({ kind: v.literal('at_least'), value: FiniteNumberSchema, strict: v.optional(v.boolean()) }),

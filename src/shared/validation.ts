@@ -1,4 +1,4 @@
-// Validation rules for a plan and for reported figures (DESIGN.md §3): children sum to the
+// Validation rules for a plan and for reported figures (docs/domain.md): children sum to the
 // parent, a derived figure follows its formula, declared equalities hold, a part never
 // exceeds its whole, numerator ≤ denominator, and plausibility warnings: outliers against a
 // unit's own history, the commune's target, the other units' figures and a stock's last figure.

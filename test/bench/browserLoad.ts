@@ -10,7 +10,7 @@ import { median } from './stats'
 const ID = 'browser-load'
 const TITLE = 'Cold load on a slow 3G phone, repeat load offline'
 const PATH = `/nhap/${UNIT}/2022-Q1`
-/** DESIGN.md §6: 400 ms RTT, 400 kbps down and up, CPU ×4. */
+/** docs/BENCHMARKS.md: 400 ms RTT, 400 kbps down and up, CPU ×4. */
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 }
 const CPU_SLOWDOWN = 4
 const DESCRIPTION = [

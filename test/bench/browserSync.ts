@@ -29,7 +29,7 @@ const SYNC_DESCRIPTION = [
   `Beside it, in the same run and the same Chromium: **PouchDB 9** (\`pouchdb\`'s browser bundle, IndexedDB adapter) in a page of its own, with ${fmtInt(VALUES)} documents of the same content (one per value: commune, unit, period, indicator, the value and when) written locally with \`bulkDocs\` (not timed), then a one-shot two-way \`PouchDB.sync\` with an express-pouchdb server (memory adapter) on loopback, timed from the call until it resolves; a fresh remote database each run. The **floor**: one plain \`fetch\` POST of the same ${fmtInt(VALUES)} mutations as JSON to the same loopback server, which reads the body and answers its size. Requests and bytes (request and response, headers and bodies, as the browser reports them) are counted for the product and PouchDB alike.`,
 ]
 const HEAP_DESCRIPTION = [
-  'In the same runs as the sync measurement: once every number input of 2022-Q1 has a value (a full quarter entered, offline), a garbage collection is forced (`HeapProfiler.collectGarbage`) and the used JS heap read through the Chrome DevTools Protocol (`Runtime.getHeapUsage`). Also after all values of the run were typed, and after the sync. No budget in DESIGN.md §6; reported for the record.',
+  'In the same runs as the sync measurement: once every number input of 2022-Q1 has a value (a full quarter entered, offline), a garbage collection is forced (`HeapProfiler.collectGarbage`) and the used JS heap read through the Chrome DevTools Protocol (`Runtime.getHeapUsage`). Also after all values of the run were typed, and after the sync. No budget in docs/BENCHMARKS.md; reported for the record.',
 ]
 
 interface RunFigures {

@@ -1,5 +1,5 @@
 // `npm run size`: the JavaScript and CSS a village head downloads before the entry screen works
-// (DESIGN.md §6: at most 100 KB of JS, gzip). Reads Vite's build manifest (dist/.vite/manifest.json)
+// (docs/BENCHMARKS.md: at most 100 KB of JS, gzip). Reads Vite's build manifest (dist/.vite/manifest.json)
 // and follows the entry's static imports only: lazy chunks (officer screens, charts, the service
 // worker's helpers) load later and are left out. Exits 1 above the budget.
 //
@@ -11,7 +11,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Measurement, Table } from './report'
 
 export const REPO_DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
-/** DESIGN.md §6: JavaScript before the entry screen works, gzip. */
+/** docs/BENCHMARKS.md: JavaScript before the entry screen works, gzip. */
 export const JS_GZIP_BUDGET = 100 * 1024
 
 /** One entry of Vite's build manifest (the fields used here). */
@@ -180,7 +180,7 @@ async function main(): Promise<number> {
   process.stdout.write(`First load of the entry screen (${what}, static imports only; KB = 1,024 bytes), ${distDir}\n\n${renderText(sizeTable(size))}\n\n${budgetLine(size)}\n`)
   if (!size.budget.within) {
     process.stderr.write(
-      `Over budget: the entry screen loads ${kb(size.js.gzip)} of JavaScript (gzip), more than ${kb(size.budget.jsGzip)} (${size.budget.jsGzip} bytes, DESIGN.md §6).\n` +
+      `Over budget: the entry screen loads ${kb(size.js.gzip)} of JavaScript (gzip), more than ${kb(size.budget.jsGzip)} (${size.budget.jsGzip} bytes, docs/BENCHMARKS.md).\n` +
         'Move officer-only code, charts and rarely used screens behind a dynamic import().\n',
     )
     return 1

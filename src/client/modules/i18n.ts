@@ -19,8 +19,8 @@
 //   with locales/en.ts. The server answers refusals in Vietnamese (`message`, filled from the same
 //   catalogue) for clients that do not know a code.
 //
-// Why not vue-i18n: the phone's entry screen must load within 100 KB of JavaScript (DESIGN.md
-// §6). vue-i18n's runtime with precompiled messages cost ~13 KB gzip of that; the UI needs only
+// Why not vue-i18n: the phone's entry screen must load within its budget of JavaScript
+// (docs/BENCHMARKS.md). vue-i18n's runtime with precompiled messages cost ~13 KB gzip of that; the UI needs only
 // lookups with named placeholders (no plurals, no linked messages; numbers go through
 // src/shared/numbers.ts), which this module does in well under 1 KB.
 import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'

@@ -1,4 +1,4 @@
-// The per-commune version counter (DESIGN.md §4.6).
+// The per-commune version counter (docs/sync.md).
 import type { Queryable } from './types'
 
 /**

@@ -1,6 +1,6 @@
 // Helpers of the workspace's form inputs (SelectInput, CheckboxInput). They bind through props and
 // events, never through Vue's vModelSelect / vModelCheckbox / vModelRadio directives: those would
-// be pulled into the shared vendor chunk the village head's entry screen loads (DESIGN.md §6).
+// be pulled into the shared vendor chunk the village head's entry screen loads (docs/BENCHMARKS.md).
 
 /** Vue's looseEqual for what a form binds: the same value, or primitives that print the same (2 and '2'). */
 export function looseEqual(a: unknown, b: unknown): boolean {

@@ -1,5 +1,5 @@
 -- Communes, people, plans, reporting and sync. Every row that a client pulls carries `version`:
--- the commune's version counter at the transaction that last wrote it (DESIGN.md §4.6).
+-- the commune's version counter at the transaction that last wrote it (docs/sync.md).
 
 CREATE TABLE communes (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
