@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import PlanView from '../../src/client/components/plan/PlanView.vue'
+import { createAppI18n, setLocale } from '../../src/client/modules/i18n'
 import { PlanSchema, type Commune, type Plan, type Unit } from '../../src/shared/model'
 import type { ValidationIssue } from '../../src/shared/validation'
 
@@ -77,7 +78,7 @@ const issues: ValidationIssue[] = [
 ]
 
 const mountPlan = (props: Partial<{ issues: ValidationIssue[]; plan: Plan }> = {}) =>
-  mount(PlanView, { props: { commune, units, plan, issues, ...props } })
+  mount(PlanView, { props: { commune, units, plan, issues, ...props }, global: { plugins: [createAppI18n('vi')] } })
 
 describe('PlanView', () => {
   it('shows the header: commune, number, date as dd/mm/yyyy, title and theme', () => {
@@ -135,5 +136,16 @@ describe('PlanView', () => {
   it('says so when the plan has no indicators yet', () => {
     const w = mountPlan({ plan: { ...plan, indicators: [] } })
     expect(w.text()).toContain('Kế hoạch chưa có chỉ tiêu nào.')
+  })
+})
+
+describe('PlanView in English', () => {
+  it('words its headings and facts in the chosen language', async () => {
+    const i18n = createAppI18n('vi')
+    await setLocale(i18n, 'en', false)
+    const text = mount(PlanView, { props: { commune, units, plan, issues: [] }, global: { plugins: [i18n] } }).text()
+    expect(text).toContain('No. 71/KH-UBND')
+    expect(text).toContain('Reported by')
+    expect(text).not.toContain('Đơn vị tính')
   })
 })

@@ -27,6 +27,7 @@ import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
 import vi from '../locales/vi'
 import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
 import type { keepDataMessages } from '../components/backup/messages'
+import type { planViewMessages } from '../components/plan/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
 import type { updateMessages } from '../components/pwa/messages'
 import type { labelMessages } from '../labelMessages'
@@ -56,6 +57,7 @@ export interface MessageBundle<T extends MessageTree = MessageTree> {
 
 type Bundles =
   | typeof keepDataMessages
+  | typeof planViewMessages
   | typeof quarantineMessages
   | typeof updateMessages
   | typeof labelMessages
