@@ -28,6 +28,9 @@ import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
 import { rankingRoutes } from './routes/ranking'
 import { registrationRoutes } from './routes/registrations'
+import { evidenceRoutes } from './routes/evidence'
+import { evidenceUploads, type EvidenceUploads } from './evidence/uploads'
+import { fsStorage, s3Storage } from './evidence/storage'
 import { resultRoutes } from './routes/results'
 import { syncRoutes } from './routes/sync'
 import { unitRoutes } from './routes/units'
@@ -88,6 +91,18 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
   // A coarse per-instance guard; login attempts are also counted in the database (auth/login.ts).
   await app.register(fastifyRateLimit, { global: false })
   app.decorateRequest('actor', null)
+  // Evidence files: bytes in DATA_DIR/evidence or S3, uploads through tus (made at first use).
+  const evidenceDeps = {
+    db,
+    clock,
+    quotaBytes: config.evidence.quotaBytes,
+    storage: config.evidence.s3 ? s3Storage(config.evidence.s3) : fsStorage(join(config.dataDir, 'evidence', 'files')),
+  }
+  let uploads: EvidenceUploads | undefined
+  const evidenceUploadsOnce = (): EvidenceUploads => (uploads ??= evidenceUploads(evidenceDeps, config.evidence, config.dataDir))
+  const cleanUp = setInterval(() => void uploads?.cleanUp().catch((err: unknown) => app.log.warn({ err }, 'evidence upload clean-up failed')), 6 * 3600 * 1000)
+  cleanUp.unref()
+  app.addHook('onClose', async () => clearInterval(cleanUp))
 
   await app.register(
     async (api) => {
@@ -129,6 +144,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       resultRoutes(api, { db, clock })
       rankingRoutes(api, { db, clock })
       registrationRoutes(api, { db, clock })
+      evidenceRoutes(api, { deps: evidenceDeps, uploads: evidenceUploadsOnce })
       exportRoutes(api, { db, clock })
     },
     { prefix: '/api' },

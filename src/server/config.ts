@@ -1,4 +1,5 @@
 // Server settings, read once at start from the environment: where to listen, where data lives, how much to log.
+import type { S3Settings } from './evidence/storage'
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
@@ -35,6 +36,20 @@ export interface Config {
   distDir: string | undefined
   /** The address people open (PUBLIC_URL, `https://thidua.quangngai.gov.vn`): enrolment links printed by the CLI start with it. */
   publicUrl: string
+  /** Evidence files (issue 16): where their bytes live and how much a commune may store. */
+  evidence: EvidenceConfig
+}
+
+export interface EvidenceConfig {
+  /** EVIDENCE_S3_BUCKET set: files in S3-compatible storage; unset: under DATA_DIR/evidence. */
+  s3: S3Settings | undefined
+  /**
+   * EVIDENCE_UPLOADS_S3=true: uploads in progress in the bucket too (several instances behind one
+   * address); otherwise under DATA_DIR/evidence/uploads, so a phone resumes on the same instance.
+   */
+  uploadsInS3: boolean
+  /** EVIDENCE_QUOTA_MB: what one commune may store in all (2048 MB unless told). */
+  quotaBytes: number
 }
 
 type Env = Record<string, string | undefined>
@@ -58,6 +73,36 @@ export function readConfig(env: Env): Config {
     poolSize: readInt('DB_POOL_SIZE', env.DB_POOL_SIZE, 10, 1, 200),
     distDir: nonEmpty(env.DIST_DIR),
     publicUrl: readUrl(env.PUBLIC_URL) ?? `http://localhost:${port}`,
+    evidence: readEvidence(env),
+  }
+}
+
+function readEvidence(env: Env): EvidenceConfig {
+  const bucket = nonEmpty(env.EVIDENCE_S3_BUCKET)
+  const endpoint = nonEmpty(env.S3_ENDPOINT)
+  if (endpoint !== undefined && !/^https?:\/\//.test(endpoint)) throw new Error(`S3_ENDPOINT must start with http:// or https://, got "${endpoint}"`)
+  const accessKeyId = nonEmpty(env.S3_ACCESS_KEY_ID)
+  const secretAccessKey = nonEmpty(env.S3_SECRET_ACCESS_KEY)
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both or neither')
+  const prefix = nonEmpty(env.EVIDENCE_S3_PREFIX) ?? 'evidence/'
+  if (bucket === undefined && nonEmpty(env.EVIDENCE_UPLOADS_S3) !== undefined && readBool('EVIDENCE_UPLOADS_S3', env.EVIDENCE_UPLOADS_S3, false)) {
+    throw new Error('EVIDENCE_UPLOADS_S3 needs EVIDENCE_S3_BUCKET')
+  }
+  return {
+    s3:
+      bucket === undefined
+        ? undefined
+        : {
+            bucket,
+            prefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
+            endpoint,
+            region: nonEmpty(env.S3_REGION) ?? 'us-east-1',
+            forcePathStyle: readBool('S3_FORCE_PATH_STYLE', env.S3_FORCE_PATH_STYLE, endpoint !== undefined),
+            accessKeyId,
+            secretAccessKey,
+          },
+    uploadsInS3: readBool('EVIDENCE_UPLOADS_S3', env.EVIDENCE_UPLOADS_S3, false),
+    quotaBytes: readInt('EVIDENCE_QUOTA_MB', env.EVIDENCE_QUOTA_MB, 2048, 1, 999_999) * 1024 * 1024,
   }
 }
 

@@ -279,7 +279,7 @@ export interface ReportDetail {
 export interface AuditRow {
   id: number
   at: string
-  entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user' | 'registration'
+  entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user' | 'registration' | 'evidence'
   unit: string | null
   unitName: string | null
   period: string | null

@@ -3,6 +3,7 @@
 import * as v from 'valibot'
 import { CodeSchema, PeriodSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
 import { TextSchema } from './text'
+import type { Evidence } from './evidence'
 import { RegistrationContentSchema, RegistrationYearSchema, type RegistrationContent, type RegistrationSettings, type RegistrationStatus, type RegistrationTitle } from './registration'
 
 export { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
@@ -194,4 +195,9 @@ export interface PullResponse {
   registrations?: PulledRegistration[]
   registrationTitles?: PulledRegistrationTitle[]
   registrationSettings?: PulledRegistrationSettings[]
+  /**
+   * Evidence files' metadata changed since the cursor (uploaded, or removed: `deleted`), of the
+   * units the puller may see; the bytes are fetched by id. Absent from a server before evidence: none.
+   */
+  evidence?: Evidence[]
 }

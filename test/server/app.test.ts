@@ -40,6 +40,7 @@ describe('readConfig', () => {
     production: false,
     publicUrl: 'http://localhost:8080',
     demoYear: undefined,
+    evidence: { s3: undefined, uploadsInS3: false, quotaBytes: 2048 * 1024 * 1024 },
   }
 
   it('has defaults for everything', () => {
@@ -77,7 +78,31 @@ describe('readConfig', () => {
       production: false,
       publicUrl: 'https://thidua.example.gov.vn',
       demoYear: 2025,
+      evidence: { s3: undefined, uploadsInS3: false, quotaBytes: 2048 * 1024 * 1024 },
     })
+  })
+
+  it('reads the evidence storage settings', () => {
+    expect(
+      readConfig({
+        EVIDENCE_S3_BUCKET: 'thidua',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_ACCESS_KEY_ID: 'key',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        EVIDENCE_S3_PREFIX: 'xa-a',
+        EVIDENCE_UPLOADS_S3: 'true',
+        EVIDENCE_QUOTA_MB: '500',
+      }).evidence,
+    ).toEqual({
+      s3: { bucket: 'thidua', prefix: 'xa-a/', endpoint: 'http://minio:9000', region: 'us-east-1', forcePathStyle: true, accessKeyId: 'key', secretAccessKey: 'secret' },
+      uploadsInS3: true,
+      quotaBytes: 500 * 1024 * 1024,
+    })
+    expect(readConfig({ EVIDENCE_S3_BUCKET: 'b', S3_REGION: 'ap-southeast-1' }).evidence.s3).toMatchObject({ region: 'ap-southeast-1', forcePathStyle: false, endpoint: undefined })
+    expect(() => readConfig({ EVIDENCE_S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_SECRET_ACCESS_KEY/)
+    expect(() => readConfig({ EVIDENCE_S3_BUCKET: 'b', S3_ENDPOINT: 'minio:9000' })).toThrow(/S3_ENDPOINT/)
+    expect(() => readConfig({ EVIDENCE_UPLOADS_S3: 'true' })).toThrow(/EVIDENCE_S3_BUCKET/)
+    expect(() => readConfig({ EVIDENCE_QUOTA_MB: '0' })).toThrow(/EVIDENCE_QUOTA_MB/)
   })
 
   it('starts without the demo in production unless told otherwise', () => {

@@ -98,12 +98,12 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-/** Starts the app on a fresh database holding the given plan files. */
-export async function startServer(factory: DbFactory, files: readonly PlanFile[] = [fixtureFile()]): Promise<TestServer> {
+/** Starts the app on a fresh database holding the given plan files; `env` is the server's environment (DATA_DIR, …). */
+export async function startServer(factory: DbFactory, files: readonly PlanFile[] = [fixtureFile()], env: Record<string, string> = {}): Promise<TestServer> {
   const { db, drop } = await factory.open()
   for (const f of files) await seedPlanFile(db, f)
   const clock = { now: new Date('2024-05-10T08:00:00Z') }
-  const app = await buildApp({ config: readConfig({}), db, logger: false, clock: () => clock.now })
+  const app = await buildApp({ config: readConfig(env), db, logger: false, clock: () => clock.now })
   return {
     app,
     db,

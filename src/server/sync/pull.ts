@@ -3,6 +3,7 @@
 import type { PullResponse, PulledPeriod, PulledReport, PulledUnit, PulledValue } from '../../shared/protocol'
 import type { Actor } from '../auth/actor'
 import { changedPlans } from '../db/plans'
+import { changedEvidence } from '../db/evidence'
 import { changedRegistrations } from '../db/registrations'
 import type { Db, Queryable } from '../db/types'
 import { HttpError } from '../errors'
@@ -24,7 +25,7 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
       if (cursor === head) return empty
       const unitFilter = actor.role === 'reporter' ? [...actor.unitIds] : null
       const upTo = await pageEnd(tx, communeId, cursor, head, limit, unitFilter)
-      const [values, reports, periods, units, plans, registrations] = await Promise.all([
+      const [values, reports, periods, units, plans, registrations, evidence] = await Promise.all([
         pullValues(tx, communeId, cursor, upTo, unitFilter),
         pullReports(tx, communeId, cursor, upTo, unitFilter),
         pullPeriods(tx, communeId, cursor, upTo),
@@ -32,8 +33,10 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
         changedPlans(tx, communeId, cursor, upTo),
         // Registrations, titles and deadlines come whole with the page, like periods and units: a few a unit a year.
         changedRegistrations(tx, communeId, cursor, upTo, unitFilter),
+        // Evidence metadata likewise (a few files a report; the bytes are fetched on their own).
+        changedEvidence(tx, communeId, cursor, upTo, unitFilter),
       ])
-      return { cursor: upTo, more: upTo < head, values, reports, periods, units, plans, ...registrations }
+      return { cursor: upTo, more: upTo < head, values, reports, periods, units, plans, ...registrations, evidence }
     },
     { isolation: 'repeatable read', readOnly: true },
   )
