@@ -12,8 +12,21 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Said at the start and at the end of a run without TEST_DATABASE_URL: the server suites then run
+ * on embedded PGlite only, and a run that looks green has not tested PostgreSQL (.ci/run sets it).
+ */
+const POSTGRES_SKIPPED =
+  'PostgreSQL half NOT run: TEST_DATABASE_URL is not set, so the server suites ran on embedded PGlite only. ' +
+  'Set it (e.g. postgres://thidua:thidua@localhost:5432/thidua_test) or run .ci/run to test both databases.'
+
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), 'thidua-run-build-'))
   project.provide('buildRoot', root)
-  return () => rmSync(root, { recursive: true, force: true })
+  const postgres = Boolean(process.env.TEST_DATABASE_URL)
+  if (!postgres) process.stderr.write(`\n${POSTGRES_SKIPPED}\n\n`)
+  return () => {
+    rmSync(root, { recursive: true, force: true })
+    if (!postgres) process.stderr.write(`\n${POSTGRES_SKIPPED}\n\n`)
+  }
 }
