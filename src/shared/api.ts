@@ -215,6 +215,8 @@ export interface CompletenessCell {
   status: ReportStatus | null
   submittedAt: string | null
   deadline: string
+  /** Evidence files (photos, PDFs) on the report; absent from a server before evidence. */
+  evidence?: number
 }
 
 /** GET /api/communes/:commune/completeness?year= */
@@ -225,6 +227,8 @@ export interface CompletenessBoard {
   periods: { code: string; kind: PeriodKind; from: string; to: string; deadline: string; locked: boolean }[]
   cells: CompletenessCell[]
   totals: Record<ReportTimeliness, number>
+  /** Reports sent (submitted or approved) with at least one evidence file, and without any. */
+  evidence?: { with: number; without: number }
 }
 
 /** One value of a report as the officer reviews it. */

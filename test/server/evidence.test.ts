@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CompletenessBoard } from '../../src/shared/api'
 import type { Evidence } from '../../src/shared/evidence'
 import { DATABASES, type Agent } from './harness'
 import { C, cid, droppedPatch, filesUnder, HTML_AS_JPG, PDF, photo, startEvidenceServer, tusCreate, tusHead, tusPatch, upload, UPLOADS, type EvidenceServer } from './evidenceHelpers'
@@ -211,6 +212,17 @@ describe.each(DATABASES)('evidence on $name', (factory) => {
     expect((await stored()).length).toBe(files - 2)
     const audit = await s.db.query<{ old: unknown; new: unknown }>("SELECT old, new FROM audit WHERE entity = 'evidence' ORDER BY id DESC LIMIT 1")
     expect(audit.rows[0]).toMatchObject({ old: expect.objectContaining({ id: e.id }), new: null })
+  })
+
+  it('counts the reports sent with and without evidence on the completeness board', async () => {
+    const board = (await officer.request('GET', `/api/communes/${C}/completeness?year=2024`)).json<CompletenessBoard>()
+    const cell = (unit: string, period: string) => board.cells.find((c) => c.unit === unit && c.period === period)
+    const files = Number((await s.db.query<{ n: number }>("SELECT count(*)::int AS n FROM evidence e JOIN units u ON u.id = e.unit_id WHERE u.code = 'T1' AND NOT e.deleted AND e.period_id = (SELECT id FROM periods WHERE code = '2024-Q1')")).rows[0]!.n)
+    expect(cell('T1', '2024-Q1')?.evidence).toBe(files)
+    expect(cell('T2', '2024-Q1')?.evidence).toBe(2)
+    expect(cell('T1', '2024-Q3')?.evidence).toBe(0)
+    // T2's approved report has files; T1's report was never sent.
+    expect(board.evidence).toEqual({ with: 1, without: 0 })
   })
 })
 

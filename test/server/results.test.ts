@@ -191,7 +191,7 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
         ['2024-Q3', '2024-10-05'],
         ['2024-Q4', '2025-01-05'],
       ])
-      expect(cell(b, 'T1', '2024-Q1')).toEqual({ unit: 'T1', period: '2024-Q1', timeliness: 'on_time', status: 'approved', submittedAt: '2024-04-05T16:30:00.000Z', deadline: '2024-04-05' })
+      expect(cell(b, 'T1', '2024-Q1')).toEqual({ unit: 'T1', period: '2024-Q1', timeliness: 'on_time', status: 'approved', submittedAt: '2024-04-05T16:30:00.000Z', deadline: '2024-04-05', evidence: 0 })
       expect(cell(b, 'T2', '2024-Q1')).toMatchObject({ timeliness: 'late', status: 'submitted', submittedAt: '2024-04-05T17:30:00.000Z' })
       expect(cell(b, 'CA', '2024-Q1')).toMatchObject({ timeliness: 'missing', status: null, submittedAt: null })
       expect(cell(b, 'T2', '2024-Q2')).toMatchObject({ timeliness: 'returned', status: 'returned' })
@@ -199,6 +199,8 @@ describe.each(DATABASES)('officer reads and review on $name', (factory) => {
       expect(cell(b, 'CA', '2024-Q2')).toMatchObject({ timeliness: 'missing', status: 'draft' })
       expect(cell(b, 'T1', '2024-Q3')).toMatchObject({ timeliness: 'not_due', status: null })
       expect(b.totals).toEqual({ on_time: 2, late: 1, missing: 2, returned: 1, draft: 0, not_due: 6 })
+      // Reports sent with and without evidence files (none here: test/server/evidence.test.ts has some).
+      expect(b.evidence).toEqual({ with: 0, without: 3 })
     })
 
     it('shows a draft as a draft before the deadline', async () => {

@@ -4,6 +4,7 @@ import type { CompletenessBoard, CompletenessCell, ReportTimeliness } from '../.
 import type { Period, ReportStatus } from '../../shared/model'
 import { isReporter } from '../../shared/planFile'
 import { vietnamDate, ytdKind } from '../../shared/results'
+import { evidenceCounts } from './evidence'
 import { yearPeriodsOf } from './periods'
 import { allUnits, planOfYear } from './results'
 import type { Queryable } from './types'
@@ -31,7 +32,7 @@ export function timelinessOf(report: { status: ReportStatus; submittedAt: Date |
 
 export async function loadCompleteness(q: Queryable, communeId: number, year: number | undefined, now: Date): Promise<CompletenessBoard> {
   const plan = await planOfYear(q, communeId, year)
-  const [units, periods, reports] = await Promise.all([
+  const [units, periods, reports, evidence] = await Promise.all([
     allUnits(q, communeId),
     yearPeriodsOf(q, communeId, plan.year),
     q.query<{ unit: string; period: string; status: ReportStatus; submitted_at: Date | null }>(
@@ -40,6 +41,7 @@ export async function loadCompleteness(q: Queryable, communeId: number, year: nu
         WHERE r.commune_id = $1 AND p.year = $2`,
       [communeId, plan.year],
     ),
+    evidenceCounts(q, communeId, plan.year),
   ])
   // Units that type at least one figure of the plan (computed indicators are never typed).
   const typed = plan.indicators.filter((i) => i.formula === undefined && (i.children?.length ?? 0) === 0)
@@ -51,13 +53,16 @@ export async function loadCompleteness(q: Queryable, communeId: number, year: nu
   const today = vietnamDate(now)
   const totals = Object.fromEntries(TIMELINESS.map((t) => [t, 0])) as Record<ReportTimeliness, number>
   const cells: CompletenessCell[] = []
+  const withEvidence = { with: 0, without: 0 }
   for (const u of reporting) {
     for (const p of boardPeriods) {
       const r = byKey.get(`${u.code}|${p.code}`)
       const submittedAt = r?.submitted_at ? new Date(r.submitted_at) : null
       const timeliness = timelinessOf(r ? { status: r.status, submittedAt } : undefined, p.deadline, today)
       totals[timeliness]++
-      cells.push({ unit: u.code, period: p.code, timeliness, status: r?.status ?? null, submittedAt: submittedAt?.toISOString() ?? null, deadline: p.deadline })
+      const files = evidence.get(`${u.code}|${p.code}`) ?? 0
+      if (r?.status === 'submitted' || r?.status === 'approved') withEvidence[files > 0 ? 'with' : 'without']++
+      cells.push({ unit: u.code, period: p.code, timeliness, status: r?.status ?? null, submittedAt: submittedAt?.toISOString() ?? null, deadline: p.deadline, evidence: files })
     }
   }
   return {
@@ -67,5 +72,6 @@ export async function loadCompleteness(q: Queryable, communeId: number, year: nu
     periods: boardPeriods.map((p) => ({ code: p.code, kind: p.kind, from: p.from, to: p.to, deadline: p.deadline, locked: p.locked ?? false })),
     cells,
     totals,
+    evidence: withEvidence,
   }
 }

@@ -2,6 +2,7 @@
 // board, a cell's history and the commune's audit feed; plus the units and periods the screens
 // name things by.
 import type { AuditChoices, AuditFilters, AuditRow, CellChange, CompletenessBoard, PeriodView, ReportDetail, ReportSummary } from '../../../shared/api'
+import type { Evidence } from '../../../shared/evidence'
 import type { ReportStatus } from '../../../shared/model'
 import { apiRequest, communePath } from '../../api'
 
@@ -72,4 +73,15 @@ export function getPeriods(commune: string, year?: number, signal?: AbortSignal)
 
 export function getUnits(commune: string, signal?: AbortSignal): Promise<UnitName[]> {
   return apiRequest(communePath(commune, 'units'), { signal })
+}
+
+/** A report's evidence files (photos, PDFs), in the order they came. */
+export async function getEvidence(commune: string, unit: string, period: string, signal?: AbortSignal): Promise<Evidence[]> {
+  const r = await apiRequest<{ evidence: Evidence[] }>(communePath(commune, `evidence${queryString({ unit, period })}`), { signal })
+  return r.evidence
+}
+
+/** Where a stored file's bytes, or its thumbnail, are read (the session cookie goes with an <img>). */
+export function evidenceUrl(commune: string, id: string, which: 'file' | 'thumbnail'): string {
+  return communePath(commune, `evidence/${encodeURIComponent(id)}/${which}`)
 }
