@@ -1,8 +1,8 @@
 // Pasted lists turned into requests, previewed before they are sent: unit names (one a line, the
 // code made from the name as the server makes it) and reporters ("Họ tên — Đơn vị" a line, the
 // unit found by its name or code). Pure: the screens show what these return.
-import { USERNAME_PATTERN } from '../../../shared/model'
-import { codeFromName, defaultUsername, pastedLines } from '../../../shared/province'
+import * as v from 'valibot'
+import { codeFromName, defaultUsername, pastedLines, UsernameSchema } from '../../../shared/province'
 import type { UnitRow } from './api'
 
 export interface PastedUnit {
@@ -73,7 +73,7 @@ export function parseAccountLines(text: string, units: readonly UnitRow[], commu
       const unitText = (cut2 ? rest.slice(0, cut2.index) : rest).replace(/\s+/g, ' ').trim()
       const username = cut2 ? rest.slice(cut2.index + cut2[0].length).trim().toLowerCase() : ''
       const unit = unitText ? find(unitText) : null
-      const error: PastedAccount['error'] = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : username && !USERNAME_PATTERN.test(username) ? 'badUsername' : ''
+      const error: PastedAccount['error'] = !displayName ? 'noName' : !unitText ? 'noUnit' : !unit ? 'unknownUnit' : username && !v.is(UsernameSchema, username) ? 'badUsername' : ''
       const effectiveUsername = username || (unit ? defaultUsername(commune, unit.code) : '')
       return { displayName, unitText, unit, username, effectiveUsername, duplicateOf: 0, error }
     })

@@ -12,14 +12,8 @@ export function generatePin(random: (a: Uint32Array) => Uint32Array = (a) => cry
   }
 }
 
-/** The sign-in name rule of the server (lowercase letters without accents, digits, ., _ or -; 3–40). */
-export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/
-
-/** The server's code rule for units (CodeSchema), checked here for comfort only. */
-export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
-
-/** The server's minimum for a password or a PIN. */
-export const MIN_PASSWORD = 6
+// Names, codes and passwords are checked with the server's own schemas (shared/model.ts CodeSchema,
+// shared/province.ts UsernameSchema and PasswordSchema): one rule, one place.
 
 /** The one description of a device lives in shared/devices.ts. */
 export { describeDevice } from '../../../shared/devices'
