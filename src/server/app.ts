@@ -145,7 +145,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       rankingRoutes(api, { db, clock })
       registrationRoutes(api, { db, clock })
       evidenceRoutes(api, { deps: evidenceDeps, uploads: evidenceUploadsOnce })
-      exportRoutes(api, { db, clock })
+      exportRoutes(api, { db, clock, evidenceStorage: evidenceDeps.storage })
     },
     { prefix: '/api' },
   )

@@ -2,6 +2,7 @@
 // another unit, a forged type, the bad-input table, a locked period, an approved report and a full
 // quota — each refusal clear, nothing half-stored.
 import { join } from 'node:path'
+import JSZip from 'jszip'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CompletenessBoard } from '../../src/shared/api'
@@ -212,6 +213,29 @@ describe.each(DATABASES)('evidence on $name', (factory) => {
     expect((await stored()).length).toBe(files - 2)
     const audit = await s.db.query<{ old: unknown; new: unknown }>("SELECT old, new FROM audit WHERE entity = 'evidence' ORDER BY id DESC LIMIT 1")
     expect(audit.rows[0]).toMatchObject({ old: expect.objectContaining({ id: e.id }), new: null })
+  })
+
+  it('puts the chosen photos in the review report as an appendix, upright, with their captions', async () => {
+    const photoFile = (await upload(s, t1, { clientId: cid(), unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', caption: 'Nhà văn hóa thôn 1' }, jpeg)).json<Evidence>()
+    const pdfFile = (await upload(s, t1, { clientId: cid(), unit: 'T1', period: '2024-Q1', caption: 'Danh sách hộ' }, PDF)).json<Evidence>()
+    const res = await officer.request('GET', `/api/communes/${C}/exports/review.docx?year=2024&evidence=${photoFile.id},${pdfFile.id}`)
+    expect(res.statusCode, res.body).toBe(200)
+    const zip = await JSZip.loadAsync(res.rawPayload)
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))
+    expect(media).toHaveLength(1)
+    const image = await sharp(await zip.file(media[0]!)!.async('nodebuffer')).metadata()
+    expect([image.format, image.width, image.height]).toEqual(['jpeg', 300, 400])
+    const xml = await zip.file('word/document.xml')!.async('string')
+    expect(xml).toContain('PHỤ LỤC: HÌNH ẢNH MINH CHỨNG')
+    expect(xml).toContain('Nhà văn hóa thôn 1')
+    expect(xml).toContain('Thôn 1, kỳ 2024-Q1, Diện tích lúa')
+    // Without a choice, no appendix; an unknown or removed file is not found.
+    const plain = await JSZip.loadAsync((await officer.request('GET', `/api/communes/${C}/exports/review.docx?year=2024`)).rawPayload)
+    expect(Object.keys(plain.files).some((f) => f.startsWith('word/media/') && !f.endsWith('/'))).toBe(false)
+    expect((await officer.request('GET', `/api/communes/${C}/exports/review.docx?year=2024&evidence=00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404)
+    expect((await officer.request('GET', `/api/communes/${C}/exports/review.docx?year=2024&evidence=not-an-id`)).statusCode).toBe(400)
+    expect((await t1.request('DELETE', `/api/communes/${C}/evidence/${photoFile.id}`)).statusCode).toBe(200)
+    expect((await t1.request('DELETE', `/api/communes/${C}/evidence/${pdfFile.id}`)).statusCode).toBe(200)
   })
 
   it('counts the reports sent with and without evidence on the completeness board', async () => {

@@ -282,7 +282,8 @@ function pageNumberHeader(): Header {
 }
 
 /** The review report of a commune's results, as the bytes of a .docx file. */
-export async function buildReviewDocx(results: PlanResults, kind: ReviewKind): Promise<Buffer> {
+/** `appendix`: what follows the signature on pages of its own (the evidence photos chosen: exports/evidenceAppendix.ts). */
+export async function buildReviewDocx(results: PlanResults, kind: ReviewKind, appendix: readonly (Paragraph | Table)[] = []): Promise<Buffer> {
   const words = reviewWords(kind, results.year)
   const commune = communeFullName(results.commune)
   const summary = summarizeResults(results)
@@ -325,6 +326,7 @@ export async function buildReviewDocx(results: PlanResults, kind: ReviewKind): P
   children.push(body(`Trên đây là báo cáo ${words.short} phong trào thi đua của Ủy ban nhân dân ${lowerFirst(commune)}./.`))
   children.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }))
   children.push(signatureBlock(results))
+  children.push(...appendix)
 
   const doc = new Document({
     creator: 'Thi đua',

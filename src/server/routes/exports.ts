@@ -13,12 +13,29 @@ import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError, parseWith, say } from '../errors'
 import { buildReviewDocx, DOCX_CONTENT_TYPE, type ReviewKind } from '../exports/docx'
+import { APPENDIX_MAX_PHOTOS, appendixPhotos, evidenceAppendix } from '../exports/evidenceAppendix'
+import { evidenceById } from '../db/evidence'
+import { communeUnits } from '../db/units'
+import type { EvidenceStorage } from '../evidence/storage'
+import { TextSchema } from '../../shared/text'
+import type { Evidence } from '../../shared/evidence'
 import { buildResultsXlsx, XLSX_CONTENT_TYPE } from '../exports/xlsx'
 import { onePoint, requireReader, ResultsQueryEntries } from './results'
 
 const XlsxQuerySchema = v.pipe(v.object(ResultsQueryEntries), onePoint())
 const DocxQuerySchema = v.pipe(
-  v.object({ ...ResultsQueryEntries, kind: v.optional(v.picklist(['so_ket', 'tong_ket'], 'loại báo cáo phải là so_ket (sơ kết) hoặc tong_ket (tổng kết)')) }),
+  v.object({
+    ...ResultsQueryEntries,
+    kind: v.optional(v.picklist(['so_ket', 'tong_ket'], 'loại báo cáo phải là so_ket (sơ kết) hoặc tong_ket (tổng kết)')),
+    // The evidence photos chosen for the appendix, by id, comma-separated.
+    evidence: v.optional(
+      v.pipe(
+        TextSchema,
+        v.regex(new RegExp(`^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,${APPENDIX_MAX_PHOTOS - 1}}$`), `evidence: tối đa ${APPENDIX_MAX_PHOTOS} mã minh chứng, cách nhau bởi dấu phẩy`),
+        v.transform((s) => [...new Set(s.split(','))]),
+      ),
+    ),
+  }),
   onePoint(),
 )
 
@@ -49,7 +66,7 @@ export function sendFile(reply: FastifyReply, body: Buffer, type: string, asciiN
     .send(body)
 }
 
-export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock: () => Date }): void {
+export function exportRoutes(app: FastifyInstance, { db, clock, evidenceStorage }: { db: Db; clock: () => Date; evidenceStorage?: EvidenceStorage }): void {
   app.get<{ Params: { commune: string } }>('/communes/:commune/exports/results.xlsx', async (req, reply) => {
     const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
@@ -64,13 +81,14 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: { db: Db; cloc
   app.get<{ Params: { commune: string } }>('/communes/:commune/exports/review.docx', async (req, reply) => {
     const actor = requireReader(req, 'kết quả của toàn xã')
     const commune = await communeOf(db, actor, req.params.commune)
-    const { kind: askedKind, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
+    const { kind: askedKind, evidence: chosen, ...q } = parseWith(DocxQuerySchema, req.query, 'Tham số')
     const now = clock()
     await enforce(db, EXPORT_LIMIT, String(actor.userId), now, say('too_many_exports'))
     let results = await loadResults(db, commune.id, q, now)
     const kind: ReviewKind = askedKind ?? (results.asOf?.to.endsWith('-12-31') ? 'tong_ket' : 'so_ket')
     results = await midYear(results, kind, q, vietnamDate(now), (over) => loadResults(db, commune.id, { ...q, ...over }, now))
-    const file = await buildReviewDocx(results, kind)
+    const appendix = chosen && evidenceStorage ? await appendixOf(db, evidenceStorage, commune.id, chosen, results) : []
+    const file = await buildReviewDocx(results, kind, appendix)
     const what = kind === 'so_ket' ? 'so-ket' : 'tong-ket'
     const name = `Báo cáo ${kind === 'so_ket' ? 'sơ kết' : 'tổng kết'} ${results.year} - ${safeName(communeFullName(results.commune))}.docx`
     return sendFile(reply, file, DOCX_CONTENT_TYPE, `bao-cao-${what}-${commune.code}-${results.year}.docx`, name)
@@ -98,4 +116,14 @@ async function midYear(
     if (err instanceof HttpError && err.statusCode === 404) return results
     throw err
   }
+}
+
+/** The appendix of the chosen photos: this commune's, not removed, in the order chosen; an unknown id is not found. */
+async function appendixOf(db: Db, storage: EvidenceStorage, communeId: number, ids: readonly string[], results: PlanResults): Promise<ReturnType<typeof evidenceAppendix>> {
+  const files = await Promise.all(ids.map((id) => evidenceById(db, communeId, id)))
+  if (files.some((f) => !f || f.evidence.deleted)) throw new HttpError(404, 'not_found', say('evidence_not_found'))
+  const units = new Map((await communeUnits(db, communeId)).map((u) => [u.code, u.name]))
+  const indicators = new Map(results.indicators.map((i) => [i.code, i.name]))
+  const whereOf = (e: Evidence): string => [units.get(e.unit) ?? e.unit, `kỳ ${e.period}`, ...(e.indicator ? [indicators.get(e.indicator) ?? e.indicator] : [])].join(', ')
+  return evidenceAppendix(await appendixPhotos(storage, files.map((f) => f!), whereOf))
 }
