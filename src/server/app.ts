@@ -28,6 +28,7 @@ import { planRoutes } from './routes/plans'
 import { reportRoutes } from './routes/reports'
 import { rankingRoutes } from './routes/ranking'
 import { registrationRoutes } from './routes/registrations'
+import { commendationRoutes } from './routes/commendation'
 import { evidenceRoutes } from './routes/evidence'
 import { evidenceUploads, type EvidenceUploads } from './evidence/uploads'
 import { fsStorage, s3Storage } from './evidence/storage'
@@ -144,6 +145,7 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
       resultRoutes(api, { db, clock })
       rankingRoutes(api, { db, clock })
       registrationRoutes(api, { db, clock })
+      commendationRoutes(api, { db, clock })
       evidenceRoutes(api, { deps: evidenceDeps, uploads: evidenceUploadsOnce })
       exportRoutes(api, { db, clock, evidenceStorage: evidenceDeps.storage })
     },

@@ -283,7 +283,7 @@ export interface ReportDetail {
 export interface AuditRow {
   id: number
   at: string
-  entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user' | 'registration' | 'evidence'
+  entity: 'value' | 'report' | 'period' | 'plan' | 'unit' | 'user' | 'registration' | 'evidence' | 'commendation'
   unit: string | null
   unitName: string | null
   period: string | null

@@ -110,6 +110,29 @@ const vi = {
     no_scoring_table: 'Kế hoạch năm {year} chưa có bảng điểm thi đua, chưa xếp hạng được. Cán bộ thiết lập bảng điểm ở mục “Kế hoạch & chỉ tiêu”.',
     unknown_criterion: 'Bảng điểm năm {year} không có tiêu chí chấm tay “{code}”',
     score_above_max: 'Điểm {score} của tiêu chí “{name}” vượt mức tối đa {max} điểm',
+    // Registration for emulation titles (shared/registration.ts; the Vietnamese `message` is the rule's own)
+    registration_closed: 'Đã hết hạn đăng ký thi đua (hạn {deadline}). Liên hệ cán bộ xã nếu cần đăng ký muộn.',
+    title_not_offered: 'Danh hiệu “{title}” không đăng ký được cho đơn vị “{unit}”',
+    title_not_found: 'Không có danh hiệu “{title}” trong danh sách của xã',
+    duplicate_registration: '{name} đã đăng ký danh hiệu “{title}”',
+    registration_approved: 'Đăng ký thi đua đã được duyệt, không sửa được',
+    registration_transition: 'Đăng ký đã gửi, đang chờ duyệt: rút lại để sửa (chỉ rút lại được đăng ký đã gửi, chưa duyệt)',
+    registration_decision_transition: 'Đăng ký đang ở trạng thái “{status}”, không thể {action}',
+    registration_read_forbidden: 'Tài khoản này không xem được đăng ký của đơn vị “{unit}”',
+    registration_write_forbidden: 'Tài khoản này không được đăng ký thi đua cho đơn vị “{unit}”',
+    title_code_twice: 'Mã danh hiệu “{code}” bị trùng',
+    title_not_deletable: 'Không xóa được danh hiệu {names}: hãy ngừng sử dụng thay vì xóa',
+    units_not_found: 'Không có đơn vị {codes}',
+    // Evaluation and commendation (shared/commendation.ts)
+    registration_not_approved: 'Đăng ký thi đua năm {year} của đơn vị “{unit}” đang ở trạng thái “{status}”: chỉ bình xét đăng ký đã duyệt',
+    line_not_registered: '{name} không đăng ký danh hiệu “{title}” năm {year}',
+    year_not_ended: 'Năm {year} chưa kết thúc. Xác nhận nếu vẫn ghi quyết định trước cuối năm.',
+    already_awarded: 'Đã khen thưởng theo Quyết định số {number}: không đổi được quyết định bình xét nữa',
+    decision_number_required: 'Quyết định khen thưởng cần có số quyết định và ngày ký',
+    duplicate_decision: 'Đã có quyết định số {number}',
+    nothing_to_award: 'Năm {year} không còn danh hiệu nào được duyệt mà chưa có quyết định khen thưởng',
+    nothing_to_propose: 'Năm {year} chưa có danh hiệu nào được hội đồng duyệt hoặc đề nghị cấp trên khen thưởng',
+    decision_not_found: 'Không có quyết định khen thưởng này',
     // Sync and backups (an old phone shows upgrade_required's message as it is: self-contained)
     upgrade_required:
       'Ứng dụng trên máy này đã cũ, máy chủ không nhận được nữa. Hãy cập nhật ứng dụng (mở lại hoặc tải lại trang khi có mạng). Các thay đổi chưa gửi vẫn được giữ nguyên trên máy.',
@@ -147,7 +170,7 @@ const vi = {
   },
   // Enum values a parameter carries, by the parameter's name: language-neutral on the wire.
   words: {
-    status: { draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' },
+    status: { none: 'chưa đăng ký', draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' },
     action: { approve: 'duyệt', return: 'trả lại', reopen: 'mở lại' },
     from: KINDS,
     to: KINDS,

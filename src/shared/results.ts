@@ -59,6 +59,31 @@ export function ytdKind(periods: readonly Pick<Period, 'code' | 'kind'>[], value
   return present.find((k) => used.has(k)) ?? present[0]
 }
 
+/** The verdicts that count as a target met: đạt or vượt (scoring, evaluation and the dashboard alike). */
+export const ACHIEVED_STATUSES: ReadonlySet<TargetStatus> = new Set(['achieved', 'exceeded'])
+
+/**
+ * Whether a unit's verdict on an indicator counts for that unit: it is judged on it (its own
+ * target, or the commune's level target) and a verdict is possible (not “chưa có số gốc”). A unit
+ * judged without a figure (“chưa có số liệu”) counts, as a target not met.
+ */
+export function countsForUnit(status: TargetStatus | null): status is TargetStatus {
+  return status !== null && status !== 'no_baseline'
+}
+
+/** How many of the plan's targets a unit is judged on, and how many of those it met (đạt or vượt). */
+export function unitTargetTally(results: Pick<PlanResults, 'indicators'>, unit: string): { judged: number; achieved: number } {
+  let judged = 0
+  let achieved = 0
+  for (const ind of results.indicators) {
+    const u = ind.byUnit.find((x) => x.unit === unit)
+    if (!u || !countsForUnit(u.status)) continue
+    judged++
+    if (ACHIEVED_STATUSES.has(u.status)) achieved++
+  }
+  return { judged, achieved }
+}
+
 /** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as an ISO date. */
 export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)

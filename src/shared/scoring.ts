@@ -19,6 +19,7 @@
 //   then fewer returned, then the unit's name in Vietnamese order, then its code.
 import type { PlanResults, ResultsBasis } from './api'
 import type { Plan, Scoring } from './model'
+import { ACHIEVED_STATUSES as ACHIEVED, countsForUnit } from './results'
 import type { TargetStatus } from './targets'
 import type { ValidationIssue } from './validation'
 
@@ -90,7 +91,6 @@ export interface Ranking {
   units: UnitScore[]
 }
 
-const ACHIEVED: ReadonlySet<TargetStatus> = new Set(['achieved', 'exceeded'])
 const SHORT: ReadonlySet<TargetStatus> = new Set(['not_yet', 'failed'])
 
 const round2 = (x: number): number => Math.round(x * 100) / 100
@@ -145,7 +145,7 @@ export function computeRanking(input: ScoringInput): Ranking {
     const ind = byCode.get(row.indicator)
     if (!ind) continue
     for (const u of ind.byUnit) {
-      if (u.status === null || u.status === 'no_baseline') continue
+      if (!countsForUnit(u.status)) continue
       const progress = u.progress ?? null
       const earned = ACHIEVED.has(u.status)
         ? row.points

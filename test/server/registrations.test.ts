@@ -160,7 +160,10 @@ describe.each(DATABASES)('registration on $name', (factory) => {
     const before = await state()
     const late = await t2.push(C, [reg(t2, { unit: 'T2' })])
     expect(late.outcomes[0]).toMatchObject({ status: 'rejected', code: 'registration_closed', message: expect.stringContaining('31/03/2024') })
-    expectRefusal(await t2.request('PUT', `${api}/registrations/${YEAR}/T2`, { action: 'submit', content: content() }), 409, 'registration_closed')
+    const closed = await t2.request('PUT', `${api}/registrations/${YEAR}/T2`, { action: 'submit', content: content() })
+    expectRefusal(closed, 409, 'registration_closed')
+    // Worded from the catalogue (shared/errors.ts), so an English client words it in English.
+    expect(closed.json()).toMatchObject({ key: 'registration_closed', params: { deadline: '31/03/2024' } })
     expect(await state()).toEqual(before)
 
     // The officer lets the village in late, for that unit only.
@@ -190,7 +193,9 @@ describe.each(DATABASES)('registration on $name', (factory) => {
     expect(returned.statusCode, returned.body).toBe(200)
     const r = await registrationOf(t2, 'T2')
     expect(r).toMatchObject({ status: 'returned', returnReason: 'Thiếu chức vụ của người đăng ký' })
-    expectRefusal(await officer.request('POST', `${api}/registrations/${YEAR}/T2/decision`, { action: 'approve' }), 409, 'invalid_transition')
+    const twice = await officer.request('POST', `${api}/registrations/${YEAR}/T2/decision`, { action: 'approve' })
+    expectRefusal(twice, 409, 'invalid_transition')
+    expect(twice.json()).toMatchObject({ key: 'registration_decision_transition', params: { status: 'returned', action: 'approve' }, message: 'Đăng ký đang ở trạng thái “bị trả lại”, không thể duyệt' })
     // A stale base conflicts; on the server's version it applies.
     const stale = await t2.push(C, [reg(t2, { unit: 'T2', baseVersion: r.version - 1, content: content({ pledges: 'sửa' }) })])
     expect(stale.outcomes[0]).toMatchObject({ status: 'conflict', server: { status: 'returned', version: r.version } })

@@ -44,6 +44,7 @@ import type { scoringMessages } from '../officer/scoring/messages'
 import type { provinceMessages } from '../province/messages'
 import type { registrationMessages } from '../registration/messages'
 import type { registrationOfficeMessages } from '../officer/registration/messages'
+import type { commendationMessages } from '../officer/commendation/messages'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
@@ -75,6 +76,7 @@ type Bundles =
   | typeof provinceMessages
   | typeof registrationMessages
   | typeof registrationOfficeMessages
+  | typeof commendationMessages
 type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
 
 /** Every message's key, the entry screen's and the lazily loaded screens'. */

@@ -14,4 +14,5 @@ export const pages = {
   periods: () => import('./people/PeriodsPage.vue'),
   slips: () => import('./people/SlipsPage.vue'),
   registration: () => import('./registration/RegistrationSection.vue'),
+  commendation: () => import('./commendation/CommendationSection.vue'),
 }

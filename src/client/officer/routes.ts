@@ -37,6 +37,8 @@ export const officerRoutes: RouteRecordRaw[] = [
       { path: 'ky-bao-cao', name: 'periods', component: page('periods'), meta: { title: 'officer.nav.periods', roles: MANAGERS } },
       // The board, a unit's registration (:year/:unit) and the title list (?danh-hieu): RegistrationSection.vue.
       { path: 'dang-ky-thi-dua/:year(\\d{4})?/:unit?', name: 'registration-office', component: page('registration'), meta: { title: 'officer.nav.registration', roles: READERS } },
+      // The evaluation of a year with its documents, and the achievement records (?ho-so): CommendationSection.vue.
+      { path: 'binh-xet/:year(\\d{4})?', name: 'commendation', component: page('commendation'), meta: { title: 'officer.nav.commendation', roles: READERS } },
       { path: 'phieu-dang-nhap', name: 'slips', component: page('slips'), meta: { title: 'officer.nav.slips', roles: SLIP_PRINTERS } },
     ],
   },

@@ -18,7 +18,8 @@ import {
   type RegistrationTitle,
 } from '../../shared/registration'
 import { canManage, canReadUnit, canWriteUnit, type Actor } from '../auth/actor'
-import { conflict, forbidden, HttpError, notFound } from '../errors'
+import type { RefusalKey } from '../../shared/errors'
+import { conflict, forbidden, HttpError, notFound, say } from '../errors'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
 
@@ -51,13 +52,13 @@ export async function listTitles(q: Queryable, communeId: number): Promise<Title
 export async function saveTitles(db: Db, actor: Actor, communeId: number, titles: readonly RegistrationTitle[], now: Date): Promise<TitleList> {
   const codes = titles.map((t) => t.code)
   const twice = codes.find((c, i) => codes.indexOf(c) !== i)
-  if (twice) throw new HttpError(400, 'invalid', `Mã danh hiệu “${twice}” bị trùng`)
+  if (twice) throw new HttpError(400, 'invalid', say('title_code_twice', { code: twice }))
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const before = await listTitles(tx, communeId)
     const missing = before.titles.filter((t) => !codes.includes(t.code))
     if (missing.length > 0) {
-      throw new HttpError(400, 'invalid', `Không xóa được danh hiệu ${missing.map((t) => `“${t.name}”`).join(', ')}: hãy ngừng sử dụng thay vì xóa`)
+      throw new HttpError(400, 'invalid', say('title_not_deletable', { names: missing.map((t) => `“${t.name}”`).join(', ') }))
     }
     await tx.query(
       `INSERT INTO registration_titles (commune_id, code, name, scope, unit_kinds, active, position, version)
@@ -89,7 +90,7 @@ export async function saveSettings(db: Db, actor: Actor, communeId: number, year
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const unknown = await unknownUnits(tx, communeId, settings.allowLateUnits)
-    if (unknown.length > 0) throw notFound(`Không có đơn vị ${unknown.map((c) => `“${c}”`).join(', ')}`)
+    if (unknown.length > 0) throw notFound(say('units_not_found', { codes: unknown.map((c) => `“${c}”`).join(', ') }))
     const before = await readSettings(tx, communeId, year)
     await tx.query(
       `INSERT INTO registration_settings (commune_id, year, deadline, allow_late, allow_late_units, version) VALUES ($1, $2, $3, $4, $5, $6)
@@ -196,8 +197,8 @@ export async function registrationBoard(q: Queryable, actor: Actor, communeId: n
 export async function readRegistration(q: Queryable, actor: Actor, communeId: number, unitCode: string, year: number): Promise<BoardUnit> {
   const r = await q.query<RegistrationDbRow>(`${SELECT_REGISTRATIONS} WHERE u.commune_id = $1 AND u.code = $3`, [communeId, year, unitCode])
   const row = r.rows[0]
-  if (!row) throw notFound(`Không có đơn vị “${unitCode}”`)
-  if (!canReadUnit(actor, Number(row.unit_id))) throw forbidden(`Tài khoản này không xem được đăng ký của đơn vị “${unitCode}”`)
+  if (!row) throw notFound(say('unit_not_found', { code: unitCode }))
+  if (!canReadUnit(actor, Number(row.unit_id))) throw forbidden(say('registration_read_forbidden', { unit: unitCode }))
   return { code: row.unit, name: row.unit_name, kind: row.kind, registration: registrationOf(row, year) }
 }
 
@@ -211,7 +212,17 @@ const REFUSAL_STATUS: Readonly<Record<RegistrationProblem['code'], number>> = {
   invalid_transition: 409,
 }
 
-export const refusal = (p: RegistrationProblem): HttpError => new HttpError(REFUSAL_STATUS[p.code], p.code, p.message)
+/** The catalogue's wording of each refusal (shared/errors.ts); the Vietnamese `message` stays the rule's own, more precise. */
+const REFUSAL_KEY: Readonly<Record<RegistrationProblem['code'], RefusalKey>> = {
+  not_found: 'title_not_found',
+  title_not_offered: 'title_not_offered',
+  duplicate_registration: 'duplicate_registration',
+  registration_closed: 'registration_closed',
+  registration_approved: 'registration_approved',
+  invalid_transition: 'registration_transition',
+}
+
+export const refusal = (p: RegistrationProblem): HttpError => new HttpError(REFUSAL_STATUS[p.code], p.code, say(REFUSAL_KEY[p.code], p.params, p.message))
 
 interface LockedUnit {
   id: number
@@ -231,7 +242,7 @@ async function lockedRegistration(tx: Queryable, communeId: number, unitCode: st
     [communeId, unitCode, year],
   )
   const row = r.rows[0]
-  if (!row || !row.active) throw notFound(`Không có đơn vị “${unitCode}”`)
+  if (!row || !row.active) throw notFound(say('unit_not_found', { code: unitCode }))
   return { ...row, id: Number(row.id) }
 }
 
@@ -252,7 +263,7 @@ export async function writeRegistration(
   return db.transaction(async (tx) => {
     const version = await bumpVersion(tx, communeId)
     const unit = await lockedRegistration(tx, communeId, unitCode, year)
-    if (!canWriteUnit(actor, unit.id)) throw forbidden(`Tài khoản này không được đăng ký thi đua cho đơn vị “${unit.code}”`)
+    if (!canWriteUnit(actor, unit.id)) throw forbidden(say('registration_write_forbidden', { unit: unit.code }))
     const current = { status: unit.status ?? ('none' as const), content: unit.content ?? EMPTY_REGISTRATION }
     const content = write.content ?? current.content
     const status: RegistrationStatus = write.action === 'submit' ? 'submitted' : 'draft'
@@ -277,14 +288,12 @@ export async function writeRegistration(
 
 export type RegistrationDecision = { action: 'approve' } | { action: 'return'; reason: string } | { action: 'reopen'; reason: string }
 
-const DECISIONS: Record<RegistrationDecision['action'], { from: RegistrationStatus; to: RegistrationStatus; verb: string }> = {
-  approve: { from: 'submitted', to: 'approved', verb: 'duyệt' },
-  return: { from: 'submitted', to: 'returned', verb: 'trả lại' },
+const DECISIONS: Record<RegistrationDecision['action'], { from: RegistrationStatus; to: RegistrationStatus }> = {
+  approve: { from: 'submitted', to: 'approved' },
+  return: { from: 'submitted', to: 'returned' },
   // An approved registration back to the unit, with the officer's reason.
-  reopen: { from: 'approved', to: 'returned', verb: 'mở lại' },
+  reopen: { from: 'approved', to: 'returned' },
 }
-
-const STATUS_VI: Record<RegistrationStatus | 'none', string> = { none: 'chưa đăng ký', draft: 'nháp', submitted: 'đã gửi', approved: 'đã duyệt', returned: 'bị trả lại' }
 
 /** The officer approves a submitted registration, returns it with a reason, or reopens an approved one. */
 export async function decideRegistration(db: Db, actor: Actor, communeId: number, unitCode: string, year: number, decision: RegistrationDecision, now: Date): Promise<Registration> {
@@ -293,7 +302,7 @@ export async function decideRegistration(db: Db, actor: Actor, communeId: number
     const unit = await lockedRegistration(tx, communeId, unitCode, year)
     const rule = DECISIONS[decision.action]
     const status = unit.status ?? 'none'
-    if (status !== rule.from) throw conflict('invalid_transition', `Đăng ký đang ở trạng thái “${STATUS_VI[status]}”, không thể ${rule.verb}`)
+    if (status !== rule.from) throw conflict('invalid_transition', say('registration_decision_transition', { status, action: decision.action }))
     const reason = decision.action === 'approve' ? null : decision.reason
     await tx.query('UPDATE registrations SET status = $3, return_reason = $4, decided_at = $5, decided_by = $6, version = $7 WHERE unit_id = $1 AND year = $2', [
       unit.id,

@@ -2,25 +2,8 @@
 // out as Vietnamese administrative documents are (Nghị định 30/2020/NĐ-CP): the issuing body and the
 // national motto side by side, the number and the dateline, the title, the body, the signature.
 // The officer completes what only people know (the number, the date, the directions: marked "…").
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  UnderlineType,
-  VerticalAlign,
-  WidthType,
-  type ParagraphChild,
-} from 'docx'
+import { Paragraph, Table, TableLayoutType, TableRow, WidthType } from 'docx'
+import { body, cell, centered, dateline, gap, headerBlock, heading, lowerFirst, packDocument, rule, run, signatureBlock, tableText, TEXT_WIDTH_MM, twip } from './nd30'
 import type { PlanResults } from '../../shared/api'
 import {
   asOfText,
@@ -37,117 +20,9 @@ import {
   verdictText,
 } from '../../shared/summary'
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+export { DOCX_CONTENT_TYPE } from './nd30'
 
 export type ReviewKind = 'so_ket' | 'tong_ket'
-
-const FONT = 'Times New Roman'
-/** Half-points: 14 pt body, 13 pt tables and the header block, 12 pt and 11 pt for the recipients. */
-const BODY = 28
-const SMALL = 26
-const TINY = 22
-
-/** A4 portrait, top and bottom 2 cm, left 3 cm, right 2 cm: the text is 160 mm wide. */
-const TEXT_WIDTH_MM = 160
-/** Millimetres to twentieths of a point, rounded (A4 is 11906 × 16838). */
-const twip = (mm: number): number => Math.round((mm * 1440) / 25.4)
-
-interface RunOptions {
-  bold?: boolean
-  italics?: boolean
-  size?: number
-  underline?: boolean
-}
-
-/** "Thành phố Quảng Ngãi" → "thành phố Quảng Ngãi", as a common noun inside a sentence. */
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
-}
-
-function run(text: string, o: RunOptions = {}): TextRun {
-  return new TextRun({
-    text,
-    font: FONT,
-    size: o.size ?? BODY,
-    ...(o.bold ? { bold: true } : {}),
-    ...(o.italics ? { italics: true } : {}),
-    ...(o.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-  })
-}
-
-function centered(children: ParagraphChild[], after = 0): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after }, children })
-}
-
-/** A body paragraph: justified, first line indented 1 cm, 6 pt after. */
-function body(text: string | ParagraphChild[], o: RunOptions = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: twip(10) },
-    spacing: { before: 0, after: 120, line: 300 },
-    children: typeof text === 'string' ? [run(text, o)] : text,
-  })
-}
-
-function heading(text: string): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: twip(10) },
-    spacing: { before: 120, after: 120 },
-    keepNext: true,
-    children: [run(text, { bold: true })],
-  })
-}
-
-/** The short rule under the issuing body and under the title: a bottom border on an indented empty paragraph. */
-function rule(indentMm: number): Paragraph {
-  return new Paragraph({
-    indent: { left: twip(indentMm), right: twip(indentMm) },
-    spacing: { before: 0, after: 60 },
-    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [],
-  })
-}
-
-function cell(children: Paragraph[], widthMm: number, o: { columnSpan?: number; borders?: boolean; shade?: boolean } = {}): TableCell {
-  return new TableCell({
-    children,
-    width: { size: twip(widthMm), type: WidthType.DXA },
-    verticalAlign: VerticalAlign.TOP,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    ...(o.columnSpan ? { columnSpan: o.columnSpan } : {}),
-    ...(o.borders === false ? { borders: TableBorders.NONE } : {}),
-    ...(o.shade ? { shading: { fill: 'F2F2F2' } } : {}),
-  })
-}
-
-/** The header block: issuing body and number on the left, national motto and dateline on the right, without borders. */
-function headerBlock(results: PlanResults): Table {
-  const left = 62
-  const right = TEXT_WIDTH_MM + 10 - left
-  const row = (l: Paragraph[], r: Paragraph[]): TableRow => new TableRow({ children: [cell(l, left, { borders: false }), cell(r, right, { borders: false })] })
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    // A little wider than the text, as the block customarily reaches into the left margin.
-    indent: { size: -twip(10), type: WidthType.DXA },
-    width: { size: twip(left + right), type: WidthType.DXA },
-    columnWidths: [twip(left), twip(right)],
-    rows: [
-      row(
-        [centered([run(communeAuthority(results.commune), { bold: true, size: SMALL })]), rule(18)],
-        [
-          centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: SMALL - 2 })]),
-          centered([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: SMALL, underline: true })], 60),
-        ],
-      ),
-      row(
-        [centered([run('Số: …/BC-UBND', { size: SMALL })])],
-        [centered([run(`${communePlaceName(results.commune)}, ngày … tháng … năm ${results.year}`, { italics: true, size: SMALL })])],
-      ),
-    ],
-  })
-}
 
 function reviewWords(kind: ReviewKind, year: number): { title: string; short: string; next: string } {
   return kind === 'so_ket'
@@ -176,12 +51,6 @@ export const TABLE_COLUMNS: readonly { header: string; mm: number }[] = [
   { header: 'Tỷ lệ %', mm: 21 },
   { header: 'Đánh giá', mm: 18 },
 ]
-
-function tableText(text: string, o: RunOptions & { align?: 'left' | 'center' | 'right' } = {}): Paragraph {
-  const alignment = o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT
-  return new Paragraph({ alignment, spacing: { before: 0, after: 0 }, children: [run(text, { size: SMALL, ...o })] })
-}
-
 
 /** The results table of one field: a header row, a bold row per sub-field, a row per target. */
 function resultsTable(section: ReturnType<typeof fieldSections>[number], nameOf: (code: string) => string, startAt: number): { table: Table; next: number } {
@@ -229,56 +98,20 @@ function resultsTable(section: ReturnType<typeof fieldSections>[number], nameOf:
   }
 }
 
-/** Recipients on the left, the signature on the right, without borders. */
-function signatureBlock(results: PlanResults): Table {
-  const left = 75
-  const right = TEXT_WIDTH_MM - left
-  const leftLine = (text: string): Paragraph => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(text, { size: TINY })] })
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    width: { size: twip(TEXT_WIDTH_MM), type: WidthType.DXA },
-    columnWidths: [twip(left), twip(right)],
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(
-            [
-              new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { bold: true, italics: true, size: SMALL - 2 })] }),
-              // Since July 2025 a commune reports to the province; older plans still to their district.
-              leftLine(`- UBND ${lowerFirst(results.commune.district ?? results.commune.province)} (báo cáo);`),
-              leftLine('- Thường trực Đảng ủy, HĐND;'),
-              leftLine('- Hội đồng Thi đua – Khen thưởng;'),
-              leftLine('- …;'),
-              leftLine('- Lưu: VT.'),
-            ],
-            left,
-            { borders: false },
-          ),
-          cell(
-            [
-              centered([run('TM. ỦY BAN NHÂN DÂN', { bold: true })]),
-              centered([run('CHỦ TỊCH', { bold: true })]),
-              centered([run('')]),
-              centered([run('')]),
-              centered([run('')]),
-              centered([run(results.signedBy ?? '…', { bold: true })]),
-            ],
-            right,
-            { borders: false },
-          ),
-        ],
-      }),
+/** The recipients and the chairman's signature. */
+function reviewSignature(results: PlanResults): Table {
+  return signatureBlock(
+    [
+      // Since July 2025 a commune reports to the province; older plans still to their district.
+      `- UBND ${lowerFirst(results.commune.district ?? results.commune.province)} (báo cáo);`,
+      '- Thường trực Đảng ủy, HĐND;',
+      '- Hội đồng Thi đua – Khen thưởng;',
+      '- …;',
+      '- Lưu: VT.',
     ],
-  })
-}
-
-/** The header of every page but the first: its number, centred, 14 pt upright. */
-function pageNumberHeader(): Header {
-  return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })],
-  })
+    ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+    results.signedBy ?? '…',
+  )
 }
 
 /** The review report of a commune's results, as the bytes of a .docx file. */
@@ -290,12 +123,12 @@ export async function buildReviewDocx(results: PlanResults, kind: ReviewKind, ap
   const nameOf = indicatorNames(results)
 
   const children: (Paragraph | Table)[] = [
-    headerBlock(results),
-    new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }),
+    headerBlock(communeAuthority(results.commune), '…/BC-UBND', dateline(communePlaceName(results.commune), null, results.year)),
+    gap(240),
     centered([run('BÁO CÁO', { bold: true })]),
     centered([run(`${words.title} việc thực hiện ${planReference(results)}`, { bold: true })]),
     rule(60),
-    new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
+    gap(),
     body(
       `Thực hiện ${planReference(results)}, Ủy ban nhân dân ${lowerFirst(commune)} báo cáo ${words.short} phong trào thi đua như sau:`,
     ),
@@ -324,29 +157,9 @@ export async function buildReviewDocx(results: PlanResults, kind: ReviewKind, ap
   children.push(body([run(`(Phần này do cán bộ hoàn thiện: các nhiệm vụ, giải pháp trọng tâm ${words.next}.)`, { italics: true })]))
   for (const n of [1, 2, 3]) children.push(body(`${n}. …`))
   children.push(body(`Trên đây là báo cáo ${words.short} phong trào thi đua của Ủy ban nhân dân ${lowerFirst(commune)}./.`))
-  children.push(new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }))
-  children.push(signatureBlock(results))
+  children.push(gap())
+  children.push(reviewSignature(results))
   children.push(...appendix)
 
-  const doc = new Document({
-    creator: 'Thi đua',
-    title: `Báo cáo ${words.short} - ${commune}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      {
-        // Nghị định 30/2020, Phụ lục I: the page number centred at the top of the page, in Arabic
-        // figures, from the second page on: the first page has its own header, left empty.
-        headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: twip(210), height: twip(297) },
-            margin: { top: twip(20), bottom: twip(20), left: twip(30), right: twip(20), header: twip(10), footer: twip(10) },
-          },
-        },
-        children,
-      },
-    ],
-  })
-  return Packer.toBuffer(doc)
+  return packDocument(`Báo cáo ${words.short} - ${commune}`, children)
 }

@@ -40,7 +40,7 @@ const AuditQuerySchema = v.object({
   period: v.optional(CodeSchema),
   indicator: v.optional(CodeSchema),
   user: v.optional(v.pipe(TextSchema, v.regex(/^[a-z0-9._-]{1,40}$/, 'tên đăng nhập không hợp lệ'))),
-  entity: v.optional(v.picklist(['value', 'report', 'period', 'plan', 'unit', 'user', 'registration'], 'loại thay đổi phải là value, report, period, plan, unit, user hoặc registration')),
+  entity: v.optional(v.picklist(['value', 'report', 'period', 'plan', 'unit', 'user', 'registration', 'commendation'], 'loại thay đổi phải là value, report, period, plan, unit, user, registration hoặc commendation')),
   before: v.optional(IdSchema),
   limit: v.optional(
     v.pipe(
