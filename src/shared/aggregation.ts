@@ -71,16 +71,6 @@ export function unitToDate(aggregation: Aggregation, series: readonly DatedValue
   return inRange.reduce((latest, s) => (s.to > latest.to ? s : latest)).data
 }
 
-/** Across time within each unit, then across units: the commune's year-to-date figure. */
-export function rollUp(aggregation: Aggregation, byUnit: ReadonlyMap<string, readonly DatedValue[]>, upTo: string): Aggregate | undefined {
-  const perUnit: ValueData[] = []
-  for (const series of byUnit.values()) {
-    const v = unitToDate(aggregation, series, upTo)
-    if (v) perUnit.push(v)
-  }
-  return aggregateUnits(aggregation, perUnit)
-}
-
 /** The number an aggregate stands for, in the indicator's unit: a rate scaled to % or ‰. */
 export function aggregateNumber(agg: Aggregate, scale = 100): number | undefined {
   if (agg.kind === 'number') return agg.value

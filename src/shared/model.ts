@@ -387,17 +387,7 @@ export { valueKindOf } from './aggregation'
 export const ReportStatusSchema = v.picklist(['draft', 'submitted', 'approved', 'returned'])
 export type ReportStatus = v.InferOutput<typeof ReportStatusSchema>
 
-/** Allowed report status moves: nháp → đã gửi → đã duyệt, or trả lại → (sửa) → đã gửi; the officer may reopen. */
-export const REPORT_TRANSITIONS: Readonly<Record<ReportStatus, readonly ReportStatus[]>> = {
-  draft: ['submitted'],
-  submitted: ['approved', 'returned'],
-  returned: ['submitted'],
-  approved: ['returned'],
-}
-
-export function canMoveReport(from: ReportStatus, to: ReportStatus): boolean {
-  return REPORT_TRANSITIONS[from].includes(to)
-}
+// The moves between report statuses (submit, recall, approve, return, reopen): shared/reportLifecycle.ts.
 
 /**
  * The message of a schema issue, in Vietnamese: our schemas write their own; valibot's English

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { aggregateNumber, aggregateUnits, resolveComputed, rollUp, sumExact, unitToDate, type DatedValue } from '../../src/shared/aggregation'
+import { aggregateNumber, aggregateUnits, resolveComputed, sumExact, unitToDate, type DatedValue } from '../../src/shared/aggregation'
+import type { Aggregation } from '../../src/shared/model'
 import type { ValueData } from '../../src/shared/model'
+
+/** Across time within each unit (unitToDate), then across units (aggregateUnits): how results.ts rolls a commune up. */
+function rollUp(aggregation: Aggregation, byUnit: ReadonlyMap<string, readonly DatedValue[]>, upTo: string) {
+  return aggregateUnits(aggregation, [...byUnit.values()].flatMap((series) => unitToDate(aggregation, series, upTo) ?? []))
+}
 
 const num = (value: number): ValueData => ({ kind: 'number', value })
 const ratio = (numerator: number, denominator: number): ValueData => ({ kind: 'ratio', numerator, denominator })

@@ -18,6 +18,7 @@ import { emptyRegistration, queueRegistration, settleRegistration } from '../reg
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
 import { MAX_PUSH_BATCH } from '../../shared/limits'
 import type { Plan, ReportStatus, ValueData } from '../../shared/model'
+import { REPORT_MOVES } from '../../shared/reportLifecycle'
 import { SyncTransportError, type SyncTransport } from './api'
 
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
@@ -395,7 +396,7 @@ async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, push
   if (m.kind === 'report') {
     const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
     if (version >= report.version) {
-      const status: ReportStatus = m.action === 'submit' ? 'submitted' : 'draft'
+      const status: ReportStatus = REPORT_MOVES[m.action].to
       await db.reports.put({ ...report, status, returnReason: m.action === 'submit' ? null : report.returnReason, version })
     }
     await rebase(db, entry, version)

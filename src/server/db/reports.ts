@@ -1,6 +1,7 @@
 // The officer's decisions on reports (approve, return with a reason, reopen) and period locks:
 // each one a versioned write with an audit entry.
 import type { ReportStatus } from '../../shared/model'
+import { canMove, REPORT_MOVES } from '../../shared/reportLifecycle'
 import type { Actor } from '../auth/actor'
 import { conflict, HttpError, notFound, say } from '../errors'
 import type { Db, Queryable } from './types'
@@ -9,13 +10,6 @@ import { bumpVersion } from './versions'
 
 /** Returning (or reopening) a report may carry the officer's comment on single values, by indicator code. */
 export type Decision = { action: 'approve' } | { action: 'return'; reason: string; comments?: Record<string, string> } | { action: 'reopen'; reason: string; comments?: Record<string, string> }
-
-const NEXT: Record<Decision['action'], { from: ReportStatus[]; to: ReportStatus }> = {
-  approve: { from: ['submitted'], to: 'approved' },
-  return: { from: ['submitted'], to: 'returned' },
-  // Reopening an approved report sends it back to the unit, with the officer's reason.
-  reopen: { from: ['approved'], to: 'returned' },
-}
 
 export async function decideReport(db: Db, actor: Actor, communeId: number, unitCode: string, periodCode: string, decision: Decision, now: Date): Promise<{ status: ReportStatus; version: number }> {
   return db.transaction(async (tx) => {
@@ -28,8 +22,8 @@ export async function decideReport(db: Db, actor: Actor, communeId: number, unit
     )
     const report = r.rows[0]
     if (!report) throw notFound(say('report_not_found'))
-    const rule = NEXT[decision.action]
-    if (!rule.from.includes(report.status)) {
+    const rule = REPORT_MOVES[decision.action]
+    if (!canMove(decision.action, report.status)) {
       throw conflict('invalid_transition', { status: report.status, action: decision.action })
     }
     const reason = decision.action === 'approve' ? null : decision.reason

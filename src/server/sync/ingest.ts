@@ -14,6 +14,7 @@ import {
   type ValueMutation,
 } from '../../shared/protocol'
 import { isReporter } from '../../shared/planFile'
+import { canMove, figuresLocked, REPORT_MOVES, type ReportState as LifecycleState } from '../../shared/reportLifecycle'
 import { checkValue } from '../../shared/validation'
 import { canWriteUnit, type Actor } from '../auth/actor'
 import type { Db, Queryable } from '../db/types'
@@ -41,7 +42,7 @@ interface Cell extends ServerCell {
   indicatorId: number
 }
 interface ReportState {
-  status: 'none' | 'draft' | 'submitted' | 'approved' | 'returned'
+  status: LifecycleState
   version: number
   returnReason: string | null
 }
@@ -282,8 +283,9 @@ function decideValue(actor: Actor, ctx: Context, pending: Pending, m: ValueMutat
     return reject(m.mutationId, 'not_assigned', `Chỉ tiêu “${ind.def.name}” không giao cho đơn vị “${unit.code}”`)
   }
   const report = reportOf(ctx, pending, unit.id, period.id)
-  if (report.status === 'approved') return reject(m.mutationId, 'report_approved', 'Báo cáo kỳ này đã được duyệt, không sửa được số liệu')
-  if (report.status === 'submitted') return reject(m.mutationId, 'report_submitted', 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.')
+  const locked = figuresLocked(report.status)
+  if (locked === 'report_approved') return reject(m.mutationId, locked, 'Báo cáo kỳ này đã được duyệt, không sửa được số liệu')
+  if (locked === 'report_submitted') return reject(m.mutationId, locked, 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.')
   if (m.value !== null) {
     const problems = checkValue(ind.def, m.value)
     if (problems[0]) return reject(m.mutationId, 'invalid', problems[0].message)
@@ -323,14 +325,13 @@ function decideReport(actor: Actor, ctx: Context, pending: Pending, m: ReportMut
   const { unit, period } = target
   const key = reportKey(unit.id, period.id)
   const report = reportOf(ctx, pending, unit.id, period.id)
-  const to = m.action === 'submit' ? 'submitted' : 'draft'
+  const to = REPORT_MOVES[m.action].to
   if (report.status === to) return { mutationId: m.mutationId, status: 'applied', version: report.version }
   if (!pending.reports.has(key) && report.version !== m.baseVersion) {
     return { mutationId: m.mutationId, status: 'conflict', server: { status: report.status, version: report.version } }
   }
   if (report.status === 'approved') return reject(m.mutationId, 'report_approved', 'Báo cáo kỳ này đã được duyệt')
-  const allowed = m.action === 'submit' ? ['none', 'draft', 'returned'].includes(report.status) : report.status === 'submitted'
-  if (!allowed) return reject(m.mutationId, 'invalid_transition', m.action === 'submit' ? 'Báo cáo không gửi được ở trạng thái này' : 'Chỉ rút lại được báo cáo đã gửi, chưa duyệt')
+  if (!canMove(m.action, report.status)) return reject(m.mutationId, 'invalid_transition', m.action === 'submit' ? 'Báo cáo không gửi được ở trạng thái này' : 'Chỉ rút lại được báo cáo đã gửi, chưa duyệt')
   pending.reports.set(key, { unitId: unit.id, periodId: period.id, status: to, submittedAt: to === 'submitted' })
   pending.audit.push({
     entity: 'report',

@@ -8,6 +8,7 @@ import { issueMessage, type Plan, type ReportStatus, type ValueData } from '../.
 import { MutationSchema } from '../../../src/shared/protocol'
 import { checkValue } from '../../../src/shared/validation'
 import { DEFAULT_TITLES, registrationProblem, sameContent, type RegistrationSettings } from '../../../src/shared/registration'
+import { canMove, figuresLocked, REPORT_MOVES } from '../../../src/shared/reportLifecycle'
 import type { Mutation, MutationOutcome, PulledRegistration, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
 import { CursorAheadError, NetworkError, ServerError, UnauthorizedError, type SyncTransport } from '../../../src/client/sync/api'
 
@@ -171,17 +172,21 @@ export class MemoryServer {
     const rk = key(m.unit, m.period)
     const report = this.reports.get(rk)
     if (m.kind === 'report') {
-      const to: ReportStatus = m.action === 'submit' ? 'submitted' : 'draft'
+      // The server's lifecycle (shared/reportLifecycle.ts), as the server applies it.
+      const to: ReportStatus = REPORT_MOVES[m.action].to
       if (report?.status === to) return { mutationId: m.mutationId, status: 'applied', version: report.version }
       if (!batchReports.has(rk) && (report?.version ?? 0) !== m.baseVersion) {
         return { mutationId: m.mutationId, status: 'conflict', server: { status: report?.status ?? 'none', version: report?.version ?? 0 } }
       }
+      if (report?.status === 'approved') return { mutationId: m.mutationId, status: 'rejected', code: 'report_approved', message: 'Báo cáo kỳ này đã được duyệt' }
+      if (!canMove(m.action, report?.status ?? 'none')) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid_transition', message: 'Báo cáo không chuyển được sang trạng thái này' }
       this.reports.set(rk, { unit: m.unit, period: m.period, status: to, returnReason: report?.returnReason ?? null, comments: report?.comments ?? {}, version })
       batchReports.add(rk)
       wrote()
       return { mutationId: m.mutationId, status: 'applied', version }
     }
-    if (report?.status === 'submitted') return { mutationId: m.mutationId, status: 'rejected', code: 'report_submitted', message: 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.' }
+    const locked = figuresLocked(report?.status ?? 'none')
+    if (locked) return { mutationId: m.mutationId, status: 'rejected', code: locked, message: locked === 'report_submitted' ? 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.' : 'Báo cáo kỳ này đã được duyệt, không sửa được số liệu' }
     const ck = key(m.unit, m.period, m.indicator)
     const cell = this.cells.get(ck)
     const note = m.note === undefined ? (cell?.note ?? null) : m.note
