@@ -113,6 +113,11 @@ export function sumExact(terms: readonly number[]): number {
 
 type IndicatorShape = Pick<Indicator, 'code' | 'formula' | 'children'>
 
+/** An indicator whose figure is computed (a formula, or the sum of its parts), never typed: one rule, one place. */
+export function isComputed(i: Pick<Indicator, 'formula' | 'children'>): boolean {
+  return i.formula !== undefined || (i.children?.length ?? 0) > 0
+}
+
 /**
  * Fills in the indicators computed from others: a formula, or the sum of children. Works on a
  * unit's own figures and on the commune's roll-up alike, in dependency order. Inputs that
@@ -121,7 +126,7 @@ type IndicatorShape = Pick<Indicator, 'code' | 'formula' | 'children'>
 export function resolveComputed(indicators: readonly IndicatorShape[], known: ReadonlyMap<string, number>): Map<string, number> {
   const out = new Map(known)
   const computed = indicators
-    .filter((i) => i.formula !== undefined || (i.children?.length ?? 0) > 0)
+    .filter(isComputed)
     .map((i) => ({ code: i.code, expr: computedExpr(i) }))
     .filter((c): c is { code: string; expr: Expr } => c.expr !== undefined)
   // Each pass resolves at least one more figure or stops: at most n passes for n indicators.

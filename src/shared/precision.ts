@@ -7,6 +7,7 @@
 // - a rate carries 1 or 2 decimals, 2 only when its target states 2 (99,64%);
 // - a yes/no answer has none.
 // Pure: no DOM, no I/O.
+import { isComputed } from './aggregation'
 import type { Indicator, Target } from './model'
 
 export const TYPED_DECIMALS = 6
@@ -58,7 +59,6 @@ export function figureDecimals(ind: PrecisionIndicator, stated: readonly number[
   if (ind.aggregation === 'yes_no') return 0
   const own = targetNumbers(ind.target).map(statedDecimals)
   if (ind.aggregation === 'rate') return clamp(Math.max(0, ...own), RATE_DECIMALS)
-  const computed = ind.formula !== undefined || (ind.children?.length ?? 0) > 0
-  if (!computed) return TYPED_DECIMALS
+  if (!isComputed(ind)) return TYPED_DECIMALS
   return clamp(Math.max(0, ...own, ...stated.map(statedDecimals)), COMPUTED_DECIMALS)
 }

@@ -2,7 +2,7 @@
 // indicator's year-to-date figure across units, judged against its target. Pure: the figures,
 // the periods, the point in the year and the clock are all arguments.
 import type { IndicatorResult, PlanResults, ResultsBasis, TrendPoint, UnitResult } from './api'
-import { aggregateNumber, aggregateUnits, computedExpr, resolveComputed, unitToDate, type Aggregate, type DatedValue } from './aggregation'
+import { aggregateNumber, aggregateUnits, computedExpr, isComputed, resolveComputed, unitToDate, type Aggregate, type DatedValue } from './aggregation'
 import { describeTarget } from './describe'
 import { evaluateFormula } from './formula'
 import { valueKindOf, type Commune, type Indicator, type Period, type PeriodKind, type Plan, type Target, type ValueData } from './model'
@@ -87,10 +87,6 @@ export function unitTargetTally(results: Pick<PlanResults, 'indicators'>, unit: 
 /** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as an ISO date. */
 export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
-}
-
-function isComputed(i: Pick<Indicator, 'formula' | 'children'>): boolean {
-  return i.formula !== undefined || (i.children?.length ?? 0) > 0
 }
 
 /** One snapshot: every unit's figure and the commune's, for every indicator, at a date. */

@@ -7,7 +7,7 @@
 // comes with the decimals it is shown with (shared/precision), the previous period's figure and
 // the same period's a year earlier (computed ones computed from that period's own figures).
 import type { ReportDetail, ReviewValue } from '../../shared/api'
-import { computedExpr, resolveComputed, valueNumber } from '../../shared/aggregation'
+import { computedExpr, isComputed, resolveComputed, valueNumber } from '../../shared/aggregation'
 import { formulaRefs } from '../../shared/formula'
 import { figureDecimals, targetNumbers } from '../../shared/precision'
 import { describeTarget } from '../../shared/describe'
@@ -32,7 +32,6 @@ interface CellRow {
   updated_by: string | null
 }
 
-const isComputed = (i: Pick<Indicator, 'formula' | 'children'>): boolean => i.formula !== undefined || (i.children?.length ?? 0) > 0
 
 /** A unit without a target of its own, the commune's being a total over the units or the commune's own amount. */
 const NOT_ASSIGNED = 'chưa giao chỉ tiêu riêng cho đơn vị (chỉ tiêu của xã tính cho cả xã)'

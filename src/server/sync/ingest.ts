@@ -1,6 +1,7 @@
 // Push ingest: one batch of mutations in one transaction. Every mutation gets an outcome, the
 // outcomes are stored with the changes, and a replayed batch changes nothing twice.
 import * as v from 'valibot'
+import { isComputed } from '../../shared/aggregation'
 import { issueMessage, type Indicator, type ValueData } from '../../shared/model'
 import {
   MutationSchema,
@@ -268,9 +269,6 @@ function canonical(value: ValueData | null): unknown {
   return ['yes_no', value.achieved, value.note ?? null]
 }
 
-function isComputed(def: Indicator): boolean {
-  return def.formula !== undefined || (def.children?.length ?? 0) > 0
-}
 
 function decideValue(actor: Actor, ctx: Context, pending: Pending, m: ValueMutation, version: number, now: Date): MutationOutcome {
   const target = checkTarget(actor, ctx, m)
