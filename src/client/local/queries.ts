@@ -2,7 +2,7 @@
 // to be wrapped in Dexie's `liveQuery` so the screen follows every commit (a sync, another tab).
 import type { Indicator, PeriodKind, ValueData } from '../../shared/model'
 import type { RejectionCode, ServerCell } from '../../shared/protocol'
-import { communeRange, currentUser, type CellLocalState, type CellRow, type CellServerState, type OutboxEntry, type PlanRow, type ReportAction, type ReportConflict, type ReportRow, type SyncErrorInfo, type ThiDuaDb, type UnitRow } from './db'
+import { communeRange, currentUser, type CellLocalState, type CellRow, type CellServerState, type OutboxEntry, type OutboxState, type PeriodRow, type PlanRow, type ReportAction, type ReportConflict, type ReportRow, type SyncErrorInfo, type ThiDuaDb, type UnitRow } from './db'
 
 /** The status of a (unit, period) card, as the inbox shows it. */
 export type CardStatus = 'empty' | 'draft' | 'waiting' | 'submitted' | 'approved' | 'returned'
@@ -154,10 +154,33 @@ export interface SheetCell {
 
 /** The stored cells of one unit's period, by indicator code, merged local over server. */
 export async function sheetCells(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<Map<string, SheetCell>> {
-  const [cells, entries] = await Promise.all([
-    db.cells.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
-    db.outbox.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
-  ])
+  return (await periodCells(db, commune, unit, period)).cells
+}
+
+export interface PeriodCells {
+  /** The period's cells, by indicator code, merged local over server. */
+  cells: Map<string, SheetCell>
+  /** The rejected outbox entry each value of the period still waits on, by indicator. */
+  rejectedSeq: Map<string, number>
+}
+
+/**
+ * The cells of one unit's period and their outbox entries, in one read-only transaction: what an
+ * edit on the entry screen changes, so what its live query re-reads after a save (the rest of
+ * the screen, EntryFrame, is read apart and is not touched by a save).
+ */
+export function periodCells(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<PeriodCells> {
+  const key: [string, string, string] = [commune, unit, period]
+  return db.transaction('r', [db.cells, db.outbox], async () => {
+    const [cells, entries] = await Promise.all([db.cells.where('[commune+unit+period]').equals(key).toArray(), db.outbox.where('[commune+unit+period]').equals(key).toArray()])
+    const rejectedSeq = new Map<string, number>()
+    for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
+    return { cells: mergeCells(cells, entries), rejectedSeq }
+  })
+}
+
+/** Each stored cell merged local over server, with the state its outbox entries give it. */
+function mergeCells(cells: readonly CellRow[], entries: readonly OutboxEntry[]): Map<string, SheetCell> {
   const byIndicator = groupBy(entries, (e) => e.indicator)
   const sheet = new Map<string, SheetCell>()
   for (const cell of cells) {
@@ -205,7 +228,11 @@ export async function sheetReport(db: ThiDuaDb, commune: string, unit: string, p
     db.periods.get([commune, period]),
     db.cells.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
   ])
-  const filled = cells.filter((c) => mergedValue(c).value !== null).length
+  return reportState(report, p, cells.filter((c) => mergedValue(c).value !== null).length)
+}
+
+/** sheetReport from what is already read: the report's row, the period's, and how many of its cells hold a value. */
+export function reportState(report: ReportRow | undefined, p: Pick<PeriodRow, 'locked' | 'lockReason'> | undefined, filled: number): SheetReport {
   const status = cardStatus(report, filled)
   const locked = p?.locked ?? false
   let readOnly: string | null = null
@@ -248,16 +275,24 @@ export interface SyncSummary {
   nextRetryAt: string | null
 }
 
-/** Everything the sync badge shows. `attention` counts what waits for the user: conflicts, rejections, quarantined changes. */
-export async function syncSummary(db: ThiDuaDb, commune: string): Promise<SyncSummary> {
-  const [waiting, conflicts, rejected, quarantined, state] = await Promise.all([
-    waitingCount(db, commune),
-    db.outbox.where('[commune+state]').equals([commune, 'conflict']).count(),
-    db.outbox.where('[commune+state]').equals([commune, 'rejected']).count(),
-    db.outbox.where('[commune+state]').equals([commune, 'quarantined']).count(),
-    db.syncState.get(commune),
-  ])
-  return { waiting, attention: conflicts + rejected + quarantined, lastSuccessAt: state?.lastSuccessAt ?? null, lastError: state?.lastError ?? null, nextRetryAt: state?.nextRetryAt ?? null }
+/**
+ * Everything the sync badge shows. `attention` counts what waits for the user: conflicts, rejections,
+ * quarantined changes. One read-only transaction: the states of the commune's entries (index keys
+ * only, no entry read) and its sync state.
+ */
+export function syncSummary(db: ThiDuaDb, commune: string): Promise<SyncSummary> {
+  return db.transaction('r', [db.outbox, db.syncState], async () => {
+    const [keys, state] = await Promise.all([db.outbox.where('[commune+state]').between(...communeRange(commune), true, true).keys(), db.syncState.get(commune)])
+    const states = keys.map((k) => (k as unknown as [string, OutboxState])[1])
+    const count = (s: OutboxState): number => states.filter((x) => x === s).length
+    return {
+      waiting: count('pending') + count('sending'),
+      attention: count('conflict') + count('rejected') + count('quarantined'),
+      lastSuccessAt: state?.lastSuccessAt ?? null,
+      lastError: state?.lastError ?? null,
+      nextRetryAt: state?.nextRetryAt ?? null,
+    }
+  })
 }
 
 export interface AttentionItem {

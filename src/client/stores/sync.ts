@@ -20,6 +20,8 @@ export const useSyncStore = defineStore('sync', () => {
   let stopListening: (() => void) | null = null
   let generation = 0
   let editWhileLoading = false
+  /** Background Sync asked for since the last run ended: asking again before the next one changes nothing. */
+  let backgroundSyncAsked = false
 
   if (typeof window !== 'undefined') {
     window.addEventListener('online', () => (online.value = true))
@@ -46,7 +48,10 @@ export const useSyncStore = defineStore('sync', () => {
     )
     scheduler.value = s
     stopListening = s.status.subscribe((status) => {
-      if (running.value && !status.running) lastRunError.value = status.lastError?.kind ?? null
+      if (running.value && !status.running) {
+        lastRunError.value = status.lastError?.kind ?? null
+        backgroundSyncAsked = false
+      }
       running.value = status.running
     })
     if (editWhileLoading) s.notifyEdit()
@@ -61,13 +66,16 @@ export const useSyncStore = defineStore('sync', () => {
     scheduler.value = null
     commune.value = null
     running.value = false
+    backgroundSyncAsked = false
   }
 
-  /** An edit was saved: sync a few seconds later, and ask for Background Sync in case the tab closes first. */
+  /** An edit was saved: sync a few seconds later, and ask for Background Sync (once until a run ends) in case the tab closes first. */
   function notifyEdit(): void {
     if (scheduler.value) scheduler.value.notifyEdit()
     else editWhileLoading = true
-    if (services.sync !== false) void loadScheduler().then((m) => m.registerBackgroundSync())
+    if (services.sync === false || backgroundSyncAsked) return
+    backgroundSyncAsked = true
+    void loadScheduler().then((m) => m.registerBackgroundSync())
   }
 
   /** Syncs now (the user asked, or the service worker's Background Sync fired). */

@@ -193,8 +193,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     trigger('start')
   }
 
+  // No summary read here: the screens follow the outbox themselves (useLiveQuery), and the status's
+  // counts are read after each run, where they decide anything; an edit's save stays one transaction.
   function notifyEdit(): void {
-    void refresh()
     if (!started) return
     if (!leader) {
       channel?.postMessage('edit')

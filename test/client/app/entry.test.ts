@@ -100,6 +100,33 @@ describe('a number', () => {
     expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(120.5) })
   })
 
+  it('saves a figure once (Enter, then the box’s blur), and says from the save itself that it waits to be sent', async () => {
+    const m = await open('/nhap/T1/2024-Q3', async (p) => {
+      p.server.write('T1', '2024-Q3', 'LUA_SL', num(600))
+      await p.sync()
+    })
+    await until(() => expect(status(m, 'LUA_SL')).toBe('Đã gửi lên máy chủ'))
+    const said: string[] = []
+    const line = row(m, 'LUA_SL').find('.ind__status').element
+    const observer = new MutationObserver(() => said.push(line.textContent ?? ''))
+    observer.observe(line, { childList: true, characterData: true, subtree: true })
+    const add = vi.spyOn(m.db.outbox, 'add')
+    const put = vi.spyOn(m.db.outbox, 'put')
+    const input = m.w.find('#ind-LUA_SL-value')
+    await input.trigger('focus')
+    await input.setValue('650')
+    await input.trigger('keydown', { key: 'Enter' })
+    await input.trigger('blur')
+    await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
+    await settle()
+    observer.disconnect()
+    expect([add.mock.calls.length, put.mock.calls.length]).toEqual([1, 0])
+    // Never "Đã gửi lên máy chủ" next to a figure just saved: the save's own result says it waits.
+    expect(said.filter((s) => s.includes('Đã lưu trên máy'))).not.toHaveLength(0)
+    expect(said.filter((s) => s.includes('Đã lưu trên máy') && !s.includes('Chờ gửi'))).toEqual([])
+    expect(await localOf(m.db, 'LUA_SL', '2024-Q3')).toEqual({ value: num(650) })
+  })
+
   it('never says saved when the write fails: a full disk is explained, with the space left', async () => {
     Object.defineProperty(navigator, 'storage', { configurable: true, value: { estimate: async () => ({ usage: 99 * 1048576, quota: 100 * 1048576 }) } })
     const m = await open()

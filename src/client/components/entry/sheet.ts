@@ -8,8 +8,8 @@ import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/
 import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
 import { evaluateTarget, unitTargetOf, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
 import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigures, type FigureContext, type ValidationIssue } from '../../../shared/validation'
-import type { CellRow, PeriodRow, ThiDuaDb, UnitRow } from '../../local/db'
-import { mergedValue, sheetCells, sheetReport, type SheetCell, type SheetReport } from '../../local/queries'
+import type { CellRow, PeriodRow, ReportRow, ThiDuaDb, UnitRow } from '../../local/db'
+import { mergedValue, periodCells, reportState, type PeriodCells, type SheetCell, type SheetReport } from '../../local/queries'
 import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
 import { countsAsHistory, type PlansByYear } from '../../../shared/sameIndicator'
 
@@ -27,7 +27,7 @@ export interface EntryData {
   /** This period's cells, the phone's waiting value over the server's. */
   cells: Map<string, SheetCell>
   report: SheetReport
-  /** Every stored cell of the unit, all periods: its history. */
+  /** The unit's stored cells of the other periods: its history (this period's are `cells`). */
   unitCells: CellRow[]
   /** The rejected outbox entry each cell of this period still waits on, by indicator. */
   rejectedSeq: Map<string, number>
@@ -35,23 +35,54 @@ export interface EntryData {
   peerCells: CellRow[]
 }
 
-/** One read of everything the screen needs; wrap it in liveQuery. */
+/**
+ * What the entry screen reads besides the period's own cells: the unit, the periods and plans, the
+ * unit's figures of the other periods, the other units' of this one, the report. An edit on the
+ * screen touches none of it, so a save does not make its live query run again.
+ */
+export interface EntryFrame {
+  unit: UnitRow | undefined
+  period: PeriodRow | undefined
+  plan: Plan | undefined
+  plans: PlansByYear
+  periods: PeriodRow[]
+  /** The unit's stored cells of every other period: its history. */
+  history: CellRow[]
+  peerCells: CellRow[]
+  report: ReportRow | undefined
+}
+
+/** One read of everything the screen needs; wrap it in liveQuery, or read its two halves apart (EntryPage). */
 export async function loadEntry(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<EntryData> {
-  const [unitRow, periodRow, periods, cells, report, unitCells, entries] = await Promise.all([
+  const [frame, cells] = await Promise.all([loadEntryFrame(db, commune, unit, period), periodCells(db, commune, unit, period)])
+  return entryData(frame, cells)
+}
+
+/** The screen's data from its two reads. */
+export function entryData(frame: EntryFrame, { cells, rejectedSeq }: PeriodCells): EntryData {
+  const filled = [...cells.values()].filter((c) => c.value !== null).length
+  const { unit, period, plan, plans, periods, history, peerCells } = frame
+  return { unit, period, plan, plans, periods, cells, report: reportState(frame.report, period, filled), unitCells: history, rejectedSeq, peerCells }
+}
+
+/** The frame of one (unit, period): wrap it in liveQuery apart from periodCells. */
+export async function loadEntryFrame(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<EntryFrame> {
+  // Every period of the unit but this one: the primary key's ranges below and above it, read apart
+  // so that the live query observes those two ranges only (inAnyRange would observe the span).
+  const cellsBetween = (from: unknown[], to: unknown[]) => db.cells.where('[commune+unit+period+indicator]').between(from, to, true, false).toArray()
+  const [unitRow, periodRow, periods, before, after, report] = await Promise.all([
     db.units.get([commune, unit]),
     db.periods.get([commune, period]),
     db.periods.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
-    sheetCells(db, commune, unit, period),
-    sheetReport(db, commune, unit, period),
-    db.cells.where('[commune+unit+period+indicator]').between([commune, unit], [commune, unit, []], true, true).toArray(),
-    db.outbox.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
+    cellsBetween([commune, unit], [commune, unit, period]),
+    cellsBetween([commune, unit, period, []], [commune, unit, []]),
+    db.reports.get([commune, unit, period]),
   ])
+  const history = [...before, ...after]
   const plan = periodRow ? (await db.plans.get([commune, periodRow.year]))?.plan : undefined
   const plans = periodRow ? await earlierPlans(db, commune, periodRow, periods) : new Map<number, Plan>()
-  const rejectedSeq = new Map<string, number>()
-  for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
   const peerCells = await otherUnitsCells(db, commune, unitRow, period)
-  return { unit: unitRow, period: periodRow, plan, plans, periods, cells, report, unitCells, rejectedSeq, peerCells }
+  return { unit: unitRow, period: periodRow, plan, plans, periods, history, peerCells, report }
 }
 
 /** The plans of the other years that have an earlier period of the same kind, in one read. */
@@ -256,3 +287,32 @@ function hasIndicators(node: FieldNode): boolean {
 
 /** A row is filled when its cell holds a value. */
 export const isFilled = (row: Pick<EntryRow, 'value'>): boolean => row.value !== null
+
+/**
+ * The sheet with each row that says the same as in `previous` replaced by that earlier object, so
+ * that a save re-renders the rows it changed (its own, the computed ones and those its relations
+ * touch) and Vue skips the others: their `row` prop is the same object as before.
+ */
+export function keepUnchangedRows(next: EntrySheet, previous: EntrySheet | undefined): EntrySheet {
+  if (!previous) return next
+  const before = new Map(previous.rows.map((r) => [r.indicator.code, r]))
+  const keep = (r: EntryRow): EntryRow => {
+    const old = before.get(r.indicator.code)
+    return old && sameData(old, r) ? old : r
+  }
+  const sections = next.sections.map((s) => ({ ...s, rows: s.rows.map(keep) }))
+  const rows = sections.flatMap((s) => s.rows)
+  return { ...next, sections, rows, enterable: rows.filter((r) => r.kind !== 'computed') }
+}
+
+/** Structural equality of plain data (objects, arrays, primitives), as read from IndexedDB and worked out from it. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]))
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
+  if (a instanceof Map) return b instanceof Map && a.size === b.size && [...a].every(([k, v]) => b.has(k) && sameData(v, b.get(k)))
+  const ka = Object.keys(a)
+  const rb = b as Record<string, unknown>
+  return ka.length === Object.keys(b).length && ka.every((k) => k in rb && sameData((a as Record<string, unknown>)[k], rb[k]))
+}
