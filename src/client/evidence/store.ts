@@ -33,7 +33,7 @@ export interface QueuedFile {
   /** Bytes the server has, as last reported. */
   sent: number
   /** The server's refusal, in its words (`code`, `message`, wording `key`). */
-  refusal: { code: EvidenceRefusal | string; message: string } | null
+  refusal: { code: EvidenceRefusal | string; message: string; key?: string; params?: Record<string, string | number> } | null
   /** The stored evidence's id, once confirmed. */
   evidenceId: string | null
   createdAt: string

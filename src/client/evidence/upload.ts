@@ -46,14 +46,21 @@ function metadataOf(f: QueuedFile): Record<string, string> {
  * error, a 5xx, a signed-out session (401: sign in, then it goes), a conflict of offsets or a
  * locked upload (tus 409 and 423 without our body: resumed from where the server stands).
  */
-function refusalOf(err: Error | DetailedError): { code: string; message: string } | null {
+function refusalOf(err: Error | DetailedError): QueuedFile['refusal'] {
   const res = (err as DetailedError).originalResponse
   const status = res?.getStatus() ?? 0
   const ours = /"code"/.test(res?.getBody() ?? '')
   if (status < 400 || status >= 500 || status === 401 || ((status === 409 || status === 423) && !ours)) return null
   try {
-    const body = JSON.parse(res!.getBody()) as { code?: unknown; message?: unknown }
-    if (typeof body.code === 'string' && typeof body.message === 'string') return { code: body.code, message: body.message }
+    const body = JSON.parse(res!.getBody()) as { code?: unknown; message?: unknown; key?: unknown; params?: unknown }
+    if (typeof body.code === 'string' && typeof body.message === 'string') {
+      return {
+        code: body.code,
+        message: body.message,
+        ...(typeof body.key === 'string' ? { key: body.key } : {}),
+        ...(typeof body.params === 'object' && body.params !== null ? { params: body.params as Record<string, string | number> } : {}),
+      }
+    }
   } catch {
     // A 4xx without our JSON (a proxy's page): say so plainly.
   }

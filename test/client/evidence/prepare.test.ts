@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { fitWithin, prepareFile, storageUse } from '../../../src/client/evidence/prepare'
 
-const bytes = (...parts: (number[] | string)[]): Uint8Array =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)))
+const bytes = (...parts: (number[] | string)[]): Uint8Array<ArrayBuffer> =>
+  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)))
 
 describe('fitWithin', () => {
   it('brings a 12-megapixel photo to 1600 px on its longest side, keeping its shape', () => {
