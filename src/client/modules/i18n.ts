@@ -45,6 +45,7 @@ import type { provinceMessages } from '../province/messages'
 import type { registrationMessages } from '../registration/messages'
 import type { registrationOfficeMessages } from '../officer/registration/messages'
 import type { commendationMessages } from '../officer/commendation/messages'
+import type { evidenceMessages } from '../evidence/messages'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
@@ -77,6 +78,7 @@ type Bundles =
   | typeof registrationMessages
   | typeof registrationOfficeMessages
   | typeof commendationMessages
+  | typeof evidenceMessages
 type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
 
 /** Every message's key, the entry screen's and the lazily loaded screens'. */
