@@ -2,7 +2,7 @@
 // change (old → new) into words.
 import type { ReportTimeliness } from '../../../shared/api'
 import type { PeriodKind, ReportStatus, ValueData } from '../../../shared/model'
-import { periodLabel, todayIso, type Translate } from '../../format'
+import { formatIsoDate, periodLabel, todayIso, type Translate } from '../../format'
 import { formatValue } from '../../formatValue'
 
 export interface PeriodInfo {
@@ -69,8 +69,29 @@ export function changeSideText(t: Translate, entity: string, side: unknown, ind?
     if (typeof o.reason === 'string' && o.reason !== '') parts.push(t('review.history.reason', { reason: o.reason }))
     return parts.join(', ')
   }
+  if (entity === 'commendation') return commendationText(t, o)
   return Object.entries(o)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
     .map(([k, v]) => `${k}: ${String(v)}`)
     .join(', ')
+}
+
+const COMMENDATION_DECISIONS = ['approved', 'not_approved', 'proposed_upward'] as const
+
+/** A council's evaluation of a line, an award decision, or a title's criteria (entity `commendation`), in words. */
+function commendationText(t: Translate, o: Record<string, unknown>): string {
+  const decision = o.awardDecision as { number?: unknown; signedOn?: unknown } | undefined
+  if (decision && typeof decision === 'object') {
+    const n = Array.isArray(o.awarded) ? o.awarded.length : 0
+    return t('review.history.commendation.decision', { number: String(decision.number ?? ''), date: formatIsoDate(String(decision.signedOn ?? '')), n })
+  }
+  const criteria = o.criteria as { title?: unknown } | undefined
+  if (criteria && typeof criteria === 'object') return t('review.history.commendation.criteria', { title: String(criteria.title ?? '') })
+  const parts = [typeof o.person === 'string' ? `${String(o.title)} – ${o.person}` : String(o.title ?? '')]
+  const d = COMMENDATION_DECISIONS.find((x) => x === o.decision)
+  if (d) parts.push(t(`review.history.commendation.${d}`))
+  if (typeof o.councilMet === 'boolean') parts.push(t(o.councilMet ? 'review.history.commendation.councilMet' : 'review.history.commendation.councilNotMet'))
+  if (typeof o.award === 'string' && o.award !== '') parts.push(o.award)
+  if (typeof o.note === 'string' && o.note !== '') parts.push(o.note)
+  return parts.join(', ')
 }

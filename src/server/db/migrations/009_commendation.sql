@@ -52,6 +52,9 @@ CREATE TABLE commendations (
 CREATE INDEX commendations_person ON commendations (commune_id, person_key) WHERE person_key <> '';
 CREATE INDEX commendations_decision ON commendations (award_decision_id);
 
+-- A registration's first sending (the on-time criterion) is read from its audit rows.
+CREATE INDEX audit_registration_sent ON audit (unit_id, at) WHERE entity = 'registration';
+
 ALTER TABLE audit DROP CONSTRAINT audit_entity_check;
 ALTER TABLE audit ADD CONSTRAINT audit_entity_check
   CHECK (entity IN ('value', 'report', 'period', 'plan', 'unit', 'user', 'commune', 'province', 'registration', 'evidence', 'commendation'));
