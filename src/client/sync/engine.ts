@@ -17,9 +17,10 @@ import {
 import { emptyRegistration, queueRegistration, settleRegistration } from '../registration/outbox'
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
 import { MAX_PUSH_BATCH } from '../../shared/limits'
-import type { Plan, ReportStatus, ValueData } from '../../shared/model'
+import type { Plan, ValueData } from '../../shared/model'
 import { REPORT_MOVES } from '../../shared/reportLifecycle'
 import { SyncTransportError, type SyncTransport } from './api'
+import { cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved } from './merge'
 
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
 export const PUSH_BATCH = MAX_PUSH_BATCH
@@ -353,16 +354,10 @@ async function settleAppliedValues(
 
   const keys = batch.map((e) => [commune, e.unit, e.period, e.indicator] as [string, string, string, string])
   const cells = await db.cells.bulkGet(keys)
+  // Nothing else waits for these cells: their local edit was the one sent.
   const rows: CellRow[] = batch.map((entry, i) => {
     const m = entry.mutation as Extract<OutboxEntry['mutation'], { kind: 'value' }>
-    const version = versions[i]!
-    const server = cells[i]?.server ?? null
-    // The server state only moves forward: a late duplicate must not undo a newer pulled value.
-    const next =
-      !server || version > server.version
-        ? { value: m.value, note: m.note === undefined ? (server?.note ?? null) : m.note, version, updatedBy: stamp.by, updatedAt: stamp.now.toISOString() }
-        : server
-    return { commune, unit: entry.unit, period: entry.period, indicator: entry.indicator, server: next, local: null }
+    return cellFromApplied(cells[i], { commune, unit: entry.unit, period: entry.period, indicator: entry.indicator }, m, versions[i]!, stamp, false)
   })
   // The server creates a unit's draft report with the first value of a period (see inferDraftReport).
   const drafts = new Map<string, [string, string, string]>()
@@ -388,35 +383,23 @@ async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, push
   if (m.kind === 'registration') {
     const t = { commune: entry.commune, unit: entry.unit, year: m.year }
     const row = (await db.registrations.get([t.commune, t.unit, t.year])) ?? emptyRegistration(t.commune, t.unit, t.year)
-    if (version >= row.version) await db.registrations.put({ ...row, status: m.action === 'submit' ? 'submitted' : 'draft', content: m.content ?? row.content, version })
+    const next = registrationMoved(row, { status: m.action === 'submit' ? 'submitted' : 'draft', content: m.content ?? row.content }, version)
+    if (next !== row) await db.registrations.put(next)
     await rebase(db, entry, version)
     await settleRegistration(db, t)
     return
   }
   if (m.kind === 'report') {
     const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
-    if (version >= report.version) {
-      const status: ReportStatus = REPORT_MOVES[m.action].to
-      await db.reports.put({ ...report, status, returnReason: m.action === 'submit' ? null : report.returnReason, version })
-    }
+    const next = reportMoved(report, REPORT_MOVES[m.action].to, version, m.action === 'submit' ? { returnReason: null } : {})
+    if (next !== report) await db.reports.put(next)
     await rebase(db, entry, version)
     await settleReport(db, entry)
     return
   }
   const cell = await db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
-  const server = cell?.server ?? null
-  // The server state only moves forward: a late duplicate must not undo a newer pulled value.
-  if (!server || version > server.version) {
-    const row: CellRow = {
-      commune: entry.commune,
-      unit: entry.unit,
-      period: entry.period,
-      indicator: entry.indicator,
-      server: { value: m.value, note: m.note === undefined ? (server?.note ?? null) : m.note, version, updatedBy: stamp.by, updatedAt: stamp.now.toISOString() },
-      local: cell?.local ?? null,
-    }
-    await db.cells.put(row)
-  }
+  const row = cellFromApplied(cell, { commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator }, m, version, stamp, true)
+  if (row.server !== cell?.server) await db.cells.put(row)
   await rebase(db, entry, version)
   await settleCell(db, entry)
   if (version === pushVersion) await inferDraftReport(db, entry, version)
@@ -456,18 +439,18 @@ function isServerCell(s: ServerCell | { status: string; version: number }): s is
 async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell | { status: string; version: number }): Promise<void> {
   await db.outbox.update(entry.seq, { state: 'conflict', conflict: server })
   if (entry.mutation.kind === 'value' && isServerCell(server)) {
-    const key: [string, string, string, string] = [entry.commune, entry.unit, entry.period, entry.indicator]
-    const cell = await db.cells.get(key)
-    if (!cell?.server || server.version >= cell.server.version) {
-      await db.cells.put({ commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator, server: { ...server }, local: cell?.local ?? null })
-    }
+    const cell = await db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
+    const row = cellFromConflict(cell, { commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator }, server)
+    if (row.server !== cell?.server) await db.cells.put(row)
   } else if (entry.mutation.kind === 'registration' && !isServerCell(server)) {
     const m = entry.mutation
     const row = (await db.registrations.get([entry.commune, entry.unit, m.year])) ?? emptyRegistration(entry.commune, entry.unit, m.year)
-    if (server.version >= row.version) await db.registrations.put({ ...row, status: server.status as typeof row.status, version: server.version })
+    const next = registrationMoved(row, { status: server.status as typeof row.status }, server.version)
+    if (next !== row) await db.registrations.put(next)
   } else if (!isServerCell(server)) {
     const report = (await db.reports.get([entry.commune, entry.unit, entry.period])) ?? emptyReport(entry.commune, entry.unit, entry.period)
-    if (server.version >= report.version) await db.reports.put({ ...report, status: server.status as ReportRow['status'], version: server.version })
+    const next = reportMoved(report, server.status as ReportRow['status'], server.version)
+    if (next !== report) await db.reports.put(next)
   }
 }
 
@@ -508,32 +491,11 @@ async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Prom
   await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
     if (page.values.length > 0) {
       const existing = await db.cells.bulkGet(page.values.map((v) => [commune, v.unit, v.period, v.indicator] as [string, string, string, string]))
-      await db.cells.bulkPut(
-        page.values.map((v, i) => ({
-          commune,
-          unit: v.unit,
-          period: v.period,
-          indicator: v.indicator,
-          server: { value: v.value, note: v.note, version: v.version, updatedBy: v.updatedBy, updatedAt: v.updatedAt },
-          local: existing[i]?.local ?? null,
-        })),
-      )
+      await db.cells.bulkPut(page.values.map((v, i) => cellFromPull(existing[i], commune, v)))
     }
     if (page.reports.length > 0) {
       const existing = await db.reports.bulkGet(page.reports.map((r) => [commune, r.unit, r.period] as [string, string, string]))
-      await db.reports.bulkPut(
-        page.reports.map((r, i) => ({
-          commune,
-          unit: r.unit,
-          period: r.period,
-          status: r.status,
-          returnReason: r.returnReason,
-          // An older server sends no comments: none.
-          comments: r.comments ?? {},
-          version: r.version,
-          pendingAction: existing[i]?.pendingAction ?? null,
-        })),
-      )
+      await db.reports.bulkPut(page.reports.map((r, i) => reportFromPull(existing[i], commune, r)))
     }
     if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
     if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))
@@ -549,19 +511,7 @@ async function saveRegistrations(db: ThiDuaDb, commune: string, page: PullRespon
   const registrations = page.registrations ?? []
   if (registrations.length > 0) {
     const existing = await db.registrations.bulkGet(registrations.map((r) => [commune, r.unit, r.year] as [string, string, number]))
-    await db.registrations.bulkPut(
-      registrations.map((r, i) => ({
-        commune,
-        unit: r.unit,
-        year: r.year,
-        status: r.status,
-        content: r.content,
-        returnReason: r.returnReason,
-        version: r.version,
-        pending: existing[i]?.pending ?? null,
-        draft: existing[i]?.draft ?? null,
-      })),
-    )
+    await db.registrations.bulkPut(registrations.map((r, i) => registrationFromPull(existing[i], commune, r)))
   }
   if (page.registrationTitles?.length) await db.registrationTitles.bulkPut(page.registrationTitles.map((t) => ({ ...t, commune })))
   if (page.registrationSettings?.length) await db.registrationSettings.bulkPut(page.registrationSettings.map((s) => ({ ...s, commune })))
