@@ -4,11 +4,17 @@ import 'fake-indexeddb/auto'
 // board, and the reports sent with and without evidence.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Evidence } from '../../../src/shared/evidence'
-import { json } from '../fakeServer'
+import { mount } from '@vue/test-utils'
+import ExportButtons from '../../../src/client/officer/dashboard/ExportButtons.vue'
+import { appendixChoice, clearAppendix } from '../../../src/client/officer/review/appendixChoice'
+import { createAppI18n, registerMessages } from '../../../src/client/modules/i18n'
+import { dashboardMessages } from '../../../src/client/officer/dashboard/messages'
+import { fakeServer, json } from '../fakeServer'
 import { until } from '../app/harness'
 import { API, BASE, board, closeAll, detail, officer, openAs } from './reviewFixtures'
 
 afterEach(async () => {
+  clearAppendix('pho-thuan')
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
   document.body.innerHTML = ''
@@ -80,5 +86,31 @@ describe('evidence on the completeness board', () => {
     expect(m.w.find('td[data-cell="T2|2024-Q1"] .grid__evidence').exists()).toBe(false)
     expect(m.w.find('[data-total="with-evidence"]').text()).toBe('📎 Báo cáo đã gửi có minh chứng1')
     expect(m.w.find('[data-total="without-evidence"]').text()).toBe('Báo cáo đã gửi chưa có minh chứng1')
+  })
+})
+
+describe('photos chosen for the review report’s appendix', () => {
+  it('are ticked in the review and sent with the Word download', async () => {
+    const road = file({ id: '6f1c1f5e-0000-4000-8000-00000000000c', indicator: 'LUA_DT', caption: 'Đường bê tông' })
+    const m = await openAs(officer, `${BASE}/duyet/T1/2024-Q1`, {
+      [`GET ${API}/reports/T1/2024-Q1`]: json(200, detail()),
+      [`GET ${API}/evidence?unit=T1&period=2024-Q1`]: json(200, { evidence: [road] }),
+    })
+    await until(() => expect(m.w.find('[data-appendix]').exists()).toBe(true))
+    expect(m.w.find(`[data-evidence="${road.id}"]`).text()).toContain('Đưa vào phụ lục báo cáo')
+    await m.w.find('[data-appendix]').setValue(true)
+    expect(appendixChoice('pho-thuan').value).toEqual([road.id])
+    expect(JSON.parse(localStorage.getItem('thidua.appendix.pho-thuan') ?? '[]')).toEqual([road.id])
+
+    const server = fakeServer({})
+    registerMessages(dashboardMessages)
+    const buttons = mount(ExportButtons, { props: { commune: 'pho-thuan', query: { year: 2024 }, year: 2024, suggested: 'so_ket' }, global: { plugins: [createAppI18n('vi')] } })
+    expect(buttons.find('[data-appendix-count]').text()).toContain('kèm 1 ảnh minh chứng')
+    await buttons.find('[data-export="so_ket"]').trigger('click')
+    await until(() => expect(server.fetch).toHaveBeenCalled())
+    expect(String(server.fetch.mock.calls[0]![0])).toBe(`${API}/exports/review.docx?year=2024&kind=so_ket&evidence=${road.id}`)
+    await buttons.find('[data-appendix-count] button').trigger('click')
+    expect(appendixChoice('pho-thuan').value).toEqual([])
+    buttons.unmount()
   })
 })

@@ -40,6 +40,7 @@ export function resultsXlsxPath(commune: string, q: ResultsQuery): string {
   return communePath(commune, `exports/results.xlsx${resultsSearch(q)}`)
 }
 
-export function reviewDocxPath(commune: string, q: ResultsQuery, kind: ReviewKind): string {
-  return communePath(commune, `exports/review.docx${resultsSearch(q, { kind })}`)
+/** `evidence`: the photos chosen for the appendix, by id. */
+export function reviewDocxPath(commune: string, q: ResultsQuery, kind: ReviewKind, evidence: readonly string[] = []): string {
+  return communePath(commune, `exports/review.docx${resultsSearch(q, { kind, ...(evidence.length > 0 ? { evidence: evidence.join(',') } : {}) })}`)
 }

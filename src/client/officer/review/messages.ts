@@ -106,6 +106,7 @@ export const reviewMessages = defineMessages({
         cell: '{n} tệp minh chứng',
         withEvidence: 'Báo cáo đã gửi có minh chứng',
         withoutEvidence: 'Báo cáo đã gửi chưa có minh chứng',
+        choose: 'Đưa vào phụ lục báo cáo',
       },
       board: {
         title: 'Tiến độ báo cáo',
@@ -287,6 +288,7 @@ export const reviewMessages = defineMessages({
         cell: '{n} evidence files',
         withEvidence: 'Reports sent with evidence',
         withoutEvidence: 'Reports sent without evidence',
+        choose: 'Put in the review report’s appendix',
       },
       board: {
         title: 'Reporting progress',
