@@ -18,8 +18,13 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
-const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages)|entry[\\/]EntryBar)\./
+// Loaded when first shown: the backup button (the disk is full).
+const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)\./
 const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
+// The chunks index.html loads itself (its modulepreload links): a lazy chunk's list of JS files to
+// preload leaves them out, as they are always there before it runs, and the lists ride in the first
+// load's JavaScript. (Vite keeps a lazy chunk's CSS in the list whatever this says.)
+const FIRST_LOAD_FILE = /^assets\/(index|vendor|entry|rolldown-runtime)-[\w-]+\.js$/
 const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province|split|codes|devices|planImport|targetText)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**
@@ -102,6 +107,12 @@ export default defineConfig({
     sourcemap: true,
     // dist/.vite/manifest.json: which files the entry loads, read by `npm run size` (test/bench/size.ts).
     manifest: true,
+    // index.html preloads its static imports (the runtime, vendor and entry chunks) and nothing
+    // else: the service worker, the sync engine, the account menu load after the first screen
+    // (src/client/composables/firstScreen.ts). A lazy chunk preloads its own files only.
+    modulePreload: {
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => !FIRST_LOAD_FILE.test(d))),
+    },
     rollupOptions: {
       output: {
         // What the village head's entry screen needs travels in few files: every extra chunk costs

@@ -6,15 +6,18 @@ import type { ServerInfo } from '../shared/api'
 
 export const DEMO_KEY = 'thidua.demo'
 
-/** The stored answer at once, then the server's when it can be reached (a failure keeps the stored one). */
-export function useDemoFlag(): Readonly<Ref<boolean>> {
+/**
+ * The stored answer at once, then the server's when it can be reached (a failure keeps the stored
+ * one), asked once `after` resolves (App.vue: once the first screen is shown).
+ */
+export function useDemoFlag(after: Promise<void> = Promise.resolve()): Readonly<Ref<boolean>> {
   const demo = shallowRef(false)
   try {
     demo.value = localStorage.getItem(DEMO_KEY) === '1'
   } catch {
     // blocked storage: no ribbon until the server answers
   }
-  apiRequest<ServerInfo>('/api/server-info', { session: 'none' }).then(
+  after.then(() => apiRequest<ServerInfo>('/api/server-info', { session: 'none' })).then(
     (info) => {
       demo.value = info.demo === true
       try {

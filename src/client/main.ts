@@ -1,15 +1,20 @@
-// Mounts the app on #app, then registers the service worker once the router has shown the first
-// screen, and lets the worker's Background Sync wake the sync engine.
+// Mounts the app on #app. Once the first screen is shown (composables/firstScreen.ts), registers
+// the service worker and lets the worker's Background Sync wake the sync engine; the sync engine,
+// the session's check and the account menu wait for the same moment (AppServices.later).
 import { createApp } from 'vue'
 import App from './App.vue'
+import { afterFirstScreen, releaseAfter } from './composables/firstScreen'
 import { installApp } from './setup'
 import { useSyncStore } from './stores/sync'
 import './styles.css'
 
 const app = createApp(App)
-const { router, pinia } = installApp(app)
+const { router, pinia } = installApp(app, { later: afterFirstScreen })
 app.mount('#app')
-void import('./modules/pwa').then((pwa) => {
-  pwa.install({ router })
-  pwa.onSyncRequested(() => void useSyncStore(pinia).syncNow())
-})
+releaseAfter(router.isReady())
+void afterFirstScreen()
+  .then(() => import('./modules/pwa'))
+  .then((pwa) => {
+    pwa.install({ router })
+    pwa.onSyncRequested(() => void useSyncStore(pinia).syncNow())
+  })

@@ -25,7 +25,7 @@ export interface Installed {
 export function installApp(app: App, options: AppOptions = {}): Installed {
   const db = options.db ?? getDb()
   app.provide(DB_KEY, db)
-  app.provide(SERVICES_KEY, { ...(options.transport ? { transport: options.transport } : {}), sync: options.sync ?? true })
+  app.provide(SERVICES_KEY, { ...(options.transport ? { transport: options.transport } : {}), sync: options.sync ?? true, ...(options.later ? { later: options.later } : {}) })
   const pinia = createPinia()
   app.use(pinia)
   const i18n = createAppI18n(options.locale)

@@ -11,6 +11,11 @@ export interface AppServices {
   transport?: SyncTransport
   /** False keeps the sync scheduler from starting (screen tests that need no sync). */
   sync?: boolean
+  /**
+   * What the first screen does not need (the sync engine, the session's check with the server, the
+   * account menu) waits for this: main.ts passes afterFirstScreen (composables/firstScreen.ts); at once by default.
+   */
+  later?: () => Promise<void>
 }
 
 export const SERVICES_KEY: InjectionKey<AppServices> = Symbol('thidua-services')
@@ -21,4 +26,9 @@ export function useDb(): ThiDuaDb {
 
 export function useServices(): AppServices {
   return inject(SERVICES_KEY, {})
+}
+
+/** Resolves when deferred work may start (AppServices.later). */
+export function later(services: AppServices): Promise<void> {
+  return services.later?.() ?? Promise.resolve()
 }

@@ -6,7 +6,7 @@ import { ref, shallowRef, watch } from 'vue'
 import { ApiRequestError, errorMessage, getMe, logout, onSessionLost, type Me } from '../api'
 import { adoptDeviceId } from '../deviceId'
 import { communeRange, currentUser, saveSession, type ThiDuaDb } from '../local/db'
-import { useDb } from '../composables/useDb'
+import { later, useDb, useServices } from '../composables/useDb'
 import { useSyncStore } from './sync'
 
 /**
@@ -36,6 +36,7 @@ async function pullAgainForNewUnits(db: ThiDuaDb, user: Me): Promise<void> {
 
 export const useSessionStore = defineStore('session', () => {
   const db = useDb()
+  const services = useServices()
   const sync = useSyncStore()
   const status = ref<SessionStatus>('starting')
   const me = shallowRef<Me | null>(null)
@@ -55,7 +56,9 @@ export const useSessionStore = defineStore('session', () => {
     const stored = await currentUser(db).catch(() => null)
     if (stored) {
       enter(stored)
-      void confirm()
+      // Asked once the first screen is shown: the stored user opens the app, offline or not, and
+      // the answer (a 401 ends the session) need not compete with the first screen for the network.
+      void later(services).then(confirm)
       return
     }
     await check()

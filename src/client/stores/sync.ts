@@ -4,7 +4,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { SyncScheduler } from '../sync/scheduler'
-import { useDb, useServices } from '../composables/useDb'
+import { later, useDb, useServices } from '../composables/useDb'
 
 const loadScheduler = () => import('../sync/scheduler')
 
@@ -35,6 +35,9 @@ export const useSyncStore = defineStore('sync', () => {
     stop()
     commune.value = code
     const mine = ++generation
+    // The engine is not needed to show or type figures: it loads once the first screen is shown.
+    await later(services)
+    if (mine !== generation) return
     const { startSync } = await loadScheduler()
     if (mine !== generation) return
     const s = markRaw(

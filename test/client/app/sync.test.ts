@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 // The sync status in the app bar and the scheduler the session starts: waiting count, last
-// successful sync, offline, and an edit going out when sync runs (as Background Sync asks).
+// successful sync, offline, and an edit going out when sync runs (as Background Sync asks). What the
+// first screen does not need waits until it is shown (AppServices.later).
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSyncStore } from '../../../src/client/stores/sync'
 import { fakeServer, json } from '../fakeServer'
@@ -39,6 +40,38 @@ describe('sync', () => {
       expect(p.server.cell('T1', '2024-Q1', 'LUA_DT')?.value).toEqual({ kind: 'number', value: 12.5 })
       await until(() => expect(m.w.find('.sync').text()).not.toContain('Không có mạng'))
       await until(() => expect(m.w.find('#ind-LUA_DT .ind__status').text()).toContain('Đã gửi lên máy chủ'))
+    } finally {
+      sync.stop()
+      await settle()
+    }
+  })
+
+  it('waits for the first screen: the entry screen works before the session is checked, sync runs or the menu loads', async () => {
+    const server = fakeServer({ 'GET /api/auth/me': json(200, reporter) })
+    const p = await phone()
+    let release = (): void => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const pulls = vi.spyOn(p.server.transport, 'pull')
+    const m = await mountApp({ db: p.db, path: '/nhap/T1/2024-Q1', sync: true, transport: p.server.transport, later: () => gate })
+    const sync = useSyncStore(m.pinia)
+    try {
+      await until(() => expect(m.w.find('#ind-LUA_DT-value').exists()).toBe(true))
+      await settle()
+      expect(server.fetch).not.toHaveBeenCalled()
+      expect(pulls).not.toHaveBeenCalled()
+      expect(m.w.find('.account').exists()).toBe(false)
+      // A figure typed meanwhile is saved on the phone; it goes out once sync starts.
+      const input = m.w.find('#ind-LUA_DT-value')
+      await input.setValue('12,5')
+      await input.trigger('blur')
+      await until(() => expect(m.w.find('#ind-LUA_DT .ind__status').text()).toContain('Đã lưu trên máy'))
+
+      release()
+      await until(() => expect(server.calls('GET /api/auth/me')).toBe(1))
+      await until(() => expect(m.w.find('.account').exists()).toBe(true))
+      await until(() => expect(pulls).toHaveBeenCalled())
+      await sync.syncNow()
+      await until(() => expect(p.server.cell('T1', '2024-Q1', 'LUA_DT')?.value).toEqual({ kind: 'number', value: 12.5 }))
     } finally {
       sync.stop()
       await settle()
