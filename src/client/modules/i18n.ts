@@ -26,6 +26,8 @@
 import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
 import vi from '../locales/vi'
 import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
+import type { attentionMessages } from '../components/attention/messages'
+import type { loginMessages } from '../components/auth/messages'
 import type { keepDataMessages } from '../components/backup/messages'
 import type { planViewMessages } from '../components/plan/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
@@ -58,6 +60,8 @@ export interface MessageBundle<T extends MessageTree = MessageTree> {
 }
 
 type Bundles =
+  | typeof attentionMessages
+  | typeof loginMessages
   | typeof keepDataMessages
   | typeof planViewMessages
   | typeof quarantineMessages

@@ -1,0 +1,83 @@
+// Messages of "Cần xử lý" (top-level key `attention`): the attention screen, its lists (quarantined
+// changes, warnings without a note) and the account menu's link to it. Loaded with those, not with
+// the entry screen; each registers the bundle when its chunk loads.
+import { defineMessages } from '../../modules/i18n'
+
+export const attentionMessages = defineMessages({
+  vi: {
+    attention: {
+      unnotedTitle: 'Số liệu có cảnh báo chưa có ghi chú ({n})',
+      unnotedExplain: 'Các số này đã được lưu và vẫn được gửi đi. Hãy kiểm tra lại, sửa nếu nhập nhầm, hoặc ghi chú lý do để cán bộ xã hiểu.',
+      addNote: 'Thêm ghi chú',
+      title: 'Cần xử lý',
+      empty: 'Không có việc gì cần xử lý. Mọi thay đổi đã được máy chủ nhận hoặc đang chờ gửi.',
+      report: 'Báo cáo',
+      conflictExplain: 'Số liệu này đã được sửa trên máy chủ trong lúc bạn sửa trên máy. Hãy chọn số đúng.',
+      mine: 'Số của bạn',
+      theirs: 'Số trên máy chủ',
+      mineWhen: 'sửa lúc {time}',
+      theirsBy: '{who} sửa lúc {time}',
+      keepMine: 'Giữ số của tôi',
+      useTheirs: 'Dùng số trên máy chủ',
+      keptMine: 'Đã giữ số của bạn; số này sẽ được gửi lại.',
+      tookTheirs: 'Đã dùng số trên máy chủ.',
+      rejectedBecause: 'Máy chủ không nhận: {reason}',
+      yourChange: 'Thay đổi của bạn: {value}',
+      fix: 'Sửa lại',
+      discard: 'Bỏ thay đổi này',
+      discardTitle: 'Bỏ thay đổi này?',
+      discardQuestion: '“{what}”: {value} sẽ không được gửi lên máy chủ và bị xóa khỏi máy. Không hoàn tác được.',
+      discardConfirm: 'Bỏ thay đổi',
+      discarded: 'Đã bỏ thay đổi.',
+      action: {
+        submit: 'Gửi báo cáo',
+        recall: 'Rút lại báo cáo',
+      },
+      reportStatus: {
+        draft: 'nháp',
+        submitted: 'đã gửi',
+        approved: 'đã duyệt',
+        returned: 'bị trả lại',
+        none: 'chưa có',
+      },
+    },
+  },
+  en: {
+    attention: {
+      unnotedTitle: 'Figures with a warning and no note ({n})',
+      unnotedExplain: 'These figures are saved and are sent all the same. Check them, correct any typing slip, or add a note explaining them for the commune officer.',
+      addNote: 'Add a note',
+      title: 'Needs attention',
+      empty: 'Nothing needs your attention. Every change was accepted by the server or is waiting to be sent.',
+      report: 'Report',
+      conflictExplain: 'This figure was changed on the server while you changed it on the phone. Choose the right one.',
+      mine: 'Your figure',
+      theirs: 'Server\'s figure',
+      mineWhen: 'changed at {time}',
+      theirsBy: 'changed by {who} at {time}',
+      keepMine: 'Keep my figure',
+      useTheirs: 'Use the server\'s figure',
+      keptMine: 'Kept your figure; it will be sent again.',
+      tookTheirs: 'Using the server\'s figure.',
+      rejectedBecause: 'The server refused: {reason}',
+      yourChange: 'Your change: {value}',
+      fix: 'Correct it',
+      discard: 'Discard this change',
+      discardTitle: 'Discard this change?',
+      discardQuestion: '“{what}”: {value} will not be sent to the server and is removed from this phone. This cannot be undone.',
+      discardConfirm: 'Discard',
+      discarded: 'The change was discarded.',
+      action: {
+        submit: 'Submit the report',
+        recall: 'Recall the report',
+      },
+      reportStatus: {
+        draft: 'draft',
+        submitted: 'submitted',
+        approved: 'approved',
+        returned: 'returned',
+        none: 'none',
+      },
+    },
+  },
+})
