@@ -11,6 +11,7 @@ import type { Download, Page } from 'playwright-core'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
+import { axeViolations } from './a11y'
 import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DEMO_YEAR, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
@@ -117,6 +118,7 @@ describe('the year-end path', () => {
     await person.getByText('Đã lưu.').waitFor()
     await expect.poll(async () => village.locator('.commend__checks').textContent()).toContain('Hội đồng')
     await shot(page, 'evaluation')
+    expect(await axeViolations(page)).toEqual([])
 
     // 3. The Tờ trình, downloaded with its number and date.
     const proposal = page.locator('[data-test="proposal"]')
@@ -134,6 +136,9 @@ describe('the year-end path', () => {
     await decision.locator('input[name="decision-number"]').fill('12')
     await decision.locator('input[name="decision-date"]').fill(`${Number(DEMO_YEAR) + 1}-01-10`)
     await decision.locator('input[name="decision-signer"]').fill('Trương Thanh Thảo')
+    // A draft first, with the number and date typed, before anything is recorded.
+    const draft = await downloadOf(page, () => decision.locator('[data-test="draft-decision"]').click())
+    expect(await docxText(draft)).toContain('Số: 12/QĐ-UBND')
     await decision.getByRole('button', { name: 'Ghi quyết định' }).click()
     await page.getByText('Đã ghi Quyết định số 12/QĐ-UBND.').waitFor()
     await village.getByText(/Đã khen thưởng theo Quyết định số 12\/QĐ-UBND ngày 10\/01\/\d{4}/).waitFor()
@@ -157,6 +162,7 @@ describe('the year-end path', () => {
     await page.getByRole('button', { name: 'Tìm' }).click()
     await page.locator('[data-test="person-record"]').getByText(PERSON).waitFor()
     await shot(page, 'records')
+    expect(await axeViolations(page)).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
     expect(contexts.problems).toEqual([])
   }, 300_000)
@@ -174,6 +180,7 @@ describe('the year-end path', () => {
     expect(wide).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
     await shot(page, 'phone')
+    expect(await axeViolations(page)).toEqual([])
     expect(contexts.problems).toEqual([])
   }, 180_000)
 })

@@ -29,6 +29,11 @@ export function proposalPath(commune: string, year: number, o: { number: string;
   return communePath(commune, `commendation/${year}/to-trinh.docx${query(o)}`)
 }
 
+/** The next decision's draft (the approved titles not yet awarded) with the number and date typed, before it is recorded. */
+export function draftDecisionPath(commune: string, year: number, o: { number: string; signedOn: string; signer: string; signerTitle: string }): string {
+  return communePath(commune, `commendation/${year}/quyet-dinh.docx${query(o)}`)
+}
+
 export function decisionPath(commune: string, id: number): string {
   return communePath(commune, `commendation-decisions/${id}/quyet-dinh.docx`)
 }
