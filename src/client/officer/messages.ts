@@ -13,7 +13,8 @@ export const officerMessages = defineMessages({
         review: 'Duyệt báo cáo',
         history: 'Lịch sử số liệu',
         registration: 'Đăng ký thi đua',
-        commendation: 'Bình xét, khen thưởng',
+        // Short: the workspace's tabs fit 1280 px on one line.
+        commendation: 'Bình xét',
         plan: 'Kế hoạch & chỉ tiêu',
         people: 'Đơn vị & tài khoản',
         periods: 'Kỳ báo cáo',
@@ -33,7 +34,7 @@ export const officerMessages = defineMessages({
         review: 'Review reports',
         history: 'Value history',
         registration: 'Emulation registration',
-        commendation: 'Evaluation & awards',
+        commendation: 'Awards',
         plan: 'Plan & targets',
         people: 'Units & accounts',
         periods: 'Reporting periods',
