@@ -342,6 +342,16 @@ describe.each(DATABASES)('commendation on $name', (factory) => {
     expectRefusal(await officer.request('GET', `${api}/achievements/people?name=a`), 400, 'invalid')
     expectRefusal(await officer.request('GET', `${api}/achievements/units/KHONG`), 404, 'not_found')
     expectRefusal(await t1.request('GET', `${api}/achievements/units/T1`), 403, 'forbidden')
+
+    // The registration reopened and the person taken off it: the proposal goes, the award stays.
+    const reopened = await officer.request('POST', `${api}/registrations/${YEAR}/T1/decision`, { action: 'reopen', reason: 'Bỏ một người' })
+    expect(reopened.statusCode, reopened.body).toBe(200)
+    const edited = await officer.request('PUT', `${api}/registrations/${YEAR}/T1`, { action: 'save', content: { collective: ['TDPVH'], people: [], pledges: '' } })
+    expect(edited.statusCode, edited.body).toBe(200)
+    const after = (await officer.request('GET', `${api}/achievements/units/T1`)).json<UnitAchievements>()
+    expect(after.entries.map((e) => e.title)).toEqual(['TDPVH'])
+    expect(after.people).toEqual([])
+    expect((await officer.request('GET', `${api}/achievements/people?name=${encodeURIComponent('nguyen van an')}`)).json<PeopleAchievements>().people).toEqual([])
   })
 
   it('lets the officer change a title’s criteria, audited, and reset them', async () => {

@@ -440,22 +440,31 @@ const ENTRY_SELECT = `
     FROM commendations c JOIN units u ON u.id = c.unit_id LEFT JOIN award_decisions d ON d.id = c.award_decision_id
    WHERE c.commune_id = $1 AND (c.award_decision_id IS NOT NULL OR c.decision = 'proposed_upward')`
 
-/** The positions people registered with, by unit, year and folded name. */
-async function positions(q: Queryable, communeId: number, rows: readonly EntryRow[]): Promise<Map<string, string>> {
+/**
+ * The lines still registered, by unit, year, folded name ('' for the unit's own title) and title,
+ * with the position the person registered with: a proposal upward is listed only while its line
+ * is registered (an award stands whatever became of its registration).
+ */
+async function registeredLines(q: Queryable, communeId: number, rows: readonly EntryRow[]): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  const wanted = rows.filter((r) => r.person_key !== '')
-  if (wanted.length === 0) return out
+  if (rows.length === 0) return out
   const r = await q.query<{ unit: string; year: number; content: RegistrationContent }>(
     `SELECT u.code AS unit, r.year, r.content FROM registrations r JOIN units u ON u.id = r.unit_id
       WHERE r.commune_id = $1 AND u.code = ANY($2::text[])`,
-    [communeId, [...new Set(wanted.map((w) => w.unit))]],
+    [communeId, [...new Set(rows.map((w) => w.unit))]],
   )
-  for (const reg of r.rows) for (const p of reg.content.people) out.set(`${reg.unit}|${Number(reg.year)}|${personKey(p.name)}|${p.title}`, p.position)
+  for (const reg of r.rows) {
+    const year = Number(reg.year)
+    for (const code of reg.content.collective) out.set(`${reg.unit}|${year}||${code}`, '')
+    for (const p of reg.content.people) out.set(`${reg.unit}|${year}|${personKey(p.name)}|${p.title}`, p.position)
+  }
   return out
 }
 
-function entriesOf(rows: readonly EntryRow[], titles: readonly RegistrationTitle[], pos: ReadonlyMap<string, string>): AchievementEntry[] {
+function entriesOf(rows: readonly EntryRow[], titles: readonly RegistrationTitle[], lines: ReadonlyMap<string, string>): AchievementEntry[] {
+  const lineOf = (r: EntryRow): string => `${r.unit}|${Number(r.year)}|${r.person_key}|${r.title}`
   return rows
+    .filter((r) => r.award_decision_id !== null || lines.has(lineOf(r)))
     .map((r) => {
       const title = titleOf(titles, r.title)
       const year = Number(r.year)
@@ -464,7 +473,7 @@ function entriesOf(rows: readonly EntryRow[], titles: readonly RegistrationTitle
         unit: r.unit,
         unitName: r.unit_name,
         person: r.person_name,
-        position: r.person_key === '' ? '' : (pos.get(`${r.unit}|${year}|${r.person_key}|${r.title}`) ?? ''),
+        position: lines.get(lineOf(r)) ?? '',
         title: title.code,
         titleName: title.name,
         awardText: awardText(title, r.award),
@@ -481,8 +490,7 @@ export async function unitAchievements(q: Queryable, communeId: number, unitCode
   const unit = u.rows[0]
   if (!unit) throw notFound(say('unit_not_found', { code: unitCode }))
   const [rows, titles] = await Promise.all([q.query<EntryRow>(`${ENTRY_SELECT} AND u.code = $2`, [communeId, unitCode]), listTitles(q, communeId)])
-  const pos = await positions(q, communeId, rows.rows)
-  const all = entriesOf(rows.rows, titles.titles, pos)
+  const all = entriesOf(rows.rows, titles.titles, await registeredLines(q, communeId, rows.rows))
   return { unit, entries: all.filter((e) => e.person === null), people: all.filter((e) => e.person !== null) }
 }
 
@@ -494,10 +502,13 @@ export async function peopleAchievements(q: Queryable, communeId: number, name: 
   const folded = foldName(name)
   const [rows, titles] = await Promise.all([q.query<EntryRow>(`${ENTRY_SELECT} AND c.person_key <> '' ORDER BY c.person_key`, [communeId]), listTitles(q, communeId)])
   const found = rows.rows.filter((r) => foldName(r.person_key).includes(folded))
-  const pos = await positions(q, communeId, found)
+  const lines = await registeredLines(q, communeId, found)
   const byPerson = new Map<string, EntryRow[]>()
   for (const r of found) byPerson.set(r.person_key, [...(byPerson.get(r.person_key) ?? []), r])
-  const people = [...byPerson.values()].slice(0, 50).map((rs) => ({ name: rs.map((r) => r.person_name ?? '').sort().at(-1) ?? '', entries: entriesOf(rs, titles.titles, pos) }))
+  const people = [...byPerson.values()]
+    .map((rs) => ({ name: rs.map((r) => r.person_name ?? '').sort().at(-1) ?? '', entries: entriesOf(rs, titles.titles, lines) }))
+    .filter((p) => p.entries.length > 0)
+    .slice(0, 50)
   people.sort((a, b) => a.name.localeCompare(b.name, 'vi'))
   return { name, people }
 }
