@@ -234,7 +234,7 @@ describe('where province accounts start', () => {
     await until(() => expect(m.w.find('.officer__nav').exists()).toBe(true))
     expect(m.router.currentRoute.value.name).toBe('history')
     const tabs = m.w.findAll('.officer__nav a').map((a) => a.text())
-    expect(tabs).toEqual(['← Các xã của Quảng Ngãi', 'Tổng hợp', 'Tiến độ báo cáo', 'Duyệt báo cáo', 'Lịch sử số liệu'])
+    expect(tabs).toEqual(['← Các xã của Quảng Ngãi', 'Tổng hợp', 'Tiến độ báo cáo', 'Duyệt báo cáo', 'Lịch sử số liệu', 'Đăng ký thi đua', 'Bình xét'])
     expect(m.w.find('.officer__nav a').attributes('href')).toBe('/tinh/quang-ngai')
   })
 
