@@ -48,6 +48,28 @@ async function type(m: Mounted, id: string, text: string): Promise<void> {
   await input.trigger('blur')
 }
 
+describe('a long sheet', () => {
+  /** The test plan with 12 more figures to type: 17 rows, the computed yield among them. */
+  const LONG: Plan = {
+    ...ENTRY_PLAN,
+    indicators: [
+      ...ENTRY_PLAN.indicators,
+      ...Array.from({ length: 12 }, (_, i) => ({ code: `X${i + 1}`, name: `Chỉ tiêu thêm ${i + 1}`, field: 'AN', unitOfMeasure: 'hộ', aggregation: 'flow' as const, proportion: true, reporters: { kinds: ['thon' as const], units: [] } })),
+    ],
+  }
+
+  it('shows its first rows with the screen and the others right after', async () => {
+    const m = await open(Q1, undefined, LONG)
+    await until(() => expect(m.w.findAll('article.ind')).toHaveLength(17))
+    expect(m.w.find('#ind-X12-value').exists()).toBe(true)
+  })
+
+  it('brings a row further down into view when the address names it (“Sửa lại”)', async () => {
+    await open(`${Q1}#ind-X12`, undefined, LONG)
+    await until(() => expect(document.activeElement?.id).toBe('ind-X12-value'))
+  })
+})
+
 describe('a number', () => {
   it('reads 1.448,5 the vi-VN way, saves 1448.5 and shows it formatted', async () => {
     const m = await open()
