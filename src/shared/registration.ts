@@ -230,3 +230,35 @@ export function countByTitle(registrations: readonly { content: RegistrationCont
   }
   return counts
 }
+
+// ---------------------------------------------------------------------------
+// What the registration routes answer (server/routes/registrations.ts; the officer's screens read them)
+
+/** A unit's registration of a year as the server holds it, with who and when. */
+export interface Registration {
+  unit: string
+  year: number
+  status: RegistrationStatus | 'none'
+  content: RegistrationContent
+  returnReason: string | null
+  submittedAt: string | null
+  decidedAt: string | null
+  decidedBy: string | null
+  updatedBy: string | null
+  updatedAt: string | null
+  version: number
+}
+
+export interface BoardUnit {
+  code: string
+  name: string
+  kind: string
+  registration: Registration
+}
+
+export interface RegistrationBoard {
+  year: number
+  settings: RegistrationSettings
+  titles: RegistrationTitle[]
+  units: BoardUnit[]
+}

@@ -10,7 +10,10 @@ import {
   effectiveTitles,
   registrationProblem,
   sameContent,
+  type BoardUnit,
+  type Registration,
   type RegistrationAction,
+  type RegistrationBoard,
   type RegistrationContent,
   type RegistrationProblem,
   type RegistrationSettings,
@@ -113,33 +116,6 @@ async function unknownUnits(q: Queryable, communeId: number, codes: readonly str
 // ---------------------------------------------------------------------------
 // Registrations
 
-export interface Registration {
-  unit: string
-  year: number
-  status: RegistrationStatus | 'none'
-  content: RegistrationContent
-  returnReason: string | null
-  submittedAt: string | null
-  decidedAt: string | null
-  decidedBy: string | null
-  updatedBy: string | null
-  updatedAt: string | null
-  version: number
-}
-
-export interface BoardUnit {
-  code: string
-  name: string
-  kind: string
-  registration: Registration
-}
-
-export interface RegistrationBoard {
-  year: number
-  settings: RegistrationSettings
-  titles: RegistrationTitle[]
-  units: BoardUnit[]
-}
 
 interface RegistrationDbRow {
   unit: string

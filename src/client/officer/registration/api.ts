@@ -1,35 +1,10 @@
 // The registration routes (src/server/routes/registrations.ts): the board, a unit's registration,
 // the officer's decision, the year's deadline and the commune's title list.
-import type { RegistrationContent, RegistrationSettings, RegistrationStatus, RegistrationTitle } from '../../../shared/registration'
+import type { BoardUnit, Registration, RegistrationBoard, RegistrationContent, RegistrationSettings, RegistrationTitle } from '../../../shared/registration'
 import { apiRequest, communePath } from '../../api'
 
-export interface Registration {
-  unit: string
-  year: number
-  status: RegistrationStatus | 'none'
-  content: RegistrationContent
-  returnReason: string | null
-  submittedAt: string | null
-  decidedAt: string | null
-  decidedBy: string | null
-  updatedBy: string | null
-  updatedAt: string | null
-  version: number
-}
+export type { BoardUnit, Registration, RegistrationBoard } from '../../../shared/registration'
 
-export interface BoardUnit {
-  code: string
-  name: string
-  kind: string
-  registration: Registration
-}
-
-export interface RegistrationBoard {
-  year: number
-  settings: RegistrationSettings
-  titles: RegistrationTitle[]
-  units: BoardUnit[]
-}
 
 export type Decision = { action: 'approve' } | { action: 'return'; reason: string } | { action: 'reopen'; reason: string }
 
