@@ -1,6 +1,6 @@
 // The workspace's screens, each its own lazy chunk. The routes (routes.ts, in the entry chunk)
 // load this small module first and the screen through it: the entry chunk then names one file
-// instead of every screen's files and their preloads (DESIGN.md §6).
+// instead of every screen's files and their preloads (docs/BENCHMARKS.md).
 export const pages = {
   layout: () => import('./OfficerLayout.vue'),
   dashboard: () => import('./dashboard/DashboardPage.vue'),

@@ -1,5 +1,5 @@
 // The officer's workspace: its screens, each a lazy chunk that a village head's phone never
-// downloads (the entry screen's budget, DESIGN.md §6). Every address names the commune, so the
+// downloads (the entry screen's budget, docs/BENCHMARKS.md). Every address names the commune, so the
 // system administrator can open any commune's workspace and an officer's links can be shared.
 import type { RouteRecordRaw } from 'vue-router'
 import type { Role } from '../../shared/model'
