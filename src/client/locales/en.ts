@@ -161,16 +161,6 @@ const en: Translation<typeof vi> = {
     now: 'Sync now',
     update: 'Update the app',
   },
-  backup: {
-    title: 'Backup',
-    action: 'Back up unsent changes',
-    working: 'Creating the file…',
-    explain: 'If you stay offline for long, save the unsent changes to a file and send it to the commune office (Zalo, email). The officer imports it on the server.',
-    shared: 'Backup file shared ({n} changes).',
-    downloaded: 'Backup file saved to Downloads ({n} changes).',
-    failed: 'Could not create the backup file: {reason}',
-    nothing: 'No changes are waiting: nothing to back up.',
-  },
   storage: {
     full: 'This phone\'s storage is full, so this change was not saved. Delete some photos, videos or unused apps and try again. Figures saved earlier are still there.',
     estimate: 'The app can still use about {free} MB of {quota} MB.',

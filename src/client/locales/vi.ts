@@ -160,16 +160,6 @@ const vi = {
     now: 'Đồng bộ ngay',
     update: 'Cập nhật ứng dụng',
   },
-  backup: {
-    title: 'Sao lưu',
-    action: 'Sao lưu thay đổi chưa gửi',
-    working: 'Đang tạo tệp…',
-    explain: 'Nếu lâu không có mạng, hãy lưu các thay đổi chưa gửi ra tệp và chuyển cho cán bộ xã (qua Zalo, email). Cán bộ xã nhập tệp vào máy chủ.',
-    shared: 'Đã chia sẻ tệp sao lưu ({n} thay đổi).',
-    downloaded: 'Đã lưu tệp sao lưu ({n} thay đổi) vào thư mục Tải về.',
-    failed: 'Không tạo được tệp sao lưu: {reason}',
-    nothing: 'Không có thay đổi nào chờ gửi, không cần sao lưu.',
-  },
   storage: {
     full: 'Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng đến rồi thử lại. Các số liệu đã lưu trước đó vẫn còn nguyên.',
     estimate: 'Ứng dụng còn dùng được khoảng {free} MB trên {quota} MB.',

@@ -28,7 +28,7 @@ import vi from '../locales/vi'
 import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
 import type { attentionMessages } from '../components/attention/messages'
 import type { loginMessages } from '../components/auth/messages'
-import type { keepDataMessages } from '../components/backup/messages'
+import type { backupMessages, keepDataMessages } from '../components/backup/messages'
 import type { planViewMessages } from '../components/plan/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
 import type { updateMessages } from '../components/pwa/messages'
@@ -63,6 +63,7 @@ type Bundles =
   | typeof attentionMessages
   | typeof loginMessages
   | typeof keepDataMessages
+  | typeof backupMessages
   | typeof planViewMessages
   | typeof quarantineMessages
   | typeof updateMessages
