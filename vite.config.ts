@@ -15,7 +15,7 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 // module stays out of the first load: the officer's results and summaries, the plan files and the
 // drafter, the splitting of targets, and the modules that carry valibot schemas (model, protocol,
 // responses, text: the phone loads them only lazily, with the sync engine's answer checks).
-const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
+const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|targetMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
 // Loaded when first shown: the backup button (the disk is full).
@@ -121,7 +121,7 @@ export default defineConfig({
           groups: [
             // English, loaded only when chosen (modules/i18n.ts), with the English of the server's
             // refusals and of number checks (shared/*.en.ts): not part of the first load.
-            { name: 'en', test: /src[\\/](client[\\/]locales[\\/]en|shared[\\/](errors|numberMessages)\.en)\.ts/ },
+            { name: 'en', test: /src[\\/](client[\\/]locales[\\/]en|shared[\\/](errors|numberMessages|targetMessages)\.en)\.ts/ },
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.

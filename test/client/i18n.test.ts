@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { createAppI18n, fill, refusalMessage, registerMessages, rejectionMessage, setLocale, translate, type MessageBundle, type MessageKey } from '../../src/client/modules/i18n'
 import { REFUSALS } from '../../src/shared/errors'
 import { communeTitle, phaseSpan, roleLabel } from '../../src/client/labels'
+import { describeTarget } from '../../src/shared/describe'
+import targetsVi from '../../src/shared/targetMessages'
+import targetsEn from '../../src/shared/targetMessages.en'
 import refusalsEn from '../../src/shared/errors.en'
 import vi from '../../src/client/locales/vi'
 import en from '../../src/client/locales/en'
@@ -102,5 +105,15 @@ describe('labels', () => {
     expect(communeTitle({ name: 'Phổ Thuận', kind: 'phuong' })).toBe('Ward Phổ Thuận')
     expect(communeTitle({ name: 'Xã Phổ Thuận', kind: 'xa' })).toBe('Xã Phổ Thuận')
     expect(phaseSpan({ from: '2024-03-01' })).toBe('since 01/03/2024, under way')
+  })
+})
+
+describe('target phrases', () => {
+  it('are worded in the language the caller passes, Vietnamese by default', () => {
+    expectSameShape('shared/targetMessages', targetsVi as Tree, targetsEn as Tree)
+    const target = { kind: 'reduce_by' as const, amount: 0.5, baseline: 3.2 }
+    const ind = { unitOfMeasure: '%' }
+    expect(describeTarget(target, ind)).toBe('giảm 0,5 điểm phần trăm so với đầu năm (3,2%)')
+    expect(describeTarget(target, ind, (phrase, params) => fill(targetsEn[phrase], params))).toBe('down 0,5 percentage points from the start of the year (3,2%)')
   })
 })

@@ -3,9 +3,11 @@
 import type { Translation } from '../modules/i18n'
 import type vi from './vi'
 import numbers from '../../shared/numberMessages.en'
+import targets from '../../shared/targetMessages.en'
 
 const en: Translation<typeof vi> = {
   numbers,
+  targets,
   app: {
     screenFailed: 'This screen could not be loaded. Check the network connection and try again.',
     name: 'Thi đua',

@@ -1,10 +1,13 @@
 // The entry screen's messages in Vietnamese, the source of their keys (modules/i18n.ts): loaded
 // with the entry chunk. Lazily loaded screens keep their own bundles (messages.ts beside them).
 import numbers from '../../shared/numberMessages'
+import targets from '../../shared/targetMessages'
 
 const vi = {
   /** Why a typed number was refused (shared/numbers.ts words it by these keys). */
   numbers,
+  /** Targets and verdicts in words (shared/describe.ts composes them). */
+  targets,
   app: {
     screenFailed: 'Không tải được màn hình này. Kiểm tra kết nối mạng và thử lại.',
     name: 'Thi đua',
