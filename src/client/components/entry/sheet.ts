@@ -70,19 +70,22 @@ export async function loadEntryFrame(db: ThiDuaDb, commune: string, unit: string
   // Every period of the unit but this one: the primary key's ranges below and above it, read apart
   // so that the live query observes those two ranges only (inAnyRange would observe the span).
   const cellsBetween = (from: unknown[], to: unknown[]) => db.cells.where('[commune+unit+period+indicator]').between(from, to, true, false).toArray()
-  const [unitRow, periodRow, periods, before, after, report] = await Promise.all([
-    db.units.get([commune, unit]),
+  // Two rounds of reads: what the keys name, then what the unit, the period and the periods tell.
+  const [units, periodRow, periods, before, after, report] = await Promise.all([
+    db.units.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
     db.periods.get([commune, period]),
     db.periods.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
     cellsBetween([commune, unit], [commune, unit, period]),
     cellsBetween([commune, unit, period, []], [commune, unit, []]),
     db.reports.get([commune, unit, period]),
   ])
-  const history = [...before, ...after]
-  const plan = periodRow ? (await db.plans.get([commune, periodRow.year]))?.plan : undefined
-  const plans = periodRow ? await earlierPlans(db, commune, periodRow, periods) : new Map<number, Plan>()
-  const peerCells = await otherUnitsCells(db, commune, unitRow, period)
-  return { unit: unitRow, period: periodRow, plan, plans, periods, history, peerCells, report }
+  const unitRow = units.find((u) => u.code === unit)
+  const [planRow, plans, peerCells] = await Promise.all([
+    periodRow ? db.plans.get([commune, periodRow.year]) : undefined,
+    periodRow ? earlierPlans(db, commune, periodRow, periods) : new Map<number, Plan>(),
+    otherUnitsCells(db, commune, unitRow, units, period),
+  ])
+  return { unit: unitRow, period: periodRow, plan: planRow?.plan, plans, periods, history: [...before, ...after], peerCells, report }
 }
 
 /** The plans of the other years that have an earlier period of the same kind, in one read. */
@@ -92,9 +95,9 @@ async function earlierPlans(db: ThiDuaDb, commune: string, period: PeriodRow, pe
   return new Map(rows.flatMap((r) => (r ? [[r.year, r.plan] as const] : [])))
 }
 
-async function otherUnitsCells(db: ThiDuaDb, commune: string, unit: UnitRow | undefined, period: string): Promise<CellRow[]> {
+/** This period's cells of the commune's other active units of the unit's kind. */
+async function otherUnitsCells(db: ThiDuaDb, commune: string, unit: UnitRow | undefined, units: readonly UnitRow[], period: string): Promise<CellRow[]> {
   if (!unit) return []
-  const units = await db.units.where('[commune+code]').between([commune], [commune, []], true, true).toArray()
   const peers = units.filter((u) => u.kind === unit.kind && u.code !== unit.code && u.active).map((u) => [commune, u.code, period])
   return peers.length === 0 ? [] : db.cells.where('[commune+unit+period]').anyOf(peers).toArray()
 }
