@@ -131,14 +131,22 @@ const refusals = new Map<Locale, RefusalWords>()
 /** The language of the app's instance, for words made outside components (api.ts). */
 let active: Ref<Locale> | undefined
 const bundles: MessageBundle[] = []
+/**
+ * Counts the bundles registered, read by `t`: words asked for before their screen's bundle came
+ * (a route's title, set as the navigation ends) are asked again when it comes.
+ */
+const registered = shallowRef(0)
 
 /**
  * Adds the messages of a lazily loaded part of the app. Its keys live under their own top-level
  * name (`officer`, `review`…), so a bundle never shadows the entry screen's messages.
  */
 export function registerMessages<T extends MessageTree>(bundle: MessageBundle<T>): void {
-  if (!bundles.includes(bundle)) bundles.push(bundle)
+  if (bundles.includes(bundle)) return
+  bundles.push(bundle)
+  registered.value++
 }
+
 
 /**
  * The message at a key in a language, if any: for keys made at run time (a code from the server,
@@ -160,7 +168,10 @@ export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   active = locale
   const i18n: AppI18n = {
     locale,
-    t: (key, params) => fill(findMessage(locale.value, key) ?? findMessage('vi', key) ?? key, params),
+    t: (key, params) => {
+      void registered.value
+      return fill(findMessage(locale.value, key) ?? findMessage('vi', key) ?? key, params)
+    },
     install(app) {
       app.provide(I18N_KEY, i18n)
     },
