@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
 import { axeViolations } from './a11y'
-import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DEMO_YEAR, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DEMO_YEAR, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -55,11 +55,7 @@ afterAll(async () => {
 
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
   const { page } = await contexts.open(viewport)
-  await page.goto(`${server!.url}/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(OFFICER)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+  await signInAs(page, server!.url, OFFICER)
   return page
 }
 

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, Contexts, DEMO_PASSWORD, DEMO_YEAR, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
+import { type AppServer, Contexts, DEMO_YEAR, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -35,11 +35,7 @@ afterAll(async () => {
 
 async function openDashboard(viewport: { width: number; height: number }): Promise<Page> {
   const { page } = await contexts.open(viewport)
-  await page.goto(`${baseUrl}/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(OFFICER)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+  await signInAs(page, baseUrl, OFFICER)
   await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
   await page.locator('.dash-field').first().waitFor()
   return page

@@ -111,6 +111,15 @@ function freePort(): Promise<number> {
 // The phone's screens, as every browser scenario reads them.
 
 /** The sync badge's status line in the app bar: last sync, offline, how many changes wait. */
+/** Signs `username` in on the sign-in screen, and waits until the app has moved on from it. */
+export async function signInAs(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${url}/dang-nhap`)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((u) => u.pathname !== '/dang-nhap')
+}
+
 export const syncLine = (page: Page) => page.locator('header.app-bar .sync__line')
 export const syncText = async (page: Page): Promise<string> => ((await syncLine(page).textContent()) ?? '').replace(/\s+/g, ' ').trim()
 

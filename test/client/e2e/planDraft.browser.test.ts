@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
 import { pdfOf } from '../../server/planDocuments'
-import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -74,11 +74,7 @@ afterAll(async () => {
 }, 60_000)
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(OFFICER)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+  await signInAs(page, baseUrl, OFFICER)
 }
 
 async function shot(page: Page, name: string): Promise<void> {

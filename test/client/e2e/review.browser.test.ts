@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDetail } from '../../../src/shared/api'
 import type { ReportSummary } from '../../../src/shared/api'
-import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -53,11 +53,7 @@ async function waitingReports(): Promise<{ unit: string; period: string; flagged
 
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
   const { page } = await contexts.open(viewport)
-  await page.goto(`${baseUrl}/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(OFFICER)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+  await signInAs(page, baseUrl, OFFICER)
   return page
 }
 

@@ -11,7 +11,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer, syncLine } from './harness'
+import { type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer, syncLine } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -38,11 +38,7 @@ afterAll(async () => {
 }, 60_000)
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+  await signInAs(page, baseUrl, username)
 }
 
 async function shot(page: Page, name: string): Promise<void> {

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Enrolment, ReportSummary } from '../../../src/shared/api'
 import { axeViolations, overflows } from './a11y'
-import { apiSession, type AppServer, Contexts, DEMO_PASSWORD, DESKTOP, launchChromium, PHONE, startAppServer } from './harness'
+import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -55,11 +55,7 @@ async function openAs(who: Who, viewport: { width: number; height: number }): Pr
     page = (async () => {
       const { page } = await contexts.open(viewport)
       if (who === 'nobody') return page
-      await page.goto(`${baseUrl}/dang-nhap`)
-      await page.getByLabel('Tên đăng nhập').fill(USERNAMES[who])
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD)
-      await page.getByRole('button', { name: 'Đăng nhập' }).click()
-      await page.waitForURL((url) => url.pathname !== '/dang-nhap')
+      await signInAs(page, baseUrl, USERNAMES[who])
       return page
     })()
     pages.set(key, page)
