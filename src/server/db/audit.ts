@@ -7,7 +7,7 @@ import type { AuditChoices, AuditFilters, AuditRow, CellChange, DeviceInfo } fro
 import { describeDevice, deviceKind } from '../../shared/devices'
 
 export interface AuditEntry {
-  entity: 'plan' | 'unit' | 'user' | 'period' | 'evidence'
+  entity: 'plan' | 'unit' | 'user' | 'period' | 'evidence' | 'registration' | 'commendation'
   unitId?: number
   periodId?: number
   indicatorId?: number

@@ -33,6 +33,7 @@ import { communeOfId, loadResults } from './results'
 import { readPlan } from './plans'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
+import { writeAudit } from './audit'
 
 // ---------------------------------------------------------------------------
 // Criteria
@@ -520,14 +521,7 @@ function foldName(name: string): string {
 
 // ---------------------------------------------------------------------------
 
-async function audit(tx: Queryable, communeId: number, actor: Actor, unitId: number | null, old: unknown, next: unknown, now: Date): Promise<void> {
-  await tx.query(`INSERT INTO audit (commune_id, entity, unit_id, user_id, device_id, old, new, at) VALUES ($1, 'commendation', $2, $3, $4, $5, $6, $7)`, [
-    communeId,
-    unitId,
-    actor.userId,
-    actor.deviceId,
-    old === null ? null : JSON.stringify(old),
-    JSON.stringify(next),
-    now,
-  ])
+/** The change's audit row (audit.ts writeAudit), under this concern's entity. */
+function audit(tx: Queryable, communeId: number, actor: Actor, unitId: number | null, old: unknown, next: unknown, now: Date): Promise<void> {
+  return writeAudit(tx, communeId, actor, { entity: 'commendation', ...(unitId === null ? {} : { unitId }), old, new: next }, now)
 }

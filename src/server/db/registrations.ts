@@ -25,6 +25,7 @@ import type { RefusalKey } from '../../shared/errors'
 import { conflict, forbidden, HttpError, notFound, say } from '../errors'
 import type { Db, Queryable } from './types'
 import { bumpVersion } from './versions'
+import { writeAudit } from './audit'
 
 // ---------------------------------------------------------------------------
 // Titles
@@ -294,16 +295,9 @@ export async function decideRegistration(db: Db, actor: Actor, communeId: number
   })
 }
 
-async function audit(tx: Queryable, communeId: number, actor: Actor, unitId: number | null, old: unknown, next: unknown, now: Date): Promise<void> {
-  await tx.query(`INSERT INTO audit (commune_id, entity, unit_id, user_id, device_id, old, new, at) VALUES ($1, 'registration', $2, $3, $4, $5, $6, $7)`, [
-    communeId,
-    unitId,
-    actor.userId,
-    actor.deviceId,
-    old === null ? null : JSON.stringify(old),
-    JSON.stringify(next),
-    now,
-  ])
+/** The change's audit row (audit.ts writeAudit), under this concern's entity. */
+function audit(tx: Queryable, communeId: number, actor: Actor, unitId: number | null, old: unknown, next: unknown, now: Date): Promise<void> {
+  return writeAudit(tx, communeId, actor, { entity: 'registration', ...(unitId === null ? {} : { unitId }), old, new: next }, now)
 }
 
 // ---------------------------------------------------------------------------
