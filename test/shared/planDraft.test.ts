@@ -621,11 +621,14 @@ describe('planFromDraft', () => {
 // The seeds live beside the repository (shared/seeds): the score is checked where they are.
 describe.skipIf(!existsSync(seedsDir()))('the seed plans against their hand-made demo plans', () => {
   // Honest levels reached (npm run plan:score): Trà Phong states only qualitative goals in prose,
-  // and its hand-made plan took some of them; the draft takes every goal clause (its directions of
-  // effort and means at low confidence). `confident`: the items of confidence high or medium.
+  // and its hand-made plan took some of them; the draft takes every goal clause of a plan that
+  // sets no figure (its directions of effort at low confidence). Its hand-made plan also keeps
+  // two duties of its section "Kế hoạch đăng ký giao ước thi đua", which the draft leaves out:
+  // registration is a duty, and the app follows it on its registration board (issue 15).
+  // `confident`: the items of confidence high or medium.
   const floors: Record<(typeof SEEDS)[number], { recall: number; precision: number; confident: { recall: number; precision: number } }> = {
     'pho-thuan-2023': { recall: 0.96, precision: 1, confident: { recall: 0.96, precision: 1 } },
-    'tra-phong-2022': { recall: 1, precision: 0.69, confident: { recall: 0.5, precision: 1 } },
+    'tra-phong-2022': { recall: 0.88, precision: 0.88, confident: { recall: 0.5, precision: 1 } },
     'truong-quang-trong-2022': { recall: 0.97, precision: 1, confident: { recall: 0.95, precision: 1 } },
   }
   it('flags the rice line of the Trương Quang Trọng plan (229 ha × 65 tạ/ha is not 1.448,5 t)', () => {

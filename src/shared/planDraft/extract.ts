@@ -11,6 +11,7 @@ import {
   cueBefore,
   decimalHabit,
   type DecimalHabit,
+  GENERIC_GOAL_RE,
   GOAL_START_RE,
   isStockName,
   INTENSIFIER_RE,
@@ -22,6 +23,7 @@ import {
   readDigits,
   readPost,
   RESULT_GOAL_RE,
+  reviewsPastYear,
   SECTOR_RE,
   SPENDING_RE,
   STATE_GOAL_RE,
@@ -460,7 +462,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         span: { start: line.start, end: line.start + line.text.length },
         // A section of content ("Nội dung thi đua cụ thể") under a list of targets is prose again.
         list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
-        excluded: current.excluded || (h.level === 1 && NON_TARGET_SECTION_RE.test(name)) || (current === ROOT && NON_TARGET_SECTION_RE.test(name) && h.level <= 2),
+        excluded:
+          current.excluded ||
+          ((h.level === 1 || (current === ROOT && h.level <= 2)) && (NON_TARGET_SECTION_RE.test(name) || reviewsPastYear(name, year))),
         content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký/iu.test(name),
       }
       if (sec.list) listSeen = true
@@ -503,7 +507,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       for (const c of clausesOf(item)) {
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) continue
-        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3) continue
+        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text))) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
@@ -522,13 +526,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // An item's first goal leads it; a later clause of the same item that only intensifies or
     // carries out (elaborates) is part of that goal, named in its reasons, not a target of its own.
     const leads = new Map<Section, Built>()
+    // A plan that sets figures states its goals as figures and as results ("giữ vững …", "không
+    // để …"); its directions of effort and its means ("đẩy mạnh …", "tuyên truyền …") are how it
+    // gets there, left out. A plan with no figure at all states its goals as directions: they are
+    // drafted, with low confidence, for the officer to keep or drop.
+    const setsFigures = built.some((b) => b.value.aggregation !== 'yes_no')
     for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line, figures)) {
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
-        if (listSeen && !STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) continue
+        if ((listSeen || setsFigures) && !STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -667,7 +676,7 @@ const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').repl
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
  */
 const REACHED_RE = /^(?:[\p{L}\d–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|đạt chuẩn|đạt danh hiệu)(?![\p{L}])/iu
-const isGoal = (text: string): boolean => GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text))
+const isGoal = (text: string): boolean => !GENERIC_GOAL_RE.test(goalBody(text)) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of
@@ -718,7 +727,7 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
     // is the purpose's, not a goal (a phrase such as "gắn với …", "nhất là …" ends at the next comma).
     const tailAt = /^(?:các|mỗi|từng)\s/iu.test(body) ? -1 : body.search(PURPOSE_IN_RE)
     const cuts = [0]
-    for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s)/giu)) {
+    for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s|không còn\s|kéo giảm\s|hoàn thành\s)/giu)) {
       if (tailAt !== -1 && m.index > tailAt) break
       // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
       if (insideQuote(body, m.index)) continue
@@ -906,6 +915,8 @@ function fromFound(found: Found[], line: Line, year: number | undefined, habit: 
   const whole = out[wholeIdx]
   const parts = out.filter((b) => b.found!.afterWhole && whole && unitFamily(b.value.unitOfMeasure) === unitFamily(whole.value.unitOfMeasure))
   if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
+    // A part counts what its whole counts: "10 đảng viên, trong đó … 8 đồng chí" are 8 đảng viên.
+    for (const p of parts) p.value = { ...p.value, unitOfMeasure: whole.value.unitOfMeasure }
     const wholeFigure = figureOf(whole.value.target)
     const figures = parts.map((p) => figureOf(p.value.target))
     const sum = figures.reduce<number>((s, x) => s + (x ?? Number.NaN), 0)

@@ -30,10 +30,12 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['km'], 'km', false],
   [['con'], 'con', true],
   [['hộ'], 'hộ', true],
-  [['người'], 'người', true],
-  [['lao động'], 'lao động', true],
+  // Workers are counted in people ("việc làm cho 60 lao động": 60 người), and so are comrades
+  // ("8 đồng chí"); a named membership ("đảng viên") is its own unit.
+  [['người', 'lao động', 'đồng chí'], 'người', true],
   [['học sinh'], 'học sinh', true],
-  [['trẻ', 'cháu'], 'trẻ', true],
+  [['trẻ'], 'trẻ', true],
+  [['cháu'], 'cháu', true],
   [['lượt người', 'lượt'], 'lượt', true],
   [['công trình'], 'công trình', true],
   [['doanh nghiệp'], 'doanh nghiệp', true],
@@ -45,7 +47,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['tiêu chí'], 'tiêu chí', true],
   [['tuyến đường', 'tuyến'], 'tuyến', true],
   [['giường bệnh', 'giường'], 'giường', true],
-  [['căn nhà', 'căn', 'ngôi nhà', 'nhà'], 'căn', true],
+  // The plan's own word: "35 nhà tạm" counts nhà, "40 căn" counts căn.
+  [['căn nhà', 'căn'], 'căn', true],
+  [['ngôi nhà', 'nhà'], 'nhà', true],
   [['thẻ'], 'thẻ', true],
   [['cây'], 'cây', true],
   [['vụ'], 'vụ', true],
@@ -283,7 +287,7 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =
-  /^(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+  /^(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
 /**
  * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
@@ -293,7 +297,7 @@ export const GOAL_START_RE =
  * go, with no point at which it is reached.
  */
 export const RESULT_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
  * A result stated as a state to keep or reach (RESULT_GOAL_RE without "… tốt", "… có hiệu
@@ -301,7 +305,15 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+
+/**
+ * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
+ * "hoàn thành toàn diện các chỉ tiêu năm 2026", "hoàn thành thắng lợi các mục tiêu, nhiệm vụ".
+ * A named duty ("hoàn thành chỉ tiêu giao quân", "hoàn thành dự toán thu ngân sách") is not one.
+ */
+export const GENERIC_GOAL_RE =
+  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và vượt))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:\s+(?:chính trị|kinh tế\s*[-–]\s*xã hội|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*\s*$/iu
 
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
@@ -319,8 +331,26 @@ export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua))(?![\p{L}])/iu
 
-/** Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out. */
-export const NON_TARGET_SECTION_RE = /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$/iu
+/**
+ * Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out,
+ * its propaganda and slogans, the registration of titles, and the duties shared out to agencies
+ * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
+ */
+export const NON_TARGET_SECTION_RE =
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công/iu
+
+/**
+ * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả
+ * thực hiện năm 2025", "Tình hình thực hiện …"): its figures are results reached, not targets.
+ */
+export function reviewsPastYear(name: string, planYear: number | undefined): boolean {
+  if (/^(?:\p{L}+\s+){0,2}(?:đánh giá|tình hình thực hiện|kết quả (?:thực hiện|đạt được))/iu.test(name)) {
+    const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
+    return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)
+  }
+  const m = /^kết quả(?:\s+\p{L}+){0,3}\s+năm\s+(\d{4})/iu.exec(name)
+  return m !== null && planYear !== undefined && Number(m[1]) < planYear
+}
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
 export const TARGET_LIST_RE = /chỉ tiêu[^.;:]{0,50}:?\s*$/iu
