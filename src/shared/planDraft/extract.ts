@@ -11,6 +11,7 @@ import {
   cueBefore,
   decimalHabit,
   type DecimalHabit,
+  DIRECTION_RE,
   GENERIC_GOAL_RE,
   GOAL_START_RE,
   isStockName,
@@ -508,6 +509,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) continue
         if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text))) continue
+        // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
+        // truyền …") is how the list's targets are reached, not one of them.
+        const body = goalBody(c.text)
+        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))

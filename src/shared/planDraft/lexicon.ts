@@ -323,6 +323,14 @@ export const GENERIC_GOAL_RE =
 export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|xây dựng)(?![\p{L}])/iu
 
 /**
+ * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
+ * "thường xuyên tuyên truyền", "phát huy vai trò", "vận động Nhân dân …"). "Xây dựng xã vững mạnh"
+ * names a state to reach and is none.
+ */
+export const DIRECTION_RE =
+  /^(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+
+/**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán
  * triệt", "học tập nghị quyết", "phổ biến"), the plan's own paperwork ("xây dựng chương trình, kế
  * hoạch", "đăng ký giao ước"), rewards ("khen thưởng", "nhân rộng điển hình"), reviews ("sơ kết",
