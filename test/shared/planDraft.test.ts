@@ -96,6 +96,28 @@ describe('draftPlan: each target kind', () => {
     expect(b.reasons.join(' ')).toMatch(/giảm 15%/)
   })
 
+  it('a small cut of a rate with the verb first is read first in points, and stays ambiguous', () => {
+    const c = only('Giảm tỷ lệ hộ cận nghèo 1-2% theo chuẩn mới.')
+    expect(c.ambiguous).toBe(true)
+    expect(c.value.target).toEqual({ kind: 'reduce_by', amount: 1, max: 2 })
+    expect(c.alternatives?.map((x) => x.target)).toContainEqual({ kind: 'reduce_by', amount: 1, max: 2, relative: true })
+  })
+
+  it('a cut of cases against a year whose count the clause states is a ceiling on this year', () => {
+    const f = only('Giảm ít nhất 20% số vụ cháy so với năm 2024 (năm 2024 xảy ra 5 vụ).')
+    expect(f.value).toMatchObject({ name: 'Số vụ cháy', unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: 4, strict: false } })
+    expect(f.reasons.join(' ')).toMatch(/không quá 4 vụ/)
+  })
+
+  it('a table row named "… tăng so với năm trước" in % is a growth of what it names', () => {
+    const d = draftPlan(planWith([], '| 3 | Doanh thu dịch vụ lưu trú tăng so với năm trước | % | 7 | 9 |\n| 4 | Thu ngân sách trên địa bàn | tỷ đồng | 20 | 22 |'))
+    expect(d.indicators[0]!.value).toMatchObject({ name: 'Doanh thu dịch vụ lưu trú', unitOfMeasure: 'tỷ đồng', target: { kind: 'growth', percent: 9, baseYear: 2024 } })
+  })
+
+  it('new units counted: "thêm 02 thôn đạt chuẩn …"', () => {
+    expect(only('Phấn đấu có thêm 02 thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.').value).toMatchObject({ unitOfMeasure: 'thôn', target: { kind: 'at_least', value: 2 } })
+  })
+
   it('growth against a named year or the year before', () => {
     const g = only('Giá trị sản xuất ngành thương mại – dịch vụ tăng 12% so với năm 2024.')
     expect(g.value).toMatchObject({ unitOfMeasure: 'triệu đồng', aggregation: 'flow', target: { kind: 'growth', percent: 12, baseYear: 2024 } })
@@ -343,6 +365,69 @@ describe('figures that are no targets, shares of a whole, and measures (held-out
   it('reads the sentences before a list’s introduction on the same line', () => {
     const d = draftPlan(planWith([], 'Phấn đấu tổng giá trị sản xuất tăng 8,2% so với cùng kỳ. Các chỉ tiêu cụ thể:\n- Tổng đàn bò đạt 1.250 con'))
     expect(targets(d).map(([t]) => t)).toEqual([{ kind: 'growth', percent: 8.2, baseYear: 2024 }, { kind: 'at_least', value: 1250 }])
+  })
+})
+
+describe('what is no target: past results, directions, duties, the closing call', () => {
+  it('a section reviewing last year holds no targets', () => {
+    const d = draftPlan(`${HEAD}
+I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024
+Năm 2024 sản lượng lương thực đạt 4.200 tấn; tỷ lệ hộ nghèo giảm từ 5,1% xuống còn 3,9%.
+II. CHỈ TIÊU THI ĐUA NĂM 2025
+- Sản lượng lương thực đạt 4.350 tấn.
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 4350 }])
+  })
+
+  it('sections of propaganda, slogans, registration and shared-out duties hold none', () => {
+    const d = draftPlan(`${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành kế hoạch năm 2025.
+II. NỘI DUNG THI ĐUA
+1. Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự; tỷ lệ hộ tham gia bảo hiểm y tế đạt 95%.
+III. CÔNG TÁC TUYÊN TRUYỀN
+Đài truyền thanh phát ít nhất 3 lần mỗi tuần, tuyên truyền đến 100% hộ gia đình.
+IV. ĐĂNG KÝ THI ĐUA
+Các thôn hoàn thành việc gửi bản đăng ký danh hiệu thi đua trước ngày 20/02/2025.
+V. NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ
+Công an xã bảo đảm an ninh trật tự trong các dịp lễ, tết.
+`)
+    expect(d.indicators.map((i) => i.value.unitOfMeasure)).toEqual(['%', 'đạt/không đạt'])
+  })
+
+  it('in a plan that sets figures, prose keeps its results and drops its directions of effort', () => {
+    const d = draftPlan(`${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành kế hoạch năm 2025.
+II. NỘI DUNG THI ĐUA
+1. Đẩy mạnh phát triển chăn nuôi theo hướng an toàn sinh học. Không để dịch bệnh lớn xảy ra trên đàn gia súc; tổng đàn lợn đạt 4.000 con.
+2. Làm tốt công tác chăm sóc người có công. Kéo giảm số vụ vi phạm pháp luật về trật tự xã hội; không còn hộ gia đình chính sách ở nhà tạm.
+3. Phấn đấu hoàn thành tốt nhiệm vụ chính trị được giao.
+`)
+    expect(d.indicators.map((i) => i.value.source)).toEqual([
+      'tổng đàn lợn đạt 4.000 con',
+      'Không để dịch bệnh lớn xảy ra trên đàn gia súc',
+      'Kéo giảm số vụ vi phạm pháp luật về trật tự xã hội',
+      'không còn hộ gia đình chính sách ở nhà tạm',
+    ])
+  })
+
+  it('in a list of targets, a direction or a means is none', () => {
+    const d = draftPlan(planWith(['Tỷ lệ che phủ rừng đạt 48%; tăng cường tuần tra bảo vệ rừng trong mùa khô.', 'Thường xuyên tuyên truyền pháp luật cho Nhân dân.', 'Xây dựng xã vững mạnh về quốc phòng, an ninh.']))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Tỷ lệ che phủ rừng', 'Xây dựng xã vững mạnh về quốc phòng, an ninh'])
+  })
+
+  it('"Duy trì 100% trường học đạt chuẩn quốc gia" is each school’s yes/no', () => {
+    expect(only('Duy trì 100% trường học đạt chuẩn quốc gia.').value).toMatchObject({ aggregation: 'yes_no', name: 'Trường học đạt chuẩn quốc gia' })
+  })
+
+  it('workers and comrades are counted in people, a part in its whole’s unit', () => {
+    expect(only('Giải quyết việc làm cho 85 lao động.').value.unitOfMeasure).toBe('người')
+    const d = draftPlan(planWith(['Kết nạp 12 đảng viên mới, trong đó đảng viên nữ 5 đồng chí.']))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['đảng viên', { kind: 'at_least', value: 12 }],
+      ['đảng viên', { kind: 'at_least', value: 5 }],
+    ])
   })
 })
 

@@ -97,6 +97,8 @@ interface Found {
   verbFirst: 'reduce' | 'growth' | undefined
   afterWhole: boolean
   section: Section
+  /** What the clause says after the figure: a starting figure it states ("(năm 2025 … 14 vụ)"). */
+  rest?: string
 }
 
 interface Built {
@@ -189,7 +191,10 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     let name = cleaned.name
     // The name starts after the spaces and separators that open the segment (counted once).
     const lead = segStart + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
-    let end = at + m[0].length
+    // "100% trường học …": the % is the figure's unit and the noun after it the units it counts.
+    const percentOf = m[2] !== undefined && m[5] !== undefined && UNIT_NOUN_RE.test(m[5])
+    const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
+    let end = at + figure.length
     const post = readPost(after(end))
     end += post.length
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
@@ -197,16 +202,26 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const bareVerb = SUBJECT_AFTER_RE.test(name)
     const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
-    const unitsAfter = /^100\s*%$/u.test(m[0]) && UNIT_NOUN_RE.test(after(end).trimStart())
+    const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
     if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
       const rest = after(end)
-      const stop = rest.search(bareVerb ? /;|\.(?=\s|$)/u : /[,;]|\.(?=\s|$)/u)
+      const stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s/u : /[,;]|\.(?=\s|$)|\s\(|\s+so với\s/u)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
         name = `${name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, '')} ${subject.replace(/\s*trở lên\s*$/iu, '')}`.trim()
         end += stop === -1 ? rest.length : stop
+        // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
+        const more = readPost(after(end))
+        if (more.length > 0) {
+          post.baseYear ??= more.baseYear
+          post.sinceStart ||= more.sinceStart
+          post.orMore ||= more.orMore
+          post.orLess ||= more.orLess
+          post.points ||= more.points
+          end += more.length
+        }
       }
     }
     if (name === '') name = before.trim()
@@ -225,6 +240,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       verbFirst,
       afterWhole: whole || (wholeAt !== -1 && at > wholeAt),
       section,
+      rest: text.slice(end, spanEnd),
     })
     boundary = spanEnd + 1
     re.lastIndex = Math.max(re.lastIndex, end)
@@ -244,7 +260,20 @@ interface Reading {
   target: Target
 }
 
-function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabit, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
+/** How the document writes: its decimal sign, and the money unit it counts in. */
+interface DocHabits {
+  habit: DecimalHabit
+  /** "tỷ đồng" or "triệu đồng", whichever the document uses more: a growth in money is in it. */
+  money: string
+}
+
+function docHabits(text: string): DocHabits {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length
+  return { habit: decimalHabit(text), money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng' }
+}
+
+function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
+  const { habit } = doc
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
   const percent = unit === '%' || unit === '‰'
   const info = unitInfo(unit)
@@ -297,7 +326,7 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
     const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
     if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
     const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
-    const valueUnit = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi/iu.test(name) ? 'triệu đồng' : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ'
+    const valueUnit = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ/iu.test(name) ? doc.money : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ'
     if (valueUnit === 'chưa rõ') {
       reasons.push('chỉ tiêu tăng trưởng: đơn vị tính của con số gốc chưa rõ')
       confidence = 'low'
@@ -312,11 +341,14 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
       const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
       const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
       if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
-        main = { ...rateShape(), target: make(a, b, relative) }
+        // "Giảm tỷ lệ hộ nghèo 1,5%", "giảm tỷ lệ … 4-5%": a small cut of a rate, with nothing to
+        // measure a share from, is read first in points, as plans mean it; the other readings stay.
+        const pointsFirst = !post.sinceStart && post.baseYear === undefined && Math.max(a, b ?? a) < 10
+        main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
         if (!points) {
           // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
           if (relative || f.verbFirst) {
-            alternatives.push({ ...main, target: make(a, b, false) })
+            alternatives.push({ ...main, target: make(a, b, !(relative && !pointsFirst)) })
             alternatives.push({ ...main, target: { kind: 'at_most', value: a, strict: false } })
             reasons.push(`“giảm ${f.digits[0]}%”: có thể là giảm ${f.digits[0]}% so với số đầu năm, giảm ${f.digits[0]} điểm phần trăm, hoặc mức cần đạt là ${f.digits[0]}%`)
           } else {
@@ -326,10 +358,21 @@ function toIndicatorShape(f: Found, year: number | undefined, habit: DecimalHabi
         }
       } else {
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
-        const countUnit = /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /vụ/iu.test(name) ? 'vụ' : 'chưa rõ'
-        main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
-        reasons.push('giảm theo phần trăm so với số đầu năm: cần số đầu năm')
-        if (countUnit === 'chưa rõ') confidence = 'low'
+        const countUnit = /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
+        // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
+        // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
+        const stated = countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') : null
+        if (stated) {
+          const from = Number(stated[1]!.replace(/\./g, ''))
+          const ceiling = Math.round(from * (100 - a)) / 100
+          main = { name, unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
+          reasons.push(`giảm ${f.digits[0]}% so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
+          if (confidence === 'high') confidence = 'medium'
+        } else {
+          main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
+          reasons.push('giảm theo phần trăm so với số đầu năm: cần số đầu năm')
+          if (countUnit === 'chưa rõ') confidence = 'low'
+        }
       }
     } else {
       main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
@@ -430,7 +473,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const lines = linesOf(text)
   const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
   const year = header.year?.value ?? options.year
-  const habit = decimalHabit(text)
+  const doc = docHabits(text)
   // Figures outside any numbered section are read only in a text that reads as a plan.
   const planLike = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu.test(text)
   const codes = new Codes()
@@ -489,7 +532,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
     if (line.text.startsWith('| ')) {
-      const got = readTableRow(item, current, year, habit, codes)
+      const got = readTableRow(item, current, year, doc, codes)
       if (got) {
         built.push(got)
         sectionsUsed.add(current)
@@ -499,7 +542,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (current === ROOT && !planLike) continue
     const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
-    const fromLine = fromFound(found, item, year, habit, codes, built.length)
+    const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
     if (inList) {
@@ -754,8 +797,9 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
       const start = c.start + offset + (cuts[i] ?? 0)
       const until = start + whole.replace(/[\s,.…]+$/u, '').length
       const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
-      // A clause stating a figure was drafted from the figure ("…, phấn đấu đạt 3.150 tấn trở lên").
-      if (figures.some((at) => at >= start && at < until)) {
+      // A clause stating a figure was drafted from the figure ("…, phấn đấu đạt 3.150 tấn trở lên");
+      // a figure in its continuation only ("…, đồng thời hoàn thành chuyển đổi 12 ha …") is another target's.
+      if (figures.some((at) => at >= start && at < start + piece.length)) {
         last = undefined
         continue
       }
@@ -828,7 +872,7 @@ function yesNo(c: { text: string; start: number; end: number; until?: number }, 
 }
 
 /** The indicators of one line's figures, with the relations the line states between them. */
-function fromFound(found: Found[], line: Line, year: number | undefined, habit: DecimalHabit, codes: Codes, n0: number): Built[] {
+function fromFound(found: Found[], line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] {
   if (found.length === 0) return []
   const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
 
@@ -868,7 +912,7 @@ function fromFound(found: Found[], line: Line, year: number | undefined, habit: 
   const out: Built[] = []
   for (const [i, f] of found.entries()) {
     const reasons: string[] = []
-    const { main, alternatives, confidence } = toIndicatorShape(f, year, habit, reasons)
+    const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
     const ms = measures[i]
     const code = codes.take(ms ? `${slug(ms.subject, 2)}_${ms.measure}` : slug(main.name))
     const value = makeIndicator(main, code, f.section.code, text(f.span))
@@ -1023,7 +1067,7 @@ function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, cod
 }
 
 /** A table row: a name cell, a unit-of-measure cell and a figure cell ("dưới 5", "≥ 95", "90 – 95"). */
-function readTableRow(line: Line, section: Section, year: number | undefined, habit: DecimalHabit, codes: Codes): Built | undefined {
+function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
@@ -1041,20 +1085,24 @@ function readTableRow(line: Line, section: Section, year: number | undefined, ha
   const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
   if (!digits || unit === '') return undefined
   const cueText = symbolic.slice(0, digits.index)
+  // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
+  const rowName = nameCell.text.replace(/^\d+[.)]\s*/u, '')
+  const change = /\s+(tăng|giảm)(?:\s+bình quân)?(?:\s+(so với[^|]*))?$/iu.exec(rowName)
+  const changeCue = change && /[%‰]/u.test(unit) && cueText.trim() === '' ? cueBefore(change[1]!) : undefined
   const f: Found = {
-    name: nameCell.text.replace(/^\d+[.)]\s*/u, ''),
+    name: changeCue ? rowName.slice(0, change!.index) : rowName,
     span: { start: line.start, end: line.start + line.text.length },
     at: figure.start,
     digits: [digits[1]!, digits[2]],
     unit,
-    cue: cueBefore(cueText)?.cue,
-    post: readPost(symbolic.slice(digits.index + digits[0].length)),
+    cue: changeCue?.cue ?? cueBefore(cueText)?.cue,
+    post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}`),
     verbFirst: undefined,
     afterWhole: false,
     section,
   }
   const reasons = ['đọc từ một dòng bảng']
-  const { main, alternatives, confidence } = toIndicatorShape(f, year, habit, reasons)
+  const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
   const code = codes.take(slug(main.name))
   return {
     id: '',

@@ -59,8 +59,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
 ]
 
 /**
- * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố"): a bare
- * "12 thôn" is how many there are, never a target.
+ * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố") or as
+ * new ones ("thêm 01 thôn đạt chuẩn …"): a bare "12 thôn" is how many there are, never a target.
  */
 const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khóm', 'ấp', 'bản', 'làng', 'cơ quan', 'đơn vị']
 
@@ -88,7 +88,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
   'giu',
 )
 
