@@ -1,4 +1,6 @@
-// An in-memory stand-in for the sync server (docs/sync.md), for the engine's unit tests: one
+// An in-memory stand-in for the sync server (docs/sync.md), for the tests of the screens and
+// queries that need a server's answers but not the server (the engine itself is tested against the
+// real server in engine.test.ts and engine.server.test.ts): one
 // version counter, idempotent outcomes, conflicts on a stale base, rejections on a locked period,
 // pull in pages of whole versions. Failures are queued per call to simulate the network.
 // Mutations are checked by the very code the real server runs (the shared schemas and
@@ -7,9 +9,11 @@ import * as v from 'valibot'
 import { issueMessage, type Plan, type ReportStatus, type ValueData } from '../../../src/shared/model'
 import { MutationSchema } from '../../../src/shared/protocol'
 import { checkValue } from '../../../src/shared/validation'
+import { isComputed } from '../../../src/shared/aggregation'
+import { isReporter } from '../../../src/shared/planFile'
 import { DEFAULT_TITLES, registrationProblem, sameContent, type RegistrationSettings } from '../../../src/shared/registration'
 import { canMove, figuresLocked, REPORT_MOVES } from '../../../src/shared/reportLifecycle'
-import type { Mutation, MutationOutcome, PulledRegistration, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
+import type { Mutation, MutationOutcome, RejectionCode, PulledRegistration, PulledPeriod, PulledReport, PulledUnit, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
 import { CursorAheadError, NetworkError, ServerError, UnauthorizedError, type SyncTransport } from '../../../src/client/sync/api'
 
 export type Failure = 'network' | 'server' | 'unauthorized' | 'lost' | 'cursor_ahead'
@@ -34,6 +38,13 @@ type Cell = PulledValue
 
 const key = (...parts: string[]) => parts.join('|')
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+/** The server's comparison of two values (key order does not matter). */
+function canonical(value: ValueData | null): unknown {
+  if (value === null) return null
+  if (value.kind === 'number') return ['number', value.value]
+  if (value.kind === 'ratio') return ['ratio', value.numerator, value.denominator]
+  return ['yes_no', value.achieved, value.note ?? null]
+}
 
 export class MemoryServer {
   version = 1
@@ -156,41 +167,55 @@ export class MemoryServer {
     return { outcomes, version: writes ? version : version - 1 }
   }
 
+  /**
+   * The server's decision (server/sync/ingest.ts decideValue, decideReport), in the server's order
+   * and with its codes and words: the unit, the period, the lock; then for a value the indicator,
+   * a computed one, the reporters, the report's status, the figure (shared checkValue), the same
+   * content, the base; for a report the same status, the base, approval, the move
+   * (shared/reportLifecycle.ts). Every village head here may write every unit.
+   */
   private decide1(m: Mutation, version: number, batchReports: Set<string>, wrote: () => void): Outcome {
     const parsed = v.safeParse(MutationSchema, m)
     if (!parsed.success) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: issueMessage(parsed.issues[0]) }
     if (m.kind === 'registration') return this.decideRegistration(m, version, wrote)
-    if (m.kind === 'value' && m.value !== null) {
-      const def = PLAN.indicators.find((i) => i.code === m.indicator)
-      if (!def) return { mutationId: m.mutationId, status: 'rejected', code: 'not_found', message: `Không có chỉ tiêu “${m.indicator}”` }
-      const problem = checkValue(def, m.value)[0]
-      if (problem) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid', message: problem.message }
-    }
+    const reject = (code: RejectionCode, message: string): Outcome => ({ mutationId: m.mutationId, status: 'rejected', code, message })
+    const unit = this.units.find((u) => u.code === m.unit)
+    if (!unit || !unit.active) return reject('not_found', `Không có đơn vị “${m.unit}”`)
     const period = this.periods.get(m.period)
-    if (!period) return { mutationId: m.mutationId, status: 'rejected', code: 'not_found', message: `Không có kỳ báo cáo “${m.period}”` }
-    if (period.locked) return { mutationId: m.mutationId, status: 'rejected', code: 'period_locked', message: `Kỳ báo cáo ${m.period} đã khóa: ${period.lockReason}` }
+    if (!period) return reject('not_found', `Không có kỳ báo cáo “${m.period}”`)
+    if (period.locked) return reject('period_locked', `Kỳ báo cáo ${m.period} đã khóa${period.lockReason ? `: ${period.lockReason}` : ''}`)
     const rk = key(m.unit, m.period)
     const report = this.reports.get(rk)
     if (m.kind === 'report') {
-      // The server's lifecycle (shared/reportLifecycle.ts), as the server applies it.
       const to: ReportStatus = REPORT_MOVES[m.action].to
       if (report?.status === to) return { mutationId: m.mutationId, status: 'applied', version: report.version }
       if (!batchReports.has(rk) && (report?.version ?? 0) !== m.baseVersion) {
         return { mutationId: m.mutationId, status: 'conflict', server: { status: report?.status ?? 'none', version: report?.version ?? 0 } }
       }
-      if (report?.status === 'approved') return { mutationId: m.mutationId, status: 'rejected', code: 'report_approved', message: 'Báo cáo kỳ này đã được duyệt' }
-      if (!canMove(m.action, report?.status ?? 'none')) return { mutationId: m.mutationId, status: 'rejected', code: 'invalid_transition', message: 'Báo cáo không chuyển được sang trạng thái này' }
+      if (report?.status === 'approved') return reject('report_approved', 'Báo cáo kỳ này đã được duyệt')
+      if (!canMove(m.action, report?.status ?? 'none')) {
+        return reject('invalid_transition', m.action === 'submit' ? 'Báo cáo không gửi được ở trạng thái này' : 'Chỉ rút lại được báo cáo đã gửi, chưa duyệt')
+      }
       this.reports.set(rk, { unit: m.unit, period: m.period, status: to, returnReason: report?.returnReason ?? null, comments: report?.comments ?? {}, version })
       batchReports.add(rk)
       wrote()
       return { mutationId: m.mutationId, status: 'applied', version }
     }
+    const def = PLAN.indicators.find((i) => i.code === m.indicator)
+    if (!def) return reject('not_found', `Không có chỉ tiêu “${m.indicator}” trong kế hoạch năm ${period.year}`)
+    if (isComputed(def)) return reject('invalid', `“${def.name}” được tính tự động, không nhập trực tiếp`)
+    if (!isReporter(def.reporters, unit)) return reject('not_assigned', `Chỉ tiêu “${def.name}” không giao cho đơn vị “${unit.code}”`)
     const locked = figuresLocked(report?.status ?? 'none')
-    if (locked) return { mutationId: m.mutationId, status: 'rejected', code: locked, message: locked === 'report_submitted' ? 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.' : 'Báo cáo kỳ này đã được duyệt, không sửa được số liệu' }
+    if (locked === 'report_approved') return reject(locked, 'Báo cáo kỳ này đã được duyệt, không sửa được số liệu')
+    if (locked === 'report_submitted') return reject(locked, 'Báo cáo kỳ này đã gửi, đang chờ duyệt. Rút lại báo cáo để sửa.')
+    if (m.value !== null) {
+      const problem = checkValue(def, m.value)[0]
+      if (problem) return reject('invalid', problem.message)
+    }
     const ck = key(m.unit, m.period, m.indicator)
     const cell = this.cells.get(ck)
     const note = m.note === undefined ? (cell?.note ?? null) : m.note
-    if (cell && same(cell.value, m.value) && cell.note === note) return { mutationId: m.mutationId, status: 'applied', version: cell.version }
+    if (cell && same(canonical(cell.value), canonical(m.value)) && cell.note === note) return { mutationId: m.mutationId, status: 'applied', version: cell.version }
     if ((cell?.version ?? 0) !== m.baseVersion) {
       return {
         mutationId: m.mutationId,
