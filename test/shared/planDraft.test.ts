@@ -421,6 +421,15 @@ II. NỘI DUNG THI ĐUA
     expect(only('Duy trì 100% trường học đạt chuẩn quốc gia.').value).toMatchObject({ aggregation: 'yes_no', name: 'Trường học đạt chuẩn quốc gia' })
   })
 
+  it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
+    const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
+    const total = d.indicators[0]!.value
+    expect(total.target).toEqual({ kind: 'derived', value: 3100 })
+    const names = total.children!.map((c) => d.indicators.find((i) => i.value.code === c)!.value.name)
+    expect(names).toEqual(['Sản lượng lúa', 'Sản lượng ngô'])
+    expect(d.indicators).toHaveLength(7)
+  })
+
   it('workers and comrades are counted in people, a part in its whole’s unit', () => {
     expect(only('Giải quyết việc làm cho 85 lao động.').value.unitOfMeasure).toBe('người')
     const d = draftPlan(planWith(['Kết nạp 12 đảng viên mới, trong đó đảng viên nữ 5 đồng chí.']))

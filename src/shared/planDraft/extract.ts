@@ -599,6 +599,35 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
   }
 
+  // A total's part restated on its crop's own line ("lương thực 2.240 tấn, trong đó: thóc 1.420
+  // tấn, ngô 820 tấn", then "Ngô: diện tích …, sản lượng 820 tấn") is one target: the crop's output.
+  for (const whole of built) {
+    const children = whole.value.children
+    if (!children) continue
+    whole.value = {
+      ...whole.value,
+      children: children.map((code) => {
+        const part = built.find((b) => b.value.code === code)
+        const figure = figureOf(part?.value.target)
+        if (!part || figure === undefined) return code
+        const crop = built.find(
+          (b) =>
+            b !== part &&
+            built.indexOf(b) > built.indexOf(part) &&
+            /^sản lượng\s/iu.test(b.value.name) &&
+            b.value.unitOfMeasure === part.value.unitOfMeasure &&
+            figureOf(b.value.target) !== undefined &&
+            agreesWith(figure, figureOf(b.value.target)!) &&
+            sameCrop(part.value.name, b.value.name),
+        )
+        if (!crop) return code
+        crop.reasons.push(`cũng là phần “${part.value.name}” của “${whole.value.name}”: một chỉ tiêu`)
+        built.splice(built.indexOf(part), 1)
+        return crop.value.code
+      }),
+    }
+  }
+
   // The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
   // "… trật tự an toàn xã hội trên địa bàn xã") is one item: the first, the other named in its reasons.
   for (let i = 0; i < built.length; i++) {
@@ -1003,6 +1032,17 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     }
   }
   return out
+}
+
+/** Rice is written thóc (grain) in a total and lúa on its own line. */
+const CROP_SYNONYMS: Record<string, string> = { thoc: 'lua' }
+
+/** A part's name ("Thóc", "Ngô") names the crop of an output line ("Sản lượng lúa ruộng bậc thang"). */
+function sameCrop(part: string, output: string): boolean {
+  const of = (s: string): string[] => foldedWords(s).map((w) => CROP_SYNONYMS[w] ?? w)
+  const words = of(part).filter((w) => !['san', 'luong', 'trong', 'do', 'cay'].includes(w))
+  const line = new Set(of(output))
+  return words.length > 0 && words.every((w) => line.has(w))
 }
 
 function figureOf(t: Target | undefined): number | undefined {
