@@ -47,7 +47,8 @@ export const HELDOUT_DIR = join(process.cwd(), 'test', 'fixtures', 'heldout')
 /** The held-out sets, in the order printed. */
 export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: HELDOUT_DIR, title: 'held-out plans, first set (test/fixtures/heldout; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout2'), title: 'held-out plans, second set (test/fixtures/heldout2; measuring only)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout2'), title: 'held-out plans, second set (test/fixtures/heldout2; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout3'), title: 'held-out plans, third set (test/fixtures/heldout3; measuring only)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
