@@ -421,6 +421,31 @@ II. NỘI DUNG THI ĐUA
     expect(only('Duy trì 100% trường học đạt chuẩn quốc gia.').value).toMatchObject({ aggregation: 'yes_no', name: 'Trường học đạt chuẩn quốc gia' })
   })
 
+  it('"Giảm 12 hộ nghèo và 20 hộ cận nghèo": the second figure takes the cue, each names what it counts', () => {
+    const d = draftPlan(planWith(['Giảm 9 hộ nghèo và 14 hộ cận nghèo theo chuẩn đa chiều, đưa tỷ lệ hộ nghèo xuống dưới 1%.']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Số hộ nghèo', { kind: 'reduce_by', amount: 9 }],
+      ['Số hộ cận nghèo theo chuẩn đa chiều', { kind: 'reduce_by', amount: 14 }],
+      ['Tỷ lệ hộ nghèo', { kind: 'at_most', value: 1, strict: true }],
+    ])
+  })
+
+  it('themes, movements by name and phases are no goals; a paragraph on last year’s results holds no targets', () => {
+    const d = draftPlan(`${HEAD}
+Năm 2024, xã đã hoàn thành 20/22 chỉ tiêu: thu ngân sách đạt 9,2 tỷ đồng, giải quyết việc làm cho 210 lao động.
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành kế hoạch năm 2025.
+II. CHỦ ĐỀ VÀ CHỈ TIÊU THI ĐUA
+- Chủ đề thi đua năm 2025: “Đoàn kết – Kỷ cương – Phát triển”.
+- Phong trào thi đua “Cả nước chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”.
+- Thu ngân sách trên địa bàn đạt 10 tỷ đồng.
+- Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự.
+III. CÁC ĐỢT THI ĐUA
+- Đợt thứ nhất: thi đua lập thành tích chào mừng Đại hội Đảng bộ xã, hoàn thành trước ngày 30/6/2025.
+`)
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Thu ngân sách trên địa bàn đạt 10 tỷ đồng', 'Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự'])
+  })
+
   it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
     const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
     const total = d.indicators[0]!.value
@@ -430,8 +455,8 @@ II. NỘI DUNG THI ĐUA
     expect(d.indicators).toHaveLength(7)
   })
 
-  it('workers and comrades are counted in people, a part in its whole’s unit', () => {
-    expect(only('Giải quyết việc làm cho 85 lao động.').value.unitOfMeasure).toBe('người')
+  it('workers keep the plan’s word, comrades are people, a part counts in its whole’s unit', () => {
+    expect(only('Giải quyết việc làm cho 85 lao động.').value.unitOfMeasure).toBe('lao động')
     const d = draftPlan(planWith(['Kết nạp 12 đảng viên mới, trong đó đảng viên nữ 5 đồng chí.']))
     expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
       ['đảng viên', { kind: 'at_least', value: 12 }],

@@ -17,6 +17,7 @@ import {
   isStockName,
   INTENSIFIER_RE,
   MEANS_RE,
+  NAMING_HEAD_RE,
   NON_TARGET_SECTION_RE,
   PER_MILLE_NAME_RE,
   type Post,
@@ -129,6 +130,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
     s = s.slice(td[0].length)
   }
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
+  s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
   return { name: s.trim(), whole }
 }
@@ -177,7 +180,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
     // "trên 1 ha", "mỗi 1 người": per one unit, a denominator and not a figure.
     if (/^1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
-    const cueMatch = cueBefore(before)
+    // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
+    const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
+    const cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
@@ -206,11 +211,16 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (unitsAfter) name = ''
     if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
       const rest = after(end)
-      const stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s/u : /[,;]|\.(?=\s|$)|\s\(|\s+so với\s/u)
+      const byComma = /[,;]|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
+      let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u : byComma)
+      // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
+      if (bareVerb && new RegExp(QUANTITY_RE.source, 'iu').test(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
-        name = `${name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, '')} ${subject.replace(/\s*trở lên\s*$/iu, '')}`.trim()
+        // "Giảm 12 hộ nghèo": the cue took every word before the figure, its unit names what is counted.
+        const counted = name === '' && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}` : ''
+        name = [counted, name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
         end += stop === -1 ? rest.length : stop
         // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
         const more = readPost(after(end))
@@ -226,7 +236,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     if (name === '') name = before.trim()
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
-    const tail = after(end).search(/[,;]|\.(?=\s|$)/u)
+    const tail = after(end).search(/[,;]|\.(?=\s|$)|\s+và\s+(?=\d)/u)
     const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     const verbFirst = /^giảm\s/iu.test(name) && cueMatch === undefined ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
@@ -540,6 +550,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       continue
     }
     if (current === ROOT && !planLike) continue
+    // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
+    // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
+    if (current === ROOT && pastResults(line.text, year)) continue
     const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
@@ -551,7 +564,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       for (const c of clausesOf(item)) {
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) continue
-        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text))) continue
+        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)
@@ -752,8 +765,10 @@ const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').repl
  * A state to reach, said of its subject: "Trường Mầm non … được công nhận đạt chuẩn quốc gia",
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
  */
-const REACHED_RE = /^(?:[\p{L}\d–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|đạt chuẩn|đạt danh hiệu)(?![\p{L}])/iu
-const isGoal = (text: string): boolean => !GENERIC_GOAL_RE.test(goalBody(text)) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
+const REACHED_RE =
+  /^(?:[\p{L}\d–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu))(?![\p{L}])/iu
+const isGoal = (text: string): boolean =>
+  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of
@@ -1032,6 +1047,20 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     }
   }
   return out
+}
+
+/**
+ * A paragraph that reports a year before the plan's: it opens on that year, or names only past
+ * years and says what was done ("đã", "đạt được").
+ */
+function pastResults(text: string, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  // "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on the year it reviews.
+  const opening = /^(?:trong\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  if ((opening && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)) return true
+  if (!/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
+  const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
+  return years.length > 0 && years.every((y) => y < planYear)
 }
 
 /** Rice is written thóc (grain) in a total and lúa on its own line. */

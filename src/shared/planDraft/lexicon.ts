@@ -17,6 +17,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
   [['tạ/ha'], 'tạ/ha', false],
   [['tấn/ha'], 'tấn/ha', false],
+  [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha'], 'triệu đồng/ha', false],
   [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
   [['triệu đồng', 'tr.đồng', 'trđ'], 'triệu đồng', false],
   [['tỷ đồng', 'tỉ đồng'], 'tỷ đồng', false],
@@ -30,9 +31,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['km'], 'km', false],
   [['con'], 'con', true],
   [['hộ'], 'hộ', true],
-  // Workers are counted in people ("việc làm cho 60 lao động": 60 người), and so are comrades
-  // ("8 đồng chí"); a named membership ("đảng viên") is its own unit.
-  [['người', 'lao động', 'đồng chí'], 'người', true],
+  // Comrades are counted in people ("8 đồng chí"); workers (lao động) and a named membership
+  // ("đảng viên") keep the plan's own word.
+  [['người', 'đồng chí'], 'người', true],
+  [['lao động'], 'lao động', true],
   [['học sinh'], 'học sinh', true],
   [['trẻ'], 'trẻ', true],
   [['cháu'], 'cháu', true],
@@ -52,6 +54,13 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['ngôi nhà', 'nhà'], 'nhà', true],
   [['thẻ'], 'thẻ', true],
   [['cây'], 'cây', true],
+  [['tàu cá', 'tàu'], 'tàu', true],
+  [['thuyền'], 'thuyền', true],
+  [['chiếc'], 'chiếc', true],
+  [['lồng bè', 'lồng'], 'lồng', true],
+  [['mô hình'], 'mô hình', true],
+  [['câu lạc bộ', 'CLB'], 'câu lạc bộ', true],
+  [['tổ hợp tác'], 'tổ hợp tác', true],
   [['vụ'], 'vụ', true],
   [['đoàn viên'], 'đoàn viên', true],
   [['hội viên'], 'hội viên', true],
@@ -287,7 +296,7 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =
-  /^(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
 /**
  * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
@@ -297,7 +306,7 @@ export const GOAL_START_RE =
  * go, with no point at which it is reached.
  */
 export const RESULT_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
  * A result stated as a state to keep or reach (RESULT_GOAL_RE without "… tốt", "… có hiệu
@@ -305,7 +314,7 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
@@ -321,6 +330,14 @@ export const GENERIC_GOAL_RE =
  * clause opening with one elaborates that goal rather than setting another (extract.ts).
  */
 export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|xây dựng)(?![\p{L}])/iu
+
+/**
+ * A clause that names rather than sets: the year's theme or slogan ("Chủ đề thi đua năm 2026: “…”"),
+ * a movement by its name ("Phong trào thi đua “Cả nước chung tay vì người nghèo”"), a phase
+ * ("Đợt thứ nhất: …", read by the header as a phase).
+ */
+export const NAMING_HEAD_RE =
+  /^(?:chủ đề|khẩu hiệu|phương châm|(?:các\s+)?(?:phong trào|cuộc vận động)(?:\s+thi đua)?\s*[“"]|đợt(?:\s+thi đua)?(?:\s+thứ)?\s+(?:\d+|[IVX]+|một|nhất|hai|ba|bốn|năm|sáu|cao điểm)(?![\p{L}]))/iu
 
 /**
  * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
@@ -345,7 +362,7 @@ export const MEANS_RE =
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả

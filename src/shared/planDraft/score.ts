@@ -3,8 +3,8 @@
 // draft's targets that are in the hand-made plan. Matching (docs/domain.md, "Drafting a plan"):
 // - a numeric target matches when the kind is the same (and its strictness, relative flag, base
 //   year), every number agrees within rounding, the unit of measure is the same once normalised
-//   (case, spaces), and the names share words (at least a fifth of the draft's name words appear
-//   in the hand-made name or source);
+//   (case, spaces; "lao động" and "người" count the same people), and the names share words (at
+//   least a fifth of the draft's name words appear in the hand-made name or source);
 // - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
 //   are in the drafted clause and at least 30 % of the clause's words in the hand-made name and
 //   source. A hand-made source may be excerpts of the plan joined by "…" (an elision: the editor
@@ -47,7 +47,12 @@ function share(of: Set<string>, within: Set<string>): number {
 const same = (a: number | undefined, b: number | undefined): boolean =>
   a === undefined || b === undefined ? a === b : agreesWith(a, b) || agreesWith(b, a)
 
-const unitKey = (u: string): string => u.toLowerCase().replace(/\s+/g, '')
+/** Units that count the same: workers are people ("60 lao động", "60 người"), either word is the officer's choice. */
+const SAME_UNIT: Record<string, string> = { laođộng: 'người' }
+const unitKey = (u: string): string => {
+  const k = u.toLowerCase().replace(/\s+/g, '')
+  return SAME_UNIT[k] ?? k
+}
 
 /** Kind and numbers of two targets agree. */
 export function sameTarget(a: Target, b: Target): boolean {
