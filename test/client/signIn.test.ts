@@ -6,7 +6,6 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { currentUser, saveSession } from '../../src/client/local/db'
 import { saveValue } from '../../src/client/local/edits'
-import { DEVICE_ID_KEY } from '../../src/client/deviceId'
 import { LOCALE_KEY } from '../../src/client/modules/i18n'
 import { fakeServer, json, officer, otherSummary, planOf, signedInAs, summary, UNAUTHORIZED } from './fakeServer'
 import { C, closePhones, mountApp, phone, reporter, settle, until } from './app/harness'
@@ -67,7 +66,7 @@ describe('the sign-in screen', () => {
     const [sent] = server.sent('POST /api/auth/login') as { username: string; password: string; deviceId: string }[]
     expect(sent).toMatchObject({ username: reporter.username, password: 'dung-mat-khau' })
     expect(sent!.deviceId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
-    expect(localStorage.getItem(DEVICE_ID_KEY)).toBe(sent!.deviceId)
+    expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: sent!.deviceId })
     await until(() => expect(m.router.currentRoute.value.path).toBe('/'))
     expect(m.w.find('h1').text()).toBe('Báo cáo của tôi')
     expect(await currentUser(db)).toMatchObject({ username: reporter.username, deviceId: sent!.deviceId })

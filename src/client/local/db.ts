@@ -253,16 +253,6 @@ export const emptyReport = (commune: string, unit: string, period: string): Repo
   pendingAction: null,
 })
 
-
-/** The device id for new mutations: the stored one, or `fallback` stored now (call inside a rw transaction on `meta`). */
-export async function deviceIdOf(db: ThiDuaDb, fallback: () => string): Promise<string> {
-  const row = await db.meta.get('deviceId')
-  if (row?.key === 'deviceId') return row.value
-  const id = fallback()
-  await db.meta.put({ key: 'deviceId', value: id })
-  return id
-}
-
 /** The signed-in user, as last saved. */
 export async function currentUser(db: ThiDuaDb): Promise<UserSnapshot | null> {
   const row = await db.meta.get('user')
@@ -271,7 +261,7 @@ export async function currentUser(db: ThiDuaDb): Promise<UserSnapshot | null> {
 
 /**
  * Records who signed in on this device (after login or GET /api/auth/me). The session's device id
- * wins, as in deviceId.ts. Stored as a plain copy, never a reactive proxy.
+ * wins over the one stored (deviceId.ts reads it from here). Stored as a plain copy, never a reactive proxy.
  */
 export async function saveSession(db: ThiDuaDb, user: UserSnapshot | null): Promise<void> {
   const plain = user === null ? null : (JSON.parse(JSON.stringify(user)) as UserSnapshot)

@@ -2,8 +2,8 @@
 // outbox entry commit in one transaction before the promise resolves ("đã lưu trên máy").
 import Dexie from 'dexie'
 import type { ValueData } from '../../shared/model'
-import { newDeviceId } from '../deviceId'
-import { deviceIdOf, type ThiDuaDb } from './db'
+import { deviceIdOf, newDeviceId } from '../deviceId'
+import type { ThiDuaDb } from './db'
 import { outboxTables, queueReport, queueValue, type Queued, type WriteContext } from './outbox'
 
 export interface EditDeps {

@@ -4,7 +4,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import { ApiRequestError, errorMessage, getMe, logout, onSessionLost, type Me } from '../api'
-import { adoptDeviceId } from '../deviceId'
 import { communeRange, currentUser, saveSession, type ThiDuaDb } from '../local/db'
 import { later, useDb, useServices } from '../composables/useDb'
 import { useSyncStore } from './sync'
@@ -96,7 +95,6 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function enter(user: Me): void {
-    adoptDeviceId(user.deviceId)
     me.value = user
     notice.value = ''
     status.value = 'signed-in'
