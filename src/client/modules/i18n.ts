@@ -48,6 +48,7 @@ import type { registrationMessages } from '../registration/messages'
 import type { registrationOfficeMessages } from '../officer/registration/messages'
 import type { commendationMessages } from '../officer/commendation/messages'
 import type { evidenceMessages } from '../evidence/messages'
+import type { syncFailureMessages } from '../sync/messages'
 
 export type Locale = 'vi' | 'en'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
@@ -84,6 +85,7 @@ type Bundles =
   | typeof registrationOfficeMessages
   | typeof commendationMessages
   | typeof evidenceMessages
+  | typeof syncFailureMessages
 type BundleKeys<B> = B extends MessageBundle<infer T> ? KeysOf<T> : never
 
 /** Every message's key, the entry screen's and the lazily loaded screens'. */

@@ -1,7 +1,11 @@
 import 'fake-indexeddb/auto'
-// The fetch transport: the request it makes and the typed error for each way a call can fail.
-import { describe, expect, it, vi } from 'vitest'
-import { createFetchTransport, SyncTransportError, type TransportErrorKind } from '../../../src/client/sync/api'
+// The app's one HTTP client (api.ts apiRequest) and the sync transport on it: the request it
+// makes, the typed error for each way a call can fail, its timeout and its caller's abort, and the
+// failures worded in the user's language.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiRequestError, apiRequest, onSessionLost } from '../../../src/client/api'
+import { createAppI18n, setLocale } from '../../../src/client/modules/i18n'
+import { createFetchTransport, NetworkError, SyncTransportError, type TransportErrorKind } from '../../../src/client/sync/api'
 import { PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../../src/shared/protocol'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -16,8 +20,8 @@ describe('createFetchTransport', () => {
     const t = createFetchTransport({ fetch })
     const body = { deviceId: 'device-0001', mutations: [] }
     expect(await t.push('xa thử', body)).toEqual(pushed)
-    expect(await t.pull('xa-thu', 7, 100)).toEqual(readPull)
-    expect(await t.pull('xa-thu', 0)).toEqual(readPull)
+    expect(await t.pull('xa-thu', 7, 100)).toMatchObject(readPull)
+    expect(await t.pull('xa-thu', 0)).toMatchObject(readPull)
     const [pushUrl, pushInit] = fetch.mock.calls[0] as unknown as [string, RequestInit]
     expect(pushUrl).toBe('/api/communes/xa%20th%E1%BB%AD/sync/push')
     expect(pushInit).toMatchObject({ method: 'POST', credentials: 'same-origin', body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...body }) })
@@ -34,7 +38,7 @@ describe('createFetchTransport', () => {
     ['409 cursor_ahead', async () => json(409, { code: 'cursor_ahead', message: 'Dữ liệu trên máy mới hơn máy chủ' }), 'cursor_ahead', 'cursor_ahead'],
     ['403 with the server’s reason', async () => json(403, { code: 'forbidden', message: 'Tài khoản lãnh đạo chỉ được xem' }), 'refused', 'forbidden'],
     ['413 without a body', async () => new Response('', { status: 413 }), 'refused', 'http_413'],
-    ['500', async () => json(500, { code: 'internal', message: 'Máy chủ gặp lỗi' }), 'server', undefined],
+    ['500', async () => json(500, { code: 'internal', message: 'Máy chủ gặp lỗi' }), 'server', 'internal'],
     ['502 from a proxy, in HTML', async () => new Response('<html>Bad gateway</html>', { status: 502 }), 'server', undefined],
     ['200 that is not JSON (a captive portal)', async () => new Response('<html>Đăng nhập wifi</html>', { status: 200 }), 'server', undefined],
     ['200 in the wrong shape', async () => json(200, { hello: 'world' }), 'server', undefined],
@@ -61,5 +65,96 @@ describe('createFetchTransport', () => {
   it('keeps the server’s Vietnamese message for a refusal', async () => {
     const t = createFetchTransport({ fetch: async () => json(403, { code: 'forbidden', message: 'Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu' }) })
     await expect(t.push('xa-thu', { deviceId: 'device-0001', mutations: [] })).rejects.toThrow('Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu')
+  })
+
+  it('leaves a 401 to the engine to report: the session’s own check says whether it is lost', async () => {
+    const lost = vi.fn()
+    const stop = onSessionLost(lost)
+    try {
+      const t = createFetchTransport({ fetch: async () => json(401, { code: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn' }) })
+      await expect(t.pull('xa-thu', 0)).rejects.toMatchObject({ kind: 'unauthorized', status: 401 })
+      expect(lost).not.toHaveBeenCalled()
+    } finally {
+      stop()
+    }
+  })
+})
+
+describe('apiRequest', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** A fetch that answers only by failing when its request is aborted, as the browser's does. */
+  const hanging = vi.fn(
+    (_url: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+  )
+
+  it('gives up after its timeout as a network failure with code timeout', async () => {
+    vi.useFakeTimers()
+    const call = apiRequest('/api/communes', { fetch: hanging }).catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(60_000)
+    const err = await call
+    expect(err).toBeInstanceOf(ApiRequestError)
+    expect(err).toMatchObject({ kind: 'network', code: 'timeout', status: undefined })
+  })
+
+  it('rejects with the AbortError itself when its caller aborts, never a failure to show', async () => {
+    const control = new AbortController()
+    const call = apiRequest('/api/communes', { fetch: hanging, signal: control.signal }).catch((e: unknown) => e)
+    control.abort()
+    const err = await call
+    expect(err).not.toBeInstanceOf(ApiRequestError)
+    expect(err).toMatchObject({ name: 'AbortError' })
+  })
+
+  it('tells the session’s listeners of a 401 on a request that needs the session, and keeps the server’s code and parameters', async () => {
+    const lost = vi.fn()
+    const stop = onSessionLost(lost)
+    try {
+      const refusal = { code: 'not_found', key: 'unit_not_found', params: { code: 'T9' }, message: 'Không có đơn vị “T9”' }
+      await expect(apiRequest('/api/x', { fetch: async () => json(404, refusal) })).rejects.toMatchObject({ kind: 'refused', status: 404, code: 'not_found', params: { code: 'T9' } })
+      expect(lost).not.toHaveBeenCalled()
+      await expect(apiRequest('/api/x', { fetch: async () => json(401, { code: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn' }) })).rejects.toMatchObject({ kind: 'unauthorized' })
+      expect(lost).toHaveBeenCalledTimes(1)
+    } finally {
+      stop()
+    }
+  })
+})
+
+describe('the transport’s failures in the user’s language', () => {
+  const refusal = { code: 'forbidden', key: 'leader_reads_only', message: 'Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu' }
+  const failures = async () => {
+    const offline = createFetchTransport({ fetch: () => Promise.reject(new TypeError('Failed to fetch')) })
+    const refused = createFetchTransport({ fetch: async () => json(403, refusal) })
+    const down = createFetchTransport({ fetch: async () => new Response('<html>Bad gateway</html>', { status: 502 }) })
+    const bare = createFetchTransport({ fetch: async () => new Response('', { status: 413 }) })
+    const seen = await Promise.all([offline.pull('xa-thu', 0), refused.push('xa-thu', { deviceId: 'device-0001', mutations: [] }), down.pull('xa-thu', 0), bare.pull('xa-thu', 0)].map((p) => p.catch((e: Error) => e.message)))
+    return [...seen, new NetworkError().message]
+  }
+
+  it('are Vietnamese by default and English when English is chosen, the server’s refusal by its key', async () => {
+    const i18n = createAppI18n('vi')
+    expect(await failures()).toEqual([
+      'Không kết nối được máy chủ. Các thay đổi vẫn được giữ trên máy và sẽ gửi lại khi có mạng.',
+      'Tài khoản lãnh đạo chỉ được xem, không được nhập số liệu',
+      'Máy chủ đang gặp sự cố. Các thay đổi vẫn được giữ trên máy và sẽ gửi lại sau.',
+      'Máy chủ từ chối yêu cầu (mã 413).',
+      'Không kết nối được máy chủ. Các thay đổi vẫn được giữ trên máy và sẽ gửi lại khi có mạng.',
+    ])
+    await setLocale(i18n, 'en', false)
+    try {
+      expect(await failures()).toEqual([
+        'Cannot reach the server. Your changes are kept on this phone and will be sent when there is a connection.',
+        'A leadership account reads only; it cannot enter figures',
+        'The server is having trouble. Your changes are kept on this phone and will be sent later.',
+        'The server refused the request (code 413).',
+        'Cannot reach the server. Your changes are kept on this phone and will be sent when there is a connection.',
+      ])
+    } finally {
+      await setLocale(i18n, 'vi', false)
+    }
   })
 })
