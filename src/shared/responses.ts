@@ -4,6 +4,7 @@
 // Built from the same domain schemas the server parses its input with. The phone loads this
 // module lazily, with the sync engine: valibot stays out of the entry bundle (vite.config.ts).
 import * as v from 'valibot'
+import { EvidenceSchema } from './evidence'
 import { PeriodSchema, PlanSchema, ReportStatusSchema, UnitSchema, ValueDataSchema } from './model'
 import { RegistrationContentSchema, RegistrationSettingsSchema, RegistrationStatusSchema, RegistrationTitleSchema } from './registration'
 import type { MutationOutcome, PullResponse, PushResponse, RejectionCode } from './protocol'
@@ -94,6 +95,8 @@ export const PullResponseSchema = v.object({
   ),
   registrationTitles: v.optional(v.array(v.object({ ...RegistrationTitleSchema.entries, version: VersionSchema })), []),
   registrationSettings: v.optional(v.array(v.object({ ...RegistrationSettingsSchema.entries, year: v.pipe(v.number(), v.integer()), version: VersionSchema })), []),
+  // Evidence files' metadata (a server before evidence sends none): kept by the phone's evidence database.
+  evidence: v.optional(v.array(EvidenceSchema), []),
 })
 
 /** The push answer as the phone may use it, or undefined when it is not one. */

@@ -1,7 +1,9 @@
 // A file chosen on the phone, made ready to queue: its type read from its bytes (shared
 // sniffType), a photo turned upright and shrunk (longest side 1600 px, JPEG, about 200–300 KB: a
 // 12-megapixel photo from a phone is 4–8 MB), a PDF kept as it is. Re-encoding through a canvas
-// drops every EXIF tag, the location among them.
+// drops every EXIF tag, the location among them; with the head's setting "keep location" on
+// (settings.ts), the photo's location alone is written back into the compressed JPEG (exif.ts).
+import { readGps, withGps, type GpsLocation } from './exif'
 import { checkEvidenceBytes, EVIDENCE_MAX_BYTES, EVIDENCE_PHOTO_MAX_PX, EVIDENCE_PHOTO_QUALITY, isImageType, QUOTA_WARNING_SHARE, sniffType, type EvidenceRefusal, type EvidenceType } from '../../shared/evidence'
 
 /** The size to draw a picture of `width` × `height` at, its longest side at most `max`. */
@@ -34,27 +36,35 @@ export async function compressPhoto(file: Blob, target = PHOTO_TARGET_BYTES): Pr
   }
 }
 
-export type Prepared = { ok: true; blob: Blob; type: EvidenceType } | { ok: false; refusal: EvidenceRefusal }
+export type Prepared = { ok: true; blob: Blob; type: EvidenceType; location: GpsLocation | null } | { ok: false; refusal: EvidenceRefusal }
+
+/** Where a JPEG's EXIF sits: within its first bytes (64 KB at most by the format, before the picture). */
+const EXIF_WITHIN = 128 * 1024
 
 /**
  * The file as it will be queued, or why not: refused on the phone for what the server would
  * refuse by the bytes (empty, too large, not a JPEG, PNG, WebP or PDF, cut short).
  */
-export async function prepareFile(file: Blob, compress: (photo: Blob) => Promise<Blob> = compressPhoto): Promise<Prepared> {
+export async function prepareFile(file: Blob, compress: (photo: Blob) => Promise<Blob> = compressPhoto, options: { keepLocation?: boolean } = {}): Promise<Prepared> {
   if (file.size === 0) return { ok: false, refusal: 'evidence_empty' }
   const type = sniffType(new Uint8Array(await file.slice(0, 16).arrayBuffer()))
   if (type === undefined) return { ok: false, refusal: 'evidence_type' }
   if (isImageType(type)) {
+    let blob: Blob
     try {
-      return { ok: true, blob: await compress(file), type: 'image/jpeg' }
+      blob = await compress(file)
     } catch {
       // The browser could not decode it: a photo cut short or damaged.
       return { ok: false, refusal: 'evidence_truncated' }
     }
+    // Setting off (the default): the compressed photo carries no EXIF, so no location.
+    const location = options.keepLocation && type === 'image/jpeg' ? readGps(new Uint8Array(await file.slice(0, EXIF_WITHIN).arrayBuffer())) : null
+    if (location) blob = new Blob([withGps(new Uint8Array(await blob.arrayBuffer()), location) as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' })
+    return { ok: true, blob, type: 'image/jpeg', location }
   }
   if (file.size > EVIDENCE_MAX_BYTES) return { ok: false, refusal: 'evidence_too_large' }
   const check = checkEvidenceBytes(new Uint8Array(await file.arrayBuffer()))
-  return check.ok ? { ok: true, blob: file, type: check.type } : { ok: false, refusal: check.refusal }
+  return check.ok ? { ok: true, blob: file, type: check.type, location: null } : { ok: false, refusal: check.refusal }
 }
 
 /** What the browser lets this site store, and whether it is nearly full (QUOTA_WARNING_SHARE). */

@@ -20,11 +20,13 @@ export interface QueueDeps {
   newId: () => string
   /** The photo compressor (the canvas one in the browser; a test's stand-in). */
   compress?: (photo: Blob) => Promise<Blob>
+  /** The head's setting: the photo keeps its location (off by default). */
+  keepLocation?: boolean
 }
 
 /** Queues a file, or says why the phone refuses it (the file is then not kept: the user still has it). */
 export async function queueFile(deps: QueueDeps, f: NewFile): Promise<{ ok: true; file: QueuedFile } | { ok: false; refusal: EvidenceRefusal }> {
-  const prepared = await prepareFile(f.file, deps.compress)
+  const prepared = await prepareFile(f.file, deps.compress, { keepLocation: deps.keepLocation === true })
   if (!prepared.ok) return prepared
   const row: QueuedFile = {
     clientId: deps.newId(),
@@ -43,6 +45,7 @@ export async function queueFile(deps: QueueDeps, f: NewFile): Promise<{ ok: true
     refusal: null,
     evidenceId: null,
     createdAt: deps.clock().toISOString(),
+    location: prepared.location,
   }
   await deps.db.files.add(row)
   return { ok: true, file: row }

@@ -3,39 +3,14 @@
 // the sync badge read: the file being sent and its bytes.
 import type { Evidence } from '../../shared/evidence'
 import { apiRequest, communePath } from '../api'
-import { openEvidenceDb, type EvidenceDb } from './store'
+import { evidenceProgress, setEvidenceProgress } from './progress'
+import { evidenceDb } from './store'
 import { uploadWaiting } from './upload'
 
-export interface EvidenceProgress {
-  /** The file being sent and how far (bytes), or null between runs. */
-  current: { clientId: string; sent: number; total: number } | null
-  /** Files waiting after the last run (the badge's count). */
-  waiting: number
-}
+export { evidenceDb } from './store'
+export { onEvidenceProgress, type EvidenceProgress } from './progress'
 
-type Listener = (p: EvidenceProgress) => void
-
-let db: EvidenceDb | undefined
-let progress: EvidenceProgress = { current: null, waiting: 0 }
-const listeners = new Set<Listener>()
 const running = new Map<string, Promise<void>>()
-
-/** The evidence database of this phone (opened once). */
-export function evidenceDb(): EvidenceDb {
-  return (db ??= openEvidenceDb())
-}
-
-function set(next: EvidenceProgress): void {
-  progress = next
-  for (const l of [...listeners]) l(progress)
-}
-
-/** Follows the upload's progress; returns the unsubscribe. */
-export function onEvidenceProgress(listener: Listener): () => void {
-  listeners.add(listener)
-  listener(progress)
-  return () => listeners.delete(listener)
-}
 
 /** Uploads what waits for this commune, unless a run is under way (it will pick up new files: they are queued oldest first). */
 export function uploadEvidence(commune: string): Promise<void> {
@@ -50,9 +25,12 @@ export function uploadEvidence(commune: string): Promise<void> {
         commune,
         base,
         list: async (unit, period) => (await apiRequest<{ evidence: Evidence[] }>(`${base}?${new URLSearchParams({ unit, period })}`)).evidence,
-        onProgress: (clientId, sent, total) => set({ ...progress, current: { clientId, sent, total } }),
+        onProgress: (clientId, sent, total) => setEvidenceProgress({ ...evidenceProgress(), current: { clientId, sent, total } }),
       })
-      set({ current: null, waiting: result.waiting })
+      setEvidenceProgress({ current: null, waiting: result.waiting })
+    } catch {
+      // Offline or signed out mid-run: the files wait for the next run.
+      setEvidenceProgress({ ...evidenceProgress(), current: null })
     } finally {
       running.delete(commune)
     }

@@ -37,6 +37,14 @@ export interface QueuedFile {
   /** The stored evidence's id, once confirmed. */
   evidenceId: string | null
   createdAt: string
+  /** The server made a thumbnail of it (a picture stored); absent on a file not confirmed yet. */
+  thumbnail?: boolean
+  /** The server's version of the row (pull), to keep the newest. */
+  version?: number
+  /** Who uploaded it (a row pulled from the server: the head's other phone, say). */
+  uploadedBy?: string | null
+  /** The location kept with the photo (the setting "keep location" was on when it was taken). */
+  location?: { lat: number; long: number } | null
 }
 
 export type EvidenceDb = Dexie & { files: EntityTable<QueuedFile, 'clientId'> }
@@ -44,7 +52,15 @@ export type EvidenceDb = Dexie & { files: EntityTable<QueuedFile, 'clientId'> }
 export function openEvidenceDb(name = EVIDENCE_DB_NAME): EvidenceDb {
   const db = new Dexie(name) as EvidenceDb
   db.version(1).stores({ files: 'clientId, state, [commune+unit+period]' })
+  // 2: rows pulled from the server (stored files uploaded elsewhere) sit beside the phone's own; found by the server's id.
+  db.version(2).stores({ files: 'clientId, state, [commune+unit+period], evidenceId' })
   return db
+}
+
+let shared: EvidenceDb | undefined
+/** The evidence database of this phone (opened once). */
+export function evidenceDb(): EvidenceDb {
+  return (shared ??= openEvidenceDb())
 }
 
 /** The files of a report the phone holds, waiting or refused or stored, oldest first. */

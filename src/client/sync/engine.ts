@@ -476,6 +476,8 @@ async function pullAll(deps: SyncDeps, result: SyncResult): Promise<void> {
       throw err
     }
     if (page.more && page.cursor <= cursor) throw new SyncStallError('Máy chủ trả dữ liệu không tiến lên được.')
+    // Evidence rows go to the evidence database (its own, loaded with them) before the cursor moves past them.
+    if (page.evidence?.length) await (await import('../evidence/pulled')).keepPulledEvidence(commune, page.evidence)
     await savePage(db, commune, page)
     result.pulledPages++
     cursor = page.cursor

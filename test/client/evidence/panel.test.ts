@@ -17,11 +17,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function panel(indicator: string | null = 'LUA_DT') {
+function panel(indicator: string | null = 'LUA_DT', extra: { readOnly?: boolean } = {}) {
   const db = openEvidenceDb(`panel-${randomUUID()}`)
   dbs.push(db)
   const w = mount(EvidencePanel, {
-    props: { commune: 'xa-thu', unit: 'T1', period: '2024-Q1', indicator, db, upload: false, clock: () => new Date('2024-05-10T08:00:00Z'), newId: () => randomUUID(), compress: async (b: Blob) => b },
+    props: { commune: 'xa-thu', unit: 'T1', period: '2024-Q1', indicator, db, upload: false, clock: () => new Date('2024-05-10T08:00:00Z'), newId: () => randomUUID(), compress: async (b: Blob) => b, ...extra },
     global: { plugins: [createAppI18n('vi')] },
     attachTo: document.body,
   })
@@ -71,5 +71,36 @@ describe('the evidence panel', () => {
     await until(() => expect(w.find('[data-action="drop"]').exists()).toBe(true))
     await w.find('[data-action="drop"]').trigger('click')
     await until(async () => expect(await db.files.count()).toBe(0))
+  })
+
+  it('lists a file sent from the head’s other phone (pulled), with its thumbnail, and says "Đã gửi"', async () => {
+    const { w, db } = panel('LUA_DT')
+    await db.files.add({
+      clientId: 'c-other-phone', commune: 'xa-thu', unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', caption: 'Ruộng thôn 2', filename: 'a.jpg',
+      type: 'image/jpeg', size: 10, blob: null, state: 'stored', uploadUrl: null, sent: 10, refusal: null, evidenceId: '7b0c9a52-5f7e-4a53-9d0e-0d6f8f6a1c11',
+      createdAt: '2024-05-10T08:00:00.000Z', thumbnail: true, version: 4, uploadedBy: 'xa-thu.t1',
+    })
+    await until(() => expect(w.find('[data-file="c-other-phone"]').exists()).toBe(true))
+    expect(w.find('[data-file="c-other-phone"]').text()).toContain('Đã gửi')
+    expect(w.find('[data-file="c-other-phone"] img').attributes()).toMatchObject({
+      src: '/api/communes/xa-thu/evidence/7b0c9a52-5f7e-4a53-9d0e-0d6f8f6a1c11/thumbnail',
+      alt: 'Ảnh thu nhỏ: Ruộng thôn 2',
+    })
+  })
+
+  it('keeps the location setting on this phone, off by default, and a read-only report takes no file', async () => {
+    localStorage.removeItem('thidua.evidence.keepLocation')
+    const { w } = panel()
+    const box = w.find('input[data-setting="location"]')
+    expect((box.element as HTMLInputElement).checked).toBe(false)
+    ;(box.element as HTMLInputElement).checked = true
+    await box.trigger('change')
+    expect(localStorage.getItem('thidua.evidence.keepLocation')).toBe('1')
+    w.unmount()
+    const again = panel(null, { readOnly: true }).w
+    expect(again.find('h4').text()).toBe('Minh chứng cho cả báo cáo')
+    expect(again.find('input[type="file"]').exists()).toBe(false)
+    expect(again.text()).toContain('Báo cáo không còn sửa được')
+    localStorage.removeItem('thidua.evidence.keepLocation')
   })
 })
