@@ -446,6 +446,31 @@ III. CÁC ĐỢT THI ĐUA
     expect(d.indicators.map((i) => i.value.source)).toEqual(['Thu ngân sách trên địa bàn đạt 10 tỷ đồng', 'Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự'])
   })
 
+  it('a table laid out with spaces (a PDF) is read by its columns: parts, yields and a total', () => {
+    const d = draftPlan(`${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành kế hoạch năm 2025.
+II. CHỈ TIÊU THI ĐUA
+Bảng 2. Chỉ tiêu trồng trọt năm 2025
+STT  Cây trồng                  Diện tích (ha)   Năng suất (tạ/ha)   Sản lượng (tấn)
+1    Lúa cả năm                          700                 60             4.200
+     - Lúa Đông Xuân                     400                 62             2.480
+     - Lúa Hè Thu                        300              57,33             1.720
+2    Ngô                                 150                 50               750
+     Tổng sản lượng lương thực                                            4.950
+`)
+    const by = (code: string): Indicator => d.indicators.find((i) => i.value.code === code)!.value
+    const rows = d.indicators.map((i) => [i.value.name, i.value.target?.kind])
+    expect(rows).toHaveLength(13)
+    const rice = d.indicators.slice(0, 3).map((i) => i.value)
+    expect(rice.map((i) => i.target)).toEqual([{ kind: 'derived', value: 700 }, { kind: 'derived', value: 60 }, { kind: 'derived', value: 4200 }])
+    expect(rice[0]!.children!.map((c) => by(c).target)).toEqual([{ kind: 'at_least', value: 400 }, { kind: 'at_least', value: 300 }])
+    expect(rice[1]!.formula).toMatch(/\* 10 \//)
+    const total = d.indicators.at(-1)!.value
+    expect(total).toMatchObject({ name: 'Tổng sản lượng lương thực', target: { kind: 'derived', value: 4950 } })
+    expect(total.children!.map((c) => by(c).name)).toEqual([rice[2]!.name, 'Sản lượng ngô'])
+  })
+
   it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
     const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
     const total = d.indicators[0]!.value

@@ -61,6 +61,9 @@ const ROOT: Section = { level: 0, code: 'CHUNG', name: 'Chỉ tiêu chung', pare
 function headingOf(text: string): { level: number; label: string; rest: string } | undefined {
   let m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
+  // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
+  m = /^([A-HJKMNO-UWYZĐ])[.)]\s+(\p{Lu}.*)$/u.exec(text)
+  if (m) return { level: 1.5, label: m[1]!, rest: m[2]! }
   m = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$/u.exec(text)
   if (m) return { level: 2 + m[1]!.split('.').length - 1, label: m[1]!.split('.').pop()!, rest: m[2]! }
   m = /^(\d{1,2})[.)]\s+(.*)$/u.exec(text)
@@ -180,6 +183,30 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
     // "trên 1 ha", "mỗi 1 người": per one unit, a denominator and not a figure.
     if (/^1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
+    // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
+    // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
+    // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
+    const open = text.lastIndexOf('(', at)
+    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
+      const held = /([^,;:()]+?)\s+không (?:tăng|vượt)(?:\s+(?:so với\s+)?(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?))?\s*$/iu.exec(text.slice(lastBreak, open))
+      const spanEnd = text.indexOf(')', open) + 1
+      if (held && m[5] !== undefined) {
+        out.push({
+          name: cleanName(held[1]!).name,
+          span: { start: line.start + lastBreak + held.index + (held[0].length - held[0].trimStart().length), end: line.start + spanEnd },
+          at: line.start + at,
+          digits: [m[1]!, undefined],
+          unit: m[5],
+          cue: { kind: 'at_most', strict: false },
+          post: readPost(''),
+          verbFirst: undefined,
+          afterWhole: false,
+          section,
+        })
+        boundary = spanEnd
+      }
+      continue
+    }
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     const cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
@@ -492,6 +519,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const sections: Section[] = []
   let current: Section = ROOT
   let listSeen = false
+  // The table of figures per column being read, if any.
+  let table: MeasureTable | undefined
   // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
@@ -541,7 +570,24 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       beforeIntro = true
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
+    // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
+    if (!h && /^(?:bảng|biểu)\s+(?:số\s+)?[\dIVX]+[.:]\s/iu.test(line.text)) continue
     if (line.text.startsWith('| ')) {
+      // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
+      const columns = measureColumns(line.text)
+      if (columns) {
+        table?.close()
+        table = new MeasureTable(columns, current)
+        continue
+      }
+      if (table && table.section === current) {
+        const rows = table.row(item, year, doc, codes, built.length)
+        if (rows) {
+          for (const b of rows) built.push(b)
+          if (rows.length > 0) sectionsUsed.add(current)
+          continue
+        }
+      }
       const got = readTableRow(item, current, year, doc, codes)
       if (got) {
         built.push(got)
@@ -549,6 +595,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       continue
     }
+    table?.close()
+    table = undefined
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
@@ -578,6 +626,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       proseLines.push({ line: item, section: current, figures: found.map((f) => f.at) })
     }
   }
+
+  table?.close()
 
   // A plan that lists no targets states its goals in prose: each clause opening with a goal verb
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
@@ -766,7 +816,7 @@ const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').repl
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
  */
 const REACHED_RE =
-  /^(?:[\p{L}\d–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu))(?![\p{L}])/iu
+  /^(?:[\p{L}\d/–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
 
@@ -820,7 +870,8 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
     const tailAt = /^(?:các|mỗi|từng)\s/iu.test(body) ? -1 : body.search(PURPOSE_IN_RE)
     const cuts = [0]
     for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s|không còn\s|kéo giảm\s|hoàn thành\s)/giu)) {
-      if (tailAt !== -1 && m.index > tailAt) break
+      // (A result stated after it, "…, không để dịch … lây lan", is a goal of its own.)
+      if (tailAt !== -1 && m.index > tailAt && !/^,\s+(?:không để|giữ vững)\s/iu.test(body.slice(m.index))) break
       // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
       if (insideQuote(body, m.index)) continue
       const next = body.slice(m.index + m[0].length)
@@ -1136,6 +1187,128 @@ function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, cod
 }
 
 /** A table row: a name cell, a unit-of-measure cell and a figure cell ("dưới 5", "≥ 95", "90 – 95"). */
+interface MeasureColumn {
+  index: number
+  /** "Diện tích", "Sản lượng": what the column measures. */
+  measure: string
+  unit: string
+}
+
+/** The columns of a heading row that each carry a measure and its unit ("Diện tích (ha)"): two or more. */
+function measureColumns(row: string): MeasureColumn[] | undefined {
+  const cells = row.slice(1, -1).split('|').map((c) => c.trim())
+  if (cells.some((c) => /^[≥≤<>]?\s*\d(?:[\d.,]*\d)?\s*%?$/u.test(c))) return undefined
+  const out: MeasureColumn[] = []
+  cells.forEach((c, index) => {
+    const m = /^(.+?)\s*\(([^()]+)\)$/u.exec(c)
+    const info = m ? unitInfo(m[2]!.trim()) : undefined
+    if (m && info) out.push({ index, measure: m[1]!.trim(), unit: info.canonical })
+  })
+  return out.length >= 2 ? out : undefined
+}
+
+/**
+ * A table with a figure per column (area, yield, output of each crop): each row's figures are
+ * read as one line's ("Lúa cả năm: diện tích …, năng suất …, sản lượng …", fromFound). A row "- Lúa vụ
+ * Xuân" under "Lúa cả năm" is its part: parts adding up to the row make it their sum. A row
+ * "Tổng …" is the sum of the rows above whose figures add up to it.
+ */
+class MeasureTable {
+  private top: Built[] = []
+  private parts: Built[][] = []
+  private tops: Built[] = []
+
+  constructor(
+    private readonly columns: MeasureColumn[],
+    readonly section: Section,
+  ) {}
+
+  /** The row's indicators, or undefined when the row is not one of this table's. */
+  row(line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] | undefined {
+    const cells: { text: string; start: number }[] = []
+    let pos = 1
+    for (const raw of line.text.slice(1, -1).split('|')) {
+      cells.push({ text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) })
+      pos += raw.length + 1
+    }
+    const first = Math.min(...this.columns.map((c) => c.index))
+    const label = cells
+      .slice(0, first)
+      .map((c) => c.text)
+      .filter((t) => t !== '' && !/^(?:\d{1,2}|[IVX]+|[a-zđ])[.)]?$/u.test(t))
+      .join(' ')
+    const figures = this.columns.filter((c) => /\d/u.test(cells[c.index]?.text ?? ''))
+    if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
+    const part = /^[-–+]\s*/u.test(label)
+    const total = /^tổng(?![\p{L}])/iu.test(label)
+    const name = label.replace(/^[-–+]\s*/u, '')
+    const found: Found[] = []
+    for (const c of figures) {
+      const cell = cells[c.index]!
+      const digits = /(\d(?:[\d.,]*\d)?)/u.exec(cell.text)!
+      found.push({
+        name: total ? name : `${c.measure} ${lowerFirst(name)}`,
+        span: { start: line.start, end: line.start + line.text.length },
+        at: cell.start + digits.index,
+        digits: [digits[1]!, undefined],
+        unit: c.unit,
+        cue: cueBefore(cell.text.slice(0, digits.index).replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới '))?.cue,
+        post: readPost(''),
+        verbFirst: undefined,
+        afterWhole: false,
+        section: this.section,
+      })
+    }
+    const built = fromFound(found, line, year, doc, codes, n0)
+    for (const b of built) b.reasons.push('đọc từ một dòng bảng, cột theo tiêu đề bảng')
+    if (total) {
+      this.sumOf(built)
+    } else if (part && this.top.length > 0) {
+      this.parts.push(built)
+    } else {
+      this.close()
+      this.top = built
+      this.tops.push(...built)
+    }
+    return built
+  }
+
+  /** The rows' parts are settled: a figure that its parts add up to is their sum. */
+  close(): void {
+    for (const whole of this.top) {
+      const unit = whole.value.unitOfMeasure
+      const measure = /^(\S+\s\S+)/u.exec(whole.found!.name)?.[1]?.toLowerCase()
+      const parts = this.parts.map((row) => row.find((b) => /^(\S+\s\S+)/u.exec(b.found!.name)?.[1]?.toLowerCase() === measure && b.value.unitOfMeasure === unit))
+      const figure = figureOf(whole.value.target)
+      if (parts.length < 2 || parts.some((p) => !p) || figure === undefined || whole.value.aggregation === 'rate' || whole.value.formula) continue
+      const sum = parts.reduce((t, p) => t + (figureOf(p!.value.target) ?? Number.NaN), 0)
+      if (!agreesWith(figure, sum)) continue
+      whole.value = { ...whole.value, children: parts.map((p) => p!.value.code), target: { kind: 'derived', value: figure } }
+      whole.reasons.push('các dòng con cộng lại bằng dòng này: tính từ các dòng con')
+    }
+    this.top = []
+    this.parts = []
+  }
+
+  /** "Tổng sản lượng lương thực có hạt": the rows above, of its unit, whose figures add up to it. */
+  private sumOf(built: Built[]): void {
+    this.close()
+    for (const t of built) {
+      const figure = figureOf(t.value.target)
+      const candidates = this.tops.filter((b) => b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && figureOf(b.value.target) !== undefined).slice(0, 12)
+      if (figure === undefined) continue
+      let best: Built[] | undefined
+      for (let mask = 1; mask < 1 << candidates.length; mask++) {
+        const pick = candidates.filter((_, k) => mask & (1 << k))
+        if (pick.length >= 2 && agreesWith(figure, pick.reduce((s, b) => s + figureOf(b.value.target)!, 0)) && (!best || pick.length > best.length)) best = pick
+      }
+      if (!best) continue
+      t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+      t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}`)
+    }
+  }
+}
+
 function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1

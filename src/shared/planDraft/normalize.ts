@@ -59,13 +59,81 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
 function tableRow(line: string): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim())
-    while (cells.length > 0 && cells[0] === '') cells.shift()
-    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
-    if (cells.length < 2) return null
+    // The outer pipes of "| a | b |" open and close the row; an empty cell inside keeps its column.
+    if (line.includes('|')) {
+      if (/^\s*\|/.test(line)) cells.shift()
+      if (/\|\s*$/.test(line)) cells.pop()
+    }
+    while (cells.length > 0 && cells[cells.length - 1] === '' && !line.includes('|')) cells.pop()
+    while (cells.length > 0 && cells[0] === '' && !line.includes('|')) cells.shift()
+    if (cells.filter((c) => c !== '').length < 2) return null
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
     return `| ${cells.join(' | ')} |`
   }
   return null
+}
+
+/** A column heading that carries its unit ("Diện tích (ha)", "Sản lượng (tấn)") or names a measure. */
+const COLUMN_HEADING_RE = /\([^()]{1,20}\)\s*$|^(?:diện tích|năng suất|sản lượng|đvt|đơn vị tính|kế hoạch|chỉ tiêu)(?![\p{L}])/iu
+const FIGURE_CELL_RE = /^[≥≤<>]?\s*\d(?:[\d.,]*\d)?\s*%?$/u
+
+interface Cell {
+  text: string
+  start: number
+  end: number
+}
+
+/** The cells of a line whose columns are set apart by two spaces or more. */
+function cellsOf(line: string): Cell[] {
+  const out: Cell[] = []
+  for (const m of line.matchAll(/\S+(?: \S+)*/gu)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length })
+  return out
+}
+
+/**
+ * A table laid out with spaces (a PDF's text layer, text pasted from one): a heading line of three
+ * columns or more, two of them headings with a unit or a measure, then rows ending in figures.
+ * Each row becomes `| a | b | … |` with a cell for every column (empty where the row has none),
+ * each figure put in the column it stands under; the table ends at a line that is not a row.
+ */
+function alignedTables(lines: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const head = cellsOf(lines[i]!)
+    if (head.length < 3 || lines[i]!.includes('|') || head.filter((c) => COLUMN_HEADING_RE.test(c.text)).length < 2) {
+      out.push(lines[i]!)
+      continue
+    }
+    const rows: string[] = [`| ${head.map((c) => c.text).join(' | ')} |`]
+    let j = i + 1
+    for (; j < lines.length; j++) {
+      const cells = cellsOf(lines[j]!)
+      if (cells.length < 2 || !FIGURE_CELL_RE.test(cells[cells.length - 1]!.text)) break
+      const row: string[] = head.map(() => '')
+      for (const c of cells) {
+        // A figure stands under its column's right part, a label under its left part.
+        const figure = FIGURE_CELL_RE.test(c.text)
+        let best = 0
+        let distance = Infinity
+        head.forEach((h, k) => {
+          const d = figure ? Math.abs(h.end - c.end) : c.start >= h.start ? c.start - h.start : (h.start - c.start) * 2
+          if (d < distance) {
+            distance = d
+            best = k
+          }
+        })
+        row[best] = row[best] ? `${row[best]} ${c.text}` : c.text
+      }
+      rows.push(`| ${row.join(' | ')} |`)
+    }
+    if (rows.length < 2) {
+      out.push(lines[i]!)
+      continue
+    }
+    out.push(...rows)
+    i = j - 1
+  }
+  return out
 }
 
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?$/i
@@ -89,7 +157,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  for (const original of unifyCharacters(raw).split('\n')) {
+  for (const original of alignedTables(unifyCharacters(raw).split('\n'))) {
     const table = tableRow(original)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: table, heading: false } : stripMarkup(curlQuotes(original))
