@@ -25,7 +25,9 @@ const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_C
 // preload leaves them out, as they are always there before it runs, and the lists ride in the first
 // load's JavaScript. (Vite keeps a lazy chunk's CSS in the list whatever this says.)
 const FIRST_LOAD_FILE = /^assets\/(index|vendor|entry|rolldown-runtime)-[\w-]+\.js$/
-const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/]|src[\\/]shared[\\/]((results|summary|province|split|codes|devices|planImport|targetText)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
+// The route tables (officer/routes.ts, province/routes.ts) are not: they ride in the late routes'
+// chunk (src/client/lateRoutes.ts), precached, so a deep link to the workspace resolves offline.
+const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/](?!routes\.)|src[\\/]shared[\\/]((results|summary|province|split|codes|devices|planImport|targetText)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service

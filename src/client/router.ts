@@ -1,12 +1,16 @@
 // The app's screens, by address (history mode; the service worker answers every navigation with
-// index.html). The inbox is in the entry bundle; every other screen loads when first opened.
+// index.html). The inbox is in the entry bundle; every other screen loads when first opened. The
+// table the first screen needs is here; the rest (the village head's registration, enrolment links,
+// the officer's workspace, the province's screens: lateRoutes.ts) is added when first needed: before
+// an address no route here matches is resolved, before a workspace user's first navigation, and once
+// the first screen is shown (App.vue, for the account menu's links).
 import type { Pinia } from 'pinia'
 import { shallowRef } from 'vue'
-import { createRouter, START_LOCATION, type RouteLocationNormalized, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router'
+import { createRouter, START_LOCATION, type NavigationGuardReturn, type RouteLocationNormalized, type RouteLocationRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Me } from './api'
 import type { Role } from '../shared/model'
-import { officerRoutes, READERS } from './officer/routes'
-import { PROVINCE_ROLES, provinceRoutes } from './province/routes'
+import { PROVINCE_ROLES, READERS } from './roles'
+import type { TypedRouteRecord } from './routeNames'
 import InboxPage from './pages/InboxPage.vue'
 import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
 import { useSessionStore } from './stores/session'
@@ -22,6 +26,8 @@ declare module 'vue-router' {
     title?: MessageKey
     /** Only these roles may open the screen (the officer's workspace). */
     roles?: readonly Role[]
+    /** The screen links to late routes by name (lateRoutes.ts): they are added before it opens. */
+    lateLinks?: boolean
   }
 }
 
@@ -30,25 +36,21 @@ export function canReport(me: Pick<Me, 'role' | 'commune'> | null): boolean {
   return me !== null && me.commune !== null && (me.role === 'reporter' || me.role === 'officer')
 }
 
+const firstRoutes: TypedRouteRecord[] = [
+  { path: '/dang-nhap', name: 'login', component: loadLoginPage, meta: { public: true, title: 'login.title' } },
+  { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title' } },
+  { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
+  { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title', lateLinks: true } },
+  { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
+  { path: '/quan-ly', name: 'officer-home', redirect: '/' },
+  // No route matches (yet): the guard adds the late routes and resolves the address again; an
+  // address none of them matches either opens the start screen. The inbox is never shown from here.
+  { path: '/:rest(.*)*', name: 'not-found', component: InboxPage },
+]
+
 export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
-  const router = createRouter({
-    history,
-    routes: [
-      { path: '/dang-nhap', name: 'login', component: loadLoginPage, meta: { public: true, title: 'login.title' } },
-      { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title' } },
-      { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
-      { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title' } },
-      { path: '/dang-ky-thi-dua/:year(\\d{4})?', name: 'registration', component: () => import('./registration/RegistrationPage.vue'), meta: { title: 'account.registration' } },
-      { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
-      { path: '/kich-hoat/:token', name: 'enrol', component: () => import('./enrol/EnrolPage.vue'), meta: { public: true, anyUser: true, title: 'enrol.title' } },
-      { path: '/quan-ly', name: 'officer-home', redirect: '/' },
-      ...officerRoutes,
-      ...provinceRoutes,
-      { path: '/:rest(.*)*', redirect: '/' },
-    ],
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
-  })
-  router.beforeEach(async (to, from) => guard(to, from, pinia))
+  const router = createRouter({ history, routes: firstRoutes, scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 } })
+  router.beforeEach(async (to, from) => guard(router, to, from, pinia))
   // A screen's code that cannot load (offline before an officer screen was ever opened, a
   // deployment that removed an old file): App.vue says so and offers to try again.
   router.onError((_err, to) => (failedNavigation.value = to.fullPath))
@@ -58,7 +60,27 @@ export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
   return router
 }
 
-async function guard(to: RouteLocationNormalized, from: RouteLocationNormalized, pinia: Pinia) {
+const adding = new WeakMap<Router, Promise<void>>()
+
+/** Adds the late routes (lateRoutes.ts) to `router`, once; a failed load is tried again on the next call. */
+export function addLateRoutes(router: Router): Promise<void> {
+  let added = adding.get(router)
+  if (!added) {
+    added = import('./lateRoutes').then(({ lateRoutes }) => {
+      for (const record of lateRoutes) router.addRoute(record)
+    })
+    added.catch(() => adding.delete(router))
+    adding.set(router, added)
+  }
+  return added
+}
+
+async function guard(router: Router, to: RouteLocationNormalized, from: RouteLocationNormalized, pinia: Pinia): Promise<NavigationGuardReturn> {
+  if (to.name === 'not-found') {
+    if (router.hasRoute('enrol')) return '/'
+    await addLateRoutes(router)
+    return to.fullPath
+  }
   const session = useSessionStore(pinia)
   await session.start()
   const signedIn = session.status === 'signed-in'
@@ -67,6 +89,9 @@ async function guard(to: RouteLocationNormalized, from: RouteLocationNormalized,
   if (session.status === 'unreachable') return true
   if (!signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } }
   const me = session.me
+  // Where a workspace user lands, and the workspace's links, are late routes: added before any of
+  // them is resolved.
+  if (workspaceHome(me) || to.meta.lateLinks) await addLateRoutes(router)
   // A leader's home is the commune's dashboard; whoever has no workspace reads the plan. An officer
   // lands on the workspace too (after signing in, or opening the app at its start address), and
   // still opens the inbox from the menu.

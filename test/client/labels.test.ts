@@ -50,11 +50,11 @@ describe('labels', () => {
 
 describe('route', () => {
   it('reads the selected commune and year from the route params and writes them back', () => {
-    expect(viewerRoute({})).toEqual({ name: 'home' })
-    expect(viewerRoute({ commune: '' })).toEqual({ name: 'home' })
-    expect(viewerRoute({ commune: 'pho-thuan' })).toEqual({ name: 'commune', code: 'pho-thuan' })
-    expect(viewerRoute({ commune: 'pho-thuan', year: '2023' })).toEqual({ name: 'commune', code: 'pho-thuan', year: 2023 })
-    expect(viewerRoute({ commune: 'pho-thuan', year: '23' })).toEqual({ name: 'commune', code: 'pho-thuan' })
+    expect(viewerRoute({})).toEqual({ screen: 'home' })
+    expect(viewerRoute({ commune: '' })).toEqual({ screen: 'home' })
+    expect(viewerRoute({ commune: 'pho-thuan' })).toEqual({ screen: 'commune', code: 'pho-thuan' })
+    expect(viewerRoute({ commune: 'pho-thuan', year: '2023' })).toEqual({ screen: 'commune', code: 'pho-thuan', year: 2023 })
+    expect(viewerRoute({ commune: 'pho-thuan', year: '23' })).toEqual({ screen: 'commune', code: 'pho-thuan' })
     expect(communeHref('pho-thuan', 2024)).toBe('/ke-hoach/pho-thuan/2024')
     expect(communeHref('a b')).toBe('/ke-hoach/a%20b')
   })

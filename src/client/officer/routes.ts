@@ -1,25 +1,19 @@
 // The officer's workspace: its screens, each a lazy chunk that a village head's phone never
 // downloads (the entry screen's budget, docs/BENCHMARKS.md). Every address names the commune, so the
 // system administrator can open any commune's workspace and an officer's links can be shared.
-import type { RouteRecordRaw } from 'vue-router'
-import type { Role } from '../../shared/model'
-
-/** Who manages a commune (sets up the plan, accounts, periods; reviews reports). */
-export const MANAGERS: readonly Role[] = ['officer', 'admin']
-/** Who reads the commune's results (dashboard, board, history, exports); province accounts read every commune of theirs. */
-export const READERS: readonly Role[] = ['officer', 'leader', 'admin', 'province_admin', 'province_viewer']
-/** Who prints sign-in slips: the commune's managers, and the province administrator for the officers it creates. */
-export const SLIP_PRINTERS: readonly Role[] = ['officer', 'admin', 'province_admin']
+// This table is not in the first load either: the router adds it when first needed (lateRoutes.ts);
+// who may open what is in roles.ts.
+import { MANAGERS, READERS, SLIP_PRINTERS } from '../roles'
+import type { TypedRouteRecord } from '../routeNames'
 
 type Page = keyof typeof import('./pages').pages
 /**
- * A screen, loaded through pages.ts: the entry chunk names that one small file, not every screen's
- * files (0.4 KB gzip less for the village head), at the cost of one small request before the first
- * workspace screen opens.
+ * A screen, loaded through pages.ts: the route table names that one small file, not every screen's
+ * files, at the cost of one small request before the first workspace screen opens.
  */
 const page = (key: Page) => () => import('./pages').then((m) => m.pages[key]())
 
-export const officerRoutes: RouteRecordRaw[] = [
+export const officerRoutes: TypedRouteRecord[] = [
   {
     path: '/quan-ly/:commune',
     component: page('layout'),

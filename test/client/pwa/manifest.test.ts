@@ -106,6 +106,23 @@ describe('service worker', () => {
     expect(mapped).toBeGreaterThan(5)
   })
 
+  it('precaches the late route table apart from the first load: a deep link to the workspace resolves offline', async () => {
+    const urls = precacheUrls(await readFile(join(outDir, 'sw.js'), 'utf8'))
+    const manifest = JSON.parse(await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[] }>
+    const late = manifest['src/client/lateRoutes.ts']
+    expect(late, 'lateRoutes.ts is a chunk of its own').toBeDefined()
+    expect(urls).toContain(late!.file)
+    const { sources } = JSON.parse(await readFile(join(outDir, `${late!.file}.map`), 'utf8')) as { sources: string[] }
+    expect(sources.filter((s) => /client\/(officer|province)\/routes\.ts$/.test(s))).toHaveLength(2)
+    // Not in what index.html loads: its scripts carry no route table but the first screens'.
+    const first = [manifest['index.html']!.file, ...(manifest['index.html']!.imports ?? []).map((key) => manifest[key]!.file)]
+    for (const file of first) {
+      const map = await readFile(join(outDir, `${file}.map`), 'utf8').catch(() => null)
+      if (map === null) continue
+      expect((JSON.parse(map) as { sources: string[] }).sources.filter((s) => /lateRoutes|\/routes\.ts$/.test(s)), file).toEqual([])
+    }
+  })
+
   it('writes a brotli and a gzip copy beside every script, style and page of 1 KB or more, the worker included', async () => {
     const files = (await readdir(outDir, { recursive: true })).filter((f) => /\.(js|css|html)$/.test(f) && !f.startsWith('.vite'))
     let checked = 0
