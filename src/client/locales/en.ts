@@ -27,16 +27,7 @@ const en: Translation<typeof vi> = {
     switch: 'Tiếng Việt',
   },
   account: {
-    workspace: 'Management',
     registration: 'Emulation registration',
-    menu: 'Menu',
-    screens: 'Screens',
-    signOut: 'Sign out',
-    signOutOffline: 'Not signed out: cannot reach the server. Check your connection and try again.',
-    signOutTitle: 'Changes not yet sent',
-    unsentWarning: '{n} changes have not been sent to the server yet. If you sign out they stay on this phone and are sent when you sign in again. Save a backup file first.',
-    signOutAnyway: 'Sign out anyway',
-    stay: 'Stay',
   },
   status: {
     empty: 'not started',

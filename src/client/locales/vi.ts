@@ -27,16 +27,7 @@ const vi = {
     switch: 'English',
   },
   account: {
-    workspace: 'Quản lý thi đua',
     registration: 'Đăng ký thi đua',
-    menu: 'Menu',
-    screens: 'Các màn hình',
-    signOut: 'Đăng xuất',
-    signOutOffline: 'Chưa đăng xuất được: không kết nối được máy chủ. Kiểm tra kết nối mạng và thử lại.',
-    signOutTitle: 'Còn thay đổi chưa gửi',
-    unsentWarning: 'Còn {n} thay đổi chưa gửi lên máy chủ. Nếu đăng xuất, các thay đổi này vẫn được giữ trên máy và sẽ được gửi khi đăng nhập lại. Nên sao lưu ra tệp trước khi đăng xuất.',
-    signOutAnyway: 'Vẫn đăng xuất',
-    stay: 'Ở lại',
   },
   status: {
     empty: 'chưa nhập',

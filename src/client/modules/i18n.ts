@@ -28,6 +28,7 @@ import vi from '../locales/vi'
 import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
 import type { attentionMessages } from '../components/attention/messages'
 import type { loginMessages } from '../components/auth/messages'
+import type { accountMenuMessages } from '../components/auth/menuMessages'
 import type { backupMessages, keepDataMessages } from '../components/backup/messages'
 import type { planViewMessages } from '../components/plan/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
@@ -63,6 +64,7 @@ export interface MessageBundle<T extends MessageTree = MessageTree> {
 type Bundles =
   | typeof attentionMessages
   | typeof loginMessages
+  | typeof accountMenuMessages
   | typeof keepDataMessages
   | typeof backupMessages
   | typeof planViewMessages
