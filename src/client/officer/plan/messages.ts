@@ -1,4 +1,5 @@
 // The plan set-up screen's messages (Kế hoạch & chỉ tiêu), Vietnamese and English.
+import { TARGET_KIND_LABELS } from '../../../shared/describe'
 import { defineMessages } from '../../modules/i18n'
 
 export const planSetupMessages = defineMessages({
@@ -136,17 +137,8 @@ export const planSetupMessages = defineMessages({
         '1000': 'Phần nghìn (‰)',
         '1': 'Thương số (ví dụ thu nhập bình quân đầu người)',
       },
-      kinds: {
-        at_least: 'Đạt ít nhất',
-        rate_at_least: 'Tỷ lệ đạt ít nhất',
-        at_most: 'Không vượt quá / dưới',
-        range: 'Trong khoảng',
-        reduce_by: 'Giảm',
-        growth: 'Tăng so với năm gốc',
-        shares: 'Cơ cấu',
-        derived: 'Tính toán',
-        yes_no: 'Đạt / không đạt',
-      },
+      // The words the plan's Excel file writes and reads back (shared/describe.ts), one list.
+      kinds: TARGET_KIND_LABELS,
       target: {
         kind: 'Loại chỉ tiêu',
         noTarget: 'Không đặt chỉ tiêu (chỉ theo dõi)',
