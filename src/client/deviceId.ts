@@ -18,8 +18,9 @@ type KeyValueStore = { getItem(key: string): string | null }
 /**
  * This device's id: the stored one; else the id localStorage kept before (stored now); else
  * `create()`, stored. Inside a rw transaction that includes `meta` it joins it, else opens one.
+ * `legacy`: where the older id is looked for, the browser's localStorage by default.
  */
-export function deviceIdOf(db: ThiDuaDb, create: () => string = newDeviceId, legacy: KeyValueStore | undefined = browserStorage()): Promise<string> {
+export function deviceIdOf(db: ThiDuaDb, create: () => string = newDeviceId, legacy?: KeyValueStore): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
     const row = await db.meta.get('deviceId')
     if (row?.key === 'deviceId') return row.value
@@ -29,10 +30,10 @@ export function deviceIdOf(db: ThiDuaDb, create: () => string = newDeviceId, leg
   })
 }
 
-/** The id the older version stored, if readable and one the server accepts. */
+/** The id the older version stored, if readable and one the server accepts (reading `localStorage` throws where the browser blocks storage; a worker has none). */
 function legacyDeviceId(storage: KeyValueStore | undefined): string | undefined {
   try {
-    const stored = storage?.getItem(LEGACY_DEVICE_ID_KEY)
+    const stored = (storage ?? (globalThis as { localStorage?: KeyValueStore }).localStorage)?.getItem(LEGACY_DEVICE_ID_KEY)
     return stored && DEVICE_ID_RE.test(stored) ? stored : undefined
   } catch {
     return undefined
@@ -43,13 +44,4 @@ function legacyDeviceId(storage: KeyValueStore | undefined): string | undefined 
 export function newDeviceId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-/** Even reading `localStorage` throws where the browser blocks storage; a worker has none. */
-function browserStorage(): KeyValueStore | undefined {
-  try {
-    return (globalThis as { localStorage?: KeyValueStore }).localStorage
-  } catch {
-    return undefined
-  }
 }

@@ -12,6 +12,9 @@ import type { Measurement, MeasurementResult } from './report'
 import { fmtInt, fmtMs } from './report'
 import { median } from './stats'
 import { monthPeriods } from '../../src/shared/periods'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CDPSession } from 'playwright-core'
 
 const SYNC_ID = 'browser-sync'
 const SYNC_TITLE = 'Syncing 1,000 waiting values to the local server'
@@ -22,6 +25,13 @@ const SYNC_RUNS = Math.max(1, Number(process.env.BENCH_SYNC_RUNS ?? '') || RUNS)
 const MONTHS = monthPeriods(2022).slice(0, 12)
 const NUMBER_INPUTS = 'article.ind input[id$="-value"]'
 const NUMBER_TARGET = 60
+/**
+ * A folder: each run's sync (online → nothing waiting) is also CPU-profiled in the page through the
+ * Chrome DevTools Protocol (Profiler domain, 100 µs sampling): the profile is written there
+ * (`sync-run-N.cpuprofile`, for DevTools) and its top self-time functions and the requests'
+ * timeline are logged. The profiler slows the page: the figures of a profiled bench are not reported.
+ */
+const PROFILE_DIR = process.env.BENCH_SYNC_PROFILE?.trim() || ''
 const PERIODS = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2022-Y', ...MONTHS.map((p) => p.code)]
 
 const SYNC_DESCRIPTION = [
@@ -85,6 +95,44 @@ async function heapBytes(page: Page): Promise<number> {
   } finally {
     await cdp.detach().catch(() => undefined)
   }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]
+  samples: number[]
+  timeDeltas: number[]
+  startTime: number
+  endTime: number
+}
+
+/** Starts the page's CPU profiler (PROFILE_DIR only). */
+async function startProfile(page: Page): Promise<CDPSession | null> {
+  if (!PROFILE_DIR) return null
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+  await cdp.send('Profiler.start')
+  return cdp
+}
+
+/** Stops it, writes the profile and logs the top self-time functions. */
+async function stopProfile(cdp: CDPSession | null, run: number, log: (line: string) => void): Promise<void> {
+  if (!cdp) return
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+  await cdp.detach().catch(() => undefined)
+  await mkdir(PROFILE_DIR, { recursive: true })
+  await writeFile(join(PROFILE_DIR, `sync-run-${run + 1}.cpuprofile`), JSON.stringify(profile))
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame
+    const file = f.url.split('/').pop() ?? ''
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0))
+  })
+  const total = (profile.endTime - profile.startTime) / 1000
+  log(`${SYNC_TITLE}: run ${run + 1}: profile of ${fmtMs(total)} ms, top self time:`)
+  for (const [key, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${key}`)
 }
 
 const waitingOf = (text: string): number => Number(/(\d[\d.]*) chờ gửi/.exec(text)?.[1]?.replaceAll('.', '') ?? 0)
@@ -246,7 +294,19 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
         if (new URL(req.url()).pathname.startsWith('/api/')) requests++
       }
       const traffic = countBytes(context, (path) => path.startsWith('/api/'))
+      const cdp = await startProfile(page)
+      const timeline: string[] = []
       const t0 = await page.evaluate(() => performance.now())
+      const wall0 = Date.now()
+      const onRequest = (req: Request): void => {
+        if (!PROFILE_DIR || !new URL(req.url()).pathname.startsWith('/api/')) return
+        const at = Date.now() - wall0
+        void req.response().then(async (res) => {
+          await res?.finished()
+          timeline.push(`${String(at).padStart(6)}–${String(Date.now() - wall0).padStart(6)} ms  ${req.method()} ${new URL(req.url()).pathname}${new URL(req.url()).search.slice(0, 40)} ${res?.status() ?? '–'}`)
+        })
+      }
+      context.on('request', onRequest)
       context.on('request', count)
       await context.setOffline(false)
       const handle = await page.waitForFunction(
@@ -259,6 +319,9 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
       )
       const syncMs = Number(await handle.jsonValue()) - t0
       context.off('request', count)
+      context.off('request', onRequest)
+      await stopProfile(cdp, run, ctx.log)
+      for (const line of timeline.sort()) ctx.log(`  ${line}`)
       const bytes = await traffic.stop()
       const heapSynced = await heapBytes(page)
       ctx.log(`${SYNC_TITLE}: run ${run + 1}: synced in ${fmtMs(syncMs)} ms, ${requests} requests`)

@@ -62,7 +62,7 @@ describe('deviceIdOf', () => {
       },
     }
     expect(await deviceIdOf(blocked, () => 'page-device-0001', throwing)).toBe('page-device-0001')
-    expect(await deviceIdOf(open(), () => 'page-device-0002', undefined)).toBe('page-device-0002')
+    expect(await deviceIdOf(open(), () => 'page-device-0002')).toBe('page-device-0002')
   })
 
   it('reads localStorage by default: a phone updated from the version that kept its id there keeps it', async () => {

@@ -137,24 +137,47 @@ function isServerFailure(err: unknown): err is SyncTransportError {
  * its groups go first, each on its own; otherwise the oldest pending entries. Every 5xx ends the
  * run (the scheduler's backoff applies to each), after recording in Dexie what it means for the
  * bisection, so a reload continues where it was.
+ *
+ * Outside a bisection the pushes overlap the phone's own work: once
+ * an answer arrives, the next batch is taken and sent, and the answer is settled in IndexedDB
+ * while that batch travels. The next batch leaves out every entry that depends on the batch being
+ * settled (the same cell, or a report of the same unit and period, which a rebase may change);
+ * those go in a later batch, rebased as before. A batch in flight when the run stops is released
+ * like any batch without an answer: resent later, answered `duplicate` if the server took it.
  */
 async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe): Promise<void> {
   const { db, commune, transport } = deps
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
-  for (;;) {
-    const group = (await db.syncState.get(commune))?.suspects?.[0]
-    const batch = await takeBatch(db, commune, size, group && new Set(group))
-    if (batch.length === 0) {
-      if (!group) return
-      // Nothing of the group is pending any more (sent since, discarded, in conflict): done with it.
-      await replaceGroup(db, commune, group, [])
-      continue
-    }
+  const stored = (await db.meta.get('deviceId'))?.value
+  const send = (batch: OutboxEntry[]): InFlight => {
     result.sent += batch.length
+    const answer = transport.push(commune, { deviceId: typeof stored === 'string' ? stored : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
+    // Awaited later; a failure meanwhile is not an unhandled rejection.
+    answer.catch(() => undefined)
+    return { batch, answer }
+  }
+  let next: InFlight | null = null
+  for (;;) {
+    let group: number[] | undefined
+    let current: InFlight
+    if (next) {
+      current = next
+      next = null
+    } else {
+      group = (await db.syncState.get(commune))?.suspects?.[0]
+      const batch = await takeBatch(db, commune, size, group && new Set(group))
+      if (batch.length === 0) {
+        if (!group) return
+        // Nothing of the group is pending any more (sent since, discarded, in conflict): done with it.
+        await replaceGroup(db, commune, group, [])
+        continue
+      }
+      current = send(batch)
+    }
+    const { batch } = current
     let response: PushResponse
     try {
-      const deviceId = (await db.meta.get('deviceId'))?.value
-      response = await transport.push(commune, { deviceId: typeof deviceId === 'string' ? deviceId : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
+      response = await current.answer
     } catch (err) {
       // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
       if (isServerFailure(err)) await onServerFailure(db, commune, batch, group, err.status!, probe)
@@ -166,10 +189,41 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       }
       throw err
     }
-    const settled = await applyOutcomes(db, batch, response, clock(), result)
-    await onAnswered(db, commune, batch, group)
-    if (settled === 0) throw new SyncStallError('Máy chủ không trả lời cho các thay đổi đã gửi.')
+    try {
+      if (!group) {
+        const following = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
+        if (following.length > 0) next = send(following)
+      }
+      const settled = await applyOutcomes(db, batch, response, clock(), result)
+      await onAnswered(db, commune, batch, group)
+      if (settled === 0) throw new SyncStallError('Máy chủ không trả lời cho các thay đổi đã gửi.')
+    } catch (err) {
+      if (next) await abandon(db, next)
+      throw err
+    }
   }
+}
+
+/** A batch sent, its answer awaited. */
+interface InFlight {
+  batch: OutboxEntry[]
+  answer: Promise<PushResponse>
+}
+
+/** The run stops with a batch in flight: whatever the answer, its entries go back to `pending`. */
+async function abandon(db: ThiDuaDb, inFlight: InFlight): Promise<void> {
+  await inFlight.answer.catch(() => undefined)
+  await releaseBatch(db, inFlight.batch)
+}
+
+/** What an entry sent with `batch` may not travel beside: the batch's cells and reports, and the reports of its (unit, period)s. */
+interface Dependents {
+  targets: ReadonlySet<string>
+  pairs: ReadonlySet<string>
+}
+
+function dependentsOf(batch: readonly OutboxEntry[]): Dependents {
+  return { targets: new Set(batch.map(targetKey)), pairs: new Set(batch.map((e) => `${e.unit}\u0000${e.period}`)) }
 }
 
 const sameGroup = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((seq, i) => seq === b[i])
@@ -252,12 +306,13 @@ const targetKey = (e: Pick<OutboxEntry, 'unit' | 'period' | 'indicator'>): strin
  * Takes up to `size` pending entries in seq order and marks them `sending` (+1 attempt), in one
  * transaction. At most one entry per cell (or report) a batch: the server checks a later entry
  * of the same cell against a version this batch creates, which the phone cannot know yet; the
- * later one goes in the next batch, rebased.
+ * later one goes in the next batch, rebased. `blocked`: the batch still being settled, whose
+ * dependents wait (see pushAll).
  */
-async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>): Promise<OutboxEntry[]> {
+async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>, blocked?: Dependents): Promise<OutboxEntry[]> {
   return db.transaction('rw', db.outbox, async () => {
     const pending = await db.outbox.where('[commune+state]').equals([commune, 'pending']).toArray()
-    const taken = new Set<string>()
+    const taken = new Set<string>(blocked?.targets)
     const batch: OutboxEntry[] = []
     for (const e of pending) {
       if (batch.length >= size) break
@@ -265,6 +320,7 @@ async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: Rea
       const key = targetKey(e)
       if (taken.has(key)) continue
       taken.add(key)
+      if (blocked && e.mutation.kind === 'report' && blocked.pairs.has(`${e.unit}\u0000${e.period}`)) continue
       batch.push({ ...e, state: 'sending', attempts: e.attempts + 1 })
     }
     await db.outbox.bulkPut(batch)

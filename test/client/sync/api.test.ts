@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiRequestError, apiRequest, onSessionLost } from '../../../src/client/api'
 import { createAppI18n, setLocale } from '../../../src/client/modules/i18n'
-import { createFetchTransport, NetworkError, SyncTransportError, type TransportErrorKind } from '../../../src/client/sync/api'
+import { createFetchTransport, NetworkError, SYNC_TIMEOUT_MS, SyncTransportError, type TransportErrorKind } from '../../../src/client/sync/api'
 import { PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../../src/shared/protocol'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -91,13 +91,19 @@ describe('apiRequest', () => {
       new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
   )
 
-  it('gives up after its timeout as a network failure with code timeout', async () => {
-    vi.useFakeTimers()
-    const call = apiRequest('/api/communes', { fetch: hanging }).catch((e: unknown) => e)
-    await vi.advanceTimersByTimeAsync(60_000)
+  it('fails as not reached, code timeout, when its signal times out; sync’s push and pull give up after a minute', async () => {
+    const late = new AbortController()
+    const call = apiRequest('/api/communes', { fetch: hanging, signal: late.signal }).catch((e: unknown) => e)
+    late.abort(new DOMException('too slow', 'TimeoutError'))
     const err = await call
     expect(err).toBeInstanceOf(ApiRequestError)
-    expect(err).toMatchObject({ kind: 'network', code: 'timeout', status: undefined })
+    expect(err).toMatchObject({ code: 'timeout', status: undefined })
+    vi.useFakeTimers()
+    const pull = createFetchTransport({ fetch: hanging })
+      .pull('xa-thu', 0)
+      .catch((e: unknown) => e)
+    await vi.advanceTimersByTimeAsync(SYNC_TIMEOUT_MS)
+    expect(await pull).toMatchObject({ kind: 'network', code: 'timeout', status: undefined, message: 'Máy chủ không trả lời kịp. Các thay đổi vẫn được giữ trên máy và sẽ gửi lại sau.' })
   })
 
   it('rejects with the AbortError itself when its caller aborts, never a failure to show', async () => {
@@ -114,9 +120,9 @@ describe('apiRequest', () => {
     const stop = onSessionLost(lost)
     try {
       const refusal = { code: 'not_found', key: 'unit_not_found', params: { code: 'T9' }, message: 'Không có đơn vị “T9”' }
-      await expect(apiRequest('/api/x', { fetch: async () => json(404, refusal) })).rejects.toMatchObject({ kind: 'refused', status: 404, code: 'not_found', params: { code: 'T9' } })
+      await expect(apiRequest('/api/x', { fetch: async () => json(404, refusal) })).rejects.toMatchObject({ status: 404, code: 'not_found', params: { code: 'T9' }, message: 'Không có đơn vị “T9”' })
       expect(lost).not.toHaveBeenCalled()
-      await expect(apiRequest('/api/x', { fetch: async () => json(401, { code: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn' }) })).rejects.toMatchObject({ kind: 'unauthorized' })
+      await expect(apiRequest('/api/x', { fetch: async () => json(401, { code: 'unauthorized', message: 'Phiên đăng nhập đã hết hạn' }) })).rejects.toMatchObject({ status: 401 })
       expect(lost).toHaveBeenCalledTimes(1)
     } finally {
       stop()

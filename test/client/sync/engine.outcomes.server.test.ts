@@ -227,6 +227,57 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect(await cellOf(db, C, 'LUA_DT')).toMatchObject({ local: null, server: { value: num(2) } })
     })
 
+    it('sends the next batch while the answer is settled, leaving out what depends on it; everything arrives, nothing conflicts', async () => {
+      const { C, db, server, deps, edits, wire, at } = await setup({ batchSize: 2 })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await db.outbox.update(1, { attempts: 1 }) // sent once, answer lost: never coalesced
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(3) }) // the same cell as the first
+      await saveValue(edits, { ...at('LUA_DT', 'T1', '2024-Q2'), value: num(4) })
+      await submitReport(edits, { commune: C, unit: 'T1', period: '2024-Q1' }) // the report of the first batch's cells
+      const [a, b, again, other, submit] = await ids(db)
+      // What the phone still had to settle when each push left.
+      const unsettled: string[][] = []
+      deps.transport = {
+        ...wire.transport,
+        push: async (commune, body) => {
+          unsettled.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').map((e) => e.mutationId))
+          return wire.transport.push(commune, body)
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 5, conflicts: 0, rejected: 0 })
+      expect(wire.pushes.map((p) => p.mutations.map((m) => m.mutationId))).toEqual([[a, b], [other], [again, submit]])
+      // The second and third pushes left before the batch before them was settled.
+      expect(unsettled[1]).toEqual(expect.arrayContaining([a, b, other]))
+      expect(unsettled[2]).toEqual(expect.arrayContaining([other, again, submit]))
+      expect((await server.cell('T1', '2024-Q1', 'LUA_DT'))!.value).toEqual(num(3))
+      expect(await db.outbox.count()).toBe(0)
+      expect(await db.reports.get([C, 'T1', '2024-Q1'])).toMatchObject({ status: 'submitted', pendingAction: null })
+    })
+
+    it('a batch in flight when the run stops (the answer before it cannot be settled) goes back to pending and is resent', async () => {
+      const { db, server, deps, edits, wire, at } = await setup({ batchSize: 1 })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      // Settling the first answer fails on the phone (storage): the second push was already sent.
+      let fail = true
+      const refuse = () => {
+        if (fail) throw new Error('write failed')
+      }
+      db.cells.hook('creating', refuse)
+      db.cells.hook('updating', refuse)
+      expect(await syncOnce(deps)).toMatchObject({ ok: false, error: { kind: 'internal' } })
+      expect(wire.pushes).toHaveLength(2)
+      // The batch in flight went back to pending; the one whose answer failed to settle is taken
+      // back by the next run's recovery (recoverSending), as after a tab closed mid-push.
+      expect(await states(db)).toEqual(['sending', 'pending'])
+      expect(await server.cellCount()).toBe(2)
+      fail = false
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2 })
+      expect(wire.answers.slice(2).map((r) => r.outcomes.map((o) => o.status))).toEqual([['duplicate'], ['duplicate']])
+      expect(await db.outbox.count()).toBe(0)
+    })
+
     it('rebases an edit made while its cell was being sent, and keeps the local state until that edit is acknowledged', async () => {
       const { C, db, server, deps, edits, wire, at } = await setup()
       await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
