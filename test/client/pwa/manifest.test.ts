@@ -12,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copyOfBuild, ROOT } from './build'
 
 let outDir = ''
+/**
+ * The first load's JavaScript, gzip, in bytes: 100,794 reached when the officer's route table, the
+ * sync badge and the account menu's words left it (issue 18; 102,310 before), plus ~1 KB of room.
+ * DESIGN.md §6's budget (100 KB, test/bench/size.ts) stays the bench's; this is the test's ratchet.
+ */
+const ENTRY_JS_GZIP_LIMIT = 101_888
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'thidua-pwa-build-'))
@@ -164,6 +170,9 @@ describe('first load of the entry screen', () => {
     expect(files[0]).toBe(entryScript)
     expect(files.filter((f) => /workbox|UpdatePrompt|\/pwa-/.test(f ?? ''))).toEqual([])
     expect(run.stdout).toMatch(/^JS gzip [\d.]+ KB of 100\.00 KB \([^)]*\): within budget$/m)
+    // The ratchet under DESIGN.md's 100 KB: what the first load reached (issue 18), plus ~1 KB.
+    const bytes = Number(/\(\S+ %, (\d+) of \d+ bytes\)/.exec(run.stdout)?.[1])
+    expect(bytes, `the first load's JS is ${bytes} bytes gzip, over the ${ENTRY_JS_GZIP_LIMIT} this test allows`).toBeLessThanOrEqual(ENTRY_JS_GZIP_LIMIT)
   })
 
   it('fails above 100 KB of gzip JS, counting static imports and not lazy chunks', async () => {
