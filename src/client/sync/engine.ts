@@ -69,10 +69,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const clock = deps.clock ?? (() => new Date())
   const result: SyncResult = { ok: false, sent: 0, applied: 0, conflicts: 0, rejected: 0, quarantined: 0, pulledPages: 0, error: null }
   const probe: Probe = { lone: null }
+  const early: EarlyPull = { first: null }
   let failure: unknown
   try {
     await recoverSending(deps.db, deps.commune)
-    await pushAll(deps, clock, result, probe)
+    await pushAll(deps, clock, result, probe, early)
   } catch (err) {
     failure = err
   }
@@ -82,7 +83,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   let pulled = false
   if (!unreachable) {
     try {
-      await pullAll(deps, result)
+      await pullAll(deps, result, early)
       pulled = true
     } catch (err) {
       failure ??= err
@@ -145,7 +146,7 @@ function isServerFailure(err: unknown): err is SyncTransportError {
  * those go in a later batch, rebased as before. A batch in flight when the run stops is released
  * like any batch without an answer: resent later, answered `duplicate` if the server took it.
  */
-async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe): Promise<void> {
+async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe, early: EarlyPull): Promise<void> {
   const { db, commune, transport } = deps
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
   const stored = (await db.meta.get('deviceId'))?.value
@@ -193,6 +194,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       if (!group) {
         const following = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
         if (following.length > 0) next = send(following)
+        else if ((await db.outbox.where('[commune+state]').equals([commune, 'pending']).count()) === 0) askFirstPage(deps, early, (await db.syncState.get(commune))?.cursor ?? 0)
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result)
       await onAnswered(db, commune, batch, group)
@@ -202,6 +204,21 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       throw err
     }
   }
+}
+
+/**
+ * The pull's first page, asked for as soon as the last push is answered (the server holds
+ * everything this run sent), so that it travels while the phone settles that answer. It is saved
+ * only after, by pullAll, exactly as a page asked for then.
+ */
+interface EarlyPull {
+  first: { cursor: number; page: Promise<PullResponse> } | null
+}
+
+function askFirstPage(deps: SyncDeps, early: EarlyPull, cursor: number): void {
+  const page = deps.transport.pull(deps.commune, cursor, deps.pullLimit)
+  page.catch(() => undefined)
+  early.first = { cursor, page }
 }
 
 /** A batch sent, its answer awaited. */
@@ -513,14 +530,18 @@ async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell |
 // ---------------------------------------------------------------------------
 // Pull
 
-async function pullAll(deps: SyncDeps, result: SyncResult): Promise<void> {
+async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): Promise<void> {
   const { db, commune, transport } = deps
   let cursor = (await db.syncState.get(commune))?.cursor ?? 0
   let restarted = false
+  // The page asked for early, when it was asked from where the pull stands.
+  let first = early?.first?.cursor === cursor ? early.first.page : null
   for (;;) {
     let page: PullResponse
     try {
-      page = await transport.pull(commune, cursor, deps.pullLimit)
+      const asked = first ?? transport.pull(commune, cursor, deps.pullLimit)
+      first = null
+      page = await asked
     } catch (err) {
       // The server was restored from a backup: start over from 0; the outbox stays as it is.
       if (err instanceof SyncTransportError && err.kind === 'cursor_ahead' && !restarted && cursor > 0) {

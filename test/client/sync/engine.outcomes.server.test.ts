@@ -255,6 +255,28 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect(await db.reports.get([C, 'T1', '2024-Q1'])).toMatchObject({ status: 'submitted', pendingAction: null })
     })
 
+    it('asks for the pull’s first page as soon as the last push is answered, and saves it after that answer is settled', async () => {
+      const { C, db, server, deps, edits, wire, at } = await setup()
+      const v = await server.write('T1', '2024-Q2', 'LUA_DT', num(7), 'của cán bộ')
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      const sendingWhenAsked: number[] = []
+      deps.transport = {
+        ...wire.transport,
+        pull: async (commune, cursor, limit) => {
+          sendingWhenAsked.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').length)
+          return wire.transport.pull(commune, cursor, limit)
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2, pulledPages: 1 })
+      expect(sendingWhenAsked).toEqual([2])
+      expect(wire.pulls).toHaveLength(1)
+      expect((await db.syncState.get(C))!.cursor).toBe(await server.version())
+      expect(await cellOf(db, C, 'LUA_DT', 'T1', '2024-Q2')).toMatchObject({ server: { value: num(7), version: v } })
+      expect(await cellOf(db, C, 'LUA_SL')).toMatchObject({ local: null, server: { value: num(2) } })
+      expect(await db.outbox.count()).toBe(0)
+    })
+
     it('a batch in flight when the run stops (the answer before it cannot be settled) goes back to pending and is resent', async () => {
       const { db, server, deps, edits, wire, at } = await setup({ batchSize: 1 })
       await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
