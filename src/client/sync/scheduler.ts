@@ -108,6 +108,12 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
   let upgradeRequired = false
   let running: Promise<void> | null = null
   let again = false
+  /**
+   * The network came back (`online`) or the user asked, during a run: the run after it goes even
+   * if this one failed (it most likely failed for the network that just came back), without
+   * waiting for the backoff's timer.
+   */
+  let againAtOnce = false
   let releaseLeadership: (() => void) | null = null
   let abortElection: AbortController | null = null
   let channel: ChannelLike | null = null
@@ -134,17 +140,19 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     // Edits and the timer respect the backoff; the user and the network coming back do not.
     if ((why === 'edit' || why === 'timer') && now() < retryAt) return
     if (why === 'timer' && doc && doc.visibilityState !== 'visible') return
-    void runLoop()
+    void runLoop(why === 'online' || why === 'manual')
   }
 
-  async function runLoop(): Promise<void> {
+  async function runLoop(atOnce = false): Promise<void> {
     if (running) {
       again = true
+      againAtOnce ||= atOnce
       return running
     }
     running = (async () => {
       do {
         again = false
+        againAtOnce = false
         clearTimeout(timers.retry)
         patch({ running: true })
         let result: SyncResult | undefined
@@ -155,7 +163,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
           patch({ lastError: { kind: 'internal', code: null, message: String(err), at: new Date(now()).toISOString() } satisfies SyncErrorInfo })
         }
         await afterRun(result)
-      } while (again && failures === 0 && started)
+      } while (again && (failures === 0 || againAtOnce) && started)
       patch({ running: false })
       running = null
     })()
@@ -262,7 +270,7 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
         channel?.postMessage('now')
         return
       }
-      await runLoop()
+      await runLoop(true)
     },
   }
 }

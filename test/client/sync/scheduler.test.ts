@@ -211,6 +211,46 @@ describe('createSyncScheduler', () => {
     s.stop()
   })
 
+  it('the network back (`online`) during a run that fails: the next run starts at once, not on the backoff’s timer', async () => {
+    let release!: () => void
+    const run = vi.fn(async () => {
+      if (run.mock.calls.length > 1) return ok
+      await new Promise<void>((r) => (release = r))
+      return failed
+    })
+    const { options, win } = env({ run, random: () => 0.99, baseDelayMs: 60_000 })
+    const s = createSyncScheduler(options)
+    s.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
+    win.dispatchEvent(new Event('online'))
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(2)
+    s.stop()
+  })
+
+  it('an edit during a run that fails waits for the backoff', async () => {
+    let release!: () => void
+    const run = vi.fn(async () => {
+      if (run.mock.calls.length > 1) return ok
+      await new Promise<void>((r) => (release = r))
+      return failed
+    })
+    const { options } = env({ run, random: () => 0.5, baseDelayMs: 60_000 })
+    const s = createSyncScheduler(options)
+    s.start()
+    await vi.advanceTimersByTimeAsync(0)
+    s.notifyEdit()
+    await vi.advanceTimersByTimeAsync(3_000) // the debounce: the edit's trigger comes during the run
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(30_000) // 0.5 × 60 s
+    expect(run).toHaveBeenCalledTimes(2)
+    s.stop()
+  })
+
   it('runs one sync at a time and runs once more for a trigger that came during a run', async () => {
     let release!: () => void
     const run = vi.fn(() => new Promise<SyncResult>((resolve) => (release = () => resolve(ok))))
