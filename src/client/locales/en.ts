@@ -144,16 +144,6 @@ const en: Translation<typeof vi> = {
   yesNo: {
     chooseFirst: 'Choose “Achieved” or “Not achieved” to save the note.',
   },
-  sync: {
-    running: 'Syncing…',
-    lastAt: 'Synced at {time}',
-    never: 'Not synced yet',
-    offline: 'Offline',
-    waiting: '{n} waiting',
-    attention: '{n} need attention',
-    now: 'Sync now',
-    update: 'Update the app',
-  },
   storage: {
     full: 'This phone\'s storage is full, so this change was not saved. Delete some photos, videos or unused apps and try again. Figures saved earlier are still there.',
     estimate: 'The app can still use about {free} MB of {quota} MB.',

@@ -144,16 +144,6 @@ const vi = {
   yesNo: {
     chooseFirst: 'Chọn “Đạt” hoặc “Không đạt” thì ghi chú mới được lưu.',
   },
-  sync: {
-    running: 'Đang đồng bộ…',
-    lastAt: 'Đồng bộ lúc {time}',
-    never: 'Chưa đồng bộ',
-    offline: 'Không có mạng',
-    waiting: '{n} chờ gửi',
-    attention: '{n} cần xử lý',
-    now: 'Đồng bộ ngay',
-    update: 'Cập nhật ứng dụng',
-  },
   storage: {
     full: 'Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng đến rồi thử lại. Các số liệu đã lưu trước đó vẫn còn nguyên.',
     estimate: 'Ứng dụng còn dùng được khoảng {free} MB trên {quota} MB.',

@@ -32,6 +32,7 @@ import type { accountMenuMessages } from '../components/auth/menuMessages'
 import type { backupMessages, keepDataMessages } from '../components/backup/messages'
 import type { planViewMessages } from '../components/plan/messages'
 import type { quarantineMessages } from '../components/sync/quarantineMessages'
+import type { syncBadgeMessages } from '../components/sync/badgeMessages'
 import type { updateMessages } from '../components/pwa/messages'
 import type { labelMessages } from '../labelMessages'
 import type { enrolMessages } from '../enrol/messages'
@@ -69,6 +70,7 @@ type Bundles =
   | typeof backupMessages
   | typeof planViewMessages
   | typeof quarantineMessages
+  | typeof syncBadgeMessages
   | typeof updateMessages
   | typeof labelMessages
   | typeof enrolMessages
