@@ -471,6 +471,33 @@ STT  Cây trồng                  Diện tích (ha)   Năng suất (tạ/ha)   
     expect(total.children!.map((c) => by(c).name)).toEqual([rice[2]!.name, 'Sản lượng ngô'])
   })
 
+  it('a table is read by its headings: the plan column, not last year’s nor the notes; words and wholes in the plan column', () => {
+    const d = draftPlan(planWith([], [
+      '| TT | Chỉ tiêu | ĐVT | Thực hiện 2024 | Kế hoạch 2025 | Ghi chú |',
+      '| 1 | Tốc độ tăng giá trị sản xuất nông nghiệp | % | 4,1 | ≥ 4,5 | So với năm 2024 |',
+      '| 2 | Số hộ nghèo giảm trong năm | hộ | 11 | 8 | Cuối năm 2024 còn 96 hộ |',
+      '| 3 | Tỷ lệ hộ dùng nước hợp vệ sinh | % | 99 | Duy trì | |',
+      '| 4 | Trạm Y tế đạt Bộ tiêu chí quốc gia | | Đạt | Duy trì | |',
+      '| 5 | Trường học đạt chuẩn quốc gia | trường | 3/4 | 4/4 | |',
+    ].join('\n')))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Giá trị sản xuất nông nghiệp', { kind: 'growth', percent: 4.5, baseYear: 2024 }],
+      ['Số hộ nghèo', { kind: 'reduce_by', amount: 8 }],
+      ['Tỷ lệ hộ dùng nước hợp vệ sinh', { kind: 'rate_at_least', value: 99 }],
+      ['Trạm Y tế đạt Bộ tiêu chí quốc gia', { kind: 'yes_no' }],
+      ['Trường học đạt chuẩn quốc gia', { kind: 'yes_no' }],
+    ])
+  })
+
+  it('a clause joined by "và" to a figure’s clause is a target of its own; duties to register works are none', () => {
+    const d = draftPlan(planWith(['Tỷ lệ trẻ 5 tuổi ra lớp đạt 99% và trẻ 6 tuổi vào lớp 1 đạt 100%.', 'Mỗi thôn đăng ký ít nhất 01 công trình chào mừng Đại hội.', 'Đạt thêm 02 tiêu chí, nâng tổng số tiêu chí nông thôn mới nâng cao lên 12/19 tiêu chí.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'rate_at_least', value: 99 },
+      { kind: 'rate_at_least', value: 100 },
+      { kind: 'at_least', value: 12 },
+    ])
+  })
+
   it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
     const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
     const total = d.indicators[0]!.value

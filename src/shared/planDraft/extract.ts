@@ -209,7 +209,13 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
-    const cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
+    let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
+    // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
+    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) cueMatch = undefined
+    // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
+    if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
+    // "mỗi thôn đăng ký ít nhất 01 công trình": units' choices to make, a duty of the movement.
+    if (/(?:đăng ký|lựa chọn|chọn)\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
@@ -263,7 +269,10 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     if (name === '') name = before.trim()
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
-    const tail = after(end).search(/[,;]|\.(?=\s|$)|\s+và\s+(?=\d)/u)
+    let tail = after(end).search(/[,;]|\.(?=\s|$)|\s+và\s+(?=\d)/u)
+    // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
+    const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
+    if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
     const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     const verbFirst = /^giảm\s/iu.test(name) && cueMatch === undefined ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
@@ -312,6 +321,8 @@ function docHabits(text: string): DocHabits {
 function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
   const { habit } = doc
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
+  // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
+  if (unit === 'triệu đồng/năm' && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
   const percent = unit === '%' || unit === '‰'
   const info = unitInfo(unit)
   const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
@@ -503,7 +514,7 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
 
 /** Words that qualify a crop's measure or season rather than name the crop. */
 const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/giu
-const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(diện tích|năng suất|sản lượng)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
+const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
@@ -521,6 +532,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let listSeen = false
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
+  // The heading row of the table being read, if it had one.
+  let tableHead: string[] | undefined
   // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
@@ -588,7 +601,12 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           continue
         }
       }
-      const got = readTableRow(item, current, year, doc, codes)
+      const heading = headingRow(line.text)
+      if (heading) {
+        tableHead = heading
+        continue
+      }
+      const got = readTableRow(item, current, year, doc, codes, tableHead)
       if (got) {
         built.push(got)
         sectionsUsed.add(current)
@@ -597,6 +615,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
     table?.close()
     table = undefined
+    tableHead = undefined
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
@@ -998,7 +1017,8 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     const bare = (x: string | undefined): string | undefined => x?.replace(/^trong đó\s*:?\s*/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
     const own = bare(m[1]) ?? bare(m[3])
     if (own) subject = own
-    const measure = m[2]!.toLowerCase()
+    // "Cây ngô: gieo trồng 620 ha": the area sown.
+    const measure = /^gieo/iu.test(m[2]!) ? 'diện tích' : m[2]!.toLowerCase()
     if (!subject) return undefined
     f.name = `${upperFirst(measure)} ${lowerFirst(subject)}`
     return { measure: measure === 'diện tích' ? 'DT' : measure === 'năng suất' ? 'NS' : 'SL', subject }
@@ -1309,18 +1329,69 @@ class MeasureTable {
   }
 }
 
-function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes): Built | undefined {
+/** A table's heading row: no figure in it (a year is no figure), and words in two cells or more. */
+function headingRow(row: string): string[] | undefined {
+  const cells = row.slice(1, -1).split('|').map((c) => c.trim())
+  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '')))) return undefined
+  return cells.filter((c) => /\p{L}{2,}/u.test(c)).length >= 2 ? cells : undefined
+}
+
+/** What each column of a table holds, from its heading. */
+interface TableColumns {
+  plan?: number
+  unit?: number
+  name?: number
+  notes?: number
+  /** Columns that are no target: last year's, notes, who is in charge. */
+  skip: Set<number>
+}
+
+function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
+  const cols: TableColumns = { skip: new Set() }
+  head.forEach((h, i) => {
+    const x = h.toLowerCase()
+    if (/^(?:đvt|đơn vị tính|đơn vị)$/u.test(x)) cols.unit = i
+    else if (/^(?:ghi chú|chú thích)/u.test(x)) {
+      cols.notes = i
+      cols.skip.add(i)
+    } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
+    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu)(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+      if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
+    } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
+  })
+  return cols
+}
+
+/** A plan cell in words: the state the row names, to keep or reach (a yes/no). */
+const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có)$/iu
+
+function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[]): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
     const lead = raw.length - raw.trimStart().length
-    cells.push({ text: raw.trim(), start: line.start + pos + lead })
+    cells.push({ text: raw.trim().replace(/\*\*/gu, ''), start: line.start + pos + lead })
     pos += raw.length + 1
   }
-  const unitCell = cells.find((c) => unitInfo(c.text) !== undefined)
-  const figureCells = cells.filter((c) => c !== unitCell && /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text))
-  const figure = figureCells[figureCells.length - 1]
-  const nameCell = cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
+  const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }
+  const usable = cells.filter((_, i) => !cols.skip.has(i))
+  const unitCell = cols.unit !== undefined && unitInfo(cells[cols.unit]?.text ?? '') ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
+  const isFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
+  const planCell = cols.plan !== undefined ? cells[cols.plan] : undefined
+  const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
+  // "| Tỷ lệ hộ dân dùng nước sạch | % | 100 | Duy trì |": keep last year's level, which is the figure.
+  const kept = planCell && /^duy trì$/iu.test(planCell.text) ? cells.find((c, i) => i !== cols.notes && cols.skip.has(i) && isFigure(c)) : undefined
+  const figure = kept ?? (planCell ? (isFigure(planCell) ? planCell : undefined) : figureCells[figureCells.length - 1])
+  const nameCell =
+    (cols.name !== undefined && /\p{L}{2,}/u.test(cells[cols.name]?.text ?? '') ? cells[cols.name] : undefined) ??
+    cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
+  // "| Trường học đạt chuẩn quốc gia | trường | 4/5 | 5/5 |", "| … giao quân | chỉ tiêu | Hoàn thành |": each is kept or reached, a yes/no.
+  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
+    const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
+    const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
+    const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+    return { id: '', value, source: found.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, đạt/không đạt`], ambiguous: false, found }
+  }
   if (!figure || !nameCell) return undefined
   const symbolic = figure.text.replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới ')
   const unit = unitCell?.text ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : '')
@@ -1329,16 +1400,20 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   const cueText = symbolic.slice(0, digits.index)
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   const rowName = nameCell.text.replace(/^\d+[.)]\s*/u, '')
-  const change = /\s+(tăng|giảm)(?:\s+bình quân)?(?:\s+(so với[^|]*))?$/iu.exec(rowName)
-  const changeCue = change && /[%‰]/u.test(unit) && cueText.trim() === '' ? cueBefore(change[1]!) : undefined
+  // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
+  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+)(tăng)(?:\s+trưởng)?\s+/iu.exec(rowName)
+  const pace = change !== null && change.index === 0
+  const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace) ? cueBefore(change[1]!) : undefined
+  const notes = cols.notes !== undefined ? (cells[cols.notes]?.text ?? '') : ''
+  const noteBase = /so với (?:năm \d{4}|năm trước|cùng kỳ)/iu.exec(notes)?.[0]
   const f: Found = {
-    name: changeCue ? rowName.slice(0, change!.index) : rowName,
+    name: changeCue ? (pace ? upperFirst(rowName.slice(change!.index + change![0].length)) : rowName.slice(0, change!.index)) : rowName,
     span: { start: line.start, end: line.start + line.text.length },
     at: figure.start,
     digits: [digits[1]!, digits[2]],
     unit,
     cue: changeCue?.cue ?? cueBefore(cueText)?.cue,
-    post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}`),
+    post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}${noteBase ? ` ${noteBase}` : ''}`),
     verbFirst: undefined,
     afterWhole: false,
     section,

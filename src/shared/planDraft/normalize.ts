@@ -187,6 +187,8 @@ export function normalizeText(raw: string): string {
     const prev = out[out.length - 1]
     if (prev && continues(prev, l)) {
       if (/\p{Ll}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text.slice(0, -1) + l.text
+      // "58 triệu đồng/người/" + "năm": a unit broken at its slash.
+      else if (/\/$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text + l.text
       else prev.text = `${prev.text} ${l.text}`
       continue
     }
