@@ -8,9 +8,9 @@
 //   review screen takes (src/client/officer/plan/draft/review.ts, sureItems).
 // --verbose lists the missed and extra targets of "all".
 // Held-out plans (NAME.txt with its hand-made NAME.json, written without the drafter's rules) are
-// scored the same way, in groups of their own: test/fixtures/heldout, heldout2 and heldout3 have
-// each been measured once and since used to find the drafter's faults; test/fixtures/heldout4 is
-// kept for measuring only.
+// scored the same way, in groups of their own: test/fixtures/heldout to heldout4 have each been
+// measured once and since used to find the drafter's faults; test/fixtures/heldout5 is kept for
+// measuring only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plan } from '../src/shared/model'
@@ -50,7 +50,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: HELDOUT_DIR, title: 'held-out plans, first set (test/fixtures/heldout; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout2'), title: 'held-out plans, second set (test/fixtures/heldout2; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout3'), title: 'held-out plans, third set (test/fixtures/heldout3; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout4'), title: 'held-out plans, fourth set (test/fixtures/heldout4; measuring only)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout4'), title: 'held-out plans, fourth set (test/fixtures/heldout4; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout5'), title: 'held-out plans, fifth set (test/fixtures/heldout5; measuring only)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
