@@ -498,6 +498,46 @@ STT  Cây trồng                  Diện tích (ha)   Năng suất (tạ/ha)   
     ])
   })
 
+  it('table rows: footnote marks, a cut named first, a plan in words, and a crop over three rows', () => {
+    const d = draftPlan(planWith([], [
+      '| TT | Chỉ tiêu | ĐVT | KH năm 2025 | Đơn vị chủ trì |',
+      '| 1 | Diện tích lúa cả năm | ha | 400 | Công chức Nông nghiệp |',
+      '| 2 | Năng suất lúa bình quân | tạ/ha | 60 | Công chức Nông nghiệp |',
+      '| 3 | Sản lượng lúa | tấn | 2.400 | Công chức Nông nghiệp |',
+      '| 4 | Tỷ lệ rác thải được thu gom | % | 90(1) | Tổ vệ sinh |',
+      '| 5 | Giảm tỷ lệ hộ nghèo | % | 0,5 - 1 | Công chức LĐTBXH |',
+      '| 6 | Xếp loại chính quyền xã | - | Hoàn thành tốt nhiệm vụ | Văn phòng |',
+      '(1) Tính trên khối lượng phát sinh tại các thôn ven đường.',
+    ].join('\n')))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Diện tích lúa cả năm', { kind: 'at_least', value: 400 }],
+      ['Năng suất lúa bình quân', { kind: 'derived', value: 60 }],
+      ['Sản lượng lúa', { kind: 'at_least', value: 2400 }],
+      ['Tỷ lệ rác thải được thu gom', { kind: 'rate_at_least', value: 90 }],
+      ['Tỷ lệ hộ nghèo', { kind: 'reduce_by', amount: 0.5, max: 1 }],
+      ['Xếp loại chính quyền xã', { kind: 'yes_no' }],
+    ])
+    expect(d.indicators[1]!.value.formula).toMatch(/\* 10 \//)
+  })
+
+  it('"Chỉ tiêu 1:" labels, "không thấp hơn năm trước", units’ directions, a review subsection', () => {
+    const d = draftPlan(`${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành kế hoạch năm 2025.
+II. CHỈ TIÊU THI ĐUA
+1. Kết quả năm 2024 làm cơ sở xây dựng chỉ tiêu
+Tổng thu ngân sách trên địa bàn đạt 7.800 triệu đồng.
+2. Các chỉ tiêu chủ yếu:
+- Chỉ tiêu 1: Giá trị sản xuất tăng 8% so với năm 2024.
+- Chỉ tiêu 2: Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2024.
+- Các trường tiếp tục đổi mới phương pháp dạy học.
+`)
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Giá trị sản xuất', { kind: 'growth', percent: 8, baseYear: 2024 }],
+      ['Tổng thu ngân sách trên địa bàn', { kind: 'growth', percent: 0, baseYear: 2024 }],
+    ])
+  })
+
   it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
     const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
     const total = d.indicators[0]!.value

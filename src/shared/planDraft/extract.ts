@@ -389,9 +389,9 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
       const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
       const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
       if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
-        // "Giảm tỷ lệ hộ nghèo 1,5%", "giảm tỷ lệ … 4-5%": a small cut of a rate, with nothing to
-        // measure a share from, is read first in points, as plans mean it; the other readings stay.
-        const pointsFirst = !post.sinceStart && post.baseYear === undefined && Math.max(a, b ?? a) < 10
+        // "Giảm tỷ lệ hộ nghèo 1,5%", "tỷ lệ sinh con thứ ba giảm 0,2% so với năm 2024": a small cut
+        // of a rate is read first in points, as plans mean it; the other readings stay.
+        const pointsFirst = !post.sinceStart && Math.max(a, b ?? a) < 10
         main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
         if (!points) {
           // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
@@ -560,8 +560,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
         excluded:
           current.excluded ||
-          ((h.level === 1 || (current === ROOT && h.level <= 2)) && (NON_TARGET_SECTION_RE.test(name) || reviewsPastYear(name, year))),
-        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký/iu.test(name),
+          ((h.level === 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
+          reviewsPastYear(name, year),
+        // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
+        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
       }
       if (sec.list) listSeen = true
       sections.push(sec)
@@ -570,6 +572,12 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       itemStart = line.start + line.text.length - h.rest.length
     }
     if (current.excluded) continue
+    // "Chỉ tiêu 1: …", "Chỉ tiêu số 2. …": a numbered item's label, not its words.
+    const label = /^((?:[-+•]\s+)?)chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*/iu.exec(itemText)
+    if (label) {
+      itemText = itemText.slice(label[0].length)
+      itemStart += label[0].length
+    }
     let item: Line = { text: itemText, start: itemStart }
     let beforeIntro = false
     // "… với các chỉ tiêu cụ thể sau:": what follows in this section is a list of targets. The
@@ -583,6 +591,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       beforeIntro = true
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
+    // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
+    if (!h && /^(?:\(\d{1,2}\)|\*+)\s*\p{L}/u.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
     if (!h && /^(?:bảng|biểu)\s+(?:số\s+)?[\dIVX]+[.:]\s/iu.test(line.text)) continue
     if (line.text.startsWith('| ')) {
@@ -619,7 +629,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
-    if (current === ROOT && pastResults(line.text, year)) continue
+    if (!h && (current === ROOT || !current.list) && pastResults(line.text, year, current === ROOT)) continue
     const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
@@ -638,7 +648,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
-        built.push(yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
+        built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
     } else if (current.content && !(h && isTitle(h.rest, lines, index))) {
@@ -647,6 +657,24 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   }
 
   table?.close()
+
+  // A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
+  // "Sản lượng lúa | tấn | 7.440"): the yield is computed from the other two, as on one line.
+  {
+    const bySubject = new Map<string, Record<string, Built>>()
+    for (const b of built) {
+      if (!b.value.source?.startsWith('| ') || b.value.formula) continue
+      const m = MEASURE_RE.exec(b.value.name)
+      const subject = m?.[3]?.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+      if (!m || !subject) continue
+      const measure = /^gieo|^diện tích/iu.test(m[2]!) ? 'DT' : /^năng suất/iu.test(m[2]!) ? 'NS' : 'SL'
+      const rec = bySubject.get(subject) ?? {}
+      if (rec[measure]) continue
+      rec[measure] = b
+      bySubject.set(subject, rec)
+    }
+    for (const rec of bySubject.values()) linkYield(rec)
+  }
 
   // A plan that lists no targets states its goals in prose: each clause opening with a goal verb
   // ("giữ vững…", "thực hiện tốt…", "không để…") in its content sections is a yes/no goal.
@@ -673,7 +701,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
           continue
         }
-        const b = yesNo(c, section, codes, built.length, confidence, reasons)
+        const b = notBelow(c, section, codes, built.length, year, doc) ?? yesNo(c, section, codes, built.length, confidence, reasons)
         built.push(b)
         if (!lead) leads.set(section, b)
         sectionsUsed.add(section)
@@ -968,6 +996,33 @@ export function sameGoal(a: string, b: string): boolean {
   return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
 }
 
+/**
+ * "Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2023", "… không thấp hơn năm trước": an
+ * amount at least last year's, a growth of 0 % on that year. A rate said so stays a yes/no: its
+ * level is last year's, which the plan does not give here.
+ */
+function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits): Built | undefined {
+  const m = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp hơn|không dưới|không giảm so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
+  if (!m || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(m[1]!)) return undefined
+  const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
+  if (baseYear === undefined) return undefined
+  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
+  const money = /thu|chi|giá trị|doanh thu|vốn|thu nhập/iu.test(name)
+  const value: Indicator = {
+    code: codes.take(slug(name)),
+    name,
+    field: section.code,
+    unitOfMeasure: money ? doc.money : 'chưa rõ',
+    aggregation: isStockName(name) ? 'stock' : 'flow',
+    proportion: true,
+    target: { kind: 'growth', percent: 0, baseYear },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: { kind: 'growth' }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: money ? 'medium' : 'low', reasons: [`không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}`], ambiguous: false, found }
+}
+
 function yesNo(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
   const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))
   const value: Indicator = {
@@ -1052,26 +1107,7 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     rec[ms.measure] = b
     bySubject.set(ms.subject, rec)
   }
-  for (const rec of bySubject.values()) {
-    const { DT: area, NS: yieldB, SL: output } = rec
-    if (!area || !yieldB || !output) continue
-    const perHa = yieldB.value.unitOfMeasure
-    const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : perHa === 'tấn/ha' && output.value.unitOfMeasure === 'tấn' ? '' : undefined
-    if (factor === undefined || area.value.unitOfMeasure !== 'ha') continue
-    const stated = figureOf(yieldB.value.target)
-    yieldB.value = {
-      ...yieldB.value,
-      aggregation: 'stock',
-      formula: `${output.value.code}${factor} / ${area.value.code}`,
-      target: { kind: 'derived', ...(stated !== undefined ? { value: stated } : {}) },
-    }
-    delete yieldB.value.scale
-    yieldB.value.proportion = true
-    delete yieldB.alternatives
-    yieldB.ambiguous = false
-    yieldB.reasons.push('năng suất = sản lượng ÷ diện tích: tính từ hai chỉ tiêu kia')
-    for (const b of [area, output]) if (b.value.aggregation !== 'flow') b.value.aggregation = 'flow'
-  }
+  for (const rec of bySubject.values()) linkYield(rec)
 
   // "X … Trong đó: a …, b …": parts that add up to the whole are its children (lương thực = lúa +
   // ngô); a part that does not is a part of it (xuất khẩu lao động ⊂ việc làm mới).
@@ -1124,12 +1160,12 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
  * A paragraph that reports a year before the plan's: it opens on that year, or names only past
  * years and says what was done ("đã", "đạt được").
  */
-function pastResults(text: string, planYear: number | undefined): boolean {
+function pastResults(text: string, planYear: number | undefined, beforeSections: boolean): boolean {
   if (planYear === undefined) return false
   // "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on the year it reviews.
   const opening = /^(?:trong\s+)?năm (\d{4})(?!\d)/iu.exec(text)
   if ((opening && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)) return true
-  if (!/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
+  if (!beforeSections || !/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
   const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
   return years.length > 0 && years.every((y) => y < planYear)
 }
@@ -1143,6 +1179,28 @@ function sameCrop(part: string, output: string): boolean {
   const words = of(part).filter((w) => !['san', 'luong', 'trong', 'do', 'cay'].includes(w))
   const line = new Set(of(output))
   return words.length > 0 && words.every((w) => line.has(w))
+}
+
+/** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it. */
+function linkYield(rec: Record<string, Built>): void {
+  const { DT: area, NS: yieldB, SL: output } = rec
+  if (!area || !yieldB || !output) return
+  const perHa = yieldB.value.unitOfMeasure
+  const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : perHa === 'tấn/ha' && output.value.unitOfMeasure === 'tấn' ? '' : undefined
+  if (factor === undefined || area.value.unitOfMeasure !== 'ha') return
+  const stated = figureOf(yieldB.value.target)
+  yieldB.value = {
+    ...yieldB.value,
+    aggregation: 'stock',
+    formula: `${output.value.code}${factor} / ${area.value.code}`,
+    target: { kind: 'derived', ...(stated !== undefined ? { value: stated } : {}) },
+  }
+  delete yieldB.value.scale
+  yieldB.value.proportion = true
+  delete yieldB.alternatives
+  yieldB.ambiguous = false
+  yieldB.reasons.push('năng suất = sản lượng ÷ diện tích: tính từ hai chỉ tiêu kia')
+  for (const b of [area, output]) if (b.value.aggregation !== 'flow') b.value.aggregation = 'flow'
 }
 
 function figureOf(t: Target | undefined): number | undefined {
@@ -1370,7 +1428,8 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
     const lead = raw.length - raw.trimStart().length
-    cells.push({ text: raw.trim().replace(/\*\*/gu, ''), start: line.start + pos + lead })
+    // "95(1)", "1,4(2)", "62*": a footnote mark on a figure is not part of it.
+    cells.push({ text: raw.trim().replace(/\*\*/gu, '').replace(/(?<=\d)\s*(?:\(\d{1,2}\)|\*+)$/u, ''), start: line.start + pos + lead })
     pos += raw.length + 1
   }
   const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }
@@ -1386,7 +1445,8 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
     (cols.name !== undefined && /\p{L}{2,}/u.test(cells[cols.name]?.text ?? '') ? cells[cols.name] : undefined) ??
     cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
   // "| Trường học đạt chuẩn quốc gia | trường | 4/5 | 5/5 |", "| … giao quân | chỉ tiêu | Hoàn thành |": each is kept or reached, a yes/no.
-  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
+  const inWords = planCell !== undefined && cols.plan !== undefined && /\p{L}{2,}/u.test(planCell.text) && !/\d/u.test(planCell.text)
+  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
     const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
     const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
     const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
@@ -1401,7 +1461,7 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   const rowName = nameCell.text.replace(/^\d+[.)]\s*/u, '')
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
-  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+)(tăng)(?:\s+trưởng)?\s+/iu.exec(rowName)
+  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0
   const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace) ? cueBefore(change[1]!) : undefined
   const notes = cols.notes !== undefined ? (cells[cols.notes]?.text ?? '') : ''

@@ -280,7 +280,8 @@ export function readDigits(digits: string, ctx: { integer: boolean; percent: boo
 export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –)? (?:nghiệp )?(?:và )?thủy sản|nông nghiệp|lâm nghiệp|thủy sản|ngư nghiệp|(?:tiểu thủ )?công nghiệp|xây dựng|thương mại|dịch vụ|du lịch|[\s,–-]|và)+$/iu
 
 /** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no. */
-export const UNIT_NOUN_RE = /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khóm|ấp|bản|làng|buôn|cơ quan|đơn vị|trường học|trường)(?![\p{L}])/iu
+export const UNIT_NOUN_RE =
+  /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khóm|ấp|bản|làng|buôn|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
 const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu
@@ -347,7 +348,7 @@ export const NAMING_HEAD_RE =
  * names a state to reach and is none.
  */
 export const DIRECTION_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
 
 /**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán
