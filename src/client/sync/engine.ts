@@ -417,16 +417,16 @@ async function settleAppliedValues(
     if (o?.status !== 'applied') return undefined
     versions.push(o.version)
   }
-  const stored = await db.outbox.bulkGet(batch.map((e) => e.seq))
-  if (stored.some((e) => e?.state !== 'sending')) return undefined
+  // Still `sending` (the user did not act meanwhile): one read of the index's keys, not one request per entry.
+  const sending = new Set(await db.outbox.where('[commune+state]').equals([commune, 'sending']).primaryKeys())
+  if (batch.some((e) => !sending.has(e.seq))) return undefined
   const sent = new Set(batch.map((e) => e.seq))
   const waiting = new Set(
     (await db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray()).filter((e) => !sent.has(e.seq)).map(targetKey),
   )
   if (batch.some((e) => waiting.has(targetKey(e)) || waiting.has(targetKey(reportKey(e))))) return undefined
 
-  const keys = batch.map((e) => [commune, e.unit, e.period, e.indicator] as [string, string, string, string])
-  const cells = await db.cells.bulkGet(keys)
+  const cells = await storedCells(db, commune, batch)
   // Nothing else waits for these cells: their local edit was the one sent.
   const rows: CellRow[] = batch.map((entry, i) => {
     const m = entry.mutation as Extract<OutboxEntry['mutation'], { kind: 'value' }>
@@ -448,6 +448,18 @@ async function settleAppliedValues(
   await db.cells.bulkPut(rows)
   if (learnt.length > 0) await db.reports.bulkPut(learnt)
   return batch.length
+}
+
+/**
+ * The stored cells of these targets, in their order: one range read per (unit, period) rather
+ * than one request per cell (a push's or a pulled page's hundreds of cells are a few periods').
+ */
+async function storedCells(db: ThiDuaDb, commune: string, targets: readonly { unit: string; period: string; indicator: string }[]): Promise<(CellRow | undefined)[]> {
+  const pairs = new Map<string, [string, string, string]>()
+  for (const t of targets) pairs.set(`${t.unit}\u0000${t.period}`, [commune, t.unit, t.period])
+  const rows = await Promise.all([...pairs.values()].map((pair) => db.cells.where('[commune+unit+period]').equals(pair).toArray()))
+  const byTarget = new Map(rows.flat().map((c) => [targetKey(c), c]))
+  return targets.map((t) => byTarget.get(targetKey(t)))
 }
 
 async function onApplied(db: ThiDuaDb, entry: OutboxEntry, version: number, pushVersion: number, stamp: { by: string | null; now: Date }): Promise<void> {
@@ -569,7 +581,7 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): P
 async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
   await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
     if (page.values.length > 0) {
-      const existing = await db.cells.bulkGet(page.values.map((v) => [commune, v.unit, v.period, v.indicator] as [string, string, string, string]))
+      const existing = await storedCells(db, commune, page.values)
       await db.cells.bulkPut(page.values.map((v, i) => cellFromPull(existing[i], commune, v)))
     }
     if (page.reports.length > 0) {
