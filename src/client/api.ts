@@ -2,7 +2,12 @@
 
 export type { CommunePlan, CommuneSummary, LoginResult, Me, PlanUnit } from '../shared/api'
 import type { ApiErrorBody, CommunePlan, CommuneSummary, LoginResult, Me } from '../shared/api'
-import { refusalMessage, translate, type Params } from './modules/i18n'
+import type { KeysOf, Params } from '../shared/messages'
+import type vi from './locales/vi'
+// modules/words.ts, not modules/i18n.ts: the service worker's sync runs through this client too.
+import { refusalMessage, translate as anyKey, type Words } from './modules/words'
+
+const translate: Words<KeysOf<typeof vi>> = anyKey
 
 export interface Credentials {
   username: string

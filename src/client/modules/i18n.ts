@@ -23,9 +23,13 @@
 // (docs/BENCHMARKS.md). vue-i18n's runtime with precompiled messages cost ~13 KB gzip of that; the UI needs only
 // lookups with named placeholders (no plurals, no linked messages; numbers go through
 // src/shared/numbers.ts), which this module does in well under 1 KB.
+//
+// The lookup itself is modules/words.ts, without Vue, for code that also runs in the service worker
+// (api.ts, the sync transport); this module adds the entry screen's messages and the language to it.
 import { inject, shallowRef, type App, type InjectionKey, type Ref } from 'vue'
 import vi from '../locales/vi'
-import { fill, refusalText, type KeysOf, type MessageTree, type Params, type RefusalWords, type Translation } from '../../shared/messages'
+import { fill, type KeysOf, type MessageTree, type Params, type Translation } from '../../shared/messages'
+import { catalogs, follow, refusals, translate as anyKey, wordsIn, type Locale, type MessageBundle } from './words'
 import type { attentionMessages } from '../components/attention/messages'
 import type { loginMessages } from '../components/auth/messages'
 import type { accountMenuMessages } from '../components/auth/menuMessages'
@@ -52,15 +56,10 @@ import type { commendationMessages } from '../officer/commendation/messages'
 import type { evidenceMessages } from '../evidence/messages'
 import type { syncFailureMessages } from '../sync/messages'
 
-export type Locale = 'vi' | 'en'
+export type { Locale, MessageBundle }
+export { defineMessages, findMessage, refusalMessage, registerMessages, rejectionMessage } from './words'
 export const LOCALES: readonly Locale[] = ['vi', 'en']
 export const LOCALE_KEY = 'thidua.locale'
-
-/** Messages of a lazily loaded part of the app, both languages. */
-export interface MessageBundle<T extends MessageTree = MessageTree> {
-  vi: T
-  en: Translation<T>
-}
 
 type Bundles =
   | typeof attentionMessages
@@ -108,11 +107,6 @@ export interface AppI18n {
 /** The app's i18n instance, for components and the language switch. */
 export const I18N_KEY: InjectionKey<AppI18n> = Symbol('thidua-i18n')
 
-/** Declares a bundle: the Vietnamese is the source of its keys, the English must match it. */
-export function defineMessages<T extends MessageTree>(bundle: { vi: T; en: NoInfer<Translation<T>> }): MessageBundle<T> {
-  return bundle
-}
-
 /** The language chosen on this device, Vietnamese when none was (or storage is blocked). */
 export function storedLocale(): Locale {
   try {
@@ -122,61 +116,26 @@ export function storedLocale(): Locale {
   }
 }
 
-function lookup(catalog: unknown, key: string): string | undefined {
-  let node = catalog
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined
-    node = (node as Record<string, unknown>)[part]
-  }
-  return typeof node === 'string' ? node : undefined
-}
-
-const catalogs = new Map<Locale, unknown>([['vi', vi]])
-/** The server's refusals in the languages loaded other than Vietnamese (the server words those itself). */
-const refusals = new Map<Locale, RefusalWords>()
-/** The language of the app's instance, for words made outside components (api.ts). */
-let active: Ref<Locale> | undefined
-const bundles: MessageBundle[] = []
+catalogs.set('vi', vi)
 /**
  * Counts the bundles registered, read by `t`: words asked for before their screen's bundle came
  * (a route's title, set as the navigation ends) are asked again when it comes.
  */
 const registered = shallowRef(0)
 
-/**
- * Adds the messages of a lazily loaded part of the app. Its keys live under their own top-level
- * name (`officer`, `review`…), so a bundle never shadows the entry screen's messages.
- */
-export function registerMessages<T extends MessageTree>(bundle: MessageBundle<T>): void {
-  if (bundles.includes(bundle)) return
-  bundles.push(bundle)
-  registered.value++
-}
-
-
-/**
- * The message at a key in a language, if any: for keys made at run time (a code from the server,
- * `errors.<code>`), which `t` cannot type.
- */
-export function findMessage(locale: Locale, key: string): string | undefined {
-  const hit = lookup(catalogs.get(locale), key)
-  if (hit !== undefined) return hit
-  for (const b of bundles) {
-    const m = lookup(b[locale], key)
-    if (m !== undefined) return m
-  }
-  return undefined
-}
-
 export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   // A ref read inside t(): a template that translates re-renders when the language changes.
   const locale = shallowRef<Locale>('vi')
-  active = locale
+  // Words made outside components (api.ts, the sync transport) follow this instance's language.
+  follow(
+    () => locale.value,
+    () => registered.value++,
+  )
   const i18n: AppI18n = {
     locale,
     t: (key, params) => {
       void registered.value
-      return fill(findMessage(locale.value, key) ?? findMessage('vi', key) ?? key, params)
+      return wordsIn(locale.value, key, params)
     },
     install(app) {
       app.provide(I18N_KEY, i18n)
@@ -186,23 +145,8 @@ export function createAppI18n(initial: Locale = storedLocale()): AppI18n {
   return i18n
 }
 
-/** A message in the app's current language, for code outside components (api.ts). */
-export const translate: Translate = (key, params) => fill(findMessage(active?.value ?? 'vi', key) ?? findMessage('vi', key) ?? key, params)
-
-/**
- * A refusal of the server in the app's language: its wording (`key`, `params`, shared/errors.ts)
- * when the language has it, else the server's own message (Vietnamese).
- */
-export function refusalMessage(body: { code?: string; message: string; key?: string | undefined; params?: Params | undefined }): string {
-  const words = refusals.get(active?.value ?? 'vi')
-  const params = typeof body.params === 'object' && body.params !== null ? body.params : undefined
-  return (words && typeof body.key === 'string' && refusalText(words, body.key, params)) || body.message
-}
-
-/** A push rejection in the app's language, by its code; the server's Vietnamese message otherwise. */
-export function rejectionMessage(rejection: { code: string; message: string }): string {
-  return refusals.get(active?.value ?? 'vi')?.rejection[rejection.code] ?? rejection.message
-}
+/** A message in the app's current language, for code outside components (labels, api.ts). */
+export const translate: Translate = anyKey
 
 /** The component's translator and the current language. */
 export function useI18n(): Pick<AppI18n, 't' | 'locale'> {

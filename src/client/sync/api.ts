@@ -7,11 +7,12 @@
 import type { PullResponse, PushRequest, PushResponse } from '../../shared/protocol'
 import { PROTOCOL_VERSION } from '../../shared/limits'
 import { ApiRequestError, apiRequest } from '../api'
-import type { Params } from '../modules/i18n'
-import { registerMessages, translate } from '../modules/i18n'
+import type { Params } from '../../shared/messages'
+import { registerMessages } from '../modules/words'
 import { syncFailureMessages } from './messages'
 
-registerMessages(syncFailureMessages)
+/** Sync's words, in the app's language (Vietnamese in the service worker). */
+const translate = registerMessages(syncFailureMessages)
 
 export interface SyncTransport {
   push(commune: string, body: PushRequest): Promise<PushResponse>

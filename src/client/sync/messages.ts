@@ -1,7 +1,9 @@
 // Messages of the sync transport's failures (top-level key `syncFailure`): a bundle of the lazily
 // loaded sync code (sync/api.ts registers it), kept out of the entry screen's locales. Shown in
-// the sync badge; every one says what became of the changes not yet sent.
-import { defineMessages } from '../modules/i18n'
+// the sync badge; every one says what became of the changes not yet sent. The service worker runs
+// the transport too (background sync), so this file and sync/api.ts use modules/words.ts, never
+// modules/i18n.ts (which brings Vue).
+import { defineMessages } from '../modules/words'
 
 export const syncFailureMessages = defineMessages({
   vi: {
