@@ -538,6 +538,48 @@ Tổng thu ngân sách trên địa bàn đạt 7.800 triệu đồng.
     ])
   })
 
+  it('two plan columns: the one the commune strives for, the assigned one where it is empty; merged group rows; a crop’s rows under its name', () => {
+    const d = draftPlan(planWith([], [
+      '| TT | Nội dung | Đơn vị tính | Chỉ tiêu giao | Chỉ tiêu phấn đấu |',
+      '| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ |',
+      '| 1 | Tốc độ tăng giá trị sản xuất so với năm 2024 | % | 8 | 8,5 |',
+      '| 2 | Cây lúa cả năm | | | |',
+      '| | - Diện tích gieo trồng | ha | 900 | 900 |',
+      '| | - Năng suất bình quân | tạ/ha | 60 | 62 |',
+      '| | - Sản lượng | tấn | 5.400 | 5.580 |',
+      '| 3 | Tổng đàn gia cầm | nghìn con | 120 | |',
+      '| 4 | Giữ vững chuẩn phổ cập giáo dục tiểu học mức độ 3 | | x | x |',
+    ].join('\n')))
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['Giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 8.5, baseYear: 2024 }],
+      ['Diện tích gieo trồng cây lúa cả năm', 'ha', { kind: 'at_least', value: 900 }],
+      ['Năng suất bình quân cây lúa cả năm', 'tạ/ha', { kind: 'derived', value: 62 }],
+      ['Sản lượng cây lúa cả năm', 'tấn', { kind: 'at_least', value: 5580 }],
+      ['Tổng đàn gia cầm', 'nghìn con', { kind: 'at_least', value: 120 }],
+      ['Giữ vững chuẩn phổ cập giáo dục tiểu học mức độ 3', 'đạt/không đạt', { kind: 'yes_no' }],
+    ])
+  })
+
+  it('a part of the document reviewing last year, a running footer, criteria of a title, a cut of cases whose base the review states', () => {
+    const d = draftPlan(`${HEAD}
+Phần thứ nhất
+KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM 2024
+Năm 2024 trên địa bàn xảy ra 30 vụ phạm pháp hình sự; thu ngân sách đạt 9,1 tỷ đồng.
+Phần thứ hai
+NỘI DUNG THI ĐUA NĂM 2025
+I. TIÊU CHÍ "THÔN VĂN HÓA"
+Tiêu chí 1. Có từ 90% số hộ trở lên đạt danh hiệu "Gia đình văn hóa".
+KH thi đua năm 2025 - UBND xã Hòa An                 Trang 2
+II. CHỈ TIÊU
+- Kéo giảm ít nhất 10% số vụ phạm pháp hình sự so với năm 2024.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['đạt/không đạt', { kind: 'yes_no' }],
+      ['vụ', { kind: 'at_most', value: 27, strict: false }],
+    ])
+    expect(d.text).not.toMatch(/Trang 2/)
+  })
+
   it('a total’s part restated on its crop’s own line is one target, the crop’s output', () => {
     const d = draftPlan(planWith(['Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: thóc 2.500 tấn, ngô 600 tấn.', 'Lúa cả năm: diện tích 480 ha, năng suất 52,1 tạ/ha, sản lượng 2.500 tấn.', 'Ngô: diện tích 130 ha, năng suất 46,2 tạ/ha, sản lượng 600 tấn.']))
     const total = d.indicators[0]!.value

@@ -59,7 +59,10 @@ interface Section {
 const ROOT: Section = { level: 0, code: 'CHUNG', name: 'Chỉ tiêu chung', parent: undefined, span: { start: 0, end: 0 }, list: false, excluded: false, content: false }
 
 function headingOf(text: string): { level: number; label: string; rest: string } | undefined {
-  let m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
+  // "Phần thứ nhất", "PHẦN II. …": the document's parts, above its roman sections.
+  let m = /^phần\s+(?:thứ\s+)?(nhất|hai|ba|tư|năm|[IVX]{1,4}|\d)\s*[.:]?\s*(.*)$/iu.exec(text)
+  if (m) return { level: 0.5, label: `P${m[1]!.toUpperCase()}`, rest: m[2]! }
+  m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
   // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
   m = /^([A-HJKMNO-UWYZĐ])[.)]\s+(\p{Lu}.*)$/u.exec(text)
@@ -308,6 +311,8 @@ interface Reading {
 
 /** How the document writes: its decimal sign, and the money unit it counts in. */
 interface DocHabits {
+  /** The whole text, where a starting figure stated elsewhere is looked for. */
+  text: string
   habit: DecimalHabit
   /** "tỷ đồng" or "triệu đồng", whichever the document uses more: a growth in money is in it. */
   money: string
@@ -315,7 +320,7 @@ interface DocHabits {
 
 function docHabits(text: string): DocHabits {
   const count = (re: RegExp): number => (text.match(re) ?? []).length
-  return { habit: decimalHabit(text), money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng' }
+  return { text, habit: decimalHabit(text), money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng' }
 }
 
 function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
@@ -409,7 +414,14 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         const countUnit = /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
-        const stated = countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') : null
+        // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
+        // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
+        const cases = name.replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+        const stated =
+          countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined
+            ? (new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') ??
+              (cases.length >= 6 ? new RegExp(String.raw`năm ${post.baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text) : null))
+            : null
         if (stated) {
           const from = Number(stated[1]!.replace(/\./g, ''))
           const ceiling = Math.round(from * (100 - a)) / 100
@@ -532,15 +544,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let listSeen = false
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
-  // The heading row of the table being read, if it had one.
+  // The heading row of the table being read, if it had one, and the row naming the rows under it.
   let tableHead: string[] | undefined
+  let rowGroup: string | undefined
+  // The line that titles a part ("Phần thứ nhất" / "KẾT QUẢ …"), read with it.
+  let partTitle: Line | undefined
   // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
-    if (line.start < bodyStart || line.text === '') continue
+    if (line.start < bodyStart || line.text === '' || line === partTitle) continue
     if (/^(?:- )?nơi nhận\b/iu.test(line.text)) break
     if (/^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) break
     const h = headingOf(line.text)
@@ -549,6 +564,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (h) {
       while (current.level >= h.level && current.parent) current = current.parent
       const code = current === ROOT ? h.label : `${current.code}.${h.label}`
+      // "Phần thứ nhất" alone on its line: its title is the next line.
+      if (h.level === 0.5 && h.rest === '') {
+        const next = lines.slice(index + 1).find((l) => l.text !== '')
+        if (next && !headingOf(next.text)) {
+          h.rest = next.text
+          partTitle = next
+        }
+      }
       const name = sectionName(h.rest)
       const sec: Section = {
         level: h.level,
@@ -563,7 +586,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           ((h.level === 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
           reviewsPastYear(name, year),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
-        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
+        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
       }
       if (sec.list) listSeen = true
       sections.push(sec)
@@ -572,6 +595,16 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       itemStart = line.start + line.text.length - h.rest.length
     }
     if (current.excluded) continue
+    // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not
+    // as a whole, whatever figure it holds (a yes/no each unit reports).
+    const criterion = !h ? /^(?:[-+•]\s+)?tiêu chí\s+(?:số\s+)?\d{1,2}\s*[:.]\s*(.+)$/iu.exec(itemText) : null
+    if (criterion && current.content) {
+      const start = itemStart + itemText.length - criterion[1]!.length
+      const text = criterion[1]!.replace(/[.;\s]+$/u, '')
+      built.push(yesNo({ text, start, end: start + text.length }, current, codes, built.length, 'medium', ['tiêu chí của một danh hiệu: mỗi đơn vị báo đạt hay không đạt']))
+      sectionsUsed.add(current)
+      continue
+    }
     // "Chỉ tiêu 1: …", "Chỉ tiêu số 2. …": a numbered item's label, not its words.
     const label = /^((?:[-+•]\s+)?)chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*/iu.exec(itemText)
     if (label) {
@@ -616,13 +649,19 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         tableHead = heading
         continue
       }
-      const got = readTableRow(item, current, year, doc, codes, tableHead)
+      if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
+      const got = readTableRow(item, current, year, doc, codes, tableHead, rowGroup)
       if (got) {
         built.push(got)
         sectionsUsed.add(current)
+      } else {
+        // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it.
+        const named = line.text.slice(1, -1).split('|').map((c) => c.trim()).filter((c) => /\p{L}{2,}/u.test(c))
+        if (named.length === 1 && !/\d/u.test(line.text.replace(/^\|\s*\d+\s*\|/u, ''))) rowGroup = named[0]
       }
       continue
     }
+    rowGroup = undefined
     table?.close()
     table = undefined
     tableHead = undefined
@@ -1391,7 +1430,15 @@ class MeasureTable {
 function headingRow(row: string): string[] | undefined {
   const cells = row.slice(1, -1).split('|').map((c) => c.trim())
   if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '')))) return undefined
-  return cells.filter((c) => /\p{L}{2,}/u.test(c)).length >= 2 ? cells : undefined
+  const words = cells.filter((c) => /\p{L}{2,}/u.test(c) && !/^[IVXLC]+[.)]?$/u.test(c))
+  // A group row merged across the table ("| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | …") is no heading.
+  return words.length >= 2 && !mergedRow(cells) ? cells : undefined
+}
+
+/** A row whose cells after its number all say the same: a group merged across the table. */
+function mergedRow(cells: readonly string[]): boolean {
+  const rest = cells.filter((c) => c !== '' && !/^(?:[IVXLC]+|\d{1,2}|[A-Z])[.)]?$/u.test(c))
+  return rest.length >= 2 && new Set(rest.map((c) => c.toLowerCase())).size === 1
 }
 
 /** What each column of a table holds, from its heading. */
@@ -1400,6 +1447,8 @@ interface TableColumns {
   unit?: number
   name?: number
   notes?: number
+  /** The assigned target, where the plan column holds the commune's own ("phấn đấu"). */
+  fallback?: number
   /** Columns that are no target: last year's, notes, who is in charge. */
   skip: Set<number>
 }
@@ -1414,16 +1463,22 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
       cols.skip.add(i)
     } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
     else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu)(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
-      if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
+      // "Chỉ tiêu giao | Chỉ tiêu phấn đấu": the commune's own target is the one it strives for; the
+      // assigned one stands in where that cell is empty.
+      if (/phấn đấu/u.test(x)) {
+        if (cols.plan !== undefined) cols.fallback = cols.plan
+        cols.plan = i
+      } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
+      else cols.fallback ??= i
     } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
   })
   return cols
 }
 
 /** A plan cell in words: the state the row names, to keep or reach (a yes/no). */
-const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có)$/iu
+const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có|x)$/iu
 
-function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[]): Built | undefined {
+function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
@@ -1436,7 +1491,7 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   const usable = cells.filter((_, i) => !cols.skip.has(i))
   const unitCell = cols.unit !== undefined && unitInfo(cells[cols.unit]?.text ?? '') ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
   const isFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
-  const planCell = cols.plan !== undefined ? cells[cols.plan] : undefined
+  const planCell = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
   const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
   // "| Tỷ lệ hộ dân dùng nước sạch | % | 100 | Duy trì |": keep last year's level, which is the figure.
   const kept = planCell && /^duy trì$/iu.test(planCell.text) ? cells.find((c, i) => i !== cols.notes && cols.skip.has(i) && isFigure(c)) : undefined
@@ -1459,15 +1514,19 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   if (!digits || unit === '') return undefined
   const cueText = symbolic.slice(0, digits.index)
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
-  const rowName = nameCell.text.replace(/^\d+[.)]\s*/u, '')
+  // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
+  const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
+  const rowName = measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
   const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0
   const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace) ? cueBefore(change[1]!) : undefined
   const notes = cols.notes !== undefined ? (cells[cols.notes]?.text ?? '') : ''
-  const noteBase = /so với (?:năm \d{4}|năm trước|cùng kỳ)/iu.exec(notes)?.[0]
+  // "Tốc độ tăng tổng giá trị sản xuất so với năm 2024": the base year in the row's name, or in its notes.
+  const inName = changeCue ? /\s+(so với (?:năm \d{4}|năm trước|cùng kỳ(?: năm trước)?))\s*$/iu.exec(rowName) : null
+  const noteBase = inName?.[1] ?? /so với (?:năm \d{4}|năm trước|cùng kỳ)/iu.exec(notes)?.[0]
   const f: Found = {
-    name: changeCue ? (pace ? upperFirst(rowName.slice(change!.index + change![0].length)) : rowName.slice(0, change!.index)) : rowName,
+    name: changeCue ? (pace ? upperFirst(rowName.slice(change!.index + change![0].length, inName ? inName.index : undefined)) : rowName.slice(0, change!.index)) : rowName,
     span: { start: line.start, end: line.start + line.text.length },
     at: figure.start,
     digits: [digits[1]!, digits[2]],

@@ -30,6 +30,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['m²', 'm2'], 'm²', false],
   [['m³', 'm3'], 'm³', false],
   [['km'], 'km', false],
+  [['nghìn con', 'ngàn con'], 'nghìn con', false],
   [['con'], 'con', true],
   [['hộ'], 'hộ', true],
   // Comrades are counted in people ("8 đồng chí"); workers (lao động) and a named membership
@@ -49,6 +50,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],
   [['tuyến đường', 'tuyến'], 'tuyến', true],
+  [['tuyến phố'], 'tuyến phố', true],
+  [['điểm'], 'điểm', true],
+  [['đợt'], 'đợt', true],
   [['giường bệnh', 'giường'], 'giường', true],
   // The plan's own word: "35 nhà tạm" counts nhà, "40 căn" counts căn.
   [['căn nhà', 'căn'], 'căn', true],
@@ -143,6 +147,7 @@ const CUES: [string, Cue][] = (
     ['từ', { kind: 'at_least', strict: false }],
     ['tăng từ', { kind: 'growth' }],
     ['tăng', { kind: 'growth' }],
+    ['kéo giảm', { kind: 'reduce' }],
     ['giảm từ', { kind: 'reduce' }],
     ['giảm', { kind: 'reduce' }],
     ['chiếm', { kind: 'share' }],
@@ -376,7 +381,7 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
     const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)
   }
-  const m = /^kết quả(?:\s+\p{L}+){0,3}\s+năm\s+(\d{4})/iu.exec(name)
+  const m = /^kết quả(?![\p{L}])[^\d]{0,80}?năm\s+(\d{4})/iu.exec(name)
   return m !== null && planYear !== undefined && Number(m[1]) < planYear
 }
 

@@ -162,6 +162,11 @@ export function normalizeText(raw: string): string {
     if (table === '') continue
     const { line, heading } = table !== null ? { line: table, heading: false } : stripMarkup(curlQuotes(original))
     const text = line.replace(/[ \t]+/g, ' ').trim()
+    // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
+    if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
+      pageBreakAt = lines.length
+      continue
+    }
     if (text === '' || PAGE_NUMBER_RE.test(text)) {
       // A form feed is a page break (the PDF reader's "\n\f\n"): as good as a run of blank lines.
       if (text === '') blanks += original.includes('\f') ? 2 : 1
