@@ -8,9 +8,9 @@
 //   review screen takes (src/client/officer/plan/draft/review.ts, sureItems).
 // --verbose lists the missed and extra targets of "all".
 // Held-out plans (NAME.txt with its hand-made NAME.json, written without the drafter's rules) are
-// scored the same way, in groups of their own: test/fixtures/heldout to heldout5 have each been
-// measured once and since used to find the drafter's faults; test/fixtures/heldout6 is kept for
-// measuring only.
+// scored the same way, in groups of their own: test/fixtures/heldout to heldout6 have each been
+// measured once and since used to find the drafter's faults (docs/domain.md gives each first
+// measurement); a new set is added here for measuring only.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plan } from '../src/shared/model'
@@ -52,7 +52,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout3'), title: 'held-out plans, third set (test/fixtures/heldout3; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout4'), title: 'held-out plans, fourth set (test/fixtures/heldout4; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout5'), title: 'held-out plans, fifth set (test/fixtures/heldout5; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout6'), title: 'held-out plans, sixth set (test/fixtures/heldout6; measuring only)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout6'), title: 'held-out plans, sixth set (test/fixtures/heldout6; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
