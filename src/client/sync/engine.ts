@@ -193,8 +193,14 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
     try {
       if (!group) {
         const following = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
-        if (following.length > 0) next = send(following)
-        else if ((await db.outbox.where('[commune+state]').equals([commune, 'pending']).count()) === 0) askFirstPage(deps, early, (await db.syncState.get(commune))?.cursor ?? 0)
+        const last = (await db.outbox.where('[commune+state]').equals([commune, 'pending']).count()) === 0
+        const cursor = last ? ((await db.syncState.get(commune))?.cursor ?? 0) : 0
+        if (following.length > 0) {
+          const sent = send(following)
+          next = sent
+          // The last batch: the pull's first page is asked for the moment its answer arrives.
+          if (last) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
+        } else if (last) askFirstPage(deps, early, cursor)
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result)
       await onAnswered(db, commune, batch, group)
@@ -216,6 +222,7 @@ interface EarlyPull {
 }
 
 function askFirstPage(deps: SyncDeps, early: EarlyPull, cursor: number): void {
+  if (early.first) return
   const page = deps.transport.pull(deps.commune, cursor, deps.pullLimit)
   page.catch(() => undefined)
   early.first = { cursor, page }

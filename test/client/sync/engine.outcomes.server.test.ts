@@ -277,6 +277,28 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect(await db.outbox.count()).toBe(0)
     })
 
+    it('with several batches, asks for the first page when the last batch is answered, before that batch is settled', async () => {
+      const { C, db, server, deps, edits, wire, at } = await setup({ batchSize: 1 })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      const [, second] = await ids(db)
+      const sendingWhenAsked: string[][] = []
+      deps.transport = {
+        ...wire.transport,
+        pull: async (commune, cursor, limit) => {
+          sendingWhenAsked.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').map((e) => e.mutationId))
+          return wire.transport.pull(commune, cursor, limit)
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2, pulledPages: 1 })
+      expect(wire.pushes).toHaveLength(2)
+      expect(sendingWhenAsked).toHaveLength(1)
+      expect(sendingWhenAsked[0]).toContain(second)
+      expect((await db.syncState.get(C))!.cursor).toBe(await server.version())
+      expect(await db.outbox.count()).toBe(0)
+      expect(await cellOf(db, C, 'LUA_SL')).toMatchObject({ local: null, server: { value: num(2) } })
+    })
+
     it('a batch in flight when the run stops (the answer before it cannot be settled) goes back to pending and is resent', async () => {
       const { db, server, deps, edits, wire, at } = await setup({ batchSize: 1 })
       await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
