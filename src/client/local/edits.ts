@@ -31,14 +31,14 @@ export interface ReportEdit {
   period: string
 }
 
-export const STORAGE_FULL_MESSAGE =
-  'Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng đến rồi thử lại. Các số liệu đã lưu trước đó vẫn còn nguyên.'
-
-/** The browser refused to store more. Nothing of the edit was written (its transaction aborted). */
+/**
+ * The browser refused to store more. Nothing of the edit was written (its transaction aborted).
+ * The screen words it in the user's language (`storage.full`).
+ */
 export class StorageFullError extends Error {
   override name = 'StorageFullError'
   constructor(cause: unknown) {
-    super(STORAGE_FULL_MESSAGE, { cause })
+    super('the browser refused to store more (quota)', { cause })
   }
 }
 

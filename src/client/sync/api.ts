@@ -53,6 +53,9 @@ type Failure = 'network' | 'timeout' | 'server' | 'badResponse' | 'refused'
 const syncWords = (failure: Failure, status?: number): string =>
   translate(failure !== 'refused' ? `syncFailure.${failure}` : status === 401 ? 'syncFailure.unauthorized' : status === 426 ? 'syncFailure.upgrade' : 'syncFailure.refused', { status })
 
+/** Sync's words for what went wrong on the phone itself (engine.ts), in the user's language. */
+export const syncProblem = (problem: 'stalledPush' | 'stalledPull' | 'internal' | 'storageFull', params?: { detail: string }): string => translate(`syncFailure.${problem}`, params)
+
 /** How long a push or a pull may take before it counts as the network's failure (a hung connection must not hold the sync run). */
 export const SYNC_TIMEOUT_MS = 60_000
 

@@ -1,7 +1,7 @@
 // The sync engine: pushes the outbox and pulls the commune's changes (docs/sync.md), keeping
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
-import { inEditTransaction, isQuotaError, STORAGE_FULL_MESSAGE, type EditDeps } from '../local/edits'
+import { inEditTransaction, isQuotaError, type EditDeps } from '../local/edits'
 import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
 import {
   entriesFor,
@@ -19,7 +19,7 @@ import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '..
 import { MAX_PUSH_BATCH } from '../../shared/limits'
 import type { Plan, ValueData } from '../../shared/model'
 import { REPORT_MOVES } from '../../shared/reportLifecycle'
-import { SyncTransportError, type SyncTransport } from './api'
+import { SyncTransportError, syncProblem, type SyncTransport } from './api'
 import { cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved } from './merge'
 
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
@@ -204,7 +204,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result)
       await onAnswered(db, commune, batch, group)
-      if (settled === 0) throw new SyncStallError('Máy chủ không trả lời cho các thay đổi đã gửi.')
+      if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
       if (next) await abandon(db, next)
       throw err
@@ -571,7 +571,7 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): P
       }
       throw err
     }
-    if (page.more && page.cursor <= cursor) throw new SyncStallError('Máy chủ trả dữ liệu không tiến lên được.')
+    if (page.more && page.cursor <= cursor) throw new SyncStallError(syncProblem('stalledPull'))
     // Evidence rows go to the evidence database (its own, loaded with them) before the cursor moves past them.
     if (page.evidence?.length) await (await import('../evidence/pulled')).keepPulledEvidence(commune, page.evidence)
     await savePage(db, commune, page)
@@ -638,9 +638,9 @@ function errorInfo(err: unknown, now: Date): SyncErrorInfo {
   const at = now.toISOString()
   if (err instanceof SyncTransportError) return { kind: err.kind, code: err.code ?? null, message: err.message, at }
   if (err instanceof SyncStallError) return { kind: 'server', code: null, message: err.message, at }
-  if (isQuotaError(err)) return { kind: 'storage', code: 'quota', message: STORAGE_FULL_MESSAGE, at }
+  if (isQuotaError(err)) return { kind: 'storage', code: 'quota', message: syncProblem('storageFull'), at }
   const detail = err instanceof Error ? err.message : String(err)
-  return { kind: 'internal', code: null, message: `Đồng bộ gặp lỗi trên máy: ${detail}`, at }
+  return { kind: 'internal', code: null, message: syncProblem('internal', { detail }), at }
 }
 
 // ---------------------------------------------------------------------------
@@ -656,10 +656,11 @@ export class OutboxStateError extends Error {
   override name = 'OutboxStateError'
 }
 
+/** For the developer: the screen that asked reloads its list (the user sees no message). */
 const HANDLED: Readonly<Record<'conflict' | 'rejected' | 'quarantined', string>> = {
-  conflict: 'Xung đột này đã được xử lý.',
-  rejected: 'Thay đổi bị từ chối này đã được xử lý.',
-  quarantined: 'Thay đổi này đã được xử lý.',
+  conflict: 'this conflict was already resolved',
+  rejected: 'this rejected change was already handled',
+  quarantined: 'this quarantined change was already handled',
 }
 
 async function entryIn(db: ThiDuaDb, seq: number, state: 'conflict' | 'rejected' | 'quarantined'): Promise<OutboxEntry> {

@@ -17,6 +17,10 @@ export const syncFailureMessages = defineMessages({
       unauthorized: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại để gửi các thay đổi.',
       upgrade: 'Ứng dụng trên máy này đã cũ, máy chủ không nhận được nữa. Hãy cập nhật ứng dụng. Các thay đổi chưa gửi vẫn được giữ nguyên trên máy.',
       cursorAhead: 'Dữ liệu trên máy mới hơn máy chủ. Cần tải lại toàn bộ dữ liệu.',
+      stalledPush: 'Máy chủ không trả lời cho các thay đổi đã gửi.',
+      stalledPull: 'Máy chủ trả dữ liệu không tiến lên được.',
+      internal: 'Đồng bộ gặp lỗi trên máy: {detail}',
+      storageFull: 'Bộ nhớ của máy đã đầy nên chưa lưu được dữ liệu tải về. Hãy xóa bớt ảnh, video hoặc ứng dụng không dùng đến. Các số liệu đã lưu trước đó vẫn còn nguyên.',
     },
   },
   en: {
@@ -30,6 +34,10 @@ export const syncFailureMessages = defineMessages({
       unauthorized: 'Your session has expired. Sign in again to send your changes.',
       upgrade: 'This app is too old for the server. Update the app. The changes not yet sent stay on this phone.',
       cursorAhead: 'The data on this phone is newer than the server’s. All data must be downloaded again.',
+      stalledPush: 'The server did not answer for the changes sent.',
+      stalledPull: 'The server’s data does not move forward.',
+      internal: 'Sync failed on this phone: {detail}',
+      storageFull: 'This phone’s storage is full, so the downloaded data could not be saved. Delete some photos, videos or unused apps. The figures saved before are all still there.',
     },
   },
 })
