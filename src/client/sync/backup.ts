@@ -52,14 +52,28 @@ export interface ShareEnv {
  * Hands the file to the user: the share sheet (Zalo, mail, Drive) where the browser can share
  * files, else a download. `cancelled` when the user closed the share sheet.
  */
-export async function shareBackup(backup: BackupFile, env: ShareEnv = browserEnv()): Promise<'shared' | 'downloaded' | 'cancelled'> {
+/** The browser can neither share nor download a file: the screen says so in the user's language. */
+export class BackupUnsupportedError extends Error {
+  override name = 'BackupUnsupportedError'
+  constructor() {
+    super('this browser can neither share nor save a file')
+  }
+}
+
+/** The share sheet's title and text, in the user's language (the screen's words). */
+export interface ShareWords {
+  title: string
+  text: string
+}
+
+export async function shareBackup(backup: BackupFile, words: ShareWords, env: ShareEnv = browserEnv()): Promise<'shared' | 'downloaded' | 'cancelled'> {
   const name = backupFileName(backup)
   const text = JSON.stringify(backup, null, 2)
   const blob = new Blob([text], { type: 'application/json' })
   const nav = env.navigator
   if (nav?.share && nav.canShare && typeof File !== 'undefined') {
     const file = new File([blob], name, { type: 'application/json' })
-    const data: ShareData = { files: [file], title: 'Sao lưu số liệu chưa gửi', text: `Số liệu chưa gửi của ${backup.commune}` }
+    const data: ShareData = { files: [file], title: words.title, text: words.text }
     if (nav.canShare(data)) {
       try {
         await nav.share(data)
@@ -72,7 +86,7 @@ export async function shareBackup(backup: BackupFile, env: ShareEnv = browserEnv
   }
   const doc = env.document
   const url = env.url
-  if (!doc || !url) throw new Error('Trình duyệt này không lưu được tệp.')
+  if (!doc || !url) throw new BackupUnsupportedError()
   const href = url.createObjectURL(blob)
   const a = doc.createElement('a')
   a.href = href

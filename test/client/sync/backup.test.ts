@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue, submitReport } from '../../../src/client/local/edits'
-import { backupFileName, canonicalJson, createBackup, sha256Hex, shareBackup, verifyBackup } from '../../../src/client/sync/backup'
+import { BackupUnsupportedError, backupFileName, canonicalJson, createBackup, sha256Hex, shareBackup, verifyBackup } from '../../../src/client/sync/backup'
 import { C, editDeps, freshDb, T0 } from '../local/testDb'
 
 const dbs: ThiDuaDb[] = []
@@ -81,23 +81,32 @@ describe('createBackup / verifyBackup', () => {
   })
 })
 
+const WORDS = { title: 'Backup', text: 'Unsent figures' }
+
 describe('shareBackup', () => {
   it('uses the share sheet with a file where the browser can share files', async () => {
     const db = await phoneWithChanges()
     const backup = await createBackup(db, C, () => new Date(T0))
     const share = vi.fn(async (_data: ShareData) => {})
-    const result = await shareBackup(backup, { navigator: { share, canShare: () => true } })
+    const result = await shareBackup(backup, WORDS, { navigator: { share, canShare: () => true } })
     expect(result).toBe('shared')
+    expect(share.mock.calls[0]![0]).toMatchObject(WORDS)
     const file = share.mock.calls[0]![0].files![0]!
     expect(file.name).toBe('thidua-xa-thu-20240510-0800.json')
     expect((await verifyBackup(await file.text())).ok).toBe(true)
+  })
+
+  it('says so, for the screen to word, where the browser can neither share nor download', async () => {
+    const db = await phoneWithChanges()
+    const backup = await createBackup(db, C)
+    await expect(shareBackup(backup, WORDS, {})).rejects.toBeInstanceOf(BackupUnsupportedError)
   })
 
   it('says cancelled when the user closes the share sheet', async () => {
     const db = await phoneWithChanges()
     const backup = await createBackup(db, C)
     const share = vi.fn(() => Promise.reject(new DOMException('closed', 'AbortError')))
-    expect(await shareBackup(backup, { navigator: { share, canShare: () => true } })).toBe('cancelled')
+    expect(await shareBackup(backup, WORDS, { navigator: { share, canShare: () => true } })).toBe('cancelled')
   })
 
   it('downloads through an object URL where sharing files is not possible', async () => {
@@ -113,7 +122,7 @@ describe('shareBackup', () => {
       const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
         clicked.push({ href: this.href, download: this.download })
       })
-      const result = await shareBackup(backup, { navigator: { share: vi.fn(), canShare: () => false }, document, url })
+      const result = await shareBackup(backup, WORDS, { navigator: { share: vi.fn(), canShare: () => false }, document, url })
       expect(result).toBe('downloaded')
       expect(clicked).toEqual([{ href: 'blob:thidua-1', download: 'thidua-xa-thu-20240510-0800.json' }])
       expect(document.querySelectorAll('a[download]')).toHaveLength(0)

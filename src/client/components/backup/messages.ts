@@ -36,6 +36,9 @@ export const backupMessages = defineMessages({
       downloaded: 'Đã lưu tệp sao lưu ({n} thay đổi) vào thư mục Tải về.',
       failed: 'Không tạo được tệp sao lưu: {reason}',
       nothing: 'Không có thay đổi nào chờ gửi, không cần sao lưu.',
+      unsupported: 'trình duyệt này không chia sẻ cũng không lưu được tệp',
+      shareTitle: 'Sao lưu số liệu chưa gửi',
+      shareText: 'Số liệu chưa gửi của {commune}',
     },
   },
   en: {
@@ -48,6 +51,9 @@ export const backupMessages = defineMessages({
       downloaded: 'Backup file saved to Downloads ({n} changes).',
       failed: 'Could not create the backup file: {reason}',
       nothing: 'No changes are waiting: nothing to back up.',
+      unsupported: 'this browser can neither share nor save a file',
+      shareTitle: 'Unsent figures backup',
+      shareText: 'Unsent figures of {commune}',
     },
   },
 })
