@@ -42,6 +42,8 @@ if (ONLY.length > 0 && MEASUREMENTS.length === 0) {
 const OUTPUT =
   process.env.BENCH_OUTPUT?.trim() || (ONLY.length > 0 ? join(tmpdir(), `thidua-bench-${MEASUREMENTS.map((m) => m.id).join('+')}.md`) : join(REPO_ROOT, 'docs', 'BENCHMARKS.md'))
 
+const ANALYSIS = join(REPO_ROOT, 'docs', 'benchmarks-analysis.md')
+
 const started = Date.now()
 const log = (line: string): void => {
   const s = Math.round((Date.now() - started) / 1000)
@@ -84,7 +86,9 @@ async function main(): Promise<number> {
   if (abort.signal.aborted) return 130
 
   const report = renderReport({ date, machine: machineInfo(), results, seconds: (Date.now() - started) / 1000 })
-  await writeFile(OUTPUT, report)
+  // The analysis of where a goal is missed (profiles, timelines) is written by hand and kept with
+  // the tables of every run: docs/benchmarks-analysis.md, appended as it is.
+  await writeFile(OUTPUT, `${report.trimEnd()}\n\n${readFileSync(ANALYSIS, 'utf8').trim()}\n`)
   process.stdout.write(`\n${renderSummary(results)}\n`)
   log(`report written to ${OUTPUT}`)
   const errors = results.flatMap((r) => r.errors)
