@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import type { Download, Page } from 'playwright-core'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
 import { axeViolations } from './a11y'
-import { apiSession, type AppServer, Contexts, DEMO_YEAR, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DEMO_YEAR, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -20,14 +20,11 @@ const OFFICER = 'tqt.canbo'
 const SHOTS = process.env.SCREENSHOTS
 const PERSON = 'Nguyễn Thị Hoa'
 
-let server: AppServer | undefined
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest({ demoReports: true })
 let unit: { code: string; name: string }
 
 beforeAll(async () => {
-  server = await startAppServer({ demoReports: true })
-  const call = await apiSession(server.url, OFFICER)
+  const call = await apiSession(app.url, OFFICER)
   const ok = async (res: Promise<Response>, what: string): Promise<void> => {
     const r = await res
     if (!r.ok) throw new Error(`${what}: ${r.status} ${await r.text()}`)
@@ -43,19 +40,11 @@ beforeAll(async () => {
   const content = { collective: ['TDPVH'], people: [{ name: PERSON, position: 'Tổ trưởng tổ phụ nữ', title: 'LDTT' }], pledges: '' }
   await ok(call('PUT', `/api/communes/${COMMUNE}/registrations/${DEMO_YEAR}/${unit.code}`, { action: 'submit', content }), 'registration')
   await ok(call('POST', `/api/communes/${COMMUNE}/registrations/${DEMO_YEAR}/${unit.code}/decision`, { action: 'approve' }), 'approval')
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
-  const { page } = await contexts.open(viewport)
-  await signInAs(page, server!.url, OFFICER)
+  const { page } = await app.contexts.open(viewport)
+  await signInAs(page, app.url, OFFICER)
   return page
 }
 
@@ -90,7 +79,7 @@ describe('the year-end path', () => {
   it('goes from the ranking to the evaluation, the proposal, the decision and the record', async () => {
     const page = await signIn(DESKTOP)
     // 1. The ranking, on the dashboard, leads on to the evaluation of its year.
-    await page.goto(`${server!.url}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
     await page.locator('[data-test="ranking"] .ranking__note').waitFor()
     await shot(page, 'ranking')
     await page.locator('[data-test="to-commendation"]').click()
@@ -160,12 +149,12 @@ describe('the year-end path', () => {
     await shot(page, 'records')
     expect(await axeViolations(page)).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 
   it('fits a 360 px screen: one card per line, nothing wider than the screen', async () => {
     const page = await signIn(PHONE)
-    await page.goto(`${server!.url}/quan-ly/${COMMUNE}/binh-xet/${DEMO_YEAR}`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/binh-xet/${DEMO_YEAR}`)
     await lineOf(page, null).waitFor()
     const wide = await page.evaluate(() => {
       const width = document.documentElement.clientWidth
@@ -177,6 +166,6 @@ describe('the year-end path', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
     await shot(page, 'phone')
     expect(await axeViolations(page)).toEqual([])
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 180_000)
 })

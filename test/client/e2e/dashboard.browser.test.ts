@@ -6,37 +6,24 @@
 // Screenshots are kept when asked (`SCREENSHOTS=/tmp/shots`).
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, Contexts, DEMO_YEAR, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { appUnderTest, DEMO_YEAR, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
 const SHOTS = process.env.SCREENSHOTS
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest({ demoReports: true })
 
 beforeAll(async () => {
-  server = await startAppServer({ demoReports: true })
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function openDashboard(viewport: { width: number; height: number }): Promise<Page> {
-  const { page } = await contexts.open(viewport)
-  await signInAs(page, baseUrl, OFFICER)
-  await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
+  const { page } = await app.contexts.open(viewport)
+  await signInAs(page, app.url, OFFICER)
+  await page.goto(`${app.url}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
   await page.locator('.dash-field').first().waitFor()
   return page
 }
@@ -80,7 +67,7 @@ describe('the chairman’s dashboard', () => {
     expect(await overflowing(page)).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'dashboard-360.png'), fullPage: true })
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 180_000)
 
   it('keeps the wide table at 1280 px, without cards', async () => {
@@ -91,6 +78,6 @@ describe('the chairman’s dashboard', () => {
     expect(await page.locator('.dash-table thead th').count()).toBeGreaterThanOrEqual(8)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'dashboard-1280.png'), fullPage: true })
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 180_000)
 })

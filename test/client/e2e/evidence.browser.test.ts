@@ -5,11 +5,11 @@
 // reloads the page with no network (the shell from the service worker, the photo from IndexedDB),
 // comes back online: the photo is uploaded by itself, and the officer (`tqt.canbo`) sees its
 // thumbnail on the review page. The stored photo carries no location (the setting is off).
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Evidence } from '../../../src/shared/evidence'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, row, signInAs, startAppServer, STEP_MS, syncLine } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, row, signInAs, STEP_MS, syncLine } from './harness'
 
 const COMMUNE = 'tqt'
 const HEAD = 'tqt.tdp01'
@@ -18,23 +18,7 @@ const UNIT = 'TDP01'
 const PERIOD = '2022-Q1'
 const FIGURE = 'LUA_SL'
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
-
-beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-}, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
+const app = appUnderTest()
 
 /** A camera-like photo, 2000 × 1500, with the place it was taken in its EXIF. */
 async function cameraPhoto(): Promise<Buffer> {
@@ -56,7 +40,7 @@ async function cameraPhoto(): Promise<Buffer> {
 
 /** Signs the head in online once the service worker controls the page, and waits for the first sync. */
 async function signInHead(page: Page): Promise<void> {
-  await page.goto(baseUrl)
+  await page.goto(app.url)
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
   await page.getByLabel('Tên đăng nhập').fill(HEAD)
@@ -70,7 +54,7 @@ const evidenceLine = (page: Page) => page.locator('header.app-bar [data-sync="ev
 
 describe('evidence on the village head’s phone', () => {
   it('keeps a photo attached offline across a reload, uploads it once online, and the officer sees its thumbnail', async () => {
-    const { context, page } = await contexts.open(PHONE)
+    const { context, page } = await app.contexts.open(PHONE)
     await signInHead(page)
     await page.getByRole('link', { name: /Quý 1\/2022/ }).click()
     await page.getByRole('heading', { name: /Quý 1\/2022/ }).waitFor()
@@ -120,7 +104,7 @@ describe('evidence on the village head’s phone', () => {
     expect(kept).toEqual([{ state: 'stored', blob: false }])
 
     // The server has it once, compressed on the phone, without its location.
-    const officer = await apiSession(baseUrl, OFFICER)
+    const officer = await apiSession(app.url, OFFICER)
     const list = (await (await officer('GET', `/api/communes/${COMMUNE}/evidence?unit=${UNIT}&period=${PERIOD}`)).json()) as { evidence: Evidence[] }
     expect(list.evidence).toHaveLength(1)
     const stored = list.evidence[0]!
@@ -129,12 +113,12 @@ describe('evidence on the village head’s phone', () => {
     expect((await sharp(bytes).metadata()).exif).toBeUndefined()
 
     // The officer's review page shows its thumbnail beside the figure.
-    const office = await contexts.open(DESKTOP)
-    await signInAs(office.page, baseUrl, OFFICER)
-    await office.page.goto(`${baseUrl}/quan-ly/${COMMUNE}/duyet/${UNIT}/${PERIOD}`)
+    const office = await app.contexts.open(DESKTOP)
+    await signInAs(office.page, app.url, OFFICER)
+    await office.page.goto(`${app.url}/quan-ly/${COMMUNE}/duyet/${UNIT}/${PERIOD}`)
     const thumb = office.page.locator(`[data-evidence="${stored.id}"] img.evidence__thumb`)
     await thumb.waitFor()
     await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: STEP_MS, interval: 100 }).toBe(true)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 240_000)
 })

@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { copyOfBuild, ROOT } from '../pwa/build'
 
 export const HOST = '127.0.0.1'
@@ -161,5 +162,52 @@ export class Contexts {
 
   async close(): Promise<void> {
     for (const c of this.opened) await c.close().catch(() => undefined)
+  }
+}
+
+/** One test file's app: its server, Chromium and the file's browser contexts. */
+export interface AppUnderTest {
+  readonly server: AppServer
+  readonly url: string
+  readonly browser: Browser
+  readonly contexts: Contexts
+}
+
+/**
+ * Starts the app for the test file that calls it (at its top level): a server with a fresh
+ * database on this run's build, then Chromium, before the file's tests; all of it stopped after.
+ * A file's own set-up goes in a `beforeAll` of its own, registered after this one.
+ */
+export function appUnderTest(options: Parameters<typeof startAppServer>[0] = {}): AppUnderTest {
+  let server: AppServer | undefined
+  let browser: Browser | undefined
+  let contexts: Contexts | undefined
+  beforeAll(async () => {
+    server = await startAppServer(options)
+    browser = await launchChromium()
+    contexts = new Contexts(browser)
+  }, 600_000)
+  afterAll(async () => {
+    await contexts?.close()
+    await browser?.close().catch(() => undefined)
+    await server?.stop()
+  }, 60_000)
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the app is not started: appUnderTest() belongs at the top of a test file')
+    return x
+  }
+  return {
+    get server() {
+      return started(server)
+    },
+    get url() {
+      return started(server).url
+    },
+    get browser() {
+      return started(browser)
+    },
+    get contexts() {
+      return started(contexts)
+    },
   }
 }

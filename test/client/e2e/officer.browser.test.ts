@@ -11,11 +11,11 @@
 //      the mean of their percentages), a flow the sum, each with its status at year end.
 // Tổ dân phố 4's figures come in through the API (the officer typing a paper report), so that
 // the roll-up has two units to combine.
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan, PlanResults } from '../../../src/shared/api'
 import type { PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, row, rowStatus, STEP_MS, syncLine, typeNumber } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -30,28 +30,15 @@ const FLOW = 'VL_MOI'
 
 type Api = Awaited<ReturnType<typeof apiSession>>
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
+const app = appUnderTest()
 let officerApi: Api
-let contexts: Contexts
 
 beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-  officerApi = await apiSession(baseUrl, OFFICER)
+  officerApi = await apiSession(app.url, OFFICER)
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function signIn(page: Page, username: string, password: string, landing: RegExp): Promise<void> {
-  await page.goto(`${baseUrl}/dang-nhap`)
+  await page.goto(`${app.url}/dang-nhap`)
   await page.getByLabel('Tên đăng nhập').fill(username)
   await page.getByLabel('Mật khẩu').fill(password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
@@ -70,11 +57,11 @@ describe('the commune’s reporting cycle, officer and village head', () => {
   let phone: { context: BrowserContext; page: Page }
 
   it('1. the officer sets up a small plan and creates the head’s account', async () => {
-    ;({ page: officer } = await contexts.open(DESKTOP))
+    ;({ page: officer } = await app.contexts.open(DESKTOP))
     await signIn(officer, OFFICER, 'thidua2024', /Báo cáo của tôi|Tổng hợp/)
 
     // A year without a plan: create it from scratch.
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
     await officer.getByRole('button', { name: `Tạo kế hoạch năm ${YEAR}` }).click()
     await officer.getByLabel('Tên kế hoạch').fill(`Kế hoạch phát động phong trào thi đua năm ${YEAR} (thử)`)
     await officer.getByRole('button', { name: 'Tạo kế hoạch', exact: true }).click()
@@ -112,11 +99,11 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     ])
 
     // The year's quarters opened with the plan.
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/ky-bao-cao?nam=${YEAR}`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/ky-bao-cao?nam=${YEAR}`)
     await officer.getByText(Q4).first().waitFor()
 
     // The head's account, bound to the unit, with a PIN.
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/don-vi`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/don-vi`)
     await officer.getByRole('button', { name: 'Tạo tài khoản' }).first().click()
     const form = officer.locator('form').filter({ has: officer.getByLabel('Họ tên người dùng') })
     await form.getByLabel('Tên đăng nhập').fill(HEAD)
@@ -128,13 +115,13 @@ describe('the commune’s reporting cycle, officer and village head', () => {
   }, 120_000)
 
   it('2. the head reports offline, then online, and submits', async () => {
-    phone = await contexts.open(PHONE)
+    phone = await app.contexts.open(PHONE)
     const { context, page } = phone
-    await page.goto(baseUrl)
+    await page.goto(app.url)
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
     await signIn(page, HEAD, HEAD_PIN, /Báo cáo của tôi/)
     await syncLine(page).getByText('Đồng bộ lúc').waitFor()
-    await page.goto(`${baseUrl}/nhap/TDP03/${Q4}`)
+    await page.goto(`${app.url}/nhap/TDP03/${Q4}`)
     await row(page, RATE).waitFor()
 
     await context.setOffline(true)
@@ -178,7 +165,7 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     await json(officerApi('POST', `/api/communes/${COMMUNE}/reports/TDP04/${Q4}/decision`, { action: 'approve' }))
 
     // The review queue lists the head's report; the officer opens it.
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/duyet`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/duyet`)
     await officer.getByRole('link', { name: /Tổ dân phố 3/ }).first().click()
     await officer.locator(`#value-${FLOW}`).waitFor()
     // "Trả lại…" opens the reason box; returning without a reason is refused on the spot.
@@ -225,7 +212,7 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     expect(byCode.get(RATE)!.actual).toBeCloseTo(70, 10)
     expect(byCode.get(FLOW)).toMatchObject({ actual: 120, status: 'exceeded', reportedUnits: 2, expectedUnits: 2 })
 
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/tong-hop?nam=${YEAR}`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/tong-hop?nam=${YEAR}`)
     const rate = officer.locator(`tr[data-indicator="${RATE}"]`)
     const flow = officer.locator(`tr[data-indicator="${FLOW}"]`)
     await rate.waitFor()
@@ -234,6 +221,6 @@ describe('the commune’s reporting cycle, officer and village head', () => {
     expect(await rate.textContent()).not.toContain('75')
     expect((await flow.locator('.dash-actual').textContent())?.trim()).toMatch(/^120/)
     expect(await flow.textContent()).toMatch(/vượt/i)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 120_000)
 })

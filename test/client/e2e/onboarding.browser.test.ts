@@ -8,10 +8,10 @@
 //   3. the head of Thôn An Thạch opens the slip's link on a phone (360×640), chooses a PIN, and is
 //      signed in; reports offline, then online, and submits;
 //   4. the officer approves the report in the review screen.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, typeNumber } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, row, rowStatus, STEP_MS, syncLine, typeNumber } from './harness'
 
 const PROVINCE = 'quang-ngai'
 const PROVINCE_ADMIN = 'quangngai.quantri'
@@ -27,23 +27,7 @@ const PERIOD = `${YEAR}-Q${QUARTER}`
 const FLOW = 'LUA_SL'
 const FLOW_LABEL = 'Sản lượng lúa (tấn)'
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
-
-beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-}, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
+const app = appUnderTest()
 
 /** The link printed on every slip of the page showing, by user name. */
 async function slipLinks(page: Page): Promise<Map<string, string>> {
@@ -62,7 +46,7 @@ async function slipLinks(page: Page): Promise<Map<string, string>> {
 
 /** Opens an enrolment link and sets the password (or PIN) twice. */
 async function enrol(page: Page, link: string, secret: string): Promise<void> {
-  expect(link).toMatch(new RegExp(`^${baseUrl}/kich-hoat/[A-Za-z0-9_-]{43}$`))
+  expect(link).toMatch(new RegExp(`^${app.url}/kich-hoat/[A-Za-z0-9_-]{43}$`))
   await page.goto(link)
   await page.locator('[data-test="pin"]').fill(secret)
   await page.locator('[data-test="pin-again"]').fill(secret)
@@ -75,12 +59,12 @@ describe('a new commune, from the province to its first approved report', () => 
   let headLink = ''
 
   it('1. the province administrator adds the commune and its first officer, with a sign-in slip', async () => {
-    const { page } = await contexts.open(DESKTOP)
-    await page.goto(`${baseUrl}/dang-nhap`)
+    const { page } = await app.contexts.open(DESKTOP)
+    await page.goto(`${app.url}/dang-nhap`)
     await page.getByLabel('Tên đăng nhập').fill(PROVINCE_ADMIN)
     await page.getByLabel('Mật khẩu').fill('thidua2024')
     await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(`${baseUrl}/tinh/${PROVINCE}`)
+    await page.waitForURL(`${app.url}/tinh/${PROVINCE}`)
     await page.getByRole('heading', { name: /Các xã, phường của/ }).waitFor()
 
     await page.getByRole('button', { name: 'Thêm xã/phường' }).click()
@@ -104,23 +88,23 @@ describe('a new commune, from the province to its first approved report', () => 
     const link = links.get(OFFICER)!
 
     // 2. The officer opens the slip's link on the office computer and chooses a password.
-    ;({ page: officer } = await contexts.open(DESKTOP))
+    ;({ page: officer } = await app.contexts.open(DESKTOP))
     await enrol(officer, link, OFFICER_PASSWORD)
     // The link worked once: opening it again says so.
-    const { page: again } = await contexts.open(DESKTOP)
+    const { page: again } = await app.contexts.open(DESKTOP)
     await again.goto(link)
     await again.getByText(/đã được sử dụng/).waitFor()
   }, 300_000)
 
   it('2. the officer pastes the villages, sets up the plan and creates the heads’ accounts with slips', async () => {
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/don-vi`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/don-vi`)
     const unitsForm = officer.locator('form').filter({ has: officer.locator('[data-test="units-paste"]') })
     await unitsForm.locator('[data-test="units-paste"]').fill('1. Thôn An Thạch\n2. Thôn Hiệp An\n')
     await unitsForm.getByLabel('Loại đơn vị').selectOption({ value: 'thon' })
     await unitsForm.getByRole('button', { name: 'Thêm 2 đơn vị' }).click()
     await officer.getByText('Đã thêm 2 đơn vị.').waitFor()
 
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
     await officer.getByRole('button', { name: `Tạo kế hoạch năm ${YEAR}` }).click()
     await officer.getByLabel('Tên kế hoạch').fill(`Kế hoạch phát động phong trào thi đua năm ${YEAR}`)
     await officer.getByRole('button', { name: 'Tạo kế hoạch', exact: true }).click()
@@ -142,29 +126,29 @@ describe('a new commune, from the province to its first approved report', () => 
     await editor.getByRole('button', { name: 'Lưu chỉ tiêu' }).click()
     await officer.locator('form').filter({ has: officer.getByLabel('Mã chỉ tiêu') }).waitFor({ state: 'detached' })
 
-    const officerApi = await apiSession(baseUrl, OFFICER, OFFICER_PASSWORD)
+    const officerApi = await apiSession(app.url, OFFICER, OFFICER_PASSWORD)
     const plan = (await (await officerApi('GET', `/api/communes/${COMMUNE}/plan?year=${YEAR}`)).json()) as CommunePlan
     expect(plan.plan.indicators).toEqual([expect.objectContaining({ code: FLOW, target: { kind: 'at_least', value: 1448.5 }, reporters: { kinds: [], units: ['an-thach', 'hiep-an'] } })])
 
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/don-vi`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/don-vi`)
     const accountsForm = officer.locator('form').filter({ has: officer.locator('[data-test="accounts-paste"]') })
     await accountsForm.locator('[data-test="accounts-paste"]').fill('Nguyễn Văn An — Thôn An Thạch\nTrần Thị Bình — Thôn Hiệp An')
     await accountsForm.getByRole('button', { name: 'Tạo 2 tài khoản và in phiếu' }).click()
-    await officer.waitForURL(`${baseUrl}/quan-ly/${COMMUNE}/phieu-dang-nhap`)
+    await officer.waitForURL(`${app.url}/quan-ly/${COMMUNE}/phieu-dang-nhap`)
     const links = await slipLinks(officer)
     expect([...links.keys()].sort()).toEqual([`${COMMUNE}.an-thach`, `${COMMUNE}.hiep-an`])
     headLink = links.get(`${COMMUNE}.an-thach`)!
   }, 300_000)
 
   it('3. the head enrols from the slip on a phone, reports offline then online, and submits', async () => {
-    const { context, page } = await contexts.open(PHONE)
+    const { context, page } = await app.contexts.open(PHONE)
     await enrol(page, headLink, HEAD_PIN)
     await page.getByRole('heading', { name: /Báo cáo của tôi/ }).waitFor()
     await syncLine(page).getByText('Đồng bộ lúc').waitFor()
     await page.getByRole('link', { name: new RegExp(`Quý ${QUARTER}/${YEAR}`) }).first().click()
     await row(page, FLOW).waitFor()
 
-    const officerApi = await apiSession(baseUrl, OFFICER, OFFICER_PASSWORD)
+    const officerApi = await apiSession(app.url, OFFICER, OFFICER_PASSWORD)
     await context.setOffline(true)
     await syncLine(page).getByText('Không có mạng').waitFor()
     await typeNumber(page, FLOW, FLOW_LABEL, '612,5')
@@ -182,17 +166,17 @@ describe('a new commune, from the province to its first approved report', () => 
   }, 300_000)
 
   it('4. the officer reviews and approves it', async () => {
-    await officer.goto(`${baseUrl}/quan-ly/${COMMUNE}/duyet`)
+    await officer.goto(`${app.url}/quan-ly/${COMMUNE}/duyet`)
     await officer.getByRole('link', { name: /Thôn An Thạch/ }).first().click()
     await officer.locator(`#value-${FLOW}`).waitFor()
     expect(await officer.locator(`#value-${FLOW}`).textContent()).toMatch(/612,5/)
     await officer.getByRole('button', { name: 'Duyệt', exact: true }).click()
     await officer.getByRole('dialog').getByRole('button', { name: 'Duyệt', exact: true }).click()
     await officer.getByText('Đã duyệt báo cáo.').waitFor()
-    const officerApi = await apiSession(baseUrl, OFFICER, OFFICER_PASSWORD)
+    const officerApi = await apiSession(app.url, OFFICER, OFFICER_PASSWORD)
     const detail = (await (await officerApi('GET', `/api/communes/${COMMUNE}/reports/an-thach/${PERIOD}`)).json()) as { status: string; values: { indicator: string; data: unknown }[] }
     expect(detail.status).toBe('approved')
     expect(detail.values.find((v) => v.indicator === FLOW)?.data).toEqual({ kind: 'number', value: 612.5 })
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 })

@@ -14,11 +14,11 @@
 // phone (360 px: one column, the document folded, nothing wider than the screen).
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
 import { pdfOf } from '../../server/planDocuments'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -54,27 +54,14 @@ Các thôn tổ chức thực hiện.
 CHỦ TỊCH
 Nguyễn Văn An`
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest()
 
 beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function signIn(page: Page): Promise<void> {
-  await signInAs(page, baseUrl, OFFICER)
+  await signInAs(page, app.url, OFFICER)
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -100,9 +87,9 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 describe('a plan drafted from its document', () => {
   it('pastes the plan, checks the items against their sentences, resolves the ambiguous figure, creates the plan and sees it', async () => {
-    const { page } = await contexts.open(DESKTOP)
+    const { page } = await app.contexts.open(DESKTOP)
     await signIn(page)
-    await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
     const empty = page.getByRole('region', { name: `Chưa có kế hoạch năm ${YEAR}` })
     await empty.waitFor()
 
@@ -190,7 +177,7 @@ describe('a plan drafted from its document', () => {
     }
     expect(await page.getByRole('heading', { name: `Chưa có kế hoạch năm ${YEAR}` }).count()).toBe(0)
 
-    const officerApi = await apiSession(baseUrl, OFFICER)
+    const officerApi = await apiSession(app.url, OFFICER)
     const res = await officerApi('GET', `/api/communes/${COMMUNE}/plan?year=${YEAR}`)
     expect(res.status).toBe(200)
     const plan = ((await res.json()) as CommunePlan).plan
@@ -205,13 +192,13 @@ describe('a plan drafted from its document', () => {
       'Tỷ lệ dân số tham gia bảo hiểm y tế': { kind: 'rate_at_least', value: 95 },
       'Tỷ lệ hộ nghèo': { kind: 'reduce_by', amount: 0.5 },
     })
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 
   it('fits a phone: one column, the document folded until asked for', async () => {
-    const { page } = await contexts.open(PHONE)
+    const { page } = await app.contexts.open(PHONE)
     await signIn(page)
-    await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach/soan-tu-van-ban?nam=${YEAR + 1}`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach/soan-tu-van-ban?nam=${YEAR + 1}`)
     await page.getByRole('heading', { name: `Soạn kế hoạch năm ${YEAR + 1} từ văn bản` }).waitFor()
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await pasteAndDraft(page)
@@ -238,13 +225,13 @@ describe('a plan drafted from its document', () => {
       .toBe(true)
     expect(await overflow(page)).toBeLessThanOrEqual(0)
     await shot(page, 'draft-phone-document')
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 
   it('drafts from an uploaded PDF read by the server (its text layer), not only from pasted text', async () => {
-    const { page } = await contexts.open(DESKTOP)
+    const { page } = await app.contexts.open(DESKTOP)
     await signIn(page)
-    await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach/soan-tu-van-ban?nam=${YEAR}`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach/soan-tu-van-ban?nam=${YEAR}`)
     await page.getByRole('heading', { name: `Soạn kế hoạch năm ${YEAR} từ văn bản` }).waitFor()
     // The same plan as a two-page PDF, the way a signed plan is usually sent.
     const lines = PLAN_TEXT.split('\n')
@@ -254,6 +241,6 @@ describe('a plan drafted from its document', () => {
     await page.locator('[data-test="draft-document"]').getByText('Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%').waitFor()
     await expect.poll(() => itemOf(page, 'Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%').count()).toBe(1)
     await expect.poll(() => itemOf(page, 'Sản lượng thủy sản đạt 13,345 tấn').count()).toBe(1)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 })

@@ -14,10 +14,10 @@
 // never from fixed letters.
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DESKTOP, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -25,26 +25,10 @@ const OFFICER = 'tqt.canbo'
 const YEAR = 2023
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
-
-beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-}, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
+const app = appUnderTest()
 
 async function signIn(page: Page): Promise<void> {
-  await signInAs(page, baseUrl, OFFICER)
+  await signInAs(page, app.url, OFFICER)
 }
 
 // ---------------------------------------------------------------------------
@@ -197,9 +181,9 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 describe('a plan from the Excel template', () => {
   it('downloads the blank template, uploads it filled, sees the one ambiguous figure, fixes it and writes the plan', async () => {
-    const { page } = await contexts.open(DESKTOP)
+    const { page } = await app.contexts.open(DESKTOP)
     await signIn(page)
-    await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
+    await page.goto(`${app.url}/quan-ly/${COMMUNE}/ke-hoach?nam=${YEAR}`)
     await page.getByRole('heading', { name: `Chưa có kế hoạch năm ${YEAR}` }).waitFor()
     // No plan yet: nothing of its own to download.
     expect(await page.getByRole('button', { name: 'Tải kế hoạch (Excel)' }).count()).toBe(0)
@@ -253,7 +237,7 @@ describe('a plan from the Excel template', () => {
     expect(await page.getByRole('heading', { name: `Chưa có kế hoạch năm ${YEAR}` }).count()).toBe(0)
     await page.getByRole('button', { name: 'Tải kế hoạch (JSON)' }).waitFor()
 
-    const officerApi = await apiSession(baseUrl, OFFICER)
+    const officerApi = await apiSession(app.url, OFFICER)
     const res = await officerApi('GET', `/api/communes/${COMMUNE}/plan?year=${YEAR}`)
     expect(res.status).toBe(200)
     const plan = ((await res.json()) as CommunePlan).plan
@@ -271,6 +255,6 @@ describe('a plan from the Excel template', () => {
     for (const name of ['Sản lượng lúa', 'Giải quyết việc làm mới', 'Tỷ lệ dân số tham gia BHYT', 'Tỷ lệ gia đình văn hóa']) {
       await page.locator('#plan-setup-indicators').locator('..').getByText(name, { exact: true }).first().waitFor()
     }
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 300_000)
 })

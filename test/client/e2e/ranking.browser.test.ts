@@ -2,21 +2,18 @@
 // The ranking (issue 15, item 2) in Chromium, on the demo commune with its demo reports and a
 // scoring table set through the API: at 360 px one card per unit and nothing wider than the
 // screen; at 1280 px the table, without cards, and a unit's breakdown opens under its row.
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { CommunePlan } from '../../../src/shared/api'
-import { apiSession, type AppServer, Contexts, DEMO_YEAR, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DEMO_YEAR, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
 
-let server: AppServer | undefined
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest({ demoReports: true })
 
 beforeAll(async () => {
-  server = await startAppServer({ demoReports: true })
-  const call = await apiSession(server.url, OFFICER)
+  const call = await apiSession(app.url, OFFICER)
   const current = (await (await call('GET', `/api/communes/${COMMUNE}/plan?year=${DEMO_YEAR}`)).json()) as CommunePlan
   // Rates and yes/no targets are levels every unit is judged on.
   const judged = current.plan.indicators.filter((i) => (i.aggregation === 'rate' || i.aggregation === 'yes_no') && i.target && !i.formula).slice(0, 4)
@@ -24,20 +21,12 @@ beforeAll(async () => {
   const scoring = { total: indicators.length * 20 + 10, indicators, partial: true, bonus: { perExceeded: 1, max: 3 }, deductions: { perLate: 1, perReturned: 1 }, criteria: [{ code: 'BC', name: 'Chấp hành chế độ báo cáo', max: 10 }] }
   const res = await call('PUT', `/api/communes/${COMMUNE}/plans/${DEMO_YEAR}`, { ...current.plan, scoring })
   if (!res.ok) throw new Error(`scoring table: ${res.status} ${await res.text()}`)
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function openRanking(viewport: { width: number; height: number }): Promise<Page> {
-  const { page } = await contexts.open(viewport)
-  await signInAs(page, server!.url, OFFICER)
-  await page.goto(`${server!.url}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
+  const { page } = await app.contexts.open(viewport)
+  await signInAs(page, app.url, OFFICER)
+  await page.goto(`${app.url}/quan-ly/${COMMUNE}/tong-hop?nam=${DEMO_YEAR}&basis=all`)
   await page.locator('[data-test="ranking"] .ranking__note').waitFor()
   return page
 }
@@ -59,7 +48,7 @@ describe('the ranking', () => {
     })
     expect(wide).toEqual([])
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 180_000)
 
   it('is a table at 1280 px, whose rows open their breakdown with the council’s scores', async () => {
@@ -74,6 +63,6 @@ describe('the ranking', () => {
     await details.locator('[data-test="save-scores"]').click()
     await details.getByText('Đã lưu điểm hội đồng.').waitFor()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(DESKTOP.width)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 180_000)
 })

@@ -8,36 +8,23 @@
 // Screenshots are kept when asked (`SCREENSHOTS=/tmp/shots`).
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ReportDetail } from '../../../src/shared/api'
 import type { ReportSummary } from '../../../src/shared/api'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
 const SHOTS = process.env.SCREENSHOTS
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest({ demoReports: true })
 let officerApi: Awaited<ReturnType<typeof apiSession>>
 
 beforeAll(async () => {
-  server = await startAppServer({ demoReports: true })
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-  officerApi = await apiSession(baseUrl, OFFICER)
+  officerApi = await apiSession(app.url, OFFICER)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
 
 /** The submitted reports, the one with the most figures to check first. */
 async function waitingReports(): Promise<{ unit: string; period: string; flagged: number; values: number }[]> {
@@ -52,8 +39,8 @@ async function waitingReports(): Promise<{ unit: string; period: string; flagged
 }
 
 async function signIn(viewport: { width: number; height: number }): Promise<Page> {
-  const { page } = await contexts.open(viewport)
-  await signInAs(page, baseUrl, OFFICER)
+  const { page } = await app.contexts.open(viewport)
+  await signInAs(page, app.url, OFFICER)
   return page
 }
 
@@ -69,7 +56,7 @@ async function reviewOne(viewport: { width: number; height: number }, name: stri
   expect(waiting.length, 'the demo has at least two reports waiting').toBeGreaterThanOrEqual(2)
   const here = waiting[0]!
   const page = await signIn(viewport)
-  await page.goto(`${baseUrl}/quan-ly/${COMMUNE}/duyet/${here.unit}/${here.period}`)
+  await page.goto(`${app.url}/quan-ly/${COMMUNE}/duyet/${here.unit}/${here.period}`)
   await page.locator('#report-title').waitFor()
   await page.locator('.decision__approve').waitFor()
   // The browser's storage notice, read once, is put away (it sits above every screen until then).
@@ -122,7 +109,7 @@ async function reviewOne(viewport: { width: number; height: number }, name: stri
   await page.waitForURL((url) => url.pathname === href)
   await page.locator('.decision__approve').waitFor()
   expect(page.url()).not.toContain(`/duyet/${here.unit}/${here.period}`)
-  expect(contexts.problems).toEqual([])
+  expect(app.contexts.problems).toEqual([])
 }
 
 describe('the review of one report', () => {

@@ -9,36 +9,23 @@
 // Screenshots are kept when asked (`SCREENSHOTS=/tmp/shots`).
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer, syncLine } from './harness'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { appUnderTest, DESKTOP, PHONE, signInAs, syncLine } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
 const HEAD = 'tqt.tdp01'
 const SHOTS = process.env.SCREENSHOTS
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest()
 
 beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 600_000)
 
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
-
 async function signIn(page: Page, username: string): Promise<void> {
-  await signInAs(page, baseUrl, username)
+  await signInAs(page, app.url, username)
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -61,9 +48,9 @@ const smallTargets = (page: Page, selector: string) =>
 
 describe('each role on its own screen', () => {
   it('lands the officer on the workspace; its tabs fit 1280 px on one line, each at least 44 px', async () => {
-    const { page } = await contexts.open(DESKTOP)
+    const { page } = await app.contexts.open(DESKTOP)
     await signIn(page, OFFICER)
-    await page.waitForURL(`${baseUrl}/quan-ly/${COMMUNE}/tong-hop`)
+    await page.waitForURL(`${app.url}/quan-ly/${COMMUNE}/tong-hop`)
     const tabs = page.locator('nav.officer__nav a')
     await tabs.first().waitFor()
     const boxes = await tabs.evaluateAll((els) => els.map((a) => a.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, right: r.right, width: r.width, height: r.height })))
@@ -77,7 +64,7 @@ describe('each role on its own screen', () => {
   }, 120_000)
 
   it('lands the village head on the inbox; the long form keeps its bar in view, jumps to a field, and every tap target is 44 px', async () => {
-    const { page } = await contexts.open(PHONE)
+    const { page } = await app.contexts.open(PHONE)
     await signIn(page, HEAD)
     await page.getByRole('heading', { name: 'Báo cáo của tôi' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/')

@@ -10,11 +10,11 @@
 // Screenshots are kept when asked (`SCREENSHOTS=/tmp/shots`).
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Enrolment, ReportSummary } from '../../../src/shared/api'
 import { axeViolations, overflows } from './a11y'
-import { apiSession, type AppServer, Contexts, DESKTOP, launchChromium, PHONE, signInAs, startAppServer } from './harness'
+import { apiSession, appUnderTest, DESKTOP, PHONE, signInAs } from './harness'
 
 const COMMUNE = 'tqt'
 const OFFICER = 'tqt.canbo'
@@ -25,37 +25,24 @@ const SHOTS = process.env.SCREENSHOTS
 type Who = 'head' | 'officer' | 'province' | 'nobody'
 const USERNAMES: Record<Exclude<Who, 'nobody'>, string> = { head: HEAD, officer: OFFICER, province: PROVINCE_VIEWER }
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
-let contexts: Contexts
+const app = appUnderTest({ demoReports: true })
 let officerApi: Awaited<ReturnType<typeof apiSession>>
 /** One signed-in page per person and screen width, opened on first use. */
 const pages = new Map<string, Promise<Page>>()
 
 beforeAll(async () => {
-  server = await startAppServer({ demoReports: true })
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-  officerApi = await apiSession(baseUrl, OFFICER)
+  officerApi = await apiSession(app.url, OFFICER)
   if (SHOTS) await mkdir(SHOTS, { recursive: true })
 }, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
 
 async function openAs(who: Who, viewport: { width: number; height: number }): Promise<Page> {
   const key = `${who}-${viewport.width}`
   let page = pages.get(key)
   if (!page) {
     page = (async () => {
-      const { page } = await contexts.open(viewport)
+      const { page } = await app.contexts.open(viewport)
       if (who === 'nobody') return page
-      await signInAs(page, baseUrl, USERNAMES[who])
+      await signInAs(page, app.url, USERNAMES[who])
       return page
     })()
     pages.set(key, page)
@@ -96,7 +83,7 @@ interface Screen {
 }
 
 const go = (path: string | (() => Promise<string>)) => async (page: Page) => {
-  await page.goto(`${baseUrl}${typeof path === 'string' ? path : await path()}`)
+  await page.goto(`${app.url}${typeof path === 'string' ? path : await path()}`)
 }
 
 const SCREENS: Screen[] = [
@@ -107,7 +94,7 @@ const SCREENS: Screen[] = [
     name: 'head-entry',
     who: 'head',
     open: async (page) => {
-      await page.goto(`${baseUrl}/`)
+      await page.goto(`${app.url}/`)
       await page.locator('a.card').first().click()
       await page.locator('.entry__bar').waitFor()
     },
@@ -116,7 +103,7 @@ const SCREENS: Screen[] = [
     name: 'head-menu-open',
     who: 'head',
     open: async (page) => {
-      await page.goto(`${baseUrl}/`)
+      await page.goto(`${app.url}/`)
       await page.getByRole('button', { name: 'Menu' }).click()
       await page.locator('.account__panel').waitFor()
     },
@@ -132,7 +119,7 @@ const SCREENS: Screen[] = [
   { name: 'officer-people', who: 'officer', open: go(`/quan-ly/${COMMUNE}/don-vi`) },
   { name: 'officer-periods', who: 'officer', open: go(`/quan-ly/${COMMUNE}/ky-bao-cao`) },
   { name: 'province-board', who: 'province', open: async (page) => {
-    await page.goto(`${baseUrl}/`)
+    await page.goto(`${app.url}/`)
     await page.waitForURL(/\/tinh\/[^/]+$/)
   } },
 ]

@@ -5,11 +5,11 @@
 // the officer `tqt.canbo` plays the commune's side, through the app or through the API. Each
 // scenario uses a quarter of its own, so the four never touch the same cells.
 import type { CellChange } from '../../../src/shared/api'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { ValueData } from '../../../src/shared/model'
 import type { MutationOutcome, PulledValue, PullResponse, PushRequest, PushResponse } from '../../../src/shared/protocol'
-import { apiSession, type AppServer, Contexts, launchChromium, PHONE, row, rowStatus, startAppServer, STEP_MS, syncLine, syncText, typeNumber } from './harness'
+import { apiSession, appUnderTest, PHONE, row, rowStatus, STEP_MS, syncLine, syncText, typeNumber } from './harness'
 
 const COMMUNE = 'tqt'
 const HEAD = 'tqt.tdp01'
@@ -20,33 +20,20 @@ const UNIT = 'TDP01'
 type Api = Awaited<ReturnType<typeof apiSession>>
 
 
-let server: AppServer | undefined
-let baseUrl = ''
-let browser: Browser | undefined
+const app = appUnderTest()
 /** The officer's API client (outside the browser). */
 let officer: Api
-let contexts: Contexts
 
 beforeAll(async () => {
-  server = await startAppServer()
-  baseUrl = server.url
-  browser = await launchChromium()
-  contexts = new Contexts(browser)
-  officer = await apiSession(baseUrl, OFFICER)
+  officer = await apiSession(app.url, OFFICER)
 }, 600_000)
-
-afterAll(async () => {
-  await contexts?.close()
-  await browser?.close().catch(() => undefined)
-  await server?.stop()
-}, 60_000)
 
 // ---------------------------------------------------------------------------
 // The phone
 
 /** Signs in online once the service worker controls the page, and waits for the first sync. */
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(baseUrl)
+  await page.goto(app.url)
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_MS })
   await page.getByLabel('Tên đăng nhập').fill(username)
@@ -119,7 +106,7 @@ const number = (value: number): ValueData => ({ kind: 'number', value })
 
 describe('the village head’s phone against the real server', () => {
   it('keeps values typed offline across a reload, then sends each exactly once', async () => {
-    const { context, page } = await contexts.open(PHONE)
+    const { context, page } = await app.contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 1)
     await row(page, 'LUA_SL').waitFor()
@@ -185,17 +172,17 @@ describe('the village head’s phone against the real server', () => {
       devices.add(changes[0]!.deviceId)
     }
     expect(devices.size).toBe(1)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 90_000)
 
   it('shows a conflict between two phones with both values, and settles on the one chosen', async () => {
     // The head on their phone and the officer on hers, both in TDP01's second quarter.
-    const head = await contexts.open(PHONE)
-    const other = await contexts.open(PHONE)
+    const head = await app.contexts.open(PHONE)
+    const other = await app.contexts.open(PHONE)
     await signIn(head.page, HEAD)
     await signIn(other.page, OFFICER)
     await openQuarter(head.page, 2)
-    await other.page.goto(`${baseUrl}/nhap/${UNIT}/2022-Q2`)
+    await other.page.goto(`${app.url}/nhap/${UNIT}/2022-Q2`)
     const label = 'Số người đi xuất khẩu lao động (người)'
     // Both start from the same synced state: the cell is empty on both, nothing waits.
     for (const { page } of [head, other]) {
@@ -254,15 +241,15 @@ describe('the village head’s phone against the real server', () => {
     await syncNow(other.page)
     await expect.poll(inputValue(other.page, '#ind-XKLD-value'), { timeout: STEP_MS }).toBe('12')
     await rowStatus(other.page, 'XKLD').getByText('Đã gửi lên máy chủ').waitFor()
-    await head.page.goto(`${baseUrl}/nhap/${UNIT}/2022-Q2`)
+    await head.page.goto(`${app.url}/nhap/${UNIT}/2022-Q2`)
     await expect.poll(inputValue(head.page, '#ind-XKLD-value'), { timeout: STEP_MS }).toBe('12')
     expect(await head.page.locator('#ind-XKLD-value').isDisabled()).toBe(false)
     await rowStatus(head.page, 'XKLD').getByText('Đã gửi lên máy chủ').waitFor()
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 90_000)
 
   it('keeps an edit the locked period refused in view, with the officer’s reason', async () => {
-    const { context, page } = await contexts.open(PHONE)
+    const { context, page } = await app.contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 3)
     const label = 'Số hộ nghèo (hộ)'
@@ -302,11 +289,11 @@ describe('the village head’s phone against the real server', () => {
     // Nothing was written on the server for it.
     expect((await serverValues(UNIT, '2022-Q3')).has('HN_SO')).toBe(false)
     expect(await history(UNIT, '2022-Q3', 'HN_SO')).toEqual([])
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 90_000)
 
   it('retries a push whose answer was lost after the server committed it, without a duplicate', async () => {
-    const { page } = await contexts.open(PHONE)
+    const { page } = await app.contexts.open(PHONE)
     await signIn(page, HEAD)
     await openQuarter(page, 4)
     const label = 'Diện tích lúa (ha)'
@@ -358,12 +345,12 @@ describe('the village head’s phone against the real server', () => {
     expect(changes).toHaveLength(1)
     expect(changes[0]!.mutationId).toBe(sent.mutationId)
     expect(await attentionLink(page).count()).toBe(0)
-    await page.goto(`${baseUrl}/can-xu-ly`)
+    await page.goto(`${app.url}/can-xu-ly`)
     await page.getByRole('heading', { name: 'Cần xử lý' }).waitFor()
     // No conflict, no rejection (an earlier scenario's figure with an un-noted warning may be listed).
     await page.locator('.unnoted, .empty').first().waitFor()
     expect(await page.locator('li.item, li.quarantine__item').count()).toBe(0)
     await waitForWaiting(page, 0)
-    expect(contexts.problems).toEqual([])
+    expect(app.contexts.problems).toEqual([])
   }, 90_000)
 })
