@@ -1,5 +1,7 @@
 // Scoring and ranking (issue 15, item 2): the plan's scoring table editor and the dashboard's
 // ranking, with the council's scores. Status words come from the dashboard's bundle.
+import targetVi from '../../../shared/targetMessages'
+import targetEn from '../../../shared/targetMessages.en'
 import { defineMessages } from '../../modules/i18n'
 
 export const scoringMessages = defineMessages({
@@ -67,14 +69,8 @@ export const scoringMessages = defineMessages({
       savingScores: 'Đang lưu…',
       savedScores: 'Đã lưu điểm hội đồng.',
       scoreTooHigh: '{name}: tối đa {max} điểm',
-      status: {
-        exceeded: 'vượt',
-        achieved: 'đạt',
-        not_yet: 'chưa đạt',
-        failed: 'không đạt',
-        no_data: 'chưa có số liệu',
-        no_baseline: 'chưa có số gốc',
-      },
+      // The verdicts' words are the one vocabulary of shared/targetMessages.ts (screen and exports).
+      status: targetVi.status,
     },
   },
   en: {
@@ -141,14 +137,7 @@ export const scoringMessages = defineMessages({
       savingScores: 'Saving…',
       savedScores: 'Council scores saved.',
       scoreTooHigh: '{name}: at most {max} points',
-      status: {
-        exceeded: 'exceeded',
-        achieved: 'achieved',
-        not_yet: 'not yet',
-        failed: 'failed',
-        no_data: 'no data',
-        no_baseline: 'no baseline',
-      },
+      status: targetEn.status,
     },
   },
 })
