@@ -7,25 +7,11 @@ import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evidenceDb } from '../../../src/client/evidence/store'
 import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
-import { createFetchTransport } from '../../../src/client/sync/api'
 import { syncOnce } from '../../../src/client/sync/engine'
 import type { Evidence } from '../../../src/shared/evidence'
-import { DATABASES, type Agent } from '../../server/harness'
+import { DATABASES } from '../../server/harness'
+import { injectTransport } from '../sync/injectTransport'
 import { C, cid, photo, startEvidenceServer, upload, type EvidenceServer } from '../../server/evidenceHelpers'
-
-/** The phone's fetch, answered by the server in-process with the agent's session. */
-const wireOf = (agent: Agent) =>
-  createFetchTransport({
-    fetch: async (input, init) => {
-      const res = await agent.app.inject({
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        url: String(input),
-        headers: { ...(init?.headers as Record<string, string>), cookie: agent.cookie },
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
-      })
-      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
-    },
-  })
 
 describe.each(DATABASES)('pulled evidence on $name', (factory) => {
   let s: EvidenceServer
@@ -48,7 +34,7 @@ describe.each(DATABASES)('pulled evidence on $name', (factory) => {
     const db = createDb(`thidua-pulled-${factory.name}-${Math.random().toString(36).slice(2)}`)
     dbs.push(db)
     await db.meta.put({ key: 'deviceId', value: t1.deviceId })
-    const phone = { db, transport: wireOf(t1), commune: C }
+    const phone = { db, transport: injectTransport(t1), commune: C }
     expect((await syncOnce(phone)).ok).toBe(true)
     expect(await evidenceDb().files.get(clientId)).toMatchObject({
       commune: C,

@@ -8,27 +8,13 @@ import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
 import { inbox, mergedValue, waitingCount } from '../../../src/client/local/queries'
-import { createFetchTransport, NetworkError, type SyncTransport } from '../../../src/client/sync/api'
+import { NetworkError, type SyncTransport } from '../../../src/client/sync/api'
 import { resolveConflict, syncOnce, type SyncDeps } from '../../../src/client/sync/engine'
 import { DATABASES, startServer, type Agent, type TestServer } from '../../server/harness'
+import { injectTransport } from './injectTransport'
 
 const C = 'xa-thu'
 const num = (value: number) => ({ kind: 'number' as const, value })
-
-/** The app's fetch transport, its fetch answered by the server in-process with the agent's cookie. */
-function injectTransport(agent: Agent): SyncTransport {
-  return createFetchTransport({
-    fetch: async (input, init) => {
-      const res = await agent.app.inject({
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        url: String(input),
-        headers: { ...(init?.headers as Record<string, string>), cookie: agent.cookie },
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
-      })
-      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
-    },
-  })
-}
 
 /** A transport with the network cut: nothing reaches the server. */
 const offline: SyncTransport = {

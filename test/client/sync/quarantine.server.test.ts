@@ -9,29 +9,16 @@ import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue, type EditDeps } from '../../../src/client/local/edits'
 import { syncSummary } from '../../../src/client/local/queries'
 import { quarantinedItems } from '../../../src/client/sync/quarantine'
-import { createFetchTransport, type SyncTransport } from '../../../src/client/sync/api'
+import type { SyncTransport } from '../../../src/client/sync/api'
 import { BISECT_AFTER_FAILURES, discardQuarantined, retryQuarantined, syncOnce, type SyncResult } from '../../../src/client/sync/engine'
-import { DATABASES, fixtureFile, startServer, type Agent, type TestServer } from '../../server/harness'
+import { DATABASES, fixtureFile, startServer, type TestServer } from '../../server/harness'
+import { injectTransport } from './injectTransport'
 
 const C = 'xa-thu'
 const POISON_NOTE = 'máy chủ không lưu được'
 /** 167 villages × 3 indicators: 501 cells of one period, one push of 500 and one more. */
 const VILLAGES = Array.from({ length: 167 }, (_, i) => `TH${String(i + 1).padStart(3, '0')}`)
 const INDICATORS = ['LUA_DT', 'LUA_SL', 'BHYT'] as const
-
-function injectTransport(agent: Agent): SyncTransport {
-  return createFetchTransport({
-    fetch: async (input, init) => {
-      const res = await agent.app.inject({
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        url: String(input),
-        headers: { ...(init?.headers as Record<string, string>), cookie: agent.cookie },
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
-      })
-      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
-    },
-  })
-}
 
 /** The transport, recording how many mutations each push carried. */
 function recording(inner: SyncTransport, sizes: number[]): SyncTransport {

@@ -7,30 +7,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { syncSummary } from '../../../src/client/local/queries'
-import { createFetchTransport, type SyncTransport } from '../../../src/client/sync/api'
 import { syncOnce } from '../../../src/client/sync/engine'
-import { DATABASES, startServer, type Agent, type TestServer } from '../../server/harness'
+import { DATABASES, startServer, type TestServer } from '../../server/harness'
+import { injectTransport } from './injectTransport'
 
 // This server speaks protocol 2 and no longer 1.
 vi.mock('../../../src/shared/limits', async (importOriginal) => ({ ...(await importOriginal<object>()), PROTOCOL_VERSION: 2, MIN_PROTOCOL_VERSION: 2 }))
 
 const C = 'xa-thu'
 const num = (value: number) => ({ kind: 'number' as const, value })
-
-function injectTransport(agent: Agent, protocolVersion: number): SyncTransport {
-  return createFetchTransport({
-    protocolVersion,
-    fetch: async (input, init) => {
-      const res = await agent.app.inject({
-        method: (init?.method ?? 'GET') as 'GET' | 'POST',
-        url: String(input),
-        headers: { ...(init?.headers as Record<string, string>), cookie: agent.cookie },
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
-      })
-      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
-    },
-  })
-}
 
 describe.each(DATABASES)('an app too old for the server on $name', (factory) => {
   let s: TestServer
@@ -85,14 +70,14 @@ describe.each(DATABASES)('an app too old for the server on $name', (factory) => 
     const outbox = await db.outbox.toArray()
     const before = await writes()
 
-    const old = await syncOnce({ db, transport: injectTransport(agent, 1), commune: C, clock: () => s.clock.now })
+    const old = await syncOnce({ db, transport: injectTransport(agent, { protocolVersion: 1 }), commune: C, clock: () => s.clock.now })
     expect(old).toMatchObject({ ok: false, applied: 0, pulledPages: 0, error: { kind: 'upgrade_required', code: 'upgrade_required', message: expect.stringContaining('cập nhật ứng dụng') } })
     expect(await db.outbox.toArray()).toEqual(outbox.map((e) => ({ ...e, attempts: e.attempts + 1 })))
     expect(await writes()).toEqual(before)
     // What the sync badge shows: the changes still waiting and the reason, in Vietnamese.
     expect(await syncSummary(db, C)).toMatchObject({ waiting: 3, lastError: { kind: 'upgrade_required', message: expect.stringContaining('Các thay đổi chưa gửi vẫn được giữ') } })
 
-    const updated = await syncOnce({ db, transport: injectTransport(agent, 2), commune: C, clock: () => s.clock.now })
+    const updated = await syncOnce({ db, transport: injectTransport(agent, { protocolVersion: 2 }), commune: C, clock: () => s.clock.now })
     expect(updated).toMatchObject({ ok: true, applied: 3 })
     expect(await db.outbox.count()).toBe(0)
     expect(await syncSummary(db, C)).toMatchObject({ waiting: 0, lastError: null })
