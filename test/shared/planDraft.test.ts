@@ -599,6 +599,30 @@ II. CHỈ TIÊU
   })
 })
 
+describe('notes, past years inside a list, and numbers inside a clause (held-out plans)', () => {
+  it('a paragraph opening on a past year recalls the start, even inside a list of targets; a note after a table sets nothing', () => {
+    const d = draftPlan(`${HEAD}
+II. CHỈ TIÊU THI ĐUA
+1. Các chỉ tiêu thi đua năm 2025
+Năm 2024, tổng giá trị sản xuất của xã tăng 8,1%; thu nhập bình quân đầu người đạt 59,4 triệu đồng.
+Xã đăng ký phấn đấu thực hiện các chỉ tiêu chủ yếu sau:
+| TT | Nội dung | Đơn vị tính | Chỉ tiêu |
+| 1 | Thu nhập bình quân đầu người | triệu đồng | 64 |
+Ghi chú: cột "Chỉ tiêu" là chỉ tiêu huyện giao; dòng để trống thì phấn đấu đạt chỉ tiêu giao.
+`)
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Thu nhập bình quân đầu người', { kind: 'at_least', value: 64 }]])
+  })
+
+  it('a comma inside a number does not cut the clause, and a cut of a rate keeps the level it starts from', () => {
+    const d = draftPlan(planWith(['Tỷ lệ hộ nghèo giảm 1,2% (từ 4,85% cuối năm 2024 xuống còn 3,65%).', 'Cứng hóa 6,5 km đường giao thông nông thôn và kiên cố hóa 2,8 km kênh mương nội đồng.']))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([
+      ['Tỷ lệ hộ nghèo giảm 1,2% (từ 4,85% cuối năm 2024 xuống còn 3,65%)', { kind: 'reduce_by', amount: 1.2, baseline: 4.85 }],
+      ['Cứng hóa 6,5 km đường giao thông nông thôn', { kind: 'at_least', value: 6.5 }],
+      ['và kiên cố hóa 2,8 km kênh mương nội đồng', { kind: 'at_least', value: 2.8 }],
+    ])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

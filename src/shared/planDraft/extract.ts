@@ -247,7 +247,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (unitsAfter) name = ''
     if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
       const rest = after(end)
-      const byComma = /[,;]|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
+      const byComma = /;|,(?!\d)|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
       let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
       if (bareVerb && new RegExp(QUANTITY_RE.source, 'iu').test(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
@@ -272,7 +272,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     if (name === '') name = before.trim()
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
-    let tail = after(end).search(/[,;]|\.(?=\s|$)|\s+và\s+(?=\d)/u)
+    // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)/u)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
@@ -398,6 +399,13 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         // of a rate is read first in points, as plans mean it; the other readings stay.
         const pointsFirst = !post.sinceStart && Math.max(a, b ?? a) < 10
         main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
+        // "giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level the cut starts from.
+        const from = /^\s*\(?\s*từ\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '')
+        const start = from ? readDigits(from[1]!, { integer: false, percent: true, habit })?.value : undefined
+        if (start !== undefined && b === undefined && main.target.kind === 'reduce_by' && !main.target.relative && start > a) {
+          main = { ...main, target: { ...main.target, baseline: start } }
+          reasons.push(`mức đầu kỳ ${from![1]}%: tỷ lệ cần đạt không quá ${String(Math.round((start - a) * 100) / 100).replace('.', ',')}%`)
+        }
         if (!points) {
           // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
           if (relative || f.verbFirst) {
@@ -626,6 +634,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
     if (!h && /^(?:\(\d{1,2}\)|\*+)\s*\p{L}/u.test(line.text)) continue
+    // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
+    if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
     if (!h && /^(?:bảng|biểu)\s+(?:số\s+)?[\dIVX]+[.:]\s/iu.test(line.text)) continue
     if (line.text.startsWith('| ')) {
@@ -668,7 +678,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
-    if (!h && (current === ROOT || !current.list) && pastResults(line.text, year, current === ROOT)) continue
+    // In a list of targets too, a paragraph that opens on a past year ("Năm 2024, tổng giá trị sản
+    // xuất tăng 8,1%; …") recalls where the year starts.
+    if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
     const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
@@ -1195,15 +1207,20 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
   return out
 }
 
+/** "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on a year it reviews. */
+function opensOnPastYear(text: string, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  const opening = /^(?:trong\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)
+}
+
 /**
  * A paragraph that reports a year before the plan's: it opens on that year, or names only past
  * years and says what was done ("đã", "đạt được").
  */
 function pastResults(text: string, planYear: number | undefined, beforeSections: boolean): boolean {
   if (planYear === undefined) return false
-  // "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on the year it reviews.
-  const opening = /^(?:trong\s+)?năm (\d{4})(?!\d)/iu.exec(text)
-  if ((opening && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)) return true
+  if (opensOnPastYear(text, planYear)) return true
   if (!beforeSections || !/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
   const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
   return years.length > 0 && years.every((y) => y < planYear)
