@@ -623,6 +623,32 @@ Ghi chú: cột "Chỉ tiêu" là chỉ tiêu huyện giao; dòng để trống 
   })
 })
 
+describe('a goal and a figure in one clause (held-out plans)', () => {
+  it('"và" or ", đồng thời" joining a goal without a figure to a figure\'s clause makes two items', () => {
+    const d = draftPlan(planWith([
+      'Xã giữ vững chuẩn nông thôn mới và đạt thêm 02 tiêu chí xã nông thôn mới nâng cao.',
+      'Kéo giảm tai nạn giao thông trên cả ba tiêu chí và tỷ lệ điều tra, khám phá án hình sự đạt trên 80%.',
+      'Đàn lợn đạt 21.500 con, đồng thời không để dịch bệnh lớn xảy ra trên đàn gia súc, gia cầm.',
+    ]))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target?.kind]).sort()).toEqual(
+      [
+        ['Xã giữ vững chuẩn nông thôn mới', 'yes_no'],
+        ['đạt thêm 02 tiêu chí xã nông thôn mới nâng cao', 'at_least'],
+        ['Kéo giảm tai nạn giao thông trên cả ba tiêu chí', 'yes_no'],
+        ['tỷ lệ điều tra, khám phá án hình sự đạt trên 80%', 'rate_at_least'],
+        ['Đàn lợn đạt 21.500 con', 'at_least'],
+        ['không để dịch bệnh lớn xảy ra trên đàn gia súc, gia cầm', 'yes_no'],
+      ].sort(),
+    )
+  })
+
+  it('one goal of two parts, or two verbs on one object, stays one item', () => {
+    expect(goals(draftPlan(planWith(['Giữ vững an ninh chính trị và trật tự an toàn xã hội trên địa bàn xã.'])))).toEqual(['Giữ vững an ninh chính trị và trật tự an toàn xã hội trên địa bàn xã'])
+    const d = draftPlan(planWith(['100% tàu cá có chiều dài từ 15 m trở lên lắp đặt và duy trì hoạt động thiết bị giám sát hành trình.']))
+    expect(d.indicators).toHaveLength(1)
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -155,6 +155,35 @@ const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó
 function breaksOf(text: string): number[] {
   const out: number[] = []
   for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  return [...out, ...goalJoins(text, out).map((j) => j.next)].sort((x, y) => x - y)
+}
+
+/**
+ * Where a figure-less goal and a figure's clause are joined by "và" or ", đồng thời" inside one
+ * clause: "Xã giữ vững chuẩn nông thôn mới và đạt thêm 02 tiêu chí …", "kéo giảm tai nạn giao
+ * thông trên cả ba tiêu chí và tỷ lệ điều tra … đạt trên 80%", "… đàn lợn đạt 21.500 con, đồng
+ * thời không để dịch bệnh lớn xảy ra". Each side is its own item: the offsets just after the
+ * joining words. "Giữ vững an ninh chính trị và trật tự an toàn xã hội" (no figure, no second
+ * goal) and "giảm 12 hộ nghèo và 20 hộ cận nghèo" (figures on both sides) are one clause.
+ * `at` is where the joining words start, `next` where the second item does.
+ */
+function goalJoins(text: string, breaks: readonly number[]): { at: number; next: number }[] {
+  const out: { at: number; next: number }[] = []
+  const figure = new RegExp(QUANTITY_RE.source, 'iu')
+  const goal = (t: string): boolean => {
+    const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
+    return body.split(/\s+/u).length >= 4 && isGoal(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
+  }
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+/gu)) {
+    const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
+    const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
+    const head = text.slice(from, m.index)
+    const rest = text.slice(m.index + m[0].length, to)
+    // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
+    // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
+    const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest))
+    if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
+  }
   return out
 }
 
@@ -894,9 +923,10 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
     const text = raw.trim().replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
     if (text !== '') out.push({ text, start: line.start + from + lead, end: line.start + from + lead + raw.trim().length })
   }
-  for (const m of line.text.matchAll(/;|\.(?=\s+\p{Lu})|…(?=\s+\p{Lu})/gu)) {
-    cut(m.index)
-    from = m.index + 1
+  const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
+  for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
+    cut(at)
+    from = next
   }
   cut(line.text.length)
   return out
