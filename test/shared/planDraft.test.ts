@@ -649,6 +649,40 @@ describe('a goal and a figure in one clause (held-out plans)', () => {
   })
 })
 
+describe('growth in money, shares and titles (held-out plans)', () => {
+  it('a growth in money takes the unit (and the base year\'s figure) the document states for it; its parts take the same unit', () => {
+    const d = draftPlan(`${HEAD}
+I. TÌNH HÌNH
+Năm 2024, tổng giá trị sản xuất đạt 2.146 tỷ đồng; thu nhập bình quân đầu người 66,8 triệu đồng; thu ngân sách 22.940 triệu đồng.
+II. CHỈ TIÊU THI ĐUA
+Chỉ tiêu 1: Tổng giá trị sản xuất tăng 8%, trong đó nông, lâm nghiệp và thủy sản tăng 3,5%.
+Chỉ tiêu 2: Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản 31,4% - công nghiệp, xây dựng 27,8% - thương mại, dịch vụ 40,8%.
+`)
+    const byName = (n: string) => d.indicators.find((i) => i.value.name === n)?.value
+    expect(byName('Tổng giá trị sản xuất')).toMatchObject({ unitOfMeasure: 'tỷ đồng', target: { kind: 'growth', percent: 8, baseYear: 2024, baseValue: 2146 } })
+    expect(d.indicators.find((i) => /thủy sản/u.test(i.value.name) && i.value.target?.kind === 'growth')?.value.unitOfMeasure).toBe('tỷ đồng')
+    const shares = byName('Cơ cấu kinh tế')!
+    expect(shares.source).toBe('Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản 31,4% - công nghiệp, xây dựng 27,8% - thương mại, dịch vụ 40,8%')
+    expect(shares.unitOfMeasure).toBe('tỷ đồng')
+    expect(d.indicators.filter((i) => i.value.name.startsWith('Cơ cấu kinh tế:')).map((i) => i.value.name)).toEqual([
+      'Cơ cấu kinh tế: nông, lâm nghiệp và thủy sản',
+      'Cơ cấu kinh tế: công nghiệp, xây dựng',
+      'Cơ cấu kinh tế: thương mại, dịch vụ',
+    ])
+  })
+
+  it('a heading followed by its own sub-headings is a title, not a goal', () => {
+    const d = draftPlan(`${HEAD}
+II. NỘI DUNG THI ĐUA VÀ CÁC CHỈ TIÊU CHỦ YẾU
+3. Thi đua bảo đảm quốc phòng, an ninh
+a) Quốc phòng. Hoàn thành 100% chỉ tiêu tuyển chọn và gọi công dân nhập ngũ.
+b) An ninh, trật tự. Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội.
+`)
+    expect(goals(d)).not.toContain('Thi đua bảo đảm quốc phòng, an ninh')
+    expect(goals(d)).toContain('Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội')
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

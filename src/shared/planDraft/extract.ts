@@ -302,7 +302,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (name === '') name = before.trim()
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
-    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)/u)
+    // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})/u)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
@@ -346,6 +347,23 @@ interface DocHabits {
   habit: DecimalHabit
   /** "tỷ đồng" or "triệu đồng", whichever the document uses more: a growth in money is in it. */
   money: string
+  /** The money unit of the last growth in money read: its parts ("trong đó …") are in it too. */
+  lastGrowthMoney?: string
+}
+
+/**
+ * Where the document states a measure in money ("Năm 2025, … tổng giá trị sản xuất đạt 2.146 tỷ
+ * đồng"): its unit, and the figure when the sentence is about `baseYear`.
+ */
+function statedMoney(name: string, doc: DocHabits, baseYear: number | undefined): { unit: string; value?: number } | undefined {
+  const head = name.split(/\s+/u).slice(0, 5).join(' ').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  if (head.split(/\s+/u).length < 2) return undefined
+  const m = new RegExp(String.raw`${head}[^.;\d]{0,40}?(\d[\d.,]*)\s*(tỷ|tỉ|triệu)\s*đồng(?![\p{L}/])`, 'iu').exec(doc.text)
+  if (!m) return undefined
+  const unit = m[2] === 'triệu' ? 'triệu đồng' : 'tỷ đồng'
+  const sentence = doc.text.slice(Math.max(0, doc.text.lastIndexOf('\n', m.index) + 1, doc.text.lastIndexOf('. ', m.index) + 2), m.index)
+  const value = baseYear !== undefined && new RegExp(String.raw`năm ${baseYear}(?!\d)`, 'iu').test(sentence) ? readDigits(m[1]!, { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  return { unit, ...(value !== undefined ? { value } : {}) }
 }
 
 function docHabits(text: string): DocHabits {
@@ -408,8 +426,14 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   if (kind === 'growth' && percent) {
     const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
     if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
-    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
-    const valueUnit = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ/iu.test(name) ? doc.money : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ'
+    const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ/iu.test(name)
+    const stated = inMoney ? statedMoney(name, doc, base) : undefined
+    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000, ...(stated?.value !== undefined ? { baseValue: stated.value } : {}) })
+    // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
+    const partOfMoney = !inMoney && f.afterWhole && doc.lastGrowthMoney !== undefined
+    const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ')
+    if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit}${stated.value !== undefined ? `, năm ${base}: ${String(stated.value).replace('.', ',')}` : ''})`)
+    if (inMoney || partOfMoney) doc.lastGrowthMoney = valueUnit
     if (valueUnit === 'chưa rõ') {
       reasons.push('chỉ tiêu tăng trưởng: đơn vị tính của con số gốc chưa rõ')
       confidence = 'low'
@@ -901,7 +925,11 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
 function isTitle(rest: string, lines: readonly Line[], index: number): boolean {
   if (/[.;:,…]\s*$/u.test(rest)) return false
   const next = lines.slice(index + 1).find((l) => l.text !== '')
-  return next !== undefined && headingOf(next.text) === undefined
+  if (next === undefined) return false
+  // Followed by prose, or by its own sub-headings ("3. Thi đua bảo đảm quốc phòng, an ninh", then "a) Quốc phòng. …").
+  const own = headingOf(lines[index]!.text)
+  const sub = headingOf(next.text)
+  return sub === undefined || (own !== undefined && sub.level > own.level)
 }
 
 /** A section of prose content: its goals are read clause by clause, not as a list. */
@@ -1129,7 +1157,7 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
   // "Cơ cấu kinh tế: nông nghiệp 38,5%, công nghiệp – xây dựng 29,4%, dịch vụ 32,1%": one shares target.
   const sharesName = /^(cơ cấu[^:]*?)\s*(?::|gồm|là)\s*/iu.exec(found[0]!.name)
   if (sharesName && found.length >= 2 && found.every((f) => f.unit === '%')) {
-    return sharesFrom(found, sharesName, line, codes, n0)
+    return sharesFrom(found, sharesName, line, codes, n0, doc)
   }
 
   // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").
@@ -1296,19 +1324,21 @@ function figureOf(t: Target | undefined): number | undefined {
   return undefined
 }
 
-function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number): Built[] {
+function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number, doc: DocHabits): Built[] {
   const first = found[0]!
   first.name = first.name.slice(sharesName[0].length)
+  // The name may have been cleaned of what opened the clause ("Chỉ tiêu 2: …"): find it in the line.
+  const nameAt = line.text.lastIndexOf(sharesName[1]!, first.at - line.start)
   const name = upperFirst(sharesName[1]!.trim())
   const partNames = found.map((f) => upperFirst(cleanName(f.name.replace(/\s*chiếm\s*:?$/iu, '')).name || 'Phần'))
   const code = codes.take(slug(name))
   const partCodes = partNames.map((p) => codes.take(`${code}_${slug(p, 2)}`))
-  const span: SourceSpan = { start: first.span.start - sharesName[0].length, end: found[found.length - 1]!.span.end }
+  const span: SourceSpan = { start: nameAt >= 0 ? line.start + nameAt : first.span.start, end: found[found.length - 1]!.span.end }
   const percents = found.map((f) => readDigits(f.digits[0], { integer: false, percent: true, habit: 'unknown' })?.value ?? 0)
   const total = percents.reduce((s, x) => s + x, 0)
   const reasons = Math.abs(total - 100) > 1e-6 ? [`các phần cộng lại ${total}%, không phải 100%`] : []
   const source = line.text.slice(span.start - line.start, span.end - line.start)
-  const unitOfMeasure = /kinh tế|giá trị|sản xuất/iu.test(name) ? 'triệu đồng' : 'chưa rõ'
+  const unitOfMeasure = /kinh tế|giá trị|sản xuất/iu.test(name) ? (doc.lastGrowthMoney ?? doc.money) : 'chưa rõ'
   const parent: Built = {
     id: `indicator.${n0}`,
     value: {
