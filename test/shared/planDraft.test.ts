@@ -610,7 +610,7 @@ Xã đăng ký phấn đấu thực hiện các chỉ tiêu chủ yếu sau:
 | 1 | Thu nhập bình quân đầu người | triệu đồng | 64 |
 Ghi chú: cột "Chỉ tiêu" là chỉ tiêu huyện giao; dòng để trống thì phấn đấu đạt chỉ tiêu giao.
 `)
-    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Thu nhập bình quân đầu người', { kind: 'at_least', value: 64 }]])
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([['Thu nhập bình quân đầu người', 'triệu đồng/người/năm', { kind: 'rate_at_least', value: 64 }]])
   })
 
   it('a comma inside a number does not cut the clause, and a cut of a rate keeps the level it starts from', () => {
@@ -680,6 +680,97 @@ b) An ninh, trật tự. Giữ vững ổn định an ninh chính trị, trật 
 `)
     expect(goals(d)).not.toContain('Thi đua bảo đảm quốc phòng, an ninh')
     expect(goals(d)).toContain('Giữ vững ổn định an ninh chính trị, trật tự an toàn xã hội')
+  })
+})
+
+describe('tables against last year, counts in words, duties of organisations, milestones (seventh held-out set)', () => {
+  const table = (rows: string[]) => `${HEAD}
+II. CHỈ TIÊU THI ĐUA
+| STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024 | Kế hoạch năm 2025 | So sánh (%) | Cơ quan chủ trì |
+| --- | --- | --- | --- | --- | --- | --- |
+| __I__ | __Kinh tế - đô thị__ |  |  |  |  |  |
+| 1 | Số doanh nghiệp thành lập mới | Doanh nghiệp | 46 | 55 | 119,6 | Phòng Kinh tế |
+| __II__ | __Văn hóa - xã hội__ |  |  |  |  |  |
+${rows.join('\n')}
+`
+
+  it('a group row in emphasis is no heading; a bare figure on what is to come down is a ceiling; a cut in % of a count is from last year\'s column', () => {
+    const d = draftPlan(table([
+      '| 2 | Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều cuối năm | % | 0,42 | 0,30 | - | Phòng Văn hóa - Xã hội |',
+      '| 3 | Số hộ nghèo giảm trong năm | Hộ | 18 | 21 | 116,7 | Phòng Văn hóa - Xã hội |',
+      '| 4 | Số vụ tai nạn giao thông | Vụ | 20 | Giảm 10% | - | Công an |',
+      '| 5 | Giải quyết việc làm mới | Người | 1.150 | 1.200 | 104,3 | Phòng Văn hóa - Xã hội |',
+    ]))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['doanh nghiệp', { kind: 'at_least', value: 55 }],
+      ['%', { kind: 'at_most', value: 0.3, strict: false }],
+      ['hộ', { kind: 'reduce_by', amount: 21 }],
+      ['vụ', { kind: 'at_most', value: 18, strict: false }],
+      ['người', { kind: 'at_least', value: 1200 }],
+    ])
+  })
+
+  it('counts written in words before a unit are figures; "cả hai vụ", "chia làm hai đợt", "mỗi xã một sản phẩm" are not', () => {
+    const d = draftPlan(planWith([
+      'Thành lập mới hai hợp tác xã nông nghiệp, hoàn thành ba cây cầu dân sinh.',
+      'Công nhận thêm ba thôn đạt chuẩn thôn nông thôn mới kiểu mẫu.',
+      'Không để đất lúa bị bỏ hoang trong cả hai vụ.',
+    ]))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['hợp tác xã', { kind: 'at_least', value: 2 }],
+      ['cầu', { kind: 'at_least', value: 3 }],
+      ['thôn', { kind: 'at_least', value: 3 }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
+    expect(d.indicators[0]!.value.source).toBe('Thành lập mới hai hợp tác xã nông nghiệp')
+  })
+
+  it('"vượt 5% chỉ tiêu" is 105% of the assigned figure; per-capita income is per person per year; the measure follows ", phấn đấu"', () => {
+    const d = draftPlan(planWith(['Toàn xã thi đua đẩy mạnh sản xuất, phấn đấu tổng giá trị sản xuất tăng 8,5% so với năm 2024, thu nhập bình quân đầu người đạt 68 triệu đồng; thu ngân sách nhà nước trên địa bàn vượt 5% chỉ tiêu tỉnh giao.']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 8.5, baseYear: 2024 }],
+      ['Thu nhập bình quân đầu người', 'triệu đồng/người/năm', { kind: 'rate_at_least', value: 68 }],
+      ['Tỷ lệ thu ngân sách nhà nước trên địa bàn so với chỉ tiêu được giao', '%', { kind: 'rate_at_least', value: 105 }],
+    ])
+  })
+
+  it('duties of organisations and quotas of each of them are no targets', () => {
+    const d = draftPlan(proseWith([
+      'Tỷ lệ hộ nghèo giảm 1,2%. Các hội, đoàn thể tiếp tục vận động hội viên chuyển đổi cây trồng, vật nuôi; các thôn chủ động dồn điền, đổi thửa.',
+      'Hội Liên hiệp Phụ nữ, Đoàn Thanh niên tiếp tục phát động các cuộc vận động giúp đỡ hộ nghèo; mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo.',
+      'Các thôn giữ vững danh hiệu thôn văn hóa.',
+    ]))
+    expect(goals(d)).toEqual(['Tỷ lệ hộ nghèo giảm 1,2%', 'Các thôn giữ vững danh hiệu thôn văn hóa'])
+  })
+
+  it('a milestone within the year leads to the target, it is not one; "Đến hết năm 2023, …" reviews a past year', () => {
+    const d = draftPlan(`${HEAD.replace(/2025/gu, '2024')}
+I. KẾT QUẢ
+Đến hết năm 2023, xã đạt 14/19 tiêu chí xã nông thôn mới nâng cao; thu nhập bình quân đầu người năm 2023 đạt 54,2 triệu đồng.
+II. CHỈ TIÊU
+- Giao thông: đến ngày 30/6/2024 cứng hóa được 3,2 km đường trục thôn; đến ngày 31/12/2024 cứng hóa đạt 7,5 km.
+- Vườn mẫu: đến ngày 30/6/2024 xây dựng được 6 vườn mẫu; đến ngày 31/12/2024 xây dựng đạt 15 vườn mẫu.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['km', { kind: 'at_least', value: 7.5 }],
+      ['vườn', { kind: 'at_least', value: 15 }],
+    ])
+  })
+
+  it('"Tốc độ tăng … đạt 6,5%" is a growth; a total stated on its own line after its crops is their sum', () => {
+    const d = draftPlan(planWith([
+      'Tốc độ tăng giá trị sản xuất bình quân đạt 6,5% so với năm 2024.',
+      'Cây lúa cả năm: diện tích 1.240 ha, sản lượng 7.737,6 tấn.',
+      'Cây ngô: diện tích 185 ha, sản lượng 897,25 tấn.',
+      'Tổng sản lượng lương thực có hạt đạt 8.634,85 tấn.',
+    ]))
+    expect(d.indicators[0]!.value).toMatchObject({ name: 'Giá trị sản xuất bình quân', target: { kind: 'growth', percent: 6.5, baseYear: 2024 } })
+    const total = d.indicators.find((i) => i.value.name.startsWith('Tổng sản lượng'))!.value
+    expect(total.target).toEqual({ kind: 'derived', value: 8634.85 })
+    expect(total.children?.map((c) => d.indicators.find((i) => i.value.code === c)?.value.target)).toEqual([
+      { kind: 'at_least', value: 7737.6 },
+      { kind: 'at_least', value: 897.25 },
+    ])
   })
 })
 

@@ -18,6 +18,7 @@ import {
   INTENSIFIER_RE,
   MEANS_RE,
   NAMING_HEAD_RE,
+  ORG_DUTY_RE,
   NON_TARGET_SECTION_RE,
   PER_MILLE_NAME_RE,
   type Post,
@@ -28,6 +29,7 @@ import {
   reviewsPastYear,
   SECTOR_RE,
   SPENDING_RE,
+  spelledNumbers,
   STATE_GOAL_RE,
   TARGET_LIST_RE,
   UNIT_NOUN_RE,
@@ -106,6 +108,8 @@ interface Found {
   section: Section
   /** What the clause says after the figure: a starting figure it states ("(năm 2025 … 14 vụ)"). */
   rest?: string
+  /** "vượt 5% chỉ tiêu tỉnh giao": the figure is how far past the assigned plan (105% of it). */
+  overPlan?: boolean
 }
 
 interface Built {
@@ -135,6 +139,9 @@ function cleanName(raw: string): { name: string; whole: boolean } {
     whole = true
     s = s.slice(td[0].length)
   }
+  // "Toàn xã thi đua đẩy mạnh sản xuất, thu hút đầu tư, phấn đấu tổng giá trị sản xuất …": the measure follows "phấn đấu".
+  const strive = [...s.matchAll(/,\s*(?:phấn đấu|phân đấu)\s+/giu)].pop()
+  if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + 2).trim()
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
@@ -172,7 +179,8 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
   const figure = new RegExp(QUANTITY_RE.source, 'iu')
   const goal = (t: string): boolean => {
     const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
-    return body.split(/\s+/u).length >= 4 && isGoal(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
+    // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
+    return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+/gu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
@@ -188,7 +196,8 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
 }
 
 function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
-  const text = line.text
+  // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
+  const text = spelledNumbers(line.text)
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0
@@ -248,6 +257,11 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
     // "mỗi thôn đăng ký ít nhất 01 công trình": units' choices to make, a duty of the movement.
     if (/(?:đăng ký|lựa chọn|chọn)\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*$/iu.test(before)) continue
+    // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a
+    // milestone within the year leads to the year's target, it is not one.
+    if (midYearMilestone(before)) continue
+    // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
+    if (/(?:^|[,;])\s*mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
@@ -266,6 +280,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
     let end = at + figure.length
     const post = readPost(after(end))
+    const overPlan = /(?<![\p{L}])vượt\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
     end += post.length
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
@@ -321,6 +336,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       afterWhole: whole || (wholeAt !== -1 && at > wholeAt),
       section,
       rest: text.slice(end, spanEnd),
+      ...(overPlan ? { overPlan } : {}),
     })
     boundary = spanEnd + 1
     re.lastIndex = Math.max(re.lastIndex, end)
@@ -339,6 +355,13 @@ interface Reading {
   proportion?: boolean
   target: Target
 }
+
+/**
+ * A measure of what is to be brought down ("Tỷ lệ hộ nghèo", "Số vụ tai nạn giao thông", "Tỷ lệ trẻ
+ * em dưới 5 tuổi suy dinh dưỡng"): a bare figure for it is a ceiling. "Số hộ thoát nghèo" is not one.
+ */
+const LOWER_BETTER_RE =
+  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy,? nổ|ma túy)(?![\p{L}])/iu
 
 /** How the document writes: its decimal sign, and the money unit it counts in. */
 interface DocHabits {
@@ -375,7 +398,7 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   const { habit } = doc
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
   // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
-  if (unit === 'triệu đồng/năm' && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
+  if (/^triệu đồng(?:\/năm)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
   const percent = unit === '%' || unit === '‰'
   const info = unitInfo(unit)
   const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
@@ -393,7 +416,9 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
     if (r.unusual) confidence = 'medium'
   }
   // "Giảm tỷ lệ … 15%": the verb is the target's, the rest is the indicator's name.
-  const name = upperFirst((f.verbFirst ? f.name.replace(/^(?:giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
+  // "Tốc độ tăng giá trị sản xuất bình quân đạt 6,5% so với năm 2024": a growth of what follows.
+  const pace = percent ? /^tốc độ tăng(?:\s+trưởng)?\s+(?=\p{L})/iu.exec(f.name) : null
+  const name = upperFirst((pace ? f.name.slice(pace[0].length) : f.verbFirst ? f.name.replace(/^(?:giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
   const cue = f.cue
   const post = f.post
   const isRateName = /^(?:tỷ|tỉ) (?:lệ|suất)/iu.test(name)
@@ -422,8 +447,15 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
     for (const alt of second?.alternatives ?? []) alternatives.push({ ...main, target: make(a, alt) })
   }
   let main: Reading
-  const kind = f.verbFirst ?? cue?.kind
-  if (kind === 'growth' && percent) {
+  const kind = pace && (cue === undefined || cue.kind === 'at_least') ? 'growth' : (f.verbFirst ?? cue?.kind)
+  if (f.overPlan && b === undefined) {
+    // "Thu ngân sách … vượt 5% chỉ tiêu tỉnh giao": at least 105% of the assigned figure.
+    const of = Math.round((100 + a) * 1000) / 1000
+    reasons.push(`vượt ${f.digits[0]}% chỉ tiêu được giao: đạt từ ${String(of).replace('.', ',')}% chỉ tiêu trở lên`)
+    const measure = name.replace(/\s+vượt$/iu, '')
+    main = { name: /^(?:tỷ|tỉ) lệ/iu.test(measure) ? measure : `Tỷ lệ ${lowerFirst(measure)} so với chỉ tiêu được giao`, unitOfMeasure: '%', aggregation: 'rate', scale: 100, proportion: false, target: { kind: 'rate_at_least', value: of } }
+    if (confidence === 'high') confidence = 'medium'
+  } else if (kind === 'growth' && percent) {
     const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
     if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
     const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ/iu.test(name)
@@ -499,9 +531,13 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
       main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
     }
     withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
-  } else if (kind === 'at_most' || post.orLess || (cue === undefined && SPENDING_RE.test(name))) {
+  } else if (kind === 'at_most' || post.orLess || (cue === undefined && (SPENDING_RE.test(name) || LOWER_BETTER_RE.test(name)))) {
     const strict = cue?.kind === 'at_most' ? cue.strict : false
     if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
+    else if (cue === undefined && LOWER_BETTER_RE.test(name)) {
+      reasons.push('không có từ chỉ mức, và đây là điều cần kéo xuống (hộ nghèo, suy dinh dưỡng, tai nạn…): hiểu là không vượt quá')
+      if (confidence === 'high') confidence = 'medium'
+    }
     const make = (x: number, y: number | undefined): Target => (y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: 'at_most', value: x, strict })
     main = { ...(percent ? rateShape() : amountShape(false)), target: make(a, b) }
     withNumbers(make)
@@ -734,6 +770,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // In a list of targets too, a paragraph that opens on a past year ("Năm 2024, tổng giá trị sản
     // xuất tăng 8,1%; …") recalls where the year starts.
     if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
+    // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
+    // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
+    if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số/iu.test(line.text)) continue
     const inList = current.list && !h && !beforeIntro
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
@@ -749,7 +788,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)
-        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if (midYearMilestone(c.text)) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
@@ -799,7 +839,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
-        if ((listSeen || setsFigures) && !STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) continue
+        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) || ORG_DUTY_RE.test(c.text))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -840,6 +880,27 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         return crop.value.code
       }),
     }
+  }
+
+  // "Tổng sản lượng lương thực có hạt đạt 8.634,85 tấn" after (or before) its crops' outputs on
+  // lines of their own: a total the nearby items of its unit add up to exactly is their sum.
+  // Nearby: the same section, or sister sections ("a) Cây lúa …", "b) Cây ngô …", "c) Tổng …").
+  const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
+  for (const t of built) {
+    const figure = figureOf(t.value.target)
+    if (figure === undefined || t.value.children || t.value.formula || t.value.aggregation !== 'flow' || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
+    const at = built.indexOf(t)
+    const candidates = built
+      .filter((b, k) => b !== t && Math.abs(k - at) <= 8 && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
+      .slice(0, 10)
+    let best: Built[] | undefined
+    for (let mask = 1; mask < 1 << candidates.length; mask++) {
+      const pick = candidates.filter((_, k) => mask & (1 << k))
+      if (pick.length >= 2 && agreesWith(figure, pick.reduce((sum, b) => sum + figureOf(b.value.target)!, 0)) && (!best || pick.length < best.length)) best = pick
+    }
+    if (!best) continue
+    t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+    t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
   }
 
   // The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
@@ -1265,10 +1326,17 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
   return out
 }
 
+/** "đến ngày 30/6/2024", "đến 30/6": a date within the year that a figure is to be reached by (not 31/12). */
+function midYearMilestone(text: string): boolean {
+  const m = [...text.matchAll(/(?<![\p{L}])đến\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/\d{4})?(?!\d)/giu)].pop()
+  return m !== undefined && !(Number(m[1]) === 31 && Number(m[2]) === 12)
+}
+
 /** "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on a year it reviews. */
 function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   if (planYear === undefined) return false
-  const opening = /^(?:trong\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
+  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+)?năm (\d{4})(?!\d)/iu.exec(text)
   return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)
 }
 
@@ -1555,6 +1623,26 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
 /** A plan cell in words: the state the row names, to keep or reach (a yes/no). */
 const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có|x)$/iu
 
+/**
+ * "| Số vụ tai nạn giao thông | Vụ | 20 | Giảm 10% |": a plan cell in % on a measure counted in
+ * other units is a change from the row's last-year figure (its "Thực hiện năm 2025" column): a cut
+ * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
+ */
+function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
+  const m = /^(giảm|tăng)?\s*(\d+(?:[.,]\d+)?)\s*%$/iu.exec(plan.trim())
+  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim())) return undefined
+  const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
+  const last = lastAt >= 0 ? readDigits(cells[lastAt]?.text ?? '', { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
+  if (last === undefined || percent === undefined) return undefined
+  const shown = (x: number): string => String(x).replace('.', ',')
+  if (m[1]?.toLowerCase() === 'giảm') {
+    const ceiling = Math.round(last * (100 - percent)) / 100
+    return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
+  }
+  return { target: { kind: 'growth', percent, baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit})` }
+}
+
 function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
@@ -1615,6 +1703,13 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
     section,
   }
   const reasons = ['đọc từ một dòng bảng']
+  const relative = relativeToLastYear(figure.text, unitInfo(unit)?.canonical ?? unit, cells, head, year, doc)
+  if (relative) {
+    reasons.push(relative.reason)
+    const code = codes.take(slug(rowName))
+    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: unitInfo(unit)?.canonical ?? unit, aggregation: 'flow', target: relative.target }
+    return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
+  }
   const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
   const code = codes.take(slug(main.name))
   return {

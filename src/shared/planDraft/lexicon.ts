@@ -42,6 +42,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['cháu'], 'cháu', true],
   [['lượt người', 'lượt'], 'lượt', true],
   [['công trình'], 'công trình', true],
+  [['cây cầu', 'cầu'], 'cầu', true],
+  [['vườn mẫu', 'vườn'], 'vườn', true],
   [['doanh nghiệp'], 'doanh nghiệp', true],
   [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
   [['sản phẩm'], 'sản phẩm', true],
@@ -106,6 +108,23 @@ export const QUANTITY_RE = new RegExp(
   String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
   'giu',
 )
+
+/** Counts written in words, with digits of the same length (leading zeros, as in "02 tiêu chí"). */
+const NUMBER_WORDS: Record<string, string> = { một: '001', hai: '002', ba: '03', bốn: '004', sáu: '006', bảy: '007', tám: '008', chín: '009', mười: '0010' }
+const NUMBER_WORD_RE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?<!(?:cả|chia\s+(?:làm|thành)|mỗi\s+\p{L}+(?:\s+\p{L}+)?)\s+)(${Object.keys(NUMBER_WORDS).join('|')})(?=\s+(?:${SPELLINGS.filter((u) => !['vụ', 'đợt'].includes(u)).map(escape).join('|')}|(?<=thêm\s+\S+\s+)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
+  'giu',
+)
+
+/**
+ * The text with counts written in words before a unit ("thành lập mới hai hợp tác xã", "ba cây
+ * cầu", "công nhận thêm ba thôn") in digits of the same length, so that every offset still points
+ * into the original text. "năm" (also "year") and "tư" are left as they are, and so are "cả hai vụ",
+ * "chia làm hai đợt", "mỗi xã một sản phẩm" (all of them, parts, a slogan) and seasons ("hai vụ").
+ */
+export function spelledNumbers(text: string): string {
+  return text.replace(NUMBER_WORD_RE, (w) => NUMBER_WORDS[w.toLowerCase()] ?? w)
+}
 
 // ---------------------------------------------------------------------------
 // What a figure means: the words before it (cue) and after it (post)
@@ -361,6 +380,15 @@ export const DIRECTION_RE =
  * hoạch", "đăng ký giao ước"), rewards ("khen thưởng", "nhân rộng điển hình"), reviews ("sơ kết",
  * "tổng kết", "kiểm tra, đôn đốc"), launching a movement ("phát động phong trào").
  */
+/**
+ * A duty given to the commune's organisations or units: its subject names them and its verb is
+ * an action, not a result ("Các hội, đoàn thể tiếp tục vận động hội viên …", "Hội Liên hiệp Phụ
+ * nữ, Đoàn Thanh niên tiếp tục phát động …", "các thôn chủ động dồn điền, đổi thửa …", "Cán bộ,
+ * công chức xã thi đua thực hiện văn hóa công sở"). "Các thôn giữ vững danh hiệu …" is a result.
+ */
+export const ORG_DUTY_RE =
+  /^(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động)(?![\p{L}])/iu
+
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua))(?![\p{L}])/iu
 

@@ -58,7 +58,8 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
 
 function tableRow(line: string): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
-    const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim())
+    // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
+    const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim().replace(/^(\*\*|__)(.*)\1$/u, '$2').trim())
     // The outer pipes of "| a | b |" open and close the row; an empty cell inside keeps its column.
     if (line.includes('|')) {
       if (/^\s*\|/.test(line)) cells.shift()
