@@ -7,6 +7,7 @@
 import * as v from 'valibot'
 import { CodeSchema, IsoDateSchema } from './model'
 import type { RegistrationTitle, TitleScope } from './registration'
+import { vietnamDate } from './periods'
 import { TextSchema } from './text'
 
 // ---------------------------------------------------------------------------
@@ -94,15 +95,13 @@ export interface QualificationInput {
   councilMet: boolean | null
 }
 
-/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving). */
-export const vietnamDay = (iso: string): string => new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 10)
 
 /** Whether a registered line qualifies for its title, criterion by criterion (in the order above). */
 export function qualify(input: QualificationInput): Qualification {
   const { criteria: c } = input
   const checks: Check[] = []
   if (c.onTime) {
-    const sent = input.firstSubmittedAt === null ? null : vietnamDay(input.firstSubmittedAt)
+    const sent = input.firstSubmittedAt === null ? null : vietnamDate(new Date(input.firstSubmittedAt))
     const met = sent !== null && (input.deadline === null || sent <= input.deadline)
     checks.push({ key: 'on_time', state: met ? 'met' : 'unmet', params: { ...(sent ? { sent } : {}), ...(input.deadline ? { deadline: input.deadline } : {}) } })
   }

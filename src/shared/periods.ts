@@ -3,6 +3,11 @@ import type { Period, Phase } from './model'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
 
+/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as an ISO date. */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
+}
+
 function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`
 }

@@ -4,6 +4,7 @@
 // sync ingest, the phone before it queues): who may register what, the deadline, duplicates.
 import * as v from 'valibot'
 import { CodeSchema, IsoDateSchema, RESIDENTIAL_UNIT_KINDS, UnitKindSchema, type UnitKind } from './model'
+import { vietnamDate } from './periods'
 import { TextSchema } from './text'
 
 // ---------------------------------------------------------------------------
@@ -112,13 +113,11 @@ export interface RegistrationProblem {
   params: { title?: string; name?: string; unit?: string; deadline?: string }
 }
 
-/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving). */
-const vietnamDay = (at: Date): string => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
 
 /** Whether the unit may still register at `now`: no deadline, the deadline's day not over, or allowed late. */
 export function registrationOpen(settings: RegistrationSettings, unitCode: string, now: Date): boolean {
   if (settings.deadline === null || settings.allowLate || settings.allowLateUnits.includes(unitCode)) return true
-  return vietnamDay(now) <= settings.deadline
+  return vietnamDate(now) <= settings.deadline
 }
 
 /** A person's name as compared for duplicates: spacing, case and Unicode composition aside. */

@@ -6,6 +6,7 @@ import { aggregateNumber, aggregateUnits, computedExpr, isComputed, resolveCompu
 import { describeTarget } from './describe'
 import { evaluateFormula } from './formula'
 import { valueKindOf, type Commune, type Indicator, type Period, type PeriodKind, type Plan, type Target, type ValueData } from './model'
+import { vietnamDate } from './periods'
 import { isReporter } from './planFile'
 import { evaluateTarget, unitTargetOf, yearFractionAt, type TargetEvaluation, type TargetStatus } from './targets'
 import { targetFigures } from './validation'
@@ -84,10 +85,8 @@ export function unitTargetTally(results: Pick<PlanResults, 'indicators'>, unit: 
   return { judged, achieved }
 }
 
-/** The calendar day of an instant in Vietnam (UTC+7, no daylight saving), as an ISO date. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10)
-}
+/** The calendar day of an instant in Vietnam: its one home is shared/periods.ts. */
+export { vietnamDate }
 
 /** One snapshot: every unit's figure and the commune's, for every indicator, at a date. */
 interface Snapshot {
