@@ -6,6 +6,8 @@ import { draftToTarget, targetToDraft, type DraftErrors, type DraftResult, type 
 
 /** The rule of shared/model.ts CodeSchema, repeated here so the chunk carries no valibot. */
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/
+/** A date as the plan's forms take it (YYYY-MM-DD); the server's IsoDateSchema has the last word. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export interface UnitTargetDraft {
   unit: string
