@@ -29,6 +29,16 @@ const json = (x: unknown): string | null => (x === null || x === undefined ? nul
 export type { CellChange }
 
 /**
+ * The joins every audit read shares (the row is `a`): `ib`, the officer who uploaded the backup a
+ * change came in, and `dv.user_agent`, the device's browser as its owner's latest session on it saw it.
+ */
+const WHO_AND_DEVICE = `LEFT JOIN users ib ON ib.id = a.imported_by
+       LEFT JOIN LATERAL (
+              SELECT s.user_agent FROM sessions s
+               WHERE s.device_id = a.device_id AND s.user_id = a.user_id AND s.user_agent IS NOT NULL
+               ORDER BY s.created_at DESC LIMIT 1) dv ON true`
+
+/**
  * Every change of one cell, newest first. The indicator is the one of the period's year, deleted
  * or not: a deleted indicator's values stay, and so does their history.
  */
@@ -42,11 +52,7 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
        JOIN indicators i ON i.id = a.indicator_id
        JOIN plans pl ON pl.id = i.plan_id
        LEFT JOIN users u ON u.id = a.user_id
-       LEFT JOIN users ib ON ib.id = a.imported_by
-       LEFT JOIN LATERAL (
-              SELECT s.user_agent FROM sessions s
-               WHERE s.device_id = a.device_id AND s.user_id = a.user_id AND s.user_agent IS NOT NULL
-               ORDER BY s.created_at DESC LIMIT 1) dv ON true
+       ${WHO_AND_DEVICE}
       WHERE a.commune_id = $1 AND a.entity = 'value' AND a.unit_id = $2 AND a.period_id = $3
         AND pl.commune_id = $1 AND pl.year = $4 AND i.code = $5
       ORDER BY a.id DESC`,
@@ -108,11 +114,7 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
        LEFT JOIN periods p ON p.id = a.period_id
        LEFT JOIN indicators i ON i.id = a.indicator_id
        LEFT JOIN users us ON us.id = a.user_id
-       LEFT JOIN users ib ON ib.id = a.imported_by
-       LEFT JOIN LATERAL (
-              SELECT s.user_agent FROM sessions s
-               WHERE s.device_id = a.device_id AND s.user_id = a.user_id AND s.user_agent IS NOT NULL
-               ORDER BY s.created_at DESC LIMIT 1) dv ON true
+       ${WHO_AND_DEVICE}
       WHERE a.commune_id = $1
         AND ($2::text IS NULL OR un.code = $2)
         AND ($3::text IS NULL OR p.code = $3)

@@ -141,6 +141,11 @@ function titleOf(titles: readonly RegistrationTitle[], code: string): Registrati
   return titles.find((t) => t.code === code) ?? { code, name: code, scope: 'individual', unitKinds: [], active: false }
 }
 
+/** Whose line it is and for what title, as the evaluation board and the award documents name it. */
+function lineNames(reg: RegistrationRow, title: RegistrationTitle, line: ReturnType<typeof linesOf>[number]) {
+  return { unit: reg.unit, unitName: reg.unit_name, title: title.code, titleName: title.name, scope: title.scope, person: line.person, position: line.position }
+}
+
 /**
  * Every line registered for the year (drafts aside), each with whether it qualifies and the
  * council's evaluation, the titles' criteria, and the award decisions of the year. The targets
@@ -167,13 +172,7 @@ export async function evaluationBoard(q: Queryable, communeId: number, year: num
       const ev = evaluations.get(lineKey(reg.unit_id, line.title, line.person))
       const councilMet = ev?.council_met ?? null
       lines.push({
-        unit: reg.unit,
-        unitName: reg.unit_name,
-        title: title.code,
-        titleName: title.name,
-        scope: title.scope,
-        person: line.person,
-        position: line.position,
+        ...lineNames(reg, title, line),
         registrationStatus: reg.status,
         firstSubmittedAt,
         qualification: qualify({
@@ -331,13 +330,7 @@ async function decidedLines(q: Queryable, communeId: number, year: number, filte
       out.push({
         unitId: reg.unit_id,
         personKey: ev.person_key,
-        unit: reg.unit,
-        unitName: reg.unit_name,
-        title: title.code,
-        titleName: title.name,
-        scope: title.scope,
-        person: line.person,
-        position: line.position,
+        ...lineNames(reg, title, line),
         decision: ev.decision,
         awardText: awardText(title, ev.award),
         note: ev.note,
