@@ -11,7 +11,7 @@ import { attentionItems } from '../../../src/client/components/attention/items'
 import { sheetCells, sheetReport, syncSummary, waitingCount } from '../../../src/client/local/queries'
 import { ServerError, type SyncTransport } from '../../../src/client/sync/api'
 import { syncOnce } from '../../../src/client/sync/engine'
-import { PLAN } from '../sync/memoryServer'
+import { PLAN } from './testDb'
 
 /** The first released schema (version 1), verbatim. */
 const FIRST_RELEASE_STORES = {

@@ -1,6 +1,7 @@
 // Test helpers: a fresh Dexie database per test (fake-indexeddb), a fixed clock, predictable ids.
 import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
 import type { EditDeps } from '../../../src/client/local/edits'
+import type { Plan } from '../../../src/shared/model'
 
 let count = 0
 
@@ -23,3 +24,23 @@ export function editDeps(db: ThiDuaDb, prefix = 'mut'): EditDeps {
 }
 
 export const C = 'xa-thu'
+
+/**
+ * The test commune's plan: two flows, a computed yield and a rate, every one reported by the
+ * villages. The real server in the sync tests is seeded with it (../sync/phoneServer.ts); the app
+ * harness's double serves it; dbUpgrade stores it as a first-release phone did.
+ */
+export const PLAN: Plan = {
+  year: 2024,
+  title: 'Kế hoạch thi đua năm 2024',
+  movements: [],
+  phases: [],
+  rules: [],
+  fields: [{ code: 'KT', name: 'Kinh tế' }],
+  indicators: [
+    { code: 'LUA_DT', name: 'Diện tích lúa', field: 'KT', unitOfMeasure: 'ha', aggregation: 'flow', proportion: true, reporters: { kinds: ['thon'], units: [] } },
+    { code: 'LUA_SL', name: 'Sản lượng lúa', field: 'KT', unitOfMeasure: 'tấn', aggregation: 'flow', proportion: true, reporters: { kinds: ['thon'], units: [] } },
+    { code: 'LUA_NS', name: 'Năng suất lúa', field: 'KT', unitOfMeasure: 'tạ/ha', aggregation: 'stock', proportion: true, formula: 'LUA_SL * 10 / LUA_DT', reporters: { kinds: ['thon'], units: [] } },
+    { code: 'BHYT', name: 'Tỷ lệ tham gia BHYT', field: 'KT', unitOfMeasure: '%', aggregation: 'rate', scale: 100, proportion: true, reporters: { kinds: ['thon'], units: [] } },
+  ],
+}

@@ -1,14 +1,19 @@
+// @vitest-environment node
 import 'fake-indexeddb/auto'
 // What may and may not quarantine a change (sync/engine.ts): only a server that answers 5xx to a
 // mutation alone while it otherwise works. A network error, a server that is down altogether, a
 // malformed answer, or failures that are not in a row never do; and a malformed pull is never saved.
-import { afterEach, describe, expect, it } from 'vitest'
+// The server is the REAL one (PGlite, and PostgreSQL when TEST_DATABASE_URL is set); the wire in
+// front of it injects what that server does not do on cue: a cut connection, a 500 for every push
+// holding a chosen change, a server down altogether.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue } from '../../../src/client/local/edits'
 import { createFetchTransport, NetworkError, ServerError, type SyncTransport } from '../../../src/client/sync/api'
 import { BISECT_AFTER_FAILURES, syncOnce, type SyncResult } from '../../../src/client/sync/engine'
+import { DATABASES, startServer, type TestServer } from '../../server/harness'
 import { C, editDeps, freshDb, T0 } from '../local/testDb'
-import { MemoryServer } from './memoryServer'
+import { openCommune } from '../../support/phoneServer'
 
 const dbs: ThiDuaDb[] = []
 afterEach(async () => {
@@ -17,51 +22,63 @@ afterEach(async () => {
 
 const num = (value: number) => ({ kind: 'number' as const, value })
 
-/** A phone with `n` values waiting (distinct cells), the first `poison` of them refused by the server with a 500. */
-async function setup(n: number) {
-  const db = freshDb('quarantine')
-  dbs.push(db)
-  await db.meta.put({ key: 'deviceId', value: 'device-0001' })
-  const server = new MemoryServer()
-  const edits = editDeps(db)
-  const ids: string[] = []
-  const cells = ['LUA_DT', 'LUA_SL', 'BHYT'].flatMap((indicator) => ['T1', 'T2'].flatMap((unit) => ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((period) => ({ unit, period, indicator }))))
-  for (const cell of cells.slice(0, n)) {
-    const value = cell.indicator === 'BHYT' ? { kind: 'ratio' as const, numerator: 9, denominator: 10 } : num(ids.length + 1)
-    ids.push((await saveValue(edits, { commune: C, ...cell, value })).mutationId)
-  }
-  const poison = new Set<string>()
-  let down = false
-  let offline = false
-  const transport: SyncTransport = {
-    push: (commune, body) => {
-      if (offline) return Promise.reject(new NetworkError())
-      if (down || body.mutations.some((m) => poison.has(m.mutationId))) return Promise.reject(new ServerError(500))
-      return server.transport.push(commune, body)
-    },
-    pull: (commune, cursor, limit) => {
-      if (offline) return Promise.reject(new NetworkError())
-      if (down) return Promise.reject(new ServerError(500))
-      return server.transport.pull(commune, cursor, limit)
-    },
-  }
-  const run = () => syncOnce({ db, transport, commune: C, clock: () => new Date(T0) })
-  const states = async () => (await db.outbox.toArray()).map((e) => e.state)
-  const state = async () => db.syncState.get(C)
-  return {
-    db,
-    server,
-    ids,
-    poison,
-    run,
-    states,
-    state,
-    setDown: (v: boolean) => (down = v),
-    setOffline: (v: boolean) => (offline = v),
-  }
-}
+describe.each(DATABASES)('quarantine, against the server on $name', (factory) => {
+  let s: TestServer
+  beforeAll(async () => {
+    s = await startServer(factory, [])
+  }, 60_000)
+  afterAll(async () => {
+    await s?.close()
+  })
 
-describe('quarantine', () => {
+  /** A phone of a fresh commune with `n` values waiting (distinct cells); the wire answers 500 to every push holding one in `poison`. */
+  async function setup(n: number) {
+    const server = await openCommune(s)
+    const C = server.C
+    const db = freshDb('quarantine')
+    dbs.push(db)
+    const deviceId = `${server.prefix}-device-0001`
+    await db.meta.put({ key: 'deviceId', value: deviceId })
+    const real = await server.transport(deviceId)
+    const edits = editDeps(db, `${server.prefix}-mut`)
+    const ids: string[] = []
+    const cells = ['LUA_DT', 'LUA_SL', 'BHYT'].flatMap((indicator) => ['T1', 'T2'].flatMap((unit) => ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((period) => ({ unit, period, indicator }))))
+    for (const cell of cells.slice(0, n)) {
+      const value = cell.indicator === 'BHYT' ? { kind: 'ratio' as const, numerator: 9, denominator: 10 } : num(ids.length + 1)
+      ids.push((await saveValue(edits, { commune: C, ...cell, value })).mutationId)
+    }
+    const poison = new Set<string>()
+    let down = false
+    let offline = false
+    const transport: SyncTransport = {
+      push: (commune, body) => {
+        if (offline) return Promise.reject(new NetworkError())
+        if (down || body.mutations.some((m) => poison.has(m.mutationId))) return Promise.reject(new ServerError(500))
+        return real.push(commune, body)
+      },
+      pull: (commune, cursor, limit) => {
+        if (offline) return Promise.reject(new NetworkError())
+        if (down) return Promise.reject(new ServerError(500))
+        return real.pull(commune, cursor, limit)
+      },
+    }
+    const run = () => syncOnce({ db, transport, commune: C, clock: () => new Date(T0) })
+    const states = async () => (await db.outbox.toArray()).map((e) => e.state)
+    const state = async () => db.syncState.get(C)
+    return {
+      C,
+      db,
+      server,
+      ids,
+      poison,
+      run,
+      states,
+      state,
+      setDown: (v: boolean) => (down = v),
+      setOffline: (v: boolean) => (offline = v),
+    }
+  }
+
   it('a network error never counts: no bisection, no quarantine, however often', async () => {
     const p = await setup(4)
     p.poison.add(p.ids[1]!)
@@ -87,7 +104,7 @@ describe('quarantine', () => {
     for (let i = 0; i < 6 && (await p.states()).some((s) => s === 'pending'); i++) results.push(await p.run())
     expect(results.reduce((n, r) => n + r.quarantined, 0)).toBe(1)
     expect((await p.db.outbox.toArray()).map((e) => [e.mutationId, e.state])).toEqual([[p.ids[1], 'quarantined']])
-    expect(p.server.cells.size).toBe(3)
+    expect(await p.server.cellCount()).toBe(3)
   })
 
   it('a server that is down (the pull fails too) never quarantines; once it is back, everything syncs', async () => {
@@ -99,7 +116,7 @@ describe('quarantine', () => {
     const results: SyncResult[] = []
     for (let i = 0; i < 10 && (await p.db.outbox.count()) > 0; i++) results.push(await p.run())
     expect(results.at(-1)).toMatchObject({ ok: true })
-    expect(p.server.cells.size).toBe(4)
+    expect(await p.server.cellCount()).toBe(4)
     expect((await p.state())?.suspects ?? []).toEqual([])
   })
 
@@ -112,7 +129,9 @@ describe('quarantine', () => {
     expect(await p.run()).toMatchObject({ ok: true, applied: 2 })
     expect(await p.state()).toMatchObject({ serverFailures: 0 })
   })
+})
 
+describe('quarantine, whatever the server', () => {
   it('a malformed answer (200 of the wrong shape) is a server error to retry, not a reason to bisect', async () => {
     const db = freshDb('quarantine')
     dbs.push(db)
