@@ -774,6 +774,46 @@ II. CHỈ TIÊU
   })
 })
 
+describe('reviews with targets, restated figures, OCR, footnote marks (eighth held-out set)', () => {
+  it('a section "Kết quả năm 2024 và chỉ tiêu thi đua năm 2025" holds targets; a figure restated in a table for the villages is one target', () => {
+    const d = draftPlan(`${HEAD}
+II. KẾT QUẢ NĂM 2024 VÀ CHỈ TIÊU THI ĐUA NĂM 2025
+Năm 2024, tổng đàn trâu, bò đạt 3.400 con.
+1.2.1. Tổng đàn trâu, bò duy trì tối thiểu 3.460 con.
+1.2.2. Không phát sinh ổ dịch bệnh nguy hiểm trên đàn gia súc, gia cầm.
+Để tổ chức thực hiện, UBND xã phân bổ một số chỉ tiêu trên cho các thôn như bảng dưới đây:
+| TT | Chỉ tiêu | ĐVT | Thôn 1 | Thôn 2 | Toàn xã |
+| 1 | Tổng đàn trâu, bò | con | 1.700 | 1.760 | 3.460 |
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['con', { kind: 'at_least', value: 3460 }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
+    expect(d.indicators[0]!.reasons.some((r) => r.includes('nêu lại'))).toBe(true)
+  })
+
+  it('repairs what OCR makes of figures: O for 0, l for 1, a space before a thousands dot, a unit without accents', () => {
+    expect(normalizeText('Trồng rừng 12O ha; đàn trâu 4.2O0 con; đạt 1O0%; lúa l.200 ha; sản lượng 2 .500 tấn; đạt 52 trieu đồng; Điều lệ; 10 Ong')).toBe(
+      'Trồng rừng 120 ha; đàn trâu 4.200 con; đạt 100%; lúa 1.200 ha; sản lượng 2.500 tấn; đạt 52 triệu đồng; Điều lệ; 10 Ong',
+    )
+  })
+
+  it('"(*)" marks a figure and opens its footnote; a remark in brackets is no target', () => {
+    const d = draftPlan(`${HEAD}
+II. CHỈ TIÊU THI ĐUA
+(Bảng chỉ tiêu dán từ file Excel tổng hợp của Phòng Kinh tế)
+TT\tChỉ tiêu\tĐVT\tKH 2025\tGhi chú
+1\tTỷ lệ hộ gia đình đạt danh hiệu "Gia đình văn hóa"\t%\t95(*)\t
+(*) Chỉ tiêu thi đua của phường, cao hơn chỉ tiêu giao (tỷ lệ hộ gia đình văn hóa 93%).
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 95 }])
+  })
+
+  it('a small cut of a rate "so với đầu năm" is read first in points, from the level stated in brackets', () => {
+    expect(only('Tỷ lệ hộ nghèo giảm từ 0,8% trở lên so với đầu năm (đầu năm 2025 là 3,65%).').value.target).toEqual({ kind: 'reduce_by', amount: 0.8, baseline: 3.65 })
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -482,10 +482,12 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
       if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
         // "Giảm tỷ lệ hộ nghèo 1,5%", "tỷ lệ sinh con thứ ba giảm 0,2% so với năm 2024": a small cut
         // of a rate is read first in points, as plans mean it; the other readings stay.
-        const pointsFirst = !post.sinceStart && Math.max(a, b ?? a) < 10
+        // ("giảm từ 0,8% trở lên so với đầu năm" on a rate is points as well.)
+        const pointsFirst = Math.max(a, b ?? a) < 10
         main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
         // "giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level the cut starts from.
-        const from = /^\s*\(?\s*từ\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '')
+        // "… so với đầu năm (đầu năm 2024 là 3,65%)": the same, stated in brackets.
+        const from = /^\s*\(?\s*từ\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '') ?? /\(\s*(?:đầu năm|cuối năm)(?:\s+\d{4})?\s+(?:là|còn|có)\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '')
         const start = from ? readDigits(from[1]!, { integer: false, percent: true, habit })?.value : undefined
         if (start !== undefined && b === undefined && main.target.kind === 'reduce_by' && !main.target.relative && start > a) {
           main = { ...main, target: { ...main.target, baseline: start } }
@@ -722,7 +724,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
-    if (!h && /^(?:\(\d{1,2}\)|\*+)\s*\p{L}/u.test(line.text)) continue
+    if (!h && /^(?:\(\d{1,2}\)|\(\*+\)|\*+)\s*\p{L}/u.test(line.text)) continue
+    // "(Bảng chỉ tiêu dán từ file Excel …)": a remark in brackets, the whole line.
+    if (!h && /^\([^()]*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
@@ -790,6 +794,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const body = goalBody(c.text)
         if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         if (midYearMilestone(c.text)) continue
+        // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
+        if (/^(?:để|nhằm)\s/iu.test(body)) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
@@ -901,6 +907,20 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!best) continue
     t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
     t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
+  }
+
+  // A figure restated later with the same measure ("| Tổng đàn trâu, bò | con | … | 3.460 |" in a
+  // table sharing the targets out to the villages, after "Tổng đàn trâu, bò duy trì … (3.460 con)")
+  // is the same target: the first statement, the other named in its reasons.
+  const referenced = (x: Built): boolean =>
+    built.some((o) => o.value.children?.includes(x.value.code) || (o.value.target?.kind === 'shares' && o.value.target.parts.some((p) => p.indicator === x.value.code)) || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula || referenced(b)) continue
+    const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && x.value.unitOfMeasure === b.value.unitOfMeasure && JSON.stringify(x.value.target) === JSON.stringify(b.value.target) && sameMeasure(x.value.name, b.value.name))
+    if (!first) continue
+    first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    built.splice(i--, 1)
   }
 
   // The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
@@ -1148,6 +1168,14 @@ function proseConfidence(text: string, reasons: string[]): Confidence {
 function elaborates(text: string): boolean {
   const head = /^(?:các|mỗi|từng)\s/iu.test(text) ? text : text.split(',')[0]!
   return INTENSIFIER_RE.test(text) || MEANS_RE.test(head)
+}
+
+/** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
+function sameMeasure(a: string, b: string): boolean {
+  const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi'])
+  const [x, y] = [foldedWords(a).filter((w) => !noise.has(w)), foldedWords(b).filter((w) => !noise.has(w))]
+  const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)]
+  return short.length > 0 && short.filter((w) => long.has(w)).length / short.length >= 0.6
 }
 
 /**
@@ -1649,7 +1677,7 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   for (const raw of line.text.slice(1, -1).split('|')) {
     const lead = raw.length - raw.trimStart().length
     // "95(1)", "1,4(2)", "62*": a footnote mark on a figure is not part of it.
-    cells.push({ text: raw.trim().replace(/\*\*/gu, '').replace(/(?<=\d)\s*(?:\(\d{1,2}\)|\*+)$/u, ''), start: line.start + pos + lead })
+    cells.push({ text: raw.trim().replace(/\*\*/gu, '').replace(/(?<=\d)\s*(?:\(\d{1,2}\)|\(\*+\)|\*+)$/u, ''), start: line.start + pos + lead })
     pos += raw.length + 1
   }
   const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }

@@ -323,7 +323,7 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =
-  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
 /**
  * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
@@ -341,7 +341,7 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
@@ -390,7 +390,7 @@ export const ORG_DUTY_RE =
   /^(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động)(?![\p{L}])/iu
 
 export const MEANS_RE =
-  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua))(?![\p{L}])/iu
+  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu)(?![\p{L}])/iu
 
 /**
  * Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out,
@@ -405,6 +405,8 @@ export const NON_TARGET_SECTION_RE =
  * thực hiện năm 2025", "Tình hình thực hiện …"): its figures are results reached, not targets.
  */
 export function reviewsPastYear(name: string, planYear: number | undefined): boolean {
+  // "KẾT QUẢ NĂM 2024 VÀ CHỈ TIÊU THI ĐUA NĂM 2025": the review and the year's targets, together.
+  if (/(?<![\p{L}])và\s+(?:các\s+)?(?:chỉ tiêu|nhiệm vụ|phương hướng|mục tiêu)(?![\p{L}])/iu.test(name) || (planYear !== undefined && new RegExp(String.raw`(?<!\d)${planYear}(?!\d)`, 'u').test(name))) return false
   if (/^(?:\p{L}+\s+){0,2}(?:đánh giá|tình hình thực hiện|kết quả (?:thực hiện|đạt được))/iu.test(name)) {
     const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)

@@ -31,6 +31,21 @@ function unifyCharacters(text: string): string {
     .replace(/\u00BB/g, '”')
 }
 
+/**
+ * What OCR makes of figures in a scanned plan: a letter O for a zero inside a number ("12O ha",
+ * "4.2O0 con", "1O0%"), a letter l or I for a one opening it ("l.200 ha"), a space before a
+ * thousands dot ("2 .500 tấn"), and a unit's accents lost after a figure ("52 trieu đồng").
+ */
+function repairOcrFigures(line: string): string {
+  return line
+    .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
+    .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
+    .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
+    .replace(/(?<=(?<![\d.,])\d{1,3}) \.(?=\d{3}(?!\d))/gu, '.')
+    .replace(/(?<=\d\s*)(?:trieu|triêu|triẹu)(?=\s+(?:đồng|dong)(?![\p{L}]))/gu, 'triệu')
+    .replace(/(?<=\d\s*(?:triệu|tỷ)\s+)dong(?![\p{L}])/gu, 'đồng')
+}
+
 /** Straight double quotes become curly ones, opening and closing in turn within a line. */
 function curlQuotes(line: string): string {
   let open = true
@@ -161,7 +176,7 @@ export function normalizeText(raw: string): string {
   for (const original of alignedTables(unifyCharacters(raw).split('\n'))) {
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: table, heading: false } : stripMarkup(curlQuotes(original))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(repairOcrFigures(original)))
     const text = line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
