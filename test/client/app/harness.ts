@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto'
 // Mounts the whole app (router in memory, Pinia, vue-i18n, its own IndexedDB) the way main.ts
-// does, and makes "phones": a database that has pulled a commune from the in-memory sync server.
+// does, and makes "phones": a database that has pulled a commune from the sync server's double
+// (serverDouble.ts: the real server cannot start in this happy-dom project; the double decides
+// with the server's shared rules and in its order).
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
@@ -10,8 +12,8 @@ import { saveSession, type ThiDuaDb } from '../../../src/client/local/db'
 import { installApp, type AppOptions, type Installed } from '../../../src/client/setup'
 import { syncOnce } from '../../../src/client/sync/engine'
 import type { Plan } from '../../../src/shared/model'
-import { C, freshDb, T0 } from '../local/testDb'
-import { MemoryServer, PLAN } from '../sync/memoryServer'
+import { C, freshDb, PLAN, T0 } from '../local/testDb'
+import { ServerDouble } from './serverDouble'
 
 export { C }
 
@@ -36,8 +38,8 @@ export const ENTRY_PLAN: Plan = {
 
 export interface Phone {
   db: ThiDuaDb
-  server: MemoryServer
-  /** One sync run against the in-memory server. */
+  server: ServerDouble
+  /** One sync run against the server's double. */
   sync: () => ReturnType<typeof syncOnce>
 }
 
@@ -47,7 +49,7 @@ const opened: ThiDuaDb[] = []
 export async function phone(me: Me = reporter, plan: Plan = ENTRY_PLAN): Promise<Phone> {
   const db = freshDb('app')
   opened.push(db)
-  const server = new MemoryServer()
+  const server = new ServerDouble(me)
   server.plans = [{ year: 2024, version: 1, plan }]
   await saveSession(db, me)
   const sync = () => syncOnce({ db, transport: server.transport, commune: C, clock: () => new Date(T0) })

@@ -19,7 +19,7 @@ afterEach(async () => {
 
 const num = (value: number) => ({ kind: 'number' as const, value })
 
-/** The in-memory server, failing with a 500 on every push that holds one of `poison`. */
+/** The server's double, failing with a 500 on every push that holds one of `poison`. */
 function poisoned(p: Phone, poison: ReadonlySet<string>): SyncTransport {
   return {
     push: (commune, body) => (body.mutations.some((m) => poison.has(m.mutationId)) ? Promise.reject(new ServerError(500)) : p.server.transport.push(commune, body)),

@@ -69,7 +69,7 @@ describe('the registration screen', () => {
     await until(() => expect(m.w.text()).toContain('Trạng thái: đã gửi'))
     expect(m.w.find('fieldset').attributes('disabled')).toBeDefined()
 
-    p.server.decideRegistration1('T1', 2024, 'returned', 'Thiếu chức vụ của người đăng ký')
+    p.server.decideRegistration('T1', 2024, 'returned', 'Thiếu chức vụ của người đăng ký')
     await p.sync()
     await until(() => expect(m.w.text()).toContain('Cán bộ xã trả lại: Thiếu chức vụ của người đăng ký'))
     expect(m.w.find('fieldset').attributes('disabled')).toBeUndefined()
