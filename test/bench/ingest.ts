@@ -740,7 +740,7 @@ function section(db: DatabaseOutcome, settings: Settings): Section {
       if (Number.isFinite(dbProduct) && Number.isFinite(dbRaw)) {
         notes.push(
           `${s.devices} devices, CPU per value written (medians): the database ${fmtInt(dbProduct)} µs for the product against ${fmtInt(dbRaw)} µs for the raw upsert ` +
-            `(${ratio(dbProduct / dbRaw)}: each value also writes an audit row and an outcome row, and is read before it is decided); the server process ${fmtInt(perValue(s.runs, (r) => r.cpu.server))} µs.`,
+            `(${ratio(dbProduct / dbRaw)}: each value also writes an audit row, which keeps its outcome for replay, and is read before it is decided); the server process ${fmtInt(perValue(s.runs, (r) => r.cpu.server))} µs.`,
         )
       }
     }

@@ -49,8 +49,11 @@ describe.each(DATABASES)('backup import on $name', (factory) => {
       )
     ).rows[0]
     expect(row).toEqual({ device_id: head.deviceId, username: `${C}.t1`, imported_by: `${C}.canbo` })
+    // The conflicts' outcomes are stored under the same names; an applied one is kept on its audit row.
     const recorded = (await s.db.query<{ username: string; imported_by: string }>('SELECT u.username, o.username AS imported_by FROM mutations m JOIN users u ON u.id = m.user_id JOIN users o ON o.id = m.imported_by LIMIT 1')).rows[0]
     expect(recorded).toEqual({ username: `${C}.t1`, imported_by: `${C}.canbo` })
+    const kept = (await s.db.query<{ audit: number; mutations: number }>("SELECT (SELECT count(*)::int FROM audit WHERE entity = 'value' AND version IS NOT NULL) AS audit, (SELECT count(*)::int FROM mutations) AS mutations")).rows[0]
+    expect(kept).toEqual({ audit: 4, mutations: 616 })
     // And the API says so: the cell's history and the commune's change log name both.
     const history = await officer.request('GET', `/api/communes/${C}/history?unit=T1&period=2024-Q1&indicator=LUA_SL`)
     expect(history.json<unknown[]>()[0]).toMatchObject({ user: { username: `${C}.t1` }, importedBy: { username: `${C}.canbo`, displayName: 'Cán bộ Văn phòng – Thống kê' }, deviceId: head.deviceId })

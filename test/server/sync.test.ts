@@ -70,6 +70,33 @@ describe.each(DATABASES)('sync on $name', (factory) => {
       expect(await cellRows('T1', 'LUA_SL')).toEqual([{ data: { kind: 'number', value: 700 }, version: (first.outcomes[0] as { version: number }).version }])
     })
 
+    it('keeps each outcome once, an applied change on its audit row, and replays every kind exactly', async () => {
+      const period = '2024-Q4'
+      const write = t1.value({ unit: 'T1', indicator: 'LUA_SL', value: { kind: 'number', value: 41 }, period })
+      const stale = t1.value({ unit: 'T1', indicator: 'LUA_SL', value: { kind: 'number', value: 42 }, period })
+      const same = t1.value({ unit: 'T1', indicator: 'LUA_SL', value: { kind: 'number', value: 41 }, period })
+      const bad = t1.value({ unit: 'T1', indicator: 'NOPE', value: { kind: 'number', value: 1 }, period })
+      const batch = [write, stale, same, bad]
+      const first = await t1.push(C, batch)
+      expect(first.outcomes.map((o) => o.status)).toEqual(['applied', 'conflict', 'applied', 'rejected'])
+      // The change's outcome is its audit row (with the version it was applied at); the others, which wrote nothing, are in `mutations`.
+      const ids = batch.map((m) => m.mutationId)
+      const kept = await s.db.query<{ mutation_id: string; version: number }>('SELECT mutation_id, version FROM audit WHERE mutation_id = ANY($1::text[])', [ids])
+      expect(kept.rows).toEqual([{ mutation_id: write.mutationId, version: first.version }])
+      const stored = await s.db.query<{ mutation_id: string }>('SELECT mutation_id FROM mutations WHERE mutation_id = ANY($1::text[]) ORDER BY mutation_id', [ids])
+      expect(stored.rows.map((r) => r.mutation_id)).toEqual([stale, same, bad].map((m) => m.mutationId).sort())
+      // A lost answer, pushed again in another order: each outcome as it was, nothing changed.
+      const again = await t1.push(C, [bad, same, write, stale])
+      expect(again.outcomes).toEqual([bad, same, write, stale].map((m) => ({ mutationId: m.mutationId, status: 'duplicate', original: first.outcomes[batch.indexOf(m)] })))
+      expect(again.version).toBe(first.version)
+      // The same id in another commune is refused, whichever table keeps it.
+      const other = await s.login('xa-khac.t1')
+      for (const m of [write, bad]) {
+        const res = await other.push('xa-khac', [{ ...other.value({ unit: 'T1', indicator: 'LUA_SL', value: { kind: 'number', value: 1 }, period }), mutationId: m.mutationId }])
+        expect(res.outcomes[0]).toMatchObject({ status: 'rejected', code: 'invalid' })
+      }
+    })
+
     it('answers a duplicate inside one batch from the first occurrence', async () => {
       const m = t2.value({ unit: 'T2', indicator: 'LUA_DT', value: { kind: 'number', value: 100 } })
       const res = await t2.push(C, [m, m])

@@ -1,5 +1,6 @@
 // Push ingest: one batch of mutations in one transaction. Every mutation gets an outcome, the
-// outcomes are stored with the changes, and a replayed batch changes nothing twice.
+// outcomes are stored with the changes (an applied change's on its audit row, the others in
+// `mutations`), and a replayed batch changes nothing twice.
 import * as v from 'valibot'
 import { isComputed } from '../../shared/aggregation'
 import { issueMessage, type Indicator, type ValueData } from '../../shared/model'
@@ -373,10 +374,18 @@ function stateKeys(structure: Pick<Structure, 'units' | 'periods' | 'indicators'
   ]
 }
 
-/** The columns `recorded`, `cells` and `reports` of the state query, reading the six stateKeys from `$n` on. */
+/**
+ * The columns `recorded`, `cells` and `reports` of the state query, reading the six stateKeys from
+ * `$n` on. An outcome is recorded in `mutations`, or, for a mutation that changed something, as
+ * its audit row: `applied` at the row's version (migration 010; older rows have none, their
+ * outcomes are in `mutations`).
+ */
 const stateColumns = (n: number): string => `
   (SELECT coalesce(json_agg(json_build_array(m.mutation_id, m.commune_id, m.outcome)), '[]'::json)
-     FROM mutations m WHERE m.mutation_id = ANY($${n}::text[])) AS recorded,
+     FROM (SELECT mutation_id, commune_id, outcome::json FROM mutations WHERE mutation_id = ANY($${n}::text[])
+           UNION ALL
+           SELECT mutation_id, commune_id, json_build_object('mutationId', mutation_id, 'status', 'applied', 'version', version)
+             FROM audit WHERE mutation_id = ANY($${n}::text[]) AND version IS NOT NULL) m) AS recorded,
   (SELECT coalesce(json_agg(json_build_array(c.unit_id, c.period_id, c.indicator_id, c.data, c.note, c.version, u.display_name, c.updated_at)), '[]'::json)
      FROM unnest($${n + 1}::bigint[], $${n + 2}::bigint[], $${n + 3}::bigint[]) AS k(u, p, i)
      JOIN cell_values c ON c.unit_id = k.u AND c.period_id = k.p AND c.indicator_id = k.i
@@ -481,17 +490,22 @@ async function writeAll(
         ...pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new })),
         ...pending.registrations.audit.map((a) => ({ entity: 'registration', u: a.unitId, p: null, i: null, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new })),
       ]
+      // The audit row is also the mutation's stored outcome (`applied` at `version`): see `stateColumns`.
       parts.push(`audit AS (
-        INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by)
-        SELECT $1::bigint, a.entity, a.u, a.p, a.i, $2::bigint, a.device, a.mutation, a.old, a.new, $3::timestamptz, $4::bigint
+        INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by, version)
+        SELECT $1::bigint, a.entity, a.u, a.p, a.i, $2::bigint, a.device, a.mutation, a.old, a.new, $3::timestamptz, $4::bigint, ${v}
           FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb))`)
     }
   }
-  if (fresh.length > 0) {
+  // An outcome that wrote an audit row is stored there; the others (rejections, conflicts,
+  // changes that converged without a write) go to `mutations`.
+  const audited = new Set([...pending.audit, ...pending.registrations.audit].map((a) => a.mutationId))
+  const unaudited = fresh.filter((f) => !audited.has(f.mutationId))
+  if (unaudited.length > 0) {
     // Outcomes alone still update the commune row, so that a push waiting for the lock knows
     // its snapshot is older than them (lockAndRead).
     if (version === null) parts.push('touch AS (UPDATE communes SET version = version WHERE id = $1)')
-    const rows = fresh.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))
+    const rows = unaudited.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))
     parts.push(`outcomes AS (
       INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
       SELECT m.id, $1::bigint, $2::bigint, m.device, m.outcome, $3::timestamptz, $4::bigint
