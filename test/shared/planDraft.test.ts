@@ -814,6 +814,96 @@ TT\tChỉ tiêu\tĐVT\tKH 2025\tGhi chú
   })
 })
 
+describe('appendices, two-row headings, registration tables, budgets, words (ninth held-out set)', () => {
+  it('reads an appendix after the signature, with a heading of two rows', () => {
+    const d = draftPlan(`${HEAD}
+II. NỘI DUNG THI ĐUA
+1. Năm 2024, mặc dù còn nhiều khó khăn, kinh tế của phường tăng trưởng khá: thu ngân sách đạt 23.870 triệu đồng; giải quyết việc làm cho 296 lao động.
+2. Thi đua hoàn thành các chỉ tiêu tại Phụ lục kèm theo Kế hoạch này.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+PHỤ LỤC – CÁC CHỈ TIÊU THI ĐUA NĂM 2025
+_(Kèm theo Kế hoạch số 09/KH-UBND)_
+| TT | Chỉ tiêu | ĐVT | Năm 2025 |  | Ghi chú |
+|  |  |  | Kế hoạch | Phấn đấu |  |
+| 1 | Tổng thu ngân sách nhà nước trên địa bàn | Triệu đồng | 24.600 | 26.000 | Thị xã giao |
+| 2 | Số vụ phạm pháp hình sự | Vụ | Giảm 5% | Giảm 10% | Năm 2024: 20 vụ |
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['triệu đồng', { kind: 'at_least', value: 26000 }],
+      ['vụ', { kind: 'at_most', value: 18, strict: false }],
+    ])
+  })
+
+  it('a registration table: the figure and its unit in the "Chỉ tiêu" cell, the deadline column left out', () => {
+    const d = draftPlan(`${HEAD}
+II. NỘI DUNG THI ĐUA
+3. Bảng đăng ký chỉ tiêu thi đua năm 2025
+| TT | Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành | Đơn vị chủ trì |
+| 1 | Tổng thu ngân sách nhà nước trên địa bàn | 18.500 triệu đồng | Tháng 12/2025 | Phòng Kinh tế |
+| 2 | Số vụ tai nạn giao thông | Giảm 10% so với năm 2024 (năm 2024: 10 vụ) | Tháng 12/2025 | Công an xã |
+| 3 | Xã đạt tiêu chuẩn "An toàn về an ninh, trật tự" | Giữ vững | Tháng 12/2025 | Công an xã |
+| 4 | Tỷ lệ thôn đạt tiêu chuẩn "An toàn về an ninh, trật tự" | 100% | Tháng 12/2025 | Công an xã |
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['triệu đồng', { kind: 'at_least', value: 18500 }],
+      ['vụ', { kind: 'at_most', value: 9, strict: false }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
+    expect(d.indicators.every((i) => i.value.source?.startsWith('| '))).toBe(true)
+  })
+
+  it('a budget table: the unit in the heading, spending and the reserve are ceilings, a total its parts\' sum', () => {
+    const d = draftPlan(`${HEAD}
+II. CHỈ TIÊU THI ĐUA
+Biểu dự toán thu, chi ngân sách năm 2025
+| Nội dung | Dự toán 2025 (triệu đồng) |
+| A. Tổng thu ngân sách nhà nước trên địa bàn | 32.450 |
+| 1. Thu tiền sử dụng đất | 15.000 |
+| 2. Thu khác | 17.450 |
+| B. Tổng chi ngân sách | 21.360 |
+| 1. Chi thường xuyên | 20.933 |
+| 2. Dự phòng ngân sách | 427 |
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'derived', value: 32450 },
+      { kind: 'at_least', value: 15000 },
+      { kind: 'at_least', value: 17450 },
+      { kind: 'at_most', value: 21360, strict: false },
+      { kind: 'at_most', value: 20933, strict: false },
+      { kind: 'at_most', value: 427, strict: false },
+    ])
+  })
+
+  it('percentages in words, new units recognised ("từ 3-5 bản được công nhận mới"), "gồm:" parts, kg per person', () => {
+    expect(normalizeText('đạt chín mươi phần trăm; ba mươi lăm phần trăm; một trăm phần trăm; 90 phần trăm quân số')).toBe('đạt 90%; 35%; 100%; 90% quân số')
+    const d = draftPlan(planWith([
+      'Có từ 3-5 bản được công nhận mới danh hiệu bản văn hóa.',
+      'Tổng đàn gia súc 6.850 con, gồm: trâu 2.100 con, bò 1.450 con, dê 3.300 con.',
+      'Bình quân lương thực đầu người đạt từ 420 kg/người/năm trở lên.',
+      'Ngoài các chỉ tiêu trên, mỗi bản tổ chức ít nhất 02 buổi tuyên truyền về bảo vệ rừng.',
+    ]))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['bản', { kind: 'range', min: 3, max: 5 }],
+      ['con', { kind: 'derived', value: 6850 }],
+      ['con', { kind: 'at_least', value: 2100 }],
+      ['con', { kind: 'at_least', value: 1450 }],
+      ['con', { kind: 'at_least', value: 3300 }],
+      ['kg/người/năm', { kind: 'rate_at_least', value: 420 }],
+    ])
+  })
+
+  it('a paragraph reviewing last year that goes on with the plan\'s year keeps the targets after the turn', () => {
+    const d = draftPlan(planWith([], 'Năm 2024, giá trị sản xuất tăng 7,4%, toàn xã còn 157 hộ nghèo, chiếm 3,86%. Năm 2025, xã phấn đấu tốc độ tăng giá trị sản xuất đạt 8,5% trở lên so với năm 2024; giữ vững xã đạt chuẩn nông thôn mới nâng cao.'))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Giá trị sản xuất', { kind: 'growth', percent: 8.5, baseYear: 2024 }],
+      ['Giữ vững xã đạt chuẩn nông thôn mới nâng cao', { kind: 'yes_no' }],
+    ])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -64,6 +64,9 @@ function headingOf(text: string): { level: number; label: string; rest: string }
   // "Phần thứ nhất", "PHẦN II. …": the document's parts, above its roman sections.
   let m = /^phần\s+(?:thứ\s+)?(nhất|hai|ba|tư|năm|[IVX]{1,4}|\d)\s*[.:]?\s*(.*)$/iu.exec(text)
   if (m) return { level: 0.5, label: `P${m[1]!.toUpperCase()}`, rest: m[2]! }
+  // "PHỤ LỤC – CÁC CHỈ TIÊU THI ĐUA NĂM 2025", "Phụ lục 1: …": an appendix, after the signature.
+  m = /^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?(?:\s*[-–:.]\s*|\s+)(\p{L}.*)$|^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?\s*$/iu.exec(text)
+  if (m) return { level: 0.5, label: `PL${(m[1] ?? m[3] ?? '').toUpperCase()}`, rest: m[2] ?? '' }
   m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
   // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
@@ -134,7 +137,7 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/^[\s,;.:–-]+/u, '')
   // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
   s = s.replace(/\s*=.*$/u, '')
-  const td = /^trong đó\s*(?:có)?\s*:?\s*/iu.exec(s)
+  const td = /^(?:trong đó\s*(?:có)?\s*:?|gồm\s*:)\s*/iu.exec(s)
   if (td) {
     whole = true
     s = s.slice(td[0].length)
@@ -142,6 +145,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   // "Toàn xã thi đua đẩy mạnh sản xuất, thu hút đầu tư, phấn đấu tổng giá trị sản xuất …": the measure follows "phấn đấu".
   const strive = [...s.matchAll(/,\s*(?:phấn đấu|phân đấu)\s+/giu)].pop()
   if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + 2).trim()
+  // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
+  s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
@@ -208,7 +213,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
   // The sentence (by the break it starts at) whose figure was a stated one, not a target.
   let stated = -1
   const wholeAt = (() => {
-    const m = /(?<![\p{L}])trong đó/iu.exec(text)
+    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)/iu.exec(text)
     return m ? m.index : -1
   })()
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
@@ -645,19 +650,26 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
   let tableHead: string[] | undefined
+  let headRowLast = false
   let rowGroup: string | undefined
   // The line that titles a part ("Phần thứ nhất" / "KẾT QUẢ …"), read with it.
   let partTitle: Line | undefined
   // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
+  let signed = false
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
     if (line.start < bodyStart || line.text === '' || line === partTitle) continue
-    if (/^(?:- )?nơi nhận\b/iu.test(line.text)) break
-    if (/^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) break
+    // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
     const h = headingOf(line.text)
+    if (signed && !h?.label.startsWith('PL')) continue
+    signed = false
+    if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
+      signed = true
+      continue
+    }
     let itemText = line.text
     let itemStart = line.start
     if (h) {
@@ -683,7 +695,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         excluded:
           current.excluded ||
           ((h.level === 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
-          reviewsPastYear(name, year),
+          reviewsPastYear(name, year) ||
+          // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
+          (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
         content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
       }
@@ -730,7 +744,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
-    if (!h && /^(?:bảng|biểu)\s+(?:số\s+)?[\dIVX]+[.:]\s/iu.test(line.text)) continue
+    if (!h && /^(?:bảng|biểu)\s+(?:(?:số\s+)?[\dIVX]+[.:]\s|(?:dự toán|chỉ tiêu|tổng hợp|phân bổ|đăng ký)(?![\p{L}]))/iu.test(line.text) && !/[.;]\s*$/u.test(line.text)) continue
     if (line.text.startsWith('| ')) {
       // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
       const columns = measureColumns(line.text)
@@ -749,9 +763,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       const heading = headingRow(line.text)
       if (heading) {
-        tableHead = heading
+        // "| TT | Chỉ tiêu | ĐVT | Năm 2025 | | Ghi chú |" over "| | | | Kế hoạch | Phấn đấu | |": a
+        // merged heading of two rows; each column is named by the lower row where it has a name.
+        tableHead = tableHead && headRowLast && tableHead.length === heading.length ? heading.map((c, i) => c || tableHead![i]!) : heading
+        headRowLast = true
         continue
       }
+      headRowLast = false
       if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
       const got = readTableRow(item, current, year, doc, codes, tableHead, rowGroup)
       if (got) {
@@ -768,12 +786,16 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     table?.close()
     table = undefined
     tableHead = undefined
+    headRowLast = false
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.
     // In a list of targets too, a paragraph that opens on a past year ("Năm 2024, tổng giá trị sản
     // xuất tăng 8,1%; …") recalls where the year starts.
-    if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
+    // "Năm 2025, … còn 157 hộ nghèo. Năm 2026, xã phấn đấu …": the review ends where the plan's year begins.
+    const turn = year !== undefined && opensOnPastYear(item.text, year) ? new RegExp(String.raw`[.;]\s+(?=(?:trong\s+)?năm ${year}(?!\d))`, 'iu').exec(item.text) : null
+    if (!h && turn) item = { text: item.text.slice(turn.index + turn[0].length), start: item.start + turn.index + turn[0].length }
+    else if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
     if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số/iu.test(line.text)) continue
@@ -1191,6 +1213,9 @@ export function sameGoal(a: string, b: string): boolean {
   if (small < 4) return false
   let common = 0
   for (const w of x) if (y.has(w)) common++
+  // "Xã đạt tiêu chuẩn …" and "100% thôn đạt tiêu chuẩn …": the same words said of other units.
+  const units = (s: string): string => [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join()
+  if (units(a) !== units(b) && units(a) !== '' && units(b) !== '') return false
   return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
 }
 
@@ -1634,8 +1659,8 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
-    } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
-    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu)(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+    } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
+    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán)(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
       // "Chỉ tiêu giao | Chỉ tiêu phấn đấu": the commune's own target is the one it strives for; the
       // assigned one stands in where that cell is empty.
       if (/phấn đấu/u.test(x)) {
@@ -1645,6 +1670,9 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
       else cols.fallback ??= i
     } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
   })
+  // "| Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành |": beside a name column, "Chỉ tiêu" holds the figures.
+  const bare = head.findIndex((h, i) => /^chỉ tiêu$/iu.test(h.trim()) && i !== cols.name)
+  if (cols.plan === undefined && cols.name !== undefined && /^nội dung/iu.test(head[cols.name] ?? '') && bare !== -1) cols.plan = bare
   return cols
 }
 
@@ -1660,7 +1688,10 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   const m = /^(giảm|tăng)?\s*(\d+(?:[.,]\d+)?)\s*%$/iu.exec(plan.trim())
   if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim())) return undefined
   const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
-  const last = lastAt >= 0 ? readDigits(cells[lastAt]?.text ?? '', { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  // Or in a note of the row: "Năm 2024: 20 vụ".
+  const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
+  const lastText = lastAt >= 0 ? cells[lastAt]?.text : noted?.[1]
+  const last = lastText !== undefined ? readDigits(lastText, { integer: false, percent: false, habit: doc.habit })?.value : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
@@ -1700,16 +1731,33 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
     const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
     return { id: '', value, source: found.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, đạt/không đạt`], ambiguous: false, found }
   }
+  // "| Tổng thu ngân sách … | 18.500 triệu đồng | Tháng 12/2026 |", "| Số vụ tai nạn giao thông | Giảm
+  // 10% so với năm 2025 (năm 2025: 10 vụ) |": the plan cell states its figure with its unit and
+  // words; it is read as the sentence "name + cell" would be.
+  if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)) {
+    const rowName = nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
+    const sentence: Line = { text: `${rowName} ${lowerFirst(planCell.text)}`, start: line.start }
+    const found = findTargets(sentence, section, true)
+    const read = fromFound(found.slice(0, 1), sentence, year, doc, codes, 0)[0]
+    if (!read) return undefined
+    const span = { start: line.start, end: line.start + line.text.length }
+    read.found = { ...read.found!, span, at: planCell.start }
+    read.reasons.push('đọc từ một dòng bảng: ô chỉ tiêu ghi cả số và đơn vị tính')
+    for (const alt of read.alternatives ?? []) alt.source = line.text
+    return { ...read, value: { ...read.value, source: line.text }, source: span }
+  }
   if (!figure || !nameCell) return undefined
   const symbolic = figure.text.replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới ')
-  const unit = unitCell?.text ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : '')
+  // "| Nội dung | Dự toán 2024 (triệu đồng) |": the plan column's heading may carry the unit.
+  const headUnit = cols.plan !== undefined ? /\(([^()]+)\)\s*$/u.exec(head?.[cols.plan] ?? '')?.[1] : undefined
+  const unit = unitCell?.text ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : '')
   const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
   if (!digits || unit === '') return undefined
   const cueText = symbolic.slice(0, digits.index)
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
   const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
-  const rowName = measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
+  const rowName = measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
   const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0

@@ -25,6 +25,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['đồng', 'đ'], 'đồng', true],
   [['tấn'], 'tấn', false],
   [['tạ'], 'tạ', false],
+  [['kg/người/năm', 'kg/người'], 'kg/người/năm', false],
   [['kg'], 'kg', false],
   [['ha', 'héc-ta', 'hecta'], 'ha', false],
   [['m²', 'm2'], 'm²', false],
@@ -105,7 +106,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -316,7 +317,7 @@ export function isStockName(name: string): boolean {
 }
 
 /** Spending set in a budget: a ceiling, not a floor. */
-export const SPENDING_RE = /^(?:tổng\s+)?chi\s+(?:ngân sách|thường xuyên|đầu tư)/iu
+export const SPENDING_RE = /^(?:(?:tổng\s+)?chi\s+(?:ngân sách|thường xuyên|đầu tư)|dự phòng ngân sách)/iu
 
 /** A natural population rate (births, deaths, natural growth) is counted per thousand. */
 export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh thô|tử thô|tỷ lệ sinh\s*$/iu
@@ -349,7 +350,7 @@ export const STATE_GOAL_RE =
  * A named duty ("hoàn thành chỉ tiêu giao quân", "hoàn thành dự toán thu ngân sách") is not one.
  */
 export const GENERIC_GOAL_RE =
-  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và vượt))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:\s+(?:chính trị|kinh tế\s*[-–]\s*xã hội|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*\s*$/iu
+  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và vượt))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:\s+(?:chính trị|kinh tế\s*[-–]\s*xã hội|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*)?\s*$/iu
 
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
@@ -387,7 +388,7 @@ export const DIRECTION_RE =
  * công chức xã thi đua thực hiện văn hóa công sở"). "Các thôn giữ vững danh hiệu …" is a result.
  */
 export const ORG_DUTY_RE =
-  /^(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động)(?![\p{L}])/iu
+  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra)(?![\p{L}])/iu
 
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu)(?![\p{L}])/iu

@@ -46,6 +46,22 @@ function repairOcrFigures(line: string): string {
     .replace(/(?<=\d\s*(?:triệu|tỷ)\s+)dong(?![\p{L}])/gu, 'đồng')
 }
 
+const UNITS_IN_WORDS: Record<string, number> = { một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 }
+
+/**
+ * A percentage written in words ("chín mươi phần trăm", "ba mươi lăm phần trăm", "một trăm phần
+ * trăm", "90 phần trăm") in figures: "90%", "35%", "100%".
+ */
+function percentInWords(line: string): string {
+  const unit = Object.keys(UNITS_IN_WORDS).join('|')
+  return line
+    .replace(new RegExp(String.raw`(?<![\p{L}])(?:(một trăm)|(${unit})\s+mươi(?:\s+(${unit}))?|(mười)(?:\s+(${unit}))?)\s+phần trăm(?![\p{L}])`, 'giu'), (_m, hundred: string | undefined, tens: string | undefined, ones: string | undefined, ten: string | undefined, tenOnes: string | undefined) => {
+      const n = hundred ? 100 : ten ? 10 + (tenOnes ? UNITS_IN_WORDS[tenOnes.toLowerCase()]! : 0) : UNITS_IN_WORDS[tens!.toLowerCase()]! * 10 + (ones ? UNITS_IN_WORDS[ones.toLowerCase()]! : 0)
+      return `${n}%`
+    })
+    .replace(/(?<=\d)\s+phần trăm(?![\p{L}])/giu, '%')
+}
+
 /** Straight double quotes become curly ones, opening and closing in turn within a line. */
 function curlQuotes(line: string): string {
   let open = true
@@ -65,7 +81,7 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
     heading = true
     s = s.slice(h[0].length)
   }
-  s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])\*(?=\S)([^*\n]*?\S)\*(?=[\s.,;:)]|$)/g, '$1$2')
+  s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s.,;:)]|$)/g, '$1$3')
   s = s.replace(/^\s*(?:[-–+•·▪●○◦*]|o(?=\s))\s+/, '- ')
   s = s.replace(/ {2,}$/, '') // Markdown hard break
   return { line: s, heading }
@@ -176,7 +192,7 @@ export function normalizeText(raw: string): string {
   for (const original of alignedTables(unifyCharacters(raw).split('\n'))) {
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(repairOcrFigures(original)))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(original))))
     const text = line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
