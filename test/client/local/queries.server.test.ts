@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto'
 // waiting count and the "cần xử lý" list. The phone's data comes from the REAL server (PGlite, and
 // PostgreSQL when TEST_DATABASE_URL is set), a commune of its own per test.
 import { liveQuery } from 'dexie'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
 import { recallReport, saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
@@ -109,11 +109,11 @@ describe.each(DATABASES)('against the server on $name', (factory) => {
       const { db, edits } = await pulled()
       const seen: number[] = []
       const sub = liveQuery(() => waitingCount(db, C)).subscribe((n) => seen.push(n))
-      await new Promise((r) => setTimeout(r, 20))
+      // Waits on what the query emits, not on the clock.
+      await vi.waitFor(() => expect(seen).toEqual([0]), { timeout: 30_000 })
       await saveValue(edits, { commune: C, unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', value: num(1) })
-      await new Promise((r) => setTimeout(r, 50))
+      await vi.waitFor(() => expect(seen).toEqual([0, 1]), { timeout: 30_000 })
       sub.unsubscribe()
-      expect(seen).toEqual([0, 1])
     })
   })
 
