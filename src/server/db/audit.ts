@@ -60,10 +60,7 @@ export async function cellHistory(q: Queryable, communeId: number, unitId: numbe
   )
   return r.rows.map((row) => ({
     at: new Date(row.at).toISOString(),
-    user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
-    ...importedBy(row),
-    deviceId: row.device_id,
-    device: deviceOf(row.device_id, row.user_agent),
+    ...whoAndDevice(row),
     mutationId: row.mutation_id,
     old: row.old,
     new: row.new,
@@ -86,6 +83,16 @@ interface ImportedBy {
 /** The officer who uploaded a backup file, for a change that came in one (sync/importBackup.ts). */
 function importedBy(row: ImportedBy): { importedBy?: { username: string; displayName: string } } {
   return row.ib_username === null ? {} : { importedBy: { username: row.ib_username, displayName: row.ib_display_name ?? row.ib_username } }
+}
+
+/** Who made a change (their user name when they have no display name), the backup's uploader, and from which device: what WHO_AND_DEVICE joined. */
+function whoAndDevice(row: ImportedBy & { username: string | null; display_name: string | null; device_id: string | null; user_agent: string | null }) {
+  return {
+    user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
+    ...importedBy(row),
+    deviceId: row.device_id,
+    device: deviceOf(row.device_id, row.user_agent),
+  }
 }
 
 /** The commune's changes, newest first, filtered; codes and user names resolved. */
@@ -135,10 +142,7 @@ export async function auditFeed(q: Queryable, communeId: number, filters: AuditF
     period: row.period,
     indicator: row.indicator,
     indicatorName: row.indicator_name,
-    user: row.username === null ? null : { username: row.username, displayName: row.display_name ?? row.username },
-    ...importedBy(row),
-    deviceId: row.device_id,
-    device: deviceOf(row.device_id, row.user_agent),
+    ...whoAndDevice(row),
     old: row.old,
     new: row.new,
   }))
