@@ -904,6 +904,37 @@ Biểu dự toán thu, chi ngân sách năm 2025
   })
 })
 
+describe('targets against last year\'s stated figure, names in quotes, deadlines (tenth held-out set)', () => {
+  it('reads a comparison with the base year\'s figure in brackets', () => {
+    const d = draftPlan(planWith([
+      'Số hộ kinh doanh đăng ký mới không thấp hơn năm 2024 (năm 2024: 85 hộ).',
+      'Tỷ lệ điều tra, khám phá án hình sự cao hơn năm 2024 (năm 2024 đạt 86%).',
+      'Số vụ vi phạm trật tự xây dựng không vượt quá mức năm 2024 (15 vụ).',
+      'Số lao động có việc làm mới cao hơn năm 2024 ít nhất 50 người (năm 2024: 420 người).',
+      'Tỷ lệ người dân tham gia bảo hiểm y tế tăng thêm 2 điểm phần trăm so với năm 2024 (năm 2024 đạt 91%).',
+      'Thu nhập bình quân đầu người cao hơn năm 2024 ít nhất 8% (năm 2024: 72 triệu đồng/người/năm).',
+      'Thu ngân sách nhà nước trên địa bàn cao hơn năm 2024 ít nhất 5% (năm 2024 thu được 38,6 tỷ đồng).',
+    ]))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['hộ', { kind: 'at_least', value: 85 }],
+      ['%', { kind: 'rate_at_least', value: 86, strict: true }],
+      ['vụ', { kind: 'at_most', value: 15, strict: false }],
+      ['người', { kind: 'at_least', value: 470 }],
+      ['%', { kind: 'rate_at_least', value: 93 }],
+      ['triệu đồng/người/năm', { kind: 'rate_at_least', value: 77.76 }],
+      ['tỷ đồng', { kind: 'growth', percent: 5, baseYear: 2024, baseValue: 38.6 }],
+    ])
+  })
+
+  it('movement names in quotes, a quota of several organisations and a deadline are no targets', () => {
+    const d = draftPlan(planWith([
+      'Tỷ lệ hộ nghèo giảm 0,5%; “Chung tay xây dựng đô thị văn minh”; “Toàn dân bảo vệ an ninh Tổ quốc”.',
+      'Mỗi chi hội, chi đoàn có ít nhất 01 mô hình “Dân vận khéo”; hoàn thành trước ngày 10/02/2025.',
+    ]))
+    expect(goals(d)).toEqual(['Tỷ lệ hộ nghèo giảm 0,5%'])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

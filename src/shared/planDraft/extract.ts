@@ -148,6 +148,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
   s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "Giáo dục: duy trì …": the field's label before the goal.
+  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)\s)/u, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
@@ -194,7 +196,7 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
     const rest = text.slice(m.index + m[0].length, to)
     // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
     // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
-    const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest))
+    const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
     if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
   }
   return out
@@ -266,7 +268,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // milestone within the year leads to the year's target, it is not one.
     if (midYearMilestone(before)) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
-    if (/(?:^|[,;])\s*mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?![\p{L}])[^,;]*$/iu.test(before)) continue
+    if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
@@ -295,7 +297,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
     if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
-      const rest = after(end)
+      // The subject ends at the clause's end ("… vào lớp 1 và Trường Mầm non … được công nhận …").
+      const nextBreak = breaks.find((x) => x > end)
+      const rest = nextBreak !== undefined ? text.slice(end, nextBreak) : after(end)
       const byComma = /;|,(?!\d)|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
       let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
@@ -800,6 +804,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
     if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số/iu.test(line.text)) continue
     const inList = current.list && !h && !beforeIntro
+    // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
+    const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined
+    if (compared) {
+      built.push(compared)
+      sectionsUsed.add(current)
+      continue
+    }
     const found = findTargets(item, current, true)
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
@@ -818,6 +829,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         if (midYearMilestone(c.text)) continue
         // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
         if (/^(?:để|nhằm)\s/iu.test(body)) continue
+        // "hoàn thành trước ngày 10/02/2026": a deadline for what the item asks, not a goal.
+        if (/^hoàn thành\s+(?:trước|trong|chậm nhất)\s+(?:ngày|tháng|quý|năm)/iu.test(body)) continue
+        // “Chung tay xây dựng đô thị văn minh”: a movement's name alone, in quotes.
+        if (/^[“"][^“”"]+[”"]$/u.test(c.text.trim())) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
@@ -1147,7 +1162,7 @@ function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] 
       const purpose = /^(?:các|mỗi|từng)\s/iu.test(piece) ? -1 : piece.search(CONTINUATION_IN_RE)
       if (purpose > 0) piece = piece.slice(0, purpose)
       piece = piece.replace(/[\s,.…]+$/u, '')
-      if (!isGoal(piece) || piece.split(/\s+/u).length < 3) continue
+      if (!isGoal(piece) || piece.split(/\s+/u).length < 3 || /^[“"][^“”"]+[”"]$/u.test(piece.trim())) continue
       const start = c.start + offset + (cuts[i] ?? 0)
       const until = start + whole.replace(/[\s,.…]+$/u, '').length
       const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
@@ -1217,6 +1232,71 @@ export function sameGoal(a: string, b: string): boolean {
   const units = (s: string): string => [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join()
   if (units(a) !== units(b) && units(a) !== '' && units(b) !== '') return false
   return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
+}
+
+const COMPARED_RE = new RegExp(
+  String.raw`^(?:[-+•]\s*)?(.+?)\s+(cao hơn|tăng thêm|tăng|không thấp hơn|bằng hoặc cao hơn|không vượt quá(?: mức)?|không vượt|không cao hơn)\s+` +
+    String.raw`(?:(?:so với\s+)?(?:mức\s+)?(?:năm (\d{4})|năm trước)\s+)?(?:(ít nhất|tối thiểu|trên)\s+)?(?:(\d(?:[\d.,]*\d)?)\s*(%|điểm phần trăm|[\p{L}/ ]{1,25}?)\s+)?` +
+    String.raw`(?:so với\s+(?:mức\s+)?(?:năm (\d{4})|năm trước)\s*)?\(\s*(?:cuối |đầu )?năm (\d{4})\s*(?::|đạt|thu được|có|là|xảy ra)?\s*:?\s*(\d(?:[\d.,]*\d)?)\s*([^()]*?)\)\s*[.;]?$`,
+  'iu',
+)
+
+/**
+ * A target against last year's figure stated in brackets: "không thấp hơn năm 2022 (năm 2022: 85
+ * hộ)" is at least 85; "cao hơn năm 2022 (năm 2022 đạt 86%)" above 86 %; "không vượt quá mức năm
+ * 2022 (15 vụ)" at most 15; "cao hơn năm 2022 ít nhất 50 người (năm 2022: 420 người)" at least
+ * 470; "tăng thêm 2 điểm phần trăm … (năm 2022 đạt 91%)" at least 93 %; "cao hơn năm 2022 ít nhất
+ * 8% (năm 2022: 72 triệu đồng/người/năm)" at least 77,76 on a rate, a growth of 8 % on an amount.
+ */
+function comparedToBase(item: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, n: number): Built | undefined {
+  const text = item.text.replace(/^\s*(?:[-+•]\s*)?/u, '')
+  const m = COMPARED_RE.exec(text) ?? /^(.+?)\s+(không vượt quá(?: mức)?|không vượt)\s+(?:mức\s+)?năm (\d{4})\s*\(\s*(\d(?:[\d.,]*\d)?)\s*([^()]*?)\)\s*[.;]?$/iu.exec(text)
+  if (!m || year === undefined) return undefined
+  const short = m.length < 11
+  const verb = m[2]!.toLowerCase()
+  const baseYear = Number(short ? m[3] : (m[8] ?? m[3] ?? m[7] ?? year - 1))
+  const baseText = short ? m[4]! : m[9]!
+  const baseUnitText = (short ? m[5]! : m[10]!).trim()
+  if (baseYear >= year) return undefined
+  const read = (d: string, percent: boolean): number | undefined => readDigits(d, { integer: false, percent, habit: doc.habit })?.value
+  const unit = /^%/u.test(baseUnitText) ? '%' : (unitInfo(baseUnitText)?.canonical ?? unitInfo(baseUnitText.split(/\s+/u)[0] ?? '')?.canonical)
+  const base = read(baseText, unit === '%')
+  if (unit === undefined || base === undefined) return undefined
+  const rate = unit === '%' || unit.includes('/')
+  const figureText = short ? undefined : m[5]
+  const figureUnit = short ? undefined : m[6]?.trim()
+  const figure = figureText !== undefined ? read(figureText, figureUnit === '%') : undefined
+  const round = (x: number): number => Math.round(x * 1000) / 1000
+  const shown = (x: number): string => String(round(x)).replace('.', ',')
+  let target: Target
+  let reason: string
+  if (/không vượt|không cao hơn/u.test(verb)) {
+    if (figure !== undefined) return undefined
+    target = { kind: 'at_most', value: base, strict: false }
+    reason = `không vượt mức năm ${baseYear} (${shown(base)} ${unit}): không quá ${shown(base)}`
+  } else if (figure === undefined) {
+    if (verb === 'tăng' || verb === 'tăng thêm') return undefined
+    const strict = verb === 'cao hơn'
+    target = rate ? { kind: 'rate_at_least', value: base, ...(strict ? { strict: true } : {}) } : { kind: 'at_least', value: base, ...(strict ? { strict: true } : {}) }
+    reason = `${strict ? 'cao hơn' : 'không thấp hơn'} năm ${baseYear} (${shown(base)} ${unit})`
+  } else if (figureUnit === '%' && !rate) {
+    target = { kind: 'growth', percent: figure, baseYear, baseValue: base }
+    reason = `tăng ${shown(figure)}% so với năm ${baseYear} (${shown(base)} ${unit})`
+  } else {
+    const level = figureUnit === '%' && unit !== '%' ? base * (1 + figure / 100) : base + figure
+    if (figureUnit !== '%' && figureUnit !== 'điểm phần trăm' && (unitInfo(figureUnit ?? '')?.canonical ?? figureUnit) !== unit) return undefined
+    target = rate ? { kind: 'rate_at_least', value: round(level) } : { kind: 'at_least', value: round(level) }
+    reason = `năm ${baseYear}: ${shown(base)} ${unit}; ${verb} ${shown(figure)} ${figureUnit}: đạt từ ${shown(level)} ${unit} trở lên`
+  }
+  const name = upperFirst(cleanName(m[1]!).name)
+  const reading: Reading = rate
+    ? { name, unitOfMeasure: unit, aggregation: 'rate', scale: unit === '%' ? 100 : 1, ...(unit === '%' ? {} : { proportion: false }), target }
+    : { name, unitOfMeasure: unit, aggregation: isStockName(name) ? 'stock' : 'flow', target }
+  const source = text.replace(/[.;\s]+$/u, '')
+  const start = item.start + (item.text.length - item.text.replace(/^\s*(?:[-+•]\s*)?/u, '').length)
+  const span = { start, end: start + source.length }
+  const found: Found = { name, span, at: start, digits: [baseText, undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value: makeIndicator(reading, codes.take(slug(name)), section.code, source), source: span, confidence: 'medium', reasons: [reason], ambiguous: false, found }
 }
 
 /**
