@@ -24,6 +24,7 @@ import {
   type UnitKind,
   UnitSchema,
 } from './model'
+import { foldMarks } from './codes'
 import { TARGET_KIND_LABELS } from './describe'
 import { formatViNumber } from './numbers'
 import { PLAN_XLSX_TEMPLATE, type PlanBundle, type PlanFileProblem } from './planImport'
@@ -75,11 +76,7 @@ export const NO = 'không'
 
 /** Case, accents, đ, punctuation and spacing do not matter: "Tổ dân phố" = "to dan pho" = "to_dan_pho". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldMarks(text)
     .replace(/[^a-z0-9%‰/]+/g, ' ')
     .replace(/\s*\/\s*/g, '/')
     .trim()

@@ -22,6 +22,7 @@ import {
   type TitleCriteria,
   type UnitAchievements,
 } from '../../shared/commendation'
+import { foldMarks } from '../../shared/codes'
 import type { Commune, Plan } from '../../shared/model'
 import { personKey, type RegistrationContent, type RegistrationStatus, type RegistrationTitle } from '../../shared/registration'
 import { unitTargetTally, vietnamDate } from '../../shared/results'
@@ -509,7 +510,7 @@ export async function peopleAchievements(q: Queryable, communeId: number, name: 
 
 /** A name folded for search: lower case, without accents (đ as d), single spaces. */
 function foldName(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim()
+  return foldMarks(name).replace(/\s+/g, ' ').trim()
 }
 
 // ---------------------------------------------------------------------------
