@@ -115,14 +115,19 @@ async function importFailure(res: Response): Promise<PlanFileError> {
   return new PlanFileError(kind, s, message, code, problems)
 }
 
-async function sendPlanFile<T>(commune: string, year: number, file: Blob, query: string, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+/**
+ * POSTs a plan's document (a plan file's bytes, a document to draft from, pasted text) to one of
+ * the commune's plan endpoints (`path` below /communes/:commune/) and reads its JSON answer. Every
+ * failure is a PlanFileError: `network` when it never answered, else by the answer's status.
+ */
+export async function postPlanDocument<T>(commune: string, path: string, document: Blob | string, contentType: string, signal?: AbortSignal): Promise<{ status: number; body: T }> {
   let res: Response
   try {
-    res = await fetch(communePath(commune, `plans/${year}/import?${query}`), {
+    res = await fetch(communePath(commune, path), {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
-      body: file,
+      headers: { accept: 'application/json', 'content-type': contentType },
+      body: document,
       signal,
     })
   } catch (err) {
@@ -134,6 +139,10 @@ async function sendPlanFile<T>(commune: string, year: number, file: Blob, query:
   const body = (await res.json().catch(() => undefined)) as T | undefined
   if (body === undefined) throw new PlanFileError('server', res.status)
   return { status: res.status, body }
+}
+
+function sendPlanFile<T>(commune: string, year: number, file: Blob, query: string, signal?: AbortSignal): Promise<{ status: number; body: T }> {
+  return postPlanDocument<T>(commune, `plans/${year}/import?${query}`, file, 'application/octet-stream', signal)
 }
 
 /** POST …/import?mode=preview: what the file would write into `year`; nothing is written. */

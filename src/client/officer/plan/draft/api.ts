@@ -5,8 +5,8 @@
 import type { Commune, Plan } from '../../../../shared/model'
 import type { PlanFile } from '../../../../shared/planFile'
 import type { PlanDraftResponse } from '../../../../shared/planDraft/types'
-import { communePath, getCommunes, sessionLost } from '../../../api'
-import { PlanFileError, type PlanFileFailure } from '../api'
+import { getCommunes } from '../../../api'
+import { PlanFileError, postPlanDocument } from '../api'
 
 /**
  * Why drafting failed: `network` (never answered), `too_big` (413), `invalid` (422
@@ -15,39 +15,11 @@ import { PlanFileError, type PlanFileFailure } from '../api'
  */
 export { PlanFileError as PlanDraftError }
 
-async function failure(res: Response): Promise<PlanFileError> {
-  const body: unknown = await res.json().catch(() => undefined)
-  const e = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; message?: unknown; details?: unknown }
-  const message = typeof e.message === 'string' && e.message.length > 0 ? e.message : undefined
-  const code = typeof e.code === 'string' ? e.code : undefined
-  const problems = Array.isArray(e.details)
-    ? e.details.filter((d): d is { message: string } => typeof d === 'object' && d !== null && typeof (d as { message?: unknown }).message === 'string').map((d) => ({ message: d.message }))
-    : []
-  const s = res.status
-  const kind: PlanFileFailure = s === 413 ? 'too_big' : s === 422 ? 'invalid' : s >= 400 && s < 500 ? 'refused' : 'server'
-  return new PlanFileError(kind, s, message, code, problems)
-}
-
 /** POST …/plans/:year/draft: a file's bytes (`application/octet-stream`) or pasted text (`text/plain`). */
 export async function draftFromDocument(commune: string, year: number, document: Blob | string, signal?: AbortSignal): Promise<PlanDraftResponse> {
-  const pasted = typeof document === 'string'
-  let res: Response
-  try {
-    res = await fetch(communePath(commune, `plans/${year}/draft`), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': pasted ? 'text/plain; charset=utf-8' : 'application/octet-stream' },
-      body: document,
-      signal,
-    })
-  } catch (err) {
-    if (signal?.aborted) throw err
-    throw new PlanFileError('network', undefined)
-  }
-  if (res.status === 401) sessionLost()
-  if (!res.ok) throw await failure(res)
-  const body = (await res.json().catch(() => undefined)) as PlanDraftResponse | undefined
-  if (body === undefined || typeof body !== 'object' || body === null || !('draft' in body)) throw new PlanFileError('server', res.status)
+  const contentType = typeof document === 'string' ? 'text/plain; charset=utf-8' : 'application/octet-stream'
+  const { status, body } = await postPlanDocument<PlanDraftResponse>(commune, `plans/${year}/draft`, document, contentType, signal)
+  if (typeof body !== 'object' || body === null || !('draft' in body)) throw new PlanFileError('server', status)
   return body
 }
 
