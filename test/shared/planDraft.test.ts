@@ -935,6 +935,19 @@ describe('targets against last year\'s stated figure, names in quotes, deadlines
   })
 })
 
+describe('typed from a photo, the year so far (eleventh held-out set)', () => {
+  it('repairs a roman numeral typed with l, spaces as thousands separators and measures\' lost accents', () => {
+    expect(normalizeText('Il. NỘI DUNG\n- Lúa: diện tích 1 120 ha, nâng suất 58 tạ/ha, sán lượng 6 496 tấn; ≥ 12 500 con; tỷ lệ hô nghèo; ngày 15 tháng 01 năm 2023; 11 thôn 120 hộ')).toBe(
+      'II. NỘI DUNG\n- Lúa: diện tích 1.120 ha, năng suất 58 tạ/ha, sản lượng 6.496 tấn; ≥ 12.500 con; tỷ lệ hộ nghèo; ngày 15 tháng 01 năm 2023; 11 thôn 120 hộ',
+    )
+  })
+
+  it('a paragraph on the year so far ("Trong 8 tháng đầu năm, …") holds no targets', () => {
+    const d = draftPlan(planWith(['Thu ngân sách trên địa bàn đạt 46,5 tỷ đồng.'], 'Trong 8 tháng đầu năm, thu ngân sách nhà nước trên địa bàn đạt 28,7 tỷ đồng; giải quyết việc làm cho 412 lao động.'))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 46.5 }])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

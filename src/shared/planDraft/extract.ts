@@ -1470,7 +1470,8 @@ function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   if (planYear === undefined) return false
   // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
   const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+)?năm (\d{4})(?!\d)/iu.exec(text)
-  return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text)
+  // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
+  return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
 }
 
 /**

@@ -37,7 +37,17 @@ function unifyCharacters(text: string): string {
  * thousands dot ("2 .500 tấn"), and a unit's accents lost after a figure ("52 trieu đồng").
  */
 function repairOcrFigures(line: string): string {
+  // "Il. NỘI DUNG", "IIl. TỔ CHỨC": a roman numeral typed or read with the letter l for I.
+  const roman = /^(\s*)([IVXl]{2,5})([.)]\s)/u.exec(line)
+  if (roman && /l/u.test(roman[2]!) && /[IVX]/u.test(roman[2]!)) line = `${roman[1]}${roman[2]!.replace(/l/gu, 'I')}${roman[3]}${line.slice(roman[0].length)}`
   return line
+    // The measures' words with a wrong or lost accent, as typed from a photo or read by OCR.
+    .replace(/(?<![\p{L}])n[âăa]ng su[ấâạa]t(?![\p{L}])/gu, 'năng suất')
+    .replace(/(?<![\p{L}])s[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
+    .replace(/(?<![\p{L}])di[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
+    .replace(/(?<![\p{L}])h[ôo] ngh[èe]o(?![\p{L}])/gu, 'hộ nghèo')
+    // "1 120 ha", "12 500 con": a space for the thousands separator, before a unit or a sign.
+    .replace(/(^|[\s(≥≤<>:])(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/gu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, '.')}`)
     .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
     .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
     .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
