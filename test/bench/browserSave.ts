@@ -2,6 +2,12 @@
 // entry in one IndexedDB transaction) is timed in the page with performance.now(): from the
 // Enter key on a typed figure until the row's status reads "Đã lưu trên máy" again after
 // "Đang lưu…" (a MutationObserver on the status line, i.e. the DOM updated, before paint).
+// BENCH_SAVE_PROFILE=<folder> also CPU-profiles the page during the first run's saves (see
+// profileSaves); every run counts the IndexedDB transactions that start between Enter and the text.
+import { readFile, mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Browser, CDPSession, Page } from 'playwright-core'
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js'
 import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, syncLine } from './browser'
 import type { Measurement } from './report'
 import { fmtMs } from './report'
@@ -12,6 +18,14 @@ const ID = 'browser-save'
 const TITLE = 'Saving one value in Chromium'
 const SAVES = Math.max(50, Number(process.env.BENCH_SAVES ?? '') || 50)
 const INDICATOR = 'LUA_SL'
+/**
+ * A folder: the first run's ${SAVES} product saves are also CPU-profiled in the page through the
+ * Chrome DevTools Protocol (Profiler domain, 50 µs sampling). The profile is written there
+ * (`save-run-1.cpuprofile`, for DevTools) and its self time is logged by function and by source
+ * file, mapped through the build's source maps. The profiler slows the page: do not report the
+ * figures of a profiled run.
+ */
+const PROFILE_DIR = process.env.BENCH_SAVE_PROFILE?.trim() || ''
 const DESCRIPTION = [
   `Timed inside the page with \`performance.now()\`: a figure is put in the number input of \`${INDICATOR}\` (2022-Q1, unit TDP01 of \`tqt\`), then the clock starts and an Enter keydown is dispatched (the app's commit: the cell and its outbox entry in one IndexedDB transaction); the clock stops when a MutationObserver sees the row's status line go from "Đang lưu…" to "Đã lưu trên máy" (the DOM updated, before the next paint). ${SAVES} saves a run, different figures each, after 10 uncounted warm-up saves, with the phone offline so that no sync runs alongside; p50 and p95 of each run, headless Chromium unthrottled. Budget: p95 ≤ 16 ms.`,
   `The **floor**, in the same page and the same runs: the same write done by hand with the bare IndexedDB API, in a database of its own with the app's four stores (\`meta\`, \`cells\`, \`reports\`, \`outbox\`): one readwrite transaction reads the device id and the cell, puts the cell, reads the report, adds the outbox entry, and on \`complete\` sets a status line's text; timed from the call until a MutationObserver sees that text, as for the product. Goal (issue 18): p50 ≤ 2× the floor's.`,
@@ -42,17 +56,32 @@ export const browserSaveMeasurement: Measurement = {
         // Warm-up saves, not counted (the first ones compile the code path and open the database).
         for (let i = 0; i < 10; i++) await page.evaluate(timeOneSave, { input: `#ind-${INDICATOR}-value`, status: `#ind-${INDICATOR} .ind__status`, text: String(1300 + i) })
         const toCommit: number[] = []
+        const toWrite: number[] = []
         const afterCommit: number[] = []
+        const readTx: number[] = []
+        const writeTx: number[] = []
+        const txStores = new Map<string, number>()
         for (let run = 0; run < RUNS; run++) {
           const times: number[] = []
           const commits: number[] = []
+          const writes: number[] = []
+          const profile = run === 0 ? await startProfile(page) : null
           for (let i = 0; i < SAVES; i++) {
             const text = String(1400 + run * SAVES + i + 1)
             const save = await page.evaluate(timeOneSave, { input: `#ind-${INDICATOR}-value`, status: `#ind-${INDICATOR} .ind__status`, text })
             times.push(save.ms)
             if (save.commit !== null) commits.push(save.commit)
+            if (save.writeStart !== null) writes.push(save.writeStart)
+            readTx.push(save.tx.filter((t) => t.mode !== 'readwrite').length)
+            writeTx.push(save.tx.filter((t) => t.mode === 'readwrite').length)
+            for (const t of save.tx) txStores.set(`${t.mode} ${t.stores}`, (txStores.get(`${t.mode} ${t.stores}`) ?? 0) + 1)
+          }
+          if (profile) {
+            await stopProfile(profile, env.distDir, ctx.log)
+            await traceSaves(env.browser, page, env.distDir, 10, 1200, ctx.log)
           }
           toCommit.push(percentile(commits, 50))
+          toWrite.push(percentile(writes, 50))
           afterCommit.push(percentile(times, 50) - percentile(commits, 50))
           p50s.push(percentile(times, 50))
           p95s.push(percentile(times, 95))
@@ -72,9 +101,13 @@ export const browserSaveMeasurement: Measurement = {
         ])
         const p50 = median(p50s)
         const f50 = median(floor50)
+        const saves = readTx.length
+        ctx.log(`${TITLE}: IndexedDB transactions started between Enter and the status text, over ${saves} saves:`)
+        for (const [what, n] of [...txStores.entries()].sort((a, b) => b[1] - a[1])) ctx.log(`  ${(n / saves).toFixed(2).padStart(6)} a save  ${what}`)
         const notes = [
           'The budget is on the p95 row; the other rows are for context.',
-          `Where the product's save goes (medians of the runs' p50s): from Enter until its read-write transaction commits ${fmtMs(median(toCommit))} ms (the keydown's own work — the row's "Đang lưu…", a note box opened for a figure far from the history — and a frame drawn, then the transaction's requests); from the commit until the status text ${fmtMs(median(afterCommit))} ms (Dexie's commit handler starting the live queries the save touched, then Vue's update).`,
+          `IndexedDB transactions started between Enter and the status text, median of the saves: ${median(writeTx)} read-write, ${median(readTx)} read-only.`,
+          `Where the product's save goes (medians of the runs' p50s): from Enter until its read-write transaction starts ${fmtMs(median(toWrite))} ms and until it commits ${fmtMs(median(toCommit))} ms (the keydown's own work — the row's "Đang lưu…", a note box opened for a figure far from the history — and a frame drawn, then the transaction's requests); from the commit until the status text ${fmtMs(median(afterCommit))} ms (Dexie's commit handler starting the live queries the save touched, then Vue's update).`,
           `Product ÷ floor: p50 ${ratio(p50, f50)}, p95 ${ratio(median(p95s), median(floor95))}. Goal (issue 18): p95 ≤ 16 ms (${median(p95s) <= 16 ? 'met' : 'missed'}), p50 ≤ 2× the floor (${p50 <= 2 * f50 ? 'met' : 'missed'}).`,
         ]
         return { id: ID, title: TITLE, description: DESCRIPTION, environment: [['Chromium', env.browser.version()]], sections: [{ title: `${RUNS} runs of ${SAVES} saves`, table, notes }], errors: [] }
@@ -87,30 +120,198 @@ export const browserSaveMeasurement: Measurement = {
   },
 }
 
-/** Runs in every page of the context, first: notes when each read-write IndexedDB transaction commits (`window.benchCommitAt`). */
+/** An IndexedDB transaction the page started: when, its mode and its stores (`a+b`). */
+interface TxStart {
+  at: number
+  mode: string
+  stores: string
+}
+
+/**
+ * Runs in every page of the context, first: notes each IndexedDB transaction started
+ * (`window.benchTx`) and when each read-write one commits (`window.benchCommitAt`).
+ */
 function recordCommits(): void {
-  const w = window as unknown as { benchCommitAt?: number }
+  const w = window as unknown as { benchCommitAt?: number; benchTx: TxStart[] }
+  w.benchTx = []
   const open = IDBDatabase.prototype.transaction
   IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
     const tx = open.apply(this, args)
+    const names = args[0]
+    w.benchTx.push({ at: performance.now(), mode: args[1] ?? 'readonly', stores: (typeof names === 'string' ? [names] : [...names]).sort().join('+') })
+    if (w.benchTx.length > 1000) w.benchTx.splice(0, 500)
     if (args[1] === 'readwrite') tx.addEventListener('complete', () => (w.benchCommitAt = performance.now()))
     return tx
   } as typeof open
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]
+  samples: number[]
+  timeDeltas: number[]
+  startTime: number
+  endTime: number
+}
+
+/** Starts the page's CPU profiler (PROFILE_DIR only). */
+async function startProfile(page: Page): Promise<CDPSession | null> {
+  if (!PROFILE_DIR) return null
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
+  await cdp.send('Profiler.start')
+  return cdp
+}
+
+/**
+ * Stops it, writes the profile and logs its self time: the top functions, and the totals by
+ * source file (the build's source maps name the file, line and function a minified frame is from).
+ */
+async function stopProfile(cdp: CDPSession, distDir: string, log: (line: string) => void, name = 'save-run-1'): Promise<Attributed> {
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
+  await cdp.detach().catch(() => undefined)
+  await mkdir(PROFILE_DIR, { recursive: true })
+  await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile))
+  const maps = new Map<string, SourceMapConsumer | null>()
+  const mapOf = async (url: string): Promise<SourceMapConsumer | null> => {
+    const path = url ? new URL(url).pathname : ''
+    if (!path.endsWith('.js')) return null
+    if (!maps.has(path)) {
+      const raw = await readFile(join(distDir, `${path}.map`), 'utf8').catch(() => null)
+      maps.set(path, raw ? new SourceMapConsumer(JSON.parse(raw) as RawSourceMap) : null)
+    }
+    return maps.get(path) ?? null
+  }
+  const where = new Map<number, { fn: string; file: string }>()
+  for (const n of profile.nodes) {
+    const f = n.callFrame
+    const map = await mapOf(f.url)
+    const o = map?.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber })
+    const file = o?.source ? o.source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '') : f.url ? (f.url.split('/').pop() ?? '') : ''
+    const fn = `${o?.name ?? f.functionName ?? ''}` || f.functionName || '(anonymous)'
+    where.set(n.id, { fn: o?.source ? `${fn} ${file}:${o.line ?? 0}` : `${f.functionName || '(anonymous)'} ${file}`, file: file || f.functionName })
+  }
+  const byFn = new Map<string, number>()
+  const byFile = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const w = where.get(id)
+    if (!w) return
+    const us = profile.timeDeltas[i] ?? 0
+    byFn.set(w.fn, (byFn.get(w.fn) ?? 0) + us)
+    byFile.set(w.file, (byFile.get(w.file) ?? 0) + us)
+  })
+  const total = (profile.endTime - profile.startTime) / 1000
+  const attributed = { profile, where }
+  if (name !== 'save-run-1') return attributed
+  log(`${TITLE}: profile of run 1 (${SAVES} saves, ${fmtMs(total)} ms), written to ${PROFILE_DIR}/${name}.cpuprofile; top self time:`)
+  for (const [key, us] of [...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${key}`)
+  log(`${TITLE}: self time by source file:`)
+  for (const [key, us] of [...byFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${key}`)
+  return attributed
+}
+
+/** A CPU profile with each node's function and source file (mapped). */
+interface Attributed {
+  profile: CpuProfile
+  where: Map<number, { fn: string; file: string }>
+}
+
+/** Self time by function of the samples between `from` and `to` (µs, the trace's clock), top `n`. */
+function samplesBetween(a: Attributed, from: number, to: number, n: number): string {
+  const byFn = new Map<string, number>()
+  let t = a.profile.startTime
+  a.profile.samples.forEach((id, i) => {
+    const dt = a.profile.timeDeltas[i] ?? 0
+    t += dt
+    if (t < from || t > to) return
+    const fn = a.where.get(id)?.fn ?? '?'
+    if (fn.startsWith('(idle)')) return
+    byFn.set(fn, (byFn.get(fn) ?? 0) + dt)
+  })
+  return [...byFn.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, n)
+    .map(([fn, us]) => `${fn.trim()} ${fmtMs(us / 1000)}`)
+    .join('; ')
+}
+
+interface TraceEvent {
+  name: string
+  ph: string
+  ts: number
+  dur?: number
+  pid: number
+  tid: number
+  cat: string
+  args?: { name?: string }
+}
+
+/**
+ * PROFILE_DIR only: `count` more saves (not counted) under Chromium's tracing, and the renderer's
+ * main thread during them logged: for each save, from Enter to the status text, the time in its
+ * tasks by what they did (script, style, layout, paint, garbage collection…) and the time it had
+ * nothing to do (waiting for IndexedDB); and a typical save's tasks in order.
+ */
+async function traceSaves(browser: Browser, page: Page, distDir: string, count: number, base: number, log: (line: string) => void): Promise<void> {
+  const cdp = await startProfile(page)
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', 'IndexedDB'] })
+  for (let i = 0; i < count; i++) await page.evaluate(timeOneSave, { input: `#ind-${INDICATOR}-value`, status: `#ind-${INDICATOR} .ind__status`, text: String(base + i), mark: true })
+  const buffer = await browser.stopTracing()
+  const js = cdp ? await stopProfile(cdp, distDir, log, 'save-trace') : null
+  await writeFile(join(PROFILE_DIR, 'save-trace.json'), buffer)
+  const events = (JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents
+  const starts = events.filter((e) => e.name === 'bench-save-start').sort((a, b) => a.ts - b.ts)
+  const ends = events.filter((e) => e.name === 'bench-save-end').sort((a, b) => a.ts - b.ts)
+  const thread = starts[0]
+  if (!thread || ends.length !== starts.length) return log(`${TITLE}: trace: no save marks (${starts.length} starts, ${ends.length} ends)`)
+  const main = events.filter((e) => e.ph === 'X' && e.pid === thread.pid && e.tid === thread.tid && e.dur !== undefined).sort((a, b) => a.ts - b.ts)
+  const isTask = (e: TraceEvent): boolean => e.name === 'ThreadControllerImpl::RunTask'
+  const totals = new Map<string, number>()
+  const lines: string[][] = []
+  let busy = 0
+  let window = 0
+  starts.forEach((s, i) => {
+    const end = ends[i]!.ts
+    window += end - s.ts
+    const tasks = main.filter((e) => isTask(e) && e.ts + (e.dur ?? 0) > s.ts && e.ts < end)
+    const line: string[] = []
+    for (const task of tasks) {
+      const from = Math.max(task.ts, s.ts)
+      const to = Math.min(task.ts + (task.dur ?? 0), end)
+      busy += to - from
+      // What the task did: its direct children (events inside it not inside another child).
+      const inside = main.filter((e) => e !== task && !isTask(e) && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0))
+      const direct = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.ts < e.ts || (o.dur ?? 0) > (e.dur ?? 0))))
+      for (const d of direct) totals.set(d.name, (totals.get(d.name) ?? 0) + (d.dur ?? 0))
+      const what = direct.map((d) => `${d.name} ${fmtMs((d.dur ?? 0) / 1000)}`).join(', ')
+      if (to - from < 100) continue
+      const fns = js ? samplesBetween(js, from, to, 6) : ''
+      line.push(`+${fmtMs((from - s.ts) / 1000)} ms: task ${fmtMs((to - from) / 1000)} ms${what ? ` (${what})` : ''}${fns ? ` JS: ${fns}` : ''}`)
+    }
+    line.push(`+${fmtMs((end - s.ts) / 1000)} ms: the status text`)
+    lines.push(line)
+  })
+  log(`${TITLE}: trace of ${count} saves (${PROFILE_DIR}/save-trace.json): ${fmtMs(window / 1000)} ms from Enter to the text in all, the main thread busy ${fmtMs(busy / 1000)} ms of it; in its tasks:`)
+  for (const [name, us] of [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${name}`)
+  const typical = [...lines.keys()].sort((a, b) => (ends[a]!.ts - starts[a]!.ts) - (ends[b]!.ts - starts[b]!.ts))[Math.floor(lines.length / 2)] ?? 0
+  log(`${TITLE}: trace: the median save's main thread, from Enter:`)
+  for (const l of lines[typical] ?? []) log(`  ${l}`)
+}
+
 /**
  * Runs in the page: one save, timed from Enter to "Đã lưu trên máy" in the row's status line;
- * `commit`: from Enter until the last read-write transaction committed before the status (null if none did).
+ * `commit`: from Enter until the last read-write transaction committed before the status (null if none did);
+ * `writeStart`: from Enter until the first read-write transaction started; `tx`: the transactions started meanwhile.
  */
-function timeOneSave(arg: { input: string; status: string; text: string }): Promise<{ ms: number; commit: number | null }> {
+function timeOneSave(arg: { input: string; status: string; text: string; mark?: boolean }): Promise<{ ms: number; commit: number | null; writeStart: number | null; tx: TxStart[] }> {
   const input = document.querySelector<HTMLInputElement>(arg.input)
   const status = document.querySelector(arg.status)
   if (!input || !status) throw new Error(`no ${arg.input} or ${arg.status}`)
   input.focus()
   input.value = arg.text
   input.dispatchEvent(new Event('input', { bubbles: true }))
-  const w = window as unknown as { benchCommitAt?: number }
-  return new Promise<{ ms: number; commit: number | null }>((resolve, reject) => {
+  const w = window as unknown as { benchCommitAt?: number; benchTx: TxStart[] }
+  return new Promise<{ ms: number; commit: number | null; writeStart: number | null; tx: TxStart[] }>((resolve, reject) => {
     let sawSaving = false
     let t0 = 0
     const timer = setTimeout(() => {
@@ -122,13 +323,17 @@ function timeOneSave(arg: { input: string; status: string; text: string }): Prom
       if (s.includes('Đang lưu')) sawSaving = true
       else if (sawSaving && s.includes('Đã lưu trên máy')) {
         const ms = performance.now() - t0
+        if (arg.mark) performance.mark('bench-save-end')
         observer.disconnect()
         clearTimeout(timer)
         const at = w.benchCommitAt
-        resolve({ ms, commit: at !== undefined && at >= t0 ? at - t0 : null })
+        const tx = w.benchTx.filter((x) => x.at >= t0)
+        const write = tx.find((x) => x.mode === 'readwrite')
+        resolve({ ms, commit: at !== undefined && at >= t0 ? at - t0 : null, writeStart: write ? write.at - t0 : null, tx })
       }
     })
     observer.observe(status, { childList: true, characterData: true, subtree: true })
+    if (arg.mark) performance.mark('bench-save-start')
     t0 = performance.now()
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }))
   })
