@@ -4,7 +4,7 @@ import Dexie from 'dexie'
 import type { ValueData } from '../../shared/model'
 import { deviceIdOf, newDeviceId } from '../deviceId'
 import type { ThiDuaDb } from './db'
-import { outboxTables, queueReport, queueValue, type Queued, type WriteContext } from './outbox'
+import { outboxTables, queueReport, queueValue, readCell, type CellReads, type Queued, type WriteContext } from './outbox'
 
 export interface EditDeps {
   db: ThiDuaDb
@@ -60,14 +60,18 @@ export function isQuotaError(err: unknown): boolean {
 /**
  * Runs one rw transaction over the outbox tables with the edit's context. The transaction is the
  * unit of all-or-nothing: any throw inside (a quota error included) aborts every write in it.
+ * `start` runs first inside it, so that its reads travel with the device id's; the body gets what
+ * it returned.
  */
-export async function inEditTransaction<T>(deps: EditDeps, body: (ctx: WriteContext) => Promise<T>): Promise<T> {
+export async function inEditTransaction<T, S = undefined>(deps: EditDeps, body: (ctx: WriteContext, started: S) => Promise<T>, start?: (db: ThiDuaDb) => S): Promise<T> {
   const { db } = deps
   const newId = deps.newId ?? newDeviceId
   try {
     return await db.transaction('rw', outboxTables(db), async () => {
-      const deviceId = await deviceIdOf(db, newId)
-      return body({ db, now: (deps.clock ?? (() => new Date()))(), newId, deviceId })
+      const started = start?.(db) as S
+      // Made (or taken over) once per device by deviceId.ts; read here with this transaction's own request.
+      const deviceId = ((await db.meta.get('deviceId'))?.value as string | undefined) ?? (await deviceIdOf(db, newId))
+      return body({ db, now: (deps.clock ?? (() => new Date()))(), newId, deviceId }, started)
     })
   } catch (err) {
     if (isQuotaError(err)) throw new StorageFullError(err)
@@ -75,11 +79,15 @@ export async function inEditTransaction<T>(deps: EditDeps, body: (ctx: WriteCont
   }
 }
 
-/** Saves one cell on the phone and queues it for the server. Resolves once both are committed. */
+/**
+ * Saves one cell on the phone and queues it for the server. Resolves once both are committed.
+ * The cell's reads go with the device id's: IndexedDB is waited on twice (reads, then writes)
+ * before the commit, as in a save written by hand.
+ */
 export function saveValue(deps: EditDeps, edit: ValueEdit): Promise<Queued> {
-  const { commune, unit, period, indicator } = edit
-  const content = edit.note === undefined ? { value: edit.value } : { value: edit.value, note: edit.note }
-  return inEditTransaction(deps, (ctx) => queueValue(ctx, { commune, unit, period, indicator }, content))
+  const { value, note, ...t } = edit
+  const content = note === undefined ? { value } : { value, note }
+  return inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), (db) => readCell(db, t))
 }
 
 /** Queues "Gửi báo cáo". Resolves null when it cancelled a recall not yet sent. */

@@ -71,6 +71,14 @@ function localOf(m: ValueMutation): CellLocalState {
   return m.note === undefined ? { value: m.value } : { value: m.value, note: m.note }
 }
 
+/** What queueValue reads of a cell before it writes: the cell's outbox entries and its row. */
+export type CellReads = [OutboxEntry[], CellRow | undefined]
+
+/** queueValue's reads, both at once; a save starts them with the device id's (local/edits.ts saveValue). */
+export function readCell(db: ThiDuaDb, t: CellTarget): Promise<CellReads> {
+  return Promise.all([entriesFor(db, t), db.cells.get([t.commune, t.unit, t.period, t.indicator])])
+}
+
 /** An entry never sent, still the last of its target: the only kind of entry an edit may change. */
 export function coalescible(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
   const last = entries.at(-1)
@@ -87,18 +95,20 @@ function withLocal(t: CellTarget, cell: CellRow | undefined, local: CellLocalSta
  * cell takes the new value in place (it keeps its base: the user never saw a newer server value,
  * the screen showed their own); otherwise a new entry is based on the cell's server version.
  * `baseVersion` overrides the base either way (a conflict resolved on the server's version).
+ * `reads`: readCell's, already started in this transaction.
  */
 export async function queueValue(
   ctx: WriteContext,
   t: CellTarget,
   content: { value: ValueData | null; note?: string | null | undefined },
   baseVersion?: number,
+  reads?: Promise<CellReads>,
 ): Promise<Queued> {
   const { db } = ctx
   const value = plainValue(content.value)
   const note = plainNote(content.note)
   // The reads together, then the writes together: a save waits on IndexedDB twice, not five times.
-  const [entries, cell] = await Promise.all([entriesFor(db, t), db.cells.get([t.commune, t.unit, t.period, t.indicator])])
+  const [entries, cell] = await (reads ?? readCell(db, t))
   const open = coalescible(entries)
   if (open && open.mutation.kind === 'value') {
     // Untouched note: the earlier edit's note (if it set one) still stands.
