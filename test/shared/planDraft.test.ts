@@ -948,6 +948,52 @@ describe('typed from a photo, the year so far (eleventh held-out set)', () => {
   })
 })
 
+describe('units in the name cell, shares for the villages, topic lines, letters (twelfth held-out set)', () => {
+  it('a table with the unit in brackets in the name cell, beside last year\'s plan and result', () => {
+    const d = draftPlan(`${HEAD}
+II. CHỈ TIÊU THI ĐUA
+| TT | Chỉ tiêu | KH 2024 | TH 2024 | KH 2025 |
+| 1 | Thu ngân sách trên địa bàn (triệu đồng) | 18.500 | 19.840 | 21.200 |
+| 2 | Tỷ lệ hộ nghèo (%) | 0,6 | 0,52 | < 0,4 |
+| 3 | Số vụ tai nạn giao thông (vụ) | ≤ 12 | 10 | Giảm 10% |
+`)
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['Thu ngân sách trên địa bàn', 'triệu đồng', { kind: 'at_least', value: 21200 }],
+      ['Tỷ lệ hộ nghèo', '%', { kind: 'at_most', value: 0.4, strict: true }],
+      ['Số vụ tai nạn giao thông', 'vụ', { kind: 'at_most', value: 9, strict: false }],
+    ])
+  })
+
+  it('a commune figure shared out to its villages is one target; a topic line over its items is none', () => {
+    const d = draftPlan(`${HEAD}
+II. NỘI DUNG VÀ CHỈ TIÊU THI ĐUA
+Các phong trào được triển khai đến từng thôn, bản, với các chỉ tiêu:
+- Về phát triển kinh tế
++ Nông nghiệp, lâm nghiệp
+* Trồng mới 145 ha rừng sản xuất, trong đó thôn Nà Lừa 45 ha, thôn Khuổi Bon 38 ha, thôn Bản Chang 34 ha, thôn Phja Đăm 28 ha.
+* Tổng đàn trâu, bò đạt 3.250 con, trong đó thôn Nà Lừa 950 con, thôn Khuổi Bon 820 con.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['ha', { kind: 'at_least', value: 145 }],
+      ['con', { kind: 'at_least', value: 3250 }],
+    ])
+    expect(d.indicators[0]!.reasons.join(' ')).toContain('Nà Lừa')
+  })
+
+  it('in a long sentence the measure starts after the request; "kéo giảm … ít nhất 10%" is a cut; a size in brackets describes', () => {
+    const d = draftPlan(planWith([
+      'Về quốc phòng, an ninh, Ủy ban nhân dân đề nghị Ban Chỉ huy Quân sự, Công an phối hợp chặt chẽ với các khu phố để hoàn thành 100% chỉ tiêu giao quân.',
+      'Mỗi người dân là một “camera” an ninh, cùng kéo giảm số vụ tai nạn giao thông ít nhất 10% so với năm 2024 (năm 2024 xảy ra 20 vụ).',
+      'Hoàn thành nâng cấp tuyến đường Trần Phú (đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km).',
+    ]))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tỷ lệ hoàn thành chỉ tiêu giao quân', { kind: 'rate_at_least', value: 100 }],
+      ['Số vụ tai nạn giao thông', { kind: 'at_most', value: 18, strict: false }],
+      ['Hoàn thành nâng cấp tuyến đường Trần Phú (đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)', { kind: 'yes_no' }],
+    ])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

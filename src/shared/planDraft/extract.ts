@@ -147,6 +147,12 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + 2).trim()
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
   s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
+  // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
+  // kéo giảm số vụ …": in a long sentence the measure starts after the last comma or "để" before it.
+  if (s.split(/\s+/u).length > 12) {
+    const lead = [...s.matchAll(/(?:,\s+(?:cùng\s+)?|\s+(?:để|nhằm)\s+)(?=(?:tỷ lệ|tỉ lệ|số|tổng|thu|chi|giá trị|sản lượng|diện tích|năng suất|hoàn thành|vận động|kéo giảm|giảm|tăng)(?:\s|$))/giu)].pop()
+    if (lead) s = s.slice(lead.index + lead[0].length)
+  }
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)\s)/u, '')
@@ -235,6 +241,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
     const open = text.lastIndexOf('(', at)
+    // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
+    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
       const held = /([^,;:()]+?)\s+không (?:tăng|vượt)(?:\s+(?:so với\s+)?(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?))?\s*$/iu.exec(text.slice(lastBreak, open))
       const spanEnd = text.indexOf(')', open) + 1
@@ -332,7 +340,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
     const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
-    const verbFirst = /^giảm\s/iu.test(name) && cueMatch === undefined ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
+    // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
+    const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word)
+    const verbFirst = /^(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
       name,
       span: { start: line.start + Math.min(lead, at), end: line.start + spanEnd },
@@ -427,7 +437,7 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   // "Giảm tỷ lệ … 15%": the verb is the target's, the rest is the indicator's name.
   // "Tốc độ tăng giá trị sản xuất bình quân đạt 6,5% so với năm 2024": a growth of what follows.
   const pace = percent ? /^tốc độ tăng(?:\s+trưởng)?\s+(?=\p{L})/iu.exec(f.name) : null
-  const name = upperFirst((pace ? f.name.slice(pace[0].length) : f.verbFirst ? f.name.replace(/^(?:giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
+  const name = upperFirst((pace ? f.name.slice(pace[0].length) : f.verbFirst ? f.name.replace(/^(?:(?:kéo\s+)?giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
   const cue = f.cue
   const post = f.post
   const isRateName = /^(?:tỷ|tỉ) (?:lệ|suất)/iu.test(name)
@@ -483,7 +493,7 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
     if (base === undefined) confidence = 'low'
     withNumbers(make)
   } else if (kind === 'reduce') {
-    if (percent && (isRateName || !f.verbFirst)) {
+    if (percent) {
       // A cut in ‰ ("tỷ suất sinh thô giảm 0,3‰") is in points: a share of the start would be written in %.
       const points = post.points || unit === '‰'
       const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
@@ -815,6 +825,11 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
+    // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short
+    // line without a figure or a closing stop, followed by more items, names the items under it.
+    const next = lines.slice(index + 1).find((l) => l.text !== '')
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && /^[-+•]\s/u.test(next.text) && /^[-+•]\s/u.test(line.text) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
       let k = 0
@@ -834,7 +849,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // “Chung tay xây dựng đô thị văn minh”: a movement's name alone, in quotes.
         if (/^[“"][^“”"]+[”"]$/u.test(c.text.trim())) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
-        if ([...c.text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
+        // (A size in brackets, "(…, dài 1,2 km)", describes what the goal is about.)
+        const told = c.text.replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
+        if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
@@ -944,6 +961,29 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!best) continue
     t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
     t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
+  }
+
+  // "Trồng mới 145 ha rừng, trong đó thôn Nà Lừa 45 ha, thôn Khuổi Bon 38 ha, …": the commune's
+  // figure shared out to its villages. The split is for the villages to carry out, not targets of
+  // the commune's plan: the whole stays its own figure, the shares are named in its reasons.
+  for (const whole of built) {
+    const parts = (whole.value.children ?? []).map((c) => built.find((b) => b.value.code === c))
+    if (parts.length < 2 || parts.some((p) => !p || !/^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u.test(lowerFirst(p.value.name)))) continue
+    const figure = figureOf(whole.value.target)
+    if (figure === undefined) continue
+    whole.reasons.push(`chia cho các thôn, tổ: ${parts.map((p) => `${p!.value.name} ${String(figureOf(p!.value.target) ?? '').replace('.', ',')}`).join('; ')} (phần việc của từng đơn vị, không phải chỉ tiêu riêng)`)
+    whole.value = { ...whole.value, target: { kind: 'at_least', value: figure } }
+    delete whole.value.children
+    for (const p of parts) built.splice(built.indexOf(p!), 1)
+  }
+  // The same split after a whole that is no sum of them ("đạt 3.250 con, trong đó thôn Nà Lừa 950 con, …").
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (!/^(?:thôn|bản|ấp|tổ dân phố|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u.test(lowerFirst(b.value.name))) continue
+    const whole = built.slice(0, i).reverse().find((w) => w.value.unitOfMeasure === b.value.unitOfMeasure && w.source.end <= b.source.start && !doc.text.slice(w.source.end, b.source.start).includes('\n') && !/^(?:thôn|bản|ấp|tổ dân phố|khu phố|khóm|làng|buôn|sóc)\s/u.test(lowerFirst(w.value.name)))
+    if (!whole) continue
+    whole.reasons.push(`phần chia cho ${b.value.name}: ${String(figureOf(b.value.target) ?? '').replace('.', ',')} ${b.value.unitOfMeasure} (phần việc của đơn vị, không phải chỉ tiêu riêng)`)
+    built.splice(i--, 1)
   }
 
   // A figure restated later with the same measure ("| Tổng đàn trâu, bò | con | … | 3.460 |" in a
@@ -1469,7 +1509,8 @@ function midYearMilestone(text: string): boolean {
 function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   if (planYear === undefined) return false
   // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
-  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  // And "Đến ngày 31/12/2023, toàn xã có …", a date of a past year.
+  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
   // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
   return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
 }
@@ -1831,14 +1872,20 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   const symbolic = figure.text.replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới ')
   // "| Nội dung | Dự toán 2024 (triệu đồng) |": the plan column's heading may carry the unit.
   const headUnit = cols.plan !== undefined ? /\(([^()]+)\)\s*$/u.exec(head?.[cols.plan] ?? '')?.[1] : undefined
-  const unit = unitCell?.text ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : '')
+  // "| Thu ngân sách trên địa bàn (triệu đồng) | …": or the name cell, in brackets at its end.
+  const nameUnit = /\s*\(([^()]+)\)\s*$/u.exec(nameCell.text)?.[1]?.trim()
+  const unitOfName = nameUnit && (nameUnit === '%' || nameUnit === '‰' || unitInfo(nameUnit)) ? nameUnit : undefined
+  const unit = unitCell?.text ?? unitOfName ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : '')
   const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
   if (!digits || unit === '') return undefined
   const cueText = symbolic.slice(0, digits.index)
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
   const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
-  const rowName = measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
+  const rowName = (measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')).replace(
+    unitOfName !== undefined && unit === unitOfName ? /\s*\([^()]+\)\s*$/u : /$^/u,
+    '',
+  )
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
   const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0
