@@ -61,13 +61,18 @@ export function isQuotaError(err: unknown): boolean {
  * Runs one rw transaction over the outbox tables with the edit's context. The transaction is the
  * unit of all-or-nothing: any throw inside (a quota error included) aborts every write in it.
  * `start` runs first inside it, so that its reads travel with the device id's; the body gets what
- * it returned.
+ * it returned. `tables`: fewer stores, for a write that needs fewer.
  */
-export async function inEditTransaction<T, S = undefined>(deps: EditDeps, body: (ctx: WriteContext, started: S) => Promise<T>, start?: (db: ThiDuaDb) => S): Promise<T> {
+export async function inEditTransaction<T, S = undefined>(
+  deps: EditDeps,
+  body: (ctx: WriteContext, started: S) => Promise<T>,
+  start?: (db: ThiDuaDb) => S,
+  tables = outboxTables(deps.db),
+): Promise<T> {
   const { db } = deps
   const newId = deps.newId ?? newDeviceId
   try {
-    return await db.transaction('rw', outboxTables(db), async () => {
+    return await db.transaction('rw', tables, async () => {
       const started = start?.(db) as S
       // Made (or taken over) once per device by deviceId.ts; read here with this transaction's own request.
       const deviceId = ((await db.meta.get('deviceId'))?.value as string | undefined) ?? (await deviceIdOf(db, newId))
@@ -81,13 +86,14 @@ export async function inEditTransaction<T, S = undefined>(deps: EditDeps, body: 
 
 /**
  * Saves one cell on the phone and queues it for the server. Resolves once both are committed.
- * The cell's reads go with the device id's: IndexedDB is waited on twice (reads, then writes)
- * before the commit, as in a save written by hand.
+ * One transaction over the three stores it writes or reads; the cell's reads go with the device
+ * id's: IndexedDB is waited on twice (reads, then writes) before the commit, as in a save written by hand.
  */
 export function saveValue(deps: EditDeps, edit: ValueEdit): Promise<Queued> {
   const { value, note, ...t } = edit
   const content = note === undefined ? { value } : { value, note }
-  return inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), (db) => readCell(db, t))
+  const { db } = deps
+  return inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), () => readCell(db, t), [db.outbox, db.cells, db.meta])
 }
 
 /** Queues "Gửi báo cáo". Resolves null when it cancelled a recall not yet sent. */
