@@ -8,7 +8,7 @@ import { currentUser, saveSession } from '../../src/client/local/db'
 import { saveValue } from '../../src/client/local/edits'
 import { LOCALE_KEY } from '../../src/client/modules/i18n'
 import { fakeServer, json, officer, otherSummary, planOf, signedInAs, summary, UNAUTHORIZED } from './fakeServer'
-import { C, closePhones, mountApp, phone, reporter, settle, until } from './app/harness'
+import { C, closePhones, mountApp, phone, reporter, settle, until, withLiveServer } from './app/harness'
 import { freshDb } from './local/testDb'
 
 const signedOut = { 'GET /api/auth/me': json(401, UNAUTHORIZED) }
@@ -30,6 +30,8 @@ async function openMenu(w: VueWrapper): Promise<void> {
 }
 
 const menuButton = (w: VueWrapper, text: string) => w.findAll('.account__panel button').find((b) => b.text() === text)!
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -153,7 +155,7 @@ describe('the session on this phone', () => {
     const server = fakeServer({ 'GET /api/auth/me': () => Promise.reject(new TypeError('Failed to fetch')) })
     const p = await phone()
     const m = await mountApp({ db: p.db })
-    await until(() => expect(m.w.findAll('a.card')).toHaveLength(4))
+    await until(() => expect(m.w.findAll('a.card')).toHaveLength(5)) // four quarters and the year
     expect(m.router.currentRoute.value.path).toBe('/')
     expect(server.calls('GET /api/auth/me')).toBe(1)
     expect(await currentUser(p.db)).toMatchObject({ username: reporter.username })

@@ -4,7 +4,9 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { saveValue } from '../../../src/client/local/edits'
 import { fakeServer, json } from '../fakeServer'
-import { C, closePhones, mountApp, phone, reporter, until } from './harness'
+import { C, closePhones, mountApp, phone, reporter, until, withLiveServer } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -21,8 +23,8 @@ async function conflicted() {
   const p = await phone()
   await saveValue({ db: p.db }, { ...at('LUA_DT'), value: num(40), note: 'đo lại' })
   await saveValue({ db: p.db }, { ...at('LUA_SL'), value: num(300) })
-  p.server.write('T1', '2024-Q1', 'LUA_DT', num(50))
-  p.server.write('T1', '2024-Q1', 'LUA_SL', num(320))
+  await p.server.write('T1', '2024-Q1', 'LUA_DT', num(50))
+  await p.server.write('T1', '2024-Q1', 'LUA_SL', num(320))
   await p.sync()
   return p
 }
@@ -49,7 +51,7 @@ describe('conflicts', () => {
     await area!.findAll('button').find((b) => b.text() === 'Giữ số của tôi')!.trigger('click')
     await until(() => expect(m.w.findAll('.item')).toHaveLength(1))
     const kept = (await p.db.outbox.toArray()).find((e) => e.indicator === 'LUA_DT')!
-    expect(kept).toMatchObject({ state: 'pending', mutation: { value: num(40), baseVersion: p.server.cell('T1', '2024-Q1', 'LUA_DT')!.version } })
+    expect(kept).toMatchObject({ state: 'pending', mutation: { value: num(40), baseVersion: (await p.server.cell('T1', '2024-Q1', 'LUA_DT'))!.version } })
 
     await output!.findAll('button').find((b) => b.text() === 'Dùng số trên máy chủ')!.trigger('click')
     await until(() => expect(m.w.text()).toContain('Không có việc gì cần xử lý'))
@@ -63,7 +65,7 @@ describe('rejections', () => {
     fakeServer({ 'GET /api/auth/me': json(200, reporter) })
     const p = await phone()
     await saveValue({ db: p.db }, { ...at('LUA_DT', '2024-Q2'), value: num(40) })
-    p.server.decide('T1', '2024-Q2', 'submitted')
+    await p.server.decide('T1', '2024-Q2', 'submitted')
     await p.sync()
     const m = await mountApp({ db: p.db, path: '/can-xu-ly' })
     await until(() => expect(m.w.findAll('.item')).toHaveLength(1))

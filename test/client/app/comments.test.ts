@@ -4,8 +4,14 @@ import 'fake-indexeddb/auto'
 // is no longer returned.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../../../src/client/modules/i18n'
+import type { SyncTransport } from '../../../src/client/sync/api'
+import { syncOnce } from '../../../src/client/sync/engine'
+import type { PulledReport } from '../../../src/shared/protocol'
+import { T0 } from '../local/testDb'
 import { fakeServer, json } from '../fakeServer'
-import { C, closePhones, mountApp, phone, reporter, until, type Mounted } from './harness'
+import { C, closePhones, mountApp, phone, reporter, until, withLiveServer, type Mounted } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -20,7 +26,7 @@ const comment = (m: Mounted, code: string) => m.w.find(`#ind-${code} .ind__comme
 async function returnedWithComments() {
   fakeServer({ 'GET /api/auth/me': json(200, reporter) })
   const p = await phone()
-  p.server.decide('T1', '2024-Q1', 'returned', 'Cần bổ sung số liệu', { LUA_DT: 'Diện tích lúa thấp hơn quý trước, kiểm tra lại', BHYT: 'Mẫu số phải là tổng số dân' })
+  await p.server.decide('T1', '2024-Q1', 'returned', 'Cần bổ sung số liệu', { LUA_DT: 'Diện tích lúa thấp hơn quý trước, kiểm tra lại', BHYT: 'Mẫu số phải là tổng số dân' })
   await p.sync()
   return p
 }
@@ -32,9 +38,17 @@ describe('per-value comments of a returned report', () => {
     expect(row?.status).toBe('returned')
     expect(row?.comments).toEqual({ LUA_DT: 'Diện tích lúa thấp hơn quý trước, kiểm tra lại', BHYT: 'Mẫu số phải là tổng số dân' })
     // A server from before comments sends none: stored as an empty set, never undefined.
-    p.server.reports.set('T2|2024-Q1', { unit: 'T2', period: '2024-Q1', status: 'approved', returnReason: null, version: ++p.server.version } as never)
-    await p.sync()
-    const other = await p.db.reports.get([C, 'T2', '2024-Q1'])
+    // The office approves another quarter; the phone pulls it through a wire that drops the field.
+    await p.server.decide('T1', '2024-Q2', 'approved')
+    const older: SyncTransport = {
+      push: (commune, body) => p.wire.push(commune, body),
+      pull: async (commune, cursor, limit) => {
+        const page = await p.wire.pull(commune, cursor, limit)
+        return { ...page, reports: page.reports.map(({ comments: _, ...report }) => report as PulledReport) }
+      },
+    }
+    await syncOnce({ db: p.db, transport: older, commune: C, clock: () => new Date(T0) })
+    const other = await p.db.reports.get([C, 'T1', '2024-Q2'])
     expect(other?.status).toBe('approved')
     expect(other?.comments).toEqual({})
   })
@@ -55,7 +69,7 @@ describe('per-value comments of a returned report', () => {
     const p = await returnedWithComments()
     const m = await mountApp({ db: p.db, path: Q1 })
     await until(() => expect(comment(m, 'LUA_DT').exists()).toBe(true))
-    p.server.decide('T1', '2024-Q1', 'approved')
+    await p.server.decide('T1', '2024-Q1', 'approved')
     await p.sync()
     await until(() => expect(m.w.find('.banner--locked').text()).toContain('Báo cáo đã được duyệt'))
     expect(m.w.findAll('.ind__comment')).toHaveLength(0)

@@ -8,7 +8,9 @@ import type { ThiDuaDb } from '../../../src/client/local/db'
 import type { Plan } from '../../../src/shared/model'
 import { saveValue } from '../../../src/client/local/edits'
 import { fakeServer, json } from '../fakeServer'
-import { C, closePhones, ENTRY_PLAN, mountApp, phone, reporter, settle, until, type Mounted } from './harness'
+import { C, closePhones, ENTRY_PLAN, mountApp, phone, reporter, settle, until, withLiveServer, type Mounted } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -124,7 +126,7 @@ describe('a number', () => {
 
   it('saves a figure once (Enter, then the box’s blur), and says from the save itself that it waits to be sent', async () => {
     const m = await open('/nhap/T1/2024-Q3', async (p) => {
-      p.server.write('T1', '2024-Q3', 'LUA_SL', num(600))
+      await p.server.write('T1', '2024-Q3', 'LUA_SL', num(600))
       await p.sync()
     })
     await until(() => expect(status(m, 'LUA_SL')).toBe('Đã gửi lên máy chủ'))
@@ -166,8 +168,8 @@ describe('a number', () => {
 
   it('saves a figure far from the unit’s history at once, then asks for a note', async () => {
     const m = await open('/nhap/T1/2024-Q3', async (p) => {
-      p.server.write('T1', '2024-Q1', 'LUA_DT', num(10))
-      p.server.write('T1', '2024-Q2', 'LUA_DT', num(12))
+      await p.server.write('T1', '2024-Q1', 'LUA_DT', num(10))
+      await p.server.write('T1', '2024-Q2', 'LUA_DT', num(12))
       await p.sync()
     })
     await type(m, 'ind-LUA_DT-value', '110')
@@ -222,7 +224,7 @@ describe('a number', () => {
 describe('what the screen says is what is stored', () => {
   it('claims no save while the box holds refused text, and shows the figure saved', async () => {
     const m = await open(Q1, async (p) => {
-      p.server.write('T1', '2024-Q1', 'LUA_DT', num(12.5))
+      await p.server.write('T1', '2024-Q1', 'LUA_DT', num(12.5))
       await p.sync()
     })
     expect(status(m, 'LUA_DT')).toBe('Đã gửi lên máy chủ')
@@ -299,7 +301,7 @@ describe('a note PostgreSQL cannot store', () => {
 
   it('shows the previous period and the year so far', async () => {
     const m = await open('/nhap/T1/2024-Q2', async (p) => {
-      p.server.write('T1', '2024-Q1', 'LUA_SL', num(600))
+      await p.server.write('T1', '2024-Q1', 'LUA_SL', num(600))
       await p.sync()
       await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q2', indicator: 'LUA_SL', value: num(848.5) })
     })
@@ -369,7 +371,7 @@ describe('yes / no', () => {
 describe('the report', () => {
   it('shows a returned report’s reason at the top', async () => {
     const m = await open(Q1, async (p) => {
-      p.server.decide('T1', '2024-Q1', 'returned', 'Thiếu số liệu BHYT, đề nghị bổ sung')
+      await p.server.decide('T1', '2024-Q1', 'returned', 'Thiếu số liệu BHYT, đề nghị bổ sung')
       await p.sync()
     })
     const banner = m.w.find('.banner--returned')
@@ -380,7 +382,7 @@ describe('the report', () => {
 
   it('makes a locked period read-only and says why', async () => {
     const m = await open(Q1, async (p) => {
-      p.server.lock('2024-Q1', 'Đã tổng hợp gửi huyện')
+      await p.server.lock('2024-Q1', 'Đã tổng hợp gửi huyện')
       await p.sync()
     })
     expect(m.w.find('.banner--locked').text()).toContain('Kỳ báo cáo đã khóa: Đã tổng hợp gửi huyện')
@@ -391,7 +393,7 @@ describe('the report', () => {
   it('asks to resolve a conflict before editing the cell', async () => {
     const m = await open(Q1, async (p) => {
       await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q1', indicator: 'LUA_DT', value: num(40) })
-      p.server.write('T1', '2024-Q1', 'LUA_DT', num(50))
+      await p.server.write('T1', '2024-Q1', 'LUA_DT', num(50))
       await p.sync()
     })
     expect(row(m, 'LUA_DT').text()).toContain('khác với số trên máy chủ')
@@ -438,8 +440,8 @@ describe('the report', () => {
 
   it('fills empty cells from the previous period on request, as ordinary edits', async () => {
     const m = await open('/nhap/T1/2024-Q2', async (p) => {
-      p.server.write('T1', '2024-Q1', 'LUA_DT', num(229))
-      p.server.write('T1', '2024-Q1', 'BHYT', { kind: 'ratio', numerator: 950, denominator: 1000 })
+      await p.server.write('T1', '2024-Q1', 'LUA_DT', num(229))
+      await p.server.write('T1', '2024-Q1', 'BHYT', { kind: 'ratio', numerator: 950, denominator: 1000 })
       await p.sync()
     })
     await m.w.findAll('button').find((b) => b.text() === 'Điền từ kỳ trước')!.trigger('click')
@@ -456,9 +458,9 @@ describe('a rejected change', () => {
   it('shows the server’s reason on the cell, and a corrected value replaces the rejected one', async () => {
     const m = await open('/nhap/T1/2024-Q2', async (p) => {
       await saveValue({ db: p.db }, { commune: C, unit: 'T1', period: '2024-Q2', indicator: 'LUA_DT', value: num(40) })
-      p.server.decide('T1', '2024-Q2', 'submitted')
+      await p.server.decide('T1', '2024-Q2', 'submitted')
       await p.sync() // rejected: the report was sent from another device
-      p.server.decide('T1', '2024-Q2', 'returned', 'Sửa diện tích lúa')
+      await p.server.decide('T1', '2024-Q2', 'returned', 'Sửa diện tích lúa')
       await p.sync() // the officer returned it: the unit may edit again
     })
     expect(row(m, 'LUA_DT').find('.notice--error').text()).toContain('Báo cáo kỳ này đã gửi, đang chờ duyệt')

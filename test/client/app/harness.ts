@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto'
 // Mounts the whole app (router in memory, Pinia, vue-i18n, its own IndexedDB) the way main.ts
-// does, and makes "phones": a database that has pulled a commune from the sync server's double
-// (serverDouble.ts: the real server cannot start in this happy-dom project; the double decides
-// with the server's shared rules and in its order).
+// does, and makes "phones": a database that has pulled a commune of its own from the run's one
+// real server (test/support/liveServer.ts, started by test/globalSetup.ts) over HTTP, signed in as
+// the phone's user (liveCommune.ts). The phone keeps the commune code C; its
+// transport sends to the commune's code on the server.
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { vi } from 'vitest'
+import { beforeAll, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import App from '../../../src/client/App.vue'
 import type { Me } from '../../../src/client/api'
@@ -13,7 +14,8 @@ import { installApp, type AppOptions, type Installed } from '../../../src/client
 import { syncOnce } from '../../../src/client/sync/engine'
 import type { Plan } from '../../../src/shared/model'
 import { C, freshDb, PLAN, T0 } from '../local/testDb'
-import { ServerDouble } from './serverDouble'
+import { FaultyWire } from '../sync/faults'
+import { liveServerUp, openLiveCommune, type LiveCommune } from './liveCommune'
 
 export { C }
 
@@ -38,23 +40,34 @@ export const ENTRY_PLAN: Plan = {
 
 export interface Phone {
   db: ThiDuaDb
-  server: ServerDouble
-  /** One sync run against the server's double. */
+  /** The phone's commune on the real server, and the office's side of it. */
+  server: LiveCommune
+  /** The phone's wire to the server: the faults a test injects (a cut connection), and what went through. */
+  wire: FaultyWire
+  /** One sync run against the server. */
   sync: () => ReturnType<typeof syncOnce>
 }
 
 const opened: ThiDuaDb[] = []
 
+/**
+ * For a file whose tests make phones: waits, once, for the run's server to be up. The first file
+ * to ask starts it, which takes tens of seconds on a busy machine: more than a test's timeout.
+ */
+export function withLiveServer(): void {
+  beforeAll(liveServerUp, 240_000)
+}
+
 /** A phone signed in as `me` that has pulled the commune once. */
 export async function phone(me: Me = reporter, plan: Plan = ENTRY_PLAN): Promise<Phone> {
   const db = freshDb('app')
   opened.push(db)
-  const server = new ServerDouble(me)
-  server.plans = [{ year: 2024, version: 1, plan }]
+  const server = await openLiveCommune(me, plan)
+  const wire = new FaultyWire(server.transport)
   await saveSession(db, me)
-  const sync = () => syncOnce({ db, transport: server.transport, commune: C, clock: () => new Date(T0) })
+  const sync = () => syncOnce({ db, transport: wire, commune: C, clock: () => new Date(T0) })
   await sync()
-  return { db, server, sync }
+  return { db, server, wire, sync }
 }
 
 export async function closePhones(): Promise<void> {

@@ -9,7 +9,9 @@ import { syncOnce } from '../../../src/client/sync/engine'
 import { fakeServer, json } from '../fakeServer'
 import { T0 } from '../local/testDb'
 import { quarantineMessages } from '../../../src/client/components/sync/quarantineMessages'
-import { C, closePhones, mountApp, phone, reporter, until, type Phone } from './harness'
+import { C, closePhones, mountApp, phone, reporter, until, withLiveServer, type Phone } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -19,11 +21,11 @@ afterEach(async () => {
 
 const num = (value: number) => ({ kind: 'number' as const, value })
 
-/** The server's double, failing with a 500 on every push that holds one of `poison`. */
+/** The phone's wire to the real server, failing with a 500 (a proxy's, the server never sees it) on every push that holds one of `poison`. */
 function poisoned(p: Phone, poison: ReadonlySet<string>): SyncTransport {
   return {
-    push: (commune, body) => (body.mutations.some((m) => poison.has(m.mutationId)) ? Promise.reject(new ServerError(500)) : p.server.transport.push(commune, body)),
-    pull: (commune, cursor, limit) => p.server.transport.pull(commune, cursor, limit),
+    push: (commune, body) => (body.mutations.some((m) => poison.has(m.mutationId)) ? Promise.reject(new ServerError(500)) : p.wire.push(commune, body)),
+    pull: (commune, cursor, limit) => p.wire.pull(commune, cursor, limit),
   }
 }
 
@@ -38,7 +40,7 @@ describe('quarantined changes', () => {
     const unsent = async () => (await p.db.outbox.toArray()).filter((e) => e.state === 'pending' || e.state === 'sending').length
     for (let i = 0; i < 10 && (await unsent()) > 0; i++) await run()
     expect((await p.db.outbox.toArray()).map((e) => [e.indicator, e.state])).toEqual([['LUA_DT', 'quarantined']])
-    expect(p.server.cell('T1', '2024-Q1', 'LUA_SL')?.value).toEqual(num(300))
+    expect((await p.server.cell('T1', '2024-Q1', 'LUA_SL'))?.value).toEqual(num(300))
 
     const m = await mountApp({ db: p.db, path: '/' })
     await until(() => expect(m.w.find('.sync__attention').text()).toContain('1 cần xử lý'))

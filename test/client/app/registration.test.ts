@@ -5,7 +5,9 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeServer, json } from '../fakeServer'
 import { submitRegistration } from '../../../src/client/registration/local'
-import { closePhones, mountApp, phone, reporter, until } from './harness'
+import { closePhones, mountApp, phone, reporter, until, withLiveServer } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -69,7 +71,7 @@ describe('the registration screen', () => {
     await until(() => expect(m.w.text()).toContain('Trạng thái: đã gửi'))
     expect(m.w.find('fieldset').attributes('disabled')).toBeDefined()
 
-    p.server.decideRegistration('T1', 2024, 'returned', 'Thiếu chức vụ của người đăng ký')
+    await p.server.decideRegistration('T1', 2024, 'return', 'Thiếu chức vụ của người đăng ký')
     await p.sync()
     await until(() => expect(m.w.text()).toContain('Cán bộ xã trả lại: Thiếu chức vụ của người đăng ký'))
     expect(m.w.find('fieldset').attributes('disabled')).toBeUndefined()
@@ -90,7 +92,7 @@ describe('the registration screen', () => {
   it('lists a refused registration in "Cần xử lý", named as such, with a way back to the registration screen', async () => {
     fakeServer({ 'GET /api/auth/me': json(200, reporter) })
     const p = await phone()
-    p.server.registrationSettings.set(2024, { deadline: '2024-01-31', allowLate: false, allowLateUnits: [] })
+    await p.server.registrationSettings(2024, { deadline: '2024-01-31', allowLate: false, allowLateUnits: [] })
     await submitRegistration({ db: p.db }, { commune: 'xa-thu', unit: 'T1', year: 2024 }, { collective: ['TDPVH'], people: [], pledges: '' })
     await p.sync()
     const m = await mountApp({ db: p.db, path: '/can-xu-ly' })

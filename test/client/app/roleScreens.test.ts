@@ -10,10 +10,12 @@ import { inbox } from '../../../src/client/local/queries'
 import { keepDataMessages } from '../../../src/client/components/backup/messages'
 import type { MessageBundle } from '../../../src/client/modules/i18n'
 import { fakeServer, json } from '../fakeServer'
-import { C, closePhones, mountApp, phone, reporter, settle, until, type Mounted } from './harness'
+import { C, closePhones, mountApp, phone, reporter, settle, until, withLiveServer, type Mounted } from './harness'
 
 const officer: Me = { ...reporter, username: 'canbo', displayName: 'Trần Thị Bình', role: 'officer', units: [] }
 const leader: Me = { ...reporter, username: 'chutich', displayName: 'Lê Văn Cường', role: 'leader', units: [] }
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -71,10 +73,10 @@ describe('the inbox', () => {
     const q1 = (await p.db.periods.toArray()).find((x) => x.code === '2024-Q1')!
     await p.db.periods.put({ ...q1, code: '2023-Q4', year: 2023, from: '2023-10-01', to: '2023-12-31', deadline: '2024-01-05' })
     const cards = await inbox(p.db, C)
-    expect(cards.map((c) => c.period)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'])
+    expect(cards.map((c) => c.period)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4', '2024-Y'])
     expect(cards.every((c) => c.total > 0)).toBe(true)
     const m = await mountApp({ db: p.db })
-    await until(() => expect(m.w.findAll('a.card')).toHaveLength(4))
+    await until(() => expect(m.w.findAll('a.card')).toHaveLength(5))
     expect(m.w.findAll('a.card').map((a) => a.text()).join(' ')).not.toMatch(/\b0\/0 chỉ tiêu/)
   })
 })

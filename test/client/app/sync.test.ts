@@ -5,7 +5,9 @@ import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useSyncStore } from '../../../src/client/stores/sync'
 import { fakeServer, json } from '../fakeServer'
-import { closePhones, mountApp, phone, reporter, settle, until } from './harness'
+import { closePhones, mountApp, phone, reporter, settle, until, withLiveServer } from './harness'
+
+withLiveServer()
 
 afterEach(async () => {
   vi.unstubAllGlobals()
@@ -17,7 +19,7 @@ describe('sync', () => {
   it('starts for the signed-in commune, shows what waits, and sends an edit when asked to sync', async () => {
     fakeServer({ 'GET /api/auth/me': json(200, reporter) })
     const p = await phone()
-    const m = await mountApp({ db: p.db, path: '/nhap/T1/2024-Q1', sync: true, transport: p.server.transport })
+    const m = await mountApp({ db: p.db, path: '/nhap/T1/2024-Q1', sync: true, transport: p.wire })
     const sync = useSyncStore(m.pinia)
     try {
       await until(() => expect(m.w.find('.sync').text()).toContain('Đồng bộ lúc'))
@@ -25,19 +27,19 @@ describe('sync', () => {
       expect(m.w.find('.sync').text()).not.toContain('chờ gửi')
 
       // Offline: the edit is saved and counted as waiting.
-      p.server.pushFailures.push('network')
+      p.wire.pushFaults.push('network')
       const input = m.w.find('#ind-LUA_DT-value')
       await input.setValue('12,5')
       await input.trigger('blur')
       await until(() => expect(m.w.find('.sync').text()).toContain('1 chờ gửi'))
       await sync.syncNow()
       await until(() => expect(m.w.find('.sync').text()).toContain('Không có mạng'))
-      expect(p.server.cell('T1', '2024-Q1', 'LUA_DT')).toBeUndefined()
+      expect(await p.server.cell('T1', '2024-Q1', 'LUA_DT')).toBeUndefined()
 
       // Back online, Background Sync (or the user) asks: the edit goes out once.
       await sync.syncNow()
       await until(() => expect(m.w.find('.sync').text()).not.toContain('chờ gửi'))
-      expect(p.server.cell('T1', '2024-Q1', 'LUA_DT')?.value).toEqual({ kind: 'number', value: 12.5 })
+      expect((await p.server.cell('T1', '2024-Q1', 'LUA_DT'))?.value).toEqual({ kind: 'number', value: 12.5 })
       await until(() => expect(m.w.find('.sync').text()).not.toContain('Không có mạng'))
       await until(() => expect(m.w.find('#ind-LUA_DT .ind__status').text()).toContain('Đã gửi lên máy chủ'))
     } finally {
@@ -51,8 +53,8 @@ describe('sync', () => {
     const p = await phone()
     let release = (): void => undefined
     const gate = new Promise<void>((resolve) => (release = resolve))
-    const pulls = vi.spyOn(p.server.transport, 'pull')
-    const m = await mountApp({ db: p.db, path: '/nhap/T1/2024-Q1', sync: true, transport: p.server.transport, later: () => gate })
+    const pulls = vi.spyOn(p.wire, 'pull')
+    const m = await mountApp({ db: p.db, path: '/nhap/T1/2024-Q1', sync: true, transport: p.wire, later: () => gate })
     const sync = useSyncStore(m.pinia)
     try {
       await until(() => expect(m.w.find('#ind-LUA_DT-value').exists()).toBe(true))
@@ -71,7 +73,7 @@ describe('sync', () => {
       await until(() => expect(m.w.find('.account').exists()).toBe(true))
       await until(() => expect(pulls).toHaveBeenCalled())
       await sync.syncNow()
-      await until(() => expect(p.server.cell('T1', '2024-Q1', 'LUA_DT')?.value).toEqual({ kind: 'number', value: 12.5 }))
+      await vi.waitFor(async () => expect((await p.server.cell('T1', '2024-Q1', 'LUA_DT'))?.value).toEqual({ kind: 'number', value: 12.5 }), { timeout: 10_000, interval: 50 })
     } finally {
       sync.stop()
       await settle()

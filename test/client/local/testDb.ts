@@ -27,8 +27,9 @@ export const C = 'xa-thu'
 
 /**
  * The test commune's plan: two flows, a computed yield and a rate, every one reported by the
- * villages. The real server in the sync tests is seeded with it (../sync/phoneServer.ts); the app
- * harness's double serves it; dbUpgrade stores it as a first-release phone did.
+ * villages. The real server is seeded with it for the sync tests (test/support/phoneServer.ts); the
+ * screen tests' phones get it (app/harness.ts ENTRY_PLAN adds to it); dbUpgrade stores it as a
+ * first-release phone did.
  */
 export const PLAN: Plan = {
   year: 2024,
