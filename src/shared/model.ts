@@ -88,6 +88,9 @@ export type Role = v.InferOutput<typeof RoleSchema>
 /** What a user name is made of: 3–40 lower-case letters without accents, digits, ., _ or -. */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/
 
+/** The fewest characters a password (or a PIN's digits) may have (shared/province.ts PasswordSchema). */
+export const PASSWORD_MIN = 6
+
 // ---------------------------------------------------------------------------
 // Plan structure
 

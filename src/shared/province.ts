@@ -3,7 +3,7 @@
 // Parsed by the server's routes; the workspace's forms check the same rules before sending.
 import * as v from 'valibot'
 import { TextSchema } from './text'
-import { CodeSchema, CommuneAdminCodeSchema, CommuneKindSchema, NonEmpty, ProvinceAdminCodeSchema, UnitKindSchema, USERNAME_PATTERN } from './model'
+import { CodeSchema, CommuneAdminCodeSchema, CommuneKindSchema, NonEmpty, PASSWORD_MIN, ProvinceAdminCodeSchema, UnitKindSchema, USERNAME_PATTERN } from './model'
 import { DeviceIdSchema } from './protocol'
 import { codeFromName } from './codes'
 
@@ -49,7 +49,7 @@ export function defaultUsername(communeCode: string, unitOrName: string): string
 }
 
 /** A password, or a village head's PIN of at least 6 digits. */
-export const PasswordSchema = v.pipe(TextSchema, v.minLength(6, 'mật khẩu hoặc mã PIN cần ít nhất 6 ký tự'), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
+export const PasswordSchema = v.pipe(TextSchema, v.minLength(PASSWORD_MIN, `mật khẩu hoặc mã PIN cần ít nhất ${PASSWORD_MIN} ký tự`), v.maxLength(200, 'mật khẩu tối đa 200 ký tự'))
 
 /** How long an enrolment link lives, by purpose: a head's slip a week, an administrator's link a day. */
 export const ENROLMENT_DAYS = { enrol: 7, password: 1 } as const
