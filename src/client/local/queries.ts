@@ -4,17 +4,8 @@ import type { Indicator, PeriodKind, ValueData } from '../../shared/model'
 import type { RejectionCode } from '../../shared/protocol'
 import { communeRange, currentUser, type CellLocalState, type CellRow, type CellServerState, type OutboxEntry, type OutboxState, type PeriodRow, type PlanRow, type ReportAction, type ReportRow, type SyncErrorInfo, type ThiDuaDb, type UnitRow } from './db'
 
-/** The status of a (unit, period) card, as the inbox shows it. */
+/** The status of a (unit, period) card, as the inbox shows it (its words: the locale's `status`). */
 export type CardStatus = 'empty' | 'draft' | 'waiting' | 'submitted' | 'approved' | 'returned'
-
-export const CARD_STATUS_LABELS: Readonly<Record<CardStatus, string>> = {
-  empty: 'chưa nhập',
-  draft: 'nháp',
-  waiting: 'chờ gửi',
-  submitted: 'đã gửi',
-  approved: 'đã duyệt',
-  returned: 'bị trả lại',
-}
 
 /**
  * - `waiting` (chờ gửi): the user pressed "Gửi báo cáo" and the submit has not reached the server;

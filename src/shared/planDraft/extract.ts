@@ -36,7 +36,8 @@ import {
   unitFamily,
   unitInfo,
 } from './lexicon'
-import { foldedWords, normalizeText } from './normalize'
+import { plainWords } from '../codes'
+import { normalizeText } from './normalize'
 import { type Confidence, type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft, type SourceSpan } from './types'
 
 export { normalizeText } from './normalize'
@@ -591,20 +592,13 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
 // ---------------------------------------------------------------------------
 // Codes
 
-const stripMarks = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
 
 const CODE_STOP = new Set(['CAC', 'CUA', 'VA', 'CHO', 'TREN', 'TRONG', 'DIA', 'BAN', 'DUOC', 'THEO', 'NHUNG', 'VOI', 'LA', 'CO', 'O', 'TY', 'LE', 'TI', 'SO', 'NAM', 'DAT'])
 
 function slug(name: string, words = 3): string {
-  const parts = stripMarks(name)
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter((w) => w !== '' && !CODE_STOP.has(w))
+  const parts = plainWords(name)
+    .map((w) => w.toUpperCase())
+    .filter((w) => !CODE_STOP.has(w))
   const s = parts.slice(0, words).join('_').slice(0, 30).replace(/_+$/u, '')
   return /^[A-Z]/.test(s) ? s : `CT_${s || 'X'}`
 }
@@ -1250,20 +1244,20 @@ function elaborates(text: string): boolean {
 /** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
 function sameMeasure(a: string, b: string): boolean {
   const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi'])
-  const [x, y] = [foldedWords(a).filter((w) => !noise.has(w)), foldedWords(b).filter((w) => !noise.has(w))]
+  const [x, y] = [plainWords(a).filter((w) => !noise.has(w)), plainWords(b).filter((w) => !noise.has(w))]
   const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)]
   return short.length > 0 && short.filter((w) => long.has(w)).length / short.length >= 0.6
 }
 
 /**
- * Two clauses state the same goal when, on their folded words (normalize.ts foldedWords), at least
+ * Two clauses state the same goal when, on their folded words (codes.ts plainWords), at least
  * 80 % of the shorter's words are in the longer and the words they share are at least half of the
  * longer's: a goal restated with a place ("… trên địa bàn xã") or a word changed. A short clause
  * (under 4 words) is never taken for another, nor one listed inside a much longer clause.
  */
 export function sameGoal(a: string, b: string): boolean {
-  const x = new Set(foldedWords(a))
-  const y = new Set(foldedWords(b))
+  const x = new Set(plainWords(a))
+  const y = new Set(plainWords(b))
   const small = Math.min(x.size, y.size)
   if (small < 4) return false
   let common = 0
@@ -1532,7 +1526,7 @@ const CROP_SYNONYMS: Record<string, string> = { thoc: 'lua' }
 
 /** A part's name ("Thóc", "Ngô") names the crop of an output line ("Sản lượng lúa ruộng bậc thang"). */
 function sameCrop(part: string, output: string): boolean {
-  const of = (s: string): string[] => foldedWords(s).map((w) => CROP_SYNONYMS[w] ?? w)
+  const of = (s: string): string[] => plainWords(s).map((w) => CROP_SYNONYMS[w] ?? w)
   const words = of(part).filter((w) => !['san', 'luong', 'trong', 'do', 'cay'].includes(w))
   const line = new Set(of(output))
   return words.length > 0 && words.every((w) => line.has(w))

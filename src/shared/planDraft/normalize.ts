@@ -261,17 +261,3 @@ function continues(prev: RawLine, next: RawLine): boolean {
   // a page break); a short line is a heading or a title and stands alone.
   return (next.blanksBefore === 0 && prev.text.length >= 60) || (next.blanksBefore >= 2 && prev.text.length >= 80)
 }
-
-/**
- * The words of a clause for comparing two clauses: lower case, accents folded ("Đảm bảo" and
- * "dam bao" are the same words), split at anything not a letter or a digit.
- */
-export function foldedWords(s: string): string[] {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '')
-}

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ThiDuaDb } from '../../../src/client/local/db'
 import { recallReport, saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
-import { CARD_STATUS_LABELS, cardStatus, inbox, sheetCells, sheetReport, syncSummary, waitingCount } from '../../../src/client/local/queries'
+import viMessages from '../../../src/client/locales/vi'
+import { cardStatus, inbox, sheetCells, sheetReport, syncSummary, waitingCount } from '../../../src/client/local/queries'
 import { syncOnce, type SyncDeps } from '../../../src/client/sync/engine'
 import { DATABASES, startServer, type TestServer } from '../../server/harness'
 import { FaultyWire } from '../sync/faults'
@@ -51,7 +52,7 @@ describe('cardStatus', () => {
     expect(cardStatus({ status: 'approved', pendingAction: null }, 3)).toBe('approved')
     expect(cardStatus({ status: 'returned', pendingAction: null }, 3)).toBe('returned')
     expect(cardStatus({ status: 'returned', pendingAction: 'submit' }, 3)).toBe('waiting')
-    expect(Object.values(CARD_STATUS_LABELS)).toEqual(['chưa nhập', 'nháp', 'chờ gửi', 'đã gửi', 'đã duyệt', 'bị trả lại'])
+    expect(Object.values(viMessages.status)).toEqual(['chưa nhập', 'nháp', 'chờ gửi', 'đã gửi', 'đã duyệt', 'bị trả lại'])
   })
 })
 

@@ -5,7 +5,7 @@
 // between the figures. A figure of an earlier plan year counts (previous period, prefill, history)
 // only where that year's plan holds the same indicator (shared/sameIndicator).
 import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/model'
-import { resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
+import { isComputed, resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
 import { evaluateTarget, unitTargetOf, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
 import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigures, type FigureContext, type ValidationIssue } from '../../../shared/validation'
 import type { CellRow, PeriodRow, ReportRow, ThiDuaDb, UnitRow } from '../../local/db'
@@ -151,8 +151,6 @@ export interface EntrySheet {
   previousPeriod: PeriodRow | undefined
   issues: ValidationIssue[]
 }
-
-const isComputed = (i: Pick<Indicator, 'formula' | 'children'>): boolean => i.formula !== undefined || (i.children?.length ?? 0) > 0
 
 export function inputKind(i: Indicator): InputKind {
   if (isComputed(i)) return 'computed'
