@@ -4,13 +4,14 @@
 // "Đang lưu…" (a MutationObserver on the status line, i.e. the DOM updated, before paint).
 // BENCH_SAVE_PROFILE=<folder> also CPU-profiles the page during the first run's saves (see
 // profileSaves); every run counts the IndexedDB transactions that start between Enter and the text.
-import { readFile, mkdir, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js'
 import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, syncLine } from './browser'
 import type { Measurement } from './report'
 import { fmtMs } from './report'
+import { startCpuProfile, stopCpuProfile, type CpuProfile } from './cpuProfile'
 import { ratio } from './peers'
 import { median, percentile } from './stats'
 
@@ -145,22 +146,9 @@ function recordCommits(): void {
   } as typeof open
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]
-  samples: number[]
-  timeDeltas: number[]
-  startTime: number
-  endTime: number
-}
-
 /** Starts the page's CPU profiler (PROFILE_DIR only). */
 async function startProfile(page: Page): Promise<CDPSession | null> {
-  if (!PROFILE_DIR) return null
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
-  await cdp.send('Profiler.start')
-  return cdp
+  return PROFILE_DIR ? startCpuProfile(page, 50) : null
 }
 
 /**
@@ -168,10 +156,7 @@ async function startProfile(page: Page): Promise<CDPSession | null> {
  * source file (the build's source maps name the file, line and function a minified frame is from).
  */
 async function stopProfile(cdp: CDPSession, distDir: string, log: (line: string) => void, name = 'save-run-1'): Promise<Attributed> {
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
-  await cdp.detach().catch(() => undefined)
-  await mkdir(PROFILE_DIR, { recursive: true })
-  await writeFile(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile))
+  const profile = await stopCpuProfile(cdp, PROFILE_DIR, name)
   const maps = new Map<string, SourceMapConsumer | null>()
   const mapOf = async (url: string): Promise<SourceMapConsumer | null> => {
     const path = url ? new URL(url).pathname : ''

@@ -7,13 +7,12 @@ import type { BrowserContext, Page, Request } from 'playwright-core'
 import { apiSession } from '../client/e2e/harness'
 import { browserEnv, COMMUNE, failed, figureRow, figuresTable, newPhone, OFFICER, RUNS, signIn, syncText, UNIT, type BrowserEnv } from './browser'
 import { putBenchIndicators, seedSixty, TARGET_ROWS } from './browserOpen'
+import { startCpuProfile, stopCpuProfile } from './cpuProfile'
 import { peerServer, ratio } from './peers'
 import type { Measurement, MeasurementResult } from './report'
 import { fmtInt, fmtMs } from './report'
 import { median } from './stats'
 import { monthPeriods } from '../../src/shared/periods'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { CDPSession } from 'playwright-core'
 
 const SYNC_ID = 'browser-sync'
@@ -97,31 +96,15 @@ async function heapBytes(page: Page): Promise<number> {
   }
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]
-  samples: number[]
-  timeDeltas: number[]
-  startTime: number
-  endTime: number
-}
-
 /** Starts the page's CPU profiler (PROFILE_DIR only). */
 async function startProfile(page: Page): Promise<CDPSession | null> {
-  if (!PROFILE_DIR) return null
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
-  await cdp.send('Profiler.start')
-  return cdp
+  return PROFILE_DIR ? startCpuProfile(page, 100) : null
 }
 
 /** Stops it, writes the profile and logs the top self-time functions. */
 async function stopProfile(cdp: CDPSession | null, run: number, log: (line: string) => void): Promise<void> {
   if (!cdp) return
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
-  await cdp.detach().catch(() => undefined)
-  await mkdir(PROFILE_DIR, { recursive: true })
-  await writeFile(join(PROFILE_DIR, `sync-run-${run + 1}.cpuprofile`), JSON.stringify(profile))
+  const profile = await stopCpuProfile(cdp, PROFILE_DIR, `sync-run-${run + 1}`)
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
   const self = new Map<string, number>()
   profile.samples.forEach((id, i) => {

@@ -57,6 +57,18 @@ export type Office = Awaited<ReturnType<typeof openCommune>>
  * actions on it. Mutation ids are unique on the server across communes: `prefix` is this
  * commune's own, for the phones' edit ids.
  */
+/** One cell as the server stores it: its value, note and version (undefined when never written). */
+export async function serverCell(s: TestServer, C: string, unit: string, period: string, indicator: string): Promise<{ value: ValueData | null; note: string | null; version: number } | undefined> {
+  const r = await s.db.query<{ data: ValueData | null; note: string | null; version: number }>(
+    `SELECT c.data, c.note, c.version FROM cell_values c JOIN communes m ON m.id = c.commune_id
+       JOIN units u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator_id JOIN periods p ON p.id = c.period_id
+      WHERE m.code = $1 AND u.code = $2 AND p.code = $3 AND i.code = $4`,
+    [C, unit, period, indicator],
+  )
+  const row = r.rows[0]
+  return row && { value: row.data, note: row.note, version: Number(row.version) }
+}
+
 export async function openCommune(s: TestServer) {
   const n = ++communes
   const C = `xa-p${n}`
@@ -65,16 +77,7 @@ export async function openCommune(s: TestServer) {
   const officer = await signIn(s, `${C}.canbo`, `dev-office-${n}`)
 
   const version = async () => Number((await s.db.query<{ version: number }>('SELECT version FROM communes WHERE code = $1', [C])).rows[0]!.version)
-  const cell = async (unit: string, period: string, indicator: string) => {
-    const r = await s.db.query<{ data: ValueData | null; note: string | null; version: number }>(
-      `SELECT c.data, c.note, c.version FROM cell_values c JOIN communes m ON m.id = c.commune_id
-         JOIN units u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator_id JOIN periods p ON p.id = c.period_id
-        WHERE m.code = $1 AND u.code = $2 AND p.code = $3 AND i.code = $4`,
-      [C, unit, period, indicator],
-    )
-    const row = r.rows[0]
-    return row && { value: row.data, note: row.note, version: Number(row.version) }
-  }
+  const cell = (unit: string, period: string, indicator: string) => serverCell(s, C, unit, period, indicator)
   const reportVersion = async (unit: string, period: string) =>
     Number(
       (

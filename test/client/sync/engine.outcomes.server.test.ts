@@ -19,6 +19,7 @@ import type { ValueData } from '../../../src/shared/model'
 import { seedPlanFile } from '../../../src/server/db/seed'
 import { Agent, DATABASES, fixtureFile, PASSWORD, startServer, type TestServer } from '../../server/harness'
 import { sequentialIds } from '../local/testDb'
+import { serverCell } from '../../support/phoneServer'
 
 const T0 = '2024-05-10T08:00:00.000Z'
 const num = (value: number) => ({ kind: 'number' as const, value })
@@ -123,16 +124,7 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
 
   /** The server's state of one commune, read from its database, and the officer's actions on it. */
   function serverOf(C: string, officer: Agent) {
-    const cell = async (unit: string, period: string, indicator: string) => {
-      const r = await s.db.query<{ data: ValueData | null; note: string | null; version: number }>(
-        `SELECT c.data, c.note, c.version FROM cell_values c JOIN communes m ON m.id = c.commune_id
-           JOIN units u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator_id JOIN periods p ON p.id = c.period_id
-          WHERE m.code = $1 AND u.code = $2 AND p.code = $3 AND i.code = $4`,
-        [C, unit, period, indicator],
-      )
-      const row = r.rows[0]
-      return row && { value: row.data, note: row.note, version: Number(row.version) }
-    }
+    const cell = (unit: string, period: string, indicator: string) => serverCell(s, C, unit, period, indicator)
     const version = async () => Number((await s.db.query<{ version: number }>('SELECT version FROM communes WHERE code = $1', [C])).rows[0]!.version)
     const cellCount = async () =>
       Number((await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cell_values c JOIN communes m ON m.id = c.commune_id WHERE m.code = $1', [C])).rows[0]!.n)
