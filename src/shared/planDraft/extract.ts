@@ -383,6 +383,9 @@ interface Reading {
 const LOWER_BETTER_RE =
   /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy,? nổ|ma túy)(?![\p{L}])/iu
 
+/** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
+const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
+
 /** How the document writes: its decimal sign, and the money unit it counts in. */
 interface DocHabits {
   /** The whole text, where a starting figure stated elsewhere is looked for. */
@@ -958,25 +961,29 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   }
 
   // "Trồng mới 145 ha rừng, trong đó thôn Nà Lừa 45 ha, thôn Khuổi Bon 38 ha, …": the commune's
-  // figure shared out to its villages. The split is for the villages to carry out, not targets of
-  // the commune's plan: the whole stays its own figure, the shares are named in its reasons.
-  for (const whole of built) {
-    const parts = (whole.value.children ?? []).map((c) => built.find((b) => b.value.code === c))
-    if (parts.length < 2 || parts.some((p) => !p || !/^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u.test(lowerFirst(p.value.name)))) continue
-    const figure = figureOf(whole.value.target)
-    if (figure === undefined) continue
-    whole.reasons.push(`chia cho các thôn, tổ: ${parts.map((p) => `${p!.value.name} ${String(figureOf(p!.value.target) ?? '').replace('.', ',')}`).join('; ')} (phần việc của từng đơn vị, không phải chỉ tiêu riêng)`)
-    whole.value = { ...whole.value, target: { kind: 'at_least', value: figure } }
-    delete whole.value.children
-    for (const p of parts) built.splice(built.indexOf(p!), 1)
-  }
-  // The same split after a whole that is no sum of them ("đạt 3.250 con, trong đó thôn Nà Lừa 950 con, …").
+  // figure shared out to its villages, whether the shares add up to it or not. The split is for
+  // the villages to carry out, not targets of the commune's plan: the whole stays its own figure,
+  // each share named in its reasons.
+  const village = (b: Built): boolean => VILLAGE_NAME_RE.test(lowerFirst(b.value.name))
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
-    if (!/^(?:thôn|bản|ấp|tổ dân phố|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u.test(lowerFirst(b.value.name))) continue
-    const whole = built.slice(0, i).reverse().find((w) => w.value.unitOfMeasure === b.value.unitOfMeasure && w.source.end <= b.source.start && !doc.text.slice(w.source.end, b.source.start).includes('\n') && !/^(?:thôn|bản|ấp|tổ dân phố|khu phố|khóm|làng|buôn|sóc)\s/u.test(lowerFirst(w.value.name)))
+    if (!village(b)) continue
+    const whole = built
+      .slice(0, i)
+      .reverse()
+      .find((w) => !village(w) && w.value.unitOfMeasure === b.value.unitOfMeasure && w.source.end <= b.source.start && !doc.text.slice(w.source.end, b.source.start).includes('\n'))
     if (!whole) continue
     whole.reasons.push(`phần chia cho ${b.value.name}: ${String(figureOf(b.value.target) ?? '').replace('.', ',')} ${b.value.unitOfMeasure} (phần việc của đơn vị, không phải chỉ tiêu riêng)`)
+    const children = whole.value.children?.filter((c) => c !== b.value.code)
+    if (children !== undefined && children.length < (whole.value.children?.length ?? 0)) {
+      // Summed from its shares, the whole's figure was derived: it is the commune's own again.
+      const figure = figureOf(whole.value.target)
+      whole.value = { ...whole.value, children }
+      if (children.length === 0) {
+        delete whole.value.children
+        if (figure !== undefined) whole.value.target = { kind: 'at_least', value: figure }
+      }
+    }
     built.splice(i--, 1)
   }
 
