@@ -129,6 +129,13 @@ export interface PushResponse {
   outcomes: MutationOutcome[]
   /** The commune's version after this push (not a pull cursor: pull to catch up). */
   version: number
+  /**
+   * The server's time of this push's writes (ISO 8601) and the name it writes them by: the
+   * `updatedAt` and `updatedBy` its applied values got, so that the phone's copy is what a pull
+   * will bring. Absent from an older server.
+   */
+  at?: string
+  by?: string
 }
 
 // ---------------------------------------------------------------------------

@@ -48,7 +48,13 @@ const FinalOutcomeSchema = v.variant('status', [
 
 const OutcomeSchema = v.variant('status', [...FinalOutcomeSchema.options, v.object({ mutationId: IdSchema, status: v.literal('duplicate'), original: FinalOutcomeSchema })])
 
-export const PushResponseSchema = v.object({ outcomes: v.array(OutcomeSchema), version: VersionSchema })
+export const PushResponseSchema = v.object({
+  outcomes: v.array(OutcomeSchema),
+  version: VersionSchema,
+  // A server from before it sent its time sends none.
+  at: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  by: v.optional(v.string()),
+})
 
 export const PullResponseSchema = v.object({
   cursor: VersionSchema,
@@ -102,7 +108,9 @@ export const PullResponseSchema = v.object({
 /** The push answer as the phone may use it, or undefined when it is not one. */
 export function parsePushResponse(data: unknown): PushResponse | undefined {
   const r = v.safeParse(PushResponseSchema, data)
-  return r.success ? { outcomes: r.output.outcomes satisfies MutationOutcome[], version: r.output.version } : undefined
+  if (!r.success) return undefined
+  const { outcomes, version, at, by } = r.output
+  return { outcomes: outcomes satisfies MutationOutcome[], version, ...(at === undefined ? {} : { at }), ...(by === undefined ? {} : { by }) }
 }
 
 /** The pull answer as the phone may save it, or undefined when it is not one. */

@@ -368,9 +368,12 @@ async function releaseBatch(db: ThiDuaDb, batch: readonly OutboxEntry[]): Promis
  */
 async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult): Promise<number> {
   const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
+  // The server's time and name when it sends them: an applied value's cell then is what the
+  // pull brings, and the pull does not write it again.
+  const at = response.at !== undefined ? new Date(response.at) : now
   return db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
-    const by = (await currentUser(db))?.displayName ?? null
-    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now })
+    const by = response.by ?? (await currentUser(db))?.displayName ?? null
+    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at })
     if (bulk !== undefined) {
       result.applied += bulk
       return bulk
@@ -381,7 +384,7 @@ async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], respon
       if (!entry || entry.state !== 'sending') continue
       const o = appliedOutcome(byId.get(entry.mutationId))
       if (o?.status === 'applied') {
-        await onApplied(db, entry, o.version, response.version, { by, now })
+        await onApplied(db, entry, o.version, response.version, { by, now: at })
         result.applied++
       } else if (o?.status === 'conflict') {
         await onConflict(db, entry, o.server)
@@ -588,12 +591,16 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): P
 async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
   await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
     if (page.values.length > 0) {
+      // A cell the phone already holds as pulled (its own value, settled from the push's answer
+      // with the server's time) is not written again.
       const existing = await storedCells(db, commune, page.values)
-      await db.cells.bulkPut(page.values.map((v, i) => cellFromPull(existing[i], commune, v)))
+      const changed = page.values.map((v, i) => cellFromPull(existing[i], commune, v)).filter((row, i) => row !== existing[i])
+      if (changed.length > 0) await db.cells.bulkPut(changed)
     }
     if (page.reports.length > 0) {
       const existing = await db.reports.bulkGet(page.reports.map((r) => [commune, r.unit, r.period] as [string, string, string]))
-      await db.reports.bulkPut(page.reports.map((r, i) => reportFromPull(existing[i], commune, r)))
+      const changed = page.reports.map((r, i) => reportFromPull(existing[i], commune, r)).filter((row, i) => row !== existing[i])
+      if (changed.length > 0) await db.reports.bulkPut(changed)
     }
     if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
     if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))

@@ -9,9 +9,11 @@
 //   older state is the true one);
 // - what the user is doing is never overwritten: a cell's `local` edit, a report's pending
 //   action, a registration's pending action and draft stay as they are;
-// - taking the same word twice changes nothing.
+// - taking the same word twice changes nothing: a pulled row equal to the stored one returns the
+//   stored row itself, which the engine does not write again.
 import type { PulledRegistration, PulledReport, PulledValue, ServerCell } from '../../shared/protocol'
 import type { CellRow, CellServerState, RegistrationRow, ReportRow } from '../local/db'
+import { sameData } from '../../shared/sameData'
 
 /**
  * The server state to keep: `incoming` when it is at least as new as `current` (`strict`: newer),
@@ -30,9 +32,10 @@ export interface Stamp {
 
 type CellKey = Pick<CellRow, 'commune' | 'unit' | 'period' | 'indicator'>
 
-/** A pulled value: the cell's server state; the edit still waiting stays. */
+/** A pulled value: the cell's server state; the edit still waiting stays. The stored row itself when it already says this. */
 export function cellFromPull(stored: CellRow | undefined, commune: string, v: PulledValue): CellRow {
   const incoming: CellServerState = { value: v.value, note: v.note, version: v.version, updatedBy: v.updatedBy, updatedAt: v.updatedAt }
+  if (stored && sameData(stored.server, incoming)) return stored
   return { commune, unit: v.unit, period: v.period, indicator: v.indicator, server: incoming, local: stored?.local ?? null }
 }
 
@@ -72,7 +75,7 @@ export function reportFromPull(stored: ReportRow | undefined, commune: string, r
     version: r.version,
     pendingAction: stored?.pendingAction ?? null,
   }
-  return incoming
+  return stored && sameData(stored, incoming) ? stored : incoming
 }
 
 /** A report moved by the server to `status` at `version` (an applied submit or recall, a conflict's state). */

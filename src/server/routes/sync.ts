@@ -32,7 +32,9 @@ export function syncRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     // The version before the rest: another version's body may not fit this version's schema.
     checkProtocolVersion(parseWith(PushVersionSchema, req.body, 'Gói thay đổi').protocolVersion)
     const body = parseWith(PushRequestSchema, req.body, 'Gói thay đổi')
-    return ingest(db, actor, commune.id, body.mutations, clock())
+    // The time and name the applied values are written with, told to the phone (PushResponse.at, .by).
+    const now = clock()
+    return { ...(await ingest(db, actor, commune.id, body.mutations, now)), at: now.toISOString(), by: actor.displayName }
   })
 
   // A phone's backup of unsent changes, uploaded by the officer when the phone cannot get online.

@@ -3,8 +3,8 @@ import 'fake-indexeddb/auto'
 // The phone's data layer and sync engine against the REAL server (Fastify on PGlite, and on
 // PostgreSQL when TEST_DATABASE_URL is set): the fetch transport runs over `app.inject` with the
 // session cookie of a real sign-in. Each "phone" is its own Dexie database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createDb, type CellRow, type ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
 import { inbox, mergedValue, waitingCount } from '../../../src/client/local/queries'
@@ -102,6 +102,43 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
     const before = await communeVersion()
     expect(await syncOnce({ db: reopened, transport: injectTransport(p.agent), commune: C, clock: () => s.clock.now })).toMatchObject({ ok: true, sent: 0 })
     expect(await communeVersion()).toBe(before)
+  })
+
+  it("the push's answer settles a value as the pull brings it: the pull writes no cell again", async () => {
+    const p = await phone(`${C}.t1`)
+    expect(await p.sync()).toMatchObject({ ok: true })
+    await saveValue(p.edits, { commune: C, unit: 'T1', period: '2024-Q3', indicator: 'LUA_DT', value: num(231) })
+    await saveValue(p.edits, { commune: C, unit: 'T1', period: '2024-Q3', indicator: 'LUA_SL', value: num(1390), note: 'vụ Mùa' })
+    const written: string[] = []
+    const bulkPut = p.db.cells.bulkPut.bind(p.db.cells)
+    const put = p.db.cells.put.bind(p.db.cells)
+    const spies = [
+      vi.spyOn(p.db.cells, 'bulkPut').mockImplementation((rows, ...rest) => {
+        written.push(...(rows as CellRow[]).map((r) => r.indicator))
+        return bulkPut(rows as CellRow[], ...(rest as []))
+      }),
+      vi.spyOn(p.db.cells, 'put').mockImplementation((row, ...rest) => {
+        written.push(row.indicator)
+        return put(row, ...(rest as []))
+      }),
+    ]
+    try {
+      expect(await p.sync()).toMatchObject({ ok: true, applied: 2, pulledPages: 1 })
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    // Written once each, from the push's answer; the pulled page brought the same rows.
+    expect(written.sort()).toEqual(['LUA_DT', 'LUA_SL'])
+    const server = (
+      await s.db.query<{ indicator: string; updated_at: Date }>(
+        `SELECT i.code AS indicator, c.updated_at FROM cell_values c JOIN units u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator_id
+           JOIN periods p ON p.id = c.period_id WHERE u.code = 'T1' AND p.code = '2024-Q3' ORDER BY i.code`,
+      )
+    ).rows
+    for (const row of server) {
+      const cell = await p.db.cells.get([C, 'T1', '2024-Q3', row.indicator])
+      expect(cell?.server?.updatedAt).toBe(new Date(row.updated_at).toISOString())
+    }
   })
 
   it('a 100% rate (numerator = denominator) typed on the phone is accepted by the server', async () => {

@@ -12,6 +12,7 @@ import type { CellRow, PeriodRow, ReportRow, ThiDuaDb, UnitRow } from '../../loc
 import { mergedValue, periodCells, reportState, type PeriodCells, type SheetCell, type SheetReport } from '../../local/queries'
 import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
 import { countsAsHistory, type PlansByYear } from '../../../shared/sameIndicator'
+import { sameData } from '../../../shared/sameData'
 
 export interface EntryData {
   unit: UnitRow | undefined
@@ -306,14 +307,3 @@ export function keepUnchangedRows(next: EntrySheet, previous: EntrySheet | undef
   return { ...next, sections, rows, enterable: rows.filter((r) => r.kind !== 'computed') }
 }
 
-/** Structural equality of plain data (objects, arrays, primitives), as read from IndexedDB and worked out from it. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]))
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  if (a instanceof Map) return b instanceof Map && a.size === b.size && [...a].every(([k, v]) => b.has(k) && sameData(v, b.get(k)))
-  const ka = Object.keys(a)
-  const rb = b as Record<string, unknown>
-  return ka.length === Object.keys(b).length && ka.every((k) => k in rb && sameData((a as Record<string, unknown>)[k], rb[k]))
-}
