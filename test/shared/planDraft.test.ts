@@ -994,6 +994,105 @@ Các phong trào được triển khai đến từng thôn, bản, với các ch
   })
 })
 
+describe('draftPlan: lists of "Name: value" lines and tables one cell a line', () => {
+  /** A plan whose targets are "Name: value" lines (no bullets) under a numbered field. */
+  const labelled = (lines: string[]): PlanDraft =>
+    draftPlan(`${HEAD}
+I. CHỈ TIÊU THI ĐUA NĂM 2025
+1. Lĩnh vực kinh tế - xã hội
+${lines.join('\n')}
+II. TỔ CHỨC THỰC HIỆN
+Văn phòng tổng hợp, báo cáo.
+`)
+  const targets = (d: PlanDraft) => d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])
+
+  it('reads the signs ≥, >, ≤, < before a figure as the words they stand for', () => {
+    expect(target('Số hợp tác xã thành lập mới: > 3 hợp tác xã.')).toEqual({ kind: 'at_least', value: 3, strict: true })
+    expect(target('Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân: ≤ 9,5%.')).toEqual({ kind: 'at_most', value: 9.5, strict: false })
+    expect(target('Tỷ lệ lao động không có việc làm: < 2%.')).toEqual({ kind: 'at_most', value: 2, strict: true })
+    expect(target('Tỷ lệ hộ dùng nước hợp vệ sinh: ≥97%.')).toEqual({ kind: 'rate_at_least', value: 97 })
+  })
+
+  it('keeps each "Name: value" line an item of its own, even after a long line without a stop', () => {
+    const text = normalizeText('Tỷ lệ cặp vợ chồng áp dụng các biện pháp tránh thai hiện đại trong độ tuổi sinh đẻ: ≥ 70%\nTỷ lệ hộ nghèo: giảm 0,5% so với đầu năm\nANTT: giữ vững xã đạt chuẩn an toàn')
+    expect(text.split('\n')).toHaveLength(3)
+  })
+
+  it('links area, yield and output of a crop on "Name: value" lines, and a table row whose name has a remark in brackets', () => {
+    const d = labelled(['Diện tích gieo trồng ngô cả năm (hai vụ): 420 ha', 'Năng suất ngô bình quân: 55 tạ/ha', 'Sản lượng ngô: 2.310 tấn'])
+    const yieldRow = d.indicators.find((i) => /năng suất/iu.test(i.value.name))!
+    expect(yieldRow.value.target).toEqual({ kind: 'derived', value: 55 })
+    expect(yieldRow.value.formula).toMatch(/\* 10 \//u)
+  })
+
+  it('a bare 0 for cases is "none": at most 0; two kinds of cases are two targets', () => {
+    const d = labelled(['Số vụ cháy rừng: 0 vụ', 'Số vụ cháy, nổ gây thiệt hại nghiêm trọng: 0 vụ'])
+    expect(targets(d)).toEqual([
+      ['Số vụ cháy rừng', 'vụ', { kind: 'at_most', value: 0, strict: false }],
+      ['Số vụ cháy, nổ gây thiệt hại nghiêm trọng', 'vụ', { kind: 'at_most', value: 0, strict: false }],
+    ])
+  })
+
+  it('"giảm cả 3 tiêu chí" is a yes/no goal, not three criteria to reach', () => {
+    const d = labelled(['Số vụ phạm pháp hình sự: ≤ 5 vụ', 'Tai nạn giao thông: giảm cả 3 tiêu chí so với năm 2024'])
+    expect(d.indicators.map((i) => i.value.target?.kind)).toEqual(['at_most', 'yes_no'])
+    expect(d.indicators[1]!.value.name).toMatch(/^Tai nạn giao thông/u)
+  })
+
+  it('reads units of organisations and a percentage of the plan in a unit cell', () => {
+    expect(only('Thành lập mới 03 tổ hội nghề nghiệp.').value).toMatchObject({ unitOfMeasure: 'tổ hội', target: { kind: 'at_least', value: 3 } })
+    expect(only('Vận động hiến máu tình nguyện đạt ít nhất 120 đơn vị máu.').value).toMatchObject({ unitOfMeasure: 'đơn vị máu', target: { kind: 'at_least', value: 120 } })
+    const d = draftPlan(planWith([], 'TT\tChỉ tiêu\tĐVT\tKế hoạch 2025\n1\tHuấn luyện dân quân\t% kế hoạch\t100\n2\tSản lượng lúa\ttấn\t3.200'))
+    expect(d.indicators[0]!.value).toMatchObject({ name: expect.stringMatching(/huấn luyện dân quân$/iu), unitOfMeasure: '%', target: { kind: 'rate_at_least', value: 100 } })
+    expect(d.indicators[1]!.value).toMatchObject({ name: 'Sản lượng lúa', unitOfMeasure: 'tấn', target: { kind: 'at_least', value: 3200 } })
+  })
+
+  it("takes a cut in cases from the count stated later in the base year's review paragraph", () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2024
+Năm 2024, kinh tế của xã tiếp tục tăng trưởng; thu ngân sách đạt 9.100 triệu đồng. Trên địa bàn xảy ra 30 vụ tai nạn giao thông, làm bị thương 12 người.
+II. CHỈ TIÊU THI ĐUA NĂM 2025
+- Số vụ tai nạn giao thông giảm ít nhất 10% so với năm 2024.
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 27, strict: false }])
+  })
+
+  it('rebuilds a table whose cells a PDF gives one per line, across a page break', () => {
+    const raw = `Bảng 1. Chỉ tiêu năm 2025
+TT
+Chỉ tiêu
+Đơn vị tính
+Kế hoạch 2025
+1
+Tổng thu ngân sách trên địa bàn
+triệu đồng
+8.400
+2
+Tỷ lệ hộ dùng nước sạch
+%
+≥ 98
+
+                                                   Trang 2/4
+UBND XÃ HÒA AN                          Kế hoạch thi đua năm 2025
+3
+Số hộ nghèo giảm trong năm
+hộ
+12
+b) Về văn hóa - xã hội:`
+    expect(normalizeText(raw).split('\n')).toEqual([
+      'Bảng 1. Chỉ tiêu năm 2025',
+      '| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch 2025 |',
+      '| 1 | Tổng thu ngân sách trên địa bàn | triệu đồng | 8.400 |',
+      '| 2 | Tỷ lệ hộ dùng nước sạch | % | ≥ 98 |',
+      '| 3 | Số hộ nghèo giảm trong năm | hộ | 12 |',
+      'b) Về văn hóa - xã hội:',
+    ])
+    // Numbers alone that do not follow on (a page number, a list of figures) stay as they are.
+    // "TT" with no numbered rows after it is no table.
+    expect(normalizeText('TT\nChỉ tiêu\nGhi chú\n- Giữ vững an ninh, trật tự.')).not.toContain('|')
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -264,6 +264,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       }
       continue
     }
+    // "giảm cả 3 tiêu chí", "trên cả hai vụ": all of a set, named by their number, not a target.
+    if (/(?:^|\s)cả\s*$/iu.test(before)) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
@@ -381,7 +383,7 @@ interface Reading {
  * em dưới 5 tuổi suy dinh dưỡng"): a bare figure for it is a ceiling. "Số hộ thoát nghèo" is not one.
  */
 const LOWER_BETTER_RE =
-  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy,? nổ|ma túy)(?![\p{L}])/iu
+  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy|nổ|ma túy|ngộ độc|đuối nước|tảo hôn|bạo lực gia đình)(?![\p{L}])/iu
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -538,7 +540,11 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         const stated =
           countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined
             ? (new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') ??
-              (cases.length >= 6 ? new RegExp(String.raw`năm ${post.baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text) : null))
+              (cases.length >= 6
+                ? (new RegExp(String.raw`năm ${post.baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text) ??
+                  // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông": later in the paragraph that opens on that year.
+                  new RegExp(String.raw`(?:^|\n)(?:trong\s+)?năm ${post.baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text))
+                : null))
             : null
         if (stated) {
           const from = Number(stated[1]!.replace(/\./g, ''))
@@ -556,9 +562,10 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
       main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
     }
     withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
-  } else if (kind === 'at_most' || post.orLess || (cue === undefined && (SPENDING_RE.test(name) || LOWER_BETTER_RE.test(name)))) {
+  } else if (kind === 'at_most' || post.orLess || (cue === undefined && (SPENDING_RE.test(name) || LOWER_BETTER_RE.test(name) || (first !== undefined && a === 0 && b === undefined)))) {
     const strict = cue?.kind === 'at_most' ? cue.strict : false
-    if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
+    if (cue === undefined && a === 0 && b === undefined) reasons.push('con số 0 (“Số vụ cháy rừng | vụ | 0”): không để xảy ra, tức là không quá 0')
+    else if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
     else if (cue === undefined && LOWER_BETTER_RE.test(name)) {
       reasons.push('không có từ chỉ mức, và đây là điều cần kéo xuống (hộ nghèo, suy dinh dưỡng, tai nạn…): hiểu là không vượt quá')
       if (confidence === 'high') confidence = 'medium'
@@ -848,7 +855,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         // (A size in brackets, "(…, dài 1,2 km)", describes what the goal is about.)
         const told = c.text.replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
-        if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]))) continue
+        // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
+        if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
@@ -860,13 +868,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   table?.close()
 
   // A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
-  // "Sản lượng lúa | tấn | 7.440"): the yield is computed from the other two, as on one line.
+  // "Sản lượng lúa | tấn | 7.440"), or a list's "Name: value" lines ("Năng suất lúa bình quân: 60
+  // tạ/ha"): the yield is computed from the other two, as on one line.
   {
     const bySubject = new Map<string, Record<string, Built>>()
     for (const b of built) {
-      if (!b.value.source?.startsWith('| ') || b.value.formula) continue
+      if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '')) || b.value.formula) continue
       const m = MEASURE_RE.exec(b.value.name)
-      const subject = m?.[3]?.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+      const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
       if (!m || !subject) continue
       const measure = /^gieo|^diện tích/iu.test(m[2]!) ? 'DT' : /^năng suất/iu.test(m[2]!) ? 'NS' : 'SL'
       const rec = bySubject.get(subject) ?? {}
@@ -1121,9 +1130,10 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
 
 /**
  * Words before a goal's verb that do not change it: "tiếp tục", "chủ động", "tập trung", "thi
- * đua", "phấn đấu (cuối năm, trong năm, năm 2025)", and a topic "về giáo dục, ".
+ * đua", "phấn đấu (cuối năm, trong năm, năm 2025)", a topic "về giáo dục, ", and a list item's name
+ * before its colon ("Tai nạn giao thông: giảm cả 3 tiêu chí").
  */
-const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*)/iu
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
 /** The goal's words from its verb on. */
 const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
 /**
@@ -1250,7 +1260,7 @@ function elaborates(text: string): boolean {
 
 /** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
 function sameMeasure(a: string, b: string): boolean {
-  const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi'])
+  const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi', 'vu'])
   const [x, y] = [plainWords(a).filter((w) => !noise.has(w)), plainWords(b).filter((w) => !noise.has(w))]
   const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)]
   return short.length > 0 && short.filter((w) => long.has(w)).length / short.length >= 0.6

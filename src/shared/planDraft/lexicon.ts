@@ -11,7 +11,8 @@ export interface UnitInfo {
 }
 
 const UNIT_LIST: [string[], string, boolean][] = [
-  [['%', 'điểm phần trăm', 'điểm %'], '%', false],
+  // A table's unit cell may say what the percentage is of ("% kế hoạch", "% chỉ tiêu giao").
+  [['%', 'điểm phần trăm', 'điểm %', '% kế hoạch', '% KH', '% chỉ tiêu', '% chỉ tiêu giao', '% dự toán'], '%', false],
   [['‰'], '‰', false],
   [['triệu đồng/người/năm', 'triệu/người/năm', 'tr.đ/người/năm'], 'triệu đồng/người/năm', false],
   [['triệu đồng/năm'], 'triệu đồng/năm', false],
@@ -70,6 +71,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['hồ sơ'], 'hồ sơ', true],
   [['câu lạc bộ', 'CLB'], 'câu lạc bộ', true],
   [['tổ hợp tác'], 'tổ hợp tác', true],
+  [['tổ hội'], 'tổ hội', true],
+  [['chi hội'], 'chi hội', true],
+  [['đơn vị máu'], 'đơn vị máu', true],
   [['vụ'], 'vụ', true],
   [['đoàn viên'], 'đoàn viên', true],
   [['hội viên'], 'hội viên', true],
@@ -171,6 +175,11 @@ const CUES: [string, Cue][] = (
     ['giảm từ', { kind: 'reduce' }],
     ['giảm', { kind: 'reduce' }],
     ['chiếm', { kind: 'share' }],
+    // The signs of a list or a table ("Thu nhập bình quân đầu người: ≥ 62 triệu đồng", "SDD: < 12%").
+    ['≥', { kind: 'at_least', strict: false }],
+    ['>', { kind: 'at_least', strict: true }],
+    ['≤', { kind: 'at_most', strict: false }],
+    ['<', { kind: 'at_most', strict: true }],
   ] as [string, Cue][]
 ).sort((a, b) => b[0].length - a[0].length)
 
@@ -195,7 +204,8 @@ export function cueBefore(before: string): CueMatch | undefined {
     for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
       if (at > 0 && /[\p{L}\d]/u.test(lower[at - 1] ?? '')) continue
       const after = lower.slice(at + word.length)
-      if (after !== '' && /^[\p{L}\d]/u.test(after)) continue
+      // A word ends where a letter or digit does not follow; a sign may touch its figure ("≥95%").
+      if (after !== '' && /\p{L}$/u.test(word) && /^[\p{L}\d]/u.test(after)) continue
       if (!FILLER_RE.test(after)) continue
       if (!best || at < best.at) best = { cue, word, at }
     }
@@ -342,7 +352,7 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",

@@ -142,7 +142,8 @@ function alignedTables(lines: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
     const head = cellsOf(lines[i]!)
-    if (head.length < 3 || lines[i]!.includes('|') || head.filter((c) => COLUMN_HEADING_RE.test(c.text)).length < 2) {
+    // A row with pipes or tabs is a table row as it stands (tableRow).
+    if (head.length < 3 || /[|\t]/u.test(lines[i]!) || head.filter((c) => COLUMN_HEADING_RE.test(c.text)).length < 2) {
       out.push(lines[i]!)
       continue
     }
@@ -180,6 +181,76 @@ function alignedTables(lines: string[]): string[] {
 
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?$/i
 
+/** A row number alone on its line: "1", "2.", "3)". */
+const ROW_NUMBER_RE = /^\s*(\d{1,3})[.)]?\s*$/u
+/** The first heading of a numbered table: "TT", "STT", "Số TT". */
+const ROW_NUMBER_HEADING_RE = /^\s*(?:s[ốo]\s*tt|stt|tt)\s*$/iu
+
+/** Page furniture a PDF puts between a table's rows: a blank, a page number, a running header or footer set apart by wide spaces. */
+function pageFurniture(line: string): boolean {
+  // Not a bare number: that is a row number or a figure here.
+  return line.trim() === '' || line.includes('\f') || /^(?:(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?|\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–])$/iu.test(line.trim()) || /\S\s{3,}\S|^\s{8,}\S/u.test(line)
+}
+
+/**
+ * A table whose cells a PDF's text layer gives one per line: the headings ("TT", "Chỉ tiêu",
+ * "Đơn vị tính", "Kế hoạch 2026") each alone, then every row as its number followed by its other
+ * cells, rows numbered 1, 2, 3 … and page furniture between them. Each row becomes `| a | b | … |`.
+ * A row with fewer lines (an empty cell the PDF left out) ends at the next row number followed by a
+ * name. Anything else ends the table.
+ */
+function stackedTables(lines: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (!ROW_NUMBER_HEADING_RE.test(lines[i]!)) {
+      out.push(lines[i]!)
+      continue
+    }
+    const head = [lines[i]!.trim()]
+    let j = i + 1
+    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')
+    if (head.length < 3 || head.length > 7 || !firstRow || firstRow[1] !== '1' || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
+      out.push(lines[i]!)
+      continue
+    }
+    const rows: string[] = [`| ${head.join(' | ')} |`]
+    let at = j
+    for (let expected = 1; ; expected++) {
+      let k = at
+      while (k < lines.length && pageFurniture(lines[k]!)) k++
+      const number = ROW_NUMBER_RE.exec(lines[k] ?? '')
+      if (!number || Number(number[1]) !== expected) break
+      const cells = [number[1]!]
+      let n = k + 1
+      while (cells.length < head.length && n < lines.length) {
+        const line = lines[n]!
+        if (pageFurniture(line)) {
+          n++
+          continue
+        }
+        // The next row's number, then its name: this row had an empty cell.
+        const next = ROW_NUMBER_RE.exec(line)
+        let after = n + 1
+        while (after < lines.length && pageFurniture(lines[after]!)) after++
+        if (cells.length >= 2 && next && Number(next[1]) === expected + 1 && /\p{L}{2,}/u.test(lines[after] ?? '')) break
+        cells.push(line.trim())
+        n++
+      }
+      if (cells.length < 3) break
+      rows.push(`| ${cells.join(' | ')} |`)
+      at = n
+    }
+    if (rows.length < 3) {
+      out.push(lines[i]!)
+      continue
+    }
+    out.push(...rows)
+    i = at - 1
+  }
+  return out
+}
+
 interface RawLine {
   text: string
   heading: boolean
@@ -199,7 +270,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  for (const original of alignedTables(unifyCharacters(raw).split('\n'))) {
+  for (const original of alignedTables(stackedTables(unifyCharacters(raw).split('\n')))) {
     const table = tableRow(original)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(original))))
@@ -244,10 +315,15 @@ export function normalizeText(raw: string): string {
   return out.map((l) => l.text).join('\n')
 }
 
+/** A line that opens on a short name and a colon, then its value: "Thu ngân sách: ≥ 16.800 triệu đồng". */
+const LABELLED_RE = /^[^\s:;.][^:;.]{0,100}:\s+\S/u
+
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
+  // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
+  if (LABELLED_RE.test(prev.text) && LABELLED_RE.test(next.text) && /^\p{Lu}/u.test(next.text)) return false
   if (SENTENCE_END_RE.test(prev.text)) return false
   if (SOFT_END_RE.test(prev.text)) return /^[\p{Ll}\d]/u.test(next.text) && next.blanksBefore <= 1
   if (/\p{Ll}-$/u.test(prev.text)) return true

@@ -53,7 +53,8 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
  */
 const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến' }
 const unitKey = (u: string): string => {
-  const k = u.toLowerCase().replace(/\s+/g, '')
+  // A percentage of what the plan or the district assigns ("% kế hoạch", "% chỉ tiêu giao") is a percentage.
+  const k = u.toLowerCase().replace(/\s+/g, '').replace(/^%.+$/u, '%')
   return SAME_UNIT[k] ?? k
 }
 
