@@ -60,6 +60,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout11'), title: 'held-out plans, eleventh set (test/fixtures/heldout11; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout12'), title: 'held-out plans, twelfth set (test/fixtures/heldout12; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout13'), title: 'held-out plans, thirteenth set (test/fixtures/heldout13; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout14'), title: 'held-out plans, fourteenth set (test/fixtures/heldout14; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

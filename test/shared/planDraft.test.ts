@@ -353,7 +353,8 @@ describe('figures that are no targets, shares of a whole, and measures (held-out
     expect(targets(d)).toEqual([
       [{ kind: 'reduce_by', amount: 0.3 }, '‰'],
       [{ kind: 'at_least', value: 16980 }, 'tấn'],
-      [{ kind: 'at_least', value: 135 }, 'triệu đồng'],
+      // Per hectare, as its name says: a rate in triệu đồng/ha.
+      [{ kind: 'rate_at_least', value: 135 }, 'triệu đồng/ha'],
     ])
   })
 
@@ -1090,6 +1091,78 @@ b) Về văn hóa - xã hội:`
     // Numbers alone that do not follow on (a page number, a list of figures) stay as they are.
     // "TT" with no numbered rows after it is no table.
     expect(normalizeText('TT\nChỉ tiêu\nGhi chú\n- Giữ vững an ninh, trật tự.')).not.toContain('|')
+  })
+})
+
+describe('draftPlan: items numbered in brackets, reviews, phases and per-population rates', () => {
+  it('reads "(1) …" items as a list, but a line opening on a footnote mark the text uses stays a note', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2024
+Năm 2024, thu ngân sách đạt 42.318 triệu đồng.
+II. MỤC TIÊU, CHỈ TIÊU NĂM 2025
+1. Các chỉ tiêu thi đua cụ thể
+(1) Tổng thu ngân sách nhà nước trên địa bàn đạt 45.500 triệu đồng trở lên (năm 2024 đạt 42.318 triệu đồng).
+(2) Tỷ lệ hộ nghèo giảm còn dưới 0,15%.
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_least', value: 45500 },
+      { kind: 'at_most', value: 0.15, strict: true },
+    ])
+    expect(normalizeText('| 1 | Tỷ lệ tuyến phố văn minh | % | ≥ 80 (1) |\n(1) Tính trên tổng số 42 tuyến.')).toContain('\n(1) Tính trên')
+  })
+
+  it('leaves out a section on where things stand and the plan\'s own funding', () => {
+    const d = draftPlan(`${HEAD}
+I. THỰC TRẠNG
+Theo kết quả rà soát cuối năm 2024, toàn xã có 3.176 hộ, trong đó 87 hộ nghèo; còn 9 căn nhà tạm.
+II. CHỈ TIÊU THI ĐUA NĂM 2025
+- Xây mới 12 căn nhà Đại đoàn kết cho hộ nghèo.
+III. KINH PHÍ
+Tổng kinh phí dự kiến 0,92 tỷ đồng; mỗi hộ kinh doanh ủng hộ tối thiểu 200.000 đồng.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['căn', { kind: 'at_least', value: 12 }]])
+  })
+
+  it("the year's figure shared out over phases in brackets is one target; a support level is not one", () => {
+    const d = draftPlan(planWith(['Xây mới 12 căn nhà Đại đoàn kết (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; Giai đoạn 3: 3 căn), mức hỗ trợ 60 triệu đồng/căn.', 'Vận động Quỹ "Vì người nghèo" đạt 350 triệu đồng trở lên (Đợt 1 đạt 150 triệu đồng, Đợt 2 đạt 200 triệu đồng).']))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['căn', { kind: 'at_least', value: 12 }],
+      ['triệu đồng', { kind: 'at_least', value: 350 }],
+    ])
+  })
+
+  it('"trên dưới" is about the figure; rates per population and at birth have their units', () => {
+    expect(target('Sản lượng lương thực có hạt trên dưới 3.900 tấn.')).toEqual({ kind: 'at_least', value: 3900 })
+    const d = draftPlan(planWith(['Duy trì đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân.', 'Tỷ số giới tính khi sinh không quá 110 bé trai/100 bé gái.']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      [expect.any(String), 'bác sĩ/vạn dân', { kind: 'rate_at_least', value: 9 }],
+      ['Số giường bệnh/vạn dân', 'giường bệnh/vạn dân', { kind: 'rate_at_least', value: 14 }],
+      [expect.stringMatching(/^Tỷ số giới tính khi sinh/u), 'bé trai/100 bé gái', { kind: 'at_most', value: 110, strict: false }],
+    ])
+  })
+
+  it('in a table: a herd total over its "Trong đó: +" rows, a crop output given as the part row of the grain total, a value per hectare', () => {
+    const d = draftPlan(
+      planWith(
+        [],
+        `| TT | Chỉ tiêu | Đơn vị tính | Thực hiện 2024 | Kế hoạch 2025 |
+|---|---|---|---|---|
+| 1 | Tổng sản lượng lương thực có hạt | Tấn | 8.112 | 8.400 |
+| | - Lúa | Tấn | 6.905 | 7.150 |
+| | - Ngô | Tấn | 1.207 | 1.250 |
+| 2 | Diện tích lúa cả năm | Ha | 1.102 | 1.100 |
+| 3 | Năng suất lúa bình quân | Tạ/ha | 62,7 | 65 |
+| 4 | Giá trị sản xuất trên 1 ha đất canh tác | Triệu đồng | 128 | 135 |
+| 5 | Tổng đàn trâu, bò | Con | 5.640 | 5.800 |
+| | Trong đó: + Đàn trâu | Con | 1.210 | 1.150 |
+| | + Đàn bò | Con | 4.430 | 4.650 |`,
+      ),
+    )
+    const byName = (re: RegExp) => d.indicators.find((i) => re.test(i.value.name))!.value
+    expect(byName(/^năng suất lúa/iu)).toMatchObject({ target: { kind: 'derived', value: 65 }, formula: expect.stringMatching(/\* 10 \//u) })
+    expect(byName(/^giá trị sản xuất trên 1 ha/iu)).toMatchObject({ unitOfMeasure: 'triệu đồng/ha', target: { kind: 'rate_at_least', value: 135 } })
+    expect(byName(/^tổng đàn trâu/iu)).toMatchObject({ target: { kind: 'derived', value: 5800 }, children: expect.any(Array) })
+    expect(byName(/^tổng sản lượng lương thực/iu)).toMatchObject({ target: { kind: 'derived', value: 8400 } })
   })
 })
 

@@ -170,7 +170,7 @@ function wholeFraction(figure: string): boolean {
 }
 
 /** The words of a figure stated as it stands, not set as a target (see findTargets). */
-const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó|hiện (?:có|nay có|còn)|mức (?:hỗ trợ|thưởng|chi|phụ cấp|đóng góp)[^;]*?\blà)\s*$/iu
+const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó|hiện (?:có|nay có|còn)|mức (?:hỗ trợ|thưởng|chi|phụ cấp|đóng góp)(?:[^;]*?\blà)?|định mức(?:[^;]*?\blà)?)\s*$/iu
 
 /** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
 function breaksOf(text: string): number[] {
@@ -242,6 +242,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
     const open = text.lastIndexOf('(', at)
+    // "Xây mới 12 căn (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; …)", "(Quý I: 20%, …)": the year's
+    // figure shared out over the plan's phases or quarters, not targets of their own.
+    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
     // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
@@ -335,6 +338,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       }
     }
     if (name === '') name = before.trim()
+    // "đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân": a figure joined by "và" with no words of its own is named by its unit.
+    if (/^(?:và|đồng thời)$/iu.test(name) && m[5] !== undefined) name = `Số ${m[5]}`
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
     // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
@@ -424,6 +429,8 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
   // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
   if (/^triệu đồng(?:\/năm)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
+  // "Giá trị sản xuất trên 1 ha đất canh tác | triệu đồng | 135": per hectare, as the name says.
+  if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
   const percent = unit === '%' || unit === '‰'
   const info = unitInfo(unit)
   const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
@@ -872,7 +879,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // tạ/ha"): the yield is computed from the other two, as on one line.
   {
     const bySubject = new Map<string, Record<string, Built>>()
+    // "| 3 | Tổng sản lượng lương thực | tấn | 8.400 |" then "| | - Lúa | tấn | 7.150 |": the part row is the crop's output.
+    let outputRow = false
     for (const b of built) {
+      const partRow = /^\|[^|]*\|\s*[-–+]\s/u.test(b.value.source ?? '')
+      if (b.value.source?.startsWith('| ') && !partRow) outputRow = /sản lượng/iu.test(b.value.name)
+      if (partRow && outputRow && b.value.unitOfMeasure === 'tấn' && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
+        const subject = b.value.name.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+        const rec = bySubject.get(subject) ?? {}
+        if (!rec.SL) rec.SL = b
+        bySubject.set(subject, rec)
+        continue
+      }
       if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '')) || b.value.formula) continue
       const m = MEASURE_RE.exec(b.value.name)
       const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
@@ -954,7 +972,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
   for (const t of built) {
     const figure = figureOf(t.value.target)
-    if (figure === undefined || t.value.children || t.value.formula || t.value.aggregation !== 'flow' || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
+    if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
     const at = built.indexOf(t)
     const candidates = built
       .filter((b, k) => b !== t && Math.abs(k - at) <= 8 && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)

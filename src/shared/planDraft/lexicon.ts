@@ -42,7 +42,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['học sinh'], 'học sinh', true],
   [['trẻ'], 'trẻ', true],
   [['cháu'], 'cháu', true],
+  [['lượt hộ'], 'lượt hộ', true],
   [['lượt người', 'lượt'], 'lượt', true],
+  [['phiên'], 'phiên', true],
+  [['suất'], 'suất', true],
   [['công trình'], 'công trình', true],
   [['cây cầu', 'cầu'], 'cầu', true],
   [['vườn mẫu', 'vườn'], 'vườn', true],
@@ -58,6 +61,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['điểm'], 'điểm', true],
   [['đợt'], 'đợt', true],
   [['giường bệnh', 'giường'], 'giường', true],
+  // Per population ("9 bác sĩ/vạn dân") and a ratio at birth ("110 bé trai/100 bé gái"): rates.
+  [['bác sĩ/vạn dân', 'bác sỹ/vạn dân', 'bác sĩ/1 vạn dân'], 'bác sĩ/vạn dân', false],
+  [['giường bệnh/vạn dân', 'giường/vạn dân'], 'giường bệnh/vạn dân', false],
+  [['bé trai/100 bé gái'], 'bé trai/100 bé gái', false],
   // The plan's own word: "35 nhà tạm" counts nhà, "40 căn" counts căn.
   [['căn nhà', 'căn'], 'căn', true],
   [['ngôi nhà', 'nhà'], 'nhà', true],
@@ -175,6 +182,8 @@ const CUES: [string, Cue][] = (
     ['giảm từ', { kind: 'reduce' }],
     ['giảm', { kind: 'reduce' }],
     ['chiếm', { kind: 'share' }],
+    // "trên dưới 3.900 tấn": about 3.900, the figure itself.
+    ['trên dưới', { kind: 'at_least', strict: false }],
     // The signs of a list or a table ("Thu nhập bình quân đầu người: ≥ 62 triệu đồng", "SDD: < 12%").
     ['≥', { kind: 'at_least', strict: false }],
     ['>', { kind: 'at_least', strict: true }],
@@ -409,7 +418,7 @@ export const MEANS_RE =
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả

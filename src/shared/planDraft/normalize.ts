@@ -97,6 +97,12 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   return { line: s, heading }
 }
 
+/** "(1) Tổng thu …", "(12) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
+function listInBrackets(line: string, marks: ReadonlySet<string>): string {
+  const m = /^\s*\((\d{1,2}|[a-zđ])\)\s+(?=\S)/u.exec(line)
+  return m && !marks.has(m[1]!) ? `- ${line.slice(m[0].length)}` : line
+}
+
 function tableRow(line: string): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
@@ -270,10 +276,13 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  for (const original of alignedTables(stackedTables(unifyCharacters(raw).split('\n')))) {
+  const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
+  // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
+  const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].map((m) => m[1]!)))
+  for (const original of unified) {
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(original))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))
     const text = line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
