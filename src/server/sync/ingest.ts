@@ -1,6 +1,6 @@
-// Push ingest: one batch of mutations in one transaction. Every mutation gets an outcome, the
-// outcomes are stored with the changes (an applied change's on its audit row, the others in
-// `mutations`), and a replayed batch changes nothing twice.
+// Push ingest: one batch of mutations, written by one statement (one transaction). Every mutation
+// gets an outcome, the outcomes are stored with the changes (an applied change's on its audit
+// row, the others in `mutations`), and a replayed batch changes nothing twice.
 import * as v from 'valibot'
 import { isComputed } from '../../shared/aggregation'
 import { issueMessage, type Indicator, type ValueData } from '../../shared/model'
@@ -20,7 +20,7 @@ import { canMove, figuresLocked, REPORT_MOVES, type ReportState as LifecycleStat
 import { checkValue } from '../../shared/validation'
 import { canWriteUnit, type Actor } from '../auth/actor'
 import type { Db, Queryable } from '../db/types'
-import { decideRegistration, loadRegistrationContext, registrationsCte, type PendingRegistration, type RegistrationAudit } from './registrationIngest'
+import { decideRegistration, loadRegistrationContext, registrationsCte, type PendingRegistration, type RegistrationAudit, type RegistrationContext } from './registrationIngest'
 
 interface UnitInfo {
   id: number
@@ -80,7 +80,7 @@ export interface IngestOptions {
 /** Applies one push batch for the actor in the commune. */
 export async function ingest(db: Db, actor: Actor, communeId: number, rawMutations: readonly unknown[], now: Date, options: IngestOptions = {}): Promise<PushResponse> {
   const importedBy = options.importedBy?.userId ?? null
-  // Parse first, outside the transaction: a malformed mutation is rejected alone.
+  // Parse first, before any statement: a malformed mutation is rejected alone.
   const parsed = rawMutations.map((raw, index) => {
     const r = v.safeParse(MutationSchema, raw)
     if (r.success) return r.output
@@ -90,58 +90,103 @@ export async function ingest(db: Db, actor: Actor, communeId: number, rawMutatio
   })
   const mutations = parsed.filter((m): m is Mutation => 'kind' in m)
 
-  // Statements: the lock, the state of the batch's cells (+ the commune's structure when the
-  // cache does not hold it), the writes, each one round trip; BEGIN and COMMIT around them.
-  // One push of a commune at a time per process: the others wait here, not on the row lock
-  // while holding a pool connection that another commune's push could use.
-  const response = await oneAtATime(db, communeId, () => db.transaction(async (tx) => {
-    // The commune row lock orders this batch after every earlier writer of the commune, and
-    // every later one after it (bumpVersion's UPDATE waits for it); the structure counter read
-    // with it says whether the cached units, periods and indicators still hold. The same
-    // statement reads the batch's state by the cached structure's ids; see lockAndRead.
-    const cached = structures.get(db)?.get(communeId)
-    const first = await lockAndRead(tx, communeId, cached, mutations)
-    const version = first.version + 1
-    const structure = await structureOf(db, tx, communeId, first.version, first.structureVersion)
-    const ctx = structure === cached && first.ctx ? first.ctx : await loadContext(tx, communeId, structure, mutations)
-    const pending: Pending = { cells: new Map(), reports: new Map(), audit: [], registrations: { registrations: new Map(), audit: [] } }
-    // Registrations are rare (a few a unit a year): their state is read only for a batch holding some.
-    const registrationMutations = mutations.filter((m): m is RegistrationMutation => m.kind === 'registration')
-    const registrations = registrationMutations.length > 0 ? await loadRegistrationContext(tx, communeId, structure.units, registrationMutations) : undefined
-    const seen = new Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>()
-    const outcomes: MutationOutcome[] = []
-    const fresh: { mutationId: string; deviceId: string; outcome: MutationOutcome }[] = []
-
-    for (const item of parsed) {
-      if (!('kind' in item)) {
-        outcomes.push(item)
-        continue
-      }
-      const earlier = ctx.recorded.get(item.mutationId) ?? seen.get(item.mutationId)
-      if (earlier) {
-        outcomes.push(earlier.foreign ? reject(item.mutationId, 'invalid', 'Mã thay đổi đã được dùng ở nơi khác') : { mutationId: item.mutationId, status: 'duplicate', original: earlier.outcome })
-        continue
-      }
-      const outcome =
-        importedBy !== null && item.deviceId !== actor.deviceId
-          ? reject(item.mutationId, 'invalid', 'Thay đổi này không phải của thiết bị đã tạo tệp sao lưu')
-          : item.kind === 'value'
-            ? decideValue(actor, ctx, pending, item, version, now)
-            : item.kind === 'report'
-              ? decideReport(actor, ctx, pending, item, version)
-              : decideRegistration(actor, ctx.units, registrations!, pending.registrations, item, version, now)
-      seen.set(item.mutationId, { foreign: false, outcome: outcome as Exclude<MutationOutcome, { status: 'duplicate' }> })
-      outcomes.push(outcome)
-      fresh.push({ mutationId: item.mutationId, deviceId: item.deviceId, outcome })
+  // One push of a commune at a time per process: the others wait here, not in the database, so
+  // within one process the write's guard below never fails.
+  const response = await oneAtATime(db, communeId, async () => {
+    // Optimistic: read the batch's state without a lock or a transaction, decide, and write
+    // everything in one autocommit statement that applies only if the commune row is still the
+    // one read (writeAll). A guard that failed wrote nothing: read and decide again.
+    for (let attempt = 1; attempt <= OPTIMISTIC_TRIES; attempt++) {
+      const state = await readState(db, communeId, mutations)
+      if (!state) continue
+      await ingestHooks.afterRead?.(communeId, attempt)
+      const registrations = await registrationsOf(db, communeId, state.ctx, mutations)
+      const decided = decideAll(actor, state.ctx, registrations, parsed, state.version + 1, now, importedBy)
+      if (await writeAll(db, communeId, actor, decided, now, importedBy, state.xmin)) return decided.response
     }
-
-    const writes = pending.cells.size + pending.reports.size + pending.registrations.registrations.size > 0
-    await writeAll(tx, communeId, actor, pending, fresh, writes ? version : null, now, importedBy)
-    return { outcomes, version: writes ? version : version - 1 }
-  }))
-  // Outside the transaction (it holds the commune lock): when this session last pushed, to the minute.
+    // A commune written that often between a read and a write: the commune row lock orders this
+    // push after the others, as it did before issue 18 item 4, so it cannot starve.
+    return db.transaction(async (tx) => {
+      const cached = structures.get(db)?.get(communeId)
+      const first = await lockAndRead(tx, communeId, cached, mutations)
+      const structure = await structureOf(db, tx, communeId, first.version, first.structureVersion)
+      const ctx = structure === cached && first.ctx ? first.ctx : await loadContext(tx, communeId, structure, mutations)
+      const registrations = await registrationsOf(tx, communeId, ctx, mutations)
+      const decided = decideAll(actor, ctx, registrations, parsed, first.version + 1, now, importedBy)
+      if (!(await writeAll(tx, communeId, actor, decided, now, importedBy, first.xmin))) throw new Error(`commune ${communeId} changed under its own row lock`)
+      return decided.response
+    })
+  })
+  // Outside the write (it holds the commune lock until it commits): when this session last pushed, to the minute.
   if (importedBy === null) await touchSession(db, actor, now)
   return response
+}
+
+/**
+ * Optimistic tries before a push takes the commune row lock. Within one process pushes of a
+ * commune queue (oneAtATime), so a try fails only when another process, or an officer, wrote
+ * the commune between the read and the write.
+ */
+const OPTIMISTIC_TRIES = 3
+
+/**
+ * Test seam (test/server/ingestGuard.test.ts): runs between an optimistic try's read and its
+ * write, where a test commits a write of the commune to make the write's guard fail.
+ */
+export const ingestHooks: { afterRead?: (communeId: number, attempt: number) => Promise<void> } = {}
+
+/** The outcomes of a batch and the writes they make, decided against one read state. */
+interface Decided {
+  pending: Pending
+  fresh: { mutationId: string; deviceId: string; outcome: MutationOutcome }[]
+  /** The version the writes are stamped with, or null when nothing but outcomes is written. */
+  version: number | null
+  response: PushResponse
+}
+
+function decideAll(
+  actor: Actor,
+  ctx: Context,
+  registrations: RegistrationContext | undefined,
+  parsed: readonly (Mutation | MutationOutcome)[],
+  version: number,
+  now: Date,
+  importedBy: number | null,
+): Decided {
+  const pending: Pending = { cells: new Map(), reports: new Map(), audit: [], registrations: { registrations: new Map(), audit: [] } }
+  const seen = new Map<string, { foreign: boolean; outcome: Exclude<MutationOutcome, { status: 'duplicate' }> }>()
+  const outcomes: MutationOutcome[] = []
+  const fresh: Decided['fresh'] = []
+  for (const item of parsed) {
+    if (!('kind' in item)) {
+      outcomes.push(item)
+      continue
+    }
+    const earlier = ctx.recorded.get(item.mutationId) ?? seen.get(item.mutationId)
+    if (earlier) {
+      outcomes.push(earlier.foreign ? reject(item.mutationId, 'invalid', 'Mã thay đổi đã được dùng ở nơi khác') : { mutationId: item.mutationId, status: 'duplicate', original: earlier.outcome })
+      continue
+    }
+    const outcome =
+      importedBy !== null && item.deviceId !== actor.deviceId
+        ? reject(item.mutationId, 'invalid', 'Thay đổi này không phải của thiết bị đã tạo tệp sao lưu')
+        : item.kind === 'value'
+          ? decideValue(actor, ctx, pending, item, version, now)
+          : item.kind === 'report'
+            ? decideReport(actor, ctx, pending, item, version)
+            : decideRegistration(actor, ctx.units, registrations!, pending.registrations, item, version, now)
+    seen.set(item.mutationId, { foreign: false, outcome: outcome as Exclude<MutationOutcome, { status: 'duplicate' }> })
+    outcomes.push(outcome)
+    fresh.push({ mutationId: item.mutationId, deviceId: item.deviceId, outcome })
+  }
+  const writes = pending.cells.size + pending.reports.size + pending.registrations.registrations.size > 0
+  return { pending, fresh, version: writes ? version : null, response: { outcomes, version: writes ? version : version - 1 } }
+}
+
+/** Registrations are rare (a few a unit a year): their state is read only for a batch holding some. */
+async function registrationsOf(q: Queryable, communeId: number, ctx: Context, mutations: readonly Mutation[]): Promise<RegistrationContext | undefined> {
+  const registrationMutations = mutations.filter((m): m is RegistrationMutation => m.kind === 'registration')
+  return registrationMutations.length > 0 ? loadRegistrationContext(q, communeId, ctx.units, registrationMutations) : undefined
 }
 
 /** Per database, per commune: the tail of the pushes queued in this process. */
@@ -195,28 +240,48 @@ interface Structure {
 const structures = new WeakMap<Db, Map<number, Structure>>()
 const MAX_CACHED_COMMUNES = 2000
 
+/** Whether a cached structure holds at the versions a statement read. */
+const holds = (structure: Structure, communeVersion: number, structureVersion: number): boolean =>
+  structure.structureVersion === structureVersion && structure.communeVersion <= communeVersion
+
 /**
- * The commune's units, periods and indicators as they are under the commune lock: from the cache
- * when it was read at the same structure version (every instance reads that counter under the
- * lock, so an instance never serves another's stale copy), else read and cached.
+ * The commune's units, periods and indicators under the commune lock (the fallback path): from
+ * the cache when it was read at the same structure version (read with the lock, so an instance
+ * never serves another's stale copy), else read and cached.
  */
 async function structureOf(db: Db, tx: Queryable, communeId: number, communeVersion: number, structureVersion: number): Promise<Structure> {
+  const hit = structures.get(db)?.get(communeId)
+  return hit && holds(hit, communeVersion, structureVersion) ? hit : loadStructure(db, tx, communeId)
+}
+
+/**
+ * Reads the commune's structure, tagged with the commune and structure versions of the same
+ * statement (so of the same snapshot), and caches it.
+ */
+async function loadStructure(db: Db, q: Queryable, communeId: number): Promise<Structure> {
   let cache = structures.get(db)
   if (!cache) structures.set(db, (cache = new Map()))
-  const hit = cache.get(communeId)
-  if (hit && hit.structureVersion === structureVersion && hit.communeVersion <= communeVersion) return hit
-  const r = await tx.query<{ units: [number, string, string, boolean][]; periods: [number, string, number, boolean, string | null][]; indicators: [number, number, Indicator][] }>(
-    `SELECT (SELECT coalesce(json_agg(json_build_array(id, code, kind, active)), '[]'::json) FROM units WHERE commune_id = $1) AS units,
+  const r = await q.query<{
+    version: number
+    structure_version: number
+    units: [number, string, string, boolean][]
+    periods: [number, string, number, boolean, string | null][]
+    indicators: [number, number, Indicator][]
+  }>(
+    `SELECT c.version, c.structure_version,
+            (SELECT coalesce(json_agg(json_build_array(id, code, kind, active)), '[]'::json) FROM units WHERE commune_id = $1) AS units,
             (SELECT coalesce(json_agg(json_build_array(id, code, year, locked, lock_reason)), '[]'::json) FROM periods WHERE commune_id = $1) AS periods,
             (SELECT coalesce(json_agg(json_build_array(i.id, p.year, i.def)), '[]'::json)
-               FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.commune_id = $1 AND NOT i.deleted) AS indicators`,
+               FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE p.commune_id = $1 AND NOT i.deleted) AS indicators
+       FROM communes c WHERE c.id = $1`,
     [communeId],
     PREPARED,
   )
-  const row = r.rows[0]!
+  const row = r.rows[0]
+  if (!row) throw new Error(`commune ${communeId} does not exist`)
   const structure: Structure = {
-    structureVersion,
-    communeVersion,
+    structureVersion: Number(row.structure_version),
+    communeVersion: Number(row.version),
     units: new Map(row.units.map(([id, code, kind, active]) => [code, { id: Number(id), code, kind, active }])),
     periods: new Map(row.periods.map(([id, code, year, locked, lockReason]) => [code, { id: Number(id), year: Number(year), locked, lockReason }])),
     indicators: new Map(row.indicators.map(([id, year, def]) => [`${year}:${def.code}`, { id: Number(id), def }])),
@@ -412,15 +477,46 @@ function contextOf(structure: Pick<Structure, 'units' | 'periods' | 'indicators'
 }
 
 /**
- * Takes the commune row lock and, in the same statement, reads the batch's state by the ids of
- * the cached structure. A statement reads one snapshot, taken when it starts, so before it
- * waited for the lock: the state it read is the state under the lock only if no writer of the
- * commune committed meanwhile. Every such writer updates the commune row (bumpVersion, or a
- * push that records outcomes without writing: writeAll's `touch`), so the row version the lock
- * returns (the newest) has the snapshot's `xmin` exactly when none did. Otherwise (or without a
- * cached structure) `ctx` is undefined and the caller reads the state again under the lock.
+ * The optimistic path's read, without a lock or a transaction: the commune's version, structure
+ * version and row `xmin` (which the write's guard compares), and the batch's state by the ids of
+ * the cached structure, in one statement, so one snapshot. The structure is read first when
+ * none is cached, and again (then the state) when the cached one no longer holds. Undefined when
+ * the structure changed between those statements: the caller tries again.
  */
-async function lockAndRead(tx: Queryable, communeId: number, cached: Structure | undefined, mutations: readonly Mutation[]): Promise<{ version: number; structureVersion: number; ctx: Context | undefined }> {
+async function readState(db: Db, communeId: number, mutations: readonly Mutation[]): Promise<{ version: number; xmin: string; ctx: Context } | undefined> {
+  let structure = structures.get(db)?.get(communeId) ?? (await loadStructure(db, db, communeId))
+  let row = await readStateRow(db, communeId, structure, mutations)
+  if (!holds(structure, row.version, row.structure_version)) {
+    structure = await loadStructure(db, db, communeId)
+    row = await readStateRow(db, communeId, structure, mutations)
+    if (!holds(structure, row.version, row.structure_version)) return undefined
+  }
+  return { version: row.version, xmin: row.xmin, ctx: contextOf(structure, communeId, row) }
+}
+
+async function readStateRow(q: Queryable, communeId: number, structure: Structure, mutations: readonly Mutation[]): Promise<StateRow & { version: number; structure_version: number; xmin: string }> {
+  const r = await q.query<StateRow & { version: number; structure_version: number; xmin: string }>(
+    `SELECT version, structure_version, xmin::text AS xmin, ${stateColumns(2)} FROM communes WHERE id = $1`,
+    [communeId, ...stateKeys(structure, mutations)],
+    PREPARED,
+  )
+  const row = r.rows[0]
+  if (!row) throw new Error(`commune ${communeId} does not exist`)
+  return { ...row, version: Number(row.version), structure_version: Number(row.structure_version) }
+}
+
+/**
+ * The fallback path (after OPTIMISTIC_TRIES failed guards), in a transaction: takes the commune
+ * row lock and, in the same statement, reads the batch's state by the ids of the cached
+ * structure. A statement reads one snapshot, taken when it starts, so before it waited for the
+ * lock: the state it read is the state under the lock only if no writer of the commune committed
+ * meanwhile. Every such writer updates the commune row (bumpVersion, or a push that records
+ * outcomes without writing: writeAll's `touch`), so the row version the lock returns (the newest)
+ * has the snapshot's `xmin` exactly when none did. Otherwise (or without a cached structure)
+ * `ctx` is undefined and the caller reads the state again under the lock. `xmin` is the locked
+ * row's, which writeAll's guard then finds unchanged.
+ */
+async function lockAndRead(tx: Queryable, communeId: number, cached: Structure | undefined, mutations: readonly Mutation[]): Promise<{ version: number; structureVersion: number; xmin: string; ctx: Context | undefined }> {
   const r = await tx.query<StateRow & { version: number; structure_version: number; locked_xmin: string; snapshot_xmin: string | null }>(
     `WITH locked AS (SELECT version, structure_version, xmin::text AS locked_xmin FROM communes WHERE id = $1 FOR UPDATE)
      SELECT locked.version, locked.structure_version, locked.locked_xmin,
@@ -433,7 +529,7 @@ async function lockAndRead(tx: Queryable, communeId: number, cached: Structure |
   const row = r.rows[0]
   if (!row) throw new Error(`commune ${communeId} does not exist`)
   const fresh = cached !== undefined && row.locked_xmin === row.snapshot_xmin
-  return { version: Number(row.version), structureVersion: Number(row.structure_version), ctx: fresh ? contextOf(cached, communeId, row) : undefined }
+  return { version: Number(row.version), structureVersion: Number(row.structure_version), xmin: row.locked_xmin, ctx: fresh ? contextOf(cached, communeId, row) : undefined }
 }
 
 /** The batch's cells and reports as they are, and the outcomes recorded for its mutation ids: one query under the lock. */
@@ -444,24 +540,42 @@ async function loadContext(tx: Queryable, communeId: number, structure: Structur
 
 /**
  * Everything the batch writes, in one statement: the version bump, the cells, the reports, the
- * audit rows and the outcomes, as data-modifying CTEs over JSON row sets. `version` is null when
- * nothing but outcomes is written (the commune version does not move).
+ * audit rows and the outcomes, as data-modifying CTEs over JSON row sets. Nothing but outcomes
+ * written (`decided.version` null): the commune version does not move, and `touch` stands in for
+ * the bump.
+ *
+ * The statement writes only if the commune row is still the version read (`xmin`, the
+ * transaction that wrote it): every writer of a commune updates that row (bumpVersion, and here
+ * the bump or the touch), so an unchanged `xmin` means nothing the decisions read has changed.
+ * The bump (or touch) checks it, and every other CTE writes only `WHERE EXISTS` a row it returned.
+ * PostgreSQL documents what this rests on:
+ * - Under Read Committed, an UPDATE that finds its row updated by a concurrent transaction waits
+ *   for that transaction, then re-evaluates its WHERE clause on the updated version of the row
+ *   (docs: "Transaction Isolation", 13.2.1 Read Committed Isolation Level). A bump that waited for
+ *   another writer therefore sees the new `xmin`, updates nothing and returns no row; a writer
+ *   that committed before the statement began is in its snapshot and fails the check the same way.
+ * - The CTEs of one statement run with the same snapshot, and a data-modifying CTE runs exactly
+ *   once and to completion whether or not anything reads its output (docs: "WITH Queries", 7.8.4
+ *   Data-Modifying Statements in WITH); the RETURNING rows are the only way one sees another, which
+ *   is what the EXISTS reads. And one statement outside a transaction block is one transaction:
+ *   all of it commits, or none.
+ * True when written (or nothing to write); false when the guard failed and nothing was written.
  */
 async function writeAll(
-  tx: Queryable,
+  q: Queryable,
   communeId: number,
   actor: Actor,
-  pending: Pending,
-  fresh: readonly { mutationId: string; deviceId: string; outcome: MutationOutcome }[],
-  version: number | null,
+  { pending, fresh, version }: Decided,
   now: Date,
   importedBy: number | null,
-): Promise<void> {
-  const params: unknown[] = [communeId, actor.userId, now, importedBy]
+  xmin: string,
+): Promise<boolean> {
+  const params: unknown[] = [communeId, actor.userId, now, importedBy, xmin]
   const param = (value: unknown): string => `$${params.push(value)}`
   const parts: string[] = []
+  const guard = `WHERE EXISTS (SELECT 1 FROM ${version !== null ? 'bump' : 'touch'})`
   if (version !== null) {
-    parts.push('bump AS (UPDATE communes SET version = version + 1 WHERE id = $1 RETURNING version)')
+    parts.push('bump AS (UPDATE communes SET version = version + 1 WHERE id = $1 AND xmin::text = $5 RETURNING version)')
     const v = `${param(version)}::bigint`
     if (pending.cells.size > 0) {
       const deviceOf = new Map(pending.audit.filter((a) => a.entity === 'value').map((a) => [cellKey(a.unitId, a.periodId, a.indicatorId!), a.deviceId]))
@@ -470,6 +584,7 @@ async function writeAll(
         INSERT INTO cell_values (commune_id, unit_id, period_id, indicator_id, data, note, version, updated_by, device_id, updated_at)
         SELECT $1::bigint, r.u, r.p, r.i, r.data, r.note, ${v}, $2::bigint, r.device, $3::timestamptz
           FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS r(u bigint, p bigint, i bigint, data jsonb, note text, device text)
+         ${guard}
         ON CONFLICT (unit_id, period_id, indicator_id) DO UPDATE
           SET data = EXCLUDED.data, note = EXCLUDED.note, version = EXCLUDED.version,
               updated_by = EXCLUDED.updated_by, device_id = EXCLUDED.device_id, updated_at = EXCLUDED.updated_at)`)
@@ -480,11 +595,12 @@ async function writeAll(
         INSERT INTO reports (commune_id, unit_id, period_id, status, submitted_at, version)
         SELECT $1::bigint, r.u, r.p, r.status, CASE WHEN r.submitted THEN $3::timestamptz END, ${v}
           FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS r(u bigint, p bigint, status text, submitted boolean)
+         ${guard}
         ON CONFLICT (unit_id, period_id) DO UPDATE
           SET status = EXCLUDED.status, version = EXCLUDED.version,
               submitted_at = COALESCE(EXCLUDED.submitted_at, reports.submitted_at))`)
     }
-    if (pending.registrations.registrations.size > 0) parts.push(registrationsCte(pending.registrations.registrations.values(), v, param))
+    if (pending.registrations.registrations.size > 0) parts.push(registrationsCte(pending.registrations.registrations.values(), v, guard, param))
     if (pending.audit.length + pending.registrations.audit.length > 0) {
       const rows = [
         ...pending.audit.map((a) => ({ entity: a.entity, u: a.unitId, p: a.periodId, i: a.indicatorId, device: a.deviceId, mutation: a.mutationId, old: a.old, new: a.new })),
@@ -494,7 +610,8 @@ async function writeAll(
       parts.push(`audit AS (
         INSERT INTO audit (commune_id, entity, unit_id, period_id, indicator_id, user_id, device_id, mutation_id, old, new, at, imported_by, version)
         SELECT $1::bigint, a.entity, a.u, a.p, a.i, $2::bigint, a.device, a.mutation, a.old, a.new, $3::timestamptz, $4::bigint, ${v}
-          FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb))`)
+          FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS a(entity text, u bigint, p bigint, i bigint, device text, mutation text, old jsonb, new jsonb)
+         ${guard})`)
     }
   }
   // An outcome that wrote an audit row is stored there; the others (rejections, conflicts,
@@ -502,16 +619,21 @@ async function writeAll(
   const audited = new Set([...pending.audit, ...pending.registrations.audit].map((a) => a.mutationId))
   const unaudited = fresh.filter((f) => !audited.has(f.mutationId))
   if (unaudited.length > 0) {
-    // Outcomes alone still update the commune row, so that a push waiting for the lock knows
-    // its snapshot is older than them (lockAndRead).
-    if (version === null) parts.push('touch AS (UPDATE communes SET version = version WHERE id = $1)')
+    // Outcomes alone still update the commune row, under the same guard: a push that decided
+    // against an older state then tries again (the same mutation id pushed twice at once is
+    // recorded once), and one that read before these outcomes sees them (lockAndRead).
+    if (version === null) parts.push('touch AS (UPDATE communes SET version = version WHERE id = $1 AND xmin::text = $5 RETURNING version)')
     const rows = unaudited.map((f) => ({ id: f.mutationId, device: f.deviceId, outcome: f.outcome }))
     parts.push(`outcomes AS (
       INSERT INTO mutations (mutation_id, commune_id, user_id, device_id, outcome, received_at, imported_by)
       SELECT m.id, $1::bigint, $2::bigint, m.device, m.outcome, $3::timestamptz, $4::bigint
-        FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS m(id text, device text, outcome jsonb))`)
+        FROM json_to_recordset(${param(JSON.stringify(rows))}::json) AS m(id text, device text, outcome jsonb)
+       ${guard})`)
   }
-  if (parts.length === 0) return
-  const r = await tx.query<{ version: number | null }>(`WITH ${parts.join(',\n')}\nSELECT ${version !== null ? '(SELECT version FROM bump)' : 'NULL::bigint'} AS version`, params, PREPARED)
-  if (version !== null && Number(r.rows[0]?.version) !== version) throw new Error(`version moved under the commune lock: ${r.rows[0]?.version} ≠ ${version}`)
+  if (parts.length === 0) return true
+  const r = await q.query<{ version: number | null }>(`WITH ${parts.join(',\n')}\nSELECT (SELECT version FROM ${version !== null ? 'bump' : 'touch'}) AS version`, params, PREPARED)
+  const written = r.rows[0]?.version ?? null
+  if (written === null) return false
+  if (version !== null && Number(written) !== version) throw new Error(`the commune version moved behind an unchanged xmin: ${written} ≠ ${version}`)
+  return true
 }

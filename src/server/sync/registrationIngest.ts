@@ -1,7 +1,8 @@
 // Registration mutations in a push (docs/sync.md, "Registration"): the state a batch's
-// registrations are decided against, read under the commune lock in one query (only for a batch
-// that holds any), the decision (pure given that state, the same shared rules the REST routes
-// apply), and the rows the push's one write statement adds.
+// registrations are decided against, read by one query (only for a batch that holds any) beside
+// the push's state read and covered by its write's guard (ingest.ts, writeAll); the decision
+// (pure given that state, the same shared rules the REST routes apply); and the rows the push's
+// one write statement adds.
 import type { MutationOutcome, RegistrationMutation, RejectionCode } from '../../shared/protocol'
 import {
   EMPTY_REGISTRATION,
@@ -49,7 +50,7 @@ export interface RegistrationAudit {
 
 const key = (unitId: number, year: number): string => `${unitId}:${year}`
 
-/** The titles, the years' settings and the batch's registrations, as they are under the lock. */
+/** The titles, the years' settings and the batch's registrations (the push's write guard covers them: every writer of these rows bumps the commune version). */
 export async function loadRegistrationContext(tx: Queryable, communeId: number, units: ReadonlyMap<string, { id: number }>, mutations: readonly RegistrationMutation[]): Promise<RegistrationContext> {
   const pairs = new Map<string, [number, number]>()
   for (const m of mutations) {
@@ -133,13 +134,17 @@ export function decideRegistration(
   return { mutationId: m.mutationId, status: 'applied', version }
 }
 
-/** The data-modifying CTE that writes the batch's registrations (`$1` commune, `$2` user, `$3` time). */
-export function registrationsCte(rows: Iterable<PendingRegistration>, version: string, param: (value: unknown) => string): string {
+/**
+ * The data-modifying CTE that writes the batch's registrations (`$1` commune, `$2` user, `$3`
+ * time), only where `guard` (the push's `WHERE EXISTS` on its version bump) holds.
+ */
+export function registrationsCte(rows: Iterable<PendingRegistration>, version: string, guard: string, param: (value: unknown) => string): string {
   const json = [...rows].map((r) => ({ u: r.unitId, y: r.year, status: r.status, content: r.content, submitted: r.submitted }))
   return `regs AS (
         INSERT INTO registrations (commune_id, unit_id, year, status, content, submitted_at, updated_by, updated_at, version)
         SELECT $1::bigint, r.u, r.y, r.status, r.content, CASE WHEN r.submitted THEN $3::timestamptz END, $2::bigint, $3::timestamptz, ${version}
           FROM json_to_recordset(${param(JSON.stringify(json))}::json) AS r(u bigint, y int, status text, content jsonb, submitted boolean)
+         ${guard}
         ON CONFLICT (unit_id, year) DO UPDATE
           SET status = EXCLUDED.status, content = EXCLUDED.content, version = EXCLUDED.version,
               updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at,
