@@ -61,6 +61,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout12'), title: 'held-out plans, twelfth set (test/fixtures/heldout12; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout13'), title: 'held-out plans, thirteenth set (test/fixtures/heldout13; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout14'), title: 'held-out plans, fourteenth set (test/fixtures/heldout14; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout15'), title: 'held-out plans, fifteenth set (test/fixtures/heldout15; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout16'), title: 'held-out plans, sixteenth set (test/fixtures/heldout16; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -1166,6 +1166,103 @@ Tổng kinh phí dự kiến 0,92 tỷ đồng; mỗi hộ kinh doanh ủng hộ
   })
 })
 
+describe('draftPlan: decisions, phrase tables, chat copies and ordinary lists', () => {
+  it('reads a decision\'s articles: Điều 1 holds the targets, the rewards article and an appendix sharing them out to the villages do not', () => {
+    const d = draftPlan(`ỦY BAN NHÂN DÂN XÃ HÒA AN
+Số: 18/QĐ-UBND
+Hòa An, ngày 09 tháng 01 năm 2026
+QUYẾT ĐỊNH
+Về việc giao chỉ tiêu thi đua năm 2026
+Điều 1. Giao chỉ tiêu thi đua năm 2026 cho các thôn (xã được thành lập ngày 01/7/2025; năm 2025 tỷ lệ hộ nghèo cuối năm còn 3,12%, xảy ra 10 vụ tai nạn giao thông), cụ thể như sau:
+a) Thu ngân sách nhà nước trên địa bàn đạt 9.600 triệu đồng trở lên.
+b) Cứng hóa 5,5 km đường giao thông nông thôn.
+Điều 2. Khen thưởng
+Thôn hoàn thành từ 90% chỉ tiêu được giao trở lên được thưởng 2.000.000 đồng.
+Điều 3. Tổ chức thực hiện
+Văn phòng theo dõi, tổng hợp.
+CHỦ TỊCH
+Hoàng Văn Thịnh
+PHỤ LỤC
+PHÂN BỔ MỘT SỐ CHỈ TIÊU THI ĐUA NĂM 2026 CHO CÁC THÔN
+Thôn Đông Hạ: lúa 260 ha, sản lượng 1.586 tấn.
+Cộng toàn xã: lúa 1.380 ha.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['triệu đồng', { kind: 'at_least', value: 9600 }],
+      ['km', { kind: 'at_least', value: 5.5 }],
+    ])
+  })
+
+  it('reads a table "Chỉ tiêu | Mức phấn đấu" whose cells are phrases, in figures or in words', () => {
+    const d = draftPlan(
+      planWith(
+        [],
+        `| Chỉ tiêu | Mức phấn đấu |
+|---|---|
+| I. KINH TẾ | |
+| Tổng thu ngân sách nhà nước trên địa bàn | Đạt 48.500 triệu đồng trở lên |
+| Giá trị sản xuất thương mại - dịch vụ | Tăng 8% so với năm 2024 |
+| Cháy, nổ gây thiệt hại nghiêm trọng về người và tài sản | Không để xảy ra |
+| Nâng cấp đường Nguyễn Thái Học | Hoàn thành trước ngày 30/9/2025 |
+| Trường Mầm non Hoa Sen | Được công nhận lại đạt chuẩn quốc gia mức độ 1 |
+| Đảng viên mới được kết nạp | Ít nhất 15 đồng chí |`,
+      ),
+    )
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_least', value: 48500 },
+      { kind: 'growth', percent: 8, baseYear: 2024 },
+      { kind: 'yes_no' },
+      { kind: 'yes_no' },
+      { kind: 'yes_no' },
+      { kind: 'at_least', value: 15 },
+    ])
+  })
+
+  it('reads a chat copy: the first message is the plan, a review line and the replies after it are not targets', () => {
+    const d = draftPlan(`KẾ HOẠCH THI ĐUA NĂM 2026
+[08:12, 12/01/2026] VP UBND xã - Ngọc Ánh: Gửi các đ/c tóm tắt KH thi đua năm 2026 của xã.
+Tình hình 2025 (để các đ/c nắm): thu NS 16,8 tỷ đ, hộ cận nghèo 214 hộ, TNGT 20 vụ.
+Chỉ tiêu năm 2026:
+✅ Tổng giá trị sản xuất tăng ≥ 9% so với 2025
+✅ Việc làm mới 350 LĐ
+[08:20, 12/01/2026] Trưởng thôn Phú Hòa 2 - Đức: Nhận ạ. Thôn em đăng ký bê tông 1,5 km nhé 👍
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      [expect.any(String), { kind: 'growth', percent: 9, baseYear: 2025 }],
+      ['lao động', { kind: 'at_least', value: 350 }],
+    ])
+  })
+
+  it('in a list: a paragraph on the end of last year states, "thêm ít nhất 02 bản" counts new ones, a crop\'s lines are linked', () => {
+    const d = draftPlan(`${HEAD}
+II. CHỈ TIÊU THI ĐUA
+Cuối năm 2024, toàn xã có 1.127 hộ, trong đó 435 hộ nghèo, chiếm 38,6%. Năm 2025 phấn đấu đạt các chỉ tiêu sau:
+- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.
+- Năng suất lúa bình quân cả năm đạt 62 tạ/ha.
+- Sản lượng lúa cả năm đạt 7.688 tấn.
+- Có thêm ít nhất 02 bản được công nhận danh hiệu "Bản văn hóa".
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['ha', { kind: 'at_least', value: 1240 }],
+      ['tạ/ha', { kind: 'derived', value: 62 }],
+      ['tấn', { kind: 'at_least', value: 7688 }],
+      ['bản', { kind: 'at_least', value: 2 }],
+    ])
+  })
+
+  it('a table row "… giảm so với năm 2025 | % | ≥ 5" on cases counted in the review is a ceiling', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2024
+Năm 2024, trên địa bàn xảy ra 20 vụ tai nạn giao thông.
+II. CHỈ TIÊU THI ĐUA NĂM 2025
+| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |
+|---|---|---|---|
+| 1 | Số vụ tai nạn giao thông giảm so với năm 2024 | % | ≥ 5 |
+`)
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 19, strict: false }])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -70,6 +70,9 @@ function headingOf(text: string): { level: number; label: string; rest: string }
   if (m) return { level: 0.5, label: `PL${(m[1] ?? m[3] ?? '').toUpperCase()}`, rest: m[2] ?? '' }
   m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
+  // "Điều 1. Giao chỉ tiêu thi đua …", "Điều 2. Khen thưởng": the articles of a decision or a resolution.
+  m = /^điều\s+(\d{1,2})\s*[.:]\s*(.*)$/iu.exec(text)
+  if (m) return { level: 1, label: `Đ${m[1]!}`, rest: m[2]! }
   // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
   m = /^([A-HJKMNO-UWYZĐ])[.)]\s+(\p{Lu}.*)$/u.exec(text)
   if (m) return { level: 1.5, label: m[1]!, rest: m[2]! }
@@ -245,6 +248,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // "Xây mới 12 căn (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; …)", "(Quý I: 20%, …)": the year's
     // figure shared out over the plan's phases or quarters, not targets of their own.
     if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
+    // "(xã … được thành lập …; năm 2025 toàn xã …, tỷ lệ hộ nghèo cuối năm 2025 còn 3,12%, xảy ra 10 vụ …)":
+    // a long bracket on where things stand, cut by ";" inside, is a starting point throughout.
+    if (open !== -1 && open < segStart - 1 && !text.slice(open, at).includes(')') && text.indexOf(')', open) >= at + m[0].length && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
     // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
@@ -549,8 +555,9 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
             ? (new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') ??
               (cases.length >= 6
                 ? (new RegExp(String.raw`năm ${post.baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text) ??
-                  // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông": later in the paragraph that opens on that year.
-                  new RegExp(String.raw`(?:^|\n)(?:trong\s+)?năm ${post.baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text))
+                  // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
+                  // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
+                  new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${post.baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text))
                 : null))
             : null
         if (stated) {
@@ -683,12 +690,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
   let signed = false
+  // A chat copy ("[08:12, 12/01/2026] VP UBND xã - …: …"): the first message is the plan, the replies after it are not.
+  let chatSeen = false
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
     if (line.start < bodyStart || line.text === '' || line === partTitle) continue
     // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
     const h = headingOf(line.text)
+    if (/^\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*[^:\]]{1,80}:/u.test(line.text)) {
+      if (chatSeen) signed = true
+      chatSeen = true
+    }
     if (signed && !h?.label.startsWith('PL')) continue
     signed = false
     if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
@@ -719,7 +732,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
         excluded:
           current.excluded ||
-          ((h.level === 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
+          ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
           reviewsPastYear(name, year) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
@@ -786,7 +799,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           continue
         }
       }
-      const heading = headingRow(line.text)
+      // Under a table's heading, a row without figures is a second heading row only if it names
+      // columns; "| Cháy, nổ gây thiệt hại … | Không để xảy ra |" is a row whose plan is in words.
+      const heading = headingRow(line.text, tableHead !== undefined)
       if (heading) {
         // "| TT | Chỉ tiêu | ĐVT | Năm 2025 | | Ghi chú |" over "| | | | Kế hoạch | Phấn đấu | |": a
         // merged heading of two rows; each column is named by the lower row where it has a name.
@@ -891,7 +906,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         bySubject.set(subject, rec)
         continue
       }
-      if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '')) || b.value.formula) continue
+      // A list's own lines too ("- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.", "- Năng suất lúa … đạt 62 tạ/ha."): one item each.
+      const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
+      if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine) || b.value.formula) continue
       const m = MEASURE_RE.exec(b.value.name)
       const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
       if (!m || !subject) continue
@@ -1539,8 +1556,11 @@ function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   if (planYear === undefined) return false
   // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
   // And "Đến ngày 31/12/2023, toàn xã có …", a date of a past year.
-  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
+  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
   // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
+  // "Tình hình 2025 (…): thu NS 16,8 tỷ đ, …", "Kết quả năm 2025: …": a review of that year.
+  const review = /^(?:tình hình|kết quả)(?:\s+(?:thực hiện\s+)?năm)?\s+(\d{4})(?!\d)/iu.exec(text)
+  if (review && Number(review[1]) < planYear) return true
   return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
 }
 
@@ -1776,13 +1796,17 @@ class MeasureTable {
 }
 
 /** A table's heading row: no figure in it (a year is no figure), and words in two cells or more. */
-function headingRow(row: string): string[] | undefined {
+function headingRow(row: string, underHeading = false): string[] | undefined {
   const cells = row.slice(1, -1).split('|').map((c) => c.trim())
   if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '')))) return undefined
+  if (underHeading && !cells.some((c) => COLUMN_NAME_RE.test(c))) return undefined
   const words = cells.filter((c) => /\p{L}{2,}/u.test(c) && !/^[IVXLC]+[.)]?$/u.test(c))
   // A group row merged across the table ("| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | …") is no heading.
   return words.length >= 2 && !mergedRow(cells) ? cells : undefined
 }
+
+/** Words that name a table's column: "TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện", "Ghi chú", "Mức phấn đấu". */
+const COLUMN_NAME_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước|năm|mức|phấn đấu|ghi chú|so sánh|tỷ lệ|giao|quý|cả năm|tháng|dự toán|mục tiêu|kết quả|chủ trì|thời gian)(?![\p{L}])/iu
 
 /** A row whose cells after its number all say the same: a group merged across the table. */
 function mergedRow(cells: readonly string[]): boolean {
@@ -1811,7 +1835,7 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
       cols.notes = i
       cols.skip.add(i)
     } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
-    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán)(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
       // "Chỉ tiêu giao | Chỉ tiêu phấn đấu": the commune's own target is the one it strives for; the
       // assigned one stands in where that cell is empty.
       if (/phấn đấu/u.test(x)) {
@@ -1875,7 +1899,12 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
     (cols.name !== undefined && /\p{L}{2,}/u.test(cells[cols.name]?.text ?? '') ? cells[cols.name] : undefined) ??
     cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
   // "| Trường học đạt chuẩn quốc gia | trường | 4/5 | 5/5 |", "| … giao quân | chỉ tiêu | Hoàn thành |": each is kept or reached, a yes/no.
-  const inWords = planCell !== undefined && cols.plan !== undefined && /\p{L}{2,}/u.test(planCell.text) && !/\d/u.test(planCell.text)
+  // "Hoàn thành trước ngày 30/9/2025", "Được công nhận lại đạt chuẩn quốc gia mức độ 1": a state with a date or a level, still no figure.
+  const inWords =
+    planCell !== undefined &&
+    cols.plan !== undefined &&
+    /\p{L}{2,}/u.test(planCell.text) &&
+    (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)))
   if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
     const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
     const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
@@ -1918,7 +1947,8 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
   const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0
-  const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace) ? cueBefore(change[1]!) : undefined
+  // "Số vụ tai nạn giao thông giảm so với năm 2025 | % | ≥ 5": a cut of at least 5%.
+  const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace || /^(?:từ|ít nhất|tối thiểu)$/iu.test(cueText.trim())) ? cueBefore(change[1]!) : undefined
   const notes = cols.notes !== undefined ? (cells[cols.notes]?.text ?? '') : ''
   // "Tốc độ tăng tổng giá trị sản xuất so với năm 2024": the base year in the row's name, or in its notes.
   const inName = changeCue ? /\s+(so với (?:năm \d{4}|năm trước|cùng kỳ(?: năm trước)?))\s*$/iu.exec(rowName) : null

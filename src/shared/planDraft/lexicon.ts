@@ -21,8 +21,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['tấn/ha'], 'tấn/ha', false],
   [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha'], 'triệu đồng/ha', false],
   [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
-  [['triệu đồng', 'tr.đồng', 'trđ'], 'triệu đồng', false],
-  [['tỷ đồng', 'tỉ đồng'], 'tỷ đồng', false],
+  [['triệu đồng', 'tr.đồng', 'trđ', 'tr.đ', 'tr đồng'], 'triệu đồng', false],
+  [['tỷ đồng', 'tỉ đồng', 'tỷ đ'], 'tỷ đồng', false],
   [['đồng', 'đ'], 'đồng', true],
   [['tấn'], 'tấn', false],
   [['tạ'], 'tạ', false],
@@ -38,7 +38,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // Comrades are counted in people ("8 đồng chí"); workers (lao động) and a named membership
   // ("đảng viên") keep the plan's own word.
   [['người', 'đồng chí'], 'người', true],
-  [['lao động'], 'lao động', true],
+  [['lao động', 'LĐ'], 'lao động', true],
   [['học sinh'], 'học sinh', true],
   [['trẻ'], 'trẻ', true],
   [['cháu'], 'cháu', true],
@@ -51,7 +51,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['vườn mẫu', 'vườn'], 'vườn', true],
   [['doanh nghiệp'], 'doanh nghiệp', true],
   [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
-  [['sản phẩm'], 'sản phẩm', true],
+  [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
   [['phòng học'], 'phòng học', true],
   [['trường học', 'trường'], 'trường', true],
@@ -84,7 +84,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['vụ'], 'vụ', true],
   [['đoàn viên'], 'đoàn viên', true],
   [['hội viên'], 'hội viên', true],
-  [['đảng viên'], 'đảng viên', true],
+  [['đảng viên', 'ĐV'], 'đảng viên', true],
 ]
 
 /**
@@ -117,7 +117,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -219,6 +219,9 @@ export function cueBefore(before: string): CueMatch | undefined {
       if (!best || at < best.at) best = { cue, word, at }
     }
   }
+  // "tăng ≥ 9%", "giảm ≥ 15 hộ": the verb says what kind; the sign, that it is at least that.
+  const verb = best && /^[≥>]$/u.test(best.word) ? /(?:^|\s)(tăng|giảm)\s*$/u.exec(lower.slice(0, best.at)) : null
+  if (verb) return { cue: CUES.find(([w]) => w === verb[1])![1], word: verb[1]!, at: verb.index + verb[0].indexOf(verb[1]!) }
   return best
 }
 
@@ -234,12 +237,13 @@ export interface Post {
   sinceStart: boolean
 }
 
-const POST_RE = /^(?:\s*(?:trở lên|trở xuống|điểm phần trăm|điểm %|so với (?:năm (\d{4})|cùng kỳ(?: năm trước)?|năm trước|đầu năm|đầu kỳ|cuối năm \d{4}|năm \d{4}))|\s*(?:,\s*)?(?=so với))+/iu
+const POST_RE = /^(?:\s*(?:trở lên|trở xuống|điểm phần trăm|điểm %|so với (?:năm (\d{4})|cùng kỳ(?: năm trước)?|năm trước|đầu năm|đầu kỳ|cuối năm \d{4}|năm \d{4}|\d{4}(?!\d)))|\s*(?:,\s*)?(?=so với))+/iu
 
 export function readPost(after: string): Post {
   const m = POST_RE.exec(after)
   const text = (m?.[0] ?? '').toLowerCase()
-  const year = /so với (?:năm|cuối năm) (\d{4})/.exec(text)
+  // "so với 2025" (a note's shorthand) is "so với năm 2025".
+  const year = /so với (?:(?:năm|cuối năm) )?(\d{4})/.exec(text)
   return {
     length: m?.[0].length ?? 0,
     orMore: text.includes('trở lên'),
@@ -418,7 +422,7 @@ export const MEANS_RE =
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả
