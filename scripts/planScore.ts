@@ -63,6 +63,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout14'), title: 'held-out plans, fourteenth set (test/fixtures/heldout14; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout15'), title: 'held-out plans, fifteenth set (test/fixtures/heldout15; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout16'), title: 'held-out plans, sixteenth set (test/fixtures/heldout16; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout17'), title: 'held-out plans, seventeenth set (test/fixtures/heldout17; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout18'), title: 'held-out plans, eighteenth set (test/fixtures/heldout18; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -360,7 +360,7 @@ describe('figures that are no targets, shares of a whole, and measures (held-out
 
   it('names a crop past "bình quân", "cả năm", "gieo cấy", and a measure before its written formula', () => {
     const d = draftPlan(planWith(['Lúa cả năm: diện tích gieo cấy 820 ha, năng suất bình quân 62,5 tạ/ha, sản lượng 5.125 tấn', 'Cây ngô: diện tích 370 ha, năng suất 40 tạ/ha, sản lượng = diện tích × năng suất = 1.480 tấn']))
-    expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích lúa', 'Năng suất lúa', 'Sản lượng lúa', 'Diện tích cây ngô', 'Năng suất cây ngô', 'Sản lượng cây ngô'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích lúa', 'Năng suất lúa', 'Sản lượng lúa', 'Diện tích ngô', 'Năng suất ngô', 'Sản lượng ngô'])
   })
 
   it('reads the sentences before a list’s introduction on the same line', () => {
@@ -1260,6 +1260,56 @@ II. CHỈ TIÊU THI ĐUA NĂM 2025
 | 1 | Số vụ tai nạn giao thông giảm so với năm 2024 | % | ≥ 5 |
 `)
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 19, strict: false }])
+  })
+})
+
+describe('draftPlan: web pages, paragraphs by field and crops named many ways', () => {
+  it('reads a web page: links and the related news after the article are not targets, a paragraph "Về …:" is content', () => {
+    const d = draftPlan(`CỔNG THÔNG TIN ĐIỆN TỬ THỊ TRẤN HÒA AN
+Thị trấn Hòa An phát động phong trào thi đua năm 2024
+Xem thêm: Thị trấn Hòa An tổng kết năm 2023: 9/10 chỉ tiêu đạt và vượt kế hoạch
+Về kinh tế: Diện tích vườn ươm đạt 310 ha; sản xuất, cung ứng 18 triệu cây giống các loại.
+Về quốc phòng, an ninh: Hoàn thành 100% chỉ tiêu giao quân. Giữ vững thị trấn đạt chuẩn "An toàn về an ninh, trật tự", không để xảy ra tội phạm nghiêm trọng.
+Tệp đính kèm: 05-KH-UBND-thi-dua-2024.pdf (312 KB)
+Xem thêm:
+- Khu phố 5 ra quân thu gom 12 tấn rác thải, khơi thông 3 km kênh rạch
+- Thị trấn Hòa An đạt 94,7% tỷ lệ tham gia bảo hiểm y tế năm 2023
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target?.kind])).toEqual([
+      ['ha', 'at_least'],
+      ['triệu cây', 'at_least'],
+      ['%', 'rate_at_least'],
+      // "Giữ vững …, không để xảy ra …": one goal, as in a list.
+      ['đạt/không đạt', 'yes_no'],
+    ])
+    expect(d.indicators[2]!.value.name).not.toMatch(/^Về/u)
+  })
+
+  it('"Đầu năm 2023, toàn xã còn 98 hộ nghèo, …" states where the year starts; "13/15 xóm" counts xóm', () => {
+    const d = draftPlan(`ỦY BAN NHÂN DÂN XÃ DIÊM HÒA
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2023
+Đầu năm 2023, toàn xã còn 98 hộ nghèo, chiếm 3,46% tổng số hộ. Căn cứ tình hình thực tế, Ủy ban nhân dân xã đề ra các chỉ tiêu thi đua năm 2023 như sau:
+1. Giảm ít nhất 20 hộ nghèo.
+2. Có 13/15 xóm đạt danh hiệu xóm văn hóa.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['hộ', expect.objectContaining({ kind: 'reduce_by', amount: 20 })],
+      ['xóm', { kind: 'at_least', value: 13 }],
+    ])
+  })
+
+  it('links a crop named by its plant, its product or the whole commune, whatever the line opens on', () => {
+    const d = draftPlan(
+      planWith([
+        'Cây cà phê: diện tích 6.450 ha, năng suất bình quân 3,2 tấn/ha, sản lượng cà phê nhân 20.640 tấn.',
+        'Tổng diện tích chè toàn xã 612 ha, năng suất chè búp tươi bình quân 140 tạ/ha, sản lượng 8.568 tấn.',
+      ]),
+    )
+    expect(d.indicators.filter((i) => i.value.target?.kind === 'derived').map((i) => i.value.target)).toEqual([
+      { kind: 'derived', value: 3.2 },
+      { kind: 'derived', value: 140 },
+    ])
   })
 })
 

@@ -160,6 +160,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)\s)/u, '')
+  // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
+  s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
@@ -661,8 +663,9 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
 }
 
 /** Words that qualify a crop's measure or season rather than name the crop. */
-const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|thu hoạch)(?![\p{L}])/giu
-const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
+/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã"). */
+const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
+const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
@@ -702,6 +705,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (chatSeen) signed = true
       chatSeen = true
     }
+    // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
+    // "Đánh giá bài viết" close the article, like a signature.
+    if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue
+    if (/^(?:xem thêm\s*:?|tin liên quan|tin cùng chuyên mục|bài viết liên quan|các tin khác|tệp đính kèm|đánh giá bài viết)(?![\p{L}])/iu.test(line.text)) signed = true
     if (signed && !h?.label.startsWith('PL')) continue
     signed = false
     if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
@@ -882,7 +889,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
-    } else if (current.content && !(h && isTitle(h.rest, lines, index))) {
+    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
+      // "Về văn hóa - xã hội: …": a paragraph that names its field is content, sections or not.
       proseLines.push({ line: item, section: current, figures: found.map((f) => f.at) })
     }
   }
@@ -1458,7 +1466,8 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
       return undefined
     }
     // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
-    const bare = (x: string | undefined): string | undefined => x?.replace(/^trong đó\s*:?\s*/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+    // "Cây cà phê: diện tích …, sản lượng cà phê nhân …": the plant is the crop.
+    const bare = (x: string | undefined): string | undefined => x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
     const own = bare(m[1]) ?? bare(m[3])
     if (own) subject = own
     // "Cây ngô: gieo trồng 620 ha": the area sown.
@@ -1561,6 +1570,9 @@ function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   // "Tình hình 2025 (…): thu NS 16,8 tỷ đ, …", "Kết quả năm 2025: …": a review of that year.
   const review = /^(?:tình hình|kết quả)(?:\s+(?:thực hiện\s+)?năm)?\s+(\d{4})(?!\d)/iu.exec(text)
   if (review && Number(review[1]) < planYear) return true
+  // "Đầu năm 2023, toàn xã còn 98 hộ nghèo, …": where the plan's year starts, stated.
+  const start = /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s*,/iu.exec(text)
+  if (start && Number(start[1]) <= planYear) return true
   return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
 }
 
