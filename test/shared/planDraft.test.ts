@@ -1313,6 +1313,21 @@ Phát động phong trào thi đua năm 2023
   })
 })
 
+describe('draftPlan: items numbered inside a paragraph, and units of trade and markets', () => {
+  it('"… các chỉ tiêu chủ yếu sau: (1) …; (2) …": each number opens a target of its own, named from it', () => {
+    const d = draftPlan(planWith([], 'Năm 2025, xã phấn đấu hoàn thành và vượt các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất tăng 10 - 11% so với năm 2024; (2) Thu nhập bình quân đầu người đạt 72 triệu đồng.'))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tổng giá trị sản xuất', { kind: 'growth', percent: 10, maxPercent: 11, baseYear: 2024 }],
+      ['Thu nhập bình quân đầu người', { kind: 'rate_at_least', value: 72 }],
+    ])
+  })
+
+  it('counts trade in triệu USD and markets in chợ', () => {
+    expect(only('Giá trị hàng hóa xuất nhập khẩu qua cửa khẩu đạt 42 triệu USD trở lên.').value).toMatchObject({ unitOfMeasure: 'triệu USD', target: { kind: 'at_least', value: 42 } })
+    expect(only('Chỉnh trang 02 chợ dân sinh.').value).toMatchObject({ unitOfMeasure: 'chợ', target: { kind: 'at_least', value: 2 } })
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,
@@ -1330,6 +1345,16 @@ describe('scoreDraft', () => {
     expect(scoreDraft({ indicators: [yn('X', 'Thực hiện tốt công tác cứu hộ cứu nạn trong mùa mưa bão')] }, expected, 0).matched).toBe(1)
     expect(scoreDraft({ indicators: [yn('X', 'Tăng cường phòng cháy chữa cháy ở khu dân cư')] }, expected, 0).matched).toBe(1)
     expect(scoreDraft({ indicators: [yn('X', 'Thực hiện tốt chính sách hỗ trợ người cao tuổi')] }, expected, 0).matched).toBe(0)
+  })
+
+  it('counts the same unit written two ways as one: % of the plan and %, houses as nhà or căn, a growth whatever its money', () => {
+    const one = (name: string, unitOfMeasure: string, target: Target): Indicator => ({ ...yn('X', name), unitOfMeasure, aggregation: 'flow', target })
+    const match = (drafted: Indicator, expected: Indicator) => scoreDraft({ indicators: [drafted] }, { indicators: [expected] }, 0).matched
+    expect(match(one('Huấn luyện dân quân', '%', { kind: 'rate_at_least', value: 100 }), one('Huấn luyện dân quân', '% kế hoạch', { kind: 'rate_at_least', value: 100 }))).toBe(1)
+    expect(match(one('Xây mới nhà Đại đoàn kết', 'nhà', { kind: 'at_least', value: 5 }), one('Xây mới nhà Đại đoàn kết', 'căn', { kind: 'at_least', value: 5 }))).toBe(1)
+    expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9 }))).toBe(1)
+    // An amount is not a growth: its money must agree.
+    expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)
   })
 })
 

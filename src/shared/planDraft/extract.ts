@@ -181,6 +181,9 @@ const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó
 function breaksOf(text: string): number[] {
   const out: number[] = []
   for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
+  for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
+  out.sort((x, y) => x - y)
   return [...out, ...goalJoins(text, out).map((j) => j.next)].sort((x, y) => x - y)
 }
 

@@ -23,6 +23,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
   [['triệu đồng', 'tr.đồng', 'trđ', 'tr.đ', 'tr đồng'], 'triệu đồng', false],
   [['tỷ đồng', 'tỉ đồng', 'tỷ đ'], 'tỷ đồng', false],
+  // Border trade is counted in dollars ("đạt 42 triệu USD trở lên").
+  [['triệu USD', 'triệu đô la', 'triệu đô-la'], 'triệu USD', false],
   [['đồng', 'đ'], 'đồng', true],
   [['tấn'], 'tấn', false],
   [['tạ'], 'tạ', false],
@@ -53,6 +55,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
   [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
+  [['chợ'], 'chợ', true],
   [['phòng học'], 'phòng học', true],
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],

@@ -110,7 +110,10 @@ export function matchScore(drafted: Indicator, expected: Indicator): number {
     const b = share(draftedWords, expectedWords)
     return a >= 0.6 && b >= 0.3 ? a + b : 0
   }
-  if (unitKey(drafted.unitOfMeasure) !== unitKey(expected.unitOfMeasure)) return 0
+  // A growth is a percentage: the money its amount is counted in (đồng, triệu, tỷ) does not change it.
+  const money = (u: string): boolean => /^(?:nghìn |triệu |tỷ )?đồng$/u.test(u)
+  const growthInMoney = drafted.target.kind === 'growth' && money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)
+  if (!growthInMoney && unitKey(drafted.unitOfMeasure) !== unitKey(expected.unitOfMeasure)) return 0
   const overlap = share(words(drafted.name), expectedWords)
   return overlap >= 0.2 ? 1 + overlap : 0
 }
