@@ -1352,7 +1352,7 @@ describe('scoreDraft', () => {
     const match = (drafted: Indicator, expected: Indicator) => scoreDraft({ indicators: [drafted] }, { indicators: [expected] }, 0).matched
     expect(match(one('Huấn luyện dân quân', '%', { kind: 'rate_at_least', value: 100 }), one('Huấn luyện dân quân', '% kế hoạch', { kind: 'rate_at_least', value: 100 }))).toBe(1)
     expect(match(one('Xây mới nhà Đại đoàn kết', 'nhà', { kind: 'at_least', value: 5 }), one('Xây mới nhà Đại đoàn kết', 'căn', { kind: 'at_least', value: 5 }))).toBe(1)
-    expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9 }))).toBe(1)
+    expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9, baseYear: 2024 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9, baseYear: 2024 }))).toBe(1)
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)
   })
