@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app'
 import { readConfig } from '../../src/server/config'
 import { openDb } from '../../src/server/db'
 import { seedPlanFile } from '../../src/server/db/seed'
+import type { Actor } from '../../src/server/auth/actor'
 import type { Db } from '../../src/server/db/types'
 import { PlanFileSchema, type PlanFile } from '../../src/shared/planFile'
 import type { PullResponse, PushResponse, ValueMutation } from '../../src/shared/protocol'
@@ -121,6 +122,17 @@ export async function startServer(factory: DbFactory, files: readonly PlanFile[]
       await drop()
     },
   }
+}
+
+/**
+ * The commune's id and its officer (`<code>.canbo`) as the server's actor, for tests that call
+ * `ingest()` directly without HTTP.
+ */
+export async function officerActor(db: Db, commune: string, deviceId: string, now: Date): Promise<{ communeId: number; officer: Actor }> {
+  const communeId = Number((await db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [commune])).rows[0]!.id)
+  const u = (await db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [`${commune}.canbo`])).rows[0]!
+  const officer: Actor = { userId: Number(u.id), username: `${commune}.canbo`, displayName: u.display_name, role: 'officer', communeId, provinceId: null, unitIds: new Set(), deviceId, sessionHash: 'none', lastSyncAt: now }
+  return { communeId, officer }
 }
 
 let seq = 0

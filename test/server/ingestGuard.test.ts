@@ -11,7 +11,7 @@ import type { Db } from '../../src/server/db/types'
 import { bumpVersion } from '../../src/server/db/versions'
 import { ingest, ingestHooks } from '../../src/server/sync/ingest'
 import type { Mutation, MutationOutcome, RegistrationMutation, ValueMutation } from '../../src/shared/protocol'
-import { DATABASES, fixtureFile, mid, startServer, type TestServer } from './harness'
+import { DATABASES, fixtureFile, mid, officerActor, startServer, type TestServer } from './harness'
 
 const C = 'xa-rao'
 const DEVICE = 'dev-guard-0001'
@@ -27,9 +27,7 @@ describe.each(DATABASES)('push write guard on $name', (factory) => {
 
   beforeAll(async () => {
     s = await startServer(factory, [fixtureFile(C)])
-    communeId = Number((await s.db.query<{ id: number }>('SELECT id FROM communes WHERE code = $1', [C])).rows[0]!.id)
-    const u = (await s.db.query<{ id: number; display_name: string }>('SELECT id, display_name FROM users WHERE username = $1', [`${C}.canbo`])).rows[0]!
-    officer = { userId: Number(u.id), username: `${C}.canbo`, displayName: u.display_name, role: 'officer', communeId, provinceId: null, unitIds: new Set(), deviceId: DEVICE, sessionHash: 'none', lastSyncAt: now }
+    ;({ communeId, officer } = await officerActor(s.db, C, DEVICE, now))
     other = { ...s.db }
   }, 60_000)
   afterEach(() => {
