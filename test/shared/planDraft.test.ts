@@ -1328,6 +1328,53 @@ describe('draftPlan: items numbered inside a paragraph, and units of trade and m
   })
 })
 
+describe('draftPlan: sets 21 and 22 (descriptions, cases of labour accidents, sowing, footers)', () => {
+  it('leaves out the commune described ("Đặc điểm tình hình", "hiện có … nhân khẩu") and how often a duty is done', () => {
+    const d = draftPlan(`${HEAD}
+Thị trấn hiện có 9 tổ dân phố và 4 bản, 2.412 hộ với 9.706 nhân khẩu; đến ngày 31/12/2024 còn 164 hộ nghèo. Ủy ban nhân dân thị trấn xây dựng Kế hoạch như sau:
+I. ĐẶC ĐIỂM TÌNH HÌNH
+Xã có 08 ấp, 3.912 hộ, trong đó đồng bào dân tộc Khmer chiếm 63,4%.
+II. CHỈ TIÊU THI ĐUA
+- Giảm ít nhất 18 hộ nghèo.
+- Tăng cường kiểm tra, xử lý lấn chiếm vỉa hè (mỗi tháng ít nhất 02 đợt ra quân).
+`)
+    // The inspections are a way of working (a direction), not a goal of the year.
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target?.kind])).toEqual([['hộ', 'reduce_by']])
+  })
+
+  it('a cut in labour accidents counts cases, from the count the review states', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2024
+Trên địa bàn có 612 doanh nghiệp. Năm 2024 trên địa bàn xảy ra 20 vụ tai nạn lao động và 40 vụ phạm pháp hình sự.
+II. CHỈ TIÊU THI ĐUA NĂM 2025
+- Giảm ít nhất 5% số vụ tai nạn lao động so với năm 2024.
+- Kéo giảm từ 5% số vụ phạm pháp hình sự trở lên so với năm 2024.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['vụ', { kind: 'at_most', value: 19, strict: false }],
+      ['vụ', { kind: 'at_most', value: 38, strict: false }],
+    ])
+  })
+
+  it('links a season\'s direct-seeded area ("gieo sạ") to its yield and output', () => {
+    const d = draftPlan(planWith(['Lúa vụ Đông Xuân 2024 - 2025: gieo sạ 2.950 ha, năng suất bình quân 7,2 tấn/ha, sản lượng 21.240 tấn.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 2950 }, { kind: 'derived', value: 7.2 }, { kind: 'at_least', value: 21240 }])
+  })
+
+  it('drops a running footer that closes each page before its number; "trên cả 3 tiêu chí" after "và" stays in its goal', () => {
+    const text = normalizeText(`- Nạo vét 12 tuyến kênh thủy lợi nội đồng.
+Xã An Phú - Kế hoạch thi đua năm 2025
+                                         2
+- Giữ vững an ninh trật tự.
+Xã An Phú - Kế hoạch thi đua năm 2025
+                                         3
+- Kiềm chế, kéo giảm tai nạn giao thông đường bộ và đường thủy trên cả 3 tiêu chí.`)
+    expect(text).not.toContain('Kế hoạch thi đua năm 2025')
+    const d = draftPlan(planWith(['Kiềm chế, kéo giảm tai nạn giao thông đường bộ và đường thủy trên cả 3 tiêu chí.']))
+    expect(d.indicators.map((i) => i.value.target?.kind)).toEqual(['yes_no'])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

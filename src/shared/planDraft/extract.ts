@@ -198,7 +198,9 @@ function breaksOf(text: string): number[] {
  */
 function goalJoins(text: string, breaks: readonly number[]): { at: number; next: number }[] {
   const out: { at: number; next: number }[] = []
-  const figure = new RegExp(QUANTITY_RE.source, 'iu')
+  // "… và đường thủy trên cả 3 tiêu chí": all of a set, named by their number, is no figure.
+  const figures = new RegExp(QUANTITY_RE.source, 'giu')
+  const figure = { test: (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index))) }
   const goal = (t: string): boolean => {
     const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
     // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
@@ -292,6 +294,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a
     // milestone within the year leads to the year's target, it is not one.
     if (midYearMilestone(before)) continue
+    // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
+    if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
     if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
@@ -549,12 +553,13 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         }
       } else {
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
-        const countUnit = /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
+        // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
+        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
-        const cases = name.replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+        const cases = name.replace(/^(?:kéo\s+)?giảm\s+/iu, '').replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
         const stated =
           countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined
             ? (new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') ??
@@ -667,8 +672,8 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
 
 /** Words that qualify a crop's measure or season rather than name the crop. */
 /** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã"). */
-const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
-const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy)(?:\s+(?:gieo trồng\s+|thu hoạch\s+)?(.+))?$/iu
+const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
+const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
@@ -848,7 +853,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     else if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
-    if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số/iu.test(line.text)) continue
+    if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text)) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined

@@ -56,6 +56,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
   [['chợ'], 'chợ', true],
+  [['đập'], 'đập', true],
   [['phòng học'], 'phòng học', true],
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],
@@ -182,6 +183,7 @@ const CUES: [string, Cue][] = (
     ['từ', { kind: 'at_least', strict: false }],
     ['tăng từ', { kind: 'growth' }],
     ['tăng', { kind: 'growth' }],
+    ['kéo giảm từ', { kind: 'reduce' }],
     ['kéo giảm', { kind: 'reduce' }],
     ['giảm từ', { kind: 'reduce' }],
     ['giảm', { kind: 'reduce' }],
@@ -426,7 +428,7 @@ export const MEANS_RE =
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả

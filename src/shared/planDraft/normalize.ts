@@ -264,6 +264,8 @@ interface RawLine {
   blanksBefore: number
   /** The line comes right after a page number or a form feed: it opens a page. */
   afterPageBreak?: boolean
+  /** A page number or a form feed comes right after the line: it closes a page. */
+  beforePageBreak?: boolean
 }
 
 /**
@@ -292,7 +294,11 @@ export function normalizeText(raw: string): string {
     if (text === '' || PAGE_NUMBER_RE.test(text)) {
       // A form feed is a page break (the PDF reader's "\n\f\n"): as good as a run of blank lines.
       if (text === '') blanks += original.includes('\f') ? 2 : 1
-      if (text !== '' || original.includes('\f')) pageBreakAt = lines.length
+      if (text !== '' || original.includes('\f')) {
+        pageBreakAt = lines.length
+        const last = lines[lines.length - 1]
+        if (last) last.beforePageBreak = true
+      }
       continue
     }
     lines.push({ text, heading, table: table !== null, blanksBefore: blanks, afterPageBreak: pageBreakAt === lines.length })
@@ -307,7 +313,15 @@ export function normalizeText(raw: string): string {
   // A line that opens a page after a page number ("Trang 2") twice or more is a running header too.
   const opening = new Map<string, number>()
   for (const l of lines) if (l.afterPageBreak && header(l)) opening.set(key(l.text), (opening.get(key(l.text)) ?? 0) + 1)
-  const kept = lines.filter((l) => l.table || !header(l) || ((counts.get(key(l.text)) ?? 0) < 3 && !(l.afterPageBreak && (opening.get(key(l.text)) ?? 0) >= 2)))
+  // A line that closes a page before its number ("Xã An Phú Đông - Kế hoạch thi đua năm 2025" over "2") and comes back: a running footer.
+  const closing = new Map<string, number>()
+  for (const l of lines) if (l.beforePageBreak && header(l)) closing.set(key(l.text), (closing.get(key(l.text)) ?? 0) + 1)
+  const kept = lines.filter(
+    (l) =>
+      l.table ||
+      !header(l) ||
+      ((counts.get(key(l.text)) ?? 0) < 3 && !(l.afterPageBreak && (opening.get(key(l.text)) ?? 0) >= 2) && !((counts.get(key(l.text)) ?? 0) >= 2 && (closing.get(key(l.text)) ?? 0) >= 1)),
+  )
 
   const out: RawLine[] = []
   for (const l of kept) {
