@@ -1356,6 +1356,11 @@ II. CHỈ TIÊU THI ĐUA NĂM 2025
     ])
   })
 
+  it('a crop\'s hectares right before its yield are its area ("trong đó lúa ruộng 310 ha, năng suất …"), a village\'s share is not', () => {
+    const d = draftPlan(planWith(['Tổng diện tích gieo trồng cây hằng năm đạt 1.240 ha; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 1240 }, { kind: 'at_least', value: 310 }, { kind: 'derived', value: 52 }, { kind: 'at_least', value: 1612 }])
+  })
+
   it('links a season\'s direct-seeded area ("gieo sạ") to its yield and output', () => {
     const d = draftPlan(planWith(['Lúa vụ Đông Xuân 2024 - 2025: gieo sạ 2.950 ha, năng suất bình quân 7,2 tấn/ha, sản lượng 21.240 tấn.']))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 2950 }, { kind: 'derived', value: 7.2 }, { kind: 'at_least', value: 21240 }])
@@ -1372,6 +1377,21 @@ Xã An Phú - Kế hoạch thi đua năm 2025
     expect(text).not.toContain('Kế hoạch thi đua năm 2025')
     const d = draftPlan(planWith(['Kiềm chế, kéo giảm tai nạn giao thông đường bộ và đường thủy trên cả 3 tiêu chí.']))
     expect(d.indicators.map((i) => i.value.target?.kind)).toEqual(['yes_no'])
+  })
+})
+
+describe('draftPlan: sets 23 and 24 (labels before a colon, khối phố, more units)', () => {
+  it('"trong đó lúa 2 vụ: diện tích 215 ha, năng suất 48 tạ/ha, sản lượng 2.064 tấn": the seasons label the crop, they are no target', () => {
+    const d = draftPlan(planWith(['Tổng diện tích gieo trồng 640 ha, trong đó lúa 2 vụ: diện tích 215 ha, năng suất 48 tạ/ha, sản lượng 1.032 tấn.']))
+    expect(d.indicators.map((i) => i.value.unitOfMeasure)).not.toContain('vụ')
+    expect(d.indicators.find((i) => i.value.unitOfMeasure === 'tạ/ha')?.value.target).toEqual({ kind: 'derived', value: 48 })
+  })
+
+  it('reads "100% khối phố" as each khối phố\'s status, and units di tích, chuỗi, DN', () => {
+    expect(only('100% khối phố đạt danh hiệu "Khối phố văn hóa".').value.target).toEqual({ kind: 'yes_no' })
+    expect(only('Tu bổ, chống xuống cấp 03 di tích.').value.unitOfMeasure).toBe('di tích')
+    expect(only('Xây dựng mới ít nhất 03 chuỗi liên kết sản xuất, tiêu thụ rau an toàn.').value.unitOfMeasure).toBe('chuỗi')
+    expect(only('Số doanh nghiệp thành lập mới ≥ 45 DN.').value).toMatchObject({ unitOfMeasure: 'doanh nghiệp', target: { kind: 'at_least', value: 45 } })
   })
 })
 

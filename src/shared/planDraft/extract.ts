@@ -282,6 +282,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     // "giảm cả 3 tiêu chí", "trên cả hai vụ": all of a set, named by their number, not a target.
     if (/(?:^|\s)cả\s*$/iu.test(before)) continue
+    // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
+    if (/^\s*:/u.test(after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
@@ -1467,8 +1469,12 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
 
   // Crops: "Lúa: diện tích 229 ha, năng suất 65 tạ/ha, sản lượng 1.448,5 tấn".
   let subject: string | undefined
-  const measures = found.map((f) => {
-    const m = MEASURE_RE.exec(f.name)
+  const measures = found.map((f, i) => {
+    // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
+    // hectares right before its yield are its area.
+    const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '')
+    const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop)
+    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
     if (!m) {
       subject = undefined
       return undefined

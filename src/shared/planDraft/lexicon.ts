@@ -51,7 +51,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['công trình'], 'công trình', true],
   [['cây cầu', 'cầu'], 'cầu', true],
   [['vườn mẫu', 'vườn'], 'vườn', true],
-  [['doanh nghiệp'], 'doanh nghiệp', true],
+  [['doanh nghiệp', 'DN'], 'doanh nghiệp', true],
+  [['di tích'], 'di tích', true],
+  [['chuỗi liên kết', 'chuỗi'], 'chuỗi', true],
   [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
   [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
@@ -96,7 +98,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
  * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố") or as
  * new ones ("thêm 01 thôn đạt chuẩn …"): a bare "12 thôn" is how many there are, never a target.
  */
-const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'plei', 'cơ quan', 'đơn vị']
+const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khối phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'plei', 'cơ quan', 'đơn vị']
 
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
@@ -335,7 +337,7 @@ export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –
 
 /** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no. */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
 const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu
