@@ -1392,6 +1392,8 @@ describe('draftPlan: sets 23 and 24 (labels before a colon, khối phố, more u
     expect(only('Tu bổ, chống xuống cấp 03 di tích.').value.unitOfMeasure).toBe('di tích')
     expect(only('Xây dựng mới ít nhất 03 chuỗi liên kết sản xuất, tiêu thụ rau an toàn.').value.unitOfMeasure).toBe('chuỗi')
     expect(only('Số doanh nghiệp thành lập mới ≥ 45 DN.').value).toMatchObject({ unitOfMeasure: 'doanh nghiệp', target: { kind: 'at_least', value: 45 } })
+    expect(only('Sản lượng dừa trái đạt 27,5 triệu trái.').value).toMatchObject({ unitOfMeasure: 'triệu trái', target: { kind: 'at_least', value: 27.5 } })
+    expect(only('Duy trì hoạt động của 06 đội cồng chiêng tại các buôn.').value.unitOfMeasure).toBe('đội')
   })
 })
 
@@ -1414,11 +1416,12 @@ describe('scoreDraft', () => {
     expect(scoreDraft({ indicators: [yn('X', 'Thực hiện tốt chính sách hỗ trợ người cao tuổi')] }, expected, 0).matched).toBe(0)
   })
 
-  it('counts the same unit written two ways as one: % of the plan and %, houses as nhà or căn, a growth whatever its money', () => {
+  it('counts the same unit written two ways as one: % of the plan and %, houses as nhà or căn, m2 and m², a growth whatever its money', () => {
     const one = (name: string, unitOfMeasure: string, target: Target): Indicator => ({ ...yn('X', name), unitOfMeasure, aggregation: 'flow', target })
     const match = (drafted: Indicator, expected: Indicator) => scoreDraft({ indicators: [drafted] }, { indicators: [expected] }, 0).matched
     expect(match(one('Huấn luyện dân quân', '%', { kind: 'rate_at_least', value: 100 }), one('Huấn luyện dân quân', '% kế hoạch', { kind: 'rate_at_least', value: 100 }))).toBe(1)
     expect(match(one('Xây mới nhà Đại đoàn kết', 'nhà', { kind: 'at_least', value: 5 }), one('Xây mới nhà Đại đoàn kết', 'căn', { kind: 'at_least', value: 5 }))).toBe(1)
+    expect(match(one('Diện tích cây xanh trồng mới', 'm²', { kind: 'at_least', value: 2000 }), one('Diện tích cây xanh trồng mới', 'm2', { kind: 'at_least', value: 2000 }))).toBe(1)
     expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9, baseYear: 2024 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9, baseYear: 2024 }))).toBe(1)
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)

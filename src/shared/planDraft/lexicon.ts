@@ -76,6 +76,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['ngôi nhà', 'nhà'], 'nhà', true],
   [['thẻ'], 'thẻ', true],
   [['triệu cây'], 'triệu cây', false],
+  [['triệu trái', 'triệu quả'], 'triệu trái', false],
+  [['đội'], 'đội', true],
   [['cây'], 'cây', true],
   [['tàu cá', 'tàu'], 'tàu', true],
   [['thuyền'], 'thuyền', true],

@@ -51,7 +51,7 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
  * Units that count the same, either word the officer's choice: workers are people ("60 lao động",
  * "60 người"); a street is a route ("03 tuyến phố", "03 tuyến"); a house is a house ("05 nhà", "05 căn").
  */
-const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn' }
+const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', m2: 'm²', m3: 'm³' }
 const unitKey = (u: string): string => {
   // A percentage of what the plan or the district assigns ("% kế hoạch", "% chỉ tiêu giao") is a percentage.
   const k = u.toLowerCase().replace(/\s+/g, '').replace(/^%.+$/u, '%')
