@@ -214,7 +214,8 @@ describe('a deployment on the embedded database', () => {
       await json(await c.call('POST', '/api/auth/login', { username: 'quantri', password: 'quan-tri-tinh-2026' }), 200)
       await stop(again.child)
     } finally {
-      await rm(dataDir, { recursive: true, force: true })
+      // The stopped server's last files may still be closing: retry the removal a few times.
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
     }
   }, 300_000)
 })

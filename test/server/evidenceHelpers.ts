@@ -27,7 +27,7 @@ export async function startEvidenceServer(factory: DbFactory, env: Record<string
     origin,
     async close() {
       await s.close()
-      await rm(dataDir, { recursive: true, force: true })
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
     },
   }
 }

@@ -62,7 +62,7 @@ export async function startAppServer(options: { build?: boolean; distDir?: strin
       await exited
       clearTimeout(timer)
     }
-    await rm(dataDir, { recursive: true, force: true })
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
     if (!options.distDir) await rm(distDir, { recursive: true, force: true })
   }
   const deadline = Date.now() + SERVER_START_MS
