@@ -1397,6 +1397,45 @@ describe('draftPlan: sets 23 and 24 (labels before a colon, khối phố, more u
   })
 })
 
+describe('draftPlan: sentences opening on a figure, directions in a list, crops abbreviated (issue 13, drafter 27)', () => {
+  it('a stop before a figure ends a sentence: "… vệ sinh môi trường. 100% tổ dân phố …" is its own item', () => {
+    const d = draftPlan(planWith(['Giữ vững trật tự đô thị, không để tái lấn chiếm vỉa hè. 100% tổ dân phố đạt tiêu chuẩn "Tổ dân phố văn minh".']))
+    const status = d.indicators.find((i) => /tổ dân phố/iu.test(i.value.name))
+    expect(status?.value.target).toEqual({ kind: 'yes_no' })
+    expect(status?.value.source).toMatch(/^100% tổ dân phố đạt tiêu chuẩn/u)
+    // A decimal stays one number.
+    expect(only('Tỷ lệ che phủ cây xanh đạt 6.5 %.').value.target).toEqual({ kind: 'rate_at_least', value: 6.5 })
+  })
+
+  it('"Tập trung chăm sóc, cải tạo vườn cây …" in a list says where the effort goes, no target; "tập trung hoàn thành …" is one', () => {
+    const d = draftPlan(planWith(['Tập trung chăm sóc, cải tạo vườn chè gắn với chế biến sâu.', 'Sản lượng chè búp đạt 1.200 tấn.', 'Tập trung hoàn thành dứt điểm việc cấp giấy chứng nhận quyền sử dụng đất.']))
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Sản lượng chè búp đạt 1.200 tấn', 'Tập trung hoàn thành dứt điểm việc cấp giấy chứng nhận quyền sử dụng đất'])
+  })
+
+  it('a "trong đó" part of a named whole after a topic and a colon is named by itself', () => {
+    const d = draftPlan(planWith(['Nâng cao chất lượng hoạt động hợp tác xã: tổng số thành viên đạt 420 người, trong đó thành viên nữ 150 người.']))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Nâng cao chất lượng hoạt động hợp tác xã – tổng số thành viên', 'Thành viên nữ'])
+  })
+
+  it('"Ngô cả năm: DT 300 ha, NS 55 tạ/ha, SL 1.650 tấn": a crop\'s measures abbreviated; "Thu NS" stays a budget', () => {
+    const d = draftPlan(planWith(['Ngô cả năm: DT 300 ha, NS 55 tạ/ha, SL 1.650 tấn', 'Thu NS trên địa bàn ≥ 9,2 tỷ đ']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Diện tích ngô', { kind: 'at_least', value: 300 }],
+      ['Năng suất ngô', { kind: 'derived', value: 55 }],
+      ['Sản lượng ngô', { kind: 'at_least', value: 1650 }],
+      ['Thu NS trên địa bàn', { kind: 'at_least', value: 9.2 }],
+    ])
+    expect(d.indicators[1]!.value.formula).toBe('NGO_SL * 10 / NGO_DT')
+  })
+
+  it('a "trong đó" area between a crop\'s area and its yield does not take the yield; "các loại" qualifies the crop', () => {
+    const d = draftPlan(planWith(['Diện tích hoa các loại đạt 120 ha, trong đó diện tích hoa trồng trong nhà lưới đạt 40 ha; năng suất bình quân 15 tấn/ha; sản lượng hoa đạt 1.800 tấn.']))
+    const yieldItem = d.indicators.find((i) => i.value.unitOfMeasure === 'tấn/ha')
+    expect(yieldItem?.value).toMatchObject({ target: { kind: 'derived', value: 15 } })
+    expect(yieldItem?.value.formula).toMatch(/^HOA_SL \/ HOA_DT$/u)
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

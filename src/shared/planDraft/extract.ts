@@ -180,7 +180,8 @@ const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó
 /** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
 function breaksOf(text: string): number[] {
   const out: number[] = []
-  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  // A sentence may open on its figure ("… điểm nóng. 100% thôn đạt …"): a stop before a figure ends one too.
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|:(?=\s*$)/gu)) out.push(m.index + 1)
   // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
   for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
   out.sort((x, y) => x - y)
@@ -674,7 +675,7 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
 
 /** Words that qualify a crop's measure or season rather than name the crop. */
 /** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã"). */
-const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
+const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
 const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -884,6 +885,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)
         if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
+        if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
         if (midYearMilestone(c.text)) continue
         // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
         if (/^(?:để|nhằm)\s/iu.test(body)) continue
@@ -1172,7 +1175,7 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
     const text = raw.trim().replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
     if (text !== '') out.push({ text, start: line.start + from + lead, end: line.start + from + lead + raw.trim().length })
   }
-  const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
+  const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next
@@ -1448,6 +1451,13 @@ function yesNo(c: { text: string; start: number; end: number; until?: number }, 
 }
 
 /** The indicators of one line's figures, with the relations the line states between them. */
+/** A crop's measures as a short message abbreviates them, with the units each is stated in. */
+const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
+  DT: { name: 'diện tích', units: /^ha$/u },
+  NS: { name: 'năng suất', units: /^(?:tạ|tấn)\/ha$/u },
+  SL: { name: 'sản lượng', units: /^(?:tấn|tạ)$/u },
+}
+
 function fromFound(found: Found[], line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] {
   if (found.length === 0) return []
   const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
@@ -1458,13 +1468,26 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     return sharesFrom(found, sharesName, line, codes, n0, doc)
   }
 
+  // A crop's measures abbreviated ("Lúa cả năm: DT 1.150 ha, NS 62 tạ/ha, SL 7.130 tấn"), each by
+  // the unit that fits it (NS alone is also ngân sách, "Thu NS …": only "NS … tạ/ha" is a yield).
+  for (const f of found) {
+    const full = CROP_ABBREVIATIONS[/(?:^|:\s*)(DT|NS|SL)$/u.exec(f.name)?.[1] ?? '']
+    if (full && full.units.test(f.unit)) f.name = f.name.replace(/(DT|NS|SL)$/u, full.name)
+  }
+
   // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").
   const colon = /^([^:]{6,}?)\s*:\s*(.+)$/u.exec(found[0]!.name)
   const first = found[0]!
   if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
     const prefix = colon[1]!
     first.name = `${prefix} – ${colon[2]}`
-    for (const f of found.slice(1)) if (f.name.split(/\s+/u).length <= 5 && !/^(?:tỷ lệ|số|tổng|giá trị|thu|chi)/iu.test(f.name)) f.name = `${prefix} – ${f.name}`
+    // A "trong đó" part of a whole that names its own measure ("Phát triển chăn nuôi …: tổng đàn gia
+    // súc đạt 5.200 con, trong đó đàn bò 3.100 con") is named by itself, not by the topic before the colon.
+    const namedWhole = /^(?:tỷ lệ|số|tổng|giá trị|thu|chi|đàn|diện tích|sản lượng)(?![\p{L}])/iu.test(colon[2]!)
+    for (const f of found.slice(1)) {
+      if (namedWhole && /^trong đó(?![\p{L}])/iu.test(text(f.span))) continue
+      if (f.name.split(/\s+/u).length <= 5 && !/^(?:tỷ lệ|số|tổng|giá trị|thu|chi)/iu.test(f.name)) f.name = `${prefix} – ${f.name}`
+    }
   }
 
   // Crops: "Lúa: diện tích 229 ha, năng suất 65 tạ/ha, sản lượng 1.448,5 tấn".
@@ -1473,6 +1496,10 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
     // hectares right before its yield are its area.
     const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '')
+    // "… đạt 640 ha, trong đó diện tích rau VietGAP đạt 210 ha; năng suất …": a part names its own
+    // kind, the measures after it are the whole's crop again.
+    const outer = subject
+    const part = /^trong đó(?![\p{L}])/iu.test(text(f.span))
     const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop)
     const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
     if (!m) {
@@ -1488,7 +1515,9 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     const measure = /^gieo/iu.test(m[2]!) ? 'diện tích' : m[2]!.toLowerCase()
     if (!subject) return undefined
     f.name = `${upperFirst(measure)} ${lowerFirst(subject)}`
-    return { measure: measure === 'diện tích' ? 'DT' : measure === 'năng suất' ? 'NS' : 'SL', subject }
+    const got = { measure: measure === 'diện tích' ? 'DT' : measure === 'năng suất' ? 'NS' : 'SL', subject }
+    if (part && outer) subject = outer
+    return got
   })
 
   const out: Built[] = []
