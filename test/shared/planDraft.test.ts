@@ -262,7 +262,9 @@ describe('prose beside figures, titles and lists (held-out plans)', () => {
 
   it('starts a figure’s span at its name, after the spaces and commas before it', () => {
     const d = draftPlan(planWith(['Cây ngô: diện tích 370 ha, năng suất 40 tạ/ha']))
-    expect(d.indicators.map((_, i) => spanText(d, i))).toEqual(['Cây ngô: diện tích 370 ha', 'năng suất 40 tạ/ha'])
+    expect(d.indicators.slice(0, 2).map((_, i) => spanText(d, i))).toEqual(['Cây ngô: diện tích 370 ha', 'năng suất 40 tạ/ha'])
+    // No output stated: the third item is the output, with no target, for the yield's formula.
+    expect(d.indicators.slice(2).map((i) => [i.value.name, i.value.target])).toEqual([['Sản lượng ngô', undefined]])
   })
 
   it('reads the goals of a paragraph that also states a figure, and "không để …" as a goal, not a purpose', () => {
@@ -1433,6 +1435,28 @@ describe('draftPlan: sentences opening on a figure, directions in a list, crops 
     const yieldItem = d.indicators.find((i) => i.value.unitOfMeasure === 'tấn/ha')
     expect(yieldItem?.value).toMatchObject({ target: { kind: 'derived', value: 15 } })
     expect(yieldItem?.value.formula).toMatch(/^HOA_SL \/ HOA_DT$/u)
+  })
+})
+
+describe('draftPlan: a yield stated without its output (issue 13, drafter 27)', () => {
+  it('"Diện tích đậu tương 120 ha, năng suất 22 tạ/ha": the yield is derived, the output drafted with no target for its formula', () => {
+    const d = draftPlan(planWith(['Diện tích đậu tương 120 ha, năng suất 22 tạ/ha.']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target, i.value.formula])).toEqual([
+      ['Diện tích đậu tương', { kind: 'at_least', value: 120 }, undefined],
+      ['Năng suất đậu tương', { kind: 'derived', value: 22 }, 'DAU_TUONG_SL * 10 / DAU_TUONG_DT'],
+      ['Sản lượng đậu tương', undefined, undefined],
+    ])
+    expect(v.safeParse(PlanSchema, planFromDraft(d, 'all', 2025)).success).toBe(true)
+  })
+
+  it('the output is the part of a total stated on another line ("trong đó thóc 600 tấn")', () => {
+    const d = draftPlan(planWith(['Tổng sản lượng lương thực đạt 1.000 tấn, trong đó thóc 600 tấn, ngô 400 tấn.', 'Diện tích lúa 100 ha, năng suất 60 tạ/ha; diện tích ngô 80 ha, năng suất 50 tạ/ha.']))
+    const byCode = new Map(d.indicators.map((i) => [i.value.code, i.value]))
+    expect(byCode.get('LUA_SL')).toMatchObject({ target: { kind: 'at_least', value: 600 }, source: 'trong đó thóc 600 tấn' })
+    expect(byCode.get('NGO_SL')).toMatchObject({ target: { kind: 'at_least', value: 400 } })
+    expect(byCode.get('LUA_NS')).toMatchObject({ formula: 'LUA_SL * 10 / LUA_DT', target: { kind: 'derived', value: 60 } })
+    expect(d.indicators.filter((i) => !i.value.target)).toEqual([])
+    expect(d.issues.filter((i) => i.code === 'derived_mismatch')).toEqual([])
   })
 })
 

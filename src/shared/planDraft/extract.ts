@@ -128,6 +128,8 @@ interface Built {
   ambiguous: boolean
   alternatives?: Indicator[]
   found?: Found
+  /** A crop's output the plan does not state, drafted with no target for its yield's formula. */
+  forFormula?: boolean
 }
 
 const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s)
@@ -992,11 +994,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
             built.indexOf(b) > built.indexOf(part) &&
             /^sản lượng\s/iu.test(b.value.name) &&
             b.value.unitOfMeasure === part.value.unitOfMeasure &&
-            figureOf(b.value.target) !== undefined &&
-            agreesWith(figure, figureOf(b.value.target)!) &&
+            ((figureOf(b.value.target) !== undefined && agreesWith(figure, figureOf(b.value.target)!)) || (b.forFormula === true && !b.value.target)) &&
             sameCrop(part.value.name, b.value.name),
         )
         if (!crop) return code
+        // The output drafted for a yield's formula is the part's figure: it takes the part's target and words.
+        if (crop.forFormula && !crop.value.target) {
+          crop.value = { ...crop.value, target: part.value.target, ...(part.value.source !== undefined ? { source: part.value.source } : {}) }
+          crop.source = part.source
+          crop.confidence = part.confidence
+          crop.reasons = [...part.reasons]
+          delete crop.forFormula
+        }
         crop.reasons.push(`cũng là phần “${part.value.name}” của “${whole.value.name}”: một chỉ tiêu`)
         built.splice(built.indexOf(part), 1)
         return crop.value.code
@@ -1593,6 +1602,24 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
       }
       head.value = { ...head.value, children: sectors.map((s) => s.value.code) }
     }
+  }
+
+  // "Diện tích lúa 356 ha, năng suất bình quân 6,3 tấn/ha" with no output stated: the yield is still
+  // output ÷ area, and the output an indicator of its own with no target, there for the formula.
+  for (const [subject, rec] of bySubject) {
+    if (!rec.DT || !rec.NS || rec.SL || rec.DT.value.unitOfMeasure !== 'ha' || !/^(?:tạ|tấn)\/ha$/u.test(rec.NS.value.unitOfMeasure)) continue
+    if (rec.NS.value.target?.kind !== 'rate_at_least' && rec.NS.value.target?.kind !== 'at_least') continue
+    const output: Built = {
+      id: `indicator.${n0 + out.length}`,
+      value: { code: codes.take(`${slug(subject, 2)}_SL`), name: `Sản lượng ${lowerFirst(subject)}`, field: rec.NS.value.field, unitOfMeasure: 'tấn', aggregation: 'flow', proportion: true, reporters: { kinds: [...REPORTERS.kinds], units: [] } },
+      source: rec.NS.source,
+      confidence: 'medium',
+      reasons: ['kế hoạch không nêu sản lượng: chỉ tiêu không có mức, để tính năng suất = sản lượng ÷ diện tích'],
+      ambiguous: false,
+      forFormula: true,
+    }
+    out.push(output)
+    linkYield({ ...rec, SL: output })
   }
   return out
 }
