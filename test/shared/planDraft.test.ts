@@ -1460,6 +1460,39 @@ describe('draftPlan: a yield stated without its output (issue 13, drafter 27)', 
   })
 })
 
+describe('draftPlan: a plan written as a letter (issue 13, drafter 27)', () => {
+  const letter = `${HEAD}
+Kính gửi: các cơ quan, đơn vị và Nhân dân trong xã.
+
+Năm qua, xã đã hoàn thành phần lớn các chỉ tiêu được giao.
+
+Trong lĩnh vực nông nghiệp, Ủy ban nhân dân xã mong bà con tích cực chuyển đổi cây trồng để giá trị thu hoạch trên một ha đất canh tác đạt 150 triệu đồng trở lên; đồng thời hoàn thành cứng hóa kênh mương nội đồng thôn Đông trước mùa mưa.
+
+Về an ninh, trật tự, đề nghị Công an xã phối hợp với các thôn để hoàn thành 100% kế hoạch tuần tra, đồng thời giữ vững xã đạt chuẩn an toàn về an ninh, trật tự; 100% thôn giữ vững danh hiệu "Thôn an toàn", đồng thời Trường Tiểu học Hòa An được công nhận lại đạt chuẩn quốc gia mức độ 1.
+
+Với cuộc vận động "Ngày vì người nghèo", Ủy ban nhân dân xã đề nghị Ủy ban Mặt trận Tổ quốc xã chủ trì vận động Quỹ "Vì người nghèo" đạt ít nhất 90 triệu đồng.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Lê Văn Bình`
+  const d = draftPlan(letter)
+
+  it('a paragraph opening on its field before a comma ("Trong lĩnh vực …, ", "Về …, ") is content: its goals are read', () => {
+    expect(goals(d)).toEqual(expect.arrayContaining(['hoàn thành cứng hóa kênh mương nội đồng thôn Đông trước mùa mưa', 'giữ vững xã đạt chuẩn an toàn về an ninh, trật tự']))
+  })
+
+  it('", đồng thời" ends a status and opens a goal of its own', () => {
+    expect(goals(d)).toEqual(expect.arrayContaining(['100% thôn giữ vững danh hiệu “Thôn an toàn”', 'Trường Tiểu học Hòa An được công nhận lại đạt chuẩn quốc gia mức độ 1']))
+  })
+
+  it('names a figure from the measure\'s verb after "chủ trì", and never by "đồng thời"', () => {
+    const fund = d.indicators.find((i) => i.value.target?.kind === 'at_least' && i.value.unitOfMeasure === 'triệu đồng')
+    expect(fund?.value.name).toBe('Vận động Quỹ “Vì người nghèo”')
+    const d2 = draftPlan(planWith(['Tổng giá trị sản xuất tăng 8% so với năm 2024; đồng thời thu ngân sách trên địa bàn đạt 12.500 triệu đồng.']))
+    expect(d2.indicators.map((i) => i.value.name)).toEqual(['Tổng giá trị sản xuất', 'Thu ngân sách trên địa bàn'])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -141,6 +141,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
   s = s.replace(/^[\s,;.:–-]+/u, '')
+  // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
+  s = s.replace(/^đồng thời\s+/iu, '')
   // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
   s = s.replace(/\s*=.*$/u, '')
   const td = /^(?:trong đó\s*(?:có)?\s*:?|gồm\s*:)\s*/iu.exec(s)
@@ -156,7 +158,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
   // kéo giảm số vụ …": in a long sentence the measure starts after the last comma or "để" before it.
   if (s.split(/\s+/u).length > 12) {
-    const lead = [...s.matchAll(/(?:,\s+(?:cùng\s+)?|\s+(?:để|nhằm)\s+)(?=(?:tỷ lệ|tỉ lệ|số|tổng|thu|chi|giá trị|sản lượng|diện tích|năng suất|hoàn thành|vận động|kéo giảm|giảm|tăng)(?:\s|$))/giu)].pop()
+    // So does "… đề nghị Ủy ban Mặt trận chủ trì vận động Quỹ …": the organisation's part before the measure's verb.
+    const lead = [...s.matchAll(/(?:,\s+(?:cùng\s+)?|\s+(?:để|nhằm|chủ trì|phối hợp|cùng)\s+)(?=(?:tỷ lệ|tỉ lệ|số|tổng|thu|chi|giá trị|sản lượng|diện tích|năng suất|hoàn thành|vận động|kéo giảm|giảm|tăng)(?:\s|$))/giu)].pop()
     if (lead) s = s.slice(lead.index + lead[0].length)
   }
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
@@ -335,7 +338,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       const nextBreak = breaks.find((x) => x > end)
       const rest = nextBreak !== undefined ? text.slice(end, nextBreak) : after(end)
       const byComma = /;|,(?!\d)|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
-      let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u : byComma)
+      // (", đồng thời …" opens a statement of its own: "100% thôn giữ vững danh hiệu …, đồng thời trường … được công nhận …".)
+      let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
       if (bareVerb && new RegExp(QUANTITY_RE.source, 'iu').test(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
@@ -904,8 +908,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
-    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
+    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text) || FIELD_OPENING_RE.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
       // "Về văn hóa - xã hội: …": a paragraph that names its field is content, sections or not.
+      // So is one that opens on its field before a comma ("Trên lĩnh vực kinh tế, …", "Về quốc phòng, an ninh, …"), as a letter writes it.
       proseLines.push({ line: item, section: current, figures: found.map((f) => f.at) })
     }
   }
@@ -1164,6 +1169,13 @@ function isTitle(rest: string, lines: readonly Line[], index: number): boolean {
   const sub = headingOf(next.text)
   return sub === undefined || (own !== undefined && sub.level > own.level)
 }
+
+/**
+ * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
+ * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
+ */
+const FIELD_OPENING_RE =
+  /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 
 /** A section of prose content: its goals are read clause by clause, not as a list. */
 const CONTENT_NAME_RE = /^(?:\d+\.\s*)?(?:nội dung|nhiệm vụ|các nhiệm vụ)(?![\p{L}])/iu
