@@ -1493,6 +1493,23 @@ Lê Văn Bình`
   })
 })
 
+describe('draftPlan: assigned figures in brackets, awards, GTSX (issue 13, drafter 27)', () => {
+  it('"(huyện giao 20 tỷ đồng, Đảng ủy giao 21 tỷ đồng)": figures others assign, after the commune\'s own, are no targets', () => {
+    const d = draftPlan(planWith(['Tổng thu ngân sách đạt 22 tỷ đồng trở lên (huyện giao 20 tỷ đồng, Đảng ủy giao 21 tỷ đồng).']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 22 }])
+  })
+
+  it('a clause that sets an award ("… hoàn thành 100% chỉ tiêu thưởng 2 triệu đồng") holds no target', () => {
+    const d = draftPlan(planWith(['Tỷ lệ hộ dùng nước sạch đạt 95%.', 'Cuối năm, tổ dân phố hoàn thành 100% chỉ tiêu thưởng 2 triệu đồng.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 95 }])
+  })
+
+  it('"GTSX tăng 8%" is a growth in money, as "giá trị sản xuất" is', () => {
+    const d = draftPlan(planWith(['Tổng giá trị sản xuất năm 2024 đạt 1.200 tỷ đồng.', 'Tổng GTSX tăng ≥ 8% so với năm 2024.']))
+    expect(d.indicators.at(-1)!.value).toMatchObject({ unitOfMeasure: 'tỷ đồng', target: { kind: 'growth', percent: 8, baseYear: 2024 } })
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -264,6 +264,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // "(xã … được thành lập …; năm 2025 toàn xã …, tỷ lệ hộ nghèo cuối năm 2025 còn 3,12%, xảy ra 10 vụ …)":
     // a long bracket on where things stand, cut by ";" inside, is a starting point throughout.
     if (open !== -1 && open < segStart - 1 && !text.slice(open, at).includes(')') && text.indexOf(')', open) >= at + m[0].length && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
+    // "(tỉnh giao 16 tỷ đồng, huyện giao 17 tỷ đồng)": the figures others assign, in brackets after the commune's own.
+    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && !text.slice(open, at).includes(')') && /(?<![\p{L}])giao\s*(?:là\s*|:\s*)?$/iu.test(text.slice(open, at))) continue
     // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
     if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
@@ -297,6 +299,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) cueMatch = undefined
     // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
     if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
+    // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
+    if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, breaks.find((x) => x > at) ?? text.length))) continue
     // "mỗi thôn đăng ký ít nhất 01 công trình": units' choices to make, a duty of the movement.
     if (/(?:đăng ký|lựa chọn|chọn)\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*$/iu.test(before)) continue
     // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a
@@ -514,7 +518,8 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   } else if (kind === 'growth' && percent) {
     const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
     if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
-    const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ/iu.test(name)
+    // (GTSX: giá trị sản xuất, as a short message writes it.)
+    const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ|(?<![\p{L}])GTSX(?![\p{L}])/iu.test(name)
     const stated = inMoney ? statedMoney(name, doc, base) : undefined
     const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000, ...(stated?.value !== undefined ? { baseValue: stated.value } : {}) })
     // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
