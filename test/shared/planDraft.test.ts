@@ -1510,6 +1510,19 @@ describe('draftPlan: assigned figures in brackets, awards, GTSX (issue 13, draft
   })
 })
 
+describe('draftPlan: items numbered inside prose, "không có …" (issue 13, drafter 27)', () => {
+  it('"…; (6) Hoàn thành chỉ tiêu huấn luyện dân quân; …": the number is no word of the goal, which is read', () => {
+    const d = draftPlan(
+      proseWith([
+        'Thi đua trong các lĩnh vực',
+        'Xã phấn đấu: (5) Tỷ lệ hộ nghèo còn dưới 3%; (6) Hoàn thành chỉ tiêu huấn luyện dân quân tự vệ; các thôn phát huy vai trò tổ hòa giải; phấn đấu không có thôn yếu kém về an ninh trật tự.',
+      ]),
+    )
+    expect(goals(d)).toEqual(expect.arrayContaining(['Hoàn thành chỉ tiêu huấn luyện dân quân tự vệ', 'phấn đấu không có thôn yếu kém về an ninh trật tự']))
+    expect(d.indicators.map((i) => i.value.name)).not.toContain(expect.stringMatching(/\(\d+\)/u))
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -1198,8 +1198,10 @@ function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   const cut = (to: number): void => {
     const raw = line.text.slice(from, to)
     const lead = raw.length - raw.trimStart().length
-    const text = raw.trim().replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
-    if (text !== '') out.push({ text, start: line.start + from + lead, end: line.start + from + lead + raw.trim().length })
+    // "…; (12) Hoàn thành chỉ tiêu tuyển quân; …": an item's number inside a paragraph is no word of its goal.
+    const number = /^[-–,.;:\s]*\(\d{1,2}\)\s+/u.exec(raw.trim())?.[0].length ?? 0
+    const text = raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
+    if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
   }
   const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {

@@ -357,7 +357,7 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =
-  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
 /**
  * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
@@ -367,7 +367,7 @@ export const GOAL_START_RE =
  * go, with no point at which it is reached.
  */
 export const RESULT_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
  * A result stated as a state to keep or reach (RESULT_GOAL_RE without "… tốt", "… có hiệu
@@ -375,7 +375,7 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
