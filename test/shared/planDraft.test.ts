@@ -1523,6 +1523,15 @@ describe('draftPlan: items numbered inside prose, "không có …" (issue 13, dr
   })
 })
 
+describe('draftPlan: counts of times (issue 13, drafter 27)', () => {
+  it('"ít nhất 04 lần trong năm" is a count of times; "03 lần mỗi tuần", "01 lần/năm", "4 lần trong thai kỳ" are not', () => {
+    expect(only('Phối hợp tổ chức diễn tập phòng cháy, chữa cháy ít nhất 04 lần trong năm.').value).toMatchObject({ unitOfMeasure: 'lần', target: { kind: 'at_least', value: 4 } })
+    const d = draftPlan(planWith(['Tỷ lệ phụ nữ mang thai được khám thai ít nhất 4 lần trong thai kỳ đạt 85%.', '100% chợ được kiểm tra an toàn thực phẩm ít nhất 01 lần/năm.', 'Đài truyền thanh phát tin về phong trào ít nhất 03 lần mỗi tuần.']))
+    expect(d.indicators.map((i) => i.value.unitOfMeasure)).not.toContain('lần')
+    expect(d.indicators[0]!.value.target).toEqual({ kind: 'rate_at_least', value: 85 })
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -116,7 +116,13 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
+/**
+ * "ít nhất 12 lần trong năm": a count of times in the year is a target; "03 lần mỗi tháng", "01
+ * lần/năm", "3 lần trong thai kỳ" say how often a duty is done or what a rate counts, and are not.
+ */
+UNIT_BY_SPELLING.set('lần', { canonical: 'lần', integer: true })
+const TIMES = String.raw`lần(?=\s+trong năm(?![\p{L}])|\s+trở lên|\s*[.;,]|\s*$)`
+const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
 const NUM = String.raw`\d(?:[\d.,]*\d)?`
@@ -126,7 +132,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|(?<=\d/\d+\s*|thêm\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|${TIMES}|(?<=\d/\d+\s*|thêm\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
