@@ -1532,6 +1532,23 @@ describe('draftPlan: counts of times (issue 13, drafter 27)', () => {
   })
 })
 
+describe('draftPlan: all of the villages after a rate, a rating kept (issue 13, drafter 27)', () => {
+  it('"… đạt 91%, 7/7 ấp, khu phố đạt danh hiệu văn hóa": the villages\' state after a rate is a yes/no of its own', () => {
+    const d = draftPlan(planWith(['Tỷ lệ hộ gia đình được công nhận gia đình văn hóa đạt 91%, 7/7 ấp, khu phố đạt danh hiệu văn hóa.']))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([
+      ['Tỷ lệ hộ gia đình được công nhận gia đình văn hóa đạt 91%', { kind: 'rate_at_least', value: 91 }],
+      ['7/7 ấp, khu phố đạt danh hiệu văn hóa', { kind: 'yes_no' }],
+    ])
+  })
+
+  it('"phường duy trì xếp loại tốt về chỉ số hài lòng …": a rating to keep, said of the commune, is a goal', () => {
+    const d = draftPlan(
+      proseWith(['Thi đua trong cải cách hành chính', 'Công chức bộ phận một cửa nâng cao tinh thần phục vụ; tỷ lệ hồ sơ trực tuyến đạt 60%; phường duy trì xếp loại tốt về chỉ số hài lòng của người dân.']),
+    )
+    expect(goals(d)).toContain('phường duy trì xếp loại tốt về chỉ số hài lòng của người dân')
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

@@ -212,11 +212,17 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
     // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+/gu)) {
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=(\d{1,3})\/\1\s+\p{L})/gu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
     const rest = text.slice(m.index + m[0].length, to)
+    // "Tỷ lệ gia đình văn hóa đạt 93%, 12/12 thôn đạt danh hiệu văn hóa": after a figure, all of
+    // the villages keeping a state is a goal of its own (a yes/no each reports).
+    if (m[1] !== undefined) {
+      if (figure.test(head) && REACHED_RE.test(rest.trim()) && !figure.test(rest.replace(/^\d{1,3}\/\d{1,3}/u, ''))) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
     // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
     // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
     const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
@@ -1225,7 +1231,7 @@ const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').repl
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
  */
 const REACHED_RE =
-  /^(?:[\p{L}\d/–-]+\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu))(?![\p{L}])/iu
+  /^(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
 
