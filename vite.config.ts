@@ -18,8 +18,9 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|targetMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
-// Loaded when first shown: the backup button (the disk is full).
-const LAZY_PHONE = /src[\\/]client[\\/]components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)\./
+// Loaded when first shown: the backup button (the disk is full). Dexie and the module that makes the
+// database with it (local/open.ts) load after the first screen, which reads without them.
+const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/]open)\./
 const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
 // The chunks index.html loads itself (its modulepreload links): a lazy chunk's list of JS files to
 // preload leaves them out, as they are always there before it runs, and the lists ride in the first
@@ -127,7 +128,9 @@ export default defineConfig({
             // English, loaded only when chosen (modules/i18n.ts), with the English of the server's
             // refusals and of number checks (shared/*.en.ts): not part of the first load.
             { name: 'en', test: /src[\\/](client[\\/]locales[\\/]en|shared[\\/](errors|numberMessages|targetMessages)\.en)\.ts/ },
-            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia|dexie)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|pinia)[\\/]/ },
+            // Dexie loads after the first screen (local/open.ts), with the code that writes and syncs.
+            { name: 'dexie', test: /node_modules[\\/]dexie[\\/]/ },
             // The entry screen and the shared code it runs (number parsing, targets, roll-ups), but
             // not the shared code only the officer's workspace uses.
             { name: 'entry', test: isEntryModule },

@@ -15,6 +15,7 @@ import InboxPage from './pages/InboxPage.vue'
 import { loadAttentionPage, loadEntryPage, loadLoginPage, loadViewerPage } from './pages/loaders'
 import { useSessionStore } from './stores/session'
 import type { MessageKey } from './modules/i18n'
+import type { LocalDb } from './local/handle'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -28,6 +29,11 @@ declare module 'vue-router' {
     roles?: readonly Role[]
     /** The screen links to late routes by name (lateRoutes.ts): they are added before it opens. */
     lateLinks?: boolean
+    /**
+     * The screen shows without Dexie (its first read is the bare IndexedDB's: local/rawReader.ts):
+     * the village head's first screens. Any other screen opens once Dexie is loaded (useDb()).
+     */
+    beforeDexie?: boolean
   }
 }
 
@@ -38,8 +44,8 @@ export function canReport(me: Pick<Me, 'role' | 'commune'> | null): boolean {
 
 const firstRoutes: TypedRouteRecord[] = [
   { path: '/dang-nhap', name: 'login', component: loadLoginPage, meta: { public: true, title: 'login.title' } },
-  { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title' } },
-  { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title' } },
+  { path: '/', name: 'inbox', component: InboxPage, meta: { title: 'inbox.title', beforeDexie: true } },
+  { path: '/nhap/:unit/:period', name: 'entry', component: loadEntryPage, meta: { title: 'entry.title', beforeDexie: true } },
   { path: '/can-xu-ly', name: 'attention', component: loadAttentionPage, meta: { title: 'attention.title', lateLinks: true } },
   { path: '/ke-hoach/:commune?/:year(\\d{4})?', name: 'plan', component: loadViewerPage, meta: { title: 'plan.title' } },
   { path: '/quan-ly', name: 'officer-home', redirect: '/' },
@@ -48,9 +54,14 @@ const firstRoutes: TypedRouteRecord[] = [
   { path: '/:rest(.*)*', name: 'not-found', component: InboxPage },
 ]
 
-export function createAppRouter(history: RouterHistory, pinia: Pinia): Router {
+export function createAppRouter(history: RouterHistory, pinia: Pinia, local: LocalDb): Router {
   const router = createRouter({ history, routes: firstRoutes, scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 } })
   router.beforeEach(async (to, from) => guard(router, to, from, pinia))
+  // Screens other than the first ones use Dexie from their first line: it is loaded before they
+  // resolve, while their own chunk loads. A failed load fails the navigation (App.vue offers to retry).
+  router.beforeResolve(async (to) => {
+    if (!to.meta.beforeDexie) await local.open()
+  })
   // A screen's code that cannot load (offline before an officer screen was ever opened, a
   // deployment that removed an old file): App.vue says so and offers to try again.
   router.onError((_err, to) => (failedNavigation.value = to.fullPath))

@@ -19,6 +19,18 @@ const DESCRIPTION = [
   `Repeat load offline: in the same context, once the service worker controls the page, the network is cut (\`context.setOffline\`, CPU still ×${CPU_SLOWDOWN}) and the page reloaded; timed the same way. Budget: ≤ 1 s.`,
 ]
 
+/** BENCH_LOAD_LOG=1 logs each cold load's requests (start, end, bytes) and its phases, for profiling. */
+const LOG_TIMELINE = Boolean(process.env.BENCH_LOAD_LOG)
+
+/** Runs in the page once its input is usable: one line a request, in the order they started. */
+function timeline(until: number): string {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+  const rows = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+    (r) => `  ${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms ${r.transferSize} B ${new URL(r.name).pathname}${r.responseEnd > until ? ' (after the input)' : ''}`,
+  )
+  return [`  document ${Math.round(nav.responseEnd)} ms ${nav.transferSize} B, DOMContentLoaded ${Math.round(nav.domContentLoadedEventStart)} ms, usable ${Math.round(until)} ms`, ...rows].join('\n')
+}
+
 /** Runs in the page each frame: the navigation-relative time once the first entry input is usable. */
 function usableAt(selector = 'article.ind input'): number | false {
   const input = document.querySelector<HTMLInputElement>(selector)
@@ -95,6 +107,7 @@ export const browserLoadMeasurement: Measurement = {
           context.off('request', count)
           requests.push(n)
           phases.push(await page.evaluate(loadPhases, cold.at(-1)!))
+          if (LOG_TIMELINE) ctx.log(`${TITLE}: run ${run + 1}: timeline\n${await page.evaluate(timeline, cold.at(-1)!)}`)
           await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(async () => {
             // A worker that does not claim open pages controls the next navigation.
             await page.reload({ timeout: 60_000 })
@@ -125,6 +138,7 @@ export const browserLoadMeasurement: Measurement = {
           context.off('request', count)
           peerRequests.push(n)
           peerPhases.push(await page.evaluate(loadPhases, peerCold.at(-1)!))
+          if (LOG_TIMELINE) ctx.log(`${TITLE}: peer run ${run + 1}: timeline\n${await page.evaluate(timeline, peerCold.at(-1)!)}`)
           ctx.log(`${TITLE}: peer run ${run + 1}: minimal Vue + Dexie page usable at ${fmtMs(peerCold.at(-1)!)} ms`)
         } finally {
           await context.close().catch(() => undefined)

@@ -1,10 +1,12 @@
 // Which IndexedDB database the screens and stores use: the app's own (`thidua`), or the one a
-// test provides. Also the options the app was installed with (a test's sync transport).
+// test provides, through a handle (local/handle.ts) that loads Dexie only after the first screen.
+// Also the options the app was installed with (a test's sync transport).
 import { inject, type InjectionKey } from 'vue'
-import { getDb, type ThiDuaDb } from '../local/db'
+import type { ThiDuaDb } from '../local/db'
+import type { LocalDb } from '../local/handle'
 import type { SyncTransport } from '../sync/api'
 
-export const DB_KEY: InjectionKey<ThiDuaDb> = Symbol('thidua-db')
+export const LOCAL_KEY: InjectionKey<LocalDb> = Symbol('thidua-local')
 
 export interface AppServices {
   /** How sync talks to the server; fetch on the app's origin by default. */
@@ -13,15 +15,29 @@ export interface AppServices {
   sync?: boolean
   /**
    * What the first screen does not need (the sync engine, the session's check with the server, the
-   * account menu) waits for this: main.ts passes afterFirstScreen (composables/firstScreen.ts); at once by default.
+   * account menu) waits for this: main.ts passes afterFirstScreen (composables/firstScreen.ts); at
+   * once by default. setup.ts adds the database's opening (Dexie loaded) to it.
    */
   later?: () => Promise<void>
 }
 
 export const SERVICES_KEY: InjectionKey<AppServices> = Symbol('thidua-services')
 
+/** The database handle: for the first screen's reads and for anything that may run before Dexie is loaded. */
+export function useLocal(): LocalDb {
+  const local = inject(LOCAL_KEY)
+  if (!local) throw new Error('useLocal: the app was not installed (setup.ts installApp)')
+  return local
+}
+
+/**
+ * The Dexie database, for what runs after it is loaded: screens other than the entry screen and
+ * the inbox (the router opens it before resolving them), and what waits for AppServices.later.
+ */
 export function useDb(): ThiDuaDb {
-  return inject(DB_KEY, getDb, true)
+  const db = useLocal().ready
+  if (!db) throw new Error('useDb: the database is not open yet (use useLocal().open())')
+  return db
 }
 
 export function useServices(): AppServices {

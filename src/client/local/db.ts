@@ -1,10 +1,13 @@
 // The phone's own copy of the commune's data and the outbox of the user's edits, in IndexedDB
 // (Dexie database `thidua`). This is the source of truth on the phone; Pinia holds UI state only.
-import Dexie, { type EntityTable, type Table } from 'dexie'
+// The rows and helpers only: the database is made by open.ts, the one module of the phone that loads
+// Dexie, after the first screen (its reads before that: rawReader.ts).
+import type { Dexie, EntityTable, Table } from 'dexie'
 import type { Me } from '../../shared/api'
 import type { Plan, ReportStatus, ValueData } from '../../shared/model'
 import type { Mutation, PulledPeriod, PulledRegistrationSettings, PulledRegistrationTitle, PulledUnit, RejectionCode, ServerCell } from '../../shared/protocol'
 import type { RegistrationContent, RegistrationStatus } from '../../shared/registration'
+import { readerOf, type ReadSource } from './reader'
 
 export const DB_NAME = 'thidua'
 
@@ -198,36 +201,12 @@ export type ThiDuaDb = Dexie & {
   registrationSettings: Table<RegistrationSettingsRow, [string, number]>
 }
 
-/** Opens (lazily, on first use) the database of that name; tests give each "device" its own name. */
-export function createDb(name: string = DB_NAME): ThiDuaDb {
-  const db = new Dexie(name) as ThiDuaDb
-  db.version(1).stores({
-    meta: 'key',
-    plans: '[commune+year]',
-    units: '[commune+code]',
-    periods: '[commune+code]',
-    cells: '[commune+unit+period+indicator], [commune+unit+period]',
-    reports: '[commune+unit+period]',
-    // [commune+state] lists a state in seq order (equal index keys sort by primary key).
-    outbox: '++seq, &mutationId, [commune+state], [commune+unit+period+indicator], [commune+unit+period]',
-    syncState: 'commune',
-  })
-  // Registration for emulation titles: new tables only, every existing row (the outbox above all) kept as it is.
-  db.version(2).stores({
-    registrations: '[commune+unit+year]',
-    registrationTitles: '[commune+code]',
-    registrationSettings: '[commune+year]',
-  })
-  return db
-}
-
-let shared: ThiDuaDb | undefined
-
-/** The app's database. */
-export function getDb(): ThiDuaDb {
-  shared ??= createDb()
-  return shared
-}
+/**
+ * The IndexedDB version of the schema open.ts declares: Dexie opens the database at its latest
+ * `db.version(n)` times ten. The first screen reads a database of exactly this version without
+ * Dexie (rawReader.ts); a new schema version raises it (test/client/local/rawReader.test.ts checks).
+ */
+export const DB_NATIVE_VERSION = 20
 
 // ---------------------------------------------------------------------------
 // Small shared helpers
@@ -254,8 +233,8 @@ export const emptyReport = (commune: string, unit: string, period: string): Repo
 })
 
 /** The signed-in user, as last saved. */
-export async function currentUser(db: ThiDuaDb): Promise<UserSnapshot | null> {
-  const row = await db.meta.get('user')
+export async function currentUser(source: ReadSource): Promise<UserSnapshot | null> {
+  const row = await readerOf(source).get('meta', 'user')
   return row?.key === 'user' ? row.value : null
 }
 

@@ -1,6 +1,5 @@
 // The user's edits, saved on the phone (IndexedDB `cells`/`reports` + `outbox`): each edit and its
 // outbox entry commit in one transaction before the promise resolves ("đã lưu trên máy").
-import Dexie from 'dexie'
 import type { ValueData } from '../../shared/model'
 import { deviceIdOf, newDeviceId } from '../deviceId'
 import type { ThiDuaDb } from './db'
@@ -42,7 +41,8 @@ export class StorageFullError extends Error {
   }
 }
 
-const QUOTA_NAMES = new Set([Dexie.errnames.QuotaExceeded, 'QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'])
+/** The quota error's names: the standard one (which Dexie's `errnames.QuotaExceeded` also is) and Firefox's old one. */
+const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'])
 
 /** A quota error, bare or wrapped by Dexie (an AbortError whose `inner` is the quota error). */
 export function isQuotaError(err: unknown): boolean {

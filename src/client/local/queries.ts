@@ -1,8 +1,11 @@
-// Reads of the phone's data (IndexedDB via Dexie) for the screens: plain async functions, meant
-// to be wrapped in Dexie's `liveQuery` so the screen follows every commit (a sync, another tab).
+// Reads of the phone's data (IndexedDB) for the screens: plain async functions, meant to be wrapped
+// in Dexie's `liveQuery` so the screen follows every commit (a sync, another tab). Those of the
+// first screens (the inbox, the entry screen) read through a Reader (reader.ts), so that their
+// first result can come before Dexie is loaded.
 import type { Indicator, PeriodKind, ValueData } from '../../shared/model'
 import type { RejectionCode } from '../../shared/protocol'
 import { communeRange, currentUser, type CellLocalState, type CellRow, type CellServerState, type OutboxEntry, type OutboxState, type PeriodRow, type PlanRow, type ReportAction, type ReportRow, type SyncErrorInfo, type ThiDuaDb, type UnitRow } from './db'
+import { readerOf, type ReadSource } from './reader'
 
 /** The status of a (unit, period) card, as the inbox shows it (its words: the locale's `status`). */
 export type CardStatus = 'empty' | 'draft' | 'waiting' | 'submitted' | 'approved' | 'returned'
@@ -74,15 +77,17 @@ export interface InboxOptions {
 }
 
 /** One card per (unit, period) with something to report, earliest deadline first. */
-export async function inbox(db: ThiDuaDb, commune: string, options: InboxOptions = {}): Promise<InboxCard[]> {
+export async function inbox(source: ReadSource, commune: string, options: InboxOptions = {}): Promise<InboxCard[]> {
+  const r = readerOf(source)
+  const all = communeRange(commune)
   const [units, periods, plans, cells, reports, outbox, user] = await Promise.all([
-    db.units.where('[commune+code]').between(...communeRange(commune), true, true).toArray(),
-    db.periods.where('[commune+code]').between(...communeRange(commune), true, true).toArray(),
-    db.plans.where('[commune+year]').between(...communeRange(commune), true, true).toArray(),
-    db.cells.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray(),
-    db.reports.where('[commune+unit+period]').between(...communeRange(commune), true, true).toArray(),
-    outboxOf(db, commune),
-    currentUser(db),
+    r.between('units', '[commune+code]', ...all),
+    r.between('periods', '[commune+code]', ...all),
+    r.between('plans', '[commune+year]', ...all),
+    r.between('cells', '[commune+unit+period+indicator]', ...all),
+    r.between('reports', '[commune+unit+period]', ...all),
+    r.between('outbox', '[commune+unit+period+indicator]', ...all),
+    currentUser(r),
   ])
   const mine = options.units ?? (user?.role === 'reporter' ? user.units.map((u) => u.code) : undefined)
   const shownUnits = units.filter((u) => u.active && (mine === undefined || mine.includes(u.code)))
@@ -144,8 +149,8 @@ export interface SheetCell {
 }
 
 /** The stored cells of one unit's period, by indicator code, merged local over server. */
-export async function sheetCells(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<Map<string, SheetCell>> {
-  return (await periodCells(db, commune, unit, period)).cells
+export async function sheetCells(source: ReadSource, commune: string, unit: string, period: string): Promise<Map<string, SheetCell>> {
+  return (await periodCells(source, commune, unit, period)).cells
 }
 
 export interface PeriodCells {
@@ -160,10 +165,11 @@ export interface PeriodCells {
  * edit on the entry screen changes, so what its live query re-reads after a save (the rest of
  * the screen, EntryFrame, is read apart and is not touched by a save).
  */
-export function periodCells(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<PeriodCells> {
+export function periodCells(source: ReadSource, commune: string, unit: string, period: string): Promise<PeriodCells> {
+  const r = readerOf(source)
   const key: [string, string, string] = [commune, unit, period]
-  return db.transaction('r', [db.cells, db.outbox], async () => {
-    const [cells, entries] = await Promise.all([db.cells.where('[commune+unit+period]').equals(key).toArray(), db.outbox.where('[commune+unit+period]').equals(key).toArray()])
+  return r.together(['cells', 'outbox'], async () => {
+    const [cells, entries] = await Promise.all([r.equals('cells', '[commune+unit+period]', key), r.equals('outbox', '[commune+unit+period]', key)])
     const rejectedSeq = new Map<string, number>()
     for (const e of entries) if (e.state === 'rejected' && e.mutation.kind === 'value') rejectedSeq.set(e.indicator, e.seq)
     return { cells: mergeCells(cells, entries), rejectedSeq }
@@ -213,12 +219,9 @@ export interface SheetReport {
 }
 
 /** The report and period state of one (unit, period), with why it cannot be edited, if it cannot. */
-export async function sheetReport(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<SheetReport> {
-  const [report, p, cells] = await Promise.all([
-    db.reports.get([commune, unit, period]),
-    db.periods.get([commune, period]),
-    db.cells.where('[commune+unit+period]').equals([commune, unit, period]).toArray(),
-  ])
+export async function sheetReport(source: ReadSource, commune: string, unit: string, period: string): Promise<SheetReport> {
+  const r = readerOf(source)
+  const [report, p, cells] = await Promise.all([r.get('reports', [commune, unit, period]), r.get('periods', [commune, period]), r.equals('cells', '[commune+unit+period]', [commune, unit, period])])
   return reportState(report, p, cells.filter((c) => mergedValue(c).value !== null).length)
 }
 
@@ -244,10 +247,6 @@ export function reportState(report: ReportRow | undefined, p: Pick<PeriodRow, 'l
 
 // ---------------------------------------------------------------------------
 // Sync status and what needs the user
-
-function outboxOf(db: ThiDuaDb, commune: string): Promise<OutboxEntry[]> {
-  return db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray()
-}
 
 /** Changes made on this phone and not yet acknowledged by the server (conflicts and rejections not included). */
 export async function waitingCount(db: ThiDuaDb, commune: string): Promise<number> {

@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import { ApiRequestError, errorMessage, getMe, logout, onSessionLost, type Me } from '../api'
 import { communeRange, currentUser, saveSession, type ThiDuaDb } from '../local/db'
-import { later, useDb, useServices } from '../composables/useDb'
+import { later, useLocal, useServices } from '../composables/useDb'
 import { useSyncStore } from './sync'
 
 /**
@@ -34,7 +34,7 @@ async function pullAgainForNewUnits(db: ThiDuaDb, user: Me): Promise<void> {
 }
 
 export const useSessionStore = defineStore('session', () => {
-  const db = useDb()
+  const local = useLocal()
   const services = useServices()
   const sync = useSyncStore()
   const status = ref<SessionStatus>('starting')
@@ -52,7 +52,10 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function boot(): Promise<void> {
-    const stored = await currentUser(db).catch(() => null)
+    const stored = await local
+      .firstReader()
+      .then(currentUser)
+      .catch(() => null)
     if (stored) {
       enter(stored)
       // Asked once the first screen is shown: the stored user opens the app, offline or not, and
@@ -85,8 +88,11 @@ export const useSessionStore = defineStore('session', () => {
       if (status.value !== 'signed-in') return
       confirmed.value = true
       if (JSON.stringify(fresh) !== JSON.stringify(me.value)) {
-        await saveSession(db, fresh).catch(() => undefined)
-        await pullAgainForNewUnits(db, fresh).catch(() => undefined)
+        const db = await local.open().catch(() => undefined)
+        if (db) {
+          await saveSession(db, fresh).catch(() => undefined)
+          await pullAgainForNewUnits(db, fresh).catch(() => undefined)
+        }
         enter(fresh)
       }
     } catch (err) {
@@ -105,7 +111,10 @@ export const useSessionStore = defineStore('session', () => {
   /** After a sign-in: the user is stored before sync starts, and the browser is asked to keep the data. */
   async function signedIn(user: Me): Promise<void> {
     confirmed.value = true
-    await saveSession(db, user).catch(() => undefined)
+    await local
+      .open()
+      .then((db) => saveSession(db, user))
+      .catch(() => undefined)
     enter(user)
     // Asked once signed in; edits.ts loads with the entry screen anyway.
     void import('../local/edits').then((m) => m.requestPersistence())
@@ -114,7 +123,10 @@ export const useSessionStore = defineStore('session', () => {
   /** Drops the session on this device. The outbox and every stored figure stay. */
   async function end(why: SessionNotice): Promise<void> {
     sync.stop()
-    await saveSession(db, null).catch(() => undefined)
+    await local
+      .open()
+      .then((db) => saveSession(db, null))
+      .catch(() => undefined)
     me.value = null
     confirmed.value = false
     notice.value = why

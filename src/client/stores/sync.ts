@@ -4,12 +4,12 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { SyncScheduler } from '../sync/scheduler'
-import { later, useDb, useServices } from '../composables/useDb'
+import { later, useLocal, useServices } from '../composables/useDb'
 
 const loadScheduler = () => import('../sync/scheduler')
 
 export const useSyncStore = defineStore('sync', () => {
-  const db = useDb()
+  const local = useLocal()
   const services = useServices()
   const commune = ref<string | null>(null)
   const running = ref(false)
@@ -38,7 +38,7 @@ export const useSyncStore = defineStore('sync', () => {
     // The engine is not needed to show or type figures: it loads once the first screen is shown.
     await later(services)
     if (mine !== generation) return
-    const { startSync } = await loadScheduler()
+    const [{ startSync }, db] = await Promise.all([loadScheduler(), local.open()])
     if (mine !== generation) return
     const s = markRaw(
       startSync({

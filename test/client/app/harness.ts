@@ -79,6 +79,8 @@ export async function closePhones(): Promise<void> {
 
 export interface Mounted extends Installed {
   w: VueWrapper
+  /** The database the app was given (or, without one, the app's own once Dexie is loaded). */
+  db: ThiDuaDb
 }
 
 /** Mounts the app at `path` and waits for the first screen. Sync is off unless asked for. */
@@ -93,7 +95,7 @@ export async function mountApp(options: AppOptions & { path?: string } = {}): Pr
   const parts = installed as unknown as Installed
   await parts.router.isReady().catch(() => undefined)
   await settle()
-  return { w, ...parts }
+  return { w, ...parts, db: options.db ?? (await parts.local.open()) }
 }
 
 /** Lets IndexedDB (fake-indexeddb answers on later macrotasks), liveQuery and Vue catch up. */

@@ -1,5 +1,6 @@
 // Test helpers: a fresh Dexie database per test (fake-indexeddb), a fixed clock, predictable ids.
-import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
+import { type ThiDuaDb } from '../../../src/client/local/db'
+import { createDb } from '../../../src/client/local/open'
 import type { EditDeps } from '../../../src/client/local/edits'
 import type { Plan } from '../../../src/shared/model'
 

@@ -8,7 +8,8 @@ import 'fake-indexeddb/auto'
 // connection cut before the request, a response lost after the server committed, a proxy's 5xx,
 // a 413 from a body limit. Everything the server decides, it decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
+import { type ThiDuaDb } from '../../../src/client/local/db'
+import { createDb } from '../../../src/client/local/open'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { mergedValue } from '../../../src/client/local/queries'
 import { discardRejected, OutboxStateError, requestFullPull, resolveConflict, retryRejected, syncOnce, type SyncDeps } from '../../../src/client/sync/engine'

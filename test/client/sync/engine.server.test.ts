@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto'
 // PostgreSQL when TEST_DATABASE_URL is set): the fetch transport runs over `app.inject` with the
 // session cookie of a real sign-in. Each "phone" is its own Dexie database.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createDb, type CellRow, type ThiDuaDb } from '../../../src/client/local/db'
+import { type CellRow, type ThiDuaDb } from '../../../src/client/local/db'
+import { createDb } from '../../../src/client/local/open'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
 import { inbox, mergedValue, waitingCount } from '../../../src/client/local/queries'

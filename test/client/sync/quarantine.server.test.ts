@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto'
 // so every batch holding it answers 500. The phone bisects, quarantines that one, and everything
 // else reaches the server; a reload in the middle of the bisection continues where it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
+import { type ThiDuaDb } from '../../../src/client/local/db'
+import { createDb } from '../../../src/client/local/open'
 import { saveValue, type EditDeps } from '../../../src/client/local/edits'
 import { syncSummary } from '../../../src/client/local/queries'
 import { quarantinedItems } from '../../../src/client/sync/quarantine'

@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto'
 // phone with an old app and a full outbox: 426 `upgrade_required` for push and pull, nothing
 // written; the phone keeps every entry, stops, and says to update; updated, it syncs it all.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createDb, type ThiDuaDb } from '../../../src/client/local/db'
+import { type ThiDuaDb } from '../../../src/client/local/db'
+import { createDb } from '../../../src/client/local/open'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { syncSummary } from '../../../src/client/local/queries'
 import { syncOnce } from '../../../src/client/sync/engine'

@@ -8,7 +8,8 @@ import type { Field, Indicator, Plan, Target, ValueData } from '../../../shared/
 import { isComputed, resolveComputed, unitToDate, valueNumber, type DatedValue } from '../../../shared/aggregation'
 import { evaluateTarget, unitTargetOf, yearFractionOf, type TargetEvaluation } from '../../../shared/targets'
 import { checkComputedFigure, checkRelations, plausibilityWarnings, targetFigures, type FigureContext, type ValidationIssue } from '../../../shared/validation'
-import type { CellRow, PeriodRow, ReportRow, ThiDuaDb, UnitRow } from '../../local/db'
+import { communeRange, type CellRow, type PeriodRow, type ReportRow, type UnitRow } from '../../local/db'
+import { readerOf, type Key, type ReadSource, type Reader } from '../../local/reader'
 import { mergedValue, periodCells, reportState, type PeriodCells, type SheetCell, type SheetReport } from '../../local/queries'
 import { buildFieldTree, type FieldNode } from '../plan/fieldTree'
 import { countsAsHistory, type PlansByYear } from '../../../shared/sameIndicator'
@@ -54,8 +55,8 @@ export interface EntryFrame {
 }
 
 /** One read of everything the screen needs; wrap it in liveQuery, or read its two halves apart (EntryPage). */
-export async function loadEntry(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<EntryData> {
-  const [frame, cells] = await Promise.all([loadEntryFrame(db, commune, unit, period), periodCells(db, commune, unit, period)])
+export async function loadEntry(source: ReadSource, commune: string, unit: string, period: string): Promise<EntryData> {
+  const [frame, cells] = await Promise.all([loadEntryFrame(source, commune, unit, period), periodCells(source, commune, unit, period)])
   return entryData(frame, cells)
 }
 
@@ -67,40 +68,41 @@ export function entryData(frame: EntryFrame, { cells, rejectedSeq }: PeriodCells
 }
 
 /** The frame of one (unit, period): wrap it in liveQuery apart from periodCells. */
-export async function loadEntryFrame(db: ThiDuaDb, commune: string, unit: string, period: string): Promise<EntryFrame> {
+export async function loadEntryFrame(source: ReadSource, commune: string, unit: string, period: string): Promise<EntryFrame> {
+  const r = readerOf(source)
   // Every period of the unit but this one: the primary key's ranges below and above it, read apart
   // so that the live query observes those two ranges only (inAnyRange would observe the span).
-  const cellsBetween = (from: unknown[], to: unknown[]) => db.cells.where('[commune+unit+period+indicator]').between(from, to, true, false).toArray()
+  const cellsBetween = (from: Key, to: Key) => r.between('cells', '[commune+unit+period+indicator]', from, to, true)
   // Two rounds of reads: what the keys name, then what the unit, the period and the periods tell.
   const [units, periodRow, periods, before, after, report] = await Promise.all([
-    db.units.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
-    db.periods.get([commune, period]),
-    db.periods.where('[commune+code]').between([commune], [commune, []], true, true).toArray(),
+    r.between('units', '[commune+code]', ...communeRange(commune)),
+    r.get('periods', [commune, period]),
+    r.between('periods', '[commune+code]', ...communeRange(commune)),
     cellsBetween([commune, unit], [commune, unit, period]),
     cellsBetween([commune, unit, period, []], [commune, unit, []]),
-    db.reports.get([commune, unit, period]),
+    r.get('reports', [commune, unit, period]),
   ])
   const unitRow = units.find((u) => u.code === unit)
   const [planRow, plans, peerCells] = await Promise.all([
-    periodRow ? db.plans.get([commune, periodRow.year]) : undefined,
-    periodRow ? earlierPlans(db, commune, periodRow, periods) : new Map<number, Plan>(),
-    otherUnitsCells(db, commune, unitRow, units, period),
+    periodRow ? r.get('plans', [commune, periodRow.year]) : undefined,
+    periodRow ? earlierPlans(r, commune, periodRow, periods) : new Map<number, Plan>(),
+    otherUnitsCells(r, commune, unitRow, units, period),
   ])
   return { unit: unitRow, period: periodRow, plan: planRow?.plan, plans, periods, history: [...before, ...after], peerCells, report }
 }
 
-/** The plans of the other years that have an earlier period of the same kind, in one read. */
-async function earlierPlans(db: ThiDuaDb, commune: string, period: PeriodRow, periods: PeriodRow[]): Promise<Map<number, Plan>> {
+/** The plans of the other years that have an earlier period of the same kind. */
+async function earlierPlans(r: Reader, commune: string, period: PeriodRow, periods: PeriodRow[]): Promise<Map<number, Plan>> {
   const years = [...new Set(periods.filter((p) => p.kind === period.kind && p.to < period.to && p.year !== period.year).map((p) => p.year))]
-  const rows = years.length === 0 ? [] : await db.plans.bulkGet(years.map((y): [string, number] => [commune, y]))
-  return new Map(rows.flatMap((r) => (r ? [[r.year, r.plan] as const] : [])))
+  const rows = await Promise.all(years.map((y) => r.get('plans', [commune, y])))
+  return new Map(rows.flatMap((row) => (row ? [[row.year, row.plan] as const] : [])))
 }
 
-/** This period's cells of the commune's other active units of the unit's kind. */
-async function otherUnitsCells(db: ThiDuaDb, commune: string, unit: UnitRow | undefined, units: readonly UnitRow[], period: string): Promise<CellRow[]> {
-  if (!unit) return []
+/** This period's cells of the commune's other active units of the unit's kind (the units come in key order). */
+function otherUnitsCells(r: Reader, commune: string, unit: UnitRow | undefined, units: readonly UnitRow[], period: string): Promise<CellRow[]> {
+  if (!unit) return Promise.resolve([])
   const peers = units.filter((u) => u.kind === unit.kind && u.code !== unit.code && u.active).map((u) => [commune, u.code, period])
-  return peers.length === 0 ? [] : db.cells.where('[commune+unit+period]').anyOf(peers).toArray()
+  return r.anyOf('cells', '[commune+unit+period]', peers)
 }
 
 export type InputKind = 'number' | 'ratio' | 'yes_no' | 'computed'
