@@ -1549,6 +1549,14 @@ describe('draftPlan: all of the villages after a rate, a rating kept (issue 13, 
   })
 })
 
+describe('draftPlan: a message\'s pictographs (issue 13, held-out files under 90 %)', () => {
+  it('a pictograph opening a line ("✔️ Lúa xuân: DT …", "📍 Đàn bò …") is its bullet, no part of a name', () => {
+    expect(normalizeText('✔️ Lúa xuân: DT 300 ha\n📍 Đàn bò 1.200 con\nGhi chú 👍')).toBe('- Lúa xuân: DT 300 ha\n- Đàn bò 1.200 con\nGhi chú 👍')
+    const d = draftPlan(planWith([], '✔️ Lúa xuân: DT 300 ha, NS 60 tạ/ha, SL 1.800 tấn\n📍 Đàn bò đạt 1.200 con'))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích lúa xuân', 'Năng suất lúa xuân', 'Sản lượng lúa xuân', 'Đàn bò'])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,
