@@ -242,6 +242,21 @@ describe('parseViNumber', () => {
       { numRuns: 2000 },
     )
   })
+
+  it('writes what Intl’s vi-VN formatter writes, for any double and any number of decimals', () => {
+    const intl = (x: number, digits: number): string => {
+      const text = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits, useGrouping: true }).format(x)
+      return /^-0(,0*)?$/.test(text) ? text.slice(1) : text
+    }
+    const ties = fc.tuple(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: 1, max: 12 })).map(([n, k]) => n / 2 ** k)
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), ties), fc.integer({ min: 0, max: 20 }), (x, digits) => {
+        expect(formatViNumber(x, digits)).toBe(intl(x, digits))
+      }),
+      { numRuns: 20000 },
+    )
+    for (const [x, digits] of [[1e21, 0], [9.995, 2], [999.9996, 3], [0.0005, 3], [-1.5e300, 2], [0.5, 0], [-0.5, 0], [2.5, 0], [1.005, 2], [123456.785, 2], [5e-324, 20], [-1e-7, 6]] as const) expect(formatViNumber(x, digits), `${x}, ${digits}`).toBe(intl(x, digits))
+  })
 })
 
 describe('formatViNumber', () => {

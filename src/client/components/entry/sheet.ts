@@ -198,7 +198,7 @@ export function buildSheet(data: EntryData): EntrySheet | undefined {
     return resolveComputed(assigned, known)
   }
 
-  const sameKind = data.periods.filter((p) => p.kind === period.kind).sort((a, b) => a.to.localeCompare(b.to))
+  const sameKind = data.periods.filter((p) => p.kind === period.kind).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0)) // ISO dates: no collator on the first screen's path
   const earlier = sameKind.filter((p) => p.to < period.to)
   const previousPeriod = earlier.at(-1)
   // A figure of another year is this indicator's only when that year's plan holds the same one.
