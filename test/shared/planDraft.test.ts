@@ -1557,6 +1557,60 @@ describe('draftPlan: a message\'s pictographs (issue 13, held-out files under 90
   })
 })
 
+describe('draftPlan: set 27 (wraps after ";", land kept, "trên", each village, lead-ins)', () => {
+  it('a line cut after ";" that goes on in lower case is the same item; a bullet after ";" is a new one', () => {
+    expect(normalizeText('- Cây quế: trồng mới 40 ha;\nsản lượng vỏ quế khô 210 tấn.\n- Đàn lợn 3.100 con;\n- Đàn gà 25.000 con.')).toBe('- Cây quế: trồng mới 40 ha; sản lượng vỏ quế khô 210 tấn.\n- Đàn lợn 3.100 con;\n- Đàn gà 25.000 con.')
+  })
+
+  it('"duy trì / giữ ổn định … hiện có 300 ha" is the level to keep; "hiện có 9 thôn" alone is a fact', () => {
+    expect(only('Giữ ổn định diện tích quế hiện có 1.250 ha.').value).toMatchObject({ unitOfMeasure: 'ha', target: { kind: 'at_least', value: 1250 } })
+    const d = draftPlan(planWith(['Xã hiện có 340 ha rừng sản xuất; phấn đấu trồng mới 35 ha rừng.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 35 }])
+  })
+
+  it('a yield that names no crop is of the crop the next measure names; "trồng mới, trồng dặm" names no crop', () => {
+    const d = draftPlan(planWith(['Cây quế: duy trì diện tích quế hiện có 900 ha, trồng mới, trồng dặm 30 ha; năng suất bình quân 20 tạ/ha, sản lượng vỏ quế 1.800 tấn.']))
+    const byName = new Map(d.indicators.map((i) => [i.value.name, i.value]))
+    expect([...byName.keys()]).toEqual(['Diện tích quế', 'Trồng mới, trồng dặm', 'Năng suất vỏ quế', 'Sản lượng vỏ quế'])
+    expect(byName.get('Năng suất vỏ quế')).toMatchObject({ unitOfMeasure: 'tạ/ha', target: { kind: 'derived', value: 20 }, formula: `${byName.get('Sản lượng vỏ quế')!.code} * 10 / ${byName.get('Diện tích quế')!.code}` })
+  })
+
+  it('"trên" bounds only the figure right after it: "Ngoài các chỉ tiêu trên, phấn đấu 100% …" is no strict target, and its lead-in no part of the name', () => {
+    const i = only('Ngoài các chỉ tiêu trên, phấn đấu 100% hộ kinh doanh tại chợ ký cam kết bảo đảm an toàn thực phẩm.')
+    expect(i.value.target).toEqual({ kind: 'rate_at_least', value: 100 })
+    expect(i.value.name).toBe('Tỷ lệ hộ kinh doanh tại chợ ký cam kết bảo đảm an toàn thực phẩm')
+    expect(i.value.source).toBe('phấn đấu 100% hộ kinh doanh tại chợ ký cam kết bảo đảm an toàn thực phẩm')
+    expect(target('Tỷ lệ lao động nông thôn qua đào tạo đạt trên 70%.')).toEqual({ kind: 'rate_at_least', value: 70, strict: true })
+  })
+
+  it('"trên" after a guarding duty with its object named is "on": the length or area is where it is done, not a target', () => {
+    const d = draftPlan(planWith(['Tuần tra, kiểm soát chặt chẽ an ninh vùng biển trên 14 km bờ biển của xã, không để xảy ra khai thác hải sản trái phép.', 'Bảo vệ tốt trên 600 ha rừng đặc dụng.']))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([
+      ['Tuần tra, kiểm soát chặt chẽ an ninh vùng biển trên 14 km bờ biển của xã, không để xảy ra khai thác hải sản trái phép', { kind: 'yes_no' }],
+      ['Bảo vệ tốt trên 600 ha rừng đặc dụng', { kind: 'at_least', value: 600, strict: true }],
+    ])
+  })
+
+  it('", không để …" after a figure\'s clause is a goal of its own; after "19/19 tiêu chí" it is the same goal', () => {
+    const d = draftPlan(planWith(['Trồng mới 45 ha rừng tập trung, không để xảy ra phá rừng làm nương rẫy.', 'Giữ vững 19/19 tiêu chí nông thôn mới, không để tiêu chí nào bị giảm chuẩn.']))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target?.kind])).toEqual([
+      ['Trồng mới 45 ha rừng tập trung', 'at_least'],
+      ['không để xảy ra phá rừng làm nương rẫy', 'yes_no'],
+      ['Giữ vững 19/19 tiêu chí nông thôn mới, không để tiêu chí nào bị giảm chuẩn', 'yes_no'],
+    ])
+  })
+
+  it('a figure asked of each village is no commune target: "Mỗi bản có ít nhất 01 …" is a state each reports, a duty of some or an action asked of each is nothing', () => {
+    const d = draftPlan(planWith(['Mỗi bản có ít nhất 01 điểm sinh hoạt văn hóa cộng đồng hoạt động thường xuyên.', 'Mỗi thôn vùng giáp ranh duy trì ít nhất 01 tổ tuần tra ban đêm.', 'Hướng dẫn mỗi thôn làm 02 bể chứa rác thải nông nghiệp.', 'Mỗi tổ dân phố xây dựng ít nhất 01 tuyến phố văn minh.']))
+    expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([['Mỗi bản có ít nhất 01 điểm sinh hoạt văn hóa cộng đồng hoạt động thường xuyên', { kind: 'yes_no' }]])
+  })
+
+  it('a table\'s "Tỷ lệ TDP đạt … | % | 100" is the state of every tổ dân phố (yes/no)', () => {
+    const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |\n| 1 | Tỷ lệ TDP đạt chuẩn “Khu dân cư an toàn” | % | 100 |\n| 2 | Tỷ lệ hộ dùng nước sạch | % | 100 |'))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }, { kind: 'rate_at_least', value: 100 }])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

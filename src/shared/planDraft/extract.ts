@@ -12,6 +12,8 @@ import {
   decimalHabit,
   type DecimalHabit,
   DIRECTION_RE,
+  EACH_UNIT_RE,
+  EACH_UNIT_STATE_RE,
   GENERIC_GOAL_RE,
   GOAL_START_RE,
   isStockName,
@@ -137,12 +139,17 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
 
+/** A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các mục tiêu nêu trên, ", "Ngoài ra, ". */
+const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?\s+trên|ngoài ra)\s*,\s*/iu
+
 function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
   s = s.replace(/^[\s,;.:–-]+/u, '')
   // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
   s = s.replace(/^đồng thời\s+/iu, '')
+  // "Ngoài các chỉ tiêu trên, phấn đấu 100% cơ sở …", "Ngoài ra, …": a lead-in that points back to the list names nothing.
+  s = s.replace(LEAD_BACK_RE, '')
   // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
   s = s.replace(/\s*=.*$/u, '')
   const td = /^(?:trong đó\s*(?:có)?\s*:?|gồm\s*:)\s*/iu.exec(s)
@@ -182,6 +189,22 @@ function wholeFraction(figure: string): boolean {
 /** The words of a figure stated as it stands, not set as a target (see findTargets). */
 const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó|hiện (?:có|nay có|còn)|mức (?:hỗ trợ|thưởng|chi|phụ cấp|đóng góp)(?:[^;]*?\blà)?|định mức(?:[^;]*?\blà)?)\s*$/iu
 
+/** A verb that keeps what exists ("duy trì", "giữ vững", "giữ ổn định", "bảo vệ"): its figure is a level to hold. */
+const KEEP_RE = /(?<![\p{L}])(?:duy trì|giữ vững|giữ ổn định|ổn định|bảo vệ|quản lý,? bảo vệ)(?![\p{L}])/iu
+
+/** A length or an area: where a duty is done may be measured so. */
+const EXTENT_UNITS = new Set(['km', 'ha', 'm', 'm²', 'km²'])
+/**
+ * "Quản lý, bảo vệ vững chắc … an ninh biên giới trên 11,6 km đường biên": after a duty of
+ * guarding whose object is already named, "trên" before a length or an area is "on", where the
+ * duty is done, not "more than". "Bảo vệ tốt trên 300 ha rừng" (the figure is the object) bounds it.
+ */
+const GUARD_ON_RE =
+  /(?<![\p{L}])(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác)(?:[\s,]+(?:và\s+)?(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả))*\s+(?!(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả|trên)(?![\p{L}]))\p{L}[^;]*?\s+trên\s*$/iu
+function guardedExtent(before: string, unit: string | undefined): boolean {
+  return unit !== undefined && EXTENT_UNITS.has(unitInfo(unit)?.canonical ?? unit) && GUARD_ON_RE.test(before)
+}
+
 /** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
 function breaksOf(text: string): number[] {
   const out: number[] = []
@@ -207,12 +230,15 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
   // "… và đường thủy trên cả 3 tiêu chí": all of a set, named by their number, is no figure.
   const figures = new RegExp(QUANTITY_RE.source, 'giu')
   const figure = { test: (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index))) }
+  // A target's figure: not all of a set ("Giữ vững 19/19 tiêu chí …"), not where a duty is done ("… trên 11,6 km đường biên").
+  const target = (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index)) && !wholeFraction(q[0]) && !guardedExtent(t.slice(0, q.index), q[5]))
   const goal = (t: string): boolean => {
     const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
     // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=(\d{1,3})\/\1\s+\p{L})/gu)) {
+  // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(\d{1,3})\/\1\s+\p{L})/gu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
@@ -225,6 +251,10 @@ function goalJoins(text: string, breaks: readonly number[]): { at: number; next:
     }
     // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
     // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
+    if (/^,\s+$/u.test(m[0])) {
+      if (target(head) && goal(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
     const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
     if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
   }
@@ -296,6 +326,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     }
     // "giảm cả 3 tiêu chí", "trên cả hai vụ": all of a set, named by their number, not a target.
     if (/(?:^|\s)cả\s*$/iu.test(before)) continue
+    if (guardedExtent(before, m[5])) continue
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
     if (/^\s*:/u.test(after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
@@ -314,13 +345,19 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (midYearMilestone(before)) continue
     // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
     if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
+    // "Mỗi thôn có ít nhất 01 tuyến đường hoa", "mỗi TDP ven biển duy trì ít nhất 01 đội", "vận
+    // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
+    // list's clause is a state every village reports, or a duty).
+    if (EACH_UNIT_RE.test(before)) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
     if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
     if (stated === lastBreak && cueMatch?.word === 'chiếm') continue
-    if (!cueMatch && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
+    // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
+    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && KEEP_RE.test(before)
+    if (!cueMatch && !kept && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
       stated = lastBreak
       continue
     }
@@ -328,9 +365,12 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const whole = cleaned.whole
     let name = cleaned.name
     // The name starts after the spaces and separators that open the segment (counted once).
-    const lead = segStart + (/^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0)
+    // ("Ngoài các chỉ tiêu trên, …": the lead-in back to the list is no part of the item either.)
+    const opening = /^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0
+    const lead = segStart + opening + (LEAD_BACK_RE.exec(before.slice(opening))?.[0].length ?? 0)
     // "100% trường học …": the % is the figure's unit and the noun after it the units it counts.
-    const percentOf = m[2] !== undefined && m[5] !== undefined && UNIT_NOUN_RE.test(m[5])
+    // So is a counted noun after it: "100% cơ sở kinh doanh …", "100% hộ …".
+    const percentOf = m[2] !== undefined && m[5] !== undefined && (UNIT_NOUN_RE.test(m[5]) || unitInfo(m[5])?.integer === true)
     const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
     let end = at + figure.length
     const post = readPost(after(end))
@@ -691,8 +731,8 @@ function makeIndicator(r: Reading, code: string, field: string, source: string):
 }
 
 /** Words that qualify a crop's measure or season rather than name the crop. */
-/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã"). */
-const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi)(?![\p{L}])/giu
+/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã", "chè hiện có"). */
+const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|hiện có)(?![\p{L}])/giu
 const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -913,9 +953,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         if (/^[“"][^“”"]+[”"]$/u.test(c.text.trim())) continue
         // A clause with a figure that is no target (a starting point, an amount given) is no goal either.
         // (A size in brackets, "(…, dài 1,2 km)", describes what the goal is about.)
-        const told = c.text.replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
+        // A figure asked of each village: the state every one must have is a goal ("Mỗi thôn có ít
+        // nhất 01 tuyến đường hoa …"); a duty of some of them or an action asked of each is not.
+        const each = EACH_UNIT_RE.exec(body)
+        if (each && !EACH_UNIT_STATE_RE.test(body.slice(each.index))) continue
+        const told = (each ? c.text.slice(0, c.text.length - body.length + each.index) : c.text).replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
         // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
-        if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)))) continue
+        // ("… an ninh biên giới trên 11,6 km đường biên …": where the duty is done, no figure of it.)
+        if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)) && !guardedExtent(told.slice(0, q.index), q[5]))) continue
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
@@ -1492,6 +1537,14 @@ const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
   SL: { name: 'sản lượng', units: /^(?:tấn|tạ)$/u },
 }
 
+/** A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô, lúa, chè). */
+function bareCrop(x: string | undefined): string | undefined {
+  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+}
+
+/** Planting or reworking, named by the action rather than the crop: "trồng mới, trồng dặm", "tái canh". */
+const PLANTING_RE = /^(?:trồng|tái canh|ghép|cải tạo|chuyển đổi|khai hoang)(?![\p{L}])/iu
+
 function fromFound(found: Found[], line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] {
   if (found.length === 0) return []
   const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
@@ -1534,7 +1587,8 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     // kind, the measures after it are the whole's crop again.
     const outer = subject
     const part = /^trong đó(?![\p{L}])/iu.test(text(f.span))
-    const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop)
+    // ("trồng mới, trồng dặm 25 ha; năng suất …": planting names an action, not a crop.)
+    const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
     if (!m) {
       subject = undefined
@@ -1542,9 +1596,14 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     }
     // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
     // "Cây cà phê: diện tích …, sản lượng cà phê nhân …": the plant is the crop.
-    const bare = (x: string | undefined): string | undefined => x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
-    const own = bare(m[1]) ?? bare(m[3])
+    const own = bareCrop(m[1]) ?? bareCrop(m[3])
     if (own) subject = own
+    // "…; năng suất bình quân 90 tạ/ha, sản lượng chè búp tươi 4.680 tấn": a measure naming no
+    // crop, with none before it, is of the crop the next measure names.
+    if (!subject) {
+      const next = MEASURE_RE.exec(found[i + 1]?.name ?? '')
+      subject = bareCrop(next?.[1]) ?? bareCrop(next?.[3])
+    }
     // "Cây ngô: gieo trồng 620 ha": the area sown.
     const measure = /^gieo/iu.test(m[2]!) ? 'diện tích' : m[2]!.toLowerCase()
     if (!subject) return undefined
@@ -1578,9 +1637,12 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
   for (const [i, b] of out.entries()) {
     const ms = measures[i]
     if (!ms) continue
-    const rec = bySubject.get(ms.subject) ?? {}
+    // "Chè Shan tuyết: duy trì diện tích chè …; …, sản lượng chè búp tươi …": a crop named in
+    // fewer words is the same crop, where its record still lacks that measure.
+    const key = bySubject.has(ms.subject) ? ms.subject : ([...bySubject.entries()].find(([k, r]) => !r[ms.measure] && (sameCrop(k, ms.subject) || sameCrop(ms.subject, k)))?.[0] ?? ms.subject)
+    const rec = bySubject.get(key) ?? {}
     rec[ms.measure] = b
-    bySubject.set(ms.subject, rec)
+    bySubject.set(key, rec)
   }
   for (const rec of bySubject.values()) linkYield(rec)
 

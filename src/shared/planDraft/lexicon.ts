@@ -232,6 +232,9 @@ export function cueBefore(before: string): CueMatch | undefined {
       // A word ends where a letter or digit does not follow; a sign may touch its figure ("≥95%").
       if (after !== '' && /\p{L}$/u.test(word) && /^[\p{L}\d]/u.test(after)) continue
       if (!FILLER_RE.test(after)) continue
+      // "trên" bounds only the figure right after it ("trên 80%", "đạt trên 650 triệu đồng"): "Ngoài
+      // các chỉ tiêu trên, phấn đấu 100% …" points back to the targets above.
+      if (/^(?:đạt )?trên$/u.test(word) && !/^\s*(?:mức\s*)?$/u.test(after)) continue
       if (!best || at < best.at) best = { cue, word, at }
     }
   }
@@ -343,9 +346,9 @@ export function readDigits(digits: string, ctx: { integer: boolean; percent: boo
 /** Sectors of an economy: a growth or a share named by these alone is a part of the line's whole. */
 export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –)? (?:nghiệp )?(?:và )?thủy sản|nông nghiệp|lâm nghiệp|thủy sản|ngư nghiệp|(?:tiểu thủ )?công nghiệp|xây dựng|thương mại|dịch vụ|du lịch|[\s,–-]|và)+$/iu
 
-/** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no. */
+/** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố). */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
 const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu
@@ -457,3 +460,12 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
 export const TARGET_LIST_RE = /chỉ tiêu[^.;:]{0,50}:?\s*$/iu
+
+/** The villages or residential groups a figure is asked of one by one: "mỗi thôn", "mỗi TDP ven biển", "mỗi buôn". */
+export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])/iu
+
+/**
+ * "Mỗi thôn có ít nhất 01 tuyến đường hoa": what every unit must have, a state each reports met or
+ * not (the verb right after the unit, no words between that pick out some of them).
+ */
+export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\s+(?:có|duy trì|giữ vững)\s`, 'iu')

@@ -349,6 +349,9 @@ function continues(prev: RawLine, next: RawLine): boolean {
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
   // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
   if (LABELLED_RE.test(prev.text) && LABELLED_RE.test(next.text) && /^\p{Lu}/u.test(next.text)) return false
+  // "… trồng dặm 25 ha;" over "năng suất bình quân 90 tạ/ha, …": a clause after ";" goes on in
+  // lower case, without a bullet or a number of its own: the same item, wrapped (a PDF line).
+  if (/;$/u.test(prev.text)) return /^\p{Ll}/u.test(next.text) && next.blanksBefore === 0
   if (SENTENCE_END_RE.test(prev.text)) return false
   if (SOFT_END_RE.test(prev.text)) return /^[\p{Ll}\d]/u.test(next.text) && next.blanksBefore <= 1
   if (/\p{Ll}-$/u.test(prev.text)) return true
