@@ -1605,6 +1605,25 @@ describe('draftPlan: set 27 (wraps after ";", land kept, "trên", each village, 
     expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([['Mỗi bản có ít nhất 01 điểm sinh hoạt văn hóa cộng đồng hoạt động thường xuyên', { kind: 'yes_no' }]])
   })
 
+  it('"Có 9/11 thôn, bản đạt …": villages of two kinds counted together, the count named by them', () => {
+    expect(only('Có 9/11 thôn, bản được công nhận “Bản không có ma túy”.').value).toMatchObject({ name: 'Số thôn, bản được công nhận “Bản không có ma túy”', unitOfMeasure: 'thôn, bản', target: { kind: 'at_least', value: 9 } })
+  })
+
+  it('"Giảm tỷ lệ … từ 1 - 1,5%, trong đó hộ … giảm 2%": the part in % of a rate is that rate of the part, in points', () => {
+    const d = draftPlan(planWith(['Giảm tỷ lệ hộ cận nghèo từ 1 - 1,5%, trong đó hộ cận nghèo có người khuyết tật giảm 2% trở lên.']))
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tỷ lệ hộ cận nghèo', { kind: 'reduce_by', amount: 1, max: 1.5 }],
+      ['Tỷ lệ hộ cận nghèo có người khuyết tật', { kind: 'reduce_by', amount: 2 }],
+    ])
+  })
+
+  it('"Đợt thi đua đặc biệt “…”: …" names a phase; a goal set for a later year than the plan\'s is not this plan\'s', () => {
+    const d = draftPlan(planWith(['Tổng đàn dê đạt 900 con.', 'Đợt thi đua đặc biệt “Phòng, chống bão lũ năm 2025”: thời gian do UBND xã quyết định theo diễn biến thời tiết.', 'Giữ vững xã đạt chuẩn nông thôn mới nâng cao trước năm 2027.', 'Giữ vững xã đạt chuẩn an toàn thực phẩm.']))
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Tổng đàn dê đạt 900 con', 'Giữ vững xã đạt chuẩn an toàn thực phẩm'])
+    const prose = draftPlan(proseWith(['Thi đua phát triển kinh tế, đàn trâu đạt 1.200 con; hoàn thành xây dựng xã đạt chuẩn nông thôn mới vào năm 2027; giữ vững an ninh trật tự.']))
+    expect(goals(prose)).not.toContain('hoàn thành xây dựng xã đạt chuẩn nông thôn mới vào năm 2027')
+  })
+
   it('a table\'s "Tỷ lệ TDP đạt … | % | 100" is the state of every tổ dân phố (yes/no)', () => {
     const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |\n| 1 | Tỷ lệ TDP đạt chuẩn “Khu dân cư an toàn” | % | 100 |\n| 2 | Tỷ lệ hộ dùng nước sạch | % | 100 |'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }, { kind: 'rate_at_least', value: 100 }])

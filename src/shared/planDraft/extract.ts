@@ -333,7 +333,12 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
     // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
-    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) cueMatch = undefined
+    // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
+    let nameEnd: number | undefined
+    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) {
+      nameEnd = cueMatch.at
+      cueMatch = undefined
+    }
     // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
     if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
@@ -361,7 +366,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       stated = lastBreak
       continue
     }
-    const cleaned = cleanName(before.slice(0, cueMatch?.at ?? before.length))
+    const cleaned = cleanName(before.slice(0, cueMatch?.at ?? nameEnd ?? before.length))
     const whole = cleaned.whole
     let name = cleaned.name
     // The name starts after the spaces and separators that open the segment (counted once).
@@ -396,7 +401,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
         // "Giảm 12 hộ nghèo": the cue took every word before the figure, its unit names what is counted.
-        const counted = name === '' && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}` : ''
+        // ("Có 12/15 thôn, buôn đạt danh hiệu …": so does a bare "có".)
+        const counted = (name === '' || /^có$/iu.test(name)) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}` : ''
         name = [counted, name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
         end += stop === -1 ? rest.length : stop
         // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
@@ -944,7 +950,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
-        if (midYearMilestone(c.text)) continue
+        if (midYearMilestone(c.text) || laterYear(c.text, year)) continue
         // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
         if (/^(?:để|nhằm)\s/iu.test(body)) continue
         // "hoàn thành trước ngày 10/02/2026": a deadline for what the item asks, not a goal.
@@ -1021,6 +1027,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line, figures)) {
+        if (laterYear(c.text, year)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
@@ -1555,6 +1562,13 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     return sharesFrom(found, sharesName, line, codes, n0, doc)
   }
 
+  // "Giảm tỷ lệ hộ nghèo từ 2 - 2,5%, trong đó hộ nghèo đồng bào dân tộc thiểu số giảm 3%": a part
+  // in % of a rate is that rate of the part.
+  const rateWhole = found.find((f) => !f.afterWhole)
+  if (rateWhole && rateWhole.unit === '%' && /^(?:(?:kéo\s+)?giảm\s+|tăng\s+)?(?:tỷ|tỉ) (?:lệ|suất)\s/iu.test(rateWhole.name)) {
+    for (const f of found) if (f.afterWhole && f.unit === '%' && !/^(?:tỷ|tỉ) (?:lệ|suất)|^tốc độ/iu.test(f.name) && f.name !== '') f.name = `tỷ lệ ${f.name}`
+  }
+
   // A crop's measures abbreviated ("Lúa cả năm: DT 1.150 ha, NS 62 tạ/ha, SL 7.130 tấn"), each by
   // the unit that fits it (NS alone is also ngân sách, "Thu NS …": only "NS … tạ/ha" is a yield).
   for (const f of found) {
@@ -1715,6 +1729,12 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
 function midYearMilestone(text: string): boolean {
   const m = [...text.matchAll(/(?<![\p{L}])đến\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/\d{4})?(?!\d)/giu)].pop()
   return m !== undefined && !(Number(m[1]) === 31 && Number(m[2]) === 12)
+}
+
+/** "xây dựng xã đạt chuẩn nông thôn mới vào năm 2026" in a plan for 2025: a goal of a later year, not this plan's. */
+function laterYear(text: string, planYear: number | undefined): boolean {
+  const m = /(?<![\p{L}])(?:vào|đến|trong|trước)\s+(?:hết\s+|cuối\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  return m !== null && planYear !== undefined && Number(m[1]) > planYear
 }
 
 /** "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on a year it reviews. */

@@ -112,7 +112,11 @@ export function unitFamily(unit: string): string {
 }
 
 export function unitInfo(spelling: string): UnitInfo | undefined {
-  return UNIT_BY_SPELLING.get(spelling.toLowerCase().replace(/\s+/g, ' '))
+  const key = spelling.toLowerCase().replace(/\s+/g, ' ')
+  // "12/15 thôn, buôn": villages of two kinds counted together.
+  const kinds = key.split(/\s*,\s*/u)
+  if (kinds.length > 1 && kinds.every((k) => FRACTION_NOUNS.includes(k))) return { canonical: kinds.join(', '), integer: true }
+  return UNIT_BY_SPELLING.get(key)
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
@@ -132,7 +136,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|${TIMES}|(?<=\d/\d+\s*|thêm\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|${TIMES}|(?<=\d/\d+\s*|thêm\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -407,7 +411,7 @@ export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+
  * ("Đợt thứ nhất: …", read by the header as a phase).
  */
 export const NAMING_HEAD_RE =
-  /^(?:chủ đề|khẩu hiệu|phương châm|(?:các\s+)?(?:phong trào|cuộc vận động)(?:\s+thi đua)?\s*[“"]|đợt(?:\s+thi đua)?(?:\s+thứ)?\s+(?:\d+|[IVX]+|một|nhất|hai|ba|bốn|năm|sáu|cao điểm)(?![\p{L}]))/iu
+  /^(?:chủ đề|khẩu hiệu|phương châm|(?:các\s+)?(?:phong trào|cuộc vận động)(?:\s+thi đua)?\s*[“"]|đợt(?:\s+thi đua)?(?:\s+thứ)?\s+(?:\d+|[IVX]+|một|nhất|hai|ba|bốn|năm|sáu|cao điểm|đặc biệt)(?![\p{L}]))/iu
 
 /**
  * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
