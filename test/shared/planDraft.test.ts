@@ -1624,6 +1624,19 @@ describe('draftPlan: set 27 (wraps after ";", land kept, "trên", each village, 
     expect(goals(prose)).not.toContain('hoàn thành xây dựng xã đạt chuẩn nông thôn mới vào năm 2027')
   })
 
+  it('a table\'s "- Trong đó: …" row is a part of the row above, named without "Trong đó"', () => {
+    const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |\n| 1 | Tổng vốn đầu tư toàn xã hội | tỷ đồng | 420 |\n| | - Trong đó: vốn ngoài ngân sách | tỷ đồng | 310 |'))
+    const [whole, part] = d.indicators.map((i) => i.value)
+    expect(part).toMatchObject({ name: 'Vốn ngoài ngân sách', partOf: whole!.code, target: { kind: 'at_least', value: 310 } })
+  })
+
+  it('names: "Có thêm 03 hợp tác xã …" counts the new ones, "… giảm còn dưới 1%" names no "giảm", a field\'s label and a joining "và" are no part of it', () => {
+    expect(only('Có thêm 03 hợp tác xã được xếp loại khá trở lên.').value.name).toBe('Số hợp tác xã mới được xếp loại khá')
+    expect(only('Tỷ lệ hộ cận nghèo giảm còn dưới 1,5%.').value).toMatchObject({ name: 'Tỷ lệ hộ cận nghèo', target: { kind: 'at_most', value: 1.5, strict: true } })
+    const d = draftPlan(planWith(['Y tế: duy trì 100% trẻ em dưới 1 tuổi được tiêm chủng đầy đủ và Trạm Y tế xã được công nhận đạt chuẩn quốc gia.']))
+    expect(d.indicators[0]!.value.name).toBe('Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ')
+  })
+
   it('a table\'s "Tỷ lệ TDP đạt … | % | 100" is the state of every tổ dân phố (yes/no)', () => {
     const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |\n| 1 | Tỷ lệ TDP đạt chuẩn “Khu dân cư an toàn” | % | 100 |\n| 2 | Tỷ lệ hộ dùng nước sạch | % | 100 |'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }, { kind: 'rate_at_least', value: 100 }])

@@ -171,12 +171,13 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   }
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
-  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)\s)/u, '')
+  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
-  s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được))+\s*$/iu, '')
+  // ("Tỷ lệ hộ nghèo giảm còn dưới 0,8%": the verb before a ceiling is no part of the measure's name.)
+  s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được|(?<=\p{L}\s+)(?:kéo\s+)?giảm(?:\s+xuống)?))+\s*$/iu, '')
   return { name: s.trim(), whole }
 }
 
@@ -397,13 +398,16 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
       if (bareVerb && new RegExp(QUANTITY_RE.source, 'iu').test(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
-      const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/,$/u, '')
+      // ("… vào lớp 1 và Trường … được công nhận …": the joining word before another goal is no part of it.)
+      const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/(?:,|\s+(?:và|đồng thời))$/u, '')
       if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
         // "Giảm 12 hộ nghèo": the cue took every word before the figure, its unit names what is counted.
         // ("Có 12/15 thôn, buôn đạt danh hiệu …": so does a bare "có".)
-        const counted = (name === '' || /^có$/iu.test(name)) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}` : ''
-        name = [counted, name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
+        // ("Có thêm 02 sản phẩm được công nhận …": the new ones, "Số sản phẩm mới được công nhận …".)
+        const bare = /^(?:có\s+)?thêm$|^có$/iu.test(name)
+        const counted = (name === '' || bare) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}${/thêm$/iu.test(name) ? ' mới' : ''}` : ''
+        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
         end += stop === -1 ? rest.length : stop
         // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
         const more = readPost(after(end))
@@ -894,6 +898,12 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
       const got = readTableRow(item, current, year, doc, codes, tableHead, rowGroup)
       if (got) {
+        // A "Trong đó: …" row is a part of the row above it that counts the same things.
+        const whole = got.found?.afterWhole ? [...built].reverse().find((b) => b.value.source?.startsWith('| ') && b.found?.afterWhole === false) : undefined
+        if (whole && unitFamily(whole.value.unitOfMeasure) === unitFamily(got.value.unitOfMeasure) && !whole.value.children) {
+          got.value = { ...got.value, partOf: whole.value.code }
+          got.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+        }
         built.push(got)
         sectionsUsed.add(current)
       } else {
@@ -1653,7 +1663,9 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     if (!ms) continue
     // "Chè Shan tuyết: duy trì diện tích chè …; …, sản lượng chè búp tươi …": a crop named in
     // fewer words is the same crop, where its record still lacks that measure.
-    const key = bySubject.has(ms.subject) ? ms.subject : ([...bySubject.entries()].find(([k, r]) => !r[ms.measure] && (sameCrop(k, ms.subject) || sameCrop(ms.subject, k)))?.[0] ?? ms.subject)
+    // (A crop's name: a few words, not a sentence about it.)
+    const short = (x: string): boolean => x.split(/\s+/u).length <= 4
+    const key = bySubject.has(ms.subject) ? ms.subject : ([...bySubject.entries()].find(([k, r]) => !r[ms.measure] && short(k) && short(ms.subject) && (sameCrop(k, ms.subject) || sameCrop(ms.subject, k)))?.[0] ?? ms.subject)
     const rec = bySubject.get(key) ?? {}
     rec[ms.measure] = b
     bySubject.set(key, rec)
@@ -2129,7 +2141,9 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
   const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
-  const rowName = (measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')).replace(
+  // "| | - Trong đó: khách quốc tế | lượt | … |": a part of the row above, named by itself.
+  const partRow = /^(?:(?:\d+|[A-H])[.)]\s*)?(?:[-+]\s*)?trong đó\s*:?\s*(?=\p{L})/iu.exec(nameCell.text)
+  const rowName = (measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : upperFirst(nameCell.text.slice(partRow?.[0].length ?? 0).replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))).replace(
     unitOfName !== undefined && unit === unitOfName ? /\s*\([^()]+\)\s*$/u : /$^/u,
     '',
   )
@@ -2151,7 +2165,7 @@ function readTableRow(line: Line, section: Section, year: number | undefined, do
     cue: changeCue?.cue ?? cueBefore(cueText)?.cue,
     post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}${noteBase ? ` ${noteBase}` : ''}`),
     verbFirst: undefined,
-    afterWhole: false,
+    afterWhole: partRow !== null,
     section,
   }
   const reasons = ['đọc từ một dòng bảng']
