@@ -18,17 +18,39 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|targetMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
-// Loaded when first shown: the backup button (the disk is full). Dexie and the module that makes the
-// database with it (local/open.ts) load after the first screen, which reads without them.
-const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/]open)\./
+// Loaded when first shown: the backup button (the disk is full). Dexie, the module that makes the
+// database with it (local/open.ts) and the code that writes (edits, outbox) load after the first
+// screen, which reads without them, or with the first save.
+const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/](open|edits|outbox))\./
 const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
 // The chunks index.html loads itself (its modulepreload links): a lazy chunk's list of JS files to
 // preload leaves them out, as they are always there before it runs, and the lists ride in the first
 // load's JavaScript. (Vite keeps a lazy chunk's CSS in the list whatever this says.)
-const FIRST_LOAD_FILE = /^assets\/(index|vendor|entry|rolldown-runtime)-[\w-]+\.js$/
+const FIRST_LOAD_FILE = /^assets\/(index|vendor|entry|early|rolldown-runtime)-[\w-]+\.js$/
 // The route tables (officer/routes.ts, province/routes.ts) are not: they ride in the late routes'
 // chunk (src/client/lateRoutes.ts), precached, so a deep link to the workspace resolves offline.
 const OFFICER_MODULES = /src[\\/]client[\\/](officer|province)[\\/](?!routes\.)|src[\\/]shared[\\/]((results|summary|province|split|codes|devices|planImport|targetText)\.|planDraft[\\/])|node_modules[\\/](chart\.js|@kurkle|qrcode|dijkstrajs)[\\/]/
+
+/**
+ * src/client/early.ts, a chunk of its own (the `early` group below), loaded by index.html with
+ * `async` ahead of the app: it imports nothing, so it runs as soon as it arrives and starts opening
+ * IndexedDB while the rest of the first load is still on the way. The app imports the same file
+ * (local/rawReader.ts), so the browser runs it once and the app takes over its connection.
+ */
+function earlyScript(): Plugin {
+  return {
+    name: 'thidua-early-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'early' && c.imports.length === 0)
+        if (!chunk) throw new Error('src/client/early.ts was not built as a chunk of its own, without imports')
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${chunk.fileName}` }, injectTo: 'head-prepend' }]
+      },
+    },
+  }
+}
 
 /**
  * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, the service
@@ -102,6 +124,7 @@ export default defineConfig({
       includeManifestIcons: false,
       devOptions: { enabled: false },
     }),
+    earlyScript(),
     precompress(),
   ],
   build: {
@@ -117,7 +140,8 @@ export default defineConfig({
       // No polyfill (0.3 KB gzip in the first load): browsers without modulepreload (Safari before
       // 17) fetch the same files as the imports ask for them, a little later; phones on Chrome have it.
       polyfill: false,
-      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((d) => !FIRST_LOAD_FILE.test(d))),
+      // The early chunk has its own script tag (earlyScript above).
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps.filter((d) => !/^assets\/early-/.test(d)) : deps.filter((d) => !FIRST_LOAD_FILE.test(d))),
     },
     rollupOptions: {
       output: {
@@ -125,6 +149,8 @@ export default defineConfig({
         // a request on 2G and compresses worse than one file. Officer screens stay their own chunks.
         codeSplitting: {
           groups: [
+            // early.ts alone (the earlyScript plugin above): the app's chunks import it, it imports nothing.
+            { name: 'early', test: /src[\\/]client[\\/]early\.ts$/, priority: 10 },
             // English, loaded only when chosen (modules/i18n.ts), with the English of the server's
             // refusals and of number checks (shared/*.en.ts): not part of the first load.
             { name: 'en', test: /src[\\/](client[\\/]locales[\\/]en|shared[\\/](errors|numberMessages|targetMessages)\.en)\.ts/ },

@@ -8,6 +8,8 @@ import { installApp } from './setup'
 import { useSyncStore } from './stores/sync'
 import './styles.css'
 
+// Marks of the first load's steps, read by the cold-load bench (test/bench/browserLoad.ts, BENCH_LOAD_LOG).
+performance.mark('thidua:run')
 const app = createApp(App)
 const { router, pinia } = installApp(app, { later: afterFirstScreen })
 app.mount('#app')

@@ -6,6 +6,7 @@ import { peerServer, ratio } from './peers'
 import type { Measurement } from './report'
 import { fmtInt, fmtMs } from './report'
 import { median } from './stats'
+import { attribute, startCpuProfile, stopCpuProfile } from './cpuProfile'
 
 const ID = 'browser-load'
 const TITLE = 'Cold load on a slow 3G phone, repeat load offline'
@@ -19,6 +20,9 @@ const DESCRIPTION = [
   `Repeat load offline: in the same context, once the service worker controls the page, the network is cut (\`context.setOffline\`, CPU still ×${CPU_SLOWDOWN}) and the page reloaded; timed the same way. Budget: ≤ 1 s.`,
 ]
 
+/** BENCH_LOAD_PROFILE=<folder> CPU-profiles the first cold load (from the navigation until the input works) and logs its self time. */
+const PROFILE_DIR = process.env.BENCH_LOAD_PROFILE?.trim() || ''
+
 /** BENCH_LOAD_LOG=1 logs each cold load's requests (start, end, bytes) and its phases, for profiling. */
 const LOG_TIMELINE = Boolean(process.env.BENCH_LOAD_LOG)
 
@@ -26,9 +30,10 @@ const LOG_TIMELINE = Boolean(process.env.BENCH_LOAD_LOG)
 function timeline(until: number): string {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
   const rows = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
-    (r) => `  ${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms ${r.transferSize} B ${new URL(r.name).pathname}${r.responseEnd > until ? ' (after the input)' : ''}`,
+    (r) => `  ${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms (request ${Math.round(r.requestStart)}, first byte ${Math.round(r.responseStart)}) ${r.transferSize} B ${new URL(r.name).pathname}${r.responseEnd > until ? ' (after the input)' : ''}`,
   )
-  return [`  document ${Math.round(nav.responseEnd)} ms ${nav.transferSize} B, DOMContentLoaded ${Math.round(nav.domContentLoadedEventStart)} ms, usable ${Math.round(until)} ms`, ...rows].join('\n')
+  const marks = performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)} ms`)
+  return [`  document ${Math.round(nav.responseEnd)} ms (first byte ${Math.round(nav.responseStart)}, DOM interactive ${Math.round(nav.domInteractive)}) ${nav.transferSize} B, DOMContentLoaded ${Math.round(nav.domContentLoadedEventStart)} ms, usable ${Math.round(until)} ms; marks: ${marks.join(', ') || 'none'}`, ...rows].join('\n')
 }
 
 /** Runs in the page each frame: the navigation-relative time once the first entry input is usable. */
@@ -102,8 +107,14 @@ export const browserLoadMeasurement: Measurement = {
           let n = 0
           const count = (): void => void n++
           context.on('request', count)
+          const profiler = PROFILE_DIR && run === 0 ? await startCpuProfile(page, 100) : null
           await page.goto(`${env.server.url}${PATH}`, { waitUntil: 'commit', timeout: 60_000 })
           cold.push(await waitUsable(page))
+          if (profiler) {
+            const { byFn, byFile } = await attribute(await stopCpuProfile(profiler, PROFILE_DIR, 'cold-load'), env.distDir)
+            const top = (m: Map<string, number>, n: number): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `  ${fmtMs(us / 1000).padStart(8)} ms  ${k}`).join('\n')
+            ctx.log(`${TITLE}: profile of run 1 (${PROFILE_DIR}/cold-load.cpuprofile), self time by function:\n${top(byFn, 30)}\nby file:\n${top(byFile, 25)}`)
+          }
           context.off('request', count)
           requests.push(n)
           phases.push(await page.evaluate(loadPhases, cold.at(-1)!))

@@ -4,14 +4,13 @@
 // "Đang lưu…" (a MutationObserver on the status line, i.e. the DOM updated, before paint).
 // BENCH_SAVE_PROFILE=<folder> also CPU-profiles the page during the first run's saves (see
 // profileSaves); every run counts the IndexedDB transactions that start between Enter and the text.
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, CDPSession, Page } from 'playwright-core'
-import { SourceMapConsumer, type RawSourceMap } from 'source-map-js'
 import { browserEnv, failed, figureRow, figuresTable, newPhone, RUNS, signIn, syncLine } from './browser'
 import type { Measurement } from './report'
 import { fmtMs } from './report'
-import { startCpuProfile, stopCpuProfile, type CpuProfile } from './cpuProfile'
+import { attribute, startCpuProfile, stopCpuProfile, type Attributed } from './cpuProfile'
 import { ratio } from './peers'
 import { median, percentile } from './stats'
 
@@ -157,34 +156,7 @@ async function startProfile(page: Page): Promise<CDPSession | null> {
  */
 async function stopProfile(cdp: CDPSession, distDir: string, log: (line: string) => void, name = 'save-run-1'): Promise<Attributed> {
   const profile = await stopCpuProfile(cdp, PROFILE_DIR, name)
-  const maps = new Map<string, SourceMapConsumer | null>()
-  const mapOf = async (url: string): Promise<SourceMapConsumer | null> => {
-    const path = url ? new URL(url).pathname : ''
-    if (!path.endsWith('.js')) return null
-    if (!maps.has(path)) {
-      const raw = await readFile(join(distDir, `${path}.map`), 'utf8').catch(() => null)
-      maps.set(path, raw ? new SourceMapConsumer(JSON.parse(raw) as RawSourceMap) : null)
-    }
-    return maps.get(path) ?? null
-  }
-  const where = new Map<number, { fn: string; file: string }>()
-  for (const n of profile.nodes) {
-    const f = n.callFrame
-    const map = await mapOf(f.url)
-    const o = map?.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber })
-    const file = o?.source ? o.source.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '') : f.url ? (f.url.split('/').pop() ?? '') : ''
-    const fn = `${o?.name ?? f.functionName ?? ''}` || f.functionName || '(anonymous)'
-    where.set(n.id, { fn: o?.source ? `${fn} ${file}:${o.line ?? 0}` : `${f.functionName || '(anonymous)'} ${file}`, file: file || f.functionName })
-  }
-  const byFn = new Map<string, number>()
-  const byFile = new Map<string, number>()
-  profile.samples.forEach((id, i) => {
-    const w = where.get(id)
-    if (!w) return
-    const us = profile.timeDeltas[i] ?? 0
-    byFn.set(w.fn, (byFn.get(w.fn) ?? 0) + us)
-    byFile.set(w.file, (byFile.get(w.file) ?? 0) + us)
-  })
+  const { where, byFn, byFile } = await attribute(profile, distDir)
   const total = (profile.endTime - profile.startTime) / 1000
   const attributed = { profile, where }
   if (name !== 'save-run-1') return attributed
@@ -193,12 +165,6 @@ async function stopProfile(cdp: CDPSession, distDir: string, log: (line: string)
   log(`${TITLE}: self time by source file:`)
   for (const [key, us] of [...byFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) log(`  ${fmtMs(us / 1000).padStart(8)} ms  ${key}`)
   return attributed
-}
-
-/** A CPU profile with each node's function and source file (mapped). */
-interface Attributed {
-  profile: CpuProfile
-  where: Map<number, { fn: string; file: string }>
 }
 
 /** Self time by function of the samples between `from` and `to` (µs, the trace's clock), top `n`. */

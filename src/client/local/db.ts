@@ -9,7 +9,8 @@ import type { Mutation, PulledPeriod, PulledRegistrationSettings, PulledRegistra
 import type { RegistrationContent, RegistrationStatus } from '../../shared/registration'
 import { readerOf, type ReadSource } from './reader'
 
-export const DB_NAME = 'thidua'
+/** The database's name: early.ts starts opening it before the app runs. */
+export { DB_NAME } from '../early'
 
 /** The outbox key `indicator` of a report mutation: report entries sort before the cells of their (unit, period). */
 export const REPORT_TARGET = ''

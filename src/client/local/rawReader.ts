@@ -3,6 +3,7 @@
 // this build knows is read: a missing one (nothing stored yet) is not created, and an older or newer
 // one is left to Dexie, which upgrades it or refuses it. Nothing is written here.
 import { DB_NAME, DB_NATIVE_VERSION } from './db'
+import { earlyConnection, openAsItIs } from '../early'
 import type { Key, Reader, StoreName, StoreRows } from './reader'
 
 export interface RawReader extends Reader {
@@ -10,43 +11,24 @@ export interface RawReader extends Reader {
   close(): void
 }
 
+let earlyTaken = false
+
 /**
- * Opens `name` without Dexie. Resolves null when there is no such database, when its version is not
- * the one this build's Dexie schema gives it, or when the browser refuses (private mode, storage blocked).
+ * Opens `name` without Dexie: the connection the page started opening first (early.ts), for the
+ * app's own database the first time, else a new one. Resolves null when there is no such database,
+ * when its version is not the one this build's Dexie schema gives it, or when the browser refuses
+ * (private mode, storage blocked).
  */
-export function openRawReader(name: string = DB_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RawReader | null> {
-  if (!factory) return Promise.resolve(null)
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest
-    try {
-      // No version: the database as it is. Asking for one would create or upgrade it, which is Dexie's.
-      request = factory.open(name)
-    } catch {
-      resolve(null)
-      return
-    }
-    request.onupgradeneeded = () => {
-      // Only a database that does not exist needs an upgrade when opened without a version: leave it
-      // uncreated (Dexie creates it with its schema), and answer null.
-      request.transaction?.abort()
-    }
-    request.onerror = (event) => {
-      event.preventDefault()
-      resolve(null)
-    }
-    request.onblocked = () => resolve(null)
-    request.onsuccess = () => {
-      const db = request.result
-      if (db.version !== DB_NATIVE_VERSION) {
-        db.close()
-        resolve(null)
-        return
-      }
-      // Another tab (or this one's Dexie) upgrading the schema: let it.
-      db.onversionchange = () => db.close()
-      resolve(rawReader(db))
-    }
-  })
+export async function openRawReader(name: string = DB_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<RawReader | null> {
+  const early = name === DB_NAME && factory === globalThis.indexedDB && !earlyTaken
+  earlyTaken ||= early
+  const db = await (early ? earlyConnection : openAsItIs(name, factory))
+  if (!db) return null
+  if (db.version !== DB_NATIVE_VERSION) {
+    db.close()
+    return null
+  }
+  return rawReader(db)
 }
 
 function rawReader(db: IDBDatabase): RawReader {

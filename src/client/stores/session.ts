@@ -57,6 +57,7 @@ export const useSessionStore = defineStore('session', () => {
       .then(currentUser)
       .catch(() => null)
     if (stored) {
+      performance.mark('thidua:user')
       enter(stored)
       // Asked once the first screen is shown: the stored user opens the app, offline or not, and
       // the answer (a 401 ends the session) need not compete with the first screen for the network.

@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadEntry, loadEntryFrame } from '../../../src/client/components/entry/sheet'
-import { currentUser, DB_NATIVE_VERSION, saveSession, type ThiDuaDb } from '../../../src/client/local/db'
+import { currentUser, DB_NAME, DB_NATIVE_VERSION, saveSession, type ThiDuaDb } from '../../../src/client/local/db'
 import { saveValue } from '../../../src/client/local/edits'
 import { lazyLocal } from '../../../src/client/local/handle'
 import { createDb } from '../../../src/client/local/open'
@@ -150,6 +150,29 @@ describe('the bare IndexedDB reader', () => {
     await expect(raw.get('meta', 'user')).rejects.toThrow()
     next.close()
     expect(await openRawReader(db.name)).toBeNull()
+  })
+})
+
+describe('the connection the page opens first (early.ts)', () => {
+  it('is the one the first read of the app’s own database takes, once', async () => {
+    const db = createDb(DB_NAME)
+    opened.push(db)
+    await saveSession(db, me)
+    // Modules as a fresh page loads them: early.ts runs first and starts opening the database.
+    vi.resetModules()
+    const open = vi.spyOn(indexedDB, 'open')
+    const fresh = await import('../../../src/client/local/rawReader')
+    expect(open).toHaveBeenCalledTimes(1)
+    expect(open).toHaveBeenCalledWith(DB_NAME)
+    const first = await fresh.openRawReader()
+    expect(open).toHaveBeenCalledTimes(1)
+    expect(await currentUser(first!)).toEqual(me)
+    // Taken once: a second reader opens a connection of its own.
+    const second = await fresh.openRawReader()
+    expect(open).toHaveBeenCalledTimes(2)
+    first!.close()
+    second!.close()
+    open.mockRestore()
   })
 })
 

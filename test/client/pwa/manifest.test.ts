@@ -170,6 +170,11 @@ describe('first load of the entry screen', () => {
     const files = [...run.stdout.matchAll(/^(assets\/\S+)\s/gm)].map((m) => m[1])
     expect(files[0]).toBe(entryScript)
     expect(files.filter((f) => /workbox|UpdatePrompt|\/pwa-/.test(f ?? ''))).toEqual([])
+    // The page starts opening IndexedDB first, from a script of its own that imports nothing (src/client/early.ts).
+    const early = /<script type="module" async crossorigin src="\/(assets\/early-[\w-]+\.js)"><\/script>/.exec(html)?.[1]
+    expect(html.indexOf(`src="/${early}"`), 'the early script comes first').toBeLessThan(html.indexOf(`src="/${entryScript}"`))
+    expect(await readFile(join(outDir, early!), 'utf8')).not.toMatch(/\bimport\b/)
+    expect(files).toContain(early)
     // Dexie loads after the first screen (local/open.ts): none of its code rides in the first load.
     for (const file of files) expect(await readFile(join(outDir, file!), 'utf8'), file).not.toMatch(/DatabaseClosedError|MissingAPIError/)
     expect(await readFile(join(outDir, 'assets', (await readdir(join(outDir, 'assets'))).find((f) => /^dexie-.*\.js$/.test(f))!), 'utf8')).toMatch(/DatabaseClosedError/)
