@@ -1637,6 +1637,23 @@ describe('draftPlan: set 27 (wraps after ";", land kept, "trên", each village, 
     expect(d.indicators[0]!.value.name).toBe('Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ')
   })
 
+  it('in prose too, "Mỗi thôn có ít nhất một …" is the state every village must have', () => {
+    const d = draftPlan(proseWith(['Thi đua xây dựng nông thôn mới: bê tông hóa 2,5 km đường nội đồng. Mỗi thôn có ít nhất một đội thanh niên tình nguyện hoạt động thường xuyên.']))
+    expect(goals(d)).toContain('Mỗi thôn có ít nhất một đội thanh niên tình nguyện hoạt động thường xuyên')
+  })
+
+  it('a crop\'s yield after its area\'s shares for the villages, or on the line after "trong đó diện tích lúa hai vụ", is still output ÷ area', () => {
+    const shares = draftPlan(planWith(['Sắn: diện tích 250 ha, trong đó thôn Khe Mơ 100 ha, thôn Đồng Chùa 150 ha; năng suất 180 tạ/ha, sản lượng 4.500 tấn.']))
+    expect(shares.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([
+      ['Diện tích sắn', 'at_least'],
+      ['Năng suất sắn', 'derived'],
+      ['Sản lượng sắn', 'at_least'],
+    ])
+    const lines = draftPlan(planWith(['Tổng diện tích gieo trồng cây hàng năm 700 ha; trong đó diện tích lúa hai vụ 420 ha.', 'Năng suất lúa bình quân đạt 5,8 tấn/ha; sản lượng lúa 2.436 tấn.']))
+    const area = lines.indicators.find((i) => i.value.name === 'Diện tích lúa hai vụ')!.value
+    expect(lines.indicators.find((i) => i.value.name === 'Năng suất lúa')!.value).toMatchObject({ target: { kind: 'derived', value: 5.8 }, formula: `LUA_SL / ${area.code}` })
+  })
+
   it('a table\'s "Tỷ lệ TDP đạt … | % | 100" is the state of every tổ dân phố (yes/no)', () => {
     const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch 2025 |\n| 1 | Tỷ lệ TDP đạt chuẩn “Khu dân cư an toàn” | % | 100 |\n| 2 | Tỷ lệ hộ dùng nước sạch | % | 100 |'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }, { kind: 'rate_at_least', value: 100 }])

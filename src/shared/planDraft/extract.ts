@@ -1007,16 +1007,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         continue
       }
       // A list's own lines too ("- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.", "- Năng suất lúa … đạt 62 tạ/ha."): one item each.
-      const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
+      const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:trong đó\s*:?\s*)?(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
       if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine) || b.value.formula) continue
       const m = MEASURE_RE.exec(b.value.name)
       const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
       if (!m || !subject) continue
       const measure = /^gieo|^diện tích/iu.test(m[2]!) ? 'DT' : /^năng suất/iu.test(m[2]!) ? 'NS' : 'SL'
-      const rec = bySubject.get(subject) ?? {}
+      // ("trong đó diện tích lúa hai vụ 980 ha", then "Năng suất lúa …; sản lượng lúa …": the same rice.)
+      const key = cropKey(bySubject, subject, measure)
+      const rec = bySubject.get(key) ?? {}
       if (rec[measure]) continue
       rec[measure] = b
-      bySubject.set(subject, rec)
+      bySubject.set(key, rec)
     }
     for (const rec of bySubject.values()) linkYield(rec)
   }
@@ -1041,7 +1043,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
-        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text))) || ORG_DUTY_RE.test(c.text))) continue
+        // ("Mỗi bản có ít nhất một tổ tự quản …": what every village must have is a state as well.)
+        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))) || ORG_DUTY_RE.test(c.text))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -1295,7 +1298,7 @@ const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').repl
 const REACHED_RE =
   /^(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
-  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)))
+  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || EACH_UNIT_STATE_RE.test(goalBody(text)))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of
@@ -1615,7 +1618,9 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
     const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
     if (!m) {
-      subject = undefined
+      // "Ngô: diện tích 380 ha, trong đó thôn Nà Lừa 120 ha, …; năng suất 45 tạ/ha": a village's share of
+      // the crop's area leaves the crop named for the measures after it.
+      if (!VILLAGE_NAME_RE.test(crop)) subject = undefined
       return undefined
     }
     // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
@@ -1661,11 +1666,7 @@ function fromFound(found: Found[], line: Line, year: number | undefined, doc: Do
   for (const [i, b] of out.entries()) {
     const ms = measures[i]
     if (!ms) continue
-    // "Chè Shan tuyết: duy trì diện tích chè …; …, sản lượng chè búp tươi …": a crop named in
-    // fewer words is the same crop, where its record still lacks that measure.
-    // (A crop's name: a few words, not a sentence about it.)
-    const short = (x: string): boolean => x.split(/\s+/u).length <= 4
-    const key = bySubject.has(ms.subject) ? ms.subject : ([...bySubject.entries()].find(([k, r]) => !r[ms.measure] && short(k) && short(ms.subject) && (sameCrop(k, ms.subject) || sameCrop(ms.subject, k)))?.[0] ?? ms.subject)
+    const key = cropKey(bySubject, ms.subject, ms.measure)
     const rec = bySubject.get(key) ?? {}
     rec[ms.measure] = b
     bySubject.set(key, rec)
@@ -1786,6 +1787,17 @@ function sameCrop(part: string, output: string): boolean {
   const words = of(part).filter((w) => !['san', 'luong', 'trong', 'do', 'cay'].includes(w))
   const line = new Set(of(output))
   return words.length > 0 && words.every((w) => line.has(w))
+}
+
+/**
+ * The record a crop's measure goes to: its own, or that of the same crop named in more or fewer
+ * words ("Chè Shan tuyết" and "chè", "lúa hai vụ" and "lúa") that still lacks this measure. A
+ * crop's name is a few words, not a sentence about it.
+ */
+function cropKey(records: ReadonlyMap<string, Record<string, Built>>, subject: string, measure: string): string {
+  if (records.has(subject)) return subject
+  const short = (x: string): boolean => x.split(/\s+/u).length <= 4
+  return [...records.entries()].find(([k, r]) => !r[measure] && short(k) && short(subject) && (sameCrop(k, subject) || sameCrop(subject, k)))?.[0] ?? subject
 }
 
 /** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it. */
