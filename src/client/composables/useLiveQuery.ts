@@ -31,7 +31,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, sources: WatchSource[] 
  */
 export function useLocalQuery<T>(query: (reader: Reader) => Promise<T>, sources: WatchSource[] = []): LiveQuery<T> {
   const local = useLocal()
-  return follow<T>((live, data, current) => {
+  return follow<T>((live, data, current, fail) => {
     const ready = local.ready
     if (ready) return live(() => query(dexieReader(ready)))
     void local
@@ -48,7 +48,8 @@ export function useLocalQuery<T>(query: (reader: Reader) => Promise<T>, sources:
         (db: ThiDuaDb) => {
           if (current()) live(() => query(dexieReader(db)))
         },
-        () => undefined,
+        // Neither the bare read nor Dexie: the screen says it could not read.
+        fail,
       )
   }, sources)
 }
@@ -56,7 +57,7 @@ export function useLocalQuery<T>(query: (reader: Reader) => Promise<T>, sources:
 type Live<T> = (query: () => Promise<T>) => void
 
 /** The subscription machinery of both: `start` begins a run, `live` subscribes to a Dexie liveQuery. */
-function follow<T>(start: (live: Live<T>, data: ShallowRef<T | undefined>, current: () => boolean) => void, sources: WatchSource[]): LiveQuery<T> {
+function follow<T>(start: (live: Live<T>, data: ShallowRef<T | undefined>, current: () => boolean, fail: (err: unknown) => void) => void, sources: WatchSource[]): LiveQuery<T> {
   const data = shallowRef<T>()
   const error = shallowRef<unknown>(null)
   let subscription: Subscription | undefined
@@ -69,6 +70,9 @@ function follow<T>(start: (live: Live<T>, data: ShallowRef<T | undefined>, curre
     data.value = undefined
     const mine = ++run
     const current = (): boolean => mine === run && !disposed
+    const fail = (err: unknown): void => {
+      if (current()) error.value = err
+    }
     const live: Live<T> = (query) => {
       void import('dexie').then(
         ({ liveQuery }) => {
@@ -83,12 +87,10 @@ function follow<T>(start: (live: Live<T>, data: ShallowRef<T | undefined>, curre
             },
           })
         },
-        (err: unknown) => {
-          if (current()) error.value = err
-        },
+        fail,
       )
     }
-    start(live, data, current)
+    start(live, data, current, fail)
   }
 
   if (sources.length > 0) watch(sources, subscribe, { immediate: true })

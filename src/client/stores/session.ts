@@ -117,7 +117,7 @@ export const useSessionStore = defineStore('session', () => {
       .then((db) => saveSession(db, user))
       .catch(() => undefined)
     enter(user)
-    // Asked once signed in; edits.ts loads with the entry screen anyway.
+    // Asked once signed in (edits.ts is a small chunk of its own, loaded with the first save anyway).
     void import('../local/edits').then((m) => m.requestPersistence())
   }
 
