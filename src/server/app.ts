@@ -179,10 +179,38 @@ function hasExtension(path: string): boolean {
   return /\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1))
 }
 
-/** Vite's hashed assets never change under their name; everything else (index.html first) is revalidated. */
+/**
+ * What helmet sets that a script or a style sheet does not use: these govern a document (its
+ * content policy, framing, referrer, agent cluster, old IE's download and XSS switches) or the host
+ * (HSTS, which every page carries). About 0.7 KB a file: a phone's first load on slow 3G fetches
+ * seven, where 5 KB is a tenth of a second (issue 18). Kept: nosniff and the resource policy.
+ */
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+]
+
+/**
+ * Vite's hashed assets never change under their name; everything else (index.html first) is
+ * revalidated. A hashed script or style sheet goes without the headers only documents use.
+ */
 function cacheHeaders(reply: FastifyReply, filePath: string): void {
   const hashed = filePath.includes(`${sep}assets${sep}`)
   reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+  if (hashed && /\.(js|css)(\.br|\.gz)?$/.test(filePath)) {
+    for (const name of DOCUMENT_ONLY_HEADERS) {
+      reply.raw.removeHeader(name)
+      reply.removeHeader(name)
+    }
+  }
 }
 
 function notBuilt(reply: FastifyReply): FastifyReply {

@@ -329,11 +329,21 @@ describe('serving the PWA', () => {
     await app.close()
   })
 
-  it('serves hashed assets as immutable', async () => {
+  it('serves hashed assets as immutable, a script without the headers only documents use', async () => {
     const app = await distApp()
     const res = await app.inject('/assets/index-abc123.js')
     expect(res.statusCode).toBe(200)
     expect(res.headers['cache-control']).toContain('immutable')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin')
+    for (const name of ['content-security-policy', 'x-frame-options', 'strict-transport-security', 'referrer-policy']) expect(res.headers[name], name).toBeUndefined()
+    const br = await app.inject({ url: '/assets/vendor-def456.js', headers: { 'accept-encoding': 'br' } })
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-security-policy']).toBeUndefined()
+    // The page keeps them all.
+    const page = await app.inject('/')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN')
     await app.close()
   })
 
