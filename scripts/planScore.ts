@@ -74,6 +74,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout25'), title: 'held-out plans, twenty-fifth set (test/fixtures/heldout25; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout26'), title: 'held-out plans, twenty-sixth set (test/fixtures/heldout26; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout27'), title: 'held-out plans, twenty-seventh set (test/fixtures/heldout27; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout28'), title: 'held-out plans, twenty-eighth set (test/fixtures/heldout28; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -1660,6 +1660,43 @@ describe('draftPlan: set 27 (wraps after ";", land kept, "trên", each village, 
   })
 })
 
+describe('draftPlan: set 28 (lodging houses, codes, phases, a figure restated, sizes, cases cut by a count)', () => {
+  it('"nhà trọ" and "mã số" are units of counted things', () => {
+    const d = draftPlan(planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch năm |\n| 1 | Số nhà trọ được cấp giấy chứng nhận an toàn | nhà trọ | 35 |'))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['nhà trọ', { kind: 'at_least', value: 35 }]])
+    expect(only('Cấp mới 04 mã số cơ sở đóng gói nông sản.').value).toMatchObject({ unitOfMeasure: 'mã số', target: { kind: 'at_least', value: 4 } })
+  })
+
+  it('a size that says which units are counted ("có từ 10 ha trở lên") does not take the subject from a % figure', () => {
+    const i = only('100% hợp tác xã có từ 50 thành viên trở lên ứng dụng chuyển đổi số trong quản lý.')
+    expect(i.value.target).toEqual({ kind: 'rate_at_least', value: 100 })
+    expect(i.value.name).toBe('Tỷ lệ hợp tác xã có từ 50 thành viên trở lên ứng dụng chuyển đổi số trong quản lý')
+  })
+
+  it('a figure of the table restated in a paragraph after it ("… phối hợp phấn đấu hoàn thành chỉ tiêu thu ngân sách …") is one target', () => {
+    const d = draftPlan(
+      planWith([], '| TT | Chỉ tiêu | ĐVT | Kế hoạch năm |\n| 1 | Tổng thu ngân sách nhà nước trên địa bàn xã | triệu đồng | 24.600 |\n| 2 | Tỷ lệ hộ dùng nước sạch | % | 98 |\n\nCác thôn, hợp tác xã cùng phối hợp phấn đấu hoàn thành chỉ tiêu thu ngân sách 24.600 triệu đồng; không để xảy ra khiếu kiện đông người.'),
+    )
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([
+      ['Tổng thu ngân sách nhà nước trên địa bàn xã', 'at_least'],
+      ['Tỷ lệ hộ dùng nước sạch', 'rate_at_least'],
+      ['Không để xảy ra khiếu kiện đông người', 'yes_no'],
+    ])
+  })
+
+  it('a section on a phase ("3. Đợt thi đua đặc biệt") under the targets holds no goals', () => {
+    const d = draftPlan(planWith(['Giữ vững an ninh trật tự trên địa bàn xã.'], '2. Đợt thi đua đặc biệt\nKhi xảy ra dịch bệnh trên đàn gia súc, UBND xã phát động đợt thi đua cao điểm phòng chống dịch; thời gian do Chủ tịch UBND xã quyết định.'))
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Giữ vững an ninh trật tự trên địa bàn xã'])
+  })
+
+  it('a cut of cases by a count from a year whose count is stated is a ceiling; "giảm ít nhất 10%" against a review\'s count too', () => {
+    expect(target('Giảm ít nhất 03 vụ cháy nổ so với năm 2024 (năm 2024 xảy ra 11 vụ).')).toEqual({ kind: 'at_most', value: 8, strict: false })
+    expect(target('Giảm 12 hộ nghèo so với năm 2024.')).toEqual({ kind: 'reduce_by', amount: 12 })
+    const d = draftPlan(planWith(['Kéo giảm số vụ phạm pháp hình sự ít nhất 20% so với năm 2024.'], '').replace('I. MỤC ĐÍCH, YÊU CẦU', 'I. KẾT QUẢ NĂM 2024\nPhạm pháp hình sự trong năm 2024 xảy ra 15 vụ.\nII. MỤC ĐÍCH, YÊU CẦU'))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 12, strict: false }])
+  })
+})
+
 describe('scoreDraft', () => {
   const yn = (code: string, source: string): Indicator => ({
     code,

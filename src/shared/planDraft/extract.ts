@@ -20,6 +20,7 @@ import {
   INTENSIFIER_RE,
   MEANS_RE,
   NAMING_HEAD_RE,
+  PHASE_SECTION_RE,
   ORG_DUTY_RE,
   NON_TARGET_SECTION_RE,
   PER_MILLE_NAME_RE,
@@ -158,8 +159,9 @@ function cleanName(raw: string): { name: string; whole: boolean } {
     s = s.slice(td[0].length)
   }
   // "Toàn xã thi đua đẩy mạnh sản xuất, thu hút đầu tư, phấn đấu tổng giá trị sản xuất …": the measure follows "phấn đấu".
-  const strive = [...s.matchAll(/,\s*(?:phấn đấu|phân đấu)\s+/giu)].pop()
-  if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + 2).trim()
+  // ("…, các khu phố, doanh nghiệp phối hợp phấn đấu hoàn thành …": so it does after the units that strive together.)
+  const strive = [...s.matchAll(/(?:,\s*|\s(?:phối hợp|cùng nhau|cùng|tích cực)\s+)(?=(?:phấn đấu|phân đấu)\s+)/giu)].pop()
+  if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + strive[0].length).trim()
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
   s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
   // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
@@ -170,6 +172,8 @@ function cleanName(raw: string): { name: string; whole: boolean } {
     if (lead) s = s.slice(lead.index + lead[0].length)
   }
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "hoàn thành chỉ tiêu thu ngân sách 186,5 tỷ đồng": the measure is what the assigned figure is of.
+  s = s.replace(/^hoàn thành\s+(?:các\s+)?chỉ tiêu\s+(?=(?:thu|chi|tổng|giá trị|sản lượng|diện tích)\s)/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
@@ -180,6 +184,15 @@ function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được|(?<=\p{L}\s+)(?:kéo\s+)?giảm(?:\s+xuống)?))+\s*$/iu, '')
   return { name: s.trim(), whole }
 }
+
+/**
+ * "100% doanh nghiệp có từ 25 lao động trở lên thành lập …", "hộ có trên 2 ha trở lên": a size
+ * that says which units are counted qualifies the subject; it is no figure of its own.
+ */
+const SIZE_QUALIFIER_RE = /(?<![\p{L}])có\s+(?:từ\s+|trên\s+)?\d[\d.,]*\s+[^\d;,.]{1,30}?\s+trở\s+(?:lên|xuống)(?![\p{L}])/giu
+
+/** A subject after its figure holds another figure (not a size that says which units are counted). */
+const subjectFigure = (subject: string): boolean => new RegExp(QUANTITY_RE.source, 'iu').test(subject.replace(SIZE_QUALIFIER_RE, ' '))
 
 /** "19/19 tiêu chí": a share that is the whole. */
 function wholeFraction(figure: string): boolean {
@@ -397,10 +410,10 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
       // (", đồng thời …" opens a statement of its own: "100% thôn giữ vững danh hiệu …, đồng thời trường … được công nhận …".)
       let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
-      if (bareVerb && new RegExp(QUANTITY_RE.source, 'iu').test(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
+      if (bareVerb && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
       // ("… vào lớp 1 và Trường … được công nhận …": the joining word before another goal is no part of it.)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/(?:,|\s+(?:và|đồng thời))$/u, '')
-      if (subject !== '' && !new RegExp(QUANTITY_RE.source, 'iu').test(subject)) {
+      if (subject !== '' && !subjectFigure(subject)) {
         if (/trở lên/iu.test(subject)) post.orMore = true
         // "Giảm 12 hộ nghèo": the cue took every word before the figure, its unit names what is counted.
         // ("Có 12/15 thôn, buôn đạt danh hiệu …": so does a bare "có".)
@@ -629,19 +642,9 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
-        const cases = name.replace(/^(?:kéo\s+)?giảm\s+/iu, '').replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-        const stated =
-          countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined
-            ? (new RegExp(String.raw`${post.baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(f.rest ?? '') ??
-              (cases.length >= 6
-                ? (new RegExp(String.raw`năm ${post.baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text) ??
-                  // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
-                  // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
-                  new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${post.baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(doc.text))
-                : null))
-            : null
-        if (stated) {
-          const from = Number(stated[1]!.replace(/\./g, ''))
+        const stated = countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+        if (stated !== undefined) {
+          const from = stated
           const ceiling = Math.round(from * (100 - a)) / 100
           main = { name, unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
           reasons.push(`giảm ${f.digits[0]}% so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
@@ -653,9 +656,16 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
         }
       }
     } else {
-      main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
+      // "Giảm ít nhất 02 vụ tai nạn giao thông so với năm 2024 (năm 2024 xảy ra 07 vụ)": cases are a
+      // flow, and a cut by a count from a year whose count is stated is a ceiling on this year's.
+      const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+      if (from !== undefined && from > a) {
+        main = { ...amountShape(false), aggregation: 'flow', target: { kind: 'at_most', value: from - a, strict: false } }
+        reasons.push(`giảm ${f.digits[0]} vụ so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${from - a} vụ`)
+        if (confidence === 'high') confidence = 'medium'
+      } else main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
     }
-    withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
+    if (main.target?.kind === 'reduce_by') withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
   } else if (kind === 'at_most' || post.orLess || (cue === undefined && (SPENDING_RE.test(name) || LOWER_BETTER_RE.test(name) || (first !== undefined && a === 0 && b === undefined)))) {
     const strict = cue?.kind === 'at_most' ? cue.strict : false
     if (cue === undefined && a === 0 && b === undefined) reasons.push('con số 0 (“Số vụ cháy rừng | vụ | 0”): không để xảy ra, tức là không quá 0')
@@ -818,6 +828,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         excluded:
           current.excluded ||
           ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
+          // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
+          PHASE_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
@@ -1414,6 +1426,26 @@ function elaborates(text: string): boolean {
 }
 
 /** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
+/**
+ * How many cases (vụ) the plan states for a year a cut is measured from: in the clause's bracket
+ * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
+ * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
+ */
+function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
+  const cases = name.replace(/^(?:kéo\s+)?giảm\s+/iu, '').replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  const m =
+    new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
+    (cases.length >= 6
+      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+        // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
+        // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
+        new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+        // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
+        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
+      : null)
+  return m ? Number(m[1]!.replace(/\./g, '')) : undefined
+}
+
 function sameMeasure(a: string, b: string): boolean {
   const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi', 'vu'])
   const [x, y] = [plainWords(a).filter((w) => !noise.has(w)), plainWords(b).filter((w) => !noise.has(w))]

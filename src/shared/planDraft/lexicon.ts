@@ -74,6 +74,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // The plan's own word: "35 nhà tạm" counts nhà, "40 căn" counts căn.
   [['căn nhà', 'căn'], 'căn', true],
   [['ngôi nhà', 'nhà'], 'nhà', true],
+  // A lodging house for migrant workers ("60 nhà trọ đạt tiêu chuẩn …"), counted as such, not as a house.
+  [['nhà trọ', 'khu nhà trọ'], 'nhà trọ', true],
+  // A growing area's or a product's code for export ("Cấp mới 03 mã số vùng trồng").
+  [['mã số'], 'mã số', true],
   [['thẻ'], 'thẻ', true],
   [['triệu cây'], 'triệu cây', false],
   [['triệu trái', 'triệu quả'], 'triệu trái', false],
@@ -438,6 +442,13 @@ export const ORG_DUTY_RE =
 
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu)(?![\p{L}])/iu
+
+/**
+ * A section on the plan's phases ("4. Đợt thi đua đặc biệt", "Các đợt thi đua", "Thời gian thực
+ * hiện"), at any depth: what it says (when a phase is launched, who sets its dates) is read by the
+ * header as phases, not as the year's targets or goals.
+ */
+export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao điểm)(?![\p{L}])|^thời gian (?:thực hiện|phát động)(?![\p{L}])/iu
 
 /**
  * Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out,
