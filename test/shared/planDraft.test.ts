@@ -1793,6 +1793,52 @@ describe('draftPlan: numbers', () => {
   })
 })
 
+describe('the basis paragraph, per one hectare, a web page without numbers (held-out set 29)', () => {
+  it('reads a "Căn cứ kết quả … năm N" paragraph of a past year as a review, not as targets', () => {
+    const d = draftPlan(`${HEAD}Căn cứ kết quả thực hiện kế hoạch năm 2024: thu ngân sách đạt 6.150 triệu đồng; tỷ lệ hộ nghèo cuối năm còn 3,2%; xảy ra 4 vụ cháy rừng.
+I. CHỈ TIÊU THI ĐUA
+1. Thu ngân sách đạt 6.500 triệu đồng trở lên.
+`)
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Thu ngân sách đạt 6.500 triệu đồng trở lên'])
+  })
+
+  it('reads "trên 01 ha" as per hectare and keeps the unit "triệu đồng/ha/năm" as written', () => {
+    const i = only('Giá trị thu được bình quân trên 01 ha đất trồng trọt đạt 190 triệu đồng/ha/năm.')
+    expect(i.value.unitOfMeasure).toBe('triệu đồng/ha/năm')
+    expect(i.value.target).toEqual({ kind: 'rate_at_least', value: 190 })
+  })
+
+  it('reads a web copy whose parts are titled in capitals and whose fields are plain lines over "*" items', () => {
+    const d = draftPlan(`Trang chủ » Tin tức
+KẾ HOẠCH
+Thi đua năm 2025
+
+MỤC ĐÍCH, YÊU CẦU
+
+Động viên Nhân dân thi đua lao động sản xuất.
+
+NỘI DUNG THI ĐUA
+
+Chỉ tiêu thi đua năm 2025:
+
+Về xã hội
+* Giảm ít nhất 10 hộ nghèo.
+* Xã giữ vững chuẩn nông thôn mới trong năm 2025.
+Về an ninh
+* Không để xảy ra cháy rừng trong mùa khô.
+
+KHEN THƯỞNG
+
+Cuối năm tặng Giấy khen cho các tập thể tiêu biểu.
+`)
+    expect(d.indicators.map((i) => [i.value.source, i.value.target.kind])).toEqual([
+      ['Giảm ít nhất 10 hộ nghèo', 'reduce_by'],
+      ['Xã giữ vững chuẩn nông thôn mới trong năm 2025', 'yes_no'],
+      ['Không để xảy ra cháy rừng trong mùa khô', 'yes_no'],
+    ])
+  })
+})
+
 describe('draftPlan: the text as read', () => {
   it('drops a header that opens two pages after their page numbers, even in a sentence cut by the page break', () => {
     const raw = `${HEAD}

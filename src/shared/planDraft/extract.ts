@@ -88,6 +88,16 @@ function headingOf(text: string): { level: number; label: string; rest: string }
   return undefined
 }
 
+/**
+ * "NỘI DUNG THI ĐUA", "TỔ CHỨC THỰC HIỆN": a title in capitals alone on its line, two to eight
+ * words and no figure, read as a top section where the plan numbers none.
+ */
+function capsHeading(text: string, n: number): { level: number; label: string; rest: string } | undefined {
+  const words = text.trim().split(/\s+/u)
+  if (words.length < 2 || words.length > 8 || /\d/u.test(text) || !/^[\p{Lu}\s,–-]+:?$/u.test(text.trim())) return undefined
+  return { level: 1, label: `M${n}`, rest: text.trim() }
+}
+
 /** A section's name: its first clause, without the trailing colon. */
 function sectionName(rest: string): string {
   const first = rest.split(/(?<=[^\d])[.;](?:\s|$)|:\s*$/u)[0] ?? rest
@@ -302,8 +312,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     if (wholeFraction(m[0])) continue
     // An operand of a product written out ("2.830 ha × 60 tạ/ha = 16.980 tấn") is no target of its own.
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
-    // "trên 1 ha", "mỗi 1 người": per one unit, a denominator and not a figure.
-    if (/^1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
+    // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
+    if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
@@ -527,7 +537,7 @@ function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, re
   // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
   if (/^triệu đồng(?:\/năm)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
   // "Giá trị sản xuất trên 1 ha đất canh tác | triệu đồng | 135": per hectare, as the name says.
-  if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
+  if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:0?1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
   const percent = unit === '%' || unit === '‰'
   const info = unitInfo(unit)
   const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
@@ -769,6 +779,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const sections: Section[] = []
   let current: Section = ROOT
   let listSeen = false
+  // A plan with no numbered sections at all (a web page's copy) titles its parts in capitals
+  // alone on their line ("NỘI DUNG THI ĐUA", "KHEN THƯỞNG"): those lines are its sections.
+  const unnumbered = !lines.some((l) => l.start >= bodyStart && /^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?)\s/u.test(l.text))
+  let capsSections = 0
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
@@ -788,7 +802,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (built.length >= PLAN_LIMITS.indicators) break
     if (line.start < bodyStart || line.text === '' || line === partTitle) continue
     // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
-    const h = headingOf(line.text)
+    // (Not the issuing body's name in the letterhead, "ỦY BAN NHÂN DÂN …", nor the kind of document, "KẾ HOẠCH".)
+    const apart = !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|CHƯƠNG TRÌNH|CHỦ TỊCH|PHÓ CHỦ TỊCH)\s*$|^(?:ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG BỘ|BAN\s)/u.test(line.text)
+    const h = headingOf(line.text) ?? (unnumbered && apart ? capsHeading(line.text, ++capsSections) : undefined)
     if (/^\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*[^:\]]{1,80}:/u.test(line.text)) {
       if (chatSeen) signed = true
       chatSeen = true
@@ -956,8 +972,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (fromLine.length > 0) sectionsUsed.add(current)
     // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short
     // line without a figure or a closing stop, followed by more items, names the items under it.
+    // So does a field's name alone, unbulleted, over bulleted items ("Về kinh tế" over "* Thu …").
     const next = lines.slice(index + 1).find((l) => l.text !== '')
-    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && /^[-+•]\s/u.test(next.text) && /^[-+•]\s/u.test(line.text) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && /^[-+•*]\s/u.test(next.text) && (/^[-+•]\s/u.test(line.text) || /^về\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
@@ -1790,7 +1807,8 @@ function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
   // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
   // "Tình hình 2025 (…): thu NS 16,8 tỷ đ, …", "Kết quả năm 2025: …": a review of that year.
-  const review = /^(?:tình hình|kết quả)(?:\s+(?:thực hiện\s+)?năm)?\s+(\d{4})(?!\d)/iu.exec(text)
+  // "Căn cứ kết quả thực hiện nhiệm vụ năm 2022: …": the past year's results, the plan's basis.
+  const review = /^(?:căn cứ(?:\s+vào)?\s+)?(?:tình hình|kết quả)(?:\s+(?:thực hiện|đạt được)(?:\s+(?:nhiệm vụ|kế hoạch|chỉ tiêu)(?:\s+[\p{L}-]+){0,4}?)?)?(?:\s+năm)?\s+(\d{4})(?!\d)/iu.exec(text)
   if (review && Number(review[1]) < planYear) return true
   // "Đầu năm 2023, toàn xã còn 98 hộ nghèo, …": where the plan's year starts, stated.
   const start = /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s*,/iu.exec(text)

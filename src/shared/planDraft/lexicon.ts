@@ -19,6 +19,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
   [['tạ/ha'], 'tạ/ha', false],
   [['tấn/ha'], 'tấn/ha', false],
+  // "235 triệu đồng/ha/năm": a hectare's yield in money over the year, as written.
+  [['triệu đồng/ha/năm', 'tr.đ/ha/năm', 'triệu/ha/năm'], 'triệu đồng/ha/năm', false],
   [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha'], 'triệu đồng/ha', false],
   [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
   [['triệu đồng', 'tr.đồng', 'trđ', 'tr.đ', 'tr đồng'], 'triệu đồng', false],
