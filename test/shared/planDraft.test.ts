@@ -1808,6 +1808,11 @@ I. CHỈ TIÊU THI ĐUA
     expect(i.value.target).toEqual({ kind: 'rate_at_least', value: 190 })
   })
 
+  it('reads "100% <units> có ít nhất 01 …" as the state every unit keeps, like "mỗi thôn có ít nhất 01 …"', () => {
+    const i = only('100% thôn có ít nhất 01 đội văn nghệ hoạt động thường xuyên.')
+    expect(i.value.target).toEqual({ kind: 'yes_no' })
+  })
+
   it('reads a web copy whose parts are titled in capitals and whose fields are plain lines over "*" items', () => {
     const d = draftPlan(`Trang chủ » Tin tức
 KẾ HOẠCH

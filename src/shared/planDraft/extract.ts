@@ -12,6 +12,7 @@ import {
   decimalHabit,
   type DecimalHabit,
   DIRECTION_RE,
+  ALL_UNITS_STATE_RE,
   EACH_UNIT_RE,
   EACH_UNIT_STATE_RE,
   GENERIC_GOAL_RE,
@@ -378,6 +379,9 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
     // list's clause is a state every village reports, or a duty).
     if (EACH_UNIT_RE.test(before)) continue
+    // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
+    const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
+    if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
     if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
@@ -1000,8 +1004,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // (A size in brackets, "(…, dài 1,2 km)", describes what the goal is about.)
         // A figure asked of each village: the state every one must have is a goal ("Mỗi thôn có ít
         // nhất 01 tuyến đường hoa …"); a duty of some of them or an action asked of each is not.
-        const each = EACH_UNIT_RE.exec(body)
-        if (each && !EACH_UNIT_STATE_RE.test(body.slice(each.index))) continue
+        const each = EACH_UNIT_RE.exec(body) ?? ALL_UNITS_STATE_RE.exec(body)
+        if (each && !EACH_UNIT_STATE_RE.test(body.slice(each.index)) && !ALL_UNITS_STATE_RE.test(body.slice(each.index))) continue
         const told = (each ? c.text.slice(0, c.text.length - body.length + each.index) : c.text).replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
         // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
         // ("… an ninh biên giới trên 11,6 km đường biên …": where the duty is done, no figure of it.)

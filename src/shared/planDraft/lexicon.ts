@@ -486,3 +486,9 @@ export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|ấp|làng
  * not (the verb right after the unit, no words between that pick out some of them).
  */
 export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\s+(?:có|duy trì|giữ vững)\s`, 'iu')
+
+/**
+ * "100% tổ dân phố duy trì ít nhất 01 tuyến đường tự quản": every unit keeping at least one of a
+ * thing is the same state as "mỗi thôn có ít nhất 01 …", said as a rate: a yes/no each unit reports.
+ */
+export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:có|duy trì|giữ vững)\s+(?:ít nhất|tối thiểu)\s+\d/iu
