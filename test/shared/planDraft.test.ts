@@ -1813,6 +1813,16 @@ I. CHỈ TIÊU THI ĐUA
     expect(i.value.target).toEqual({ kind: 'yes_no' })
   })
 
+  it('reads the seasons in brackets after the area of a year as its parts ("… 480 ha (vụ Chiêm 250 ha, vụ Mùa 230 ha)")', () => {
+    const d = draftPlan(planWith(['Diện tích cấy lúa cả năm 480 ha (vụ Chiêm 250 ha, vụ Mùa 230 ha).']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'derived', value: 480 },
+      { kind: 'at_least', value: 250 },
+      { kind: 'at_least', value: 230 },
+    ])
+    expect(d.indicators[0]!.value.children).toHaveLength(2)
+  })
+
   it('reads a web copy whose parts are titled in capitals and whose fields are plain lines over "*" items', () => {
     const d = draftPlan(`Trang chủ » Tin tức
 KẾ HOẠCH

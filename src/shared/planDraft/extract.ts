@@ -299,7 +299,8 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
   // The sentence (by the break it starts at) whose figure was a stated one, not a target.
   let stated = -1
   const wholeAt = (() => {
-    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)/iu.exec(text)
+    // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
+    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)/iu.exec(text)
     return m ? m.index : -1
   })()
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
@@ -454,7 +455,7 @@ function findTargets(line: Line, section: Section, subjectMode: boolean): Found[
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
     // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
-    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})/u)
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)/iu)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
