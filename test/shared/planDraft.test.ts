@@ -1823,6 +1823,11 @@ I. CHỈ TIÊU THI ĐUA
     expect(d.indicators[0]!.value.children).toHaveLength(2)
   })
 
+  it('reads a growth right after an amount of money as restating it, one target', () => {
+    const d = draftPlan(planWith(['Thu ngân sách trên địa bàn phấn đấu đạt 21,4 tỷ đồng, tăng khoảng 9% so với thực hiện năm 2024.']))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 21.4 }])
+  })
+
   it('reads a web copy whose parts are titled in capitals and whose fields are plain lines over "*" items', () => {
     const d = draftPlan(`Trang chủ » Tin tức
 KẾ HOẠCH

@@ -1176,6 +1176,17 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     built.splice(i--, 1)
   }
 
+  // "… phấn đấu đạt 38,6 tỷ đồng, tăng khoảng 12% so với thực hiện năm 2025": a growth with no
+  // subject of its own right after an amount of money only restates that amount, one target.
+  for (let i = 1; i < built.length; i++) {
+    const b = built[i]!
+    const amount = built[i - 1]!
+    if (b.value.target?.kind !== 'growth' || !/^tăng\s/iu.test(b.value.source ?? '') || amount.value.target?.kind !== 'at_least' || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
+    if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
+    amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
+    built.splice(i--, 1)
+  }
+
   // A figure restated later with the same measure ("| Tổng đàn trâu, bò | con | … | 3.460 |" in a
   // table sharing the targets out to the villages, after "Tổng đàn trâu, bò duy trì … (3.460 con)")
   // is the same target: the first statement, the other named in its reasons.
