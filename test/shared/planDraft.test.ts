@@ -1851,7 +1851,7 @@ KHEN THƯỞNG
 
 Cuối năm tặng Giấy khen cho các tập thể tiêu biểu.
 `)
-    expect(d.indicators.map((i) => [i.value.source, i.value.target.kind])).toEqual([
+    expect(d.indicators.map((i) => [i.value.source, i.value.target?.kind])).toEqual([
       ['Giảm ít nhất 10 hộ nghèo', 'reduce_by'],
       ['Xã giữ vững chuẩn nông thôn mới trong năm 2025', 'yes_no'],
       ['Không để xảy ra cháy rừng trong mùa khô', 'yes_no'],
