@@ -20,7 +20,7 @@ import { MAX_PUSH_BATCH } from '../../shared/limits'
 import type { Plan, ValueData } from '../../shared/model'
 import { REPORT_MOVES } from '../../shared/reportLifecycle'
 import { SyncTransportError, syncProblem, type SyncTransport } from './api'
-import { cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved } from './merge'
+import { SettledCells, cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved, targetKey } from './merge'
 
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
 export const PUSH_BATCH = MAX_PUSH_BATCH
@@ -70,10 +70,11 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const result: SyncResult = { ok: false, sent: 0, applied: 0, conflicts: 0, rejected: 0, quarantined: 0, pulledPages: 0, error: null }
   const probe: Probe = { lone: null }
   const early: EarlyPull = { first: null }
+  const settledCells = new SettledCells()
   let failure: unknown
   try {
     await recoverSending(deps.db, deps.commune)
-    await pushAll(deps, clock, result, probe, early)
+    await pushAll(deps, clock, result, probe, early, settledCells)
   } catch (err) {
     failure = err
   }
@@ -83,7 +84,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   let pulled = false
   if (!unreachable) {
     try {
-      await pullAll(deps, result, early)
+      await pullAll(deps, result, early, settledCells)
       pulled = true
     } catch (err) {
       failure ??= err
@@ -146,7 +147,7 @@ function isServerFailure(err: unknown): err is SyncTransportError {
  * those go in a later batch, rebased as before. A batch in flight when the run stops is released
  * like any batch without an answer: resent later, answered `duplicate` if the server took it.
  */
-async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe, early: EarlyPull): Promise<void> {
+async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe, early: EarlyPull, settledCells: SettledCells): Promise<void> {
   const { db, commune, transport } = deps
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
   const stored = (await db.meta.get('deviceId'))?.value
@@ -202,7 +203,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
           if (last) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
         } else if (last) askFirstPage(deps, early, cursor)
       }
-      const settled = await applyOutcomes(db, batch, response, clock(), result)
+      const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells)
       await onAnswered(db, commune, batch, group)
       if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
@@ -324,8 +325,6 @@ async function quarantine(db: ThiDuaDb, commune: string, lone: { seq: number; st
   })
 }
 
-const targetKey = (e: Pick<OutboxEntry, 'unit' | 'period' | 'indicator'>): string => `${e.unit}\u0000${e.period}\u0000${e.indicator}`
-
 /**
  * Takes up to `size` pending entries in seq order and marks them `sending` (+1 attempt), in one
  * transaction. At most one entry per cell (or report) a batch: the server checks a later entry
@@ -366,17 +365,19 @@ async function releaseBatch(db: ThiDuaDb, batch: readonly OutboxEntry[]): Promis
  * (directly or as a duplicate's original); conflicts and rejections stay for the user. Returns
  * how many entries left `sending`.
  */
-async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult): Promise<number> {
+async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult, settledCells?: SettledCells): Promise<number> {
   const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
   // The server's time and name when it sends them: an applied value's cell then is what the
   // pull brings, and the pull does not write it again.
   const at = response.at !== undefined ? new Date(response.at) : now
-  return db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
+  let written: CellRow[] = []
+  const settled = await db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
     const by = response.by ?? (await currentUser(db))?.displayName ?? null
     const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at })
     if (bulk !== undefined) {
-      result.applied += bulk
-      return bulk
+      written = bulk
+      result.applied += bulk.length
+      return bulk.length
     }
     let settled = 0
     for (const sent of batch) {
@@ -400,6 +401,9 @@ async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], respon
     }
     return settled
   })
+  // Committed: the pull need not read these cells back (SettledCells).
+  settledCells?.remember(written)
+  return settled
 }
 
 const appliedOutcome = (o: MutationOutcome | undefined) => (o?.status === 'duplicate' ? o.original : o)
@@ -409,8 +413,8 @@ const appliedOutcome = (o: MutationOutcome | undefined) => (o?.status === 'dupli
  * entry: every entry a value, every outcome `applied`, and no other entry waiting for the same
  * cell or for the report of its (unit, period). The result is what `onApplied` entry by entry
  * gives (the entry leaves the outbox; the cell takes the server's new state and, with nothing
- * left waiting, drops its local edit; the draft report the push created is learnt). Returns
- * undefined when the batch is not that case: the caller then goes entry by entry.
+ * left waiting, drops its local edit; the draft report the push created is learnt). Returns the
+ * cells written, or undefined when the batch is not that case: the caller then goes entry by entry.
  */
 async function settleAppliedValues(
   db: ThiDuaDb,
@@ -418,7 +422,7 @@ async function settleAppliedValues(
   byId: ReadonlyMap<string, MutationOutcome>,
   pushVersion: number,
   stamp: { by: string | null; now: Date },
-): Promise<number | undefined> {
+): Promise<CellRow[] | undefined> {
   const commune = batch[0]?.commune
   if (commune === undefined || batch.some((e) => e.commune !== commune || e.mutation.kind !== 'value')) return undefined
   const versions: number[] = []
@@ -457,7 +461,7 @@ async function settleAppliedValues(
   await db.outbox.bulkDelete(batch.map((e) => e.seq))
   await db.cells.bulkPut(rows)
   if (learnt.length > 0) await db.reports.bulkPut(learnt)
-  return batch.length
+  return rows
 }
 
 /**
@@ -552,7 +556,7 @@ async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell |
 // ---------------------------------------------------------------------------
 // Pull
 
-async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): Promise<void> {
+async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull, settledCells?: SettledCells): Promise<void> {
   const { db, commune, transport } = deps
   let cursor = (await db.syncState.get(commune))?.cursor ?? 0
   let restarted = false
@@ -577,7 +581,7 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): P
     if (page.more && page.cursor <= cursor) throw new SyncStallError(syncProblem('stalledPull'))
     // Evidence rows go to the evidence database (its own, loaded with them) before the cursor moves past them.
     if (page.evidence?.length) await (await import('../evidence/pulled')).keepPulledEvidence(commune, page.evidence)
-    await savePage(db, commune, page)
+    await savePage(db, commune, page, settledCells)
     result.pulledPages++
     cursor = page.cursor
     if (!page.more) return
@@ -588,13 +592,15 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull): P
  * Saves a page and its cursor in one transaction. A pulled value writes the cell's `server`
  * state only; `local` (an edit still waiting) and the report's pending action are kept.
  */
-async function savePage(db: ThiDuaDb, commune: string, page: PullResponse): Promise<void> {
+async function savePage(db: ThiDuaDb, commune: string, page: PullResponse, settledCells?: SettledCells): Promise<void> {
+  // The phone's own values as this run's push answers settled them are already stored: not read again.
+  const values = settledCells ? page.values.filter((v) => !settledCells.holds(v)) : page.values
   await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
-    if (page.values.length > 0) {
+    if (values.length > 0) {
       // A cell the phone already holds as pulled (its own value, settled from the push's answer
-      // with the server's time) is not written again.
-      const existing = await storedCells(db, commune, page.values)
-      const changed = page.values.map((v, i) => cellFromPull(existing[i], commune, v)).filter((row, i) => row !== existing[i])
+      // with the server's time by an earlier run) is not written again.
+      const existing = await storedCells(db, commune, values)
+      const changed = values.map((v, i) => cellFromPull(existing[i], commune, v)).filter((row, i) => row !== existing[i])
       if (changed.length > 0) await db.cells.bulkPut(changed)
     }
     if (page.reports.length > 0) {

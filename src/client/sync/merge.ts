@@ -32,11 +32,38 @@ export interface Stamp {
 
 type CellKey = Pick<CellRow, 'commune' | 'unit' | 'period' | 'indicator'>
 
+/** The server state a pulled value states. */
+const pulledState = (v: PulledValue): CellServerState => ({ value: v.value, note: v.note, version: v.version, updatedBy: v.updatedBy, updatedAt: v.updatedAt })
+
 /** A pulled value: the cell's server state; the edit still waiting stays. The stored row itself when it already says this. */
 export function cellFromPull(stored: CellRow | undefined, commune: string, v: PulledValue): CellRow {
-  const incoming: CellServerState = { value: v.value, note: v.note, version: v.version, updatedBy: v.updatedBy, updatedAt: v.updatedAt }
+  const incoming = pulledState(v)
   if (stored && sameData(stored.server, incoming)) return stored
   return { commune, unit: v.unit, period: v.period, indicator: v.indicator, server: incoming, local: stored?.local ?? null }
+}
+
+/** A cell's (or an outbox entry's) key within its commune. */
+export const targetKey = (c: Pick<CellRow, 'unit' | 'period' | 'indicator'>): string => `${c.unit}\u0000${c.period}\u0000${c.indicator}`
+
+/**
+ * The server states a sync run wrote to cells from its pushes' answers, by cell. A pulled value
+ * equal to the state the run wrote for its cell is already stored (only a sync writes a cell's
+ * server state, and one runs at a time), so the pull neither reads nor writes that cell again:
+ * `cellFromPull` would return the stored row itself. Kept for one run only.
+ */
+export class SettledCells {
+  private readonly states = new Map<string, CellServerState>()
+
+  /** After the transaction that wrote them committed. */
+  remember(rows: readonly CellRow[]): void {
+    for (const row of rows) if (row.server) this.states.set(targetKey(row), row.server)
+  }
+
+  /** This pulled value is the state the run wrote for its cell. */
+  holds(v: PulledValue): boolean {
+    const state = this.states.get(targetKey(v))
+    return state !== undefined && sameData(state, pulledState(v))
+  }
 }
 
 /**

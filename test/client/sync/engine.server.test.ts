@@ -113,7 +113,15 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
     const written: string[] = []
     const bulkPut = p.db.cells.bulkPut.bind(p.db.cells)
     const put = p.db.cells.put.bind(p.db.cells)
+    // Reads of stored cells: the push's settle reads its (unit, period) once; the pull, whose
+    // page is the values the run just settled, reads none back.
+    const where = p.db.cells.where.bind(p.db.cells)
+    let reads = 0
     const spies = [
+      vi.spyOn(p.db.cells, 'where').mockImplementation((index: Parameters<typeof where>[0]) => {
+        reads++
+        return where(index)
+      }),
       vi.spyOn(p.db.cells, 'bulkPut').mockImplementation((rows, ...rest) => {
         written.push(...(rows as CellRow[]).map((r) => r.indicator))
         return bulkPut(rows as CellRow[], ...(rest as []))
@@ -130,6 +138,7 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
     }
     // Written once each, from the push's answer; the pulled page brought the same rows.
     expect(written.sort()).toEqual(['LUA_DT', 'LUA_SL'])
+    expect(reads).toBe(1)
     const server = (
       await s.db.query<{ indicator: string; updated_at: Date }>(
         `SELECT i.code AS indicator, c.updated_at FROM cell_values c JOIN units u ON u.id = c.unit_id JOIN indicators i ON i.id = c.indicator_id
@@ -140,6 +149,37 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
       const cell = await p.db.cells.get([C, 'T1', '2024-Q3', row.indicator])
       expect(cell?.server?.updatedAt).toBe(new Date(row.updated_at).toISOString())
     }
+  })
+
+  it('a value another device changes between the push and the pull is pulled, not taken for the one just settled', async () => {
+    const a = await phone(`${C}.t1`)
+    const b = await phone(`${C}.t1`)
+    await Promise.all([a.sync(), b.sync()])
+    await saveValue(a.edits, { commune: C, unit: 'T1', period: '2024-Q4', indicator: 'LUA_DT', value: num(240) })
+    await saveValue(a.edits, { commune: C, unit: 'T1', period: '2024-Q4', indicator: 'LUA_SL', value: num(1500) })
+    // B overwrites LUA_SL after A's push is answered and before A's pull reads the page.
+    const transport = injectTransport(a.agent)
+    let first = true
+    const between: SyncTransport = {
+      push: (commune, body) => transport.push(commune, body),
+      pull: async (commune, cursor, limit) => {
+        if (first) {
+          first = false
+          expect(await b.sync()).toMatchObject({ ok: true })
+          await saveValue(b.edits, { commune: C, unit: 'T1', period: '2024-Q4', indicator: 'LUA_SL', value: num(1520), note: 'máy B' })
+          expect(await b.sync()).toMatchObject({ ok: true, applied: 1 })
+        }
+        return transport.pull(commune, cursor, limit)
+      },
+    }
+    expect(await a.sync(between)).toMatchObject({ ok: true, applied: 2, error: null })
+    const server = await serverCells('T1', '2024-Q4')
+    const sl = server.find((r) => r.indicator === 'LUA_SL')!
+    expect(await a.db.cells.get([C, 'T1', '2024-Q4', 'LUA_SL'])).toMatchObject({ local: null, server: { value: num(1520), note: 'máy B', version: sl.version } })
+    expect(await a.db.cells.get([C, 'T1', '2024-Q4', 'LUA_DT'])).toMatchObject({ local: null, server: { value: num(240) } })
+    // A run later reads everything as before: the next sync finds nothing to change.
+    expect(await a.sync()).toMatchObject({ ok: true, sent: 0 })
+    expect(await a.db.cells.get([C, 'T1', '2024-Q4', 'LUA_SL'])).toMatchObject({ server: { value: num(1520), version: sl.version } })
   })
 
   it('a 100% rate (numerator = denominator) typed on the phone is accepted by the server', async () => {

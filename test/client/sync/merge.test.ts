@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CellRow, RegistrationRow, ReportRow } from '../../../src/client/local/db'
-import { cellFromApplied, cellFromConflict, cellFromPull, forward, registrationFromPull, registrationMoved, reportFromPull, reportMoved } from '../../../src/client/sync/merge'
+import { SettledCells, cellFromApplied, cellFromConflict, cellFromPull, forward, registrationFromPull, registrationMoved, reportFromPull, reportMoved } from '../../../src/client/sync/merge'
 import type { PulledRegistration, PulledReport, PulledValue, ServerCell } from '../../../src/shared/protocol'
 
 const KEY = { commune: 'tqt', unit: 'TDP01', period: '2024-Q1', indicator: 'LUA_SL' }
@@ -59,6 +59,25 @@ describe('cells', () => {
     expect(cellFromPull(applied, KEY.commune, pulled)).toBe(applied)
     // Any difference (here another writer's name) is taken from the pull.
     expect(cellFromPull(applied, KEY.commune, { ...pulled, updatedBy: 'Cán bộ xã' }).server?.updatedBy).toBe('Cán bộ xã')
+  })
+
+  it('property: a pulled value the run settled is the stored row (skipping it is what cellFromPull does); any other is not held', () => {
+    fc.assert(
+      fc.property(cellArb, fc.option(numberArb, { nil: null }), fc.integer({ min: 1, max: 50 }), (arbitrary, value, version) => {
+        // As read from IndexedDB: plain objects (fast-check's records have no prototype).
+        const stored = arbitrary && { ...arbitrary, server: arbitrary.server && { ...arbitrary.server } }
+        const settled = cellFromApplied(stored, KEY, { value, note: null }, version, stamp, false)
+        const run = new SettledCells()
+        run.remember([settled])
+        const pulled: PulledValue = { ...KEY, ...settled.server!, updatedAt: settled.server!.updatedAt! }
+        expect(run.holds(pulled)).toBe(true)
+        expect(cellFromPull(settled, KEY.commune, pulled)).toBe(settled)
+        // Another state of the same cell (a later version, another writer) is pulled as usual.
+        expect(run.holds({ ...pulled, version: pulled.version + 1 })).toBe(false)
+        expect(run.holds({ ...pulled, updatedBy: 'Cán bộ xã' })).toBe(false)
+        expect(run.holds({ ...pulled, indicator: 'LUA_DT' })).toBe(false)
+      }),
+    )
   })
 
   it('property: an edit still waiting is never overwritten, by a pull, an applied answer for another entry or a conflict', () => {
