@@ -407,7 +407,7 @@ export const GENERIC_GOAL_RE =
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
  * "nâng cao", "kiện toàn", "củng cố", "đổi mới", "xây dựng"): after an item's first goal, a
- * clause opening with one elaborates that goal rather than setting another (extract.ts).
+ * clause opening with one elaborates that goal rather than setting another (goals.ts, elaborates).
  */
 export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|xây dựng)(?![\p{L}])/iu
 

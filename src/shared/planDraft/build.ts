@@ -1,0 +1,179 @@
+// Drafted items (Built): indicator codes (slug, Codes), an indicator from a reading (makeIndicator),
+// a yes/no goal, a target against a past year's stated figure (comparedToBase, notBelow).
+import { type Indicator, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
+import type { Line } from './header'
+import { isStockName, readDigits, readPost, unitInfo } from './lexicon'
+import { plainWords } from '../codes'
+import type { Confidence, SourceSpan } from './types'
+import { clip, type Section, upperFirst } from './sections'
+import { cleanName, type Found } from './figures'
+import type { DocHabits, Reading } from './shape'
+
+export interface Built {
+  id: string
+  value: Indicator
+  source: SourceSpan
+  confidence: Confidence
+  reasons: string[]
+  ambiguous: boolean
+  alternatives?: Indicator[]
+  found?: Found
+  /** A crop's output the plan does not state, drafted with no target for its yield's formula. */
+  forFormula?: boolean
+}
+
+const CODE_STOP = new Set(['CAC', 'CUA', 'VA', 'CHO', 'TREN', 'TRONG', 'DIA', 'BAN', 'DUOC', 'THEO', 'NHUNG', 'VOI', 'LA', 'CO', 'O', 'TY', 'LE', 'TI', 'SO', 'NAM', 'DAT'])
+
+export function slug(name: string, words = 3): string {
+  const parts = plainWords(name)
+    .map((w) => w.toUpperCase())
+    .filter((w) => !CODE_STOP.has(w))
+  const s = parts.slice(0, words).join('_').slice(0, 30).replace(/_+$/u, '')
+  return /^[A-Z]/.test(s) ? s : `CT_${s || 'X'}`
+}
+
+export class Codes {
+  private used = new Set<string>()
+  private next = new Map<string, number>()
+  take(base: string): string {
+    let code = base.slice(0, 36)
+    let n = this.next.get(base) ?? 2
+    while (this.used.has(code)) code = `${base.slice(0, 33)}_${n++}`
+    this.next.set(base, n)
+    this.used.add(code)
+    return code
+  }
+}
+
+export const REPORTERS = { kinds: [...RESIDENTIAL_UNIT_KINDS], units: [] as string[] }
+
+export function makeIndicator(r: Reading, code: string, field: string, source: string): Indicator {
+  return {
+    code,
+    name: clip(r.name, 300),
+    field,
+    unitOfMeasure: r.unitOfMeasure,
+    aggregation: r.aggregation,
+    ...(r.scale !== undefined ? { scale: r.scale } : {}),
+    proportion: r.proportion ?? true,
+    target: r.target,
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source,
+  }
+}
+
+export function figureOf(t: Target | undefined): number | undefined {
+  if (!t) return undefined
+  if (t.kind === 'at_least' || t.kind === 'rate_at_least' || t.kind === 'at_most') return t.value
+  if (t.kind === 'derived') return t.value
+  return undefined
+}
+
+const COMPARED_RE = new RegExp(
+  String.raw`^(?:[-+•]\s*)?(.+?)\s+(cao hơn|tăng thêm|tăng|không thấp hơn|bằng hoặc cao hơn|không vượt quá(?: mức)?|không vượt|không cao hơn)\s+` +
+    String.raw`(?:(?:so với\s+)?(?:mức\s+)?(?:năm (\d{4})|năm trước)\s+)?(?:(ít nhất|tối thiểu|trên)\s+)?(?:(\d(?:[\d.,]*\d)?)\s*(%|điểm phần trăm|[\p{L}/ ]{1,25}?)\s+)?` +
+    String.raw`(?:so với\s+(?:mức\s+)?(?:năm (\d{4})|năm trước)\s*)?\(\s*(?:cuối |đầu )?năm (\d{4})\s*(?::|đạt|thu được|có|là|xảy ra)?\s*:?\s*(\d(?:[\d.,]*\d)?)\s*([^()]*?)\)\s*[.;]?$`,
+  'iu',
+)
+
+/**
+ * A target against last year's figure stated in brackets: "không thấp hơn năm 2022 (năm 2022: 85
+ * hộ)" is at least 85; "cao hơn năm 2022 (năm 2022 đạt 86%)" above 86 %; "không vượt quá mức năm
+ * 2022 (15 vụ)" at most 15; "cao hơn năm 2022 ít nhất 50 người (năm 2022: 420 người)" at least
+ * 470; "tăng thêm 2 điểm phần trăm … (năm 2022 đạt 91%)" at least 93 %; "cao hơn năm 2022 ít nhất
+ * 8% (năm 2022: 72 triệu đồng/người/năm)" at least 77,76 on a rate, a growth of 8 % on an amount.
+ */
+export function comparedToBase(item: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, n: number): Built | undefined {
+  const text = item.text.replace(/^\s*(?:[-+•]\s*)?/u, '')
+  const m = COMPARED_RE.exec(text) ?? /^(.+?)\s+(không vượt quá(?: mức)?|không vượt)\s+(?:mức\s+)?năm (\d{4})\s*\(\s*(\d(?:[\d.,]*\d)?)\s*([^()]*?)\)\s*[.;]?$/iu.exec(text)
+  if (!m || year === undefined) return undefined
+  const short = m.length < 11
+  const verb = m[2]!.toLowerCase()
+  const baseYear = Number(short ? m[3] : (m[8] ?? m[3] ?? m[7] ?? year - 1))
+  const baseText = short ? m[4]! : m[9]!
+  const baseUnitText = (short ? m[5]! : m[10]!).trim()
+  if (baseYear >= year) return undefined
+  const read = (d: string, percent: boolean): number | undefined => readDigits(d, { integer: false, percent, habit: doc.habit })?.value
+  const unit = /^%/u.test(baseUnitText) ? '%' : (unitInfo(baseUnitText)?.canonical ?? unitInfo(baseUnitText.split(/\s+/u)[0] ?? '')?.canonical)
+  const base = read(baseText, unit === '%')
+  if (unit === undefined || base === undefined) return undefined
+  const rate = unit === '%' || unit.includes('/')
+  const figureText = short ? undefined : m[5]
+  const figureUnit = short ? undefined : m[6]?.trim()
+  const figure = figureText !== undefined ? read(figureText, figureUnit === '%') : undefined
+  const round = (x: number): number => Math.round(x * 1000) / 1000
+  const shown = (x: number): string => String(round(x)).replace('.', ',')
+  let target: Target
+  let reason: string
+  if (/không vượt|không cao hơn/u.test(verb)) {
+    if (figure !== undefined) return undefined
+    target = { kind: 'at_most', value: base, strict: false }
+    reason = `không vượt mức năm ${baseYear} (${shown(base)} ${unit}): không quá ${shown(base)}`
+  } else if (figure === undefined) {
+    if (verb === 'tăng' || verb === 'tăng thêm') return undefined
+    const strict = verb === 'cao hơn'
+    target = rate ? { kind: 'rate_at_least', value: base, ...(strict ? { strict: true } : {}) } : { kind: 'at_least', value: base, ...(strict ? { strict: true } : {}) }
+    reason = `${strict ? 'cao hơn' : 'không thấp hơn'} năm ${baseYear} (${shown(base)} ${unit})`
+  } else if (figureUnit === '%' && !rate) {
+    target = { kind: 'growth', percent: figure, baseYear, baseValue: base }
+    reason = `tăng ${shown(figure)}% so với năm ${baseYear} (${shown(base)} ${unit})`
+  } else {
+    const level = figureUnit === '%' && unit !== '%' ? base * (1 + figure / 100) : base + figure
+    if (figureUnit !== '%' && figureUnit !== 'điểm phần trăm' && (unitInfo(figureUnit ?? '')?.canonical ?? figureUnit) !== unit) return undefined
+    target = rate ? { kind: 'rate_at_least', value: round(level) } : { kind: 'at_least', value: round(level) }
+    reason = `năm ${baseYear}: ${shown(base)} ${unit}; ${verb} ${shown(figure)} ${figureUnit}: đạt từ ${shown(level)} ${unit} trở lên`
+  }
+  const name = upperFirst(cleanName(m[1]!).name)
+  const reading: Reading = rate
+    ? { name, unitOfMeasure: unit, aggregation: 'rate', scale: unit === '%' ? 100 : 1, ...(unit === '%' ? {} : { proportion: false }), target }
+    : { name, unitOfMeasure: unit, aggregation: isStockName(name) ? 'stock' : 'flow', target }
+  const source = text.replace(/[.;\s]+$/u, '')
+  const start = item.start + (item.text.length - item.text.replace(/^\s*(?:[-+•]\s*)?/u, '').length)
+  const span = { start, end: start + source.length }
+  const found: Found = { name, span, at: start, digits: [baseText, undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value: makeIndicator(reading, codes.take(slug(name)), section.code, source), source: span, confidence: 'medium', reasons: [reason], ambiguous: false, found }
+}
+
+/**
+ * "Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2023", "… không thấp hơn năm trước": an
+ * amount at least last year's, a growth of 0 % on that year. A rate said so stays a yes/no: its
+ * level is last year's, which the plan does not give here.
+ */
+export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits): Built | undefined {
+  const m = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp hơn|không dưới|không giảm so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
+  if (!m || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(m[1]!)) return undefined
+  const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
+  if (baseYear === undefined) return undefined
+  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
+  const money = /thu|chi|giá trị|doanh thu|vốn|thu nhập/iu.test(name)
+  const value: Indicator = {
+    code: codes.take(slug(name)),
+    name,
+    field: section.code,
+    unitOfMeasure: money ? doc.money : 'chưa rõ',
+    aggregation: isStockName(name) ? 'stock' : 'flow',
+    proportion: true,
+    target: { kind: 'growth', percent: 0, baseYear },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: { kind: 'growth' }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: money ? 'medium' : 'low', reasons: [`không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}`], ambiguous: false, found }
+}
+
+export function yesNo(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
+  const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))
+  const value: Indicator = {
+    code: codes.take(slug(name, 4)),
+    name,
+    field: section.code,
+    unitOfMeasure: 'đạt/không đạt',
+    aggregation: 'yes_no',
+    proportion: true,
+    target: { kind: 'yes_no' },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence, reasons, ambiguous: false, found }
+}

@@ -1,0 +1,67 @@
+// A crop's measures: its name without what qualifies it, its area, yield and output, the yield
+// computed from the other two (linkYield), and the same crop named in other words.
+import { plainWords } from '../codes'
+import { type Built, figureOf } from './build'
+
+/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "toàn xã", "chè hiện có"). */
+export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|hiện có)(?![\p{L}])/giu
+export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
+
+/** A crop's measures as a short message abbreviates them, with the units each is stated in. */
+export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
+  DT: { name: 'diện tích', units: /^ha$/u },
+  NS: { name: 'năng suất', units: /^(?:tạ|tấn)\/ha$/u },
+  SL: { name: 'sản lượng', units: /^(?:tấn|tạ)$/u },
+}
+
+/** A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô, lúa, chè). */
+export function bareCrop(x: string | undefined): string | undefined {
+  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+}
+
+/** Planting or reworking, named by the action rather than the crop: "trồng mới, trồng dặm", "tái canh". */
+export const PLANTING_RE = /^(?:trồng|tái canh|ghép|cải tạo|chuyển đổi|khai hoang)(?![\p{L}])/iu
+
+/** Rice is written thóc (grain) in a total and lúa on its own line. */
+const CROP_SYNONYMS: Record<string, string> = { thoc: 'lua' }
+
+/** A part's name ("Thóc", "Ngô") names the crop of an output line ("Sản lượng lúa ruộng bậc thang"). */
+export function sameCrop(part: string, output: string): boolean {
+  const of = (s: string): string[] => plainWords(s).map((w) => CROP_SYNONYMS[w] ?? w)
+  const words = of(part).filter((w) => !['san', 'luong', 'trong', 'do', 'cay'].includes(w))
+  const line = new Set(of(output))
+  return words.length > 0 && words.every((w) => line.has(w))
+}
+
+/**
+ * The record a crop's measure goes to: its own, or that of the same crop named in more or fewer
+ * words ("Chè Shan tuyết" and "chè", "lúa hai vụ" and "lúa") that still lacks this measure. A
+ * crop's name is a few words, not a sentence about it.
+ */
+export function cropKey(records: ReadonlyMap<string, Record<string, Built>>, subject: string, measure: string): string {
+  if (records.has(subject)) return subject
+  const short = (x: string): boolean => x.split(/\s+/u).length <= 4
+  return [...records.entries()].find(([k, r]) => !r[measure] && short(k) && short(subject) && (sameCrop(k, subject) || sameCrop(subject, k)))?.[0] ?? subject
+}
+
+/** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it. */
+export function linkYield(rec: Record<string, Built>): void {
+  const { DT: area, NS: yieldB, SL: output } = rec
+  if (!area || !yieldB || !output) return
+  const perHa = yieldB.value.unitOfMeasure
+  const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : perHa === 'tấn/ha' && output.value.unitOfMeasure === 'tấn' ? '' : undefined
+  if (factor === undefined || area.value.unitOfMeasure !== 'ha') return
+  const stated = figureOf(yieldB.value.target)
+  yieldB.value = {
+    ...yieldB.value,
+    aggregation: 'stock',
+    formula: `${output.value.code}${factor} / ${area.value.code}`,
+    target: { kind: 'derived', ...(stated !== undefined ? { value: stated } : {}) },
+  }
+  delete yieldB.value.scale
+  yieldB.value.proportion = true
+  delete yieldB.alternatives
+  yieldB.ambiguous = false
+  yieldB.reasons.push('năng suất = sản lượng ÷ diện tích: tính từ hai chỉ tiêu kia')
+  for (const b of [area, output]) if (b.value.aggregation !== 'flow') b.value.aggregation = 'flow'
+}

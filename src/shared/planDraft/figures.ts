@@ -1,0 +1,298 @@
+// The figures of a line that are targets (findTargets): what is read of each (Found), the name it
+// measures (cleanName), where the line's clauses end, and the figures that state rather than set.
+import { PLAN_LIMITS } from '../model'
+import type { Line } from './header'
+import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import type { SourceSpan } from './types'
+import type { Section } from './sections'
+import { guardedExtent, midYearMilestone, wholeFraction } from './guards'
+import { goalJoins } from './goals'
+
+export interface Found {
+  name: string
+  span: SourceSpan
+  /** Absolute offset of the figure. */
+  at: number
+  digits: [string, string | undefined]
+  unit: string
+  cue: Cue | undefined
+  post: Post
+  /** "Giảm tỷ lệ … 15%": the verb opens the sentence, far from the figure. */
+  verbFirst: 'reduce' | 'growth' | undefined
+  afterWhole: boolean
+  section: Section
+  /** What the clause says after the figure: a starting figure it states ("(năm 2025 … 14 vụ)"). */
+  rest?: string
+  /** "vượt 5% chỉ tiêu tỉnh giao": the figure is how far past the assigned plan (105% of it). */
+  overPlan?: boolean
+}
+
+const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
+
+/** A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các mục tiêu nêu trên, ", "Ngoài ra, ". */
+const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?\s+trên|ngoài ra)\s*,\s*/iu
+
+export function cleanName(raw: string): { name: string; whole: boolean } {
+  let s = raw.trim()
+  let whole = false
+  s = s.replace(/^[\s,;.:–-]+/u, '')
+  // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
+  s = s.replace(/^đồng thời\s+/iu, '')
+  // "Ngoài các chỉ tiêu trên, phấn đấu 100% cơ sở …", "Ngoài ra, …": a lead-in that points back to the list names nothing.
+  s = s.replace(LEAD_BACK_RE, '')
+  // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
+  s = s.replace(/\s*=.*$/u, '')
+  const td = /^(?:trong đó\s*(?:có)?\s*:?|gồm\s*:)\s*/iu.exec(s)
+  if (td) {
+    whole = true
+    s = s.slice(td[0].length)
+  }
+  // "Toàn xã thi đua đẩy mạnh sản xuất, thu hút đầu tư, phấn đấu tổng giá trị sản xuất …": the measure follows "phấn đấu".
+  // ("…, các khu phố, doanh nghiệp phối hợp phấn đấu hoàn thành …": so it does after the units that strive together.)
+  const strive = [...s.matchAll(/(?:,\s*|\s(?:phối hợp|cùng nhau|cùng|tích cực)\s+)(?=(?:phấn đấu|phân đấu)\s+)/giu)].pop()
+  if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + strive[0].length).trim()
+  // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
+  s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
+  // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
+  // kéo giảm số vụ …": in a long sentence the measure starts after the last comma or "để" before it.
+  if (s.split(/\s+/u).length > 12) {
+    // So does "… đề nghị Ủy ban Mặt trận chủ trì vận động Quỹ …": the organisation's part before the measure's verb.
+    const lead = [...s.matchAll(/(?:,\s+(?:cùng\s+)?|\s+(?:để|nhằm|chủ trì|phối hợp|cùng)\s+)(?=(?:tỷ lệ|tỉ lệ|số|tổng|thu|chi|giá trị|sản lượng|diện tích|năng suất|hoàn thành|vận động|kéo giảm|giảm|tăng)(?:\s|$))/giu)].pop()
+    if (lead) s = s.slice(lead.index + lead[0].length)
+  }
+  s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "hoàn thành chỉ tiêu thu ngân sách 186,5 tỷ đồng": the measure is what the assigned figure is of.
+  s = s.replace(/^hoàn thành\s+(?:các\s+)?chỉ tiêu\s+(?=(?:thu|chi|tổng|giá trị|sản lượng|diện tích)\s)/iu, '')
+  // "Giáo dục: duy trì …": the field's label before the goal.
+  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))/u, '')
+  // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
+  s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
+  // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
+  s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
+  // ("Tỷ lệ hộ nghèo giảm còn dưới 0,8%": the verb before a ceiling is no part of the measure's name.)
+  s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được|(?<=\p{L}\s+)(?:kéo\s+)?giảm(?:\s+xuống)?))+\s*$/iu, '')
+  return { name: s.trim(), whole }
+}
+
+/**
+ * "100% doanh nghiệp có từ 25 lao động trở lên thành lập …", "hộ có trên 2 ha trở lên": a size
+ * that says which units are counted qualifies the subject; it is no figure of its own.
+ */
+const SIZE_QUALIFIER_RE = /(?<![\p{L}])có\s+(?:từ\s+|trên\s+)?\d[\d.,]*\s+[^\d;,.]{1,30}?\s+trở\s+(?:lên|xuống)(?![\p{L}])/giu
+
+/** A subject after its figure holds another figure (not a size that says which units are counted). */
+const subjectFigure = (subject: string): boolean => new RegExp(QUANTITY_RE.source, 'iu').test(subject.replace(SIZE_QUALIFIER_RE, ' '))
+
+/** The words of a figure stated as it stands, not set as a target (see findTargets). */
+const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó|hiện (?:có|nay có|còn)|mức (?:hỗ trợ|thưởng|chi|phụ cấp|đóng góp)(?:[^;]*?\blà)?|định mức(?:[^;]*?\blà)?)\s*$/iu
+
+/** A verb that keeps what exists ("duy trì", "giữ vững", "giữ ổn định", "bảo vệ"): its figure is a level to hold. */
+const KEEP_RE = /(?<![\p{L}])(?:duy trì|giữ vững|giữ ổn định|ổn định|bảo vệ|quản lý,? bảo vệ)(?![\p{L}])/iu
+
+/** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
+function breaksOf(text: string): number[] {
+  const out: number[] = []
+  // A sentence may open on its figure ("… điểm nóng. 100% thôn đạt …"): a stop before a figure ends one too.
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
+  for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
+  out.sort((x, y) => x - y)
+  return [...out, ...goalJoins(text, out).map((j) => j.next)].sort((x, y) => x - y)
+}
+
+export function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
+  // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
+  const text = spelledNumbers(line.text)
+  const breaks = breaksOf(text)
+  let breakAt = 0
+  let lastBreak = 0
+  const out: Found[] = []
+  // What follows a figure is read within a window: a line may be a whole document.
+  const after = (from: number): string => text.slice(from, from + 600)
+  let boundary = 0
+  // The sentence (by the break it starts at) whose figure was a stated one, not a target.
+  let stated = -1
+  const wholeAt = (() => {
+    // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
+    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)/iu.exec(text)
+    return m ? m.index : -1
+  })()
+  const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
+  for (let m = re.exec(text); m !== null && out.length < PLAN_LIMITS.indicators; m = re.exec(text)) {
+    const at = m.index
+    if (at < boundary) continue
+    while (breakAt < breaks.length && (breaks[breakAt] ?? Infinity) <= at) lastBreak = breaks[breakAt++] ?? lastBreak
+    const segStart = Math.max(boundary, lastBreak)
+    const before = text.slice(segStart, at)
+    // "Giữ vững 19/19 tiêu chí", "duy trì 3/3 trường": all of them, a state to keep (a yes/no goal).
+    if (wholeFraction(m[0])) continue
+    // An operand of a product written out ("2.830 ha × 60 tạ/ha = 16.980 tấn") is no target of its own.
+    if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
+    // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
+    if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
+    // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
+    // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
+    // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
+    const open = text.lastIndexOf('(', at)
+    // "Xây mới 12 căn (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; …)", "(Quý I: 20%, …)": the year's
+    // figure shared out over the plan's phases or quarters, not targets of their own.
+    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
+    // "(xã … được thành lập …; năm 2025 toàn xã …, tỷ lệ hộ nghèo cuối năm 2025 còn 3,12%, xảy ra 10 vụ …)":
+    // a long bracket on where things stand, cut by ";" inside, is a starting point throughout.
+    if (open !== -1 && open < segStart - 1 && !text.slice(open, at).includes(')') && text.indexOf(')', open) >= at + m[0].length && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
+    // "(tỉnh giao 16 tỷ đồng, huyện giao 17 tỷ đồng)": the figures others assign, in brackets after the commune's own.
+    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && !text.slice(open, at).includes(')') && /(?<![\p{L}])giao\s*(?:là\s*|:\s*)?$/iu.test(text.slice(open, at))) continue
+    // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
+    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
+    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
+      const held = /([^,;:()]+?)\s+không (?:tăng|vượt)(?:\s+(?:so với\s+)?(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?))?\s*$/iu.exec(text.slice(lastBreak, open))
+      const spanEnd = text.indexOf(')', open) + 1
+      if (held && m[5] !== undefined) {
+        out.push({
+          name: cleanName(held[1]!).name,
+          span: { start: line.start + lastBreak + held.index + (held[0].length - held[0].trimStart().length), end: line.start + spanEnd },
+          at: line.start + at,
+          digits: [m[1]!, undefined],
+          unit: m[5],
+          cue: { kind: 'at_most', strict: false },
+          post: readPost(''),
+          verbFirst: undefined,
+          afterWhole: false,
+          section,
+        })
+        boundary = spanEnd
+      }
+      continue
+    }
+    // "giảm cả 3 tiêu chí", "trên cả hai vụ": all of a set, named by their number, not a target.
+    if (/(?:^|\s)cả\s*$/iu.test(before)) continue
+    if (guardedExtent(before, m[5])) continue
+    // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
+    if (/^\s*:/u.test(after(at + m[0].length))) continue
+    // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
+    const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
+    let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
+    // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
+    // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
+    let nameEnd: number | undefined
+    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) {
+      nameEnd = cueMatch.at
+      cueMatch = undefined
+    }
+    // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
+    if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
+    // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
+    if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, breaks.find((x) => x > at) ?? text.length))) continue
+    // "mỗi thôn đăng ký ít nhất 01 công trình": units' choices to make, a duty of the movement.
+    if (/(?:đăng ký|lựa chọn|chọn)\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*$/iu.test(before)) continue
+    // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a
+    // milestone within the year leads to the year's target, it is not one.
+    if (midYearMilestone(before)) continue
+    // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
+    if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
+    // "Mỗi thôn có ít nhất 01 tuyến đường hoa", "mỗi TDP ven biển duy trì ít nhất 01 đội", "vận
+    // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
+    // list's clause is a state every village reports, or a duty).
+    if (EACH_UNIT_RE.test(before)) continue
+    // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
+    const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
+    if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
+    // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
+    if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
+    // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
+    // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
+    // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
+    if (stated === lastBreak && cueMatch?.word === 'chiếm') continue
+    // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
+    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && KEEP_RE.test(before)
+    if (!cueMatch && !kept && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
+      stated = lastBreak
+      continue
+    }
+    const cleaned = cleanName(before.slice(0, cueMatch?.at ?? nameEnd ?? before.length))
+    const whole = cleaned.whole
+    let name = cleaned.name
+    // The name starts after the spaces and separators that open the segment (counted once).
+    // ("Ngoài các chỉ tiêu trên, …": the lead-in back to the list is no part of the item either.)
+    const opening = /^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0
+    const lead = segStart + opening + (LEAD_BACK_RE.exec(before.slice(opening))?.[0].length ?? 0)
+    // "100% trường học …": the % is the figure's unit and the noun after it the units it counts.
+    // So is a counted noun after it: "100% cơ sở kinh doanh …", "100% hộ …".
+    const percentOf = m[2] !== undefined && m[5] !== undefined && (UNIT_NOUN_RE.test(m[5]) || unitInfo(m[5])?.integer === true)
+    const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
+    let end = at + figure.length
+    const post = readPost(after(end))
+    const overPlan = /(?<![\p{L}])vượt\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
+    end += post.length
+    if (/^điểm/iu.test(m[5] ?? '')) post.points = true
+    // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
+    const bareVerb = SUBJECT_AFTER_RE.test(name)
+    const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
+    // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
+    const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
+    if (unitsAfter) name = ''
+    if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
+      // The subject ends at the clause's end ("… vào lớp 1 và Trường Mầm non … được công nhận …").
+      const nextBreak = breaks.find((x) => x > end)
+      const rest = nextBreak !== undefined ? text.slice(end, nextBreak) : after(end)
+      const byComma = /;|,(?!\d)|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
+      // (", đồng thời …" opens a statement of its own: "100% thôn giữ vững danh hiệu …, đồng thời trường … được công nhận …".)
+      let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
+      // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
+      if (bareVerb && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
+      // ("… vào lớp 1 và Trường … được công nhận …": the joining word before another goal is no part of it.)
+      const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/(?:,|\s+(?:và|đồng thời))$/u, '')
+      if (subject !== '' && !subjectFigure(subject)) {
+        if (/trở lên/iu.test(subject)) post.orMore = true
+        // "Giảm 12 hộ nghèo": the cue took every word before the figure, its unit names what is counted.
+        // ("Có 12/15 thôn, buôn đạt danh hiệu …": so does a bare "có".)
+        // ("Có thêm 02 sản phẩm được công nhận …": the new ones, "Số sản phẩm mới được công nhận …".)
+        const bare = /^(?:có\s+)?thêm$|^có$/iu.test(name)
+        const counted = (name === '' || bare) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}${/thêm$/iu.test(name) ? ' mới' : ''}` : ''
+        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
+        end += stop === -1 ? rest.length : stop
+        // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
+        const more = readPost(after(end))
+        if (more.length > 0) {
+          post.baseYear ??= more.baseYear
+          post.sinceStart ||= more.sinceStart
+          post.orMore ||= more.orMore
+          post.orLess ||= more.orLess
+          post.points ||= more.points
+          end += more.length
+        }
+      }
+    }
+    if (name === '') name = before.trim()
+    // "đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân": a figure joined by "và" with no words of its own is named by its unit.
+    if (/^(?:và|đồng thời)$/iu.test(name) && m[5] !== undefined) name = `Số ${m[5]}`
+    // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
+    // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
+    // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)/iu)
+    // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
+    const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
+    if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
+    const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
+    // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
+    const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word)
+    const verbFirst = /^(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
+    out.push({
+      name,
+      span: { start: line.start + Math.min(lead, at), end: line.start + spanEnd },
+      at: line.start + at,
+      digits: [m[1]!, m[3]],
+      unit: m[2] ?? m[4] ?? m[5] ?? '',
+      cue: cueMatch?.cue,
+      post,
+      verbFirst,
+      afterWhole: whole || (wholeAt !== -1 && at > wholeAt),
+      section,
+      rest: text.slice(end, spanEnd),
+      ...(overPlan ? { overPlan } : {}),
+    })
+    boundary = spanEnd + 1
+    re.lastIndex = Math.max(re.lastIndex, end)
+  }
+  return out
+}

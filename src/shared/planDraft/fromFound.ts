@@ -1,0 +1,244 @@
+// A line's figures to indicators (fromFound), with the relations the line states between them: the
+// shares of a structure, a crop's area, yield and output, a whole's parts, a growth's sectors.
+import { agreesWith } from '../validation'
+import type { Line } from './header'
+import { readDigits, SECTOR_RE, unitFamily } from './lexicon'
+import type { SourceSpan } from './types'
+import { lowerFirst, upperFirst } from './sections'
+import { cleanName, type Found } from './figures'
+import { type DocHabits, toIndicatorShape } from './shape'
+import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
+import { bareCrop, CROP_ABBREVIATIONS, cropKey, linkYield, MEASURE_RE, PLANTING_RE } from './crops'
+
+/** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
+export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
+
+/** The indicators of one line's figures, with the relations the line states between them. */
+export function fromFound(found: Found[], line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] {
+  if (found.length === 0) return []
+  const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
+
+  // "Cơ cấu kinh tế: nông nghiệp 38,5%, công nghiệp – xây dựng 29,4%, dịch vụ 32,1%": one shares target.
+  const sharesName = /^(cơ cấu[^:]*?)\s*(?::|gồm|là)\s*/iu.exec(found[0]!.name)
+  if (sharesName && found.length >= 2 && found.every((f) => f.unit === '%')) {
+    return sharesFrom(found, sharesName, line, codes, n0, doc)
+  }
+
+  // "Giảm tỷ lệ hộ nghèo từ 2 - 2,5%, trong đó hộ nghèo đồng bào dân tộc thiểu số giảm 3%": a part
+  // in % of a rate is that rate of the part.
+  const rateWhole = found.find((f) => !f.afterWhole)
+  if (rateWhole && rateWhole.unit === '%' && /^(?:(?:kéo\s+)?giảm\s+|tăng\s+)?(?:tỷ|tỉ) (?:lệ|suất)\s/iu.test(rateWhole.name)) {
+    for (const f of found) if (f.afterWhole && f.unit === '%' && !/^(?:tỷ|tỉ) (?:lệ|suất)|^tốc độ/iu.test(f.name) && f.name !== '') f.name = `tỷ lệ ${f.name}`
+  }
+
+  // A crop's measures abbreviated ("Lúa cả năm: DT 1.150 ha, NS 62 tạ/ha, SL 7.130 tấn"), each by
+  // the unit that fits it (NS alone is also ngân sách, "Thu NS …": only "NS … tạ/ha" is a yield).
+  for (const f of found) {
+    const full = CROP_ABBREVIATIONS[/(?:^|:\s*)(DT|NS|SL)$/u.exec(f.name)?.[1] ?? '']
+    if (full && full.units.test(f.unit)) f.name = f.name.replace(/(DT|NS|SL)$/u, full.name)
+  }
+
+  // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").
+  const colon = /^([^:]{6,}?)\s*:\s*(.+)$/u.exec(found[0]!.name)
+  const first = found[0]!
+  if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
+    const prefix = colon[1]!
+    first.name = `${prefix} – ${colon[2]}`
+    // A "trong đó" part of a whole that names its own measure ("Phát triển chăn nuôi …: tổng đàn gia
+    // súc đạt 5.200 con, trong đó đàn bò 3.100 con") is named by itself, not by the topic before the colon.
+    const namedWhole = /^(?:tỷ lệ|số|tổng|giá trị|thu|chi|đàn|diện tích|sản lượng)(?![\p{L}])/iu.test(colon[2]!)
+    for (const f of found.slice(1)) {
+      if (namedWhole && /^trong đó(?![\p{L}])/iu.test(text(f.span))) continue
+      if (f.name.split(/\s+/u).length <= 5 && !/^(?:tỷ lệ|số|tổng|giá trị|thu|chi)/iu.test(f.name)) f.name = `${prefix} – ${f.name}`
+    }
+  }
+
+  // Crops: "Lúa: diện tích 229 ha, năng suất 65 tạ/ha, sản lượng 1.448,5 tấn".
+  let subject: string | undefined
+  const measures = found.map((f, i) => {
+    // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
+    // hectares right before its yield are its area.
+    const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '')
+    // "… đạt 640 ha, trong đó diện tích rau VietGAP đạt 210 ha; năng suất …": a part names its own
+    // kind, the measures after it are the whole's crop again.
+    const outer = subject
+    const part = /^trong đó(?![\p{L}])/iu.test(text(f.span))
+    // ("trồng mới, trồng dặm 25 ha; năng suất …": planting names an action, not a crop.)
+    const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
+    if (!m) {
+      // "Ngô: diện tích 380 ha, trong đó thôn Nà Lừa 120 ha, …; năng suất 45 tạ/ha": a village's share of
+      // the crop's area leaves the crop named for the measures after it.
+      if (!VILLAGE_NAME_RE.test(crop)) subject = undefined
+      return undefined
+    }
+    // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
+    // "Cây cà phê: diện tích …, sản lượng cà phê nhân …": the plant is the crop.
+    const own = bareCrop(m[1]) ?? bareCrop(m[3])
+    if (own) subject = own
+    // "…; năng suất bình quân 90 tạ/ha, sản lượng chè búp tươi 4.680 tấn": a measure naming no
+    // crop, with none before it, is of the crop the next measure names.
+    if (!subject) {
+      const next = MEASURE_RE.exec(found[i + 1]?.name ?? '')
+      subject = bareCrop(next?.[1]) ?? bareCrop(next?.[3])
+    }
+    // "Cây ngô: gieo trồng 620 ha": the area sown.
+    const measure = /^gieo/iu.test(m[2]!) ? 'diện tích' : m[2]!.toLowerCase()
+    if (!subject) return undefined
+    f.name = `${upperFirst(measure)} ${lowerFirst(subject)}`
+    const got = { measure: measure === 'diện tích' ? 'DT' : measure === 'năng suất' ? 'NS' : 'SL', subject }
+    if (part && outer) subject = outer
+    return got
+  })
+
+  const out: Built[] = []
+  for (const [i, f] of found.entries()) {
+    const reasons: string[] = []
+    const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
+    const ms = measures[i]
+    const code = codes.take(ms ? `${slug(ms.subject, 2)}_${ms.measure}` : slug(main.name))
+    const value = makeIndicator(main, code, f.section.code, text(f.span))
+    out.push({
+      id: `indicator.${n0 + out.length}`,
+      value,
+      source: f.span,
+      confidence,
+      reasons,
+      ambiguous: alternatives.length > 0,
+      ...(alternatives.length > 0 ? { alternatives: alternatives.map((a) => makeIndicator(a, code, f.section.code, text(f.span))) } : {}),
+      found: f,
+    })
+  }
+
+  // Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it.
+  const bySubject = new Map<string, Record<string, Built>>()
+  for (const [i, b] of out.entries()) {
+    const ms = measures[i]
+    if (!ms) continue
+    const key = cropKey(bySubject, ms.subject, ms.measure)
+    const rec = bySubject.get(key) ?? {}
+    rec[ms.measure] = b
+    bySubject.set(key, rec)
+  }
+  for (const rec of bySubject.values()) linkYield(rec)
+
+  // "X … Trong đó: a …, b …": parts that add up to the whole are its children (lương thực = lúa +
+  // ngô); a part that does not is a part of it (xuất khẩu lao động ⊂ việc làm mới).
+  const wholeIdx = out.findIndex((b) => !b.found!.afterWhole)
+  const whole = out[wholeIdx]
+  const parts = out.filter((b) => b.found!.afterWhole && whole && unitFamily(b.value.unitOfMeasure) === unitFamily(whole.value.unitOfMeasure))
+  if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
+    // A part counts what its whole counts: "10 đảng viên, trong đó … 8 đồng chí" are 8 đảng viên.
+    for (const p of parts) p.value = { ...p.value, unitOfMeasure: whole.value.unitOfMeasure }
+    const wholeFigure = figureOf(whole.value.target)
+    const figures = parts.map((p) => figureOf(p.value.target))
+    const sum = figures.reduce<number>((s, x) => s + (x ?? Number.NaN), 0)
+    if (parts.length >= 2 && whole.value.aggregation !== 'rate' && wholeFigure !== undefined && agreesWith(wholeFigure, sum)) {
+      whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: wholeFigure } }
+      whole.reasons.push('“trong đó” các phần cộng lại bằng tổng: tổng tính từ các phần')
+    } else {
+      for (const p of parts) {
+        p.value = { ...p.value, partOf: whole.value.code }
+        p.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+      }
+    }
+  }
+
+  // "Giá trị sản xuất tăng 10%, nông nghiệp tăng 5-7%, dịch vụ …": sectors are parts of the first.
+  const head = out[0]
+  if (head && out.length >= 2 && head.value.target?.kind === 'growth' && !SECTOR_RE.test(head.found!.name)) {
+    const sectors = out.slice(1).filter((b) => b.value.target?.kind === 'growth' && SECTOR_RE.test(b.found!.name))
+    if (sectors.length >= 2) {
+      for (const s of sectors) {
+        const t = s.value.target
+        const own = s.found!.post.baseYear !== undefined
+        s.value = {
+          ...s.value,
+          name: `${head.value.name} ${lowerFirst(s.found!.name)}`,
+          unitOfMeasure: head.value.unitOfMeasure,
+          aggregation: head.value.aggregation,
+          ...(t?.kind === 'growth' && head.value.target?.kind === 'growth' && !own ? { target: { ...t, baseYear: head.value.target.baseYear } } : {}),
+        }
+        s.reasons = s.reasons.filter((r) => !r.startsWith('chỉ tiêu tăng trưởng: đơn vị') && (own || !r.startsWith('không nói')))
+        s.reasons.push(`một ngành của “${head.value.name}”: cùng năm gốc và đơn vị tính`)
+        if (s.confidence === 'low' && !s.ambiguous) s.confidence = 'medium'
+      }
+      head.value = { ...head.value, children: sectors.map((s) => s.value.code) }
+    }
+  }
+
+  // "Diện tích lúa 356 ha, năng suất bình quân 6,3 tấn/ha" with no output stated: the yield is still
+  // output ÷ area, and the output an indicator of its own with no target, there for the formula.
+  for (const [subject, rec] of bySubject) {
+    if (!rec.DT || !rec.NS || rec.SL || rec.DT.value.unitOfMeasure !== 'ha' || !/^(?:tạ|tấn)\/ha$/u.test(rec.NS.value.unitOfMeasure)) continue
+    if (rec.NS.value.target?.kind !== 'rate_at_least' && rec.NS.value.target?.kind !== 'at_least') continue
+    const output: Built = {
+      id: `indicator.${n0 + out.length}`,
+      value: { code: codes.take(`${slug(subject, 2)}_SL`), name: `Sản lượng ${lowerFirst(subject)}`, field: rec.NS.value.field, unitOfMeasure: 'tấn', aggregation: 'flow', proportion: true, reporters: { kinds: [...REPORTERS.kinds], units: [] } },
+      source: rec.NS.source,
+      confidence: 'medium',
+      reasons: ['kế hoạch không nêu sản lượng: chỉ tiêu không có mức, để tính năng suất = sản lượng ÷ diện tích'],
+      ambiguous: false,
+      forFormula: true,
+    }
+    out.push(output)
+    linkYield({ ...rec, SL: output })
+  }
+  return out
+}
+
+function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number, doc: DocHabits): Built[] {
+  const first = found[0]!
+  first.name = first.name.slice(sharesName[0].length)
+  // The name may have been cleaned of what opened the clause ("Chỉ tiêu 2: …"): find it in the line.
+  const nameAt = line.text.lastIndexOf(sharesName[1]!, first.at - line.start)
+  const name = upperFirst(sharesName[1]!.trim())
+  const partNames = found.map((f) => upperFirst(cleanName(f.name.replace(/\s*chiếm\s*:?$/iu, '')).name || 'Phần'))
+  const code = codes.take(slug(name))
+  const partCodes = partNames.map((p) => codes.take(`${code}_${slug(p, 2)}`))
+  const span: SourceSpan = { start: nameAt >= 0 ? line.start + nameAt : first.span.start, end: found[found.length - 1]!.span.end }
+  const percents = found.map((f) => readDigits(f.digits[0], { integer: false, percent: true, habit: 'unknown' })?.value ?? 0)
+  const total = percents.reduce((s, x) => s + x, 0)
+  const reasons = Math.abs(total - 100) > 1e-6 ? [`các phần cộng lại ${total}%, không phải 100%`] : []
+  const source = line.text.slice(span.start - line.start, span.end - line.start)
+  const unitOfMeasure = /kinh tế|giá trị|sản xuất/iu.test(name) ? (doc.lastGrowthMoney ?? doc.money) : 'chưa rõ'
+  const parent: Built = {
+    id: `indicator.${n0}`,
+    value: {
+      code,
+      name,
+      field: first.section.code,
+      unitOfMeasure,
+      aggregation: 'flow',
+      proportion: true,
+      children: partCodes,
+      target: { kind: 'shares', parts: partCodes.map((c, i) => ({ indicator: c, percent: percents[i] ?? 0 })), tolerance: 1 },
+      reporters: { kinds: [...REPORTERS.kinds], units: [] },
+      source,
+    },
+    source: span,
+    confidence: reasons.length > 0 ? 'low' : 'high',
+    reasons: [...reasons, 'cơ cấu: mỗi phần là một chỉ tiêu con (giá trị của ngành), tổng là chỉ tiêu cha'],
+    ambiguous: false,
+    found: first,
+  }
+  const children: Built[] = partNames.map((p, i) => ({
+    id: `indicator.${n0 + 1 + i}`,
+    value: {
+      code: partCodes[i]!,
+      name: `${name}: ${lowerFirst(p)}`,
+      field: first.section.code,
+      unitOfMeasure,
+      aggregation: 'flow',
+      proportion: true,
+      reporters: { kinds: [...REPORTERS.kinds], units: [] },
+      source: line.text.slice(found[i]!.span.start - line.start, found[i]!.span.end - line.start),
+    },
+    source: found[i]!.span,
+    confidence: 'medium',
+    reasons: ['phần của cơ cấu: không có chỉ tiêu riêng'],
+    ambiguous: false,
+    found: found[i]!,
+  }))
+  return [parent, ...children]
+}

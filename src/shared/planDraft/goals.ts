@@ -1,0 +1,229 @@
+// Qualitative goals: a paragraph's clauses and where a goal joins a figure's clause, which clauses
+// state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
+// clauses state the same goal (sameGoal).
+import type { Line } from './header'
+import { EACH_UNIT_STATE_RE, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE } from './lexicon'
+import { plainWords } from '../codes'
+import type { Confidence } from './types'
+import { guardedExtent, wholeFraction } from './guards'
+
+/**
+ * Where a figure-less goal and a figure's clause are joined by "và" or ", đồng thời" inside one
+ * clause: "Xã giữ vững chuẩn nông thôn mới và đạt thêm 02 tiêu chí …", "kéo giảm tai nạn giao
+ * thông trên cả ba tiêu chí và tỷ lệ điều tra … đạt trên 80%", "… đàn lợn đạt 21.500 con, đồng
+ * thời không để dịch bệnh lớn xảy ra". Each side is its own item: the offsets just after the
+ * joining words. "Giữ vững an ninh chính trị và trật tự an toàn xã hội" (no figure, no second
+ * goal) and "giảm 12 hộ nghèo và 20 hộ cận nghèo" (figures on both sides) are one clause.
+ * `at` is where the joining words start, `next` where the second item does.
+ */
+export function goalJoins(text: string, breaks: readonly number[]): { at: number; next: number }[] {
+  const out: { at: number; next: number }[] = []
+  // "… và đường thủy trên cả 3 tiêu chí": all of a set, named by their number, is no figure.
+  const figures = new RegExp(QUANTITY_RE.source, 'giu')
+  const figure = { test: (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index))) }
+  // A target's figure: not all of a set ("Giữ vững 19/19 tiêu chí …"), not where a duty is done ("… trên 11,6 km đường biên").
+  const target = (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index)) && !wholeFraction(q[0]) && !guardedExtent(t.slice(0, q.index), q[5]))
+  const goal = (t: string): boolean => {
+    const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
+    // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
+    return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
+  }
+  // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(\d{1,3})\/\1\s+\p{L})/gu)) {
+    const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
+    const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
+    const head = text.slice(from, m.index)
+    const rest = text.slice(m.index + m[0].length, to)
+    // "Tỷ lệ gia đình văn hóa đạt 93%, 12/12 thôn đạt danh hiệu văn hóa": after a figure, all of
+    // the villages keeping a state is a goal of its own (a yes/no each reports).
+    if (m[1] !== undefined) {
+      if (figure.test(head) && REACHED_RE.test(rest.trim()) && !figure.test(rest.replace(/^\d{1,3}\/\d{1,3}/u, ''))) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
+    // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
+    // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
+    if (/^,\s+$/u.test(m[0])) {
+      if (target(head) && goal(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
+    const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
+    if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
+  }
+  return out
+}
+
+/** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
+function insideQuote(text: string, at: number): boolean {
+  const before = text.slice(0, at)
+  const open = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length
+  return open > 0 || (before.match(/"/gu) ?? []).length % 2 === 1
+}
+
+export function clausesOf(line: Line): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = []
+  let from = 0
+  const cut = (to: number): void => {
+    const raw = line.text.slice(from, to)
+    const lead = raw.length - raw.trimStart().length
+    // "…; (12) Hoàn thành chỉ tiêu tuyển quân; …": an item's number inside a paragraph is no word of its goal.
+    const number = /^[-–,.;:\s]*\(\d{1,2}\)\s+/u.exec(raw.trim())?.[0].length ?? 0
+    const text = raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
+    if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
+  }
+  const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
+  for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
+    cut(at)
+    from = next
+  }
+  cut(line.text.length)
+  return out
+}
+
+/**
+ * Words before a goal's verb that do not change it: "tiếp tục", "chủ động", "tập trung", "thi
+ * đua", "phấn đấu (cuối năm, trong năm, năm 2025)", a topic "về giáo dục, ", and a list item's name
+ * before its colon ("Tai nạn giao thông: giảm cả 3 tiêu chí").
+ */
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
+/** The goal's words from its verb on. */
+export const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
+/**
+ * A state to reach, said of its subject: "Trường Mầm non … được công nhận đạt chuẩn quốc gia",
+ * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
+ */
+export const REACHED_RE =
+  /^(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại))(?![\p{L}])/iu
+const isGoal = (text: string): boolean =>
+  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || EACH_UNIT_STATE_RE.test(goalBody(text)))
+
+/**
+ * A connective opening a clause that goes on with the goal before it rather than stating one of
+ * its own: its manner, purpose or emphasis ("đồng thời …", "trước hết là …", "nhất là …", "đặc
+ * biệt là …", "gắn với …", "góp phần …", "nhằm …", "để …", "qua đó …", "từ đó …", "trong đó có …"
+ * — but not "trong đó:" opening a list of parts).
+ */
+export const CONTINUATION_RE = /^(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó có(?!\s*:))(?![\p{L}])/iu
+
+/** Where, inside a clause, its continuation starts (the same connectives after a space or a comma; "không để" is a goal, not a purpose). */
+const CONTINUATION_IN_RE = /,?(?<!không)\s(?:đồng thời|trước hết(?: là)?|nhất là|đặc biệt là|gắn (?:liền )?với|góp phần|nhằm|để|qua đó|từ đó|trong đó)\s/iu
+
+/** A purpose inside a clause: it runs to the clause's end. */
+const PURPOSE_IN_RE = /,?(?<!không)\s(?:để|nhằm|góp phần|qua đó|từ đó)\s/iu
+
+interface GoalClause {
+  /** The goal's own words: its name and the indicator's `source`. */
+  text: string
+  start: number
+  end: number
+  /** The end of what the goal covers in the text: its continuations (the drafted item's span). */
+  until: number
+  /** Continuations taken into the goal, for its reasons. */
+  joined: string[]
+}
+
+/**
+ * The qualitative goals of a prose paragraph: its clauses (";", ". ", "…", and ", " before a goal
+ * verb: "…, thực hiện tốt chính sách an sinh xã hội, …") that open with a goal verb. A goal's
+ * continuation (CONTINUATION_RE: "… để tạo sự chuyển biến", "…, trước hết là …", a clause "đồng
+ * thời …") is no goal of its own, even with a goal verb inside: it extends the goal's span.
+ */
+export function goalClauses(line: Line, figures: readonly number[] = []): GoalClause[] {
+  const out: GoalClause[] = []
+  let last: GoalClause | undefined
+  for (const c of clausesOf(line)) {
+    // A clause opening with a connective goes on with the goal before it in the paragraph.
+    if (CONTINUATION_RE.test(c.text) && last) {
+      last.until = c.end - (/[\s,.;…]+$/u.exec(line.text.slice(c.start - line.start, c.end - line.start))?.[0].length ?? 0)
+      last.joined.push(c.text)
+      continue
+    }
+    // Without a goal before it, "đồng thời …" may state one; a purpose of what is no goal does not.
+    if (CONTINUATION_RE.test(c.text) && !/^đồng thời\s/iu.test(c.text)) continue
+    const body = c.text.replace(/^đồng thời\s+/iu, '')
+    const offset = c.text.length - body.length
+    // A purpose ("để …", "nhằm …", "góp phần …") runs to the clause's end: ", làm tốt …" inside it
+    // is the purpose's, not a goal (a phrase such as "gắn với …", "nhất là …" ends at the next comma).
+    const tailAt = /^(?:các|mỗi|từng)\s/iu.test(body) ? -1 : body.search(PURPOSE_IN_RE)
+    const cuts = [0]
+    for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s|không còn\s|kéo giảm\s|hoàn thành\s)/giu)) {
+      // (A result stated after it, "…, không để dịch … lây lan", is a goal of its own.)
+      if (tailAt !== -1 && m.index > tailAt && !/^,\s+(?:không để|giữ vững)\s/iu.test(body.slice(m.index))) break
+      // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
+      if (insideQuote(body, m.index)) continue
+      const next = body.slice(m.index + m[0].length)
+      // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
+      // "không để A, không để B": one list of what may not happen, one goal.
+      if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì|không để)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
+      if (isGoal(next)) cuts.push(m.index + m[0].length)
+    }
+    cuts.push(body.length)
+    last = undefined
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const whole = body.slice(cuts[i], cuts[i + 1])
+      let piece = whole
+      const purpose = /^(?:các|mỗi|từng)\s/iu.test(piece) ? -1 : piece.search(CONTINUATION_IN_RE)
+      if (purpose > 0) piece = piece.slice(0, purpose)
+      piece = piece.replace(/[\s,.…]+$/u, '')
+      if (!isGoal(piece) || piece.split(/\s+/u).length < 3 || /^[“"][^“”"]+[”"]$/u.test(piece.trim())) continue
+      const start = c.start + offset + (cuts[i] ?? 0)
+      const until = start + whole.replace(/[\s,.…]+$/u, '').length
+      const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
+      // A clause stating a figure was drafted from the figure ("…, phấn đấu đạt 3.150 tấn trở lên");
+      // a figure in its continuation only ("…, đồng thời hoàn thành chuyển đổi 12 ha …") is another target's.
+      if (figures.some((at) => at >= start && at < start + piece.length)) {
+        last = undefined
+        continue
+      }
+      last = { text: piece, start, end: start + piece.length, until, joined: tail === '' ? [] : [tail] }
+      out.push(last)
+    }
+  }
+  return out
+}
+
+/**
+ * How sure a goal read from prose is: a means of running the plan (MEANS_RE, in the clause's head
+ * up to its first comma, or anywhere in a duty given to units "các bộ phận …") or a direction of
+ * effort is low; a result one can judge (RESULT_GOAL_RE) is medium. Never high: the officer reads
+ * every prose goal (the "accept every certain item" button takes high ones only).
+ */
+export function proseConfidence(text: string, reasons: string[]): Confidence {
+  const head = /^(?:các|mỗi|từng)\s/iu.test(text) ? text : text.split(',')[0]!
+  const means = MEANS_RE.exec(head)
+  if (means) {
+    reasons.push(`nói cách tổ chức thực hiện kế hoạch (“${means[0]}”), không phải một kết quả: giữ lại nếu kế hoạch giao nó như một việc phải làm`)
+    return 'low'
+  }
+  if (RESULT_GOAL_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text))) return 'medium'
+  reasons.push('nói hướng nỗ lực (đẩy mạnh, tăng cường, nâng cao…), không nói kết quả để đánh giá đạt hay không đạt')
+  return 'low'
+}
+
+/**
+ * A clause that elaborates its item's goal: it intensifies (INTENSIFIER_RE: "tăng cường …",
+ * "kiện toàn …") or names a means of running the plan (MEANS_RE in its head: "nâng cao chất
+ * lượng tuyên truyền …", "thực hiện tốt chính sách khen thưởng …").
+ */
+export function elaborates(text: string): boolean {
+  const head = /^(?:các|mỗi|từng)\s/iu.test(text) ? text : text.split(',')[0]!
+  return INTENSIFIER_RE.test(text) || MEANS_RE.test(head)
+}
+
+/**
+ * Two clauses state the same goal when, on their folded words (codes.ts plainWords), at least
+ * 80 % of the shorter's words are in the longer and the words they share are at least half of the
+ * longer's: a goal restated with a place ("… trên địa bàn xã") or a word changed. A short clause
+ * (under 4 words) is never taken for another, nor one listed inside a much longer clause.
+ */
+export function sameGoal(a: string, b: string): boolean {
+  const x = new Set(plainWords(a))
+  const y = new Set(plainWords(b))
+  const small = Math.min(x.size, y.size)
+  if (small < 4) return false
+  let common = 0
+  for (const w of x) if (y.has(w)) common++
+  // "Xã đạt tiêu chuẩn …" and "100% thôn đạt tiêu chuẩn …": the same words said of other units.
+  const units = (s: string): string => [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join()
+  if (units(a) !== units(b) && units(a) !== '' && units(b) !== '') return false
+  return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
+}

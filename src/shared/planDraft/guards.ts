@@ -1,0 +1,63 @@
+// What sets no target: a figure that is all of a set (19/19) or where a duty is done ("trên 11,6 km
+// đường biên"), a milestone within the year, a goal of a later year, a paragraph reviewing a past year.
+import { unitInfo } from './lexicon'
+
+/** "19/19 tiêu chí": a share that is the whole. */
+export function wholeFraction(figure: string): boolean {
+  const f = /^(\d+)\/(\d+)/u.exec(figure)
+  return f !== null && f[1] === f[2]
+}
+
+/** A length or an area: where a duty is done may be measured so. */
+const EXTENT_UNITS = new Set(['km', 'ha', 'm', 'm²', 'km²'])
+/**
+ * "Quản lý, bảo vệ vững chắc … an ninh biên giới trên 11,6 km đường biên": after a duty of
+ * guarding whose object is already named, "trên" before a length or an area is "on", where the
+ * duty is done, not "more than". "Bảo vệ tốt trên 300 ha rừng" (the figure is the object) bounds it.
+ */
+const GUARD_ON_RE =
+  /(?<![\p{L}])(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác)(?:[\s,]+(?:và\s+)?(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả))*\s+(?!(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả|trên)(?![\p{L}]))\p{L}[^;]*?\s+trên\s*$/iu
+export function guardedExtent(before: string, unit: string | undefined): boolean {
+  return unit !== undefined && EXTENT_UNITS.has(unitInfo(unit)?.canonical ?? unit) && GUARD_ON_RE.test(before)
+}
+
+/** "đến ngày 30/6/2024", "đến 30/6": a date within the year that a figure is to be reached by (not 31/12). */
+export function midYearMilestone(text: string): boolean {
+  const m = [...text.matchAll(/(?<![\p{L}])đến\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?:\/\d{4})?(?!\d)/giu)].pop()
+  return m !== undefined && !(Number(m[1]) === 31 && Number(m[2]) === 12)
+}
+
+/** "xây dựng xã đạt chuẩn nông thôn mới vào năm 2026" in a plan for 2025: a goal of a later year, not this plan's. */
+export function laterYear(text: string, planYear: number | undefined): boolean {
+  const m = /(?<![\p{L}])(?:vào|đến|trong|trước)\s+(?:hết\s+|cuối\s+)?năm (\d{4})(?!\d)/iu.exec(text)
+  return m !== null && planYear !== undefined && Number(m[1]) > planYear
+}
+
+/** "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on a year it reviews. */
+export function opensOnPastYear(text: string, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
+  // And "Đến ngày 31/12/2023, toàn xã có …", a date of a past year.
+  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
+  // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
+  // "Tình hình 2025 (…): thu NS 16,8 tỷ đ, …", "Kết quả năm 2025: …": a review of that year.
+  // "Căn cứ kết quả thực hiện nhiệm vụ năm 2022: …": the past year's results, the plan's basis.
+  const review = /^(?:căn cứ(?:\s+vào)?\s+)?(?:tình hình|kết quả)(?:\s+(?:thực hiện|đạt được)(?:\s+(?:nhiệm vụ|kế hoạch|chỉ tiêu)(?:\s+[\p{L}-]+){0,4}?)?)?(?:\s+năm)?\s+(\d{4})(?!\d)/iu.exec(text)
+  if (review && Number(review[1]) < planYear) return true
+  // "Đầu năm 2023, toàn xã còn 98 hộ nghèo, …": where the plan's year starts, stated.
+  const start = /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s*,/iu.exec(text)
+  if (start && Number(start[1]) <= planYear) return true
+  return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
+}
+
+/**
+ * A paragraph that reports a year before the plan's: it opens on that year, or names only past
+ * years and says what was done ("đã", "đạt được").
+ */
+export function pastResults(text: string, planYear: number | undefined, beforeSections: boolean): boolean {
+  if (planYear === undefined) return false
+  if (opensOnPastYear(text, planYear)) return true
+  if (!beforeSections || !/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
+  const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
+  return years.length > 0 && years.every((y) => y < planYear)
+}

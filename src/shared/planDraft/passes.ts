@@ -1,0 +1,199 @@
+// The passes over every drafted item once the whole document is read (draftPlan, in this order): a
+// crop's measures on lines of their own, a total's part restated, totals of nearby items, a figure
+// shared out to villages, and a figure, growth or goal stated twice.
+import { agreesWith } from '../validation'
+import { plainWords } from '../codes'
+import { clip, lowerFirst, ROOT, type Section } from './sections'
+import { sameGoal } from './goals'
+import type { DocHabits } from './shape'
+import { type Built, figureOf } from './build'
+import { CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
+import { VILLAGE_NAME_RE } from './fromFound'
+
+/**
+ * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
+ * "Sản lượng lúa | tấn | 7.440"), or a list's "Name: value" lines ("Năng suất lúa bình quân: 60
+ * tạ/ha"): the yield is computed from the other two, as on one line.
+ */
+export function linkCropRows(built: Built[]): void {
+  const bySubject = new Map<string, Record<string, Built>>()
+  // "| 3 | Tổng sản lượng lương thực | tấn | 8.400 |" then "| | - Lúa | tấn | 7.150 |": the part row is the crop's output.
+  let outputRow = false
+  for (const b of built) {
+    const partRow = /^\|[^|]*\|\s*[-–+]\s/u.test(b.value.source ?? '')
+    if (b.value.source?.startsWith('| ') && !partRow) outputRow = /sản lượng/iu.test(b.value.name)
+    if (partRow && outputRow && b.value.unitOfMeasure === 'tấn' && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
+      const subject = b.value.name.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+      const rec = bySubject.get(subject) ?? {}
+      if (!rec.SL) rec.SL = b
+      bySubject.set(subject, rec)
+      continue
+    }
+    // A list's own lines too ("- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.", "- Năng suất lúa … đạt 62 tạ/ha."): one item each.
+    const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:trong đó\s*:?\s*)?(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
+    if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine) || b.value.formula) continue
+    const m = MEASURE_RE.exec(b.value.name)
+    const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+    if (!m || !subject) continue
+    const measure = /^gieo|^diện tích/iu.test(m[2]!) ? 'DT' : /^năng suất/iu.test(m[2]!) ? 'NS' : 'SL'
+    // ("trong đó diện tích lúa hai vụ 980 ha", then "Năng suất lúa …; sản lượng lúa …": the same rice.)
+    const key = cropKey(bySubject, subject, measure)
+    const rec = bySubject.get(key) ?? {}
+    if (rec[measure]) continue
+    rec[measure] = b
+    bySubject.set(key, rec)
+  }
+  for (const rec of bySubject.values()) linkYield(rec)
+}
+
+/**
+ * A total's part restated on its crop's own line ("lương thực 2.240 tấn, trong đó: thóc 1.420
+ * tấn, ngô 820 tấn", then "Ngô: diện tích …, sản lượng 820 tấn") is one target: the crop's output.
+ */
+export function mergeRestatedParts(built: Built[]): void {
+  for (const whole of built) {
+    const children = whole.value.children
+    if (!children) continue
+    whole.value = {
+      ...whole.value,
+      children: children.map((code) => {
+        const part = built.find((b) => b.value.code === code)
+        const figure = figureOf(part?.value.target)
+        if (!part || figure === undefined) return code
+        const crop = built.find(
+          (b) =>
+            b !== part &&
+            built.indexOf(b) > built.indexOf(part) &&
+            /^sản lượng\s/iu.test(b.value.name) &&
+            b.value.unitOfMeasure === part.value.unitOfMeasure &&
+            ((figureOf(b.value.target) !== undefined && agreesWith(figure, figureOf(b.value.target)!)) || (b.forFormula === true && !b.value.target)) &&
+            sameCrop(part.value.name, b.value.name),
+        )
+        if (!crop) return code
+        // The output drafted for a yield's formula is the part's figure: it takes the part's target and words.
+        if (crop.forFormula && !crop.value.target) {
+          crop.value = { ...crop.value, target: part.value.target, ...(part.value.source !== undefined ? { source: part.value.source } : {}) }
+          crop.source = part.source
+          crop.confidence = part.confidence
+          crop.reasons = [...part.reasons]
+          delete crop.forFormula
+        }
+        crop.reasons.push(`cũng là phần “${part.value.name}” của “${whole.value.name}”: một chỉ tiêu`)
+        built.splice(built.indexOf(part), 1)
+        return crop.value.code
+      }),
+    }
+  }
+}
+
+/**
+ * "Tổng sản lượng lương thực có hạt đạt 8.634,85 tấn" after (or before) its crops' outputs on
+ * lines of their own: a total the nearby items of its unit add up to exactly is their sum.
+ * Nearby: the same section, or sister sections ("a) Cây lúa …", "b) Cây ngô …", "c) Tổng …").
+ */
+export function sumNearbyTotals(built: Built[]): void {
+  const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
+  for (const t of built) {
+    const figure = figureOf(t.value.target)
+    if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
+    const at = built.indexOf(t)
+    const candidates = built
+      .filter((b, k) => b !== t && Math.abs(k - at) <= 8 && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
+      .slice(0, 10)
+    let best: Built[] | undefined
+    for (let mask = 1; mask < 1 << candidates.length; mask++) {
+      const pick = candidates.filter((_, k) => mask & (1 << k))
+      if (pick.length >= 2 && agreesWith(figure, pick.reduce((sum, b) => sum + figureOf(b.value.target)!, 0)) && (!best || pick.length < best.length)) best = pick
+    }
+    if (!best) continue
+    t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+    t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
+  }
+}
+
+/**
+ * "Trồng mới 145 ha rừng, trong đó thôn Nà Lừa 45 ha, thôn Khuổi Bon 38 ha, …": the commune's
+ * figure shared out to its villages, whether the shares add up to it or not. The split is for
+ * the villages to carry out, not targets of the commune's plan: the whole stays its own figure,
+ * each share named in its reasons.
+ */
+export function dropVillageShares(built: Built[], doc: DocHabits): void {
+  const village = (b: Built): boolean => VILLAGE_NAME_RE.test(lowerFirst(b.value.name))
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (!village(b)) continue
+    const whole = built
+      .slice(0, i)
+      .reverse()
+      .find((w) => !village(w) && w.value.unitOfMeasure === b.value.unitOfMeasure && w.source.end <= b.source.start && !doc.text.slice(w.source.end, b.source.start).includes('\n'))
+    if (!whole) continue
+    whole.reasons.push(`phần chia cho ${b.value.name}: ${String(figureOf(b.value.target) ?? '').replace('.', ',')} ${b.value.unitOfMeasure} (phần việc của đơn vị, không phải chỉ tiêu riêng)`)
+    const children = whole.value.children?.filter((c) => c !== b.value.code)
+    if (children !== undefined && children.length < (whole.value.children?.length ?? 0)) {
+      // Summed from its shares, the whole's figure was derived: it is the commune's own again.
+      const figure = figureOf(whole.value.target)
+      whole.value = { ...whole.value, children }
+      if (children.length === 0) {
+        delete whole.value.children
+        if (figure !== undefined) whole.value.target = { kind: 'at_least', value: figure }
+      }
+    }
+    built.splice(i--, 1)
+  }
+}
+
+/**
+ * "… phấn đấu đạt 38,6 tỷ đồng, tăng khoảng 12% so với thực hiện năm 2025": a growth with no
+ * subject of its own right after an amount of money only restates that amount, one target.
+ */
+export function dropRestatedGrowths(built: Built[], text: string): void {
+  for (let i = 1; i < built.length; i++) {
+    const b = built[i]!
+    const amount = built[i - 1]!
+    if (b.value.target?.kind !== 'growth' || !/^tăng\s/iu.test(b.value.source ?? '') || amount.value.target?.kind !== 'at_least' || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
+    if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
+    amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
+    built.splice(i--, 1)
+  }
+}
+
+/**
+ * A figure restated later with the same measure ("| Tổng đàn trâu, bò | con | … | 3.460 |" in a
+ * table sharing the targets out to the villages, after "Tổng đàn trâu, bò duy trì … (3.460 con)")
+ * is the same target: the first statement, the other named in its reasons.
+ */
+export function dropRestatedFigures(built: Built[]): void {
+  const referenced = (x: Built): boolean =>
+    built.some((o) => o.value.children?.includes(x.value.code) || (o.value.target?.kind === 'shares' && o.value.target.parts.some((p) => p.indicator === x.value.code)) || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula || referenced(b)) continue
+    const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && x.value.unitOfMeasure === b.value.unitOfMeasure && JSON.stringify(x.value.target) === JSON.stringify(b.value.target) && sameMeasure(x.value.name, b.value.name))
+    if (!first) continue
+    first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    built.splice(i--, 1)
+  }
+}
+
+/**
+ * The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
+ * "… trật tự an toàn xã hội trên địa bàn xã") is one item: the first, the other named in its reasons.
+ */
+export function dropRestatedGoals(built: Built[]): void {
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (b.value.aggregation !== 'yes_no') continue
+    const first = built.find((x, k) => k < i && x.value.aggregation === 'yes_no' && sameGoal(x.value.source ?? x.value.name, b.value.source ?? b.value.name))
+    if (!first) continue
+    first.reasons.push(`cùng mục tiêu được nêu lại ở đoạn sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    built.splice(i--, 1)
+  }
+}
+
+/** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
+function sameMeasure(a: string, b: string): boolean {
+  const noise = new Set(['ty', 'le', 'so', 'cac', 'va', 'cua', 'dat', 'tong', 'ca', 'nam', 'moi', 'vu'])
+  const [x, y] = [plainWords(a).filter((w) => !noise.has(w)), plainWords(b).filter((w) => !noise.has(w))]
+  const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)]
+  return short.length > 0 && short.filter((w) => long.has(w)).length / short.length >= 0.6
+}

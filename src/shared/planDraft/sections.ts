@@ -1,0 +1,96 @@
+// The sections of a plan's document: its headings, the section tree and its root, a section's
+// name and whether a heading titles its section; with the text helpers every part of the drafter
+// uses (clip, lowerFirst, upperFirst).
+import type { Line } from './header'
+import type { SourceSpan } from './types'
+
+export interface Section {
+  level: number
+  code: string
+  name: string
+  parent: Section | undefined
+  span: SourceSpan
+  /** Inside a list of targets: every item is a target, a figure or a yes/no goal. */
+  list: boolean
+  /** Purposes, requirements, solutions, how the plan is carried out: no targets there. */
+  excluded: boolean
+  /** A content section (nội dung, nhiệm vụ, chỉ tiêu, giao ước) where qualitative goals live. */
+  content: boolean
+}
+
+export const ROOT: Section = { level: 0, code: 'CHUNG', name: 'Chỉ tiêu chung', parent: undefined, span: { start: 0, end: 0 }, list: false, excluded: false, content: false }
+
+export function headingOf(text: string): { level: number; label: string; rest: string } | undefined {
+  // "Phần thứ nhất", "PHẦN II. …": the document's parts, above its roman sections.
+  let m = /^phần\s+(?:thứ\s+)?(nhất|hai|ba|tư|năm|[IVX]{1,4}|\d)\s*[.:]?\s*(.*)$/iu.exec(text)
+  if (m) return { level: 0.5, label: `P${m[1]!.toUpperCase()}`, rest: m[2]! }
+  // "PHỤ LỤC – CÁC CHỈ TIÊU THI ĐUA NĂM 2025", "Phụ lục 1: …": an appendix, after the signature.
+  m = /^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?(?:\s*[-–:.]\s*|\s+)(\p{L}.*)$|^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?\s*$/iu.exec(text)
+  if (m) return { level: 0.5, label: `PL${(m[1] ?? m[3] ?? '').toUpperCase()}`, rest: m[2] ?? '' }
+  m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
+  if (m) return { level: 1, label: m[1]!, rest: m[2]! }
+  // "Điều 1. Giao chỉ tiêu thi đua …", "Điều 2. Khen thưởng": the articles of a decision or a resolution.
+  m = /^điều\s+(\d{1,2})\s*[.:]\s*(.*)$/iu.exec(text)
+  if (m) return { level: 1, label: `Đ${m[1]!}`, rest: m[2]! }
+  // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
+  m = /^([A-HJKMNO-UWYZĐ])[.)]\s+(\p{Lu}.*)$/u.exec(text)
+  if (m) return { level: 1.5, label: m[1]!, rest: m[2]! }
+  m = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$/u.exec(text)
+  if (m) return { level: 2 + m[1]!.split('.').length - 1, label: m[1]!.split('.').pop()!, rest: m[2]! }
+  m = /^(\d{1,2})[.)]\s+(.*)$/u.exec(text)
+  if (m) return { level: 2, label: m[1]!, rest: m[2]! }
+  m = /^([a-zđ])[).]\s+(.*)$/u.exec(text)
+  if (m) return { level: 5, label: m[1]!, rest: m[2]! }
+  return undefined
+}
+
+/**
+ * "NỘI DUNG THI ĐUA", "TỔ CHỨC THỰC HIỆN": a title in capitals alone on its line, two to eight
+ * words and no figure, read as a top section where the plan numbers none.
+ */
+export function capsHeading(text: string, n: number): { level: number; label: string; rest: string } | undefined {
+  const words = text.trim().split(/\s+/u)
+  if (words.length < 2 || words.length > 8 || /\d/u.test(text) || !/^[\p{Lu}\s,–-]+:?$/u.test(text.trim())) return undefined
+  return { level: 1, label: `M${n}`, rest: text.trim() }
+}
+
+/** A section's name: its first clause, without the trailing colon. */
+export function sectionName(rest: string): string {
+  const first = rest.split(/(?<=[^\d])[.;](?:\s|$)|:\s*$/u)[0] ?? rest
+  return clip(first.replace(/[:.\s]+$/u, '').trim(), 200) || rest.slice(0, 200)
+}
+
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s
+  const cut = s.slice(0, max - 1)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
+}
+
+export const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s)
+export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+/**
+ * A heading that names its section ("1. Thi đua phát triển kinh tế, xây dựng nông thôn mới")
+ * rather than stating a goal: no punctuation at its end, and a paragraph (not another heading)
+ * under it. A numbered goal ("3. Giữ vững an ninh chính trị; …", "9. Kiểm soát dịch bệnh,")
+ * ends with punctuation or stands alone.
+ */
+export function isTitle(rest: string, lines: readonly Line[], index: number): boolean {
+  if (/[.;:,…]\s*$/u.test(rest)) return false
+  const next = lines.slice(index + 1).find((l) => l.text !== '')
+  if (next === undefined) return false
+  // Followed by prose, or by its own sub-headings ("3. Thi đua bảo đảm quốc phòng, an ninh", then "a) Quốc phòng. …").
+  const own = headingOf(lines[index]!.text)
+  const sub = headingOf(next.text)
+  return sub === undefined || (own !== undefined && sub.level > own.level)
+}
+
+/**
+ * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
+ * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
+ */
+export const FIELD_OPENING_RE =
+  /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
+
+/** A section of prose content: its goals are read clause by clause, not as a list. */
+export const CONTENT_NAME_RE = /^(?:\d+\.\s*)?(?:nội dung|nhiệm vụ|các nhiệm vụ)(?![\p{L}])/iu

@@ -1,0 +1,256 @@
+// A figure read to an indicator (toIndicatorShape): its name, unit, aggregation and target, and the
+// other readings when it is ambiguous; with how the document writes its figures (DocHabits).
+import type { Indicator, Target } from '../model'
+import { decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import type { Confidence } from './types'
+import { lowerFirst, upperFirst } from './sections'
+import type { Found } from './figures'
+
+export interface Reading {
+  name: string
+  unitOfMeasure: string
+  aggregation: Indicator['aggregation']
+  scale?: 1 | 100 | 1000
+  proportion?: boolean
+  target: Target
+}
+
+/**
+ * A measure of what is to be brought down ("Tỷ lệ hộ nghèo", "Số vụ tai nạn giao thông", "Tỷ lệ trẻ
+ * em dưới 5 tuổi suy dinh dưỡng"): a bare figure for it is a ceiling. "Số hộ thoát nghèo" is not one.
+ */
+const LOWER_BETTER_RE =
+  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy|nổ|ma túy|ngộ độc|đuối nước|tảo hôn|bạo lực gia đình)(?![\p{L}])/iu
+
+/** How the document writes: its decimal sign, and the money unit it counts in. */
+export interface DocHabits {
+  /** The whole text, where a starting figure stated elsewhere is looked for. */
+  text: string
+  habit: DecimalHabit
+  /** "tỷ đồng" or "triệu đồng", whichever the document uses more: a growth in money is in it. */
+  money: string
+  /** The money unit of the last growth in money read: its parts ("trong đó …") are in it too. */
+  lastGrowthMoney?: string
+}
+
+/**
+ * Where the document states a measure in money ("Năm 2025, … tổng giá trị sản xuất đạt 2.146 tỷ
+ * đồng"): its unit, and the figure when the sentence is about `baseYear`.
+ */
+function statedMoney(name: string, doc: DocHabits, baseYear: number | undefined): { unit: string; value?: number } | undefined {
+  const head = name.split(/\s+/u).slice(0, 5).join(' ').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  if (head.split(/\s+/u).length < 2) return undefined
+  const m = new RegExp(String.raw`${head}[^.;\d]{0,40}?(\d[\d.,]*)\s*(tỷ|tỉ|triệu)\s*đồng(?![\p{L}/])`, 'iu').exec(doc.text)
+  if (!m) return undefined
+  const unit = m[2] === 'triệu' ? 'triệu đồng' : 'tỷ đồng'
+  const sentence = doc.text.slice(Math.max(0, doc.text.lastIndexOf('\n', m.index) + 1, doc.text.lastIndexOf('. ', m.index) + 2), m.index)
+  const value = baseYear !== undefined && new RegExp(String.raw`năm ${baseYear}(?!\d)`, 'iu').test(sentence) ? readDigits(m[1]!, { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  return { unit, ...(value !== undefined ? { value } : {}) }
+}
+
+export function docHabits(text: string): DocHabits {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length
+  return { text, habit: decimalHabit(text), money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng' }
+}
+
+export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
+  const { habit } = doc
+  let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
+  // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
+  if (/^triệu đồng(?:\/năm)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
+  // "Giá trị sản xuất trên 1 ha đất canh tác | triệu đồng | 135": per hectare, as the name says.
+  if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:0?1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
+  const percent = unit === '%' || unit === '‰'
+  const info = unitInfo(unit)
+  const first = readDigits(f.digits[0], { integer: info?.integer ?? false, percent, habit })
+  const second = f.digits[1] !== undefined ? readDigits(f.digits[1], { integer: info?.integer ?? false, percent, habit }) : undefined
+  let confidence: Confidence = 'high'
+  if (!first || (f.digits[1] !== undefined && !second)) {
+    reasons.push(`không đọc được số “${f.digits.filter(Boolean).join(' – ')}”`)
+    confidence = 'low'
+  }
+  const a = first?.value ?? 0
+  const b = second?.value
+  for (const r of [first, second]) {
+    if (!r) continue
+    reasons.push(...r.reasons)
+    if (r.unusual) confidence = 'medium'
+  }
+  // "Giảm tỷ lệ … 15%": the verb is the target's, the rest is the indicator's name.
+  // "Tốc độ tăng giá trị sản xuất bình quân đạt 6,5% so với năm 2024": a growth of what follows.
+  const pace = percent ? /^tốc độ tăng(?:\s+trưởng)?\s+(?=\p{L})/iu.exec(f.name) : null
+  const name = upperFirst((pace ? f.name.slice(pace[0].length) : f.verbFirst ? f.name.replace(/^(?:(?:kéo\s+)?giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
+  const cue = f.cue
+  const post = f.post
+  const isRateName = /^(?:tỷ|tỉ) (?:lệ|suất)/iu.test(name)
+  if (unit === '%' && PER_MILLE_NAME_RE.test(name) && a >= 3) {
+    reasons.push(`tỷ lệ dân số tự nhiên ${a}% là không thể: hiểu là ${a}‰ (ký hiệu ‰ thường mất khi chép từ PDF)`)
+    unit = '‰'
+    confidence = 'low'
+  }
+  const rateShape = (): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
+    const proportion = !/tăng dân số|dân số tự nhiên|tỷ suất|tốc độ|bình quân/iu.test(name)
+    return {
+      name: isRateName ? name : `Tỷ lệ ${lowerFirst(name)}`,
+      unitOfMeasure: unit,
+      aggregation: 'rate',
+      scale: unit === '‰' ? 1000 : 100,
+      ...(proportion ? {} : { proportion: false }),
+    }
+  }
+  const amountShape = (stockHint: boolean): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
+    if (unit.includes('/')) return { name, unitOfMeasure: unit, aggregation: 'rate', scale: 1, proportion: false }
+    return { name, unitOfMeasure: unit, aggregation: stockHint || isStockName(name) ? 'stock' : 'flow' }
+  }
+  const alternatives: Reading[] = []
+  const withNumbers = (make: (x: number, y: number | undefined) => Target): void => {
+    for (const alt of first?.alternatives ?? []) alternatives.push({ ...main, target: make(alt, b) })
+    for (const alt of second?.alternatives ?? []) alternatives.push({ ...main, target: make(a, alt) })
+  }
+  let main: Reading
+  const kind = pace && (cue === undefined || cue.kind === 'at_least') ? 'growth' : (f.verbFirst ?? cue?.kind)
+  if (f.overPlan && b === undefined) {
+    // "Thu ngân sách … vượt 5% chỉ tiêu tỉnh giao": at least 105% of the assigned figure.
+    const of = Math.round((100 + a) * 1000) / 1000
+    reasons.push(`vượt ${f.digits[0]}% chỉ tiêu được giao: đạt từ ${String(of).replace('.', ',')}% chỉ tiêu trở lên`)
+    const measure = name.replace(/\s+vượt$/iu, '')
+    main = { name: /^(?:tỷ|tỉ) lệ/iu.test(measure) ? measure : `Tỷ lệ ${lowerFirst(measure)} so với chỉ tiêu được giao`, unitOfMeasure: '%', aggregation: 'rate', scale: 100, proportion: false, target: { kind: 'rate_at_least', value: of } }
+    if (confidence === 'high') confidence = 'medium'
+  } else if (kind === 'growth' && percent) {
+    const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
+    if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
+    // (GTSX: giá trị sản xuất, as a short message writes it.)
+    const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ|(?<![\p{L}])GTSX(?![\p{L}])/iu.test(name)
+    const stated = inMoney ? statedMoney(name, doc, base) : undefined
+    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000, ...(stated?.value !== undefined ? { baseValue: stated.value } : {}) })
+    // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
+    const partOfMoney = !inMoney && f.afterWhole && doc.lastGrowthMoney !== undefined
+    const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ')
+    if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit}${stated.value !== undefined ? `, năm ${base}: ${String(stated.value).replace('.', ',')}` : ''})`)
+    if (inMoney || partOfMoney) doc.lastGrowthMoney = valueUnit
+    if (valueUnit === 'chưa rõ') {
+      reasons.push('chỉ tiêu tăng trưởng: đơn vị tính của con số gốc chưa rõ')
+      confidence = 'low'
+    }
+    main = { name, unitOfMeasure: valueUnit, aggregation: isStockName(name) ? 'stock' : 'flow', target: make(a, b) }
+    if (base === undefined) confidence = 'low'
+    withNumbers(make)
+  } else if (kind === 'reduce') {
+    if (percent) {
+      // A cut in ‰ ("tỷ suất sinh thô giảm 0,3‰") is in points: a share of the start would be written in %.
+      const points = post.points || unit === '‰'
+      const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
+      const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
+      if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
+        // "Giảm tỷ lệ hộ nghèo 1,5%", "tỷ lệ sinh con thứ ba giảm 0,2% so với năm 2024": a small cut
+        // of a rate is read first in points, as plans mean it; the other readings stay.
+        // ("giảm từ 0,8% trở lên so với đầu năm" on a rate is points as well.)
+        const pointsFirst = Math.max(a, b ?? a) < 10
+        main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
+        // "giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level the cut starts from.
+        // "… so với đầu năm (đầu năm 2024 là 3,65%)": the same, stated in brackets.
+        const from = /^\s*\(?\s*từ\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '') ?? /\(\s*(?:đầu năm|cuối năm)(?:\s+\d{4})?\s+(?:là|còn|có)\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '')
+        const start = from ? readDigits(from[1]!, { integer: false, percent: true, habit })?.value : undefined
+        if (start !== undefined && b === undefined && main.target.kind === 'reduce_by' && !main.target.relative && start > a) {
+          main = { ...main, target: { ...main.target, baseline: start } }
+          reasons.push(`mức đầu kỳ ${from![1]}%: tỷ lệ cần đạt không quá ${String(Math.round((start - a) * 100) / 100).replace('.', ',')}%`)
+        }
+        if (!points) {
+          // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
+          if (relative || f.verbFirst) {
+            alternatives.push({ ...main, target: make(a, b, !(relative && !pointsFirst)) })
+            alternatives.push({ ...main, target: { kind: 'at_most', value: a, strict: false } })
+            reasons.push(`“giảm ${f.digits[0]}%”: có thể là giảm ${f.digits[0]}% so với số đầu năm, giảm ${f.digits[0]} điểm phần trăm, hoặc mức cần đạt là ${f.digits[0]}%`)
+          } else {
+            reasons.push(`tỷ lệ giảm ${f.digits.filter(Boolean).join(' – ')}%: hiểu là điểm phần trăm`)
+            if (confidence === 'high') confidence = 'medium'
+          }
+        }
+      } else {
+        // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
+        // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
+        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
+        // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
+        // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
+        // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
+        // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
+        const stated = countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+        if (stated !== undefined) {
+          const from = stated
+          const ceiling = Math.round(from * (100 - a)) / 100
+          main = { name, unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
+          reasons.push(`giảm ${f.digits[0]}% so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
+          if (confidence === 'high') confidence = 'medium'
+        } else {
+          main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
+          reasons.push('giảm theo phần trăm so với số đầu năm: cần số đầu năm')
+          if (countUnit === 'chưa rõ') confidence = 'low'
+        }
+      }
+    } else {
+      // "Giảm ít nhất 02 vụ tai nạn giao thông so với năm 2024 (năm 2024 xảy ra 07 vụ)": cases are a
+      // flow, and a cut by a count from a year whose count is stated is a ceiling on this year's.
+      const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+      if (from !== undefined && from > a) {
+        main = { ...amountShape(false), aggregation: 'flow', target: { kind: 'at_most', value: from - a, strict: false } }
+        reasons.push(`giảm ${f.digits[0]} vụ so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${from - a} vụ`)
+        if (confidence === 'high') confidence = 'medium'
+      } else main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
+    }
+    if (main.target?.kind === 'reduce_by') withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
+  } else if (kind === 'at_most' || post.orLess || (cue === undefined && (SPENDING_RE.test(name) || LOWER_BETTER_RE.test(name) || (first !== undefined && a === 0 && b === undefined)))) {
+    const strict = cue?.kind === 'at_most' ? cue.strict : false
+    if (cue === undefined && a === 0 && b === undefined) reasons.push('con số 0 (“Số vụ cháy rừng | vụ | 0”): không để xảy ra, tức là không quá 0')
+    else if (cue === undefined && SPENDING_RE.test(name)) reasons.push('dự toán chi là mức trần: không chi quá số này')
+    else if (cue === undefined && LOWER_BETTER_RE.test(name)) {
+      reasons.push('không có từ chỉ mức, và đây là điều cần kéo xuống (hộ nghèo, suy dinh dưỡng, tai nạn…): hiểu là không vượt quá')
+      if (confidence === 'high') confidence = 'medium'
+    }
+    const make = (x: number, y: number | undefined): Target => (y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: 'at_most', value: x, strict })
+    main = { ...(percent ? rateShape() : amountShape(false)), target: make(a, b) }
+    withNumbers(make)
+  } else {
+    // At least: "đạt", "trên" (strict), "từ … trở lên", or a bare figure; "tăng 50 hộ" counts what is added.
+    const strict = cue?.kind === 'at_least' && cue.strict && !post.orMore
+    if (kind === 'growth') reasons.push(`“tăng ${f.digits[0]} ${unit}”: hiểu là số tăng thêm trong năm`)
+    if (cue === undefined) reasons.push('không có từ chỉ mức (đạt, trên, dưới…): hiểu là đạt ít nhất')
+    const shape = percent || unit.includes('/') ? (percent ? rateShape() : amountShape(false)) : amountShape(false)
+    const rate = shape.aggregation === 'rate'
+    const make = (x: number, y: number | undefined): Target =>
+      y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: rate ? 'rate_at_least' : 'at_least', value: x, ...(strict ? { strict: true } : {}) }
+    main = { ...shape, target: make(a, b) }
+    withNumbers(make)
+    if (cue === undefined && confidence === 'high') confidence = 'medium'
+    // "100% thôn văn hóa": each thôn is, or is not: a yes/no each reports.
+    const subject = main.name.replace(/^tỷ lệ\s+/iu, '')
+    if (percent && a === 100 && b === undefined && UNIT_NOUN_RE.test(subject)) {
+      reasons.push('“100% thôn/tổ dân phố/cơ quan … đạt”: mỗi đơn vị tự báo đạt hay không đạt')
+      main = { name: upperFirst(subject), unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', target: { kind: 'yes_no' } }
+      alternatives.length = 0
+      reasons.splice(0, reasons.length, ...reasons.filter((r) => !r.startsWith('không có từ chỉ mức')))
+      confidence = 'medium'
+    }
+  }
+  if (alternatives.length > 0) confidence = 'low'
+  return { main, alternatives, confidence }
+}
+
+/**
+ * How many cases (vụ) the plan states for a year a cut is measured from: in the clause's bracket
+ * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
+ * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
+ */
+function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
+  const cases = name.replace(/^(?:kéo\s+)?giảm\s+/iu, '').replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  const m =
+    new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
+    (cases.length >= 6
+      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+        // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
+        // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
+        new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+        // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
+        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
+      : null)
+  return m ? Number(m[1]!.replace(/\./g, '')) : undefined
+}

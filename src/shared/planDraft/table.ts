@@ -1,0 +1,329 @@
+// Tables of targets: a heading row and what each column holds, a table with a figure per column
+// (MeasureTable), and a row of targets (readTableRow).
+import type { Indicator, Target } from '../model'
+import { agreesWith } from '../validation'
+import type { Line } from './header'
+import { cueBefore, QUANTITY_RE, readDigits, readPost, unitInfo } from './lexicon'
+import { lowerFirst, type Section, upperFirst } from './sections'
+import { wholeFraction } from './guards'
+import { findTargets, type Found } from './figures'
+import { type DocHabits, type Reading, toIndicatorShape } from './shape'
+import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
+import { fromFound } from './fromFound'
+
+/** A table row: a name cell, a unit-of-measure cell and a figure cell ("dưới 5", "≥ 95", "90 – 95"). */
+interface MeasureColumn {
+  index: number
+  /** "Diện tích", "Sản lượng": what the column measures. */
+  measure: string
+  unit: string
+}
+
+/** The columns of a heading row that each carry a measure and its unit ("Diện tích (ha)"): two or more. */
+export function measureColumns(row: string): MeasureColumn[] | undefined {
+  const cells = row.slice(1, -1).split('|').map((c) => c.trim())
+  if (cells.some((c) => /^[≥≤<>]?\s*\d(?:[\d.,]*\d)?\s*%?$/u.test(c))) return undefined
+  const out: MeasureColumn[] = []
+  cells.forEach((c, index) => {
+    const m = /^(.+?)\s*\(([^()]+)\)$/u.exec(c)
+    const info = m ? unitInfo(m[2]!.trim()) : undefined
+    if (m && info) out.push({ index, measure: m[1]!.trim(), unit: info.canonical })
+  })
+  return out.length >= 2 ? out : undefined
+}
+
+/**
+ * A table with a figure per column (area, yield, output of each crop): each row's figures are
+ * read as one line's ("Lúa cả năm: diện tích …, năng suất …, sản lượng …", fromFound). A row "- Lúa vụ
+ * Xuân" under "Lúa cả năm" is its part: parts adding up to the row make it their sum. A row
+ * "Tổng …" is the sum of the rows above whose figures add up to it.
+ */
+export class MeasureTable {
+  private top: Built[] = []
+  private parts: Built[][] = []
+  private tops: Built[] = []
+
+  constructor(
+    private readonly columns: MeasureColumn[],
+    readonly section: Section,
+  ) {}
+
+  /** The row's indicators, or undefined when the row is not one of this table's. */
+  row(line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] | undefined {
+    const cells: { text: string; start: number }[] = []
+    let pos = 1
+    for (const raw of line.text.slice(1, -1).split('|')) {
+      cells.push({ text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) })
+      pos += raw.length + 1
+    }
+    const first = Math.min(...this.columns.map((c) => c.index))
+    const label = cells
+      .slice(0, first)
+      .map((c) => c.text)
+      .filter((t) => t !== '' && !/^(?:\d{1,2}|[IVX]+|[a-zđ])[.)]?$/u.test(t))
+      .join(' ')
+    const figures = this.columns.filter((c) => /\d/u.test(cells[c.index]?.text ?? ''))
+    if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
+    const part = /^[-–+]\s*/u.test(label)
+    const total = /^tổng(?![\p{L}])/iu.test(label)
+    const name = label.replace(/^[-–+]\s*/u, '')
+    const found: Found[] = []
+    for (const c of figures) {
+      const cell = cells[c.index]!
+      const digits = /(\d(?:[\d.,]*\d)?)/u.exec(cell.text)!
+      found.push({
+        name: total ? name : `${c.measure} ${lowerFirst(name)}`,
+        span: { start: line.start, end: line.start + line.text.length },
+        at: cell.start + digits.index,
+        digits: [digits[1]!, undefined],
+        unit: c.unit,
+        cue: cueBefore(cell.text.slice(0, digits.index).replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới '))?.cue,
+        post: readPost(''),
+        verbFirst: undefined,
+        afterWhole: false,
+        section: this.section,
+      })
+    }
+    const built = fromFound(found, line, year, doc, codes, n0)
+    for (const b of built) b.reasons.push('đọc từ một dòng bảng, cột theo tiêu đề bảng')
+    if (total) {
+      this.sumOf(built)
+    } else if (part && this.top.length > 0) {
+      this.parts.push(built)
+    } else {
+      this.close()
+      this.top = built
+      this.tops.push(...built)
+    }
+    return built
+  }
+
+  /** The rows' parts are settled: a figure that its parts add up to is their sum. */
+  close(): void {
+    for (const whole of this.top) {
+      const unit = whole.value.unitOfMeasure
+      const measure = /^(\S+\s\S+)/u.exec(whole.found!.name)?.[1]?.toLowerCase()
+      const parts = this.parts.map((row) => row.find((b) => /^(\S+\s\S+)/u.exec(b.found!.name)?.[1]?.toLowerCase() === measure && b.value.unitOfMeasure === unit))
+      const figure = figureOf(whole.value.target)
+      if (parts.length < 2 || parts.some((p) => !p) || figure === undefined || whole.value.aggregation === 'rate' || whole.value.formula) continue
+      const sum = parts.reduce((t, p) => t + (figureOf(p!.value.target) ?? Number.NaN), 0)
+      if (!agreesWith(figure, sum)) continue
+      whole.value = { ...whole.value, children: parts.map((p) => p!.value.code), target: { kind: 'derived', value: figure } }
+      whole.reasons.push('các dòng con cộng lại bằng dòng này: tính từ các dòng con')
+    }
+    this.top = []
+    this.parts = []
+  }
+
+  /** "Tổng sản lượng lương thực có hạt": the rows above, of its unit, whose figures add up to it. */
+  private sumOf(built: Built[]): void {
+    this.close()
+    for (const t of built) {
+      const figure = figureOf(t.value.target)
+      const candidates = this.tops.filter((b) => b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && figureOf(b.value.target) !== undefined).slice(0, 12)
+      if (figure === undefined) continue
+      let best: Built[] | undefined
+      for (let mask = 1; mask < 1 << candidates.length; mask++) {
+        const pick = candidates.filter((_, k) => mask & (1 << k))
+        if (pick.length >= 2 && agreesWith(figure, pick.reduce((s, b) => s + figureOf(b.value.target)!, 0)) && (!best || pick.length > best.length)) best = pick
+      }
+      if (!best) continue
+      t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+      t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}`)
+    }
+  }
+}
+
+/** A table's heading row: no figure in it (a year is no figure), and words in two cells or more. */
+export function headingRow(row: string, underHeading = false): string[] | undefined {
+  const cells = row.slice(1, -1).split('|').map((c) => c.trim())
+  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '')))) return undefined
+  if (underHeading && !cells.some((c) => COLUMN_NAME_RE.test(c))) return undefined
+  const words = cells.filter((c) => /\p{L}{2,}/u.test(c) && !/^[IVXLC]+[.)]?$/u.test(c))
+  // A group row merged across the table ("| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | …") is no heading.
+  return words.length >= 2 && !mergedRow(cells) ? cells : undefined
+}
+
+/** Words that name a table's column: "TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện", "Ghi chú", "Mức phấn đấu". */
+const COLUMN_NAME_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước|năm|mức|phấn đấu|ghi chú|so sánh|tỷ lệ|giao|quý|cả năm|tháng|dự toán|mục tiêu|kết quả|chủ trì|thời gian)(?![\p{L}])/iu
+
+/** A row whose cells after its number all say the same: a group merged across the table. */
+export function mergedRow(cells: readonly string[]): boolean {
+  const rest = cells.filter((c) => c !== '' && !/^(?:[IVXLC]+|\d{1,2}|[A-Z])[.)]?$/u.test(c))
+  return rest.length >= 2 && new Set(rest.map((c) => c.toLowerCase())).size === 1
+}
+
+/** What each column of a table holds, from its heading. */
+interface TableColumns {
+  plan?: number
+  unit?: number
+  name?: number
+  notes?: number
+  /** The assigned target, where the plan column holds the commune's own ("phấn đấu"). */
+  fallback?: number
+  /** Columns that are no target: last year's, notes, who is in charge. */
+  skip: Set<number>
+}
+
+function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
+  const cols: TableColumns = { skip: new Set() }
+  head.forEach((h, i) => {
+    const x = h.toLowerCase()
+    if (/^(?:đvt|đơn vị tính|đơn vị)$/u.test(x)) cols.unit = i
+    else if (/^(?:ghi chú|chú thích)/u.test(x)) {
+      cols.notes = i
+      cols.skip.add(i)
+    } else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
+    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+      // "Chỉ tiêu giao | Chỉ tiêu phấn đấu": the commune's own target is the one it strives for; the
+      // assigned one stands in where that cell is empty.
+      if (/phấn đấu/u.test(x)) {
+        if (cols.plan !== undefined) cols.fallback = cols.plan
+        cols.plan = i
+      } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
+      else cols.fallback ??= i
+    } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
+  })
+  // "| Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành |": beside a name column, "Chỉ tiêu" holds the figures.
+  const bare = head.findIndex((h, i) => /^chỉ tiêu$/iu.test(h.trim()) && i !== cols.name)
+  if (cols.plan === undefined && cols.name !== undefined && /^nội dung/iu.test(head[cols.name] ?? '') && bare !== -1) cols.plan = bare
+  return cols
+}
+
+/** A plan cell in words: the state the row names, to keep or reach (a yes/no). */
+const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có|x)$/iu
+
+/**
+ * "| Số vụ tai nạn giao thông | Vụ | 20 | Giảm 10% |": a plan cell in % on a measure counted in
+ * other units is a change from the row's last-year figure (its "Thực hiện năm 2025" column): a cut
+ * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
+ */
+function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
+  const m = /^(giảm|tăng)?\s*(\d+(?:[.,]\d+)?)\s*%$/iu.exec(plan.trim())
+  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim())) return undefined
+  const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
+  // Or in a note of the row: "Năm 2024: 20 vụ".
+  const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
+  const lastText = lastAt >= 0 ? cells[lastAt]?.text : noted?.[1]
+  const last = lastText !== undefined ? readDigits(lastText, { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
+  if (last === undefined || percent === undefined) return undefined
+  const shown = (x: number): string => String(x).replace('.', ',')
+  if (m[1]?.toLowerCase() === 'giảm') {
+    const ceiling = Math.round(last * (100 - percent)) / 100
+    return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
+  }
+  return { target: { kind: 'growth', percent, baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit})` }
+}
+
+export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string): Built | undefined {
+  const cells: { text: string; start: number }[] = []
+  let pos = 1
+  for (const raw of line.text.slice(1, -1).split('|')) {
+    const lead = raw.length - raw.trimStart().length
+    // "95(1)", "1,4(2)", "62*": a footnote mark on a figure is not part of it.
+    cells.push({ text: raw.trim().replace(/\*\*/gu, '').replace(/(?<=\d)\s*(?:\(\d{1,2}\)|\(\*+\)|\*+)$/u, ''), start: line.start + pos + lead })
+    pos += raw.length + 1
+  }
+  const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }
+  const usable = cells.filter((_, i) => !cols.skip.has(i))
+  const unitCell = cols.unit !== undefined && unitInfo(cells[cols.unit]?.text ?? '') ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
+  const isFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
+  const planCell = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
+  const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
+  // "| Tỷ lệ hộ dân dùng nước sạch | % | 100 | Duy trì |": keep last year's level, which is the figure.
+  const kept = planCell && /^duy trì$/iu.test(planCell.text) ? cells.find((c, i) => i !== cols.notes && cols.skip.has(i) && isFigure(c)) : undefined
+  const figure = kept ?? (planCell ? (isFigure(planCell) ? planCell : undefined) : figureCells[figureCells.length - 1])
+  const nameCell =
+    (cols.name !== undefined && /\p{L}{2,}/u.test(cells[cols.name]?.text ?? '') ? cells[cols.name] : undefined) ??
+    cells.find((c) => c !== unitCell && c !== figure && /\p{L}{2,}/u.test(c.text) && !/^\d+[.)]?$/u.test(c.text))
+  // "| Trường học đạt chuẩn quốc gia | trường | 4/5 | 5/5 |", "| … giao quân | chỉ tiêu | Hoàn thành |": each is kept or reached, a yes/no.
+  // "Hoàn thành trước ngày 30/9/2025", "Được công nhận lại đạt chuẩn quốc gia mức độ 1": a state with a date or a level, still no figure.
+  const inWords =
+    planCell !== undefined &&
+    cols.plan !== undefined &&
+    /\p{L}{2,}/u.test(planCell.text) &&
+    (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)))
+  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
+    const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
+    const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
+    const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+    return { id: '', value, source: found.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, đạt/không đạt`], ambiguous: false, found }
+  }
+  // "| Tổng thu ngân sách … | 18.500 triệu đồng | Tháng 12/2026 |", "| Số vụ tai nạn giao thông | Giảm
+  // 10% so với năm 2025 (năm 2025: 10 vụ) |": the plan cell states its figure with its unit and
+  // words; it is read as the sentence "name + cell" would be.
+  if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)) {
+    const rowName = nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
+    const sentence: Line = { text: `${rowName} ${lowerFirst(planCell.text)}`, start: line.start }
+    const found = findTargets(sentence, section, true)
+    const read = fromFound(found.slice(0, 1), sentence, year, doc, codes, 0)[0]
+    if (!read) return undefined
+    const span = { start: line.start, end: line.start + line.text.length }
+    read.found = { ...read.found!, span, at: planCell.start }
+    read.reasons.push('đọc từ một dòng bảng: ô chỉ tiêu ghi cả số và đơn vị tính')
+    for (const alt of read.alternatives ?? []) alt.source = line.text
+    return { ...read, value: { ...read.value, source: line.text }, source: span }
+  }
+  if (!figure || !nameCell) return undefined
+  const symbolic = figure.text.replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới ')
+  // "| Nội dung | Dự toán 2024 (triệu đồng) |": the plan column's heading may carry the unit.
+  const headUnit = cols.plan !== undefined ? /\(([^()]+)\)\s*$/u.exec(head?.[cols.plan] ?? '')?.[1] : undefined
+  // "| Thu ngân sách trên địa bàn (triệu đồng) | …": or the name cell, in brackets at its end.
+  const nameUnit = /\s*\(([^()]+)\)\s*$/u.exec(nameCell.text)?.[1]?.trim()
+  const unitOfName = nameUnit && (nameUnit === '%' || nameUnit === '‰' || unitInfo(nameUnit)) ? nameUnit : undefined
+  const unit = unitCell?.text ?? unitOfName ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : '')
+  const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
+  if (!digits || unit === '') return undefined
+  const cueText = symbolic.slice(0, digits.index)
+  // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
+  // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
+  const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
+  // "| | - Trong đó: khách quốc tế | lượt | … |": a part of the row above, named by itself.
+  const partRow = /^(?:(?:\d+|[A-H])[.)]\s*)?(?:[-+]\s*)?trong đó\s*:?\s*(?=\p{L})/iu.exec(nameCell.text)
+  const rowName = (measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : upperFirst(nameCell.text.slice(partRow?.[0].length ?? 0).replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))).replace(
+    unitOfName !== undefined && unit === unitOfName ? /\s*\([^()]+\)\s*$/u : /$^/u,
+    '',
+  )
+  // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
+  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
+  const pace = change !== null && change.index === 0
+  // "Số vụ tai nạn giao thông giảm so với năm 2025 | % | ≥ 5": a cut of at least 5%.
+  const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace || /^(?:từ|ít nhất|tối thiểu)$/iu.test(cueText.trim())) ? cueBefore(change[1]!) : undefined
+  const notes = cols.notes !== undefined ? (cells[cols.notes]?.text ?? '') : ''
+  // "Tốc độ tăng tổng giá trị sản xuất so với năm 2024": the base year in the row's name, or in its notes.
+  const inName = changeCue ? /\s+(so với (?:năm \d{4}|năm trước|cùng kỳ(?: năm trước)?))\s*$/iu.exec(rowName) : null
+  const noteBase = inName?.[1] ?? /so với (?:năm \d{4}|năm trước|cùng kỳ)/iu.exec(notes)?.[0]
+  const f: Found = {
+    name: changeCue ? (pace ? upperFirst(rowName.slice(change!.index + change![0].length, inName ? inName.index : undefined)) : rowName.slice(0, change!.index)) : rowName,
+    span: { start: line.start, end: line.start + line.text.length },
+    at: figure.start,
+    digits: [digits[1]!, digits[2]],
+    unit,
+    cue: changeCue?.cue ?? cueBefore(cueText)?.cue,
+    post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}${noteBase ? ` ${noteBase}` : ''}`),
+    verbFirst: undefined,
+    afterWhole: partRow !== null,
+    section,
+  }
+  const reasons = ['đọc từ một dòng bảng']
+  const relative = relativeToLastYear(figure.text, unitInfo(unit)?.canonical ?? unit, cells, head, year, doc)
+  if (relative) {
+    reasons.push(relative.reason)
+    const code = codes.take(slug(rowName))
+    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: unitInfo(unit)?.canonical ?? unit, aggregation: 'flow', target: relative.target }
+    return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
+  }
+  const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
+  const code = codes.take(slug(main.name))
+  return {
+    id: '',
+    value: makeIndicator(main, code, section.code, line.text),
+    source: f.span,
+    confidence,
+    reasons,
+    ambiguous: alternatives.length > 0,
+    ...(alternatives.length > 0 ? { alternatives: alternatives.map((a) => makeIndicator(a, code, section.code, line.text)) } : {}),
+    found: f,
+  }
+}
