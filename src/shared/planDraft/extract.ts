@@ -13,6 +13,7 @@ import { validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
   DIRECTION_RE,
+  describesSetting,
   ALL_UNITS_STATE_RE,
   EACH_UNIT_RE,
   EACH_UNIT_STATE_RE,
@@ -127,6 +128,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
+          describesSetting(name) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
@@ -174,8 +176,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && /^\([^()]*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
-    // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024") names what follows.
-    if (!h && /^(?:bảng|biểu)\s+(?:(?:số\s+)?[\dIVX]+[.:]\s|(?:dự toán|chỉ tiêu|tổng hợp|phân bổ|đăng ký)(?![\p{L}]))/iu.test(line.text) && !/[.;]\s*$/u.test(line.text)) continue
+    // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024", "Biểu: Các chỉ tiêu …") names what follows.
+    if (!h && /^(?:bảng|biểu)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[.:]\s|^(?:bảng|biểu)\s+(?:dự toán|chỉ tiêu|tổng hợp|phân bổ|đăng ký)(?![\p{L}])/iu.test(line.text) && !/[.;]\s*$/u.test(line.text)) continue
     if (line.text.startsWith('| ')) {
       // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
       const columns = measureColumns(line.text)
@@ -254,7 +256,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // line without a figure or a closing stop, followed by more items, names the items under it.
     // So does a field's name alone, unbulleted, over bulleted items ("Về kinh tế" over "* Thu …").
     const next = lines.slice(index + 1).find((l) => l.text !== '')
-    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && /^[-+•*]\s/u.test(next.text) && (/^[-+•]\s/u.test(line.text) || /^về\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    // ("* Về kinh tế" over "1) Tổng diện tích gieo trồng …": a field's name over numbered items too.)
+    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?về\s/iu.test(line.text) && (headingOf(next.text)?.level ?? 0) >= 2
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^về\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
@@ -338,7 +342,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
 
   // Items stated twice or shared out, and totals of nearby items (passes.ts).
   mergeRestatedParts(built)
-  sumNearbyTotals(built)
+  sumNearbyTotals(built, text)
   dropVillageShares(built, doc)
   dropRestatedGrowths(built, text)
   dropRestatedFigures(built)

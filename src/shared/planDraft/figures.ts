@@ -175,7 +175,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
     // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
     let nameEnd: number | undefined
-    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?giảm\s/iu.test(before)) {
+    // ("Kéo giảm tội phạm … từ 5% trở lên": so does "kéo giảm".)
+    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(before)) {
       nameEnd = cueMatch.at
       cueMatch = undefined
     }
@@ -227,7 +228,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
     const bareVerb = SUBJECT_AFTER_RE.test(name)
-    const shortName = name.split(/\s+/u).length <= 2 && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
+    // ("Đóng mới, cải hoán ít nhất 06 tàu cá …": two short verbs are as short a name.)
+    const pieces = name.split(/\s*,\s*/u)
+    const shortName = pieces.length <= 2 && pieces.every((p) => p.split(/\s+/u).length <= 2) && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
     const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
@@ -240,6 +243,16 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
       if (bareVerb && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
+      // "… 06 tàu cá vỏ thép, vỏ composite có công suất …", "05 nhà văn hóa thôn, nhà văn hóa tổ
+      // dân phố …": a comma before a word the subject (or the counted noun) already holds lists
+      // kinds of the same thing, and the subject goes on.
+      while (stop !== -1 && rest[stop] === ',') {
+        const said = new Set(`${m[5] ?? ''} ${rest.slice(0, stop)}`.toLowerCase().split(/[^\p{L}\d]+/u))
+        const word = /^,\s*(\p{L}+)/u.exec(rest.slice(stop))?.[1]?.toLowerCase()
+        const further = word !== undefined && said.has(word) ? rest.slice(stop + 1).search(byComma) : -2
+        if (further === -2) break
+        stop = further === -1 ? -1 : stop + 1 + further
+      }
       // ("… vào lớp 1 và Trường … được công nhận …": the joining word before another goal is no part of it.)
       const subject = (stop === -1 ? rest : rest.slice(0, stop)).trim().replace(/(?:,|\s+(?:và|đồng thời))$/u, '')
       if (subject !== '' && !subjectFigure(subject)) {
@@ -249,7 +262,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
         // ("Có thêm 02 sản phẩm được công nhận …": the new ones, "Số sản phẩm mới được công nhận …".)
         const bare = /^(?:có\s+)?thêm$|^có$/iu.test(name)
         const counted = (name === '' || bare) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}${/thêm$/iu.test(name) ? ' mới' : ''}` : ''
-        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
+        // ("Đóng mới, cải hoán 06 tàu cá vỏ thép …": after a verb, the counted noun heads the subject.)
+        const head = counted === '' && !bareVerb && name !== '' && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? m[5] : ''
+        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), head, subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
         end += stop === -1 ? rest.length : stop
         // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
         const more = readPost(after(end))

@@ -29,21 +29,22 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(\d{1,3})\/\1\s+\p{L})/gu)) {
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})/giu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
     const rest = text.slice(m.index + m[0].length, to)
     // "Tỷ lệ gia đình văn hóa đạt 93%, 12/12 thôn đạt danh hiệu văn hóa": after a figure, all of
-    // the villages keeping a state is a goal of its own (a yes/no each reports).
+    // the villages keeping a state is a goal of its own (a yes/no each reports). So is "…, duy trì
+    // 11/11 ấp đạt danh hiệu …".
     if (m[1] !== undefined) {
-      if (figure.test(head) && REACHED_RE.test(rest.trim()) && !figure.test(rest.replace(/^\d{1,3}\/\d{1,3}/u, ''))) out.push({ at: m.index, next: m.index + m[0].length })
+      if (figure.test(head) && REACHED_RE.test(rest.trim()) && !figure.test(rest.replace(/^(?:(?:duy trì|giữ vững)\s+)?\d{1,3}\/\d{1,3}/iu, ''))) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
     // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
     // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
     if (/^,\s+$/u.test(m[0])) {
-      if (target(head) && goal(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+      if (target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
     const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
@@ -51,6 +52,14 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
   }
   return out
 }
+
+/**
+ * "…, không để tồn đọng, quá hạn": a lapse of the figure's own subject (its files left pending,
+ * late) that the figure already rules out ("100% hồ sơ … giải quyết đúng hạn"); no goal of its own,
+ * unlike "…, không để xảy ra cháy rừng", which names an event of its own.
+ */
+const LAPSE = String.raw`(?:bị\s+)?(?:tồn đọng|quá hạn|trễ hạn|chậm trễ|chậm|trễ|sót|bỏ sót|thất lạc)`
+const LAPSE_RE = new RegExp(String.raw`^không để\s+${LAPSE}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)${LAPSE})*[\s.;…]*$`, 'iu')
 
 /** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
 function insideQuote(text: string, at: number): boolean {

@@ -447,10 +447,11 @@ export const MEANS_RE =
 
 /**
  * A section on the plan's phases ("4. Đợt thi đua đặc biệt", "Các đợt thi đua", "Thời gian thực
- * hiện"), at any depth: what it says (when a phase is launched, who sets its dates) is read by the
- * header as phases, not as the year's targets or goals.
+ * hiện", "Thời gian thi đua"), at any depth: what it says (when a phase is launched, who sets its
+ * dates, "thời gian cụ thể … thông báo sau") is read by the header as phases, not as the year's
+ * targets or goals.
  */
-export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao điểm)(?![\p{L}])|^thời gian (?:thực hiện|phát động)(?![\p{L}])/iu
+export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao điểm)(?![\p{L}])|^thời gian (?:thực hiện|phát động|thi đua|tổ chức)(?![\p{L}])/iu
 
 /**
  * Sections that hold no targets: purposes, requirements, solutions, how the plan is carried out,
@@ -458,7 +459,7 @@ export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao đi�
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả
@@ -471,8 +472,19 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
     const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)
   }
-  const m = /^kết quả(?![\p{L}])[^\d]{0,80}?năm\s+(\d{4})/iu.exec(name)
+  // ("Khái quát kết quả năm 2025", "Tóm tắt kết quả năm 2025": a word or two before it.)
+  const m = /^(?:\p{L}+\s+){0,2}kết quả(?![\p{L}])[^\d]{0,80}?năm\s+(\d{4})/iu.exec(name)
   return m !== null && planYear !== undefined && Number(m[1]) < planYear
+}
+
+/**
+ * A section on where the commune stands as the plan opens ("Bối cảnh", "Đặc điểm tình hình",
+ * "Tình hình chung", "Khái quát đặc điểm …"), at any depth: its figures (enterprises, workers,
+ * last year's budget) describe, they set nothing. Not one that names the year's tasks as well
+ * ("Tình hình và nhiệm vụ năm 2026").
+ */
+export function describesSetting(name: string): boolean {
+  return /^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
 }
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */

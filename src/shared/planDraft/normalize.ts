@@ -42,9 +42,10 @@ function repairOcrFigures(line: string): string {
   if (roman && /l/u.test(roman[2]!) && /[IVX]/u.test(roman[2]!)) line = `${roman[1]}${roman[2]!.replace(/l/gu, 'I')}${roman[3]}${line.slice(roman[0].length)}`
   return line
     // The measures' words with a wrong or lost accent, as typed from a photo or read by OCR.
-    .replace(/(?<![\p{L}])n[âăa]ng su[ấâạa]t(?![\p{L}])/gu, 'năng suất')
-    .replace(/(?<![\p{L}])s[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
-    .replace(/(?<![\p{L}])di[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
+    // ("s ản lượng", "n ăng suất": OCR may also cut a word after its first letter.)
+    .replace(/(?<![\p{L}])n ?[âăa]ng su[ấâạa]t(?![\p{L}])/gu, 'năng suất')
+    .replace(/(?<![\p{L}])s ?[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
+    .replace(/(?<![\p{L}])d ?i[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
     .replace(/(?<![\p{L}])h[ôo] ngh[èe]o(?![\p{L}])/gu, 'hộ nghèo')
     // "1 120 ha", "12 500 con": a space for the thousands separator, before a unit or a sign.
     .replace(/(^|[\s(≥≤<>:])(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/gu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, '.')}`)
@@ -105,6 +106,24 @@ function listInBrackets(line: string, marks: ReadonlySet<string>): string {
   return m && !marks.has(m[1]!) ? `- ${line.slice(m[0].length)}` : line
 }
 
+/** A list's number or bullet as a word processor writes it before a tab: "1.", "a)", "II.", "-", "•". */
+const LIST_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]|[-–+•*])$/u
+
+/**
+ * "1.⇥Mục đích", "-⇥Phát động …": a Word list saved as text puts a tab between the item's number
+ * and its words. Outside a table (the line before is no row of three cells or more) it is the list
+ * item, "1. Mục đích", not a row of two cells.
+ */
+function listItemWithTab(line: string, previous: string | undefined): string | null {
+  if (!/\t/u.test(line) || line.includes('|')) return null
+  const cells = line.split('\t').map((c) => c.trim())
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
+  while (cells.length > 0 && cells[0] === '') cells.shift()
+  if (cells.length !== 2 || !LIST_MARK_RE.test(cells[0]!) || !/\p{L}/u.test(cells[1]!)) return null
+  if (previous !== undefined && previous.split('\t').filter((c) => c.trim() !== '').length >= 3) return null
+  return `${cells[0]} ${cells[1]}`
+}
+
 function tableRow(line: string): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
@@ -115,7 +134,11 @@ function tableRow(line: string): string | null {
       if (/\|\s*$/.test(line)) cells.pop()
     }
     while (cells.length > 0 && cells[cells.length - 1] === '' && !line.includes('|')) cells.pop()
+    // "⇥- Trong đó: …⇥lượt⇥61.500⇥75.000": a row whose first cell (its number) is empty keeps
+    // it, so that every cell stays under its column; only indentation before that goes.
+    const lead = line.includes('|') ? 0 : (/^[ \t]*/u.exec(line)?.[0].match(/\t/gu) ?? []).length
     while (cells.length > 0 && cells[0] === '' && !line.includes('|')) cells.shift()
+    if (lead === 1 && cells.length >= 3) cells.unshift('')
     if (cells.filter((c) => c !== '').length < 2) return null
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
     return `| ${cells.join(' | ')} |`
@@ -283,7 +306,8 @@ export function normalizeText(raw: string): string {
   const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].map((m) => m[1]!)))
-  for (const original of unified) {
+  for (const [at, given] of unified.entries()) {
+    const original = listItemWithTab(given, unified[at - 1]) ?? given
     const table = tableRow(original)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))
@@ -358,6 +382,9 @@ function continues(prev: RawLine, next: RawLine): boolean {
   if (/^\p{Ll}/u.test(next.text)) return true
   // "… đạt" / "1.800 con.": a figure carried to the next line.
   if (/^\d/u.test(next.text) && next.blanksBefore === 0) return true
+  // "… còn 1.146 hộ nghèo" / "(chiếm 26,9%) và …": a bracket carried to the next line goes on
+  // with the sentence (not a footnote "(1) …" nor a remark "(Bảng …)" of its own).
+  if (/^\((?!\d{1,2}\)|\*+\))\s*[\p{Ll}\d]/u.test(next.text) && next.blanksBefore === 0) return true
   if (!/^\p{Lu}/u.test(next.text)) return false
   const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
   if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true

@@ -1,6 +1,7 @@
 // The passes over every drafted item once the whole document is read (draftPlan, in this order): a
 // crop's measures on lines of their own, a total's part restated, totals of nearby items, a figure
 // shared out to villages, and a figure, growth or goal stated twice.
+import type { Indicator } from '../model'
 import { agreesWith } from '../validation'
 import { plainWords } from '../codes'
 import { clip, lowerFirst, ROOT, type Section } from './sections'
@@ -90,15 +91,21 @@ export function mergeRestatedParts(built: Built[]): void {
  * "Tổng sản lượng lương thực có hạt đạt 8.634,85 tấn" after (or before) its crops' outputs on
  * lines of their own: a total the nearby items of its unit add up to exactly is their sum.
  * Nearby: the same section, or sister sections ("a) Cây lúa …", "b) Cây ngô …", "c) Tổng …").
+ * A total whose line ends "…, trong đó:" (or "gồm:") announces its parts on the lines after it,
+ * however many items those lines hold (each crop's area, yield and output): it is summed from
+ * what follows it.
  */
-export function sumNearbyTotals(built: Built[]): void {
+export function sumNearbyTotals(built: Built[], text = ''): void {
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
   for (const t of built) {
     const figure = figureOf(t.value.target)
     if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
     const at = built.indexOf(t)
+    const lineEnd = text.indexOf('\n', t.source.end)
+    const announces = /^[^\n]*?(?:,\s*)?(?:trong đó|gồm)\s*:\s*$/iu.test(text.slice(t.source.end, lineEnd === -1 ? undefined : lineEnd))
+    const within = (k: number): boolean => (announces ? k > at && k - at <= 24 : Math.abs(k - at) <= 8)
     const candidates = built
-      .filter((b, k) => b !== t && Math.abs(k - at) <= 8 && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
+      .filter((b, k) => b !== t && within(k) && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
       .slice(0, 10)
     let best: Built[] | undefined
     for (let mask = 1; mask < 1 << candidates.length; mask++) {
@@ -144,13 +151,15 @@ export function dropVillageShares(built: Built[], doc: DocHabits): void {
 
 /**
  * "… phấn đấu đạt 38,6 tỷ đồng, tăng khoảng 12% so với thực hiện năm 2025": a growth with no
- * subject of its own right after an amount of money only restates that amount, one target.
+ * subject of its own right after an amount of money only restates that amount, one target. So
+ * does how far it goes past the assigned estimate ("… đạt 18,75 tỷ đồng, vượt 10% dự toán tỉnh giao").
  */
 export function dropRestatedGrowths(built: Built[], text: string): void {
   for (let i = 1; i < built.length; i++) {
     const b = built[i]!
     const amount = built[i - 1]!
-    if (b.value.target?.kind !== 'growth' || !/^tăng\s/iu.test(b.value.source ?? '') || amount.value.target?.kind !== 'at_least' || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
+    const restates = (b.value.target?.kind === 'growth' && /^tăng\s/iu.test(b.value.source ?? '')) || (b.found?.overPlan === true && /^vượt\s/iu.test(b.value.source ?? ''))
+    if (!restates || amount.value.target?.kind !== 'at_least' || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
     if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
     amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
     built.splice(i--, 1)
@@ -168,11 +177,27 @@ export function dropRestatedFigures(built: Built[]): void {
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
     if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula || referenced(b)) continue
-    const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && x.value.unitOfMeasure === b.value.unitOfMeasure && JSON.stringify(x.value.target) === JSON.stringify(b.value.target) && sameMeasure(x.value.name, b.value.name))
+    const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && sameFigure(x.value, b.value) && sameMeasure(x.value.name, b.value.name))
     if (!first) continue
     first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
     built.splice(i--, 1)
   }
+}
+
+/** Money units in millions of đồng: "15.000 triệu đồng" and "15 tỷ đồng" are one sum. */
+const IN_MILLIONS: Record<string, number> = { đồng: 1e-6, 'nghìn đồng': 1e-3, 'triệu đồng': 1, 'tỷ đồng': 1000 }
+
+/**
+ * Two items state the same figure: the same unit and target, or the same sum of money in two
+ * units ("| Thu ngân sách … | Triệu đồng | … | 15.000 |", then "thu ngân sách … đạt 15 tỷ đồng trở lên").
+ */
+function sameFigure(x: Indicator, y: Indicator): boolean {
+  if (x.unitOfMeasure === y.unitOfMeasure) return JSON.stringify(x.target) === JSON.stringify(y.target)
+  const [fx, fy] = [IN_MILLIONS[x.unitOfMeasure], IN_MILLIONS[y.unitOfMeasure]]
+  const [vx, vy] = [figureOf(x.target), figureOf(y.target)]
+  if (fx === undefined || fy === undefined || vx === undefined || vy === undefined || x.target?.kind !== y.target?.kind) return false
+  const strict = (t: Indicator['target']): boolean => (t && 'strict' in t ? (t.strict ?? false) : false)
+  return strict(x.target) === strict(y.target) && agreesWith(vx * fx, vy * fy)
 }
 
 /**

@@ -92,5 +92,9 @@ export function isTitle(rest: string, lines: readonly Line[], index: number): bo
 export const FIELD_OPENING_RE =
   /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 
-/** A section of prose content: its goals are read clause by clause, not as a list. */
-export const CONTENT_NAME_RE = /^(?:\d+\.\s*)?(?:nội dung|nhiệm vụ|các nhiệm vụ)(?![\p{L}])/iu
+/**
+ * A section of prose content: its goals are read clause by clause, not as a list. So is a section
+ * on the movements the plan carries on ("Các phong trào thi đua (trọng tâm)"): its items launch and
+ * carry out movements, they are no list of targets.
+ */
+export const CONTENT_NAME_RE = /^(?:\d+\.\s*)?(?:nội dung|nhiệm vụ|các nhiệm vụ|(?:các\s+)?phong trào thi đua(?:\s+(?:trọng tâm|chủ yếu|cụ thể))?\s*$)(?![\p{L}])/iu

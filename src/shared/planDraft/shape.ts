@@ -169,7 +169,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
       } else {
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
         // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
-        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])vụ(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
+        // Crimes, accidents and fires are counted in cases too: "Kéo giảm tội phạm … từ 5%" cuts their number.
+        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
@@ -241,7 +242,12 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
 function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
-  const cases = name.replace(/^(?:kéo\s+)?giảm\s+/iu, '').replace(/^số vụ\s+/iu, '').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
+  const cases = name
+    .replace(/^(?:kéo\s+)?giảm\s+/iu, '')
+    .replace(/^số vụ\s+/iu, '')
+    .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+    .replace(/^(?:tội phạm|phạm pháp)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp)(?:\s+hình sự)?`)
   const m =
     new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
     (cases.length >= 6

@@ -199,7 +199,8 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
  * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
  */
 function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
-  const m = /^(giảm|tăng)?\s*(\d+(?:[.,]\d+)?)\s*%$/iu.exec(plan.trim())
+  // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
+  const m = /^(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?$/iu.exec(plan.trim())
   if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim())) return undefined
   const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
   // Or in a note of the row: "Năm 2024: 20 vụ".
@@ -249,6 +250,20 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
     const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
     return { id: '', value, source: found.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, đạt/không đạt`], ambiguous: false, found }
+  }
+  // "| Số tổ dân phố đạt danh hiệu văn hóa | tổ | 35/38 | 36/38 |": a plan cell that is some of the
+  // units (not all of them, a yes/no) counts those that hold the title: at least 36, a stock.
+  const some = planCell ? /^(\d{1,4})\s*\/\s*(\d{1,4})$/u.exec(planCell.text) : null
+  if (nameCell && planCell && some && Number(some[1]) < Number(some[2])) {
+    const unitWord = (cols.unit !== undefined ? cells[cols.unit]?.text : undefined)?.toLowerCase() ?? ''
+    const unit = unitInfo(unitWord)?.canonical ?? (/^\p{L}+(?:\s\p{L}+){0,2}$/u.test(unitWord) ? unitWord : '')
+    if (unit !== '') {
+      const bare = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
+      const name = /^(?:số|tổng)(?![\p{L}])/iu.test(bare) ? bare : `Số ${lowerFirst(bare)}`
+      const f: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: [some[1]!, undefined], unit, cue: { kind: 'at_least', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+      const main: Reading = { name, unitOfMeasure: unit, aggregation: 'stock', target: { kind: 'at_least', value: Number(some[1]) } }
+      return { id: '', value: makeIndicator(main, codes.take(slug(name)), section.code, line.text), source: f.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, một số trong tổng số ${some[2]} ${unit}: số ${unit} đạt, từ ${some[1]} trở lên`], ambiguous: false, found: f }
+    }
   }
   // "| Tổng thu ngân sách … | 18.500 triệu đồng | Tháng 12/2026 |", "| Số vụ tai nạn giao thông | Giảm
   // 10% so với năm 2025 (năm 2025: 10 vụ) |": the plan cell states its figure with its unit and
