@@ -114,17 +114,22 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
    * waiting for the backoff's timer.
    */
   let againAtOnce = false
+  /** The user asked during a run ("Đồng bộ", or from another tab): the run after it goes whatever this one did. */
+  let againAsked = false
   let releaseLeadership: (() => void) | null = null
   let abortElection: AbortController | null = null
   let channel: ChannelLike | null = null
   const timers: { debounce?: ReturnType<typeof setTimeout>; retry?: ReturnType<typeof setTimeout>; interval?: ReturnType<typeof setInterval> } = {}
 
   const patch = (p: Partial<SyncStatus>) => status.set({ ...status.get(), ...p })
-  const refresh = async () => {
+  /** Reads the outbox's counts into the status; false when the read failed (the last counts stay shown). */
+  const refresh = async (): Promise<boolean> => {
     try {
       patch(await options.readSummary())
+      return true
     } catch {
       // the status is a convenience: a failed read leaves the last one shown
+      return false
     }
   }
 
@@ -140,19 +145,21 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     // Edits and the timer respect the backoff; the user and the network coming back do not.
     if ((why === 'edit' || why === 'timer') && now() < retryAt) return
     if (why === 'timer' && doc && doc.visibilityState !== 'visible') return
-    void runLoop(why === 'online' || why === 'manual')
+    void runLoop(why === 'online' || why === 'manual', why === 'manual')
   }
 
-  async function runLoop(atOnce = false): Promise<void> {
+  async function runLoop(atOnce = false, asked = false): Promise<void> {
     if (running) {
       again = true
       againAtOnce ||= atOnce
+      againAsked ||= asked
       return running
     }
     running = (async () => {
       do {
         again = false
         againAtOnce = false
+        againAsked = false
         clearTimeout(timers.retry)
         patch({ running: true })
         let result: SyncResult | undefined
@@ -162,7 +169,8 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
           result = undefined
           patch({ lastError: { kind: 'internal', code: null, message: String(err), at: new Date(now()).toISOString() } satisfies SyncErrorInfo })
         }
-        await afterRun(result)
+        const counted = await afterRun(result)
+        if (again && !againAsked && failures === 0 && counted && status.get().waiting === 0) again = false
       } while (again && (failures === 0 || againAtOnce) && started)
       patch({ running: false })
       running = null
@@ -170,7 +178,13 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
     return running
   }
 
-  async function afterRun(result: SyncResult | undefined): Promise<void> {
+  /**
+   * After a run: the backoff, the retry timer, the status's counts. True when the counts were read.
+   * A trigger that came during a run that went through (an edit's debounce, the timer, `online`,
+   * becoming visible) asks for what that run just did; another run follows only when changes
+   * still wait (edits made after the run took its last batch), or the user asked.
+   */
+  async function afterRun(result: SyncResult | undefined): Promise<boolean> {
     if (result?.ok) {
       failures = 0
       retryAt = 0
@@ -190,8 +204,9 @@ export function createSyncScheduler(options: SchedulerOptions): SyncScheduler {
       await options.saveNextRetry?.(new Date(retryAt).toISOString())
       if (started) timers.retry = setTimeout(() => trigger('retry'), delay)
     }
-    await refresh()
+    const counted = await refresh()
     if (result && !result.ok && result.error?.kind === 'network' && status.get().waiting > 0) options.onOfflineWithWaiting?.()
+    return counted
   }
 
   function becomeLeader(): void {

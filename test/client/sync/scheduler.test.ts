@@ -273,6 +273,55 @@ describe('createSyncScheduler', () => {
     s.stop()
   })
 
+  it('a trigger during a run that went through runs once more only while changes wait; the user asking always does', async () => {
+    let release!: () => void
+    const run = vi.fn(() => new Promise<SyncResult>((resolve) => (release = () => resolve(ok))))
+    let waiting = 0
+    const { win, options } = env({ run, readSummary: async () => ({ waiting, attention: 0, lastSuccessAt: null, lastError: null, nextRetryAt: null }) })
+    const s = createSyncScheduler(options)
+    s.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
+    // An edit typed just before the network came back: its debounce fires during the run that
+    // sends it, and the network's own trigger too. That run sent everything: no second run.
+    s.notifyEdit()
+    await vi.advanceTimersByTimeAsync(3_000)
+    win.dispatchEvent(new Event('online'))
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(1)
+    expect(s.status.get().running).toBe(false)
+
+    // An edit made during a run, after it took its last batch: still waiting after it, so once more.
+    s.syncNow()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(2)
+    s.notifyEdit()
+    await vi.advanceTimersByTimeAsync(3_000)
+    waiting = 1
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(3)
+    waiting = 0
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(3)
+
+    // The counts could not be read: the trigger is not dropped.
+    const unread = createSyncScheduler({ ...options, readSummary: () => Promise.reject(new Error('IndexedDB closed')) })
+    s.stop()
+    unread.start()
+    await vi.advanceTimersByTimeAsync(0)
+    const before = run.mock.calls.length
+    win.dispatchEvent(new Event('online'))
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(run).toHaveBeenCalledTimes(before + 1)
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    unread.stop()
+  })
+
   describe('leadership', () => {
     it('without Web Locks, every tab leads (falls back to running)', async () => {
       const { options, run } = env({ locks: null })
