@@ -25,6 +25,7 @@ import {
   NON_TARGET_SECTION_RE,
   QUANTITY_RE,
   reviewsPastYear,
+  RESULT_WITHIN_RE,
   STATE_GOAL_RE,
   TARGET_LIST_RE,
   unitFamily,
@@ -32,7 +33,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { capsHeading, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
-import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, wholeFraction } from './guards'
+import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
@@ -262,18 +263,25 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
+      // A paragraph of running prose in the list (no bullet, sentences on end: "Tập trung khai
+      // hoang …. Năm 2025 gieo cấy 328 ha …"), as a movement's text writes it, mixes its targets
+      // with the efforts that reach them: as in prose, only a result is a goal of its own.
+      const prose = !h && !/^[-+•*–]\s/u.test(line.text) && (/[.;]\s+\p{Lu}/u.test(item.text) || item.text.length > 150)
       let k = 0
       for (const c of clausesOf(item)) {
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) continue
-        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text)) continue
+        // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
+        if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)
-        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body)) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !EACH_UNIT_STATE_RE.test(body) && !RESULT_WITHIN_RE.test(body)) continue
+        // ("phát triển chăn nuôi theo hướng trang trại, …": the way to go is a direction too, unless it names a result.)
+        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
-        if (midYearMilestone(c.text) || laterYear(c.text, year)) continue
+        if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text)) continue
         // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
         if (/^(?:để|nhằm)\s/iu.test(body)) continue
         // "hoàn thành trước ngày 10/02/2026": a deadline for what the item asks, not a goal.
@@ -321,7 +329,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line, figures)) {
-        if (laterYear(c.text, year)) continue
+        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)

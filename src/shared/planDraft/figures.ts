@@ -36,6 +36,11 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
   s = s.replace(/^[\s,;.:–-]+/u, '')
+  // "320 ha (trồng mới 45 ha, …)": a part opening a bracket after its whole.
+  if (/^\(\s*\p{L}/u.test(s) && !s.includes(')')) {
+    s = s.replace(/^\(\s*/u, '')
+    whole = true
+  }
   // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
   s = s.replace(/^đồng thời\s+/iu, '')
   // "Ngoài các chỉ tiêu trên, phấn đấu 100% cơ sở …", "Ngoài ra, …": a lead-in that points back to the list names nothing.
@@ -60,11 +65,18 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
     const lead = [...s.matchAll(/(?:,\s+(?:cùng\s+)?|\s+(?:để|nhằm|chủ trì|phối hợp|cùng)\s+)(?=(?:tỷ lệ|tỉ lệ|số|tổng|thu|chi|giá trị|sản lượng|diện tích|năng suất|hoàn thành|vận động|kéo giảm|giảm|tăng)(?:\s|$))/giu)].pop()
     if (lead) s = s.slice(lead.index + lead[0].length)
   }
+  // "Thực hiện có hiệu quả phong trào thi đua “…”, trong năm giảm ít nhất 12 hộ nghèo": the movement
+  // the target serves, named in quotes before a comma, is no part of the measure.
+  s = s.replace(/^[^“”";]*[“"][^“”"]*[”"]\s*,\s*(?=\p{L}+\s+\p{L})/u, '')
+  s = s.replace(/^trong năm(?:\s+(?=(?:kéo\s+)?(?:giảm|tăng)\s)|\s*$)/iu, '')
+  // "Riêng cây sầu riêng, diện tích cho trái …": a crop singled out before a comma labels its measures, as "Cây sầu riêng: …" does.
+  s = s.replace(/^riêng\s+((?:cây\s+)?[^,;:]{2,30}?),\s*(?=(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/iu, (_, crop: string) => `${crop.charAt(0).toUpperCase()}${crop.slice(1)}: `)
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "hoàn thành chỉ tiêu thu ngân sách 186,5 tỷ đồng": the measure is what the assigned figure is of.
   s = s.replace(/^hoàn thành\s+(?:các\s+)?chỉ tiêu\s+(?=(?:thu|chi|tổng|giá trị|sản lượng|diện tích)\s)/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
-  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))/u, '')
+  // ("Cây cam: duy trì diện tích …": a crop's label is kept, it names the crop of the measure.)
+  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
@@ -114,7 +126,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   let stated = -1
   const wholeAt = (() => {
     // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
-    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)/iu.exec(text)
+    // So are the kinds in brackets after a figure ("Trồng rừng 320 ha (trồng mới 45 ha, trồng lại 275 ha)").
+    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)|(?<=\d\s*(?:ha|tấn|con|người|hộ)\s*)\((?=\s*\p{L}[^()\d]*\d[^()]*,\s*\p{L}[^()\d]*\d[^()]*\))/iu.exec(text)
     return m ? m.index : -1
   })()
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
@@ -190,7 +203,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // milestone within the year leads to the year's target, it is not one.
     if (midYearMilestone(before)) continue
     // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
-    if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
+    // ("mỗi năm tổ chức 02 đợt tập huấn": so is how often a year's duty comes round, its verb between.)
+    if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before) || /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+năm\s+(?:tổ chức|mở|thực hiện)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
     // "Mỗi thôn có ít nhất 01 tuyến đường hoa", "mỗi TDP ven biển duy trì ít nhất 01 đội", "vận
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
     // list's clause is a state every village reports, or a duty).
@@ -215,7 +229,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     let name = cleaned.name
     // The name starts after the spaces and separators that open the segment (counted once).
     // ("Ngoài các chỉ tiêu trên, …": the lead-in back to the list is no part of the item either.)
-    const opening = /^[\s,;.:–-]*/u.exec(before)?.[0].length ?? 0
+    const opening = /^[\s,;.:–-]*(?:\((?=\s*\p{L}[^()]*$)\s*)?/u.exec(before)?.[0].length ?? 0
     const lead = segStart + opening + (LEAD_BACK_RE.exec(before.slice(opening))?.[0].length ?? 0)
     // "100% trường học …": the % is the figure's unit and the noun after it the units it counts.
     // So is a counted noun after it: "100% cơ sở kinh doanh …", "100% hộ …".
@@ -229,6 +243,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.
     const bareVerb = SUBJECT_AFTER_RE.test(name)
     // ("Đóng mới, cải hoán ít nhất 06 tàu cá …": two short verbs are as short a name.)
+    // ("Các bản chăm sóc, bảo vệ, duy trì 1.150 ha thảo quả …": the villages that do it are no part of what is counted.)
+    const doer = /^(?:các|toàn bộ|tất cả(?: các)?)\s+/iu.test(name) ? UNIT_NOUN_RE.exec(name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '')) : null
+    if (doer && /^\s+\p{L}/u.test(name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '').slice(doer[0].length)) && !/[\d%]/u.test(name)) name = name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '').slice(doer[0].length).trim()
     const pieces = name.split(/\s*,\s*/u)
     const shortName = pieces.length <= 2 && pieces.every((p) => p.split(/\s+/u).length <= 2) && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
@@ -284,11 +301,14 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
     // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
-    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)/iu)
+    // ("… 1.120 ha (trong đó chè giống mới 960 ha)", "320 ha (trồng mới 45 ha, …)": a bracket of parts with their figures.)
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
-    const spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
+    let spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
+    // ("(trong đó chè giống mới 960 ha)": a part read out of its bracket ends before the bracket closes.)
+    if (/\)\s*$/u.test(text.slice(lead, spanEnd)) && !text.slice(lead, spanEnd).includes('(')) spanEnd = lead + text.slice(lead, spanEnd).replace(/\s*\)\s*$/u, '').length
     // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
     const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word)
     const verbFirst = /^(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined

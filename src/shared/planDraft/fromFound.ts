@@ -78,8 +78,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     if (own) subject = own
     // "…; năng suất bình quân 90 tạ/ha, sản lượng chè búp tươi 4.680 tấn": a measure naming no
     // crop, with none before it, is of the crop the next measure names.
+    // ("Cây chè: duy trì diện tích 1.120 ha (trong đó chè giống mới 960 ha); năng suất chè …": not of its part.)
     if (!subject) {
-      const next = MEASURE_RE.exec(found[i + 1]?.name ?? '')
+      const after = found.slice(i + 1).find((g) => !/^trong đó(?![\p{L}])/iu.test(text(g.span)))
+      const next = MEASURE_RE.exec(after?.name ?? '')
       subject = bareCrop(next?.[1]) ?? bareCrop(next?.[3])
     }
     // "Cây ngô: gieo trồng 620 ha": the area sown.
@@ -145,8 +147,12 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   }
 
   // "Giá trị sản xuất tăng 10%, nông nghiệp tăng 5-7%, dịch vụ …": sectors are parts of the first.
+  // "Tổng giá trị sản xuất … đạt 5.860 tỷ đồng, tăng 10,5% …. Trong đó: công nghiệp … tăng 11%;
+  // thương mại - dịch vụ tăng 12%; …": the sectors of an amount in money are its parts too, and the
+  // amount their sum (derived, the sectors as its children).
   const head = out[0]
-  if (head && out.length >= 2 && head.value.target?.kind === 'growth' && !SECTOR_RE.test(head.found!.name)) {
+  const amount = head?.value.target?.kind === 'at_least' && /(?:^|\s)(?:nghìn |triệu |tỷ )?đồng$/u.test(head.value.unitOfMeasure) && /giá trị|doanh thu|(?<![\p{L}])GTSX(?![\p{L}])/iu.test(head.found!.name)
+  if (head && out.length >= 2 && (head.value.target?.kind === 'growth' || amount) && !SECTOR_RE.test(head.found!.name)) {
     const sectors = out.slice(1).filter((b) => b.value.target?.kind === 'growth' && SECTOR_RE.test(b.found!.name))
     if (sectors.length >= 2) {
       for (const s of sectors) {
@@ -163,7 +169,9 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
         s.reasons.push(`một ngành của “${head.value.name}”: cùng năm gốc và đơn vị tính`)
         if (s.confidence === 'low' && !s.ambiguous) s.confidence = 'medium'
       }
-      head.value = { ...head.value, children: sectors.map((s) => s.value.code) }
+      const whole = head.value.target
+      head.value = { ...head.value, children: sectors.map((s) => s.value.code), ...(amount && whole?.kind === 'at_least' ? { target: { kind: 'derived' as const, value: whole.value } } : {}) }
+      if (amount) head.reasons.push('các ngành nêu sau “trong đó” là phần của số này: tính từ các ngành')
     }
   }
 

@@ -29,11 +29,19 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})/giu)) {
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)/giu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
     const rest = text.slice(m.index + m[0].length, to)
+    // "Duy trì 11/11 ấp đạt danh hiệu “Ấp văn hóa”, tỷ lệ hộ gia đình văn hóa đạt 90%": all of the
+    // villages keeping a state, then a figure's clause: the state is a goal of its own (the mirror of the case below).
+    if (/^,\s+(?:tỷ lệ|tỉ lệ|số|tổng)\s/iu.test(text.slice(m.index)) && m[1] === undefined) {
+      const state = head.trim().replace(/^[-–,.;:\s]+/u, '')
+      const fraction = /^(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/(\d{1,3})\s+\p{L}/iu.exec(state)
+      if (fraction && fraction[1] === fraction[2] && REACHED_RE.test(state) && !figure.test(state.slice(fraction[0].length - 1)) && target(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
     // "Tỷ lệ gia đình văn hóa đạt 93%, 12/12 thôn đạt danh hiệu văn hóa": after a figure, all of
     // the villages keeping a state is a goal of its own (a yes/no each reports). So is "…, duy trì
     // 11/11 ấp đạt danh hiệu …".
@@ -58,7 +66,8 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
  * late) that the figure already rules out ("100% hồ sơ … giải quyết đúng hạn"); no goal of its own,
  * unlike "…, không để xảy ra cháy rừng", which names an event of its own.
  */
-const LAPSE = String.raw`(?:bị\s+)?(?:tồn đọng|quá hạn|trễ hạn|chậm trễ|chậm|trễ|sót|bỏ sót|thất lạc)`
+// ("100% hồ sơ … trả kết quả đúng hạn, không để người dân phải đi lại nhiều lần": the same lapse, felt by the applicant.)
+const LAPSE = String.raw`(?:bị\s+)?(?:tồn đọng|quá hạn|trễ hạn|chậm trễ|chậm|trễ|sót|bỏ sót|thất lạc|(?:(?:người dân|công dân|tổ chức,?\s+công dân|người dân,?\s+doanh nghiệp)\s+)?phải đi lại(?:\s+nhiều lần)?)`
 const LAPSE_RE = new RegExp(String.raw`^không để\s+${LAPSE}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)${LAPSE})*[\s.;…]*$`, 'iu')
 
 /** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
@@ -163,6 +172,9 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
       // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
       // "không để A, không để B": one list of what may not happen, one goal.
       if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì|không để)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
+      // ("…đúng hạn, không để tồn đọng": a lapse the figure before it already rules out is no goal of its own.)
+      const upTo = body.slice(m.index + m[0].length).search(/[,;.](?=\s|$)/u)
+      if (LAPSE_RE.test(next.slice(0, upTo === -1 ? undefined : upTo + 1).replace(/,$/u, ''))) continue
       if (isGoal(next)) cuts.push(m.index + m[0].length)
     }
     cuts.push(body.length)

@@ -17,8 +17,14 @@ const EXTENT_UNITS = new Set(['km', 'ha', 'm', 'm²', 'km²'])
  */
 const GUARD_ON_RE =
   /(?<![\p{L}])(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác)(?:[\s,]+(?:và\s+)?(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả))*\s+(?!(?:quản lý|bảo vệ|tuần tra|kiểm soát|canh gác|tốt|vững chắc|chặt chẽ|hiệu quả|trên)(?![\p{L}]))\p{L}[^;]*?\s+trên\s*$/iu
+/**
+ * "… không để xảy ra xâm phạm … trên đoạn biên giới dài 18,6 km do xã quản lý": the size of the
+ * place where a state holds ("trên đoạn … dài", "tại tuyến … rộng") describes that place; it is no
+ * figure to reach.
+ */
+const PLACE_SIZE_RE = /(?<![\p{L}])(?:trên|tại|ở|dọc)\s+(?:(?:toàn\s+)?(?:đoạn|tuyến|khu vực|vùng|dải))\s[^;,.]*?\s(?:dài|rộng|có chiều dài|có diện tích)\s*(?:khoảng\s+)?$/iu
 export function guardedExtent(before: string, unit: string | undefined): boolean {
-  return unit !== undefined && EXTENT_UNITS.has(unitInfo(unit)?.canonical ?? unit) && GUARD_ON_RE.test(before)
+  return unit !== undefined && EXTENT_UNITS.has(unitInfo(unit)?.canonical ?? unit) && (GUARD_ON_RE.test(before) || PLACE_SIZE_RE.test(before))
 }
 
 /** "đến ngày 30/6/2024", "đến 30/6": a date within the year that a figure is to be reached by (not 31/12). */
@@ -60,4 +66,21 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
   if (!beforeSections || !/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
   const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
   return years.length > 0 && years.every((y) => y < planYear)
+}
+
+/**
+ * "duy trì ra quân “Ngày Chủ nhật xanh” vào sáng Chủ nhật đầu tiên của mỗi tháng", "mỗi phòng, đơn
+ * vị đăng ký ít nhất 01 sáng kiến": a duty done every month or week, or a choice each office must
+ * register, is how the movement runs, not a goal of the year.
+ */
+export function routineDuty(text: string): boolean {
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+}
+
+/**
+ * "Hoàn thành vượt dự toán thu ngân sách … theo chỉ tiêu tại mục 1": a clause that points back to
+ * an item of the list restates that item's target; it is no goal of its own.
+ */
+export function pointsBack(text: string): boolean {
+  return /(?<![\p{L}])(?:theo|như)\s+(?:các\s+)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục)(?![\p{L}])/iu.test(text)
 }

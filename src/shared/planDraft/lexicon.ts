@@ -60,6 +60,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
   [['chợ'], 'chợ', true],
+  // "có thêm 01 làng nghề được công nhận": a craft village is counted as such, not as a village.
+  [['làng nghề'], 'làng nghề', true],
   [['đập'], 'đập', true],
   [['phòng học'], 'phòng học', true],
   [['trường học', 'trường'], 'trường', true],
@@ -397,6 +399,13 @@ export const STATE_GOAL_RE =
   /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
+ * A result inside a clause of prose: after a short subject ("lực lượng dân quân hoàn thành …",
+ * "xây dựng xã đạt tiêu chuẩn “An toàn …”") or after a comma ("giảm tảo hôn, phấn đấu không để
+ * xảy ra …").
+ */
+export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ vững|không để|đạt (?:tiêu chuẩn|chuẩn|danh hiệu))\s|,\s*(?:phấn đấu\s+)?(?:không để|không còn|giữ vững|hoàn thành)\s/iu
+
+/**
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
  * "hoàn thành toàn diện các chỉ tiêu năm 2026", "hoàn thành thắng lợi các mục tiêu, nhiệm vụ".
  * A named duty ("hoàn thành chỉ tiêu giao quân", "hoàn thành dự toán thu ngân sách") is not one.
@@ -503,4 +512,4 @@ export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\
  * "100% tổ dân phố duy trì ít nhất 01 tuyến đường tự quản": every unit keeping at least one of a
  * thing is the same state as "mỗi thôn có ít nhất 01 …", said as a rate: a yes/no each unit reports.
  */
-export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:có|duy trì|giữ vững)\s+(?:ít nhất|tối thiểu)\s+\d/iu
+export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu

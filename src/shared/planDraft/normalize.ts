@@ -306,8 +306,25 @@ export function normalizeText(raw: string): string {
   const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].map((m) => m[1]!)))
+  // A running footer with its page number set apart at its end ("UBND xã … - Kế hoạch thi đua năm
+  // 2027        1"), on two pages or more; the same words alone, opening the next page, are its header.
+  const footerBase = (l: string): string | undefined => /^(\S.{10,110}?)\s{3,}\d{1,3}\s*$/u.exec(l)?.[1]?.replace(/\s+/gu, ' ').trim()
+  const footerCounts = new Map<string, number>()
+  for (const l of unified) {
+    const base = footerBase(l)
+    if (base && !/^\|/u.test(l)) footerCounts.set(base, (footerCounts.get(base) ?? 0) + 1)
+  }
+  const footers = new Set([...footerCounts].filter(([, n]) => n >= 2).map(([b]) => b))
   for (const [at, given] of unified.entries()) {
     const original = listItemWithTab(given, unified[at - 1]) ?? given
+    const base = footers.size > 0 ? footerBase(original) : undefined
+    if (base !== undefined && footers.has(base)) {
+      pageBreakAt = lines.length
+      const last = lines[lines.length - 1]
+      if (last) last.beforePageBreak = true
+      continue
+    }
+    if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
     const table = tableRow(original)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))

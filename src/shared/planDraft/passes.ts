@@ -159,7 +159,7 @@ export function dropRestatedGrowths(built: Built[], text: string): void {
     const b = built[i]!
     const amount = built[i - 1]!
     const restates = (b.value.target?.kind === 'growth' && /^tăng\s/iu.test(b.value.source ?? '')) || (b.found?.overPlan === true && /^vượt\s/iu.test(b.value.source ?? ''))
-    if (!restates || amount.value.target?.kind !== 'at_least' || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
+    if (!restates || (amount.value.target?.kind !== 'at_least' && amount.value.target?.kind !== 'derived') || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
     if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
     amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
     built.splice(i--, 1)
