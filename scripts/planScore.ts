@@ -80,8 +80,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout31'), title: 'held-out plans, thirty-first set (test/fixtures/heldout31; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout32'), title: 'held-out plans, thirty-second set (test/fixtures/heldout32; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout33'), title: 'held-out plans, thirty-third set (test/fixtures/heldout33; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout34'), title: 'held-out plans, thirty-fourth set (test/fixtures/heldout34; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout35'), title: 'held-out plans, thirty-fifth set (test/fixtures/heldout35; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout34'), title: 'held-out plans, thirty-fourth set (test/fixtures/heldout34; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout35'), title: 'held-out plans, thirty-fifth set (test/fixtures/heldout35; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

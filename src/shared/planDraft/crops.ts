@@ -19,6 +19,9 @@ export function bareCrop(x: string | undefined): string | undefined {
   return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
 }
 
+/** Where a crop grows, after its name: "lạc trên đất cát ven biển", "rau ở vùng bãi", "chè tại các thôn vùng cao". */
+export const CROP_PLACE_RE = /\s+(?:trên (?:đất|vùng|diện tích|chân)|ở|tại|vùng|ven)\s.*$/iu
+
 /** Planting or reworking, named by the action rather than the crop: "trồng mới, trồng dặm", "tái canh". */
 export const PLANTING_RE = /^(?:trồng|tái canh|ghép|cải tạo|chuyển đổi|khai hoang)(?![\p{L}])/iu
 

@@ -5,7 +5,7 @@ import type { Line } from './header'
 import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import type { Section } from './sections'
-import { guardedExtent, midYearMilestone, wholeFraction } from './guards'
+import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
 import { goalJoins } from './goals'
 
 export interface Found {
@@ -139,6 +139,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const before = text.slice(segStart, at)
     // "Giữ vững 19/19 tiêu chí", "duy trì 3/3 trường": all of them, a state to keep (a yes/no goal).
     if (wholeFraction(m[0])) continue
+    // "… xã hội. Đầu năm 2026, toàn xã còn 214 hộ nghèo, …": a sentence stating where the year starts.
+    if (startOfYearSentence(text.slice(segStart, at + m[0].length), before)) continue
     // An operand of a product written out ("2.830 ha × 60 tạ/ha = 16.980 tấn") is no target of its own.
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
     // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
@@ -293,6 +295,16 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
           post.points ||= more.points
           end += more.length
         }
+      }
+    }
+    // "Kiềm chế tai nạn giao thông, giảm ít nhất 15% số vụ so với năm 2025": after a named item, the
+    // count the share is of ("số vụ", "số hộ") stands between the figure and its comparison.
+    if (post.baseYear === undefined && /%$/u.test(figure)) {
+      const of = /^\s+số\s+\p{L}+(?:\s+\p{L}+){0,3}?(?=\s*,?\s*so với\s)/iu.exec(after(end))
+      const more = of ? readPost(after(end + of[0].length)) : undefined
+      if (of && more?.baseYear !== undefined) {
+        post.baseYear = more.baseYear
+        end += of[0].length + more.length
       }
     }
     if (name === '') name = before.trim()

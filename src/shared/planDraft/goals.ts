@@ -108,9 +108,12 @@ export const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '
 /**
  * A state to reach, said of its subject: "Trường Mầm non … được công nhận đạt chuẩn quốc gia",
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".
+ * All of the units, counted as a whole ("16/16 thôn, buôn duy trì thực hiện hương ước …", "3/3
+ * trường hoàn thành …"), keeping or doing something: the state of every unit, reached or not.
+ * A work finished ("phục hồi xong toàn bộ diện tích …", "giải quyết dứt điểm …"): done or not.
  */
 export const REACHED_RE =
-  /^(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại))(?![\p{L}])/iu
+  /^(?:(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || EACH_UNIT_STATE_RE.test(goalBody(text)))
 

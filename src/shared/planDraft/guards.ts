@@ -57,6 +57,15 @@ export function opensOnPastYear(text: string, planYear: number | undefined): boo
 }
 
 /**
+ * "Đầu năm 2026, toàn xã còn 214 hộ nghèo, tỷ lệ … là 17,6%.": a sentence inside a paragraph that
+ * opens on the start of a year states where that year starts; its figures are starting points, not
+ * targets (unless the sentence strives for them: "phấn đấu", "giảm", "tăng" before the figure).
+ */
+export function startOfYearSentence(sentence: string, before: string): boolean {
+  return /^[\s,;.:–-]*(?:tính\s+)?(?:đến\s+)?đầu năm \d{4}(?!\d)\s*,/iu.test(sentence) && !/phấn đấu|giảm|tăng/iu.test(before)
+}
+
+/**
  * A paragraph that reports a year before the plan's: it opens on that year, or names only past
  * years and says what was done ("đã", "đạt được").
  */

@@ -223,12 +223,20 @@ function pageFurniture(line: string): boolean {
   return line.trim() === '' || line.includes('\f') || /^(?:(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?|\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–])$/iu.test(line.trim()) || /\S\s{3,}\S|^\s{8,}\S/u.test(line)
 }
 
+/** A group row's numeral alone on its line: "I", "II.", "III)". */
+const ROMAN_ROW_RE = /^\s*([IVXLC]{1,6})[.)]?\s*$/u
+/** A row without a number of its own under a group row: "- Diện tích", "+ Năng suất". */
+const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
+
 /**
- * A table whose cells a PDF's text layer gives one per line: the headings ("TT", "Chỉ tiêu",
- * "Đơn vị tính", "Kế hoạch 2026") each alone, then every row as its number followed by its other
- * cells, rows numbered 1, 2, 3 … and page furniture between them. Each row becomes `| a | b | … |`.
- * A row with fewer lines (an empty cell the PDF left out) ends at the next row number followed by a
- * name. Anything else ends the table.
+ * A table whose cells a PDF's text layer (or a Word table saved as text) gives one per line: the
+ * headings ("TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2026") each alone, then every row as its
+ * number followed by its other cells, rows numbered 1, 2, 3 … and page furniture between them.
+ * Each row becomes `| a | b | … |`. A row with fewer lines (an empty cell the PDF left out) ends at
+ * the next row number followed by a name; a cell a Word table left empty is a line of spaces. A
+ * group row is a Roman numeral and a name ("I" / "KINH TẾ"), after which the numbering may start
+ * again; a numbered row of a name alone heads rows without a number ("2" / "Cây lúa cả năm" /
+ * "- Diện tích" / "ha" / "386" / "392"). Anything else ends the table.
  */
 function stackedTables(lines: string[]): string[] {
   const out: string[] = []
@@ -239,33 +247,69 @@ function stackedTables(lines: string[]): string[] {
     }
     const head = [lines[i]!.trim()]
     let j = i + 1
-    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
-    const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')
-    if (head.length < 3 || head.length > 7 || !firstRow || firstRow[1] !== '1' || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
+    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !ROMAN_ROW_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')?.[1] ?? ROMAN_ROW_RE.exec(lines[j] ?? '')?.[1]
+    if (head.length < 3 || head.length > 7 || (firstRow !== '1' && firstRow !== 'I') || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
       out.push(lines[i]!)
       continue
     }
     const rows: string[] = [`| ${head.join(' | ')} |`]
+    const blank = (n: number): string => ' |'.repeat(n)
     let at = j
-    for (let expected = 1; ; expected++) {
+    let expected = 1
+    // After a group row the numbering may start again at 1; after a row of a name alone, rows without a number follow.
+    let restart = false
+    let heads = false
+    for (;;) {
       let k = at
       while (k < lines.length && pageFurniture(lines[k]!)) k++
-      const number = ROW_NUMBER_RE.exec(lines[k] ?? '')
-      if (!number || Number(number[1]) !== expected) break
-      const cells = [number[1]!]
+      const line = lines[k] ?? ''
+      const roman = ROMAN_ROW_RE.exec(line)
+      const name = lines[k + 1]?.trim() ?? ''
+      if (roman && /\p{L}{2,}/u.test(name) && !/\d/u.test(name)) {
+        rows.push(`| ${roman[1]} | ${name} |${blank(head.length - 2)}`)
+        at = k + 2
+        restart = true
+        heads = false
+        continue
+      }
+      const number = ROW_NUMBER_RE.exec(line)
+      const sub = !number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60
+      if (!sub && (!number || (Number(number[1]) !== expected && !(restart && number[1] === '1')))) break
+      if (number) {
+        expected = Number(number[1]) + 1
+        restart = false
+        // "2" / "Cây lúa cả năm" / "- Diện tích": a row of a name alone over rows without a number.
+        if (/\p{L}{2,}/u.test(name) && SUB_ROW_RE.test(lines[k + 2] ?? '')) {
+          rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
+          at = k + 2
+          heads = true
+          continue
+        }
+        heads = false
+      }
+      const cells = number ? [number[1]!] : ['', line.trim()]
       let n = k + 1
       while (cells.length < head.length && n < lines.length) {
-        const line = lines[n]!
-        if (pageFurniture(line)) {
+        const cell = lines[n]!
+        // A line of spaces between two cells of a row is a cell left empty (a Word table's).
+        if (cells.length >= 2 && cell.length > 0 && cell.trim() === '' && !cell.includes('\f') && n + 1 < lines.length && !pageFurniture(lines[n + 1]!) && !ROW_NUMBER_RE.test(lines[n + 1]!)) {
+          cells.push('')
+          n++
+          continue
+        }
+        if (pageFurniture(cell)) {
           n++
           continue
         }
         // The next row's number, then its name: this row had an empty cell.
-        const next = ROW_NUMBER_RE.exec(line)
+        const next = ROW_NUMBER_RE.exec(cell)
         let after = n + 1
         while (after < lines.length && pageFurniture(lines[after]!)) after++
-        if (cells.length >= 2 && next && Number(next[1]) === expected + 1 && /\p{L}{2,}/u.test(lines[after] ?? '')) break
-        cells.push(line.trim())
+        if (cells.length >= 2 && next && Number(next[1]) === expected && /\p{L}{2,}/u.test(lines[after] ?? '')) break
+        // (Or the next row without a number, under the same group.)
+        if (cells.length >= 3 && heads && SUB_ROW_RE.test(cell)) break
+        cells.push(cell.trim())
         n++
       }
       if (cells.length < 3) break

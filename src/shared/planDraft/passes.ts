@@ -31,7 +31,8 @@ export function linkCropRows(built: Built[]): void {
       continue
     }
     // A list's own lines too ("- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.", "- Năng suất lúa … đạt 62 tạ/ha."): one item each.
-    const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:trong đó\s*:?\s*)?(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
+    // ("Duy trì diện tích cà phê 6.420 ha": an area kept is the crop's area, as MEASURE_RE reads it.)
+    const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:trong đó\s*:?\s*)?(?:(?:duy trì|tổng)\s+)?(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
     if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine) || b.value.formula) continue
     const m = MEASURE_RE.exec(b.value.name)
     const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()

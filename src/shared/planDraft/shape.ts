@@ -244,7 +244,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
 function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
   // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
   const cases = name
-    .replace(/^(?:kéo\s+)?giảm\s+/iu, '')
+    // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
+    .replace(/^(?:(?:kiềm chế|kéo giảm|giảm|hạn chế|ngăn chặn)(?:\s*,\s*|\s+và\s+|\s+))+/iu, '')
     .replace(/^số vụ\s+/iu, '')
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
     .replace(/^(?:tội phạm|phạm pháp)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp)(?:\s+hình sự)?`)
