@@ -82,8 +82,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout33'), title: 'held-out plans, thirty-third set (test/fixtures/heldout33; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout34'), title: 'held-out plans, thirty-fourth set (test/fixtures/heldout34; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout35'), title: 'held-out plans, thirty-fifth set (test/fixtures/heldout35; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout36'), title: 'held-out plans, thirty-sixth set (test/fixtures/heldout36; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout37'), title: 'held-out plans, thirty-seventh set (test/fixtures/heldout37; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout36'), title: 'held-out plans, thirty-sixth set (test/fixtures/heldout36; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout37'), title: 'held-out plans, thirty-seventh set (test/fixtures/heldout37; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

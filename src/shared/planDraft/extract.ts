@@ -15,6 +15,7 @@ import {
   DIRECTION_RE,
   describesSetting,
   ALL_UNITS_STATE_RE,
+  ATTACHED_RE,
   EACH_UNIT_RE,
   EACH_UNIT_STATE_RE,
   GENERIC_GOAL_RE,
@@ -33,13 +34,13 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { capsHeading, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
-import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pointsBack, routineDuty, wholeFraction } from './guards'
+import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, readTableRow } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, readTableRow } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -95,6 +96,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue
     if (/^(?:xem thêm\s*:?|tin liên quan|tin cùng chuyên mục|bài viết liên quan|các tin khác|tệp đính kèm|đánh giá bài viết)(?![\p{L}])/iu.test(line.text)) signed = true
+    // A decision that issues the plan ("Quyết định … ban hành Kế hoạch") is signed before the plan it
+    // attaches: "(Ban hành kèm theo Quyết định số …)" under the plan's title opens the plan again.
+    if (signed && ATTACHED_RE.test(line.text)) signed = false
     if (signed && !h?.label.startsWith('PL')) continue
     signed = false
     if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
@@ -201,7 +205,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (heading) {
         // "| TT | Chỉ tiêu | ĐVT | Năm 2025 | | Ghi chú |" over "| | | | Kế hoạch | Phấn đấu | |": a
         // merged heading of two rows; each column is named by the lower row where it has a name.
-        tableHead = tableHead && headRowLast && tableHead.length === heading.length ? heading.map((c, i) => c || tableHead![i]!) : heading
+        tableHead = tableHead && headRowLast && tableHead.length === heading.length ? mergeHeadings(tableHead, heading) : heading
         headRowLast = true
         continue
       }
@@ -238,6 +242,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     const turn = year !== undefined && opensOnPastYear(item.text, year) ? new RegExp(String.raw`[.;]\s+(?=(?:trong\s+)?năm ${year}(?!\d))`, 'iu').exec(item.text) : null
     if (!h && turn) item = { text: item.text.slice(turn.index + turn[0].length), start: item.start + turn.index + turn[0].length }
     else if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
+    else if (!h && pastYearTail(item.text, year) > 0) item = { text: item.text.slice(0, pastYearTail(item.text, year)), start: item.start }
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
     if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text)) continue
@@ -278,7 +283,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const body = goalBody(c.text)
         if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !EACH_UNIT_STATE_RE.test(body) && !RESULT_WITHIN_RE.test(body)) continue
         // ("phát triển chăn nuôi theo hướng trang trại, …": the way to go is a direction too, unless it names a result.)
-        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || ORG_DUTY_RE.test(body) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
         if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text)) continue
@@ -334,7 +339,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
         // ("Mỗi bản có ít nhất một tổ tự quản …": what every village must have is a state as well.)
-        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))) || ORG_DUTY_RE.test(c.text))) continue
+        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))) || (ORG_DUTY_RE.test(c.text) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)

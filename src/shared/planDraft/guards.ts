@@ -66,6 +66,19 @@ export function startOfYearSentence(sentence: string, before: string): boolean {
 }
 
 /**
+ * "Tiếp tục thực hiện các phong trào …. Năm 2025, trên địa bàn có 146 doanh nghiệp …; xảy ra 31
+ * vụ …": a paragraph that turns, after a full stop, to a past year's review and does not come back
+ * to the plan's year; where that review begins (its figures are starting points), or -1.
+ */
+export function pastYearTail(text: string, planYear: number | undefined): number {
+  if (planYear === undefined) return -1
+  const m = /[.;]\s+(?:trong\s+)?năm (\d{4})(?!\d)\s*,/iu.exec(text)
+  if (m === null || Number(m[1]) >= planYear) return -1
+  const tail = text.slice(m.index + 1)
+  return new RegExp(String.raw`năm ${planYear}(?!\d)|phấn đấu`, 'iu').test(tail) ? -1 : m.index + 1
+}
+
+/**
  * A paragraph that reports a year before the plan's: it opens on that year, or names only past
  * years and says what was done ("đã", "đạt được").
  */
@@ -83,7 +96,8 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
  * register, is how the movement runs, not a goal of the year.
  */
 export function routineDuty(text: string): boolean {
-  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+  // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý".)
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
 /**

@@ -505,12 +505,16 @@ export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|ấp|làng
 
 /**
  * "Mỗi thôn có ít nhất 01 tuyến đường hoa": what every unit must have, a state each reports met or
- * not (the verb right after the unit, no words between that pick out some of them).
+ * not (the verb right after the unit, no words between that pick out some of them). So is the least
+ * every unit must hold in the year: "mỗi khu dân cư tổ chức ít nhất 03 buổi … trong năm".
  */
-export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\s+(?:có|duy trì|giữ vững)\s`, 'iu')
+export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\s+(?:(?:có|duy trì|giữ vững)\s|(?:tổ chức|thực hiện|xây dựng|ra quân)\s+(?:ít nhất|tối thiểu)\s+\d[^;]*?\strong năm(?![\p{L}]))`, 'iu')
 
 /**
  * "100% tổ dân phố duy trì ít nhất 01 tuyến đường tự quản": every unit keeping at least one of a
  * thing is the same state as "mỗi thôn có ít nhất 01 …", said as a rate: a yes/no each unit reports.
  */
 export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu
+
+/** The line under an attached plan's title naming the decision that issues it: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND …)". */
+export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn)\b/iu

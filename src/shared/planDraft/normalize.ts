@@ -100,6 +100,9 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   return { line: s, heading }
 }
 
+/** What a reference back to a list's item in brackets follows: "chỉ tiêu (3)", "mục (2)", "(1) đến (6)", "(7), (8) và (9)". */
+const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|điểm|tiêu chí|nội dung|từ|đến|và|hoặc|tại)|,|\(\d{1,2}\))\s*$/iu
+
 /** "(1) Tổng thu …", "(12) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
 function listInBrackets(line: string, marks: ReadonlySet<string>): string {
   const m = /^\s*\((\d{1,2}|[a-zđ])\)\s+(?=\S)/u.exec(line)
@@ -349,7 +352,8 @@ export function normalizeText(raw: string): string {
   let pageBreakAt = -1
   const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
-  const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].map((m) => m[1]!)))
+  // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
+  const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !ITEM_REFERENCE_RE.test(l.slice(0, m.index))).map((m) => m[1]!)))
   // A running footer with its page number set apart at its end ("UBND xã … - Kế hoạch thi đua năm
   // 2027        1"), on two pages or more; the same words alone, opening the next page, are its header.
   const footerBase = (l: string): string | undefined => /^(\S.{10,110}?)\s{3,}\d{1,3}\s*$/u.exec(l)?.[1]?.replace(/\s+/gu, ' ').trim()
@@ -446,6 +450,8 @@ function continues(prev: RawLine, next: RawLine): boolean {
   // "… còn 1.146 hộ nghèo" / "(chiếm 26,9%) và …": a bracket carried to the next line goes on
   // with the sentence (not a footnote "(1) …" nor a remark "(Bảng …)" of its own).
   if (/^\((?!\d{1,2}\)|\*+\))\s*[\p{Ll}\d]/u.test(next.text) && next.blanksBefore === 0) return true
+  // "… phong trào" / "“Toàn dân bảo vệ an ninh Tổ quốc” và …": a name in quotes carried to the next line.
+  if (/^[“”"]\s*\p{L}/u.test(next.text) && next.blanksBefore === 0 && prev.text.length >= 60 && !/[:.]$/u.test(prev.text)) return true
   if (!/^\p{Lu}/u.test(next.text)) return false
   const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
   if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true

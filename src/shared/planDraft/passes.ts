@@ -160,7 +160,10 @@ export function dropRestatedGrowths(built: Built[], text: string): void {
     const b = built[i]!
     const amount = built[i - 1]!
     const restates = (b.value.target?.kind === 'growth' && /^tăng\s/iu.test(b.value.source ?? '')) || (b.found?.overPlan === true && /^vượt\s/iu.test(b.value.source ?? ''))
-    if (!restates || (amount.value.target?.kind !== 'at_least' && amount.value.target?.kind !== 'derived') || !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)) continue
+    // "Đón 65.000 lượt khách trở lên, tăng 18% so với năm 2025": a growth naming no measure of its own
+    // (its unit unknown) restates the amount before it, whatever that amount counts.
+    const ownMeasure = b.value.unitOfMeasure !== 'chưa rõ'
+    if (!restates || (amount.value.target?.kind !== 'at_least' && amount.value.target?.kind !== 'derived') || (ownMeasure && !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure))) continue
     if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
     amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
     built.splice(i--, 1)
@@ -210,11 +213,18 @@ export function dropRestatedGoals(built: Built[]): void {
     const b = built[i]!
     if (b.value.aggregation !== 'yes_no') continue
     const first = built.find((x, k) => k < i && x.value.aggregation === 'yes_no' && sameGoal(x.value.source ?? x.value.name, b.value.source ?? b.value.name))
-    if (!first) continue
-    first.reasons.push(`cùng mục tiêu được nêu lại ở đoạn sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    // "Phấn đấu hoàn thành vượt chỉ tiêu thu ngân sách được giao": reaching a measure that has its
+    // own figure in the plan restates that figure's target; it is no goal of its own.
+    const measure = ASSIGNED_GOAL_RE.exec(b.value.source ?? '')?.[1]
+    const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined)
+    if (!figured) continue
+    figured.reasons.push(`${first ? 'cùng mục tiêu được nêu lại ở đoạn sau' : 'nêu lại chỉ tiêu này, không phải mục tiêu riêng'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
     built.splice(i--, 1)
   }
 }
+
+/** "Phấn đấu đạt và vượt chỉ tiêu <measure> được giao", "Hoàn thành vượt dự toán <measure> (cấp trên) giao": the measure. */
+const ASSIGNED_GOAL_RE = /^(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+và\s+vượt|\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)\s+(.{6,120}?)\s+(?:được\s+|do\s+[\p{L}\s]{2,30}?\s+)?giao[.;]?$/iu
 
 /** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
 function sameMeasure(a: string, b: string): boolean {

@@ -137,11 +137,31 @@ export class MeasureTable {
 /** A table's heading row: no figure in it (a year is no figure), and words in two cells or more. */
 export function headingRow(row: string, underHeading = false): string[] | undefined {
   const cells = row.slice(1, -1).split('|').map((c) => c.trim())
-  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '')))) return undefined
+  // (A year, or a part of it naming a column: "6 tháng", "9 tháng đầu năm", "Quý I".)
+  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '').replace(PART_OF_YEAR_RE, '')))) return undefined
   if (underHeading && !cells.some((c) => COLUMN_NAME_RE.test(c))) return undefined
   const words = cells.filter((c) => /\p{L}{2,}/u.test(c) && !/^[IVXLC]+[.)]?$/u.test(c))
   // A group row merged across the table ("| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | …") is no heading.
   return words.length >= 2 && !mergedRow(cells) ? cells : undefined
+}
+
+/** A column for a part of the year ("6 tháng", "9 tháng đầu năm", "Quý 2"): a milestone, no target of the year. */
+const PART_OF_YEAR_RE = /^(?:(?:\d{1,2}|sáu|chín)\s*tháng(?:\s+(?:đầu|cuối)\s+năm)?|quý\s*(?:[IV]+|\d))$/iu
+
+/**
+ * A heading of two rows, merged: each column is named by the lower row where it has a name
+ * ("| TT | Chỉ tiêu | Năm 2025 | |" over "| | | Kế hoạch | Phấn đấu |"). Under a heading spanning
+ * columns ("Kế hoạch năm 2026" over "Cả năm | 6 tháng", its last cells empty), a lower name of the
+ * whole year or a part of it keeps the upper name before it: "Kế hoạch năm 2026 Cả năm".
+ */
+export function mergeHeadings(upper: readonly string[], lower: readonly string[]): string[] {
+  let spanning = ''
+  return lower.map((c, i) => {
+    const above = upper[i] ?? ''
+    if (above !== '') spanning = above
+    if (c === '') return above
+    return /^cả năm$/iu.test(c) || PART_OF_YEAR_RE.test(c) ? `${spanning} ${c}`.trim() : c
+  })
 }
 
 /** Words that name a table's column: "TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện", "Ghi chú", "Mức phấn đấu". */
@@ -173,7 +193,8 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
-    } else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
+    } else if (PART_OF_YEAR_RE.test(x.replace(/^.*?(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/u, ''))) cols.skip.add(i)
+    else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
     // ("KH 2026 so với TH 2025 (%)": a comparison of the plan with last year names the plan year, yet holds no target.)
     else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
     else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
