@@ -84,8 +84,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout35'), title: 'held-out plans, thirty-fifth set (test/fixtures/heldout35; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout36'), title: 'held-out plans, thirty-sixth set (test/fixtures/heldout36; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout37'), title: 'held-out plans, thirty-seventh set (test/fixtures/heldout37; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout38'), title: 'held-out plans, thirty-eighth set (test/fixtures/heldout38; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout39'), title: 'held-out plans, thirty-ninth set (test/fixtures/heldout39; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout38'), title: 'held-out plans, thirty-eighth set (test/fixtures/heldout38; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout39'), title: 'held-out plans, thirty-ninth set (test/fixtures/heldout39; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

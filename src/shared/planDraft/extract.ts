@@ -239,13 +239,15 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // In a list of targets too, a paragraph that opens on a past year ("Năm 2024, tổng giá trị sản
     // xuất tăng 8,1%; …") recalls where the year starts.
     // "Năm 2025, … còn 157 hộ nghèo. Năm 2026, xã phấn đấu …": the review ends where the plan's year begins.
-    const turn = year !== undefined && opensOnPastYear(item.text, year) ? new RegExp(String.raw`[.;]\s+(?=(?:trong\s+)?năm ${year}(?!\d))`, 'iu').exec(item.text) : null
+    // "Năm 2024, … đạt 5.870 tấn …. Bước sang năm 2025, … . Phấn đấu …": so does a sentence that steps into the plan's year or strives.
+    const turn = year !== undefined && opensOnPastYear(item.text, year) ? new RegExp(String.raw`[.;]\s+(?=(?:(?:trong|bước\s+(?:sang|vào)|sang)\s+)?năm ${year}(?!\d)|phấn đấu(?![\p{L}]))`, 'iu').exec(item.text) : null
     if (!h && turn) item = { text: item.text.slice(turn.index + turn[0].length), start: item.start + turn.index + turn[0].length }
     else if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
     else if (!h && pastYearTail(item.text, year) > 0) item = { text: item.text.slice(0, pastYearTail(item.text, year)), start: item.start }
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
-    if (!h && current === ROOT && /được thành lập|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text)) continue
+    // "Xã … có 14 ấp, sóc, trong đó đồng bào … chiếm 43,6% dân số, …": so is what the commune is made of.
+    if (!h && current === ROOT && (/được thành lập|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:]{1,40}?\s+(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined

@@ -99,10 +99,11 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
 
 /**
  * Words before a goal's verb that do not change it: "tiếp tục", "chủ động", "tập trung", "thi
- * đua", "phấn đấu (cuối năm, trong năm, năm 2025)", a topic "về giáo dục, ", and a list item's name
+ * đua", "(Ngành y tế) phấn đấu (cuối năm, trong năm, năm 2025)", a topic "về giáo dục, ", and a list item's name
  * before its colon ("Tai nạn giao thông: giảm cả 3 tiêu chí").
  */
-const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
+// (Also the unit that strives, named before it: "Ngành y tế phấn đấu …", "Ban Chỉ huy Quân sự xã phấn đấu …".)
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|(?:(?:ngành|ban|công an|hội|đoàn|trường|trạm|các)\s+(?:[\p{L}-]+\s+){0,5}?)?phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
 /** The goal's words from its verb on. */
 export const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
 /**

@@ -62,7 +62,8 @@ export function opensOnPastYear(text: string, planYear: number | undefined): boo
  * targets (unless the sentence strives for them: "phấn đấu", "giảm", "tăng" before the figure).
  */
 export function startOfYearSentence(sentence: string, before: string): boolean {
-  return /^[\s,;.:–-]*(?:tính\s+)?(?:đến\s+)?đầu năm \d{4}(?!\d)\s*,/iu.test(sentence) && !/phấn đấu|giảm|tăng/iu.test(before)
+  // (Also without the comma: "Đầu năm 2025 toàn xã còn 187 hộ nghèo.")
+  return /^[\s,;.:–-]*(?:tính\s+)?(?:đến\s+)?đầu năm \d{4}(?!\d)\s*,?/iu.test(sentence) && !/phấn đấu|giảm|tăng/iu.test(before)
 }
 
 /**
@@ -102,8 +103,10 @@ export function routineDuty(text: string): boolean {
 
 /**
  * "Hoàn thành vượt dự toán thu ngân sách … theo chỉ tiêu tại mục 1": a clause that points back to
- * an item of the list restates that item's target; it is no goal of its own.
+ * an item of the list (or a row of a table: "… tại dòng 1 của bảng trên") restates that item's
+ * target; it is no goal of its own.
  */
 export function pointsBack(text: string): boolean {
-  return /(?<![\p{L}])(?:theo|như)\s+(?:các\s+)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục)(?![\p{L}])/iu.test(text)
+  // (Also without "theo": "… đạt và vượt chỉ tiêu tại dòng 2 của bảng trên", a row of a table above.)
+  return /(?<![\p{L}])(?:(?:theo|như)\s+(?:các\s+)?)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục|dòng|hàng)(?![\p{L}])/iu.test(text)
 }

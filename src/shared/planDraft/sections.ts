@@ -76,6 +76,8 @@ export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.s
  * ends with punctuation or stands alone.
  */
 export function isTitle(rest: string, lines: readonly Line[], index: number): boolean {
+  // "3. Giữ vững quốc phòng, an ninh …. Chỉ tiêu cụ thể:": a group's direction that opens the list of its targets.
+  if (/(?:^|[.:]\s+)(?:các\s+|một số\s+)?chỉ tiêu(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+như sau)?\s*:\s*$/iu.test(rest) && /[.:]\s+\S/u.test(rest)) return true
   if (/[.;:,…]\s*$/u.test(rest)) return false
   const next = lines.slice(index + 1).find((l) => l.text !== '')
   if (next === undefined) return false
