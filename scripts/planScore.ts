@@ -86,8 +86,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout37'), title: 'held-out plans, thirty-seventh set (test/fixtures/heldout37; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout38'), title: 'held-out plans, thirty-eighth set (test/fixtures/heldout38; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout39'), title: 'held-out plans, thirty-ninth set (test/fixtures/heldout39; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout40'), title: 'held-out plans, fortieth set (test/fixtures/heldout40; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout41'), title: 'held-out plans, forty-first set (test/fixtures/heldout41; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout40'), title: 'held-out plans, fortieth set (test/fixtures/heldout40; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout41'), title: 'held-out plans, forty-first set (test/fixtures/heldout41; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

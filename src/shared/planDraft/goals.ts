@@ -55,6 +55,9 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       if (target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
+    // "Phấn đấu 10/10 bản đạt và giữ vững danh hiệu bản văn hóa": a verb left without its object
+    // before "và" shares the object of the second verb; one goal, not two.
+    if (/^\s+và\s+$/iu.test(m[0]) && /\s(?:đạt|duy trì|giữ|xây dựng|thực hiện|hoàn thành)\s*$/iu.test(head)) continue
     const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
     if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
   }

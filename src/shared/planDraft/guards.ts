@@ -51,7 +51,9 @@ export function opensOnPastYear(text: string, planYear: number | undefined): boo
   const review = /^(?:căn cứ(?:\s+vào)?\s+)?(?:tình hình|kết quả)(?:\s+(?:thực hiện|đạt được)(?:\s+(?:nhiệm vụ|kế hoạch|chỉ tiêu)(?:\s+[\p{L}-]+){0,4}?)?)?(?:\s+năm)?\s+(\d{4})(?!\d)/iu.exec(text)
   if (review && Number(review[1]) < planYear) return true
   // "Đầu năm 2023, toàn xã còn 98 hộ nghèo, …": where the plan's year starts, stated.
-  const start = /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s*,/iu.exec(text)
+  // (Also without the comma, as a PDF copy or a hurried hand writes it: "Đầu năm 2027 toàn xã còn
+  // …; năm 2026 …", when the paragraph strives for nothing: a "phấn đấu" there turns to the plan's targets.)
+  const start = /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s*,/iu.exec(text) ?? (/phấn đấu/iu.test(text) ? null : /^(?:tính đến\s+|đến\s+)?đầu năm (\d{4})(?!\d)\s+\p{L}/iu.exec(text))
   if (start && Number(start[1]) <= planYear) return true
   return (opening !== null && Number(opening[1]) < planYear) || /^(?:trong\s+)?năm qua(?![\p{L}])/iu.test(text) || /^(?:trong\s+)?(?:\d{1,2}|sáu|chín) tháng (?:đầu|qua)(?: năm)?(?:\s+\d{4})?,/iu.test(text)
 }
@@ -97,8 +99,9 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
  * register, is how the movement runs, not a goal of the year.
  */
 export function routineDuty(text: string): boolean {
-  // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý".)
-  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+  // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý"; and
+  // rounds a year, "phun tiêu độc khử trùng 2 đợt/năm": a duty's schedule, not a goal.)
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
 /**

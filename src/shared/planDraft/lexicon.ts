@@ -135,6 +135,8 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
  */
 UNIT_BY_SPELLING.set('lần', { canonical: 'lần', integer: true })
 const TIMES = String.raw`lần(?=\s+trong năm(?![\p{L}])|\s+trở lên|\s*[.;,]|\s*$)`
+/** "2 đợt/năm", "01 đợt mỗi quý": rounds per period say how often a duty is done (a schedule), not a figure to reach. */
+const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}]))`
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -145,7 +147,7 @@ const NUM = String.raw`\d(?:[\d.,]*\d)?`
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map(escape).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : escape(u))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 

@@ -11,8 +11,11 @@ const CONNECTIVES = new Set([
   'cùng', 'sự', 'việc', 'nhất', 'là', 'gắn',
 ])
 
-/** A line that opens a structural unit: a numbered or lettered heading, a bullet, a table row. */
-export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
+/**
+ * A line that opens a structural unit: a numbered or lettered heading, a bullet, a table row. A
+ * hand-typed slash stands for the point after a roman numeral or a sub-item's number ("I/", "2.1/").
+ */
+export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\/\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
 
 const SENTENCE_END_RE = /[.;!?…]$/
 /** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */

@@ -27,7 +27,8 @@ export function headingOf(text: string): { level: number; label: string; rest: s
   // "PHỤ LỤC – CÁC CHỈ TIÊU THI ĐUA NĂM 2025", "Phụ lục 1: …": an appendix, after the signature.
   m = /^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?(?:\s*[-–:.]\s*|\s+)(\p{L}.*)$|^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?\s*$/iu.exec(text)
   if (m) return { level: 0.5, label: `PL${(m[1] ?? m[3] ?? '').toUpperCase()}`, rest: m[2] ?? '' }
-  m = /^([IVXLC]{1,6})[.)]\s+(.*)$/u.exec(text)
+  // "I/ MỤC ĐÍCH, YÊU CẦU": a hand-typed slash after the roman numeral, as after a point.
+  m = /^([IVXLC]{1,6})[.)/]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
   // "Điều 1. Giao chỉ tiêu thi đua …", "Điều 2. Khen thưởng": the articles of a decision or a resolution.
   m = /^điều\s+(\d{1,2})\s*[.:]\s*(.*)$/iu.exec(text)
@@ -35,7 +36,8 @@ export function headingOf(text: string): { level: number; label: string; rest: s
   // "A. Về kinh tế", "B. Về văn hóa – xã hội": groups between the roman sections and the numbered items.
   m = /^([A-HJKMNO-UWYZĐ])[.)]\s+(\p{Lu}.*)$/u.exec(text)
   if (m) return { level: 1.5, label: m[1]!, rest: m[2]! }
-  m = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(.*)$/u.exec(text)
+  // "1.1/ Giá trị sản xuất …": a hand-typed slash after a sub-item's number, as after a point.
+  m = /^(\d{1,2}(?:\.\d{1,2}){1,3})[./]?\s+(.*)$/u.exec(text)
   if (m) return { level: 2 + m[1]!.split('.').length - 1, label: m[1]!.split('.').pop()!, rest: m[2]! }
   m = /^(\d{1,2})[.)]\s+(.*)$/u.exec(text)
   if (m) return { level: 2, label: m[1]!, rest: m[2]! }

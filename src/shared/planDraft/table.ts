@@ -251,7 +251,9 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   }
   const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }
   const usable = cells.filter((_, i) => !cols.skip.has(i))
-  const unitCell = cols.unit !== undefined && unitInfo(cells[cols.unit]?.text ?? '') ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
+  // "| Số điểm sinh hoạt cộng đồng | khu | 25 |": the unit column names its unit, a plain word the lexicon may not know.
+  const unitWord = cols.unit !== undefined ? (cells[cols.unit]?.text ?? '') : ''
+  const unitCell = cols.unit !== undefined && (unitInfo(unitWord) || /^\p{Ll}+(?:\s\p{Ll}+){0,2}$/u.test(unitWord)) ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
   const isFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
   const planCell = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
   const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
