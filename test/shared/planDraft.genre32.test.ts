@@ -5,6 +5,7 @@ import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
 import type { Drafted } from '../../src/shared/planDraft/types'
+import { named, planWithList } from './planDraftText'
 
 const HEAD = `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH
 Số: 05/KH-UBND
@@ -13,21 +14,9 @@ KẾ HOẠCH
 Phát động phong trào thi đua năm 2026
 `
 
-/** A plan whose list of targets is `items`, one a line ("- " added unless `bare`), and `extra` after it. */
-function planWith(items: string[], extra = '', bare = false): string {
-  return `${HEAD}
-I. MỤC ĐÍCH, YÊU CẦU
-Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.
-II. NỘI DUNG THI ĐUA VÀ CÁC CHỈ TIÊU CHỦ YẾU
-${items.map((i) => (bare ? i : `- ${i}`)).join('\n')}
-${extra}
-III. TỔ CHỨC THỰC HIỆN
-1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
-`
-}
+const planWith = (items: string[], extra = '', bare = false): string => planWithList({ head: HEAD, year: 2026, items, extra, bare })
 
 const read = (d: { indicators: Drafted<Indicator>[] }): [string, Indicator['target']][] => d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])
-const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
 
 describe('a table of targets', () => {
   it('takes no target from a column comparing the plan with last year, though it names the plan year', () => {

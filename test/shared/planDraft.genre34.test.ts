@@ -1,10 +1,9 @@
 // Drafting a plan from its document (issue 13): the rules added after held-out sets 34 and 35,
 // each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
-import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import type { Drafted } from '../../src/shared/planDraft/types'
+import { named, planWithList } from './planDraftText'
 
 const HEAD = `ỦY BAN NHÂN DÂN XÃ PHÚ LẠC
 Số: 09/KH-UBND
@@ -13,20 +12,8 @@ KẾ HOẠCH
 Phát động phong trào thi đua năm 2025
 `
 
-/** A plan whose list of targets is `items`, one a line ("- " added unless `bare`), after `intro` and before `extra`. */
-function planWith(items: string[], extra = '', bare = false, intro = 'Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2025.'): string {
-  return `${HEAD}
-I. MỤC ĐÍCH, YÊU CẦU
-${intro}
-II. NỘI DUNG THI ĐUA VÀ CÁC CHỈ TIÊU CHỦ YẾU
-${items.map((i) => (bare ? i : `- ${i}`)).join('\n')}
-${extra}
-III. TỔ CHỨC THỰC HIỆN
-1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2025.
-`
-}
+const planWith = (items: string[], extra = '', bare = false, intro?: string): string => planWithList({ head: HEAD, year: 2025, items, extra, bare, intro })
 
-const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
 
 describe('a Word table saved as text, one cell per line', () => {
   // Group rows on two lines, a crop row heading rows without a number, and a cell left empty (a line of spaces).

@@ -6,6 +6,7 @@ import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
 import { matchScore } from '../../src/shared/planDraft/score'
 import type { Drafted } from '../../src/shared/planDraft/types'
+import { named, planWithList } from './planDraftText'
 
 const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN LỘC
 Số: 14/KH-UBND
@@ -14,20 +15,8 @@ KẾ HOẠCH
 Phát động phong trào thi đua năm 2026
 `
 
-/** A plan whose list of targets is `items`, one a line ("- " added unless `bare`), after `intro` and before `extra`. */
-function planWith(items: string[], extra = '', bare = false, intro = 'Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.'): string {
-  return `${HEAD}
-I. MỤC ĐÍCH, YÊU CẦU
-${intro}
-II. NỘI DUNG THI ĐUA VÀ CÁC CHỈ TIÊU CHỦ YẾU
-${items.map((i) => (bare ? i : `- ${i}`)).join('\n')}
-${extra}
-III. TỔ CHỨC THỰC HIỆN
-1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
-`
-}
+const planWith = (items: string[], extra = '', bare = false, intro?: string): string => planWithList({ head: HEAD, year: 2026, items, extra, bare, intro })
 
-const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
 const sources = (d: { text: string; indicators: Drafted<Indicator>[] }): string[] => d.indicators.map((i) => d.text.slice(i.source.start, i.source.end))
 
 describe('a plan attached to the decision that issues it', () => {

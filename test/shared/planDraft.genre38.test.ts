@@ -5,6 +5,7 @@ import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { pointsBack } from '../../src/shared/planDraft/guards'
 import type { Drafted } from '../../src/shared/planDraft/types'
+import { named } from './planDraftText'
 
 const HEAD = `ỦY BAN NHÂN DÂN XÃ PHÚ MỸ
 Số: 09/KH-UBND
@@ -26,7 +27,6 @@ III. TỔ CHỨC THỰC HIỆN
 `
 }
 
-const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
 const targets = (d: { indicators: Drafted<Indicator>[] }): unknown[] => d.indicators.map((i) => i.value.target)
 
 describe('a paragraph that reviews a past year, then strives for the plan’s', () => {

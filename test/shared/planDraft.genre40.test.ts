@@ -1,11 +1,10 @@
 // Drafting a plan from its document (issue 13): the rules added after held-out sets 40 and 41,
 // each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
-import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { opensOnPastYear, routineDuty } from '../../src/shared/planDraft/guards'
 import { headingOf } from '../../src/shared/planDraft/sections'
-import type { Drafted } from '../../src/shared/planDraft/types'
+import { named } from './planDraftText'
 
 const HEAD = `ỦY BAN NHÂN DÂN XÃ BẢO LÂM
 Số: 04/KH-UBND
@@ -14,7 +13,6 @@ KẾ HOẠCH
 Phát động phong trào thi đua năm 2026
 `
 
-const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
 
 describe('hand-typed numbering with a slash', () => {
   it('reads "II/" and "3.2/" as headings', () => {
