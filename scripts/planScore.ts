@@ -90,6 +90,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout41'), title: 'held-out plans, forty-first set (test/fixtures/heldout41; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout42'), title: 'held-out plans, forty-second set (test/fixtures/heldout42; measured once, as written)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout43'), title: 'held-out plans, forty-third set (test/fixtures/heldout43; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout44'), title: 'held-out plans, forty-fourth set (test/fixtures/heldout44; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout45'), title: 'held-out plans, forty-fifth set (test/fixtures/heldout45; measured once, as written)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
