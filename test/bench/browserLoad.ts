@@ -104,8 +104,8 @@ export const browserLoadMeasurement: Measurement = {
         const { context, page } = await newPhone(env, { storageState: state })
         try {
           await throttle(page)
-          let n = 0
-          const count = (): void => void n++
+          const seen: string[] = []
+          const count = (req: { url(): string }): void => void seen.push(req.url())
           context.on('request', count)
           const profiler = PROFILE_DIR && run === 0 ? await startCpuProfile(page, 100) : null
           await page.goto(`${env.server.url}${PATH}`, { waitUntil: 'commit', timeout: 60_000 })
@@ -116,9 +116,9 @@ export const browserLoadMeasurement: Measurement = {
             ctx.log(`${TITLE}: profile of run 1 (${PROFILE_DIR}/cold-load.cpuprofile), self time by function:\n${top(byFn, 30)}\nby file:\n${top(byFile, 25)}`)
           }
           context.off('request', count)
-          requests.push(n)
+          requests.push(seen.length)
           phases.push(await page.evaluate(loadPhases, cold.at(-1)!))
-          if (LOG_TIMELINE) ctx.log(`${TITLE}: run ${run + 1}: timeline\n${await page.evaluate(timeline, cold.at(-1)!)}`)
+          if (LOG_TIMELINE) ctx.log(`${TITLE}: run ${run + 1}: timeline\n${await page.evaluate(timeline, cold.at(-1)!)}\n  requests before the input: ${seen.map((u) => new URL(u).pathname).join(', ')}`)
           await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 }).catch(async () => {
             // A worker that does not claim open pages controls the next navigation.
             await page.reload({ timeout: 60_000 })
@@ -141,8 +141,8 @@ export const browserLoadMeasurement: Measurement = {
         const { context, page } = await newPhone(env)
         try {
           await throttle(page)
-          let n = 0
-          const count = (): void => void n++
+          const seen: string[] = []
+          const count = (req: { url(): string }): void => void seen.push(req.url())
           context.on('request', count)
           await page.goto(`${peer.url}/mini/`, { waitUntil: 'commit', timeout: 60_000 })
           peerCold.push(await waitUsable(page, '#v'))
