@@ -185,7 +185,11 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
     if (/^\s*:/u.test(after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
-    const joined = /^\s*và\s*$/iu.test(before) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
+    // "Phát triển mới ít nhất 35 hộ kinh doanh dịch vụ ăn uống, lưu trú và 03 doanh nghiệp": the
+    // words between the comma that ended the figure before and "và" are the last kinds of that
+    // figure's list; the figure after "và" is counted by the same verb, its words none of them.
+    const listTail = out.length > 0 && segStart === boundary && text[boundary - 1] === ',' && /^\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}){0,2}\s+và\s*$/u.test(before) && cueBefore(before) === undefined && m[5] !== undefined && m[2] === undefined && unitInfo(m[5])?.integer === true
+    const joined = (listTail || /^\s*và\s*$/iu.test(before)) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
     // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
     // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
@@ -308,6 +312,11 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       }
     }
     if (name === '') name = before.trim()
+    if (listTail) {
+      // (Named by what it counts and, when the figure before was named by its verb alone, that verb: "Số doanh nghiệp phát triển mới".)
+      const verb = out[out.length - 1]!.name
+      name = `Số ${m[5]}${verb.split(/\s+/u).length <= 4 && !/^(?:tỷ lệ|tỉ lệ|số|tổng|diện tích|năng suất|sản lượng|giá trị|thu|chi)(?![\p{L}])/iu.test(verb) ? ` ${verb.toLowerCase()}` : ''}`
+    }
     // "đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân": a figure joined by "và" with no words of its own is named by its unit.
     if (/^(?:và|đồng thời)$/iu.test(name) && m[5] !== undefined) name = `Số ${m[5]}`
     // The clause's tail ("ở các cấp", "năm 2022") belongs to the source, up to the next separator.
@@ -326,7 +335,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const verbFirst = /^(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
       name,
-      span: { start: line.start + Math.min(lead, at), end: line.start + spanEnd },
+      // (After the last kinds of the list before it, the figure's own words start at the figure.)
+      span: { start: line.start + (listTail ? at : Math.min(lead, at)), end: line.start + spanEnd },
       at: line.start + at,
       digits: [m[1]!, m[3]],
       unit: m[2] ?? m[4] ?? m[5] ?? '',

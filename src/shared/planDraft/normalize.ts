@@ -17,6 +17,9 @@ const CONNECTIVES = new Set([
  */
 export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\/\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
 
+/** A numbered or lettered line naming a movement or a field: "2. Phong trào thi đua …", "b) Cuộc vận động …", "3. Lĩnh vực văn hóa – xã hội". */
+const MOVEMENT_HEADING_RE = /^(?:[IVXLC]{1,6}[.)/]|\d{1,2}(?:\.\d{1,2}){0,3}[.)/]?|[a-zđ][).])\s+(?:phong trào|cuộc vận động|lĩnh vực)\s/iu
+
 const SENTENCE_END_RE = /[.;!?…]$/
 /** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */
 const SOFT_END_RE = /[:)”"]$/
@@ -448,6 +451,11 @@ function continues(prev: RawLine, next: RawLine): boolean {
   if (SOFT_END_RE.test(prev.text)) return /^[\p{Ll}\d]/u.test(next.text) && next.blanksBefore <= 1
   if (/\p{Ll}-$/u.test(prev.text)) return true
   if (/^\p{Ll}/u.test(next.text)) return true
+  // "2. Phong trào thi đua phát triển kinh tế đồi rừng" over "Trồng mới …" / "100% thôn …": a
+  // numbered line naming a movement (a campaign, a field) with no figure of its own is the heading
+  // of the targets under it, a web copy's without its blank line; it stands alone.
+  // (Not a heading wrapped before its movement's quoted name, "… phong trào" over "“Toàn dân …”", nor cut at a connective.)
+  if (MOVEMENT_HEADING_RE.test(prev.text) && /^[\p{Lu}\d]/u.test(next.text) && !/\d/u.test(prev.text.replace(/^\S+\s/u, '')) && !/,$/u.test(prev.text) && !CONNECTIVES.has(prev.text.split(' ').pop()?.toLowerCase() ?? '')) return false
   // "… đạt" / "1.800 con.": a figure carried to the next line.
   if (/^\d/u.test(next.text) && next.blanksBefore === 0) return true
   // "… còn 1.146 hộ nghèo" / "(chiếm 26,9%) và …": a bracket carried to the next line goes on

@@ -62,15 +62,16 @@ export function mergeRestatedParts(built: Built[]): void {
         const part = built.find((b) => b.value.code === code)
         const figure = figureOf(part?.value.target)
         if (!part || figure === undefined) return code
-        const crop = built.find(
-          (b) =>
-            b !== part &&
-            built.indexOf(b) > built.indexOf(part) &&
-            /^sản lượng\s/iu.test(b.value.name) &&
-            b.value.unitOfMeasure === part.value.unitOfMeasure &&
-            ((figureOf(b.value.target) !== undefined && agreesWith(figure, figureOf(b.value.target)!)) || (b.forFormula === true && !b.value.target)) &&
-            sameCrop(part.value.name, b.value.name),
-        )
+        const restates = (b: Built): boolean =>
+          b !== part &&
+          b !== whole &&
+          /^sản lượng\s/iu.test(b.value.name) &&
+          b.value.unitOfMeasure === part.value.unitOfMeasure &&
+          ((figureOf(b.value.target) !== undefined && agreesWith(figure, figureOf(b.value.target)!)) || (b.forFormula === true && !b.value.target)) &&
+          sameCrop(part.value.name, b.value.name)
+        // ("Lúa: diện tích …, sản lượng 2.600 tấn", then "Tổng sản lượng lương thực 4.100 tấn (lúa 2.600
+        // tấn, ngô 1.500 tấn)": so is a crop's output stated before the total, its figure given.)
+        const crop = built.find((b) => built.indexOf(b) > built.indexOf(part) && restates(b)) ?? built.find((b) => built.indexOf(b) < built.indexOf(whole) && b.value.target !== undefined && restates(b))
         if (!crop) return code
         // The output drafted for a yield's formula is the part's figure: it takes the part's target and words.
         if (crop.forFormula && !crop.value.target) {
@@ -215,7 +216,8 @@ export function dropRestatedGoals(built: Built[]): void {
     const first = built.find((x, k) => k < i && x.value.aggregation === 'yes_no' && sameGoal(x.value.source ?? x.value.name, b.value.source ?? b.value.name))
     // "Phấn đấu hoàn thành vượt chỉ tiêu thu ngân sách được giao": reaching a measure that has its
     // own figure in the plan restates that figure's target; it is no goal of its own.
-    const measure = ASSIGNED_GOAL_RE.exec(b.value.source ?? '')?.[1]
+    // ("Thu ngân sách hoàn thành vượt dự toán được giao": so does the measure named first, its reaching after.)
+    const measure = ASSIGNED_GOAL_RE.exec(b.value.source ?? '')?.[1] ?? MEASURE_ASSIGNED_RE.exec(b.value.source ?? '')?.[1]
     const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined)
     if (!figured) continue
     figured.reasons.push(`${first ? 'cùng mục tiêu được nêu lại ở đoạn sau' : 'nêu lại chỉ tiêu này, không phải mục tiêu riêng'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
@@ -225,6 +227,9 @@ export function dropRestatedGoals(built: Built[]): void {
 
 /** "Phấn đấu đạt và vượt chỉ tiêu <measure> được giao", "Hoàn thành vượt dự toán <measure> (cấp trên) giao": the measure. */
 const ASSIGNED_GOAL_RE = /^(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+và\s+vượt|\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)\s+(.{6,120}?)\s+(?:được\s+|do\s+[\p{L}\s]{2,30}?\s+)?giao[.;]?$/iu
+
+/** "Thu ngân sách hoàn thành vượt dự toán được giao", "Sản lượng khai thác đạt kế hoạch huyện giao": the measure, named before it is reached. */
+const MEASURE_ASSIGNED_RE = /^(\p{Lu}[^,;:\d]{5,80}?)\s+(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+và\s+vượt|\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)(?:\s+(?:được\s+|do\s+)?(?:[\p{L}]+\s+){0,3}?)?\s*giao[.;]?$/u
 
 /** Two names of one measure: most of the shorter's words (accents folded) are in the longer. */
 function sameMeasure(a: string, b: string): boolean {
