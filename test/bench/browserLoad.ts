@@ -147,7 +147,7 @@ export const browserLoadMeasurement: Measurement = {
           await page.goto(`${peer.url}/mini/`, { waitUntil: 'commit', timeout: 60_000 })
           peerCold.push(await waitUsable(page, '#v'))
           context.off('request', count)
-          peerRequests.push(n)
+          peerRequests.push(seen.length)
           peerPhases.push(await page.evaluate(loadPhases, peerCold.at(-1)!))
           if (LOG_TIMELINE) ctx.log(`${TITLE}: peer run ${run + 1}: timeline\n${await page.evaluate(timeline, peerCold.at(-1)!)}`)
           ctx.log(`${TITLE}: peer run ${run + 1}: minimal Vue + Dexie page usable at ${fmtMs(peerCold.at(-1)!)} ms`)
