@@ -7,7 +7,7 @@ import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
-import type { DocHabits, Reading } from './shape'
+import { type DocHabits, type Reading, statedCases } from './shape'
 
 export interface Built {
   id: string
@@ -159,6 +159,34 @@ export function notBelow(c: { text: string; start: number; end: number; until?: 
   }
   const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: { kind: 'growth' }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
   return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: money ? 'medium' : 'low', reasons: [`không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}`], ambiguous: false, found }
+}
+
+/**
+ * "Số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2023", "… không tăng so với năm trước": cases
+ * (a flow) held at last year's count, when the plan states that count ("Năm 2023, … xảy ra 5 vụ
+ * tai nạn giao thông"): at most that many. Without the count it stays a yes/no.
+ */
+export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits): Built | undefined {
+  const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
+  if (!m || !/(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|cháy|nổ)(?![\p{L}])/iu.test(m[1]!)) return undefined
+  const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
+  if (baseYear === undefined) return undefined
+  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
+  const cases = statedCases(name, baseYear, '', doc.text)
+  if (cases === undefined) return undefined
+  const value: Indicator = {
+    code: codes.take(slug(name)),
+    name,
+    field: section.code,
+    unitOfMeasure: 'vụ',
+    aggregation: 'flow',
+    proportion: true,
+    target: { kind: 'at_most', value: cases, strict: false },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: [String(cases), undefined], unit: 'vụ', cue: { kind: 'at_most', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`không cao hơn năm ${baseYear} (${cases} vụ): năm nay không quá ${cases} vụ`], ambiguous: false, found }
 }
 
 export function yesNo(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {

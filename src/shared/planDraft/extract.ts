@@ -38,7 +38,7 @@ import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResult
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
-import { type Built, Codes, comparedToBase, notBelow, slug, yesNo } from './build'
+import { type Built, Codes, comparedToBase, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, readTableRow } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
@@ -265,8 +265,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // So does a field's name alone, unbulleted, over bulleted items ("Về kinh tế" over "* Thu …").
     const next = lines.slice(index + 1).find((l) => l.text !== '')
     // ("* Về kinh tế" over "1) Tổng diện tích gieo trồng …": a field's name over numbered items too.)
-    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?về\s/iu.test(line.text) && (headingOf(next.text)?.level ?? 0) >= 2
-    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).length <= 9 && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^về\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    // ("* Lĩnh vực kinh tế" is such a name: a field named by "lĩnh vực" as by "về"; a lone dash is no
+    // word of it, and over numbered items it may run to twelve words: "… quốc phòng - an ninh, trật tự xã hội".)
+    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) && (headingOf(next.text)?.level ?? 0) >= 2
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
@@ -305,7 +307,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
         // ("… an ninh biên giới trên 11,6 km đường biên …": where the duty is done, no figure of it.)
         if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)) && !guardedExtent(told.slice(0, q.index), q[5]))) continue
-        built.push(notBelow(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
+        built.push(notBelow(c, current, codes, built.length, year, doc) ?? notAbove(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
     } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text) || FIELD_OPENING_RE.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
@@ -347,7 +349,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
           continue
         }
-        const b = notBelow(c, section, codes, built.length, year, doc) ?? yesNo(c, section, codes, built.length, confidence, reasons)
+        const b = notBelow(c, section, codes, built.length, year, doc) ?? notAbove(c, section, codes, built.length, year, doc) ?? yesNo(c, section, codes, built.length, confidence, reasons)
         built.push(b)
         if (!lead) leads.set(section, b)
         sectionsUsed.add(section)

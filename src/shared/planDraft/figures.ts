@@ -20,6 +20,11 @@ export interface Found {
   /** "Giảm tỷ lệ … 15%": the verb opens the sentence, far from the figure. */
   verbFirst: 'reduce' | 'growth' | undefined
   afterWhole: boolean
+  /**
+   * In a run-in paragraph of several sentences, the offset (in the line) where the sentence of the
+   * "trong đó" a part follows starts: its whole is in that sentence, not in the paragraph's first.
+   */
+  wholeFrom?: number
   section: Section
   /** What the clause says after the figure: a starting figure it states ("(năm 2025 … 14 vụ)"). */
   rest?: string
@@ -105,7 +110,8 @@ const KEEP_RE = /(?<![\p{L}])(?:duy trì|giữ vững|giữ ổn định|ổn đ
 function breaksOf(text: string): number[] {
   const out: number[] = []
   // A sentence may open on its figure ("… điểm nóng. 100% thôn đạt …"): a stop before a figure ends one too.
-  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  // ("… so với năm 2024. 16/16 thôn giữ vững …": so does a stop after a year.)
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) out.push(m.index + 1)
   // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
   for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
   out.sort((x, y) => x - y)
@@ -114,7 +120,10 @@ function breaksOf(text: string): number[] {
 
 export function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
   // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
-  const text = spelledNumbers(line.text)
+  // "diện tích 780 ha × năng suất 35 tạ/ha = sản lượng 2.730 tấn": a crop's product written out with
+  // each operand's measure named beside its figure lists three measures, read as if by commas (same
+  // offsets). ("sản lượng = diện tích × năng suất = 1.480 tấn" names a formula, not figures.)
+  const text = spelledNumbers(line.text).replace(/(?<=\d[.,\d]*\s*[\p{L}/]+)\s[×=]\s(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  ')
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0
@@ -124,12 +133,25 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   let boundary = 0
   // The sentence (by the break it starts at) whose figure was a stated one, not a target.
   let stated = -1
+  // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
+  // So are the kinds in brackets after a figure ("Trồng rừng 320 ha (trồng mới 45 ha, trồng lại 275 ha)").
+  const WHOLE_MARK_RE = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)|(?<=\d\s*(?:ha|tấn|con|người|hộ)\s*)\((?=\s*\p{L}[^()\d]*\d[^()]*,\s*\p{L}[^()\d]*\d[^()]*\))/giu
   const wholeAt = (() => {
-    // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
-    // So are the kinds in brackets after a figure ("Trồng rừng 320 ha (trồng mới 45 ha, trồng lại 275 ha)").
-    const m = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)|(?<=\d\s*(?:ha|tấn|con|người|hộ)\s*)\((?=\s*\p{L}[^()\d]*\d[^()]*,\s*\p{L}[^()\d]*\d[^()]*\))/iu.exec(text)
+    const m = new RegExp(WHOLE_MARK_RE.source, 'iu').exec(text)
     return m ? m.index : -1
   })()
+  // A run-in paragraph ("a) Về kinh tế: … tăng 9%, trong đó … tăng 12%. Tổng diện tích lúa cả năm
+  // 1.120 ha (vụ Xuân 570 ha, vụ Mùa 550 ha), …. Giá trị …"): a "trong đó" or a bracket of parts
+  // reaches to the end of its sentence; a later sentence with its own mark has its own whole.
+  const sentenceStops = [...text.matchAll(/\.(?=\s+\p{Lu})/gu)].map((m) => m.index + 1)
+  // ("… 1,5 ha. Trong đó: đất ở 1,0 ha, …": a mark opening its sentence has its whole in the one before.)
+  const sentenceOf = (at: number): number => sentenceStops.filter((x) => x <= at).pop() ?? 0
+  const reaches = [...text.matchAll(WHOLE_MARK_RE)].map((m) => {
+    const own = sentenceOf(m.index)
+    return { mark: m.index, from: own > 0 && text.slice(own, m.index).trim() === '' ? sentenceOf(own - 1) : own, to: sentenceStops.find((x) => x > m.index) ?? text.length }
+  })
+  const runIn = sentenceStops.length > 0 && reaches.length > 0 && reaches.some((r) => r.from > 0 || r.to < text.length)
+  const reachOf = (at: number): { mark: number; from: number; to: number } | undefined => reaches.find((r) => at > r.mark && at < r.to)
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
   for (let m = re.exec(text); m !== null && out.length < PLAN_LIMITS.indicators; m = re.exec(text)) {
     const at = m.index
@@ -343,7 +365,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       cue: cueMatch?.cue,
       post,
       verbFirst,
-      afterWhole: whole || (wholeAt !== -1 && at > wholeAt),
+      afterWhole: whole || (runIn ? reachOf(at) !== undefined : wholeAt !== -1 && at > wholeAt),
+      ...(runIn && (whole || reachOf(at) !== undefined) ? { wholeFrom: line.start + (reachOf(at)?.from ?? sentenceOf(at)) } : {}),
       section,
       rest: text.slice(end, spanEnd),
       ...(overPlan ? { overPlan } : {}),

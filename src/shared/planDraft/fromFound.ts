@@ -127,22 +127,27 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
 
   // "X … Trong đó: a …, b …": parts that add up to the whole are its children (lương thực = lúa +
   // ngô); a part that does not is a part of it (xuất khẩu lao động ⊂ việc làm mới).
-  const wholeIdx = out.findIndex((b) => !b.found!.afterWhole)
-  const whole = out[wholeIdx]
-  const parts = out.filter((b) => b.found!.afterWhole && whole && unitFamily(b.value.unitOfMeasure) === unitFamily(whole.value.unitOfMeasure))
-  if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
-    // A part counts what its whole counts: "10 đảng viên, trong đó … 8 đồng chí" are 8 đảng viên.
-    for (const p of parts) p.value = { ...p.value, unitOfMeasure: whole.value.unitOfMeasure }
-    const wholeFigure = figureOf(whole.value.target)
-    const figures = parts.map((p) => figureOf(p.value.target))
-    const sum = figures.reduce<number>((s, x) => s + (x ?? Number.NaN), 0)
-    if (parts.length >= 2 && whole.value.aggregation !== 'rate' && wholeFigure !== undefined && agreesWith(wholeFigure, sum)) {
-      whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: wholeFigure } }
-      whole.reasons.push('“trong đó” các phần cộng lại bằng tổng: tổng tính từ các phần')
-    } else {
-      for (const p of parts) {
-        p.value = { ...p.value, partOf: whole.value.code }
-        p.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+  // (In a run-in paragraph, each sentence's parts go with the first figure of their own sentence.)
+  const groups = new Map<number | undefined, Built[]>()
+  for (const b of out) if (b.found!.afterWhole) groups.set(b.found!.wholeFrom, [...(groups.get(b.found!.wholeFrom) ?? []), b])
+  for (const [from, group] of groups) {
+    const wholeIdx = out.findIndex((b) => !b.found!.afterWhole && (from === undefined || b.found!.at >= from))
+    const whole = out[wholeIdx]
+    const parts = group.filter((b) => whole && unitFamily(b.value.unitOfMeasure) === unitFamily(whole.value.unitOfMeasure))
+    if (whole && parts.length > 0 && out.indexOf(parts[0]!) > wholeIdx) {
+      // A part counts what its whole counts: "10 đảng viên, trong đó … 8 đồng chí" are 8 đảng viên.
+      for (const p of parts) p.value = { ...p.value, unitOfMeasure: whole.value.unitOfMeasure }
+      const wholeFigure = figureOf(whole.value.target)
+      const figures = parts.map((p) => figureOf(p.value.target))
+      const sum = figures.reduce<number>((s, x) => s + (x ?? Number.NaN), 0)
+      if (parts.length >= 2 && whole.value.aggregation !== 'rate' && wholeFigure !== undefined && agreesWith(wholeFigure, sum)) {
+        whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: wholeFigure } }
+        whole.reasons.push('“trong đó” các phần cộng lại bằng tổng: tổng tính từ các phần')
+      } else {
+        for (const p of parts) {
+          p.value = { ...p.value, partOf: whole.value.code }
+          p.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+        }
       }
     }
   }

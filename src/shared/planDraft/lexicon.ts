@@ -90,6 +90,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['tàu cá', 'tàu'], 'tàu', true],
   [['thuyền'], 'thuyền', true],
   [['chiếc'], 'chiếc', true],
+  // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
+  [['camera'], 'camera', true],
   [['lồng bè', 'lồng'], 'lồng', true],
   [['mô hình'], 'mô hình', true],
   [['hồ sơ'], 'hồ sơ', true],
@@ -271,13 +273,14 @@ export interface Post {
   sinceStart: boolean
 }
 
-const POST_RE = /^(?:\s*(?:trở lên|trở xuống|điểm phần trăm|điểm %|so với (?:năm (\d{4})|cùng kỳ(?: năm trước)?|năm trước|đầu năm|đầu kỳ|cuối năm \d{4}|năm \d{4}|\d{4}(?!\d)))|\s*(?:,\s*)?(?=so với))+/iu
+const POST_RE = /^(?:\s*(?:trở lên|trở xuống|điểm phần trăm|điểm %|so với (?:năm (\d{4})|cùng kỳ(?: năm trước| năm \d{4}(?!\d))?|năm trước|đầu năm|đầu kỳ|cuối năm \d{4}|năm \d{4}|\d{4}(?!\d)))|\s*(?:,\s*)?(?=so với))+/iu
 
 export function readPost(after: string): Post {
   const m = POST_RE.exec(after)
   const text = (m?.[0] ?? '').toLowerCase()
   // "so với 2025" (a note's shorthand) is "so với năm 2025".
-  const year = /so với (?:(?:năm|cuối năm) )?(\d{4})/.exec(text)
+  // "so với cùng kỳ năm 2025" is "so với năm 2025".
+  const year = /so với (?:(?:năm|cuối năm|cùng kỳ năm) )?(\d{4})/.exec(text)
   return {
     length: m?.[0].length ?? 0,
     orMore: text.includes('trở lên'),
@@ -330,6 +333,9 @@ export function readDigits(digits: string, ctx: { integer: boolean; percent: boo
     if (frac.length !== 3 || /^0+$/.test(int)) return ok(decimal)
     // "13,345": a Vietnamese decimal, or thousands grouped the English way.
     const thousands = plain(digits)
+    // "4,000 tấn", "1,250 tấn": a decimal is not written with a trailing zero, so three places
+    // ending in 0 group thousands the English way (a percentage excepted).
+    if (frac.endsWith('0') && !ctx.percent) return ok(thousands, [`“${digits}” đọc là ${thousands.toLocaleString('vi-VN')}: số thập phân không viết số 0 ở cuối (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh)`], true)
     if (ctx.integer) return ok(thousands, [`“${digits}” đọc là ${thousands.toLocaleString('vi-VN')} vì đơn vị tính là số đếm (dấu phẩy phân cách hàng nghìn kiểu tiếng Anh)`], true)
     if (ctx.percent && thousands > 1000) return ok(decimal)
     if (ctx.habit === 'dot') return ok(thousands, [`“${digits}” đọc là ${thousands.toLocaleString('vi-VN')}: văn bản viết số thập phân bằng dấu chấm`], true)

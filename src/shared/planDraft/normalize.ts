@@ -100,6 +100,8 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   }
   s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s.,;:)]|$)/g, '$1$3')
   s = s.replace(/^\s*(?:[-–+•·▪●○◦*]|o(?=\s))\s+/, '- ')
+  // "✓ Thu ngân sách …", "➢ Tỷ lệ …", "◆ …": a check mark, an arrowhead or a diamond opening a line is its bullet.
+  s = s.replace(/^\s*[✓✔☑➢➤►▸◆❖♦]\uFE0F?\s*(?=\p{L}|\d)/u, '- ')
   // "✅ Thu NS trên địa bàn ≥ 18,5 tỷ đ", "👉 CÁC PHONG TRÀO:": a pictograph opening a line of a message is its bullet.
   s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\p{L})/u, '- ')
   s = s.replace(/ {2,}$/, '') // Markdown hard break

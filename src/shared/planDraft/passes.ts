@@ -101,8 +101,24 @@ export function sumNearbyTotals(built: Built[], text = ''): void {
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
   for (const t of built) {
     const figure = figureOf(t.value.target)
-    if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || !/^tổng\s/iu.test(t.value.name) || t.value.target?.kind !== 'at_least') continue
+    // "Diện tích gieo trồng lúa cả năm | ha | 1.420" over "- Vụ Đông Xuân | ha | 720", "- Vụ Hè Thu | ha | 700":
+    // the year's figure over its seasons, right after it, is their total too.
+    const wholeYear = /(?<![\p{L}])cả năm(?![\p{L}])/iu.test(t.value.name)
+    if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || (!/^tổng\s/iu.test(t.value.name) && !wholeYear) || t.value.target?.kind !== 'at_least') continue
     const at = built.indexOf(t)
+    if (!/^tổng\s/iu.test(t.value.name)) {
+      const seasons: Built[] = []
+      for (let k = at + 1; k < built.length && seasons.length < 4; k++) {
+        const b = built[k]!
+        if (!/(?:^|\s)vụ\s+\p{L}/iu.test(b.value.name) || b.value.unitOfMeasure !== t.value.unitOfMeasure || b.value.children || b.value.formula || figureOf(b.value.target) === undefined) break
+        seasons.push(b)
+      }
+      if (seasons.length >= 2 && agreesWith(figure, seasons.reduce((sum, b) => sum + figureOf(b.value.target)!, 0))) {
+        t.value = { ...t.value, children: seasons.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+        t.reasons.push(`tổng của ${seasons.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các vụ`)
+      }
+      continue
+    }
     const lineEnd = text.indexOf('\n', t.source.end)
     const announces = /^[^\n]*?(?:,\s*)?(?:trong đó|gồm)\s*:\s*$/iu.test(text.slice(t.source.end, lineEnd === -1 ? undefined : lineEnd))
     const within = (k: number): boolean => (announces ? k > at && k - at <= 24 : Math.abs(k - at) <= 8)

@@ -175,12 +175,14 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
-        const stated = countUnit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+        // "so với cùng kỳ" (no year) in a yearly plan is against the year before the plan's.
+        const caseYear = typeof post.baseYear === 'number' ? post.baseYear : post.baseYear === 'previous' && year !== undefined ? year - 1 : undefined
+        const stated = countUnit === 'vụ' && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc.text) : undefined
         if (stated !== undefined) {
           const from = stated
           const ceiling = Math.round(from * (100 - a)) / 100
           main = { name, unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
-          reasons.push(`giảm ${f.digits[0]}% so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
+          reasons.push(`giảm ${f.digits[0]}% so với năm ${caseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
           if (confidence === 'high') confidence = 'medium'
         } else {
           main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
@@ -241,7 +243,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
  * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
-function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
+export function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
   // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
   const cases = name
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
