@@ -9,7 +9,7 @@
 // table.ts (tables), passes.ts (passes over every item once read), planFromDraft.ts (the plan).
 import * as v from 'valibot'
 import { CodeSchema, type Field, type Indicator, IndicatorSchema, PLAN_LIMITS } from '../model'
-import { validatePlan } from '../validation'
+import { agreesWith, validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
   DIRECTION_RE,
@@ -38,7 +38,7 @@ import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResult
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
-import { type Built, Codes, comparedToBase, notAbove, notBelow, slug, yesNo } from './build'
+import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, readTableRow } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
@@ -66,12 +66,21 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // alone on their line ("NỘI DUNG THI ĐUA", "KHEN THƯỞNG"): those lines are its sections.
   const unnumbered = !lines.some((l) => l.start >= bodyStart && /^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?)\s/u.test(l.text))
   let capsSections = 0
+  // "1. Mục tiêu chung" beside "2. Mục tiêu cụ thể": the general aim is prose, the specific one holds the targets.
+  const specificAims = lines.some((l) => /^(?:\S+\s+)?mục tiêu cụ thể(?![\p{L}])/iu.test(l.text))
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
   let tableHead: string[] | undefined
   let headRowLast = false
   let rowGroup: string | undefined
+  // "| 4 | Sản lượng lương thực có hạt (tấn) | … | 9.530 |" over "| | Trong đó: | | |": the row whose
+  // parts the "- Thóc (tấn)", "- Ngô (tấn)" rows under it are.
+  let rowParts: { whole: Built; parts: Built[] } | undefined
+  const settleParts = (): void => {
+    if (rowParts) sumOfPartRows(rowParts.whole, rowParts.parts)
+    rowParts = undefined
+  }
   // The line that titles a part ("Phần thứ nhất" / "KẾT QUẢ …"), read with it.
   let partTitle: Line | undefined
   // Content lines outside lists, with where their figures are: a clause holding a figure is a target already.
@@ -134,6 +143,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           PHASE_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
           describesSetting(name) ||
+          (specificAims && h.level >= 2 && /^mục tiêu (?:chung|tổng quát)$/iu.test(name)) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
@@ -212,6 +222,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       headRowLast = false
       if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
       const got = readTableRow(item, current, year, doc, codes, tableHead, rowGroup)
+      if (got && rowParts && /\|\s*[-+–]\s+\p{L}/u.test(line.text)) rowParts.parts.push(got)
+      else settleParts()
       if (got) {
         // A "Trong đó: …" row is a part of the row above it that counts the same things.
         const whole = got.found?.afterWhole ? [...built].reverse().find((b) => b.value.source?.startsWith('| ') && b.found?.afterWhole === false) : undefined
@@ -224,11 +236,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       } else {
         // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it.
         const named = line.text.slice(1, -1).split('|').map((c) => c.trim()).filter((c) => /\p{L}{2,}/u.test(c))
-        if (named.length === 1 && !/\d/u.test(line.text.replace(/^\|\s*\d+\s*\|/u, ''))) rowGroup = named[0]
+        const last = built[built.length - 1]
+        if (named.length === 1 && /^trong đó\s*:?$/iu.test(named[0]!) && last?.value.source?.startsWith('| ')) rowParts = { whole: last, parts: [] }
+        else if (named.length === 1 && !/\d/u.test(line.text.replace(/^\|\s*\d+\s*\|/u, ''))) rowGroup = named[0]
       }
       continue
     }
     rowGroup = undefined
+    settleParts()
     table?.close()
     table = undefined
     tableHead = undefined
@@ -318,6 +333,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   }
 
   table?.close()
+  settleParts()
 
   // A crop's measures on lines of their own, linked (passes.ts).
   linkCropRows(built)
@@ -426,4 +442,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
   }
   return draft
+}
+
+/**
+ * "| 4 | Sản lượng lương thực có hạt (tấn) | 9.530 |", "| | Trong đó: | |", "| | - Thóc (tấn) | 8.750 |",
+ * "| | - Ngô (tấn) | 780 |": the rows under a "Trong đó:" row, of the row's unit, adding up to its
+ * figure, are its parts: the row is their sum.
+ */
+function sumOfPartRows(whole: Built, parts: readonly Built[]): void {
+  const figure = figureOf(whole.value.target)
+  if (figure === undefined || parts.length < 2 || whole.value.children || whole.value.formula || whole.value.target?.kind !== 'at_least') return
+  if (parts.some((p) => p.value.unitOfMeasure !== whole.value.unitOfMeasure || p.value.formula || p.value.children || figureOf(p.value.target) === undefined)) return
+  if (!agreesWith(figure, parts.reduce((sum, p) => sum + figureOf(p.value.target)!, 0))) return
+  whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: figure } }
+  whole.reasons.push(`tổng của ${parts.map((p) => `“${p.value.name}”`).join(', ')}: các dòng “trong đó” cộng lại bằng dòng này`)
 }

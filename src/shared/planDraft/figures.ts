@@ -77,6 +77,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // "Riêng cây sầu riêng, diện tích cho trái …": a crop singled out before a comma labels its measures, as "Cây sầu riêng: …" does.
   s = s.replace(/^riêng\s+((?:cây\s+)?[^,;:]{2,30}?),\s*(?=(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/iu, (_, crop: string) => `${crop.charAt(0).toUpperCase()}${crop.slice(1)}: `)
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "Phấn đấu đến cuối năm 2026: tốc độ tăng …", "Trong năm 2025: …": the time the targets are for, before a colon, names no measure.
+  s = s.replace(/^(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|cuối\s+|trong\s+)?năm \d{4}\s*:\s*(?=\p{L})/iu, '')
   // "hoàn thành chỉ tiêu thu ngân sách 186,5 tỷ đồng": the measure is what the assigned figure is of.
   s = s.replace(/^hoàn thành\s+(?:các\s+)?chỉ tiêu\s+(?=(?:thu|chi|tổng|giá trị|sản lượng|diện tích)\s)/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
@@ -85,7 +87,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
-  s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức)\s)/iu, '')
+  s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức|công suất)\s)/iu, '')
+  // ("Nâng công suất cấp nước sinh hoạt lên 4.500 m3/ngày đêm": nor is the "lên" that goes with the verb.)
+  if (/^công suất\s/iu.test(s)) s = s.replace(/\s+lên\s*$/iu, '')
   // ("Tỷ lệ hộ nghèo giảm còn dưới 0,8%": the verb before a ceiling is no part of the measure's name.)
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được|(?<=\p{L}\s+)(?:kéo\s+)?giảm(?:\s+xuống)?))+\s*$/iu, '')
   return { name: s.trim(), whole }

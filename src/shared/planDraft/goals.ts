@@ -29,7 +29,7 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)/giu)) {
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:có\s+)?thêm\s+\d)/giu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
@@ -52,7 +52,12 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     // After a figure, "và" may join a second verb to the same object ("lắp đặt và duy trì hoạt
     // động …"): only a result ("không để …", "giữ vững …") or ", đồng thời" starts a goal of its own.
     if (/^,\s+$/u.test(m[0])) {
-      if (target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) out.push({ at: m.index, next: m.index + m[0].length })
+      // "giữ vững chuẩn xã nông thôn mới, có thêm 02 thôn đạt chuẩn …": a state kept, then new units
+      // counted; "giữ vững an ninh chính trị …, không để xảy ra trọng án": a state kept, then an
+      // event of its own ruled out. Each is an item of its own.
+      const kept = !figure.test(head) && goal(head) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(head.trim().replace(/^[-–,.;:\s]+/u, '')))
+      const own = kept && (/^(?:có\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
+      if ((target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
     // "Phấn đấu 10/10 bản đạt và giữ vững danh hiệu bản văn hóa": a verb left without its object
@@ -72,6 +77,13 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
 // ("100% hồ sơ … trả kết quả đúng hạn, không để người dân phải đi lại nhiều lần": the same lapse, felt by the applicant.)
 const LAPSE = String.raw`(?:bị\s+)?(?:tồn đọng|quá hạn|trễ hạn|chậm trễ|chậm|trễ|sót|bỏ sót|thất lạc|(?:(?:người dân|công dân|tổ chức,?\s+công dân|người dân,?\s+doanh nghiệp)\s+)?phải đi lại(?:\s+nhiều lần)?)`
 const LAPSE_RE = new RegExp(String.raw`^không để\s+${LAPSE}(?:(?:\s*,\s*|\s+(?:và|hoặc)\s+)${LAPSE})*[\s.;…]*$`, 'iu')
+
+/**
+ * "không để xảy ra trọng án", "… cháy rừng", "… dịch bệnh …": an event counted on its own, a goal of
+ * its own after what is kept ("giữ vững an ninh chính trị …, không để xảy ra trọng án"), unlike
+ * "không để xảy ra điểm nóng", which spells out what keeping security means.
+ */
+const SEPARATE_OUTCOME_RE = /^không để\s+(?:xảy ra\s+|phát sinh\s+)?(?:các\s+)?(?:vụ\s+)?(?:trọng án|án\s+(?:rất\s+|đặc biệt\s+)?nghiêm trọng|tội phạm\s+(?:rất\s+|đặc biệt\s+)?nghiêm trọng|cháy|dịch|tai nạn|đuối nước|ngộ độc)(?![\p{L}])/iu
 
 /** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
 function insideQuote(text: string, at: number): boolean {
@@ -179,7 +191,9 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
       const next = body.slice(m.index + m[0].length)
       // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
       // "không để A, không để B": one list of what may not happen, one goal.
-      if (/^không để\s/iu.test(next) && /^(?:giữ vững|duy trì|không để)\s/iu.test(goalBody(body.slice(cuts.at(-1) ?? 0, m.index)))) continue
+      // (Not an outcome of its own after what is kept, "giữ vững an ninh …, không để xảy ra trọng án": two goals.)
+      const kept = goalBody(body.slice(cuts.at(-1) ?? 0, m.index))
+      if (/^không để\s/iu.test(next) && (/^không để\s/iu.test(kept) || (/^(?:giữ vững|duy trì)\s/iu.test(kept) && !SEPARATE_OUTCOME_RE.test(next)))) continue
       // ("…đúng hạn, không để tồn đọng": a lapse the figure before it already rules out is no goal of its own.)
       const upTo = body.slice(m.index + m[0].length).search(/[,;.](?=\s|$)/u)
       if (LAPSE_RE.test(next.slice(0, upTo === -1 ? undefined : upTo + 1).replace(/,$/u, ''))) continue

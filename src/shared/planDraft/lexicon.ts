@@ -34,6 +34,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['kg'], 'kg', false],
   [['ha', 'héc-ta', 'hecta'], 'ha', false],
   [['m²', 'm2'], 'm²', false],
+  // "Nâng công suất cấp nước lên 4.500 m3/ngày đêm": a plant's capacity, per day and night.
+  [['m³/ngày đêm', 'm3/ngày đêm', 'm³/ngày.đêm', 'm3/ngày.đêm', 'm³/ngđ', 'm3/ngđ'], 'm³/ngày đêm', false],
   [['m³', 'm3'], 'm³', false],
   [['km'], 'km', false],
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
@@ -387,7 +389,7 @@ export const PER_MILLE_NAME_RE = /dân số tự nhiên|tỷ suất sinh|sinh th
 
 /** Verbs a qualitative goal starts with ("giữ vững…", "không để xảy ra…", "thực hiện tốt…"). */
 export const GOAL_START_RE =
-  /^(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
+  /^(?:giữ vững|bảo vệ vững chắc|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|hoàn thành|thực hiện tốt|thực hiện có hiệu quả|triển khai|tổ chức tốt|tổ chức quản lý|xây dựng|phát triển|ổn định|kiểm soát|nâng cao|tăng cường|đẩy mạnh|(?:quan tâm\s+)?(?:chỉ đạo|lãnh đạo) tốt|làm tốt|giải quyết tốt|kiềm chế|kiểm chế|giảm thiểu|củng cố|kiện toàn|phòng,? chống|ngăn chặn|100%|(?:các|mỗi|từng) (?:bộ phận|đơn vị|thôn|tổ dân phố|cơ quan|ngành|trường))/iu
 
 /**
  * A goal worded as a result one can judge done or not: kept ("giữ vững", "duy trì"), secured
@@ -397,7 +399,7 @@ export const GOAL_START_RE =
  * go, with no point at which it is reached.
  */
 export const RESULT_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung)\s+)*(?:giữ vững|bảo vệ vững chắc|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|kéo giảm|hoàn thành|ổn định|kiểm soát|kiềm chế|kiểm chế|giảm thiểu|ngăn chặn|(?:\p{L}+\s+){1,4}(?:tốt|có hiệu quả)(?![\p{L}]))/iu
 
 /**
  * A result stated as a state to keep or reach (RESULT_GOAL_RE without "… tốt", "… có hiệu
@@ -405,7 +407,7 @@ export const RESULT_GOAL_RE =
  * chuẩn an toàn …", "không để xảy ra …"), where "thực hiện tốt …" is a duty.
  */
 export const STATE_GOAL_RE =
-  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
+  /^(?:(?:tiếp tục|chủ động|tập trung|phấn đấu)\s+)*(?:giữ vững|bảo vệ vững chắc|giữ gìn|giữ ổn định|duy trì|đảm bảo|bảo đảm|không để|không còn|không có|không phát sinh|không xảy ra|kéo giảm|giảm (?:trên\s+)?cả|hoàn thành|kiểm soát|kiềm chế|kiểm chế|ngăn chặn)(?![\p{L}])/iu
 
 /**
  * A result inside a clause of prose: after a short subject ("lực lượng dân quân hoàn thành …",

@@ -99,6 +99,9 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
     s = s.slice(h[0].length)
   }
   s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s.,;:)]|$)/g, '$1$3')
+  // "II- CHỈ TIÊU THI ĐUA", "III – NỘI DUNG", "1- Giá trị sản xuất …": a dash typed after a section's
+  // roman numeral or an item's number for its point (a web page's copy).
+  s = s.replace(/^\s*([IVX]{1,5}\s?[-–]|\d{1,2}-)\s+(?=\p{L})/u, (_m, mark: string) => `${mark.replace(/\s?[-–]$/u, '')}. `)
   s = s.replace(/^\s*(?:[-–+•·▪●○◦*]|o(?=\s))\s+/, '- ')
   // "✓ Thu ngân sách …", "➢ Tỷ lệ …", "◆ …": a check mark, an arrowhead or a diamond opening a line is its bullet.
   s = s.replace(/^\s*[✓✔☑➢➤►▸◆❖♦]\uFE0F?\s*(?=\p{L}|\d)/u, '- ')

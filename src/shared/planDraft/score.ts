@@ -55,7 +55,8 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
 const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', m2: 'm²', m3: 'm³', htx: 'hợptácxã' }
 const unitKey = (u: string): string => {
   // A percentage of what the plan or the district assigns ("% kế hoạch", "% chỉ tiêu giao") is a percentage.
-  const k = u.toLowerCase().replace(/\s+/g, '').replace(/^%.+$/u, '%')
+  // ("m3/ngày đêm" is "m³/ngày đêm": a cubic or square metre written with a plain digit, in a compound unit too.)
+  const k = u.toLowerCase().replace(/\s+/g, '').replace(/^%.+$/u, '%').replace(/^m([23])(?=\/)/u, (_m, d: string) => (d === '2' ? 'm²' : 'm³'))
   return SAME_UNIT[k] ?? k
 }
 

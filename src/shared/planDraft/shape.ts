@@ -99,6 +99,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
     }
   }
   const amountShape = (stockHint: boolean): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
+    // ("4.500 m³/ngày đêm": a plant's capacity per day is a level it stands at, not a rate of some whole.)
+    if (/\/ngày(?: đêm)?$/u.test(unit)) return { name, unitOfMeasure: unit, aggregation: 'stock' }
     if (unit.includes('/')) return { name, unitOfMeasure: unit, aggregation: 'rate', scale: 1, proportion: false }
     return { name, unitOfMeasure: unit, aggregation: stockHint || isStockName(name) ? 'stock' : 'flow' }
   }
@@ -170,7 +172,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
         // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
         // Crimes, accidents and fires are counted in cases too: "Kéo giảm tội phạm … từ 5%" cuts their number.
-        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : 'chưa rõ'
+        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : countedNoun(name)
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
@@ -262,4 +264,12 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
         new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
       : null)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
+}
+
+/** "Số điểm tập kết rác tự phát", "Số cơ sở kinh doanh …": what a count counts, named after "số", is its unit. */
+function countedNoun(name: string): string {
+  const m = /^(?:tổng\s+)?số\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(name)
+  if (!m) return 'chưa rõ'
+  const two = m[2] !== undefined ? unitInfo(`${m[1]} ${m[2]}`.toLowerCase()) : undefined
+  return two?.integer ? two.canonical : unitInfo(m[1]!.toLowerCase())?.integer ? unitInfo(m[1]!.toLowerCase())!.canonical : 'chưa rõ'
 }

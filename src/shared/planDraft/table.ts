@@ -185,6 +185,9 @@ interface TableColumns {
   skip: Set<number>
 }
 
+/** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
+const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh lệch|\+\s*\/\s*-|±)/u
+
 function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
   const cols: TableColumns = { skip: new Set() }
   head.forEach((h, i) => {
@@ -193,7 +196,8 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
-    } else if (PART_OF_YEAR_RE.test(x.replace(/^.*?(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/u, ''))) cols.skip.add(i)
+    } else if (CHANGE_COLUMN_RE.test(x)) cols.skip.add(i)
+    else if (PART_OF_YEAR_RE.test(x.replace(/^.*?(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/u, ''))) cols.skip.add(i)
     else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
     // ("KH 2026 so với TH 2025 (%)": a comparison of the plan with last year names the plan year, yet holds no target.)
     else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
