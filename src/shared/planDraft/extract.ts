@@ -154,6 +154,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       current = sec
       itemText = h.rest
       itemStart = line.start + line.text.length - h.rest.length
+      // "2. Thi đua hoàn thành các chỉ tiêu chủ yếu năm 2025 (theo biểu …):": a heading that
+      // introduces the list of targets under it states none of its own, whatever its verb.
+      if (TARGET_LIST_RE.test(h.rest) && /:\s*$/u.test(h.rest)) continue
     }
     if (current.excluded) continue
     // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not

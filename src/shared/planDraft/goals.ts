@@ -104,7 +104,8 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
     if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
-  const breaks = [...line.text.matchAll(/;|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + 1 }))
+  // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)
+  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + m[0].length }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next

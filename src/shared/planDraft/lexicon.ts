@@ -94,6 +94,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['chiếc'], 'chiếc', true],
   // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
   [['camera'], 'camera', true],
+  // Water tanks handed out where salt water comes in ("lắp đặt 350 bồn chứa nước ngọt"), counted as such.
+  [['bồn'], 'bồn', true],
   [['lồng bè', 'lồng'], 'lồng', true],
   [['mô hình'], 'mô hình', true],
   [['hồ sơ'], 'hồ sơ', true],
@@ -508,7 +510,8 @@ export function describesSetting(name: string): boolean {
 }
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
-export const TARGET_LIST_RE = /chỉ tiêu[^.;:]{0,50}:?\s*$/iu
+// ("… các chỉ tiêu chủ yếu năm 2025 (theo biểu tổng hợp của …):": a remark in brackets before the colon says where the list comes from.)
+export const TARGET_LIST_RE = /chỉ tiêu[^.;:()]{0,50}(?:\([^()]{1,80}\))?\s*:?\s*$/iu
 
 /** The villages or residential groups a figure is asked of one by one: "mỗi thôn", "mỗi TDP ven biển", "mỗi buôn". */
 export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])/iu

@@ -192,33 +192,81 @@ function alignedTables(lines: string[]): string[] {
       out.push(lines[i]!)
       continue
     }
-    const rows: string[] = [`| ${head.map((c) => c.text).join(' | ')} |`]
+    // The column a cell stands under: a figure under its column's right part, a label under its left part.
+    const columnOf = (c: Cell): number => {
+      const figure = FIGURE_CELL_RE.test(c.text)
+      let best = 0
+      let distance = Infinity
+      head.forEach((h, k) => {
+        const d = figure ? Math.abs(h.end - c.end) : c.start >= h.start ? c.start - h.start : (h.start - c.start) * 2
+        if (d < distance) {
+          distance = d
+          best = k
+        }
+      })
+      return best
+    }
+    // A numbered table ("TT  Chỉ tiêu  ĐVT  Ước TH  Kế hoạch") as a PDF gives it: headings wrapped
+    // onto a second line ("năm 2025  năm 2026"), group rows ("I  CHỈ TIÊU KINH TẾ"), plan cells in
+    // words ("giảm 0,8", "Giữ vững", "6/6"), names and units wrapped onto the next line under their
+    // column, a "Trong đó:" row without a number, and a page's footer between two rows.
+    const numbered = ROW_NUMBER_HEADING_RE.test(head[0]!.text) && head.length >= 4
+    const heads = head.map((c) => c.text)
     let j = i + 1
+    if (numbered) {
+      const more = cellsOf(lines[j] ?? '')
+      if (more.length > 0 && more.length < head.length && more[0]!.start > head[0]!.end && more.every((c) => !/\p{L}{2,}.*\s\p{L}{2,}.*\s\p{L}{2,}/u.test(c.text))) {
+        for (const c of more) heads[columnOf(c)] += ` ${c.text}`
+        j++
+      }
+    }
+    const rows: string[][] = []
+    const isRowNumber = (c: Cell | undefined): boolean => c !== undefined && c.end <= head[1]!.start && /^(?:\d{1,3}|[IVXLC]{1,6})[.)]?$/u.test(c.text)
+    let lastNumber = 0
+    let fresh = false
     for (; j < lines.length; j++) {
       const cells = cellsOf(lines[j]!)
-      if (cells.length < 2 || !FIGURE_CELL_RE.test(cells[cells.length - 1]!.text)) break
-      const row: string[] = head.map(() => '')
-      for (const c of cells) {
-        // A figure stands under its column's right part, a label under its left part.
-        const figure = FIGURE_CELL_RE.test(c.text)
-        let best = 0
-        let distance = Infinity
-        head.forEach((h, k) => {
-          const d = figure ? Math.abs(h.end - c.end) : c.start >= h.start ? c.start - h.start : (h.start - c.start) * 2
-          if (d < distance) {
-            distance = d
-            best = k
+      if (!numbered || cells.length === 0) {
+        if (numbered && cells.length === 0) {
+          // A page break inside the table: blanks, the footer, then the next row in sequence.
+          let k = j + 1
+          while (k < lines.length && k <= j + 5 && !isRowNumber(cellsOf(lines[k]!)[0]) && (lines[k]!.trim() === '' || lines[k]!.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(lines[k]!))) k++
+          const next = cellsOf(lines[k] ?? '')[0]
+          if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || /^[IVXLC]/u.test(next!.text))) {
+            j = k - 1
+            fresh = true
+            continue
           }
-        })
-        row[best] = row[best] ? `${row[best]} ${c.text}` : c.text
+          break
+        }
+        if (cells.length < 2 || !FIGURE_CELL_RE.test(cells[cells.length - 1]!.text)) break
+        const row: string[] = head.map(() => '')
+        for (const c of cells) row[columnOf(c)] = row[columnOf(c)] ? `${row[columnOf(c)]} ${c.text}` : c.text
+        rows.push(row)
+        continue
       }
-      rows.push(`| ${row.join(' | ')} |`)
+      const row: string[] = head.map(() => '')
+      for (const c of cells) row[columnOf(c)] = row[columnOf(c)] ? `${row[columnOf(c)]} ${c.text}` : c.text
+      const last = rows[rows.length - 1]
+      if ((isRowNumber(cells[0]) && cells.length >= 2) || (cells.length >= 2 && FIGURE_CELL_RE.test(cells[cells.length - 1]!.text))) {
+        if (/^\d/u.test(cells[0]!.text)) lastNumber = Number(cells[0]!.text.replace(/[.)]$/u, ''))
+        rows.push(row)
+      } else if (row[0] === '' && (row[row.length - 1] !== '' || row[row.length - 2] !== '') && cells.length >= 3) {
+        // "Trong đó: đi làm việc …  người  34  40": a row without a number of its own.
+        rows.push(row)
+      } else if (last && !fresh && row[0] === '' && row[row.length - 1] === '' && row[row.length - 2] === '') {
+        // "(không kể thu tiền sử dụng đất)  đồng": the name and the unit of the row above, wrapped.
+        row.forEach((t, k) => {
+          if (t !== '') last[k] = last[k] ? `${last[k]} ${t}` : t
+        })
+      } else break
+      fresh = false
     }
-    if (rows.length < 2) {
+    if (rows.length < 1 || (numbered && rows.length < 2)) {
       out.push(lines[i]!)
       continue
     }
-    out.push(...rows)
+    out.push(`| ${heads.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`))
     i = j - 1
   }
   return out

@@ -324,7 +324,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
   const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
   // "| | - Trong đó: khách quốc tế | lượt | … |": a part of the row above, named by itself.
-  const partRow = /^(?:(?:\d+|[A-H])[.)]\s*)?(?:[-+]\s*)?trong đó\s*:?\s*(?=\p{L})/iu.exec(nameCell.text)
+  // ("| | Trong đó: - Thóc | tấn | … |": the first part's dash after the colon too.)
+  const partRow = /^(?:(?:\d+|[A-H])[.)]\s*)?(?:[-+]\s*)?trong đó\s*:?\s*(?:[-+–]\s*)?(?=\p{L})/iu.exec(nameCell.text)
   const rowName = (measured && group ? `${upperFirst(measured[1]!)} ${lowerFirst(group)}` : upperFirst(nameCell.text.slice(partRow?.[0].length ?? 0).replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))).replace(
     unitOfName !== undefined && unit === unitOfName ? /\s*\([^()]+\)\s*$/u : /$^/u,
     '',
