@@ -81,6 +81,16 @@ describe('items numbered in brackets that the duties refer back to', () => {
     expect(named(d, /bò/u)?.value.target).toEqual({ kind: 'at_least', value: 1800 })
     expect(named(d, /rừng/u)?.value.target).toEqual({ kind: 'at_least', value: 40 })
   })
+  it('knows a reference by its last words, however long the line before it', () => {
+    // The reference is read from the words just before the bracket (a line of thousands of them is
+    // read in linear time): a long preamble, and spaces before the bracket, change nothing.
+    const long = `1. Phòng Kinh tế ${'chủ trì, phối hợp với các thôn, '.repeat(40)}theo dõi chỉ tiêu    (1) đến    (2).\n`
+    const normal = normalizeText(planWith(items, `\nIV. PHÂN CÔNG\n${long}`, true))
+    expect(normal).toContain('- Trồng mới 40 ha rừng sản xuất.')
+    expect(normal).toContain('- Đàn bò 1.800 con trở lên.')
+    // A letter just before the reference word ("thủ tục (2)" is no reference; "mục (2)" is).
+    expect(normalizeText(planWith(items, '\nIV. PHÂN CÔNG\nHoàn thiện thủ tục (2).\n', true))).not.toContain('- Đàn bò 1.800 con trở lên.')
+  })
   it('keeps a footnote mark after a figure a footnote', () => {
     const normal = normalizeText(planWith(['Thu ngân sách đạt 14,2 tỷ đồng (1).'], '\n(1) Chưa kể thu tiền sử dụng đất.\n'))
     expect(normal).not.toContain('- Chưa kể thu tiền sử dụng đất.')

@@ -112,7 +112,16 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
 }
 
 /** What a reference back to a list's item in brackets follows: "chỉ tiêu (3)", "mục (2)", "(1) đến (6)", "(7), (8) và (9)". */
-const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|điểm|tiêu chí|nội dung|từ|đến|và|hoặc|tại)|,|\(\d{1,2}\))\s*$/iu
+const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|điểm|tiêu chí|nội dung|từ|đến|và|hoặc|tại)|,|\(\d{1,2}\))$/iu
+
+/**
+ * Whether the bracketed number at `at` of `line` follows such a reference. Only the last words
+ * before it are read (the longest reference is 9 characters, and 20 keep the letter before it for
+ * the look-behind), so that a line of thousands of bracketed numbers is read in linear time.
+ */
+function refersToItem(line: string, at: number): boolean {
+  return ITEM_REFERENCE_RE.test(line.slice(0, at).trimEnd().slice(-20))
+}
 
 /** "(1) Tổng thu …", "(12) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
 function listInBrackets(line: string, marks: ReadonlySet<string>): string {
@@ -412,7 +421,7 @@ export function normalizeText(raw: string): string {
   const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
-  const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !ITEM_REFERENCE_RE.test(l.slice(0, m.index))).map((m) => m[1]!)))
+  const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))
   // A running footer with its page number set apart at its end ("UBND xã … - Kế hoạch thi đua năm
   // 2027        1"), on two pages or more; the same words alone, opening the next page, are its header.
   const footerBase = (l: string): string | undefined => /^(\S.{10,110}?)\s{3,}\d{1,3}\s*$/u.exec(l)?.[1]?.replace(/\s+/gu, ' ').trim()
