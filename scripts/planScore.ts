@@ -94,8 +94,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout45'), title: 'held-out plans, forty-fifth set (test/fixtures/heldout45; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout46'), title: 'held-out plans, forty-sixth set (test/fixtures/heldout46; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout47'), title: 'held-out plans, forty-seventh set (test/fixtures/heldout47; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout48'), title: 'held-out plans, forty-eighth set (test/fixtures/heldout48; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout49'), title: 'held-out plans, forty-ninth set (test/fixtures/heldout49; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout48'), title: 'held-out plans, forty-eighth set (test/fixtures/heldout48; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout49'), title: 'held-out plans, forty-ninth set (test/fixtures/heldout49; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -62,7 +62,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   const strive = [...s.matchAll(/(?:,\s*|\s(?:phối hợp|cùng nhau|cùng|tích cực)\s+)(?=(?:phấn đấu|phân đấu)\s+)/giu)].pop()
   if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + strive[0].length).trim()
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
-  s = s.replace(/^(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?=phấn đấu|phân đấu)/iu, '')
+  // ("Toàn xã phấn đấu gieo trồng …": so is the commune alone, with no year.)
+  s = s.replace(/^(?:(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)(?=phấn đấu|phân đấu)/iu, '')
   // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
   // kéo giảm số vụ …": in a long sentence the measure starts after the last comma or "để" before it.
   if (s.split(/\s+/u).length > 12) {
@@ -83,7 +84,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/^hoàn thành\s+(?:các\s+)?chỉ tiêu\s+(?=(?:thu|chi|tổng|giá trị|sản lượng|diện tích)\s)/iu, '')
   // "Giáo dục: duy trì …": the field's label before the goal.
   // ("Cây cam: duy trì diện tích …": a crop's label is kept, it names the crop of the measure.)
-  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s+(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
+  // (Not a topic whose phase was blanked after its colon: "Nhựa hóa đường: ‹…› hoàn thành 4 km" names the year's figure.)
+  s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s{1,2}(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
@@ -122,12 +124,26 @@ function breaksOf(text: string): number[] {
   return [...out, ...goalJoins(text, out).map((j) => j.next)].sort((x, y) => x - y)
 }
 
+/**
+ * "Đợt 1 (đến 30/6) đạt 4,3 tỷ đồng, cả năm đạt 8,6 tỷ đồng", "6 tháng đầu năm đạt 55%, cả năm đạt
+ * 100%": the level a phase is to reach, then the year's, in one clause. The model has no per-phase
+ * targets: the phase's part, up to "cả năm", is blanked (same offsets).
+ */
+const PHASE_LEVEL_RE =
+  /(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu)\s+tháng\s+đầu\s+năm|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?,\s*(?:và\s+)?cả\s+năm(?![\p{L}])(?=[^;]*?\d)/giu
+export function phaseLevels(text: string): string {
+  return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
+}
+
 export function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
   // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
   // "diện tích 780 ha × năng suất 35 tạ/ha = sản lượng 2.730 tấn": a crop's product written out with
   // each operand's measure named beside its figure lists three measures, read as if by commas (same
   // offsets). ("sản lượng = diện tích × năng suất = 1.480 tấn" names a formula, not figures.)
-  const text = spelledNumbers(line.text).replace(/(?<=\d[.,\d]*\s*[\p{L}/]+)\s[×=]\s(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  ')
+  // "Thu ngân sách: Đợt 1 (đến 30/6) đạt 4,3 tỷ đồng, cả năm đạt 8,6 tỷ đồng": a phase's level
+  // beside the year's in one statement; the year's is the target, the phase's (and its label) is
+  // read as blank (same offsets), so that the year's figure is named by the words before the phase.
+  const text = phaseLevels(spelledNumbers(line.text).replace(/(?<=\d[.,\d]*\s*[\p{L}/]+)\s[×=]\s(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  '))
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0
@@ -258,7 +274,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     }
     const cleaned = cleanName(before.slice(0, cueMatch?.at ?? nameEnd ?? before.length))
     const whole = cleaned.whole
-    let name = cleaned.name
+    // ("Trồng cây xanh: ‹phase blanked› trồng 8.000 cây": the topic names the year's figure, its verb repeated after the blank none of it.)
+    let name = cleaned.name.replace(/\s*:?\s{3,}(?:\p{Ll}+(?:\s+\p{Ll}+)?\s*)?$/u, '').replace(/\s{3,}/gu, ' ')
     // The name starts after the spaces and separators that open the segment (counted once).
     // ("Ngoài các chỉ tiêu trên, …": the lead-in back to the list is no part of the item either.)
     const opening = /^[\s,;.:–-]*(?:\((?=\s*\p{L}[^()]*$)\s*)?/u.exec(before)?.[0].length ?? 0
@@ -283,15 +300,18 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
     const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
-    if (subjectMode && (bareVerb || shortName || unitsAfter) && /^\s+\p{L}/u.test(after(end))) {
+    // "Xử lý dứt điểm 100% các trường hợp lấn chiếm vỉa hè, lòng đường": the cases a verb deals with
+    // follow the figure, to the clause's end; the verb stays in the name.
+    const casesAfter = /^100\s*%$/u.test(figure) && name !== '' && /^\s*(?:các\s+|số\s+)?(?:trường hợp|vụ việc|đơn thư|hồ sơ)(?![\p{L}])/iu.test(after(end))
+    if (subjectMode && (bareVerb || shortName || unitsAfter || casesAfter) && /^\s+\p{L}/u.test(after(end))) {
       // The subject ends at the clause's end ("… vào lớp 1 và Trường Mầm non … được công nhận …").
       const nextBreak = breaks.find((x) => x > end)
       const rest = nextBreak !== undefined ? text.slice(end, nextBreak) : after(end)
       const byComma = /;|,(?!\d)|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)/u
       // (", đồng thời …" opens a statement of its own: "100% thôn giữ vững danh hiệu …, đồng thời trường … được công nhận …".)
-      let stop = rest.search(bareVerb ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
+      let stop = rest.search(bareVerb || casesAfter ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
-      if (bareVerb && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
+      if ((bareVerb || casesAfter) && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
       // "… 06 tàu cá vỏ thép, vỏ composite có công suất …", "05 nhà văn hóa thôn, nhà văn hóa tổ
       // dân phố …": a comma before a word the subject (or the counted noun) already holds lists
       // kinds of the same thing, and the subject goes on.

@@ -75,7 +75,9 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     }
     // "năng suất bình quân", "diện tích gieo cấy cả năm": qualifiers of the measure, not a crop.
     // "Cây cà phê: diện tích …, sản lượng cà phê nhân …": the plant is the crop.
-    const own = bareCrop(m[1]) ?? bareCrop(m[3])
+    // ("gieo trồng 1.350 ha sắn": a sowing verb's crop may follow the hectares, the rest of its clause.)
+    const sownAfter = m[1] === undefined && m[3] === undefined && /^gieo/iu.test(m[2]!) && f.unit === 'ha' ? /^\s+(\p{Ll}+(?:\s+\p{Ll}+)?)\s*$/u.exec(f.rest ?? '')?.[1] : undefined
+    const own = bareCrop(m[1]) ?? bareCrop(m[3]) ?? bareCrop(sownAfter)
     if (own) subject = own
     // "…; năng suất bình quân 90 tạ/ha, sản lượng chè búp tươi 4.680 tấn": a measure naming no
     // crop, with none before it, is of the crop the next measure names.

@@ -371,9 +371,19 @@ export function readDigits(digits: string, ctx: { integer: boolean; percent: boo
 /** Sectors of an economy: a growth or a share named by these alone is a part of the line's whole. */
 export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –)? (?:nghiệp )?(?:và )?thủy sản|nông nghiệp|lâm nghiệp|thủy sản|ngư nghiệp|(?:tiểu thủ )?công nghiệp|xây dựng|thương mại|dịch vụ|du lịch|[\s,–-]|và)+$/iu
 
-/** Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố). */
+/**
+ * Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố).
+ * "Trường hợp" (a case) is no school.
+ */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+
+/**
+ * "100% chi hội nông dân ở các thôn …": a mass organisation's branches said to be those of the
+ * villages (one in each) are the villages: each reports its yes/no. ("100% chi hội đạt vững mạnh",
+ * not placed, is the organisation's own rate.)
+ */
+export const VILLAGE_BRANCH_RE = /^(?:các\s+)?(?:chi hội|chi đoàn)(?:\s+\p{L}+){0,3}?\s+(?:ở|tại|của)\s+(?:các|mỗi|từng|100%)\s+(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei)(?![\p{L}])/iu
 
 /** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
 const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu

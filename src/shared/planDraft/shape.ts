@@ -1,7 +1,7 @@
 // A figure read to an indicator (toIndicatorShape): its name, unit, aggregation and target, and the
 // other readings when it is ambiguous; with how the document writes its figures (DocHabits).
 import type { Indicator, Target } from '../model'
-import { decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import { decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import type { Found } from './figures'
@@ -228,7 +228,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
     if (cue === undefined && confidence === 'high') confidence = 'medium'
     // "100% thôn văn hóa": each thôn is, or is not: a yes/no each reports.
     const subject = main.name.replace(/^tỷ lệ\s+/iu, '')
-    if (percent && a === 100 && b === undefined && UNIT_NOUN_RE.test(subject)) {
+    if (percent && a === 100 && b === undefined && (UNIT_NOUN_RE.test(subject) || VILLAGE_BRANCH_RE.test(subject))) {
       reasons.push('“100% thôn/tổ dân phố/cơ quan … đạt”: mỗi đơn vị tự báo đạt hay không đạt')
       main = { name: upperFirst(subject), unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', target: { kind: 'yes_no' } }
       alternatives.length = 0
