@@ -96,8 +96,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout47'), title: 'held-out plans, forty-seventh set (test/fixtures/heldout47; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout48'), title: 'held-out plans, forty-eighth set (test/fixtures/heldout48; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout49'), title: 'held-out plans, forty-ninth set (test/fixtures/heldout49; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout50'), title: 'held-out plans, fiftieth set (test/fixtures/heldout50; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout51'), title: 'held-out plans, fifty-first set (test/fixtures/heldout51; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout50'), title: 'held-out plans, fiftieth set (test/fixtures/heldout50; measured once, as written; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout51'), title: 'held-out plans, fifty-first set (test/fixtures/heldout51; measured once, as written; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -265,7 +265,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
     // "Xã … có 14 ấp, sóc, trong đó đồng bào … chiếm 43,6% dân số, …": so is what the commune is made of.
-    if (!h && current === ROOT && (/được thành lập|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:]{1,40}?\s+(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
+    // ("Phường … được sắp xếp từ ngày 01/7/2025 trên cơ sở …, gồm 18 khu phố": so is a commune formed by merging.)
+    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:]{1,40}?\s+(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined

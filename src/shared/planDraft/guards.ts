@@ -73,11 +73,16 @@ export function startOfYearSentence(sentence: string, before: string): boolean {
  * vụ …": a paragraph that turns, after a full stop, to a past year's review and does not come back
  * to the plan's year; where that review begins (its figures are starting points), or -1.
  */
+/** The sentence that ends a plan's opening paragraph by issuing it: "UBND xã ban hành (xây dựng) Kế hoạch … như sau:". */
+const ISSUES_PLAN_RE = /(?:^|[.;]\s+)[^.;]*?(?:ban hành|xây dựng)\s+kế hoạch[^.;]*?như sau\s*:?\s*$/iu
+
 export function pastYearTail(text: string, planYear: number | undefined): number {
   if (planYear === undefined) return -1
   const m = /[.;]\s+(?:trong\s+)?năm (\d{4})(?!\d)\s*,/iu.exec(text)
   if (m === null || Number(m[1]) >= planYear) return -1
-  const tail = text.slice(m.index + 1)
+  // ("…; xảy ra 20 vụ …. UBND phường ban hành Kế hoạch … năm 2026 như sau:": the sentence that
+  // issues the plan names its year without coming back to it.)
+  const tail = text.slice(m.index + 1).replace(ISSUES_PLAN_RE, '')
   return new RegExp(String.raw`năm ${planYear}(?!\d)|phấn đấu`, 'iu').test(tail) ? -1 : m.index + 1
 }
 

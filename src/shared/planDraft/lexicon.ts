@@ -115,7 +115,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
  * new ones ("thêm 01 thôn đạt chuẩn …") or bounded ("có ít nhất 12 thôn đạt …"): a bare "12 thôn"
  * is how many there are, never a target.
  */
-const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khối phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'plei', 'cơ quan', 'đơn vị']
+// (The villages of the K'Ho and M'nông of the Central Highlands are "bon": "12/14 thôn, bon".)
+const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khối phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'bon', 'plei', 'cơ quan', 'đơn vị']
 
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
@@ -524,7 +525,7 @@ export function describesSetting(name: string): boolean {
 export const TARGET_LIST_RE = /chỉ tiêu[^.;:()]{0,50}(?:\([^()]{1,80}\))?\s*:?\s*$/iu
 
 /** The villages or residential groups a figure is asked of one by one: "mỗi thôn", "mỗi TDP ven biển", "mỗi buôn". */
-export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])/iu
+export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])/iu
 
 /**
  * "Mỗi thôn có ít nhất 01 tuyến đường hoa": what every unit must have, a state each reports met or
@@ -537,7 +538,7 @@ export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\
  * "100% tổ dân phố duy trì ít nhất 01 tuyến đường tự quản": every unit keeping at least one of a
  * thing is the same state as "mỗi thôn có ít nhất 01 …", said as a rate: a yes/no each unit reports.
  */
-export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu
+export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu
 
 /** The line under an attached plan's title naming the decision that issues it: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND …)". */
 export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn)\b/iu

@@ -3,7 +3,7 @@
 // draft's targets that are in the hand-made plan. Matching (docs/domain.md, "Drafting a plan"):
 // - a numeric target matches when the kind is the same (and its strictness, relative flag, base
 //   year), every number agrees within rounding, the unit of measure is the same once normalised
-//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "HTX" and "hợp tác xã" count the same), and the names share words (at
+//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách" and "lượt", "HTX" and "hợp tác xã" count the same), and the names share words (at
 //   least a fifth of the draft's name words appear in the hand-made name or source);
 // - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
 //   are in the drafted clause and at least 30 % of the clause's words in the hand-made name and
@@ -50,9 +50,10 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
 /**
  * Units that count the same, either word the officer's choice: workers are people ("60 lao động",
  * "60 người"); a street is a route ("03 tuyến phố", "03 tuyến"); a house is a house ("05 nhà", "05 căn");
- * "HTX" is the common abbreviation of "hợp tác xã".
+ * "HTX" is the common abbreviation of "hợp tác xã"; a visit is a visit, the visitor named or not
+ * ("18.000 lượt khách du lịch": "lượt khách" or "lượt").
  */
-const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', m2: 'm²', m3: 'm³', htx: 'hợptácxã' }
+const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã' }
 const unitKey = (u: string): string => {
   // A percentage of what the plan or the district assigns ("% kế hoạch", "% chỉ tiêu giao") is a percentage.
   // ("m3/ngày đêm" is "m³/ngày đêm": a cubic or square metre written with a plain digit, in a compound unit too.)
