@@ -98,8 +98,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout49'), title: 'held-out plans, forty-ninth set (test/fixtures/heldout49; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout50'), title: 'held-out plans, fiftieth set (test/fixtures/heldout50; measured once, as written; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout51'), title: 'held-out plans, fifty-first set (test/fixtures/heldout51; measured once, as written; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout52'), title: 'held-out plans, fifty-second set (test/fixtures/heldout52; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout53'), title: 'held-out plans, fifty-third set (test/fixtures/heldout53; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout52'), title: 'held-out plans, fifty-second set (test/fixtures/heldout52; measured once, as written; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout53'), title: 'held-out plans, fifty-third set (test/fixtures/heldout53; measured once, as written; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

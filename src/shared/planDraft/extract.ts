@@ -33,7 +33,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { capsHeading, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
+import { capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
 import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
@@ -139,6 +139,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         excluded:
           current.excluded ||
           ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
+          // "D. NHIỆM VỤ VÀ GIẢI PHÁP" after "C. CÁC CHỈ TIÊU …" and its roman fields: a title in capitals
+          // is one of the plan's parts, whatever its depth reads as; a part for solutions holds no targets.
+          (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name)) ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||

@@ -66,7 +66,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     // ("trồng mới, trồng dặm 25 ha; năng suất …": planting names an action, not a crop.)
     // ("Lạc trên đất cát 95 ha, năng suất …": where it grows is no part of the crop's name's length.)
     const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
-    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : f.name)
+    // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
+    // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
+    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^,:;]+,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
+    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : (led ?? f.name))
     if (!m) {
       // "Ngô: diện tích 380 ha, trong đó thôn Nà Lừa 120 ha, …; năng suất 45 tạ/ha": a village's share of
       // the crop's area leaves the crop named for the measures after it.

@@ -13,12 +13,12 @@ const CONNECTIVES = new Set([
 
 /**
  * A line that opens a structural unit: a numbered or lettered heading, a bullet, a table row. A
- * hand-typed slash stands for the point after a roman numeral or a sub-item's number ("I/", "2.1/").
+ * hand-typed slash stands for the point after a roman numeral, an item's number or a letter ("I/", "2/", "2.1/", "b/").
  */
-export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\/\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][).]\s|- |\|)/
+export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}\/\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][)./]\s|- |\|)/
 
 /** A numbered or lettered line naming a movement or a field: "2. Phong trào thi đua …", "b) Cuộc vận động …", "3. Lĩnh vực văn hóa – xã hội". */
-const MOVEMENT_HEADING_RE = /^(?:[IVXLC]{1,6}[.)/]|\d{1,2}(?:\.\d{1,2}){0,3}[.)/]?|[a-zđ][).])\s+(?:phong trào|cuộc vận động|lĩnh vực)\s/iu
+const MOVEMENT_HEADING_RE = /^(?:[IVXLC]{1,6}[.)/]|\d{1,2}(?:\.\d{1,2}){0,3}[.)/]?|[a-zđ][)./])\s+(?:phong trào|cuộc vận động|lĩnh vực)\s/iu
 
 const SENTENCE_END_RE = /[.;!?…]$/
 /** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */

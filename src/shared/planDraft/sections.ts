@@ -39,9 +39,11 @@ export function headingOf(text: string): { level: number; label: string; rest: s
   // "1.1/ Giá trị sản xuất …": a hand-typed slash after a sub-item's number, as after a point.
   m = /^(\d{1,2}(?:\.\d{1,2}){1,3})[./]?\s+(.*)$/u.exec(text)
   if (m) return { level: 2 + m[1]!.split('.').length - 1, label: m[1]!.split('.').pop()!, rest: m[2]! }
-  m = /^(\d{1,2})[.)]\s+(.*)$/u.exec(text)
+  // "2/ Chỉ tiêu thi đua": a hand-typed slash after an item's number too.
+  m = /^(\d{1,2})[.)/]\s+(.*)$/u.exec(text)
   if (m) return { level: 2, label: m[1]!, rest: m[2]! }
-  m = /^([a-zđ])[).]\s+(.*)$/u.exec(text)
+  // "b/ Chủ tịch UBND xã tặng Giấy khen …": a hand-typed slash after a letter, as after a roman numeral.
+  m = /^([a-zđ])[)./]\s+(.*)$/u.exec(text)
   if (m) return { level: 5, label: m[1]!, rest: m[2]! }
   return undefined
 }
@@ -55,6 +57,9 @@ export function capsHeading(text: string, n: number): { level: number; label: st
   if (words.length < 2 || words.length > 8 || /\d/u.test(text) || !/^[\p{Lu}\s,–-]+:?$/u.test(text.trim())) return undefined
   return { level: 1, label: `M${n}`, rest: text.trim() }
 }
+
+/** A section's name written in capitals, as a plan titles its parts ("NHIỆM VỤ VÀ GIẢI PHÁP"): two words or more, no lower case letter. */
+export const capsTitle = (name: string): boolean => /\p{L}{2,}\s+\p{L}{2,}/u.test(name) && !/\p{Ll}/u.test(name)
 
 /** A section's name: its first clause, without the trailing colon. */
 export function sectionName(rest: string): string {
