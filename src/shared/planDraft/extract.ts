@@ -33,7 +33,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
 import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
@@ -96,7 +96,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
     // (Not the issuing body's name in the letterhead, "ỦY BAN NHÂN DÂN …", nor the kind of document, "KẾ HOẠCH".)
     const apart = !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|CHƯƠNG TRÌNH|CHỦ TỊCH|PHÓ CHỦ TỊCH)\s*$|^(?:ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG BỘ|BAN\s)/u.test(line.text)
-    const h = headingOf(line.text) ?? (unnumbered && apart ? capsHeading(line.text, ++capsSections) : undefined)
+    // ("• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:": a bullet opening a part's title or name.)
+    const numbered = headingOf(line.text)
+    const n = !numbered && unnumbered && apart ? ++capsSections : 0
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n)) : undefined)
     if (/^\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*[^:\]]{1,80}:/u.test(line.text)) {
       if (chatSeen) signed = true
       chatSeen = true
@@ -127,7 +130,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           partTitle = next
         }
       }
-      const name = sectionName(h.rest)
+      const name = h.name ?? sectionName(h.rest)
       const sec: Section = {
         level: h.level,
         code,
@@ -190,7 +193,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       item = { text: line.text.slice(0, cut + 1), start: line.start }
       beforeIntro = true
     }
-    if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)\b/iu.test(line.text)) continue
+    if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)(?![\p{L}])/iu.test(line.text)) continue
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
     if (!h && /^(?:\(\d{1,2}\)|\(\*+\)|\*+)\s*\p{L}/u.test(line.text)) continue
     // "(Bảng chỉ tiêu dán từ file Excel …)": a remark in brackets, the whole line.

@@ -267,7 +267,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
     if (stated === lastBreak && cueMatch?.word === 'chiếm') continue
     // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
-    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && KEEP_RE.test(before)
+    // ("+ Diện tích cà phê hiện có 720 ha; trồng mới 50 ha …" in a list of targets: an area the list
+    // states as it stands, its item's own subject, is the area to keep as well.)
+    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && (KEEP_RE.test(before) || (section.list && /^[\s,;.:–+-]*diện tích\s[^,;:()\d]*$/iu.test(before)))
     if (!cueMatch && !kept && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
       stated = lastBreak
       continue
@@ -349,8 +351,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     }
     // "Kiềm chế tai nạn giao thông, giảm ít nhất 15% số vụ so với năm 2025": after a named item, the
     // count the share is of ("số vụ", "số hộ") stands between the figure and its comparison.
+    // ("Kéo giảm tai nạn giao thông ít nhất 5% về số vụ so với năm 2023": so does "về" the count.)
     if (post.baseYear === undefined && /%$/u.test(figure)) {
-      const of = /^\s+số\s+\p{L}+(?:\s+\p{L}+){0,3}?(?=\s*,?\s*so với\s)/iu.exec(after(end))
+      const of = /^\s+(?:về\s+)?số\s+\p{L}+(?:\s+\p{L}+){0,3}?(?=\s*,?\s*so với\s)/iu.exec(after(end))
       const more = of ? readPost(after(end + of[0].length)) : undefined
       if (of && more?.baseYear !== undefined) {
         post.baseYear = more.baseYear

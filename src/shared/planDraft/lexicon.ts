@@ -87,6 +87,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['thẻ'], 'thẻ', true],
   [['triệu cây'], 'triệu cây', false],
   [['triệu trái', 'triệu quả'], 'triệu trái', false],
+  // Cut flowers are counted by the million stems or blooms ("sản lượng hoa đạt 1.260 triệu cành").
+  [['triệu cành'], 'triệu cành', false],
+  [['triệu bông'], 'triệu bông', false],
   [['đội'], 'đội', true],
   [['cây'], 'cây', true],
   [['tàu cá', 'tàu'], 'tàu', true],

@@ -58,6 +58,28 @@ export function capsHeading(text: string, n: number): { level: number; label: st
   return { level: 1, label: `M${n}`, rest: text.trim() }
 }
 
+/**
+ * "• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:", "• Tổ chức thực hiện: VP theo dõi, …" (a bullet
+ * read as "- "): where a plan numbers nothing, a bulleted title in capitals, or a bulleted name of
+ * one of a plan's parts before a colon (its purpose, its targets, its time, its awards, how it is
+ * carried out; five words at most), opens one of its top sections. The name is the title or the
+ * words before the colon; what follows the colon is the section's text.
+ */
+export function bulletHeading(text: string, n: number): { level: number; label: string; rest: string; name: string } | undefined {
+  const m = /^-\s+(.+)$/u.exec(text.trim())
+  if (!m) return undefined
+  const body = m[1]!
+  const caps = body.replace(/:\s*$/u, '').trim()
+  if (capsTitle(caps) && caps.split(/\s+/u).length <= 12) return { level: 1, label: `M${n}`, rest: body, name: caps }
+  const named = /^(\p{Lu}[^:\d;.,()“”"]{1,40}?)\s*:\s*(.*)$/u.exec(body)
+  const name = named?.[1]!.trim()
+  if (!named || !name || name.split(/\s+/u).length > 5 || !PART_NAME_RE.test(name)) return undefined
+  return { level: 1, label: `M${n}`, rest: named[2]!, name }
+}
+
+/** The name of one of a plan's parts, as a bulleted label writes it ("Mục đích", "Thời gian", "Khen thưởng", "Tổ chức thực hiện"). */
+const PART_NAME_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+thi đua)?|(?:các\s+)?phong trào(?:\s+thi đua)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu
+
 /** A section's name written in capitals, as a plan titles its parts ("NHIỆM VỤ VÀ GIẢI PHÁP"): two words or more, no lower case letter. */
 export const capsTitle = (name: string): boolean => /\p{L}{2,}\s+\p{L}{2,}/u.test(name) && !/\p{Ll}/u.test(name)
 
