@@ -102,8 +102,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout53'), title: 'held-out plans, fifty-third set (test/fixtures/heldout53; measured once, as written; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout54'), title: 'held-out plans, fifty-fourth set (test/fixtures/heldout54; measured once, as written; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout55'), title: 'held-out plans, fifty-fifth set (test/fixtures/heldout55; measured once, as written; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout56'), title: 'held-out plans, fifty-sixth set (test/fixtures/heldout56; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout57'), title: 'held-out plans, fifty-seventh set (test/fixtures/heldout57; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout56'), title: 'held-out plans, fifty-sixth set (test/fixtures/heldout56; measured once, as written; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout57'), title: 'held-out plans, fifty-seventh set (test/fixtures/heldout57; measured once, as written; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

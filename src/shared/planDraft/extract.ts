@@ -48,6 +48,9 @@ export { normalizeText } from './normalize'
 export { CONTINUATION_RE, sameGoal } from './goals'
 export { planFromDraft } from './planFromDraft'
 
+/** "…, toàn xã phấn đấu:", "… để đến cuối năm đạt được:", "… phối hợp các thôn bảo đảm:": a sentence that introduces the targets listed under it. */
+const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
+
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
   const lines = linesOf(text)
@@ -87,6 +90,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
   let signed = false
+  // The list a lead-in line opened in a text without sections, while it is read.
+  let leadIn: Section | undefined
   // A chat copy ("[08:12, 12/01/2026] VP UBND xã - …: …"): the first message is the plan, the replies after it are not.
   let chatSeen = false
   for (const [index, line] of lines.entries()) {
@@ -163,6 +168,22 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       // "2. Thi đua hoàn thành các chỉ tiêu chủ yếu năm 2025 (theo biểu …):": a heading that
       // introduces the list of targets under it states none of its own, whatever its verb.
       if (TARGET_LIST_RE.test(h.rest) && /:\s*$/u.test(h.rest)) continue
+    }
+    // A letter with no sections ("Thông báo" of the emulation council): "Về phát triển kinh tế, toàn xã
+    // phấn đấu:" over "- …" lines introduces a list of targets, as a section of targets would; the
+    // list ends at the first line after it that is no bullet.
+    if (!h && leadIn && current === leadIn && !line.text.startsWith('- ')) current = ROOT
+    if (!h && unnumbered && current === ROOT && LEAD_IN_RE.test(line.text)) {
+      const next = lines.slice(index + 1).find((l) => l.text !== '')
+      if (next?.text.startsWith('- ')) {
+        const name = clip((/([^.;]+):\s*$/u.exec(line.text)?.[1] ?? line.text).trim(), 80)
+        const span = { start: line.start, end: line.start + line.text.length }
+        leadIn = { level: 1, code: `M${++capsSections}`, name, parent: ROOT, span, list: true, excluded: false, content: true }
+        sections.push(leadIn)
+        current = leadIn
+        listSeen = true
+        continue
+      }
     }
     if (current.excluded) continue
     // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not
@@ -272,7 +293,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // diện tích tự nhiên 11,86 km², quy mô dân số 61.240 người"): a description, not targets.
     // "Xã … có 14 ấp, sóc, trong đó đồng bào … chiếm 43,6% dân số, …": so is what the commune is made of.
     // ("Phường … được sắp xếp từ ngày 01/7/2025 trên cơ sở …, gồm 18 khu phố": so is a commune formed by merging.)
-    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:]{1,40}?\s+(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
+    // ("Xã … (thành lập từ ngày 01/7/2025 trên cơ sở …) có 16 thôn …": with how it was formed in brackets after its name.)
+    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined

@@ -245,6 +245,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
     if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, breaks.find((x) => x > at) ?? text.length))) continue
+    // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
+    // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
+    if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue
     // "mỗi thôn đăng ký ít nhất 01 công trình": units' choices to make, a duty of the movement.
     if (/(?:đăng ký|lựa chọn|chọn)\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*$/iu.test(before)) continue
     // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a

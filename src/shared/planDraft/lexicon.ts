@@ -119,7 +119,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
  * is how many there are, never a target.
  */
 // (The villages of the K'Ho and M'nông of the Central Highlands are "bon": "12/14 thôn, bon".)
-const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khối phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'bon', 'plei', 'cơ quan', 'đơn vị']
+// (A Catholic commune counts its parishes' parts too: "có ít nhất 20/24 giáo họ được công nhận …".)
+const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố', 'khối phố', 'khóm', 'ấp', 'bản', 'làng', 'xóm', 'buôn', 'bon', 'plei', 'cơ quan', 'đơn vị', 'giáo họ', 'giáo xứ']
 
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
@@ -380,7 +381,7 @@ export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –
  * "Trường hợp" (a case) is no school.
  */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /**
  * "100% chi hội nông dân ở các thôn …": a mass organisation's branches said to be those of the
@@ -528,7 +529,7 @@ export function describesSetting(name: string): boolean {
 export const TARGET_LIST_RE = /chỉ tiêu[^.;:()]{0,50}(?:\([^()]{1,80}\))?\s*:?\s*$/iu
 
 /** The villages or residential groups a figure is asked of one by one: "mỗi thôn", "mỗi TDP ven biển", "mỗi buôn". */
-export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])/iu
+export const EACH_UNIT_RE = /(?<![\p{L}])mỗi\s+(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư|khu vực)(?![\p{L}])/iu
 
 /**
  * "Mỗi thôn có ít nhất 01 tuyến đường hoa": what every unit must have, a state each reports met or

@@ -204,6 +204,18 @@ export function dropRestatedFigures(built: Built[]): void {
     first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
     built.splice(i--, 1)
   }
+  // "… trọng tâm là phấn đấu tổng sản lượng lương thực đạt 9.850 tấn" in the text, then the table's
+  // "| Tổng sản lượng lương thực có hạt | tấn | 9.850 |" summing its rows of rice and maize: the
+  // figure stated in passing restates the whole, which is kept with its parts, wherever it stands.
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!
+    if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula || referenced(b)) continue
+    const value = figureOf(b.value.target)
+    const whole = built.find((x) => x !== b && x.value.target?.kind === 'derived' && (x.value.children?.length ?? 0) > 0 && x.value.unitOfMeasure === b.value.unitOfMeasure && value !== undefined && figureOf(x.value.target) === value && sameMeasure(x.value.name, b.value.name))
+    if (!whole) continue
+    whole.reasons.push(`cùng chỉ tiêu được nêu ở chỗ khác: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    built.splice(i--, 1)
+  }
 }
 
 /** Money units in millions of đồng: "15.000 triệu đồng" and "15 tỷ đồng" are one sum. */

@@ -27,6 +27,9 @@ export function headingOf(text: string): { level: number; label: string; rest: s
   // "PHỤ LỤC – CÁC CHỈ TIÊU THI ĐUA NĂM 2025", "Phụ lục 1: …": an appendix, after the signature.
   m = /^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?(?:\s*[-–:.]\s*|\s+)(\p{L}.*)$|^phụ lục(?:\s+(?:số\s+)?([\dIVX]{1,3}))?\s*$/iu.exec(text)
   if (m) return { level: 0.5, label: `PL${(m[1] ?? m[3] ?? '').toUpperCase()}`, rest: m[2] ?? '' }
+  // "Biểu số 01", "Biểu mẫu 02: Chỉ tiêu thi đua": a numbered schedule of figures, an appendix too.
+  m = /^biểu(?:\s+mẫu)?\s+(?:số\s+)?(\d{1,2}[a-z]?)\s*(?:[-–:.]\s*(\p{L}.*))?$/iu.exec(text)
+  if (m) return { level: 0.5, label: `PL${m[1]!.toUpperCase()}`, rest: m[2] ?? '' }
   // "I/ MỤC ĐÍCH, YÊU CẦU": a hand-typed slash after the roman numeral, as after a point.
   m = /^([IVXLC]{1,6})[.)/]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }

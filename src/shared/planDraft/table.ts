@@ -210,6 +210,8 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
       } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
       else cols.fallback ??= i
     } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
+    // "| Quý I | … | Quý IV | Cả năm |": beside the quarters (a schedule), the whole year's column holds the target.
+    else if (/^cả năm(?:\s+\d{4})?$/u.test(x) && cols.plan === undefined) cols.plan = i
   })
   // "| Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành |": beside a name column, "Chỉ tiêu" holds the figures.
   const bare = head.findIndex((h, i) => /^chỉ tiêu$/iu.test(h.trim()) && i !== cols.name)
