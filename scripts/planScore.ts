@@ -104,8 +104,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout55'), title: 'held-out plans, fifty-fifth set (test/fixtures/heldout55; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout56'), title: 'held-out plans, fifty-sixth set (test/fixtures/heldout56; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout57'), title: 'held-out plans, fifty-seventh set (test/fixtures/heldout57; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout58'), title: 'held-out plans, fifty-eighth set (test/fixtures/heldout58; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout59'), title: 'held-out plans, fifty-ninth set (test/fixtures/heldout59; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout58'), title: 'held-out plans, fifty-eighth set (test/fixtures/heldout58; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout59'), title: 'held-out plans, fifty-ninth set (test/fixtures/heldout59; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

@@ -49,6 +49,8 @@ export { CONTINUATION_RE, sameGoal } from './goals'
 export { planFromDraft } from './planFromDraft'
 
 /** "…, toàn xã phấn đấu:", "… để đến cuối năm đạt được:", "… phối hợp các thôn bảo đảm:": a sentence that introduces the targets listed under it. */
+/** An item's label naming it as the means ("Giải pháp:", "Biện pháp thực hiện:", "Nhiệm vụ, giải pháp:"), words after it. */
+const MEANS_LABEL_RE = /^(?:[-+•*–]\s*)?(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính))?\s*:\s*\S/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -221,6 +223,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && /^\([^()]*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
+    // "- Giải pháp: đẩy mạnh liên kết …; hỗ trợ các hộ … tham gia …" after a field's "- Các chỉ
+    // tiêu:": an item labelled as the means names how the targets above are reached, as a section
+    // "Giải pháp" does; none of its clauses is a target.
+    if (!h && MEANS_LABEL_RE.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024", "Biểu: Các chỉ tiêu …") names what follows.
     if (!h && /^(?:bảng|biểu)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[.:]\s|^(?:bảng|biểu)\s+(?:dự toán|chỉ tiêu|tổng hợp|phân bổ|đăng ký)(?![\p{L}])/iu.test(line.text) && !/[.;]\s*$/u.test(line.text)) continue
     if (line.text.startsWith('| ')) {

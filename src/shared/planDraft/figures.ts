@@ -37,6 +37,10 @@ const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có
 /** A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các mục tiêu nêu trên, ", "Ngoài ra, ". */
 const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?\s+trên|ngoài ra)\s*,\s*/iu
 
+const UNIT_WORDS = String.raw`(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])`
+/** "các khu phố tổ chức …", "các thôn, tổ dân phố mở … ít nhất": the units named together, then what each holds. */
+const SESSIONS_OF_UNITS_RE = new RegExp(String.raw`(?:^|[,;:])\s*(?:[-+•]\s*)?các\s+${UNIT_WORDS}(?:\s*(?:,|và)\s*${UNIT_WORDS})*\s+(?:tổ chức|mở|họp|thực hiện|ra quân)(?![\p{L}])[^,;:]*?(?:ít nhất|tối thiểu)?\s*$`, 'iu')
+
 export function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
@@ -48,6 +52,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   }
   // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
   s = s.replace(/^đồng thời\s+/iu, '')
+  // "a) Về kinh tế: Năm 2024 xã phấn đấu gieo trồng …": the field's label opening a run-in paragraph
+  // goes first, so that the year and the commune that strives after it go as well.
+  s = s.replace(/^về\s[^:;.]{2,60}:\s+(?=(?:(?:trong\s+)?năm \d{4}|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+(?:phấn đấu|phân đấu)))/iu, '')
   // "Ngoài các chỉ tiêu trên, phấn đấu 100% cơ sở …", "Ngoài ra, …": a lead-in that points back to the list names nothing.
   s = s.replace(LEAD_BACK_RE, '')
   // "sản lượng = diện tích × năng suất = 1.480 tấn": the measure is named before the formula.
@@ -260,6 +267,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
     // list's clause is a state every village reports, or a duty).
     if (EACH_UNIT_RE.test(before)) continue
+    // "…; các khu phố tổ chức tập huấn ít nhất 02 lần trong năm": sessions the units hold, the count
+    // asked of each of them (as after "mỗi"), a duty of the movement in each unit, no commune total.
+    if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && SESSIONS_OF_UNITS_RE.test(before)) continue
     // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
     const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
     if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue

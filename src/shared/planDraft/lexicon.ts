@@ -305,10 +305,14 @@ export function readPost(after: string): Post {
 
 export type DecimalHabit = 'comma' | 'dot' | 'unknown'
 
-/** How the document writes decimals: "38,5%" (vi) or "6.1%" (a PDF or an English habit). */
+/**
+ * How the document writes decimals: "38,5%" (vi) or "6.1%" (a PDF or an English habit). A number
+ * whose first digit is a 0 followed by more ("ĐT: 0237.3xxx.xxx" in the signature of the e-mail
+ * that forwards the plan, an area code) is no decimal of either habit.
+ */
 export function decimalHabit(text: string): DecimalHabit {
   const comma = (text.match(/(?<![\d.,])\d+,\d{1,2}(?![\d.,])/g) ?? []).length
-  const dot = (text.match(/(?<![\d.,\n])\d+\.\d{1,2}(?![\d.,])\s*(?:%|‰|[a-zà-ỹđ])/g) ?? []).length
+  const dot = (text.match(/(?<![\d.,\n])(?!0\d)\d+\.\d{1,2}(?![\d.,])\s*(?:%|‰|[a-zà-ỹđ])/g) ?? []).length
   if (comma > 0 && dot === 0) return 'comma'
   if (dot > 0 && comma === 0) return 'dot'
   return 'unknown'
@@ -378,10 +382,11 @@ export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –
 
 /**
  * Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố).
- * "Trường hợp" (a case) is no school.
+ * "Trường hợp" (a case) is no school. (The villages of the Central Highlands, "bon", and the Khmer
+ * hamlets of the delta, "sóc", are such units as "buôn" and "ấp" are: "100% bon, tổ dân phố có …".)
  */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|bon|sóc|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /**
  * "100% chi hội nông dân ở các thôn …": a mass organisation's branches said to be those of the
