@@ -1,15 +1,16 @@
 // A year's plan drafted from the plan's own document (issue 13): the officer sends the commune's
 // plan document (.docx, PDF with text, or plain text pasted or as a .txt), the server reads it into
-// text (planDraft/readDocument.ts) and drafts the plan from the text (shared/planDraft/extract.ts).
+// text (planDraft/readDocument.ts) and drafts the plan from the text (shared/planDraft/extract.ts,
+// in a worker: planDraft/draftInWorker.ts).
 // Nothing is written: the officer reviews the draft and imports the plan it accepted as a plan file.
 import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
-import { draftPlan } from '../../shared/planDraft/extract'
 import { PLAN_DOCUMENT_MAX_BYTES, type PlanDraftResponse } from '../../shared/planDraft/types'
 import { communeOf, requireManager } from '../auth/plugin'
 import { enforce, type RateLimit } from '../db/rateLimits'
 import type { Db } from '../db/types'
 import { HttpError, parseWith, say } from '../errors'
+import { draftInWorker, draftRefusal } from '../planDraft/draftInWorker'
 import { readPlanDocument } from '../planDraft/readDocument'
 import { YearSchema } from './results'
 
@@ -36,7 +37,14 @@ export function planDraftRoutes(app: FastifyInstance, { db, clock }: { db: Db; c
       }
       const read = await readPlanDocument(req.body)
       if (!read.ok) throw new HttpError(422, 'unreadable_document', say('unreadable_document', undefined, read.problems[0]?.message), read.problems)
-      return { source: read.source, draft: draftPlan(read.text, { year }), notes: read.notes }
+      // The drafter runs in a worker of its own, under a time limit and a heap cap.
+      const drafted = await draftInWorker(read.text, year)
+      if (!drafted.ok) {
+        if (drafted.error) req.log.error({ error: drafted.error }, 'the plan drafter failed')
+        const message = draftRefusal(drafted.reason)
+        throw new HttpError(422, 'unreadable_document', say('unreadable_document', undefined, message), [{ message }])
+      }
+      return { source: read.source, draft: drafted.draft, notes: read.notes }
     })
   })
 }
