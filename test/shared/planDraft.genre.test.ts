@@ -5,13 +5,9 @@ import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
 import type { Drafted } from '../../src/shared/planDraft/types'
+import { planHead } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN LẬP
-Số: 07/KH-UBND
-Tân Lập, ngày 08 tháng 01 năm 2025
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2025
-`
+const HEAD = planHead('Tân Lập', '07', '08 tháng 01', 2025)
 
 /** A plan whose list of targets is `items`, one a line, and `extra` after it. */
 function planWith(items: string[], extra = ''): string {

@@ -5,14 +5,9 @@ import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
 import type { Drafted } from '../../src/shared/planDraft/types'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ HÒA BÌNH
-Số: 05/KH-UBND
-Hòa Bình, ngày 06 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Hòa Bình', '05', '06 tháng 01', 2026)
 
 const planWith = (items: string[], extra = '', bare = false): string => planWithList({ head: HEAD, year: 2026, items, extra, bare })
 

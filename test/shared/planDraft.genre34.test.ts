@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ PHÚ LẠC
-Số: 09/KH-UBND
-Phú Lạc, ngày 08 tháng 01 năm 2025
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2025
-`
+const HEAD = planHead('Phú Lạc', '09', '08 tháng 01', 2025)
 
 const planWith = (items: string[], extra = '', bare = false, intro?: string): string => planWithList({ head: HEAD, year: 2025, items, extra, bare, intro })
 

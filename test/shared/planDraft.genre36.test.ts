@@ -6,14 +6,9 @@ import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
 import { matchScore } from '../../src/shared/planDraft/score'
 import type { Drafted } from '../../src/shared/planDraft/types'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN LỘC
-Số: 14/KH-UBND
-Tân Lộc, ngày 12 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Tân Lộc', '14', '12 tháng 01', 2026)
 
 const planWith = (items: string[], extra = '', bare = false, intro?: string): string => planWithList({ head: HEAD, year: 2026, items, extra, bare, intro })
 

@@ -5,14 +5,9 @@ import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { pointsBack } from '../../src/shared/planDraft/guards'
 import type { Drafted } from '../../src/shared/planDraft/types'
-import { named } from './planDraftText'
+import { named, planHead } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ PHÚ MỸ
-Số: 09/KH-UBND
-Phú Mỹ, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Phú Mỹ', '09', '15 tháng 01', 2026)
 
 /** A plan whose content section holds `body` (prose or a list), after `intro`. */
 function planWith(body: string, intro = 'Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.'): string {

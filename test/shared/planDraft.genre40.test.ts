@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { opensOnPastYear, routineDuty } from '../../src/shared/planDraft/guards'
 import { headingOf } from '../../src/shared/planDraft/sections'
-import { named } from './planDraftText'
+import { named, planHead } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ BẢO LÂM
-Số: 04/KH-UBND
-Bảo Lâm, ngày 12 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Bảo Lâm', '04', '12 tháng 01', 2026)
 
 
 describe('hand-typed numbering with a slash', () => {

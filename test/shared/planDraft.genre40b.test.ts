@@ -2,14 +2,9 @@
 // and 41, each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ THANH SƠN
-Số: 09/KH-UBND
-Thanh Sơn, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Thanh Sơn', '09', '15 tháng 01', 2026)
 
 describe('a numbered movement heading over its first target (a web copy without blank lines)', () => {
   it('keeps "2. Phong trào …" apart from the capitalised line or the figure under it', () => {

@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { readDigits } from '../../src/shared/planDraft/lexicon'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ THANH LONG
-Số: 09/KH-UBND
-Thanh Long, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Thanh Long', '09', '15 tháng 01', 2026)
 
 const plan = (items: string[], options: { intro?: string; bare?: boolean; extra?: string } = {}): ReturnType<typeof draftPlan> =>
   draftPlan(planWithList({ head: HEAD, year: 2026, items, ...options }))

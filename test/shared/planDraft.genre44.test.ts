@@ -2,14 +2,9 @@
 // each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
-import { planWithList, named } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ MINH SƠN
-Số: 07/KH-UBND
-Minh Sơn, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Minh Sơn', '07', '15 tháng 01', 2026)
 
 const list = (items: string[], options: Partial<Parameters<typeof planWithList>[0]> = {}): ReturnType<typeof draftPlan> =>
   draftPlan(planWithList({ head: HEAD, year: 2026, items, ...options }))

@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ HÒA MỸ
-Số: 07/KH-UBND
-Hòa Mỹ, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Hòa Mỹ', '07', '15 tháng 01', 2026)
 
 describe('a numbered table copied from a PDF as spaced lines', () => {
   const table = [

@@ -2,14 +2,9 @@
 // each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN LỢI
-Số: 05/KH-UBND
-Tân Lợi, ngày 10 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Tân Lợi', '05', '10 tháng 01', 2026)
 
 const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items }))
 

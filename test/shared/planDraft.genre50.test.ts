@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { pastYearTail } from '../../src/shared/planDraft/guards'
 import { matchScore } from '../../src/shared/planDraft/score'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ ĐẠ LÂM
-Số: 09/KH-UBND
-Đạ Lâm, ngày 14 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Đạ Lâm', '09', '14 tháng 01', 2026)
 
 const draft = (items: string[], preamble = '') => draftPlan(planWithList({ head: `${HEAD}${preamble}`, year: 2026, items }))
 

@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { headingOf } from '../../src/shared/planDraft/sections'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ NA RÌ
-Số: 11/KH-UBND
-Na Rì, ngày 16 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Na Rì', '11', '16 tháng 01', 2026)
 
 const draft = (items: string[], extra = '') => draftPlan(planWithList({ head: HEAD, year: 2026, items, extra }))
 

@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { bulletHeading } from '../../src/shared/planDraft/sections'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN LẬP
-Số: 07/KH-UBND
-Tân Lập, ngày 14 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Tân Lập', '07', '14 tháng 01', 2026)
 
 const draft = (items: string[], intro?: string) => draftPlan(planWithList({ head: HEAD, year: 2026, items, ...(intro ? { intro } : {}) }))
 

@@ -2,14 +2,9 @@
 // each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ TÂN HỢP
-Số: 07/KH-UBND
-Tân Hợp, ngày 15 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Tân Hợp', '07', '15 tháng 01', 2026)
 
 const SIGNED = `Nơi nhận:
 - UBND tỉnh (b/c);

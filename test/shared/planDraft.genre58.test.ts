@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { decimalHabit } from '../../src/shared/planDraft/lexicon'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ ĐÔNG LĨNH
-Số: 09/KH-UBND
-Đông Lĩnh, ngày 10 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Đông Lĩnh', '09', '10 tháng 01', 2026)
 
 describe('the rate of work against a harm ("phòng cháy, chữa cháy")', () => {
   it('reads it as a rate to raise, not a ceiling like the harm itself', () => {

@@ -31,3 +31,11 @@ III. TỔ CHỨC THỰC HIỆN
 
 /** The drafted indicator whose name matches `words`. */
 export const named = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator> | undefined => d.indicators.find((i) => words.test(i.value.name))
+
+/** A xã plan's head as the genre tests open it: the committee, the number, the place and date, the title. */
+export const planHead = (commune: string, number: string, date: string, year: number): string => `ỦY BAN NHÂN DÂN XÃ ${commune.toUpperCase()}
+Số: ${number}/KH-UBND
+${commune}, ngày ${date} năm ${year}
+KẾ HOẠCH
+Phát động phong trào thi đua năm ${year}
+`
