@@ -51,6 +51,8 @@ export { planFromDraft } from './planFromDraft'
 /** "…, toàn xã phấn đấu:", "… để đến cuối năm đạt được:", "… phối hợp các thôn bảo đảm:": a sentence that introduces the targets listed under it. */
 /** An item's label naming it as the means ("Giải pháp:", "Biện pháp thực hiện:", "Nhiệm vụ, giải pháp:"), words after it. */
 const MEANS_LABEL_RE = /^(?:[-+•*–]\s*)?(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính))?\s*:\s*\S/iu
+/** A section named for the means alone ("Nhiệm vụ, giải pháp chủ yếu", "Các giải pháp thực hiện"): how the targets are reached, none of its own. */
+const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính|trọng tâm))?\s*:?$/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -154,6 +156,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name)) ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
+          // "3. Nhiệm vụ, giải pháp chủ yếu" under the targets' part: the means, at any depth.
+          MEANS_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
           describesSetting(name) ||
           (specificAims && h.level >= 2 && /^mục tiêu (?:chung|tổng quát)$/iu.test(name)) ||

@@ -3,6 +3,7 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
+import { unitInfo } from './lexicon'
 
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
@@ -331,9 +332,16 @@ function stackedTables(lines: string[]): string[] {
     // After a group row the numbering may start again at 1; after a row of a name alone, rows without a number follow.
     let restart = false
     let heads = false
+    // The heading's cells repeated, one a line, at `k` (the table's heading again on a new page).
+    const headAgain = (k: number): boolean => head.every((h, x) => lines[k + x]?.trim().toLowerCase() === h.toLowerCase())
     for (;;) {
       let k = at
       while (k < lines.length && pageFurniture(lines[k]!)) k++
+      // "Trang 2" / "STT" / "Chỉ tiêu" / …: the heading repeated after a page break is no row.
+      if (k > at && headAgain(k)) {
+        k += head.length
+        while (k < lines.length && pageFurniture(lines[k]!)) k++
+      }
       const line = lines[k] ?? ''
       const roman = ROMAN_ROW_RE.exec(line)
       const name = lines[k + 1]?.trim() ?? ''
@@ -380,6 +388,13 @@ function stackedTables(lines: string[]): string[] {
         if (cells.length >= 2 && next && Number(next[1]) === expected && /\p{L}{2,}/u.test(lines[after] ?? '')) break
         // (Or the next row without a number, under the same group.)
         if (cells.length >= 3 && heads && SUB_ROW_RE.test(cell)) break
+        // "Thu ngân sách nhà nước trên địa" / "bàn" / "triệu đồng": a name wrapped onto a second
+        // line, in lower case and no unit, before the unit's line, is one cell.
+        if (cells.length === 2 && /^\p{Ll}/u.test(cell.trim()) && !unitInfo(cell.trim()) && n + 1 < lines.length && unitInfo(lines[n + 1]!.trim())) {
+          cells[1] = `${cells[1]} ${cell.trim()}`
+          n++
+          continue
+        }
         cells.push(cell.trim())
         n++
       }
@@ -393,6 +408,76 @@ function stackedTables(lines: string[]): string[] {
     }
     out.push(...rows)
     i = at - 1
+  }
+  return out
+}
+
+/**
+ * The fields of a line a spreadsheet exported with ";" between its cells ("1;Sản lượng lúa;tấn;18.970;18.757,5;"):
+ * a field in double quotes may hold ";" and quotes doubled (a name "Số ấp đạt danh hiệu ""Ấp văn hóa""" in quotes).
+ * Prose writes a space after its ";": a line with one is no row. Three fields at least.
+ */
+function semicolonFields(line: string): string[] | undefined {
+  const s = line.trim()
+  if (!s.includes(';')) return undefined
+  const fields: string[] = []
+  let field = ''
+  let quoted = false
+  let fresh = true
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    if (quoted) {
+      if (ch !== '"') field += ch
+      else if (s[i + 1] === '"') {
+        field += '"'
+        i++
+      } else quoted = false
+    } else if (ch === '"' && fresh) {
+      quoted = true
+      fresh = false
+    } else if (ch === ';') {
+      if (/\s/u.test(s[i + 1] ?? '')) return undefined
+      fields.push(field.trim())
+      field = ''
+      fresh = true
+    } else {
+      field += ch
+      fresh = false
+    }
+  }
+  if (quoted) return undefined
+  fields.push(field.trim())
+  return fields.length >= 3 ? fields : undefined
+}
+
+/**
+ * A table a spreadsheet exported as lines of fields separated by ";" and pasted into the text: a
+ * heading line naming its columns ("STT;Chỉ tiêu;ĐVT;Thực hiện 2023;Kế hoạch 2024;Ghi chú", two
+ * column words or more), then rows of as many fields or fewer (an empty last field left off). Each
+ * line becomes `| a | b | … |`, as a table with tabs or pipes is read; the table ends at the first
+ * line that is no such row.
+ */
+function semicolonTables(lines: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const head = semicolonFields(lines[i]!)
+    if (!head || /\|/u.test(lines[i]!) || head.filter((f) => COLUMN_HEADING_RE.test(f)).length < 2) {
+      out.push(lines[i]!)
+      continue
+    }
+    const rows: string[][] = []
+    let j = i + 1
+    for (; j < lines.length; j++) {
+      const fields = semicolonFields(lines[j]!)
+      if (!fields || fields.length > head.length || fields.length < head.length - 1 || /\|/u.test(lines[j]!)) break
+      rows.push([...fields, ...head.slice(fields.length).map(() => '')])
+    }
+    if (rows.length === 0) {
+      out.push(lines[i]!)
+      continue
+    }
+    out.push(`| ${head.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`))
+    i = j - 1
   }
   return out
 }
@@ -418,7 +503,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = alignedTables(stackedTables(unifyCharacters(raw).split('\n')))
+  const unified = alignedTables(stackedTables(semicolonTables(unifyCharacters(raw).split('\n'))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))
@@ -510,6 +595,9 @@ function continues(prev: RawLine, next: RawLine): boolean {
   // lower case, without a bullet or a number of its own: the same item, wrapped (a PDF line).
   if (/;$/u.test(prev.text)) return /^\p{Ll}/u.test(next.text) && next.blanksBefore === 0
   if (SENTENCE_END_RE.test(prev.text)) return false
+  // "… an ninh năm 2026" over "Căn cứ Luật Thi đua, khen thưởng …": a legal basis opens a paragraph
+  // of its own (after the title a PDF broke over two lines, too); it never goes on from the line before.
+  if (/^Căn cứ\s/u.test(next.text)) return false
   if (SOFT_END_RE.test(prev.text)) return /^[\p{Ll}\d]/u.test(next.text) && next.blanksBefore <= 1
   if (/\p{Ll}-$/u.test(prev.text)) return true
   if (/^\p{Ll}/u.test(next.text)) return true

@@ -362,7 +362,20 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const main: Reading = { name: upperFirst(rowName), unitOfMeasure: unitInfo(unit)?.canonical ?? unit, aggregation: 'flow', target: relative.target }
     return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
   }
-  const { main, alternatives, confidence } = toIndicatorShape(f, year, doc, reasons)
+  const shaped = toIndicatorShape(f, year, doc, reasons)
+  const { alternatives, confidence } = shaped
+  let { main } = shaped
+  // "| Tỷ lệ hộ nghèo | % | 2,86 | giảm 0,8 |": a cut in points of a rate starts from the row's
+  // last-year figure (its "Thực hiện 2023" column).
+  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && /^[%‰]$/u.test(main.unitOfMeasure)) {
+    const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
+    const start = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? readDigits(cells[lastAt]!.text, { integer: false, percent: true, habit: doc.habit })?.value : undefined
+    const { amount } = main.target
+    if (start !== undefined && start > amount) {
+      main = { ...main, target: { ...main.target, baseline: start } }
+      reasons.push(`mức năm ${year - 1} là ${cells[lastAt]!.text}%: tỷ lệ cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}%`)
+    }
+  }
   const code = codes.take(slug(main.name))
   return {
     id: '',
