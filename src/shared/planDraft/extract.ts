@@ -33,7 +33,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
 import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
@@ -74,7 +74,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const unnumbered = !lines.some((l) => l.start >= bodyStart && /^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?)\s/u.test(l.text))
   let capsSections = 0
   // "1. Mục tiêu chung" beside "2. Mục tiêu cụ thể": the general aim is prose, the specific one holds the targets.
-  const specificAims = lines.some((l) => /^(?:\S+\s+)?mục tiêu cụ thể(?![\p{L}])/iu.test(l.text))
+  // ("1. Mục tiêu tổng quát" beside "2. Các chỉ tiêu chủ yếu:", as a resolution writes them: the same.)
+  const specificAims = lines.some((l) => /^(?:\S+\s+)?(?:mục tiêu cụ thể|(?:các\s+)?chỉ tiêu (?:chủ yếu|cụ thể)\s*:?\s*$)(?![\p{L}])/iu.test(l.text))
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
@@ -108,7 +109,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // ("• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:": a bullet opening a part's title or name.)
     const numbered = headingOf(line.text)
     const n = !numbered && unnumbered && apart ? ++capsSections : 0
-    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n)) : undefined)
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
     if (/^\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*[^:\]]{1,80}:/u.test(line.text)) {
       if (chatSeen) signed = true
       chatSeen = true

@@ -23,13 +23,15 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
   const figure = { test: (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index))) }
   // A target's figure: not all of a set ("Giữ vững 19/19 tiêu chí …"), not where a duty is done ("… trên 11,6 km đường biên").
   const target = (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index)) && !wholeFraction(q[0]) && !guardedExtent(t.slice(0, q.index), q[5]))
+  // ("…; (7) Giữ vững …": an item's number in brackets inside a paragraph is no word of its goal.)
+  const opening = (t: string): string => t.trim().replace(/^[-–,.;:\s]+/u, '').replace(/^\(\d{1,2}\)\s+/u, '')
   const goal = (t: string): boolean => {
-    const body = goalBody(t.trim().replace(/^[-–,.;:\s]+/u, ''))
+    const body = goalBody(opening(t))
     // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:có\s+)?thêm\s+\d)/giu)) {
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d)/giu)) {
     const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
     const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
     const head = text.slice(from, m.index)
@@ -55,8 +57,9 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       // "giữ vững chuẩn xã nông thôn mới, có thêm 02 thôn đạt chuẩn …": a state kept, then new units
       // counted; "giữ vững an ninh chính trị …, không để xảy ra trọng án": a state kept, then an
       // event of its own ruled out. Each is an item of its own.
-      const kept = !figure.test(head) && goal(head) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(head.trim().replace(/^[-–,.;:\s]+/u, '')))
-      const own = kept && (/^(?:có\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
+      // ("giữ vững xã đạt chuẩn nông thôn mới, phấn đấu đạt thêm 02 tiêu chí …": so is more to reach, striven for.)
+      const kept = !figure.test(head) && goal(head) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(head)))
+      const own = kept && (/^(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
       if ((target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
@@ -129,9 +132,10 @@ export const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '
  * All of the units, counted as a whole ("16/16 thôn, buôn duy trì thực hiện hương ước …", "3/3
  * trường hoàn thành …"), keeping or doing something: the state of every unit, reached or not.
  * A work finished ("phục hồi xong toàn bộ diện tích …", "giải quyết dứt điểm …"): done or not.
+ * A rating to earn ("Chi bộ … được xếp loại “Hoàn thành tốt nhiệm vụ” trở lên"): earned or not.
  */
 export const REACHED_RE =
-  /^(?:(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
+  /^(?:(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || EACH_UNIT_STATE_RE.test(goalBody(text)))
 

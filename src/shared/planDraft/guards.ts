@@ -106,7 +106,8 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
 export function routineDuty(text: string): boolean {
   // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý"; and
   // rounds a year, "phun tiêu độc khử trùng 2 đợt/năm": a duty's schedule, not a goal.)
-  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+  // ("Duy trì nghiêm chế độ trực sẵn sàng chiến đấu", "… chế độ giao ban, báo cáo": a standing routine kept is a duty too.)
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
 /**

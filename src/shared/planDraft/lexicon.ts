@@ -28,6 +28,9 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // Border trade is counted in dollars ("đạt 42 triệu USD trở lên").
   [['triệu USD', 'triệu đô la', 'triệu đô-la'], 'triệu USD', false],
   [['đồng', 'đ'], 'đồng', true],
+  // Freight through a port or a wharf, a big crop's output: by the thousand or the million tonnes ("đạt 3,2 triệu tấn").
+  [['triệu tấn'], 'triệu tấn', false],
+  [['nghìn tấn', 'ngàn tấn'], 'nghìn tấn', false],
   [['tấn'], 'tấn', false],
   [['tạ'], 'tạ', false],
   [['kg/người/năm', 'kg/người'], 'kg/người/năm', false],

@@ -567,10 +567,16 @@ export function normalizeText(raw: string): string {
       ((counts.get(key(l.text)) ?? 0) < 3 && !(l.afterPageBreak && (opening.get(key(l.text)) ?? 0) >= 2) && !((counts.get(key(l.text)) ?? 0) >= 2 && (closing.get(key(l.text)) ?? 0) >= 1)),
   )
 
+  // A Word document saved as text puts each paragraph on a line of its own, however long, with no
+  // blank line between them: a line of 200 characters or more (outside tables) is wider than any
+  // page a PDF's text layer wraps at, and blank lines are rare (fewer than one line in ten). There a
+  // line ending without a stop is a heading or an item whose numbering was lost, not a sentence
+  // cut by the page's edge.
+  const paragraphs = kept.some((l) => !l.table && l.text.length >= 200) && kept.filter((l) => l.blanksBefore > 0).length * 10 < kept.length
   const out: RawLine[] = []
   for (const l of kept) {
     const prev = out[out.length - 1]
-    if (prev && continues(prev, l)) {
+    if (prev && continues(prev, l, paragraphs)) {
       if (/\p{Ll}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text.slice(0, -1) + l.text
       // "58 triệu đồng/người/" + "năm": a unit broken at its slash.
       else if (/\/$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text + l.text
@@ -586,7 +592,7 @@ export function normalizeText(raw: string): string {
 const LABELLED_RE = /^[^\s:;.][^:;.]{0,100}:\s+\S/u
 
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
-function continues(prev: RawLine, next: RawLine): boolean {
+function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
   // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
@@ -606,16 +612,18 @@ function continues(prev: RawLine, next: RawLine): boolean {
   // of the targets under it, a web copy's without its blank line; it stands alone.
   // (Not a heading wrapped before its movement's quoted name, "… phong trào" over "“Toàn dân …”", nor cut at a connective.)
   if (MOVEMENT_HEADING_RE.test(prev.text) && /^[\p{Lu}\d]/u.test(next.text) && !/\d/u.test(prev.text.replace(/^\S+\s/u, '')) && !/,$/u.test(prev.text) && !CONNECTIVES.has(prev.text.split(' ').pop()?.toLowerCase() ?? '')) return false
-  // "… đạt" / "1.800 con.": a figure carried to the next line.
-  if (/^\d/u.test(next.text) && next.blanksBefore === 0) return true
+  // "… đạt" / "1.800 con.": a figure carried to the next line (in a document of one paragraph a
+  // line, "12/12 thôn …" under "Tỷ lệ … từ 92% trở lên" is the next item, unless the line breaks at a connective).
+  const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
+  if (/^\d/u.test(next.text) && next.blanksBefore === 0 && (!paragraphs || CONNECTIVES.has(lastWord) || /\p{L}\s+(?:đạt|là|còn|có|trên|dưới)$/iu.test(prev.text))) return true
   // "… còn 1.146 hộ nghèo" / "(chiếm 26,9%) và …": a bracket carried to the next line goes on
   // with the sentence (not a footnote "(1) …" nor a remark "(Bảng …)" of its own).
   if (/^\((?!\d{1,2}\)|\*+\))\s*[\p{Ll}\d]/u.test(next.text) && next.blanksBefore === 0) return true
   // "… phong trào" / "“Toàn dân bảo vệ an ninh Tổ quốc” và …": a name in quotes carried to the next line.
   if (/^[“”"]\s*\p{L}/u.test(next.text) && next.blanksBefore === 0 && prev.text.length >= 60 && !/[:.]$/u.test(prev.text)) return true
   if (!/^\p{Lu}/u.test(next.text)) return false
-  const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
   if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true
+  if (paragraphs) return false
   // A capitalised word after a long line with no stop: a proper noun running on (a PDF line or
   // a page break); a short line is a heading or a title and stands alone.
   return (next.blanksBefore === 0 && prev.text.length >= 60) || (next.blanksBefore >= 2 && prev.text.length >= 80)

@@ -246,7 +246,10 @@ export function dropRestatedGoals(built: Built[]): void {
     // "Phấn đấu hoàn thành vượt chỉ tiêu thu ngân sách được giao": reaching a measure that has its
     // own figure in the plan restates that figure's target; it is no goal of its own.
     // ("Thu ngân sách hoàn thành vượt dự toán được giao": so does the measure named first, its reaching after.)
-    const measure = ASSIGNED_GOAL_RE.exec(b.value.source ?? '')?.[1] ?? MEASURE_ASSIGNED_RE.exec(b.value.source ?? '')?.[1] ?? MEASURE_EXCEEDED_RE.exec(b.value.source ?? '')?.[1]
+    // ("Hoàn thành thu ngân sách vượt dự toán được giao": or named between the reaching and the plan it passes;
+    // "phấn đấu thu ngân sách vượt dự toán huyện giao": or before the passing.)
+    const source = b.value.source ?? ''
+    const measure = ASSIGNED_GOAL_RE.exec(source)?.[1] ?? MEASURE_ASSIGNED_RE.exec(source)?.[1] ?? MEASURE_BETWEEN_RE.exec(source)?.[1] ?? MEASURE_EXCEEDED_RE.exec(source)?.[1]
     const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined)
     if (!figured) continue
     figured.reasons.push(`${first ? 'cùng mục tiêu được nêu lại ở đoạn sau' : 'nêu lại chỉ tiêu này, không phải mục tiêu riêng'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
@@ -259,6 +262,9 @@ const ASSIGNED_GOAL_RE = /^(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+và
 
 /** "Thu ngân sách hoàn thành vượt dự toán được giao", "Sản lượng khai thác đạt kế hoạch huyện giao": the measure, named before it is reached. */
 const MEASURE_ASSIGNED_RE = /^(\p{Lu}[^,;:\d]{5,80}?)\s+(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+và\s+vượt|\s+vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)(?:\s+(?:được\s+|do\s+)?(?:[\p{L}]+\s+){0,3}?)?\s*giao[.;]?$/u
+
+/** "Hoàn thành thu ngân sách vượt dự toán được giao", "Đạt sản lượng khai thác vượt kế hoạch huyện giao": the measure, between its reaching and the plan it passes. */
+const MEASURE_BETWEEN_RE = /^(?:phấn đấu\s+)?(?:đạt|hoàn thành)\s+(?!(?:chỉ tiêu|dự toán|kế hoạch)(?![\p{L}]))([^,;:\d]{5,80}?)\s+(?:và\s+)?vượt(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)(?:\s+(?:được\s+|do\s+)?(?:[\p{L}]+\s+){0,3}?)?\s*giao[.;]?$/iu
 
 /**
  * "phấn đấu thu ngân sách vượt dự toán huyện giao, không để nợ đọng thuế kéo dài": the measure

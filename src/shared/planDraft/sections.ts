@@ -80,6 +80,20 @@ export function bulletHeading(text: string, n: number): { level: number; label: 
   return { level: 1, label: `M${n}`, rest: named[2]!, name }
 }
 
+/**
+ * "Về kinh tế", "Về quốc phòng, an ninh", "Lĩnh vực văn hóa - xã hội": where a plan numbers nothing
+ * (a Word document whose automatic numbering was lost), a field's name alone on its line, without
+ * a bullet, a stop or a figure, nine words at most, opens a field of the part it stands in.
+ */
+export function fieldHeading(text: string, n: number): { level: number; label: string; rest: string } | undefined {
+  const t = text.trim()
+  if (!FIELD_NAME_LINE_RE.test(t) || t.split(/\s+/u).length > 9) return undefined
+  return { level: 2, label: `M${n}`, rest: t }
+}
+
+const FIELD_NAME_LINE_RE =
+  /^(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$/iu
+
 /** The name of one of a plan's parts, as a bulleted label writes it ("Mục đích", "Thời gian", "Khen thưởng", "Tổ chức thực hiện"). */
 const PART_NAME_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+thi đua)?|(?:các\s+)?phong trào(?:\s+thi đua)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu
 
