@@ -185,3 +185,20 @@ III. TỔ CHỨC THỰC HIỆN
     expect(named(d, /nước sạch/iu)?.value.target).toMatchObject({ kind: 'rate_at_least', value: 85 })
   })
 })
+
+describe('income per head in a table whose unit cell says "triệu đồng/người"', () => {
+  it('is per person over the plan\'s year, as when the unit says "triệu đồng"', () => {
+    const d = draftPlan(`${HEAD}I. MỤC ĐÍCH, YÊU CẦU
+Khơi dậy tinh thần thi đua trong toàn xã.
+II. CÁC CHỈ TIÊU CHỦ YẾU
+| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2027 |
+|---|---|---|---|
+| 1 | Thu nhập bình quân đầu người | triệu đồng/người | 58 |
+| 2 | Mức hỗ trợ học nghề cho lao động nông thôn | triệu đồng/người | 3 |
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, tổng hợp.
+`)
+    expect(named(d, /đầu người/iu)?.value).toMatchObject({ unitOfMeasure: 'triệu đồng/người/năm', target: { kind: 'rate_at_least', value: 58 } })
+    expect(named(d, /hỗ trợ học nghề/iu)?.value.unitOfMeasure).toBe('triệu đồng/người')
+  })
+})

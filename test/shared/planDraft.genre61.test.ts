@@ -4,14 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
 import { routineDuty } from '../../src/shared/planDraft/guards'
 import { fieldHeading } from '../../src/shared/planDraft/sections'
-import { named, planWithList } from './planDraftText'
+import { named, planHead, planWithList } from './planDraftText'
 
-const HEAD = `ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN THƯỢNG
-Số: 11/KH-UBND
-Đông Sơn Thượng, ngày 09 tháng 01 năm 2026
-KẾ HOẠCH
-Phát động phong trào thi đua năm 2026
-`
+const HEAD = planHead('Đông Sơn Thượng', '11', '09 tháng 01', 2026)
 
 const LONG = 'Năm 2025, trong điều kiện thời tiết diễn biến bất thường và giá vật tư nông nghiệp tăng cao, cán bộ và Nhân dân trong xã đã đoàn kết, nỗ lực vượt qua khó khăn, hoàn thành phần lớn các chỉ tiêu mà Nghị quyết Hội đồng nhân dân xã đề ra cho năm.'
 

@@ -59,8 +59,9 @@ export function docHabits(text: string): DocHabits {
 export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
   const { habit } = doc
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
-  // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm": per person, as the name says.
-  if (/^triệu đồng(?:\/năm)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
+  // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm", a table's unit "triệu đồng/người": per
+  // person and over the plan's year, as the name says.
+  if (/^triệu đồng(?:\/năm|\/người)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
   // "Giá trị sản xuất trên 1 ha đất canh tác | triệu đồng | 135": per hectare, as the name says.
   if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:0?1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
   const percent = unit === '%' || unit === '‰'
