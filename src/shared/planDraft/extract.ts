@@ -40,7 +40,7 @@ import { findTargets } from './figures'
 import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, readTableRow } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -53,6 +53,12 @@ export { planFromDraft } from './planFromDraft'
 const MEANS_LABEL_RE = /^(?:[-+•*–]\s*)?(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính))?\s*:\s*\S/iu
 /** A section named for the means alone ("Nhiệm vụ, giải pháp chủ yếu", "Các giải pháp thực hiện"): how the targets are reached, none of its own. */
 const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính|trọng tâm))?\s*:?$/iu
+/**
+ * "3. Thi đua giữ vững quốc phòng, an ninh, trật tự an toàn xã hội.": "Thi đua" with a verb and the
+ * fields it covers, nothing more, names a line of the movement (what it is about), not a result.
+ */
+const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+chính trị)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
+const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*\s*[.;]?$`, 'iu')
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -274,6 +280,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         }
         built.push(got)
         sectionsUsed.add(current)
+        // "| Giải quyết việc làm mới | lao động | 220 | Trong đó XKLĐ 25 người |": a part stated in the row's note.
+        const part = notePart(item, current, year, doc, codes, tableHead, built.length)
+        if (part && unitFamily(part.value.unitOfMeasure) === unitFamily(got.value.unitOfMeasure) && got.value.aggregation !== 'rate' && !got.value.children) {
+          part.value = { ...part.value, partOf: got.value.code }
+          part.reasons.push(`“trong đó”: là một phần của “${got.value.name}”`)
+          built.push(part)
+        }
       } else {
         // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it.
         const named = line.text.slice(1, -1).split('|').map((c) => c.trim()).filter((c) => /\p{L}{2,}/u.test(c))
@@ -306,6 +319,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // ("Phường … được sắp xếp từ ngày 01/7/2025 trên cơ sở …, gồm 18 khu phố": so is a commune formed by merging.)
     // ("Xã … (thành lập từ ngày 01/7/2025 trên cơ sở …) có 16 thôn …": with how it was formed in brackets after its name.)
     if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
+    if (EMULATION_LINE_RE.test(item.text.trim())) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined
@@ -325,7 +339,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // ("* Về kinh tế" over "1) Tổng diện tích gieo trồng …": a field's name over numbered items too.)
     // ("* Lĩnh vực kinh tế" is such a name: a field named by "lĩnh vực" as by "về"; a lone dash is no
     // word of it, and over numbered items it may run to twelve words: "… quốc phòng - an ninh, trật tự xã hội".)
-    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) && (headingOf(next.text)?.level ?? 0) >= 2
+    // ("Lĩnh vực kinh tế" over a table "| TT | Nội dung chỉ tiêu | … |": a field's name over a table of its targets too.)
+    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
     const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) continue
     if (inList) {

@@ -160,6 +160,10 @@ export function mergeHeadings(upper: readonly string[], lower: readonly string[]
     const above = upper[i] ?? ''
     if (above !== '') spanning = above
     if (c === '') return above
+    // "Năm 2025 | | Năm 2026" over "Kế hoạch | Ước thực hiện | Kế hoạch": a year spans the empty
+    // cells after it (merged), and names the year of each column under it: "Kế hoạch năm 2026".
+    const spanYear = /^(?:năm\s+)?(\d{4})$/iu.exec(spanning)?.[1]
+    if (spanYear && !/\d{4}/u.test(c)) return `${c} năm ${spanYear}`
     return /^cả năm$/iu.test(c) || PART_OF_YEAR_RE.test(c) ? `${spanning} ${c}`.trim() : c
   })
 }
@@ -244,6 +248,29 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
     return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
   }
   return { target: { kind: 'growth', percent, baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit})` }
+}
+
+/**
+ * "| Giải quyết việc làm mới | lao động | 220 | Trong đó xuất khẩu lao động 25 người |": a note cell
+ * opening on "Trong đó" states a part of the row with its own figure and unit; it is read as the
+ * sentence it is, its own words its source (the caller makes it the row's part).
+ */
+export function notePart(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head: readonly string[] | undefined, n0: number): Built | undefined {
+  const at = head ? tableColumns(head, year).notes : undefined
+  if (at === undefined) return undefined
+  let pos = 1
+  let cell: Line | undefined
+  for (const [i, raw] of line.text.slice(1, -1).split('|').entries()) {
+    if (i === at) cell = { text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) }
+    pos += raw.length + 1
+  }
+  if (!cell || !/^trong đó(?![\p{L}])/iu.test(cell.text) || !new RegExp(QUANTITY_RE.source, 'iu').test(cell.text)) return undefined
+  const found = findTargets(cell, section, true)
+  if (found.length !== 1) return undefined
+  const read = fromFound(found, cell, year, doc, codes, n0)[0]
+  if (!read) return undefined
+  read.reasons.push('đọc từ ô ghi chú của một dòng bảng: “trong đó”, một phần của dòng')
+  return read
 }
 
 export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string): Built | undefined {
