@@ -6,7 +6,7 @@ import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, type Post, QUANT
 import type { SourceSpan } from './types'
 import type { Section } from './sections'
 import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
-import { goalJoins } from './goals'
+import { goalJoins, semicolonInBrackets } from './goals'
 
 export interface Found {
   name: string
@@ -124,7 +124,7 @@ function breaksOf(text: string): number[] {
   const out: number[] = []
   // A sentence may open on its figure ("… điểm nóng. 100% thôn đạt …"): a stop before a figure ends one too.
   // ("… so với năm 2024. 16/16 thôn giữ vững …": so does a stop after a year.)
-  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) out.push(m.index + 1)
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) if (!semicolonInBrackets(text, m.index)) out.push(m.index + 1)
   // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
   for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
   out.sort((x, y) => x - y)
@@ -161,8 +161,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   // The sentence (by the break it starts at) whose figure was a stated one, not a target.
   let stated = -1
   // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
-  // So are the kinds in brackets after a figure ("Trồng rừng 320 ha (trồng mới 45 ha, trồng lại 275 ha)").
-  const WHOLE_MARK_RE = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)|(?<=\d\s*(?:ha|tấn|con|người|hộ)\s*)\((?=\s*\p{L}[^()\d]*\d[^()]*,\s*\p{L}[^()\d]*\d[^()]*\))/giu
+  // So are the kinds in brackets after a figure ("Trồng rừng 320 ha (trồng mới 45 ha, trồng lại 275 ha)"),
+  // separated by ";" as well ("… ≥ 4.500 tấn (lúa 4.100 t; ngô 400 t)", a note's shorthand).
+  const WHOLE_MARK_RE = /(?<![\p{L}])(?:trong đó|gồm\s*:)|\((?=\s*vụ\s+\p{L}+\s+(?:[\p{L}]+\s+)?\d)|(?<=\d\s*(?:ha|tấn|con|người|hộ)\s*)\((?=\s*\p{L}[^()\d]*\d[^()]*[,;]\s*\p{L}[^()\d]*\d[^()]*\))/giu
   const wholeAt = (() => {
     const m = new RegExp(WHOLE_MARK_RE.source, 'iu').exec(text)
     return m ? m.index : -1
@@ -385,7 +386,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
     // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
     // ("… 1.120 ha (trong đó chè giống mới 960 ha)", "320 ha (trồng mới 45 ha, …)": a bracket of parts with their figures.)
-    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|t|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt

@@ -55,7 +55,23 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
 
   // Crops: "Lúa: diện tích 229 ha, năng suất 65 tạ/ha, sản lượng 1.448,5 tấn".
   let subject: string | undefined
+  // "Lúa cả năm 210 ha (vụ Chiêm Xuân 115 ha, vụ Mùa 95 ha), năng suất bình quân 56 tạ/ha, …": the
+  // seasons in brackets are the year's parts; the yield after the bracket closes is the year's, and
+  // its area the figure before the bracket.
+  const gap = (i: number): string => (found[i + 1] ? line.text.slice(found[i]!.span.end - line.start, found[i + 1]!.span.start - line.start) : '')
+  const opensParts = (i: number): boolean => /^[^()]*\($/u.test(gap(i).trim()) && found[i + 1]?.afterWhole === true
+  const inParts = new Set<number>()
+  for (let i = 0; i < found.length; i++) {
+    // (A bracket opening on "trong đó" holds a part named by its own kind: read below.)
+    if (!opensParts(i) || /^trong đó(?![\p{L}])/iu.test(text(found[i + 1]!.span))) continue
+    let j = i + 1
+    while (j < found.length && !gap(j - 1).includes(')') && (j === i + 1 || !gap(j - 1).includes('('))) inParts.add(j++)
+    if (!gap(j - 1).includes(')')) for (let k = i + 1; k < j; k++) inParts.delete(k)
+  }
+  const nextOutside = (i: number): Found | undefined => found.slice(i + 1).find((_, k) => !inParts.has(i + 1 + k))
   const measures = found.map((f, i) => {
+    // (A season in the brackets names no crop of its own: the crop stays the year's.)
+    if (inParts.has(i) && !MEASURE_RE.test(f.name)) return undefined
     // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
     // hectares right before its yield are its area.
     const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '')
@@ -65,7 +81,7 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const part = /^trong đó(?![\p{L}])/iu.test(text(f.span))
     // ("trồng mới, trồng dặm 25 ha; năng suất …": planting names an action, not a crop.)
     // ("Lạc trên đất cát 95 ha, năng suất …": where it grows is no part of the crop's name's length.)
-    const areaOf = f.unit === 'ha' && /^năng suất(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    const areaOf = f.unit === 'ha' && !inParts.has(i) && /^năng suất(?![\p{L}])/iu.test((inParts.has(i + 1) ? nextOutside(i) : found[i + 1])?.name ?? '') && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
     const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^,:;]+,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined

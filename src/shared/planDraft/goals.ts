@@ -95,6 +95,18 @@ function insideQuote(text: string, at: number): boolean {
   return open > 0 || (before.match(/"/gu) ?? []).length % 2 === 1
 }
 
+/**
+ * Whether the ";" at `at` stands inside round brackets that close later on the line: "(lúa 4.100
+ * tấn; ngô 400 tấn)" lists a total's parts, one clause with the figure before it, not two.
+ */
+export function semicolonInBrackets(text: string, at: number): boolean {
+  if (text[at] !== ';') return false
+  const open = text.lastIndexOf('(', at)
+  if (open === -1 || text.lastIndexOf(')', at) > open) return false
+  const close = text.indexOf(')', at)
+  return close !== -1 && !text.slice(at, close).includes('(')
+}
+
 export function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = []
   let from = 0
@@ -108,7 +120,7 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
   // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)
-  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].map((m) => ({ at: m.index, next: m.index + m[0].length }))
+  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !semicolonInBrackets(line.text, m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next

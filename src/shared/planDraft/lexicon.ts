@@ -31,7 +31,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // Freight through a port or a wharf, a big crop's output: by the thousand or the million tonnes ("đạt 3,2 triệu tấn").
   [['triệu tấn'], 'triệu tấn', false],
   [['nghìn tấn', 'ngàn tấn'], 'nghìn tấn', false],
-  [['tấn'], 'tấn', false],
+  // "lúa 4.100 t": a note's "t" after a figure is tấn.
+  [['tấn', 't'], 'tấn', false],
   [['tạ'], 'tạ', false],
   [['kg/người/năm', 'kg/người'], 'kg/người/năm', false],
   [['kg'], 'kg', false],
@@ -234,6 +235,8 @@ const CUES: [string, Cue][] = (
     ['>', { kind: 'at_least', strict: true }],
     ['≤', { kind: 'at_most', strict: false }],
     ['<', { kind: 'at_most', strict: true }],
+    // "TNGT giảm 5 → 3 vụ", "GĐVH 90 → 92%": a note's arrow from last year's level to this year's.
+    ['→', { kind: 'at_least', strict: false }],
   ] as [string, Cue][]
 ).sort((a, b) => b[0].length - a[0].length)
 
@@ -270,6 +273,12 @@ export function cueBefore(before: string): CueMatch | undefined {
   // "tăng ≥ 9%", "giảm ≥ 15 hộ": the verb says what kind; the sign, that it is at least that.
   const verb = best && /^[≥>]$/u.test(best.word) ? /(?:^|\s)(tăng|giảm)\s*$/u.exec(lower.slice(0, best.at)) : null
   if (verb) return { cue: CUES.find(([w]) => w === verb[1])![1], word: verb[1]!, at: verb.index + verb[0].indexOf(verb[1]!) }
+  // ("giảm 5 → 3 vụ": a cut from last year's level to the one after the arrow sets at most that level; the name ends before the verb.)
+  const cut = best?.word === '→' ? /(?:^|\s)((?:kéo\s+)?giảm)\s+(?:từ\s+)?\d[\d.,]*\s*$/u.exec(lower.slice(0, best.at)) : null
+  if (cut) return { cue: { kind: 'at_most', strict: false }, word: '→', at: cut.index + cut[0].indexOf(cut[1]!) }
+  // (Last year's level before the arrow is no word of the name either: "GĐVH 90 → 92%".)
+  const from = best?.word === '→' ? /\d[\d.,]*\s*$/u.exec(lower.slice(0, best.at)) : null
+  if (best && from) return { ...best, at: from.index }
   return best
 }
 

@@ -64,6 +64,18 @@ function repairOcrFigures(line: string): string {
     .replace(/(?<=\d\s*(?:triệu|tỷ)\s+)dong(?![\p{L}])/gu, 'đồng')
 }
 
+/**
+ * "LĐ có việc làm mới ≥ 550 người (XKLĐ ≥ 40)": a part in brackets right after its whole's figure,
+ * written as a bound ("≥", "ít nhất", …) with no unit of its own, counts in the whole's unit
+ * ("XKLĐ ≥ 40 người"), as a note's shorthand leaves it out.
+ */
+function partInWholeUnit(line: string): string {
+  return line.replace(
+    /(?<=\d\s*)(\p{L}+(?:\s\p{L}+){0,2})(\s*\(\s*\p{L}[^()\d]{0,40}?\s(?:[≥>≤<]|ít nhất|tối thiểu|trên|không quá|không dưới)\s*)(\d[\d.,]*)(?=\s*\))/gu,
+    (m, unit: string, mid: string, figure: string) => (unitInfo(unit) ? `${unit}${mid}${figure} ${unit}` : m),
+  )
+}
+
 const UNITS_IN_WORDS: Record<string, number> = { một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 }
 
 /**
@@ -528,7 +540,7 @@ export function normalizeText(raw: string): string {
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks))))))
     const text = line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
@@ -552,7 +564,10 @@ export function normalizeText(raw: string): string {
   const counts = new Map<string, number>()
   const key = (t: string): string => t.toLowerCase().replace(/\d+/g, '#')
   // An introduction ("… các chỉ tiêu chủ yếu:") may come back in every section: never a header.
-  const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text)
+  // Nor is the end of a sentence a PDF wrapped (a line opening in lower case under one without a
+  // stop): two crops' lines may end alike ("sản lượng 5.250 tấn." … "sản lượng 1.176 tấn."), one of them before a page number.
+  const wrapped = new Set(lines.filter((l, i) => i > 0 && l.blanksBefore === 0 && /^\p{Ll}/u.test(l.text) && !SENTENCE_END_RE.test(lines[i - 1]!.text)))
+  const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text) && !wrapped.has(l)
   for (const l of lines) if (header(l)) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
   // A line that opens a page after a page number ("Trang 2") twice or more is a running header too.
   const opening = new Map<string, number>()
@@ -591,12 +606,19 @@ export function normalizeText(raw: string): string {
 /** A line that opens on a short name and a colon, then its value: "Thu ngân sách: ≥ 16.800 triệu đồng". */
 const LABELLED_RE = /^[^\s:;.][^:;.]{0,100}:\s+\S/u
 
+/** A form's name line: a capitalised name alone, ending with ":" ("Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”:"). */
+const FORM_NAME_RE = /^\p{Lu}[^:;.]{0,100}:$/u
+
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
   // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
   if (LABELLED_RE.test(prev.text) && LABELLED_RE.test(next.text) && /^\p{Lu}/u.test(next.text)) return false
+  // A form copied as text: each target's name alone on its line ending with ":" ("Tổng đàn bò:"),
+  // its figure or goal on the next ("duy trì 2.800 con trở lên"). Once a name has its figure, the
+  // next name line opens the next pair, however long the figure line and without its stop.
+  if (LABELLED_RE.test(prev.text) && FORM_NAME_RE.test(next.text)) return false
   // "… trồng dặm 25 ha;" over "năng suất bình quân 90 tạ/ha, …": a clause after ";" goes on in
   // lower case, without a bullet or a number of its own: the same item, wrapped (a PDF line).
   if (/;$/u.test(prev.text)) return /^\p{Ll}/u.test(next.text) && next.blanksBefore === 0
