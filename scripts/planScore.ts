@@ -108,8 +108,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout59'), title: 'held-out plans, fifty-ninth set (test/fixtures/heldout59; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout60'), title: 'held-out plans, sixtieth set (test/fixtures/heldout60; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout61'), title: 'held-out plans, sixty-first set (test/fixtures/heldout61; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout62'), title: 'held-out plans, sixty-second set (test/fixtures/heldout62; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout63'), title: 'held-out plans, sixty-third set (test/fixtures/heldout63; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout62'), title: 'held-out plans, sixty-second set (test/fixtures/heldout62; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout63'), title: 'held-out plans, sixty-third set (test/fixtures/heldout63; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout64'), title: 'held-out plans, sixty-fourth set (test/fixtures/heldout64; measured once, as written)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout65'), title: 'held-out plans, sixty-fifth set (test/fixtures/heldout65; measured once, as written)' },
 ]
