@@ -4,6 +4,7 @@
 // in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
+import { semicolonsInBrackets } from '../../src/shared/planDraft/goals'
 import { named, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Tân Lập', '04', '12 tháng 01', 2027)
@@ -108,5 +109,15 @@ describe('a crop\'s seasons in brackets after its area', () => {
     expect(output?.value.target).toMatchObject({ kind: 'at_least', value: 1800 })
     expect(yieldOf?.value.formula).toBe(`${output?.value.code} * 10 / ${area?.value.code}`)
     expect(output?.value.name).not.toMatch(/Hè Thu/u)
+  })
+})
+
+describe('the ";" inside brackets, found in one pass over the line', () => {
+  it('keeps those inside a bracket that closes with none opened between, and no others', () => {
+    const line = 'SL lương thực ≥ 4.500 tấn (lúa 4.100 t; ngô 400 t); BHYT ≥ 95% (trong đó; (học sinh 100%); x; y'
+    const inside = [...semicolonsInBrackets(line)].map((at) => line.slice(at - 5, at))
+    expect(inside).toEqual(['100 t'])
+    // A bracket left open to the end of the line holds none.
+    expect(semicolonsInBrackets('Tổng (lúa 4.100 tấn; ngô 400 tấn').size).toBe(0)
   })
 })

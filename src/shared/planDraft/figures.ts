@@ -6,7 +6,7 @@ import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, type Post, QUANT
 import type { SourceSpan } from './types'
 import type { Section } from './sections'
 import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
-import { goalJoins, semicolonInBrackets } from './goals'
+import { goalJoins, semicolonsInBrackets } from './goals'
 
 export interface Found {
   name: string
@@ -124,7 +124,8 @@ function breaksOf(text: string): number[] {
   const out: number[] = []
   // A sentence may open on its figure ("… điểm nóng. 100% thôn đạt …"): a stop before a figure ends one too.
   // ("… so với năm 2024. 16/16 thôn giữ vững …": so does a stop after a year.)
-  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) if (!semicolonInBrackets(text, m.index)) out.push(m.index + 1)
+  const bracketed = semicolonsInBrackets(text)
+  for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) if (!bracketed.has(m.index)) out.push(m.index + 1)
   // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
   for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
   out.sort((x, y) => x - y)

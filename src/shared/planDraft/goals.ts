@@ -96,15 +96,26 @@ function insideQuote(text: string, at: number): boolean {
 }
 
 /**
- * Whether the ";" at `at` stands inside round brackets that close later on the line: "(lúa 4.100
- * tấn; ngô 400 tấn)" lists a total's parts, one clause with the figure before it, not two.
+ * The ";" of a line that stand inside round brackets closing later on the line, with no bracket
+ * opened between: "(lúa 4.100 tấn; ngô 400 tấn)" lists a total's parts, one clause with the figure
+ * before it, not two. One pass over the line (a line may be hundreds of kilobytes long).
  */
-export function semicolonInBrackets(text: string, at: number): boolean {
-  if (text[at] !== ';') return false
-  const open = text.lastIndexOf('(', at)
-  if (open === -1 || text.lastIndexOf(')', at) > open) return false
-  const close = text.indexOf(')', at)
-  return close !== -1 && !text.slice(at, close).includes('(')
+export function semicolonsInBrackets(text: string): Set<number> {
+  const inside = new Set<number>()
+  let pending: number[] = []
+  let open = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '(') {
+      open = true
+      pending = []
+    } else if (ch === ')') {
+      for (const at of pending) inside.add(at)
+      open = false
+      pending = []
+    } else if (ch === ';' && open) pending.push(i)
+  }
+  return inside
 }
 
 export function clausesOf(line: Line): { text: string; start: number; end: number }[] {
@@ -120,7 +131,8 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
   // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)
-  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !semicolonInBrackets(line.text, m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
+  const bracketed = semicolonsInBrackets(line.text)
+  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !bracketed.has(m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next

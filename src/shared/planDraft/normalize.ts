@@ -609,9 +609,15 @@ const LABELLED_RE = /^[^\s:;.][^:;.]{0,100}:\s+\S/u
 /** A form's name line: a capitalised name alone, ending with ":" ("Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa”:"). */
 const FORM_NAME_RE = /^\p{Lu}[^:;.]{0,100}:$/u
 
+/** The longest line that lines cut by a page's edge are joined into (a long paragraph is a few thousand characters). */
+const JOINED_LINE_MAX = 20_000
+
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
+  // Each line joined copies the sentence so far once more: past a length no wrapped sentence of a
+  // plan reaches, lines stay apart, so that thousands of them never join at a quadratic cost.
+  if (prev.text.length >= JOINED_LINE_MAX) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
   // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
   if (LABELLED_RE.test(prev.text) && LABELLED_RE.test(next.text) && /^\p{Lu}/u.test(next.text)) return false
@@ -636,8 +642,9 @@ function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (MOVEMENT_HEADING_RE.test(prev.text) && /^[\p{Lu}\d]/u.test(next.text) && !/\d/u.test(prev.text.replace(/^\S+\s/u, '')) && !/,$/u.test(prev.text) && !CONNECTIVES.has(prev.text.split(' ').pop()?.toLowerCase() ?? '')) return false
   // "… đạt" / "1.800 con.": a figure carried to the next line (in a document of one paragraph a
   // line, "12/12 thôn …" under "Tỷ lệ … từ 92% trở lên" is the next item, unless the line breaks at a connective).
-  const lastWord = prev.text.split(' ').pop()?.toLowerCase() ?? ''
-  if (/^\d/u.test(next.text) && next.blanksBefore === 0 && (!paragraphs || CONNECTIVES.has(lastWord) || /\p{L}\s+(?:đạt|là|còn|có|trên|dưới)$/iu.test(prev.text))) return true
+  // (The last word, read from the line's end: a line may have grown long from the lines joined to it.)
+  const lastWord = prev.text.slice(prev.text.lastIndexOf(' ') + 1).toLowerCase()
+  if (/^\d/u.test(next.text) && next.blanksBefore === 0 && (!paragraphs || CONNECTIVES.has(lastWord) || /\p{L}\s+(?:đạt|là|còn|có|trên|dưới)$/iu.test(prev.text.slice(-12)))) return true
   // "… còn 1.146 hộ nghèo" / "(chiếm 26,9%) và …": a bracket carried to the next line goes on
   // with the sentence (not a footnote "(1) …" nor a remark "(Bảng …)" of its own).
   if (/^\((?!\d{1,2}\)|\*+\))\s*[\p{Ll}\d]/u.test(next.text) && next.blanksBefore === 0) return true
