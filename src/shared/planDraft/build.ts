@@ -2,7 +2,7 @@
 // a yes/no goal, a target against a past year's stated figure (comparedToBase, notBelow).
 import { type Indicator, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import type { Line } from './header'
-import { isStockName, readDigits, readPost, unitInfo } from './lexicon'
+import { isStockName, LEAD_BACK_RE, readDigits, readPost, unitInfo } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
@@ -189,7 +189,13 @@ export function notAbove(c: { text: string; start: number; end: number; until?: 
   return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`không cao hơn năm ${baseYear} (${cases} vụ): năm nay không quá ${cases} vụ`], ambiguous: false, found }
 }
 
-export function yesNo(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
+export function yesNo(clause: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
+  // "Ngoài các chỉ tiêu tại bảng trên, phường phấn đấu: giữ vững …": the lead-in back to the list,
+  // and the commune that strives after it, are no words of the goal.
+  const lead = LEAD_BACK_RE.exec(clause.text)
+  const strives = lead ? /^(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu|phân đấu)\s*:?\s*/iu.exec(clause.text.slice(lead[0].length)) : null
+  const cut = lead ? lead[0].length + (strives?.[0].length ?? 0) : 0
+  const c = cut > 0 && cut < clause.text.length ? { ...clause, text: clause.text.slice(cut), start: clause.start + cut } : clause
   const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))
   const value: Indicator = {
     code: codes.take(slug(name, 4)),

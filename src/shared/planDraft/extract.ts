@@ -40,7 +40,7 @@ import { findTargets } from './figures'
 import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, unlabelled } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -258,7 +258,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       // Under a table's heading, a row without figures is a second heading row only if it names
       // columns; "| Cháy, nổ gây thiệt hại … | Không để xảy ra |" is a row whose plan is in words.
-      const heading = headingRow(line.text, tableHead !== undefined)
+      const heading = headingRow(unlabelled(line, tableHead).text, tableHead !== undefined)
       if (heading) {
         // "| TT | Chỉ tiêu | ĐVT | Năm 2025 | | Ghi chú |" over "| | | | Kế hoạch | Phấn đấu | |": a
         // merged heading of two rows; each column is named by the lower row where it has a name.
@@ -268,7 +268,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       headRowLast = false
       if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
-      const got = readTableRow(item, current, year, doc, codes, tableHead, rowGroup)
+      // ("| Chỉ tiêu: … | Kế hoạch: … |": cells naming their column read as the values after the names; the source is the row as written.)
+      const bare = unlabelled(item, tableHead)
+      const got = readTableRow(bare, current, year, doc, codes, tableHead, rowGroup)
+      if (got && bare !== item) {
+        got.value = { ...got.value, source: item.text }
+        for (const alt of got.alternatives ?? []) alt.source = item.text
+      }
       if (got && rowParts && /\|\s*[-+–]\s+\p{L}/u.test(line.text)) rowParts.parts.push(got)
       else settleParts()
       if (got) {
@@ -281,7 +287,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         built.push(got)
         sectionsUsed.add(current)
         // "| Giải quyết việc làm mới | lao động | 220 | Trong đó XKLĐ 25 người |": a part stated in the row's note.
-        const part = notePart(item, current, year, doc, codes, tableHead, built.length)
+        const part = notePart(bare, current, year, doc, codes, tableHead, built.length)
         if (part && unitFamily(part.value.unitOfMeasure) === unitFamily(got.value.unitOfMeasure) && got.value.aggregation !== 'rate' && !got.value.children) {
           part.value = { ...part.value, partOf: got.value.code }
           part.reasons.push(`“trong đó”: là một phần của “${got.value.name}”`)

@@ -2,7 +2,7 @@
 // measures (cleanName), where the line's clauses end, and the figures that state rather than set.
 import { PLAN_LIMITS } from '../model'
 import type { Line } from './header'
-import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import type { Section } from './sections'
 import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
@@ -33,9 +33,6 @@ export interface Found {
 }
 
 const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
-
-/** A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các mục tiêu nêu trên, ", "Ngoài ra, ". */
-const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?\s+trên|ngoài ra)\s*,\s*/iu
 
 const UNIT_WORDS = String.raw`(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)(?![\p{L}])`
 /** "các khu phố tổ chức …", "các thôn, tổ dân phố mở … ít nhất": the units named together, then what each holds. */

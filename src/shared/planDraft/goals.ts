@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { EACH_UNIT_STATE_RE, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE } from './lexicon'
+import { EACH_UNIT_STATE_RE, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -66,6 +66,12 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     // "Phấn đấu 10/10 bản đạt và giữ vững danh hiệu bản văn hóa": a verb left without its object
     // before "và" shares the object of the second verb; one goal, not two.
     if (/^\s+và\s+$/iu.test(m[0]) && /\s(?:đạt|duy trì|giữ|xây dựng|thực hiện|hoàn thành)\s*$/iu.test(head)) continue
+    // "giữ vững danh hiệu xã đạt chuẩn nông thôn mới và không để dịch bệnh bùng phát": a state kept,
+    // then an event of its own ruled out, joined by "và" as by a comma: two items.
+    if (/^\s+và\s+$/iu.test(m[0]) && !figure.test(head) && !figure.test(rest) && goal(head) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(head))) && SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest)) {
+      out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
     const second = goal(rest) && (m[0].startsWith(',') || /^(?:không để|không còn|giữ vững)\s/iu.test(rest) || (/^\p{Lu}/u.test(rest.trim()) && REACHED_RE.test(rest.trim())))
     if ((goal(head) && figure.test(rest)) || (figure.test(head) && second)) out.push({ at: m.index, next: m.index + m[0].length })
   }
@@ -146,10 +152,11 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
  * đua", "(Ngành y tế) phấn đấu (cuối năm, trong năm, năm 2025)", a topic "về giáo dục, ", and a list item's name
  * before its colon ("Tai nạn giao thông: giảm cả 3 tiêu chí").
  */
-// (Also the unit that strives, named before it: "Ngành y tế phấn đấu …", "Ban Chỉ huy Quân sự xã phấn đấu …".)
-const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|(?:(?:ngành|ban|công an|hội|đoàn|trường|trạm|các)\s+(?:[\p{L}-]+\s+){0,5}?)?phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
+// (Also the unit that strives, named before it: "Ngành y tế phấn đấu …", "Ban Chỉ huy Quân sự xã phấn đấu …", "xã phấn đấu …".)
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|(?:(?:ngành|ban|công an|hội|đoàn|trường|trạm|các)\s+(?:[\p{L}-]+\s+){0,5}?|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
 /** The goal's words from its verb on. */
-export const goalBody = (text: string): string => text.replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
+// ("Ngoài các chỉ tiêu tại bảng trên, phường phấn đấu: giữ vững …": the lead-in back to the list goes first.)
+export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')
 /**
  * A state to reach, said of its subject: "Trường Mầm non … được công nhận đạt chuẩn quốc gia",
  * "xã đạt chuẩn nông thôn mới nâng cao", "… đạt danh hiệu …".

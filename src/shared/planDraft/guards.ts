@@ -1,6 +1,6 @@
 // What sets no target: a figure that is all of a set (19/19) or where a duty is done ("trên 11,6 km
 // đường biên"), a milestone within the year, a goal of a later year, a paragraph reviewing a past year.
-import { unitInfo } from './lexicon'
+import { LEAD_BACK_RE, unitInfo } from './lexicon'
 
 /** "19/19 tiêu chí": a share that is the whole. */
 export function wholeFraction(figure: string): boolean {
@@ -110,12 +110,18 @@ export function routineDuty(text: string): boolean {
   return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
+const LIST_INTRO_RE = /^(?:(?:các|những)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu))/iu
+
 /**
  * "Hoàn thành vượt dự toán thu ngân sách … theo chỉ tiêu tại mục 1": a clause that points back to
  * an item of the list (or a row of a table: "… tại dòng 1 của bảng trên") restates that item's
  * target; it is no goal of its own.
  */
 export function pointsBack(text: string): boolean {
+  // "Các chỉ tiêu dưới đây được trích từ phụ lục …", "Dưới đây là các chỉ tiêu chủ yếu": a sentence
+  // about the list that follows introduces it; it is no goal either.
+  if (LIST_INTRO_RE.test(text.trim())) return true
   // (Also without "theo": "… đạt và vượt chỉ tiêu tại dòng 2 của bảng trên", a row of a table above.)
-  return /(?<![\p{L}])(?:(?:theo|như)\s+(?:các\s+)?)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục|dòng|hàng)(?![\p{L}])/iu.test(text)
+  // ("Ngoài các chỉ tiêu tại bảng trên, phấn đấu giữ vững …": a lead-in back to the whole list opens a goal of its own.)
+  return /(?<![\p{L}])(?:(?:theo|như)\s+(?:các\s+)?)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục|dòng|hàng)(?![\p{L}])/iu.test(text.replace(LEAD_BACK_RE, ''))
 }

@@ -563,3 +563,10 @@ export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)
 
 /** The line under an attached plan's title naming the decision that issues it: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND …)". */
 export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn)\b/iu
+
+/**
+ * A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các
+ * mục tiêu nêu trên, ", "Ngoài ra, ", "Ngoài các chỉ tiêu tại bảng trên, " (the list given as a
+ * table or an appendix): it names nothing of the item after it.
+ */
+export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|ngoài ra)\s*,\s*/iu

@@ -494,6 +494,53 @@ function semicolonTables(lines: string[]): string[] {
   return out
 }
 
+/** A field's label in a line of labelled fields: what a table's heading cell would name. */
+const FIELD_LABEL = String.raw`(?:tên chỉ tiêu|chỉ tiêu|nội dung|đơn vị tính|đơn vị|đvt|kế hoạch(?:\s+(?:năm\s+)?\d{4})?|kh(?:\s+\d{4})?|mục tiêu|mức phấn đấu|phấn đấu|thực hiện(?:\s+(?:năm\s+)?\d{4})?|ước(?:\s+thực hiện)?(?:\s+(?:năm\s+)?\d{4})?|th(?:\s+\d{4})?|ghi chú)`
+/** Where a field starts after the one before it: " – Đơn vị: ", "; Kế hoạch: ", " | Thực hiện 2023: ". */
+const FIELD_SEPARATOR_RE = new RegExp(String.raw`\s+[–—-]\s+(?=${FIELD_LABEL}\s*:)|\s*[;|]\s+(?=${FIELD_LABEL}\s*:)`, 'giu')
+const FIELD_RE = new RegExp(String.raw`^(${FIELD_LABEL})\s*:\s*(.*)$`, 'iu')
+
+/**
+ * The fields of a line of labelled fields, as a web portal's mobile view lists a table's rows
+ * ("• Chỉ tiêu: Sản lượng lúa – Đơn vị: tấn – Kế hoạch: 20.160 trở lên – Thực hiện 2023: 19.900"):
+ * the first names the target ("Chỉ tiêu", "Nội dung"), one more at least holds its plan ("Kế
+ * hoạch", "Mục tiêu", "Phấn đấu"). Labels and values, or undefined.
+ */
+function labelledFields(line: string): { labels: string[]; values: string[] } | undefined {
+  const body = line.trim().replace(/^(?:[-+•*–]|\d{1,2}[.)])\s+/u, '')
+  if (!/^(?:tên chỉ tiêu|chỉ tiêu|nội dung)\s*:/iu.test(body)) return undefined
+  const parts = body.split(FIELD_SEPARATOR_RE).map((p) => FIELD_RE.exec(p.trim()))
+  if (parts.length < 3 || parts.some((p) => p === null)) return undefined
+  const labels = parts.map((p) => p![1]!.replace(/\s+/gu, ' '))
+  if (!labels.slice(1).some((l) => /^(?:kế hoạch|kh|mục tiêu|mức phấn đấu|phấn đấu)(?![\p{L}])/iu.test(l))) return undefined
+  return { labels, values: parts.map((p) => p![2]!.trim()) }
+}
+
+/**
+ * Lines of labelled fields in a run, with the same labels: the rows of a table, each line's fields
+ * its cells under a heading of the labels (`| Chỉ tiêu | Đơn vị | Kế hoạch | Thực hiện 2023 |`), so
+ * that each is read as a table's row is.
+ */
+function labelledTables(lines: string[]): string[] {
+  const out: string[] = []
+  let labels: string | undefined
+  for (const line of lines) {
+    const fields = labelledFields(line)
+    if (!fields) {
+      labels = undefined
+      out.push(line)
+      continue
+    }
+    const key = fields.labels.map((l) => l.toLowerCase()).join('|')
+    if (key !== labels) out.push(`| ${fields.labels.join(' | ')} |`)
+    labels = key
+    // (Each value keeps its label, "Kế hoạch: 9/9", so that the row still says all the line did; the
+    // drafter reads a cell that repeats its column's name before a colon as the value after it.)
+    out.push(`| ${fields.values.map((v, i) => `${fields.labels[i]}: ${v}`).join(' | ')} |`)
+  }
+  return out
+}
+
 interface RawLine {
   text: string
   heading: boolean
@@ -515,7 +562,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = alignedTables(stackedTables(semicolonTables(unifyCharacters(raw).split('\n'))))
+  const unified = alignedTables(stackedTables(labelledTables(semicolonTables(unifyCharacters(raw).split('\n')))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))

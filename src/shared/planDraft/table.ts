@@ -134,6 +134,28 @@ export class MeasureTable {
   }
 }
 
+/**
+ * "| Chỉ tiêu: Sản lượng lúa | Đơn vị: tấn | Kế hoạch: 20.160 |" under "| Chỉ tiêu | Đơn vị | Kế
+ * hoạch |": a cell that repeats its column's name before a colon holds the value after it. The row
+ * with those names blanked out (the same length, so that every offset stays), or the row itself.
+ */
+export function unlabelled(line: Line, head: readonly string[] | undefined): Line {
+  if (!head) return line
+  let labelled = false
+  const cells = line.text
+    .slice(1, -1)
+    .split('|')
+    .map((raw, i) => {
+      const name = head[i]?.trim().replace(/[.*+?^$()|[\]\\{}]/gu, '\\$&').replace(/\s+/gu, '\\s+')
+      const lead = raw.length - raw.trimStart().length
+      const label = name ? new RegExp(`^${name}\\s*:\\s*`, 'iu').exec(raw.slice(lead)) : null
+      if (!label) return raw
+      labelled = true
+      return raw.slice(0, lead) + ' '.repeat(label[0].length) + raw.slice(lead + label[0].length)
+    })
+  return labelled ? { ...line, text: `|${cells.join('|')}|` } : line
+}
+
 /** A table's heading row: no figure in it (a year is no figure), and words in two cells or more. */
 export function headingRow(row: string, underHeading = false): string[] | undefined {
   const cells = row.slice(1, -1).split('|').map((c) => c.trim())
@@ -192,11 +214,25 @@ interface TableColumns {
 /** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
 const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh lệch|\+\s*\/\s*-|±)/u
 
+/** "Năm 2026", "2026": a column named by a year alone, in a table covering several years. */
+const YEAR_COLUMN_RE = /^(?:năm\s+)?(\d{4})$/iu
+
+/** "Bình quân giai đoạn", "Giai đoạn 2024 - 2026", "Cả giai đoạn": a column over several years, no target of the year. */
+const PERIOD_COLUMN_RE = /^(?:bình quân|trung bình|(?:cả\s+|tổng\s+)?giai đoạn)(?![\p{L}])/u
+
 function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
   const cols: TableColumns = { skip: new Set() }
+  // "| Năm 2024 | Năm 2025 | Năm 2026 |": the plan year's column is the plan column, the other
+  // years' are results (without the plan year, the latest year is the plan's).
+  const years = head.map((h) => Number(YEAR_COLUMN_RE.exec(h.trim())?.[1] ?? Number.NaN))
+  const planYear = year ?? Math.max(...years.filter((y) => !Number.isNaN(y)))
   head.forEach((h, i) => {
     const x = h.toLowerCase()
-    if (/^(?:đvt|đơn vị tính|đơn vị)$/u.test(x)) cols.unit = i
+    if (!Number.isNaN(years[i]!)) {
+      if (years[i] === planYear && cols.plan === undefined) cols.plan = i
+      else cols.skip.add(i)
+    } else if (PERIOD_COLUMN_RE.test(x)) cols.skip.add(i)
+    else if (/^(?:đvt|đơn vị tính|đơn vị)$/u.test(x)) cols.unit = i
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
@@ -233,8 +269,9 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
  */
 function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
-  const m = /^(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?$/iu.exec(plan.trim())
-  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim())) return undefined
+  // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
+  const m = /^(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?(?:\s+so với\s+(?:năm\s+(\d{4})|năm trước|cùng kỳ(?:\s+năm trước)?))?$/iu.exec(plan.trim())
+  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim()) || (m[3] !== undefined && Number(m[3]) !== year - 1)) return undefined
   const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
   // Or in a note of the row: "Năm 2024: 20 vụ".
   const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
@@ -287,8 +324,14 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // "| Số điểm sinh hoạt cộng đồng | khu | 25 |": the unit column names its unit, a plain word the lexicon may not know.
   const unitWord = cols.unit !== undefined ? (cells[cols.unit]?.text ?? '') : ''
   const unitCell = cols.unit !== undefined && (unitInfo(unitWord) || /^\p{Ll}+(?:\s\p{Ll}+){0,2}$/u.test(unitWord)) ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
-  const isFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
-  const planCell = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
+  const plainFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
+  // ("tăng 8,2 so với năm 2025" under "Tốc độ tăng … | %": a bare figure measured from a year, read with it.)
+  const isFigure = (c: { text: string }): boolean => plainFigure(c) || (!/[%‰]/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,]*\s+so với\s+(?:năm\s+\d{4}|năm trước|cùng kỳ(?:\s+năm trước)?)$/iu.test(c.text))
+  const given = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
+  // "7.850 (đạt 100% dự toán huyện giao)", "100 (4/4 trường)": a bracket after the plan cell's
+  // figure tells what the figure comes to; the figure is the target.
+  const noted = given ? /^([^()]*\d[^()]*?)\s*\([^()]*\)$/u.exec(given.text) : null
+  const planCell = given && noted && plainFigure({ text: noted[1]! }) ? { ...given, text: noted[1]! } : given
   const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
   // "| Tỷ lệ hộ dân dùng nước sạch | % | 100 | Duy trì |": keep last year's level, which is the figure.
   const kept = planCell && /^duy trì$/iu.test(planCell.text) ? cells.find((c, i) => i !== cols.notes && cols.skip.has(i) && isFigure(c)) : undefined
@@ -302,7 +345,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     planCell !== undefined &&
     cols.plan !== undefined &&
     /\p{L}{2,}/u.test(planCell.text) &&
-    (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)))
+    // ("Duy trì 1.240", "hoàn thành 100": the level to keep or reach is a figure, the unit its column's.)
+    (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text) && !/^(?:hoàn thành|giữ vững|duy trì)\s+\d[\d.,]*(?:\s*trở lên)?$/iu.test(planCell.text)))
   if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
     const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
     const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
@@ -327,6 +371,15 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // 10% so với năm 2025 (năm 2025: 10 vụ) |": the plan cell states its figure with its unit and
   // words; it is read as the sentence "name + cell" would be.
   if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)) {
+    // "Giảm ít nhất 10% so với năm 2025" beside a "Thực hiện 2025" column: a change from that figure.
+    const relative = relativeToLastYear(planCell.text, unitWord, cells, head, year, doc)
+    if (relative && unitWord !== '') {
+      const rowName = upperFirst(nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
+      const unit = unitInfo(unitWord)?.canonical ?? unitWord
+      const f: Found = { name: rowName, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+      const main: Reading = { name: rowName, unitOfMeasure: unit, aggregation: 'flow', target: relative.target }
+      return { id: '', value: makeIndicator(main, codes.take(slug(rowName)), section.code, line.text), source: f.span, confidence: 'medium', reasons: ['đọc từ một dòng bảng', relative.reason], ambiguous: false, found: f }
+    }
     const rowName = nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
     const sentence: Line = { text: `${rowName} ${lowerFirst(planCell.text)}`, start: line.start }
     const found = findTargets(sentence, section, true)
@@ -392,15 +445,20 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const shaped = toIndicatorShape(f, year, doc, reasons)
   const { alternatives, confidence } = shaped
   let { main } = shaped
+  // "| Diện tích cây ăn trái | ha | duy trì 1.240 |": a level kept is a level standing, a stock.
+  if (/^(?:duy trì|giữ vững|giữ ổn định)\s/iu.test(figure.text) && main.aggregation === 'flow' && main.target.kind === 'at_least') main = { ...main, aggregation: 'stock' }
   // "| Tỷ lệ hộ nghèo | % | 2,86 | giảm 0,8 |": a cut in points of a rate starts from the row's
   // last-year figure (its "Thực hiện 2023" column).
-  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && /^[%‰]$/u.test(main.unitOfMeasure)) {
+  // ("| Số người nghiện ma túy | người | 17 | giảm 3 |": so does a cut in a count the plan cell states,
+  // from last year's count; under "Số hộ nghèo giảm trong năm" every column is a cut, none a level.)
+  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
     const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
-    const start = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? readDigits(cells[lastAt]!.text, { integer: false, percent: true, habit: doc.habit })?.value : undefined
+    const start = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? readDigits(cells[lastAt]!.text, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
     if (start !== undefined && start > amount) {
       main = { ...main, target: { ...main.target, baseline: start } }
-      reasons.push(`mức năm ${year - 1} là ${cells[lastAt]!.text}%: tỷ lệ cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}%`)
+      const u = /^[%‰]$/u.test(main.unitOfMeasure) ? main.unitOfMeasure : ` ${main.unitOfMeasure}`
+      reasons.push(`mức năm ${year - 1} là ${cells[lastAt]!.text}${u}: ${/^[%‰]$/u.test(main.unitOfMeasure) ? 'tỷ lệ ' : ''}cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}${u}`)
     }
   }
   const code = codes.take(slug(main.name))
