@@ -40,7 +40,7 @@ import { findTargets } from './figures'
 import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unlabelled } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -88,6 +88,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let tableHead: string[] | undefined
   let headRowLast = false
   let rowGroup: string | undefined
+  // The field a row of a table of sentences names ("| 3. Lâm nghiệp | Trồng mới …; … |"), while its cell is read.
+  let cellField: Section | undefined
   // "| 4 | Sản lượng lương thực có hạt (tấn) | … | 9.530 |" over "| | Trong đó: | | |": the row whose
   // parts the "- Thóc (tấn)", "- Ngô (tấn)" rows under it are.
   let rowParts: { whole: Built; parts: Built[] } | undefined
@@ -240,7 +242,18 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && MEANS_LABEL_RE.test(line.text)) continue
     // A table's caption ("Bảng 1. Chỉ tiêu sản xuất trồng trọt năm 2024", "Biểu: Các chỉ tiêu …") names what follows.
     if (!h && /^(?:bảng|biểu)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[.:]\s|^(?:bảng|biểu)\s+(?:dự toán|chỉ tiêu|tổng hợp|phân bổ|đăng ký)(?![\p{L}])/iu.test(line.text) && !/[.;]\s*$/u.test(line.text)) continue
-    if (line.text.startsWith('| ')) {
+    if (cellField && current === cellField && cellField.parent) current = cellField.parent
+    cellField = undefined
+    // A row of a table of sentences: its cell is read below as a line of the list, under its field.
+    const sentenceRow = line.text.startsWith('| ') && !h && !table ? sentenceCellRow(line) : undefined
+    if (sentenceRow) {
+      const span = { start: line.start, end: line.start + line.text.length }
+      cellField = { level: current.level + 1, code: `${current.code}.L${sections.filter((s) => s.parent === current).length + 1}`, name: clip(sentenceRow.field, 80), parent: current, span, list: true, excluded: false, content: true }
+      sections.push(cellField)
+      current = cellField
+      item = sentenceRow.cell
+      listSeen = true
+    } else if (line.text.startsWith('| ')) {
       // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
       const columns = measureColumns(line.text)
       if (columns) {
@@ -302,12 +315,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       continue
     }
-    rowGroup = undefined
-    settleParts()
-    table?.close()
-    table = undefined
-    tableHead = undefined
-    headRowLast = false
+    if (!sentenceRow) {
+      rowGroup = undefined
+      settleParts()
+      table?.close()
+      table = undefined
+      tableHead = undefined
+      headRowLast = false
+    }
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
     // hoàn thành …: tổng thu … đạt 16,9 tỷ đồng") states results reached, not targets.

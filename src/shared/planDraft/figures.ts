@@ -133,9 +133,13 @@ function breaksOf(text: string): number[] {
  * "Đợt 1 (đến 30/6) đạt 4,3 tỷ đồng, cả năm đạt 8,6 tỷ đồng", "6 tháng đầu năm đạt 55%, cả năm đạt
  * 100%": the level a phase is to reach, then the year's, in one clause. The model has no per-phase
  * targets: the phase's part, up to "cả năm", is blanked (same offsets).
+ * ("quý I đạt 2,1 tỷ đồng, quý II lũy kế đạt 4,6 tỷ đồng, 9 tháng đạt …, cả năm đạt 9,8 tỷ đồng",
+ * "6 tháng đạt 8.100 con, thời điểm 31/12 đạt 8.500 con", "6 tháng đạt 82.000 con, cuối năm đạt
+ * 95.000 con": milestones of a quarter, a half or nine months, one after another, lead to the
+ * year's figure, "cả năm", "cuối năm" or at 31/12; all of them are blanked.)
  */
-const PHASE_LEVEL_RE =
-  /(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu)\s+tháng\s+đầu\s+năm|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?,\s*(?:và\s+)?cả\s+năm(?![\p{L}])(?=[^;]*?\d)/giu
+const MILESTONE = String.raw`(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:[IV]{1,3}|[1-3])|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?`
+const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE})*,\s*(?:và\s+)?(?:cả\s+năm|cuối\s+năm|(?:thời điểm|đến)\s+(?:ngày\s+)?31\/12)(?![\p{L}\d])(?=[^;]*?\d)`, 'giu')
 export function phaseLevels(text: string): string {
   return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
 }

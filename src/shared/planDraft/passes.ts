@@ -8,7 +8,7 @@ import { clip, lowerFirst, ROOT, type Section } from './sections'
 import { sameGoal } from './goals'
 import type { DocHabits } from './shape'
 import { type Built, figureOf } from './build'
-import { CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
+import { bareCrop, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
 
 /**
@@ -31,10 +31,25 @@ export function linkCropRows(built: Built[]): void {
       bySubject.set(subject, rec)
       continue
     }
+    // "Tổng diện tích gieo trồng cây hằng năm đạt 3.650 ha, trong đó lúa nước 420 ha", then "Lúa
+    // nước: năng suất 55 tạ/ha, sản lượng 2.310 tấn": a part in hectares of a total area, named by its
+    // crop alone, is that crop's area.
+    const whole = b.value.partOf !== undefined && b.value.unitOfMeasure === 'ha' ? built.find((w) => w.value.code === b.value.partOf) : undefined
+    if (whole && /^(?:tổng\s+)?(?:diện tích|gieo trồng|gieo cấy)(?![\p{L}])/iu.test(whole.value.name) && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
+      const subject = bareCrop(b.value.name)?.toLowerCase()
+      if (subject) {
+        const rec = bySubject.get(subject) ?? {}
+        if (!rec.DT) rec.DT = b
+        bySubject.set(subject, rec)
+        continue
+      }
+    }
     // A list's own lines too ("- Diện tích gieo trồng lúa cả năm đạt 1.240 ha.", "- Năng suất lúa … đạt 62 tạ/ha."): one item each.
     // ("Duy trì diện tích cà phê 6.420 ha": an area kept is the crop's area, as MEASURE_RE reads it.)
     const ownLine = b.found !== undefined && b.value.source !== undefined && b.found.name.length > 0 && /^(?:trong đó\s*:?\s*)?(?:(?:duy trì|tổng)\s+)?(?:diện tích|năng suất|sản lượng)/iu.test(b.value.source)
-    if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine) || b.value.formula) continue
+    // ("Lúa nước: năng suất 55 tạ/ha, sản lượng 2.310 tấn": a crop's label, then its measures by name.)
+    const labelled = /^[^:;.|\d]{1,40}:\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}])/iu.test(b.value.source ?? '')
+    if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine || labelled) || b.value.formula) continue
     const m = MEASURE_RE.exec(b.value.name)
     const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
     if (!m || !subject) continue

@@ -473,3 +473,20 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     found: f,
   }
 }
+
+/**
+ * "| 2. Sản xuất nông nghiệp | Diện tích gieo cấy lúa cả năm 1.450 ha, …; đàn trâu, bò duy trì … |":
+ * a table of two columns whose first names a field and whose second holds whole sentences (a stop
+ * at its end or clauses joined by ";") states its targets in prose, one row per field. The cell is
+ * read as a line of a list of targets is, every clause of it, under the field its first cell names.
+ */
+export function sentenceCellRow(line: Line): { field: string; cell: Line } | undefined {
+  const raw = line.text.slice(1, -1).split('|')
+  if (raw.length !== 2) return undefined
+  const field = raw[0]!.trim().replace(/^(?:\d{1,2}|[IVXLC]{1,5}|[A-H])[.)]\s*/u, '')
+  const text = raw[1]!.trim()
+  if (!/^\p{L}/u.test(field) || !/\p{L}{2,}/u.test(field) || /\d/u.test(field) || field.split(/\s+/u).length > 10) return undefined
+  if (text.split(/\s+/u).length < 8 || !/^(?:\p{Lu}|\d)/u.test(text) || !(/\.$/u.test(text) || /;\s+\p{L}/u.test(text))) return undefined
+  const start = line.start + 1 + raw[0]!.length + 1 + (raw[1]!.length - raw[1]!.trimStart().length)
+  return { field, cell: { text, start } }
+}
