@@ -18,10 +18,11 @@ import { browserSizeMeasurement } from './browserSize'
 import { browserHeapMeasurement, browserSyncMeasurement } from './browserSync'
 import { evidenceMeasurement } from './evidence'
 import { ingestMeasurement } from './ingest'
+import { planDraftMeasurement } from './planDraft'
 import { renderReport, renderSummary, type MachineInfo, type Measurement, type MeasurementResult } from './report'
 import { Cleanup, killChildrenNow, message, REPO_ROOT } from './server'
 
-const ALL: Measurement[] = [browserSizeMeasurement, browserLoadMeasurement, browserSaveMeasurement, browserOpenMeasurement, browserSyncMeasurement, browserHeapMeasurement, ingestMeasurement, evidenceMeasurement]
+const ALL: Measurement[] = [browserSizeMeasurement, browserLoadMeasurement, browserSaveMeasurement, browserOpenMeasurement, browserSyncMeasurement, browserHeapMeasurement, ingestMeasurement, evidenceMeasurement, planDraftMeasurement]
 
 /**
  * A subset: `npm run bench -- ingest` (arguments) or BENCH_ONLY=browser-size,browser-save… (ids);

@@ -1,0 +1,102 @@
+// Drafting a plan from its document (issue 13): how the drafter's time grows with the text, on
+// real plans and on the layouts whose rules once read a line quadratically (each fixed when found
+// by hand: a footnote mark tested against the whole line before it, the ";" inside brackets, lines
+// joined one by one into a line of megabytes). A text of 2 MB, the most the server keeps, drafted
+// beside one of 0.5 MB: linear reading takes about 4 times as long, quadratic 16 times. The floor
+// is one regular expression over every line of the same text, timed the same way in the same run.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { DRAFT_LIMITS } from '../../src/server/planDraft/draftInWorker'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { fmtMs, type Measurement, type MeasurementResult } from './report'
+import { REPO_ROOT } from './server'
+
+const ID = 'plan-draft'
+const TITLE = 'Drafting a plan from its document: time by the text’s size'
+
+const RUNS = Math.max(1, Math.min(10, Number(process.env.BENCH_DRAFT_RUNS ?? '') || 2))
+const SIZES = [500_000, 2_000_000] as const
+const DESCRIPTION = [
+  `Each text is drafted whole by \`draftPlan\` in this process (the server runs the same function in a worker with a ${DRAFT_LIMITS.ms / 1000} s limit), at 0.5 MB and at 2 MB of characters, the fastest of ${RUNS} runs (\`BENCH_DRAFT_RUNS\`). Growth is the 2 MB time over the 0.5 MB time: about 4 when the reading is linear, 16 when it is quadratic. The floor is one regular expression (a figure and its unit) tested on every line of the same text.`,
+]
+
+const HEAD = 'KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\nI. CÁC CHỈ TIÊU CHỦ YẾU\n'
+
+/** The text `unit(i)` repeated, joined by `sep`, up to `size` characters. */
+function grown(size: number, unit: (i: number) => string, sep = '\n', head = HEAD): string {
+  const parts = [head]
+  let length = head.length
+  for (let i = 0; length < size; i++) {
+    const part = unit(i) + sep
+    parts.push(part)
+    length += part.length
+  }
+  return parts.join('').slice(0, size)
+}
+
+function heldOutPlans(): string[] {
+  const root = join(REPO_ROOT, 'test', 'fixtures')
+  return readdirSync(root)
+    .filter((d) => d.startsWith('heldout'))
+    .sort()
+    .flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, d, f), 'utf8')))
+}
+
+const PATTERNS: { name: string; text: (size: number) => string }[] = [
+  { name: 'real plans (the held-out texts, one after another)', text: (size) => grown(size, (i) => PLANS[i % PLANS.length]!, '\n\n', '') },
+  { name: 'one line of parts in brackets parted by ";"', text: (size) => grown(size, (i) => `(lúa ${i} tấn; ngô ${i % 97} tấn)`, ' ', `${HEAD}- Tổng sản lượng lương thực đạt 4.500 tấn `) },
+  { name: 'one line of items "(n) …; (n+1) …"', text: (size) => grown(size, (i) => `(${(i % 99) + 1}) Tỷ lệ hộ nghèo giảm ${i % 9},5%;`, ' ', `${HEAD}Các chỉ tiêu chủ yếu: `) },
+  { name: 'a table copied one cell a line', text: (size) => grown(size, (i) => `${i + 1}\nSản lượng lúa\ntấn\n${i}`, '\n', `${HEAD}STT\nChỉ tiêu\nĐơn vị tính\nKế hoạch năm 2026\n`) },
+  { name: 'rows with ";" between their fields', text: (size) => grown(size, (i) => `${i + 1};Sản lượng lúa ${i};tấn;${i};${i + 5};`, '\n', `${HEAD}STT;Chỉ tiêu;ĐVT;Thực hiện 2025;Kế hoạch 2026;Ghi chú\n`) },
+  { name: 'a form: each name on its line, its figure on the next', text: (size) => grown(size, (i) => `Sản lượng lúa vụ ${i}:\nđạt ${i} tấn trở lên`) },
+  { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
+]
+
+let PLANS: string[] = []
+
+function fastest(f: () => void): number {
+  let best = Infinity
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now()
+    f()
+    best = Math.min(best, performance.now() - t0)
+  }
+  return best
+}
+
+const FLOOR_RE = /\d[\d.,]*\s*(?:tấn|ha|%|người|hộ|triệu đồng)/u
+const floor = (text: string): number => text.split('\n').filter((l) => FLOOR_RE.test(l)).length
+
+export const planDraftMeasurement: Measurement = {
+  id: ID,
+  title: TITLE,
+  async run({ log, signal }): Promise<MeasurementResult> {
+    PLANS = heldOutPlans()
+    const rows: string[][] = []
+    for (const p of PATTERNS) {
+      if (signal.aborted) break
+      const [small, large] = SIZES.map((size) => p.text(size))
+      const [ms, ml] = [small!, large!].map((t) => fastest(() => draftPlan(t, { year: 2026 })))
+      const [fs, fl] = [small!, large!].map((t) => fastest(() => floor(t)))
+      log(`plan draft: ${p.name}: ${Math.round(ms!)} ms at 0.5 MB, ${Math.round(ml!)} ms at 2 MB`)
+      rows.push([p.name, fmtMs(ms!), fmtMs(ml!), (ml! / ms!).toFixed(1), (fl! / fs!).toFixed(1), ml! <= DRAFT_LIMITS.ms ? 'yes' : '**no**'])
+    }
+    return {
+      id: ID,
+      title: TITLE,
+      description: DESCRIPTION,
+      environment: [],
+      sections: [
+        {
+          title: 'Time by size',
+          table: {
+            columns: [{ title: 'text' }, { title: '0.5 MB, ms', align: 'right' }, { title: '2 MB, ms', align: 'right' }, { title: 'growth (4 = linear)', align: 'right' }, { title: 'floor’s growth', align: 'right' }, { title: `2 MB within the server’s ${DRAFT_LIMITS.ms / 1000} s`, align: 'right' }],
+            rows,
+          },
+        },
+      ],
+      errors: [],
+    }
+  },
+}
