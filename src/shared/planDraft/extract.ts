@@ -30,6 +30,7 @@ import {
   STATE_GOAL_RE,
   TARGET_LIST_RE,
   unitFamily,
+  unitsState,
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
@@ -57,8 +58,22 @@ const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và
  * "3. Thi đua giữ vững quốc phòng, an ninh, trật tự an toàn xã hội.": "Thi đua" with a verb and the
  * fields it covers, nothing more, names a line of the movement (what it is about), not a result.
  */
-const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+chính trị)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
+const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+(?:chính trị|biên giới|quốc gia))?|chủ quyền(?:\s+(?:quốc gia|biên giới|lãnh thổ))?|biên giới(?:\s+quốc gia)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
 const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*\s*[.;]?$`, 'iu')
+/**
+ * "3. Thi đua bảo đảm quốc phòng, an ninh, giữ vững chủ quyền, an ninh biên giới; thực hiện …",
+ * "Thi đua đẩy mạnh …; bảo đảm quốc phòng, an ninh.": in a sentence that opens on "Thi đua" and its
+ * verb (a line of the movement), a clause of such a verb and the fields it covers, nothing more,
+ * names what the movement is about, not a result.
+ */
+const FIELDS_CLAUSE_RE = new RegExp(String.raw`^(?:thi đua\s+)?(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*$`, 'iu')
+function movementFields(line: Line, clause: { text: string; start: number }): boolean {
+  if (!FIELDS_CLAUSE_RE.test(clause.text.trim().replace(/[.;,\s]+$/u, ''))) return false
+  const before = line.text.slice(0, Math.max(0, clause.start - line.start))
+  const stop = Math.max(...[...before.matchAll(/[.!?…]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length), 0)
+  // (Up to the clause, the movement's line names what it is about: no figure, no list opened by a colon.)
+  return /^(?:[-+•*]\s+)?thi đua\s+\p{L}/iu.test(line.text.slice(stop)) && !/[:\d]/u.test(before.slice(stop))
+}
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -379,7 +394,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)
-        if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !EACH_UNIT_STATE_RE.test(body) && !RESULT_WITHIN_RE.test(body)) continue
+        if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !unitsState(body) && !RESULT_WITHIN_RE.test(body)) continue
         // ("phát triển chăn nuôi theo hướng trang trại, …": the way to go is a direction too, unless it names a result.)
         if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
@@ -433,12 +448,12 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line, figures)) {
-        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text)) continue
+        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || movementFields(line, c)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
         // ("Mỗi bản có ít nhất một tổ tự quản …": what every village must have is a state as well.)
-        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))) || (ORG_DUTY_RE.test(c.text) && !EACH_UNIT_STATE_RE.test(goalBody(c.text))))) continue
+        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !unitsState(goalBody(c.text))) || (ORG_DUTY_RE.test(c.text) && !unitsState(goalBody(c.text))))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)

@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { EACH_UNIT_STATE_RE, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE } from './lexicon'
+import { GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -58,9 +58,14 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       // counted; "giữ vững an ninh chính trị …, không để xảy ra trọng án": a state kept, then an
       // event of its own ruled out. Each is an item of its own.
       // ("giữ vững xã đạt chuẩn nông thôn mới, phấn đấu đạt thêm 02 tiêu chí …": so is more to reach, striven for.)
-      const kept = !figure.test(head) && goal(head) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(head)))
+      // ("Hoàn thành 100% chỉ tiêu giao quân, giữ vững an ninh chính trị …, không để xảy ra điểm nóng":
+      // a state kept after a figure's clause is what the "không để …" after it is read with, as
+      // without the figure: the clause the comma ends is the state's, from its verb on.)
+      const keptAt = [...head.matchAll(/,\s+(?=(?:giữ vững|duy trì)\s)/giu)].filter((k) => !insideQuote(head, k.index)).pop()
+      const near = keptAt && !figure.test(head.slice(keptAt.index)) ? head.slice(keptAt.index + keptAt[0].length) : head
+      const kept = !figure.test(near) && goal(near) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(near)))
       const own = kept && (/^(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
-      if ((target(head) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
+      if ((target(near) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
     // "Phấn đấu 10/10 bản đạt và giữ vững danh hiệu bản văn hóa": a verb left without its object
@@ -168,7 +173,7 @@ export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '')
 export const REACHED_RE =
   /^(?:(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
-  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || EACH_UNIT_STATE_RE.test(goalBody(text)))
+  !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of

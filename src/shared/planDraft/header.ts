@@ -85,7 +85,8 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
     header.year = item('header.year', options.year, { start: 0, end: 0 }, ['năm kế hoạch do người dùng chọn'], 'medium')
   } else {
     const counts = new Map<number, number>()
-    for (const m of text.matchAll(/năm\s+(\d{4})/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1)
+    // ("so với năm 2025", "cuối năm 2025": the base a figure is compared with is last year, not the plan's.)
+    for (const m of text.matchAll(/(so với\s+(?:cùng kỳ\s+)?|cuối\s+)?năm\s+(\d{4})/giu)) if (!m[1]) counts.set(Number(m[2]), (counts.get(Number(m[2])) ?? 0) + 1)
     const best = [...counts].sort((a, b) => b[1] - a[1])[0]
     if (best) {
       const at = text.indexOf(`năm ${best[0]}`)

@@ -527,7 +527,8 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)
   }
   // ("Khái quát kết quả năm 2025", "Tóm tắt kết quả năm 2025": a word or two before it.)
-  const m = /^(?:\p{L}+\s+){0,2}kết quả(?![\p{L}])[^\d]{0,80}?năm\s+(\d{4})/iu.exec(name)
+  // ("Kết quả 2025 (để so sánh)": the year written without "năm", as a message shortens it.)
+  const m = /^(?:\p{L}+\s+){0,2}kết quả(?![\p{L}])(?:[^\d]{0,80}?năm\s+|\s+)((?:19|20)\d{2})(?!\d)/iu.exec(name)
   return m !== null && planYear !== undefined && Number(m[1]) < planYear
 }
 
@@ -559,7 +560,13 @@ export const EACH_UNIT_STATE_RE = new RegExp(String.raw`^${EACH_UNIT_RE.source}\
  * "100% tổ dân phố duy trì ít nhất 01 tuyến đường tự quản": every unit keeping at least one of a
  * thing is the same state as "mỗi thôn có ít nhất 01 …", said as a rate: a yes/no each unit reports.
  */
-export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu
+export const ALL_UNITS_STATE_RE = /(?<![\p{L}\d.,])100\s*%\s+(?:các\s+|số\s+)?(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei|khóm|tổ dân phố|TDP|khu phố|khối phố|khu dân cư|khu vực)\s+(?:(?:xây dựng|thành lập)\s+và\s+)?(?:có|duy trì|giữ vững|xây dựng)\s+(?:ít nhất|tối thiểu)\s+\d/iu
+
+/**
+ * "Mỗi thôn có ít nhất 01 …", "100% khu vực xây dựng và duy trì ít nhất 01 mô hình …": a clause
+ * that opens on the state every unit must keep, a yes/no each unit reports.
+ */
+export const unitsState = (body: string): boolean => EACH_UNIT_STATE_RE.test(body) || ALL_UNITS_STATE_RE.exec(body)?.index === 0
 
 /** The line under an attached plan's title naming the decision that issues it: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND …)". */
 export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn)\b/iu

@@ -74,6 +74,9 @@ export function bulletHeading(text: string, n: number): { level: number; label: 
   const body = m[1]!
   const caps = body.replace(/:\s*$/u, '').trim()
   if (capsTitle(caps) && caps.split(/\s+/u).length <= 12) return { level: 1, label: `M${n}`, rest: body, name: caps }
+  // "• Kết quả 2025 (để so sánh)", "• Chỉ tiêu kinh tế - đô thị", "• Nhiệm vụ": a part's name alone on
+  // its bulleted line, no colon, no stop, a remark in brackets at most, opens the part too.
+  if (caps === body.trim() && /^\p{Lu}/u.test(caps) && BARE_PART_NAME_RE.test(caps)) return { level: 1, label: `M${n}`, rest: '', name: caps }
   const named = /^(\p{Lu}[^:\d;.,()“”"]{1,40}?)\s*:\s*(.*)$/u.exec(body)
   const name = named?.[1]!.trim()
   if (!named || !name || name.split(/\s+/u).length > 5 || !PART_NAME_RE.test(name)) return undefined
@@ -96,6 +99,18 @@ const FIELD_NAME_LINE_RE =
 
 /** The name of one of a plan's parts, as a bulleted label writes it ("Mục đích", "Thời gian", "Khen thưởng", "Tổ chức thực hiện"). */
 const PART_NAME_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+thi đua)?|(?:các\s+)?phong trào(?:\s+thi đua)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu
+
+/**
+ * The name of one of a plan's parts alone on a bulleted line, as a message copy writes them
+ * ("Căn cứ", "Mục đích", "Kết quả 2025 (để so sánh)", "Chỉ tiêu kinh tế - đô thị", "Nhiệm vụ",
+ * "Thời gian", "Khen thưởng"): its grounds, its purpose, last year's results, its targets or
+ * those of one field, its tasks, its time, its awards; an upper-case first letter, a remark in
+ * brackets at most after it.
+ */
+const BARE_PART_NAME_RE = new RegExp(
+  String.raw`^(?:căn cứ|mục đích(?:,\s*yêu cầu)?|yêu cầu|kết quả(?:\s+(?:thực hiện|đạt được))?(?:\s+năm)?\s+\d{4}|(?:các\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+thi đua)?(?:\s+(?:về\s+|lĩnh vực\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|đô thị|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[\p{L}\s]{2,30}?)?)?|nhiệm vụ(?:,?\s+giải pháp)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)(?:\s*\([^()\d]{1,40}\))?$`,
+  'iu',
+)
 
 /** A section's name written in capitals, as a plan titles its parts ("NHIỆM VỤ VÀ GIẢI PHÁP"): two words or more, no lower case letter. */
 export const capsTitle = (name: string): boolean => /\p{L}{2,}\s+\p{L}{2,}/u.test(name) && !/\p{Ll}/u.test(name)
