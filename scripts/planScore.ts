@@ -112,8 +112,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout63'), title: 'held-out plans, sixty-third set (test/fixtures/heldout63; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout64'), title: 'held-out plans, sixty-fourth set (test/fixtures/heldout64; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout65'), title: 'held-out plans, sixty-fifth set (test/fixtures/heldout65; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout66'), title: 'held-out plans, sixty-sixth set (test/fixtures/heldout66; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout67'), title: 'held-out plans, sixty-seventh set (test/fixtures/heldout67; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout66'), title: 'held-out plans, sixty-sixth set (test/fixtures/heldout66; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout67'), title: 'held-out plans, sixty-seventh set (test/fixtures/heldout67; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout68'), title: 'held-out plans, sixty-eighth set (test/fixtures/heldout68; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout69'), title: 'held-out plans, sixty-ninth set (test/fixtures/heldout69; measured once, as written)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
