@@ -139,7 +139,8 @@ function breaksOf(text: string): number[] {
  * year's figure, "cả năm", "cuối năm" or at 31/12; all of them are blanked.)
  */
 const MILESTONE = String.raw`(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:[IV]{1,3}|[1-3])|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?`
-const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE})*,\s*(?:và\s+)?(?:cả\s+năm|cuối\s+năm|(?:thời điểm|đến)\s+(?:ngày\s+)?31\/12)(?![\p{L}\d])(?=[^;]*?\d)`, 'giu')
+// (Seven milestones at most: a year has no more, and a chain without its end is then given up at once.)
+const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE}){0,6},\s*(?:và\s+)?(?:cả\s+năm|cuối\s+năm|(?:thời điểm|đến)\s+(?:ngày\s+)?31\/12)(?![\p{L}\d])(?=[^;]*?\d)`, 'giu')
 export function phaseLevels(text: string): string {
   return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
 }
