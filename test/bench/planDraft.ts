@@ -1,7 +1,8 @@
 // Drafting a plan from its document (issue 13): how the drafter's time grows with the text, on
 // real plans and on the layouts whose rules once read a line quadratically or worse (each fixed
 // when found by hand: a footnote mark tested against the whole line before it, the ";" inside
-// brackets, lines joined one by one into a line of megabytes, a chain of milestones backtracked).
+// brackets, lines joined one by one into a line of megabytes, a chain of milestones backtracked,
+// every clause's quotes and sentence looked for from the line's start).
 // A text of 2 MB, the most the server keeps, drafted beside one of 0.5 MB: linear reading takes
 // about 4 times as long, quadratic 16 times. The floor is one regular expression over every line
 // of the same text, timed the same way in the same run.
@@ -51,6 +52,8 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   { name: 'a table copied one cell a line', text: (size) => grown(size, (i) => `${i + 1}\nSản lượng lúa\ntấn\n${i}`, '\n', `${HEAD}STT\nChỉ tiêu\nĐơn vị tính\nKế hoạch năm 2026\n`) },
   { name: 'rows with ";" between their fields', text: (size) => grown(size, (i) => `${i + 1};Sản lượng lúa ${i};tấn;${i};${i + 5};`, '\n', `${HEAD}STT;Chỉ tiêu;ĐVT;Thực hiện 2025;Kế hoạch 2026;Ghi chú\n`) },
   { name: 'one line of milestones "quý I đạt …, 6 tháng đạt …"', text: (size) => grown(size, (i) => `quý I đạt ${i} tấn, 6 tháng đạt ${i} tấn`, ', ', `${HEAD}- Sản lượng lúa: `) },
+  { name: 'one line of goals joined to figures ("giữ vững …, phấn đấu đạt thêm N …")', text: (size) => grown(size, (i) => `giữ vững xã đạt chuẩn nông thôn mới, phấn đấu đạt thêm ${(i % 9) + 1} tiêu chí`, ', ', `${HEAD}- `) },
+  { name: 'one line of a movement and the fields it covers', text: (size) => grown(size, () => 'giữ vững chủ quyền, an ninh biên giới', ', ', `${HEAD}3. Thi đua bảo đảm quốc phòng, an ninh, `) },
   { name: 'a form: each name on its line, its figure on the next', text: (size) => grown(size, (i) => `Sản lượng lúa vụ ${i}:\nđạt ${i} tấn trở lên`) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]

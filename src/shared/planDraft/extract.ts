@@ -69,10 +69,16 @@ const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:g
 const FIELDS_CLAUSE_RE = new RegExp(String.raw`^(?:thi đua\s+)?(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*$`, 'iu')
 function movementFields(line: Line, clause: { text: string; start: number }): boolean {
   if (!FIELDS_CLAUSE_RE.test(clause.text.trim().replace(/[.;,\s]+$/u, ''))) return false
-  const before = line.text.slice(0, Math.max(0, clause.start - line.start))
-  const stop = Math.max(...[...before.matchAll(/[.!?…]\s+(?=\p{Lu})/gu)].map((m) => m.index + m[0].length), 0)
+  // (The sentence's opening is looked for over the 600 characters before the clause: a movement's
+  // line is short, and a line of thousands of clauses stays linear.)
+  const at = Math.max(0, clause.start - line.start)
+  const from = Math.max(0, at - 600)
+  const before = line.text.slice(from, at)
+  const stops = [...before.matchAll(/[.!?…]\s+(?=\p{Lu})/gu)]
+  if (stops.length === 0 && from > 0) return false
+  const stop = stops.length > 0 ? stops[stops.length - 1]!.index + stops[stops.length - 1]![0].length : 0
   // (Up to the clause, the movement's line names what it is about: no figure, no list opened by a colon.)
-  return /^(?:[-+•*]\s+)?thi đua\s+\p{L}/iu.test(line.text.slice(stop)) && !/[:\d]/u.test(before.slice(stop))
+  return /^(?:[-+•*]\s+)?thi đua\s+\p{L}/iu.test(line.text.slice(from + stop, from + stop + 40)) && !/[:\d]/u.test(before.slice(stop))
 }
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 

@@ -7,6 +7,9 @@ import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
 
+/** The most of a clause read either side of a join (a clause of a plan is a few hundred characters). */
+const JOIN_SIDE_MAX = 600
+
 /**
  * Where a figure-less goal and a figure's clause are joined by "và" or ", đồng thời" inside one
  * clause: "Xã giữ vững chuẩn nông thôn mới và đạt thêm 02 tiêu chí …", "kéo giảm tai nạn giao
@@ -31,9 +34,16 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     return body.split(/\s+/u).length >= 4 && isGoal(body) && !/^(?:các|mỗi|từng)\s/iu.test(body) && !figure.test(body) && !insideQuote(t, t.length - 1)
   }
   // ", không để …" after a figure's clause is a result of its own: "Bảo vệ tốt 312 ha rừng phòng hộ hiện có, không để xảy ra cháy rừng".
+  // The breaks either side of a join are walked in order (the joins come in order, as do the
+  // breaks), and each side is read over JOIN_SIDE_MAX characters at most, so that a line of
+  // thousands of joins is read in linear time.
+  let bi = 0
+  let lastJoin = 0
   for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d)/giu)) {
-    const from = Math.max(0, ...breaks.filter((b) => b <= m.index), ...out.map((j) => j.next))
-    const to = Math.min(text.length, ...breaks.filter((b) => b > m.index))
+    while (bi < breaks.length && breaks[bi]! <= m.index) bi++
+    if (out.length > 0) lastJoin = out[out.length - 1]!.next
+    const from = Math.max(0, bi > 0 ? breaks[bi - 1]! : 0, lastJoin, m.index - JOIN_SIDE_MAX)
+    const to = Math.min(text.length, bi < breaks.length ? breaks[bi]! : text.length, m.index + m[0].length + JOIN_SIDE_MAX)
     const head = text.slice(from, m.index)
     const rest = text.slice(m.index + m[0].length, to)
     // "Duy trì 11/11 ấp đạt danh hiệu “Ấp văn hóa”, tỷ lệ hộ gia đình văn hóa đạt 90%": all of the
@@ -104,6 +114,23 @@ function insideQuote(text: string, at: number): boolean {
   const before = text.slice(0, at)
   const open = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length
   return open > 0 || (before.match(/"/gu) ?? []).length % 2 === 1
+}
+
+/** insideQuote for offsets asked in increasing order: one pass over the text for all of them. */
+function quoteScanner(text: string): (at: number) => boolean {
+  let pos = 0
+  let open = 0
+  let straight = 0
+  return (at) => {
+    if (at < pos) return insideQuote(text, at)
+    for (; pos < at; pos++) {
+      const ch = text[pos]
+      if (ch === '“') open++
+      else if (ch === '”') open--
+      else if (ch === '"') straight++
+    }
+    return open > 0 || straight % 2 === 1
+  }
 }
 
 /**
@@ -224,11 +251,12 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
     // is the purpose's, not a goal (a phrase such as "gắn với …", "nhất là …" ends at the next comma).
     const tailAt = /^(?:các|mỗi|từng)\s/iu.test(body) ? -1 : body.search(PURPOSE_IN_RE)
     const cuts = [0]
+    const quoted = quoteScanner(body)
     for (const m of body.matchAll(/(?:\.{3}|…)\s+|,\s+(?=(?:quan tâm\s+)?(?:chỉ đạo|thực hiện|giải quyết|tổ chức|làm) tốt\s|giữ vững\s|không để\s|không còn\s|kéo giảm\s|hoàn thành\s)/giu)) {
       // (A result stated after it, "…, không để dịch … lây lan", is a goal of its own.)
       if (tailAt !== -1 && m.index > tailAt && !/^,\s+(?:không để|giữ vững)\s/iu.test(body.slice(m.index))) break
       // Inside a quoted name (“Chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”) is no goal.
-      if (insideQuote(body, m.index)) continue
+      if (quoted(m.index)) continue
       const next = body.slice(m.index + m[0].length)
       // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
       // "không để A, không để B": one list of what may not happen, one goal.
