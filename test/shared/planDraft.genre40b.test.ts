@@ -2,7 +2,7 @@
 // and 41, each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
-import { named, planHead, planWithList } from './planDraftText'
+import { draftList, named, planHead } from './planDraftText'
 
 const HEAD = planHead('Thanh Sơn', '09', '15 tháng 01', 2026)
 
@@ -44,13 +44,11 @@ Tổ dân phố Hòa Bình.`)).toBe('2. Phong trào thi đua xây dựng khu dâ
 
 describe('"X, Y và 04 doanh nghiệp": the last kinds of a list before "và"', () => {
   it('counts the figure after "và" by the verb before the first figure', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2026,
-        items: ['Thành lập mới ít nhất 20 hộ sản xuất, kinh doanh hàng thủ công, chế biến nông sản và 04 doanh nghiệp.', 'Tỷ lệ hộ nghèo giảm 2%.'],
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2026,
+      items: ['Thành lập mới ít nhất 20 hộ sản xuất, kinh doanh hàng thủ công, chế biến nông sản và 04 doanh nghiệp.', 'Tỷ lệ hộ nghèo giảm 2%.'],
+    })
     const firms = d.indicators.find((i) => i.value.unitOfMeasure === 'doanh nghiệp')
     expect(firms?.value.name).toBe('Số doanh nghiệp thành lập mới')
     expect(firms?.value.target).toMatchObject({ kind: 'at_least', value: 4 })
@@ -60,16 +58,14 @@ describe('"X, Y và 04 doanh nghiệp": the last kinds of a list before "và"', 
 
 describe('a measure named before "hoàn thành vượt dự toán được giao"', () => {
   it('restates the measure the plan gives a figure: no goal of its own', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2026,
-        items: ['Tổng thu ngân sách nhà nước trên địa bàn đạt 14,5 tỷ đồng.', 'Tỷ lệ hộ dân sử dụng nước sạch đạt 96%.'],
-        extra: `Ngoài các chỉ tiêu trên, xã phấn đấu:
+    const d = draftList({
+      head: HEAD,
+      year: 2026,
+      items: ['Tổng thu ngân sách nhà nước trên địa bàn đạt 14,5 tỷ đồng.', 'Tỷ lệ hộ dân sử dụng nước sạch đạt 96%.'],
+      extra: `Ngoài các chỉ tiêu trên, xã phấn đấu:
 - Tổng thu ngân sách nhà nước hoàn thành vượt kế hoạch huyện giao.
 - Không để xảy ra cháy rừng lớn.`,
-      }),
-    )
+    })
     expect(d.indicators.filter((i) => /ngân sách/iu.test(i.value.name))).toHaveLength(1)
     expect(named(d, /ngân sách/iu)?.value.target).toMatchObject({ kind: 'at_least', value: 14.5 })
     expect(named(d, /cháy rừng/iu)?.value.target).toEqual({ kind: 'yes_no' })
@@ -78,13 +74,11 @@ describe('a measure named before "hoàn thành vượt dự toán được giao"
 
 describe("a crop's output restated in the grain total's bracket", () => {
   it('is one target: the crop line stated first, the total summed from it', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2026,
-        items: ['Lúa nước: diện tích 300 ha, năng suất 60 tạ/ha, sản lượng 1.800 tấn.', 'Tổng sản lượng lương thực có hạt đạt 2.700 tấn (lúa 1.800 tấn, ngô 900 tấn).'],
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2026,
+      items: ['Lúa nước: diện tích 300 ha, năng suất 60 tạ/ha, sản lượng 1.800 tấn.', 'Tổng sản lượng lương thực có hạt đạt 2.700 tấn (lúa 1.800 tấn, ngô 900 tấn).'],
+    })
     const outputs = d.indicators.filter((i) => i.value.unitOfMeasure === 'tấn' && JSON.stringify(i.value.target) === JSON.stringify({ kind: 'at_least', value: 1800 }))
     expect(outputs).toHaveLength(1)
     expect(outputs[0]?.value.name).toMatch(/^Sản lượng lúa/u)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import { named, planHead, planWithList } from './planDraftText'
+import { draftList, named, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Hòa Mỹ', '07', '15 tháng 01', 2026)
 
@@ -80,14 +80,12 @@ III. TỔ CHỨC THỰC HIỆN
 
 describe('items numbered in brackets run together in a paragraph', () => {
   it('reads each "(n)" sentence as a clause of its own, goals without figures too', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2026,
-        bare: true,
-        items: ['Về xã hội: (5) Tỷ lệ hộ nghèo giảm 1% trở lên. (6) Duy trì 3/3 trạm y tế đạt chuẩn quốc gia. (7) Hoàn thành chỉ tiêu giao quân năm 2026. (8) Lắp đặt mới ít nhất 120 bồn chứa nước sạch cho hộ khó khăn.'],
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2026,
+      bare: true,
+      items: ['Về xã hội: (5) Tỷ lệ hộ nghèo giảm 1% trở lên. (6) Duy trì 3/3 trạm y tế đạt chuẩn quốc gia. (7) Hoàn thành chỉ tiêu giao quân năm 2026. (8) Lắp đặt mới ít nhất 120 bồn chứa nước sạch cho hộ khó khăn.'],
+    })
     expect(named(d, /trạm y tế/iu)?.value.target).toEqual({ kind: 'yes_no' })
     expect(named(d, /giao quân/iu)?.value.target).toEqual({ kind: 'yes_no' })
     expect(d.indicators.find((i) => i.value.unitOfMeasure === 'bồn')?.value.target).toMatchObject({ kind: 'at_least', value: 120 })

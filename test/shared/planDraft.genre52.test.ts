@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { headingOf } from '../../src/shared/planDraft/sections'
-import { named, planHead, planWithList } from './planDraftText'
+import { draftList, named, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Na Rì', '11', '16 tháng 01', 2026)
 
@@ -79,14 +79,12 @@ Từ ngày 01/01/2026 đến ngày 30/11/2026.
 
 describe("a crop's measures after a clause of direction", () => {
   it('"Giữ ổn định sản xuất …, diện tích ngô cả năm 300 ha, năng suất …, sản lượng …": the yield is derived', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2026,
-        bare: true,
-        items: ['Về kinh tế: trồng mới 25 ha rừng. Giữ ổn định sản xuất lương thực, diện tích ngô cả năm 300 ha, năng suất 52 tạ/ha, sản lượng 1.560 tấn. Thu ngân sách đạt 6 tỷ đồng.'],
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2026,
+      bare: true,
+      items: ['Về kinh tế: trồng mới 25 ha rừng. Giữ ổn định sản xuất lương thực, diện tích ngô cả năm 300 ha, năng suất 52 tạ/ha, sản lượng 1.560 tấn. Thu ngân sách đạt 6 tỷ đồng.'],
+    })
     expect(named(d, /^Diện tích ngô/iu)?.value.target).toEqual({ kind: 'at_least', value: 300 })
     const y = named(d, /^Năng suất ngô/iu)?.value
     expect(y?.target).toEqual({ kind: 'derived', value: 52 })

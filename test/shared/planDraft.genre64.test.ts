@@ -3,7 +3,7 @@
 // in the language of commune plans (none taken from the set).
 import { describe, expect, it } from 'vitest'
 import { draftPlan, normalizeText } from '../../src/shared/planDraft/extract'
-import { named, planHead, planWithList } from './planDraftText'
+import { draftList, named, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Phú Xuân', '05', '06 tháng 01', 2027)
 
@@ -34,14 +34,12 @@ describe('a table covering several years', () => {
 
 describe('a lead-in back to the list before a goal', () => {
   it('reads "Ngoài các chỉ tiêu tại bảng trên, xã phấn đấu: giữ vững …" as the goal after it', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2027,
-        items: ['Ngoài các chỉ tiêu tại bảng trên, xã phấn đấu: giữ vững danh hiệu xã đạt chuẩn nông thôn mới nâng cao; không để xảy ra cháy rừng.'],
-        bare: true,
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2027,
+      items: ['Ngoài các chỉ tiêu tại bảng trên, xã phấn đấu: giữ vững danh hiệu xã đạt chuẩn nông thôn mới nâng cao; không để xảy ra cháy rừng.'],
+      bare: true,
+    })
     const kept = named(d, /^Giữ vững danh hiệu/u)
     expect(kept?.value.target).toEqual({ kind: 'yes_no' })
     expect(kept?.value.source).toBe('giữ vững danh hiệu xã đạt chuẩn nông thôn mới nâng cao')
@@ -95,14 +93,12 @@ describe('lines of labelled fields, as a web portal lists a table', () => {
 
 describe('a state kept and an event ruled out, joined by "và"', () => {
   it('drafts two goals, but keeps "giữ vững an ninh … và không để xảy ra điểm nóng" one', () => {
-    const d = draftPlan(
-      planWithList({
-        head: HEAD,
-        year: 2027,
-        items: ['Diện tích lúa cả năm đạt 820 ha.'],
-        extra: 'Bên cạnh các chỉ tiêu trên, xã phấn đấu duy trì danh hiệu xã đạt chuẩn an toàn về an ninh, trật tự và không để dịch cúm gia cầm lây lan trên địa bàn.\nGiữ vững an ninh chính trị và không để xảy ra điểm nóng về trật tự xã hội.',
-      }),
-    )
+    const d = draftList({
+      head: HEAD,
+      year: 2027,
+      items: ['Diện tích lúa cả năm đạt 820 ha.'],
+      extra: 'Bên cạnh các chỉ tiêu trên, xã phấn đấu duy trì danh hiệu xã đạt chuẩn an toàn về an ninh, trật tự và không để dịch cúm gia cầm lây lan trên địa bàn.\nGiữ vững an ninh chính trị và không để xảy ra điểm nóng về trật tự xã hội.',
+    })
     expect(named(d, /^Duy trì danh hiệu/u)?.value.source).toBe('duy trì danh hiệu xã đạt chuẩn an toàn về an ninh, trật tự')
     expect(named(d, /^Không để dịch cúm/u)?.value.target).toEqual({ kind: 'yes_no' })
     expect(d.indicators.filter((i) => /điểm nóng/u.test(i.value.source ?? ''))).toHaveLength(1)

@@ -4,7 +4,7 @@
 // model), each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { named, planHead, planWithList } from './planDraftText'
+import { draftList, named, planHead } from './planDraftText'
 
 const HEAD = planHead('Yên Hòa', '09', '08 tháng 01', 2027)
 
@@ -89,14 +89,12 @@ IV. TỔ CHỨC THỰC HIỆN
 })
 
 describe('every residential area keeping at least one model', () => {
-  const d = draftPlan(
-    planWithList({
-      head: HEAD,
-      year: 2027,
-      items: [],
-      extra: 'Phát huy vai trò của lực lượng bảo vệ ở cơ sở; 100% khu vực xây dựng và duy trì ít nhất 01 tổ tự quản về phòng cháy, chữa cháy. Tỷ lệ hộ dân tham gia bảo hiểm y tế đạt 96%.',
-    }),
-  )
+  const d = draftList({
+    head: HEAD,
+    year: 2027,
+    items: [],
+    extra: 'Phát huy vai trò của lực lượng bảo vệ ở cơ sở; 100% khu vực xây dựng và duy trì ít nhất 01 tổ tự quản về phòng cháy, chữa cháy. Tỷ lệ hộ dân tham gia bảo hiểm y tế đạt 96%.',
+  })
   it('is a yes/no each area reports, no count of models', () => {
     expect(named(d, /tự quản/iu)?.value.target).toMatchObject({ kind: 'yes_no' })
     expect(d.indicators.map((i) => i.value.target)).not.toContainEqual(expect.objectContaining({ kind: 'at_least', value: 1 }))

@@ -1,7 +1,8 @@
 // The plan text the drafter's genre tests (planDraft.genre*.test.ts) draft: a commune plan's
 // sections around the lines a test is about, so that each test writes only its own sentences.
 import type { Indicator } from '../../src/shared/model'
-import type { Drafted } from '../../src/shared/planDraft/types'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import type { Drafted, PlanDraft } from '../../src/shared/planDraft/types'
 
 export interface PlanList {
   /** The plan's head: the commune, its number, the date and the title. */
@@ -39,3 +40,6 @@ ${commune}, ngày ${date} năm ${year}
 KẾ HOẠCH
 Phát động phong trào thi đua năm ${year}
 `
+
+/** The draft of a plan whose list of targets is `list.items` (planWithList), for the plan's year. */
+export const draftList = (list: PlanList): PlanDraft => draftPlan(planWithList(list))
