@@ -14,13 +14,17 @@ export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }>
   SL: { name: 'sản lượng', units: /^(?:tấn|tạ)$/u },
 }
 
-/** A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô, lúa, chè). */
+/** A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô, lúa, chè), nor a bracket on its measures after it. */
 export function bareCrop(x: string | undefined): string | undefined {
-  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+  // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": what the bracket says of the measures is no part of the crop.)
+  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
 }
 
 /** Where a crop grows, after its name: "lạc trên đất cát ven biển", "rau ở vùng bãi", "chè tại các thôn vùng cao". */
 export const CROP_PLACE_RE = /\s+(?:trên (?:đất|vùng|diện tích|chân)|ở|tại|vùng|ven)\s.*$/iu
+
+/** The verb that sows or plants a crop, after its name: "lúa nước cả năm gieo cấy", "cây lúa gieo cấy cả năm", "ngô trồng". */
+export const SOWING_RE = /(?:^|\s)(?:gieo cấy|gieo trồng|gieo sạ|trồng|cấy|sạ)(?![\p{L}])/iu
 
 /** Planting or reworking, named by the action rather than the crop: "trồng mới, trồng dặm", "tái canh". */
 export const PLANTING_RE = /^(?:trồng|tái canh|ghép|cải tạo|chuyển đổi|khai hoang)(?![\p{L}])/iu

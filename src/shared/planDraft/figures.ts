@@ -38,6 +38,9 @@ const UNIT_WORDS = String.raw`(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei
 /** "các khu phố tổ chức …", "các thôn, tổ dân phố mở … ít nhất": the units named together, then what each holds. */
 const SESSIONS_OF_UNITS_RE = new RegExp(String.raw`(?:^|[,;:])\s*(?:[-+•]\s*)?các\s+${UNIT_WORDS}(?:\s*(?:,|và)\s*${UNIT_WORDS})*\s+(?:tổ chức|mở|họp|thực hiện|ra quân)(?![\p{L}])[^,;:]*?(?:ít nhất|tối thiểu)?\s*$`, 'iu')
 
+/** "… 280 ha với sản lượng gỗ keo đạt …", "… 410 ha cho sản lượng …": "với", "cho" opening a measure of its own join a second figure's clause. */
+const WITH_MEASURE_RE = /^(?:với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}])))/iu
+
 export function cleanName(raw: string): { name: string; whole: boolean } {
   let s = raw.trim()
   let whole = false
@@ -49,6 +52,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   }
   // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
   s = s.replace(/^đồng thời\s+/iu, '')
+  // ("… 280 ha với sản lượng gỗ đạt …": so does "với" before a measure of its own.)
+  s = s.replace(WITH_MEASURE_RE, '')
   // "a) Về kinh tế: Năm 2024 xã phấn đấu gieo trồng …": the field's label opening a run-in paragraph
   // goes first, so that the year and the commune that strives after it go as well.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+(?=(?:(?:trong\s+)?năm \d{4}|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+(?:phấn đấu|phân đấu)))/iu, '')
@@ -298,7 +303,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // The name starts after the spaces and separators that open the segment (counted once).
     // ("Ngoài các chỉ tiêu trên, …": the lead-in back to the list is no part of the item either.)
     const opening = /^[\s,;.:–-]*(?:\((?=\s*\p{L}[^()]*$)\s*)?/u.exec(before)?.[0].length ?? 0
-    const lead = segStart + opening + (LEAD_BACK_RE.exec(before.slice(opening))?.[0].length ?? 0)
+    const lead = segStart + opening + (LEAD_BACK_RE.exec(before.slice(opening))?.[0].length ?? WITH_MEASURE_RE.exec(before.slice(opening))?.[0].length ?? 0)
     // "100% trường học …": the % is the figure's unit and the noun after it the units it counts.
     // So is a counted noun after it: "100% cơ sở kinh doanh …", "100% hộ …".
     const percentOf = m[2] !== undefined && m[5] !== undefined && (UNIT_NOUN_RE.test(m[5]) || unitInfo(m[5])?.integer === true)
@@ -391,7 +396,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("… 1.120 ha (trong đó chè giống mới 960 ha)", "320 ha (trồng mới 45 ha, …)": a bracket of parts with their figures.)
     let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|t|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
-    const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)/u)
+    // ("khai thác rừng trồng 280 ha với sản lượng gỗ đạt …", "ngô trồng 410 ha cho sản lượng …": so does
+    // "với" a measure of its own (not "so với"), and "cho" a crop's output or yield.)
+    const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)|(?<!\s)(?<!(?:^|[^\p{L}])so)\s+với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|(?<!\s)\s+cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}]))/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
     let spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     // ("(trong đó chè giống mới 960 ha)": a part read out of its bracket ends before the bracket closes.)

@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DocHabits, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, SOWING_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -68,7 +68,12 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     while (j < found.length && !gap(j - 1).includes(')') && (j === i + 1 || !gap(j - 1).includes('('))) inParts.add(j++)
     if (!gap(j - 1).includes(')')) for (let k = i + 1; k < j; k++) inParts.delete(k)
   }
-  const nextOutside = (i: number): Found | undefined => found.slice(i + 1).find((_, k) => !inParts.has(i + 1 + k))
+  /** The index of the first figure after the i-th outside the brackets (found.length when none). */
+  const nextOutside = (i: number): number => {
+    let k = i + 1
+    while (k < found.length && inParts.has(k)) k++
+    return k
+  }
   const measures = found.map((f, i) => {
     // (A season in the brackets names no crop of its own: the crop stays the year's.)
     if (inParts.has(i) && !MEASURE_RE.test(f.name)) return undefined
@@ -81,11 +86,21 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const part = /^trong đó(?![\p{L}])/iu.test(text(f.span))
     // ("trồng mới, trồng dặm 25 ha; năng suất …": planting names an action, not a crop.)
     // ("Lạc trên đất cát 95 ha, năng suất …": where it grows is no part of the crop's name's length.)
-    const areaOf = f.unit === 'ha' && !inParts.has(i) && /^năng suất(?![\p{L}])/iu.test((inParts.has(i + 1) ? nextOutside(i) : found[i + 1])?.name ?? '') && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    // ("Lúa nước cả năm gieo cấy 410 ha, năng suất …", "Cây lúa gieo cấy cả năm …": the crop's name is
+    // what comes before the verb that sows it; the verb and what follows it count in no name's length.)
+    // ("…, sản lượng 1.968 tấn, năng suất 48 tạ/ha": the output may come before the yield, after the area.)
+    // ("Cây sắn trồng 200 ha cho sản lượng 4.000 tấn": an output naming no crop, right after the area, is of that crop too.)
+    const at = inParts.has(i + 1) ? nextOutside(i) : i + 1
+    const following = found[at]
+    const outputNext = /^sản lượng(?![\p{L}])/iu.test(following?.name ?? '') && /^(?:tấn|tạ)$/u.test(following?.unit ?? '')
+    const yieldNext = /^năng suất(?![\p{L}])/iu.test(following?.name ?? '') || (outputNext && (/^sản lượng$/iu.test(following!.name) || /^năng suất(?![\p{L}])/iu.test(found[at + 1]?.name ?? '')))
+    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(SOWING_RE)[0]!.trim().split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
-    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^,:;]+,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
-    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop}` : (led ?? f.name))
+    // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": a comma inside the crop's bracket leads in nothing.)
+    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^,:;()]+,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
+    // ("… và cây ngô trồng 410 ha …": the joining word and the bare verb after the crop are no part of its name.)
+    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop.replace(/^và\s+/iu, '').replace(/\s(?:trồng|cấy|sạ)$/iu, '')}` : (led ?? f.name))
     if (!m) {
       // "Ngô: diện tích 380 ha, trong đó thôn Nà Lừa 120 ha, …; năng suất 45 tạ/ha": a village's share of
       // the crop's area leaves the crop named for the measures after it.

@@ -63,6 +63,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['di tích'], 'di tích', true],
   [['chuỗi liên kết', 'chuỗi'], 'chuỗi', true],
   [['hợp tác xã', 'HTX'], 'hợp tác xã', true],
+  // Investment projects a commune draws in ("thu hút ít nhất 03 dự án đầu tư"), counted as such.
+  [['dự án'], 'dự án', true],
+  // Classes a plan opens ("mở ít nhất 04 lớp đào tạo nghề"), counted as such.
+  [['lớp'], 'lớp', true],
   [['sản phẩm', 'SP'], 'sản phẩm', true],
   [['cơ sở'], 'cơ sở', true],
   [['chợ'], 'chợ', true],
