@@ -112,6 +112,22 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
  */
 const SIZE_QUALIFIER_RE = /(?<![\p{L}])có\s+(?:từ\s+|trên\s+)?\d[\d.,]*\s+[^\d;,.]{1,30}?\s+trở\s+(?:lên|xuống)(?![\p{L}])/giu
 
+/**
+ * A rate's name up to a figure inside it: "Tỷ lệ" opening the clause and words with no digit and no
+ * verb that sets the rate's figure ("đạt", "là", "giảm", …), at most 80 characters.
+ */
+const RATE_NAME_RE = /^[\s,;.:–+-]{0,6}(?:phấn đấu\s+)?(?:tỷ lệ|tỉ lệ)\s(?:(?!(?<![\p{L}])(?:đạt|là|còn|giảm|tăng|duy trì|ở mức|giữ|lên|xuống|không)(?![\p{L}]))[^\d%;:,.]){1,80}$/iu
+/** A %-figure later in the clause, the rate's own (a word or two and the figure, "đạt 85%", "là 90%", "trên 70%"). */
+const RATE_FIGURE_AHEAD_RE = /\d(?:[\d.,]{0,12}\d)?\s{0,2}%/u
+
+/**
+ * A clause up to its figure that opens on a mass organisation's name (its subject) and an action it
+ * does: "Đoàn Thanh niên duy trì", "Hội Phụ nữ, Hội Nông dân phối hợp … mở", "Chi đoàn tổ chức ít nhất".
+ * ("Ủy ban Mặt trận Tổ quốc và 100% tổ chức … được xếp loại …" names no action before its figure: a result.)
+ * Bounded: the words between the name and the verb, and between the verb and the figure, at most 60 characters each.
+ */
+const MASS_ORG_DUTY_RE = /^[\s,;.:–+•*-]{0,6}(?:(?:ban chấp hành|ủy ban|uỷ ban)\s+)?(?:đoàn thanh niên|đoàn tncs hồ chí minh|hội liên hiệp phụ nữ|hội lhpn|hội phụ nữ|hội nông dân|hội cựu chiến binh|hội ccb|hội người cao tuổi|hội chữ thập đỏ|hội khuyến học|mặt trận tổ quốc|mặt trận|mttq|công đoàn|chi đoàn|chi hội|các hội,?\s+đoàn thể|các đoàn thể)(?![\p{L}])(?:(?!phấn đấu)[^\d;:.%]){0,60}?(?<![\p{L}])(?:duy trì|tổ chức|mở|thành lập|ra mắt|phối hợp|vận động|xây dựng|tuyên truyền|hỗ trợ|giúp đỡ|nhận đỡ đầu|triển khai|phát động)(?![\p{L}])(?:(?!phấn đấu|đạt)[^\d;:.%]){0,60}$/iu
+
 /** A subject after its figure holds another figure (not a size that says which units are counted). */
 const subjectFigure = (subject: string): boolean => new RegExp(QUANTITY_RE.source, 'iu').test(subject.replace(SIZE_QUALIFIER_RE, ' '))
 
@@ -240,6 +256,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "giảm cả 3 tiêu chí", "trên cả hai vụ": all of a set, named by their number, not a target.
     if (/(?:^|\s)cả\s*$/iu.test(before)) continue
     if (guardedExtent(before, m[5])) continue
+    // "Tỷ lệ doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn đạt 85%", "Tỷ lệ hộ có trên
+    // 2 ha đất sản xuất đạt 60%": a figure inside a rate's name, before its own %-figure in the same
+    // clause, qualifies the things counted (which of them the rate is over); it is part of the name.
+    if (m[2] === undefined && m[4] === undefined && RATE_NAME_RE.test(before) && RATE_FIGURE_AHEAD_RE.test(text.slice(at + m[0].length, breaks.find((x) => x > at) ?? text.length).slice(0, 200))) continue
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
     if (/^\s*:/u.test(after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
@@ -276,6 +296,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
     // list's clause is a state every village reports, or a duty).
     if (EACH_UNIT_RE.test(before)) continue
+    // "Đoàn Thanh niên duy trì 02 đội hình tình nguyện …", "Hội Nông dân xã tổ chức 03 lớp tập huấn …"
+    // outside a list of targets: a mass organisation's sentence, its name the subject and an action
+    // its verb, is a duty the plan gives that organisation, its figure none of the commune's targets.
+    if (!section.list && MASS_ORG_DUTY_RE.test(before)) continue
     // "…; các khu phố tổ chức tập huấn ít nhất 02 lần trong năm": sessions the units hold, the count
     // asked of each of them (as after "mỗi"), a duty of the movement in each unit, no commune total.
     if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && SESSIONS_OF_UNITS_RE.test(before)) continue

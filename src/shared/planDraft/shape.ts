@@ -257,15 +257,22 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
     .replace(/^số vụ\s+/iu, '')
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
     .replace(/^(?:tội phạm|phạm pháp)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp)(?:\s+hình sự)?`)
+  // "Số vụ cháy", "số vụ cháy, nổ": a short name of a kind of incident is looked for as a word of
+  // its own, not the start of another kind ("10 vụ cháy;", not "10 vụ cháy rừng"); a longer name as it starts.
+  const short = cases.length < 6 && /^(?:cháy|nổ|cháy,?\s+nổ)$/iu.test(cases)
+  const named = short ? String.raw`${cases}(?![\p{L}])(?!\s+rừng(?![\p{L}]))` : cases
   const m =
     new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
-    (cases.length >= 6
-      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+    (cases.length >= 6 || short
+      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
         // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
         // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
-        new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${cases}`, 'iu').exec(text) ??
+        new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
         // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
-        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
+        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
+        // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
+        // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
+        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text))
       : null)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }
