@@ -41,7 +41,7 @@ import { findTargets } from './figures'
 import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -88,6 +88,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
   const year = header.year?.value ?? options.year
   const doc = docHabits(text)
+  // A plan that gives each target as labelled fields (its name, last year's result, the plan, a
+  // note: normalize.ts makes them rows "| Chỉ tiêu: … | Thực hiện năm 2025: … | Kế hoạch năm 2026: … |")
+  // states its targets there: a paragraph without a bullet between them in its list comments.
+  const labelledRows = (text.match(/^\| Chỉ tiêu: /gmu) ?? []).length >= 2
   // Figures outside any numbered section are read only in a text that reads as a plan.
   const planLike = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu.test(text)
   const codes = new Codes()
@@ -108,12 +112,16 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
   let tableHead: string[] | undefined
   let headRowLast = false
+  // The unit of the table's row above, for a unit cell a merged cell left empty.
+  let unitAbove: string | undefined
   let rowGroup: string | undefined
   // The field a row of a table of sentences names ("| 3. Lâm nghiệp | Trồng mới …; … |"), while its cell is read.
   let cellField: Section | undefined
   // "| 4 | Sản lượng lương thực có hạt (tấn) | … | 9.530 |" over "| | Trong đó: | | |": the row whose
   // parts the "- Thóc (tấn)", "- Ngô (tấn)" rows under it are.
   let rowParts: { whole: Built; parts: Built[] } | undefined
+  // The target read from the table's row just above, if any.
+  let lastRow: Built | undefined
   const settleParts = (): void => {
     if (rowParts) sumOfPartRows(rowParts.whole, rowParts.parts)
     rowParts = undefined
@@ -158,6 +166,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
     let itemText = line.text
     let itemStart = line.start
+    // The name of the target whose plan's cell is read as a line (groupPlanCell).
+    let groupName: string | undefined
     if (h) {
       while (current.level >= h.level && current.parent) current = current.parent
       const code = current === ROOT ? h.label : `${current.code}.${h.label}`
@@ -222,6 +232,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
     }
     if (current.excluded) continue
+    // (Unless it strives for more: "Bên cạnh các chỉ tiêu trên, xã phấn đấu giữ vững …".)
+    if (labelledRows && !h && current.list && !line.text.startsWith('| ') && !/^[-+•*–]\s/u.test(line.text) && !/phấn đấu|quyết tâm|giữ vững|không để/iu.test(line.text)) continue
     // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not
     // as a whole, whatever figure it holds (a yes/no each unit reports).
     const criterion = !h ? /^(?:[-+•]\s+)?tiêu chí\s+(?:số\s+)?\d{1,2}\s*[:.]\s*(.+)$/iu.exec(itemText) : null
@@ -274,6 +286,11 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       current = cellField
       item = sentenceRow.cell
       listSeen = true
+    } else if (labelledRows && groupPlanCell(line) && tableHead) {
+      // A target's labelled lines whose plan says several figures or goals: its plan read as a line.
+      const group = groupPlanCell(line)!
+      item = group.cell
+      groupName = group.name
     } else if (line.text.startsWith('| ')) {
       // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
       const columns = measureColumns(line.text)
@@ -304,13 +321,20 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (mergedRow(line.text.slice(1, -1).split('|').map((c) => c.trim()))) continue
       // ("| Chỉ tiêu: … | Kế hoạch: … |": cells naming their column read as the values after the names; the source is the row as written.)
       const bare = unlabelled(item, tableHead)
-      const got = readTableRow(bare, current, year, doc, codes, tableHead, rowGroup)
+      const got = readTableRow(bare, current, year, doc, codes, tableHead, rowGroup, unitAbove)
+      unitAbove = unitCellOf(bare, tableHead, year) || (got ? unitAbove : undefined)
       if (got && bare !== item) {
         got.value = { ...got.value, source: item.text }
         for (const alt of got.alternatives ?? []) alt.source = item.text
       }
-      if (got && rowParts && /\|\s*[-+–]\s+\p{L}/u.test(line.text)) rowParts.parts.push(got)
+      // "| 4 | Sản lượng lương thực có hạt | tấn | … |" over "| | - Sản lượng lúa | tấn | … |", "| | - Sản lượng
+      // ngô | … |": rows marked "- " right under a row read as a target may be its parts, as under a
+      // "Trong đó:" row; they are if they add up to it (sumOfPartRows).
+      const subRow = /\|\s*[-+–]\s+\p{L}/u.test(line.text)
+      if (got && subRow && !rowParts && lastRow && !/\|\s*[-+–]\s+\p{L}/u.test(lastRow.value.source ?? '')) rowParts = { whole: lastRow, parts: [] }
+      if (got && rowParts && subRow) rowParts.parts.push(got)
       else settleParts()
+      lastRow = got
       if (got) {
         // A "Trong đó: …" row is a part of the row above it that counts the same things.
         const whole = got.found?.afterWhole ? [...built].reverse().find((b) => b.value.source?.startsWith('| ') && b.found?.afterWhole === false) : undefined
@@ -336,13 +360,15 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       continue
     }
-    if (!sentenceRow) {
+    if (!sentenceRow && groupName === undefined) {
       rowGroup = undefined
       settleParts()
       table?.close()
       table = undefined
       tableHead = undefined
       headRowLast = false
+      unitAbove = undefined
+      lastRow = undefined
     }
     if (current === ROOT && !planLike) continue
     // Before the plan's sections, a paragraph on a past year's results ("Năm 2025 … phường đã
@@ -371,6 +397,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       continue
     }
     const found = findTargets(item, current, true)
+    // (The first figure of a target's plan is the target the row names: "đạt 12.000 tấn trở lên (lúa …)".)
+    if (groupName !== undefined && found[0]) found[0] = { ...found[0], name: groupName }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
@@ -556,4 +584,28 @@ function sumOfPartRows(whole: Built, parts: readonly Built[]): void {
   if (!agreesWith(figure, parts.reduce((sum, p) => sum + figureOf(p.value.target)!, 0))) return
   whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: figure } }
   whole.reasons.push(`tổng của ${parts.map((p) => `“${p.value.name}”`).join(', ')}: các dòng “trong đó” cộng lại bằng dòng này`)
+}
+
+/**
+ * "| Chỉ tiêu: Lúa cả năm | Thực hiện năm 2025: … | Kế hoạch năm 2026: gieo cấy ổn định 2.000 ha, năng
+ * suất bình quân 57 tạ/ha |" (a target's labelled lines, normalize.ts): the plan's cell, its words
+ * after the label, when it says more than one figure or goal (several figures, "trong đó", "; "). It
+ * is read as a line of the list, each figure and clause with its own span, under the row's name.
+ */
+function groupPlanCell(line: Line): { name: string; cell: Line } | undefined {
+  if (!line.text.startsWith('| Chỉ tiêu: ')) return undefined
+  let pos = 1
+  let name: string | undefined
+  for (const raw of line.text.slice(1, -1).split('|')) {
+    const label = /^\s*(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?\s*:\s*/iu.exec(raw)
+    if (label && name === undefined) name = raw.slice(label[0].length).trim()
+    else if (label && name !== undefined) {
+      const text = raw.slice(label[0].length).trim()
+      const figures = [...text.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].length
+      if (figures < 2 && !/;\s|trong đó/iu.test(text)) return undefined
+      return { name, cell: { text, start: line.start + pos + label[0].length } }
+    }
+    pos += raw.length + 1
+  }
+  return undefined
 }

@@ -188,6 +188,29 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     }
   }
 
+  // "đạt 12.000 tấn trở lên (lúa 11.400 tấn, ngô 600 tấn)": two figures or more in a bracket right
+  // after a figure, in its unit and adding up to it, are its parts: the figure is their sum.
+  // (The bracket is looked for over the 40 characters after the whole's figure.)
+  for (const [i, whole] of out.entries()) {
+    const at = whole.found!.at - line.start
+    const open = /^(?:[^(),;.]|[.,](?=\d)){0,40}?\(/u.exec(line.text.slice(at, at + 41))
+    if (!open || whole.value.children || whole.value.formula || whole.value.target?.kind !== 'at_least' || whole.found!.afterWhole) continue
+    const from = at + open[0].length
+    const close = line.text.indexOf(')', from)
+    if (close < 0) continue
+    const parts = out.filter((b, k) => k > i && b.found!.at - line.start >= from && b.found!.at - line.start < close)
+    const figure = figureOf(whole.value.target)
+    if (parts.length < 2 || figure === undefined || parts.some((p) => p.value.unitOfMeasure !== whole.value.unitOfMeasure || p.value.children || (p.value.partOf !== undefined && p.value.partOf !== whole.value.code) || figureOf(p.value.target) === undefined)) continue
+    if (!agreesWith(figure, parts.reduce((sum, p) => sum + figureOf(p.value.target)!, 0))) continue
+    for (const p of parts) {
+      const { partOf: _, ...rest } = p.value
+      p.value = rest
+      p.reasons = p.reasons.filter((r) => !r.startsWith('“trong đó”'))
+    }
+    whole.value = { ...whole.value, children: parts.map((p) => p.value.code), target: { kind: 'derived', value: figure } }
+    whole.reasons.push(`tổng của ${parts.map((p) => `“${p.value.name}”`).join(', ')}: các phần trong ngoặc cộng lại bằng số này`)
+  }
+
   // "Giá trị sản xuất tăng 10%, nông nghiệp tăng 5-7%, dịch vụ …": sectors are parts of the first.
   // "Tổng giá trị sản xuất … đạt 5.860 tỷ đồng, tăng 10,5% …. Trong đó: công nghiệp … tăng 11%;
   // thương mại - dịch vụ tăng 12%; …": the sectors of an amount in money are its parts too, and the

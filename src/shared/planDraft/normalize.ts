@@ -25,8 +25,23 @@ const SENTENCE_END_RE = /[.;!?…]$/
 /** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */
 const SOFT_END_RE = /[:)”"]$/
 
+/** The named HTML entities a web page's copy leaves in its text ("&nbsp;", "&amp;", "&quot;", "&ndash;"), as characters. */
+const HTML_ENTITIES: Record<string, string> = { nbsp: '\u00A0', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', bull: '•', middot: '·', shy: '\u00AD', zwsp: '\u200B' }
+
+/**
+ * A web page's copy: its HTML entities ("thương mại &amp; dịch vụ", "&nbsp;", "&#8211;", "&#x2013;")
+ * as the characters they stand for, before anything reads the text (an entity's ";" is no clause's end).
+ */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/gu, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return HTML_ENTITIES[name.toLowerCase()] ?? m
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex!, 16)
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : m
+  })
+}
+
 function unifyCharacters(text: string): string {
-  return text
+  return decodeEntities(text.normalize('NFC'))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')
@@ -541,6 +556,46 @@ function labelledTables(lines: string[]): string[] {
   return out
 }
 
+/** A labelled line under a target's name: "- Thực hiện năm 2025: 7,2%", "- Kế hoạch năm 2026: …", "- Ghi chú: …". */
+const GROUP_FIELD_RE = /^\s*(?:[-+•*–]\s*)?((?:thực hiện|ước thực hiện|ước đạt|kết quả|kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?|ghi chú)\s*:\s*(\S.*)$/iu
+/** A target's name alone on its line, over its labelled lines: "Chỉ tiêu 4: Sản lượng lương thực có hạt", "2. Tổng đàn bò". */
+const GROUP_NAME_RE = /^\s*(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*|\d{1,2}[.)]\s+)?(\p{L}[^|:;]{1,118})$/iu
+
+/**
+ * A target given as its name on one line and labelled lines under it ("Chỉ tiêu 10: Tỷ lệ hộ nghèo"
+ * / "- Thực hiện năm 2025: 3,1%" / "- Kế hoạch năm 2026: giảm còn dưới 2,5%" / "- Ghi chú: …"): the
+ * rows of a table whose columns are the labels, one row a target, as labelledTables makes of the
+ * same fields on one line. Two labelled lines at least, one of them the plan's ("Kế hoạch", "Chỉ
+ * tiêu", "Mục tiêu", "Phấn đấu"); a result ("Thực hiện", "Ước thực hiện", "Kết quả") is last year's.
+ */
+function labelledGroups(lines: string[]): string[] {
+  const out: string[] = []
+  let labels: string | undefined
+  for (let i = 0; i < lines.length; i++) {
+    const name = GROUP_NAME_RE.exec(lines[i]!)
+    const fields: RegExpExecArray[] = []
+    for (let j = i + 1; name && j < lines.length && fields.length < 6; j++) {
+      const f = GROUP_FIELD_RE.exec(lines[j]!)
+      // (A line of all a target's fields, "- Chỉ tiêu: … – Đơn vị: … – Kế hoạch: …", is a row of its own: labelledTables.)
+      if (!f || f[2]!.includes('|') || labelledFields(lines[j]!)) break
+      fields.push(f)
+    }
+    const planned = fields.some((f) => /^(?:kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)/iu.test(f[1]!))
+    if (!name || fields.length < 2 || !planned || /[.;!?…]\s*$/u.test(name[1]!)) {
+      labels = undefined
+      out.push(lines[i]!)
+      continue
+    }
+    const head = ['Chỉ tiêu', ...fields.map((f) => f[1]!.replace(/\s+/gu, ' '))]
+    const key = head.join('|').toLowerCase()
+    if (key !== labels) out.push(`| ${head.join(' | ')} |`)
+    labels = key
+    out.push(`| Chỉ tiêu: ${name[1]!.trim()} | ${fields.map((f) => `${f[1]!.replace(/\s+/gu, ' ')}: ${f[2]!.trim()}`).join(' | ')} |`)
+    i += fields.length
+  }
+  return out
+}
+
 interface RawLine {
   text: string
   heading: boolean
@@ -562,7 +617,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = alignedTables(stackedTables(labelledTables(semicolonTables(unifyCharacters(raw).split('\n')))))
+  const unified = alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unifyCharacters(raw).split('\n'))))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))

@@ -252,6 +252,9 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
     // "| Quý I | … | Quý IV | Cả năm |": beside the quarters (a schedule), the whole year's column holds the target.
     else if (/^cả năm(?:\s+\d{4})?$/u.test(x) && cols.plan === undefined) cols.plan = i
+    // "| Toàn xã | Thôn Đông | Thôn Tây |": beside the units' shares, the commune-wide column holds the target.
+    else if (/^(?:(?:toàn|cả)\s+(?:xã|phường|thị trấn)|tổng(?:\s+(?:số|cộng))?|chung)$/u.test(x) && cols.plan === undefined) cols.plan = i
+    else if (/^(?:thôn|ấp|bản|buôn|làng|sóc|xóm|tổ dân phố|tdp|khu phố|kp|khóm|khu dân cư)\s+\S/u.test(x)) cols.skip.add(i)
   })
   // "| Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành |": beside a name column, "Chỉ tiêu" holds the figures.
   const bare = head.findIndex((h, i) => /^chỉ tiêu$/iu.test(h.trim()) && i !== cols.name)
@@ -270,13 +273,15 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
 function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
   // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
-  const m = /^(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?(?:\s+so với\s+(?:năm\s+(\d{4})|năm trước|cùng kỳ(?:\s+năm trước)?))?$/iu.exec(plan.trim())
+  // ("Kéo giảm ít nhất 25% số vụ so với năm 2025": "kéo giảm" cuts, and the cut may name what it counts.)
+  const m = /^(?:kéo\s+)?(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?(?:\s+số\s+\p{L}+(?:\s\p{L}+)?)?(?:\s+so với\s+(?:năm\s+(\d{4})|năm trước|cùng kỳ(?:\s+năm trước)?))?$/iu.exec(plan.trim())
   if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim()) || (m[3] !== undefined && Number(m[3]) !== year - 1)) return undefined
   const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
   // Or in a note of the row: "Năm 2024: 20 vụ".
   const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
   const lastText = lastAt >= 0 ? cells[lastAt]?.text : noted?.[1]
-  const last = lastText !== undefined ? readDigits(lastText, { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  // ("8 vụ": last year's figure with its unit written after it.)
+  const last = lastText !== undefined ? readDigits(lastText.replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
@@ -285,6 +290,14 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
     return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
   }
   return { target: { kind: 'growth', percent, baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit})` }
+}
+
+/** The unit a row's last-year cell writes after its figure ("8 vụ"), when the table has no unit column. */
+function lastYearUnit(cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined): string {
+  if (!head || year === undefined) return ''
+  const at = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])/iu.test(h) && h.includes(String(year - 1)))
+  const unit = /^\d[\d.,]*\s+(\p{L}+(?:\s\p{L}+){0,2})$/u.exec(cells[at]?.text ?? '')?.[1]
+  return unit !== undefined && unitInfo(unit) && !/^[%‰]$/u.test(unitInfo(unit)!.canonical) ? unit : ''
 }
 
 /**
@@ -310,7 +323,17 @@ export function notePart(line: Line, section: Section, year: number | undefined,
   return read
 }
 
-export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string): Built | undefined {
+/** The unit cell of a table's row, under its heading's "ĐVT" column, as written ('' if none). */
+export function unitCellOf(line: Line, head: readonly string[] | undefined, year: number | undefined): string {
+  const at = head ? tableColumns(head, year).unit : undefined
+  return at === undefined ? '' : (line.text.slice(1, -1).split('|')[at]?.trim() ?? '')
+}
+
+/**
+ * A table's row read as a target. `unitAbove`: the unit of the row above; a unit cell left empty
+ * under it (a merged cell of a spreadsheet, "Tỷ lệ … | | 12,4 | < 12" under a "%" row) is that unit.
+ */
+export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string, unitAbove?: string): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
@@ -320,6 +343,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     pos += raw.length + 1
   }
   const cols = head ? tableColumns(head, year) : { skip: new Set<number>() }
+  const merged = cols.unit !== undefined ? cells[cols.unit] : undefined
+  if (merged && merged.text === '' && unitAbove && cells.some((c, i) => i !== cols.unit && !cols.skip.has(i) && /\d/u.test(c.text))) cells[cols.unit!] = { ...merged, text: unitAbove }
   const usable = cells.filter((_, i) => !cols.skip.has(i))
   // "| Số điểm sinh hoạt cộng đồng | khu | 25 |": the unit column names its unit, a plain word the lexicon may not know.
   const unitWord = cols.unit !== undefined ? (cells[cols.unit]?.text ?? '') : ''
@@ -372,10 +397,12 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // words; it is read as the sentence "name + cell" would be.
   if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)) {
     // "Giảm ít nhất 10% so với năm 2025" beside a "Thực hiện 2025" column: a change from that figure.
-    const relative = relativeToLastYear(planCell.text, unitWord, cells, head, year, doc)
-    if (relative && unitWord !== '') {
+    // (Without a unit column, last year's cell may give the unit: "| Thực hiện năm 2025: 8 vụ |".)
+    const lastUnit = unitWord !== '' ? unitWord : lastYearUnit(cells, head, year)
+    const relative = relativeToLastYear(planCell.text, lastUnit, cells, head, year, doc)
+    if (relative && lastUnit !== '') {
       const rowName = upperFirst(nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
-      const unit = unitInfo(unitWord)?.canonical ?? unitWord
+      const unit = unitInfo(lastUnit)?.canonical ?? lastUnit
       const f: Found = { name: rowName, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
       const main: Reading = { name: rowName, unitOfMeasure: unit, aggregation: 'flow', target: relative.target }
       return { id: '', value: makeIndicator(main, codes.take(slug(rowName)), section.code, line.text), source: f.span, confidence: 'medium', reasons: ['đọc từ một dòng bảng', relative.reason], ambiguous: false, found: f }
