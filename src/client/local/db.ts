@@ -18,8 +18,12 @@ export const REPORT_TARGET = ''
 // ---------------------------------------------------------------------------
 // Rows
 
-/** `meta`: one row per key. The device id goes into every mutation; the user is who signed in last. */
-export type MetaRow = { key: 'deviceId'; value: string } | { key: 'user'; value: UserSnapshot | null }
+/**
+ * `meta`: one row per key. The device id goes into every mutation; the user is who signed in last;
+ * `sending` lists the seqs of the outbox entries in a push whose answer is not settled yet
+ * (sync/engine.ts `takeBatch`): one row written per batch instead of every entry of it.
+ */
+export type MetaRow = { key: 'deviceId'; value: string } | { key: 'user'; value: UserSnapshot | null } | { key: 'sending'; value: number[] }
 
 /** The signed-in user as GET /api/auth/me answered, kept so the phone knows its units offline. */
 export type UserSnapshot = Me
@@ -117,6 +121,8 @@ export type RegistrationSettingsRow = PulledRegistrationSettings & { commune: st
 /**
  * `quarantined`: the server failed (5xx) on this mutation alone, again and again (sync/engine.ts,
  * bisection). It is kept, shown in "Cần xử lý" and never pushed until the user retries it.
+ * `sending`: written by earlier versions for an entry in a push; an entry in a push now stays
+ * `pending` and is listed in the `sending` meta row. A run turns any left `sending` back to `pending`.
  */
 export type OutboxState = 'pending' | 'sending' | 'conflict' | 'rejected' | 'quarantined'
 

@@ -71,18 +71,43 @@ function localOf(m: ValueMutation): CellLocalState {
   return m.note === undefined ? { value: m.value } : { value: m.value, note: m.note }
 }
 
-/** What queueValue reads of a cell before it writes: the cell's outbox entries and its row. */
-export type CellReads = [OutboxEntry[], CellRow | undefined]
-
-/** queueValue's reads, both at once; a save starts them with the device id's (local/edits.ts saveValue). */
-export function readCell(db: ThiDuaDb, t: CellTarget): Promise<CellReads> {
-  return Promise.all([entriesFor(db, t), db.cells.get([t.commune, t.unit, t.period, t.indicator])])
+/**
+ * The seqs of the entries in a push not yet settled (the `sending` meta row, written by the sync
+ * engine's takeBatch). Such an entry stays `pending` with its attempts unchanged until the answer
+ * is settled, so this list is what keeps an edit from changing it in place while it travels.
+ */
+export async function sendingSeqs(db: ThiDuaDb): Promise<Set<number>> {
+  const row = await db.meta.get('sending')
+  return new Set(row?.key === 'sending' ? row.value : [])
 }
 
-/** An entry never sent, still the last of its target: the only kind of entry an edit may change. */
-export function coalescible(entries: readonly OutboxEntry[]): OutboxEntry | undefined {
+/** Writes the `sending` list (an empty list removes the row). */
+export async function putSendingSeqs(db: ThiDuaDb, seqs: Iterable<number>): Promise<void> {
+  const value = [...new Set(seqs)]
+  if (value.length === 0) await db.meta.delete('sending')
+  else await db.meta.put({ key: 'sending', value })
+}
+
+/** What queueValue reads of a cell before it writes: the cell's outbox entries, its row and the entries in a push. */
+export type CellReads = [OutboxEntry[], CellRow | undefined, Set<number>]
+
+/** queueValue's reads, all at once; a save starts them with the device id's (local/edits.ts saveValue). */
+export function readCell(db: ThiDuaDb, t: CellTarget): Promise<CellReads> {
+  return Promise.all([entriesFor(db, t), db.cells.get([t.commune, t.unit, t.period, t.indicator]), sendingSeqs(db)])
+}
+
+/** A target's entries with the seqs in a push (`sendingSeqs`), read together: what coalescible needs. */
+export function readEntries(db: ThiDuaDb, t: CellTarget): Promise<[OutboxEntry[], Set<number>]> {
+  return Promise.all([entriesFor(db, t), sendingSeqs(db)])
+}
+
+/**
+ * An entry never sent and not in a push, still the last of its target: the only kind of entry an
+ * edit may change. `sending`: the seqs in a push (sendingSeqs), read in the edit's transaction.
+ */
+export function coalescible(entries: readonly OutboxEntry[], sending: ReadonlySet<number>): OutboxEntry | undefined {
   const last = entries.at(-1)
-  return last && last.state === 'pending' && last.attempts === 0 ? last : undefined
+  return last && last.state === 'pending' && last.attempts === 0 && !sending.has(last.seq) ? last : undefined
 }
 
 /** The cell's row with the user's value as its local state, the server's side kept. */
@@ -108,8 +133,8 @@ export async function queueValue(
   const value = plainValue(content.value)
   const note = plainNote(content.note)
   // The reads together, then the writes together: a save waits on IndexedDB twice, not five times.
-  const [entries, cell] = await (reads ?? readCell(db, t))
-  const open = coalescible(entries)
+  const [entries, cell, sending] = await (reads ?? readCell(db, t))
+  const open = coalescible(entries, sending)
   if (open && open.mutation.kind === 'value') {
     // Untouched note: the earlier edit's note (if it set one) still stands.
     const m = withNote({ ...open.mutation, value, clientTime: ctx.now.toISOString() }, note === undefined ? open.mutation.note : note)
@@ -143,8 +168,7 @@ export async function queueValue(
 export async function queueReport(ctx: WriteContext, t: ReportTarget, action: ReportAction, baseVersion?: number): Promise<Queued | null> {
   const { db } = ctx
   const key = reportKey(t)
-  const entries = await entriesFor(db, key)
-  const open = coalescible(entries)
+  const open = coalescible(...(await readEntries(db, key)))
   if (open && open.mutation.kind === 'report') {
     if (open.mutation.action === action) {
       if (baseVersion !== undefined) await db.outbox.update(open.seq, { mutation: { ...open.mutation, baseVersion } })

@@ -5,7 +5,7 @@
 import type { RegistrationMutation } from '../../shared/protocol'
 import type { RegistrationContent } from '../../shared/registration'
 import { REPORT_TARGET, type RegistrationRow, type ReportAction, type ThiDuaDb } from '../local/db'
-import { addEntry, coalescible, entriesFor, type CellTarget, type Queued, type WriteContext } from '../local/outbox'
+import { addEntry, coalescible, entriesFor, readEntries, type CellTarget, type Queued, type WriteContext } from '../local/outbox'
 
 export interface RegistrationTarget {
   commune: string
@@ -49,7 +49,7 @@ export async function queueRegistration(ctx: WriteContext, t: RegistrationTarget
   const { db } = ctx
   const key = registrationKey(t)
   const plain = content && plainContent(content)
-  const open = coalescible(await entriesFor(db, key))
+  const open = coalescible(...(await readEntries(db, key)))
   const row = (await db.registrations.get([t.commune, t.unit, t.year])) ?? emptyRegistration(t.commune, t.unit, t.year)
   if (open && open.mutation.kind === 'registration' && open.mutation.action === 'submit') {
     if (action === 'recall') {

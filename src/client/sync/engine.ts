@@ -5,9 +5,11 @@ import { inEditTransaction, isQuotaError, type EditDeps } from '../local/edits'
 import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
 import {
   entriesFor,
+  putSendingSeqs,
   queueReport,
   queueValue,
   reportKey,
+  sendingSeqs,
   settleCell,
   settleReport,
   settleTarget,
@@ -115,9 +117,17 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 // ---------------------------------------------------------------------------
 // Push
 
-/** Entries left `sending` by a run that died (tab closed mid-push) go back to `pending`. */
+/**
+ * A run starts with nothing in flight (one runner per browser): entries a run that died (tab
+ * closed mid-push) left in the `sending` list are released like a batch without an answer, and
+ * entries an earlier version left in the state `sending` go back to `pending`.
+ */
 async function recoverSending(db: ThiDuaDb, commune: string): Promise<void> {
-  await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
+  await db.transaction('rw', [db.outbox, db.meta], async () => {
+    await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
+    const sending = await sendingSeqs(db)
+    if (sending.size > 0) await releaseSeqs(db, [...sending])
+  })
 }
 
 /** What a run learnt about a poison mutation: the seq of an entry the server failed on alone. */
@@ -167,7 +177,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       next = null
     } else {
       group = (await db.syncState.get(commune))?.suspects?.[0]
-      const batch = await takeBatch(db, commune, size, group && new Set(group))
+      const { batch } = await takeBatch(db, commune, size, group && new Set(group))
       if (batch.length === 0) {
         if (!group) return
         // Nothing of the group is pending any more (sent since, discarded, in conflict): done with it.
@@ -193,8 +203,8 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
     }
     try {
       if (!group) {
-        const following = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
-        const last = (await db.outbox.where('[commune+state]').equals([commune, 'pending']).count()) === 0
+        const { batch: following, left } = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
+        const last = left === 0
         const cursor = last ? ((await db.syncState.get(commune))?.cursor ?? 0) : 0
         if (following.length > 0) {
           const sent = send(following)
@@ -203,7 +213,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
           if (last) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
         } else if (last) askFirstPage(deps, early, cursor)
       }
-      const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells)
+      const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells, next?.batch)
       await onAnswered(db, commune, batch, group)
       if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
@@ -291,7 +301,7 @@ async function onServerFailure(db: ThiDuaDb, commune: string, batch: readonly Ou
   const suspectAlone = () => {
     if (seqs.length === 1) probe.lone = { seq: seqs[0]!, status }
   }
-  await db.transaction('rw', [db.outbox, db.syncState], async () => {
+  await db.transaction('rw', [db.outbox, db.syncState, db.meta], async () => {
     await releaseBatch(db, batch)
     if (group) {
       suspectAlone()
@@ -326,79 +336,114 @@ async function quarantine(db: ThiDuaDb, commune: string, lone: { seq: number; st
 }
 
 /**
- * Takes up to `size` pending entries in seq order and marks them `sending` (+1 attempt), in one
- * transaction. At most one entry per cell (or report) a batch: the server checks a later entry
- * of the same cell against a version this batch creates, which the phone cannot know yet; the
- * later one goes in the next batch, rebased. `blocked`: the batch still being settled, whose
- * dependents wait (see pushAll).
+ * Takes up to `size` pending entries in seq order, not already in a push, and adds them to the
+ * `sending` list, in one transaction: one small row written, the entries themselves untouched
+ * (they stay `pending`; the list is what keeps an edit from changing them in place, outbox.ts
+ * `coalescible`). The batch's copies carry +1 attempt, written to the entries only when they stay
+ * in the outbox after the push (releaseSeqs, applyOutcomes). At most one entry per cell (or
+ * report) a batch: the server checks a later entry of the same cell against a version this batch
+ * creates, which the phone cannot know yet; the later one goes in the next batch, rebased.
+ * `blocked`: the batch still being settled, whose dependents wait (see pushAll). `left`: pending
+ * entries neither in a push nor taken now.
  */
-async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>, blocked?: Dependents): Promise<OutboxEntry[]> {
-  return db.transaction('rw', db.outbox, async () => {
-    const pending = await db.outbox.where('[commune+state]').equals([commune, 'pending']).toArray()
+async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>, blocked?: Dependents): Promise<{ batch: OutboxEntry[]; left: number }> {
+  return db.transaction('rw', [db.outbox, db.meta], async () => {
+    // The pending entries' keys (in seq order), then only as many entries as a batch can take:
+    // the entries of the batch in flight are pending too and are not read again.
+    const [keys, sending] = await Promise.all([db.outbox.where('[commune+state]').equals([commune, 'pending']).primaryKeys(), sendingSeqs(db)])
+    const candidates = keys.filter((seq) => !sending.has(seq) && (!only || only.has(seq)))
     const taken = new Set<string>(blocked?.targets)
     const batch: OutboxEntry[] = []
-    for (const e of pending) {
-      if (batch.length >= size) break
-      if (only && !only.has(e.seq)) continue
-      const key = targetKey(e)
-      if (taken.has(key)) continue
-      taken.add(key)
-      if (blocked && e.mutation.kind === 'report' && blocked.pairs.has(`${e.unit}\u0000${e.period}`)) continue
-      batch.push({ ...e, state: 'sending', attempts: e.attempts + 1 })
+    for (let from = 0; from < candidates.length && batch.length < size; ) {
+      const chunk = candidates.slice(from, from + size - batch.length)
+      from += chunk.length
+      for (const e of await db.outbox.bulkGet(chunk)) {
+        if (!e) continue
+        const key = targetKey(e)
+        if (taken.has(key)) continue
+        taken.add(key)
+        if (blocked && e.mutation.kind === 'report' && blocked.pairs.has(`${e.unit}\u0000${e.period}`)) continue
+        batch.push({ ...e, attempts: e.attempts + 1 })
+      }
     }
-    await db.outbox.bulkPut(batch)
-    return batch
+    if (batch.length > 0) await putSendingSeqs(db, [...sending, ...batch.map((e) => e.seq)])
+    // Every pending entry not in a push is still waiting, outside `only` too (a bisection's other groups).
+    const left = keys.filter((seq) => !sending.has(seq)).length - batch.length
+    return { batch, left }
   })
 }
 
+/** The batch left without an answer: its entries leave the `sending` list, marked as sent once more. */
 async function releaseBatch(db: ThiDuaDb, batch: readonly OutboxEntry[]): Promise<void> {
-  await db.transaction('rw', db.outbox, async () => {
-    for (const e of batch) {
-      const current = await db.outbox.get(e.seq)
-      if (current?.state === 'sending') await db.outbox.update(e.seq, { state: 'pending' })
-    }
-  })
+  await db.transaction('rw', [db.outbox, db.meta], () => releaseSeqs(db, batch.map((e) => e.seq)))
+}
+
+/**
+ * Entries in a push whose answer will not be settled: each still `pending` and still listed gets
+ * +1 attempt (the server may have taken it: an edit must not change it in place, and a resend is
+ * answered `duplicate`), and they leave the `sending` list. Inside a rw transaction over outbox and meta.
+ */
+async function releaseSeqs(db: ThiDuaDb, seqs: readonly number[]): Promise<void> {
+  const [entries, sending] = await Promise.all([db.outbox.bulkGet([...seqs]), sendingSeqs(db)])
+  const sent = entries.filter((e): e is OutboxEntry => e !== undefined && e.state === 'pending' && sending.has(e.seq)).map((e) => ({ ...e, attempts: e.attempts + 1 }))
+  if (sent.length > 0) await db.outbox.bulkPut(sent)
+  const released = new Set(seqs)
+  await putSendingSeqs(db, [...sending].filter((seq) => !released.has(seq)))
 }
 
 /**
  * Acts on one push response in one transaction: an entry leaves the outbox only on `applied`
- * (directly or as a duplicate's original); conflicts and rejections stay for the user. Returns
- * how many entries left `sending`.
+ * (directly or as a duplicate's original); conflicts and rejections stay for the user; the batch
+ * leaves the `sending` list. Returns how many entries of the batch were settled. `inFlight`: the
+ * next batch, sent meanwhile (its entries' targets are known without reading them).
  */
-async function applyOutcomes(db: ThiDuaDb, batch: readonly OutboxEntry[], response: PushResponse, now: Date, result: SyncResult, settledCells?: SettledCells): Promise<number> {
+async function applyOutcomes(
+  db: ThiDuaDb,
+  batch: readonly OutboxEntry[],
+  response: PushResponse,
+  now: Date,
+  result: SyncResult,
+  settledCells?: SettledCells,
+  inFlight: readonly OutboxEntry[] = [],
+): Promise<number> {
   const byId = new Map<string, MutationOutcome>(response.outcomes.map((o) => [o.mutationId, o]))
   // The server's time and name when it sends them: an applied value's cell then is what the
   // pull brings, and the pull does not write it again.
   const at = response.at !== undefined ? new Date(response.at) : now
   let written: CellRow[] = []
   const settled = await db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
-    const by = response.by ?? (await currentUser(db))?.displayName ?? null
-    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at })
+    const [by, sending] = await Promise.all([response.by ?? currentUser(db).then((u) => u?.displayName ?? null), sendingSeqs(db)])
+    const sent = new Set(batch.map((e) => e.seq))
+    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at }, sending, inFlight)
+    let settled = 0
     if (bulk !== undefined) {
       written = bulk
       result.applied += bulk.length
-      return bulk.length
-    }
-    let settled = 0
-    for (const sent of batch) {
-      const entry = await db.outbox.get(sent.seq)
-      if (!entry || entry.state !== 'sending') continue
-      const o = appliedOutcome(byId.get(entry.mutationId))
-      if (o?.status === 'applied') {
-        await onApplied(db, entry, o.version, response.version, { by, now: at })
-        result.applied++
-      } else if (o?.status === 'conflict') {
-        await onConflict(db, entry, o.server)
-        result.conflicts++
-      } else if (o?.status === 'rejected') {
-        await db.outbox.update(entry.seq, { state: 'rejected', rejection: { code: o.code, message: o.message } })
-        result.rejected++
-      } else {
-        await db.outbox.update(entry.seq, { state: 'pending' })
-        continue
+      settled = bulk.length
+    } else {
+      for (const seq of sent) {
+        const entry = await db.outbox.get(seq)
+        // Still as this batch sent it: pending and in the `sending` list.
+        if (!entry || entry.state !== 'pending' || !sending.has(seq)) continue
+        const o = appliedOutcome(byId.get(entry.mutationId))
+        if (o?.status === 'applied') {
+          await onApplied(db, entry, o.version, response.version, { by, now: at })
+          result.applied++
+        } else if (o?.status === 'conflict') {
+          await onConflict(db, entry, o.server)
+          result.conflicts++
+        } else if (o?.status === 'rejected') {
+          await db.outbox.update(seq, { state: 'rejected', rejection: { code: o.code, message: o.message }, attempts: entry.attempts + 1 })
+          result.rejected++
+        } else {
+          // No outcome: it stays pending, sent once more (the server may hold it).
+          await db.outbox.update(seq, { attempts: entry.attempts + 1 })
+          continue
+        }
+        settled++
       }
-      settled++
     }
+    await putSendingSeqs(db, [...sending].filter((seq) => !sent.has(seq)))
     return settled
   })
   // Committed: the pull need not read these cells back (SettledCells).
@@ -422,6 +467,8 @@ async function settleAppliedValues(
   byId: ReadonlyMap<string, MutationOutcome>,
   pushVersion: number,
   stamp: { by: string | null; now: Date },
+  sending: ReadonlySet<number>,
+  inFlight: readonly OutboxEntry[],
 ): Promise<CellRow[] | undefined> {
   const commune = batch[0]?.commune
   if (commune === undefined || batch.some((e) => e.commune !== commune || e.mutation.kind !== 'value')) return undefined
@@ -431,13 +478,17 @@ async function settleAppliedValues(
     if (o?.status !== 'applied') return undefined
     versions.push(o.version)
   }
-  // Still `sending` (the user did not act meanwhile): one read of the index's keys, not one request per entry.
-  const sending = new Set(await db.outbox.where('[commune+state]').equals([commune, 'sending']).primaryKeys())
-  if (batch.some((e) => !sending.has(e.seq))) return undefined
+  // Every entry still there and in the `sending` list, and what else waits in the commune: one
+  // read of the index's primary keys; only entries neither in this batch nor in the next one
+  // (whose targets are known) are read whole, usually none.
+  const present = await db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).primaryKeys()
+  const here = new Set(present)
+  if (batch.some((e) => !here.has(e.seq) || !sending.has(e.seq))) return undefined
   const sent = new Set(batch.map((e) => e.seq))
-  const waiting = new Set(
-    (await db.outbox.where('[commune+unit+period+indicator]').between(...communeRange(commune), true, true).toArray()).filter((e) => !sent.has(e.seq)).map(targetKey),
-  )
+  const known = new Map(inFlight.map((e) => [e.seq, e]))
+  const unknown = present.filter((seq) => !sent.has(seq) && !known.has(seq))
+  const others = [...inFlight.filter((e) => here.has(e.seq)), ...(await db.outbox.bulkGet(unknown)).filter((e): e is OutboxEntry => e !== undefined)]
+  const waiting = new Set(others.map(targetKey))
   if (batch.some((e) => waiting.has(targetKey(e)) || waiting.has(targetKey(reportKey(e))))) return undefined
 
   const cells = await storedCells(db, commune, batch)
@@ -458,10 +509,24 @@ async function settleAppliedValues(
     if (report && (report.status !== 'none' || report.version !== 0)) return []
     return [{ ...(report ?? emptyReport(...key)), status: 'draft' as const, version: pushVersion }]
   })
-  await db.outbox.bulkDelete(batch.map((e) => e.seq))
+  await deleteEntries(db, [...sent])
   await db.cells.bulkPut(rows)
   if (learnt.length > 0) await db.reports.bulkPut(learnt)
   return rows
+}
+
+/**
+ * Deletes these outbox entries: with one range delete when they are every entry between the
+ * first and the last (a batch taken in seq order usually is), else one by one.
+ */
+async function deleteEntries(db: ThiDuaDb, seqs: readonly number[]): Promise<void> {
+  const sorted = [...seqs].sort((a, b) => a - b)
+  const lo = sorted[0]
+  const hi = sorted.at(-1)
+  if (lo === undefined || hi === undefined) return
+  const range = () => db.outbox.where(':id').between(lo, hi, true, true)
+  if ((await range().count()) === sorted.length) await range().delete()
+  else await db.outbox.bulkDelete(sorted)
 }
 
 /**
@@ -536,7 +601,7 @@ function isServerCell(s: ServerCell | { status: string; version: number }): s is
 }
 
 async function onConflict(db: ThiDuaDb, entry: OutboxEntry, server: ServerCell | { status: string; version: number }): Promise<void> {
-  await db.outbox.update(entry.seq, { state: 'conflict', conflict: server })
+  await db.outbox.update(entry.seq, { state: 'conflict', conflict: server, attempts: entry.attempts + 1 })
   if (entry.mutation.kind === 'value' && isServerCell(server)) {
     const cell = await db.cells.get([entry.commune, entry.unit, entry.period, entry.indicator])
     const row = cellFromConflict(cell, { commune: entry.commune, unit: entry.unit, period: entry.period, indicator: entry.indicator }, server)

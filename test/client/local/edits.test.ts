@@ -165,6 +165,25 @@ describe('saveValue', () => {
       ])
     })
 
+    it('adds a new entry when the pending entry is in a push (the sync engine’s `sending` list), and for a report too', async () => {
+      const db = open()
+      const deps = editDeps(db)
+      await saveValue(deps, { ...cell, value: num(1) })
+      await submitReport(deps, { commune: C, unit: 'T1', period: '2024-Q1' })
+      const [value, report] = await db.outbox.toArray()
+      await db.meta.put({ key: 'sending', value: [value!.seq, report!.seq] })
+      await saveValue(deps, { ...cell, value: num(2) })
+      // The same action again would be a no-op on an entry not yet sent; this one travels.
+      await recallReport(deps, { commune: C, unit: 'T1', period: '2024-Q1' })
+      const entries = await db.outbox.toArray()
+      expect(entries.map((e) => [e.state, e.attempts, e.mutation.kind === 'value' ? e.mutation.value : e.mutation.kind === 'report' ? e.mutation.action : null])).toEqual([
+        ['pending', 0, num(1)],
+        ['pending', 0, 'submit'],
+        ['pending', 0, num(2)],
+        ['pending', 0, 'recall'],
+      ])
+    })
+
     it('adds a new entry when the pending entry was sent before (its response was lost)', async () => {
       const db = open()
       const deps = editDeps(db)

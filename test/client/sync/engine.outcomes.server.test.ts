@@ -9,6 +9,7 @@ import 'fake-indexeddb/auto'
 // a 413 from a body limit. Everything the server decides, it decides.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ThiDuaDb } from '../../../src/client/local/db'
+import { coalescible, sendingSeqs } from '../../../src/client/local/outbox'
 import { createDb } from '../../../src/client/local/open'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { mergedValue } from '../../../src/client/local/queries'
@@ -159,6 +160,12 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
 
   const cellOf = (db: ThiDuaDb, C: string, indicator: string, unit = 'T1', period = '2024-Q1') => db.cells.get([C, unit, period, indicator])
   const states = async (db: ThiDuaDb) => (await db.outbox.toArray()).map((e) => e.state)
+  /** The entries in a push not yet settled: listed in the `sending` meta row (they stay `pending`). */
+  const inPush = (db: ThiDuaDb) =>
+    db.transaction('r', [db.outbox, db.meta], async () => {
+      const [sending, entries] = await Promise.all([sendingSeqs(db), db.outbox.toArray()])
+      return entries.filter((e) => sending.has(e.seq))
+    })
   const ids = async (db: ThiDuaDb) => (await db.outbox.toArray()).map((e) => e.mutationId)
 
   describe('push', () => {
@@ -234,7 +241,7 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       deps.transport = {
         ...wire.transport,
         push: async (commune, body) => {
-          unsettled.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').map((e) => e.mutationId))
+          unsettled.push((await inPush(db)).map((e) => e.mutationId))
           return wire.transport.push(commune, body)
         },
       }
@@ -257,7 +264,7 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       deps.transport = {
         ...wire.transport,
         pull: async (commune, cursor, limit) => {
-          sendingWhenAsked.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').length)
+          sendingWhenAsked.push((await inPush(db)).length)
           return wire.transport.pull(commune, cursor, limit)
         },
       }
@@ -279,7 +286,7 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       deps.transport = {
         ...wire.transport,
         pull: async (commune, cursor, limit) => {
-          sendingWhenAsked.push((await db.outbox.toArray()).filter((e) => e.state === 'sending').map((e) => e.mutationId))
+          sendingWhenAsked.push((await inPush(db)).map((e) => e.mutationId))
           return wire.transport.pull(commune, cursor, limit)
         },
       }
@@ -305,9 +312,15 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       db.cells.hook('updating', refuse)
       expect(await syncOnce(deps)).toMatchObject({ ok: false, error: { kind: 'internal' } })
       expect(wire.pushes).toHaveLength(2)
-      // The batch in flight went back to pending; the one whose answer failed to settle is taken
-      // back by the next run's recovery (recoverSending), as after a tab closed mid-push.
-      expect(await states(db)).toEqual(['sending', 'pending'])
+      // The batch in flight went back to pending, marked as sent; the one whose answer failed to
+      // settle stays in the `sending` list until the next run's recovery (recoverSending) takes it
+      // back, as after a tab closed mid-push. Neither may be changed in place by an edit meanwhile.
+      const [first, second] = await db.outbox.toArray()
+      expect(await states(db)).toEqual(['pending', 'pending'])
+      expect((await inPush(db)).map((e) => e.seq)).toEqual([first!.seq])
+      expect([first!.attempts, second!.attempts]).toEqual([0, 1])
+      expect(coalescible([first!], await sendingSeqs(db))).toBeUndefined()
+      expect(coalescible([second!], await sendingSeqs(db))).toBeUndefined()
       expect(await server.cellCount()).toBe(2)
       fail = false
       expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2 })
