@@ -114,11 +114,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout65'), title: 'held-out plans, sixty-fifth set (test/fixtures/heldout65; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout66'), title: 'held-out plans, sixty-sixth set (test/fixtures/heldout66; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout67'), title: 'held-out plans, sixty-seventh set (test/fixtures/heldout67; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout68'), title: 'held-out plans, sixty-eighth set (test/fixtures/heldout68; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout69'), title: 'held-out plans, sixty-ninth set (test/fixtures/heldout69; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout70'), title: 'held-out plans, seventieth set (test/fixtures/heldout70; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout71'), title: 'held-out plans, seventy-first set (test/fixtures/heldout71; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout72'), title: 'held-out plans, seventy-second set (test/fixtures/heldout72; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout68'), title: 'held-out plans, sixty-eighth set (test/fixtures/heldout68; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout69'), title: 'held-out plans, sixty-ninth set (test/fixtures/heldout69; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout70'), title: 'held-out plans, seventieth set (test/fixtures/heldout70; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout71'), title: 'held-out plans, seventy-first set (test/fixtures/heldout71; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout72'), title: 'held-out plans, seventy-second set (test/fixtures/heldout72; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
