@@ -78,6 +78,13 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       if ((target(near) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
+    // "Tỷ lệ hộ văn hóa đạt 92% và giữ vững 6/6 trường đạt chuẩn quốc gia": after a figure, all of a
+    // kind reaching or keeping a state is a goal of its own (a yes/no each reports), joined by "và"
+    // as by a comma.
+    if (/^\s+và\s+$/iu.test(m[0]) && /^(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L}/iu.test(rest) && figure.test(head) && REACHED_RE.test(rest.trim()) && !figure.test(rest.replace(/^(?:(?:duy trì|giữ vững)\s+)?\d{1,3}\/\d{1,3}/iu, ''))) {
+      out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
     // "Phấn đấu 10/10 bản đạt và giữ vững danh hiệu bản văn hóa": a verb left without its object
     // before "và" shares the object of the second verb; one goal, not two.
     if (/^\s+và\s+$/iu.test(m[0]) && /\s(?:đạt|duy trì|giữ|xây dựng|thực hiện|hoàn thành)\s*$/iu.test(head)) continue

@@ -78,7 +78,9 @@ const ISSUES_PLAN_RE = /(?:^|[.;]\s+)[^.;]*?(?:ban hành|xây dựng)\s+kế ho�
 
 export function pastYearTail(text: string, planYear: number | undefined): number {
   if (planYear === undefined) return -1
-  const m = /[.;]\s+(?:trong\s+)?năm (\d{4})(?!\d)\s*,/iu.exec(text)
+  // (Also without the comma, as a hard-wrapped or hurried copy writes it: "…; năm 2023 trồng mới 18 ha
+  // cam, sản lượng chè …", what that year did, read to the paragraph's end.)
+  const m = /[.;]\s+(?:trong\s+)?năm (\d{4})(?!\d)(?:\s*,|\s+(?=\p{L}))/iu.exec(text)
   if (m === null || Number(m[1]) >= planYear) return -1
   // ("…; xảy ra 20 vụ …. UBND phường ban hành Kế hoạch … năm 2026 như sau:": the sentence that
   // issues the plan names its year without coming back to it.)

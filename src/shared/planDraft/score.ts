@@ -54,7 +54,17 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
  * ("18.000 lượt khách du lịch": "lượt khách" or "lượt").
  */
 const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã' }
-const unitKey = (u: string): string => {
+/**
+ * "17/19 thôn, làng", "tổ dân phố, khu phố", "thôn và bản": reporting units of two kinds counted
+ * together are one kind of unit, named by both nouns or by the first, the officer's choice.
+ */
+const REPORTING_KIND_RE = /^(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khối|khóm|ấp|sóc|bản|làng|buôn|bon|xóm|plei|cơ quan|đơn vị|giáo họ|giáo xứ)$/iu
+const firstKind = (u: string): string => {
+  const kinds = u.trim().split(/\s*,\s*|\s+và\s+/u)
+  return kinds.length > 1 && kinds.every((k) => REPORTING_KIND_RE.test(k)) ? kinds[0]! : u
+}
+const unitKey = (unit: string): string => {
+  const u = firstKind(unit)
   // A percentage of what the plan or the district assigns ("% kế hoạch", "% chỉ tiêu giao") is a percentage.
   // ("m3/ngày đêm" is "m³/ngày đêm": a cubic or square metre written with a plain digit, in a compound unit too.)
   const k = u.toLowerCase().replace(/\s+/g, '').replace(/^%.+$/u, '%').replace(/^m([23])(?=\/)/u, (_m, d: string) => (d === '2' ? 'm²' : 'm³'))
