@@ -193,7 +193,9 @@ export function yesNo(clause: { text: string; start: number; end: number; until?
   // "Ngoài các chỉ tiêu tại bảng trên, phường phấn đấu: giữ vững …": the lead-in back to the list,
   // and the commune that strives after it, are no words of the goal.
   const lead = LEAD_BACK_RE.exec(clause.text)
-  const strives = lead ? /^(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu|phân đấu)\s*:?\s*/iu.exec(clause.text.slice(lead[0].length)) : null
+  // ("Ngoài các chỉ tiêu trong bảng, các thôn và các ngành thi đua: không để …": so are the units
+  // that strive, named before "thi đua:" or "phấn đấu:".)
+  const strives = lead ? (/^(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu|phân đấu)\s*:?\s*/iu.exec(clause.text.slice(lead[0].length)) ?? /^[^:;.]{1,60}?\s(?:phấn đấu|phân đấu|thi đua)\s*:\s*/iu.exec(clause.text.slice(lead[0].length, lead[0].length + 80))) : null
   const cut = lead ? lead[0].length + (strives?.[0].length ?? 0) : 0
   const c = cut > 0 && cut < clause.text.length ? { ...clause, text: clause.text.slice(cut), start: clause.start + cut } : clause
   const name = upperFirst(clip(c.text.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''), 300))

@@ -587,4 +587,6 @@ export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết đị
  * mục tiêu nêu trên, ", "Ngoài ra, ", "Ngoài các chỉ tiêu tại bảng trên, " (the list given as a
  * table or an appendix): it names nothing of the item after it.
  */
-export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|ngoài ra)\s*,\s*/iu
+// ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ": the table or the
+// appendix named, "trên" may be left out.)
+export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu

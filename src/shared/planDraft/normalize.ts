@@ -51,7 +51,39 @@ function unifyCharacters(text: string): string {
     .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
     .replace(/[\u201E\u201F\u00AB]/g, '“')
     .replace(/\u00BB/g, '”')
+    // "ⓐ hoàn thành …; ⓑ …": a circled small letter is an item's mark, "a)".
+    .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
+
+/** The letters that may follow each of a list's letters: the next in the Vietnamese alphabet ("d)" then "đ)", "e)" then "g)") or in the Latin one ("d)" then "e)", "e)" then "f)"). */
+const VIETNAMESE_SKIPS: Record<string, string> = { d: 'đ', e: 'g', i: 'k', v: 'x' }
+const NEXT_LETTERS: Record<string, string> = { đ: 'e', ...Object.fromEntries([...'abcdefghijklmnopqrstuvwxy'].map((l, i) => [l, `${'abcdefghijklmnopqrstuvwxyz'[i + 1]!}${VIETNAMESE_SKIPS[l] ?? ''}`])) }
+
+/**
+ * "1. Lĩnh vực kinh tế: a) tổng thu …; b) giá trị …; c) …": items lettered inside one paragraph
+ * ("a)", "(a)" or a circled "ⓐ", read as "a)"), each after a colon or a semicolon, the first "a" and
+ * each next the letter after the one before (the line's own mark counts). Each mark ends the item
+ * before it and opens a line of its own, "b) giá trị …", as a list of lettered lines is written.
+ * (A mark in a sentence, "theo điểm a) khoản 1", follows no colon nor semicolon; letters out of
+ * order are not a list.)
+ */
+function letteredItems(text: string): string[] {
+  let last = /^(?:([a-zđ])[).]|\(([a-zđ])\))\s/u.exec(text)?.slice(1).find((l) => l !== undefined)
+  const out: string[] = []
+  let from = 0
+  let mark = ''
+  for (const m of text.matchAll(/(?<=[:;][ \t]{1,3})(?:\(([a-zđ])\)|([a-zđ])\))[ \t]/gu)) {
+    const letter = (m[1] ?? m[2])!
+    if (letter !== 'a' && !(last !== undefined && NEXT_LETTERS[last]?.includes(letter) === true)) continue
+    last = letter
+    out.push(`${mark}${text.slice(from, m.index)}`.trimEnd())
+    mark = `${letter}) `
+    from = m.index + m[0].length
+  }
+  out.push(`${mark}${text.slice(from)}`)
+  return out
+}
+
 
 /**
  * What OCR makes of figures in a scanned plan: a letter O for a zero inside a number ("12O ha",
@@ -695,6 +727,8 @@ export function normalizeText(raw: string): string {
     const prev = out[out.length - 1]
     if (prev && continues(prev, l, paragraphs)) {
       if (/\p{Ll}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text.slice(0, -1) + l.text
+      // "sản lượng 11.5" + "32 tấn": one figure, cut by a scan's line break (cutFigure).
+      else if (l.blanksBefore === 0 && cutFigure(prev.text, l.text)) prev.text = prev.text + l.text
       // "58 triệu đồng/người/" + "năm": a unit broken at its slash.
       else if (/\/$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text + l.text
       else prev.text = `${prev.text} ${l.text}`
@@ -702,7 +736,7 @@ export function normalizeText(raw: string): string {
     }
     out.push({ ...l })
   }
-  return out.map((l) => l.text).join('\n')
+  return out.flatMap((l) => (l.table ? [l.text] : letteredItems(l.text))).join('\n')
 }
 
 /** A line that opens on a short name and a colon, then its value: "Thu ngân sách: ≥ 16.800 triệu đồng". */
@@ -714,9 +748,36 @@ const FORM_NAME_RE = /^\p{Lu}[^:;.]{0,100}:$/u
 /** The longest line that lines cut by a page's edge are joined into (a long paragraph is a few thousand characters). */
 const JOINED_LINE_MAX = 20_000
 
+/**
+ * "sản lượng 11.5" over "32 tấn", "đạt 12," over "6 tỷ đồng": a figure a scan's line break cut in
+ * the middle. The line ends in a figure whose last group is incomplete (a thousands group of one or
+ * two digits after its dot, or a comma with nothing after it), and the next line opens on the digits
+ * that complete it (three in all for a thousands group, one or two decimals after a comma) and then a
+ * unit: the two are one figure, written without a space. Two figures on lines of their own never end
+ * so ("đạt 95%", "năm 2025", "1.200 ha").
+ */
+function cutFigure(prev: string, next: string): boolean {
+  // (Read from the line's last 26 characters, more than the longest figure, so that a line grown long
+  // from the lines joined to it is not read again: a word longer than that is no figure.)
+  const end = prev.slice(-26)
+  const space = end.lastIndexOf(' ')
+  if (space < 0 && prev.length > end.length) return false
+  const last = end.slice(space + 1)
+  const head = /^\d{1,3}(?:\.\d{3}){0,4}(?:\.(\d{1,2})|,)$/u.exec(last)
+  if (!head) return false
+  const tail = /^(\d{1,3})(?![\d.,])\s*(%|\p{L}+(?:\s\p{L}+){0,2})/u.exec(next.slice(0, 60))
+  if (!tail) return false
+  const digits = tail[1]!.length
+  if (head[1] !== undefined ? head[1].length + digits !== 3 : digits > 2) return false
+  if (tail[2] === '%') return true
+  const words = tail[2]!.split(' ')
+  return words.some((_, n) => unitInfo(words.slice(0, n + 1).join(' ')) !== undefined)
+}
+
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
+  if (next.blanksBefore === 0 && cutFigure(prev.text, next.text)) return true
   // Each line joined copies the sentence so far once more: past a length no wrapped sentence of a
   // plan reaches, lines stay apart, so that thousands of them never join at a quadratic cost.
   if (prev.text.length >= JOINED_LINE_MAX) return false

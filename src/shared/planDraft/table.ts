@@ -441,7 +441,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   )
   // "Số hộ cận nghèo giảm trong năm | hộ | 6": a cut; "Tốc độ tăng doanh thu … | % | ≥ 12": a growth.
   // ("Mức giảm tỷ lệ hộ nghèo | % | 5 - 6": the size of the cut, a cut of 5 to 6 points.)
-  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+|mức\s+)?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
+  // ("Kéo giảm số vụ tai nạn giao thông so với năm 2025 | % | ≥ 10": "kéo giảm" cuts as "giảm" does.)
+  const change = /\s+(tăng|giảm)(?:\s+(?:bình quân|trong năm))?(?:\s+(so với[^|]*))?$/iu.exec(rowName) ?? /^(?:tốc độ\s+|phấn đấu\s+|mức\s+|kéo\s+(?=giảm))?(tăng|giảm)(?:\s+trưởng)?\s+/iu.exec(rowName)
   const pace = change !== null && change.index === 0
   // "Số vụ tai nạn giao thông giảm so với năm 2025 | % | ≥ 5": a cut of at least 5%.
   const changeCue = change && (/[%‰]/u.test(unit) || change[1]!.toLowerCase() === 'giảm') && (cueText.trim() === '' || pace || /^(?:từ|ít nhất|tối thiểu)$/iu.test(cueText.trim())) ? cueBefore(change[1]!) : undefined
