@@ -122,6 +122,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout73'), title: 'held-out plans, seventy-third set (test/fixtures/heldout73; measured once, as written)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout74'), title: 'held-out plans, seventy-fourth set (test/fixtures/heldout74; measured once, as written)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout75'), title: 'held-out plans, seventy-fifth set (test/fixtures/heldout75; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout76'), title: 'held-out plans, seventy-sixth set (test/fixtures/heldout76; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout77'), title: 'held-out plans, seventy-seventh set (test/fixtures/heldout77; measured once, as written)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
