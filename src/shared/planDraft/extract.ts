@@ -386,6 +386,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // "Xã … có 14 ấp, sóc, trong đó đồng bào … chiếm 43,6% dân số, …": so is what the commune is made of.
     // ("Phường … được sắp xếp từ ngày 01/7/2025 trên cơ sở …, gồm 18 khu phố": so is a commune formed by merging.)
     // ("Xã … (thành lập từ ngày 01/7/2025 trên cơ sở …) có 16 thôn …": with how it was formed in brackets after its name.)
+    // ("Tân Lập là xã miền núi có 9 thôn, đồng bào … chiếm trên 90% dân số": what the commune is, said with "là".)
+    if (!h && current === ROOT && !/phấn đấu/iu.test(line.text) && /^[^,.;:()]{1,40}?\s+là\s+(?:một\s+)?(?:xã|phường|thị trấn)(?![\p{L}])/iu.test(line.text)) continue
     if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
     const inList = current.list && !h && !beforeIntro

@@ -80,7 +80,10 @@ export function pastYearTail(text: string, planYear: number | undefined): number
   if (planYear === undefined) return -1
   // (Also without the comma, as a hard-wrapped or hurried copy writes it: "…; năm 2023 trồng mới 18 ha
   // cam, sản lượng chè …", what that year did, read to the paragraph's end.)
-  const m = /[.;]\s+(?:trong\s+)?năm (\d{4})(?!\d)(?:\s*,|\s+(?=\p{L}))/iu.exec(text)
+  // ("…. Cuối năm 2023, toàn xã còn 157 hộ nghèo, tỷ lệ …": so does a sentence opening on a past
+  // year's end, "hết năm 2023", "tính đến cuối năm 2023", or on its last date, "Tính đến 31/12/2023, …":
+  // the state the year ended in, a starting point.)
+  const m = /[.;]\s+(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)(?:\s*,|\s+(?=\p{L}))/iu.exec(text) ?? /[.;]\s+(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)\s*,/iu.exec(text)
   if (m === null || Number(m[1]) >= planYear) return -1
   // ("…; xảy ra 20 vụ …. UBND phường ban hành Kế hoạch … năm 2026 như sau:": the sentence that
   // issues the plan names its year without coming back to it.)

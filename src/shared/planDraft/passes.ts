@@ -188,6 +188,9 @@ export function dropVillageShares(built: Built[], doc: DocHabits): void {
  * subject of its own right after an amount of money only restates that amount, one target. So
  * does how far it goes past the assigned estimate ("… đạt 18,75 tỷ đồng, vượt 10% dự toán tỉnh giao").
  */
+/** "… so với năm 2024", "so với năm trước", "so với cùng kỳ": measured from a past year. */
+const RISE_FROM_PAST_RE = /(?<![\p{L}])so với\s+(?:(?:thực hiện|cuối)\s+)?(?:năm\s+\d{4}|năm trước|cùng kỳ)(?![\p{L}])/iu
+
 export function dropRestatedGrowths(built: Built[], text: string): void {
   for (let i = 1; i < built.length; i++) {
     const b = built[i]!
@@ -196,7 +199,11 @@ export function dropRestatedGrowths(built: Built[], text: string): void {
     // "Đón 65.000 lượt khách trở lên, tăng 18% so với năm 2025": a growth naming no measure of its own
     // (its unit unknown) restates the amount before it, whatever that amount counts.
     const ownMeasure = b.value.unitOfMeasure !== 'chưa rõ'
-    if (!restates || (amount.value.target?.kind !== 'at_least' && amount.value.target?.kind !== 'derived') || (ownMeasure && !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure))) continue
+    // "Giải quyết việc làm cho 1.200 lao động, tăng 80 lao động so với năm 2024": a rise in the same
+    // unit, measured from a past year, with no subject of its own, is the change that amount makes
+    // on last year's; it restates the amount, one target (the level).
+    const sameChange = b.value.target?.kind === 'at_least' && amount.value.target?.kind === 'at_least' && b.value.unitOfMeasure === amount.value.unitOfMeasure && ownMeasure && /^tăng\s+(?:thêm\s+)?\d/iu.test(b.value.source ?? '') && RISE_FROM_PAST_RE.test(b.value.source ?? '')
+    if (!sameChange && (!restates || (amount.value.target?.kind !== 'at_least' && amount.value.target?.kind !== 'derived') || (ownMeasure && !/^(?:tỷ|triệu) đồng$/u.test(amount.value.unitOfMeasure)))) continue
     if (!/^\s*,\s*$/u.test(text.slice(amount.source.end, b.source.start))) continue
     amount.reasons.push(`mức tăng nêu kèm chỉ nói lại số này, không phải chỉ tiêu riêng: “${clip(b.value.source ?? '', 160)}”`)
     built.splice(i--, 1)

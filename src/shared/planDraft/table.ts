@@ -479,7 +479,9 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // last-year figure (its "Thực hiện 2023" column).
   // ("| Số người nghiện ma túy | người | 17 | giảm 3 |": so does a cut in a count the plan cell states,
   // from last year's count; under "Số hộ nghèo giảm trong năm" every column is a cut, none a level.)
-  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
+  // ("| Mức giảm tỷ lệ hộ nghèo | % | 4,1 | ≥ 3,5 |": a row named for the size of the cut holds last
+  // year's cut in that column, not a level to start from.)
+  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && !/^(?:mức|tốc độ)\s+giảm\s/iu.test(rowName) && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
     const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
     const start = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? readDigits(cells[lastAt]!.text, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
