@@ -524,7 +524,7 @@ export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao đi�
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|(?<!nội dung\s)đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
 
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả

@@ -224,7 +224,9 @@ function tableRow(line: string): string | null {
     if (lead === 1 && cells.length >= 3) cells.unshift('')
     if (cells.filter((c) => c !== '').length < 2) return null
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
-    return `| ${cells.join(' | ')} |`
+    // "| 3 615 |", "| ≥ 12 460 |": a figure cell whose thousands are set apart by a space (a narrow
+    // or a thin one, made plain above) is one figure, its groups joined as "3.615".
+    return `| ${cells.map((c) => (/^(?:[≥≤<>]\s*)?\d{1,3}(?: \d{3})+(?:,\d+)?\s*%?$/u.test(c) ? c.replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '.') : c)).join(' | ')} |`
   }
   return null
 }
@@ -649,7 +651,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unifyCharacters(raw).split('\n'))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unifyCharacters(raw).split('\n')))))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))
@@ -675,7 +677,7 @@ export function normalizeText(raw: string): string {
     const table = tableRow(original)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks))))))
-    const text = line.replace(/[ \t]+/g, ' ').trim()
+    const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
       pageBreakAt = lines.length
@@ -737,6 +739,76 @@ export function normalizeText(raw: string): string {
     out.push({ ...l })
   }
   return out.flatMap((l) => (l.table ? [l.text] : letteredItems(l.text))).join('\n')
+}
+
+/**
+ * "1. 8% trở lên: tốc độ tăng giá trị sản xuất …", "- Giảm 1 - 1,5%: tỷ lệ hộ nghèo …", "4. 260 lao
+ * động: được giải quyết việc làm mới, trong đó …": a list item that puts its figure first, and what
+ * it measures after a colon in lower case. The part before the colon is only a figure (with its unit,
+ * or "%", and the words bound to it: "giảm", "dưới", "trên", "từ …", "trở lên"); the item is written
+ * back in the order of a sentence, "<Name> <figure>", the figure set after the name's own words (before
+ * a bracket, ", trong đó", ";" or the closing stop), or after "hoàn thành" for a share of a duty done.
+ * A count of all of a kind ("14/14 thôn: …") is no figure of this kind.
+ */
+const FIGURE_FIRST_RE = /^((?:\d{1,2}[.)]|[-+•*])\s+)((?:(?:giảm|tăng|dưới|trên|từ|tối thiểu|ít nhất|không quá|không dưới|đạt)\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)\s*(%|‰|(?!trở\s)\p{L}+(?:[ /](?!trở\s)\p{L}+){0,3})?(\s+trở (?:lên|xuống))?\s*:\s+(?=\p{L})/iu
+function figureFirst(line: string): string {
+  const m = FIGURE_FIRST_RE.exec(line.slice(0, 120))
+  if (!m) return line
+  const unit = m[3]
+  if (unit === undefined ? !/%|‰/u.test(m[2]!) : !/^[%‰]$/u.test(unit) && unitInfo(unit) === undefined) return line
+  // (A bare figure read as a year is no target of this kind.)
+  if (unit === undefined && /^(?:19|20)\d{2}$/u.test(m[2]!)) return line
+  const figure = `${m[2]!}${unit === undefined ? '' : /^[%‰]$/u.test(unit) ? unit : ` ${unit}`}${m[4] ?? ''}`
+  const body = line.slice(m[0].length)
+  // (The name in lower case, as it goes on after the figure: the "i" flag above would let a capital by.)
+  if (!/^\p{Ll}/u.test(body)) return line
+  const stop = /[.;]$/u.test(body) ? body.length - 1 : body.length
+  const cuts = [body.indexOf(' ('), body.search(/,\s+trong đó(?![\p{L}])/iu), body.indexOf(';')].filter((i) => i > 0 && i < stop)
+  const end = cuts.length > 0 ? Math.min(...cuts) : stop
+  const name = body.slice(0, end)
+  // ("100%: hoàn thành chỉ tiêu giao quân": a share of a duty done is written after its verb, "Hoàn thành 100% chỉ tiêu …".)
+  const done = /^hoàn thành\s+(?=\p{L})/iu.exec(body)
+  if (done && /^\d[\d.,]*%$/u.test(figure)) return `${m[1]!}Hoàn thành ${figure} ${body.slice(done[0].length)}`
+  const bound = /^\p{L}/u.test(figure) ? figure.charAt(0).toLowerCase() + figure.slice(1) : `đạt ${figure}`
+  return `${m[1]!}${name.charAt(0).toUpperCase()}${name.slice(1)} ${bound}${body.slice(end)}`
+}
+
+/** What opens an item of a list: a bullet, a number or a letter and its mark ("- ", "2. ", "b) "). */
+const ITEM_OPENING_RE = /^(?:[-+•*–]\s+\S|(?:\d{1,2}|[a-zđ]|[IVX]{1,4})[.)]\s+\p{L})/u
+/**
+ * A page of two columns a PDF's text layer flattened: each line holds a line of the left column, a
+ * wide gap (five spaces or more) and a line of the right one ("- Sản lượng lúa đạt 5.166 tấn.      -
+ * 11/11 thôn giữ vững …", "a) Về kinh tế:       b) Về văn hóa - xã hội:"). Where the part before the
+ * gap is a sentence (two words or more) that ends (".", ";", ":", "!", "?") and the part after it opens
+ * a sentence (a capital) or an item (a bullet, "2.", "b)"), or the part after it opens an item and the
+ * part before is a sentence, the line is two lines, left first. Tables (pipes, tabs, aligned columns,
+ * already made rows above) and a letterhead's two columns (no stop before the gap) stay as they are.
+ */
+function twoColumns(lines: string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    if (/[|\t]/u.test(line) || !line.includes('     ')) {
+      out.push(line)
+      continue
+    }
+    let from = 0
+    // (The left part is read from the gap before it only, so that a line of many gaps stays linear.)
+    let after = 0
+    for (const gap of line.matchAll(/ {5,}/gu)) {
+      const left = line.slice(after, gap.index).trim()
+      after = gap.index + gap[0].length
+      const right = line.slice(gap.index + gap[0].length, gap.index + gap[0].length + 40)
+      if (left === '' || right === '') continue
+      const sentence = (left.match(/\p{L}{2,}/gu) ?? []).length >= 2
+      const ends = /[.;:!?…]$/u.test(left)
+      if (sentence && ((ends && /^[\p{Lu}\d“"(]/u.test(right)) || ITEM_OPENING_RE.test(right))) {
+        out.push(line.slice(from, gap.index))
+        from = gap.index + gap[0].length
+      }
+    }
+    out.push(from === 0 ? line : line.slice(from))
+  }
+  return out
 }
 
 /** A line that opens on a short name and a colon, then its value: "Thu ngân sách: ≥ 16.800 triệu đồng". */

@@ -224,6 +224,9 @@ export function dropRestatedFigures(built: Built[]): void {
     const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && sameFigure(x.value, b.value) && sameMeasure(x.value.name, b.value.name))
     if (!first) continue
     first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
+    // (The level the cut starts from, stated only where it is restated, is kept with the first.)
+    const [ft, bt] = [first.value.target, b.value.target]
+    if (ft?.kind === 'reduce_by' && bt?.kind === 'reduce_by' && ft.baseline === undefined && bt.baseline !== undefined) first.value = { ...first.value, target: { ...ft, baseline: bt.baseline } }
     built.splice(i--, 1)
   }
   // "… trọng tâm là phấn đấu tổng sản lượng lương thực đạt 9.850 tấn" in the text, then the table's
@@ -248,7 +251,9 @@ const IN_MILLIONS: Record<string, number> = { đồng: 1e-6, 'nghìn đồng': 1
  * units ("| Thu ngân sách … | Triệu đồng | … | 15.000 |", then "thu ngân sách … đạt 15 tỷ đồng trở lên").
  */
 function sameFigure(x: Indicator, y: Indicator): boolean {
-  if (x.unitOfMeasure === y.unitOfMeasure) return JSON.stringify(x.target) === JSON.stringify(y.target)
+  // ("giảm 1,5%" and "| … giảm | % | 1,5 | Cuối năm 2023: 6,82% |": one cut, the level it starts from given once.)
+  const bare = (t: Indicator['target']): Indicator['target'] => (t?.kind === 'reduce_by' && t.baseline !== undefined && (x.target?.kind !== 'reduce_by' || x.target.baseline === undefined || y.target?.kind !== 'reduce_by' || y.target.baseline === undefined) ? { ...t, baseline: undefined } : t)
+  if (x.unitOfMeasure === y.unitOfMeasure) return JSON.stringify(bare(x.target)) === JSON.stringify(bare(y.target))
   const [fx, fy] = [IN_MILLIONS[x.unitOfMeasure], IN_MILLIONS[y.unitOfMeasure]]
   const [vx, vy] = [figureOf(x.target), figureOf(y.target)]
   if (fx === undefined || fy === undefined || vx === undefined || vy === undefined || x.target?.kind !== y.target?.kind) return false

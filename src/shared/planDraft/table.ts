@@ -296,7 +296,9 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
 function lastYearUnit(cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined): string {
   if (!head || year === undefined) return ''
   const at = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])/iu.test(h) && h.includes(String(year - 1)))
-  const unit = /^\d[\d.,]*\s+(\p{L}+(?:\s\p{L}+){0,2})$/u.exec(cells[at]?.text ?? '')?.[1]
+  // (Or a note of the row that gives it: "| Giảm 10% | Năm 2024: 30 vụ |".)
+  const noted = at === -1 ? cells.map((c) => new RegExp(String.raw`^năm ${year - 1}\s*:\s*(\d[\d.,]*\s+\p{L}+(?:\s\p{L}+){0,2})$`, 'iu').exec(c.text)?.[1]).find((x) => x !== undefined) : undefined
+  const unit = /^\d[\d.,]*\s+(\p{L}+(?:\s\p{L}+){0,2})$/u.exec(noted ?? cells[at]?.text ?? '')?.[1]
   return unit !== undefined && unitInfo(unit) && !/^[%‰]$/u.test(unitInfo(unit)!.canonical) ? unit : ''
 }
 
@@ -327,6 +329,37 @@ export function notePart(line: Line, section: Section, year: number | undefined,
 export function unitCellOf(line: Line, head: readonly string[] | undefined, year: number | undefined): string {
   const at = head ? tableColumns(head, year).unit : undefined
   return at === undefined ? '' : (line.text.slice(1, -1).split('|')[at]?.trim() ?? '')
+}
+
+/**
+ * "| Số doanh nghiệp thành lập mới | 12 |": a bare figure whose row names what it counts ("Số <noun> …")
+ * counts in that noun, when the table gives no unit ('' if the noun is no unit of count).
+ */
+function countedUnit(name: string): string {
+  const words = /^(?:\d+[.)]\s*)?(?:tổng\s+)?số\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/iu.exec(name)
+  if (!words) return ''
+  for (let n = 3; n >= 1; n--) {
+    const spelled = words.slice(1, n + 1)
+    if (spelled.some((w) => w === undefined)) continue
+    const info = unitInfo(spelled.join(' '))
+    if (info && info.integer && !/^[%‰]$/u.test(info.canonical)) return spelled.join(' ')
+  }
+  return ''
+}
+
+/**
+ * "| Số hộ nghèo | Giảm 8 hộ | Đầu năm 2025: 26 hộ |": a row's note that gives the level the year
+ * starts from ("Năm 2024: …", "Cuối năm 2024: …", "Đầu năm 2025: …") in the row's unit: its figure.
+ */
+function notedStart(note: string, year: number, unit: string): string | undefined {
+  const m = new RegExp(String.raw`^(?:(?:cuối\s+)?năm\s+${year - 1}|đầu\s+năm\s+${year})\s*:\s*(\d[\d.,]*)\s*(%|‰|\p{L}+(?:\s\p{L}+){0,2})$`, 'iu').exec(note.trim())
+  return m && (unitInfo(m[2]!)?.canonical ?? m[2]) === unit ? m[1] : undefined
+}
+
+/** "Duy trì 3/3 trường", "Giữ vững 12/12 thôn": all of the units keep (or reach) the state the row names, a yes/no. */
+const allKept = (cell: string): boolean => {
+  const m = /^(?:duy trì|giữ vững|đạt)\s+(\d{1,4})\s*\/\s*(\d{1,4})(?:\s+\p{L}+){0,3}$/iu.exec(cell.trim())
+  return m !== null && m[1] === m[2]
 }
 
 /**
@@ -372,7 +405,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     /\p{L}{2,}/u.test(planCell.text) &&
     // ("Duy trì 1.240", "hoàn thành 100": the level to keep or reach is a figure, the unit its column's.)
     (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text) && !/^(?:hoàn thành|giữ vững|duy trì)\s+\d[\d.,]*(?:\s*trở lên)?$/iu.test(planCell.text)))
-  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)))) {
+  if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)) || allKept(planCell.text))) {
     const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
     const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
     const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
@@ -415,6 +448,14 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const span = { start: line.start, end: line.start + line.text.length }
     read.found = { ...read.found!, span, at: planCell.start }
     read.reasons.push('đọc từ một dòng bảng: ô chỉ tiêu ghi cả số và đơn vị tính')
+    // ("| Số hộ nghèo | Giảm 8 hộ | Đầu năm 2025: 26 hộ |": a cut from the level the row's note gives.)
+    const t = read.value.target
+    const startText = t?.kind === 'reduce_by' && !t.relative && t.max === undefined && t.baseline === undefined && cols.notes !== undefined && year !== undefined ? notedStart(cells[cols.notes]?.text ?? '', year, read.value.unitOfMeasure) : undefined
+    const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(read.value.unitOfMeasure), habit: doc.habit })?.value : undefined
+    if (t?.kind === 'reduce_by' && start !== undefined && start > t.amount) {
+      read.value = { ...read.value, target: { ...t, baseline: start } }
+      read.reasons.push(`ghi chú của dòng: mức đầu năm là ${startText} ${read.value.unitOfMeasure}, cần còn không quá ${String(Math.round((start - t.amount) * 100) / 100).replace('.', ',')} ${read.value.unitOfMeasure}`)
+    }
     for (const alt of read.alternatives ?? []) alt.source = line.text
     return { ...read, value: { ...read.value, source: line.text }, source: span }
   }
@@ -425,7 +466,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // "| Thu ngân sách trên địa bàn (triệu đồng) | …": or the name cell, in brackets at its end.
   const nameUnit = /\s*\(([^()]+)\)\s*$/u.exec(nameCell.text)?.[1]?.trim()
   const unitOfName = nameUnit && (nameUnit === '%' || nameUnit === '‰' || unitInfo(nameUnit)) ? nameUnit : undefined
-  const unit = unitCell?.text ?? unitOfName ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : '')
+  const unit = unitCell?.text ?? unitOfName ?? (/%/u.test(figure.text) ? '%' : /‰/u.test(figure.text) ? '‰' : headUnit && unitInfo(headUnit) ? headUnit : countedUnit(nameCell.text))
   const digits = /(\d(?:[\d.,]*\d)?)(?:\s*[%‰])?(?:\s*(?:-|–|đến)\s*(\d(?:[\d.,]*\d)?))?/u.exec(symbolic)
   if (!digits || unit === '') return undefined
   const cueText = symbolic.slice(0, digits.index)
@@ -463,11 +504,15 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     section,
   }
   const reasons = ['đọc từ một dòng bảng']
-  const relative = relativeToLastYear(figure.text, unitInfo(unit)?.canonical ?? unit, cells, head, year, doc)
+  // "| Số vụ phạm pháp hình sự | Giảm 10% | Năm 2024: 30 vụ |": a change in % of what the row counts
+  // ("Số <noun> …") is a change from last year's count, in the unit its note (or column) writes.
+  const counted = unit === '%' && !unitCell && /^(?:kéo\s+)?(?:giảm|tăng)\s/iu.test(figure.text) && countedUnit(nameCell.text) !== '' ? lastYearUnit(cells, head, year) : ''
+  const relUnit = counted !== '' ? (unitInfo(counted)?.canonical ?? counted) : (unitInfo(unit)?.canonical ?? unit)
+  const relative = relativeToLastYear(figure.text, relUnit, cells, head, year, doc)
   if (relative) {
     reasons.push(relative.reason)
     const code = codes.take(slug(rowName))
-    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: unitInfo(unit)?.canonical ?? unit, aggregation: 'flow', target: relative.target }
+    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: relUnit, aggregation: 'flow', target: relative.target }
     return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
   }
   const shaped = toIndicatorShape(f, year, doc, reasons)
@@ -483,12 +528,14 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // year's cut in that column, not a level to start from.)
   if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && !/^(?:mức|tốc độ)\s+giảm\s/iu.test(rowName) && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
     const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
-    const start = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? readDigits(cells[lastAt]!.text, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
+    // (Or the row's note: "| Giảm 8 hộ | Đầu năm 2025: 26 hộ |", "| Năm 2024: 3,2% |", last year's level in the unit of the row.)
+    const startText = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? cells[lastAt]!.text : lastAt < 0 ? notedStart(notes, year, main.unitOfMeasure) : undefined
+    const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
     if (start !== undefined && start > amount) {
       main = { ...main, target: { ...main.target, baseline: start } }
       const u = /^[%‰]$/u.test(main.unitOfMeasure) ? main.unitOfMeasure : ` ${main.unitOfMeasure}`
-      reasons.push(`mức năm ${year - 1} là ${cells[lastAt]!.text}${u}: ${/^[%‰]$/u.test(main.unitOfMeasure) ? 'tỷ lệ ' : ''}cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}${u}`)
+      reasons.push(`mức năm ${year - 1} là ${startText}${u}: ${/^[%‰]$/u.test(main.unitOfMeasure) ? 'tỷ lệ ' : ''}cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}${u}`)
     }
   }
   const code = codes.take(slug(main.name))
