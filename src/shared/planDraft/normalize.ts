@@ -3,7 +3,7 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
-import { unitInfo } from './lexicon'
+import { rangeInOneUnit, unitInfo } from './lexicon'
 
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
@@ -676,7 +676,7 @@ export function normalizeText(raw: string): string {
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks))))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
