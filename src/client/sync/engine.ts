@@ -485,7 +485,7 @@ async function settleAppliedValues(
   const here = new Set(present)
   if (batch.some((e) => !here.has(e.seq) || !sending.has(e.seq))) return undefined
   const sent = new Set(batch.map((e) => e.seq))
-  const known = new Map(inFlight.map((e) => [e.seq, e]))
+  const known = new Set(inFlight.map((e) => e.seq))
   const unknown = present.filter((seq) => !sent.has(seq) && !known.has(seq))
   const others = [...inFlight.filter((e) => here.has(e.seq)), ...(await db.outbox.bulkGet(unknown)).filter((e): e is OutboxEntry => e !== undefined)]
   const waiting = new Set(others.map(targetKey))
