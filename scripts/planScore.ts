@@ -119,11 +119,15 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout70'), title: 'held-out plans, seventieth set (test/fixtures/heldout70; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout71'), title: 'held-out plans, seventy-first set (test/fixtures/heldout71; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout72'), title: 'held-out plans, seventy-second set (test/fixtures/heldout72; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout73'), title: 'held-out plans, seventy-third set (test/fixtures/heldout73; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout74'), title: 'held-out plans, seventy-fourth set (test/fixtures/heldout74; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout75'), title: 'held-out plans, seventy-fifth set (test/fixtures/heldout75; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout76'), title: 'held-out plans, seventy-sixth set (test/fixtures/heldout76; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout77'), title: 'held-out plans, seventy-seventh set (test/fixtures/heldout77; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout73'), title: 'held-out plans, seventy-third set (test/fixtures/heldout73; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout74'), title: 'held-out plans, seventy-fourth set (test/fixtures/heldout74; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout75'), title: 'held-out plans, seventy-fifth set (test/fixtures/heldout75; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout76'), title: 'held-out plans, seventy-sixth set (test/fixtures/heldout76; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout77'), title: 'held-out plans, seventy-seventh set (test/fixtures/heldout77; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout78'), title: 'held-out plans, seventy-eighth set (test/fixtures/heldout78; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout79'), title: 'held-out plans, seventy-ninth set (test/fixtures/heldout79; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout80'), title: 'held-out plans, eightieth set (test/fixtures/heldout80; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout81'), title: 'held-out plans, eighty-first set (test/fixtures/heldout81; measured once, as written)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
