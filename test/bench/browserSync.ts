@@ -31,6 +31,8 @@ const NUMBER_TARGET = 60
  * timeline are logged. The profiler slows the page: the figures of a profiled bench are not reported.
  */
 const PROFILE_DIR = process.env.BENCH_SYNC_PROFILE?.trim() || ''
+/** BENCH_SYNC_LOG=1 logs each run's requests (sent, answered) from online on, without profiling. */
+const LOG_TIMELINE = Boolean(PROFILE_DIR || process.env.BENCH_SYNC_LOG)
 const PERIODS = ['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4', '2022-Y', ...MONTHS.map((p) => p.code)]
 
 const SYNC_DESCRIPTION = [
@@ -282,7 +284,7 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
       const t0 = await page.evaluate(() => performance.now())
       const wall0 = Date.now()
       const onRequest = (req: Request): void => {
-        if (!PROFILE_DIR || !new URL(req.url()).pathname.startsWith('/api/')) return
+        if (!LOG_TIMELINE || !new URL(req.url()).pathname.startsWith('/api/')) return
         const at = Date.now() - wall0
         void req.response().then(async (res) => {
           await res?.finished()
