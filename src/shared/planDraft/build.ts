@@ -7,7 +7,7 @@ import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
-import { type DocHabits, type Reading, statedCases } from './shape'
+import { type DocHabits, type Reading, statedCases, statedLevel } from './shape'
 
 export interface Built {
   id: string
@@ -135,31 +135,44 @@ export function comparedToBase(item: Line, section: Section, year: number | unde
 }
 
 /**
- * "Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2023", "… không thấp hơn năm trước": an
- * amount at least last year's, a growth of 0 % on that year. A rate said so stays a yes/no: its
- * level is last year's, which the plan does not give here.
+ * "Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2023", "… không thấp hơn năm trước": at
+ * least last year's level. When the document states that level for the same quantity (in its
+ * account of that year, statedLevel: "Năm 2025, … diện tích sen 420 ha; … tỷ lệ hộ gia đình văn hóa
+ * đạt 93,6%"), the target is that figure: `at_least` on an amount, `rate_at_least` on a rate.
+ * Otherwise an amount is a growth of 0 % on that year, and a rate stays a yes/no: its level is last
+ * year's, which the plan does not give. ("Diện tích sen giữ bằng …": the verb of keeping is no part
+ * of the quantity's name.)
  */
-export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits): Built | undefined {
-  const m = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp hơn|không dưới|không giảm so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
-  if (!m || /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(m[1]!)) return undefined
+export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits, statedOnly = false): Built | undefined {
+  const m = NOT_BELOW_RE.exec(c.text.replace(/[.;,\s]+$/u, ''))
+  if (!m) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
-  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
+  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, '').replace(/\s+(?:giữ|giữ ổn định|duy trì|ổn định|đạt|ở mức|luôn)$/iu, ''))
+  const rate = /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(name)
+  const level = statedLevel(name, baseYear, rate, doc)
+  if ((rate || statedOnly) && level === undefined) return undefined
   const money = /thu|chi|giá trị|doanh thu|vốn|thu nhập/iu.test(name)
+  const target: Target = level === undefined ? { kind: 'growth', percent: 0, baseYear } : rate ? { kind: 'rate_at_least', value: level.value } : { kind: 'at_least', value: level.value }
   const value: Indicator = {
     code: codes.take(slug(name)),
     name,
     field: section.code,
-    unitOfMeasure: money ? doc.money : 'chưa rõ',
-    aggregation: isStockName(name) ? 'stock' : 'flow',
+    unitOfMeasure: level?.unit ?? (money ? doc.money : 'chưa rõ'),
+    aggregation: rate ? 'rate' : isStockName(name) ? 'stock' : 'flow',
+    ...(rate ? { scale: 100 as const } : {}),
     proportion: true,
-    target: { kind: 'growth', percent: 0, baseYear },
+    target,
     reporters: { kinds: [...REPORTERS.kinds], units: [] },
     source: c.text,
   }
-  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit: '', cue: { kind: 'growth' }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
-  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: money ? 'medium' : 'low', reasons: [`không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}`], ambiguous: false, found }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: [level === undefined ? '0' : String(level.value), undefined], unit: level?.unit ?? '', cue: level === undefined ? { kind: 'growth' } : undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  const reason = level === undefined ? `không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}` : `không thấp hơn năm ${baseYear}, văn bản nêu mức năm ${baseYear} là ${level.text}: đạt từ ${level.text} trở lên`
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: level !== undefined || money ? 'medium' : 'low', reasons: [reason], ambiguous: false, found }
 }
+
+/** "<quantity> bằng hoặc cao hơn năm 2025", "… không thấp hơn năm trước", "… không giảm so với cùng kỳ". */
+export const NOT_BELOW_RE = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp hơn|không dưới|không giảm so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu
 
 /**
  * "Số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2023", "… không tăng so với năm trước": cases

@@ -39,7 +39,7 @@ import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResult
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
-import { type Built, Codes, comparedToBase, figureOf, notAbove, notBelow, slug, yesNo } from './build'
+import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
 import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
@@ -424,7 +424,25 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       let k = 0
       for (const c of clausesOf(item)) {
         while (k < found.length && found[k]!.at < c.start) k++
-        if (k < found.length && found[k]!.at < c.end) continue
+        if (k < found.length && found[k]!.at < c.end) {
+          // "Tỷ lệ hộ gia đình văn hóa bằng hoặc cao hơn năm 2025 và 100% ấp giữ vững danh hiệu": a
+          // level held at last year's, joined by "và" to the figure after it, is a target of its own.
+          const joined = /^(.+?)\s+và\s*$/u.exec(c.text.slice(0, found[k]!.at - c.start))
+          const held = joined && NOT_BELOW_RE.test(joined[1]!.trim()) ? notBelow({ text: joined[1]!.trim(), start: c.start, end: c.start + joined[1]!.trim().length }, current, codes, built.length, year, doc, prose) : undefined
+          if (held) {
+            built.push(held)
+            sectionsUsed.add(current)
+          }
+          continue
+        }
+        // "Diện tích sen giữ bằng hoặc cao hơn năm 2025" in running prose: a level last year's
+        // account states is a result the plan sets, as a figure would be.
+        const stated = prose && NOT_BELOW_RE.test(c.text.replace(/[.;,\s]+$/u, '')) ? notBelow(c, current, codes, built.length, year, doc, true) : undefined
+        if (stated) {
+          built.push(stated)
+          sectionsUsed.add(current)
+          continue
+        }
         // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
         if (/:\s*$/u.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên

@@ -55,6 +55,43 @@ function unifyCharacters(text: string): string {
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
 
+/** A line of an e-mail's quote: its marks (">", ">>", "> >") and the space after them. */
+const QUOTE_MARKS_RE = /^[ \t]*>(?:[ \t]?>)*(?:[ \t]|$)/u
+/** A quoted line that reads as a figure rather than as a quote: "> 88%", "> 1.500 hộ" (strictly above). */
+const QUOTED_FIGURE_RE = /^[ \t]*>[ \t]*\d/u
+
+/**
+ * A plan quoted in an e-mail reply: a run of lines that open on the quote mark (">" then a space
+ * or nothing, ">>" or "> >" for a quote inside the quote), blank lines between them allowed, read
+ * as if unquoted: the marks are removed. Three quoted lines or more make a run, at least one of
+ * them not a figure: a lone "> 88%" (strictly above), or a cell or a wrapped line opening on it,
+ * stays a figure.
+ */
+function unquoted(lines: string[]): string[] {
+  const quoted = (l: string): boolean => QUOTE_MARKS_RE.test(l)
+  const out = [...lines]
+  let at = 0
+  while (at < lines.length) {
+    if (!quoted(lines[at]!)) {
+      at++
+      continue
+    }
+    // The run: quoted lines, with blank lines between them (not at its end).
+    let end = at
+    let last = at
+    while (end < lines.length && (quoted(lines[end]!) || lines[end]!.trim() === '')) {
+      if (quoted(lines[end]!)) last = end
+      end++
+    }
+    const run = lines.slice(at, last + 1).filter(quoted)
+    if (run.length >= 3 && run.some((l) => !QUOTED_FIGURE_RE.test(l))) {
+      for (let i = at; i <= last; i++) out[i] = lines[i]!.replace(QUOTE_MARKS_RE, '')
+    }
+    at = last + 1
+  }
+  return out
+}
+
 /** The letters that may follow each of a list's letters: the next in the Vietnamese alphabet ("d)" then "đ)", "e)" then "g)") or in the Latin one ("d)" then "e)", "e)" then "f)"). */
 const VIETNAMESE_SKIPS: Record<string, string> = { d: 'đ', e: 'g', i: 'k', v: 'x' }
 const NEXT_LETTERS: Record<string, string> = { đ: 'e', ...Object.fromEntries([...'abcdefghijklmnopqrstuvwxy'].map((l, i) => [l, `${'abcdefghijklmnopqrstuvwxyz'[i + 1]!}${VIETNAMESE_SKIPS[l] ?? ''}`])) }
@@ -651,7 +688,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unifyCharacters(raw).split('\n')))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unquoted(unifyCharacters(raw).split('\n'))))))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))

@@ -4,7 +4,8 @@
 // - a numeric target matches when the kind is the same (and its strictness, relative flag, base
 //   year), every number agrees within rounding, the unit of measure is the same once normalised
 //   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách" and "lượt", "HTX" and "hợp tác xã" count the same), and the names share words (at
-//   least a fifth of the draft's name words appear in the hand-made name or source);
+//   least a fifth of the draft's name words appear in the hand-made name or source); a growth of 0 % on a
+//   stated base level and "at least" that level are the same target;
 // - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
 //   are in the drafted clause and at least 30 % of the clause's words in the hand-made name and
 //   source. A hand-made source may be excerpts of the plan joined by "…" (an elision: the editor
@@ -50,10 +51,11 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
 /**
  * Units that count the same, either word the officer's choice: workers are people ("60 lao động",
  * "60 người"); a street is a route ("03 tuyến phố", "03 tuyến"); a house is a house ("05 nhà", "05 căn");
- * "HTX" is the common abbreviation of "hợp tác xã"; a visit is a visit, the visitor named or not
+ * "HTX", "CLB", "DN" are the common abbreviations of "hợp tác xã", "câu lạc bộ", "doanh nghiệp" (a table's ĐVT
+ * column writes them so); a visit is a visit, the visitor named or not
  * ("18.000 lượt khách du lịch": "lượt khách" or "lượt").
  */
-const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã' }
+const SAME_UNIT: Record<string, string> = { laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã', clb: 'câulạcbộ', dn: 'doanhnghiệp' }
 /**
  * "17/19 thôn, làng", "tổ dân phố, khu phố", "thôn và bản": reporting units of two kinds counted
  * together are one kind of unit, named by both nouns or by the first, the officer's choice.
@@ -71,8 +73,16 @@ const unitKey = (unit: string): string => {
   return SAME_UNIT[k] ?? k
 }
 
+/**
+ * "bằng hoặc cao hơn năm 2023" on an amount whose 2023 level the plan states (6.420): a growth of
+ * 0 % on that level and "at least 6.420" are the same target, written either way.
+ */
+const heldLevel = (t: Target): number | undefined => (t.kind === 'growth' && t.percent === 0 && t.maxPercent === undefined ? t.baseValue : undefined)
+
 /** Kind and numbers of two targets agree. */
 export function sameTarget(a: Target, b: Target): boolean {
+  if (a.kind === 'growth' && b.kind === 'at_least') return heldLevel(a) !== undefined && same(heldLevel(a), b.value) && !b.strict
+  if (a.kind === 'at_least' && b.kind === 'growth') return sameTarget(b, a)
   if (a.kind !== b.kind) return false
   switch (a.kind) {
     case 'at_least':

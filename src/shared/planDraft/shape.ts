@@ -277,6 +277,31 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }
 
+/**
+ * The level a quantity reached in `baseYear`, where the document states it for the same quantity,
+ * in a paragraph about that year ("Năm 2025, sản lượng lúa … ; diện tích sen 420 ha; thu ngân
+ * sách nhà nước trên địa bàn đạt 21,4 tỷ đồng; tỷ lệ hộ gia đình văn hóa đạt 93,6%"): the quantity
+ * named as the target names it, then its figure and unit (a rate in %, an amount in a unit of
+ * measure). The paragraph's first year, before the figure, is `baseYear`, and it strives for
+ * nothing ("phấn đấu") before it: a plan's sentence about this year is no account of last year.
+ */
+export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DocHabits): { value: number; unit: string; text: string } | undefined {
+  const quantity = name.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
+  if (name.trim().split(/\s+/u).length < 2) return undefined
+  const re = new RegExp(String.raw`(?<![\p{L}])${quantity}\s+(?:(?:đạt|là|có|còn|ở mức|ước đạt|khoảng)\s+)?(\d(?:[\d.,]*\d)?)\s*(%|\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu')
+  for (const m of doc.text.matchAll(re)) {
+    const paragraph = doc.text.slice(doc.text.lastIndexOf('\n', m.index) + 1, m.index)
+    const firstYear = /(?<![\p{L}\d/])năm (\d{4})(?!\d)/iu.exec(paragraph)
+    if (!firstYear || Number(firstYear[1]) !== baseYear || /phấn đấu/iu.test(paragraph.slice(firstYear.index))) continue
+    const words = m[2]!.split(/\s+/u)
+    const unit = m[2] === '%' ? '%' : [3, 2, 1].map((k) => unitInfo(words.slice(0, k).join(' '))?.canonical).find((u) => u !== undefined)
+    if (unit === undefined || (unit === '%') !== rate) continue
+    const value = readDigits(m[1]!, { integer: false, percent: unit === '%', habit: doc.habit })?.value
+    if (value !== undefined) return { value, unit, text: `${m[1]!}${unit === '%' ? '%' : ` ${unit}`}` }
+  }
+  return undefined
+}
+
 /** "Số điểm tập kết rác tự phát", "Số cơ sở kinh doanh …": what a count counts, named after "số", is its unit. */
 function countedNoun(name: string): string {
   const m = /^(?:tổng\s+)?số\s+(\p{L}+)(?:\s+(\p{L}+))?/iu.exec(name)

@@ -518,6 +518,10 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const shaped = toIndicatorShape(f, year, doc, reasons)
   const { alternatives, confidence } = shaped
   let { main } = shaped
+  // "| Số câu lạc bộ … | CLB | 12 | 14 |": an abbreviation in capitals of what the row counts (CLB,
+  // HTX, DN) is the unit as the table's ĐVT column writes it, kept so, not spelled out.
+  const abbreviation = unitCell && /^\p{Lu}{2,5}$/u.test(unitCell.text) ? unitInfo(unitCell.text) : undefined
+  if (abbreviation?.integer && main.unitOfMeasure === abbreviation.canonical) main = { ...main, unitOfMeasure: unitCell!.text }
   // "| Diện tích cây ăn trái | ha | duy trì 1.240 |": a level kept is a level standing, a stock.
   if (/^(?:duy trì|giữ vững|giữ ổn định)\s/iu.test(figure.text) && main.aggregation === 'flow' && main.target.kind === 'at_least') main = { ...main, aggregation: 'stock' }
   // "| Tỷ lệ hộ nghèo | % | 2,86 | giảm 0,8 |": a cut in points of a rate starts from the row's
