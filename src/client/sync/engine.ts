@@ -2,7 +2,7 @@
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
 import { inEditTransaction, isQuotaError, type EditDeps } from '../local/edits'
-import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { communeRange, currentUser, emptyReport, emptySyncState, putObserved, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
 import {
   entriesFor,
   putSendingSeqs,
@@ -75,7 +75,6 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   const settledCells = new SettledCells()
   let failure: unknown
   try {
-    await recoverSending(deps.db, deps.commune)
     await pushAll(deps, clock, result, probe, early, settledCells)
   } catch (err) {
     failure = err
@@ -120,13 +119,40 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
 /**
  * A run starts with nothing in flight (one runner per browser): entries a run that died (tab
  * closed mid-push) left in the `sending` list are released like a batch without an answer, and
- * entries an earlier version left in the state `sending` go back to `pending`.
+ * entries an earlier version left in the state `sending` go back to `pending`. Inside a rw
+ * transaction over outbox and meta (the run's first, see `startPush`).
  */
 async function recoverSending(db: ThiDuaDb, commune: string): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.meta], async () => {
-    await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
-    const sending = await sendingSeqs(db)
-    if (sending.size > 0) await releaseSeqs(db, [...sending])
+  await db.outbox.where('[commune+state]').equals([commune, 'sending']).modify({ state: 'pending' })
+  const sending = await sendingSeqs(db)
+  if (sending.size > 0) await releaseSeqs(db, [...sending])
+}
+
+/**
+ * What a push round starts from, read in the transaction that takes its batch. Only a run writes
+ * `serverFailures` and `suspects`, one run at a time, so the run keeps what it read (and what it
+ * wrote since) instead of reading them again after each answer; the cursor moves only in the pull.
+ */
+interface PushStart {
+  /** The bisection group this round pushes, if any. */
+  group: number[] | undefined
+  /** The stored count of 5xx answers in a row is not 0: the next good answer resets it. */
+  failures: boolean
+  /** Where the pull stands, for the first page asked for early. */
+  cursor: number
+}
+
+/**
+ * A round of pushAll with nothing in flight: one transaction reads the sync state, takes the
+ * batch and, at the run's start, recovers what a dead run left and reads the device id.
+ */
+async function startPush(db: ThiDuaDb, commune: string, size: number, first: boolean): Promise<PushStart & { batch: OutboxEntry[]; left: number; deviceId: unknown }> {
+  return db.transaction('rw', [db.outbox, db.meta, db.syncState], async () => {
+    if (first) await recoverSending(db, commune)
+    const [state, deviceId] = await Promise.all([db.syncState.get(commune), first ? db.meta.get('deviceId').then((row) => row?.value) : undefined])
+    const group = state?.suspects?.[0]
+    const { batch, left } = await takeBatch(db, commune, size, group && new Set(group))
+    return { group, failures: (state?.serverFailures ?? 0) > 0, cursor: state?.cursor ?? 0, batch, left, deviceId }
   })
 }
 
@@ -160,9 +186,15 @@ function isServerFailure(err: unknown): err is SyncTransportError {
 async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe, early: EarlyPull, settledCells: SettledCells): Promise<void> {
   const { db, commune, transport } = deps
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
-  const stored = (await db.meta.get('deviceId'))?.value
+  let stored: unknown
+  let first = true
+  const known: Omit<PushStart, 'group'> = { failures: false, cursor: 0 }
+  /** Pending entries left out of the last batch taken: none, and no answer needs another take. */
+  let leftAfterTake = 0
   const send = (batch: OutboxEntry[]): InFlight => {
     result.sent += batch.length
+    // A page asked for before this push may hold older states of its cells: not used (pullAll asks again).
+    early.first = null
     const answer = transport.push(commune, { deviceId: typeof stored === 'string' ? stored : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
     // Awaited later; a failure meanwhile is not an unhandled rejection.
     answer.catch(() => undefined)
@@ -176,8 +208,14 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       current = next
       next = null
     } else {
-      group = (await db.syncState.get(commune))?.suspects?.[0]
-      const { batch } = await takeBatch(db, commune, size, group && new Set(group))
+      const start = await startPush(db, commune, size, first)
+      if (first) stored = start.deviceId
+      first = false
+      ;({ group } = start)
+      known.failures = start.failures
+      known.cursor = start.cursor
+      leftAfterTake = start.left
+      const { batch } = start
       if (batch.length === 0) {
         if (!group) return
         // Nothing of the group is pending any more (sent since, discarded, in conflict): done with it.
@@ -192,8 +230,10 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       response = await current.answer
     } catch (err) {
       // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
-      if (isServerFailure(err)) await onServerFailure(db, commune, batch, group, err.status!, probe)
-      else await releaseBatch(db, batch)
+      if (isServerFailure(err)) {
+        await onServerFailure(db, commune, batch, group, err.status!, probe)
+        known.failures = true
+      } else await releaseBatch(db, batch)
       // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
       if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
         size = Math.ceil(batch.length / 2)
@@ -202,10 +242,15 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       throw err
     }
     try {
-      if (!group) {
+      if (!group && leftAfterTake === 0) {
+        // Nothing waited beside this batch when it was taken: no other take now. An edit made
+        // since goes with the round that follows the settle (pushAll's loop).
+        askFirstPage(deps, early, known.cursor)
+      } else if (!group) {
         const { batch: following, left } = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
+        leftAfterTake = left
         const last = left === 0
-        const cursor = last ? ((await db.syncState.get(commune))?.cursor ?? 0) : 0
+        const { cursor } = known
         if (following.length > 0) {
           const sent = send(following)
           next = sent
@@ -214,7 +259,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
         } else if (last) askFirstPage(deps, early, cursor)
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells, next?.batch)
-      await onAnswered(db, commune, batch, group)
+      await onAnswered(db, commune, batch, group, known)
       if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
       if (next) await abandon(db, next)
@@ -275,13 +320,17 @@ async function replaceGroup(db: ThiDuaDb, commune: string, group: readonly numbe
   })
 }
 
-/** The server answered a push: the batch leaves its bisection group, or the run of failures ends. */
-async function onAnswered(db: ThiDuaDb, commune: string, batch: readonly OutboxEntry[], group: number[] | undefined): Promise<void> {
+/**
+ * The server answered a push: the batch leaves its bisection group, or the run of failures ends
+ * (written only when the run knows of failures: it read them, or counted one, see PushStart).
+ */
+async function onAnswered(db: ThiDuaDb, commune: string, batch: readonly OutboxEntry[], group: number[] | undefined, known: { failures: boolean }): Promise<void> {
   if (group) {
     const sent = new Set(batch.map((e) => e.seq))
     await replaceGroup(db, commune, group, [group.filter((seq) => !sent.has(seq))])
-  } else if ((await db.syncState.get(commune))?.serverFailures) {
+  } else if (known.failures) {
     await updateSyncState(db, commune, { serverFailures: 0 })
+    known.failures = false
   }
 }
 
@@ -510,8 +559,8 @@ async function settleAppliedValues(
     return [{ ...(report ?? emptyReport(...key)), status: 'draft' as const, version: pushVersion }]
   })
   await deleteEntries(db, [...sent])
-  await db.cells.bulkPut(rows)
-  if (learnt.length > 0) await db.reports.bulkPut(learnt)
+  await putObserved(db.cells, rows)
+  if (learnt.length > 0) await putObserved(db.reports, learnt)
   return rows
 }
 
@@ -666,12 +715,12 @@ async function savePage(db: ThiDuaDb, commune: string, page: PullResponse, settl
       // with the server's time by an earlier run) is not written again.
       const existing = await storedCells(db, commune, values)
       const changed = values.map((v, i) => cellFromPull(existing[i], commune, v)).filter((row, i) => row !== existing[i])
-      if (changed.length > 0) await db.cells.bulkPut(changed)
+      if (changed.length > 0) await putObserved(db.cells, changed)
     }
     if (page.reports.length > 0) {
       const existing = await db.reports.bulkGet(page.reports.map((r) => [commune, r.unit, r.period] as [string, string, string]))
       const changed = page.reports.map((r, i) => reportFromPull(existing[i], commune, r)).filter((row, i) => row !== existing[i])
-      if (changed.length > 0) await db.reports.bulkPut(changed)
+      if (changed.length > 0) await putObserved(db.reports, changed)
     }
     if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
     if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))
