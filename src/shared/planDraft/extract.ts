@@ -52,6 +52,8 @@ export { planFromDraft } from './planFromDraft'
 /** "…, toàn xã phấn đấu:", "… để đến cuối năm đạt được:", "… phối hợp các thôn bảo đảm:": a sentence that introduces the targets listed under it. */
 /** An item's label naming it as the means ("Giải pháp:", "Biện pháp thực hiện:", "Nhiệm vụ, giải pháp:"), words after it. */
 const MEANS_LABEL_RE = /^(?:[-+•*–]\s*)?(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính))?\s*:\s*\S/iu
+/** A section on scoring the units' emulation ("Tiêu chí và thang điểm chấm thi đua", "Cách chấm điểm"): its points and grades are no targets. */
+const SCORING_SECTION_RE = /(?<![\p{L}])(?:thang điểm|chấm điểm|cách chấm|bảng điểm)(?![\p{L}])/iu
 /** A section named for the means alone ("Nhiệm vụ, giải pháp chủ yếu", "Các giải pháp thực hiện"): how the targets are reached, none of its own. */
 const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính|trọng tâm))?\s*:?$/iu
 /**
@@ -196,6 +198,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name)) ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
+          // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
+          // and grades, at any depth (a part naming targets as well is still read).
+          (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||
           // "3. Nhiệm vụ, giải pháp chủ yếu" under the targets' part: the means, at any depth.
           MEANS_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||

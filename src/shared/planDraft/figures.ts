@@ -38,6 +38,9 @@ const UNIT_WORDS = String.raw`(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei
 /** "các khu phố tổ chức …", "các thôn, tổ dân phố mở … ít nhất": the units named together, then what each holds. */
 const SESSIONS_OF_UNITS_RE = new RegExp(String.raw`(?:^|[,;:])\s*(?:[-+•]\s*)?các\s+${UNIT_WORDS}(?:\s*(?:,|và)\s*${UNIT_WORDS})*\s+(?:tổ chức|mở|họp|thực hiện|ra quân)(?![\p{L}])[^,;:]*?(?:ít nhất|tối thiểu)?\s*$`, 'iu')
 
+/** "… điểm trở lên được xếp loại xuất sắc", "… điểm: loại khá": a grade the points earn, up to the clause's end. */
+const GRADE_AFTER_RE = /^[^;.\n]{0,40}?(?<![\p{L}])(?:xếp loại|xếp hạng|loại\s+(?:xuất sắc|khá|tốt|trung bình|yếu|hoàn thành))(?![\p{L}])/iu
+
 /** "… 280 ha với sản lượng gỗ keo đạt …", "… 410 ha cho sản lượng …": "với", "cho" opening a measure of its own join a second figure's clause. */
 const WITH_MEASURE_RE = /^(?:với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}])))/iu
 
@@ -303,6 +306,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "…; các khu phố tổ chức tập huấn ít nhất 02 lần trong năm": sessions the units hold, the count
     // asked of each of them (as after "mỗi"), a duty of the movement in each unit, no commune total.
     if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && SESSIONS_OF_UNITS_RE.test(before)) continue
+    // "đạt từ 90 điểm trở lên được xếp loại xuất sắc", "từ 75 đến dưới 90 điểm xếp loại khá": points
+    // that grade the units' emulation are a band of its scoring, no target.
+    if (/^điểm$/iu.test(m[5] ?? '') && GRADE_AFTER_RE.test(after(at + m[0].length))) continue
     // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
     const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
     if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue

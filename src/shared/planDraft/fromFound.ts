@@ -2,7 +2,7 @@
 // shares of a structure, a crop's area, yield and output, a whole's parts, a growth's sectors.
 import { agreesWith } from '../validation'
 import type { Line } from './header'
-import { readDigits, SECTOR_RE, unitFamily } from './lexicon'
+import { readDigits, SECTOR_RE, spellAbbreviations, unitFamily } from './lexicon'
 import type { SourceSpan } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
@@ -36,6 +36,9 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   for (const f of found) {
     const full = CROP_ABBREVIATIONS[/(?:^|:\s*)(DT|NS|SL)$/u.exec(f.name)?.[1] ?? '']
     if (full && full.units.test(f.unit)) f.name = f.name.replace(/(DT|NS|SL)$/u, full.name)
+    // "NS lúa bình quân ≥ 65 tạ/ha", "TNGT: giảm ≥ 10% số vụ", "Tỷ lệ HGĐ văn hóa": abbreviations
+    // read as their words, for the kind and the unit (the source keeps them as written).
+    f.name = spellAbbreviations(f.name, f.unit)
   }
 
   // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").

@@ -203,9 +203,10 @@ export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '')
  * trường hoàn thành …"), keeping or doing something: the state of every unit, reached or not.
  * A work finished ("phục hồi xong toàn bộ diện tích …", "giải quyết dứt điểm …"): done or not.
  * A rating to earn ("Chi bộ … được xếp loại “Hoàn thành tốt nhiệm vụ” trở lên"): earned or not.
+ * Spending kept within what is assigned ("chi ngân sách không vượt dự toán được giao"): kept or not.
  */
 export const REACHED_RE =
-  /^(?:(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
+  /^(?:(?:tổng\s+)?chi\s+(?:\p{L}+\s+){0,4}?không\s+vượt(?:\s+quá)?\s+(?:dự toán|kế hoạch|định mức)|(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
 
@@ -344,5 +345,17 @@ export function sameGoal(a: string, b: string): boolean {
   // "Xã đạt tiêu chuẩn …" and "100% thôn đạt tiêu chuẩn …": the same words said of other units.
   const units = (s: string): string => [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join()
   if (units(a) !== units(b) && units(a) !== '' && units(b) !== '') return false
+  // "Không để xảy ra trọng án" and "không để xảy ra tai nạn lao động nghiêm trọng": two events kept
+  // from happening share the words of keeping; the events themselves must be the same ones.
+  const events = [a, b].map((s) => NOT_LET_RE.exec(s.trim()))
+  if (events[0] && events[1]) {
+    const [p, q] = events.map((m) => new Set(plainWords(m![1]!)))
+    let shared = 0
+    for (const w of p!) if (q!.has(w)) shared++
+    if (shared < 0.8 * Math.min(p!.size, q!.size)) return false
+  }
   return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
 }
+
+/** "không để (xảy ra|phát sinh) …": what is kept from happening. */
+const NOT_LET_RE = /^(?:\p{L}+:\s*)?không để\s+(?:xảy ra\s+|phát sinh\s+)?(.+)$/iu

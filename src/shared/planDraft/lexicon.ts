@@ -34,6 +34,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // "lúa 4.100 t": a note's "t" after a figure is tấn.
   [['tấn', 't'], 'tấn', false],
   [['tạ'], 'tạ', false],
+  // Fish sauce, milk, water sold: by the litre, the thousand or the million litres ("đạt tối thiểu 3,2 triệu lít").
+  [['triệu lít'], 'triệu lít', false],
+  [['nghìn lít', 'ngàn lít'], 'nghìn lít', false],
+  [['lít'], 'lít', false],
   [['kg/người/năm', 'kg/người'], 'kg/người/năm', false],
   [['kg'], 'kg', false],
   [['ha', 'héc-ta', 'hecta'], 'ha', false],
@@ -595,3 +599,57 @@ export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết đị
 // ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ": the table or the
 // appendix named, "trên" may be left out.)
 export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
+
+/**
+ * The abbreviations administrative plans write for their measures and subjects, each for the words
+ * it stands for ("TNGT: giảm ≥ 10% số vụ", "Tỷ lệ HGĐ văn hóa ≥ 92%", "Giá trị SX/ha …"): a name is
+ * read, for its kind and unit, as if spelled out. (Uppercase words only, each a word of its own.)
+ */
+const ABBREVIATIONS: Record<string, string> = {
+  GTSX: 'giá trị sản xuất',
+  SX: 'sản xuất',
+  TNBQ: 'thu nhập bình quân',
+  NSNN: 'ngân sách nhà nước',
+  TNGT: 'tai nạn giao thông',
+  TNLĐ: 'tai nạn lao động',
+  HGĐ: 'hộ gia đình',
+  KDC: 'khu dân cư',
+  BHYT: 'bảo hiểm y tế',
+  ANCT: 'an ninh chính trị',
+  ANTT: 'an ninh trật tự',
+  TTATXH: 'trật tự an toàn xã hội',
+  TTATGT: 'trật tự an toàn giao thông',
+  LĐ: 'lao động',
+  DS: 'dân số',
+  SDD: 'suy dinh dưỡng',
+  PPHS: 'phạm pháp hình sự',
+}
+
+/**
+ * Abbreviations whose words depend on what is measured: "NS lúa … tạ/ha" is a yield (NS alone is
+ * also ngân sách), "DT … ha" an area, "SL … tấn" an output, "GT … đồng" a value.
+ */
+const MEASURE_ABBREVIATIONS: Record<string, { words: string; units: RegExp }> = {
+  DT: { words: 'diện tích', units: /^(?:ha|m²|m2)$/u },
+  NS: { words: 'năng suất', units: /^(?:tạ|tấn)\/ha$/u },
+  SL: { words: 'sản lượng', units: /^(?:tấn|tạ|kg|lít|(?:nghìn|triệu) lít|m³|m3)$/u },
+  GT: { words: 'giá trị', units: /(?:^|\s)đồng(?:\/|$)/u },
+}
+
+const ABBREVIATION_RE = /(?<![\p{L}\p{N}])(\p{Lu}{2,6})(?![\p{L}\p{N}])/gu
+
+/** A name with its abbreviations spelled out (ABBREVIATIONS; a measure's by `unit`, MEASURE_ABBREVIATIONS). */
+export function spellAbbreviations(name: string, unit: string): string {
+  return name.replace(ABBREVIATION_RE, (m, abbr: string, at: number) => {
+    const measure = MEASURE_ABBREVIATIONS[abbr]
+    const words = ABBREVIATIONS[abbr] ?? (measure?.units.test(unit) === true ? measure.words : undefined)
+    if (words === undefined) return m
+    return at === 0 ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : words
+  })
+}
+
+/** The abbreviation of a name's words ("tai nạn giao thông": TNGT), for cases looked for in text written either way. */
+export function abbreviationOf(words: string): string | undefined {
+  const w = words.toLowerCase()
+  return Object.keys(ABBREVIATIONS).find((k) => ABBREVIATIONS[k] === w)
+}

@@ -1,7 +1,7 @@
 // A figure read to an indicator (toIndicatorShape): its name, unit, aggregation and target, and the
 // other readings when it is ambiguous; with how the document writes its figures (DocHabits).
 import type { Indicator, Target } from '../model'
-import { decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
+import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import type { Found } from './figures'
@@ -255,8 +255,15 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
     .replace(/^(?:(?:kiềm chế|kéo giảm|giảm|hạn chế|ngăn chặn)(?:\s*,\s*|\s+và\s+|\s+))+/iu, '')
     .replace(/^số vụ\s+/iu, '')
+    // ("Tai nạn giao thông số vụ", from "TNGT: giảm ≥ 10% số vụ": the count named after the cases.)
+    .replace(/\s+số vụ$/iu, '')
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
     .replace(/^(?:tội phạm|phạm pháp)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp)(?:\s+hình sự)?`)
+    // "xảy ra 08 vụ TNGT": the cases may be written in their abbreviation, or spelled out.
+    .replace(/^[\p{L} ]+$/u, (x) => {
+      const abbr = abbreviationOf(x)
+      return abbr === undefined ? x : `(?:${x}|${abbr})`
+    })
   // "Số vụ cháy", "số vụ cháy, nổ": a short name of a kind of incident is looked for as a word of
   // its own, not the start of another kind ("10 vụ cháy;", not "10 vụ cháy rừng"); a longer name as it starts.
   const short = cases.length < 6 && /^(?:cháy|nổ|cháy,?\s+nổ)$/iu.test(cases)
@@ -273,6 +280,15 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
         // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
         // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
         new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text))
+      : null) ??
+    // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
+    // named right before their count (the line found first, then the cases in it).
+    (cases.length >= 6 && !short
+      ? (text
+          .split('\n')
+          .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
+          .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
+          .find((x) => x !== null) ?? null)
       : null)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }

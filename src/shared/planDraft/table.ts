@@ -17,6 +17,8 @@ interface MeasureColumn {
   /** "Diện tích", "Sản lượng": what the column measures. */
   measure: string
   unit: string
+  /** An earlier year's column beside the plan's (planColumns): where the commune stands, no target. */
+  earlier?: boolean
 }
 
 /** The columns of a heading row that each carry a measure and its unit ("Diện tích (ha)"): two or more. */
@@ -29,7 +31,37 @@ export function measureColumns(row: string): MeasureColumn[] | undefined {
     const info = m ? unitInfo(m[2]!.trim()) : undefined
     if (m && info) out.push({ index, measure: m[1]!.trim(), unit: info.canonical })
   })
-  return out.length >= 2 ? out : undefined
+  return out.length >= 2 ? planColumns(out) : undefined
+}
+
+const COLUMN_YEAR_RE = /(?<!\d)(?:19|20)(\d{2})(?!\d)/u
+const PLAN_COLUMN_RE = /^(?:kế hoạch|kh|phấn đấu|mục tiêu|chỉ tiêu)(?![\p{L}])/iu
+const DONE_COLUMN_RE = /^(?:thực hiện|th|ước(?: thực hiện| th)?|kết quả)(?![\p{L}])/iu
+
+/**
+ * "| Cây trồng | Diện tích năm 2024 (ha) | Kế hoạch năm 2025 (ha) |": a measure's column for an
+ * earlier year (or what was done, "Thực hiện …") beside the same unit's column for the plan's year
+ * (or its plan, "Kế hoạch", "KH", "Phấn đấu") states where the commune stands: only the plan's
+ * column holds targets, named by the measure the other names ("Diện tích").
+ */
+function planColumns(columns: MeasureColumn[]): MeasureColumn[] {
+  const year = (c: MeasureColumn): number | undefined => {
+    const m = COLUMN_YEAR_RE.exec(c.measure)
+    return m ? Number(m[1]) : undefined
+  }
+  const latest = Math.max(...columns.map((c) => year(c) ?? -1))
+  const planOf = (c: MeasureColumn): MeasureColumn | undefined =>
+    columns.find((d) => d !== c && d.unit === c.unit && !DONE_COLUMN_RE.test(d.measure) && ((year(c) !== undefined && year(c)! < latest && year(d) === latest) || (DONE_COLUMN_RE.test(c.measure) && PLAN_COLUMN_RE.test(d.measure))))
+  const earlier = columns.filter((c) => !PLAN_COLUMN_RE.test(c.measure) && planOf(c) !== undefined)
+  if (earlier.length === 0) return columns
+  return columns.map((d) => {
+    if (earlier.includes(d)) return { ...d, earlier: true }
+    if (!PLAN_COLUMN_RE.test(d.measure)) return d
+    // ("Kế hoạch năm 2025": the plan names no measure; the earlier column's, without its year, does.)
+    const named = earlier.find((c) => planOf(c) === d && !DONE_COLUMN_RE.test(c.measure))
+    const measure = named?.measure.replace(/\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)/u, '').trim()
+    return measure ? { ...d, measure } : d
+  })
 }
 
 /**
@@ -62,7 +94,7 @@ export class MeasureTable {
       .map((c) => c.text)
       .filter((t) => t !== '' && !/^(?:\d{1,2}|[IVX]+|[a-zđ])[.)]?$/u.test(t))
       .join(' ')
-    const figures = this.columns.filter((c) => /\d/u.test(cells[c.index]?.text ?? ''))
+    const figures = this.columns.filter((c) => c.earlier !== true && /\d/u.test(cells[c.index]?.text ?? ''))
     if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
     const part = /^[-–+]\s*/u.test(label)
     const total = /^tổng(?![\p{L}])/iu.test(label)
