@@ -124,10 +124,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout75'), title: 'held-out plans, seventy-fifth set (test/fixtures/heldout75; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout76'), title: 'held-out plans, seventy-sixth set (test/fixtures/heldout76; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout77'), title: 'held-out plans, seventy-seventh set (test/fixtures/heldout77; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout78'), title: 'held-out plans, seventy-eighth set (test/fixtures/heldout78; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout79'), title: 'held-out plans, seventy-ninth set (test/fixtures/heldout79; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout80'), title: 'held-out plans, eightieth set (test/fixtures/heldout80; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout81'), title: 'held-out plans, eighty-first set (test/fixtures/heldout81; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout78'), title: 'held-out plans, seventy-eighth set (test/fixtures/heldout78; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout79'), title: 'held-out plans, seventy-ninth set (test/fixtures/heldout79; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout80'), title: 'held-out plans, eightieth set (test/fixtures/heldout80; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout81'), title: 'held-out plans, eighty-first set (test/fixtures/heldout81; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
