@@ -176,8 +176,10 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
   // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)
+  // ("…, phấn đấu đạt các mục tiêu sau: Giữ vững …": the colon after a lead-in to the goals that
+  // follow ends the lead-in; the goal is the clause after it.)
   const bracketed = semicolonsInBrackets(line.text)
-  const breaks = [...line.text.matchAll(/;|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !bracketed.has(m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
+  const breaks = [...line.text.matchAll(/;|:(?<=(?:các|những) (?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung)(?: (?:cụ thể|chủ yếu|chính))? (?:như )?sau ?:)(?= \p{L})|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !bracketed.has(m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next

@@ -300,13 +300,15 @@ function alignedTables(lines: string[]): string[] {
       out.push(lines[i]!)
       continue
     }
-    // The column a cell stands under: a figure under its column's right part, a label under its left part.
+    // The column a cell stands under: a figure under its column's right part, a label under its left
+    // part. A figure lying wholly under a heading's words is in that column, whichever way the
+    // column is aligned ("Ước TH 2025   KH 2026" over "68            74", the figures set flush left).
     const columnOf = (c: Cell): number => {
       const figure = FIGURE_CELL_RE.test(c.text)
       let best = 0
       let distance = Infinity
       head.forEach((h, k) => {
-        const d = figure ? Math.abs(h.end - c.end) : c.start >= h.start ? c.start - h.start : (h.start - c.start) * 2
+        const d = figure ? (c.start >= h.start && c.end <= h.end ? 0 : Math.abs(h.end - c.end)) : c.start >= h.start ? c.start - h.start : (h.start - c.start) * 2
         if (d < distance) {
           distance = d
           best = k
@@ -338,7 +340,7 @@ function alignedTables(lines: string[]): string[] {
         if (numbered && cells.length === 0) {
           // A page break inside the table: blanks, the footer, then the next row in sequence.
           let k = j + 1
-          while (k < lines.length && k <= j + 5 && !isRowNumber(cellsOf(lines[k]!)[0]) && (lines[k]!.trim() === '' || lines[k]!.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(lines[k]!))) k++
+          while (k < lines.length && k <= j + 5 && !isRowNumber(cellsOf(lines[k]!)[0]) && (lines[k]!.trim() === '' || lines[k]!.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(lines[k]!) || PAGE_FOOTER_RE.test(lines[k]!.trim()))) k++
           const next = cellsOf(lines[k] ?? '')[0]
           if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || /^[IVXLC]/u.test(next!.text))) {
             j = k - 1
@@ -381,6 +383,12 @@ function alignedTables(lines: string[]): string[] {
 }
 
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?$/i
+/**
+ * A running footer whose page number follows a dash ("KH số 18/KH-UBND – Trang 1", "Kế hoạch thi đua
+ * năm 2026 - Trang 2/3"): a short line, never a target. (Each quantifier stands between fixed
+ * characters or at the line's end: no nested repetition to backtrack over.)
+ */
+const PAGE_FOOTER_RE = /^\S.{0,100}\s[-–—]\s*(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu
 
 /** A row number alone on its line: "1", "2.", "3)". */
 const ROW_NUMBER_RE = /^\s*(\d{1,3})[.)]?\s*$/u
@@ -716,7 +724,7 @@ export function normalizeText(raw: string): string {
     const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
-    if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && /\s{3,}(?:trang|page)\s+\d/iu.test(original)) {
+    if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && (/\s{3,}(?:trang|page)\s+\d/iu.test(original) || PAGE_FOOTER_RE.test(text))) {
       pageBreakAt = lines.length
       continue
     }
