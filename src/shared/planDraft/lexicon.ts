@@ -10,6 +10,9 @@ export interface UnitInfo {
   integer: boolean
 }
 
+/** What a crop's yield weighs: beans, grain, paddy, roots, fruit, fresh buds, dried. */
+const YIELD_PRODUCTS = ['nhân', 'hạt', 'thóc', 'củ', 'củ tươi', 'quả', 'trái', 'búp tươi', 'tươi', 'khô']
+
 const UNIT_LIST: [string[], string, boolean][] = [
   // A table's unit cell may say what the percentage is of ("% kế hoạch", "% chỉ tiêu giao").
   [['%', 'điểm phần trăm', 'điểm %', '% kế hoạch', '% KH', '% chỉ tiêu', '% chỉ tiêu giao', '% dự toán'], '%', false],
@@ -17,8 +20,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['triệu đồng/người/năm', 'triệu/người/năm', 'tr.đ/người/năm'], 'triệu đồng/người/năm', false],
   [['triệu đồng/năm'], 'triệu đồng/năm', false],
   [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
-  [['tạ/ha'], 'tạ/ha', false],
-  [['tấn/ha'], 'tấn/ha', false],
+  // A yield may name the product weighed between the weight and the hectare ("3,2 tấn nhân/ha" of
+  // green coffee beans, "55 tạ thóc/ha", "25 tấn củ tươi/ha"): the same yield in tấn/ha or tạ/ha.
+  [['tạ/ha', ...YIELD_PRODUCTS.map((p) => `tạ ${p}/ha`)], 'tạ/ha', false],
+  [['tấn/ha', ...YIELD_PRODUCTS.map((p) => `tấn ${p}/ha`)], 'tấn/ha', false],
   // "235 triệu đồng/ha/năm": a hectare's yield in money over the year, as written.
   [['triệu đồng/ha/năm', 'tr.đ/ha/năm', 'triệu/ha/năm'], 'triệu đồng/ha/năm', false],
   [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha'], 'triệu đồng/ha', false],

@@ -3,7 +3,7 @@
 import type { Indicator, Target } from '../model'
 import { agreesWith } from '../validation'
 import type { Line } from './header'
-import { cueBefore, QUANTITY_RE, readDigits, readPost, unitInfo } from './lexicon'
+import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } from './lexicon'
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
@@ -241,6 +241,8 @@ interface TableColumns {
   fallback?: number
   /** Columns that are no target: last year's, notes, who is in charge. */
   skip: Set<number>
+  /** The column of the change from last year ("Tăng/giảm"), skipped. */
+  change?: number
 }
 
 /** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
@@ -268,8 +270,10 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
-    } else if (CHANGE_COLUMN_RE.test(x)) cols.skip.add(i)
-    else if (PART_OF_YEAR_RE.test(x.replace(/^.*?(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/u, ''))) cols.skip.add(i)
+    } else if (CHANGE_COLUMN_RE.test(x)) {
+      cols.skip.add(i)
+      cols.change ??= i
+    } else if (PART_OF_YEAR_RE.test(x.replace(/^.*?(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/u, ''))) cols.skip.add(i)
     else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
     // ("KH 2026 so với TH 2025 (%)": a comparison of the plan with last year names the plan year, yet holds no target.)
     else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
@@ -294,6 +298,9 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
   return cols
 }
 
+/** "Giảm 10%", "giảm 0,7%", "Kéo giảm 8%": a cut in words, with its figure. */
+const CUT_CELL_RE = /^(?:kéo\s+)?giảm\s+\d/iu
+
 /** A plan cell in words: the state the row names, to keep or reach (a yes/no). */
 const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chuẩn|có|x)$/iu
 
@@ -302,7 +309,7 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
  * other units is a change from the row's last-year figure (its "Thực hiện năm 2025" column): a cut
  * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
  */
-function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits): { target: Target; reason: string } | undefined {
+function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits, stock = false): { target: Target; reason: string } | undefined {
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
   // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
   // ("Kéo giảm ít nhất 25% số vụ so với năm 2025": "kéo giảm" cuts, and the cut may name what it counts.)
@@ -317,6 +324,11 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
+  // ("| Số người nghiện ma túy | người | 40 | Giảm 10% |": a level standing, a stock, is cut by a
+  // share of last year's level, as "giảm 10% số người nghiện … so với cuối năm" reads.)
+  if (m[1]?.toLowerCase() === 'giảm' && stock) {
+    return { target: { kind: 'reduce_by', amount: percent, relative: true, baseline: last }, reason: `giảm ${m[2]}% so với mức năm ${year - 1} (${shown(last)} ${unit})` }
+  }
   if (m[1]?.toLowerCase() === 'giảm') {
     const ceiling = Math.round(last * (100 - percent)) / 100
     return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
@@ -417,7 +429,11 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const plainFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
   // ("tăng 8,2 so với năm 2025" under "Tốc độ tăng … | %": a bare figure measured from a year, read with it.)
   const isFigure = (c: { text: string }): boolean => plainFigure(c) || (!/[%‰]/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,]*\s+so với\s+(?:năm\s+\d{4}|năm trước|cùng kỳ(?:\s+năm trước)?)$/iu.test(c.text))
-  const given = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]) : undefined
+  // "| Tỷ lệ hộ nghèo | % | 2,85 | | Giảm 0,7% |": where the plan cell is empty, a cut written in
+  // words in the change column ("Tăng/giảm") is the row's target, a cut from its last-year figure
+  // (a signed difference, "-0,4", only restates a plan figure).
+  const cut = cols.change !== undefined && CUT_CELL_RE.test(cells[cols.change]?.text ?? '') ? cells[cols.change] : undefined
+  const given = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]?.text === '' && cut ? cut : cells[cols.plan]) : undefined
   // "7.850 (đạt 100% dự toán huyện giao)", "100 (4/4 trường)": a bracket after the plan cell's
   // figure tells what the figure comes to; the figure is the target.
   const noted = given ? /^([^()]*\d[^()]*?)\s*\([^()]*\)$/u.exec(given.text) : null
@@ -464,12 +480,13 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     // "Giảm ít nhất 10% so với năm 2025" beside a "Thực hiện 2025" column: a change from that figure.
     // (Without a unit column, last year's cell may give the unit: "| Thực hiện năm 2025: 8 vụ |".)
     const lastUnit = unitWord !== '' ? unitWord : lastYearUnit(cells, head, year)
-    const relative = relativeToLastYear(planCell.text, lastUnit, cells, head, year, doc)
+    const relName = upperFirst(nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
+    const relative = relativeToLastYear(planCell.text, lastUnit, cells, head, year, doc, isStockName(relName))
     if (relative && lastUnit !== '') {
-      const rowName = upperFirst(nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
+      const rowName = relName
       const unit = unitInfo(lastUnit)?.canonical ?? lastUnit
       const f: Found = { name: rowName, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
-      const main: Reading = { name: rowName, unitOfMeasure: unit, aggregation: 'flow', target: relative.target }
+      const main: Reading = { name: rowName, unitOfMeasure: unit, aggregation: relative.target.kind === 'reduce_by' ? 'stock' : 'flow', target: relative.target }
       return { id: '', value: makeIndicator(main, codes.take(slug(rowName)), section.code, line.text), source: f.span, confidence: 'medium', reasons: ['đọc từ một dòng bảng', relative.reason], ambiguous: false, found: f }
     }
     const rowName = nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
@@ -540,11 +557,11 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // ("Số <noun> …") is a change from last year's count, in the unit its note (or column) writes.
   const counted = unit === '%' && !unitCell && /^(?:kéo\s+)?(?:giảm|tăng)\s/iu.test(figure.text) && countedUnit(nameCell.text) !== '' ? lastYearUnit(cells, head, year) : ''
   const relUnit = counted !== '' ? (unitInfo(counted)?.canonical ?? counted) : (unitInfo(unit)?.canonical ?? unit)
-  const relative = relativeToLastYear(figure.text, relUnit, cells, head, year, doc)
+  const relative = relativeToLastYear(figure.text, relUnit, cells, head, year, doc, isStockName(rowName))
   if (relative) {
     reasons.push(relative.reason)
     const code = codes.take(slug(rowName))
-    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: relUnit, aggregation: 'flow', target: relative.target }
+    const main: Reading = { name: upperFirst(rowName), unitOfMeasure: relUnit, aggregation: relative.target.kind === 'reduce_by' ? 'stock' : 'flow', target: relative.target }
     return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
   }
   const shaped = toIndicatorShape(f, year, doc, reasons)
