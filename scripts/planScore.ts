@@ -128,10 +128,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout79'), title: 'held-out plans, seventy-ninth set (test/fixtures/heldout79; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout80'), title: 'held-out plans, eightieth set (test/fixtures/heldout80; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout81'), title: 'held-out plans, eighty-first set (test/fixtures/heldout81; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout82'), title: 'held-out plans, eighty-second set (test/fixtures/heldout82; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout83'), title: 'held-out plans, eighty-third set (test/fixtures/heldout83; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout84'), title: 'held-out plans, eighty-fourth set (test/fixtures/heldout84; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout85'), title: 'held-out plans, eighty-fifth set (test/fixtures/heldout85; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout82'), title: 'held-out plans, eighty-second set (test/fixtures/heldout82; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout83'), title: 'held-out plans, eighty-third set (test/fixtures/heldout83; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout84'), title: 'held-out plans, eighty-fourth set (test/fixtures/heldout84; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout85'), title: 'held-out plans, eighty-fifth set (test/fixtures/heldout85; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
