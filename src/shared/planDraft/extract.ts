@@ -59,9 +59,10 @@ const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và
 /**
  * "3. Thi đua giữ vững quốc phòng, an ninh, trật tự an toàn xã hội.": "Thi đua" with a verb and the
  * fields it covers, nothing more, names a line of the movement (what it is about), not a result.
+ * (So with the place it covers after the fields: "… trật tự an toàn xã hội vùng ven biển", "… trên địa bàn xã".)
  */
 const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+(?:chính trị|biên giới|quốc gia))?|chủ quyền(?:\s+(?:quốc gia|biên giới|lãnh thổ))?|biên giới(?:\s+quốc gia)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
-const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*\s*[.;]?$`, 'iu')
+const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*(?:\s+(?:vùng|khu vực|trên địa bàn|địa bàn|trên tuyến)(?:\s+\p{L}+){0,4})?\s*[.;]?$`, 'iu')
 /**
  * "3. Thi đua bảo đảm quốc phòng, an ninh, giữ vững chủ quyền, an ninh biên giới; thực hiện …",
  * "Thi đua đẩy mạnh …; bảo đảm quốc phòng, an ninh.": in a sentence that opens on "Thi đua" and its
@@ -391,9 +392,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // "Xã … có 14 ấp, sóc, trong đó đồng bào … chiếm 43,6% dân số, …": so is what the commune is made of.
     // ("Phường … được sắp xếp từ ngày 01/7/2025 trên cơ sở …, gồm 18 khu phố": so is a commune formed by merging.)
     // ("Xã … (thành lập từ ngày 01/7/2025 trên cơ sở …) có 16 thôn …": with how it was formed in brackets after its name.)
+    // ("Xã … có 8 đơn vị dân cư (5 plei … và 3 thôn), 1.964 hộ": the villages counted under their common name, or as plei, xóm, khu.)
     // ("Tân Lập là xã miền núi có 9 thôn, đồng bào … chiếm trên 90% dân số": what the commune is, said with "là".)
     if (!h && current === ROOT && !/phấn đấu/iu.test(line.text) && /^[^,.;:()]{1,40}?\s+là\s+(?:một\s+)?(?:xã|phường|thị trấn)(?![\p{L}])/iu.test(line.text)) continue
-    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|tổ dân phố|khu phố|khóm|khu dân cư)(?![\p{L}])/iu.test(line.text))) continue
+    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.

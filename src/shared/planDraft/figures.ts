@@ -28,7 +28,7 @@ export interface Found {
   section: Section
   /** What the clause says after the figure: a starting figure it states ("(năm 2025 … 14 vụ)"). */
   rest?: string
-  /** "vượt 5% chỉ tiêu tỉnh giao": the figure is how far past the assigned plan (105% of it). */
+  /** "vượt 5% chỉ tiêu tỉnh giao", "vượt tối thiểu 5% kế hoạch …": the figure is how far past the assigned plan (105% of it, at least). */
   overPlan?: boolean
 }
 
@@ -340,7 +340,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
     let end = at + figure.length
     const post = readPost(after(end))
-    const overPlan = /(?<![\p{L}])vượt\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
+    const overPlan = /(?<![\p{L}])vượt(?:\s+(?:tối thiểu|ít nhất))?\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
     end += post.length
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.

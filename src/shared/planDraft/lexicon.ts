@@ -421,9 +421,10 @@ export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –
  * Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố).
  * "Trường hợp" (a case) is no school. (The villages of the Central Highlands, "bon", and the Khmer
  * hamlets of the delta, "sóc", are such units as "buôn" and "ấp" are: "100% bon, tổ dân phố có …".)
+ * (A thị trấn's "khu", said alone, is one too where it earns or keeps a title: "100% khu giữ vững danh hiệu …".)
  */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|bon|sóc|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khu(?=\s+(?:đạt|giữ vững|được công nhận)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|bon|sóc|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /**
  * "100% chi hội nông dân ở các thôn …": a mass organisation's branches said to be those of the

@@ -18,8 +18,8 @@ const CONNECTIVES = new Set([
  */
 export const STRUCTURE_RE = /^(?:[IVXLC]{1,6}[.)/]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){0,3}\/\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|[a-zđ][)./]\s|- |\|)/
 
-/** A numbered or lettered line naming a movement or a field: "2. Phong trào thi đua …", "b) Cuộc vận động …", "3. Lĩnh vực văn hóa – xã hội". */
-const MOVEMENT_HEADING_RE = /^(?:[IVXLC]{1,6}[.)/]|\d{1,2}(?:\.\d{1,2}){0,3}[.)/]?|[a-zđ][)./])\s+(?:phong trào|cuộc vận động|lĩnh vực)\s/iu
+/** A numbered or lettered line naming a movement or a field: "2. Phong trào thi đua …", "b) Cuộc vận động …", "3. Lĩnh vực văn hóa – xã hội", "1. Thi đua phát triển kinh tế …". */
+const MOVEMENT_HEADING_RE = /^(?:[IVXLC]{1,6}[.)/]|\d{1,2}(?:\.\d{1,2}){0,3}[.)/]?|[a-zđ][)./])\s+(?:phong trào|cuộc vận động|lĩnh vực|thi đua)\s/iu
 
 const SENTENCE_END_RE = /[.;!?…]$/
 /** A line ending with these goes on only in lower case or with a figure: "… chiếm:" / "29,4%". */
@@ -174,6 +174,125 @@ function percentInWords(line: string): string {
       return `${n}%`
     })
     .replace(/(?<=\d)\s+phần trăm(?![\p{L}])/giu, '%')
+}
+
+const TENS_IN_WORDS = 'mười|mươi'
+const SCALES_IN_WORDS: Record<string, number> = { nghìn: 1000, ngàn: 1000, triệu: 1_000_000 }
+/** One number word: a digit, "mười"/"mươi", "linh"/"lẻ", "trăm", a scale, or "phẩy" (the decimal comma). */
+const NUMBER_WORD = String.raw`(?:${Object.keys(UNITS_IN_WORDS).join('|')}|${TENS_IN_WORDS}|linh|lẻ|trăm|nghìn|ngàn|triệu|phẩy)(?![\p{L}])`
+// Each word ends at a word's end and the gap between words is spaces only, so a run is read once from
+// its first word (the repeated group cannot overlap itself: a word opens on a letter, a gap on a space).
+const NUMBER_WORDS_RE = new RegExp(String.raw`(?<![\p{L}\d])${NUMBER_WORD}(?: +${NUMBER_WORD})*`, 'giu')
+/** Words before a figure: a bound or a verb whose object is a count ("đạt", "ít nhất", "xảy ra"). */
+const FIGURE_LEAD_RE = /(?<![\p{L}])(?:đạt|ít nhất|tối thiểu|tối đa|giảm|tăng|dưới|trên|hơn|không quá|không dưới|xảy ra|còn|thêm|cho|đưa)\s+$/iu
+/** Words after which a number word is an ordinal or a date ("ngày mười", "thứ Năm", "đợt hai"). */
+const ORDINAL_LEAD_RE = /(?<![\p{L}])(?:ngày|tháng|thứ|đợt|lần thứ|số|khóa|khoá|kỳ|quý|năm)\s+$/iu
+
+/** Below a thousand: "[X trăm] [linh Y | mười [Y] | X mươi [Y]]", or a digit alone. */
+function hundredsInWords(words: string[]): number | undefined {
+  let n = 0
+  let i = 0
+  const digit = (w: string | undefined): number | undefined => (w === undefined || w === 'mốt' || w === 'lăm' || w === 'tư' ? undefined : UNITS_IN_WORDS[w])
+  if (words[1] === 'trăm') {
+    const d = digit(words[0])
+    if (d === undefined) return undefined
+    n = d * 100
+    i = 2
+  }
+  const rest = words.slice(i)
+  if (rest.length === 0) return i > 0 ? n : undefined
+  // "linh/lẻ Y": a digit after the hundreds.
+  if (rest[0] === 'linh' || rest[0] === 'lẻ') return i > 0 && rest.length === 2 && digit(rest[1]) !== undefined ? n + digit(rest[1])! : undefined
+  let tens: number | undefined
+  let after: string[]
+  if (rest[0] === 'mười') [tens, after] = [1, rest.slice(1)]
+  else if (rest[1] === 'mươi') {
+    const d = digit(rest[0])
+    if (d === undefined || d < 2) return undefined
+    ;[tens, after] = [d, rest.slice(2)]
+  } else return rest.length === 1 && i === 0 && digit(rest[0]) !== undefined ? digit(rest[0]) : undefined
+  if (after.length > 1) return undefined
+  // After the tens, "mốt" is one (not after "mười"), "lăm"/"năm" five, "tư"/"bốn" four.
+  const ones = after.length === 0 ? 0 : after[0] === 'mốt' && tens > 1 ? 1 : after[0] === 'tư' && tens > 1 ? 4 : UNITS_IN_WORDS[after[0]!]
+  return ones === undefined ? undefined : n + tens * 10 + ones
+}
+
+/** A whole number in words: groups below a thousand joined by "triệu" and "nghìn"/"ngàn". */
+function integerInWords(words: string[]): number | undefined {
+  for (const [scale, factor] of Object.entries(SCALES_IN_WORDS).sort((a, b) => b[1] - a[1])) {
+    const at = words.indexOf(scale)
+    if (at < 0) continue
+    const high = hundredsInWords(words.slice(0, at))
+    const low = at + 1 < words.length ? integerInWords(words.slice(at + 1)) : 0
+    return high === undefined || low === undefined || low >= factor ? undefined : high * factor + low
+  }
+  return words.some((w) => w === 'trăm' || w === 'mươi' || w === 'mười' || UNITS_IN_WORDS[w] !== undefined) ? hundredsInWords(words) : undefined
+}
+
+/** A number in words, "bảy phẩy tám" (7,8) included, in figures as the plans write them ("7,8", "3.150"). */
+function numberInWords(words: string[]): { value: number; text: string } | undefined {
+  const comma = words.indexOf('phẩy')
+  const whole = integerInWords(comma < 0 ? words : words.slice(0, comma))
+  if (whole === undefined) return undefined
+  const text = whole >= 1000 ? String(whole).replace(/\d(?=(?:\d{3})+$)/gu, '$&.') : String(whole)
+  if (comma < 0) return { value: whole, text }
+  const tail = words.slice(comma + 1)
+  const digits = tail.every((w) => UNITS_IN_WORDS[w] !== undefined && w !== 'mốt' && w !== 'lăm' && w !== 'tư') ? tail.map((w) => UNITS_IN_WORDS[w]).join('') : String(integerInWords(tail) ?? '')
+  return digits === '' ? undefined : { value: Number(`${whole}.${digits}`), text: `${text},${digits}` }
+}
+
+/**
+ * A figure written in words where a figure stands, in digits: before "phần trăm" ("bảy phẩy tám phần
+ * trăm" → "7,8%"), before the same figure in brackets, which is kept alone ("hai (02) cây cầu" → "02
+ * cây cầu", "chín mươi lăm phần trăm (95%)" → "95%"), or before a unit or a counted noun ("mười hai
+ * tuyến", "năm mươi hai triệu đồng/người/năm", "hai mươi hai hộ"). A single word ("năm" is also the
+ * year, "ba" a father, "tư" private, "một số" some) counts before a unit only after a bound or a verb
+ * taking a count ("ít nhất", "đạt", "xảy ra năm vụ"), and "một" alone never ("ít nhất một đội" is "a
+ * team"); never after "ngày", "tháng", "thứ", "đợt". A unit already followed by its figure in
+ * brackets ("ba nghìn héc ta (3.000 ha)") is left as written.
+ */
+function figuresInWords(line: string): string {
+  if (!/(?:mươi|mười|trăm|phẩy|nghìn|ngàn|triệu)|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) +[(\p{L}]/iu.test(line)) return line
+  let out = ''
+  let from = 0
+  NUMBER_WORDS_RE.lastIndex = 0
+  for (let m = NUMBER_WORDS_RE.exec(line); m; m = NUMBER_WORDS_RE.exec(line)) {
+    const at = m.index
+    if (at < from) continue
+    let words = m[0].toLowerCase().split(/ +/u)
+    // "năm mươi hai triệu đồng": a scale right before "đồng" is the money's unit, not a multiplier.
+    if (words.length > 1 && /^(?:triệu|nghìn|ngàn)$/u.test(words[words.length - 1]!) && /^ +đồng(?![\p{L}])/iu.test(line.slice(at + m[0].length))) words = words.slice(0, -1)
+    const end = at + words.join(' ').length
+    const before = line.slice(Math.max(0, at - 20), at)
+    const n = words[words.length - 1] === 'phẩy' || ORDINAL_LEAD_RE.test(before) ? undefined : numberInWords(words)
+    if (!n) continue
+    const after = line.slice(end)
+    const percent = /^ +phần trăm(?![\p{L}])/iu.exec(after)
+    const rest = percent ? after.slice(percent[0].length) : after
+    // The same figure in brackets right after: it is the one kept, the words (and "phần trăm") go.
+    const bracket = /^ *\( *(\d(?:[\d.,]*\d)?) *(%?) *\)/u.exec(rest)
+    let figure: string | undefined
+    let next = end
+    if (bracket && Number(bracket[1]!.replace(/\./gu, '').replace(',', '.')) === n.value && (bracket[2] === '%') === Boolean(percent)) {
+      figure = `${bracket[1]}${bracket[2]}`
+      next = end + (percent?.[0].length ?? 0) + bracket[0].length
+    } else if (percent) {
+      figure = `${n.text}%`
+      next = end + percent[0].length
+    } else {
+      const unitWords = after.trimStart().split(/ +/u).slice(0, 4)
+      let unit = 0
+      for (let k = unitWords.length; k > 0 && unit === 0; k--) if (unitInfo(unitWords.slice(0, k).join(' ').replace(/[.,;:)]+$/u, ''))) unit = k
+      const unitText = unitWords.slice(0, unit).join(' ')
+      const spelledAgain = /^ *\( *\d/u.test(after.trimStart().slice(unitText.length))
+      // ("Mỗi thôn có ít nhất một đội …": a lone "một" is "a", each unit's state, not a count to reach.)
+      if (unit > 0 && !spelledAgain && (words.length > 1 || (FIGURE_LEAD_RE.test(before) && n.value !== 1))) figure = n.text
+    }
+    if (figure === undefined) continue
+    out += line.slice(from, at) + figure
+    from = next
+  }
+  return from === 0 ? line : out + line.slice(from)
 }
 
 /** Straight double quotes become curly ones, opening and closing in turn within a line. */
@@ -721,7 +840,7 @@ export function normalizeText(raw: string): string {
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
     const table = tableRow(original)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(repairOcrFigures(listInBrackets(original, marks)))))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(original, marks))))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && (/\s{3,}(?:trang|page)\s+\d/iu.test(original) || PAGE_FOOTER_RE.test(text))) {

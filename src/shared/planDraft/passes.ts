@@ -146,10 +146,30 @@ export function sumNearbyTotals(built: Built[], text = ''): void {
       const pick = candidates.filter((_, k) => mask & (1 << k))
       if (pick.length >= 2 && agreesWith(figure, pick.reduce((sum, b) => sum + figureOf(b.value.target)!, 0)) && (!best || pick.length < best.length)) best = pick
     }
+    if (!best) best = namedParts(t, built, near)
     if (!best) continue
     t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
     t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
   }
+}
+
+/**
+ * "Tổng sản lượng lương thực có hạt (lúa, ngô) đạt 3.149 tấn" over a crop table further on: a total
+ * that names its parts in brackets is the sum of the one item of its unit that names each part, in its
+ * own or a sister section however far away, when they add up to it.
+ */
+function namedParts(t: Built, built: Built[], near: (x: Section | undefined, y: Section | undefined) => boolean): Built[] | undefined {
+  const listed = /\(([^()\d]{2,60})\)/u.exec(t.value.source ?? t.value.name)?.[1]?.split(/\s*,\s*|\s+và\s+/u)
+  if (!listed || listed.length < 2 || listed.some((w) => !/^\p{L}+(?: \p{L}+)?$/u.test(w))) return undefined
+  const pool = built.filter((b) => b !== t && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
+  const parts: Built[] = []
+  for (const word of listed) {
+    const naming = new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'iu')
+    const matches = pool.filter((b) => naming.test(b.value.name))
+    if (matches.length !== 1 || parts.includes(matches[0]!)) return undefined
+    parts.push(matches[0]!)
+  }
+  return agreesWith(figureOf(t.value.target)!, parts.reduce((sum, b) => sum + figureOf(b.value.target)!, 0)) ? parts : undefined
 }
 
 /**

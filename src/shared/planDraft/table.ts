@@ -98,13 +98,15 @@ export class MeasureTable {
     if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
     const part = /^[-–+]\s*/u.test(label)
     const total = /^tổng(?![\p{L}])/iu.test(label)
+    // "| | Cộng | 3.005 | - | - |" (or "Tổng cộng", "Cộng chung"): the table's sum row, a total of each column's measure.
+    const sumRow = /^(?:tổng\s+)?cộng(?:\s+chung)?$/iu.test(label)
     const name = label.replace(/^[-–+]\s*/u, '')
     const found: Found[] = []
     for (const c of figures) {
       const cell = cells[c.index]!
       const digits = /(\d(?:[\d.,]*\d)?)/u.exec(cell.text)!
       found.push({
-        name: total ? name : `${c.measure} ${lowerFirst(name)}`,
+        name: sumRow ? `Tổng ${lowerFirst(c.measure)}` : total ? name : `${c.measure} ${lowerFirst(name)}`,
         span: { start: line.start, end: line.start + line.text.length },
         at: cell.start + digits.index,
         digits: [digits[1]!, undefined],
@@ -118,7 +120,7 @@ export class MeasureTable {
     }
     const built = fromFound(found, line, year, doc, codes, n0)
     for (const b of built) b.reasons.push('đọc từ một dòng bảng, cột theo tiêu đề bảng')
-    if (total) {
+    if (total || sumRow) {
       this.sumOf(built)
     } else if (part && this.top.length > 0) {
       this.parts.push(built)
