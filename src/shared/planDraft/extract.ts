@@ -83,6 +83,10 @@ function movementFields(line: Line, clause: { text: string; start: number }): bo
   // (Up to the clause, the movement's line names what it is about: no figure, no list opened by a colon.)
   return /^(?:[-+•*]\s+)?thi đua\s+\p{L}/iu.test(line.text.slice(from + stop, from + stop + 40)) && !/[:\d]/u.test(before.slice(stop))
 }
+/** "a) Chỉ tiêu: …", "- Chỉ tiêu: …": a line naming a target's aim by its label. */
+const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s+)?chỉ tiêu\s*:/iu
+/** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
+const MEASURE_LABEL_RE = /^(?:[-+•*]\s+)?chỉ số\s*:/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -167,6 +171,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       signed = true
       continue
     }
+    // "a) Chỉ tiêu: Tăng trưởng kinh tế." over "Chỉ số: tổng giá trị sản xuất tăng 8% …": a target
+    // stated as an aim and its measure, the "Chỉ tiêu" line names the aim only (no target, no field
+    // of its own); the measure on the "Chỉ số" line under it is the target.
+    if (AIM_LABEL_RE.test(line.text) && MEASURE_LABEL_RE.test(lines.slice(index + 1).find((l) => l.text.trim() !== '')?.text.trim() ?? '')) continue
     let itemText = line.text
     let itemStart = line.start
     // The name of the target whose plan's cell is read as a line (groupPlanCell).
@@ -251,7 +259,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       continue
     }
     // "Chỉ tiêu 1: …", "Chỉ tiêu số 2. …": a numbered item's label, not its words.
-    const label = /^((?:[-+•]\s+)?)chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*/iu.exec(itemText)
+    // ("Chỉ số: tỷ lệ hộ nghèo giảm còn dưới 2%": the label of a measure under its aim, the same.)
+    const label = /^((?:[-+•]\s+)?)(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]|chỉ số\s*:)\s*/iu.exec(itemText)
     if (label) {
       itemText = itemText.slice(label[0].length)
       itemStart += label[0].length

@@ -165,6 +165,14 @@ function breaksOf(text: string): number[] {
 const MILESTONE = String.raw`(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:[IV]{1,3}|[1-3])|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?`
 // (Seven milestones at most: a year has no more, and a chain without its end is then given up at once.)
 const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE}){0,6},\s*(?:và\s+)?(?:cả\s+năm|cuối\s+năm|(?:thời điểm|đến)\s+(?:ngày\s+)?31\/12)(?![\p{L}\d])(?=[^;]*?\d)`, 'giu')
+/** "Quý I: ", "quý 2 (lũy kế): đạt ": a quarter's label and colon right before a figure (a few words between at most). */
+const QUARTER_LABEL_RE = /(?<![\p{L}])quý\s+(?:[IV]{1,3}|[1-4])(?![\p{L}\d])(?:\s*\([^()]{0,30}\))?\s*:[^\d;:.]{0,20}$/iu
+/** "03 công trình: trường Mầm non …, đường … và …": a count of things before the colon that names them, none with a figure of its own. */
+function countOfNamed(m: RegExpExecArray, before: string, rest: string): boolean {
+  if (m[5] === undefined || m[2] !== undefined || m[3] !== undefined || unitInfo(m[5])?.integer !== true || !/\p{L}\s*$/u.test(before)) return false
+  const list = rest.replace(/^\s*:\s*/u, '').split(/;|\.(?=\s|$)|\n/u)[0] ?? ''
+  return /^\p{L}/u.test(list) && /,|\svà\s/u.test(list) && !new RegExp(QUANTITY_RE.source, 'iu').test(list)
+}
 export function phaseLevels(text: string): string {
   return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
 }
@@ -264,7 +272,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // clause, qualifies the things counted (which of them the rate is over); it is part of the name.
     if (m[2] === undefined && m[4] === undefined && RATE_NAME_RE.test(before) && RATE_FIGURE_AHEAD_RE.test(text.slice(at + m[0].length, breaks.find((x) => x > at) ?? text.length).slice(0, 200))) continue
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
-    if (/^\s*:/u.test(after(at + m[0].length))) continue
+    // ("Đưa vào sử dụng 03 công trình: trường …, đường … và nhà văn hóa …": a count of things whose
+    // colon opens the list of those things by name, no figure among them, is the count to reach.)
+    if (/^\s*:/u.test(after(at + m[0].length)) && !countOfNamed(m, before, after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     // "Phát triển mới ít nhất 35 hộ kinh doanh dịch vụ ăn uống, lưu trú và 03 doanh nghiệp": the
     // words between the comma that ended the figure before and "và" are the last kinds of that
@@ -292,6 +302,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "đến ngày 30/6/2024 cứng hóa được 3,2 km; đến ngày 31/12/2024 cứng hóa đạt 7,5 km": a
     // milestone within the year leads to the year's target, it is not one.
     if (midYearMilestone(before)) continue
+    // "Thu ngân sách: Quý I: 0,8 tỷ đồng; Quý II: 1,2 tỷ đồng; …", or a line "Quý III: 40 hồ sơ":
+    // a quarter labelled by a colon before its figure is the year's figure shared out by quarter
+    // (a schedule), no target; the year's own figure is stated apart ("Cả năm: …").
+    if (QUARTER_LABEL_RE.test(before)) continue
     // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
     // ("mỗi năm tổ chức 02 đợt tập huấn": so is how often a year's duty comes round, its verb between.)
     if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before) || /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+năm\s+(?:tổ chức|mở|thực hiện)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue

@@ -541,13 +541,19 @@ export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao đi�
 export const NON_TARGET_SECTION_RE =
   /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|(?<!nội dung\s)đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
 
+/** "Kết quả 9 tháng đầu năm 2025", "Tình hình thực hiện 6 tháng": a review of the months of the year gone by. */
+const PART_YEAR_REVIEW_RE = /^(?:\p{L}+\s+){0,2}(?:kết quả|tình hình)(?:\s+(?:thực hiện|đạt được))?(?:\s+[^\d\s]+){0,5}?\s+(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?(?![\p{L}])/iu
 /**
  * A section reviewing a year before the plan's ("Đánh giá khái quát kết quả năm 2024", "Kết quả
  * thực hiện năm 2025", "Tình hình thực hiện …"): its figures are results reached, not targets.
  */
 export function reviewsPastYear(name: string, planYear: number | undefined): boolean {
   // "KẾT QUẢ NĂM 2024 VÀ CHỈ TIÊU THI ĐUA NĂM 2025": the review and the year's targets, together.
-  if (/(?<![\p{L}])và\s+(?:các\s+)?(?:chỉ tiêu|nhiệm vụ|phương hướng|mục tiêu)(?![\p{L}])/iu.test(name) || (planYear !== undefined && new RegExp(String.raw`(?<!\d)${planYear}(?!\d)`, 'u').test(name))) return false
+  const withTargets = /(?<![\p{L}])và\s+(?:các\s+)?(?:chỉ tiêu|nhiệm vụ|phương hướng|mục tiêu)(?![\p{L}])/iu.test(name)
+  // "KẾT QUẢ 9 THÁNG ĐẦU NĂM 2025" in a plan for the rest of 2025 (a drive to the year's end): the
+  // results of the year so far, reached, not targets, whatever the year.
+  if (!withTargets && PART_YEAR_REVIEW_RE.test(name)) return true
+  if (withTargets || (planYear !== undefined && new RegExp(String.raw`(?<!\d)${planYear}(?!\d)`, 'u').test(name))) return false
   if (/^(?:\p{L}+\s+){0,2}(?:đánh giá|tình hình thực hiện|kết quả (?:thực hiện|đạt được))/iu.test(name)) {
     const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)

@@ -279,7 +279,10 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
         new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
         // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
         // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
-        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text))
+        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+        // "Chín tháng xảy ra 24 vụ phạm pháp hình sự; cùng kỳ năm 2024 (…) xảy ra 30 vụ": the same
+        // period of that year, its count given after the cases named earlier in the sentence.
+        new RegExp(String.raw`(?<![\p{L}])${named}[^.\n]{0,120}?cùng kỳ năm ${baseYear}(?!\d)[^.;\n]{0,80}?(?<![\d.,])(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
       : null) ??
     // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
     // named right before their count (the line found first, then the cases in it).
