@@ -215,12 +215,32 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   })
   const runIn = sentenceStops.length > 0 && reaches.length > 0 && reaches.some((r) => r.from > 0 || r.to < text.length)
   const reachOf = (at: number): { mark: number; from: number; to: number } | undefined => reaches.find((r) => at > r.mark && at < r.to)
+  // Where each "(" stands, read in order with the figures: the last one before a figure is found
+  // without searching the text back for it (a long line without brackets made that quadratic).
+  const opens = [...text.matchAll(/\(/gu)].map((o) => o.index)
+  let openAt = 0
+  // The first ")" at or after a position (-1 if none), found in the sorted list, not by a search of the text.
+  const closes = [...text.matchAll(/\)/gu)].map((c) => c.index)
+  const closeAfter = (from: number): number => {
+    let lo = 0
+    let hi = closes.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (closes[mid]! < from) lo = mid + 1
+      else hi = mid
+    }
+    return closes[lo] ?? -1
+  }
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
   for (let m = re.exec(text); m !== null && out.length < PLAN_LIMITS.indicators; m = re.exec(text)) {
     const at = m.index
     if (at < boundary) continue
     while (breakAt < breaks.length && (breaks[breakAt] ?? Infinity) <= at) lastBreak = breaks[breakAt++] ?? lastBreak
     const segStart = Math.max(boundary, lastBreak)
+    // The first break after the figure: the breaks are sorted and the figures come in order, so it
+    // is the one the loop above stopped at (searching the list for each figure made a long line of
+    // figures that are all passed over quadratic).
+    const nextBreak = breaks[breakAt] ?? text.length
     const before = text.slice(segStart, at)
     // "Giữ vững 19/19 tiêu chí", "duy trì 3/3 trường": all of them, a state to keep (a yes/no goal).
     if (wholeFraction(m[0])) continue
@@ -233,20 +253,21 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.
-    const open = text.lastIndexOf('(', at)
+    while (openAt < opens.length && opens[openAt]! <= at) openAt++
+    const open = opens[openAt - 1] ?? -1
     // "Xây mới 12 căn (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; …)", "(Quý I: 20%, …)": the year's
     // figure shared out over the plan's phases or quarters, not targets of their own.
-    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
+    if (open !== -1 && closeAfter(open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
     // "(xã … được thành lập …; năm 2025 toàn xã …, tỷ lệ hộ nghèo cuối năm 2025 còn 3,12%, xảy ra 10 vụ …)":
     // a long bracket on where things stand, cut by ";" inside, is a starting point throughout.
-    if (open !== -1 && open < segStart - 1 && !text.slice(open, at).includes(')') && text.indexOf(')', open) >= at + m[0].length && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
+    if (open !== -1 && open < segStart - 1 && closeAfter(open) >= at + m[0].length && !text.slice(open, at).includes(')') && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
     // "(tỉnh giao 16 tỷ đồng, huyện giao 17 tỷ đồng)": the figures others assign, in brackets after the commune's own.
-    if (open !== -1 && text.indexOf(')', open) >= at + m[0].length && !text.slice(open, at).includes(')') && /(?<![\p{L}])giao\s*(?:là\s*|:\s*)?$/iu.test(text.slice(open, at))) continue
+    if (open !== -1 && closeAfter(open) >= at + m[0].length && !text.slice(open, at).includes(')') && /(?<![\p{L}])giao\s*(?:là\s*|:\s*)?$/iu.test(text.slice(open, at))) continue
     // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
-    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
-    if (open !== -1 && open >= segStart - 1 && text.indexOf(')', open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
+    if (open !== -1 && open >= segStart - 1 && closeAfter(open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
+    if (open !== -1 && open >= segStart - 1 && closeAfter(open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
       const held = /([^,;:()]+?)\s+không (?:tăng|vượt)(?:\s+(?:so với\s+)?(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?))?\s*$/iu.exec(text.slice(lastBreak, open))
-      const spanEnd = text.indexOf(')', open) + 1
+      const spanEnd = closeAfter(open) + 1
       if (held && m[5] !== undefined) {
         out.push({
           name: cleanName(held[1]!).name,
@@ -270,7 +291,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Tỷ lệ doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn đạt 85%", "Tỷ lệ hộ có trên
     // 2 ha đất sản xuất đạt 60%": a figure inside a rate's name, before its own %-figure in the same
     // clause, qualifies the things counted (which of them the rate is over); it is part of the name.
-    if (m[2] === undefined && m[4] === undefined && RATE_NAME_RE.test(before) && RATE_FIGURE_AHEAD_RE.test(text.slice(at + m[0].length, breaks.find((x) => x > at) ?? text.length).slice(0, 200))) continue
+    if (m[2] === undefined && m[4] === undefined && RATE_NAME_RE.test(before) && RATE_FIGURE_AHEAD_RE.test(text.slice(at + m[0].length, nextBreak).slice(0, 200))) continue
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
     // ("Đưa vào sử dụng 03 công trình: trường …, đường … và nhà văn hóa …": a count of things whose
     // colon opens the list of those things by name, no figure among them, is the count to reach.)
@@ -293,7 +314,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
     if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
-    if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, breaks.find((x) => x > at) ?? text.length))) continue
+    if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
     // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
     if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue

@@ -183,6 +183,8 @@ const NUMBER_WORD = String.raw`(?:${Object.keys(UNITS_IN_WORDS).join('|')}|${TEN
 // Each word ends at a word's end and the gap between words is spaces only, so a run is read once from
 // its first word (the repeated group cannot overlap itself: a word opens on a letter, a gap on a space).
 const NUMBER_WORDS_RE = new RegExp(String.raw`(?<![\p{L}\d])${NUMBER_WORD}(?: +${NUMBER_WORD})*`, 'giu')
+/** Characters after a number in words that can hold "phần trăm", a bracketed figure or a unit of four words. */
+const AFTER_NUMBER_WORDS = 160
 /** Words before a figure: a bound or a verb whose object is a count ("đạt", "ít nhất", "xảy ra"). */
 const FIGURE_LEAD_RE = /(?<![\p{L}])(?:đạt|ít nhất|tối thiểu|tối đa|giảm|tăng|dưới|trên|hơn|không quá|không dưới|xảy ra|còn|thêm|cho|đưa)\s+$/iu
 /** Words after which a number word is an ordinal or a date ("ngày mười", "thứ Năm", "đợt hai"). */
@@ -266,7 +268,9 @@ function figuresInWords(line: string): string {
     const before = line.slice(Math.max(0, at - 20), at)
     const n = words[words.length - 1] === 'phẩy' || ORDINAL_LEAD_RE.test(before) ? undefined : numberInWords(words)
     if (!n) continue
-    const after = line.slice(end)
+    // What follows is read over a short window: the words of a unit and a bracket at most (slicing
+    // and splitting the rest of a long line at every number made a line of them quadratic).
+    const after = line.slice(end, end + AFTER_NUMBER_WORDS)
     const percent = /^ +phần trăm(?![\p{L}])/iu.exec(after)
     const rest = percent ? after.slice(percent[0].length) : after
     // The same figure in brackets right after: it is the one kept, the words (and "phần trăm") go.

@@ -249,6 +249,58 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
  * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
+/**
+ * The first match of `after` in a line of `text` that follows that line's first "năm <year>": each
+ * line searched once from its year on (one expression reading "a line, its year, then the count"
+ * backtracked over every pair of places in a long line, once for every target of the plan).
+ */
+function afterYearInLine(text: string, year: number, after: RegExp): RegExpExecArray | null {
+  const yearRe = new RegExp(String.raw`năm ${year}(?!\d)`, 'iu')
+  for (const line of text.split('\n')) {
+    const y = yearRe.exec(line)
+    if (!y) continue
+    const m = after.exec(line.slice(y.index + y[0].length))
+    if (m) return m
+  }
+  return null
+}
+
+/** The last document's lookups of a year's count of cases, by year and cases (many targets ask the same). */
+let casesMemo: { text: string; found: Map<string, RegExpExecArray | null> } | undefined
+
+/** Where the plan states a year's count of these cases, anywhere in the text (see statedCases). */
+function casesInText(text: string, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
+  if (casesMemo?.text !== text) casesMemo = { text, found: new Map() }
+  const key = `${baseYear}\u0000${cases}\u0000${named}`
+  if (casesMemo.found.has(key)) return casesMemo.found.get(key)!
+  const m =
+    (cases.length >= 6 || short
+      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+        // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
+        // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
+        afterYearInLine(text, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu')) ??
+        // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
+        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
+        // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
+        // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
+        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+        // "Chín tháng xảy ra 24 vụ phạm pháp hình sự; cùng kỳ năm 2024 (…) xảy ra 30 vụ": the same
+        // period of that year, its count given after the cases named earlier in the sentence.
+        new RegExp(String.raw`(?<![\p{L}])${named}[^.\n]{0,120}?cùng kỳ năm ${baseYear}(?!\d)[^.;\n]{0,80}?(?<![\d.,])(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
+      : null) ??
+    // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
+    // named right before their count (the line found first, then the cases in it).
+    (cases.length >= 6 && !short
+      ? (text
+          .split('\n')
+          .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
+          .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
+          .find((x) => x !== null) ?? null)
+      : null)
+  casesMemo.found.set(key, m)
+  return m
+}
+
 export function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
   // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
   const cases = name
@@ -270,29 +322,7 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
   const named = short ? String.raw`${cases}(?![\p{L}])(?!\s+rừng(?![\p{L}]))` : cases
   const m =
     new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
-    (cases.length >= 6 || short
-      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
-        // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
-        // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
-        new RegExp(String.raw`(?:^|\n)[^\n]*?năm ${baseYear}(?!\d)[^\n]*?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
-        // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
-        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
-        // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
-        // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
-        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
-        // "Chín tháng xảy ra 24 vụ phạm pháp hình sự; cùng kỳ năm 2024 (…) xảy ra 30 vụ": the same
-        // period of that year, its count given after the cases named earlier in the sentence.
-        new RegExp(String.raw`(?<![\p{L}])${named}[^.\n]{0,120}?cùng kỳ năm ${baseYear}(?!\d)[^.;\n]{0,80}?(?<![\d.,])(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
-      : null) ??
-    // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
-    // named right before their count (the line found first, then the cases in it).
-    (cases.length >= 6 && !short
-      ? (text
-          .split('\n')
-          .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
-          .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
-          .find((x) => x !== null) ?? null)
-      : null)
+    casesInText(text, baseYear, cases, named, short)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }
 
