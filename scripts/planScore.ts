@@ -132,10 +132,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout83'), title: 'held-out plans, eighty-third set (test/fixtures/heldout83; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout84'), title: 'held-out plans, eighty-fourth set (test/fixtures/heldout84; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout85'), title: 'held-out plans, eighty-fifth set (test/fixtures/heldout85; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout86'), title: 'held-out plans, eighty-sixth set (test/fixtures/heldout86; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout87'), title: 'held-out plans, eighty-seventh set (test/fixtures/heldout87; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout88'), title: 'held-out plans, eighty-eighth set (test/fixtures/heldout88; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout89'), title: 'held-out plans, eighty-ninth set (test/fixtures/heldout89; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout86'), title: 'held-out plans, eighty-sixth set (test/fixtures/heldout86; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout87'), title: 'held-out plans, eighty-seventh set (test/fixtures/heldout87; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout88'), title: 'held-out plans, eighty-eighth set (test/fixtures/heldout88; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout89'), title: 'held-out plans, eighty-ninth set (test/fixtures/heldout89; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
