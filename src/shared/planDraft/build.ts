@@ -185,7 +185,7 @@ export function notAbove(c: { text: string; start: number; end: number; until?: 
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
   const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
-  const cases = statedCases(name, baseYear, '', doc.text)
+  const cases = statedCases(name, baseYear, '', doc)
   if (cases === undefined) return undefined
   const value: Indicator = {
     code: codes.take(slug(name)),

@@ -34,6 +34,14 @@ export interface DocHabits {
   money: string
   /** The money unit of the last growth in money read: its parts ("trong đó …") are in it too. */
   lastGrowthMoney?: string
+  /** This draft's lookups over the whole text, kept so that each is done once per draft (see statedCases). */
+  seen: DraftLookups
+}
+
+/** What one draft has looked up in its whole text: its lines, and a year's count of cases by year and cases. */
+interface DraftLookups {
+  lines?: readonly string[]
+  cases: Map<string, RegExpExecArray | null>
 }
 
 /**
@@ -53,7 +61,12 @@ function statedMoney(name: string, doc: DocHabits, baseYear: number | undefined)
 
 export function docHabits(text: string): DocHabits {
   const count = (re: RegExp): number => (text.match(re) ?? []).length
-  return { text, habit: decimalHabit(text), money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng' }
+  return {
+    text,
+    habit: decimalHabit(text),
+    money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng',
+    seen: { cases: new Map() },
+  }
 }
 
 export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
@@ -183,7 +196,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
         // "so với cùng kỳ" (no year) in a yearly plan is against the year before the plan's.
         const caseYear = typeof post.baseYear === 'number' ? post.baseYear : post.baseYear === 'previous' && year !== undefined ? year - 1 : undefined
-        const stated = countUnit === 'vụ' && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc.text) : undefined
+        const stated = countUnit === 'vụ' && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc) : undefined
         if (stated !== undefined) {
           const from = stated
           const ceiling = Math.round(from * (100 - a)) / 100
@@ -199,7 +212,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
     } else {
       // "Giảm ít nhất 02 vụ tai nạn giao thông so với năm 2024 (năm 2024 xảy ra 07 vụ)": cases are a
       // flow, and a cut by a count from a year whose count is stated is a ceiling on this year's.
-      const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc.text) : undefined
+      const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc) : undefined
       if (from !== undefined && from > a) {
         main = { ...amountShape(false), aggregation: 'flow', target: { kind: 'at_most', value: from - a, strict: false } }
         reasons.push(`giảm ${f.digits[0]} vụ so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${from - a} vụ`)
@@ -245,18 +258,13 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
 }
 
 /**
- * How many cases (vụ) the plan states for a year a cut is measured from: in the clause's bracket
- * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
- * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
- */
-/**
- * The first match of `after` in a line of `text` that follows that line's first "năm <year>": each
+ * The first match of `after` in a line of the document that follows that line's first "năm <year>": each
  * line searched once from its year on (one expression reading "a line, its year, then the count"
  * backtracked over every pair of places in a long line, once for every target of the plan).
  */
-function afterYearInLine(text: string, year: number, after: RegExp): RegExpExecArray | null {
+function afterYearInLine(doc: DocHabits, year: number, after: RegExp): RegExpExecArray | null {
   const yearRe = new RegExp(String.raw`năm ${year}(?!\d)`, 'iu')
-  for (const line of text.split('\n')) {
+  for (const line of linesOf(doc)) {
     const y = yearRe.exec(line)
     if (!y) continue
     const m = after.exec(line.slice(y.index + y[0].length))
@@ -265,20 +273,26 @@ function afterYearInLine(text: string, year: number, after: RegExp): RegExpExecA
   return null
 }
 
-/** The last document's lookups of a year's count of cases, by year and cases (many targets ask the same). */
-let casesMemo: { text: string; found: Map<string, RegExpExecArray | null> } | undefined
+/** The document's lines, split once per draft. */
+function linesOf(doc: DocHabits): readonly string[] {
+  return (doc.seen.lines ??= doc.text.split('\n'))
+}
 
-/** Where the plan states a year's count of these cases, anywhere in the text (see statedCases). */
-function casesInText(text: string, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
-  if (casesMemo?.text !== text) casesMemo = { text, found: new Map() }
+/**
+ * Where the plan states a year's count of these cases, anywhere in the text (see statedCases):
+ * looked up once per draft, year and cases, since many targets ask the same.
+ */
+function casesInText(doc: DocHabits, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
   const key = `${baseYear}\u0000${cases}\u0000${named}`
-  if (casesMemo.found.has(key)) return casesMemo.found.get(key)!
+  const known = doc.seen.cases
+  if (known.has(key)) return known.get(key)!
+  const text = doc.text
   const m =
     (cases.length >= 6 || short
       ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
         // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
         // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
-        afterYearInLine(text, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu')) ??
+        afterYearInLine(doc, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu')) ??
         // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
         new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
         // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
@@ -291,17 +305,21 @@ function casesInText(text: string, baseYear: number, cases: string, named: strin
     // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
     // named right before their count (the line found first, then the cases in it).
     (cases.length >= 6 && !short
-      ? (text
-          .split('\n')
+      ? (linesOf(doc)
           .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
           .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
           .find((x) => x !== null) ?? null)
       : null)
-  casesMemo.found.set(key, m)
+  known.set(key, m)
   return m
 }
 
-export function statedCases(name: string, baseYear: number, rest: string, text: string): number | undefined {
+/**
+ * How many cases (vụ) the plan states for a year a cut is measured from: in the clause's bracket
+ * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
+ * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
+ */
+export function statedCases(name: string, baseYear: number, rest: string, doc: DocHabits): number | undefined {
   // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
   const cases = name
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
@@ -322,7 +340,7 @@ export function statedCases(name: string, baseYear: number, rest: string, text: 
   const named = short ? String.raw`${cases}(?![\p{L}])(?!\s+rừng(?![\p{L}]))` : cases
   const m =
     new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
-    casesInText(text, baseYear, cases, named, short)
+    casesInText(doc, baseYear, cases, named, short)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }
 
