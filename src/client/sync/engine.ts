@@ -143,6 +143,15 @@ interface PushStart {
 }
 
 /**
+ * What a push run knows between its rounds: the failures and the pull's cursor as the round's
+ * start read them (a failure counted since sets `failures`), and how many pending entries the last
+ * take left out (none: no answer needs another take).
+ */
+interface RoundKnows extends Omit<PushStart, 'group'> {
+  left: number
+}
+
+/**
  * A round of pushAll with nothing in flight: one transaction reads the sync state, takes the
  * batch and, at the run's start, recovers what a dead run left and reads the device id.
  */
@@ -188,9 +197,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
   let size = Math.max(1, Math.min(PUSH_BATCH, deps.batchSize ?? PUSH_BATCH))
   let stored: unknown
   let first = true
-  const known: Omit<PushStart, 'group'> = { failures: false, cursor: 0 }
-  /** Pending entries left out of the last batch taken: none, and no answer needs another take. */
-  let leftAfterTake = 0
+  const known: RoundKnows = { failures: false, cursor: 0, left: 0 }
   const send = (batch: OutboxEntry[]): InFlight => {
     result.sent += batch.length
     // A page asked for before this push may hold older states of its cells: not used (pullAll asks again).
@@ -214,7 +221,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       ;({ group } = start)
       known.failures = start.failures
       known.cursor = start.cursor
-      leftAfterTake = start.left
+      known.left = start.left
       const { batch } = start
       if (batch.length === 0) {
         if (!group) return
@@ -242,21 +249,20 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       throw err
     }
     try {
-      if (!group && leftAfterTake === 0) {
+      if (!group && known.left === 0) {
         // Nothing waited beside this batch when it was taken: no other take now. An edit made
         // since goes with the round that follows the settle (pushAll's loop).
         askFirstPage(deps, early, known.cursor)
       } else if (!group) {
         const { batch: following, left } = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
-        leftAfterTake = left
-        const last = left === 0
+        known.left = left
         const { cursor } = known
         if (following.length > 0) {
           const sent = send(following)
           next = sent
           // The last batch: the pull's first page is asked for the moment its answer arrives.
-          if (last) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
-        } else if (last) askFirstPage(deps, early, cursor)
+          if (left === 0) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
+        } else if (left === 0) askFirstPage(deps, early, cursor)
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells, next?.batch)
       await onAnswered(db, commune, batch, group, known)
