@@ -42,7 +42,7 @@ import { docHabits } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
-import { dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
+import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
 export { normalizeText } from './normalize'
@@ -87,6 +87,10 @@ function movementFields(line: Line, clause: { text: string; start: number }): bo
 const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s+)?chỉ tiêu\s*:/iu
 /** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
 const MEASURE_LABEL_RE = /^(?:[-+•*]\s+)?chỉ số\s*:/iu
+/** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
+const AWARDS_LABEL_RE = /^((?:hình thức\s+)?khen thưởng)\s*:\s*\S/iu
+/** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
+const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
@@ -143,6 +147,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let leadIn: Section | undefined
   // A chat copy ("[08:12, 12/01/2026] VP UBND xã - …: …"): the first message is the plan, the replies after it are not.
   let chatSeen = false
+  // The spans of the corrections read ("sửa lại: …"), for applyCorrections.
+  const corrections: { start: number; end: number }[] = []
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
@@ -190,7 +196,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           partTitle = next
         }
       }
-      const name = h.name ?? sectionName(h.rest)
+      // "6. Khen thưởng: tập thể xuất sắc … 1.000.000 đồng; …": a numbered item naming the awards before
+      // a colon is the awards' part, however its words go on; the sums it gives are no targets.
+      const name = h.name ?? AWARDS_LABEL_RE.exec(h.rest)?.[1] ?? sectionName(h.rest)
       const sec: Section = {
         level: h.level,
         code,
@@ -207,6 +215,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name)) ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
+          // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth.
+          /^(?:hình thức\s+)?khen thưởng$/iu.test(name) ||
           // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
           // and grades, at any depth (a part naming targets as well is still read).
           (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||
@@ -266,6 +276,16 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       itemStart += label[0].length
     }
     let item: Line = { text: itemText, start: itemStart }
+    // "sửa lại: tỷ lệ … là 95% (em gõ nhầm 93%, …). Các thôn cập nhật …": a correction of a figure
+    // stated earlier; its first clause states the target, without the label, what it says in
+    // brackets (the figure mistyped) or the sentences after it (applyCorrections).
+    const correction = !h ? CORRECTION_RE.exec(item.text) : null
+    if (correction) {
+      const body = item.text.slice(correction[0].length)
+      const cut = body.search(/\s\(|[.!?](?:\s|$)/u)
+      item = { text: cut > 0 ? body.slice(0, cut) : body, start: item.start + correction[0].length }
+      corrections.push({ start: item.start, end: item.start + item.text.length })
+    }
     let beforeIntro = false
     // "… với các chỉ tiêu cụ thể sau:": what follows in this section is a list of targets. The
     // sentences before the introduction, on the same line, are read as they are.
@@ -544,6 +564,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   dropRestatedGrowths(built, text)
   dropRestatedFigures(built)
   dropRestatedGoals(built)
+  applyCorrections(built, corrections)
   sectionsUsed.clear()
   for (const b of built) sectionsUsed.add(b.found?.section ?? ROOT)
 

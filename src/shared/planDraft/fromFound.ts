@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DocHabits, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, SOWING_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -161,6 +161,18 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const rec = bySubject.get(key) ?? {}
     rec[ms.measure] = b
     bySubject.set(key, rec)
+  }
+  // "Diện tích sản xuất theo mô hình lúa - tôm đạt 2.100 ha; năng suất lúa bình quân 45 tạ/ha, sản
+  // lượng lúa 9.450 tấn": a crop's yield and output with no area of that crop on the line are over the
+  // one area the line gives whose name holds the crop (a rotation, a model it is grown in), when the
+  // output over that area comes to the yield stated.
+  for (const [crop, rec] of bySubject) {
+    if (!rec.NS || !rec.SL || rec.DT) continue
+    const areas = [...bySubject].filter(([k, r]) => k !== crop && r.DT && !r.NS && !r.SL && sameCrop(crop, k))
+    const area = areas.length === 1 ? areas[0]![1].DT! : undefined
+    const [a, y, o] = [figureOf(area?.value.target), figureOf(rec.NS.value.target), figureOf(rec.SL.value.target)]
+    const factor = rec.NS.value.unitOfMeasure === 'tạ/ha' ? 10 : 1
+    if (area && a !== undefined && a > 0 && y !== undefined && o !== undefined && Math.abs((o * factor) / a - y) <= 0.01 * y) rec.DT = area
   }
   for (const rec of bySubject.values()) linkYield(rec)
 

@@ -78,6 +78,9 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       if ((target(near) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
+    // "8/8 tổ dân phố và 3/3 buôn giữ vững danh hiệu …": all of one kind of unit, named alone (no verb)
+    // before "và", is a subject sharing the state the second states; one goal, not two.
+    if (/^\s+và\s+$/iu.test(m[0]) && /^(\d{1,3})\/\1\s+\p{L}+(?:[\s,]+\p{L}+){0,3}$/u.test(opening(head)) && /^(\d{1,3})\/\1\s+\p{L}/u.test(rest)) continue
     // "Tỷ lệ hộ văn hóa đạt 92% và giữ vững 6/6 trường đạt chuẩn quốc gia": after a figure, all of a
     // kind reaching or keeping a state is a goal of its own (a yes/no each reports), joined by "và"
     // as by a comma.
@@ -206,9 +209,11 @@ export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '')
  * A work finished ("phục hồi xong toàn bộ diện tích …", "giải quyết dứt điểm …"): done or not.
  * A rating to earn ("Chi bộ … được xếp loại “Hoàn thành tốt nhiệm vụ” trở lên"): earned or not.
  * Spending kept within what is assigned ("chi ngân sách không vượt dự toán được giao"): kept or not.
+ * Revenue brought up to what is assigned, with no figure ("Thu ngân sách nhà nước trên địa bàn đạt
+ * và vượt dự toán được giao"): reached or not.
  */
 export const REACHED_RE =
-  /^(?:(?:tổng\s+)?chi\s+(?:\p{L}+\s+){0,4}?không\s+vượt(?:\s+quá)?\s+(?:dự toán|kế hoạch|định mức)|(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
+  /^(?:(?:tổng\s+)?chi\s+(?:\p{L}+\s+){0,4}?không\s+vượt(?:\s+quá)?\s+(?:dự toán|kế hoạch|định mức)|(?:tổng\s+)?thu\s+(?:\p{L}+\s+){0,8}?(?:đạt|hoàn thành|vượt)(?:\s+(?:và\s+)?vượt)?(?:\s+mức)?\s+(?:dự toán|kế hoạch|chỉ tiêu)|(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
   !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
 

@@ -266,7 +266,7 @@ const CUES: [string, Cue][] = (
 ).sort((a, b) => b[0].length - a[0].length)
 
 /** Words that may stand between a cue and its figure: "giảm trong năm 01 hộ", "ở mức". */
-const FILLER_RE = /^(?:[\s:,]|trong năm|bình quân|mỗi năm|hằng năm|hàng năm|ở mức|mức|khoảng|thêm|lên|xuống|là|được|phấn đấu|ít nhất|tối thiểu)*$/iu
+const FILLER_RE = /^(?:[\s:,]|trong năm|bình quân|mỗi năm|hằng năm|hàng năm|ở mức|mức|khoảng|thêm|lên|xuống|là|được|phấn đấu|ít nhất|tối thiểu|không dưới|không ít hơn)*$/iu
 
 export interface CueMatch {
   cue: Cue

@@ -55,6 +55,38 @@ function unifyCharacters(text: string): string {
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
 
+/** A chat message's time alone on its line, under its sender's name ("08:15", "9:02 SA", "21:40 PM"). */
+const MESSAGE_TIME_RE = /^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/iu
+/** A sender's name over a message's time: a capital first, letters, dots and dashes, a role in brackets at most ("Bàn Văn Sinh (Trưởng thôn Khe Mo)"). */
+const SENDER_RE = /^[ \t]*\p{Lu}[\p{L} .'’-]{1,50}(?:\([^()\d]{1,40}\))?[ \t]*$/u
+
+/**
+ * A group chat copied as text (Zalo, Messenger): each message headed by its sender's name on a line
+ * and its time on the next ("Nguyễn Thị Hằng (VP-TK xã)" / "08:15"), three such heads at least.
+ * The plan is what its sender posts, in one message or several: the sender whose messages are the
+ * longest in all. The other members' messages (acknowledgements, a village's own registration
+ * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head.
+ */
+function chatMessages(lines: string[]): string[] {
+  const heads: number[] = []
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.length <= 24 && MESSAGE_TIME_RE.test(lines[i]!) && lines[i - 1]!.length <= 100 && SENDER_RE.test(lines[i - 1]!)) heads.push(i - 1)
+  if (heads.length < 3) return lines
+  const sender = (at: number): string => lines[at]!.replace(/\s+/gu, ' ').trim()
+  const size = new Map<string, number>()
+  heads.forEach((at, k) => {
+    const end = heads[k + 1] ?? lines.length
+    let n = 0
+    for (let i = at + 2; i < end; i++) n += lines[i]!.trim().length
+    size.set(sender(at), (size.get(sender(at)) ?? 0) + n)
+  })
+  const poster = [...size].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
+  const out = lines.slice(0, heads[0])
+  heads.forEach((at, k) => {
+    if (sender(at) === poster) out.push(...lines.slice(at + 2, heads[k + 1] ?? lines.length))
+  })
+  return out
+}
+
 /** A line of an e-mail's quote: its marks (">", ">>", "> >") and the space after them. */
 const QUOTE_MARKS_RE = /^[ \t]*>(?:[ \t]?>)*(?:[ \t]|$)/u
 /** A quoted line that reads as a figure rather than as a quote: "> 88%", "> 1.500 hộ" (strictly above). */
@@ -819,7 +851,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unquoted(unifyCharacters(raw).split('\n'))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unquoted(chatMessages(unifyCharacters(raw).split('\n')))))))))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))

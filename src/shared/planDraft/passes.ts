@@ -10,6 +10,7 @@ import type { DocHabits } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
+import { unitFamily } from './lexicon'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
@@ -326,4 +327,24 @@ function sameMeasure(a: string, b: string): boolean {
   const [x, y] = [plainWords(a).filter((w) => !noise.has(w)), plainWords(b).filter((w) => !noise.has(w))]
   const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)]
   return short.length > 0 && short.filter((w) => long.has(w)).length / short.length >= 0.6
+}
+
+/**
+ * "sửa lại: tỷ lệ người dân tham gia BHYT năm 2025 là 95% (em gõ nhầm 93%)": a figure corrected
+ * after the plan stated it replaces the target stated before of the same measure (in the same family
+ * of units): the corrected one is kept, the earlier one dropped and named in its reasons.
+ */
+export function applyCorrections(built: Built[], corrections: readonly { start: number; end: number }[]): void {
+  const referenced = (x: Built): boolean => built.some((o) => o.value.children?.includes(x.value.code) || o.value.partOf === x.value.code || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
+  for (const span of corrections) {
+    const fixes = built.filter((b) => b.value.aggregation !== 'yes_no' && b.source.start >= span.start && b.source.end <= span.end)
+    for (const fix of fixes) {
+      for (let i = built.length - 1; i >= 0; i--) {
+        const b = built[i]!
+        if (b.source.end > span.start || b.value.aggregation === 'yes_no' || unitFamily(b.value.unitOfMeasure) !== unitFamily(fix.value.unitOfMeasure) || !sameMeasure(b.value.name, fix.value.name) || referenced(b)) continue
+        fix.reasons.push(`sửa lại chỉ tiêu đã nêu trước: “${clip(b.value.source ?? b.value.name, 160)}”`)
+        built.splice(i, 1)
+      }
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } f
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
-import { type DocHabits, type Reading, toIndicatorShape } from './shape'
+import { type DocHabits, type Reading, statedCases, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
 
@@ -311,7 +311,7 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
  * other units is a change from the row's last-year figure (its "Thực hiện năm 2025" column): a cut
  * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
  */
-function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits, stock = false): { target: Target; reason: string } | undefined {
+function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits, stock = false, name = ''): { target: Target; reason: string } | undefined {
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
   // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
   // ("Kéo giảm ít nhất 25% số vụ so với năm 2025": "kéo giảm" cuts, and the cut may name what it counts.)
@@ -322,7 +322,16 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
   const lastText = lastAt >= 0 ? cells[lastAt]?.text : noted?.[1]
   // ("8 vụ": last year's figure with its unit written after it.)
-  const last = lastText !== undefined ? readDigits(lastText.replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value : undefined
+  // ("| Số vụ tai nạn giao thông | vụ | Giảm ít nhất 10% | So với năm 2025 |": with no figure of that
+  // year in the row, the cases counted are those the text states for the year the cut is measured
+  // from, the plan cell's or a note's "so với năm …", last year's; statedCases.)
+  const fromYear = (): boolean => m[3] !== undefined || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
+  const last =
+    lastText !== undefined
+      ? readDigits(lastText.replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value
+      : m[1]?.toLowerCase() === 'giảm' && !stock && name !== '' && unitInfo(unit.trim())?.canonical === 'vụ' && fromYear()
+        ? statedCases(name, year - 1, '', doc)
+        : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
@@ -483,7 +492,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     // (Without a unit column, last year's cell may give the unit: "| Thực hiện năm 2025: 8 vụ |".)
     const lastUnit = unitWord !== '' ? unitWord : lastYearUnit(cells, head, year)
     const relName = upperFirst(nameCell.text.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
-    const relative = relativeToLastYear(planCell.text, lastUnit, cells, head, year, doc, isStockName(relName))
+    const relative = relativeToLastYear(planCell.text, lastUnit, cells, head, year, doc, isStockName(relName), relName)
     if (relative && lastUnit !== '') {
       const rowName = relName
       const unit = unitInfo(lastUnit)?.canonical ?? lastUnit
@@ -559,7 +568,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // ("Số <noun> …") is a change from last year's count, in the unit its note (or column) writes.
   const counted = unit === '%' && !unitCell && /^(?:kéo\s+)?(?:giảm|tăng)\s/iu.test(figure.text) && countedUnit(nameCell.text) !== '' ? lastYearUnit(cells, head, year) : ''
   const relUnit = counted !== '' ? (unitInfo(counted)?.canonical ?? counted) : (unitInfo(unit)?.canonical ?? unit)
-  const relative = relativeToLastYear(figure.text, relUnit, cells, head, year, doc, isStockName(rowName))
+  const relative = relativeToLastYear(figure.text, relUnit, cells, head, year, doc, isStockName(rowName), rowName)
   if (relative) {
     reasons.push(relative.reason)
     const code = codes.take(slug(rowName))
