@@ -35,7 +35,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
-import { guardedExtent, laterYear, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, pointsBack, routineDuty, wholeFraction } from './guards'
+import { guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
 import { docHabits } from './shape'
@@ -426,6 +426,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && current === ROOT && !/phấn đấu/iu.test(line.text) && /^[^,.;:()]{1,40}?\s+là\s+(?:một\s+)?(?:xã|phường|thị trấn)(?![\p{L}])/iu.test(line.text)) continue
     if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
+    // "Mục tiêu giai đoạn 2021 - 2025 …: …": a period's aims, not the year's targets.
+    if (!h && periodAims(item.text, year)) continue
     const inList = current.list && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined
@@ -434,7 +436,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       sectionsUsed.add(current)
       continue
     }
-    const found = findTargets(item, current, true)
+    // ("… năm 2024 đạt 92%, đến năm 2025 đạt 95%": the later year's figure beside the plan year's is no target.)
+    const found = findTargets(item, current, true).filter((f) => !laterYearFigure(item.text, f.at - item.start, year))
     // (The first figure of a target's plan is the target the row names: "đạt 12.000 tấn trở lên (lúa …)".)
     if (groupName !== undefined && found[0]) found[0] = { ...found[0], name: groupName }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)

@@ -39,6 +39,43 @@ export function laterYear(text: string, planYear: number | undefined): boolean {
   return m !== null && planYear !== undefined && Number(m[1]) > planYear
 }
 
+/**
+ * "… năm 2024 đạt 92%, đến năm 2025 đạt 95%", "… phấn đấu đến cuối năm 2025 còn dưới 3%": a figure
+ * whose sentence names, last before it, a later year than the plan's ("đến", "vào", "tới", "trước"
+ * "năm 2025") or a period ("giai đoạn 2021 - 2025") is that year's or that period's aim, set beside
+ * the plan year's figure: no target of this plan. `at` is the figure's offset in `text`; the sentence
+ * is read back from it to the last stop, ";" or ":" (at most 300 characters).
+ */
+export function laterYearFigure(text: string, at: number, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  const before = text.slice(Math.max(0, at - 300), at)
+  const stop = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'))
+  const sentence = before.slice(stop + 1)
+  let last: RegExpExecArray | undefined
+  for (const m of sentence.matchAll(YEAR_MENTION_RE)) last = m
+  if (!last) return false
+  if (last[3] !== undefined) return Number(last[4]) > Number(last[3]) && Number(last[4]) >= planYear
+  return last[1] !== undefined && Number(last[2]) > planYear
+}
+/**
+ * A year named in a sentence, after the word that makes it a time to reach ("đến năm 2025") or not
+ * ("năm 2024"), or a period "giai đoạn 2021 - 2025" (not the period a standard is set for, "theo
+ * chuẩn nghèo đa chiều giai đoạn 2026 - 2030", which names the standard).
+ */
+const YEAR_MENTION_RE = /(?<![\p{L}])(?:((?:vào|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?)?năm\s+(\d{4})(?!\d)|(?<!chuẩn(?:\s+\p{L}+){0,3}\s+)giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d))/giu
+
+/**
+ * "Mục tiêu giai đoạn 2021 - 2025 theo Nghị quyết Đại hội …: …", "Mục tiêu đến năm 2025: …": a
+ * paragraph that opens on the aims of a period of several years, or of a later year, sets no target
+ * of the plan's year (its own targets are stated as that year's).
+ */
+export function periodAims(text: string, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  const m = /^(?:[-+•*]\s+)?(?:các\s+)?mục tiêu(?:\s+(?:chung|chủ yếu|tổng quát))?\s+(?:(?:của\s+)?giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})(?!\d)|(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(\d{4})(?!\d))/iu.exec(text)
+  if (!m) return false
+  return m[3] !== undefined ? Number(m[3]) > planYear : Number(m[2]) > Number(m[1]) && Number(m[2]) >= planYear
+}
+
 /** "Năm 2025 …", "Trong năm 2025, …", "Năm qua, …": the paragraph opens on a year it reviews. */
 export function opensOnPastYear(text: string, planYear: number | undefined): boolean {
   if (planYear === undefined) return false

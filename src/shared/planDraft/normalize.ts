@@ -547,6 +547,8 @@ const PAGE_FOOTER_RE = /^\S.{0,100}\s[-–—]\s*(?:trang|page)\s+\d{1,3}(?:\s*\
 
 /** A row number alone on its line: "1", "2.", "3)". */
 const ROW_NUMBER_RE = /^\s*(\d{1,3})[.)]?\s*$/u
+/** A part's row number alone on its line, under its row's: "2.1", "2.2.". */
+const PART_ROW_NUMBER_RE = /^\s*(\d{1,3})\.(\d{1,2})[.)]?\s*$/u
 /** The first heading of a numbered table: "TT", "STT", "Số TT". */
 const ROW_NUMBER_HEADING_RE = /^\s*(?:s[ốo]\s*tt|stt|tt)\s*$/iu
 
@@ -569,7 +571,9 @@ const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
  * the next row number followed by a name; a cell a Word table left empty is a line of spaces. A
  * group row is a Roman numeral and a name ("I" / "KINH TẾ"), after which the numbering may start
  * again; a numbered row of a name alone heads rows without a number ("2" / "Cây lúa cả năm" /
- * "- Diện tích" / "ha" / "386" / "392"). Anything else ends the table.
+ * "- Diện tích" / "ha" / "386" / "392"). A row numbered under the one above ("2.1", "2.2" after "2")
+ * is its part, and the numbering goes on after the parts; a blank line (or a page's furniture) may
+ * stand between the heading and the first row. Anything else ends the table.
  */
 function stackedTables(lines: string[]): string[] {
   const out: string[] = []
@@ -581,6 +585,8 @@ function stackedTables(lines: string[]): string[] {
     const head = [lines[i]!.trim()]
     let j = i + 1
     while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !ROMAN_ROW_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    // (A blank line or a page's furniture may stand between the heading and the first row.)
+    while (j < lines.length && j - i <= 12 && pageFurniture(lines[j]!)) j++
     const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')?.[1] ?? ROMAN_ROW_RE.exec(lines[j] ?? '')?.[1]
     if (head.length < 3 || head.length > 7 || (firstRow !== '1' && firstRow !== 'I') || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
       out.push(lines[i]!)
@@ -593,6 +599,8 @@ function stackedTables(lines: string[]): string[] {
     // After a group row the numbering may start again at 1; after a row of a name alone, rows without a number follow.
     let restart = false
     let heads = false
+    // The part expected next under the last numbered row ("2.1", then "2.2").
+    let partExpected = 1
     // The heading's cells repeated, one a line, at `k` (the table's heading again on a new page).
     const headAgain = (k: number): boolean => head.every((h, x) => lines[k + x]?.trim().toLowerCase() === h.toLowerCase())
     for (;;) {
@@ -614,9 +622,17 @@ function stackedTables(lines: string[]): string[] {
         continue
       }
       const number = ROW_NUMBER_RE.exec(line)
+      // "2" / "Tổng sản lượng lương thực" then "2.1" / "Sản lượng lúa": a row numbered under the row
+      // above, its part ("2.1", "2.2" … after row 2); the numbering goes on at 3 after them.
+      const partNumber = !number ? PART_ROW_NUMBER_RE.exec(line) : null
+      const partRow = partNumber !== null && Number(partNumber[1]) === expected - 1 && Number(partNumber[2]) === partExpected && /\p{L}{2,}/u.test(name)
       const sub = !number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60
-      if (!sub && (!number || (Number(number[1]) !== expected && !(restart && number[1] === '1')))) break
+      if (partRow) {
+        partExpected++
+        heads = false
+      } else if (!sub && (!number || (Number(number[1]) !== expected && !(restart && number[1] === '1')))) break
       if (number) {
+        partExpected = 1
         expected = Number(number[1]) + 1
         restart = false
         // "2" / "Cây lúa cả năm" / "- Diện tích": a row of a name alone over rows without a number.
@@ -628,7 +644,7 @@ function stackedTables(lines: string[]): string[] {
         }
         heads = false
       }
-      const cells = number ? [number[1]!] : ['', line.trim()]
+      const cells = number ? [number[1]!] : partRow ? [`${partNumber![1]}.${partNumber![2]}`] : ['', line.trim()]
       let n = k + 1
       while (cells.length < head.length && n < lines.length) {
         const cell = lines[n]!

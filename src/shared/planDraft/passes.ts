@@ -267,14 +267,17 @@ export function dropRestatedFigures(built: Built[]): void {
 /** Money units in millions of đồng: "15.000 triệu đồng" and "15 tỷ đồng" are one sum. */
 const IN_MILLIONS: Record<string, number> = { đồng: 1e-6, 'nghìn đồng': 1e-3, 'triệu đồng': 1, 'tỷ đồng': 1000 }
 
+/** Units that count people, each its own noun: "650 lao động" in the text and "| Người | 650 |" in a table count the same. */
+const PERSONS = new Set(['người', 'lao động', 'đảng viên', 'đoàn viên', 'hội viên'])
+
 /**
- * Two items state the same figure: the same unit and target, or the same sum of money in two
+ * Two items state the same figure: the same unit (people counted as "người" or "lao động" alike) and target, or the same sum of money in two
  * units ("| Thu ngân sách … | Triệu đồng | … | 15.000 |", then "thu ngân sách … đạt 15 tỷ đồng trở lên").
  */
 function sameFigure(x: Indicator, y: Indicator): boolean {
   // ("giảm 1,5%" and "| … giảm | % | 1,5 | Cuối năm 2023: 6,82% |": one cut, the level it starts from given once.)
   const bare = (t: Indicator['target']): Indicator['target'] => (t?.kind === 'reduce_by' && t.baseline !== undefined && (x.target?.kind !== 'reduce_by' || x.target.baseline === undefined || y.target?.kind !== 'reduce_by' || y.target.baseline === undefined) ? { ...t, baseline: undefined } : t)
-  if (x.unitOfMeasure === y.unitOfMeasure) return JSON.stringify(bare(x.target)) === JSON.stringify(bare(y.target))
+  if (x.unitOfMeasure === y.unitOfMeasure || (PERSONS.has(x.unitOfMeasure) && PERSONS.has(y.unitOfMeasure))) return JSON.stringify(bare(x.target)) === JSON.stringify(bare(y.target))
   const [fx, fy] = [IN_MILLIONS[x.unitOfMeasure], IN_MILLIONS[y.unitOfMeasure]]
   const [vx, vy] = [figureOf(x.target), figureOf(y.target)]
   if (fx === undefined || fy === undefined || vx === undefined || vy === undefined || x.target?.kind !== y.target?.kind) return false

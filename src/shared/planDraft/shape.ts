@@ -235,14 +235,17 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
     // At least: "đạt", "trên" (strict), "từ … trở lên", or a bare figure; "tăng 50 hộ" counts what is added.
     const strict = cue?.kind === 'at_least' && cue.strict && !post.orMore
     if (kind === 'growth') reasons.push(`“tăng ${f.digits[0]} ${unit}”: hiểu là số tăng thêm trong năm`)
-    if (cue === undefined) reasons.push('không có từ chỉ mức (đạt, trên, dưới…): hiểu là đạt ít nhất')
+    // "Hoàn thành 100% chỉ tiêu giao quân": the verb of a duty done bounds its share as "đạt" does.
+    const done = cue === undefined && percent && b === undefined && /^(?:tỷ lệ\s+)?hoàn thành\s/iu.test(name)
+    if (done) reasons.push('“hoàn thành …%”: hoàn thành ít nhất tỷ lệ này')
+    else if (cue === undefined) reasons.push('không có từ chỉ mức (đạt, trên, dưới…): hiểu là đạt ít nhất')
     const shape = percent || unit.includes('/') ? (percent ? rateShape() : amountShape(false)) : amountShape(false)
     const rate = shape.aggregation === 'rate'
     const make = (x: number, y: number | undefined): Target =>
       y !== undefined ? { kind: 'range', min: Math.min(x, y), max: Math.max(x, y) } : { kind: rate ? 'rate_at_least' : 'at_least', value: x, ...(strict ? { strict: true } : {}) }
     main = { ...shape, target: make(a, b) }
     withNumbers(make)
-    if (cue === undefined && confidence === 'high') confidence = 'medium'
+    if (cue === undefined && !done && confidence === 'high') confidence = 'medium'
     // "100% thôn văn hóa": each thôn is, or is not: a yes/no each reports.
     const subject = main.name.replace(/^tỷ lệ\s+/iu, '')
     if (percent && a === 100 && b === undefined && (UNIT_NOUN_RE.test(subject) || VILLAGE_BRANCH_RE.test(subject))) {

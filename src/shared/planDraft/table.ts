@@ -64,6 +64,12 @@ function planColumns(columns: MeasureColumn[]): MeasureColumn[] {
   })
 }
 
+/** A row's name that is a village or another reporting unit of the commune: "Thôn Đông", "Ấp 3", "Tổ dân phố số 5", "TDP 2". */
+// (Its own name after the kind, a capital or a number: "Bản Mường", "Tổ dân phố số 5"; not "Bản đồ địa chính".)
+const UNIT_ROW_RE = /^(?:thôn|ấp|bản|xóm|làng|buôn|bon|sóc|khóm|khu phố|khối phố|tổ dân phố|tdp|khu dân cư)\s+(?:số\s+)?[\p{Lu}\d]/u
+/** The commune's row under its villages': "Toàn xã", "Toàn phường", "Cả xã", "Tổng cộng", "Cộng". */
+const COMMUNE_ROW_RE = /^(?:(?:toàn|cả)\s+(?:xã|phường|thị trấn)|(?:tổng\s+)?cộng(?:\s+chung)?|tổng(?:\s+số)?)$/iu
+
 /**
  * A table with a figure per column (area, yield, output of each crop): each row's figures are
  * read as one line's ("Lúa cả năm: diện tích …, năng suất …, sản lượng …", fromFound). A row "- Lúa vụ
@@ -74,6 +80,8 @@ export class MeasureTable {
   private top: Built[] = []
   private parts: Built[][] = []
   private tops: Built[] = []
+  /** Rows naming a village read so far. */
+  private unitRows = 0
 
   constructor(
     private readonly columns: MeasureColumn[],
@@ -96,22 +104,32 @@ export class MeasureTable {
       .join(' ')
     const figures = this.columns.filter((c) => c.earlier !== true && /\d/u.test(cells[c.index]?.text ?? ''))
     if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
+    // "| 1 | Thôn Đông | 210 | 1.323 | 4 |": a row naming a village (a thôn, ấp, tổ dân phố …) is the
+    // share of the commune's figures assigned to it, no target of the commune's own.
+    if (UNIT_ROW_RE.test(label.replace(/^\S+/u, (kind) => kind.toLowerCase()))) {
+      this.unitRows++
+      return []
+    }
+    // "| | Toàn xã | 1.180 | 7.434 | 22 |" under those rows: the commune's figures, each named by its column.
+    const communeRow = this.unitRows > 0 && COMMUNE_ROW_RE.test(label)
     const part = /^[-–+]\s*/u.test(label)
     const total = /^tổng(?![\p{L}])/iu.test(label)
     // "| | Cộng | 3.005 | - | - |" (or "Tổng cộng", "Cộng chung"): the table's sum row, a total of each column's measure.
-    const sumRow = /^(?:tổng\s+)?cộng(?:\s+chung)?$/iu.test(label)
+    const sumRow = !communeRow && /^(?:tổng\s+)?cộng(?:\s+chung)?$/iu.test(label)
     const name = label.replace(/^[-–+]\s*/u, '')
     const found: Found[] = []
     for (const c of figures) {
       const cell = cells[c.index]!
       const digits = /(\d(?:[\d.,]*\d)?)/u.exec(cell.text)!
+      // ("Hộ nghèo giảm (hộ)": a column of a cut names what is cut, and the cut is its figure's cue.)
+      const change = communeRow ? /^(.+?)\s+(tăng|giảm)$/iu.exec(c.measure) : null
       found.push({
-        name: sumRow ? `Tổng ${lowerFirst(c.measure)}` : total ? name : `${c.measure} ${lowerFirst(name)}`,
+        name: change ? change[1]! : communeRow ? c.measure : sumRow ? `Tổng ${lowerFirst(c.measure)}` : total ? name : `${c.measure} ${lowerFirst(name)}`,
         span: { start: line.start, end: line.start + line.text.length },
         at: cell.start + digits.index,
         digits: [digits[1]!, undefined],
         unit: c.unit,
-        cue: cueBefore(cell.text.slice(0, digits.index).replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới '))?.cue,
+        cue: change ? cueBefore(change[2]!)?.cue : cueBefore(cell.text.slice(0, digits.index).replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới '))?.cue,
         post: readPost(''),
         verbFirst: undefined,
         afterWhole: false,
@@ -120,7 +138,7 @@ export class MeasureTable {
     }
     const built = fromFound(found, line, year, doc, codes, n0)
     for (const b of built) b.reasons.push('đọc từ một dòng bảng, cột theo tiêu đề bảng')
-    if (total || sumRow) {
+    if (total || sumRow || communeRow) {
       this.sumOf(built)
     } else if (part && this.top.length > 0) {
       this.parts.push(built)
