@@ -134,8 +134,10 @@ describe('a number', () => {
     const line = row(m, 'LUA_SL').find('.ind__status').element
     const observer = new MutationObserver(() => said.push(line.textContent ?? ''))
     observer.observe(line, { childList: true, characterData: true, subtree: true })
-    const add = vi.spyOn(m.db.outbox, 'add')
-    const put = vi.spyOn(m.db.outbox, 'put')
+    // The save is written on the bare IndexedDB (local/bareSave.ts): its requests are counted there.
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add')
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+    const intoOutbox = (spy: typeof add | typeof put): number => spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'outbox').length
     const input = m.w.find('#ind-LUA_SL-value')
     await input.trigger('focus')
     await input.setValue('650')
@@ -144,17 +146,39 @@ describe('a number', () => {
     await until(() => expect(status(m, 'LUA_SL')).toContain('Đã lưu trên máy'))
     await settle()
     observer.disconnect()
-    expect([add.mock.calls.length, put.mock.calls.length]).toEqual([1, 0])
+    expect([intoOutbox(add), intoOutbox(put)]).toEqual([1, 0])
     // Never "Đã gửi lên máy chủ" next to a figure just saved: the save's own result says it waits.
     expect(said.filter((s) => s.includes('Đã lưu trên máy'))).not.toHaveLength(0)
     expect(said.filter((s) => s.includes('Đã lưu trên máy') && !s.includes('Chờ gửi'))).toEqual([])
     expect(await localOf(m.db, 'LUA_SL', '2024-Q3')).toEqual({ value: num(650) })
   })
 
+  it('keeps a figure typed right after Enter when the saved one comes back from the database', async () => {
+    const m = await open()
+    const input = m.w.find('#ind-LUA_DT-value')
+    await input.trigger('focus')
+    await input.setValue('120')
+    await input.trigger('keydown', { key: 'Enter' })
+    // The focus stays in the box after Enter: the user types the corrected figure at once, before
+    // the saved 120 has come back through the live query.
+    await input.setValue('125')
+    await until(() => expect(status(m, 'LUA_DT')).toContain('Đã lưu trên máy'))
+    await until(async () => expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(120) }))
+    await settle()
+    expect((input.element as HTMLInputElement).value).toBe('125')
+    await input.trigger('blur')
+    await until(async () => expect(await localOf(m.db, 'LUA_DT')).toEqual({ value: num(125) }))
+  })
+
   it('never says saved when the write fails: a full disk is explained, with the space left', async () => {
     Object.defineProperty(navigator, 'storage', { configurable: true, value: { estimate: async () => ({ usage: 99 * 1048576, quota: 100 * 1048576 }) } })
     const m = await open()
-    vi.spyOn(m.db.cells, 'put').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    // The browser refuses the cell's row, as a full disk does (IndexedDB's own put, under the save).
+    const put = IDBObjectStore.prototype.put
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'cells') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+      return put.apply(this, args)
+    })
     await type(m, 'ind-LUA_DT-value', '120')
     await until(() => expect(row(m, 'LUA_DT').find('[role="alert"]').exists()).toBe(true))
     expect(row(m, 'LUA_DT').find('[role="alert"]').text()).toContain('Bộ nhớ của máy đã đầy nên chưa lưu được thay đổi này')
