@@ -18,10 +18,11 @@ const ENTRY_CLIENT = /src[\\/]client[\\/](local|pages[\\/]EntryPage|components[\
 const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|targetMessages|messages|validation|targets|formula|aggregation|describe|backup|storable|limits|sameIndicator|splittable)\.(?!en\.)/
 // Loaded lazily right after the first screen: the notice about persistent storage (App.vue) and the
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
-// Loaded when first shown: the backup button (the disk is full). Dexie, the module that makes the
-// database with it (local/open.ts) and the code that writes (edits, outbox) load after the first
-// screen, which reads without them, or with the first save.
-const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/](open|edits|outbox))\./
+// Loaded when first shown: the backup button (the disk is full), and what it asks of the browser's
+// storage (local/storage.ts). Dexie, the module that makes the database with it (local/open.ts) and
+// the code that writes (edits, outbox, bareSave) load after the first screen, which reads without
+// them, or with the first save.
+const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/](open|edits|outbox|bareSave|storage))\./
 const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
 // The chunks index.html loads itself (its modulepreload links): a lazy chunk's list of JS files to
 // preload leaves them out, as they are always there before it runs, and the lists ride in the first

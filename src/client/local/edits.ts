@@ -2,6 +2,7 @@
 // outbox entry commit in one transaction before the promise resolves ("đã lưu trên máy").
 import type { ValueData } from '../../shared/model'
 import { deviceIdOf, newDeviceId } from '../deviceId'
+import { saveValueBare } from './bareSave'
 import type { ThiDuaDb } from './db'
 import { outboxTables, queueReport, queueValue, readCell, type CellReads, type Queued, type WriteContext } from './outbox'
 
@@ -87,13 +88,25 @@ export async function inEditTransaction<T, S = undefined>(
 /**
  * Saves one cell on the phone and queues it for the server. Resolves once both are committed.
  * One transaction over the three stores it writes or reads; the cell's reads go with the device
- * id's: IndexedDB is waited on twice (reads, then writes) before the commit, as in a save written by hand.
+ * id's: IndexedDB is waited on twice (reads, then writes) before the commit, as in a save written
+ * by hand. Written on the bare IndexedDB (bareSave.ts); through Dexie on a device that has no id
+ * yet (it makes one).
  */
 export function saveValue(deps: EditDeps, edit: ValueEdit): Promise<Queued> {
   const { value, note, ...t } = edit
   const content = note === undefined ? { value } : { value, note }
   const { db } = deps
-  return inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), () => readCell(db, t), [db.outbox, db.cells, db.meta])
+  const bare = (): Promise<Queued | null> => saveValueBare(db, t, content, { now: (deps.clock ?? (() => new Date()))(), newId: deps.newId ?? newDeviceId })
+  // Open: the transaction is asked for in this call, before the caller renders anything.
+  const saved = db.isOpen() ? bare() : db.open().then(bare)
+  return saved.then(
+    (queued) =>
+      queued ??
+      inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), () => readCell(db, t), [db.outbox, db.cells, db.meta]),
+    (err: unknown) => {
+      throw isQuotaError(err) ? new StorageFullError(err) : err
+    },
+  )
 }
 
 /** Queues "Gửi báo cáo". Resolves null when it cancelled a recall not yet sent. */
@@ -104,56 +117,4 @@ export function submitReport(deps: EditDeps, r: ReportEdit): Promise<Queued | nu
 /** Queues "Rút lại báo cáo". Resolves null when it cancelled a submit not yet sent. */
 export function recallReport(deps: EditDeps, r: ReportEdit): Promise<Queued | null> {
   return inEditTransaction(deps, (ctx) => queueReport(ctx, { commune: r.commune, unit: r.unit, period: r.period }, 'recall'))
-}
-
-// ---------------------------------------------------------------------------
-// Storage
-
-/** navigator.storage's shape, written out: the service worker, which reaches this module, lacks `persist`. */
-type StorageLike = {
-  persist?: () => Promise<boolean>
-  persisted?: () => Promise<boolean>
-  estimate?: () => Promise<{ usage?: number; quota?: number }>
-}
-
-function browserStorage(): StorageLike | undefined {
-  return typeof navigator === 'undefined' ? undefined : (navigator.storage as StorageLike | undefined)
-}
-
-/**
- * Asks the browser to keep this site's data under storage pressure. `unsupported` where the API
- * is missing (old iOS, plain HTTP); never throws.
- */
-export async function requestPersistence(storage: StorageLike | undefined = browserStorage()): Promise<'persisted' | 'not_persisted' | 'unsupported'> {
-  if (!storage?.persist) return 'unsupported'
-  try {
-    if (storage.persisted && (await storage.persisted())) return 'persisted'
-    return (await storage.persist()) ? 'persisted' : 'not_persisted'
-  } catch {
-    return 'not_persisted'
-  }
-}
-
-export interface StorageEstimate {
-  usage: number
-  quota: number
-  /** Bytes still free for this site. */
-  free: number
-  /** True when space is short: under 20 MB or over 90 % used. */
-  low: boolean
-}
-
-const LOW_FREE_BYTES = 20 * 1024 * 1024
-
-/** How much space this site uses and may use; null where the browser cannot tell. Never throws. */
-export async function storageEstimate(storage: StorageLike | undefined = browserStorage()): Promise<StorageEstimate | null> {
-  if (!storage?.estimate) return null
-  try {
-    const { usage, quota } = await storage.estimate()
-    if (typeof usage !== 'number' || typeof quota !== 'number' || quota <= 0) return null
-    const free = Math.max(0, quota - usage)
-    return { usage, quota, free, low: free < LOW_FREE_BYTES || usage / quota > 0.9 }
-  } catch {
-    return null
-  }
 }

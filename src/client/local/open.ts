@@ -6,7 +6,9 @@ import { DB_NAME, type ThiDuaDb } from './db'
 
 /** Opens (lazily, on first use) the database of that name; tests give each "device" its own name. */
 export function createDb(name: string = DB_NAME): ThiDuaDb {
-  const db = new Dexie(name) as ThiDuaDb
+  // No query cache: a save is written on the bare IndexedDB (bareSave.ts), and Dexie keeps its
+  // cache of live queries' results up to date only for its own writes.
+  const db = new Dexie(name, { cache: 'disabled' }) as ThiDuaDb
   db.version(1).stores({
     meta: 'key',
     plans: '[commune+year]',

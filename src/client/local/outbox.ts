@@ -115,33 +115,33 @@ function withLocal(t: CellTarget, cell: CellRow | undefined, local: CellLocalSta
   return { commune: t.commune, unit: t.unit, period: t.period, indicator: t.indicator, server: cell?.server ?? null, local }
 }
 
+/** An outbox entry before IndexedDB gives it its seq. */
+export type NewOutboxEntry = Omit<OutboxEntry, 'seq'>
+
 /**
- * Queues a value for a cell and records it as the cell's local state. An unsent last entry of the
- * cell takes the new value in place (it keeps its base: the user never saw a newer server value,
- * the screen showed their own); otherwise a new entry is based on the cell's server version.
- * `baseVersion` overrides the base either way (a conflict resolved on the server's version).
- * `reads`: readCell's, already started in this transaction.
+ * What an edit of a cell writes, decided from the cell's reads (readCell): an unsent last entry
+ * of the cell takes the new value in place (it keeps its base: the user never saw a newer server
+ * value, the screen showed their own); otherwise a new entry is based on the cell's server
+ * version. `baseVersion` overrides the base either way (a conflict resolved on the server's
+ * version). The cell's row gets the value as its local state, the server's side kept. Pure: the
+ * Dexie path (queueValue) and the bare save (bareSave.ts) write the same rows.
  */
-export async function queueValue(
-  ctx: WriteContext,
+export function valueWrite(
+  ctx: Omit<WriteContext, 'db'>,
   t: CellTarget,
   content: { value: ValueData | null; note?: string | null | undefined },
+  [entries, cell, sending]: CellReads,
   baseVersion?: number,
-  reads?: Promise<CellReads>,
-): Promise<Queued> {
-  const { db } = ctx
+): { coalesced: true; entry: OutboxEntry; old: OutboxEntry; cell: CellRow } | { coalesced: false; entry: NewOutboxEntry; cell: CellRow } {
   const value = plainValue(content.value)
   const note = plainNote(content.note)
-  // The reads together, then the writes together: a save waits on IndexedDB twice, not five times.
-  const [entries, cell, sending] = await (reads ?? readCell(db, t))
   const open = coalescible(entries, sending)
   if (open && open.mutation.kind === 'value') {
     // Untouched note: the earlier edit's note (if it set one) still stands.
     const m = withNote({ ...open.mutation, value, clientTime: ctx.now.toISOString() }, note === undefined ? open.mutation.note : note)
     if (baseVersion !== undefined) m.baseVersion = baseVersion
     // The entry as just read in this transaction, put back whole: update() would read it again first.
-    await Promise.all([db.outbox.put({ ...open, mutation: m }), db.cells.put(withLocal(t, cell, localOf(m)))])
-    return { seq: open.seq, mutationId: open.mutationId, coalesced: true }
+    return { coalesced: true, entry: { ...open, mutation: m }, old: open, cell: withLocal(t, cell, localOf(m)) }
   }
   const mutation = withNote(
     {
@@ -157,8 +157,29 @@ export async function queueValue(
     },
     note,
   )
-  const [seq] = await Promise.all([addEntry(db, t, mutation, ctx.now), db.cells.put(withLocal(t, cell, localOf(mutation)))])
-  return { seq, mutationId: mutation.mutationId, coalesced: false }
+  return { coalesced: false, entry: newEntry(t, mutation, ctx.now), cell: withLocal(t, cell, localOf(mutation)) }
+}
+
+/**
+ * Queues a value for a cell and records it as the cell's local state (valueWrite), in the
+ * caller's Dexie transaction. `reads`: readCell's, already started in this transaction.
+ */
+export async function queueValue(
+  ctx: WriteContext,
+  t: CellTarget,
+  content: { value: ValueData | null; note?: string | null | undefined },
+  baseVersion?: number,
+  reads?: Promise<CellReads>,
+): Promise<Queued> {
+  const { db } = ctx
+  // The reads together, then the writes together: a save waits on IndexedDB twice, not five times.
+  const w = valueWrite(ctx, t, content, await (reads ?? readCell(db, t)), baseVersion)
+  if (w.coalesced) {
+    await Promise.all([db.outbox.put(w.entry), db.cells.put(w.cell)])
+    return { seq: w.entry.seq, mutationId: w.entry.mutationId, coalesced: true }
+  }
+  const [seq] = await Promise.all([db.outbox.add(w.entry), db.cells.put(w.cell)])
+  return { seq, mutationId: w.entry.mutationId, coalesced: false }
 }
 
 /**
@@ -195,7 +216,12 @@ export async function queueReport(ctx: WriteContext, t: ReportTarget, action: Re
 }
 
 export function addEntry(db: ThiDuaDb, t: CellTarget, mutation: Mutation, now: Date): Promise<number> {
-  return db.outbox.add({
+  return db.outbox.add(newEntry(t, mutation, now))
+}
+
+/** A new entry of the outbox for `mutation`, pending, never sent. */
+function newEntry(t: CellTarget, mutation: Mutation, now: Date): NewOutboxEntry {
+  return {
     mutationId: mutation.mutationId,
     commune: t.commune,
     unit: t.unit,
@@ -207,7 +233,7 @@ export function addEntry(db: ThiDuaDb, t: CellTarget, mutation: Mutation, now: D
     rejection: null,
     createdAt: now.toISOString(),
     attempts: 0,
-  })
+  }
 }
 
 /** After an entry left the outbox: the cell's local state goes once no entry of the cell remains. */

@@ -118,7 +118,7 @@ export const useSessionStore = defineStore('session', () => {
       .catch(() => undefined)
     enter(user)
     // Asked once signed in (edits.ts is a small chunk of its own, loaded with the first save anyway).
-    void import('../local/edits').then((m) => m.requestPersistence())
+    void import('../local/storage').then((m) => m.requestPersistence())
   }
 
   /** Drops the session on this device. The outbox and every stored figure stay. */

@@ -6,7 +6,8 @@ import { reactive } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type ThiDuaDb } from '../../../src/client/local/db'
 import { createDb } from '../../../src/client/local/open'
-import { isQuotaError, recallReport, requestPersistence, saveValue, StorageFullError, storageEstimate, submitReport } from '../../../src/client/local/edits'
+import { isQuotaError, recallReport, saveValue, StorageFullError, submitReport } from '../../../src/client/local/edits'
+import { requestPersistence, storageEstimate } from '../../../src/client/local/storage'
 import { C, editDeps, freshDb, T0 } from './testDb'
 
 const dbs: ThiDuaDb[] = []
@@ -93,16 +94,30 @@ describe('saveValue', () => {
   })
 
   describe('all or nothing', () => {
+    /** Makes IndexedDB refuse every put into `store` with `error`, as a full disk does; gives back the undo. */
+    function refusePuts(store: string, error: () => Error): () => void {
+      const proto = IDBObjectStore.prototype
+      const put = proto.put
+      proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === store) throw error()
+        return put.apply(this, args)
+      }
+      return () => {
+        proto.put = put
+      }
+    }
+    const undo: (() => void)[] = []
+    afterEach(() => undo.splice(0).forEach((f) => f()))
+
     it('writes nothing when the cell write fails after the entry was added, and says the disk is full', async () => {
       const db = open()
       await db.meta.put({ key: 'deviceId', value: 'device-0001' })
-      db.cells.hook('creating', () => {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
-      })
+      undo.push(refusePuts('cells', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')))
       const err = await saveValue(editDeps(db), { ...cell, value: num(3) }).catch((e: unknown) => e)
       expect(err).toBeInstanceOf(StorageFullError)
       // The screen words it in the user's language (storage.full); the error carries the cause.
       expect((err as Error).cause).toBeDefined()
+      undo.splice(0).forEach((f) => f())
       expect(await db.outbox.count()).toBe(0)
       expect(await db.cells.count()).toBe(0)
     })
@@ -111,13 +126,24 @@ describe('saveValue', () => {
       const db = open()
       const deps = editDeps(db)
       await saveValue(deps, { ...cell, value: num(1), note: 'a' })
-      db.cells.hook('updating', () => {
-        throw new Error('disk on fire')
-      })
+      undo.push(refusePuts('cells', () => new Error('disk on fire')))
       await expect(saveValue(deps, { ...cell, value: num(2), note: 'b' })).rejects.toThrow('disk on fire')
+      undo.splice(0).forEach((f) => f())
       const [entry] = await db.outbox.toArray()
       expect(entry!.mutation).toMatchObject({ value: num(1), note: 'a' })
       expect((await db.cells.toArray())[0]!.local).toEqual({ value: num(1), note: 'a' })
+    })
+
+    it('writes nothing when IndexedDB fails a request after the cell was put (an id already taken)', async () => {
+      const db = open()
+      await db.meta.put({ key: 'deviceId', value: 'device-0001' })
+      await saveValue(editDeps(db), { ...cell, value: num(1) })
+      // The same ids again: the entry's unique mutationId fails its add, after the request was made.
+      const other = { ...cell, indicator: 'NS_LUA' }
+      const err = await saveValue(editDeps(db), { ...other, value: num(2) }).catch((e: unknown) => e)
+      expect((err as Error).name).toBe('ConstraintError')
+      expect(await db.outbox.count()).toBe(1)
+      expect(await db.cells.get([C, 'T1', '2024-Q1', 'NS_LUA'])).toBeUndefined()
     })
 
     it('recognises a quota error however Dexie wraps it', () => {
