@@ -78,7 +78,11 @@ export function saveValueBare(
       } catch (err) {
         // A row IndexedDB cannot take (put throws at once): nothing of the save is kept.
         thrown = err
-        tx.abort()
+        try {
+          tx.abort()
+        } catch {
+          // Already ended: its own abort reports it.
+        }
       }
     }
     for (const r of [device, entries, cell, sending]) r.onsuccess = write

@@ -97,13 +97,16 @@ export function saveValue(deps: EditDeps, edit: ValueEdit): Promise<Queued> {
   const content = note === undefined ? { value } : { value, note }
   const { db } = deps
   const bare = (): Promise<Queued | null> => saveValueBare(db, t, content, { now: (deps.clock ?? (() => new Date()))(), newId: deps.newId ?? newDeviceId })
+  const viaDexie = (): Promise<Queued> =>
+    inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), () => readCell(db, t), [db.outbox, db.cells, db.meta])
   // Open: the transaction is asked for in this call, before the caller renders anything.
   const saved = db.isOpen() ? bare() : db.open().then(bare)
   return saved.then(
-    (queued) =>
-      queued ??
-      inEditTransaction(deps, (ctx, reads: Promise<CellReads>) => queueValue(ctx, t, content, undefined, reads), () => readCell(db, t), [db.outbox, db.cells, db.meta]),
+    (queued) => queued ?? viaDexie(),
     (err: unknown) => {
+      // The connection closed under Dexie (another tab's upgrade, the browser): no transaction was
+      // made, nothing written; Dexie opens the database again.
+      if (err instanceof Error && err.name === 'InvalidStateError') return viaDexie()
       throw isQuotaError(err) ? new StorageFullError(err) : err
     },
   )
