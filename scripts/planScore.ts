@@ -136,10 +136,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout87'), title: 'held-out plans, eighty-seventh set (test/fixtures/heldout87; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout88'), title: 'held-out plans, eighty-eighth set (test/fixtures/heldout88; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout89'), title: 'held-out plans, eighty-ninth set (test/fixtures/heldout89; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout90'), title: 'held-out plans, ninetieth set (test/fixtures/heldout90; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout91'), title: 'held-out plans, ninety-first set (test/fixtures/heldout91; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout92'), title: 'held-out plans, ninety-second set (test/fixtures/heldout92; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout93'), title: 'held-out plans, ninety-third set (test/fixtures/heldout93; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout90'), title: 'held-out plans, ninetieth set (test/fixtures/heldout90; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout91'), title: 'held-out plans, ninety-first set (test/fixtures/heldout91; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout92'), title: 'held-out plans, ninety-second set (test/fixtures/heldout92; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout93'), title: 'held-out plans, ninety-third set (test/fixtures/heldout93; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
