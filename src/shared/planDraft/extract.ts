@@ -296,12 +296,19 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (cut <= 0) continue
       item = { text: line.text.slice(0, cut + 1), start: line.start }
       beforeIntro = true
+      // "Phát huy truyền thống …; khơi dậy ý chí …, giữ vững …, phấn đấu hoàn thành toàn diện các chỉ
+      // tiêu năm 2025. Các chỉ tiêu cụ thể:": the sentences that lead into the list and end in the
+      // plan's closing call state its purpose, the aims the call sums up, no goal of their own.
+      const last = /(?:^|[,;]\s*)(?:phấn đấu\s+)?([^,;]{10,160}?)[.\s]*$/iu.exec(item.text.slice(-200))
+      if (last && GENERIC_GOAL_RE.test(last[1]!.trim())) continue
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)(?![\p{L}])/iu.test(line.text)) continue
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
     if (!h && /^(?:\(\d{1,2}\)|\(\*+\)|\*+)\s*\p{L}/u.test(line.text)) continue
     // "(Bảng chỉ tiêu dán từ file Excel …)": a remark in brackets, the whole line.
-    if (!h && /^\([^()]*\)\.?$/u.test(line.text)) continue
+    // ("(Biểu kèm theo Nghị quyết số 14/NQ-HĐND, cột (5) là chỉ tiêu giao năm 2026)": a column's or an
+    // item's number in brackets inside it keeps it one remark.)
+    if (!h && /^\([^()]*(?:\([^()]{1,6}\)[^()]*)*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
     // "- Giải pháp: đẩy mạnh liên kết …; hỗ trợ các hộ … tham gia …" after a field's "- Các chỉ

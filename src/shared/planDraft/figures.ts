@@ -4,7 +4,7 @@ import { PLAN_LIMITS } from '../model'
 import type { Line } from './header'
 import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
-import type { Section } from './sections'
+import { FIELD_OPENING_RE, type Section } from './sections'
 import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
 import { goalJoins, semicolonsInBrackets } from './goals'
 
@@ -55,6 +55,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   }
   // "…; đồng thời thu ngân sách … đạt …": the connective joins the sentence, it names nothing.
   s = s.replace(/^đồng thời\s+/iu, '')
+  // ("… không quá 8,5% và 100% trẻ em …": so does "và" before a share named after its figure.)
+  s = s.replace(/^và(?:\s+|$)/iu, '')
   // ("… 280 ha với sản lượng gỗ đạt …": so does "với" before a measure of its own.)
   s = s.replace(WITH_MEASURE_RE, '')
   // "a) Về kinh tế: Năm 2024 xã phấn đấu gieo trồng …": the field's label opening a run-in paragraph
@@ -100,6 +102,10 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s{1,2}(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
+  // ("Thi đua cải cách hành chính, chuyển đổi số: 100% cán bộ …": so is a movement's name before a colon.)
+  s = s.replace(/^thi đua\s[^:;.]{2,80}:\s*/iu, '')
+  // ("Về văn hóa - xã hội, giảm tỷ lệ …", "Trên lĩnh vực kinh tế, tổng thu …": so is a field's name before a comma.)
+  s = s.replace(FIELD_OPENING_RE, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức|công suất)\s)/iu, '')
   // ("Nâng công suất cấp nước sinh hoạt lên 4.500 m3/ngày đêm": nor is the "lên" that goes with the verb.)
@@ -301,7 +307,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // words between the comma that ended the figure before and "và" are the last kinds of that
     // figure's list; the figure after "và" is counted by the same verb, its words none of them.
     const listTail = out.length > 0 && segStart === boundary && text[boundary - 1] === ',' && /^\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}){0,2}\s+và\s*$/u.test(before) && cueBefore(before) === undefined && m[5] !== undefined && m[2] === undefined && unitInfo(m[5])?.integer === true
-    const joined = (listTail || /^\s*và\s*$/iu.test(before)) && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
+    // ("… không quá 8,5% và 100% trẻ em dưới 1 tuổi được tiêm chủng": a share whose things are named
+    // after its figure opens a clause of its own; the ceiling of the rate named before is not its.)
+    const ownShare = (m[2] ?? m[4]) !== undefined && out[out.length - 1]?.cue?.kind === 'at_most' && /^\s{1,3}(?!trở\s|so\s|điểm\s|kế hoạch|dự toán|chỉ tiêu)\p{L}/iu.test(after(at + m[0].length))
+    const joined = (listTail || /^\s*và\s*$/iu.test(before)) && !ownShare && out.length > 0 && out[out.length - 1]!.cue !== undefined && segStart === boundary
     let cueMatch = cueBefore(before) ?? (joined ? { cue: out[out.length - 1]!.cue!, word: 'và', at: 0 } : undefined)
     // "Giảm tỷ lệ hộ nghèo từ 3 - 4%": the verb opening the clause says what the range is.
     // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)

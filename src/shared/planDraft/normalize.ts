@@ -3,7 +3,7 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
-import { rangeInOneUnit, unitInfo } from './lexicon'
+import { decimalHabit, rangeInOneUnit, unitInfo } from './lexicon'
 
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
@@ -159,7 +159,7 @@ function letteredItems(text: string): string[] {
  * "4.2O0 con", "1O0%"), a letter l or I for a one opening it ("l.200 ha"), a space before a
  * thousands dot ("2 .500 tấn"), and a unit's accents lost after a figure ("52 trieu đồng").
  */
-function repairOcrFigures(line: string): string {
+function repairOcrFigures(line: string, spaced = false): string {
   // "Il. NỘI DUNG", "IIl. TỔ CHỨC": a roman numeral typed or read with the letter l for I.
   const roman = /^(\s*)([IVXl]{2,5})([.)]\s)/u.exec(line)
   if (roman && /l/u.test(roman[2]!) && /[IVX]/u.test(roman[2]!)) line = `${roman[1]}${roman[2]!.replace(/l/gu, 'I')}${roman[3]}${line.slice(roman[0].length)}`
@@ -170,8 +170,11 @@ function repairOcrFigures(line: string): string {
     .replace(/(?<![\p{L}])s ?[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
     .replace(/(?<![\p{L}])d ?i[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
     .replace(/(?<![\p{L}])h[ôo] ngh[èe]o(?![\p{L}])/gu, 'hộ nghèo')
-    // "1 120 ha", "12 500 con": a space for the thousands separator, before a unit or a sign.
-    .replace(/(^|[\s(≥≤<>:])(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/gu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, '.')}`)
+    // "1 120 ha", "12 500 con": a space for the thousands separator, before a unit or a sign (in a
+    // document that writes its decimals with a dot and its thousands with a space, the figure's
+    // digits run on: "12 500 tấn" is 12500 there, where "12.500" would read as a decimal).
+    // ("quý 1 500 tấn", "đợt 2 150 hộ": a quarter's or a round's number before a figure is no group of it.)
+    .replace(/(^|[\s(≥≤<>:])(?<!(?<![\p{L}])(?:quý|tháng|đợt|tuần|khoản|điểm|mục)\s)(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/giu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
     .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
     .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
     .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
@@ -357,6 +360,9 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   s = s.replace(/^\s*(?:[-–+•·▪●○◦*]|o(?=\s))\s+/, '- ')
   // "✓ Thu ngân sách …", "➢ Tỷ lệ …", "◆ …": a check mark, an arrowhead or a diamond opening a line is its bullet.
   s = s.replace(/^\s*[✓✔☑➢➤►▸◆❖♦]\uFE0F?\s*(?=\p{L}|\d)/u, '- ')
+  // "☐ Duy trì …", "☒ …", "[ ] Tỷ lệ …", "[x] Hoàn thành …", "- [ ] …": a form's check box, ticked or
+  // not, opening a line is its bullet (the tick is the form's, nothing of the target).
+  s = s.replace(/^\s*(?:[-*+]\s+)?(?:[☐☒]\uFE0F?|\[[ \txX✓✔]?\])\s*(?=\p{L}|\d)/u, '- ')
   // "✅ Thu NS trên địa bàn ≥ 18,5 tỷ đ", "👉 CÁC PHONG TRÀO:": a pictograph opening a line of a message is its bullet.
   s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\p{L})/u, '- ')
   s = s.replace(/ {2,}$/, '') // Markdown hard break
@@ -399,7 +405,7 @@ function listItemWithTab(line: string, previous: string | undefined): string | n
   return `${cells[0]} ${cells[1]}`
 }
 
-function tableRow(line: string): string | null {
+function tableRow(line: string, spaced = false): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
     const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim().replace(/^(\*\*|__)(.*)\1$/u, '$2').trim())
@@ -418,7 +424,7 @@ function tableRow(line: string): string | null {
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
     // "| 3 615 |", "| ≥ 12 460 |": a figure cell whose thousands are set apart by a space (a narrow
     // or a thin one, made plain above) is one figure, its groups joined as "3.615".
-    return `| ${cells.map((c) => (/^(?:[≥≤<>]\s*)?\d{1,3}(?: \d{3})+(?:,\d+)?\s*%?$/u.test(c) ? c.replace(/(?<=\d) (?=\d{3}(?!\d))/gu, '.') : c)).join(' | ')} |`
+    return `| ${cells.map((c) => (/^(?:[≥≤<>]\s*)?\d{1,3}(?: \d{3})+(?:,\d+)?\s*%?$/u.test(c) ? c.replace(/(?<=\d) (?=\d{3}(?!\d))/gu, spaced ? '' : '.') : c)).join(' | ')} |`
   }
   return null
 }
@@ -543,7 +549,7 @@ const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,
  * năm 2026 - Trang 2/3"): a short line, never a target. (Each quantifier stands between fixed
  * characters or at the line's end: no nested repetition to backtrack over.)
  */
-const PAGE_FOOTER_RE = /^\S.{0,100}\s[-–—]\s*(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu
+const PAGE_FOOTER_RE = /^\S.{0,100}\s[-–—|]\s*(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu
 
 /** A row number alone on its line: "1", "2.", "3)". */
 const ROW_NUMBER_RE = /^\s*(\d{1,3})[.)]?\s*$/u
@@ -858,6 +864,19 @@ interface RawLine {
 }
 
 /**
+ * A document that writes its decimals with a dot ("9.5%", "62.5 tạ/ha") and sets its thousands apart
+ * with a space ("12 500 tấn", "1 250 hộ"), two such figures at least, and never groups thousands
+ * with a dot or a comma ("12.500", "12,500"): its space-grouped figures are read as whole numbers
+ * (a dot there would be its decimal point). Each expression starts a figure only where no digit and
+ * space stand before it, so that a run of groups is read once.
+ */
+function spacedThousands(text: string): boolean {
+  if (decimalHabit(text) !== 'dot') return false
+  const groups = (text.match(/(?<![\d.,]|\d )\d{1,3}(?: \d{3})+(?![\d.,])(?=\s*(?:\p{L}|%))/gu) ?? []).length
+  return groups >= 2 && !/(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])/u.test(text)
+}
+
+/**
  * The document's text normalised: NFC, one kind of space, dash and quote, no Markdown emphasis,
  * no page numbers nor page headers repeated on every page, hard-wrapped lines and hyphenated
  * words joined, table rows as `| a | b |`. Paragraphs are separated by one newline.
@@ -868,6 +887,7 @@ export function normalizeText(raw: string): string {
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
   const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unquoted(chatMessages(unifyCharacters(raw).split('\n')))))))))
+  const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))
@@ -890,9 +910,9 @@ export function normalizeText(raw: string): string {
       continue
     }
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
-    const table = tableRow(original)
+    const table = tableRow(original, spaced)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(original, marks))))))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(original, marks), spaced)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && (/\s{3,}(?:trang|page)\s+\d/iu.test(original) || PAGE_FOOTER_RE.test(text))) {
