@@ -88,6 +88,8 @@ const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s
 /** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
 const MEASURE_LABEL_RE = /^(?:[-+•*]\s+)?chỉ số\s*:/iu
 /** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
+/** A line that adds targets left out and leads into them: "Xin bổ sung 2 chỉ tiêu kinh tế còn sót:", "Bổ sung thêm các chỉ tiêu sau:". */
+const ADDENDUM_RE = /(?<![\p{L}])bổ sung(?![\p{L}])[^.!?]{0,80}?(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])[^.!?:]{0,60}:\s*$/iu
 const AWARDS_LABEL_RE = /^((?:hình thức\s+)?khen thưởng)\s*:\s*\S/iu
 /** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
 const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
@@ -113,7 +115,11 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let listSeen = false
   // A plan with no numbered sections at all (a web page's copy) titles its parts in capitals
   // alone on their line ("NỘI DUNG THI ĐUA", "KHEN THƯỞNG"): those lines are its sections.
-  const unnumbered = !lines.some((l) => l.start >= bodyStart && /^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?)\s/u.test(l.text))
+  // (So does a plan whose numbers are only its lists' items, "1." to "6." under "* Về kinh tế:" and again
+  // from "1." under the next group: no roman part, no "1.2", and "1." twice at least, as a chat or a message writes it.)
+  const numberedLines = lines.filter((l) => l.start >= bodyStart && /^(?:[IVXLC]{1,6}[.)]|\d{1,2}(?:\.\d{1,2})*[.)]?)\s/u.test(l.text))
+  const itemsOnly = numberedLines.every((l) => /^\d{1,2}[.)]\s/u.test(l.text)) && numberedLines.filter((l) => /^1[.)]\s/u.test(l.text)).length >= 2
+  const unnumbered = numberedLines.length === 0 || itemsOnly
   let capsSections = 0
   // "1. Mục tiêu chung" beside "2. Mục tiêu cụ thể": the general aim is prose, the specific one holds the targets.
   // ("1. Mục tiêu tổng quát" beside "2. Các chỉ tiêu chủ yếu:", as a resolution writes them: the same.)
@@ -143,6 +149,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const proseLines: { line: Line; section: Section; figures: number[] }[] = []
 
   let signed = false
+  // The top part that holds the plan's targets, the last one read: where an addendum's items go.
+  let targetsPart: Section | undefined
   // The list a lead-in line opened in a text without sections, while it is read.
   let leadIn: Section | undefined
   // A chat copy ("[08:12, 12/01/2026] VP UBND xã - …: …"): the first message is the plan, the replies after it are not.
@@ -171,6 +179,14 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // A decision that issues the plan ("Quyết định … ban hành Kế hoạch") is signed before the plan it
     // attaches: "(Ban hành kèm theo Quyết định số …)" under the plan's title opens the plan again.
     if (signed && ATTACHED_RE.test(line.text)) signed = false
+    // "Dạ em xin bổ sung: phần chỉ tiêu kinh tế lúc nãy em gửi sót 2 chỉ tiêu ạ:" after the signature (a
+    // later message, a note under the plan): the items it leads into are targets of the plan's part of
+    // targets, read there as the others.
+    if (signed && targetsPart && ADDENDUM_RE.test(line.text)) {
+      signed = false
+      current = targetsPart
+      continue
+    }
     if (signed && !h?.label.startsWith('PL')) continue
     signed = false
     if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
@@ -231,6 +247,11 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
       }
       if (sec.list) listSeen = true
+      if ((sec.list || sec.content) && !sec.excluded) {
+        let top = sec
+        while (top.parent && top.parent !== ROOT) top = top.parent
+        targetsPart = top
+      }
       sections.push(sec)
       current = sec
       itemText = h.rest

@@ -60,29 +60,66 @@ const MESSAGE_TIME_RE = /^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/i
 /** A sender's name over a message's time: a capital first, letters, dots and dashes, a role in brackets at most ("Bàn Văn Sinh (Trưởng thôn Khe Mo)"). */
 const SENDER_RE = /^[ \t]*\p{Lu}[\p{L} .'’-]{1,50}(?:\([^()\d]{1,40}\))?[ \t]*$/u
 
+/** A chat line that ends on a word of address to the group ("ạ", "nha", "nhé"), then a stop at most. */
+const CHAT_TALK_RE = /(?<![\p{L}])(?:ạ|nha|nhé|nhen|nghen)[ \t]*[.!]*[ \t]*$/iu
+
+/**
+ * A chat line without its last sentence when the sender ends it on a word of address ("… để mọi
+ * người đối chiếu ạ.", "Các thôn cập nhật giúp em ạ.", "… trước ngày 28/02 nha."): that sentence is
+ * talk to the group, not the plan's text; the sentences before it stay ("sửa lại: … là 95%."), and
+ * a line of one such sentence goes. A line that leads into a list ("… 2 chỉ tiêu ạ:") is kept.
+ */
+function withoutTalk(line: string): string[] {
+  if (!CHAT_TALK_RE.test(line)) return [line]
+  let cut = -1
+  for (const m of line.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) cut = m.index + 1
+  return cut > 0 ? [line.slice(0, cut)] : []
+}
+
+/** A message's head on one line, its sender's name then its time ("Lê Thị Hoa 08:15", "Trần Văn An (VP) 14:02 CH"). */
+const SENDER_AND_TIME_RE = /^[ \t]*(\p{Lu}[\p{L} .'’-]{1,50}?(?:\([^()\d]{1,40}\))?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/u
+
 /**
  * A group chat copied as text (Zalo, Messenger): each message headed by its sender's name on a line
- * and its time on the next ("Nguyễn Thị Hằng (VP-TK xã)" / "08:15"), three such heads at least.
+ * and its time on the next ("Nguyễn Thị Hằng (VP-TK xã)" / "08:15"), or both on one line ("Lê Thị
+ * Hoa 08:15", a sender coming back on two such lines at least), three such heads at least.
  * The plan is what its sender posts, in one message or several: the sender whose messages are the
  * longest in all. The other members' messages (acknowledgements, a village's own registration
  * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head.
  */
 function chatMessages(lines: string[]): string[] {
-  const heads: number[] = []
-  for (let i = 1; i < lines.length; i++) if (lines[i]!.length <= 24 && MESSAGE_TIME_RE.test(lines[i]!) && lines[i - 1]!.length <= 100 && SENDER_RE.test(lines[i - 1]!)) heads.push(i - 1)
-  if (heads.length < 3) return lines
-  const sender = (at: number): string => lines[at]!.replace(/\s+/gu, ' ').trim()
+  // Each head: where it is, its sender, and how many lines it takes (two, or one for "Name 08:15").
+  const heads: { at: number; sender: string; lines: number }[] = []
+  const oneLine = new Map<string, number>()
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (i > 0 && line.length <= 24 && MESSAGE_TIME_RE.test(line) && lines[i - 1]!.length <= 100 && SENDER_RE.test(lines[i - 1]!)) {
+      // (A sender taken as a one-line head just above is this head's sender line: the two-line head wins.)
+      if (heads[heads.length - 1]?.at === i - 1) heads.pop()
+      heads.push({ at: i - 1, sender: lines[i - 1]!.replace(/\s+/gu, ' ').trim(), lines: 2 })
+      continue
+    }
+    const one = line.length <= 100 ? SENDER_AND_TIME_RE.exec(line) : null
+    if (one) {
+      const sender = one[1]!.replace(/\s+/gu, ' ').trim()
+      heads.push({ at: i, sender, lines: 1 })
+      oneLine.set(sender, (oneLine.get(sender) ?? 0) + 1)
+    }
+  }
+  // (Heads of one line count only when a sender comes back on two of them: a schedule's "Khai mạc 08:00" lines each name another thing.)
+  const kept = [...oneLine.values()].some((n) => n >= 2) ? heads : heads.filter((h) => h.lines === 2)
+  if (kept.length < 3) return lines
   const size = new Map<string, number>()
-  heads.forEach((at, k) => {
-    const end = heads[k + 1] ?? lines.length
+  kept.forEach((h, k) => {
+    const end = kept[k + 1]?.at ?? lines.length
     let n = 0
-    for (let i = at + 2; i < end; i++) n += lines[i]!.trim().length
-    size.set(sender(at), (size.get(sender(at)) ?? 0) + n)
+    for (let i = h.at + h.lines; i < end; i++) n += lines[i]!.trim().length
+    size.set(h.sender, (size.get(h.sender) ?? 0) + n)
   })
   const poster = [...size].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
-  const out = lines.slice(0, heads[0])
-  heads.forEach((at, k) => {
-    if (sender(at) === poster) out.push(...lines.slice(at + 2, heads[k + 1] ?? lines.length))
+  const out = lines.slice(0, kept[0]!.at)
+  kept.forEach((h, k) => {
+    if (h.sender === poster) out.push(...lines.slice(h.at + h.lines, kept[k + 1]?.at ?? lines.length).flatMap(withoutTalk))
   })
   return out
 }
@@ -405,6 +442,42 @@ function listItemWithTab(line: string, previous: string | undefined): string | n
   return `${cells[0]} ${cells[1]}`
 }
 
+/** A line of cells joined by " | " without outer bars (an HTML table an e-mail turned into text): its cells, or undefined. */
+function barCells(line: string): string[] | undefined {
+  if (!line.includes(' | ') || /^\s*\||\|\s*$/u.test(line)) return undefined
+  return line.split('|').map((c) => c.trim().replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim())
+}
+
+/**
+ * The rows of a table an HTML e-mail turned into text, cells joined by " | " without outer bars
+ * ("TT | Chỉ tiêu | ĐVT | Ước TH 2025 | KH 2026"), written with their bars. The run opens on a line
+ * of three cells at least and goes on while lines are so joined. In it, "I | *KINH TẾ*" is a group's
+ * row (its number and its name, the other cells left out), and a row one cell short of the run's
+ * first whose first cell is no number ("- Khai thác | tấn | 20.300 | 21.000") lost its empty number
+ * cell: it is given back, so that every cell stays under its column.
+ */
+function barlessTables(lines: string[]): string[] {
+  const out: string[] = []
+  let width = 0
+  for (const [at, line] of lines.entries()) {
+    const cells = barCells(line)
+    if (!cells || cells.some((c) => c.length > 300)) {
+      width = 0
+      out.push(line)
+      continue
+    }
+    // (A group's row of two cells may open the run's body only under a row of three cells at least, or over one.)
+    if (width === 0 && cells.length < 3 && !((barCells(lines[at + 1] ?? '')?.length ?? 0) >= 3)) {
+      out.push(line)
+      continue
+    }
+    if (width === 0) width = cells.length
+    if (cells.length === width - 1 && cells[0] !== '' && !/^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]?$/u.test(cells[0]!)) cells.unshift('')
+    out.push(`| ${cells.join(' | ')} |`)
+  }
+  return out
+}
+
 function tableRow(line: string, spaced = false): string | null {
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
@@ -546,7 +619,8 @@ function alignedTables(lines: string[]): string[] {
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*(?:\/\s*\d{1,3})?\s*[-–]?$/i
 /**
  * A running footer whose page number follows a dash ("KH số 18/KH-UBND – Trang 1", "Kế hoạch thi đua
- * năm 2026 - Trang 2/3"): a short line, never a target. (Each quantifier stands between fixed
+ * năm 2026 - Trang 2/3"), or a bar as a program's export writes it ("[QLVB v4.2] 125_KH-UBND.txt |
+ * Trang 2/3"): a short line, never a target. (Each quantifier stands between fixed
  * characters or at the line's end: no nested repetition to backtrack over.)
  */
 const PAGE_FOOTER_RE = /^\S.{0,100}\s[-–—|]\s*(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu
@@ -813,7 +887,13 @@ function labelledTables(lines: string[]): string[] {
 }
 
 /** A labelled line under a target's name: "- Thực hiện năm 2025: 7,2%", "- Kế hoạch năm 2026: …", "- Ghi chú: …". */
-const GROUP_FIELD_RE = /^\s*(?:[-+•*–]\s*)?((?:thực hiện|ước thực hiện|ước đạt|kết quả|kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?|ghi chú)\s*:\s*(\S.*)$/iu
+const GROUP_FIELD_RE = /^\s*(?:[-+•*–]\s*)?((?:thực hiện|ước thực hiện|ước đạt|kết quả|kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?|ghi chú|đơn vị tính|đơn vị|đvt)\s*:\s*(\S.*)$/iu
+/** A record's number on its own labelled line, over its name: "STT: 3", "TT: 2.1". */
+const RECORD_NUMBER_RE = /^\s*(?:stt|tt|số thứ tự)\s*:\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4}|[a-zđ])\.?\s*$/iu
+/** A record's name on its labelled line: "Tên chỉ tiêu: Sản lượng lúa cả năm", "Nội dung: …". */
+const RECORD_NAME_RE = /^\s*(?:[-+•*–]\s*)?(?:tên chỉ tiêu|chỉ tiêu|nội dung)\s*:\s*(\S.*)$/iu
+/** How many short lines a record's value may wrap onto (a phone's viewer breaks at 35 to 45 characters). */
+const RECORD_WRAPS = 3
 /** A target's name alone on its line, over its labelled lines: "Chỉ tiêu 4: Sản lượng lương thực có hạt", "2. Tổng đàn bò". */
 const GROUP_NAME_RE = /^\s*(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*|\d{1,2}[.)]\s+)?(\p{L}[^|:;]{1,118})$/iu
 
@@ -827,27 +907,60 @@ const GROUP_NAME_RE = /^\s*(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*|\d{1,2
 function labelledGroups(lines: string[]): string[] {
   const out: string[] = []
   let labels: string | undefined
+  // A line that opens a record or holds one of its fields: what a wrapped value stops before.
+  const labelled = (l: string | undefined): boolean => l !== undefined && (RECORD_NUMBER_RE.test(l) || RECORD_NAME_RE.test(l) || GROUP_FIELD_RE.test(l))
+  // The short lines after lines[from] that carry its value on ("… lúa vụ" / "Xuân"), when a labelled
+  // line follows them: how many (none when no labelled line comes within RECORD_WRAPS lines).
+  const wraps = (from: number): number => {
+    for (let k = from + 1; k < lines.length && k <= from + RECORD_WRAPS; k++) {
+      const l = lines[k]!
+      if (labelled(l)) return k - from - 1
+      if (l.trim() === '' || l.includes('|') || l.includes(':') || ITEM_OPENING_RE.test(l.trim())) return 0
+    }
+    return 0
+  }
+  const joined = (from: number, n: number, value: string): string => [value, ...lines.slice(from + 1, from + 1 + n).map((l) => l.trim())].join(' ').trim()
   for (let i = 0; i < lines.length; i++) {
-    const name = GROUP_NAME_RE.exec(lines[i]!)
-    const fields: RegExpExecArray[] = []
-    for (let j = i + 1; name && j < lines.length && fields.length < 6; j++) {
+    // A record a phone's viewer or a form lists a table's row as, one labelled line a cell ("STT: 2"
+    // / "Tên chỉ tiêu: Diện tích lúa cả năm" / "Đơn vị tính: ha" / "Thực hiện năm 2023: 1.124" /
+    // "Kế hoạch: 1.100"), each value possibly wrapped onto the next short lines: its number goes, its
+    // name and fields are read as the name line and the labelled lines under it below.
+    let at = i
+    if (RECORD_NUMBER_RE.test(lines[at]!) && RECORD_NAME_RE.test(lines[at + 1] ?? '')) at++
+    const record = RECORD_NAME_RE.exec(lines[at]!)
+    let recordName: string | undefined
+    let nameEnd = at
+    if (record && !labelledFields(lines[at]!)) {
+      const n = wraps(at)
+      recordName = joined(at, n, record[1]!)
+      nameEnd = at + n
+    }
+    const name = recordName !== undefined ? [lines[at]!, recordName] : GROUP_NAME_RE.exec(lines[i]!)
+    const fields: string[][] = []
+    let end = recordName !== undefined ? nameEnd : i
+    for (let j = end + 1; name && j < lines.length && fields.length < 6; j++) {
       const f = GROUP_FIELD_RE.exec(lines[j]!)
       // (A line of all a target's fields, "- Chỉ tiêu: … – Đơn vị: … – Kế hoạch: …", is a row of its own: labelledTables.)
       if (!f || f[2]!.includes('|') || labelledFields(lines[j]!)) break
-      fields.push(f)
+      // (In a record, a field's value may wrap as its name does; a new record's name ends it.)
+      if (recordName !== undefined && RECORD_NAME_RE.test(lines[j]!) && fields.length > 0) break
+      const n = recordName !== undefined ? wraps(j) : 0
+      fields.push([f[1]!, joined(j, n, f[2]!)])
+      j += n
+      end = j
     }
-    const planned = fields.some((f) => /^(?:kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)/iu.test(f[1]!))
-    if (!name || fields.length < 2 || !planned || /[.;!?…]\s*$/u.test(name[1]!)) {
+    const planned = fields.some((f) => /^(?:kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)/iu.test(f[0]!))
+    if (!name || fields.length < 2 || !planned || (recordName === undefined && /[.;!?…]\s*$/u.test(name[1]!))) {
       labels = undefined
       out.push(lines[i]!)
       continue
     }
-    const head = ['Chỉ tiêu', ...fields.map((f) => f[1]!.replace(/\s+/gu, ' '))]
+    const head = ['Chỉ tiêu', ...fields.map((f) => f[0]!.replace(/\s+/gu, ' '))]
     const key = head.join('|').toLowerCase()
     if (key !== labels) out.push(`| ${head.join(' | ')} |`)
     labels = key
-    out.push(`| Chỉ tiêu: ${name[1]!.trim()} | ${fields.map((f) => `${f[1]!.replace(/\s+/gu, ' ')}: ${f[2]!.trim()}`).join(' | ')} |`)
-    i += fields.length
+    out.push(`| Chỉ tiêu: ${name[1]!.trim()} | ${fields.map((f) => `${f[0]!.replace(/\s+/gu, ' ')}: ${f[1]!.trim()}`).join(' | ')} |`)
+    i = end
   }
   return out
 }
@@ -886,7 +999,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(unquoted(chatMessages(unifyCharacters(raw).split('\n')))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(unquoted(chatMessages(unifyCharacters(raw).split('\n'))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").

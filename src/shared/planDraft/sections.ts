@@ -53,11 +53,13 @@ export function headingOf(text: string): { level: number; label: string; rest: s
 
 /**
  * "NỘI DUNG THI ĐUA", "TỔ CHỨC THỰC HIỆN": a title in capitals alone on its line, two to eight
- * words and no figure, read as a top section where the plan numbers none.
+ * words and no figure but a year after "NĂM", read as a top section where the plan numbers none.
  */
 export function capsHeading(text: string, n: number): { level: number; label: string; rest: string } | undefined {
-  const words = text.trim().split(/\s+/u)
-  if (words.length < 2 || words.length > 8 || /\d/u.test(text) || !/^[\p{Lu}\s,–-]+:?$/u.test(text.trim())) return undefined
+  // ("CHỈ TIÊU THI ĐUA NĂM 2026": the plan's year after the title is no figure.)
+  const title = text.trim().replace(/\s+NĂM\s+\d{4}(?=:?$)/u, '')
+  const words = title.split(/\s+/u)
+  if (words.length < 2 || words.length > 8 || /\d/u.test(title) || !/^[\p{Lu}\s,–-]+:?$/u.test(title)) return undefined
   return { level: 1, label: `M${n}`, rest: text.trim() }
 }
 
@@ -70,7 +72,15 @@ export function capsHeading(text: string, n: number): { level: number; label: st
  */
 export function bulletHeading(text: string, n: number): { level: number; label: string; rest: string; name: string } | undefined {
   const m = /^-\s+(.+)$/u.exec(text.trim())
-  if (!m) return undefined
+  if (!m) {
+    // "Thời gian: đợt 1 từ …", "Khen thưởng: Chủ tịch UBND xã tặng …" without a bullet, as a message
+    // writes them: the name of a part that holds no targets (its purpose, time, awards, how it is
+    // carried out, its funds) before a colon opens that part too. (Not "Chỉ tiêu: …", a form's label.)
+    const bare = /^(\p{Lu}[^:\d;.,()“”"]{1,40}?)\s*:\s*(.*)$/u.exec(text.trim())
+    const name = bare?.[1]!.trim()
+    if (!bare || !name || !NON_TARGET_PART_RE.test(name)) return undefined
+    return { level: 1, label: `M${n}`, rest: bare[2]!, name }
+  }
   const body = m[1]!
   const caps = body.replace(/:\s*$/u, '').trim()
   if (capsTitle(caps) && caps.split(/\s+/u).length <= 12) return { level: 1, label: `M${n}`, rest: body, name: caps }
@@ -96,6 +106,9 @@ export function fieldHeading(text: string, n: number): { level: number; label: s
 
 const FIELD_NAME_LINE_RE =
   /^(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$/iu
+
+/** The name of one of a plan's parts that holds no targets, as a label before a colon writes it ("Mục đích", "Thời gian", "Khen thưởng"). */
+const NON_TARGET_PART_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu
 
 /** The name of one of a plan's parts, as a bulleted label writes it ("Mục đích", "Thời gian", "Khen thưởng", "Tổ chức thực hiện"). */
 const PART_NAME_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|(?:các\s+)?(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+thi đua)?|(?:các\s+)?phong trào(?:\s+thi đua)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu
