@@ -55,6 +55,7 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   { name: 'one line of goals joined to figures ("giữ vững …, phấn đấu đạt thêm N …")', text: (size) => grown(size, (i) => `giữ vững xã đạt chuẩn nông thôn mới, phấn đấu đạt thêm ${(i % 9) + 1} tiêu chí`, ', ', `${HEAD}- `) },
   { name: 'one line of a movement and the fields it covers', text: (size) => grown(size, () => 'giữ vững chủ quyền, an ninh biên giới', ', ', `${HEAD}3. Thi đua bảo đảm quốc phòng, an ninh, `) },
   { name: 'a form: each name on its line, its figure on the next', text: (size) => grown(size, (i) => `Sản lượng lúa vụ ${i}:\nđạt ${i} tấn trở lên`) },
+  { name: 'one line of figures with a space between thousands, dot decimals ("9.5%", "12 500 300 …")', text: (size) => grown(size, (i) => String(100 + (i % 900)), ' ', `${HEAD}- Tỷ lệ 9.5% và 12 500 tấn; `) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]
 

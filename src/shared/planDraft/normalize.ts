@@ -211,10 +211,14 @@ function repairOcrFigures(line: string, spaced = false): string {
     // document that writes its decimals with a dot and its thousands with a space, the figure's
     // digits run on: "12 500 tấn" is 12500 there, where "12.500" would read as a decimal).
     // ("quý 1 500 tấn", "đợt 2 150 hộ": a quarter's or a round's number before a figure is no group of it.)
-    .replace(/(^|[\s(≥≤<>:])(?<!(?<![\p{L}])(?:quý|tháng|đợt|tuần|khoản|điểm|mục)\s)(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/giu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
+    // (A run of groups is tried from its first group only: tried again from each group of a long run
+    // with no unit after it, the run was read over once for each.)
+    .replace(/(^|[\s(≥≤<>:])(?<!(?<![\p{L}])(?:quý|tháng|đợt|tuần|khoản|điểm|mục)\s)(?<!(?:^|\D)\d{1,3} )(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/giu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
     .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
-    .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
-    .replace(/(?<=\d[.,]?\d*)[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
+    // (A digit, or a digit and a separator, right before: what "\d[.,]?\d*" behind it allowed, read
+    // without going back over a long run of digits at every place of it.)
+    .replace(/(?<=\d|\d[.,])[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
+    .replace(/(?<=\d|\d[.,])[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
     .replace(/(?<=(?<![\d.,])\d{1,3}) \.(?=\d{3}(?!\d))/gu, '.')
     .replace(/(?<=\d\s*)(?:trieu|triêu|triẹu)(?=\s+(?:đồng|dong)(?![\p{L}]))/gu, 'triệu')
     .replace(/(?<=\d\s*(?:triệu|tỷ)\s+)dong(?![\p{L}])/gu, 'đồng')
