@@ -140,10 +140,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout91'), title: 'held-out plans, ninety-first set (test/fixtures/heldout91; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout92'), title: 'held-out plans, ninety-second set (test/fixtures/heldout92; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout93'), title: 'held-out plans, ninety-third set (test/fixtures/heldout93; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout94'), title: 'held-out plans, ninety-fourth set (test/fixtures/heldout94; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout95'), title: 'held-out plans, ninety-fifth set (test/fixtures/heldout95; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout96'), title: 'held-out plans, ninety-sixth set (test/fixtures/heldout96; measured once, as written)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout97'), title: 'held-out plans, ninety-seventh set (test/fixtures/heldout97; measured once, as written)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout94'), title: 'held-out plans, ninety-fourth set (test/fixtures/heldout94; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout95'), title: 'held-out plans, ninety-fifth set (test/fixtures/heldout95; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout96'), title: 'held-out plans, ninety-sixth set (test/fixtures/heldout96; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout97'), title: 'held-out plans, ninety-seventh set (test/fixtures/heldout97; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
