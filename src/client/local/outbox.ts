@@ -1,6 +1,7 @@
 // Writes to the outbox (IndexedDB `outbox`) together with the local state each entry stands for
-// (`cells.local`, `reports.pendingAction`). Every function here runs inside the caller's rw
-// transaction over OUTBOX_TABLES, so an entry and its local state commit or abort together.
+// (`cells.local`, `reports.pendingAction`). Every function here that writes runs inside the caller's
+// rw transaction over OUTBOX_TABLES, so an entry and its local state commit or abort together;
+// valueWrite only decides the rows (the bare save, bareSave.ts, writes them in its own transaction).
 import type { ValueData } from '../../shared/model'
 import type { Mutation, ReportMutation, ValueMutation } from '../../shared/protocol'
 import { emptyReport, REPORT_TARGET, type CellLocalState, type CellRow, type OutboxEntry, type ReportAction, type ThiDuaDb } from './db'
