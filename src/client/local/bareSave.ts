@@ -136,7 +136,7 @@ function keyAt(row: object | undefined, path: string | string[]): unknown {
  * in each index the old and the new key where they differ. A row whose index keys did not change
  * (an entry changed in place) wakes no count over that index: the sync badge stays quiet.
  */
-export function changedParts(dbName: string, shapes: readonly StoreShape[], written: readonly Written[]): Record<string, RangeSet> {
+function changedParts(dbName: string, shapes: readonly StoreShape[], written: readonly Written[]): Record<string, RangeSet> {
   const parts: Record<string, RangeSet> = {}
   const range = (store: string, index: string): RangeSet => (parts[`idb://${dbName}/${store}/${index}`] ??= new RangeSet())
   for (const { store, old, row } of written) {
