@@ -13,19 +13,23 @@ export interface CpuProfile {
   endTime: number
 }
 
-/** Starts the page's CPU profiler, sampling every `intervalUs` microseconds. */
-export async function startCpuProfile(page: Page, intervalUs: number): Promise<CDPSession> {
-  const cdp = await page.context().newCDPSession(page)
+/**
+ * Starts the page's CPU profiler, sampling every `intervalUs` microseconds, on a session of its own
+ * or on `session` (kept open by the caller: detaching a DevTools session ends the page's emulated
+ * offline state, see browserSync.ts).
+ */
+export async function startCpuProfile(page: Page, intervalUs: number, session?: CDPSession): Promise<CDPSession> {
+  const cdp = session ?? (await page.context().newCDPSession(page))
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs })
   await cdp.send('Profiler.start')
   return cdp
 }
 
-/** Stops it and writes `dir/name.cpuprofile` (Chrome DevTools opens it). */
-export async function stopCpuProfile(cdp: CDPSession, dir: string, name: string): Promise<CpuProfile> {
+/** Stops it and writes `dir/name.cpuprofile` (Chrome DevTools opens it); the session is detached unless `keep`. */
+export async function stopCpuProfile(cdp: CDPSession, dir: string, name: string, keep = false): Promise<CpuProfile> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }
-  await cdp.detach().catch(() => undefined)
+  if (!keep) await cdp.detach().catch(() => undefined)
   await mkdir(dir, { recursive: true })
   await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile))
   return profile
