@@ -1220,21 +1220,6 @@ Cộng toàn xã: lúa 1.380 ha.
     ])
   })
 
-  it('reads a chat copy: the first message is the plan, a review line and the replies after it are not targets', () => {
-    const d = draftPlan(`KẾ HOẠCH THI ĐUA NĂM 2026
-[08:12, 12/01/2026] VP UBND xã - Ngọc Ánh: Gửi các đ/c tóm tắt KH thi đua năm 2026 của xã.
-Tình hình 2025 (để các đ/c nắm): thu NS 16,8 tỷ đ, hộ cận nghèo 214 hộ, TNGT 20 vụ.
-Chỉ tiêu năm 2026:
-✅ Tổng giá trị sản xuất tăng ≥ 9% so với 2025
-✅ Việc làm mới 350 LĐ
-[08:20, 12/01/2026] Trưởng thôn Phú Hòa 2 - Đức: Nhận ạ. Thôn em đăng ký bê tông 1,5 km nhé 👍
-`)
-    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
-      [expect.any(String), { kind: 'growth', percent: 9, baseYear: 2025 }],
-      ['lao động', { kind: 'at_least', value: 350 }],
-    ])
-  })
-
   it('in a list: a paragraph on the end of last year states, "thêm ít nhất 02 bản" counts new ones, a crop\'s lines are linked', () => {
     const d = draftPlan(`${HEAD}
 II. CHỈ TIÊU THI ĐUA

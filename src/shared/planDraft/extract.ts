@@ -153,8 +153,6 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let targetsPart: Section | undefined
   // The list a lead-in line opened in a text without sections, while it is read.
   let leadIn: Section | undefined
-  // A chat copy ("[08:12, 12/01/2026] VP UBND xã - …: …"): the first message is the plan, the replies after it are not.
-  let chatSeen = false
   // The spans of the corrections read ("sửa lại: …"), for applyCorrections.
   const corrections: { start: number; end: number }[] = []
   for (const [index, line] of lines.entries()) {
@@ -168,10 +166,6 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     const numbered = headingOf(line.text)
     const n = !numbered && unnumbered && apart ? ++capsSections : 0
     const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
-    if (/^\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*[^:\]]{1,80}:/u.test(line.text)) {
-      if (chatSeen) signed = true
-      chatSeen = true
-    }
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue

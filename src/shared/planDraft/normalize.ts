@@ -60,43 +60,64 @@ const MESSAGE_TIME_RE = /^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/i
 /** A sender's name over a message's time: a capital first, letters, dots and dashes, a role in brackets at most ("Bàn Văn Sinh (Trưởng thôn Khe Mo)"). */
 const SENDER_RE = /^[ \t]*\p{Lu}[\p{L} .'’-]{1,50}(?:\([^()\d]{1,40}\))?[ \t]*$/u
 
-/** A chat line that ends on a word of address to the group ("ạ", "nha", "nhé"), then a stop at most. */
+/** A chat sentence that ends on a word of address to the group ("ạ", "nha", "nhé"), then a stop at most. */
 const CHAT_TALK_RE = /(?<![\p{L}])(?:ạ|nha|nhé|nhen|nghen)[ \t]*[.!]*[ \t]*$/iu
 
 /**
- * A chat line without its last sentence when the sender ends it on a word of address ("… để mọi
- * người đối chiếu ạ.", "Các thôn cập nhật giúp em ạ.", "… trước ngày 28/02 nha."): that sentence is
- * talk to the group, not the plan's text; the sentences before it stay ("sửa lại: … là 95%."), and
- * a line of one such sentence goes. A line that leads into a list ("… 2 chỉ tiêu ạ:") is kept.
+ * A chat line without its sentences the sender ends on a word of address ("… để mọi người đối
+ * chiếu ạ.", "Các thôn cập nhật giúp em ạ.", "… trước ngày 28/02 nha."): such a sentence is talk to
+ * the group, not the plan's text, wherever it stands in the line ("Em bổ sung: … ko quá 18 vụ ạ. Các
+ * chỉ tiêu thôn em gửi sau."); the other sentences stay ("sửa lại: … là 95%."), and a line of such
+ * sentences only goes. A line that leads into a list ("… 2 chỉ tiêu ạ:") is kept.
  */
 function withoutTalk(line: string): string[] {
-  if (!CHAT_TALK_RE.test(line)) return [line]
-  let cut = -1
-  for (const m of line.matchAll(/[.!?]\s+(?=\p{Lu})/gu)) cut = m.index + 1
-  return cut > 0 ? [line.slice(0, cut)] : []
+  // The line's sentences, each with its stop and the spaces before it.
+  const cuts = [0, ...[...line.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index + 1), line.length]
+  const sentences = cuts.slice(1).map((end, k) => line.slice(cuts[k], end))
+  const kept = sentences.filter((s) => !CHAT_TALK_RE.test(s))
+  if (kept.length === sentences.length) return [line]
+  return kept.length > 0 ? [kept[0] === sentences[0] ? kept.join('') : kept.join('').trimStart()] : []
 }
 
 /** A message's head on one line, its sender's name then its time ("Lê Thị Hoa 08:15", "Trần Văn An (VP) 14:02 CH"). */
 const SENDER_AND_TIME_RE = /^[ \t]*(\p{Lu}[\p{L} .'’-]{1,50}?(?:\([^()\d]{1,40}\))?)[ \t]+\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/u
+/**
+ * A message's head in brackets, as a phone's export writes it: its time (and date), its sender, a
+ * colon, then the message's text on the same line if it starts there ("[08:12, 12/01/2026] VP UBND
+ * xã - Ngọc Ánh: Gửi các đ/c …", "[08:47, 19/01/2024] Thạch Thị Sa Ri - VP UBND xã:").
+ */
+const BRACKETED_HEAD_RE = /^[ \t]*\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4})?\]\s*([^:\]]{1,80}):[ \t]*/u
 
 /**
- * A group chat copied as text (Zalo, Messenger): each message headed by its sender's name on a line
- * and its time on the next ("Nguyễn Thị Hằng (VP-TK xã)" / "08:15"), or both on one line ("Lê Thị
- * Hoa 08:15", a sender coming back on two such lines at least), three such heads at least.
+ * A group chat copied as text (Zalo, Messenger), in either of its forms: each message headed by its
+ * sender's name on a line and its time on the next ("Nguyễn Thị Hằng (VP-TK xã)" / "08:15"), or both
+ * on one line ("Lê Thị Hoa 08:15", a sender coming back on two such lines at least), three such
+ * heads at least; or each headed by its time in brackets, its sender and a colon, the message's text
+ * starting after the colon ("[08:12, 12/01/2026] VP UBND xã - Ngọc Ánh: Gửi …"), one such head at
+ * least (a time in brackets before a name and a colon is no other line's form).
  * The plan is what its sender posts, in one message or several: the sender whose messages are the
  * longest in all. The other members' messages (acknowledgements, a village's own registration
- * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head.
+ * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head;
+ * a message's last sentence of talk to the group goes too (withoutTalk).
  */
 function chatMessages(lines: string[]): string[] {
-  // Each head: where it is, its sender, and how many lines it takes (two, or one for "Name 08:15").
-  const heads: { at: number; sender: string; lines: number }[] = []
+  // Each head: where it is, its sender, how many lines it takes (two, or one for "Name 08:15" and
+  // a bracketed head), and the message's text on the head's own line (a bracketed head's, after its colon).
+  const heads: { at: number; sender: string; lines: number; text?: string }[] = []
   const oneLine = new Map<string, number>()
+  let bracketed = false
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
     if (i > 0 && line.length <= 24 && MESSAGE_TIME_RE.test(line) && lines[i - 1]!.length <= 100 && SENDER_RE.test(lines[i - 1]!)) {
       // (A sender taken as a one-line head just above is this head's sender line: the two-line head wins.)
       if (heads[heads.length - 1]?.at === i - 1) heads.pop()
       heads.push({ at: i - 1, sender: lines[i - 1]!.replace(/\s+/gu, ' ').trim(), lines: 2 })
+      continue
+    }
+    const inBrackets = BRACKETED_HEAD_RE.exec(line)
+    if (inBrackets) {
+      bracketed = true
+      heads.push({ at: i, sender: inBrackets[1]!.replace(/\s+/gu, ' ').trim(), lines: 1, text: line.slice(inBrackets[0].length) })
       continue
     }
     const one = line.length <= 100 ? SENDER_AND_TIME_RE.exec(line) : null
@@ -107,19 +128,20 @@ function chatMessages(lines: string[]): string[] {
     }
   }
   // (Heads of one line count only when a sender comes back on two of them: a schedule's "Khai mạc 08:00" lines each name another thing.)
-  const kept = [...oneLine.values()].some((n) => n >= 2) ? heads : heads.filter((h) => h.lines === 2)
-  if (kept.length < 3) return lines
+  const kept = [...oneLine.values()].some((n) => n >= 2) ? heads : heads.filter((h) => h.lines === 2 || h.text !== undefined)
+  if (kept.length < (bracketed ? 1 : 3)) return lines
+  // Each head's message: the text on its line, if any, then the lines up to the next head.
+  const message = (k: number): string[] => {
+    const h = kept[k]!
+    const body = lines.slice(h.at + h.lines, kept[k + 1]?.at ?? lines.length)
+    return h.text === undefined || h.text.trim() === '' ? body : [h.text, ...body]
+  }
   const size = new Map<string, number>()
-  kept.forEach((h, k) => {
-    const end = kept[k + 1]?.at ?? lines.length
-    let n = 0
-    for (let i = h.at + h.lines; i < end; i++) n += lines[i]!.trim().length
-    size.set(h.sender, (size.get(h.sender) ?? 0) + n)
-  })
+  kept.forEach((h, k) => size.set(h.sender, (size.get(h.sender) ?? 0) + message(k).reduce((n, l) => n + l.trim().length, 0)))
   const poster = [...size].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
   const out = lines.slice(0, kept[0]!.at)
   kept.forEach((h, k) => {
-    if (h.sender === poster) out.push(...lines.slice(h.at + h.lines, kept[k + 1]?.at ?? lines.length).flatMap(withoutTalk))
+    if (h.sender === poster) out.push(...message(k).flatMap(withoutTalk))
   })
   return out
 }
