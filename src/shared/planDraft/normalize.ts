@@ -214,6 +214,17 @@ function letteredItems(text: string): string[] {
 
 
 /**
+ * A run of space-grouped thousands, "12 500", "1 250 000": one to three digits, then groups of three
+ * digits each after one space. A run is tried from its first group only: where one to three digits
+ * (a group) and a space stand before it, it is the rest of a run begun there, and tried again from
+ * each group of a long run with no unit after it, the run was read over once for each (a year's or a
+ * code's four digits before it, "năm 2025 1 200 ha", are no group of it).
+ */
+const SPACED_GROUPS = String.raw`(?<!(?:^|\D)\d{1,3} )\d{1,3}(?: \d{3})+`
+/** A figure set in space-grouped thousands before a unit or a sign ("12 500 tấn", "1 120 ha", "1 250 %"), after what may lead a figure, not after a quarter's or a round's number. */
+const SPACED_FIGURE_RE = new RegExp(String.raw`(^|[\s(≥≤<>:])(?<!(?<![\p{L}])(?:quý|tháng|đợt|tuần|khoản|điểm|mục)\s)(${SPACED_GROUPS})(?=\s*(?:\p{L}|%))`, 'giu')
+
+/**
  * What OCR makes of figures in a scanned plan: a letter O for a zero inside a number ("12O ha",
  * "4.2O0 con", "1O0%"), a letter l or I for a one opening it ("l.200 ha"), a space before a
  * thousands dot ("2 .500 tấn"), and a unit's accents lost after a figure ("52 trieu đồng").
@@ -233,9 +244,8 @@ function repairOcrFigures(line: string, spaced = false): string {
     // document that writes its decimals with a dot and its thousands with a space, the figure's
     // digits run on: "12 500 tấn" is 12500 there, where "12.500" would read as a decimal).
     // ("quý 1 500 tấn", "đợt 2 150 hộ": a quarter's or a round's number before a figure is no group of it.)
-    // (A run of groups is tried from its first group only: tried again from each group of a long run
-    // with no unit after it, the run was read over once for each.)
-    .replace(/(^|[\s(≥≤<>:])(?<!(?<![\p{L}])(?:quý|tháng|đợt|tuần|khoản|điểm|mục)\s)(?<!(?:^|\D)\d{1,3} )(\d{1,3}(?: \d{3})+)(?=\s*(?:\p{L}|%))/giu, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
+    // (The run opens after a space, a bracket, a bound's sign or a colon, or at the line's start.)
+    .replace(SPACED_FIGURE_RE, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
     .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
     // (A digit, or a digit and a separator, right before: what "\d[.,]?\d*" behind it allowed, read
     // without going back over a long run of digits at every place of it.)
@@ -1002,16 +1012,21 @@ interface RawLine {
   beforePageBreak?: boolean
 }
 
+// A run of groups (SPACED_GROUPS) before a unit or a sign, not the end of a figure written otherwise
+// nor its start ("2.500 000", "1 250.5 tấn": no digit, dot or comma on either side of it). Counted
+// for the whole document's reading, a run after any digits and a space is left out too, where the
+// repair takes one after four digits: a telephone's number ("ĐT: 0214 3 862 119") is no figure.
+const SPACED_COUNT_RE = new RegExp(String.raw`(?<![\d.,]|\d )${SPACED_GROUPS}(?![\d.,])(?=\s*(?:\p{L}|%))`, 'gu')
+
 /**
  * A document that writes its decimals with a dot ("9.5%", "62.5 tạ/ha") and sets its thousands apart
  * with a space ("12 500 tấn", "1 250 hộ"), two such figures at least, and never groups thousands
  * with a dot or a comma ("12.500", "12,500"): its space-grouped figures are read as whole numbers
- * (a dot there would be its decimal point). Each expression starts a figure only where no digit and
- * space stand before it, so that a run of groups is read once.
+ * (a dot there would be its decimal point).
  */
 function spacedThousands(text: string): boolean {
   if (decimalHabit(text) !== 'dot') return false
-  const groups = (text.match(/(?<![\d.,]|\d )\d{1,3}(?: \d{3})+(?![\d.,])(?=\s*(?:\p{L}|%))/gu) ?? []).length
+  const groups = (text.match(SPACED_COUNT_RE) ?? []).length
   return groups >= 2 && !/(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])/u.test(text)
 }
 
