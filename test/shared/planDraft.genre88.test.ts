@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { reviewsPastYear } from '../../src/shared/planDraft/lexicon'
-import { docHabits, statedCases } from '../../src/shared/planDraft/shape'
+import { draftContext, statedCases } from '../../src/shared/planDraft/shape'
 import { draftList, named, planHead } from './planDraftText'
 
 const HEAD = planHead('Hòa Khánh', '09', '15 tháng 01', 2026)
@@ -95,8 +95,8 @@ III. TỔ CHỨC THỰC HIỆN
 describe('cases of the same period of a past year', () => {
   it('finds the count given after the cases named earlier in the sentence', () => {
     const text = 'Sáu tháng đầu năm xảy ra 9 vụ trộm cắp tài sản; cùng kỳ năm 2025 (từ 01/01 đến 30/6/2025) xảy ra 15 vụ.'
-    expect(statedCases('số vụ trộm cắp tài sản', 2025, '', docHabits(text))).toBe(15)
-    expect(statedCases('số vụ trộm cắp tài sản', 2024, '', docHabits(text))).toBeUndefined()
+    expect(statedCases('số vụ trộm cắp tài sản', 2025, '', draftContext(text))).toBe(15)
+    expect(statedCases('số vụ trộm cắp tài sản', 2024, '', draftContext(text))).toBeUndefined()
   })
 
   it('caps the cut against that count', () => {

@@ -7,7 +7,7 @@ import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
-import { type DocHabits, type Reading, statedCases, statedLevel } from './shape'
+import { type DraftContext, type Reading, statedCases, statedLevel } from './shape'
 
 export interface Built {
   id: string
@@ -83,7 +83,7 @@ const COMPARED_RE = new RegExp(
  * 470; "tăng thêm 2 điểm phần trăm … (năm 2022 đạt 91%)" at least 93 %; "cao hơn năm 2022 ít nhất
  * 8% (năm 2022: 72 triệu đồng/người/năm)" at least 77,76 on a rate, a growth of 8 % on an amount.
  */
-export function comparedToBase(item: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, n: number): Built | undefined {
+export function comparedToBase(item: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, n: number): Built | undefined {
   const text = item.text.replace(/^\s*(?:[-+•]\s*)?/u, '')
   const m = COMPARED_RE.exec(text) ?? /^(.+?)\s+(không vượt quá(?: mức)?|không vượt)\s+(?:mức\s+)?năm (\d{4})\s*\(\s*(\d(?:[\d.,]*\d)?)\s*([^()]*?)\)\s*[.;]?$/iu.exec(text)
   if (!m || year === undefined) return undefined
@@ -143,7 +143,7 @@ export function comparedToBase(item: Line, section: Section, year: number | unde
  * year's, which the plan does not give. ("Diện tích sen giữ bằng …": the verb of keeping is no part
  * of the quantity's name.)
  */
-export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits, statedOnly = false): Built | undefined {
+export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext, statedOnly = false): Built | undefined {
   const m = NOT_BELOW_RE.exec(c.text.replace(/[.;,\s]+$/u, ''))
   if (!m) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
@@ -179,7 +179,7 @@ export const NOT_BELOW_RE = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp h�
  * (a flow) held at last year's count, when the plan states that count ("Năm 2023, … xảy ra 5 vụ
  * tai nạn giao thông"): at most that many. Without the count it stays a yes/no.
  */
-export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DocHabits): Built | undefined {
+export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext): Built | undefined {
   const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
   if (!m || !/(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|cháy|nổ)(?![\p{L}])/iu.test(m[1]!)) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined

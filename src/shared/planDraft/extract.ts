@@ -38,7 +38,7 @@ import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPE
 import { guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets } from './figures'
-import { docHabits } from './shape'
+import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
@@ -100,7 +100,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const lines = linesOf(text)
   const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
   const year = header.year?.value ?? options.year
-  const doc = docHabits(text)
+  const doc = draftContext(text)
   // A plan that gives each target as labelled fields (its name, last year's result, the plan, a
   // note: normalize.ts makes them rows "| Chỉ tiêu: … | Thực hiện năm 2025: … | Kế hoạch năm 2026: … |")
   // states its targets there: a paragraph without a bullet between them in its list comments.

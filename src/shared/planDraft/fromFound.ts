@@ -6,7 +6,7 @@ import { readDigits, SECTOR_RE, spellAbbreviations, unitFamily } from './lexicon
 import type { SourceSpan } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
-import { type DocHabits, toIndicatorShape } from './shape'
+import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE } from './crops'
 
@@ -14,7 +14,7 @@ import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASUR
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
 
 /** The indicators of one line's figures, with the relations the line states between them. */
-export function fromFound(found: Found[], line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] {
+export function fromFound(found: Found[], line: Line, year: number | undefined, doc: DraftContext, codes: Codes, n0: number): Built[] {
   if (found.length === 0) return []
   const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
 
@@ -275,7 +275,7 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   return out
 }
 
-function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number, doc: DocHabits): Built[] {
+function sharesFrom(found: Found[], sharesName: RegExpExecArray, line: Line, codes: Codes, n0: number, doc: DraftContext): Built[] {
   const first = found[0]!
   first.name = first.name.slice(sharesName[0].length)
   // The name may have been cleaned of what opened the clause ("Chỉ tiêu 2: …"): find it in the line.

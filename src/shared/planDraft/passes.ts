@@ -6,7 +6,7 @@ import { agreesWith } from '../validation'
 import { plainWords } from '../codes'
 import { clip, lowerFirst, ROOT, type Section } from './sections'
 import { sameGoal } from './goals'
-import type { DocHabits } from './shape'
+import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
@@ -179,7 +179,7 @@ function namedParts(t: Built, built: Built[], near: (x: Section | undefined, y: 
  * the villages to carry out, not targets of the commune's plan: the whole stays its own figure,
  * each share named in its reasons.
  */
-export function dropVillageShares(built: Built[], doc: DocHabits): void {
+export function dropVillageShares(built: Built[], doc: DraftContext): void {
   const village = (b: Built): boolean => VILLAGE_NAME_RE.test(lowerFirst(b.value.name))
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!

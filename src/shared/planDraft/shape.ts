@@ -1,5 +1,6 @@
 // A figure read to an indicator (toIndicatorShape): its name, unit, aggregation and target, and the
-// other readings when it is ambiguous; with how the document writes its figures (DocHabits).
+// other readings when it is ambiguous; with how the document writes its figures (DocHabits), in the
+// context of one draft (DraftContext: the habits and what the draft looks up and keeps as it reads).
 import type { Indicator, Target } from '../model'
 import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
@@ -32,14 +33,21 @@ export interface DocHabits {
   habit: DecimalHabit
   /** "tỷ đồng" or "triệu đồng", whichever the document uses more: a growth in money is in it. */
   money: string
+}
+
+/**
+ * One draft's reading of its document: the document's habits, and what the draft keeps while it
+ * reads, made anew for each draft (draftContext) and changed as the draft goes on.
+ */
+export interface DraftContext extends DocHabits {
   /** The money unit of the last growth in money read: its parts ("trong đó …") are in it too. */
   lastGrowthMoney?: string
   /** This draft's lookups over the whole text, kept so that each is done once per draft (see statedCases). */
-  seen: DraftLookups
+  memo: DraftMemo
 }
 
 /** What one draft has looked up in its whole text: its lines, and a year's count of cases by year and cases. */
-interface DraftLookups {
+interface DraftMemo {
   lines?: readonly string[]
   cases: Map<string, RegExpExecArray | null>
 }
@@ -59,17 +67,21 @@ function statedMoney(name: string, doc: DocHabits, baseYear: number | undefined)
   return { unit, ...(value !== undefined ? { value } : {}) }
 }
 
-export function docHabits(text: string): DocHabits {
+function docHabits(text: string): DocHabits {
   const count = (re: RegExp): number => (text.match(re) ?? []).length
   return {
     text,
     habit: decimalHabit(text),
     money: count(/tỷ đồng|tỉ đồng/giu) > count(/triệu đồng|tr\.đồng/giu) ? 'tỷ đồng' : 'triệu đồng',
-    seen: { cases: new Map() },
   }
 }
 
-export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHabits, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
+/** A new draft's context over the document's text: its habits, nothing looked up nor read yet. */
+export function draftContext(text: string): DraftContext {
+  return { ...docHabits(text), memo: { cases: new Map() } }
+}
+
+export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftContext, reasons: string[]): { main: Reading; alternatives: Reading[]; confidence: Confidence } {
   const { habit } = doc
   let unit = f.unit === '' ? '' : (unitInfo(f.unit)?.canonical ?? f.unit)
   // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm", a table's unit "triệu đồng/người": per
@@ -265,7 +277,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DocHab
  * line searched once from its year on (one expression reading "a line, its year, then the count"
  * backtracked over every pair of places in a long line, once for every target of the plan).
  */
-function afterYearInLine(doc: DocHabits, year: number, after: RegExp): RegExpExecArray | null {
+function afterYearInLine(doc: DraftContext, year: number, after: RegExp): RegExpExecArray | null {
   const yearRe = new RegExp(String.raw`năm ${year}(?!\d)`, 'iu')
   for (const line of linesOf(doc)) {
     const y = yearRe.exec(line)
@@ -277,17 +289,17 @@ function afterYearInLine(doc: DocHabits, year: number, after: RegExp): RegExpExe
 }
 
 /** The document's lines, split once per draft. */
-function linesOf(doc: DocHabits): readonly string[] {
-  return (doc.seen.lines ??= doc.text.split('\n'))
+function linesOf(doc: DraftContext): readonly string[] {
+  return (doc.memo.lines ??= doc.text.split('\n'))
 }
 
 /**
  * Where the plan states a year's count of these cases, anywhere in the text (see statedCases):
  * looked up once per draft, year and cases, since many targets ask the same.
  */
-function casesInText(doc: DocHabits, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
+function casesInText(doc: DraftContext, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
   const key = `${baseYear}\u0000${cases}\u0000${named}`
-  const known = doc.seen.cases
+  const known = doc.memo.cases
   if (known.has(key)) return known.get(key)!
   const text = doc.text
   const m =
@@ -322,7 +334,7 @@ function casesInText(doc: DocHabits, baseYear: number, cases: string, named: str
  * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
-export function statedCases(name: string, baseYear: number, rest: string, doc: DocHabits): number | undefined {
+export function statedCases(name: string, baseYear: number, rest: string, doc: DraftContext): number | undefined {
   // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
   const cases = name
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
@@ -355,7 +367,7 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
  * measure). The paragraph's first year, before the figure, is `baseYear`, and it strives for
  * nothing ("phấn đấu") before it: a plan's sentence about this year is no account of last year.
  */
-export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DocHabits): { value: number; unit: string; text: string } | undefined {
+export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DraftContext): { value: number; unit: string; text: string } | undefined {
   const quantity = name.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
   if (name.trim().split(/\s+/u).length < 2) return undefined
   const re = new RegExp(String.raw`(?<![\p{L}])${quantity}\s+(?:(?:đạt|là|có|còn|ở mức|ước đạt|khoảng)\s+)?(\d(?:[\d.,]*\d)?)\s*(%|\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu')

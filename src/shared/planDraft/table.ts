@@ -7,7 +7,7 @@ import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } f
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
-import { type DocHabits, type Reading, statedCases, toIndicatorShape } from './shape'
+import { type DraftContext, type Reading, statedCases, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
 
@@ -89,7 +89,7 @@ export class MeasureTable {
   ) {}
 
   /** The row's indicators, or undefined when the row is not one of this table's. */
-  row(line: Line, year: number | undefined, doc: DocHabits, codes: Codes, n0: number): Built[] | undefined {
+  row(line: Line, year: number | undefined, doc: DraftContext, codes: Codes, n0: number): Built[] | undefined {
     const cells: { text: string; start: number }[] = []
     let pos = 1
     for (const raw of line.text.slice(1, -1).split('|')) {
@@ -329,7 +329,7 @@ const WORD_PLAN_RE = /^(?:hoàn thành|duy trì|giữ vững|đạt|đạt chu�
  * other units is a change from the row's last-year figure (its "Thực hiện năm 2025" column): a cut
  * is a ceiling (20 × 0,9 = 18 vụ), a rise a growth from that figure.
  */
-function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DocHabits, stock = false, name = ''): { target: Target; reason: string } | undefined {
+function relativeToLastYear(plan: string, unit: string, cells: readonly { text: string }[], head: readonly string[] | undefined, year: number | undefined, doc: DraftContext, stock = false, name = ''): { target: Target; reason: string } | undefined {
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
   // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
   // ("Kéo giảm ít nhất 25% số vụ so với năm 2025": "kéo giảm" cuts, and the cut may name what it counts.)
@@ -380,7 +380,7 @@ function lastYearUnit(cells: readonly { text: string }[], head: readonly string[
  * opening on "Trong đó" states a part of the row with its own figure and unit; it is read as the
  * sentence it is, its own words its source (the caller makes it the row's part).
  */
-export function notePart(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head: readonly string[] | undefined, n0: number): Built | undefined {
+export function notePart(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head: readonly string[] | undefined, n0: number): Built | undefined {
   const at = head ? tableColumns(head, year).notes : undefined
   if (at === undefined) return undefined
   let pos = 1
@@ -439,7 +439,7 @@ const allKept = (cell: string): boolean => {
  * A table's row read as a target. `unitAbove`: the unit of the row above; a unit cell left empty
  * under it (a merged cell of a spreadsheet, "Tỷ lệ … | | 12,4 | < 12" under a "%" row) is that unit.
  */
-export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DocHabits, codes: Codes, head?: readonly string[], group?: string, unitAbove?: string): Built | undefined {
+export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head?: readonly string[], group?: string, unitAbove?: string): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
   for (const raw of line.text.slice(1, -1).split('|')) {
