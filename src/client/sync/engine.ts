@@ -185,12 +185,15 @@ function isServerFailure(err: unknown): err is SyncTransportError {
  * run (the scheduler's backoff applies to each), after recording in Dexie what it means for the
  * bisection, so a reload continues where it was.
  *
- * Outside a bisection the pushes overlap the phone's own work: once
- * an answer arrives, the next batch is taken and sent, and the answer is settled in IndexedDB
- * while that batch travels. The next batch leaves out every entry that depends on the batch being
- * settled (the same cell, or a report of the same unit and period, which a rebase may change);
- * those go in a later batch, rebased as before. A batch in flight when the run stops is released
- * like any batch without an answer: resent later, answered `duplicate` if the server took it.
+ * Outside a bisection the pushes overlap the phone's own work and each other: once a batch is
+ * sent, the next is taken and sent while the first travels (two in flight at most), and each
+ * answer is settled in IndexedDB while the next batch travels. The next batch leaves out every
+ * entry that depends on the batch before it (the same cell, which a rebase may change; a report of
+ * a unit and period whose values that batch sends; anything of a unit and period whose report
+ * that batch submits or recalls, so the server still meets them in the order they were made);
+ * those go in a later batch, rebased as before. A batch in flight when the run stops is settled
+ * if its answer comes, and otherwise released like any batch without an answer: resent later,
+ * answered `duplicate` if the server took it.
  */
 async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, probe: Probe, early: EarlyPull, settledCells: SettledCells): Promise<void> {
   const { db, commune, transport } = deps
@@ -203,17 +206,32 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
     // A page asked for before this push may hold older states of its cells: not used (pullAll asks again).
     early.first = null
     const answer = transport.push(commune, { deviceId: typeof stored === 'string' ? stored : batch[0]!.mutation.deviceId, mutations: batch.map((e) => e.mutation) })
+    const flight: InFlight = { batch, answer, answered: false }
     // Awaited later; a failure meanwhile is not an unhandled rejection.
-    answer.catch(() => undefined)
-    return { batch, answer }
+    answer.then(
+      () => (flight.answered = true),
+      () => undefined,
+    )
+    return flight
+  }
+  // The last batches of the round (one, or two in flight): the pull's first page is asked for the
+  // moment all their answers are in, before they are settled (askFirstPage).
+  let last: InFlight[] = []
+  const askIfAnswered = (cursor: number): void => {
+    if (last.length === 0 || !last.every((f) => f.answered)) return
+    last = []
+    askFirstPage(deps, early, cursor)
   }
   let next: InFlight | null = null
   for (;;) {
     let group: number[] | undefined
     let current: InFlight
+    // Sent while the batch before it travelled (and that batch's round asked for the pull if it was the last).
+    let followed = false
     if (next) {
       current = next
       next = null
+      followed = true
     } else {
       const start = await startPush(db, commune, size, first)
       if (first) stored = start.deviceId
@@ -232,43 +250,48 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       current = send(batch)
     }
     const { batch } = current
-    let response: PushResponse
     try {
-      response = await current.answer
-    } catch (err) {
-      // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
-      if (isServerFailure(err)) {
-        await onServerFailure(db, commune, batch, group, err.status!, probe)
-        known.failures = true
-      } else await releaseBatch(db, batch)
-      // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
-      if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
-        size = Math.ceil(batch.length / 2)
-        continue
-      }
-      throw err
-    }
-    try {
-      if (!group && known.left === 0) {
-        // Nothing waited beside this batch when it was taken: no other take now. An edit made
-        // since goes with the round that follows the settle (pushAll's loop).
-        askFirstPage(deps, early, known.cursor)
-      } else if (!group) {
+      // While this batch travels, the next one is taken and sent: the server takes it as soon as it
+      // is done with this one. Entries that depend on this batch wait for a later one (dependentsOf).
+      const { cursor } = known
+      if (!group && !followed && known.left === 0) last = [current]
+      else if (!group && known.left > 0) {
         const { batch: following, left } = await takeBatch(db, commune, size, undefined, dependentsOf(batch))
         known.left = left
-        const { cursor } = known
-        if (following.length > 0) {
-          const sent = send(following)
-          next = sent
-          // The last batch: the pull's first page is asked for the moment its answer arrives.
-          if (left === 0) sent.answer.then(() => askFirstPage(deps, early, cursor), () => undefined)
-        } else if (left === 0) askFirstPage(deps, early, cursor)
+        if (following.length > 0) next = send(following)
+        if (left === 0) {
+          last = next ? [current, next] : [current]
+          next?.answer.then(
+            () => askIfAnswered(cursor),
+            () => undefined,
+          )
+        }
+      }
+      let response: PushResponse
+      try {
+        response = await current.answer
+        askIfAnswered(cursor)
+      } catch (err) {
+        // Not delivered, or delivered and the answer lost: resending is safe (the server answers `duplicate`).
+        if (isServerFailure(err)) {
+          await onServerFailure(db, commune, batch, group, err.status!, probe)
+          known.failures = true
+        } else await releaseBatch(db, batch)
+        // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
+        if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
+          if (next) await finishInFlight(db, next, (answer) => applyOutcomes(db, next!.batch, answer, clock(), result, settledCells))
+          next = null
+          size = Math.ceil(batch.length / 2)
+          continue
+        }
+        throw err
       }
       const settled = await applyOutcomes(db, batch, response, clock(), result, settledCells, next?.batch)
       await onAnswered(db, commune, batch, group, known)
       if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
-      if (next) await abandon(db, next)
+      // The batch sent beside this one may have gone through: its answer is settled all the same.
+      if (next) await finishInFlight(db, next, (answer) => applyOutcomes(db, next!.batch, answer, clock(), result, settledCells))
       throw err
     }
   }
@@ -294,22 +317,43 @@ function askFirstPage(deps: SyncDeps, early: EarlyPull, cursor: number): void {
 interface InFlight {
   batch: OutboxEntry[]
   answer: Promise<PushResponse>
+  /** Its answer arrived (set before anything that awaits it resumes). */
+  answered: boolean
 }
 
-/** The run stops with a batch in flight: whatever the answer, its entries go back to `pending`. */
-async function abandon(db: ThiDuaDb, inFlight: InFlight): Promise<void> {
-  await inFlight.answer.catch(() => undefined)
-  await releaseBatch(db, inFlight.batch)
+/**
+ * The run stops with a batch in flight: an answer that arrives is settled (`settle`, one
+ * transaction); without one, or if it cannot be settled, the entries go back to `pending`.
+ */
+async function finishInFlight(db: ThiDuaDb, inFlight: InFlight, settle: (answer: PushResponse) => Promise<unknown>): Promise<void> {
+  let answer: PushResponse
+  try {
+    answer = await inFlight.answer
+  } catch {
+    await releaseBatch(db, inFlight.batch)
+    return
+  }
+  try {
+    await settle(answer)
+  } catch {
+    await releaseBatch(db, inFlight.batch)
+  }
 }
 
-/** What an entry sent with `batch` may not travel beside: the batch's cells and reports, and the reports of its (unit, period)s. */
+/**
+ * What an entry sent with `batch` may not travel beside: the batch's cells and reports, the reports
+ * of its (unit, period)s, and every entry of a (unit, period) whose report it submits or recalls.
+ */
 interface Dependents {
   targets: ReadonlySet<string>
   pairs: ReadonlySet<string>
+  reportPairs: ReadonlySet<string>
 }
 
+const pairOf = (e: OutboxEntry): string => `${e.unit}\u0000${e.period}`
+
 function dependentsOf(batch: readonly OutboxEntry[]): Dependents {
-  return { targets: new Set(batch.map(targetKey)), pairs: new Set(batch.map((e) => `${e.unit}\u0000${e.period}`)) }
+  return { targets: new Set(batch.map(targetKey)), pairs: new Set(batch.map(pairOf)), reportPairs: new Set(batch.filter((e) => e.mutation.kind === 'report').map(pairOf)) }
 }
 
 const sameGroup = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((seq, i) => seq === b[i])
@@ -397,9 +441,10 @@ async function quarantine(db: ThiDuaDb, commune: string, lone: { seq: number; st
  * `coalescible`). The batch's copies carry +1 attempt, written to the entries only when they stay
  * in the outbox after the push (releaseSeqs, applyOutcomes). At most one entry per cell (or
  * report) a batch: the server checks a later entry of the same cell against a version this batch
- * creates, which the phone cannot know yet; the later one goes in the next batch, rebased.
- * `blocked`: the batch still being settled, whose dependents wait (see pushAll). `left`: pending
- * entries neither in a push nor taken now.
+ * creates, which the phone cannot know yet; the later one goes in the next batch, rebased, and
+ * what the user did after it in the same unit and period's report waits with it (see below).
+ * `blocked`: the batch before it, in flight or being settled, whose dependents wait (see pushAll).
+ * `left`: pending entries neither in a push nor taken now.
  */
 async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: ReadonlySet<number>, blocked?: Dependents): Promise<{ batch: OutboxEntry[]; left: number }> {
   return db.transaction('rw', [db.outbox, db.meta], async () => {
@@ -408,6 +453,11 @@ async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: Rea
     const [keys, sending] = await Promise.all([db.outbox.where('[commune+state]').equals([commune, 'pending']).primaryKeys(), sendingSeqs(db)])
     const candidates = keys.filter((seq) => !sending.has(seq) && (!only || only.has(seq)))
     const taken = new Set<string>(blocked?.targets)
+    // Unit and period pairs whose entries left for later hold back what the user did after them:
+    // a report's submit waits for a value left out before it, and everything waits for a report
+    // action left out before it (a value typed after a recall, the recall after a submit).
+    const reportsHeld = new Set<string>(blocked?.pairs)
+    const allHeld = new Set<string>(blocked?.reportPairs)
     const batch: OutboxEntry[] = []
     for (let from = 0; from < candidates.length && batch.length < size; ) {
       const chunk = candidates.slice(from, from + size - batch.length)
@@ -415,9 +465,14 @@ async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: Rea
       for (const e of await db.outbox.bulkGet(chunk)) {
         if (!e) continue
         const key = targetKey(e)
-        if (taken.has(key)) continue
+        const pair = pairOf(e)
+        const report = e.mutation.kind === 'report'
+        if (taken.has(key) || allHeld.has(pair) || (report && reportsHeld.has(pair))) {
+          if (report) allHeld.add(pair)
+          else reportsHeld.add(pair)
+          continue
+        }
         taken.add(key)
-        if (blocked && e.mutation.kind === 'report' && blocked.pairs.has(`${e.unit}\u0000${e.period}`)) continue
         batch.push({ ...e, attempts: e.attempts + 1 })
       }
     }

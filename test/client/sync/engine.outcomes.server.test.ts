@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ThiDuaDb } from '../../../src/client/local/db'
 import { coalescible, sendingSeqs } from '../../../src/client/local/outbox'
 import { createDb } from '../../../src/client/local/open'
-import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
+import { recallReport, saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { mergedValue } from '../../../src/client/local/queries'
 import { discardRejected, OutboxStateError, requestFullPull, resolveConflict, retryRejected, syncOnce, type SyncDeps } from '../../../src/client/sync/engine'
 import { runBackgroundSync } from '../../../src/client/sync/scheduler'
@@ -297,6 +297,60 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect((await db.syncState.get(C))!.cursor).toBe(await server.version())
       expect(await db.outbox.count()).toBe(0)
       expect(await cellOf(db, C, 'LUA_SL')).toMatchObject({ local: null, server: { value: num(2) } })
+    })
+
+    it('sends the next batch while the one before it still travels: two pushes in flight', async () => {
+      const { db, server, deps, edits, wire, at } = await setup({ batchSize: 1 })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      // The first answer is held until the second push is asked for (or, if it never is, a while).
+      let secondAsked: () => void = () => undefined
+      const asked = new Promise<void>((resolve) => (secondAsked = resolve))
+      let answered = 0
+      const answeredWhenSent: number[] = []
+      deps.transport = {
+        ...wire.transport,
+        push: async (commune, body) => {
+          answeredWhenSent.push(answered)
+          const first = answeredWhenSent.length === 1
+          if (!first) secondAsked()
+          const answer = await wire.transport.push(commune, body)
+          if (first) await Promise.race([asked, new Promise((r) => setTimeout(r, 5_000))])
+          answered++
+          return answer
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2, pulledPages: 1 })
+      expect(answeredWhenSent).toEqual([0, 0])
+      expect(await db.outbox.count()).toBe(0)
+      expect(await server.cellCount()).toBe(2)
+    })
+
+    it('what the user did after an entry left for a later batch waits with it: a submit after a value to rebase, a value after a recall', async () => {
+      const { C, db, server, deps, edits, wire, at } = await setup()
+      // A value sent once (its answer lost), typed again, then the report submitted: the submit
+      // waits for the second value, which waits for the first's version (one entry per cell a batch).
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await db.outbox.update(1, { attempts: 1 })
+      await saveValue(edits, { ...at('LUA_DT'), value: num(2) })
+      await submitReport(edits, { commune: C, unit: 'T1', period: '2024-Q1' })
+      // Another period: a submit sent once (answer lost), recalled, then a value typed.
+      await submitReport(edits, { commune: C, unit: 'T1', period: '2024-Q2' })
+      const [, , , q2submit] = await db.outbox.toArray()
+      await db.outbox.update(q2submit!.seq, { attempts: 1 })
+      await recallReport(edits, { commune: C, unit: 'T1', period: '2024-Q2' })
+      await saveValue(edits, { ...at('LUA_SL', 'T1', '2024-Q2'), value: num(5) })
+      const [v1, v2, submit, sub2, recall, typed] = await ids(db)
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 6, conflicts: 0, rejected: 0 })
+      expect(wire.pushes.map((p) => p.mutations.map((m) => m.mutationId))).toEqual([
+        [v1, sub2],
+        [v2, submit, recall, typed],
+      ])
+      expect((await server.cell('T1', '2024-Q1', 'LUA_DT'))!.value).toEqual(num(2))
+      expect((await server.cell('T1', '2024-Q2', 'LUA_SL'))!.value).toEqual(num(5))
+      expect(await db.reports.get([C, 'T1', '2024-Q1'])).toMatchObject({ status: 'submitted', pendingAction: null })
+      expect(await db.reports.get([C, 'T1', '2024-Q2'])).toMatchObject({ status: 'draft', pendingAction: null })
+      expect(await db.outbox.count()).toBe(0)
     })
 
     it('a batch in flight when the run stops (the answer before it cannot be settled) goes back to pending and is resent', async () => {
