@@ -98,7 +98,7 @@ const BRACKETED_HEAD_RE = /^[ \t]*\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4
  * The plan is what its sender posts, in one message or several: the sender whose messages are the
  * longest in all. The other members' messages (acknowledgements, a village's own registration
  * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head;
- * a message's last sentence of talk to the group goes too (withoutTalk).
+ * a message's sentences of talk to the group go too (withoutTalk).
  */
 function chatMessages(lines: string[]): string[] {
   // Each head: where it is, its sender, how many lines it takes (two, or one for "Name 08:15" and
