@@ -7,6 +7,9 @@ export const MAX_PUSH_BATCH = 500
 /** At most this many rows in one pull page (whole versions, so a page may run a little over). */
 export const PULL_PAGE_LIMIT = 2000
 
+/** At most this many versions in a pull's `skip` (the phone's own pushes of one run whose values it holds as the server wrote them). */
+export const PULL_SKIP_LIMIT = 32
+
 /**
  * The sync protocol this code speaks (push and pull, docs/sync.md "Protocol version"). A request
  * without a version is version 1: the phones released before versions were sent.

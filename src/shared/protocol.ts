@@ -7,7 +7,7 @@ import type { Evidence } from './evidence'
 import { RegistrationContentSchema, RegistrationYearSchema, type RegistrationContent, type RegistrationSettings, type RegistrationStatus, type RegistrationTitle } from './registration'
 
 export { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
-import { MAX_PUSH_BATCH, PULL_PAGE_LIMIT } from './limits'
+import { MAX_PUSH_BATCH, PULL_PAGE_LIMIT, PULL_SKIP_LIMIT } from './limits'
 
 /** A client-made id: a UUID or any 8–64 characters of [A-Za-z0-9_-]. */
 export const MutationIdSchema = v.pipe(TextSchema, v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'mutationId phải gồm 8–64 ký tự chữ, số, _ hoặc -'))
@@ -136,6 +136,11 @@ export interface PushResponse {
    */
   at?: string
   by?: string
+  /**
+   * This push wrote its changes at `version` (every row stamped with it is this push's); false
+   * when it wrote nothing and `version` is the commune's as it was. Absent from an older server.
+   */
+  written?: boolean
 }
 
 // ---------------------------------------------------------------------------
@@ -145,6 +150,19 @@ export const PullQuerySchema = v.object({
   protocolVersion: PullVersionSchema.entries.protocolVersion,
   cursor: v.pipe(TextSchema, v.regex(/^\d{1,15}$/, 'cursor phải là số nguyên không âm'), v.transform(Number)),
   limit: v.optional(v.pipe(TextSchema, v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(PULL_PAGE_LIMIT)), String(PULL_PAGE_LIMIT)),
+  /**
+   * Versions written by this device's own pushes whose every value it already holds as the server
+   * wrote it (the push's answer, with its `at` and `by`): their values are not sent. Comma-separated,
+   * at most PULL_SKIP_LIMIT. An older server ignores it and sends them; so does this one for any
+   * other row of those versions (reports, registrations).
+   */
+  skip: v.optional(
+    v.pipe(
+      TextSchema,
+      v.regex(new RegExp(`^\\d{1,15}(?:,\\d{1,15}){0,${PULL_SKIP_LIMIT - 1}}$`, 'u'), `skip phải là tối đa ${PULL_SKIP_LIMIT} số nguyên không âm, cách nhau bởi dấu phẩy`),
+      v.transform((s) => s.split(',').map(Number)),
+    ),
+  ),
 })
 
 export interface PulledValue {

@@ -54,6 +54,8 @@ export const PushResponseSchema = v.object({
   // A server from before it sent its time sends none.
   at: v.optional(v.pipe(v.string(), v.isoTimestamp())),
   by: v.optional(v.string()),
+  // A server from before it said whether the push wrote at `version` sends none.
+  written: v.optional(v.boolean()),
 })
 
 export const PullResponseSchema = v.object({
@@ -109,8 +111,8 @@ export const PullResponseSchema = v.object({
 export function parsePushResponse(data: unknown): PushResponse | undefined {
   const r = v.safeParse(PushResponseSchema, data)
   if (!r.success) return undefined
-  const { outcomes, version, at, by } = r.output
-  return { outcomes: outcomes satisfies MutationOutcome[], version, ...(at === undefined ? {} : { at }), ...(by === undefined ? {} : { by }) }
+  const { outcomes, version, at, by, written } = r.output
+  return { outcomes: outcomes satisfies MutationOutcome[], version, ...(at === undefined ? {} : { at }), ...(by === undefined ? {} : { by }), ...(written === undefined ? {} : { written }) }
 }
 
 /** The pull answer as the phone may save it, or undefined when it is not one. */

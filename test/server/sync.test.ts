@@ -225,6 +225,36 @@ describe.each(DATABASES)('sync on $name', (factory) => {
       expect(await officer.pull(C, all.cursor)).toEqual({ cursor: all.cursor, more: false, values: [], reports: [], periods: [], units: [], plans: [] })
     })
 
+    it('leaves out the values of the versions a phone says its own pushes wrote (skip), and nothing else', async () => {
+      // Based on each cell's version now (other tests wrote some of them), with values none has.
+      const at = async (unit: string, indicator: string) => ({ unit, indicator, period: '2024-Q3', baseVersion: (await cellRows(unit, indicator, '2024-Q3'))[0]?.version ?? 0 })
+      const before = (await t1.pullAll(C, 0)).cursor
+      const mine = await t1.push(C, [t1.value({ ...(await at('T1', 'LUA_DT')), value: { kind: 'number', value: 1011 } })])
+      expect(mine).toMatchObject({ written: true, version: before + 1 })
+      // Another device's write in between: never left out.
+      const other = await t2.push(C, [t2.value({ ...(await at('T2', 'LUA_DT')), value: { kind: 'number', value: 1012 } })])
+      const again = await t1.push(C, [t1.value({ ...(await at('T1', 'LUA_SL')), value: { kind: 'number', value: 1013 } })])
+      // A push that wrote nothing (a value the server already has): the version it answers is not its own.
+      expect(await t1.push(C, [t1.value({ ...(await at('T1', 'LUA_SL')), value: { kind: 'number', value: 1013 } })])).toMatchObject({ written: false, version: again.version })
+      const res = await officer.request('GET', `/api/communes/${C}/sync/pull?cursor=${before}&skip=${mine.version},${again.version}`)
+      expect(res.statusCode).toBe(200)
+      const page = res.json<PullResponse>()
+      expect(page.values.map((v) => [v.unit, v.indicator, v.version])).toEqual([['T2', 'LUA_DT', other.version]])
+      // Without skip, all three; the reports of those versions come either way.
+      const whole = await officer.pull(C, before)
+      expect(whole.values.map((v) => v.version)).toEqual([mine.version, other.version, again.version])
+      expect(page.reports).toEqual(whole.reports)
+      expect(page.cursor).toBe(whole.cursor)
+    })
+
+    it('refuses a skip that is not a short list of versions', async () => {
+      for (const skip of ['a', '1,,2', '-1', Array.from({ length: 33 }, (_, i) => i + 1).join(','), '1\u0000']) {
+        const res = await t1.request('GET', `/api/communes/${C}/sync/pull?cursor=0&skip=${encodeURIComponent(skip)}`)
+        expect(res.statusCode).toBe(400)
+        expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) })
+      }
+    })
+
     it('refuses a cursor ahead of the server', async () => {
       const res = await t1.request('GET', `/api/communes/${C}/sync/pull?cursor=999999999`)
       expect(res.statusCode).toBe(409)

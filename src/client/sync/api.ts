@@ -16,7 +16,8 @@ const translate = registerMessages(syncFailureMessages)
 
 export interface SyncTransport {
   push(commune: string, body: PushRequest): Promise<PushResponse>
-  pull(commune: string, cursor: number, limit?: number): Promise<PullResponse>
+  /** `skip`: versions of this device's own pushes whose values it holds as written (protocol.ts PullQuerySchema). */
+  pull(commune: string, cursor: number, limit?: number, skip?: readonly number[]): Promise<PullResponse>
 }
 
 /**
@@ -146,8 +147,8 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
       const data = await call(commune, 'push', { protocolVersion, ...body })
       return checked((await loadChecks()).parsePushResponse(data))
     },
-    async pull(commune, cursor, limit) {
-      const data = await call(commune, `pull?protocolVersion=${protocolVersion}&cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}`)
+    async pull(commune, cursor, limit, skip) {
+      const data = await call(commune, `pull?protocolVersion=${protocolVersion}&cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}${skip?.length ? `&skip=${skip.join(',')}` : ''}`)
       return checked((await loadChecks()).parsePullResponse(data))
     },
   }

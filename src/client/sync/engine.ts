@@ -18,11 +18,11 @@ import {
 } from '../local/outbox'
 import { emptyRegistration, queueRegistration, settleRegistration } from '../registration/outbox'
 import type { MutationOutcome, PullResponse, PushResponse, ServerCell } from '../../shared/protocol'
-import { MAX_PUSH_BATCH } from '../../shared/limits'
+import { MAX_PUSH_BATCH, PULL_SKIP_LIMIT } from '../../shared/limits'
 import type { Plan, ValueData } from '../../shared/model'
 import { REPORT_MOVES } from '../../shared/reportLifecycle'
 import { SyncTransportError, syncProblem, type SyncTransport } from './api'
-import { SettledCells, cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved, targetKey } from './merge'
+import { SettledCells, ownVersionOf, cellFromApplied, cellFromConflict, cellFromPull, registrationFromPull, registrationMoved, reportFromPull, reportMoved, targetKey } from './merge'
 
 /** The server's batch limit; from limits.ts, which carries no schema library into the bundle. */
 export const PUSH_BATCH = MAX_PUSH_BATCH
@@ -209,7 +209,10 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
     const flight: InFlight = { batch, answer, answered: false }
     // Awaited later; a failure meanwhile is not an unhandled rejection.
     answer.then(
-      () => (flight.answered = true),
+      (response) => {
+        flight.answered = true
+        flight.own = ownVersionOf(response)
+      },
       () => undefined,
     )
     return flight
@@ -219,8 +222,10 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
   let last: InFlight[] = []
   const askIfAnswered = (cursor: number): void => {
     if (last.length === 0 || !last.every((f) => f.answered)) return
+    // Their own versions are left out of the page: pullAll uses it only if their settles stored them.
+    const skip = [...settledCells.ownAbove(cursor), ...last.flatMap((f) => (f.own !== undefined ? [f.own] : []))]
     last = []
-    askFirstPage(deps, early, cursor)
+    askFirstPage(deps, early, cursor, skip.slice(-PULL_SKIP_LIMIT))
   }
   let next: InFlight | null = null
   for (;;) {
@@ -303,14 +308,14 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
  * only after, by pullAll, exactly as a page asked for then.
  */
 interface EarlyPull {
-  first: { cursor: number; page: Promise<PullResponse> } | null
+  first: { cursor: number; skip: readonly number[]; page: Promise<PullResponse> } | null
 }
 
-function askFirstPage(deps: SyncDeps, early: EarlyPull, cursor: number): void {
+function askFirstPage(deps: SyncDeps, early: EarlyPull, cursor: number, skip: readonly number[]): void {
   if (early.first) return
-  const page = deps.transport.pull(deps.commune, cursor, deps.pullLimit)
+  const page = deps.transport.pull(deps.commune, cursor, deps.pullLimit, skip)
   page.catch(() => undefined)
-  early.first = { cursor, page }
+  early.first = { cursor, skip, page }
 }
 
 /** A batch sent, its answer awaited. */
@@ -319,6 +324,8 @@ interface InFlight {
   answer: Promise<PushResponse>
   /** Its answer arrived (set before anything that awaits it resumes). */
   answered: boolean
+  /** The answer's own version (ownVersionOf), once it arrived. */
+  own?: number
 }
 
 /**
@@ -521,13 +528,19 @@ async function applyOutcomes(
   // pull brings, and the pull does not write it again.
   const at = response.at !== undefined ? new Date(response.at) : now
   let written: CellRow[] = []
+  // The values this push wrote at its own version (ownVersionOf), and how many of them are stored now.
+  const own = ownVersionOf(response)
+  const ownValues = new Set(batch.filter((e) => e.mutation.kind === 'value' && isOwnWrite(byId.get(e.mutationId), own)).map((e) => e.seq))
+  let ownStored = 0
   const settled = await db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
+    ownStored = 0
     const [by, sending] = await Promise.all([response.by ?? currentUser(db).then((u) => u?.displayName ?? null), sendingSeqs(db)])
     const sent = new Set(batch.map((e) => e.seq))
     const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at }, sending, inFlight)
     let settled = 0
     if (bulk !== undefined) {
       written = bulk
+      ownStored = ownValues.size
       result.applied += bulk.length
       settled = bulk.length
     } else {
@@ -538,6 +551,7 @@ async function applyOutcomes(
         const o = appliedOutcome(byId.get(entry.mutationId))
         if (o?.status === 'applied') {
           await onApplied(db, entry, o.version, response.version, { by, now: at })
+          if (ownValues.has(seq)) ownStored++
           result.applied++
         } else if (o?.status === 'conflict') {
           await onConflict(db, entry, o.server)
@@ -556,12 +570,18 @@ async function applyOutcomes(
     await putSendingSeqs(db, [...sending].filter((seq) => !sent.has(seq)))
     return settled
   })
-  // Committed: the pull need not read these cells back (SettledCells).
+  // Committed: the pull need not read these cells back (SettledCells), nor be sent this push's own version's values.
   settledCells?.remember(written)
+  if (own !== undefined && ownStored === ownValues.size) settledCells?.ownVersion(own)
   return settled
 }
 
 const appliedOutcome = (o: MutationOutcome | undefined) => (o?.status === 'duplicate' ? o.original : o)
+
+/** An outcome of a value this push wrote at its own version `own` (not a duplicate's, nor one that converged at an older version). */
+function isOwnWrite(o: MutationOutcome | undefined, own: number | undefined): boolean {
+  return own !== undefined && o?.status === 'applied' && o.version === own
+}
 
 /**
  * The common case of a push, in a few bulk reads and writes instead of several requests per
@@ -735,12 +755,13 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull, se
   const { db, commune, transport } = deps
   let cursor = (await db.syncState.get(commune))?.cursor ?? 0
   let restarted = false
-  // The page asked for early, when it was asked from where the pull stands.
-  let first = early?.first?.cursor === cursor ? early.first.page : null
+  // The page asked for early, when it was asked from where the pull stands and without the values
+  // of no version but those the run's settled answers stored (an answer that failed to settle: asked again).
+  let first = early?.first?.cursor === cursor && early.first.skip.every((v) => settledCells?.isOwn(v)) ? early.first.page : null
   for (;;) {
     let page: PullResponse
     try {
-      const asked = first ?? transport.pull(commune, cursor, deps.pullLimit)
+      const asked = first ?? transport.pull(commune, cursor, deps.pullLimit, settledCells?.ownAbove(cursor))
       first = null
       page = await asked
     } catch (err) {

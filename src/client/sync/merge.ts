@@ -11,7 +11,8 @@
 //   action, a registration's pending action and draft stay as they are;
 // - taking the same word twice changes nothing: a pulled row equal to the stored one returns the
 //   stored row itself, which the engine does not write again.
-import type { PulledRegistration, PulledReport, PulledValue, ServerCell } from '../../shared/protocol'
+import { PULL_SKIP_LIMIT } from '../../shared/limits'
+import type { PulledRegistration, PulledReport, PulledValue, PushResponse, ServerCell } from '../../shared/protocol'
 import type { CellRow, CellServerState, RegistrationRow, ReportRow } from '../local/db'
 import { sameData } from '../../shared/sameData'
 
@@ -53,6 +54,7 @@ export const targetKey = (c: Pick<CellRow, 'unit' | 'period' | 'indicator'>): st
  */
 export class SettledCells {
   private readonly states = new Map<string, CellServerState>()
+  private readonly own = new Set<number>()
 
   /** After the transaction that wrote them committed. */
   remember(rows: readonly CellRow[]): void {
@@ -64,6 +66,34 @@ export class SettledCells {
     const state = this.states.get(targetKey(v))
     return state !== undefined && sameData(state, pulledState(v))
   }
+
+  /**
+   * After the transaction that settled a push committed: the push wrote at `version` (its answer's
+   * `written`), and every value it wrote there is stored as written (with the answer's `at` and
+   * `by`). The pull need not send that version's values (its `skip`).
+   */
+  ownVersion(version: number): void {
+    this.own.add(version)
+  }
+
+  isOwn(version: number): boolean {
+    return this.own.has(version)
+  }
+
+  /** The run's own versions above `cursor` to leave out of a pull: the newest PULL_SKIP_LIMIT. */
+  ownAbove(cursor: number): number[] {
+    return [...this.own].filter((version) => version > cursor).sort((a, b) => a - b).slice(-PULL_SKIP_LIMIT)
+  }
+}
+
+/**
+ * The version a push's answer says is this push's own (`written`: every row stamped with it is
+ * this push's), with the server's time and name for its values (`at`, `by`): once the answer's
+ * values applied there are stored, the device holds every value of that version as written.
+ * Undefined otherwise (an older server, a push that wrote nothing).
+ */
+export function ownVersionOf(response: PushResponse): number | undefined {
+  return response.written === true && response.at !== undefined && response.by !== undefined ? response.version : undefined
 }
 
 /**

@@ -49,6 +49,6 @@ export function syncRoutes(app: FastifyInstance, { db, clock }: { db: Db; clock:
     const commune = await communeOf(db, actor, req.params.commune)
     checkProtocolVersion(parseWith(PullVersionSchema, req.query, 'Tham số').protocolVersion)
     const query = parseWith(PullQuerySchema, req.query, 'Tham số')
-    return pull(db, actor, commune.id, query.cursor, query.limit)
+    return pull(db, actor, commune.id, query.cursor, query.limit, query.skip ?? [])
   })
 }

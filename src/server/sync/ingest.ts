@@ -180,7 +180,7 @@ function decideAll(
     fresh.push({ mutationId: item.mutationId, deviceId: item.deviceId, outcome })
   }
   const writes = pending.cells.size + pending.reports.size + pending.registrations.registrations.size > 0
-  return { pending, fresh, version: writes ? version : null, response: { outcomes, version: writes ? version : version - 1 } }
+  return { pending, fresh, version: writes ? version : null, response: { outcomes, version: writes ? version : version - 1, written: writes } }
 }
 
 /** Registrations are rare (a few a unit a year): their state is read only for a batch holding some. */

@@ -13,7 +13,7 @@ import { HttpError } from '../errors'
  * version+1 and hold it to commit, so in any snapshot the commune's version V is committed
  * and so is every row stamped ≤ V. The page is cut at a version boundary ≤ V, never inside one.
  */
-export async function pull(db: Db, actor: Actor, communeId: number, cursor: number, limit: number): Promise<PullResponse> {
+export async function pull(db: Db, actor: Actor, communeId: number, cursor: number, limit: number, skip: readonly number[] = []): Promise<PullResponse> {
   return db.transaction(
     async (tx) => {
       const c = await tx.query<{ version: number }>('SELECT version FROM communes WHERE id = $1', [communeId])
@@ -26,7 +26,7 @@ export async function pull(db: Db, actor: Actor, communeId: number, cursor: numb
       const unitFilter = actor.role === 'reporter' ? [...actor.unitIds] : null
       const upTo = await pageEnd(tx, communeId, cursor, head, limit, unitFilter)
       const [values, reports, periods, units, plans, registrations, evidence] = await Promise.all([
-        pullValues(tx, communeId, cursor, upTo, unitFilter),
+        pullValues(tx, communeId, cursor, upTo, unitFilter, skip.filter((version) => version > cursor && version <= upTo)),
         pullReports(tx, communeId, cursor, upTo, unitFilter),
         pullPeriods(tx, communeId, cursor, upTo),
         pullUnits(tx, communeId, cursor, upTo, unitFilter),
@@ -80,8 +80,11 @@ async function pageEnd(tx: Queryable, communeId: number, cursor: number, head: n
 }
 
 // A village head's rows are read by unit (`(unit_id, version)`), the commune's by version: two
-// texts, so that the planner sees which (a `$4 IS NULL OR …` would hide it).
-async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo: number, units: number[] | null): Promise<PulledValue[]> {
+// texts, so that the planner sees which (a `$4 IS NULL OR …` would hide it). `skip`: versions of
+// the puller's own pushes whose values it holds as written (PullQuerySchema's `skip`).
+async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo: number, units: number[] | null, skip: readonly number[]): Promise<PulledValue[]> {
+  const params: unknown[] = units === null ? [communeId, cursor, upTo] : [communeId, cursor, upTo, units]
+  const skipped = skip.length === 0 ? '' : ` AND c.version <> ALL($${params.push(skip)}::bigint[])`
   const r = await tx.query<{ unit: string; period: string; indicator: string; data: PulledValue['value']; note: string | null; version: number; updated_by: string | null; updated_at: Date }>(
     `SELECT u.code AS unit, p.code AS period, i.code AS indicator, c.data, c.note, c.version, us.display_name AS updated_by, c.updated_at
        FROM cell_values c
@@ -89,9 +92,9 @@ async function pullValues(tx: Queryable, communeId: number, cursor: number, upTo
        JOIN periods p ON p.id = c.period_id
        JOIN indicators i ON i.id = c.indicator_id
        LEFT JOIN users us ON us.id = c.updated_by
-      WHERE c.commune_id = $1 AND c.version > $2 AND c.version <= $3${units === null ? '' : ' AND c.unit_id = ANY($4::bigint[])'}
+      WHERE c.commune_id = $1 AND c.version > $2 AND c.version <= $3${units === null ? '' : ' AND c.unit_id = ANY($4::bigint[])'}${skipped}
       ORDER BY c.version, c.unit_id, c.period_id, c.indicator_id`,
-    units === null ? [communeId, cursor, upTo] : [communeId, cursor, upTo, units],
+    params,
   )
   return r.rows.map((row) => ({
     unit: row.unit,

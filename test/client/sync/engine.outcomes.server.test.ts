@@ -16,7 +16,7 @@ import { mergedValue } from '../../../src/client/local/queries'
 import { discardRejected, OutboxStateError, requestFullPull, resolveConflict, retryRejected, syncOnce, type SyncDeps } from '../../../src/client/sync/engine'
 import { runBackgroundSync } from '../../../src/client/sync/scheduler'
 import { createFetchTransport, type SyncTransport } from '../../../src/client/sync/api'
-import type { PushRequest, PushResponse, ValueMutation } from '../../../src/shared/protocol'
+import type { PulledValue, PullResponse, PushRequest, PushResponse, ValueMutation } from '../../../src/shared/protocol'
 import type { ValueData } from '../../../src/shared/model'
 import { seedPlanFile } from '../../../src/server/db/seed'
 import { Agent, DATABASES, fixtureFile, PASSWORD, startServer, type TestServer } from '../../server/harness'
@@ -37,6 +37,8 @@ class Wire {
   pushes: PushRequest[] = []
   answers: PushResponse[] = []
   pulls: number[] = []
+  /** Each pull's `skip` (versions whose values the phone said it holds), '' without one. */
+  pullSkips: string[] = []
   pushFaults: Fault[] = []
   pullFaults: Fault[] = []
   /** Every push is refused with a 413 while it carries more than one mutation. */
@@ -62,6 +64,7 @@ class Wire {
       }
     } else {
       this.pulls.push(Number(new URL(url, 'http://x').searchParams.get('cursor')))
+      this.pullSkips.push(new URL(url, 'http://x').searchParams.get('skip') ?? '')
       fault = this.pullFaults.shift() ?? null
     }
     if (fault === 'network') throw new TypeError('Failed to fetch')
@@ -140,6 +143,10 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
         const { outcomes } = await officer.push(C, [officer.value({ unit, period, indicator, value, note, baseVersion: base })])
         expect(outcomes[0]).toMatchObject({ status: 'applied' })
         return (outcomes[0] as { version: number }).version
+      },
+      /** Every value of the commune as a pull brings it (the officer's whole pull). */
+      async values(): Promise<PulledValue[]> {
+        return (await officer.pullAll(C, 0)).pages.flatMap((p) => p.values)
       },
       async lock(period: string, lockReason: string, locked = true): Promise<number> {
         const res = await officer.request('PATCH', `/api/communes/${C}/periods/${period}`, locked ? { locked, lockReason } : { locked })
@@ -351,6 +358,70 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect(await db.reports.get([C, 'T1', '2024-Q1'])).toMatchObject({ status: 'submitted', pendingAction: null })
       expect(await db.reports.get([C, 'T1', '2024-Q2'])).toMatchObject({ status: 'draft', pendingAction: null })
       expect(await db.outbox.count()).toBe(0)
+    })
+
+    it('the pull leaves out the values of the run’s own pushes; a value another device wrote in between still arrives', async () => {
+      const { C, db, server, deps, edits, wire, at } = await setup()
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      await saveValue(edits, { ...at('LUA_SL'), value: num(2) })
+      let officerVersion = 0
+      const pages: PullResponse[] = []
+      deps.transport = {
+        ...wire.transport,
+        push: async (commune, body) => {
+          const answer = await wire.transport.push(commune, body)
+          officerVersion = await server.write('T1', '2024-Q2', 'LUA_DT', num(9))
+          return answer
+        },
+        pull: async (...args) => {
+          const page = await wire.transport.pull(...args)
+          pages.push(page)
+          return page
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 2, pulledPages: 1 })
+      const [answer] = wire.answers
+      expect(answer).toMatchObject({ written: true })
+      expect(wire.pullSkips).toEqual([String(answer!.version)])
+      expect(pages[0]!.values.map((v) => [v.period, v.indicator, v.version])).toEqual([['2024-Q2', 'LUA_DT', officerVersion]])
+      // The run's own cells hold what a pull would have brought.
+      const whole = await server.values()
+      for (const indicator of ['LUA_DT', 'LUA_SL']) {
+        const pulled = whole.find((v) => v.unit === 'T1' && v.period === '2024-Q1' && v.indicator === indicator)!
+        expect((await cellOf(db, C, indicator))!.server).toEqual({ value: pulled.value, note: pulled.note, version: pulled.version, updatedBy: pulled.updatedBy, updatedAt: pulled.updatedAt })
+      }
+      expect(await cellOf(db, C, 'LUA_DT', 'T1', '2024-Q2')).toMatchObject({ server: { value: num(9), version: officerVersion } })
+      expect((await db.syncState.get(C))!.cursor).toBe(await server.version())
+    })
+
+    it('an answer that could not be settled is not left out of the pull: its values come back', async () => {
+      const { C, db, deps, edits, wire, at } = await setup()
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      // Settling the answer fails on the phone (its entries cannot be deleted); the pull's page can be saved.
+      const refuse = () => {
+        throw new Error('write failed')
+      }
+      db.outbox.hook('deleting', refuse)
+      expect(await syncOnce(deps)).toMatchObject({ ok: false, error: { kind: 'internal' }, pulledPages: 1 })
+      db.outbox.hook('deleting').unsubscribe(refuse)
+      // The page asked for early (with the push's version left out) was not used: the one saved was asked without it.
+      expect(wire.pullSkips.at(-1)).toBe('')
+      expect(await cellOf(db, C, 'LUA_DT')).toMatchObject({ server: { value: num(1), version: wire.answers[0]!.version } })
+    })
+
+    it('with an older server (no `written` in its answers), the pull leaves nothing out', async () => {
+      const { C, db, deps, edits, wire, at } = await setup()
+      await saveValue(edits, { ...at('LUA_DT'), value: num(1) })
+      deps.transport = {
+        ...wire.transport,
+        push: async (commune, body) => {
+          const { written: _written, ...older } = await wire.transport.push(commune, body)
+          return older
+        },
+      }
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 1, pulledPages: 1 })
+      expect(wire.pullSkips).toEqual([''])
+      expect(await cellOf(db, C, 'LUA_DT')).toMatchObject({ local: null, server: { value: num(1), version: wire.answers[0]!.version } })
     })
 
     it('a batch in flight when the run stops (the answer before it cannot be settled) goes back to pending and is resent', async () => {
