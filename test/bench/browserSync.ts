@@ -315,7 +315,7 @@ async function measureRuns(ctx: Parameters<Measurement['run']>[0]): Promise<{ ru
         const at = Date.now() - wall0
         void req.response().then(async (res) => {
           await res?.finished()
-          timeline.push(`${String(at).padStart(6)}–${String(Date.now() - wall0).padStart(6)} ms  ${req.method()} ${new URL(req.url()).pathname}${new URL(req.url()).search.slice(0, 40)} ${res?.status() ?? '–'}`)
+          timeline.push(`${String(at).padStart(6)}–${String(Date.now() - wall0).padStart(6)} ms  ${req.method()} ${new URL(req.url()).pathname}${new URL(req.url()).search.slice(0, 40)} ${res?.status() ?? `– ${req.failure()?.errorText ?? ''}`}`)
         })
       }
       context.on('request', onRequest)
