@@ -93,6 +93,21 @@ describe('a save on the bare IndexedDB', () => {
     sheet.stop()
   })
 
+  it('goes through Dexie when the connection was closed under it (InvalidStateError): the value is saved all the same', async () => {
+    const d = await opened()
+    await saveValue(editDeps(d), edit('2024-Q1', 'LUA_DT', 120))
+    // The browser (or another tab's upgrade) closed the connection Dexie holds: the bare
+    // transaction cannot start, nothing was written, and the save goes through Dexie.
+    d.backendDB().close()
+    const queued = await saveValue(editDeps(d, 'after'), edit('2024-Q1', 'NS_LUA', 55))
+    expect(queued).toMatchObject({ coalesced: false })
+    expect((await d.cells.get([C, 'T1', '2024-Q1', 'NS_LUA']))?.local).toMatchObject({ value: num(55) })
+    expect((await d.outbox.toArray()).map((e) => [e.indicator, e.mutation.kind])).toEqual([
+      ['LUA_DT', 'value'],
+      ['NS_LUA', 'value'],
+    ])
+  })
+
   it('writes the same rows as the same edits through Dexie (queueValue)', async () => {
     const bare = await opened()
     const viaDexie = await opened()
