@@ -143,13 +143,19 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
     return answer
   }
   return {
+    // The checks' module loads while the request travels, not after its answer (a failure is
+    // met where it is awaited, or not at all if the request fails first).
     async push(commune, body) {
+      const checks = loadChecks()
+      checks.catch(() => undefined)
       const data = await call(commune, 'push', { protocolVersion, ...body })
-      return checked((await loadChecks()).parsePushResponse(data))
+      return checked((await checks).parsePushResponse(data))
     },
     async pull(commune, cursor, limit, skip) {
+      const checks = loadChecks()
+      checks.catch(() => undefined)
       const data = await call(commune, `pull?protocolVersion=${protocolVersion}&cursor=${cursor}${limit === undefined ? '' : `&limit=${limit}`}${skip?.length ? `&skip=${skip.join(',')}` : ''}`)
-      return checked((await loadChecks()).parsePullResponse(data))
+      return checked((await checks).parsePullResponse(data))
     },
   }
 }
