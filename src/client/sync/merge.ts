@@ -50,7 +50,8 @@ export const targetKey = (c: Pick<CellRow, 'unit' | 'period' | 'indicator'>): st
  * The server states a sync run wrote to cells from its pushes' answers, by cell. A pulled value
  * equal to the state the run wrote for its cell is already stored (only a sync writes a cell's
  * server state, and one runs at a time), so the pull neither reads nor writes that cell again:
- * `cellFromPull` would return the stored row itself. Kept for one run only.
+ * `cellFromPull` would return the stored row itself. And the versions of the run's own pushes
+ * whose values it stored as written, which the pull is not sent at all (`skip`). Kept for one run only.
  */
 export class SettledCells {
   private readonly states = new Map<string, CellServerState>()
@@ -76,6 +77,7 @@ export class SettledCells {
     this.own.add(version)
   }
 
+  /** A version this run's settled answers made its own (ownVersion). */
   isOwn(version: number): boolean {
     return this.own.has(version)
   }
