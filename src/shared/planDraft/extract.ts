@@ -87,9 +87,9 @@ function movementFields(line: Line, clause: { text: string; start: number }): bo
 const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s+)?chỉ tiêu\s*:/iu
 /** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
 const MEASURE_LABEL_RE = /^(?:[-+•*]\s+)?chỉ số\s*:/iu
-/** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
 /** A line that adds targets left out and leads into them: "Xin bổ sung 2 chỉ tiêu kinh tế còn sót:", "Bổ sung thêm các chỉ tiêu sau:". */
 const ADDENDUM_RE = /(?<![\p{L}])bổ sung(?![\p{L}])[^.!?]{0,80}?(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])[^.!?:]{0,60}:\s*$/iu
+/** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
 const AWARDS_LABEL_RE = /^((?:hình thức\s+)?khen thưởng)\s*:\s*\S/iu
 /** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
 const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
