@@ -217,15 +217,18 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
     )
     return flight
   }
+  // A batch sent beside one that failed may have gone through: its answer is settled all the same.
+  const finishBeside = (flight: InFlight): Promise<void> => finishInFlight(db, flight, (answer) => applyOutcomes(db, flight.batch, answer, clock(), result, settledCells))
   // The last batches of the round (one, or two in flight): the pull's first page is asked for the
   // moment all their answers are in, before they are settled (askFirstPage).
   let last: InFlight[] = []
   const askIfAnswered = (cursor: number): void => {
     if (last.length === 0 || !last.every((f) => f.answered)) return
     // Their own versions are left out of the page: pullAll uses it only if their settles stored them.
-    const skip = [...settledCells.ownAbove(cursor), ...last.flatMap((f) => (f.own !== undefined ? [f.own] : []))]
+    // (A batch settled before the one beside it was answered is among the settled already.)
+    const skip = new Set([...settledCells.ownAbove(cursor), ...last.flatMap((f) => (f.own !== undefined ? [f.own] : []))])
     last = []
-    askFirstPage(deps, early, cursor, skip.slice(-PULL_SKIP_LIMIT))
+    askFirstPage(deps, early, cursor, [...skip].slice(-PULL_SKIP_LIMIT))
   }
   let next: InFlight | null = null
   for (;;) {
@@ -284,7 +287,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
         } else await releaseBatch(db, batch)
         // Over the 2 MB body limit (500 long Vietnamese notes can be): halve the batch and go on.
         if (err instanceof SyncTransportError && err.status === 413 && batch.length > 1) {
-          if (next) await finishInFlight(db, next, (answer) => applyOutcomes(db, next!.batch, answer, clock(), result, settledCells))
+          if (next) await finishBeside(next)
           next = null
           size = Math.ceil(batch.length / 2)
           continue
@@ -295,8 +298,7 @@ async function pushAll(deps: SyncDeps, clock: () => Date, result: SyncResult, pr
       await onAnswered(db, commune, batch, group, known)
       if (settled === 0) throw new SyncStallError(syncProblem('stalledPush'))
     } catch (err) {
-      // The batch sent beside this one may have gone through: its answer is settled all the same.
-      if (next) await finishInFlight(db, next, (answer) => applyOutcomes(db, next!.batch, answer, clock(), result, settledCells))
+      if (next) await finishBeside(next)
       throw err
     }
   }
