@@ -256,23 +256,3 @@ export async function saveSession(db: ThiDuaDb, user: UserSnapshot | null): Prom
     if (plain) await db.meta.put({ key: 'deviceId', value: plain.deviceId })
   })
 }
-
-/**
- * Rows are put this many at a time by `putObserved`: Dexie's live queries learn which rows a
- * `bulkPut` wrote only when it holds fewer than 50 (Dexie 4's observability middleware); a larger
- * one marks the whole table changed, so every open screen reading that table reads again and
- * renders, though none of its rows changed.
- */
-export const OBSERVED_PUT_CHUNK = 49
-
-/**
- * Puts the rows in chunks under Dexie's limit (see OBSERVED_PUT_CHUNK), all started at once, in
- * the caller's transaction: the same IndexedDB requests as one `bulkPut`, and only the live
- * queries that read these rows run again (a push's 500 cells of other periods than the one on
- * screen leave the screen alone).
- */
-export async function putObserved<T>(table: Pick<Table<T>, 'bulkPut'>, rows: readonly T[]): Promise<void> {
-  const chunks: Promise<unknown>[] = []
-  for (let i = 0; i < rows.length; i += OBSERVED_PUT_CHUNK) chunks.push(table.bulkPut(rows.slice(i, i + OBSERVED_PUT_CHUNK)))
-  await Promise.all(chunks)
-}

@@ -2,7 +2,9 @@
 // IndexedDB (`outbox`, `cells`, `reports`, `plans`, `units`, `periods`, `syncState`) consistent at
 // every commit. No globals: the database, transport, commune and clock come in as arguments.
 import { inEditTransaction, isQuotaError, type EditDeps } from '../local/edits'
-import { communeRange, currentUser, emptyReport, emptySyncState, putObserved, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { communeRange, currentUser, emptyReport, emptySyncState, type CellRow, type OutboxEntry, type ReportRow, type SyncErrorInfo, type SyncStateRow, type ThiDuaDb } from '../local/db'
+import { PeriodWrites } from '../local/periodWrites'
+import type { Transaction } from 'dexie'
 import {
   entriesFor,
   putSendingSeqs,
@@ -534,11 +536,12 @@ async function applyOutcomes(
   const own = ownVersionOf(response)
   const ownValues = new Set(batch.filter((e) => e.mutation.kind === 'value' && isOwnWrite(byId.get(e.mutationId), own)).map((e) => e.seq))
   let ownStored = 0
-  const settled = await db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async () => {
+  const writes = new PeriodWrites(db.name)
+  const settled = await db.transaction('rw', [db.outbox, db.cells, db.reports, db.registrations, db.meta], async (tx) => {
     ownStored = 0
     const [by, sending] = await Promise.all([response.by ?? currentUser(db).then((u) => u?.displayName ?? null), sendingSeqs(db)])
     const sent = new Set(batch.map((e) => e.seq))
-    const bulk = await settleAppliedValues(db, batch, byId, response.version, { by, now: at }, sending, inFlight)
+    const bulk = await settleAppliedValues(db, { tx, writes }, batch, byId, response.version, { by, now: at }, sending, inFlight)
     let settled = 0
     if (bulk !== undefined) {
       written = bulk
@@ -572,6 +575,7 @@ async function applyOutcomes(
     await putSendingSeqs(db, [...sending].filter((seq) => !sent.has(seq)))
     return settled
   })
+  writes.tell()
   // Committed: the pull need not read these cells back (SettledCells), nor be sent this push's own version's values.
   settledCells?.remember(written)
   if (own !== undefined && ownStored === ownValues.size) settledCells?.ownVersion(own)
@@ -595,6 +599,7 @@ function isOwnWrite(o: MutationOutcome | undefined, own: number | undefined): bo
  */
 async function settleAppliedValues(
   db: ThiDuaDb,
+  into: { tx: Transaction; writes: PeriodWrites },
   batch: readonly OutboxEntry[],
   byId: ReadonlyMap<string, MutationOutcome>,
   pushVersion: number,
@@ -642,8 +647,8 @@ async function settleAppliedValues(
     return [{ ...(report ?? emptyReport(...key)), status: 'draft' as const, version: pushVersion }]
   })
   await deleteEntries(db, [...sent])
-  await putObserved(db.cells, rows)
-  if (learnt.length > 0) await putObserved(db.reports, learnt)
+  into.writes.put(into.tx, 'cells', rows)
+  into.writes.put(into.tx, 'reports', learnt)
   return rows
 }
 
@@ -793,18 +798,19 @@ async function pullAll(deps: SyncDeps, result: SyncResult, early?: EarlyPull, se
 async function savePage(db: ThiDuaDb, commune: string, page: PullResponse, settledCells?: SettledCells): Promise<void> {
   // The phone's own values as this run's push answers settled them are already stored: not read again.
   const values = settledCells ? page.values.filter((v) => !settledCells.holds(v)) : page.values
-  await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async () => {
+  const writes = new PeriodWrites(db.name)
+  await db.transaction('rw', [db.cells, db.reports, db.periods, db.units, db.plans, db.registrations, db.registrationTitles, db.registrationSettings, db.syncState], async (tx) => {
     if (values.length > 0) {
       // A cell the phone already holds as pulled (its own value, settled from the push's answer
       // with the server's time by an earlier run) is not written again.
       const existing = await storedCells(db, commune, values)
       const changed = values.map((v, i) => cellFromPull(existing[i], commune, v)).filter((row, i) => row !== existing[i])
-      if (changed.length > 0) await putObserved(db.cells, changed)
+      writes.put(tx, 'cells', changed)
     }
     if (page.reports.length > 0) {
       const existing = await db.reports.bulkGet(page.reports.map((r) => [commune, r.unit, r.period] as [string, string, string]))
       const changed = page.reports.map((r, i) => reportFromPull(existing[i], commune, r)).filter((row, i) => row !== existing[i])
-      if (changed.length > 0) await putObserved(db.reports, changed)
+      writes.put(tx, 'reports', changed)
     }
     if (page.periods.length > 0) await db.periods.bulkPut(page.periods.map((p) => ({ ...p, commune })))
     if (page.units.length > 0) await db.units.bulkPut(page.units.map((u) => ({ ...u, commune })))
@@ -813,6 +819,7 @@ async function savePage(db: ThiDuaDb, commune: string, page: PullResponse, settl
     const state = (await db.syncState.get(commune)) ?? emptySyncState(commune)
     await db.syncState.put({ ...state, cursor: page.cursor })
   })
+  writes.tell()
 }
 
 /** A page's registrations (the user's submit or recall waiting and their draft kept), titles and deadlines. */

@@ -7,8 +7,9 @@ import 'fake-indexeddb/auto'
 // server (`app.inject`) and, when a test asks, injects what the server itself cannot produce: a
 // connection cut before the request, a response lost after the server committed, a proxy's 5xx,
 // a 413 from a body limit. Everything the server decides, it decides.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type ThiDuaDb } from '../../../src/client/local/db'
+import { PeriodWrites } from '../../../src/client/local/periodWrites'
 import { coalescible, sendingSeqs } from '../../../src/client/local/outbox'
 import { createDb } from '../../../src/client/local/open'
 import { recallReport, saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
@@ -435,7 +436,15 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       }
       db.cells.hook('creating', refuse)
       db.cells.hook('updating', refuse)
+      // The bulk settle puts its cells on the bare IndexedDB (no Dexie hooks): it fails there.
+      const putPeriodRows = PeriodWrites.prototype.put
+      const bare = vi.spyOn(PeriodWrites.prototype, 'put').mockImplementation(function (this: PeriodWrites, tx, store, rows) {
+        refuse()
+        return putPeriodRows.call(this, tx, store, rows)
+      })
       expect(await syncOnce(deps)).toMatchObject({ ok: false, error: { kind: 'internal' } })
+      expect(bare).toHaveBeenCalled()
+      bare.mockRestore()
       expect(wire.pushes).toHaveLength(2)
       // The batch in flight went back to pending, marked as sent; the one whose answer failed to
       // settle stays in the `sending` list until the next run's recovery (recoverSending) takes it

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type CellRow, type ThiDuaDb } from '../../../src/client/local/db'
 import { createDb } from '../../../src/client/local/open'
+import { PeriodWrites } from '../../../src/client/local/periodWrites'
 import { saveValue, submitReport, type EditDeps } from '../../../src/client/local/edits'
 import { attentionItems } from '../../../src/client/components/attention/items'
 import { inbox, mergedValue, waitingCount } from '../../../src/client/local/queries'
@@ -113,6 +114,7 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
     const written: string[] = []
     const bulkPut = p.db.cells.bulkPut.bind(p.db.cells)
     const put = p.db.cells.put.bind(p.db.cells)
+    const putPeriodRows = PeriodWrites.prototype.put
     // Reads of stored cells: the push's settle reads its (unit, period) once; the pull, whose
     // page is the values the run just settled, reads none back.
     const where = p.db.cells.where.bind(p.db.cells)
@@ -129,6 +131,11 @@ describe.each(DATABASES)('the phone against the server on $name', (factory) => {
       vi.spyOn(p.db.cells, 'put').mockImplementation((row, ...rest) => {
         written.push(row.indicator)
         return put(row, ...(rest as []))
+      }),
+      // The sync's own bulk writes of cells and reports (local/periodWrites.ts).
+      vi.spyOn(PeriodWrites.prototype, 'put').mockImplementation(function (this: PeriodWrites, tx, store, rows) {
+        if (store === 'cells') written.push(...(rows as readonly CellRow[]).map((r) => r.indicator))
+        return putPeriodRows.call(this, tx, store, rows)
       }),
     ]
     try {
