@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { beforeAll, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
+import type { ComponentOptions } from 'vue'
 import App from '../../../src/client/App.vue'
 import type { Me } from '../../../src/client/api'
 import { saveSession, type ThiDuaDb } from '../../../src/client/local/db'
@@ -84,13 +85,13 @@ export interface Mounted extends Installed {
 }
 
 /** Mounts the app at `path` and waits for the first screen. Sync is off unless asked for. */
-export async function mountApp(options: AppOptions & { path?: string } = {}): Promise<Mounted> {
+export async function mountApp({ mixins, ...options }: AppOptions & { path?: string; mixins?: ComponentOptions[] } = {}): Promise<Mounted> {
   const history = createMemoryHistory()
   history.replace(options.path ?? '/')
   let installed: Installed | undefined
   const w = mount(App, {
     attachTo: document.body,
-    global: { plugins: [{ install: (app) => void (installed = installApp(app, { sync: false, locale: 'vi', ...options, history })) }] },
+    global: { plugins: [{ install: (app) => void (installed = installApp(app, { sync: false, locale: 'vi', ...options, history })) }], mixins: mixins ?? [] },
   })
   const parts = installed as unknown as Installed
   await parts.router.isReady().catch(() => undefined)
