@@ -15,6 +15,7 @@ import type { Db } from './db/types'
 import { communeMerged, sessionHook } from './auth/plugin'
 import { apiError, handleError, HttpError, say } from './errors'
 import { inputGuard } from './inputGuard'
+import { decodeRequestBody } from './requestEncoding'
 import { authRoutes } from './routes/auth'
 import { communeRoutes } from './routes/communes'
 import { enrolmentRoutes } from './routes/enrolments'
@@ -109,12 +110,15 @@ export async function buildApp({ config, db, logger = true, distDir = DIST_DIR, 
     async (api) => {
       // JSON answers compressed on the fly (a pull page of 2,000 rows shrinks about tenfold on a
       // 2G link); brotli at a low quality costs the server little. Excel and Word files are zip
-      // archives already and go as they are.
+      // archives already and go as they are. Compressed requests (the phone's push) are inflated by
+      // requestEncoding.ts, which stops at the body limit, not by the plugin, which does not.
       await api.register(fastifyCompress, {
         encodings: ['br', 'gzip'],
         threshold: 1024,
         brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+        globalDecompression: false,
       })
+      api.addHook('preParsing', decodeRequestBody)
       api.addHook('onRequest', sessionHook(db, clock))
       api.addHook('preValidation', inputGuard)
       api.get('/health', async () => {

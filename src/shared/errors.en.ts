@@ -19,6 +19,8 @@ const en: Translation<RefusalTree> = {
     unsupported_media_type: 'Only JSON is accepted',
     too_many_requests: 'Too many requests, please try again in a few minutes',
     malformed_json: 'The JSON sent could not be read',
+    unsupported_encoding: 'Only JSON compressed with gzip or deflate is accepted',
+    malformed_compression: 'The compressed data sent is damaged and could not be decompressed',
     bad_url: 'The request’s address is not valid (wrongly encoded characters)',
     internal: 'The server ran into an error. Please try again later.',
     no_such_api: 'No API {method} {path}',

@@ -25,6 +25,8 @@ const vi = {
     unsupported_media_type: 'Chỉ nhận dữ liệu dạng JSON',
     too_many_requests: 'Quá nhiều yêu cầu, vui lòng thử lại sau ít phút',
     malformed_json: 'Dữ liệu JSON không đọc được',
+    unsupported_encoding: 'Máy chủ chỉ nhận dữ liệu JSON nén bằng gzip hoặc deflate',
+    malformed_compression: 'Dữ liệu nén gửi lên bị hỏng, không giải nén được',
     bad_url: 'Địa chỉ yêu cầu không hợp lệ (có ký tự mã hoá sai)',
     internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
     no_such_api: 'Không có API {method} {path}',
