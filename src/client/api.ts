@@ -93,6 +93,11 @@ export interface RequestOptions {
   session?: 'required' | 'probe' | 'none'
   /** The fetch to use (tests' servers); the browser's by default. */
   fetch?: typeof fetch | undefined
+  /**
+   * Sends the JSON body gzip-compressed (`Content-Encoding: gzip`) where the platform has
+   * CompressionStream, and as it is elsewhere (gzipBody). For large bodies only: the push.
+   */
+  gzip?: boolean
 }
 
 /** Tells every listener the session was lost: a call outside `apiRequest` (a file upload) got a 401. */
@@ -105,16 +110,23 @@ export function sessionLost(): void {
  * both ways, every failure one ApiRequestError. The server is trusted to answer in the shape of
  * its own types; only transport and status are checked here.
  */
-export async function apiRequest<T>(path: string, { signal, body, method, session = 'required', fetch: doFetch = fetch }: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, { signal, body, method, session = 'required', fetch: doFetch = fetch, gzip = false }: RequestOptions = {}): Promise<T> {
   const init: RequestInit = { signal, credentials: 'same-origin', headers: { accept: 'application/json' } }
   if (method) init.method = method
-  if (body !== undefined) {
+  const json = body === undefined ? undefined : JSON.stringify(body)
+  if (json !== undefined) {
     init.method = method ?? 'POST'
     init.headers = { accept: 'application/json', 'content-type': 'application/json' }
-    init.body = JSON.stringify(body)
+    init.body = json
   }
   let res: Response
   try {
+    // Inside the request's time: a compression the signal outlives fails as the request would.
+    const packed = gzip && json !== undefined ? await gzipBody(json, signal) : undefined
+    if (packed) {
+      init.headers = { ...init.headers, 'content-encoding': 'gzip' }
+      init.body = packed
+    }
     res = await doFetch(path, init)
   } catch (err) {
     const late = (signal?.reason as Error | undefined)?.name === 'TimeoutError'
@@ -129,6 +141,32 @@ export async function apiRequest<T>(path: string, { signal, body, method, sessio
   }
   if (data === undefined) throw new ApiRequestError(translate('common.badResponse'), res.status)
   return data as T
+}
+
+/**
+ * `text` as gzip (UTF-8), made by the platform's CompressionStream (browsers since 2023, their
+ * service workers, Node 18); undefined where there is none, or when it fails: the caller sends
+ * `text` as it is. Rejects with the signal's reason once it aborts, even if the stream hangs.
+ */
+export async function gzipBody(text: string, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (typeof CompressionStream !== 'function') return undefined
+  signal?.throwIfAborted()
+  let stopped: (() => void) | undefined
+  try {
+    const packing = new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'), signal ? { signal } : {})).arrayBuffer()
+    packing.catch(() => undefined) // an abort may win the race below; the stream then fails unheard
+    const aborted = new Promise<never>((_, reject) => {
+      const abort = () => reject(signal?.reason as Error)
+      signal?.addEventListener('abort', abort, { once: true })
+      stopped = () => signal?.removeEventListener('abort', abort)
+    })
+    return new Uint8Array(await Promise.race([packing, aborted]))
+  } catch {
+    if (signal?.aborted) throw signal.reason
+    return undefined
+  } finally {
+    stopped?.()
+  }
 }
 
 /** `/api/communes/<code>/<rest>`, the code escaped. */

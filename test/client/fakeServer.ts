@@ -1,6 +1,7 @@
 // A stand-in for the server's /api, installed as the global fetch: one answer per "METHOD path", changeable mid-test.
 import { vi } from 'vitest'
 import type { CommunePlan, CommuneSummary, Me } from '../../src/client/api'
+import { sentJson } from './requestBody'
 
 export type Answer = Response | ((body: unknown) => Response | Promise<Response>)
 
@@ -16,7 +17,7 @@ export function fakeServer(answers: Record<string, Answer>) {
     const answer = routes.get(key)
     if (answer === undefined) return json(404, { code: 'not_found', message: `Không có ${key}` })
     if (answer instanceof Response) return answer.clone()
-    return answer(typeof init?.body === 'string' ? JSON.parse(init.body) : undefined)
+    return answer(sentJson(init))
   })
   vi.stubGlobal('fetch', fetch)
   return {
@@ -27,7 +28,7 @@ export function fakeServer(answers: Record<string, Answer>) {
     },
     /** The bodies sent to `key`, in order. */
     sent(key: string): unknown[] {
-      return fetch.mock.calls.filter(([url, init]) => `${init?.method ?? 'GET'} ${url}` === key).map(([, init]) => (typeof init?.body === 'string' ? JSON.parse(init.body) : undefined))
+      return fetch.mock.calls.filter(([url, init]) => `${init?.method ?? 'GET'} ${url}` === key).map(([, init]) => sentJson(init))
     },
     calls(key: string): number {
       return this.sent(key).length

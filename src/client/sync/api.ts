@@ -124,11 +124,11 @@ const loadChecks = () => (checks ??= import('../../shared/responses'))
 export function createFetchTransport(options: FetchTransportOptions = {}): SyncTransport {
   const protocolVersion = options.protocolVersion ?? PROTOCOL_VERSION
   // A 401 here is the engine's to report (`unauthorized`); the session's own check says it is lost.
-  const call = async (commune: string, rest: string, body?: unknown): Promise<unknown> => {
+  const call = async (commune: string, rest: string, body?: unknown, gzip = false): Promise<unknown> => {
     const clock = new AbortController()
     const timer = setTimeout(() => clock.abort(new DOMException('The server did not answer in time', 'TimeoutError')), options.timeoutMs ?? SYNC_TIMEOUT_MS)
     try {
-      return await apiRequest<unknown>(`${options.baseUrl ?? ''}/api/communes/${encodeURIComponent(commune)}/sync/${rest}`, { body, session: 'probe', signal: clock.signal, fetch: options.fetch })
+      return await apiRequest<unknown>(`${options.baseUrl ?? ''}/api/communes/${encodeURIComponent(commune)}/sync/${rest}`, { body, session: 'probe', signal: clock.signal, fetch: options.fetch, gzip })
     } catch (err) {
       // This transport's clock ran out, whatever the request made of it (an old browser says AbortError).
       if (clock.signal.aborted) throw new SyncTransportError(syncWords('timeout'), undefined, 'timeout')
@@ -148,7 +148,10 @@ export function createFetchTransport(options: FetchTransportOptions = {}): SyncT
     async push(commune, body) {
       const checks = loadChecks()
       checks.catch(() => undefined)
-      const data = await call(commune, 'push', { protocolVersion, ...body })
+      // A batch of 500 values is about 145 KB of JSON and a tenth of it gzipped (docs/sync.md
+      // "Push"): the one large body the phone sends, compressed here for the page and the
+      // service worker's Background Sync alike.
+      const data = await call(commune, 'push', { protocolVersion, ...body }, true)
       return checked((await checks).parsePushResponse(data))
     },
     async pull(commune, cursor, limit, skip) {

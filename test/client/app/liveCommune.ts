@@ -12,6 +12,7 @@
 // types): the little of node:http it uses is declared here.
 import { inject } from 'vitest'
 import type { Me } from '../../../src/client/api'
+import { sentEncoding, sentPayload } from '../requestBody'
 import { createFetchTransport, type SyncTransport } from '../../../src/client/sync/api'
 import type { Plan, ReportStatus, ValueData } from '../../../src/shared/model'
 import type { PulledReport, PulledValue, PullResponse, PushResponse } from '../../../src/shared/protocol'
@@ -35,7 +36,7 @@ interface NodeResponse {
 interface NodeRequest {
   on(event: 'error', listener: (err: Error) => void): void
   destroy(err: Error): void
-  end(body?: string): void
+  end(body?: string | Uint8Array): void
 }
 interface NodeHttp {
   request(url: URL, options: { method: string; headers: Record<string, string> }, callback: (res: NodeResponse) => void): NodeRequest
@@ -59,10 +60,11 @@ let logins = 0
 const worker = crypto.getRandomValues(new Uint8Array(2))
 const nextAddress = () => `10.${worker[0]}.${worker[1]}.${(logins++ % 250) + 1}`
 
-function send(method: string, path: string, options: { body?: string; cookie?: string; from?: string; signal?: AbortSignal | null } = {}): Promise<Answer> {
+function send(method: string, path: string, options: { body?: string | Uint8Array | undefined; encoding?: string | undefined; cookie?: string; from?: string; signal?: AbortSignal | null } = {}): Promise<Answer> {
   const url = new URL(path, live.url)
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.encoding) headers['content-encoding'] = options.encoding
   if (options.cookie) headers.cookie = options.cookie
   if (options.from) headers['x-forwarded-for'] = options.from
   return new Promise((resolve, reject) => {
@@ -104,7 +106,7 @@ class Session {
 
   /** The app's fetch, answered by the server over HTTP with this session. */
   readonly fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const res = await send(init?.method ?? 'GET', String(input), { cookie: this.cookie, signal: init?.signal, ...(typeof init?.body === 'string' ? { body: init.body } : {}) })
+    const res = await send(init?.method ?? 'GET', String(input), { cookie: this.cookie, signal: init?.signal, body: sentPayload(init), encoding: sentEncoding(init) })
     return { ok: res.status >= 200 && res.status < 300, status: res.status, json: async () => JSON.parse(res.text) as unknown } as unknown as Response
   }) as typeof fetch
 }

@@ -4,6 +4,7 @@
 // head of Tổ dân phố 1 (`tqt.tdp01`) reports for TDP01 in the demo commune `tqt` (plan year 2022);
 // the officer `tqt.canbo` plays the commune's side, through the app or through the API. Each
 // scenario uses a quarter of its own, so the four never touch the same cells.
+import { gunzipSync } from 'node:zlib'
 import type { CellChange } from '../../../src/shared/api'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -304,7 +305,10 @@ describe('the village head’s phone against the real server', () => {
     let dropped: { request: PushRequest; response: PushResponse } | undefined
     const later: { request: PushRequest; response: PushResponse }[] = []
     await page.route('**/api/communes/*/sync/push', async (route) => {
-      const request = route.request().postDataJSON() as PushRequest
+      // The push goes gzip-compressed (src/client/api.ts gzipBody): read as the server reads it.
+      const sent = route.request()
+      const bytes = sent.postDataBuffer() ?? Buffer.alloc(0)
+      const request = JSON.parse((sent.headers()['content-encoding'] === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8')) as PushRequest
       const response = await route.fetch()
       const body = (await response.json()) as PushResponse
       if (!dropped && request.mutations.some((m) => m.kind === 'value' && m.indicator === 'LUA_DT')) {

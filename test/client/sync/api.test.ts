@@ -2,11 +2,13 @@ import 'fake-indexeddb/auto'
 // The app's one HTTP client (api.ts apiRequest) and the sync transport on it: the request it
 // makes, the typed error for each way a call can fail, its timeout and its caller's abort, and the
 // failures worded in the user's language.
+import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiRequestError, apiRequest, onSessionLost } from '../../../src/client/api'
 import { createAppI18n, setLocale } from '../../../src/client/modules/i18n'
 import { createFetchTransport, NetworkError, SYNC_TIMEOUT_MS, SyncTransportError, type TransportErrorKind } from '../../../src/client/sync/api'
-import { PROTOCOL_VERSION, type PullResponse, type PushResponse } from '../../../src/shared/protocol'
+import { PROTOCOL_VERSION, type PullResponse, type PushRequest, type PushResponse } from '../../../src/shared/protocol'
+import { sentJson } from '../requestBody'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 const emptyPull: PullResponse = { cursor: 3, more: false, values: [], reports: [], periods: [], units: [], plans: [] }
@@ -24,12 +26,92 @@ describe('createFetchTransport', () => {
     expect(await t.pull('xa-thu', 0)).toMatchObject(readPull)
     const [pushUrl, pushInit] = fetch.mock.calls[0] as unknown as [string, RequestInit]
     expect(pushUrl).toBe('/api/communes/xa%20th%E1%BB%AD/sync/push')
-    expect(pushInit).toMatchObject({ method: 'POST', credentials: 'same-origin', body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...body }) })
+    expect(pushInit).toMatchObject({ method: 'POST', credentials: 'same-origin' })
+    expect(sentJson(pushInit)).toEqual({ protocolVersion: PROTOCOL_VERSION, ...body })
     expect((pushInit.headers as Record<string, string>)['content-type']).toBe('application/json')
     expect(fetch.mock.calls.map((c) => String(c[0])).slice(1)).toEqual([
       `/api/communes/xa-thu/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=7&limit=100`,
       `/api/communes/xa-thu/sync/pull?protocolVersion=${PROTOCOL_VERSION}&cursor=0`,
     ])
+  })
+
+  describe('the push’s body', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals()
+    })
+
+    /** A batch as the phone sends it: 500 values of one village's quarter. */
+    const batch: PushRequest = {
+      deviceId: '3f0c2a64-8d7e-4f0b-9a51-6c2e0f1d7b93',
+      mutations: Array.from({ length: 500 }, (_, i) => ({
+        kind: 'value' as const,
+        mutationId: `9b2e${String(i).padStart(4, '0')}-1c4d-4e8a-b6f1-${(0x3a5c7e9b1d2f + i * 7919).toString(16).padStart(12, '0')}`,
+        deviceId: '3f0c2a64-8d7e-4f0b-9a51-6c2e0f1d7b93',
+        unit: `TDP${String((i % 12) + 1).padStart(2, '0')}`,
+        period: '2024-Q2',
+        indicator: `CT_${String(Math.floor(i / 12)).padStart(3, '0')}`,
+        value: { kind: 'number' as const, value: Math.round((i * 37.3) % 1000) / 10 },
+        ...(i % 10 === 0 ? { note: 'Số liệu ước tính của tổ' } : {}),
+        baseVersion: 41 + (i % 7),
+        clientTime: new Date(Date.UTC(2024, 5, 28, 9, 12, 44) + i * 1379).toISOString(),
+      })),
+    }
+    const pushed = (): { fetch: typeof fetch; init: () => RequestInit } => {
+      const fetch = vi.fn(async (url: RequestInfo | URL, _init?: RequestInit) => (String(url).includes('/push') ? json(200, { outcomes: [], version: 4 }) : json(200, emptyPull)))
+      return { fetch, init: () => fetch.mock.calls.find(([url]) => String(url).includes('/push'))![1] as RequestInit }
+    }
+
+    it('goes gzip-compressed where the platform has CompressionStream, inflating to the JSON it would send plain; a pull goes as before', async () => {
+      const { fetch, init } = pushed()
+      const t = createFetchTransport({ fetch })
+      await t.push('xa-thu', batch)
+      await t.pull('xa-thu', 0)
+      const sent = init()
+      expect(sent.headers).toMatchObject({ 'content-type': 'application/json', 'content-encoding': 'gzip' })
+      expect(sent.body).toBeInstanceOf(Uint8Array)
+      const plain = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...batch })
+      const packed = sent.body as Uint8Array
+      expect(gunzipSync(packed).toString('utf8')).toBe(plain)
+      // About 137 KB as JSON: the ids and times are what is left once gzip took the repetition.
+      expect(new TextEncoder().encode(plain).length).toBeGreaterThan(130_000)
+      expect(packed.length).toBeLessThan(plain.length / 4)
+      const pull = fetch.mock.calls[1]![1] as RequestInit
+      expect(pull.body).toBeUndefined()
+      expect(pull.headers).not.toHaveProperty('content-encoding')
+    })
+
+    it('goes as plain JSON where there is no CompressionStream', async () => {
+      vi.stubGlobal('CompressionStream', undefined)
+      const { fetch, init } = pushed()
+      await createFetchTransport({ fetch }).push('xa-thu', batch)
+      expect(init().body).toBe(JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...batch }))
+      expect(init().headers).toEqual({ accept: 'application/json', 'content-type': 'application/json' })
+    })
+
+    it('is compressed within the request’s time: a compression that hangs fails as the timeout (or the caller’s abort), and nothing is sent', async () => {
+      // A CompressionStream that takes the bytes and never gives anything back.
+      class Hanging {
+        readonly readable: ReadableStream<Uint8Array>
+        readonly writable: WritableStream<BufferSource>
+        constructor() {
+          const stuck = new TransformStream<BufferSource, Uint8Array>({ transform: () => new Promise<void>(() => undefined) })
+          this.readable = stuck.readable
+          this.writable = stuck.writable
+        }
+      }
+      vi.stubGlobal('CompressionStream', Hanging)
+      const { fetch } = pushed()
+      const late = await createFetchTransport({ fetch, timeoutMs: 20 })
+        .push('xa-thu', batch)
+        .catch((e: unknown) => e)
+      expect(late).toBeInstanceOf(SyncTransportError)
+      expect(late).toMatchObject({ kind: 'network', code: 'timeout' })
+      const control = new AbortController()
+      const call = apiRequest('/api/x', { fetch, body: batch, gzip: true, signal: control.signal }).catch((e: unknown) => e)
+      control.abort()
+      expect(await call).toMatchObject({ name: 'AbortError' })
+      expect(fetch).not.toHaveBeenCalled()
+    })
   })
 
   const cases: [string, () => Promise<Response>, TransportErrorKind, string | undefined][] = [

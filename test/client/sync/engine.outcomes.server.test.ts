@@ -23,6 +23,7 @@ import { seedPlanFile } from '../../../src/server/db/seed'
 import { Agent, DATABASES, fixtureFile, PASSWORD, startServer, type TestServer } from '../../server/harness'
 import { sequentialIds } from '../local/testDb'
 import { serverCell } from '../../support/phoneServer'
+import { sentJson, sentPayload } from '../requestBody'
 
 const T0 = '2024-05-10T08:00:00.000Z'
 const num = (value: number) => ({ kind: 'number' as const, value })
@@ -57,7 +58,7 @@ class Wire {
     const isPush = url.includes('/sync/push')
     let fault: Fault
     if (isPush) {
-      const body = JSON.parse(String(init?.body)) as PushRequest
+      const body = sentJson(init) as PushRequest
       this.pushes.push(body)
       fault = this.pushFaults.shift() ?? null
       if (this.tooLargeAboveOne && body.mutations.length > 1) {
@@ -75,7 +76,7 @@ class Wire {
       method: (init?.method ?? 'GET') as 'GET' | 'POST',
       url,
       headers: { ...(init?.headers as Record<string, string>), ...(this.cookie ? { cookie: this.cookie } : {}) },
-      ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
+      ...(init?.body === undefined ? {} : { payload: sentPayload(init) }),
     })
     if (isPush && res.statusCode === 200) this.answers.push(res.json<PushResponse>())
     // The server committed and answered; the answer never reaches the phone.

@@ -2,6 +2,7 @@
 // by the real server in-process (`app.inject`) with a signed-in agent's session cookie.
 import { createFetchTransport, type SyncTransport } from '../../../src/client/sync/api'
 import type { Agent } from '../../server/harness'
+import { sentPayload } from '../requestBody'
 
 export function injectTransport(agent: Agent, options: { protocolVersion?: number } = {}): SyncTransport {
   return createFetchTransport({
@@ -11,7 +12,7 @@ export function injectTransport(agent: Agent, options: { protocolVersion?: numbe
         method: (init?.method ?? 'GET') as 'GET' | 'POST',
         url: String(input),
         headers: { ...(init?.headers as Record<string, string>), cookie: agent.cookie },
-        ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
+        ...(init?.body === undefined ? {} : { payload: sentPayload(init) }),
       })
       return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type'] ?? '') } })
     },
