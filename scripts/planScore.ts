@@ -144,6 +144,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout95'), title: 'held-out plans, ninety-fifth set (test/fixtures/heldout95; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout96'), title: 'held-out plans, ninety-sixth set (test/fixtures/heldout96; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout97'), title: 'held-out plans, ninety-seventh set (test/fixtures/heldout97; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout98'), title: 'held-out plans, ninety-eighth set (test/fixtures/heldout98; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

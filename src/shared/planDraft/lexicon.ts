@@ -112,6 +112,15 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['tàu cá', 'tàu'], 'tàu', true],
   [['thuyền'], 'thuyền', true],
   [['chiếc'], 'chiếc', true],
+  // Goods a craft or a farm turns out are counted by their own count word: pairs of sedge mats or
+  // shoes ("420.000 đôi"), sets ("3.000 bộ bàn ghế"), sheets of brocade ("2.000 tấm"), cases
+  // ("10.000 thùng"), pieces ("500 cái"), rafts of fish cages ("40 bè").
+  [['đôi'], 'đôi', true],
+  [['bộ'], 'bộ', true],
+  [['tấm'], 'tấm', true],
+  [['thùng'], 'thùng', true],
+  [['cái'], 'cái', true],
+  [['bè'], 'bè', true],
   // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
   [['camera'], 'camera', true],
   // Water tanks handed out where salt water comes in ("lắp đặt 350 bồn chứa nước ngọt"), counted as such.
@@ -165,6 +174,12 @@ UNIT_BY_SPELLING.set('lần', { canonical: 'lần', integer: true })
 const TIMES = String.raw`lần(?=\s+trong năm(?![\p{L}])|\s+trở lên|\s*[.;,]|\s*$)`
 /** "2 đợt/năm", "01 đợt mỗi quý": rounds per period say how often a duty is done (a schedule), not a figure to reach. */
 const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}]))`
+/**
+ * "một bộ phận cán bộ", "03 bộ phận một cửa", "là một tấm gương": a part and an example, no goods
+ * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè) are read after digits only.
+ */
+const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè']
+const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -187,14 +202,14 @@ export const rangeInOneUnit = (line: string): string => line.replace(RANGE_UNIT_
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : escape(u))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
 /** Counts written in words, with digits of the same length (leading zeros, as in "02 tiêu chí"). */
 const NUMBER_WORDS: Record<string, string> = { một: '001', hai: '002', ba: '03', bốn: '004', sáu: '006', bảy: '007', tám: '008', chín: '009', mười: '0010' }
 const NUMBER_WORD_RE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?<!(?:cả|chia\s+(?:làm|thành)|mỗi\s+\p{L}+(?:\s+\p{L}+)?)\s+)(${Object.keys(NUMBER_WORDS).join('|')})(?=\s+(?:${SPELLINGS.filter((u) => !['vụ', 'đợt'].includes(u)).map(escape).join('|')}|(?<=thêm\s+\S+\s+)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d])(?<!(?:cả|chia\s+(?:làm|thành)|mỗi\s+\p{L}+(?:\s+\p{L}+)?)\s+)(${Object.keys(NUMBER_WORDS).join('|')})(?=\s+(?:${SPELLINGS.filter((u) => !['vụ', 'đợt', ...GOODS_WORDS].includes(u)).map(escape).join('|')}|(?<=thêm\s+\S+\s+)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -611,7 +626,9 @@ export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết đị
  */
 // ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ": the table or the
 // appendix named, "trên" may be left out.)
-export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
+// ("Cùng với các chỉ tiêu trên, ", "Song song với việc thực hiện các chỉ tiêu nêu trên, ": the same
+// pointer back, the list joined rather than set aside.)
+export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh|cùng với|song song với)\s+(?:việc\s+(?:thực hiện|hoàn thành)\s+)?(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
 
 /**
  * The abbreviations administrative plans write for their measures and subjects, each for the words
