@@ -473,7 +473,7 @@ async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: Rea
     for (let from = 0; from < candidates.length && batch.length < size; ) {
       const chunk = candidates.slice(from, from + size - batch.length)
       from += chunk.length
-      for (const e of await db.outbox.bulkGet(chunk)) {
+      for (const e of await entriesIn(db, chunk)) {
         if (!e) continue
         const key = targetKey(e)
         const pair = pairOf(e)
@@ -492,6 +492,27 @@ async function takeBatch(db: ThiDuaDb, commune: string, size: number, only?: Rea
     const left = keys.filter((seq) => !sending.has(seq)).length - batch.length
     return { batch, left }
   })
+}
+
+/**
+ * The outbox entries of these seqs, in their order (undefined for one gone). A batch's seqs usually
+ * lie close together, taken in seq order: they are read with one range read from the first to the
+ * last, of at most twice as many rows as asked, instead of one request per entry (500 of them cost
+ * the main thread more than the rest of taking a batch); the seqs past what it reached are read one
+ * by one.
+ */
+async function entriesIn(db: ThiDuaDb, seqs: readonly number[]): Promise<(OutboxEntry | undefined)[]> {
+  if (seqs.length === 0) return []
+  const lo = Math.min(...seqs)
+  const hi = Math.max(...seqs)
+  const most = 2 * seqs.length
+  const rows = await db.outbox.where(':id').between(lo, hi, true, true).limit(most).toArray()
+  const bySeq = new Map(rows.map((e) => [e.seq, e]))
+  // Cut short by the limit: what lies past the last row read is not known to be gone.
+  const reached = rows.length === most ? (rows.at(-1)?.seq ?? hi) : hi
+  const rest = seqs.filter((seq) => seq > reached)
+  if (rest.length > 0) for (const e of await db.outbox.bulkGet(rest)) if (e) bySeq.set(e.seq, e)
+  return seqs.map((seq) => bySeq.get(seq))
 }
 
 /** The batch left without an answer: its entries leave the `sending` list, marked as sent once more. */

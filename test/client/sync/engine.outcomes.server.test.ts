@@ -213,6 +213,24 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       expect(await db.outbox.count()).toBe(0)
     })
 
+    it("takes a batch whose entries lie among another commune's: every one, in seq order", async () => {
+      const { C, db, deps, edits, wire, at } = await setup({ batchSize: 4 })
+      // Two entries of another commune after each of this one's: a batch's seqs span more than
+      // twice as many rows as it takes, so the range read stops short and the rest are read by key.
+      let other = 0
+      for (const period of ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']) {
+        for (const ind of ['LUA_DT', 'LUA_SL']) {
+          await saveValue(edits, { ...at(ind, 'T1', period), value: num(1) })
+          for (let i = 0; i < 2; i++) await saveValue(edits, { commune: 'xa-khac', unit: 'T1', period: '2024-Q1', indicator: `O${++other}`, value: num(i) })
+        }
+      }
+      const mine = (await db.outbox.toArray()).filter((e) => e.commune === C).map((e) => e.mutationId)
+      expect(mine).toHaveLength(8)
+      expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 8 })
+      expect(wire.pushes.map((p) => p.mutations.map((m) => m.mutationId))).toEqual([mine.slice(0, 4), mine.slice(4)])
+      expect((await db.outbox.toArray()).map((e) => e.commune)).toEqual(Array.from({ length: 16 }, () => 'xa-khac'))
+    })
+
     it('halves the batch when the body is too large (413) and sends everything', async () => {
       const { db, server, deps, edits, wire, at } = await setup()
       for (const ind of ['LUA_DT', 'LUA_SL']) for (const period of ['2024-Q1', '2024-Q2']) await saveValue(edits, { ...at(ind, 'T1', period), value: num(1) })
