@@ -153,7 +153,16 @@ export async function gzipBody(text: string, signal?: AbortSignal): Promise<Uint
   signal?.throwIfAborted()
   let stopped: (() => void) | undefined
   try {
-    const packing = new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'), signal ? { signal } : {})).arrayBuffer()
+    // The text's bytes as a stream of one chunk: a Blob would go through the browser's blob
+    // registry (about 10 ms of the page's time for a push of 500 values, in a profiled sync).
+    const bytes = new TextEncoder().encode(text)
+    const source = new ReadableStream<BufferSource>({
+      start(controller) {
+        controller.enqueue(bytes)
+        controller.close()
+      },
+    })
+    const packing = new Response(source.pipeThrough(new CompressionStream('gzip'), signal ? { signal } : {})).arrayBuffer()
     packing.catch(() => undefined) // an abort may win the race below; the stream then fails unheard
     const aborted = new Promise<never>((_, reject) => {
       const abort = () => reject(signal?.reason as Error)
