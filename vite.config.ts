@@ -20,9 +20,10 @@ const ENTRY_SHARED = /src[\\/]shared[\\/](numbers|numberMessages|targetMessages|
 // entry screen's sticky bar (EntryPage.vue); the entry screen works (figures typed, saved) without them.
 // Loaded when first shown: the backup button (the disk is full), and what it asks of the browser's
 // storage (local/storage.ts). Dexie, the module that makes the database with it (local/open.ts) and
-// the code that writes (edits, outbox, bareSave) load after the first screen, which reads without
-// them, or with the first save.
-const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/](open|edits|outbox|bareSave|storage))\./
+// the code that writes (edits, outbox, bareSave, the sync's periodWrites) load after the first
+// screen, which reads without them, or with the first save. A module of local/ that imports Dexie
+// must be named here, or it pins Dexie into the first load (test/client/pwa/manifest.test.ts).
+const LAZY_PHONE = /src[\\/]client[\\/](components[\\/](backup[\\/](StorageWarning|messages|BackupButton)|entry[\\/]EntryBar)|local[\\/](open|edits|outbox|bareSave|periodWrites|storage))\./
 const isEntryModule = (id: string): boolean => (ENTRY_SHARED.test(id) || ENTRY_CLIENT.test(id)) && !LAZY_PHONE.test(id)
 // The chunks index.html loads itself (its modulepreload links): a lazy chunk's list of JS files to
 // preload leaves them out, as they are always there before it runs, and the lists ride in the first
