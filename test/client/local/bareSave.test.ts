@@ -2,13 +2,13 @@ import 'fake-indexeddb/auto'
 // A value's save is written on the bare IndexedDB (issue 18, a save within one frame): the rows
 // are the Dexie path's, and Dexie's live queries learn of it as of Dexie's own commits: the
 // screen of the saved period reads again and sees the value, other screens stay quiet.
-import { liveQuery } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ThiDuaDb } from '../../../src/client/local/db'
 import { inEditTransaction, saveValue, type ValueEdit } from '../../../src/client/local/edits'
 import { queueValue } from '../../../src/client/local/outbox'
 import { periodCells, syncSummary } from '../../../src/client/local/queries'
 import { C, editDeps, freshDb } from './testDb'
+import { untilHolds, watchQuery } from './liveWatch'
 
 const dbs: ThiDuaDb[] = []
 afterEach(async () => {
@@ -28,36 +28,20 @@ async function opened(): Promise<ThiDuaDb> {
 const num = (value: number) => ({ kind: 'number' as const, value })
 const edit = (period: string, indicator: string, value: number, note?: string): ValueEdit => ({ commune: C, unit: 'T1', period, indicator, value: num(value), ...(note === undefined ? {} : { note }) })
 
-/** A live query, counting how often Dexie runs it, with its last result. */
-function watch<T>(query: () => Promise<T>) {
-  const state = { runs: 0, last: undefined as T | undefined }
-  const sub = liveQuery(() => {
-    state.runs++
-    return query()
-  }).subscribe({ next: (v) => void (state.last = v) })
-  return { state, stop: () => sub.unsubscribe() }
-}
-
-/** Waits (on IndexedDB's and Dexie's own turns, not a clock) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 10_000 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 0))
-  expect(check()).toBe(true)
-}
-
 describe('a save on the bare IndexedDB', () => {
   it('wakes the live query of its period, which reads the saved value, and not the query of another period', async () => {
     const d = await opened()
-    const q1 = watch(() => periodCells(d, C, 'T1', '2024-Q1'))
-    const q2 = watch(() => periodCells(d, C, 'T1', '2024-Q2'))
-    await until(() => q1.state.last !== undefined && q2.state.last !== undefined)
+    const q1 = watchQuery(() => periodCells(d, C, 'T1', '2024-Q1'))
+    const q2 = watchQuery(() => periodCells(d, C, 'T1', '2024-Q2'))
+    await untilHolds(() => q1.state.last !== undefined && q2.state.last !== undefined)
     await saveValue(editDeps(d), edit('2024-Q1', 'LUA_DT', 120))
-    await until(() => q1.state.last?.cells.get('LUA_DT')?.value !== undefined)
+    await untilHolds(() => q1.state.last?.cells.get('LUA_DT')?.value !== undefined)
     expect(q1.state.last!.cells.get('LUA_DT')).toMatchObject({ value: num(120), state: 'waiting' })
     // Changed in place, then a second cell: each read again, still with the latest value.
     await saveValue(editDeps(d, 'again'), edit('2024-Q1', 'LUA_DT', 121))
-    await until(() => (q1.state.last?.cells.get('LUA_DT')?.value as { value?: number } | null)?.value === 121)
+    await untilHolds(() => (q1.state.last?.cells.get('LUA_DT')?.value as { value?: number } | null)?.value === 121)
     await saveValue(editDeps(d, 'third'), edit('2024-Q1', 'NS_LUA', 55))
-    await until(() => q1.state.last?.cells.has('NS_LUA') === true)
+    await untilHolds(() => q1.state.last?.cells.has('NS_LUA') === true)
     expect(q2.state.runs).toBe(1)
     q1.stop()
     q2.stop()
@@ -65,29 +49,29 @@ describe('a save on the bare IndexedDB', () => {
 
   it('is seen by a live query outside a transaction (Dexie’s query cache, which only its own writes update, is off)', async () => {
     const d = await opened()
-    const rows = watch(() => d.cells.where('[commune+unit+period]').equals([C, 'T1', '2024-Q1']).toArray())
-    await until(() => rows.state.last !== undefined)
+    const rows = watchQuery(() => d.cells.where('[commune+unit+period]').equals([C, 'T1', '2024-Q1']).toArray())
+    await untilHolds(() => rows.state.last !== undefined)
     await saveValue(editDeps(d), edit('2024-Q1', 'LUA_DT', 5))
-    await until(() => rows.state.last?.length === 1)
+    await untilHolds(() => rows.state.last?.length === 1)
     await saveValue(editDeps(d, 'again'), edit('2024-Q1', 'LUA_DT', 6))
-    await until(() => (rows.state.last?.[0]?.local?.value as { value?: number } | null | undefined)?.value === 6)
+    await untilHolds(() => (rows.state.last?.[0]?.local?.value as { value?: number } | null | undefined)?.value === 6)
     rows.stop()
   })
 
   it('wakes the sync badge for a new entry, and not for a value changed in its unsent entry (no count changed)', async () => {
     const d = await opened()
-    const badge = watch(() => syncSummary(d, C))
-    const sheet = watch(() => periodCells(d, C, 'T1', '2024-Q1'))
-    await until(() => badge.state.last !== undefined && sheet.state.last !== undefined)
+    const badge = watchQuery(() => syncSummary(d, C))
+    const sheet = watchQuery(() => periodCells(d, C, 'T1', '2024-Q1'))
+    await untilHolds(() => badge.state.last !== undefined && sheet.state.last !== undefined)
     const deps = editDeps(d)
     await saveValue(deps, edit('2024-Q1', 'LUA_DT', 1))
-    await until(() => badge.state.last?.waiting === 1)
+    await untilHolds(() => badge.state.last?.waiting === 1)
     const runs = badge.state.runs
     const sheetRuns = sheet.state.runs
     const again = await saveValue(deps, edit('2024-Q1', 'LUA_DT', 2))
     expect(again.coalesced).toBe(true)
     // The sheet reads again (its rows changed): once it has, Dexie has told every query.
-    await until(() => sheet.state.runs > sheetRuns && (sheet.state.last?.cells.get('LUA_DT')?.value as { value?: number } | null)?.value === 2)
+    await untilHolds(() => sheet.state.runs > sheetRuns && (sheet.state.last?.cells.get('LUA_DT')?.value as { value?: number } | null)?.value === 2)
     expect(badge.state.runs).toBe(runs)
     badge.stop()
     sheet.stop()

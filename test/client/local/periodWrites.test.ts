@@ -3,12 +3,12 @@ import 'fake-indexeddb/auto'
 // cells again when they changed, and not when another period's did. PeriodWrites puts the rows with
 // the bare IndexedDB API in the caller's Dexie transaction and, once it has committed, tells the
 // live queries one key range per period written.
-import { liveQuery } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CellRow, ReportRow, ThiDuaDb } from '../../../src/client/local/db'
 import { emptyReport } from '../../../src/client/local/db'
 import { PERIOD_STORE_KEYS, PeriodWrites } from '../../../src/client/local/periodWrites'
 import { C, freshDb } from './testDb'
+import { untilHolds, watchQuery } from './liveWatch'
 
 let db: ThiDuaDb | undefined
 afterEach(async () => {
@@ -26,23 +26,7 @@ const cell = (period: string, i: number, unit = 'T1'): CellRow => ({
   local: null,
 })
 
-/** A live query, counting how often Dexie runs it. */
-function watch<T>(query: () => Promise<T>) {
-  const state = { runs: 0, last: undefined as T | undefined }
-  const sub = liveQuery(() => {
-    state.runs++
-    return query()
-  }).subscribe({ next: (rows) => void (state.last = rows) })
-  return { state, stop: () => sub.unsubscribe() }
-}
-
-const periodCells = (d: ThiDuaDb, period: string, unit = 'T1') => watch(() => d.cells.where('[commune+unit+period]').equals([C, unit, period]).toArray())
-
-/** Waits (on IndexedDB's and Dexie's own turns, not a clock) until `check` holds. */
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 10_000 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 0))
-  expect(check()).toBe(true)
-}
+const periodCells = (d: ThiDuaDb, period: string, unit = 'T1') => watchQuery(() => d.cells.where('[commune+unit+period]').equals([C, unit, period]).toArray())
 
 /** A fresh database, opened first: the queries then run once each before the write, not again for the opening. */
 async function opened(): Promise<ThiDuaDb> {
@@ -59,13 +43,13 @@ describe('PeriodWrites', () => {
     const other = periodCells(d, '2024-Q2')
     const otherUnit = periodCells(d, '2024-Q1', 'T2')
     const written = periodCells(d, '2024-Q1')
-    await until(() => other.state.runs === 1 && otherUnit.state.runs === 1 && written.state.runs === 1)
+    await untilHolds(() => other.state.runs === 1 && otherUnit.state.runs === 1 && written.state.runs === 1)
     const rows = Array.from({ length: ROWS }, (_, i) => cell('2024-Q1', i))
     const writes = new PeriodWrites(d.name)
     await d.transaction('rw', d.cells, (tx) => writes.put(tx, 'cells', rows))
     expect(await d.cells.count()).toBe(ROWS)
     writes.tell()
-    await until(() => written.state.last?.length === ROWS)
+    await untilHolds(() => written.state.last?.length === ROWS)
     for (const w of [other, otherUnit, written]) w.stop()
     expect(other.state.runs).toBe(1)
     expect(otherUnit.state.runs).toBe(1)
@@ -73,10 +57,10 @@ describe('PeriodWrites', () => {
 
   it('wakes a query of one cell by its key, and a report read by its key', async () => {
     const d = await opened()
-    const one = watch(() => d.cells.get([C, 'T1', '2024-Q1', 'I007']))
-    const report = watch(() => d.reports.get([C, 'T1', '2024-Q1']))
-    const otherReport = watch(() => d.reports.get([C, 'T1', '2024-Q2']))
-    await until(() => one.state.runs === 1 && report.state.runs === 1 && otherReport.state.runs === 1)
+    const one = watchQuery(() => d.cells.get([C, 'T1', '2024-Q1', 'I007']))
+    const report = watchQuery(() => d.reports.get([C, 'T1', '2024-Q1']))
+    const otherReport = watchQuery(() => d.reports.get([C, 'T1', '2024-Q2']))
+    await untilHolds(() => one.state.runs === 1 && report.state.runs === 1 && otherReport.state.runs === 1)
     const writes = new PeriodWrites(d.name)
     const draft: ReportRow = { ...emptyReport(C, 'T1', '2024-Q1'), status: 'draft', version: 3 }
     await d.transaction('rw', d.cells, d.reports, (tx) => {
@@ -84,7 +68,7 @@ describe('PeriodWrites', () => {
       writes.put(tx, 'reports', [draft])
     })
     writes.tell()
-    await until(() => one.state.last !== undefined && report.state.last !== undefined)
+    await untilHolds(() => one.state.last !== undefined && report.state.last !== undefined)
     for (const w of [one, report, otherReport]) w.stop()
     expect((one.state.last as CellRow).indicator).toBe('I007')
     expect((report.state.last as ReportRow).status).toBe('draft')
@@ -127,10 +111,10 @@ describe('PeriodWrites', () => {
     const d = await opened()
     const other = periodCells(d, '2024-Q2')
     const written = periodCells(d, '2024-Q1')
-    await until(() => other.state.runs === 1 && written.state.runs === 1)
+    await untilHolds(() => other.state.runs === 1 && written.state.runs === 1)
     const rows = Array.from({ length: ROWS }, (_, i) => cell('2024-Q1', i))
     await d.cells.bulkPut(rows)
-    await until(() => written.state.last?.length === ROWS)
+    await untilHolds(() => written.state.last?.length === ROWS)
     other.stop()
     written.stop()
     expect(other.state.runs).toBeGreaterThan(1)
