@@ -9,6 +9,7 @@
 // it a live query could be answered from a cache this write did not touch.
 import { cmp, Dexie, RangeSet } from 'dexie'
 import type { ValueData } from '../../shared/model'
+import { changedPart } from './changedPart'
 import type { CellRow, MetaRow, OutboxEntry, ThiDuaDb } from './db'
 import { valueWrite, type CellTarget, type Queued } from './outbox'
 
@@ -138,7 +139,7 @@ function keyAt(row: object | undefined, path: string | string[]): unknown {
  */
 function changedParts(dbName: string, shapes: readonly StoreShape[], written: readonly Written[]): Record<string, RangeSet> {
   const parts: Record<string, RangeSet> = {}
-  const range = (store: string, index: string): RangeSet => (parts[`idb://${dbName}/${store}/${index}`] ??= new RangeSet())
+  const range = (store: string, index: string): RangeSet => (parts[changedPart(dbName, store, index)] ??= new RangeSet())
   for (const { store, old, row } of written) {
     const shape = shapes.find((s) => s.store === store)
     if (!shape) continue

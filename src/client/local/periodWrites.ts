@@ -9,6 +9,7 @@
 // live queries are told one key range per (commune, unit, period) written, once the transaction
 // has committed: the screen of that period reads again, another period's stays quiet.
 import { Dexie, RangeSet, type IndexableType, type Transaction } from 'dexie'
+import { changedPart } from './changedPart'
 import type { CellRow, ReportRow } from './db'
 
 /** The stores written this way, each keyed by (commune, unit, period[, indicator]), and their rows. */
@@ -74,6 +75,6 @@ export class PeriodWrites {
   }
 
   private range(store: PeriodStore, index: string): RangeSet {
-    return (this.parts[`idb://${this.dbName}/${store}/${index}`] ??= new RangeSet())
+    return (this.parts[changedPart(this.dbName, store, index)] ??= new RangeSet())
   }
 }
