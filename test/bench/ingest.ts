@@ -420,10 +420,11 @@ async function rawUpsert(url: string, poolSize: number, cleanup: Cleanup): Promi
   try {
     await setup.query(`CREATE TABLE IF NOT EXISTS bench_raw_cells (LIKE cell_values INCLUDING ALL)`)
     await setup.query(`TRUNCATE bench_raw_cells`)
-    for (const [column, table] of [['commune_id', 'communes'], ['unit_id', 'units'], ['period_id', 'periods'], ['indicator_id', 'indicators'], ['updated_by', 'users']]) {
-      await setup.query(`ALTER TABLE bench_raw_cells DROP CONSTRAINT IF EXISTS bench_raw_cells_${column}_fkey`)
-      await setup.query(`ALTER TABLE bench_raw_cells ADD CONSTRAINT bench_raw_cells_${column}_fkey FOREIGN KEY (${column}) REFERENCES ${table}(id)`)
-    }
+    // `LIKE … INCLUDING ALL` copies no foreign key: the twin gets cell_values' own, whatever they are.
+    const foreignKeys = async (table: string): Promise<{ name: string; def: string }[]> =>
+      (await setup.query<{ name: string; def: string }>(`SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'f'`, [table])).rows
+    for (const fk of await foreignKeys('bench_raw_cells')) await setup.query(`ALTER TABLE bench_raw_cells DROP CONSTRAINT ${fk.name}`)
+    for (const [n, fk] of (await foreignKeys('cell_values')).entries()) await setup.query(`ALTER TABLE bench_raw_cells ADD CONSTRAINT bench_raw_cells_fkey_${n} ${fk.def}`)
     const rows = async (sql: string): Promise<{ key: string; id: number }[]> => (await setup.query<{ key: string; id: number }>(sql)).rows.map((r) => ({ key: r.key, id: Number(r.id) }))
     for (const r of await rows(`SELECT code AS key, id FROM communes`)) ids.communes.set(r.key, r.id)
     for (const r of await rows(`SELECT c.code || '/' || u.code AS key, u.id FROM units u JOIN communes c ON c.id = u.commune_id`)) ids.units.set(r.key, r.id)
