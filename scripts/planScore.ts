@@ -145,7 +145,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout96'), title: 'held-out plans, ninety-sixth set (test/fixtures/heldout96; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout97'), title: 'held-out plans, ninety-seventh set (test/fixtures/heldout97; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout98'), title: 'held-out plans, ninety-eighth set (test/fixtures/heldout98; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout99'), title: 'held-out plans, ninety-ninth set (test/fixtures/heldout99; measured once at b002b0b)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout99'), title: 'held-out plans, ninety-ninth set (test/fixtures/heldout99; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout100'), title: 'held-out plans, hundredth set (test/fixtures/heldout100; measured once at 88a69b2)' },
 ]
 

@@ -7,6 +7,13 @@ import { type Built, figureOf } from './build'
 export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|củ tươi|quả tươi|mủ (?:khô|tươi)|hiện có|duy trì(?:\s+ổn định)?|ổn định)(?![\p{L}])/giu
 export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
 
+/**
+ * A label before a colon that names a branch of work rather than a crop ("Sản xuất nông, lâm
+ * nghiệp:", "Trồng trọt:", "Phát triển kinh tế:", "Ngành nông nghiệp:"): the crop of a measure after
+ * it is the one the measure names ("…: tổng diện tích chè …" is the tea's area).
+ */
+export const TOPIC_LABEL_RE = /^(?:về\s+)?(?:(?:lĩnh vực|ngành)\s+)?(?:sản xuất|phát triển|trồng trọt|cây trồng|nông nghiệp|lâm nghiệp|nông(?:\s*,|\s+[-–])?\s+lâm|kinh tế|thủy sản|chăn nuôi)(?![\p{L}])/iu
+
 /** A crop's measures as a short message abbreviates them, with the units each is stated in. */
 export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
   DT: { name: 'diện tích', units: /^ha$/u },

@@ -92,6 +92,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // "Riêng cây sầu riêng, diện tích cho trái …": a crop singled out before a comma labels its measures, as "Cây sầu riêng: …" does.
   s = s.replace(/^riêng\s+((?:cây\s+)?[^,;:]{2,30}?),\s*(?=(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/iu, (_, crop: string) => `${crop.charAt(0).toUpperCase()}${crop.slice(1)}: `)
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
+  // "Sản xuất nông, lâm nghiệp: phấn đấu tổng diện tích chè …": nor after a topic's colon, before a
+  // crop's measure (the topic stays, read as a label or set aside by the crop the measure names).
+  s = s.replace(/^([^:;.\d]{2,60}:\s+)(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?(?=(?:(?:duy trì|tổng)\s+)?(?:diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?![\p{L}]))/iu, '$1')
   // "Phấn đấu đến cuối năm 2026: tốc độ tăng …", "Trong năm 2025: …": the time the targets are for, before a colon, names no measure.
   s = s.replace(/^(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|cuối\s+|trong\s+)?năm \d{4}\s*:\s*(?=\p{L})/iu, '')
   // "hoàn thành chỉ tiêu thu ngân sách 186,5 tỷ đồng": the measure is what the assigned figure is of.

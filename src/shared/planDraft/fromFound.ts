@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -114,7 +114,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     // "Cây cà phê: diện tích …, sản lượng cà phê nhân …": the plant is the crop.
     // ("gieo trồng 1.350 ha sắn": a sowing verb's crop may follow the hectares, the rest of its clause.)
     const sownAfter = m[1] === undefined && m[3] === undefined && /^gieo/iu.test(m[2]!) && f.unit === 'ha' ? /^\s+(\p{Ll}+(?:\s+\p{Ll}+)?)\s*$/u.exec(f.rest ?? '')?.[1] : undefined
-    const own = bareCrop(m[1]) ?? bareCrop(m[3]) ?? bareCrop(sownAfter)
+    // ("Sản xuất nông, lâm nghiệp: tổng diện tích chè …", "Trồng trọt: diện tích cà phê …": a topic's
+    // label names no crop; the crop is the one the measure names.)
+    const label = m[1] !== undefined && TOPIC_LABEL_RE.test(m[1]) && bareCrop(m[3]) !== undefined ? undefined : m[1]
+    const own = bareCrop(label) ?? bareCrop(m[3]) ?? bareCrop(sownAfter)
     if (own) subject = own
     // "…; năng suất bình quân 90 tạ/ha, sản lượng chè búp tươi 4.680 tấn": a measure naming no
     // crop, with none before it, is of the crop the next measure names.

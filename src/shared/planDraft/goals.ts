@@ -37,9 +37,19 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
   // The breaks either side of a join are walked in order (the joins come in order, as do the
   // breaks), and each side is read over JOIN_SIDE_MAX characters at most, so that a line of
   // thousands of joins is read in linear time.
+  // "Duy trì 11/11 ấp đạt danh hiệu “Ấp văn hóa”", "3/3 trường giữ vững chuẩn quốc gia": all of a
+  // kind of unit keeping or reaching a state, with no other figure: a yes/no each unit reports.
+  // ("Giáo dục: duy trì 3/3 trường …": the field's label before a colon is no word of the state;
+  // "tiếp tục" or "phấn đấu" may lead the verb.)
+  const keptAll = (head: string): boolean => {
+    const state = head.trim().replace(/^[-–,.;:\s]+/u, '').replace(/^[^:;\d]{2,40}:\s+/u, '').replace(/^(?:tiếp tục|phấn đấu)\s+(?=(?:duy trì|giữ vững)\s)/iu, '')
+    const fraction = /^(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/(\d{1,3})\s+\p{L}/iu.exec(state)
+    return fraction !== null && fraction[1] === fraction[2] && REACHED_RE.test(state) && !figure.test(state.slice(fraction[0].length - 1))
+  }
   let bi = 0
   let lastJoin = 0
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d)/giu)) {
+  // (The last join, a comma before a clause holding a figure, is read only after such a state.)
+  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d)|(,\s+)(?!(?:và|đồng thời)\s)(?=[^,;]{0,80}?\d)/giu)) {
     while (bi < breaks.length && breaks[bi]! <= m.index) bi++
     if (out.length > 0) lastJoin = out[out.length - 1]!.next
     const from = Math.max(0, bi > 0 ? breaks[bi - 1]! : 0, lastJoin, m.index - JOIN_SIDE_MAX)
@@ -48,10 +58,14 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
     const rest = text.slice(m.index + m[0].length, to)
     // "Duy trì 11/11 ấp đạt danh hiệu “Ấp văn hóa”, tỷ lệ hộ gia đình văn hóa đạt 90%": all of the
     // villages keeping a state, then a figure's clause: the state is a goal of its own (the mirror of the case below).
-    if (/^,\s+(?:tỷ lệ|tỉ lệ|số|tổng)\s/iu.test(text.slice(m.index)) && m[1] === undefined) {
-      const state = head.trim().replace(/^[-–,.;:\s]+/u, '')
-      const fraction = /^(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/(\d{1,3})\s+\p{L}/iu.exec(state)
-      if (fraction && fraction[1] === fraction[2] && REACHED_RE.test(state) && !figure.test(state.slice(fraction[0].length - 1)) && target(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+    // ("…, huy động 98% trẻ 5 tuổi ra lớp", "… và tỷ lệ học sinh … đạt 100%": so is any figure's
+    // clause after it, joined by a comma or by "và".)
+    if ((/^,\s+(?:tỷ lệ|tỉ lệ|số|tổng)\s/iu.test(text.slice(m.index)) && m[1] === undefined) || m[2] !== undefined) {
+      if (keptAll(head) && target(rest)) out.push({ at: m.index, next: m.index + m[0].length })
+      continue
+    }
+    if (/^\s+và\s+$/iu.test(m[0]) && keptAll(head) && target(rest)) {
+      out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
     // "Tỷ lệ gia đình văn hóa đạt 93%, 12/12 thôn đạt danh hiệu văn hóa": after a figure, all of
