@@ -802,7 +802,7 @@ export const ingestMeasurement: Measurement = {
           `which should be near 0: when it is not, other work competed for the cores and the figures are low.`,
         `Knobs for a quick look (the defaults make the report): BENCH_DATABASES (pglite,postgres), BENCH_DEVICES (50,200,500), BENCH_RUNS (5), ` +
           `BENCH_RUNS_LARGEST, BENCH_BATCH (60), BENCH_BATCHES (600), BENCH_SECONDS (20), BENCH_OUTPUT (this file); BENCH_DATABASE_URL runs on that PostgreSQL ` +
-          `in a schema of its own instead of the local cluster 15/main.`,
+          `in a schema of its own instead of the local cluster 15/main; BENCH_SERVER_PROFILE=<folder> has each server process write a V8 CPU profile there as it stops.`,
         `Budget (docs/BENCHMARKS.md): server ingest ≥ ${fmtInt(BUDGET_VALUES_PER_SECOND)} values/s on PostgreSQL on 2 cores; hundreds of devices syncing at once. ` +
           `Goal (issue 18): on PostgreSQL, at least ${GOAL_RATIO}× the raw multi-row upsert of the same rows, measured in the same run (see the notes under the PostgreSQL table).`,
         `Only this measurement: \`npm run bench -- ingest\` (its report goes to a temporary file unless BENCH_OUTPUT is set).`,

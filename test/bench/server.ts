@@ -104,7 +104,9 @@ export async function startServer(options: { dataDir: string; databaseUrl?: stri
   Object.assign(env, { PORT: String(port), HOST: SERVER_HOST, DATA_DIR: options.dataDir, DEMO: 'false', LOG_LEVEL: 'warn' })
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // BENCH_SERVER_PROFILE=<folder>: each server process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE?.trim() ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE.trim()}`] : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   live.add(child)
   const lines: string[] = []
   const keep = (chunk: Buffer): void => {
