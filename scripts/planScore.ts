@@ -6,7 +6,8 @@
 //   those items only (planFromDraft), precision and recall;
 // - sure: those of confidence high only, not ambiguous: what "Nhận tất cả mục chắc chắn" on the
 //   review screen takes (src/client/officer/plan/draft/review.ts, sureItems).
-// --verbose lists the missed and extra targets of "all".
+// --verbose lists the missed and extra targets of "all", and the matched ones rolled up another way
+// than the hand-made plan's (its aggregation: flow, stock, rate, yes/no), which the overall figures count.
 // Held-out plans (NAME.txt with its hand-made NAME.json, written without the drafter's rules) are
 // scored the same way, in groups of their own: test/fixtures/heldout to heldout6 have each been
 // measured once and since used to find the drafter's faults (docs/domain.md gives each first
@@ -198,6 +199,7 @@ function main(): void {
     if (verbose) {
       for (const m of s.missed) console.log(`   missed: ${m.code} ${JSON.stringify(m.target)} ${m.unitOfMeasure} — ${m.source ?? m.name}`)
       for (const x of s.extra) console.log(`   extra:  ${x.code} ${JSON.stringify(x.target)} ${x.unitOfMeasure} — ${x.source ?? x.name}`)
+      for (const { drafted, expected } of s.aggregationDiffers) console.log(`   rolled up: ${expected.code} drafted ${drafted.aggregation}, hand-made ${expected.aggregation} ${expected.unitOfMeasure} — ${expected.source ?? expected.name}`)
     }
   }
   const total = (pick: (s: SeedScores) => SeedScore, of = rows): string => {
@@ -207,6 +209,9 @@ function main(): void {
   }
   console.log(`overall: all ${total((s) => s.all)}, ambiguous ${rows.reduce((t, [, s]) => t + s.all.ambiguous, 0)}`)
   console.log(`         high+medium ${total((s) => s.confident)}; high (sure) ${total((s) => s.sure)}`)
+  const matched = rows.reduce((t, [, s]) => t + s.all.matched, 0)
+  const agreed = matched - rows.reduce((t, [, s]) => t + s.all.aggregationDiffers.length, 0)
+  console.log(`         aggregation (flow, stock, rate, yes/no) as the hand-made plan's on ${agreed} of ${matched} matched targets (${pct(agreed / matched)}; --verbose lists the others as "rolled up")`)
   for (const set of sets) console.log(`${set.title.split(' (')[0]}: all ${total((s) => s.all, set.rows)}; high+medium ${total((s) => s.confident, set.rows)}`)
 }
 

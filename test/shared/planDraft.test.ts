@@ -1713,6 +1713,13 @@ describe('scoreDraft', () => {
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)
   })
+
+  it('lists the matched targets rolled up another way than the hand-made plan, and only those', () => {
+    const area = (code: string, aggregation: Indicator['aggregation'], value: number): Indicator => ({ ...yn(code, 'Diện tích chè hiện có'), unitOfMeasure: 'ha', aggregation, target: { kind: 'at_least', value } })
+    const s = scoreDraft({ indicators: [area('A', 'flow', 385), area('B', 'stock', 90), area('C', 'flow', 7)] }, { indicators: [area('X', 'stock', 385), area('Y', 'stock', 90)] }, 0)
+    expect(s.matched).toBe(2)
+    expect(s.aggregationDiffers.map((d) => [d.drafted.code, d.expected.code])).toEqual([['A', 'X']])
+  })
 })
 
 describe('draftPlan: units of measure and aggregation', () => {

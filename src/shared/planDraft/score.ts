@@ -26,6 +26,12 @@ export interface SeedScore {
   ambiguous: number
   missed: Indicator[]
   extra: Indicator[]
+  /**
+   * Matched targets whose aggregation (flow, stock, rate, yes/no) differs from the hand-made
+   * plan's: the target is found, but the year's figure would be rolled up another way (a standing
+   * area summed over the quarters). Not counted in recall or precision.
+   */
+  aggregationDiffers: { drafted: Indicator; expected: Indicator }[]
 }
 
 const words = (s: string): Set<string> =>
@@ -155,10 +161,12 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
   pairs.sort((a, b) => b.s - a.s)
   const usedD = new Set<number>()
   const usedE = new Set<number>()
+  const aggregationDiffers: SeedScore['aggregationDiffers'] = []
   for (const p of pairs) {
     if (usedD.has(p.d) || usedE.has(p.e)) continue
     usedD.add(p.d)
     usedE.add(p.e)
+    if (got[p.d]!.aggregation !== want[p.e]!.aggregation) aggregationDiffers.push({ drafted: got[p.d]!, expected: want[p.e]! })
   }
   const matched = usedE.size
   return {
@@ -170,5 +178,6 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
     ambiguous,
     missed: want.filter((_, i) => !usedE.has(i)),
     extra: got.filter((_, i) => !usedD.has(i)),
+    aggregationDiffers,
   }
 }
