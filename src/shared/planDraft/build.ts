@@ -181,7 +181,7 @@ export const NOT_BELOW_RE = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp h�
  */
 export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext): Built | undefined {
   const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
-  if (!m || !/(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|cháy|nổ)(?![\p{L}])/iu.test(m[1]!)) return undefined
+  if (!m || !/(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|phạm tội|cháy|nổ)(?![\p{L}])/iu.test(m[1]!)) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
   const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))

@@ -27,6 +27,21 @@ export function bareCrop(x: string | undefined): string | undefined {
   return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
 }
 
+/**
+ * Fruit named as an orchard, as fruit trees or as their fruit ("vườn cây ăn trái chuyên canh", "cây ăn
+ * quả", "trái cây các loại", "hoa quả"): one crop, whose area, yield and output go together.
+ */
+const FRUIT_RE = /^(?:(?:cây\s+)?ăn\s+(?:quả|trái)|trái cây|hoa quả|cây trái)(?:\s+(?:chuyên canh|tập trung))?$/iu
+
+/**
+ * The key a crop's measures are gathered under, its name without qualifiers: a crop's orchard or
+ * garden is the crop ("diện tích vườn chè", "sản lượng chè"), and fruit is one crop however named.
+ */
+export function cropKeyOf(subject: string): string {
+  const s = subject.replace(/^vườn\s+/iu, '').trim()
+  return FRUIT_RE.test(s) ? 'trái cây' : s
+}
+
 /** Where a crop grows, after its name: "lạc trên đất cát ven biển", "rau ở vùng bãi", "chè tại các thôn vùng cao". */
 export const CROP_PLACE_RE = /\s+(?:trên (?:đất|vùng|diện tích|chân)|ở|tại|vùng|ven)\s.*$/iu
 

@@ -83,6 +83,13 @@ function movementFields(line: Line, clause: { text: string; start: number }): bo
   // (Up to the clause, the movement's line names what it is about: no figure, no list opened by a colon.)
   return /^(?:[-+•*]\s+)?thi đua\s+\p{L}/iu.test(line.text.slice(from + stop, from + stop + 40)) && !/[:\d]/u.test(before.slice(stop))
 }
+/**
+ * "Nhóm chỉ tiêu kinh tế", "Các chỉ tiêu về văn hóa - xã hội", "Chỉ tiêu lĩnh vực quốc phòng - an
+ * ninh": a line that names a group of the targets listed under it, by the word for a group or by
+ * the field the targets belong to. It names them; it is no goal.
+ */
+const TARGET_GROUP_RE = new RegExp(String.raw`^(?:(?:nhóm|khối|phần)\s+(?:các\s+)?(?:chỉ tiêu|mục tiêu)(?![\p{L}])|(?:các\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+thi đua)?(?:\s+(?:về|thuộc|trong))?(?:\s+(?:lĩnh vực|nhóm|khối))?\s+(?:${FIELD_TERM}|nông nghiệp|nông,?\s+lâm|tài nguyên|đô thị|xây dựng)(?![\p{L}]))`, 'iu')
+
 /** "a) Chỉ tiêu: …", "- Chỉ tiêu: …": a line naming a target's aim by its label. */
 const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s+)?chỉ tiêu\s*:/iu
 /** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
@@ -123,7 +130,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let capsSections = 0
   // "1. Mục tiêu chung" beside "2. Mục tiêu cụ thể": the general aim is prose, the specific one holds the targets.
   // ("1. Mục tiêu tổng quát" beside "2. Các chỉ tiêu chủ yếu:", as a resolution writes them: the same.)
-  const specificAims = lines.some((l) => /^(?:\S+\s+)?(?:mục tiêu cụ thể|(?:các\s+)?chỉ tiêu (?:chủ yếu|cụ thể)\s*:?\s*$)(?![\p{L}])/iu.test(l.text))
+  // ("2. Các chỉ tiêu thi đua cụ thể", "Chỉ tiêu thi đua chủ yếu năm 2025:": the targets named with their movement and year too.)
+  const specificAims = lines.some((l) => /^(?:\S+\s+)?(?:mục tiêu cụ thể|(?:các\s+)?chỉ tiêu(?:\s+thi đua)?\s+(?:chủ yếu|cụ thể)(?:\s+năm\s+\d{4})?\s*:?\s*$)(?![\p{L}])/iu.test(l.text))
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
@@ -473,8 +481,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // ("* Lĩnh vực kinh tế" is such a name: a field named by "lĩnh vực" as by "về"; a lone dash is no
     // word of it, and over numbered items it may run to twelve words: "… quốc phòng - an ninh, trật tự xã hội".)
     // ("Lĩnh vực kinh tế" over a table "| TT | Nội dung chỉ tiêu | … |": a field's name over a table of its targets too.)
-    const numberedNext = next !== undefined && /^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
-    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text)) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    // ("Nhóm chỉ tiêu kinh tế" over "- Tổng mức bán lẻ …", "(1) …": a line naming a group of targets, TARGET_GROUP_RE, is such a name too.)
+    const namesGroup = TARGET_GROUP_RE.test(line.text)
+    const numberedNext = next !== undefined && (/^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) continue
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.

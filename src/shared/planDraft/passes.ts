@@ -8,7 +8,7 @@ import { clip, lowerFirst, ROOT, type Section } from './sections'
 import { sameGoal } from './goals'
 import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
-import { bareCrop, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, sameCrop } from './crops'
+import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
 import { unitFamily } from './lexicon'
 
@@ -26,7 +26,7 @@ export function linkCropRows(built: Built[]): void {
     const partRow = /^\|[^|]*\|\s*(?:trong đó\s*:?\s*)?[-–+]\s/iu.test(b.value.source ?? '')
     if (b.value.source?.startsWith('| ') && !partRow) outputRow = /sản lượng/iu.test(b.value.name)
     if (partRow && outputRow && b.value.unitOfMeasure === 'tấn' && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
-      const subject = b.value.name.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+      const subject = cropKeyOf(b.value.name.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase())
       const rec = bySubject.get(subject) ?? {}
       if (!rec.SL) rec.SL = b
       bySubject.set(subject, rec)
@@ -37,7 +37,8 @@ export function linkCropRows(built: Built[]): void {
     // crop alone, is that crop's area.
     const whole = b.value.partOf !== undefined && b.value.unitOfMeasure === 'ha' ? built.find((w) => w.value.code === b.value.partOf) : undefined
     if (whole && /^(?:tổng\s+)?(?:diện tích|gieo trồng|gieo cấy)(?![\p{L}])/iu.test(whole.value.name) && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
-      const subject = bareCrop(b.value.name)?.toLowerCase()
+      const bare = bareCrop(b.value.name)?.toLowerCase()
+      const subject = bare !== undefined ? cropKeyOf(bare) : undefined
       if (subject) {
         const rec = bySubject.get(subject) ?? {}
         if (!rec.DT) rec.DT = b
@@ -52,7 +53,9 @@ export function linkCropRows(built: Built[]): void {
     const labelled = /^[^:;.|\d]{1,40}:\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}])/iu.test(b.value.source ?? '')
     if (!(b.value.source?.startsWith('| ') || /^[^:;.|]{1,100}:\s+[≥≤<>]?\s*\d/u.test(b.value.source ?? '') || ownLine || labelled) || b.value.formula) continue
     const m = MEASURE_RE.exec(b.value.name)
-    const subject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+    // ("Diện tích vườn cây ăn trái …", then "Sản lượng trái cây các loại …, năng suất …": one crop, cropKeyOf.)
+    const bareSubject = m?.[3]?.replace(/\([^()]*\)/gu, ' ').replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase()
+    const subject = bareSubject ? cropKeyOf(bareSubject) : undefined
     if (!m || !subject) continue
     const measure = /^gieo|^diện tích/iu.test(m[2]!) ? 'DT' : /^năng suất/iu.test(m[2]!) ? 'NS' : 'SL'
     // ("trong đó diện tích lúa hai vụ 980 ha", then "Năng suất lúa …; sản lượng lúa …": the same rice.)

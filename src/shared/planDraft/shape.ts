@@ -24,7 +24,7 @@ export interface Reading {
  * work prevents, the rate of the work is to be raised.
  */
 const LOWER_BETTER_RE =
-  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?<!(?:phòng|chống|chữa)[\s,]+)(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|sinh con thứ ba|thất nghiệp|bỏ học|cháy|nổ|ma túy|ngộ độc|đuối nước|tảo hôn|bạo lực gia đình)(?![\p{L}])/iu
+  /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?<!(?:phòng|chống|chữa)[\s,]+)(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|phạm tội|sinh con thứ ba|thất nghiệp|bỏ học|cháy|nổ|ma túy|ngộ độc|đuối nước|tảo hôn|bạo lực gia đình)(?![\p{L}])/iu
 
 /** How the document writes: its decimal sign, and the money unit it counts in. */
 export interface DocHabits {
@@ -201,7 +201,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
         // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
         // Crimes, accidents and fires are counted in cases too: "Kéo giảm tội phạm … từ 5%" cuts their number.
-        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : countedNoun(name)
+        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|phạm tội|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : countedNoun(name)
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
@@ -335,7 +335,8 @@ function casesInText(doc: DraftContext, baseYear: number, cases: string, named: 
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
 export function statedCases(name: string, baseYear: number, rest: string, doc: DraftContext): number | undefined {
-  // Crimes are named two ways, "tội phạm" and "phạm pháp hình sự": the cases are the same.
+  // Crimes are named three ways, "tội phạm", "phạm pháp hình sự" and "phạm tội" ("Kéo giảm tội phạm về
+  // trật tự xã hội …" against "xảy ra 34 vụ phạm tội về trật tự xã hội"): the cases are the same.
   const cases = name
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
     .replace(/^(?:(?:kiềm chế|kéo giảm|giảm|hạn chế|ngăn chặn)(?:\s*,\s*|\s+và\s+|\s+))+/iu, '')
@@ -343,7 +344,7 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
     // ("Tai nạn giao thông số vụ", from "TNGT: giảm ≥ 10% số vụ": the count named after the cases.)
     .replace(/\s+số vụ$/iu, '')
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
-    .replace(/^(?:tội phạm|phạm pháp)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp)(?:\s+hình sự)?`)
+    .replace(/^(?:tội phạm|phạm pháp|phạm tội)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp|phạm tội)(?:\s+hình sự)?`)
     // "xảy ra 08 vụ TNGT": the cases may be written in their abbreviation, or spelled out.
     .replace(/^[\p{L} ]+$/u, (x) => {
       const abbr = abbreviationOf(x)

@@ -429,6 +429,17 @@ function notedStart(note: string, year: number, unit: string): string | undefine
   return m && (unitInfo(m[2]!)?.canonical ?? m[2]) === unit ? m[1] : undefined
 }
 
+/**
+ * "| Số vụ tai nạn giao thông | vụ | 9 | giảm ít nhất 2 vụ |": cases (vụ) happen during the year, a
+ * flow; a cut by a count of them from last year's count is a ceiling on this year's (at most 7), as
+ * "Giảm ít nhất 02 vụ … so với năm 2024 (năm 2024 xảy ra 07 vụ)" reads in prose.
+ */
+function casesCeiling(unit: string, last: number, amount: number): { target: Target; reason: string } | undefined {
+  if (unitInfo(unit)?.canonical !== 'vụ' || !(last > amount)) return undefined
+  const value = Math.round((last - amount) * 100) / 100
+  return { target: { kind: 'at_most', value, strict: false }, reason: `giảm ${String(amount).replace('.', ',')} vụ so với năm trước (${String(last).replace('.', ',')} vụ): năm nay không quá ${String(value).replace('.', ',')} vụ` }
+}
+
 /** "Duy trì 3/3 trường", "Giữ vững 12/12 thôn": all of the units keep (or reach) the state the row names, a yes/no. */
 const allKept = (cell: string): boolean => {
   const m = /^(?:duy trì|giữ vững|đạt)\s+(\d{1,4})\s*\/\s*(\d{1,4})(?:\s+\p{L}+){0,3}$/iu.exec(cell.trim())
@@ -458,6 +469,13 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const plainFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
   // ("tăng 8,2 so với năm 2025" under "Tốc độ tăng … | %": a bare figure measured from a year, read with it.)
   const isFigure = (c: { text: string }): boolean => plainFigure(c) || (!/[%‰]/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,]*\s+so với\s+(?:năm\s+\d{4}|năm trước|cùng kỳ(?:\s+năm trước)?)$/iu.test(c.text))
+  // Last year's level of the row: its "Thực hiện <year - 1>" column ("| Số hộ nghèo | hộ | 40 | …"), or,
+  // without such a column, its note ("Năm 2024: 3,2%", "Đầu năm 2025: 26 hộ") in the row's unit.
+  const lastLevel = (unit: string, notes: string): string | undefined => {
+    if (!head || year === undefined) return undefined
+    const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
+    return lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? cells[lastAt]!.text : lastAt < 0 ? notedStart(notes, year, unit) : undefined
+  }
   // "| Tỷ lệ hộ nghèo | % | 2,85 | | Giảm 0,7% |": where the plan cell is empty, a cut written in
   // words in the change column ("Tăng/giảm") is the row's target, a cut from its last-year figure
   // (a signed difference, "-0,4", only restates a plan figure).
@@ -528,11 +546,16 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     read.reasons.push('đọc từ một dòng bảng: ô chỉ tiêu ghi cả số và đơn vị tính')
     // ("| Số hộ nghèo | Giảm 8 hộ | Đầu năm 2025: 26 hộ |": a cut from the level the row's note gives.)
     const t = read.value.target
-    const startText = t?.kind === 'reduce_by' && !t.relative && t.max === undefined && t.baseline === undefined && cols.notes !== undefined && year !== undefined ? notedStart(cells[cols.notes]?.text ?? '', year, read.value.unitOfMeasure) : undefined
+    const cutFrom = t?.kind === 'reduce_by' && !t.relative && t.max === undefined && t.baseline === undefined && year !== undefined
+    const notedText = cutFrom && cols.notes !== undefined ? notedStart(cells[cols.notes]?.text ?? '', year, read.value.unitOfMeasure) : undefined
+    // ("| Số hộ nghèo | hộ | 40 | giảm 5 hộ |": or last year's column, as for a bare "Giảm 5".)
+    const startText = notedText ?? (cutFrom ? lastLevel(read.value.unitOfMeasure, '') : undefined)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(read.value.unitOfMeasure), habit: doc.habit })?.value : undefined
     if (t?.kind === 'reduce_by' && start !== undefined && start > t.amount) {
-      read.value = { ...read.value, target: { ...t, baseline: start } }
-      read.reasons.push(`ghi chú của dòng: mức đầu năm là ${startText} ${read.value.unitOfMeasure}, cần còn không quá ${String(Math.round((start - t.amount) * 100) / 100).replace('.', ',')} ${read.value.unitOfMeasure}`)
+      const ceiling = casesCeiling(read.value.unitOfMeasure, start, t.amount)
+      read.value = { ...read.value, ...(ceiling ? { aggregation: 'flow' as const, target: ceiling.target } : { target: { ...t, baseline: start } }) }
+      if (ceiling && read.confidence === 'high') read.confidence = 'medium'
+      read.reasons.push(ceiling ? ceiling.reason : `${notedText !== undefined ? 'ghi chú của dòng: mức đầu năm' : `mức năm ${year! - 1}`} là ${startText} ${read.value.unitOfMeasure}, cần còn không quá ${String(Math.round((start - t.amount) * 100) / 100).replace('.', ',')} ${read.value.unitOfMeasure}`)
     }
     for (const alt of read.alternatives ?? []) alt.source = line.text
     return { ...read, value: { ...read.value, source: line.text }, source: span }
@@ -550,7 +573,9 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const cueText = symbolic.slice(0, digits.index)
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
-  const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text)
+  // ("| - | Năng suất bình quân | tạ/ha | …": a Word table pasted as text marks its sub-rows in the number's cell.)
+  const dashed = /^[-+–]$/u.test(cells[cells.indexOf(nameCell) - 1]?.text ?? '')
+  const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text) ?? (dashed ? /^((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text) : null)
   // "| | - Trong đó: khách quốc tế | lượt | … |": a part of the row above, named by itself.
   // ("| | Trong đó: - Thóc | tấn | … |": the first part's dash after the colon too.)
   const partRow = /^(?:(?:\d+|[A-H])[.)]\s*)?(?:[-+]\s*)?trong đó\s*:?\s*(?:[-+–]\s*)?(?=\p{L})/iu.exec(nameCell.text)
@@ -594,8 +619,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     return { id: '', value: makeIndicator(main, code, section.code, line.text), source: f.span, confidence: 'medium', reasons, ambiguous: false, found: f }
   }
   const shaped = toIndicatorShape(f, year, doc, reasons)
-  const { alternatives, confidence } = shaped
-  let { main } = shaped
+  const { alternatives } = shaped
+  let { main, confidence } = shaped
   // "| Số câu lạc bộ … | CLB | 12 | 14 |": an abbreviation in capitals of what the row counts (CLB,
   // HTX, DN) is the unit as the table's ĐVT column writes it, kept so, not spelled out.
   const abbreviation = unitCell && /^\p{Lu}{2,5}$/u.test(unitCell.text) ? unitInfo(unitCell.text) : undefined
@@ -609,12 +634,16 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // ("| Mức giảm tỷ lệ hộ nghèo | % | 4,1 | ≥ 3,5 |": a row named for the size of the cut holds last
   // year's cut in that column, not a level to start from.)
   if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && !/^(?:mức|tốc độ)\s+giảm\s/iu.test(rowName) && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
-    const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
     // (Or the row's note: "| Giảm 8 hộ | Đầu năm 2025: 26 hộ |", "| Năm 2024: 3,2% |", last year's level in the unit of the row.)
-    const startText = lastAt >= 0 && isFigure(cells[lastAt] ?? { text: '' }) ? cells[lastAt]!.text : lastAt < 0 ? notedStart(notes, year, main.unitOfMeasure) : undefined
+    const startText = lastLevel(main.unitOfMeasure, notes)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
-    if (start !== undefined && start > amount) {
+    const ceiling = start !== undefined ? casesCeiling(main.unitOfMeasure, start, amount) : undefined
+    if (ceiling) {
+      main = { ...main, aggregation: 'flow', target: ceiling.target }
+      reasons.push(ceiling.reason)
+      if (confidence === 'high') confidence = 'medium'
+    } else if (start !== undefined && start > amount) {
       main = { ...main, target: { ...main.target, baseline: start } }
       const u = /^[%‰]$/u.test(main.unitOfMeasure) ? main.unitOfMeasure : ` ${main.unitOfMeasure}`
       reasons.push(`mức năm ${year - 1} là ${startText}${u}: ${/^[%‰]$/u.test(main.unitOfMeasure) ? 'tỷ lệ ' : ''}cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}${u}`)
