@@ -148,7 +148,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout98'), title: 'held-out plans, ninety-eighth set (test/fixtures/heldout98; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout99'), title: 'held-out plans, ninety-ninth set (test/fixtures/heldout99; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout100'), title: 'held-out plans, hundredth set (test/fixtures/heldout100; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout101'), title: 'held-out plans, hundred-and-first set (test/fixtures/heldout101; measured once at 0d43f8c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout101'), title: 'held-out plans, hundred-and-first set (test/fixtures/heldout101; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

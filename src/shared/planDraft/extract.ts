@@ -35,9 +35,9 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
-import { guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
+import { guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
-import { findTargets } from './figures'
+import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
@@ -131,7 +131,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // "1. Mục tiêu chung" beside "2. Mục tiêu cụ thể": the general aim is prose, the specific one holds the targets.
   // ("1. Mục tiêu tổng quát" beside "2. Các chỉ tiêu chủ yếu:", as a resolution writes them: the same.)
   // ("2. Các chỉ tiêu thi đua cụ thể", "Chỉ tiêu thi đua chủ yếu năm 2025:": the targets named with their movement and year too.)
-  const specificAims = lines.some((l) => /^(?:\S+\s+)?(?:mục tiêu cụ thể|(?:các\s+)?chỉ tiêu(?:\s+thi đua)?\s+(?:chủ yếu|cụ thể)(?:\s+năm\s+\d{4})?\s*:?\s*$)(?![\p{L}])/iu.test(l.text))
+  // ("2. Hệ thống 23 chỉ tiêu thi đua chủ yếu": the targets counted, or called a system of targets, too.)
+  const specificAims = lines.some((l) => /^(?:\S+\s+)?(?:mục tiêu cụ thể|(?:hệ thống\s+)?(?:các\s+)?(?:\d{1,3}\s+)?chỉ tiêu(?:\s+thi đua)?\s+(?:chủ yếu|cụ thể)(?:\s+năm\s+\d{4})?\s*:?\s*$)(?![\p{L}])/iu.test(l.text))
   // The table of figures per column being read, if any.
   let table: MeasureTable | undefined
   // The heading row of the table being read, if it had one, and the row naming the rows under it.
@@ -467,7 +468,12 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       continue
     }
     // ("… năm 2024 đạt 92%, đến năm 2025 đạt 95%": the later year's figure beside the plan year's is no target.)
-    const found = findTargets(item, current, true).filter((f) => !laterYearFigure(item.text, f.at - item.start, year))
+    // ("Năm 2026, toàn phường đón … ước đạt 1.480 tỷ đồng. Năm 2027, phấn đấu …": so is a past year's result beside it.)
+    const found = pastYearNamed(
+      findTargets(item, current, true).filter((f) => !laterYearFigure(item.text, f.at - item.start, year)),
+      item,
+      year,
+    )
     // (The first figure of a target's plan is the target the row names: "đạt 12.000 tấn trở lên (lúa …)".)
     if (groupName !== undefined && found[0]) found[0] = { ...found[0], name: groupName }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
@@ -662,6 +668,29 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
   }
   return draft
+}
+
+/**
+ * The figures of a line without those of a past year's result beside the plan year's (guards.ts,
+ * pastYearFigure). "Tỷ lệ bao phủ bảo hiểm y tế năm 2026 đạt 94,1%, năm 2027 đạt 95% trở lên": the
+ * plan year's figure, named by its year alone, is the measure the past year's result names; its
+ * source runs from that name.
+ */
+function pastYearNamed(found: Found[], item: Line, year: number | undefined): Found[] {
+  const out: Found[] = []
+  let dropped: Found | undefined
+  for (const f of found) {
+    if (pastYearFigure(item.text, f.at - item.start, year)) {
+      dropped = f
+      continue
+    }
+    const bare = year !== undefined && new RegExp(String.raw`^(?:(?:trong|cuối)\s+)?năm ${year}$`, 'iu').test(f.name.trim())
+    const between = dropped ? item.text.slice(dropped.at - item.start, f.at - item.start) : ''
+    const measure = dropped?.name.replace(/\s+(?:(?:trong|cuối)\s+)?năm\s+\d{4}$/iu, '').trim()
+    out.push(bare && measure && !/[.;:]\s/u.test(between) ? { ...f, name: measure, span: { ...f.span, start: dropped!.span.start } } : f)
+    dropped = undefined
+  }
+  return out
 }
 
 /**

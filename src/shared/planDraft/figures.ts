@@ -38,6 +38,20 @@ const UNIT_WORDS = String.raw`(?:thôn|bản|buôn|bon|ấp|làng|xóm|sóc|plei
 /** "các khu phố tổ chức …", "các thôn, tổ dân phố mở … ít nhất": the units named together, then what each holds. */
 const SESSIONS_OF_UNITS_RE = new RegExp(String.raw`(?:^|[,;:])\s*(?:[-+•]\s*)?các\s+${UNIT_WORDS}(?:\s*(?:,|và)\s*${UNIT_WORDS})*\s+(?:tổ chức|mở|họp|thực hiện|ra quân)(?![\p{L}])[^,;:]*?(?:ít nhất|tối thiểu)?\s*$`, 'iu')
 
+/**
+ * The figure found last is a share of things served ("100% hộ kinh doanh được kiểm tra"), and the
+ * sentence runs on from it to the position `at` (no stop, ";" or ":" between), with no subject of
+ * its own after a comma (the commune, its units, an organisation): the times at `at` are each thing's.
+ */
+function timesOfShare(out: readonly Found[], lineStart: number, text: string, at: number): boolean {
+  const prev = out[out.length - 1]
+  if (prev?.unit !== '%') return false
+  const from = prev.at - lineStart
+  if (from < 0 || from >= at || at - from > 300) return false
+  const between = text.slice(from, at)
+  return /^\d{1,3}(?:[.,]\d+)?\s*%\s[^.;:]*?(?<![\p{L}])được\s[^.;:]*$/iu.test(between) && !/,\s*(?:(?:xã|phường|thị trấn|các|mỗi|từng|ủy ban|ubnd|công an|hội|đoàn|ban)(?![\p{L}]))/iu.test(between)
+}
+
 /** "… điểm trở lên được xếp loại xuất sắc", "… điểm: loại khá": a grade the points earn, up to the clause's end. */
 const GRADE_AFTER_RE = /^[^;.\n]{0,40}?(?<![\p{L}])(?:xếp loại|xếp hạng|loại\s+(?:xuất sắc|khá|tốt|trung bình|yếu|hoàn thành))(?![\p{L}])/iu
 
@@ -353,6 +367,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "…; các khu phố tổ chức tập huấn ít nhất 02 lần trong năm": sessions the units hold, the count
     // asked of each of them (as after "mỗi"), a duty of the movement in each unit, no commune total.
     if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && SESSIONS_OF_UNITS_RE.test(before)) continue
+    // "100% cơ sở kinh doanh được kiểm tra, nhắc nhở về vệ sinh thực phẩm ít nhất 02 lần trong năm": the
+    // times after a share of things served ("N% … được …") in the same sentence are how often each of
+    // them is, a condition of the share, no count of its own.
+    if (/^(?:lần|buổi|đợt)$/iu.test(m[5] ?? '') && timesOfShare(out, line.start, text, at)) continue
     // "đạt từ 90 điểm trở lên được xếp loại xuất sắc", "từ 75 đến dưới 90 điểm xếp loại khá": points
     // that grade the units' emulation are a band of its scoring, no target.
     if (/^điểm$/iu.test(m[5] ?? '') && GRADE_AFTER_RE.test(after(at + m[0].length))) continue
@@ -368,7 +386,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
     // ("+ Diện tích cà phê hiện có 720 ha; trồng mới 50 ha …" in a list of targets: an area the list
     // states as it stands, its item's own subject, is the area to keep as well.)
-    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && (KEEP_RE.test(before) || (section.list && /^[\s,;.:–+-]*diện tích\s[^,;:()\d]*$/iu.test(before)))
+    // ("Dâu tây: diện tích hiện có 85 ha, năng suất bình quân 30 tấn/ha, sản lượng 2.550 tấn": a crop's
+    // area as it stands, its yield and output set after it in the sentence, is the area they are set on.)
+    const cropLine = (): boolean => /^[\s,;.:–+-]*(?:[\p{L} ]{1,30}:\s*)?diện tích\s[^,;:()\d]*$/iu.test(before) && /^[^.;]{0,80}?,\s*(?:năng suất|sản lượng)(?![\p{L}])/iu.test(after(at + m[0].length))
+    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && (KEEP_RE.test(before) || cropLine() || (section.list && /^[\s,;.:–+-]*diện tích\s[^,;:()\d]*$/iu.test(before)))
     if (!cueMatch && !kept && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
       stated = lastBreak
       continue

@@ -58,6 +58,36 @@ export function laterYearFigure(text: string, at: number, planYear: number | und
   return last[1] !== undefined && Number(last[2]) > planYear
 }
 /**
+ * "Năm 2026, toàn phường đón khoảng 1,12 triệu lượt khách, doanh thu … ước đạt 1.480 tỷ đồng. Năm
+ * 2027, phấn đấu …", "Cuối năm 2026 phường còn 18 hộ nghèo …; năm 2027 phấn đấu giảm …", "Tỷ lệ bao
+ * phủ bảo hiểm y tế năm 2026 đạt 94,1%, năm 2027 đạt 95%": a figure whose sentence names, last before
+ * it, a year before the plan's, that sentence opening on it ("Năm 2026, …", "Cuối năm 2026 …") or the
+ * year followed by what it reached ("năm 2026 đạt …", "… còn …"), is that year's result, stated
+ * beside the plan year's target: no target of this plan. Not a year the figure is compared with ("so
+ * với năm 2026", "cùng kỳ năm 2026"), a year to reach ("đến năm 2030"), nor one the sentence strives
+ * after ("năm 2026 … phấn đấu …"). `at` is the figure's offset in `text`; the sentence is read back
+ * from it to the last full stop, ";" or ":" (at most 300 characters).
+ */
+export function pastYearFigure(text: string, at: number, planYear: number | undefined): boolean {
+  if (planYear === undefined) return false
+  const before = text.slice(Math.max(0, at - 300), at)
+  let stop = -1
+  for (const m of before.matchAll(/[;:]|\.(?!\d)/gu)) stop = m.index
+  const sentence = before.slice(stop + 1)
+  let last: RegExpExecArray | undefined
+  for (const m of sentence.matchAll(PAST_YEAR_MENTION_RE)) last = m
+  if (!last || last[1] !== undefined || Number(last[2]) >= planYear) return false
+  const lead = sentence.slice(0, last.index)
+  const after = sentence.slice(last.index + last[0].length)
+  const opens = /^[\s,–-]*(?:[-+•]\s*)?(?:(?:trong|cuối|hết|(?:tính\s+)?đến\s+(?:hết|cuối))\s+)?$/iu.test(lead)
+  const reached = /^\s*(?:[^\d,;:]{0,40}?\s)?(?:ước\s+)?(?:đạt|là|còn|có)(?![\p{L}])/iu.test(after)
+  return (opens || reached) && !/phấn đấu|kế hoạch|chỉ tiêu/iu.test(after)
+}
+
+/** A year named after "năm", and the words before it that make it no year of a result: "so với", "cùng kỳ", "đến", "vào", "tới", "trước". */
+const PAST_YEAR_MENTION_RE = /(?<![\p{L}])((?:so với|cùng kỳ|vào|đến|tới|trước|từ|sau)\s+(?:(?:hết|cuối|đầu)\s+)?)?năm\s+(\d{4})(?!\d)/giu
+
+/**
  * A year named in a sentence, after the word that makes it a time to reach ("đến năm 2025") or not
  * ("năm 2024"), or a period "giai đoạn 2021 - 2025" (not the period a standard is set for, "theo
  * chuẩn nghèo đa chiều giai đoạn 2026 - 2030", which names the standard).

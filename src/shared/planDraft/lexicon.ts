@@ -63,6 +63,11 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['cháu'], 'cháu', true],
   [['lượt hộ'], 'lượt hộ', true],
   [['lượt người', 'lượt'], 'lượt', true],
+  // Visitors to a tourist place, by the thousand or the million ("đón từ 1,25 triệu lượt khách trở lên").
+  [['triệu lượt khách'], 'triệu lượt khách', false],
+  [['triệu lượt'], 'triệu lượt', false],
+  [['nghìn lượt khách', 'ngàn lượt khách'], 'nghìn lượt khách', false],
+  [['nghìn lượt', 'ngàn lượt'], 'nghìn lượt', false],
   [['phiên'], 'phiên', true],
   [['suất'], 'suất', true],
   [['công trình'], 'công trình', true],
@@ -141,8 +146,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
 
 /**
  * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố") or as
- * new ones ("thêm 01 thôn đạt chuẩn …") or bounded ("có ít nhất 12 thôn đạt …"): a bare "12 thôn"
- * is how many there are, never a target.
+ * new ones ("thêm 01 thôn đạt chuẩn …") or bounded ("có ít nhất 12 thôn đạt …", "có từ 12 thôn trở
+ * lên đạt …"): a bare "12 thôn" is how many there are, never a target.
  */
 // (The villages of the K'Ho and M'nông of the Central Highlands are "bon": "12/14 thôn, bon".)
 // (A Catholic commune counts its parishes' parts too: "có ít nhất 20/24 giáo họ được công nhận …".)
@@ -202,7 +207,7 @@ export const rangeInOneUnit = (line: string): string => line.replace(RANGE_UNIT_
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}])))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -495,9 +500,12 @@ export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ v�
  * The plan's closing call, no goal of its own: "hoàn thành tốt nhiệm vụ chính trị được giao",
  * "hoàn thành toàn diện các chỉ tiêu năm 2026", "hoàn thành thắng lợi các mục tiêu, nhiệm vụ".
  * A named duty ("hoàn thành chỉ tiêu giao quân", "hoàn thành dự toán thu ngân sách") is not one.
+ * ("hoàn thành và hoàn thành vượt mức các chỉ tiêu kinh tế - xã hội, quốc phòng - an ninh năm 2025
+ * được Ủy ban nhân dân huyện giao và Hội đồng nhân dân xã thông qua (chi tiết tại Phụ lục …)": the
+ * fields the targets cover, who set them, and a pointer to where they are listed are no goal either.)
  */
 export const GENERIC_GOAL_RE =
-  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và vượt))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:\s+(?:chính trị|kinh tế\s*[-–]\s*xã hội|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*)?\s*$/iu
+  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
 
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
@@ -516,11 +524,11 @@ export const NAMING_HEAD_RE =
 
 /**
  * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
- * "thường xuyên tuyên truyền", "phát huy vai trò", "vận động Nhân dân …"). "Xây dựng xã vững mạnh"
- * names a state to reach and is none.
+ * "thường xuyên tuyên truyền", "phát huy vai trò", "vận động Nhân dân …", "tiếp tục sắp xếp, kiện
+ * toàn bộ máy …"). "Xây dựng xã vững mạnh" names a state to reach and is none.
  */
 export const DIRECTION_RE =
-  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
 
 /**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán

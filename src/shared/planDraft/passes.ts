@@ -210,7 +210,8 @@ export function dropVillageShares(built: Built[], doc: DraftContext): void {
 /**
  * "… phấn đấu đạt 38,6 tỷ đồng, tăng khoảng 12% so với thực hiện năm 2025": a growth with no
  * subject of its own right after an amount of money only restates that amount, one target. So
- * does how far it goes past the assigned estimate ("… đạt 18,75 tỷ đồng, vượt 10% dự toán tỉnh giao").
+ * does how far it goes past the assigned estimate ("… đạt 18,75 tỷ đồng, vượt 10% dự toán tỉnh giao"),
+ * or what share of it the amount is ("…, bằng 104% dự toán tỉnh giao").
  */
 /** "… so với năm 2024", "so với năm trước", "so với cùng kỳ": measured from a past year. */
 const RISE_FROM_PAST_RE = /(?<![\p{L}])so với\s+(?:(?:thực hiện|cuối)\s+)?(?:năm\s+\d{4}|năm trước|cùng kỳ)(?![\p{L}])/iu
@@ -219,7 +220,9 @@ export function dropRestatedGrowths(built: Built[], text: string): void {
   for (let i = 1; i < built.length; i++) {
     const b = built[i]!
     const amount = built[i - 1]!
-    const restates = (b.value.target?.kind === 'growth' && /^tăng\s/iu.test(b.value.source ?? '')) || (b.found?.overPlan === true && /^vượt\s/iu.test(b.value.source ?? ''))
+    // ("… đạt 312,5 tỷ đồng trở lên, bằng 104% dự toán tỉnh giao": so does the share of the estimate it comes to.)
+    const ofEstimate = b.value.unitOfMeasure === '%' && /^(?:bằng|đạt)\s+\d[\d.,]*\s*%\s+(?:so với\s+)?(?:dự toán|kế hoạch|chỉ tiêu)(?![\p{L}])/iu.test(b.value.source ?? '')
+    const restates = (b.value.target?.kind === 'growth' && /^tăng\s/iu.test(b.value.source ?? '')) || (b.found?.overPlan === true && /^vượt\s/iu.test(b.value.source ?? '')) || ofEstimate
     // "Đón 65.000 lượt khách trở lên, tăng 18% so với năm 2025": a growth naming no measure of its own
     // (its unit unknown) restates the amount before it, whatever that amount counts.
     const ownMeasure = b.value.unitOfMeasure !== 'chưa rõ'

@@ -7,7 +7,7 @@ import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } f
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
-import { type DraftContext, type Reading, statedCases, toIndicatorShape } from './shape'
+import { type DraftContext, type Reading, statedCases, statedCount, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
 
@@ -268,6 +268,13 @@ interface TableColumns {
 /** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
 const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh lệch|\+\s*\/\s*-|±)/u
 
+/**
+ * "Thành phố giao", "Huyện giao", "Tỉnh giao": the column of what the level above assigns; "Phường
+ * phấn đấu", "Xã phấn đấu": the commune's own target beside it. Named by who sets the figure, not by
+ * "chỉ tiêu" or "kế hoạch", they are the plan's columns all the same.
+ */
+const ASSIGNED_OR_OWN_COLUMN_RE = /^(?:(?:ubnd\s+)?(?:tỉnh|thành phố|tp|huyện|quận|thị xã|cấp trên)\s+giao|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+phấn đấu)(?![\p{L}])/u
+
 /** "Năm 2026", "2026": a column named by a year alone, in a table covering several years. */
 const YEAR_COLUMN_RE = /^(?:năm\s+)?(\d{4})$/iu
 
@@ -297,9 +304,9 @@ function tableColumns(head: readonly string[], year: number | undefined): TableC
     else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
     // ("KH 2026 so với TH 2025 (%)": a comparison of the plan with last year names the plan year, yet holds no target.)
     else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
-    else if (/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
-      // "Chỉ tiêu giao | Chỉ tiêu phấn đấu": the commune's own target is the one it strives for; the
-      // assigned one stands in where that cell is empty.
+    else if ((/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) || ASSIGNED_OR_OWN_COLUMN_RE.test(x)) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+      // "Chỉ tiêu giao | Chỉ tiêu phấn đấu", "Thành phố giao | Phường phấn đấu": the commune's own
+      // target is the one it strives for; the assigned one stands in where that cell is empty.
       if (/phấn đấu/u.test(x)) {
         if (cols.plan !== undefined) cols.fallback = cols.plan
         cols.plan = i
@@ -351,6 +358,15 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
         ? statedCases(name, year - 1, '', doc)
         : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
+  // ("| Số hộ nghèo | hộ | giảm 50% | giảm 50% |" with no column of last year: a share of the level
+  // the year starts from all the same, the count the review states for the end of last year if it does.)
+  if (last === undefined && percent !== undefined && m[1]?.toLowerCase() === 'giảm' && stock && name !== '') {
+    const start = statedCount(name, unit, year - 1, doc)
+    return {
+      target: { kind: 'reduce_by', amount: percent, relative: true, ...(start !== undefined ? { baseline: start } : {}) },
+      reason: start !== undefined ? `giảm ${m[2]}% so với mức cuối năm ${year - 1} văn bản nêu (${String(start).replace('.', ',')} ${unit})` : `giảm ${m[2]}% so với số đầu năm: cần số đầu năm`,
+    }
+  }
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
   // ("| Số người nghiện ma túy | người | 40 | Giảm 10% |": a level standing, a stock, is cut by a
@@ -485,7 +501,10 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // figure tells what the figure comes to; the figure is the target.
   const noted = given ? /^([^()]*\d[^()]*?)\s*\([^()]*\)$/u.exec(given.text) : null
   const planCell = given && noted && plainFigure({ text: noted[1]! }) ? { ...given, text: noted[1]! } : given
-  const figureCells = usable.filter((c) => c !== unitCell && isFigure(c))
+  // ("| 15 | Trường đạt chuẩn quốc gia | trường | 5/6 | 6/6 | Các trường học |": the row's number before
+  // its name is no figure of it, whatever columns follow.)
+  const named = cells.findIndex((c) => /\p{L}{2,}/u.test(c.text))
+  const figureCells = cells.filter((c, i) => !cols.skip.has(i) && c !== unitCell && isFigure(c) && !(i < named && /^\d{1,3}[.)]?$/u.test(c.text)))
   // "| Tỷ lệ hộ dân dùng nước sạch | % | 100 | Duy trì |": keep last year's level, which is the figure.
   const kept = planCell && /^duy trì$/iu.test(planCell.text) ? cells.find((c, i) => i !== cols.notes && cols.skip.has(i) && isFigure(c)) : undefined
   const figure = kept ?? (planCell ? (isFigure(planCell) ? planCell : undefined) : figureCells[figureCells.length - 1])
