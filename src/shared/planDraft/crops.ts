@@ -73,7 +73,7 @@ export function cropKey(records: ReadonlyMap<string, Record<string, Built>>, sub
   return [...records.entries()].find(([k, r]) => !r[measure] && short(k) && short(subject) && (sameCrop(k, subject) || sameCrop(subject, k)))?.[0] ?? subject
 }
 
-/** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it. */
+/** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it; the area and the output are left as they roll up. */
 export function linkYield(rec: Record<string, Built>): void {
   const { DT: area, NS: yieldB, SL: output } = rec
   if (!area || !yieldB || !output) return
@@ -92,5 +92,5 @@ export function linkYield(rec: Record<string, Built>): void {
   delete yieldB.alternatives
   yieldB.ambiguous = false
   yieldB.reasons.push('năng suất = sản lượng ÷ diện tích: tính từ hai chỉ tiêu kia')
-  for (const b of [area, output]) if (b.value.aggregation !== 'flow') b.value.aggregation = 'flow'
+  // (The area and the output keep how each rolls up: a tea area kept is a stock, its output a flow; passes.ts, settleAggregations.)
 }

@@ -454,9 +454,147 @@ export const UNIT_NOUN_RE =
 export const VILLAGE_BRANCH_RE = /^(?:các\s+)?(?:chi hội|chi đoàn)(?:\s+\p{L}+){0,3}?\s+(?:ở|tại|của)\s+(?:các|mỗi|từng|100%)\s+(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khóm|ấp|bản|làng|buôn|xóm|plei)(?![\p{L}])/iu
 
 /** Words that make a count a level at a moment (stock) rather than an amount that accrues (flow). */
-const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ)(?![\p{L}])/iu
-const FLOW_RE = /(?<![\p{L}])(?:mới|tạo|tuyển|cấp|xuất khẩu|giải quyết|khám|tiêm|đào tạo|trồng|thu|chi|sản lượng|xây dựng|làm|sửa chữa|hỗ trợ|kết nạp|phát triển thêm)(?![\p{L}])/iu
+const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|đàn|tổng đàn|hiện có|có mặt|quy mô|dân số|số người|số lượng|số thành viên|số hội viên|số đoàn viên|số đảng viên|số giường|độ che phủ|tỷ lệ|chỉ số)(?![\p{L}])/iu
+/**
+ * Words of something done, made or added in the year (flow): new ones ("mới", "thêm"), planting,
+ * sowing and reworking ("trồng mới", "trồng rừng", "gieo cấy", "tái canh", "chuyển đổi"), output,
+ * money in and out, the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
+ * alone is no planting where it names what grows on an area ("diện tích trồng cây ăn trái"), only
+ * as the verb opening the measure ("trồng keo 45 ha"); nor is "thu" a receipt in "thu hoạch" (a
+ * harvested area) or "thu mua" (buying in), "chi" spending in "chi hội", "cấp" an issue where it is
+ * a level ("cấp huyện") or a status held ("được cấp mã số vùng trồng"), "mới" new in "nông thôn mới"
+ * or "giống mới" (a new variety), "chuyển đổi" a conversion in "chuyển đổi số", "xuất khẩu" an export
+ * in "phục vụ xuất khẩu", "làm" a work but in "làm mới", "làm nhà", "làm đường".
+ */
+const FLOW_RE =
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!phục vụ\s)xuất khẩu|giải quyết|khám|tiêm|đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
+/**
+ * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
+ * ổn định", "ổn định" (not the stable jobs of "việc làm ổn định"), "giữ bằng", "hiện có", "tổng
+ * đàn", "đội tàu", forest "quản lý, bảo vệ" or "giao khoán", units "hoạt động hiệu quả / ổn định /
+ * thường xuyên", pupils "đầu năm học".
+ */
+const STANDING_RE =
+  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|sinh hoạt thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
+
+/**
+ * A figure stated as a level the count is raised to, or as a running total: "nâng tổng số tiêu chí …
+ * lên 14/19", "phát triển diện tích sầu riêng lên 410 ha", "(lũy kế)", "lũy kế đến 31/12 có …". (A
+ * quarter's year-to-date figure, "quý II lũy kế đạt …", is a milestone of a flow, no level.)
+ */
+const LEVEL_BEFORE_RE = /(?<![\p{L}])(?:nâng|phát triển|đưa)(?![\p{L}])[^;.]{0,80}?\slên\s*$/iu
+const RUNNING_TOTAL_RE = /(?<![\p{L}])(?<!(?:quý|tháng)\s+[\dIVX]{1,4}\s+)(?:lũy|luỹ) kế(?![\p{L}])/iu
+
+/** Money, weight, volume, length, visits and cases: made, spent, moved or happening in the year, never a level held. */
+const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:nghìn |triệu )?tấn|tạ|kg|(?:nghìn |triệu )?lít|m³|km|lượt(?: hộ)?|vụ)$/u
+
+/**
+ * Crops that stand for years: tea, coffee, rubber, pepper, cashew, cocoa, coconut, fruit trees
+ * ("cây ăn quả", "có múi", durian, pomelo, longan, lychee, mango …), macadamia, grapes, cinnamon,
+ * star anise, cardamom, ginseng, mulberry, chestnut, sedge.
+ */
+const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói`
+
+/**
+ * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
+ * crops (PERENNIAL_CROPS), forest, salt fields, nurseries, greenhouses ("nhà màng, nhà lưới, nhà
+ * kính") and high-tech or irrigated fields; the area standing at the year's end.
+ */
+const STANDING_AREA_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:diện tích|vườn)(?![\p{L}])(?:\s+[^\s(,;|]+){0,6}?\s+(?:${PERENNIAL_CROPS}|rừng|muối|đồng muối|ươm|nhà màng|nhà lưới|nhà kính)(?![\p{L}])|(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:tiêu|dâu)(?![\p{L}])|(?<![\p{L}])(?:ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])`,
+  'iu',
+)
+
+/** A perennial crop named alone, as a part or a crop's row names its area ("sầu riêng 185 ha", "Cà phê | 3.420 |", "Cam, bưởi"), one word of its kind after it ("vải thiều"). */
+const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?(?:\s*,\s*(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?)*$`, 'iu')
+
+/** Fields equipped to stand: greenhouses ("diện tích nhà màng, nhà lưới"), high-tech or irrigated fields, whatever is sown in them. */
+const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])/iu
+
+/** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
+const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
+
+/** Farm animals counted by the head: a herd is a level ("trâu 2.100 con", "gia cầm 85.000 con"). */
+const HERD_RE = /(?<![\p{L}])(?:trâu|bò|lợn|heo|dê|cừu|ngựa|hươu|nai|gia súc|gia cầm|gà|vịt|ngan|ngỗng|chim yến|thỏ)(?![\p{L}])/iu
+
+/**
+ * Places and establishments holding a title or a standard ("đạt danh hiệu", "đạt chuẩn", "được công
+ * nhận", "xếp hạng"): counted as how many hold it, a level. (Goods and households that earn a title
+ * in the year are counted as earned: "có thêm 02 sản phẩm OCOP", "320 hộ đạt danh hiệu …".)
+ */
+const TITLED_UNIT_RE = /^(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ|trường|tiêu chí|cơ sở|nhà trọ|khu|tuyến|tuyến phố|làng nghề|câu lạc bộ|CLB|hợp tác xã|HTX|đội|tổ)(?:,|$)/iu
+const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng)(?![\p{L}])/iu
+
+/** A title or a prize earned ("đạt danh hiệu", "đạt giải", "được khen thưởng"). */
+const EARNED_RE = /(?<![\p{L}])(?:đạt|được công nhận|được tặng)\s+(?:danh hiệu|giải)(?![\p{L}])|(?<![\p{L}])được khen thưởng(?![\p{L}])/iu
+
+/** Fleets and fish cages: boats and cages held, a level. */
+const FLEET_RE = /(?<![\p{L}])(?:tàu|thuyền|ghe)(?![\p{L}])/iu
+
+export interface AmountContext {
+  /**
+   * The clause's words before the figure; where the clause opens on "và" or "trong đó", with the
+   * clause it joins (whose verb it shares, or whose whole it is a part of).
+   */
+  before?: string
+  /** The clause from the figure on, to its end (a table's row: its later cells). */
+  after?: string
+  /** The unit of measure, as canonical (unitInfo). */
+  unit?: string
+}
+
+/**
+ * How an amount rolls up over the year: a flow (summed over the periods: output, money, planting,
+ * new members) or a stock (the level at the period's end, taken from the last period: a standing
+ * area, a herd, a fleet, a count of villages holding a title). One rule, by the measure's name, the
+ * words of its clause around the figure and its unit, in this order:
+ * - money, weight, volume, length, visits and cases: flow;
+ * - a level the count is raised to ("nâng tổng số … lên 14/19", "lên 410 ha") or a running total
+ *   ("lũy kế"; not a remark in brackets after the figure, which speaks of another): stock;
+ * - something done or added in the year (FLOW_RE, in the name or the clause's last words before the
+ *   figure: "trồng mới", "gieo cấy", "thêm", "sản lượng" …), and a title or a prize people or
+ *   households earn ("320 hộ đạt danh hiệu …", "15 học sinh đạt giải …"): flow;
+ * - an annual crop's area ("lúa", "rau", "vụ Đông"): flow, whatever the words of keeping ("gieo cấy
+ *   ổn định 2.000 ha" is sown again), unless a greenhouse's, a high-tech or an irrigated one;
+ * - words of keeping or standing (STANDING_RE: "duy trì", "giữ ổn định", "hiện có", "đội tàu" …): stock;
+ * - what stands by its nature: the area of perennial crops, orchards, forest, salt fields,
+ *   greenhouses, high-tech or irrigated fields (ha), herds (con), fleets (chiếc, tàu), fish cages
+ *   (lồng), places holding a title or a standard, or counted as a share of all ("10/12 thôn"): stock.
+ * Undefined where none says: the name's own words decide (isStockName). `by` says whether the
+ * figure's own words decided ('words') or what it measures ('nature', an annual crop's area too): a
+ * part of a whole ("trong đó …") rolls up as its whole unless its own words say otherwise.
+ */
+export function amountAggregation(name: string, context: AmountContext = {}): { aggregation: 'stock' | 'flow'; by: 'words' | 'nature' } | undefined {
+  const before = context.before ?? ''
+  // (A remark in brackets after the figure speaks of another: "có thêm 04 xóm … (lũy kế 12/34 xóm)" adds four.)
+  const after = (context.after ?? '').replace(/\([^()]*\)/gu, ' ')
+  const unit = context.unit ?? ''
+  const words = (aggregation: 'stock' | 'flow'): { aggregation: 'stock' | 'flow'; by: 'words' } => ({ aggregation, by: 'words' })
+  const nature = (aggregation: 'stock' | 'flow'): { aggregation: 'stock' | 'flow'; by: 'nature' } => ({ aggregation, by: 'nature' })
+  if (FLOW_UNIT_RE.test(unit)) return words('flow')
+  if (LEVEL_BEFORE_RE.test(before) || RUNNING_TOTAL_RE.test(`${name} ${before} ${after}`)) return words('stock')
+  // (The last words before the figure, after the clause's last comma: "đóng mới, cải hoán tàu, phấn đấu số tàu … duy trì" keeps a fleet.)
+  const last = before.replace(/\([^()]*\)/gu, ' ').split(/[,;]/u).pop() ?? ''
+  if (FLOW_RE.test(name) || FLOW_RE.test(last)) return words('flow')
+  // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
+  if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
+  const area = unit === 'ha'
+  const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
+  if (annual) return nature('flow')
+  if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
+  if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name))) return nature('stock')
+  if (/^(?:nghìn )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
+  if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
+  if (/^(?:lồng|bè)$/u.test(unit)) return nature('stock')
+  if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name))) return nature('stock')
+  return undefined
+}
+
+/**
+ * A count named as a level by its name's words alone (STOCK_RE, not FLOW_RE): the first reading of a
+ * figure, before its clause and unit settle it (amountAggregation, passes.ts settleAggregations).
+ */
 export function isStockName(name: string): boolean {
   return STOCK_RE.test(name) && !FLOW_RE.test(name)
 }

@@ -1,6 +1,6 @@
 // The passes over every drafted item once the whole document is read (draftPlan, in this order): a
 // crop's measures on lines of their own, a total's part restated, totals of nearby items, a figure
-// shared out to villages, and a figure, growth or goal stated twice.
+// shared out to villages, a figure, growth or goal stated twice, and how each amount rolls up.
 import type { Indicator } from '../model'
 import { agreesWith } from '../validation'
 import { plainWords } from '../codes'
@@ -10,7 +10,7 @@ import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
-import { unitFamily } from './lexicon'
+import { amountAggregation, unitFamily } from './lexicon'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
@@ -355,5 +355,70 @@ export function applyCorrections(built: Built[], corrections: readonly { start: 
         built.splice(i, 1)
       }
     }
+  }
+}
+
+/**
+ * How each amount rolls up over the year, settled once the whole document is read by one rule
+ * (lexicon.ts, amountAggregation) over its name, its unit and the words of its clause around its
+ * figure: a standing area, a herd, a fleet, a count of villages holding a title is a stock (the
+ * level at the period's end), what is made, sown, planted or added in the year a flow; where the
+ * rule says nothing, the first reading by the name's words stays. A clause that opens on "và"
+ * shares the verb of the clause before it ("Phát triển mới 45 doanh nghiệp và 120 hộ kinh doanh"),
+ * one on "trong đó" is a part of it ("giữ ổn định diện tích thanh long 2.150 ha, trong đó …").
+ * Then a total whose parts are all stocks is a stock, unless its own words say otherwise ("Trồng
+ * mới 120 ha rừng, trong đó: hồi 45 ha, quế 75 ha" plants them), and a part (of a "trong đó", a
+ * total's children) rolls up as its whole does, unless its own words say otherwise ("duy trì 1.150
+ * ha cà phê, trong đó tái canh 45 ha"). A cut of a count ("giảm 12 hộ nghèo") stays a stock, as the
+ * model asks, and a yield computed from output and area keeps its own.
+ */
+export function settleAggregations(built: Built[], text: string): void {
+  const amount = (i: Indicator): boolean => (i.aggregation === 'flow' || i.aggregation === 'stock') && i.target?.kind !== 'reduce_by' && i.formula === undefined
+  const set = (b: Built, aggregation: 'flow' | 'stock'): void => {
+    if (!amount(b.value) || b.value.aggregation === aggregation) return
+    b.value = { ...b.value, aggregation }
+    if (b.alternatives) b.alternatives = b.alternatives.map((a) => (amount(a) ? { ...a, aggregation } : a))
+  }
+  const ownWords = new Set<Built>()
+  for (const b of built) {
+    if (!amount(b.value)) continue
+    const { start, end } = b.source
+    const at = b.found !== undefined && b.found.at > start && b.found.at < end ? b.found.at : start
+    let from = start
+    // The clause before, back to its own start (the last comma, semicolon, colon or stop before a
+    // space, a bracket or a line's end; not the dot or comma inside a figure, "2.150 ha").
+    if (/^\s*\(?\s*(?:và|trong đó)(?![\p{L}])/iu.test(text.slice(start, start + 12))) {
+      const window = text.slice(Math.max(0, start - 300), start)
+      const head = window.replace(/[\s,;(]+$/u, '')
+      let cut = -1
+      for (const m of head.matchAll(/[,;:.](?=\s)|[\n()]/gu)) cut = m.index
+      from = start - window.length + cut + 1
+    }
+    // (Each side read over 600 characters at most, as a clause's words are elsewhere: a line of joined
+    // clauses costs no more than its targets.)
+    const before = text.slice(Math.max(from, at - 600), at)
+    const rest = text.slice(at, Math.min(end, at + 600))
+    // A table row's later cells (a note "Duy trì", "Lũy kế") are its clause; prose ends at the next clause.
+    const after = /[|\t]/u.test(rest) ? rest : rest.slice(0, rest.search(/[;.]\s|,\s|$/u))
+    const own = amountAggregation(b.value.name, { before, after, unit: b.value.unitOfMeasure })
+    if (!own) continue
+    set(b, own.aggregation)
+    if (own.by === 'words') ownWords.add(b)
+  }
+  const byCode = new Map(built.map((b) => [b.value.code, b]))
+  for (const b of built) {
+    const parts = (b.value.children ?? []).map((c) => byCode.get(c)).filter((x): x is Built => x !== undefined)
+    if (parts.length > 0 && !ownWords.has(b) && parts.every((p) => p.value.aggregation === 'stock')) set(b, 'stock')
+  }
+  // The whole a part rolls up as: its parent's, up the chain of wholes (a part of a part).
+  const parentOf = new Map<string, Built>()
+  for (const w of built) for (const c of w.value.children ?? []) parentOf.set(c, w)
+  const wholeOf = (b: Built, depth = 0): Built => {
+    const parent = b.value.partOf !== undefined ? byCode.get(b.value.partOf) : parentOf.get(b.value.code)
+    return parent && parent !== b && depth < 8 ? wholeOf(parent, depth + 1) : b
+  }
+  for (const b of built) {
+    const whole = wholeOf(b)
+    if (whole !== b && !ownWords.has(b) && (whole.value.aggregation === 'flow' || whole.value.aggregation === 'stock')) set(b, whole.value.aggregation)
   }
 }

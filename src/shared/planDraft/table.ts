@@ -644,8 +644,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // HTX, DN) is the unit as the table's ĐVT column writes it, kept so, not spelled out.
   const abbreviation = unitCell && /^\p{Lu}{2,5}$/u.test(unitCell.text) ? unitInfo(unitCell.text) : undefined
   if (abbreviation?.integer && main.unitOfMeasure === abbreviation.canonical) main = { ...main, unitOfMeasure: unitCell!.text }
-  // "| Diện tích cây ăn trái | ha | duy trì 1.240 |": a level kept is a level standing, a stock.
-  if (/^(?:duy trì|giữ vững|giữ ổn định)\s/iu.test(figure.text) && main.aggregation === 'flow' && main.target.kind === 'at_least') main = { ...main, aggregation: 'stock' }
+  // ("| Diện tích cây ăn trái | ha | duy trì 1.240 |": a level kept is a stock, settled with every amount's roll-up, passes.ts settleAggregations.)
   // "| Tỷ lệ hộ nghèo | % | 2,86 | giảm 0,8 |": a cut in points of a rate starts from the row's
   // last-year figure (its "Thực hiện 2023" column).
   // ("| Số người nghiện ma túy | người | 17 | giảm 3 |": so does a cut in a count the plan cell states,
