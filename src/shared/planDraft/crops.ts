@@ -69,7 +69,8 @@ export function sameCrop(part: string, output: string): boolean {
  */
 export function cropKey(records: ReadonlyMap<string, Record<string, Built>>, subject: string, measure: string): string {
   if (records.has(subject)) return subject
-  const short = (x: string): boolean => x.split(/\s+/u).length <= 4
+  // ("Diện tích cao su hiện có" under the table's group row "Cây cao su": "cao su cây cao su", the crop named twice, is still short.)
+  const short = (x: string): boolean => new Set(x.split(/\s+/u).filter((w) => !/^cây$/iu.test(w))).size <= 4
   return [...records.entries()].find(([k, r]) => !r[measure] && short(k) && short(subject) && (sameCrop(k, subject) || sameCrop(subject, k)))?.[0] ?? subject
 }
 

@@ -35,7 +35,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
-import { guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
+import { describingLines, guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
@@ -108,6 +108,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
   const year = header.year?.value ?? options.year
   const doc = draftContext(text)
+  // The labelled lines describing a movement beside the one labelled "Chỉ tiêu:" (guards.ts).
+  const describing = describingLines(lines)
   // A plan that gives each target as labelled fields (its name, last year's result, the plan, a
   // note: normalize.ts makes them rows "| Chỉ tiêu: … | Thực hiện năm 2025: … | Kế hoạch năm 2026: … |")
   // states its targets there: a paragraph without a bullet between them in its list comments.
@@ -280,6 +282,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
     }
     if (current.excluded) continue
+    // "- Nội dung: …", "- Đối tượng: …", "- Thời gian: …" beside a movement's "- Chỉ tiêu: …": no goals.
+    if (!h && describing.has(line)) continue
     // (Unless it strives for more: "Bên cạnh các chỉ tiêu trên, xã phấn đấu giữ vững …".)
     if (labelledRows && !h && current.list && !line.text.startsWith('| ') && !/^[-+•*–]\s/u.test(line.text) && !/phấn đấu|quyết tâm|giữ vững|không để/iu.test(line.text)) continue
     // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not
@@ -294,7 +298,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     }
     // "Chỉ tiêu 1: …", "Chỉ tiêu số 2. …": a numbered item's label, not its words.
     // ("Chỉ số: tỷ lệ hộ nghèo giảm còn dưới 2%": the label of a measure under its aim, the same.)
-    const label = /^((?:[-+•]\s+)?)(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]|chỉ số\s*:)\s*/iu.exec(itemText)
+    // ("- Chỉ tiêu: Tạo việc làm mới cho 300 lao động; …" in a movement's block: the label of the line
+    // holding its targets, no name of them, nor a crop's.)
+    const label = /^((?:[-+•]\s+)?)(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]|chỉ tiêu\s*:(?=\s*\S)|chỉ số\s*:)\s*/iu.exec(itemText)
     if (label) {
       itemText = itemText.slice(label[0].length)
       itemStart += label[0].length

@@ -226,6 +226,13 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const m = new RegExp(WHOLE_MARK_RE.source, 'iu').exec(text)
     return m ? m.index : -1
   })()
+  // "… thanh long 320 ha, trong đó VietGAP 80 ha; rau màu: diện tích gieo trồng 45 ha, …": a clause
+  // after ";" opening on a topic of its own and a colon names another subject; the parts end there.
+  const wholeEnd = (() => {
+    if (wholeAt === -1) return text.length
+    const m = /;\s*(?:[-+•]\s*)?\p{L}[\p{L} ]{1,40}:\s/u.exec(text.slice(wholeAt))
+    return m ? wholeAt + m.index : text.length
+  })()
   // A run-in paragraph ("a) Về kinh tế: … tăng 9%, trong đó … tăng 12%. Tổng diện tích lúa cả năm
   // 1.120 ha (vụ Xuân 570 ha, vụ Mùa 550 ha), …. Giá trị …"): a "trong đó" or a bracket of parts
   // reaches to the end of its sentence; a later sentence with its own mark has its own whole.
@@ -514,7 +521,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       cue: cueMatch?.cue,
       post,
       verbFirst,
-      afterWhole: whole || (runIn ? reachOf(at) !== undefined : wholeAt !== -1 && at > wholeAt),
+      afterWhole: whole || (runIn ? reachOf(at) !== undefined : wholeAt !== -1 && at > wholeAt && at < wholeEnd),
       ...(runIn && (whole || reachOf(at) !== undefined) ? { wholeFrom: line.start + (reachOf(at)?.from ?? sentenceOf(at)) } : {}),
       section,
       rest: text.slice(end, spanEnd),

@@ -1,6 +1,8 @@
 // What sets no target: a figure that is all of a set (19/19) or where a duty is done ("trên 11,6 km
 // đường biên"), a milestone within the year, a goal of a later year, a paragraph reviewing a past year.
+import type { Line } from './header'
 import { LEAD_BACK_RE, unitInfo } from './lexicon'
+import { headingOf } from './sections'
 
 /** "19/19 tiêu chí": a share that is the whole. */
 export function wholeFraction(figure: string): boolean {
@@ -196,4 +198,53 @@ export function pointsBack(text: string): boolean {
   // (Also without "theo": "… đạt và vượt chỉ tiêu tại dòng 2 của bảng trên", a row of a table above.)
   // ("Ngoài các chỉ tiêu tại bảng trên, phấn đấu giữ vững …": a lead-in back to the whole list opens a goal of its own.)
   return /(?<![\p{L}])(?:(?:theo|như)\s+(?:các\s+)?)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục|dòng|hàng)(?![\p{L}])/iu.test(text.replace(LEAD_BACK_RE, ''))
+}
+
+/**
+ * "- Nội dung: …", "- Đối tượng: …", "- Thời gian: …", "- Hình thức: …": a labelled line of a
+ * movement's block that describes how the movement is run (what it is about, who takes part, when,
+ * where, how, who leads it), beside the line labelled "Chỉ tiêu:" that holds its targets.
+ */
+const DESCRIBING_LABEL_RE =
+  /^(?:([-+•*–])\s+)?(?:nội dung|đối tượng|thời gian|phạm vi|địa bàn|địa điểm|hình thức|cách thức|phương thức|biện pháp|giải pháp|yêu cầu|mục đích|ý nghĩa|chủ đề|khẩu hiệu|phân công|trách nhiệm|kinh phí|khen thưởng|(?:đơn vị|cơ quan|lực lượng|thành phần)(?:\s+(?:chủ trì|thực hiện|phụ trách|phối hợp|tham gia|theo dõi))?)(?:\s+(?:thi đua|thực hiện|tham gia|áp dụng|phát động|triển khai|tổ chức|khen thưởng|chủ yếu|trọng tâm|cụ thể))?\s*:/iu
+/** "- Chỉ tiêu: …", "- Các chỉ tiêu cụ thể:": the labelled line of a movement's block that holds its targets. */
+const TARGETS_LABEL_RE = /^(?:([-+•*–])\s+)?(?:các\s+)?chỉ tiêu(?:\s+(?:thi đua|cụ thể|chủ yếu))?\s*:/iu
+
+/**
+ * "1. Phong trào thi đua “…”" over "- Nội dung: …", "- Chỉ tiêu: …", "- Đối tượng: …", "- Thời gian:
+ * …": in a block (the lines under one numbered heading) whose targets are labelled "Chỉ tiêu:", the
+ * lines its other labels open, of the same bullet, and the deeper bullets under them, describe the
+ * movement; they hold no target and no goal (its content's phrases are how it is carried out).
+ * Returns those lines.
+ */
+export function describingLines(lines: readonly Line[]): Set<Line> {
+  const out = new Set<Line>()
+  let block: Line[] = []
+  const settle = (): void => {
+    // (A line's bullet, '' for none: the labels of one block are written alike.)
+    const bullets = new Set<string>()
+    for (const l of block) {
+      const m = TARGETS_LABEL_RE.exec(l.text)
+      if (m) bullets.add(m[1] ?? '')
+    }
+    // The describing label read last: its bullet, and whether it ends at its colon (the bulleted
+    // lines after it, of any bullet once normalize.ts has made "+" a "-", are its own).
+    let under: { bullet: string; open: boolean } | undefined
+    for (const l of block) {
+      const bullet = /^([-+•*–])\s/u.exec(l.text)?.[1]
+      const label = DESCRIBING_LABEL_RE.exec(l.text)
+      if (label && bullets.has(label[1] ?? '')) {
+        under = { bullet: label[1] ?? '', open: l.text.slice(label[0].length).trim() === '' }
+        out.add(l)
+      } else if (under && bullet !== undefined && (under.open || bullet !== under.bullet) && !TARGETS_LABEL_RE.test(l.text)) out.add(l)
+      else if (l.text.trim() !== '') under = undefined
+    }
+    block = []
+  }
+  for (const l of lines) {
+    if (headingOf(l.text)) settle()
+    block.push(l)
+  }
+  settle()
+  return out
 }

@@ -156,6 +156,13 @@ const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố',
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
 for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun, integer: true })
+/**
+ * "29/31 khu trở lên", "12/14 khu đạt danh hiệu …": a ward's or a thị trấn's residential groups
+ * called "khu" alone, counted as a share of all of them. Only so: a bare "khu" is also an area
+ * ("khu vực", "khu công nghiệp", "khu vui chơi").
+ */
+const SHARE_ONLY_KHU = String.raw`(?<=\d/\d+\s*)khu(?=\s+(?:trở lên|đạt|giữ vững|được)(?![\p{L}])|\s*[.;,)]|\s*$)`
+UNIT_BY_SPELLING.set('khu', { canonical: 'khu', integer: true })
 
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
 export function unitFamily(unit: string): string {
@@ -185,7 +192,7 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
  */
 const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè']
 const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))` }
-const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s)).sort((a, b) => b.length - a.length)
+const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
 const NUM = String.raw`\d(?:[\d.,]*\d)?`
@@ -207,7 +214,7 @@ export const rangeInOneUnit = (line: string): string => line.replace(RANGE_UNIT_
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}])))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
   'giu',
 )
 

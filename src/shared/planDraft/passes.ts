@@ -66,6 +66,31 @@ export function linkCropRows(built: Built[]): void {
     bySubject.set(key, rec)
   }
   for (const rec of bySubject.values()) linkYield(rec)
+  yieldOverBearingArea(built)
+}
+
+/**
+ * "Diện tích bưởi hiện có 210 ha, trong đó diện tích cho thu hoạch 160 ha, năng suất 12 tấn/ha,
+ * sản lượng 1.920 tấn", a table's "Diện tích cao su | ha | 3.000" over "Trong đó: diện tích cho mủ |
+ * ha | 2.400": a perennial crop yields on the part of its area that bears (is harvested, tapped),
+ * not on young trees. Where the output over the whole area misses the yield stated and the output
+ * over a part of that area gives it, the yield is computed over the part.
+ */
+function yieldOverBearingArea(built: readonly Built[]): void {
+  for (const y of built) {
+    const f = /^([A-Za-z0-9_.-]+)( \* 10)? \/ ([A-Za-z0-9_.-]+)$/u.exec(y.value.formula ?? '')
+    const stated = y.value.target?.kind === 'derived' ? y.value.target.value : undefined
+    if (!f || stated === undefined || stated <= 0) continue
+    const output = figureOf(built.find((b) => b.value.code === f[1])?.value.target)
+    const area = figureOf(built.find((b) => b.value.code === f[3])?.value.target)
+    if (output === undefined || area === undefined || area <= 0) continue
+    const over = (a: number): number => (output * (f[2] ? 10 : 1)) / a
+    if (Math.abs(over(area) - stated) <= 0.01 * stated) continue
+    const parts = built.filter((b) => b.value.partOf === f[3] && b.value.unitOfMeasure === 'ha' && (figureOf(b.value.target) ?? 0) > 0 && Math.abs(over(figureOf(b.value.target)!) - stated) <= 0.01 * stated)
+    if (parts.length !== 1) continue
+    y.value = { ...y.value, formula: `${f[1]}${f[2] ?? ''} / ${parts[0]!.value.code}` }
+    y.reasons.push(`năng suất tính trên “${parts[0]!.value.name}”: sản lượng chia cho diện tích này mới bằng năng suất đã nêu`)
+  }
 }
 
 /**
@@ -358,13 +383,17 @@ export function applyCorrections(built: Built[], corrections: readonly { start: 
   }
 }
 
+/** "6. Thành lập mới", "- Chăn nuôi", "Xuất khẩu": a line's label before its colon, words alone after a list's mark. */
+const LINE_LABEL_RE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-+•*–])\s*)?\p{L}[\p{L} ,]{0,60}$/u
+
 /**
  * How each amount rolls up over the year, settled once the whole document is read by one rule
  * (lexicon.ts, amountAggregation) over its name, its unit and the words of its clause around its
  * figure: a standing area, a herd, a fleet, a count of villages holding a title is a stock (the
  * level at the period's end), what is made, sown, planted or added in the year a flow; where the
  * rule says nothing, the first reading by the name's words stays. A clause that opens on "và"
- * shares the verb of the clause before it ("Phát triển mới 45 doanh nghiệp và 120 hộ kinh doanh"),
+ * shares the verb of the clause before it ("Phát triển mới 45 doanh nghiệp và 120 hộ kinh doanh"), or
+ * the label opening its line ("Thành lập mới: ít nhất 25 doanh nghiệp và 40 hộ kinh doanh"),
  * one on "trong đó" is a part of it ("giữ ổn định diện tích thanh long 2.150 ha, trong đó …").
  * Then a total whose parts are all stocks is a stock, unless its own words say otherwise ("Trồng
  * mới 120 ha rừng, trong đó: hồi 45 ha, quế 75 ha" plants them), and a part (of a "trong đó", a
@@ -391,7 +420,13 @@ export function settleAggregations(built: Built[], text: string): void {
       const window = text.slice(Math.max(0, start - 300), start)
       const head = window.replace(/[\s,;(]+$/u, '')
       let cut = -1
-      for (const m of head.matchAll(/[,;:.](?=\s)|[\n()]/gu)) cut = m.index
+      // ("6. Thành lập mới: ít nhất 25 doanh nghiệp và 40 hộ kinh doanh": the label opening the line names
+      // the clause the figures after it share; its colon ends no clause.)
+      const lineStart = (i: number): number => {
+        const nl = head.lastIndexOf('\n', i)
+        return nl !== -1 || start - window.length === 0 || text[start - window.length - 1] === '\n' ? nl + 1 : -1
+      }
+      for (const m of head.matchAll(/[,;:.](?=\s)|[\n()]/gu)) if (m[0] !== ':' || lineStart(m.index) === -1 || !LINE_LABEL_RE.test(head.slice(lineStart(m.index), m.index))) cut = m.index
       from = start - window.length + cut + 1
     }
     // (Each side read over 600 characters at most, as a clause's words are elsewhere: a line of joined

@@ -333,9 +333,39 @@ function casesInText(doc: DraftContext, baseYear: number, cases: string, named: 
           .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
           .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
           .find((x) => x !== null) ?? null)
-      : null)
+      : null) ??
+    casesInResultsTable(doc, baseYear, named)
   known.set(key, m)
   return m
+}
+
+/**
+ * "| TT | Chỉ tiêu | ĐVT | KH 2024 | TH 2024 | Đánh giá |" over "| 9 | Số vụ phạm pháp hình sự | vụ |
+ * giảm 5% | 26 | Không đạt |": a table of last year's results (its column of what that year reached,
+ * "TH 2024", "Thực hiện năm 2024", "Ước TH 2024", "Kết quả 2024") states that year's cases on the row
+ * naming them, in that column. Each table row is read once, its cells split on "|".
+ */
+function casesInResultsTable(doc: DraftContext, baseYear: number, named: string): RegExpExecArray | null {
+  const resultColumn = new RegExp(String.raw`^(?:ước\s+)?(?:TH|ƯTH|thực hiện|ước thực hiện|kết quả|kết quả thực hiện)(?:\s+(?:năm|cả năm))?\s+${baseYear}$`, 'iu')
+  const casesCell = new RegExp(String.raw`(?<![\p{L}])${named}`, 'iu')
+  let column = -1
+  for (const line of linesOf(doc)) {
+    const row = line.trim()
+    if (!row.startsWith('|')) {
+      column = -1
+      continue
+    }
+    const cells = row.replace(/^\||\|$/gu, '').split('|').map((c) => c.trim())
+    const result = cells.findIndex((c) => resultColumn.test(c))
+    if (result !== -1) {
+      column = result
+      continue
+    }
+    if (column === -1 || !cells.some((c) => /^vụ$/iu.test(c) || /^số vụ\s/iu.test(c)) || !cells.some((c) => c.length <= 200 && casesCell.test(c))) continue
+    const m = /^(\d[\d.]*)$/u.exec(cells[column] ?? '')
+    if (m) return m
+  }
+  return null
 }
 
 /**
