@@ -88,6 +88,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['làng nghề'], 'làng nghề', true],
   [['đập'], 'đập', true],
   [['phòng học'], 'phòng học', true],
+  // Rooms of hotels and homestays ("tổng số phòng lưu trú đạt 1.650 phòng trở lên"), counted as such.
+  [['phòng lưu trú', 'phòng nghỉ', 'phòng'], 'phòng', true],
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],
   [['tuyến đường', 'tuyến'], 'tuyến', true],
@@ -471,10 +473,11 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
  * harvested area) or "thu mua" (buying in), "chi" spending in "chi hội", "cấp" an issue where it is
  * a level ("cấp huyện") or a status held ("được cấp mã số vùng trồng"), "mới" new in "nông thôn mới"
  * or "giống mới" (a new variety), "chuyển đổi" a conversion in "chuyển đổi số", "xuất khẩu" an export
- * in "phục vụ xuất khẩu", "làm" a work but in "làm mới", "làm nhà", "làm đường".
+ * in "phục vụ xuất khẩu", "làm" a work but in "làm mới", "làm nhà", "làm đường", "đào tạo" training in
+ * "giáo dục - đào tạo" (the field's name, a line's label: "Giáo dục - đào tạo: số học sinh …").
  */
 const FLOW_RE =
-  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!phục vụ\s)xuất khẩu|giải quyết|khám|tiêm|đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!phục vụ\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
 /**
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
@@ -567,7 +570,7 @@ export interface AmountContext {
  * - words of keeping or standing (STANDING_RE: "duy trì", "giữ ổn định", "hiện có", "đội tàu" …): stock;
  * - what stands by its nature: the area of perennial crops, orchards, forest, salt fields,
  *   greenhouses, high-tech or irrigated fields (ha), herds (con), fleets (chiếc, tàu), fish cages
- *   (lồng), places holding a title or a standard, or counted as a share of all ("10/12 thôn"): stock.
+ *   (lồng), rooms for guests (phòng), places holding a title or a standard, or counted as a share of all ("10/12 thôn"): stock.
  * Undefined where none says: the name's own words decide (isStockName). `by` says whether the
  * figure's own words decided ('words') or what it measures ('nature', an annual crop's area too): a
  * part of a whole ("trong đó …") rolls up as its whole unless its own words say otherwise.
@@ -593,7 +596,8 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name))) return nature('stock')
   if (/^(?:nghìn )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
-  if (/^(?:lồng|bè)$/u.test(unit)) return nature('stock')
+  // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú".)
+  if (/^(?:lồng|bè|phòng)$/u.test(unit)) return nature('stock')
   if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name))) return nature('stock')
   return undefined
 }

@@ -377,6 +377,9 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
   // Crimes are named three ways, "tội phạm", "phạm pháp hình sự" and "phạm tội" ("Kéo giảm tội phạm về
   // trật tự xã hội …" against "xảy ra 34 vụ phạm tội về trật tự xã hội"): the cases are the same.
   const cases = name
+    // ("An toàn giao thông: số vụ tai nạn giao thông", from a line led by its field's label: the cases
+    // are named after the label's colon.)
+    .replace(/^[^:]{1,60}:\s*(?=\p{L})/u, '')
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
     .replace(/^(?:(?:kiềm chế|kéo giảm|giảm|hạn chế|ngăn chặn)(?:\s*,\s*|\s+và\s+|\s+))+/iu, '')
     .replace(/^số vụ\s+/iu, '')

@@ -116,7 +116,11 @@ export class MeasureTable {
     const total = /^tổng(?![\p{L}])/iu.test(label)
     // "| | Cộng | 3.005 | - | - |" (or "Tổng cộng", "Cộng chung"): the table's sum row, a total of each column's measure.
     const sumRow = !communeRow && /^(?:tổng\s+)?cộng(?:\s+chung)?$/iu.test(label)
-    const name = label.replace(/^[-–+]\s*/u, '')
+    // "| Cộng lúa cả năm | 13.570 | | 86.846 |" under the seasons' rows: the sum row of one crop, named
+    // by it ("Diện tích lúa cả năm"), the total of the rows above that add up to it. (Not "Cộng đồng",
+    // "Cộng tác", "Cộng hòa", words of their own.)
+    const cropSum = communeRow || sumRow ? null : /^(?:tổng\s+)?cộng\s+(?!(?:đồng|tác|sản|hòa|hoà|hưởng|sự)(?![\p{L}]))(\p{L}.*)$/iu.exec(label)
+    const name = cropSum ? cropSum[1]! : label.replace(/^[-–+]\s*/u, '')
     const found: Found[] = []
     for (const c of figures) {
       const cell = cells[c.index]!
@@ -138,7 +142,7 @@ export class MeasureTable {
     }
     const built = fromFound(found, line, year, doc, codes, n0)
     for (const b of built) b.reasons.push('đọc từ một dòng bảng, cột theo tiêu đề bảng')
-    if (total || sumRow || communeRow) {
+    if (total || sumRow || communeRow || cropSum) {
       this.sumOf(built)
     } else if (part && this.top.length > 0) {
       this.parts.push(built)
