@@ -208,7 +208,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   // "Thu ngân sách: Đợt 1 (đến 30/6) đạt 4,3 tỷ đồng, cả năm đạt 8,6 tỷ đồng": a phase's level
   // beside the year's in one statement; the year's is the target, the phase's (and its label) is
   // read as blank (same offsets), so that the year's figure is named by the words before the phase.
-  const text = phaseLevels(spelledNumbers(line.text).replace(/(?<=\d[.,\d]*\s*[\p{L}/]+)\s[×=]\s(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  '))
+  // (The look back follows the sign it guards: put first, it went back over a long word at every place of it.)
+  const text = phaseLevels(spelledNumbers(line.text).replace(/\s[×=]\s(?<=\d[.,\d]*\s*[\p{L}/]+\s[×=]\s)(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  '))
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0

@@ -163,7 +163,9 @@ for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun,
  * called "khu" alone, counted as a share of all of them. Only so: a bare "khu" is also an area
  * ("khu vực", "khu công nghiệp", "khu vui chơi").
  */
-const SHARE_ONLY_KHU = String.raw`(?<=\d/\d+\s*)khu(?=\s+(?:trở lên|đạt|giữ vững|được)(?![\p{L}])|\s*[.;,)]|\s*$)`
+// (The look back is bounded: it runs at every place a figure's digits are tried, and unbounded it
+// went back over a long run of digits or spaces each time.)
+const SHARE_ONLY_KHU = String.raw`(?<=\d/\d{1,15}\s{0,20})khu(?=\s+(?:trở lên|đạt|giữ vững|được)(?![\p{L}])|\s*[.;,)]|\s*$)`
 UNIT_BY_SPELLING.set('khu', { canonical: 'khu', integer: true })
 
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
@@ -216,7 +218,7 @@ export const rangeInOneUnit = (line: string): string => line.replace(RANGE_UNIT_
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d+\s*|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d+\s*)(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d{1,15}\s{0,20}|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d{1,15}\s{0,20})(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
   'giu',
 )
 

@@ -252,8 +252,8 @@ function repairOcrFigures(line: string, spaced = false): string {
     .replace(/(?<=\d|\d[.,])[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
     .replace(/(?<=\d|\d[.,])[Oo](?=[\d.,%‰]|\s|$)/gu, '0')
     .replace(/(?<=(?<![\d.,])\d{1,3}) \.(?=\d{3}(?!\d))/gu, '.')
-    .replace(/(?<=\d\s*)(?:trieu|triêu|triẹu)(?=\s+(?:đồng|dong)(?![\p{L}]))/gu, 'triệu')
-    .replace(/(?<=\d\s*(?:triệu|tỷ)\s+)dong(?![\p{L}])/gu, 'đồng')
+    .replace(/(?:trieu|triêu|triẹu)(?<=\d\s*(?:trieu|triêu|triẹu))(?=\s+(?:đồng|dong)(?![\p{L}]))/gu, 'triệu')
+    .replace(/dong(?<=\d\s*(?:triệu|tỷ)\s+dong)(?![\p{L}])/gu, 'đồng')
 }
 
 /**
@@ -263,8 +263,8 @@ function repairOcrFigures(line: string, spaced = false): string {
  */
 function partInWholeUnit(line: string): string {
   return line.replace(
-    /(?<=\d\s*)(\p{L}+(?:\s\p{L}+){0,2})(\s*\(\s*\p{L}[^()\d]{0,40}?\s(?:[≥>≤<]|ít nhất|tối thiểu|trên|không quá|không dưới)\s*)(\d[\d.,]*)(?=\s*\))/gu,
-    (m, unit: string, mid: string, figure: string) => (unitInfo(unit) ? `${unit}${mid}${figure} ${unit}` : m),
+    /(?<=\d)(\s*)(\p{L}+(?:\s\p{L}+){0,2})(\s*\(\s*\p{L}[^()\d]{0,40}?\s(?:[≥>≤<]|ít nhất|tối thiểu|trên|không quá|không dưới)\s*)(\d[\d.,]*)(?=\s*\))/gu,
+    (m, space: string, unit: string, mid: string, figure: string) => (unitInfo(unit) ? `${space}${unit}${mid}${figure} ${unit}` : m),
   )
 }
 
@@ -438,7 +438,7 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   s = s.replace(/^\s*(?:[-*+]\s+)?(?:[☐☒]\uFE0F?|\[[ \txX✓✔]?\])\s*(?=\p{L}|\d)/u, '- ')
   // "✅ Thu NS trên địa bàn ≥ 18,5 tỷ đ", "👉 CÁC PHONG TRÀO:": a pictograph opening a line of a message is its bullet.
   s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\p{L})/u, '- ')
-  s = s.replace(/ {2,}$/, '') // Markdown hard break
+  s = s.replace(/(?<! ) {2,}$/, '') // Markdown hard break (from the run's first space: one try a run)
   return { line: s, heading }
 }
 
@@ -470,9 +470,13 @@ const LIST_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]
  */
 function listItemWithTab(line: string, previous: string | undefined): string | null {
   if (!/\t/u.test(line) || line.includes('|')) return null
-  const cells = line.split('\t').map((c) => c.trim())
-  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop()
-  while (cells.length > 0 && cells[0] === '') cells.shift()
+  // (The empty cells at either end left out by filtering, not one shift at a time: a line of
+  // thousands of tabs made that quadratic.)
+  const all = line.split('\t').map((c) => c.trim())
+  const first = all.findIndex((c) => c !== '')
+  let last = all.length - 1
+  while (last >= 0 && all[last] === '') last--
+  const cells = first === -1 ? [] : all.slice(first, last + 1)
   if (cells.length !== 2 || !LIST_MARK_RE.test(cells[0]!) || !/\p{L}/u.test(cells[1]!)) return null
   if (previous !== undefined && previous.split('\t').filter((c) => c.trim() !== '').length >= 3) return null
   return `${cells[0]} ${cells[1]}`

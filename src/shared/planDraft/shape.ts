@@ -313,7 +313,9 @@ function casesInText(doc: DraftContext, baseYear: number, cases: string, named: 
   const text = doc.text
   const m =
     (cases.length >= 6 || short
-      ? (new RegExp(String.raw`năm ${baseYear}[^.;]*?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+      ? // (Within 400 characters of the year, as below: a sentence of megabytes repeating the year
+        // was read from each of them to its end.)
+        (new RegExp(String.raw`năm ${baseYear}[^.;]{0,400}?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
         // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
         // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
         afterYearInLine(doc, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu')) ??
@@ -397,7 +399,7 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
   const short = cases.length < 6 && /^(?:cháy|nổ|cháy,?\s+nổ)$/iu.test(cases)
   const named = short ? String.raw`${cases}(?![\p{L}])(?!\s+rừng(?![\p{L}]))` : cases
   const m =
-    new RegExp(String.raw`${baseYear}[^;]*?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
+    new RegExp(String.raw`${baseYear}[^;]{0,400}?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
     casesInText(doc, baseYear, cases, named, short)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
 }
