@@ -488,6 +488,55 @@ function barCells(line: string): string[] | undefined {
   return line.split('|').map((c) => c.trim().replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim())
 }
 
+/** An HTML line break a converter writes inside a table cell: "<br>", "<br/>", "<br />", any case. */
+const CELL_BREAK_RE = /<br\s*\/?>/iu
+/** An item of a cell: a bullet opening it ("- ", "+ ", "• ", or "\\- " as a Markdown writer escapes it). */
+const CELL_ITEM_RE = /^\\?[-+•*–]\s+(?=\S)/u
+
+/**
+ * A table whose cell holds several items joined by HTML line breaks, as a converter writes a Word
+ * cell of several paragraphs ("| 1 | Kinh tế | - Tổng thu … ;<br>- Thu nhập … | Phòng Kinh tế |"):
+ * the row is its label (the cells before the items', its number left out) as a line ending in a
+ * colon, and each item a "- " line under it, read like a bullet list. Every part of the cell must
+ * open with a bullet (a heading's "UBND …<br>**ỦY BAN NHÂN DÂN**" or a recipients' cell "Nơi
+ * nhận:<br>- …" is no list of items); a later row of the same table whose cell holds one item is
+ * read the same way. The cells after the items' (who follows them up, notes) are left out.
+ */
+function cellItems(lines: string[]): string[] {
+  const out: string[] = []
+  let column = -1
+  for (const line of lines) {
+    const row = line.trim()
+    if (row.length < 2 || !row.startsWith('|') || !row.endsWith('|')) {
+      column = -1
+      out.push(line)
+      continue
+    }
+    const cells = row.slice(1, -1).split('|').map((c) => c.trim())
+    let at = cells.findIndex((c) => {
+      const parts = c.split(CELL_BREAK_RE).map((x) => x.trim()).filter((x) => x !== '')
+      return parts.length >= 2 && parts.every((x) => CELL_ITEM_RE.test(x))
+    })
+    if (at < 0 && column >= 0 && CELL_ITEM_RE.test(cells[column] ?? '') && !CELL_BREAK_RE.test(cells[column] ?? '')) at = column
+    if (at < 1) {
+      out.push(line)
+      continue
+    }
+    column = at
+    const label = cells
+      .slice(0, at)
+      .map((c) => c.replace(/^([*_]{1,2})(.+)\1$/u, '$2').trim())
+      .filter((c, i) => c !== '' && !(i === 0 && /^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]?$/u.test(c)))
+      .join(', ')
+    if (label !== '') out.push(`${label}:`)
+    for (const part of cells[at]!.split(CELL_BREAK_RE)) {
+      const item = part.trim()
+      if (item !== '') out.push(item.replace(CELL_ITEM_RE, '- '))
+    }
+  }
+  return out
+}
+
 /**
  * The rows of a table an HTML e-mail turned into text, cells joined by " | " without outer bars
  * ("TT | Chỉ tiêu | ĐVT | Ước TH 2025 | KH 2026"), written with their bars. The run opens on a line
@@ -1044,7 +1093,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(unquoted(chatMessages(unifyCharacters(raw).split('\n'))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(unifyCharacters(raw).split('\n')))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
