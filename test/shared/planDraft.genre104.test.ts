@@ -38,3 +38,65 @@ describe('a table whose plan cell holds several "- " items joined by HTML line b
     expect(d.indicators).toEqual([])
   })
 })
+
+describe('a table laid out with spaces, broken by a page', () => {
+  it('reads the rows after the page number and the running header as rows of the same table', () => {
+    const d = draft([
+      ' TT   Chỉ tiêu                                     ĐVT          TH 2025     KH 2026',
+      ' I    KINH TẾ',
+      ' 1    Tổng đàn bò                                  con            2.900       3.100',
+      ' 2    Thu ngân sách trên địa bàn                   triệu đồng     4.150       4.400',
+      '',
+      '                                   - 3 -',
+      '',
+      'UBND xã Tân Mỹ - Kế hoạch thi đua năm 2026',
+      '',
+      ' II   XÃ HỘI',
+      ' 3    Tỷ lệ người dân tham gia bảo hiểm y tế       %               93,2        ≥ 95',
+      ' 4    Số vụ cháy nổ                                vụ                 03   Không để xảy ra',
+      ' 5    Tỷ lệ hộ nghèo                               %               12,4    giảm 2 - 3',
+    ])
+    expect(bySource(d, /bảo hiểm y tế/u).map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 95 }])
+    expect(bySource(d, /cháy nổ/u).map((i) => i.value.target?.kind)).toEqual(['yes_no'])
+    expect(bySource(d, /hộ nghèo/u).map((i) => i.value.target)).toMatchObject([{ kind: 'reduce_by', amount: 2, max: 3 }])
+    // (Neither the header nor the group row is a target, nor glued to a row.)
+    expect(d.indicators.some((i) => /Kế hoạch thi đua|XÃ HỘI/u.test(i.value.source ?? ''))).toBe(false)
+  })
+})
+
+describe('the words of a plan for a mountain or a coastal commune', () => {
+  it('counts bee colonies in "đàn", kept standing', () => {
+    const d = draft(['- Nuôi ong: phát triển lên 900 đàn ong mật, sản lượng mật 6.500 lít trở lên.'])
+    const [bees] = bySource(d, /900 đàn/u)
+    expect(bees?.value).toMatchObject({ unitOfMeasure: 'đàn', aggregation: 'stock', target: { kind: 'at_least', value: 900 } })
+  })
+
+  it('holds the volume of fish tanks as a level, and timber cut in m3 as what the year adds', () => {
+    const d = draft(['- Thể tích bể nuôi cá tầm đạt 4.200 m3.', '- Khai thác gỗ rừng trồng 12.000 m3.'])
+    expect(bySource(d, /bể nuôi/u)[0]?.value).toMatchObject({ unitOfMeasure: 'm³', aggregation: 'stock' })
+    expect(bySource(d, /gỗ/u)[0]?.value).toMatchObject({ unitOfMeasure: 'm³', aggregation: 'flow' })
+  })
+})
+
+describe('clauses that are no goals', () => {
+  it('leaves out broadcasts counted in sessions a week, attention paid by the Party cells, and tasks done as laid down', () => {
+    const d = draft([
+      '- Kết nạp ít nhất 10 đảng viên mới; các chi bộ thôn chú trọng phát triển đảng viên là người dân tộc thiểu số.',
+      '- Đài truyền thanh xã phát chương trình thời sự địa phương ít nhất 04 buổi/tuần bằng tiếng Kinh và tiếng Tày.',
+      '- Thu ngân sách đạt 5.200 triệu đồng trở lên; quản lý, chi ngân sách đúng dự toán, tiết kiệm.',
+      '- Hoàn thành 100% chỉ tiêu tuyển quân; tổ chức huấn luyện dân quân tự vệ đúng kế hoạch.',
+      '- Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự.',
+    ])
+    expect(d.indicators.map((i) => i.value.target?.kind).sort()).toEqual(['at_least', 'at_least', 'rate_at_least', 'yes_no'])
+    expect(bySource(d, /chi bộ|buổi\/tuần|đúng dự toán|đúng kế hoạch/u)).toEqual([])
+  })
+
+  it('leaves out a sentence on how the table of targets is written', () => {
+    const d = draft([
+      'Đơn vị tính ghi ngay sau mức chỉ tiêu; cột "Ghi chú" nêu kết quả năm 2025 để tham khảo.',
+      'Cột "KH 2026" là chỉ tiêu phấn đấu, cột "TH 2025" chỉ để so sánh.',
+      '- Tổng đàn lợn 3.000 con.',
+    ])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Tổng đàn lợn 3.000 con'])
+  })
+})

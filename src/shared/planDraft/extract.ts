@@ -63,6 +63,9 @@ const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và
  */
 const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+(?:chính trị|biên giới|quốc gia))?|chủ quyền(?:\s+(?:quốc gia|biên giới|lãnh thổ))?|biên giới(?:\s+quốc gia)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
 const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*(?:\s+(?:vùng|khu vực|trên địa bàn|địa bàn|trên tuyến)(?:\s+\p{L}+){0,4})?\s*[.;]?$`, 'iu')
+/** A sentence on how the targets' table is written, a note: its unit ("Đơn vị tính được ghi …", "ĐVT ghi …"), a column ("Cột “…” là / ghi …"), its figures ("Số liệu tại cột …"). */
+const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)\s+(?:được\s+)?(?:ghi|tính|thể hiện)(?![\p{L}])|(?:các\s+)?cột\s+(?:[“"(]|số\s+\d|\d)[^;.]{0,40}?(?:\s|[”")])(?:là|ghi|được ghi|thể hiện|chỉ)(?![\p{L}])|(?:các\s+)?số liệu\s+(?:ở|tại|trong)\s+(?:cột|bảng)(?![\p{L}]))/iu
+
 /**
  * "3. Thi đua bảo đảm quốc phòng, an ninh, giữ vững chủ quyền, an ninh biên giới; thực hiện …",
  * "Thi đua đẩy mạnh …; bảo đảm quốc phòng, an ninh.": in a sentence that opens on "Thi đua" and its
@@ -341,6 +344,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (!h && /^\([^()]*(?:\([^()]{1,6}\)[^()]*)*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
+    // The same note without its label, on how the table is written: "Đơn vị tính được ghi cùng mức
+    // chỉ tiêu; cột “Ghi chú” ghi …", "Cột “KH 2026” là chỉ tiêu giao …", "Số liệu tại cột (4) là …".
+    if (!h && TABLE_NOTE_RE.test(line.text)) continue
     // "- Giải pháp: đẩy mạnh liên kết …; hỗ trợ các hộ … tham gia …" after a field's "- Các chỉ
     // tiêu:": an item labelled as the means names how the targets above are reached, as a section
     // "Giải pháp" does; none of its clauses is a target.

@@ -172,16 +172,23 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
   return years.length > 0 && years.every((y) => y < planYear)
 }
 
+/** A routine task done as laid down: its verb, then "đúng kế hoạch", "đúng dự toán", "đúng quy định" (no result of its own). */
+const BY_THE_BOOK_RE = /^(?:tổ chức|quản lý|thực hiện|triển khai|chi)(?![\p{L}])[^;.:]{0,80}?\sđúng\s+(?:kế hoạch|dự toán|quy định|luật)(?![\p{L}])/iu
+
 /**
  * "duy trì ra quân “Ngày Chủ nhật xanh” vào sáng Chủ nhật đầu tiên của mỗi tháng", "mỗi phòng, đơn
  * vị đăng ký ít nhất 01 sáng kiến": a duty done every month or week, or a choice each office must
  * register, is how the movement runs, not a goal of the year.
  */
 export function routineDuty(text: string): boolean {
-  // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý"; and
+  // ("tổ chức huấn luyện dân quân đúng kế hoạch", "quản lý, chi ngân sách đúng dự toán": a task done
+  // by the book, as the plan or the rules lay it down, is how the office works, not a result.)
+  if (BY_THE_BOOK_RE.test(text.trim())) return true
+  // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý", sessions
+  // on air "phát 04 buổi/tuần"; and
   // rounds a year, "phun tiêu độc khử trùng 2 đợt/năm": a duty's schedule, not a goal.)
   // ("Duy trì nghiêm chế độ trực sẵn sàng chiến đấu", "… chế độ giao ban, báo cáo": a standing routine kept is a duty too.)
-  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*lần\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*(?:lần|buổi)\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
 const LIST_INTRO_RE = /^(?:(?:các|những)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu))/iu

@@ -53,6 +53,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['km'], 'km', false],
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
   [['con'], 'con', true],
+  // Bee colonies are counted by the colony ("duy trì 1.200 đàn ong"), a flock or a colony as such.
+  [['đàn'], 'đàn', true],
   [['hộ'], 'hộ', true],
   // Comrades are counted in people ("8 đồng chí"); workers (lao động) and a named membership
   // ("đảng viên") keep the plan's own word.
@@ -499,6 +501,8 @@ const LEVEL_BEFORE_RE = /(?<![\p{L}])(?:nâng|phát triển|đưa)(?![\p{L}])[^;
 const RUNNING_TOTAL_RE = /(?<![\p{L}])(?<!(?:quý|tháng)\s+[\dIVX]{1,4}\s+)(?:lũy|luỹ) kế(?![\p{L}])/iu
 
 /** Money, weight, volume, length, visits and cases: made, spent, moved or happening in the year, never a level held. */
+/** The volume of tanks, ponds, cages built to hold water or stock: "thể tích bể nuôi", "dung tích hồ chứa". */
+const CAPACITY_RE = /(?<![\p{L}])(?:thể tích|dung tích)\s+(?:\p{L}+\s+){0,2}?(?:bể|lồng|ao|hồ|bồn|hầm|bè)(?![\p{L}])/iu
 const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:nghìn |triệu )?tấn|tạ|kg|(?:nghìn |triệu )?lít|m³|km|lượt(?: hộ)?|vụ)$/u
 
 /**
@@ -584,6 +588,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const unit = context.unit ?? ''
   const words = (aggregation: 'stock' | 'flow'): { aggregation: 'stock' | 'flow'; by: 'words' } => ({ aggregation, by: 'words' })
   const nature = (aggregation: 'stock' | 'flow'): { aggregation: 'stock' | 'flow'; by: 'nature' } => ({ aggregation, by: 'nature' })
+  // ("Thể tích bể nuôi cá nước lạnh | m3 | 6.500": what the tanks hold, built and standing, a level;
+  // the cubic metres of timber cut or of earth dug are what the year adds.)
+  if (unit === 'm³' && CAPACITY_RE.test(name)) return words('stock')
   if (FLOW_UNIT_RE.test(unit)) return words('flow')
   if (LEVEL_BEFORE_RE.test(before) || RUNNING_TOTAL_RE.test(`${name} ${before} ${after}`)) return words('stock')
   // (The last words before the figure, after the clause's last comma: "đóng mới, cải hoán tàu, phấn đấu số tàu … duy trì" keeps a fleet.)
@@ -598,8 +605,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name))) return nature('stock')
   if (/^(?:nghìn )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
-  // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú".)
-  if (/^(?:lồng|bè|phòng)$/u.test(unit)) return nature('stock')
+  // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
+  // bee colonies kept, "900 đàn ong".)
+  if (/^(?:lồng|bè|phòng|đàn)$/u.test(unit)) return nature('stock')
   if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name))) return nature('stock')
   return undefined
 }
@@ -676,10 +684,11 @@ export const NAMING_HEAD_RE =
 /**
  * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
  * "thường xuyên tuyên truyền", "phát huy vai trò", "vận động Nhân dân …", "tiếp tục sắp xếp, kiện
- * toàn bộ máy …"). "Xây dựng xã vững mạnh" names a state to reach and is none.
+ * toàn bộ máy …", "các chi bộ chú trọng bồi dưỡng …": attention paid, after its subject). "Xây
+ * dựng xã vững mạnh" names a state to reach and is none.
  */
 export const DIRECTION_RE =
-  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực|quan tâm|chú trọng)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
 
 /**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán

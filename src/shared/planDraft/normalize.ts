@@ -661,9 +661,16 @@ function alignedTables(lines: string[]): string[] {
       const cells = cellsOf(lines[j]!)
       if (!numbered || cells.length === 0) {
         if (numbered && cells.length === 0) {
-          // A page break inside the table: blanks, the footer, then the next row in sequence.
+          // A page break inside the table: blanks, the footer, then the next row in sequence. (Or the
+          // page's number alone, "- 2 -", and a running header, a line of one cell with no figure,
+          // "UBND xã … – Kế hoạch thi đua năm 2024", before the next row.)
           let k = j + 1
-          while (k < lines.length && k <= j + 5 && !isRowNumber(cellsOf(lines[k]!)[0]) && (lines[k]!.trim() === '' || lines[k]!.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(lines[k]!) || PAGE_FOOTER_RE.test(lines[k]!.trim()))) k++
+          const furniture = (l: string): boolean => {
+            const t = l.trim()
+            if (t === '' || l.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(l) || PAGE_FOOTER_RE.test(t) || PAGE_NUMBER_RE.test(t)) return true
+            return t.length <= 120 && cellsOf(l).length === 1 && !FIGURE_CELL_RE.test(t)
+          }
+          while (k < lines.length && k <= j + 6 && !isRowNumber(cellsOf(lines[k]!)[0]) && furniture(lines[k]!)) k++
           const next = cellsOf(lines[k] ?? '')[0]
           if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || /^[IVXLC]/u.test(next!.text))) {
             j = k - 1
