@@ -416,7 +416,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const figure = percentOf ? m[0].slice(0, m[0].length - m[5]!.length).trimEnd() : m[0]
     let end = at + figure.length
     const post = readPost(after(end))
-    const overPlan = /(?<![\p{L}])vượt(?:\s+(?:tối thiểu|ít nhất))?\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
+    // ("vượt từ 5% trở lên so với dự toán tỉnh giao": a lower bound and "so với" before the estimate say the same.)
+    const overPlan = /(?<![\p{L}])vượt(?:\s+(?:tối thiểu|ít nhất|từ))?\s*$/iu.test(before) && /^%$/u.test(m[2] ?? m[4] ?? '') && /^\s*(?:trở lên\s+)?(?:so với\s+)?(?:mức\s+)?(?:chỉ tiêu|kế hoạch|dự toán)(?![\p{L}])/iu.test(after(end))
     end += post.length
     if (/^điểm/iu.test(m[5] ?? '')) post.points = true
     // "Hoàn thành 100% xây dựng …", "100% thôn văn hóa": the subject follows the figure.

@@ -35,6 +35,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['đồng', 'đ'], 'đồng', true],
   // Freight through a port or a wharf, a big crop's output: by the thousand or the million tonnes ("đạt 3,2 triệu tấn").
   [['triệu tấn'], 'triệu tấn', false],
+  // Containers through a port, in twenty-foot equivalent units ("hàng container đạt 1,6 triệu TEU").
+  [['triệu TEU'], 'triệu TEU', false],
+  [['nghìn TEU', 'ngàn TEU'], 'nghìn TEU', false],
+  [['TEU'], 'TEU', false],
   [['nghìn tấn', 'ngàn tấn'], 'nghìn tấn', false],
   // "lúa 4.100 t": a note's "t" after a figure is tấn.
   [['tấn', 't'], 'tấn', false],
@@ -89,6 +93,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // "có thêm 01 làng nghề được công nhận": a craft village is counted as such, not as a village.
   [['làng nghề'], 'làng nghề', true],
   [['đập'], 'đập', true],
+  // Sluices and culverts of the irrigation works ("xây dựng mới 03 cống ngăn mặn"), counted as such.
+  [['cống'], 'cống', true],
   [['phòng học'], 'phòng học', true],
   // Rooms of hotels and homestays ("tổng số phòng lưu trú đạt 1.650 phòng trở lên"), counted as such.
   [['phòng lưu trú', 'phòng nghỉ', 'phòng'], 'phòng', true],
@@ -536,11 +542,12 @@ const HERD_RE = /(?<![\p{L}])(?:trâu|bò|lợn|heo|dê|cừu|ngựa|hươu|nai|
 
 /**
  * Places and establishments holding a title or a standard ("đạt danh hiệu", "đạt chuẩn", "được công
- * nhận", "xếp hạng"): counted as how many hold it, a level. (Goods and households that earn a title
+ * nhận", "xếp hạng"), or meeting the conditions of a trade ("cơ sở sản xuất giống đủ điều kiện",
+ * "đủ tiêu chuẩn"): counted as how many hold it, a level. (Goods and households that earn a title
  * in the year are counted as earned: "có thêm 02 sản phẩm OCOP", "320 hộ đạt danh hiệu …".)
  */
 const TITLED_UNIT_RE = /^(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ|trường|tiêu chí|cơ sở|nhà trọ|khu|tuyến|tuyến phố|làng nghề|câu lạc bộ|CLB|hợp tác xã|HTX|đội|tổ)(?:,|$)/iu
-const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng)(?![\p{L}])/iu
+const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng|đủ (?:điều kiện|tiêu chuẩn))(?![\p{L}])/iu
 
 /** A title or a prize earned ("đạt danh hiệu", "đạt giải", "được khen thưởng"). */
 const EARNED_RE = /(?<![\p{L}])(?:đạt|được công nhận|được tặng)\s+(?:danh hiệu|giải)(?![\p{L}])|(?<![\p{L}])được khen thưởng(?![\p{L}])/iu

@@ -460,8 +460,12 @@ function listInBrackets(line: string, marks: ReadonlySet<string>): string {
   return m && !marks.has(m[1]!) ? `- ${line.slice(m[0].length)}` : line
 }
 
-/** A list's number or bullet as a word processor writes it before a tab: "1.", "a)", "II.", "-", "•". */
-const LIST_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]|[-–+•*])$/u
+/**
+ * A list's number or bullet as a word processor writes it before a tab: "1.", "a)", "II.", "-", "•",
+ * and the second level's "o" (Word's hollow bullet, in the Courier New font, saved as the letter) or
+ * a square or a dot of the Symbol and Wingdings fonts ("▪", "§", "·").
+ */
+const LIST_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]|[-–+•*·▪●○◦§]|o)$/u
 
 /**
  * "1.⇥Mục đích", "-⇥Phát động …": a Word list saved as text puts a tab between the item's number

@@ -216,7 +216,8 @@ export function unlabelled(line: Line, head: readonly string[] | undefined): Lin
 export function headingRow(row: string, underHeading = false): string[] | undefined {
   const cells = row.slice(1, -1).split('|').map((c) => c.trim())
   // (A year, or a part of it naming a column: "6 tháng", "9 tháng đầu năm", "Quý I".)
-  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '').replace(PART_OF_YEAR_RE, '')))) return undefined
+  // ("Trong đó: 6 tháng đầu năm": a part of the year's column under the year's, named as its part.)
+  if (cells.some((c) => /\d/u.test(c.replace(/(?<!\d)\d{4}(?!\d)/gu, '').replace(PART_OF_YEAR_LEAD_RE, '').replace(PART_OF_YEAR_RE, '')))) return undefined
   if (underHeading && !cells.some((c) => COLUMN_NAME_RE.test(c))) return undefined
   const words = cells.filter((c) => /\p{L}{2,}/u.test(c) && !/^[IVXLC]+[.)]?$/u.test(c))
   // A group row merged across the table ("| I | CHỈ TIÊU VỀ KINH TẾ | CHỈ TIÊU VỀ KINH TẾ | …") is no heading.
@@ -225,6 +226,9 @@ export function headingRow(row: string, underHeading = false): string[] | undefi
 
 /** A column for a part of the year ("6 tháng", "9 tháng đầu năm", "Quý 2"): a milestone, no target of the year. */
 const PART_OF_YEAR_RE = /^(?:(?:\d{1,2}|sáu|chín)\s*tháng(?:\s+(?:đầu|cuối)\s+năm)?|quý\s*(?:[IV]+|\d))$/iu
+
+/** "Trong đó:", "Riêng": a column heading naming its column as a part of the one before it ("Trong đó: 6 tháng đầu năm"). */
+const PART_OF_YEAR_LEAD_RE = /^(?:trong đó|riêng)\s*:?\s*(?=(?:\d{1,2}|sáu|chín)\s*tháng|quý)/iu
 
 /**
  * A heading of two rows, merged: each column is named by the lower row where it has a name
