@@ -2,7 +2,8 @@
 // real plans and on the layouts whose rules once read a line quadratically or worse (each fixed
 // when found by hand: a footnote mark tested against the whole line before it, the ";" inside
 // brackets, lines joined one by one into a line of megabytes, a chain of milestones backtracked,
-// every clause's quotes and sentence looked for from the line's start).
+// every clause's quotes and sentence looked for from the line's start, a long run of one character
+// or a sentence repeating a year).
 // A text of 2 MB, the most the server keeps, drafted beside one of 0.5 MB: linear reading takes
 // about 4 times as long, quadratic 16 times. The floor is one regular expression over every line
 // of the same text, timed the same way in the same run.
@@ -56,6 +57,14 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   { name: 'one line of a movement and the fields it covers', text: (size) => grown(size, () => 'giữ vững chủ quyền, an ninh biên giới', ', ', `${HEAD}3. Thi đua bảo đảm quốc phòng, an ninh, `) },
   { name: 'a form: each name on its line, its figure on the next', text: (size) => grown(size, (i) => `Sản lượng lúa vụ ${i}:\nđạt ${i} tấn trở lên`) },
   { name: 'one line of figures with a space between thousands, dot decimals ("9.5%", "12 500 300 …")', text: (size) => grown(size, (i) => String(100 + (i % 900)), ' ', `${HEAD}- Tỷ lệ 9.5% và 12 500 tấn; `) },
+  // One run of a single character, or one sentence repeated: lookbehinds that went back over the
+  // whole run at every place of it, a search from each mention of a year to its sentence's end, and
+  // a line's empty cells taken off one at a time (each fixed when found by a generator of such lines).
+  { name: 'one run of spaces between a figure and its unit', text: (size) => `${HEAD}- Thu nhập bình quân đạt 1${' '.repeat(Math.max(0, size - HEAD.length - 40))}triệu đồng` },
+  { name: 'one word of a million letters after a year', text: (size) => `${HEAD}Năm 2026 ${'a'.repeat(Math.max(0, size - HEAD.length - 9))}` },
+  { name: 'one run of digits', text: (size) => `${HEAD}- Đạt ${'1'.repeat(Math.max(0, size - HEAD.length - 6))}` },
+  { name: 'one line of tabs', text: (size) => `${HEAD}${'\t'.repeat(Math.max(0, size - HEAD.length - 6))}- Đạt` },
+  { name: 'one sentence repeating a cut of crimes "so với năm 2025"', text: (size) => grown(size, () => 'kéo giảm tội phạm về trật tự xã hội từ 5% trở lên so với năm 2025', ', ', `${HEAD}- `) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]
 
