@@ -204,6 +204,7 @@ function main(): void {
       for (const m of s.missed) console.log(`   missed: ${m.code} ${JSON.stringify(m.target)} ${m.unitOfMeasure} — ${m.source ?? m.name}`)
       for (const x of s.extra) console.log(`   extra:  ${x.code} ${JSON.stringify(x.target)} ${x.unitOfMeasure} — ${x.source ?? x.name}`)
       for (const { drafted, expected } of s.aggregationDiffers) console.log(`   rolled up: ${expected.code} drafted ${drafted.aggregation}, hand-made ${expected.aggregation} ${expected.unitOfMeasure} — ${expected.source ?? expected.name}`)
+      for (const { drafted, expected } of s.baseDiffers) console.log(`   base:      ${expected.code} drafted ${JSON.stringify(drafted.target)}, hand-made ${JSON.stringify(expected.target)} — ${expected.source ?? expected.name}`)
     }
   }
   const total = (pick: (s: SeedScores) => SeedScore, of = rows): string => {
@@ -216,6 +217,9 @@ function main(): void {
   const matched = rows.reduce((t, [, s]) => t + s.all.matched, 0)
   const agreed = matched - rows.reduce((t, [, s]) => t + s.all.aggregationDiffers.length, 0)
   console.log(`         aggregation (flow, stock, rate, yes/no) as the hand-made plan's on ${agreed} of ${matched} matched targets (${pct(agreed / matched)}; --verbose lists the others as "rolled up")`)
+  const based = rows.reduce((t, [, s]) => t + s.all.based, 0)
+  const baseAgreed = based - rows.reduce((t, [, s]) => t + s.all.baseDiffers.length, 0)
+  console.log(`         the figure a cut or a growth is measured from as the hand-made plan's on ${baseAgreed} of the ${based} matched targets that state one (${pct(based === 0 ? 1 : baseAgreed / based)}; --verbose lists the others as "base")`)
   for (const set of sets) console.log(`${set.title.split(' (')[0]}: all ${total((s) => s.all, set.rows)}; high+medium ${total((s) => s.confident, set.rows)}`)
 }
 

@@ -1720,6 +1720,16 @@ describe('scoreDraft', () => {
     expect(s.matched).toBe(2)
     expect(s.aggregationDiffers.map((d) => [d.drafted.code, d.expected.code])).toEqual([['A', 'X']])
   })
+
+  it('counts the matched targets whose hand-made plan states the figure a cut or a growth starts from, and those drafted without it or with another', () => {
+    const cut = (code: string, baseline?: number): Indicator => ({ ...yn(code, 'Tỷ lệ hộ nghèo'), unitOfMeasure: '%', aggregation: 'rate', target: { kind: 'reduce_by', amount: 1.5, ...(baseline !== undefined ? { baseline } : {}) } })
+    const growth = (code: string, baseValue?: number): Indicator => ({ ...yn(code, 'Tổng giá trị sản xuất'), unitOfMeasure: 'tỷ đồng', aggregation: 'flow', target: { kind: 'growth', percent: 8, baseYear: 2025, ...(baseValue !== undefined ? { baseValue } : {}) } })
+    const none = scoreDraft({ indicators: [cut('A'), growth('B', 1200)] }, { indicators: [cut('X', 4.86), growth('Y')] }, 0)
+    // The cut's start is missing from the draft; the growth's hand-made plan states none, so it is not counted.
+    expect([none.matched, none.based, none.baseDiffers.map((d) => d.drafted.code)]).toEqual([2, 1, ['A']])
+    const right = scoreDraft({ indicators: [cut('A', 4.86), growth('B', 1250)] }, { indicators: [cut('X', 4.86), growth('Y', 1200)] }, 0)
+    expect([right.based, right.baseDiffers.map((d) => d.drafted.code)]).toEqual([2, ['B']])
+  })
 })
 
 describe('draftPlan: units of measure and aggregation', () => {

@@ -32,6 +32,20 @@ export interface SeedScore {
    * area summed over the quarters). Not counted in recall or precision.
    */
   aggregationDiffers: { drafted: Indicator; expected: Indicator }[]
+  /**
+   * Matched targets whose hand-made plan states the figure a cut or a growth is measured from (a
+   * cut's `baseline`, a growth's `baseValue`): how many there are, and those whose draft states
+   * another or none (the officer would type it). Not counted in recall or precision.
+   */
+  based: number
+  baseDiffers: { drafted: Indicator; expected: Indicator }[]
+}
+
+/** The figure a target is measured from, where it states one: a cut's start, a growth's base year's level. */
+function baseOf(t: Target | undefined): number | undefined {
+  if (t === undefined) return undefined
+  if (t.kind === 'growth') return t.baseValue
+  return 'baseline' in t ? t.baseline : undefined
 }
 
 const words = (s: string): Set<string> =>
@@ -162,11 +176,20 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
   const usedD = new Set<number>()
   const usedE = new Set<number>()
   const aggregationDiffers: SeedScore['aggregationDiffers'] = []
+  const baseDiffers: SeedScore['baseDiffers'] = []
+  let based = 0
   for (const p of pairs) {
     if (usedD.has(p.d) || usedE.has(p.e)) continue
     usedD.add(p.d)
     usedE.add(p.e)
     if (got[p.d]!.aggregation !== want[p.e]!.aggregation) aggregationDiffers.push({ drafted: got[p.d]!, expected: want[p.e]! })
+    const base = baseOf(want[p.e]!.target)
+    if (base === undefined) continue
+    based++
+    // (A level held, "bằng hoặc cao hơn năm 2023" from 6.420: drafted as at least 6.420, the same figure.)
+    const d = got[p.d]!.target!
+    const drafted = baseOf(d) ?? (d.kind === 'at_least' && heldLevel(want[p.e]!.target!) !== undefined ? d.value : undefined)
+    if (drafted === undefined || !same(drafted, base)) baseDiffers.push({ drafted: got[p.d]!, expected: want[p.e]! })
   }
   const matched = usedE.size
   return {
@@ -179,5 +202,7 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
     missed: want.filter((_, i) => !usedE.has(i)),
     extra: got.filter((_, i) => !usedD.has(i)),
     aggregationDiffers,
+    based,
+    baseDiffers,
   }
 }
