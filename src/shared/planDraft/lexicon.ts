@@ -118,7 +118,10 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['mã số'], 'mã số', true],
   [['thẻ'], 'thẻ', true],
   [['triệu cây'], 'triệu cây', false],
-  [['triệu trái', 'triệu quả'], 'triệu trái', false],
+  // The plan's own word for what it counts: "trái" for fruit ("27,5 triệu trái dừa"), "quả" for eggs
+  // or fruit ("96 triệu quả trứng"), kept as written like "căn" and "nhà".
+  [['triệu trái'], 'triệu trái', false],
+  [['triệu quả'], 'triệu quả', false],
   // Cut flowers are counted by the million stems or blooms ("sản lượng hoa đạt 1.260 triệu cành").
   [['triệu cành'], 'triệu cành', false],
   [['triệu bông'], 'triệu bông', false],

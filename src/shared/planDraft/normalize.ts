@@ -426,7 +426,17 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
     heading = true
     s = s.slice(h[0].length)
   }
+  // "(*)", "(**)": a footnote mark in brackets is the text's own (a row it marks, the footnote under
+  // the table that opens on it), no emphasis: kept aside while the emphasis goes.
+  const marks: string[] = []
+  s = s.replace(/\(\*{1,3}\)/g, (m) => {
+    marks.push(m)
+    return '\uE000'
+  })
   s = s.replace(/\*\*|__/g, '').replace(/(^|[\s(])([*_])(?=\S)([^*_\n]*?\S)\2(?=[\s.,;:)]|$)/g, '$1$3')
+  // (Put back in order by an index: shifting the list each time read a line of many marks quadratically.)
+  let mark = 0
+  if (marks.length > 0) s = s.replace(/\uE000/g, () => marks[mark++] ?? '')
   // "II- CHỈ TIÊU THI ĐUA", "III – NỘI DUNG", "1- Giá trị sản xuất …": a dash typed after a section's
   // roman numeral or an item's number for its point (a web page's copy).
   s = s.replace(/^\s*([IVX]{1,5}\s?[-–]|\d{1,2}-)\s+(?=\p{L})/u, (_m, mark: string) => `${mark.replace(/\s?[-–]$/u, '')}. `)
