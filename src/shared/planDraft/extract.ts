@@ -42,7 +42,7 @@ import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
-import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, sumNearbyTotals } from './passes'
+import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
 export { normalizeText } from './normalize'
@@ -620,6 +620,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   applyCorrections(built, corrections)
   // How each amount rolls up over the year: a flow or a stock (passes.ts).
   settleAggregations(built, text)
+  // The figure each cut is measured from, where the document states it (passes.ts).
+  settleBaselines(built, text, year, doc)
   sectionsUsed.clear()
   for (const b of built) sectionsUsed.add(b.found?.section ?? ROOT)
 

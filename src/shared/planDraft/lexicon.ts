@@ -862,3 +862,50 @@ export function abbreviationOf(words: string): string | undefined {
   const w = words.toLowerCase()
   return Object.keys(ABBREVIATIONS).find((k) => ABBREVIATIONS[k] === w)
 }
+
+/**
+ * What a cut's or a growth's level is of, from its name: the quantity's words without the measure
+ * ("Tỷ lệ hộ nghèo (theo chuẩn nghèo đa chiều)": "hộ nghèo"; "Số người nghiện ma túy": "người nghiện
+ * ma túy"), a label before a colon or a dash, a footnote mark, a standard named after it, and the
+ * period ("trong năm", "so với cuối năm 2025", "năm 2024") dropped; whether it is a rate (a share,
+ * "tỷ lệ", "tỷ suất"); undefined where fewer than two words are left (a quantity too vague to look
+ * for). A part of the commune ("hộ nghèo đồng bào dân tộc thiểu số") keeps its words.
+ */
+export function quantityOf(name: string): { words: string; rate: boolean } | undefined {
+  const bare = name
+    .replace(/^.{0,80}(?:\s[–—-]\s|:\s)(?=(?:tỷ lệ|tỷ suất|số|mức)\s)/iu, '')
+    .replace(/\([^()]{0,80}\)|\(\d\)/gu, ' ')
+    .replace(/\s+(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+(?:đa chiều|của\s+[\p{L} ]{1,20}))?(?:\s+giai đoạn[\d\s–-]*)?\s*$/iu, '')
+    .replace(/\s+(?:trong năm|chung|so với\s[\p{L}\s]{0,12}(?:năm\s+\d{4})?|năm\s+\d{4}|đa chiều)\s*$/iu, '')
+    .replace(/\s+(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+(?:đa chiều|của\s+[\p{L} ]{1,20}))?\s*$/iu, '')
+    .replace(/\s+đa chiều\s*$/iu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+  const m = /^(?:(?:mức|phấn đấu)\s+)?(?:giảm\s+)?(?:(tỷ lệ|tỷ suất)|(?:tổng\s+)?số)\s+(\p{L}[\p{L}\d ]*\p{L}|\p{L}+)$/iu.exec(bare)
+  if (!m || m[2]!.split(' ').length < 2) return undefined
+  return { words: m[2]!.toLowerCase(), rate: m[1] !== undefined }
+}
+
+/**
+ * A quantity named for a part of the commune, after the words the target names: "hộ nghèo đồng bào
+ * dân tộc thiểu số", "hộ nghèo ở thôn …", "hộ nghèo dân tộc Khmer" are some of the "hộ nghèo".
+ */
+export const PART_AFTER_RE = /^\s+(?:đồng bào|dân tộc|người dân tộc|DTTS|ở|tại|thuộc|của\s+(?:thôn|bản|ấp|khu|tổ)|thôn|bản|ấp|khu phố|tổ dân phố)(?![\p{L}])/iu
+
+/**
+ * The words that may stand between a quantity named and its level in a statement of it ("tỷ lệ hộ
+ * nghèo đa chiều của xã đến cuối năm 2025 còn 4,86%", "số người nghiện ma túy có hồ sơ quản lý là
+ * 41 người"): a standard, the commune, a time, then a verb of being; none of cutting or striving.
+ */
+export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều)?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
+
+/**
+ * The year whose end a time phrase names: "cuối năm 2025", "năm 2025", "31/12/2025" the end of 2025;
+ * "đầu năm 2026" the end of 2025 as well (the level a year starts from is the last one's end).
+ */
+export function yearEndOf(phrase: string): number | undefined {
+  const m = /(?:(cuối|đầu)\s+)?năm\s+(\d{4})(?!\d)|31\/12\/(\d{4})/iu.exec(phrase)
+  if (!m) return undefined
+  const y = Number(m[2] ?? m[3])
+  return m[1]?.toLowerCase() === 'đầu' ? y - 1 : y
+}

@@ -10,7 +10,7 @@ import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
-import { amountAggregation, unitFamily } from './lexicon'
+import { amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, yearEndOf } from './lexicon'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
@@ -455,5 +455,129 @@ export function settleAggregations(built: Built[], text: string): void {
   for (const b of built) {
     const whole = wholeOf(b)
     if (whole !== b && !ownWords.has(b) && (whole.value.aggregation === 'flow' || whole.value.aggregation === 'stock')) set(b, whole.value.aggregation)
+  }
+}
+
+/** A figure as written: "4,86", "1.127", "0.62". */
+const FIGURE = String.raw`\d(?:[\d.,]*\d)?`
+const escaped = (words: string): string => words.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
+
+/** A level the document states: its figure as written, where, and the end of which year (undefined: the paragraph's). */
+interface StatedLevel {
+  figure: string
+  at: number
+  yearEnd: number | undefined
+}
+
+/**
+ * The levels the whole document states for a quantity (quantityOf), in % for a rate, in its count's
+ * unit for a count: "tỷ lệ hộ nghèo cuối năm 2025 còn 4,86%", "toàn xã còn 132 hộ nghèo, chiếm 4,86%",
+ * "38,15% hộ nghèo (512 hộ)", "số người nghiện ma túy có hồ sơ quản lý là 41 người". Each regex runs
+ * once over the text, from the quantity's words (no look-behind tried at every place).
+ */
+function statedLevels(text: string, quantity: { words: string; rate: boolean }, unit: string): StatedLevel[] {
+  const noun = escaped(quantity.words)
+    // "thứ 3" and "thứ ba" are one order of birth.
+    .replace(/thứ\\s\+(?:3|ba)/u, String.raw`thứ\s+(?:3|ba)`)
+  const out: StatedLevel[] = []
+  const part = (end: number): boolean => PART_AFTER_RE.test(text.slice(end, end + 30))
+  const push = (figure: string, at: number, words: string): void => {
+    out.push({ figure, at, yearEnd: yearEndOf(words) })
+  }
+  if (quantity.rate) {
+    const sign = unit === '‰' ? '‰' : '%'
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:tỷ lệ|tỷ suất)\s+${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s*${sign}`, 'giu'))) {
+      push(m[2]!, m.index, m[1]!)
+    }
+    // "còn 412 hộ nghèo, chiếm 9,84%", "38,15% hộ nghèo": the rate beside the count.
+    if (sign === '%') {
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó)\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%`, 'giu'))) push(m[1]!, m.index, '')
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+    }
+    return out
+  }
+  const counted = escaped(unit)
+  // "toàn xã còn 412 hộ nghèo", "trong đó 435 hộ nghèo", "còn 31 hộ nghèo (0,62%) và 186 hộ cận nghèo"
+  // (the verb shared): a count the commune has, not one helped or cut.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và|với)\s+(${FIGURE})\s+${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+  // "số người nghiện ma túy có hồ sơ quản lý là 41 người", "hộ cận nghèo 214 hộ".
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s+${counted}(?![\p{L}])`, 'giu'))) push(m[2]!, m.index, m[1]!)
+  // "tỷ lệ hộ nghèo còn 2,04% (47 hộ)", "… còn 1,65%, tương ứng 41 hộ": the count beside the rate.
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])tỷ lệ\s+${noun}(?![\p{L}])(${LEVEL_GAP})${FIGURE}\s*%\s*(?:\(\s*|,\s*(?:tương ứng|với)\s+)(${FIGURE})\s+${counted}(?![\p{L}])`, 'giu'))) push(m[2]!, m.index, m[1]!)
+  return out
+}
+
+/** The year whose end a paragraph speaks of before `at`: its last time phrase ("Năm 2025, …", "Đến cuối năm 2025, …"); undefined after "phấn đấu" (this year's aims). */
+function paragraphYear(text: string, at: number): number | undefined {
+  const before = text.slice(Math.max(0, at - 600), at)
+  // (Back to the paragraph's start: a line break after a stop, or a blank line; a hard-wrapped line runs on.)
+  const breaks = [...before.matchAll(/(?:[.:;!?]\s*|\n\s*)\n/gu)]
+  const paragraph = breaks.length > 0 ? before.slice(breaks[breaks.length - 1]!.index + breaks[breaks.length - 1]![0].length) : before
+  let last: { year: number; index: number } | undefined
+  for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}/giu)) last = { year: yearEndOf(m[0])!, index: m.index }
+  if (!last || /phấn đấu|mục tiêu/iu.test(paragraph.slice(last.index))) return undefined
+  return last.year
+}
+
+/**
+ * The figure a cut or a growth is measured from, where the document states it, found once the whole
+ * document is read, by one rule for every reading (sentences, tables, notes): the level of the same
+ * quantity at the end of the year the cut is measured from (the plan's year − 1 for "so với đầu năm",
+ * "so với cuối năm trước" or none; the year it names, "so với cuối năm 2024"; "đầu năm 2025" is the end
+ * of 2024), a % for a rate, a count in its unit for a count. Looked for first in the target's own
+ * clause or row ("(đầu năm 2025 là 5,12%)", "| Cuối năm 2025 còn 47 hộ |"), then anywhere in the
+ * document for that year ("Cuối năm 2025, toàn xã còn 132 hộ nghèo, chiếm 4,86%"): the figures found
+ * there must agree, else none is taken. A relative cut's start is above 0, a point cut's above the cut;
+ * a part of the commune ("hộ nghèo đồng bào dân tộc thiểu số") is not the whole. Never a default.
+ */
+export function settleBaselines(built: Built[], text: string, year: number | undefined, doc: DraftContext): void {
+  if (year === undefined) return
+  const found = new Map<string, StatedLevel[]>()
+  for (const b of built) {
+    const t = b.value.target
+    if (t?.kind !== 'reduce_by' || t.baseline !== undefined) continue
+    const unit = b.value.unitOfMeasure
+    const quantity = quantityOf(b.value.name)
+    const rate = /^[%‰]$/u.test(unit)
+    if (!quantity || quantity.rate !== rate || (rate && t.relative) || (!rate && unitInfo(quantity.words.split(' ')[0]!)?.canonical !== (unitInfo(unit)?.canonical ?? unit))) continue
+    // The clause the target is read from, to its line's end or its next clause (a row: the whole row).
+    const line = text.slice(b.source.start, Math.min(text.length, b.source.start + 400))
+    const lineEnd = line.search(/\n|$/u)
+    const row = line.startsWith('|') || line.includes('\t')
+    const tail = text.slice(b.source.end, b.source.start + lineEnd)
+    const clause = row ? line.slice(0, lineEnd) : text.slice(b.source.start, b.source.end) + tail.slice(0, Math.max(0, tail.search(/[;]|\.\s|$/u)))
+    // The year measured from: "so với cuối năm 2024", "so với năm 2024" (its end), "so với đầu năm" or none (last year's end).
+    const since = /so với\s+(?:(?:cuối|đầu)\s+)?năm\s+\d{4}/iu.exec(clause)
+    const from = since ? yearEndOf(since[0].replace(/^so với\s+/iu, ''))! : year - 1
+    const read = (figure: string): number | undefined => readDigits(figure, { integer: !rate, percent: rate, habit: doc.habit })?.value
+    const fits = (v: number | undefined): v is number => v !== undefined && v > 0 && (t.relative || v > (t.max ?? t.amount))
+    // Its own clause: "(cuối năm 2022: 1,25%)", "(đầu năm 2023 có 45 hộ)", "| Cuối năm 2025 còn 47 hộ |".
+    const own = new RegExp(String.raw`(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?<![\p{L}])((?:(?:đến\s+)?(?:cuối|đầu)\s+)?năm\s+\d{4})(?!\d)\s*,?\s*((?:[\p{L}]+\s+){0,8}?)(?::\s*|(?:là|còn|có|quản lý|chiếm)\s+)(${FIGURE})\s*(%|‰|\p{L}+)`, 'iu').exec(clause)
+    let value: number | undefined
+    let said: string | undefined
+    if (own && yearEndOf(own[1]!) === from && !/giảm|tăng|phấn đấu/iu.test(own[2]!) && (rate ? own[4] === unit : (unitInfo(own[4]!)?.canonical ?? own[4]) === (unitInfo(unit)?.canonical ?? unit))) {
+      value = read(own[3]!)
+      said = `câu của chỉ tiêu ghi ${lowerFirst(own[1]!)} là ${own[3]}${rate ? unit : ` ${unit}`}`
+    } else {
+      const key = `${quantity.words}\u0000${unit}`
+      if (!found.has(key)) found.set(key, statedLevels(text, quantity, unit))
+      const values = new Map<number, string>()
+      for (const s of found.get(key)!) {
+        // (Not the target's own clause, nor another target's: a level in a sentence striving for it is no start.)
+        if (s.at >= b.source.start && s.at < b.source.end) continue
+        if ((s.yearEnd ?? paragraphYear(text, s.at)) !== from) continue
+        const v = read(s.figure)
+        if (v !== undefined && ![...values.keys()].some((x) => agreesWith(x, v) || agreesWith(v, x))) values.set(v, s.figure)
+      }
+      if (values.size !== 1) continue
+      const [v, figure] = [...values][0]!
+      value = v
+      said = `văn bản ghi mức cuối năm ${from} là ${figure}${rate ? unit : ` ${unit}`}`
+    }
+    if (!fits(value)) continue
+    b.value = { ...b.value, target: { ...t, baseline: value } }
+    const left = t.relative ? value * (1 - (t.max ?? t.amount) / 100) : value - (t.max ?? t.amount)
+    const shown = (x: number): string => String(Math.round(x * 100) / 100).replace('.', ',')
+    b.reasons.push(`mức xuất phát của chỉ tiêu giảm: ${said}, năm nay cần còn không quá ${shown(left)}${rate ? unit : ` ${unit}`}`)
   }
 }

@@ -50,8 +50,6 @@ export interface DraftContext extends DocHabits {
 interface DraftMemo {
   lines?: readonly string[]
   cases: Map<string, RegExpExecArray | null>
-  /** A count stated at a year's end, by year and what is counted (statedCount). */
-  counts?: Map<string, number | undefined>
 }
 
 /**
@@ -232,12 +230,10 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         reasons.push(`giảm ${f.digits[0]} vụ so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${from - a} vụ`)
         if (confidence === 'high') confidence = 'medium'
       } else {
-        // ("Cuối năm 2026 còn 18 hộ nghèo …; năm 2027 phấn đấu giảm ít nhất 10 hộ nghèo": the count
-        // the year starts from, where the text states it for the end of last year, statedCount.)
-        // (Not cases, a flow: a cut of them is a ceiling on this year's, read above or by the table.)
-        const start = year !== undefined && b === undefined && !unit.includes('/') && unit !== 'vụ' ? statedCount(name, unit, year - 1, doc) : undefined
-        main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}), ...(start !== undefined && start > a ? { baseline: start } : {}) } }
-        if (start !== undefined && start > a) reasons.push(`cuối năm ${year! - 1} còn ${start} ${unit}: năm nay còn không quá ${start - a} ${unit}`)
+        // (The count the year starts from, where the document states it, is found once the whole
+        // document is read: passes.ts settleBaselines. Not cases, a flow: a cut of them is a ceiling
+        // on this year's, read above or by the table.)
+        main = { ...amountShape(true), aggregation: unit.includes('/') ? 'rate' : 'stock', target: { kind: 'reduce_by', amount: a, ...(b !== undefined ? { max: b } : {}) } }
       }
     }
     if (main.target?.kind === 'reduce_by') withNumbers((x, y) => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}) }))
@@ -427,27 +423,6 @@ export function statedLevel(name: string, baseYear: number, rate: boolean, doc: 
     if (value !== undefined) return { value, unit, text: `${m[1]!}${unit === '%' ? '%' : ` ${unit}`}` }
   }
   return undefined
-}
-
-/**
- * The count of what a target counts ("Số hộ nghèo …", unit "hộ") that the document states for the end
- * of `baseYear`, in a line about that year after its year ("Đến cuối năm 2024, phường còn 36 hộ
- * nghèo"): the figure, then the words the name gives after "Số". A figure cut or added ("giảm 10 hộ
- * nghèo", "thêm 5 hộ nghèo") is a change, no level. Looked up once per draft, year and name.
- */
-export function statedCount(name: string, unit: string, baseYear: number, doc: DraftContext): number | undefined {
-  // (All of the name's words, up to eight: "Số hộ nghèo đồng bào dân tộc thiểu số" counts some of the
-  // "412 hộ nghèo" the review states, not all of them: "291 hộ nghèo đồng bào dân tộc thiểu số".)
-  const counted = /^(?:tổng\s+)?số\s+(\p{L}+(?:\s+[\p{L}\d-]+){1,7})/iu.exec(name.trim())?.[1]
-  if (counted === undefined || unitInfo(counted.split(/\s+/u)[0]!)?.canonical !== (unitInfo(unit)?.canonical ?? unit)) return undefined
-  const key = `${baseYear}\u0000${counted.toLowerCase().replace(/\s+/gu, ' ')}`
-  const known = (doc.memo.counts ??= new Map())
-  if (known.has(key)) return known.get(key)
-  const words = counted.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
-  const m = afterYearInLine(doc, baseYear, new RegExp(String.raw`(?=\d)(?<![\d.,])(?<!(?:giảm|tăng|thêm|thoát|bớt)(?:\s{1,3}(?:ít nhất|tối thiểu|từ|được))?\s{1,3})(\d[\d.]*)\s*${words}(?![\p{L}])`, 'iu'))
-  const value = m ? readDigits(m[1]!, { integer: true, percent: false, habit: doc.habit })?.value : undefined
-  known.set(key, value)
-  return value
 }
 
 /** "Số điểm tập kết rác tự phát", "Số cơ sở kinh doanh …": what a count counts, named after "số", is its unit. */

@@ -7,7 +7,7 @@ import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } f
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
-import { type DraftContext, type Reading, statedCases, statedCount, toIndicatorShape } from './shape'
+import { type DraftContext, type Reading, statedCases, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
 
@@ -367,13 +367,10 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
         : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   // ("| Số hộ nghèo | hộ | giảm 50% | giảm 50% |" with no column of last year: a share of the level
-  // the year starts from all the same, the count the review states for the end of last year if it does.)
+  // the year starts from all the same, the count the document states for it found once the whole
+  // document is read, passes.ts settleBaselines.)
   if (last === undefined && percent !== undefined && m[1]?.toLowerCase() === 'giảm' && stock && name !== '') {
-    const start = statedCount(name, unit, year - 1, doc)
-    return {
-      target: { kind: 'reduce_by', amount: percent, relative: true, ...(start !== undefined ? { baseline: start } : {}) },
-      reason: start !== undefined ? `giảm ${m[2]}% so với mức cuối năm ${year - 1} văn bản nêu (${String(start).replace('.', ',')} ${unit})` : `giảm ${m[2]}% so với số đầu năm: cần số đầu năm`,
-    }
+    return { target: { kind: 'reduce_by', amount: percent, relative: true }, reason: `giảm ${m[2]}% so với số đầu năm` }
   }
   if (last === undefined || percent === undefined) return undefined
   const shown = (x: number): string => String(x).replace('.', ',')
