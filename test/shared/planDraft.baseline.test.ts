@@ -63,6 +63,14 @@ describe('a start stated elsewhere in the document, for the year before the plan
     expect(target(d, /Giảm tỷ lệ hộ nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 1.1, baseline: 6.25 })
   })
 
+  it('takes a rate named without its measure, or the level a review\'s cut came down to', () => {
+    const bare = draft(['Tỷ lệ hộ cận nghèo giảm 0,6%.', 'Giảm tỷ lệ hộ nghèo 0,4%.'], 'Kết quả năm 2025: hộ nghèo cuối năm còn 1,96%, hộ cận nghèo 3,08%.')
+    expect(target(bare, /cận nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 0.6, baseline: 3.08 })
+    expect(target(bare, /Giảm tỷ lệ hộ nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 0.4, baseline: 1.96 })
+    const down = draft(['Giảm tỷ lệ hộ nghèo từ 3 - 4%.'], 'Trong năm 2025, tỷ lệ hộ nghèo giảm từ 29,4% xuống còn 25,8%, vượt kế hoạch.')
+    expect(target(down, /Giảm tỷ lệ hộ nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 3, max: 4, baseline: 25.8 })
+  })
+
   it('takes no figure of another year, of another quantity, of a part of the commune, nor one of two that disagree', () => {
     const otherYear = draft(['Tỷ lệ hộ nghèo giảm 0,9%.'], 'Cuối năm 2024, tỷ lệ hộ nghèo là 5,1%.')
     expect(target(otherYear, /Tỷ lệ hộ nghèo/u)).not.toHaveProperty('baseline')

@@ -486,9 +486,13 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
   }
   if (quantity.rate) {
     const sign = unit === '‰' ? '‰' : '%'
-    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:tỷ lệ|tỷ suất)\s+${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s*${sign}`, 'giu'))) {
+    // ("hộ nghèo cuối năm còn 2,35%, hộ cận nghèo 2,45%": a rate named without its measure, not after a verb cutting it or "số".)
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(?:tỷ lệ|tỷ suất)\s+)?${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s*${sign}`, 'giu'))) {
+      if (!/^(?:tỷ lệ|tỷ suất)/iu.test(m[0]) && /(?:giảm|tăng|số|tỷ lệ|tỷ suất)\s+$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
       push(m[2]!, m.index, m[1]!)
     }
+    // "tỷ lệ hộ nghèo giảm từ 31,6% xuống còn 26,9%": a review's cut, the level it came down to.
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:tỷ lệ|tỷ suất)\s+${noun}(?![\p{L}])(${LEVEL_GAP})giảm\s+từ\s+${FIGURE}\s*${sign}\s+xuống\s+(?:còn\s+)?(${FIGURE})\s*${sign}`, 'giu'))) push(m[2]!, m.index, m[1]!)
     // "còn 412 hộ nghèo, chiếm 9,84%", "38,15% hộ nghèo": the rate beside the count.
     if (sign === '%') {
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó)\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%`, 'giu'))) push(m[1]!, m.index, '')
