@@ -467,6 +467,7 @@ interface StatedLevel {
   figure: string
   at: number
   yearEnd: number | undefined
+  paragraphRead?: boolean
 }
 
 /**
@@ -569,7 +570,9 @@ export function settleBaselines(built: Built[], text: string, year: number | und
       for (const s of found.get(key)!) {
         // (Not the target's own clause, nor another target's: a level in a sentence striving for it is no start.)
         if (s.at >= b.source.start && s.at < b.source.end) continue
-        if ((s.yearEnd ?? paragraphYear(text, s.at)) !== from) continue
+        // (A paragraph's year looked for once per statement, however many cuts ask.)
+        if (s.yearEnd === undefined && !s.paragraphRead) Object.assign(s, { yearEnd: paragraphYear(text, s.at), paragraphRead: true })
+        if (s.yearEnd !== from) continue
         const v = read(s.figure)
         if (v !== undefined && ![...values.keys()].some((x) => agreesWith(x, v) || agreesWith(v, x))) values.set(v, s.figure)
       }
