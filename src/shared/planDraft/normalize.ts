@@ -55,6 +55,32 @@ function unifyCharacters(text: string): string {
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
 
+/**
+ * "Diện tích gieo cấy ........ 1.860 ha", "Thu ngân sách …… 32,5 tỷ đồng trở lên": a typed form or a
+ * Word tab leader saved as text sets each name and its level apart by a run of leader dots (three or
+ * more ".", or "…"). The run joins them as "name: level", the key–value line the rest of the drafter
+ * reads. Only one run on the line (a form's blanks, "Ngày ..... tháng ..... năm", have several), a
+ * name before it (a word, ending in a letter, a figure, a bracket or a quote) and a level after it
+ * (not a bracket or a stop: "(A, B...)" is an elision). Tables keep their cells. The run is read
+ * once, so a line of any length stays linear.
+ */
+function leaderJoined(line: string): string {
+  if (!line.includes('..') && !line.includes('…')) return line
+  if (/[|\t]/u.test(line)) return line
+  const runs = [...line.matchAll(/(?:\.{3,}|…)[.…]*/gu)]
+  if (runs.length !== 1) return line
+  const run = runs[0]!
+  const left = line.slice(0, run.index).trimEnd()
+  const right = line.slice(run.index + run[0].length).trim()
+  if (right === '' || !/^[\p{L}\d≥≤<>+–-]/u.test(right)) return line
+  if (!/[\p{L}\d)”"'’]$/u.test(left) || !/\p{L}{2,}/u.test(left)) return line
+  // (A leader stands apart from the name, or runs long; "… thể thao... góp phần" is a sentence's
+  // elision, three dots on its word. And a name is short: a long sentence is no form's line.)
+  if (!/\s$/u.test(line.slice(0, run.index)) && run[0].length < 5) return line
+  if (left.trim().length > 160) return line
+  return `${line.slice(0, line.length - line.trimStart().length)}${left.trimStart()}: ${right}`
+}
+
 /** A chat message's time alone on its line, under its sender's name ("08:15", "9:02 SA", "21:40 PM"). */
 const MESSAGE_TIME_RE = /^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/iu
 /** A sender's name over a message's time: a capital first, letters, dots and dashes, a role in brackets at most ("Bàn Văn Sinh (Trưởng thôn Khe Mo)"). */
@@ -582,6 +608,9 @@ function barlessTables(lines: string[]): string[] {
 }
 
 function tableRow(line: string, spaced = false): string | null {
+  // "+-----+------+", "+=====+======+": a grid table's rule lines, between its rows and under its
+  // header, as a converter draws them. No row, like "|---|---|": the rows either side stay one table.
+  if (/^\s*\+(?:[-=:]+\+){2,}\s*$/u.test(line)) return ''
   if ((line.match(/\|/g) ?? []).length >= 2 || /\t/.test(line.trim())) {
     // "| __II__ | __Văn hóa - xã hội__ |": a cell's emphasis is decoration too.
     const cells = (line.includes('|') ? line.split('|') : line.split('\t')).map((c) => c.trim().replace(/^(\*\*|__)(.*)\1$/u, '$2').trim())
@@ -1114,7 +1143,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(unifyCharacters(raw).split('\n')))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(unifyCharacters(raw).split('\n').map(leaderJoined)))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
@@ -1318,6 +1347,9 @@ function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   // plan reaches, lines stay apart, so that thousands of them never join at a quadratic cost.
   if (prev.text.length >= JOINED_LINE_MAX) return false
   if (next.blanksBefore > 4 || STRUCTURE_RE.test(next.text)) return false
+  // "A. NHÓM CHỈ TIÊU KINH TẾ" … "Đ. …": a group of a list lettered in capitals, its name in capitals,
+  // opens a part of its own; it never goes on from the item before it ("… 03 thôn" over "B. NHÓM …").
+  if (/^[A-ZĐ][.)]\s+\p{Lu}{2,}/u.test(next.text)) return false
   // A list of "Name: value" lines ("Tỷ lệ hộ nghèo: giảm 0,6% …", "ANTT: giữ vững …"): each line is an item.
   if (LABELLED_RE.test(prev.text) && LABELLED_RE.test(next.text) && /^\p{Lu}/u.test(next.text)) return false
   // A form copied as text: each target's name alone on its line ending with ":" ("Tổng đàn bò:"),

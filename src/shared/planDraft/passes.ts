@@ -66,7 +66,40 @@ export function linkCropRows(built: Built[]): void {
     bySubject.set(key, rec)
   }
   for (const rec of bySubject.values()) linkYield(rec)
+  yieldsBesideTheirCrop(built)
   yieldOverBearingArea(built)
+}
+
+/** How far from a yield its crop's area and output are stated (items in between: a harvested part, a replanting). */
+const CROP_LINES_NEAR = 3
+
+/**
+ * "2. Cây lúa cả năm:" over "- Diện tích gieo cấy: 1.450 ha", "- Năng suất bình quân: 60 tạ/ha",
+ * "- Sản lượng: 8.700 tấn", a table's crop group row over "- Năng suất bình quân | tạ/ha | 60": the
+ * measures name no crop (the label or the group row above them does), and the next crop's lines
+ * repeat the same names. A yield left unlinked is computed from the area and the output stated
+ * beside it (within a few items) whose figures give it: area × yield = output, within rounding
+ * (a tenth of a tấn per tạ). Where a standing area and its harvested part are both stated, the
+ * figures tell which one the yield is over.
+ */
+function yieldsBesideTheirCrop(built: readonly Built[]): void {
+  for (const [i, y] of built.entries()) {
+    if (y.value.formula || !/^năng suất(?![\p{L}])/iu.test(y.value.name) || !/^(?:tạ|tấn)\/ha$/u.test(y.value.unitOfMeasure)) continue
+    const stated = figureOf(y.value.target)
+    if (stated === undefined || stated <= 0) continue
+    const near = built.slice(Math.max(0, i - CROP_LINES_NEAR), i + CROP_LINES_NEAR + 1).filter((b) => b !== y && !b.value.formula && b.value.target !== undefined)
+    const areas = near.filter((b) => b.value.unitOfMeasure === 'ha' && /^(?:trong đó\s*:?\s*)?(?:(?:tổng|duy trì)\s+)?(?:diện tích|gieo)/iu.test(b.value.name))
+    const outputs = near.filter((b) => b.value.unitOfMeasure === 'tấn' && /^(?:tổng\s+)?sản lượng(?![\p{L}])/iu.test(b.value.name))
+    const perTon = y.value.unitOfMeasure === 'tạ/ha' ? 10 : 1
+    const fits = areas.flatMap((a) => outputs.map((o) => ({ a, o }))).filter(({ a, o }) => {
+      const area = figureOf(a.value.target)
+      const output = figureOf(o.value.target)
+      return area !== undefined && output !== undefined && area > 0 && Math.abs((area * stated) / perTon - output) <= Math.max(0.01 * output, 0.1)
+    })
+    // (One reading only: two pairs that both give the yield leave it as stated.)
+    if (fits.length !== 1) continue
+    linkYield({ DT: fits[0]!.a, NS: y, SL: fits[0]!.o })
+  }
 }
 
 /**
