@@ -77,6 +77,8 @@ describe('a yield stated beside its crop\'s area and output, the crop named abov
     expect(y?.target).toEqual({ kind: 'derived', value: 150 })
     const harvested = bySource(d, /240 ha/u)[0]?.value
     expect(y?.formula).toMatch(new RegExp(`/ ${harvested?.code}$`, 'u'))
+    // (The trees in bearing are a part of the standing orchard: a level, not summed over the quarters.)
+    expect(harvested?.aggregation).toBe('stock')
   })
 
   it('leaves a yield whose neighbours do not give it as stated', () => {

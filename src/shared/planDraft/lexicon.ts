@@ -531,6 +531,14 @@ const STANDING_AREA_RE = new RegExp(
   'iu',
 )
 
+/**
+ * The area of trees in bearing, "diện tích cho thu hoạch" (or "cho sản phẩm", "cho mủ", "đang cho
+ * quả"): the part of a standing area that bears, a level too, wherever it is stated apart from its
+ * whole ("+ Trong đó diện tích cho thu hoạch: 1.150 ha" on a line of its own), read in the words
+ * before the figure.
+ */
+const BEARING_AREA_RE = /(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:đang\s+)?cho\s+(?:thu hoạch|sản phẩm|quả|trái|mủ)(?![\p{L}])/iu
+
 /** A perennial crop named alone, as a part or a crop's row names its area ("sầu riêng 185 ha", "Cà phê | 3.420 |", "Cam, bưởi"), one word of its kind after it ("vải thiều"). */
 const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?(?:\s*,\s*(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?)*$`, 'iu')
 
@@ -612,7 +620,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
   if (annual) return nature('flow')
   if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
-  if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name))) return nature('stock')
+  if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`))) return nature('stock')
   if (/^(?:nghìn )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
