@@ -41,7 +41,7 @@ import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, unitCellOf, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -430,11 +430,15 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           built.push(part)
         }
       } else {
-        // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it.
-        const named = line.text.slice(1, -1).split('|').map((c) => c.trim()).filter((c) => /\p{L}{2,}/u.test(c))
+        // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it,
+        // whatever its notes cell says ("| 3 | Lúa vụ Mùa | | | | Vùng lúa đặc sản |", a note merged
+        // down the crop's rows).
+        const notesAt = tableHead ? tableColumns(tableHead, year).notes : undefined
+        const cells = line.text.slice(1, -1).split('|').map((c) => c.trim()).filter((_, i) => i !== notesAt)
+        const named = cells.filter((c) => /\p{L}{2,}/u.test(c))
         const last = built[built.length - 1]
         if (named.length === 1 && /^trong đó\s*:?$/iu.test(named[0]!) && last?.value.source?.startsWith('| ')) rowParts = { whole: last, parts: [] }
-        else if (named.length === 1 && !/\d/u.test(line.text.replace(/^\|\s*\d+\s*\|/u, ''))) rowGroup = named[0]
+        else if (named.length === 1 && !/\d/u.test(cells.map((c, i) => (i === 0 && /^\d+$/u.test(c) ? '' : c)).join('|'))) rowGroup = named[0]
       }
       continue
     }

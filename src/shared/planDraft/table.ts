@@ -289,7 +289,7 @@ const YEAR_COLUMN_RE = /^(?:năm\s+)?(\d{4})$/iu
 /** "Bình quân giai đoạn", "Giai đoạn 2024 - 2026", "Cả giai đoạn": a column over several years, no target of the year. */
 const PERIOD_COLUMN_RE = /^(?:bình quân|trung bình|(?:cả\s+|tổng\s+)?giai đoạn)(?![\p{L}])/u
 
-function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
+export function tableColumns(head: readonly string[], year: number | undefined): TableColumns {
   const cols: TableColumns = { skip: new Set() }
   // "| Năm 2024 | Năm 2025 | Năm 2026 |": the plan year's column is the plan column, the other
   // years' are results (without the plan year, the latest year is the plan's).
