@@ -102,3 +102,88 @@ describe('a target table written as HTML inside Markdown (pandoc\'s table with m
     expect(normalizeText('Phấn đấu <strong>thu ngân sách</strong> trên địa bàn đạt <em>12,5 tỷ đồng</em>.')).toBe('Phấn đấu thu ngân sách trên địa bàn đạt 12,5 tỷ đồng.')
   })
 })
+
+describe('a table copied one cell a line from a web page', () => {
+  const table = [
+    'STT',
+    'Chỉ tiêu',
+    'Đơn vị tính',
+    'Ước thực hiện 2025',
+    'Kế hoạch 2026',
+    'I',
+    'KINH TẾ',
+    '1',
+    'Cây lạc',
+    '1.1',
+    'Diện tích gieo trồng',
+    'ha',
+    '118',
+    '120',
+    '1.2',
+    'Năng suất bình quân',
+    'tạ/ha',
+    '24',
+    '25',
+    '1.3',
+    'Sản lượng',
+    'tấn',
+    '283,2',
+    '300',
+    '2',
+    'Cây sắn',
+    '2.1',
+    'Diện tích gieo trồng',
+    'ha',
+    '60',
+    '64',
+    '2.2',
+    'Năng suất bình quân',
+    'tạ/ha',
+    '180',
+    '200',
+    '2.3',
+    'Sản lượng',
+    'tấn',
+    '1.080',
+    '1.280',
+    'II',
+    'VĂN HÓA - XÃ HỘI',
+    '3',
+    'Số thôn đạt chuẩn nông thôn mới',
+    'thôn',
+    '7/9',
+    '8/9',
+    '4',
+    'Xã đạt chuẩn tiếp cận pháp luật',
+    '',
+    'Đạt',
+    'Đạt',
+    'Ghi chú: cột ước thực hiện 2025 để đối chiếu.',
+  ]
+
+  it('writes a crop row over its rows numbered "1.1", "1.2" as pipe rows, a count "7/9" as a cell, an empty line as an empty cell', () => {
+    const text = normalizeText(table.join('\n'))
+    expect(text).toContain('| 1 | Cây lạc | | | |')
+    expect(text).toContain('| 1.2 | Năng suất bình quân | tạ/ha | 24 | 25 |')
+    expect(text).toContain('| 2 | Cây sắn | | | |')
+    expect(text).toContain('| 3 | Số thôn đạt chuẩn nông thôn mới | thôn | 7/9 | 8/9 |')
+    expect(text).toContain('| 4 | Xã đạt chuẩn tiếp cận pháp luật | | Đạt | Đạt |')
+    expect(text).toMatch(/^Ghi chú: cột ước thực hiện 2025 để đối chiếu\.$/mu)
+  })
+
+  it('reads each numbered part as its crop\'s measure, the yields derived, the names told apart by their crop', () => {
+    const d = draft(table)
+    const yields = d.indicators.filter((i) => i.value.unitOfMeasure === 'tạ/ha')
+    expect(yields.map((i) => i.value.target)).toEqual([
+      { kind: 'derived', value: 25 },
+      { kind: 'derived', value: 200 },
+    ])
+    expect(yields.map((i) => i.value.name)).toEqual([expect.stringMatching(/lạc/u), expect.stringMatching(/sắn/u)])
+    expect(d.indicators.find((i) => /tiếp cận pháp luật/u.test(i.value.name))?.value.target).toMatchObject({ kind: 'yes_no' })
+  })
+
+  it('keeps reading a blank line between rows as a page break where the table has one (no empty cell)', () => {
+    const spaced = ['TT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch 2026', '', '1', 'Thu ngân sách trên địa bàn', 'triệu đồng', '9.500', '', '2', 'Giải quyết việc làm mới', '', 'lao động', '180']
+    expect(normalizeText(spaced.join('\n'))).toContain('| 2 | Giải quyết việc làm mới | lao động | 180 |')
+  })
+})

@@ -908,6 +908,8 @@ function pageFurniture(line: string): boolean {
   return line.trim() === '' || line.includes('\f') || /^(?:(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?|\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–])$/iu.test(line.trim()) || /\S\s{3,}\S|^\s{8,}\S/u.test(line)
 }
 
+/** A count of all of a kind alone on its line ("3/4", "11/14"): a page number or a table's cell. */
+const FRACTION_CELL_RE = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u
 /** A group row's numeral alone on its line: "I", "II.", "III)". */
 const ROMAN_ROW_RE = /^\s*([IVXLC]{1,6})[.)]?\s*$/u
 /** A row without a number of its own under a group row: "- Diện tích", "+ Năng suất". */
@@ -951,11 +953,16 @@ function stackedTables(lines: string[]): string[] {
     let heads = false
     // The part expected next under the last numbered row ("2.1", then "2.2").
     let partExpected = 1
+    // A blank line seen between the lines of the table's rows: blank lines are its furniture, no empty cell.
+    let blankInRows = false
     // The heading's cells repeated, one a line, at `k` (the table's heading again on a new page).
     const headAgain = (k: number): boolean => head.every((h, x) => lines[k + x]?.trim().toLowerCase() === h.toLowerCase())
     for (;;) {
       let k = at
-      while (k < lines.length && pageFurniture(lines[k]!)) k++
+      while (k < lines.length && pageFurniture(lines[k]!)) {
+        if (lines[k]!.trim() === '' && k > j) blankInRows = true
+        k++
+      }
       // "Trang 2" / "STT" / "Chỉ tiêu" / …: the heading repeated after a page break is no row.
       if (k > at && headAgain(k)) {
         k += head.length
@@ -985,7 +992,15 @@ function stackedTables(lines: string[]): string[] {
         partExpected = 1
         expected = Number(number[1]) + 1
         restart = false
-        // "2" / "Cây lúa cả năm" / "- Diện tích": a row of a name alone over rows without a number.
+        // "2" / "Cây lúa cả năm" / "- Diện tích": a row of a name alone over rows without a number;
+        // "2" / "Cây lúa cả năm" / "2.1" / "Diện tích gieo cấy": over rows numbered as its parts.
+        const part = PART_ROW_NUMBER_RE.exec(lines[k + 2] ?? '')
+        if (/\p{L}{2,}/u.test(name) && part && part[1] === number[1] && part[2] === '1' && /\p{L}{2,}/u.test(lines[k + 3] ?? '')) {
+          rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
+          at = k + 2
+          heads = false
+          continue
+        }
         if (/\p{L}{2,}/u.test(name) && SUB_ROW_RE.test(lines[k + 2] ?? '')) {
           rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
           at = k + 2
@@ -1004,7 +1019,26 @@ function stackedTables(lines: string[]): string[] {
           n++
           continue
         }
+        // An empty line is an empty cell ("Xã đạt tiêu chuẩn …" / "" / "Đạt" / "Đạt", a web page's
+        // table copied on a phone) where the table's rows so far stood with no blank line between
+        // their lines, and the cells still to come follow it, none of them empty or a page's furniture.
+        if (cells.length >= 2 && cell === '' && !blankInRows && lines.slice(n + 1, n + head.length - cells.length).every((c) => !pageFurniture(c)) && n + head.length - cells.length <= lines.length) {
+          cells.push('')
+          n++
+          continue
+        }
+        // "Trường đạt chuẩn quốc gia" / "trường" / "3/4" / "4/4": a count of all of a kind fills the
+        // row's cells up to the next row's number; it is no page number there.
+        const missing = head.length - cells.length
+        const fills = (x: number): boolean => x < lines.length && (FRACTION_CELL_RE.test(lines[x]!) || !pageFurniture(lines[x]!))
+        const closes = (x: number): boolean => x >= lines.length || ROW_NUMBER_RE.exec(lines[x]!)?.[1] === String(expected) || ROMAN_ROW_RE.test(lines[x]!) || PART_ROW_NUMBER_RE.test(lines[x]!) || !/^\s*[\d≥≤<>]/u.test(lines[x]!)
+        if (cells.length >= 2 && FRACTION_CELL_RE.test(cell) && Array.from({ length: missing - 1 }, (_, x) => n + 1 + x).every(fills) && closes(n + missing)) {
+          cells.push(cell.trim())
+          n++
+          continue
+        }
         if (pageFurniture(cell)) {
+          if (cell.trim() === '') blankInRows = true
           n++
           continue
         }

@@ -598,7 +598,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // "Tổng mức bán lẻ … tăng so với năm trước | % | 10": the row's name says the figure is a growth (or a cut).
   // "- Diện tích gieo trồng" under "Cây lúa cả năm": the measure of the crop the group row names.
   // ("| - | Năng suất bình quân | tạ/ha | …": a Word table pasted as text marks its sub-rows in the number's cell.)
-  const dashed = /^[-+–]$/u.test(cells[cells.indexOf(nameCell) - 1]?.text ?? '')
+  // ("| 2.1 | Diện tích gieo cấy | ha | …" under "| 2 | Cây lúa cả năm |": so does a number under the crop row's.)
+  const dashed = /^(?:[-+–]|\d{1,2}\.\d{1,2}\.?)$/u.test(cells[cells.indexOf(nameCell) - 1]?.text ?? '')
   const measured = /^[-+]\s*((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text) ?? (dashed ? /^((?:diện tích|năng suất|sản lượng)(?![\p{L}]).*)$/iu.exec(nameCell.text) : null)
   // "| | - Trong đó: khách quốc tế | lượt | … |": a part of the row above, named by itself.
   // ("| | Trong đó: - Thóc | tấn | … |": the first part's dash after the colon too.)
