@@ -187,3 +187,50 @@ describe('a table copied one cell a line from a web page', () => {
     expect(normalizeText(spaced.join('\n'))).toContain('| 2 | Giải quyết việc làm mới | lao động | 180 |')
   })
 })
+
+describe('targets each under a heading "Chỉ tiêu N." with who leads and who helps under them', () => {
+  const items = [
+    'Hệ thống 6 chỉ tiêu như sau:',
+    'A. NHÓM CHỈ TIÊU KINH TẾ',
+    'Chỉ tiêu 1. Tốc độ tăng tổng thu ngân sách',
+    'Tăng từ 7% trở lên so với năm 2025.',
+    'Cơ quan chủ trì: Bộ phận Tài chính - Kế toán; phối hợp: Văn phòng - Thống kê.',
+    'Chỉ tiêu 2. Sản xuất ngô',
+    'Diện tích gieo trồng cả năm 310 ha, năng suất bình quân 48 tạ/ha, sản lượng 1.488 tấn.',
+    'Cơ quan chủ trì: Bộ phận Kinh tế; phối hợp: các thôn.',
+    'Chỉ tiêu 3. Sản lượng chè búp tươi',
+    'Đạt 2.400 tấn trở lên, trong đó chè đạt chứng nhận VietGAP 600 tấn.',
+    'Cơ quan chủ trì: Bộ phận Kinh tế.',
+    'B. NHÓM CHỈ TIÊU VĂN HÓA - XÃ HỘI',
+    'Chỉ tiêu 4. Bảo hiểm y tế',
+    'Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96% trở lên.',
+    'Đơn vị chủ trì: Trạm Y tế xã; đơn vị phối hợp: Bưu điện văn hóa xã.',
+  ]
+
+  it('reads no goal from the lines of who leads and who helps, nor from the headings', () => {
+    const d = draft(items)
+    expect(d.indicators.filter((i) => /chủ trì|phối hợp|Bộ phận|Trạm Y tế xã/u.test(`${i.value.name} ${i.value.source ?? ''}`))).toEqual([])
+    expect(d.indicators.filter((i) => i.value.target?.kind === 'yes_no')).toEqual([])
+  })
+
+  it('names a statement that is only a level by its heading', () => {
+    const d = draft(items)
+    expect(bySource(d, /^Tăng từ 7%/u)[0]?.value).toMatchObject({ target: { kind: 'growth', percent: 7 } })
+    expect(bySource(d, /^Tăng từ 7%/u)[0]?.value.name).toMatch(/thu ngân sách/iu)
+    const tea = bySource(d, /2\.400 tấn/u)[0]?.value
+    expect(tea).toMatchObject({ target: { kind: 'at_least', value: 2400 } })
+    expect(tea?.name).toMatch(/sản lượng chè/iu)
+  })
+
+  it('gives the crop the heading names to the statement\'s measures that name none, the yield derived', () => {
+    const d = draft(items)
+    const yieldRow = d.indicators.find((i) => i.value.unitOfMeasure === 'tạ/ha')?.value
+    expect(yieldRow?.target).toEqual({ kind: 'derived', value: 48 })
+    expect(yieldRow?.name).toMatch(/ngô/iu)
+  })
+
+  it('leaves a heading naming a field, not a crop, to the line\'s own crop', () => {
+    const d = draft(['a) Sản xuất nông nghiệp', '- Lạc vụ Xuân: gieo trồng 120 ha, năng suất bình quân 25 tạ/ha, sản lượng 300 tấn.'])
+    expect(d.indicators.find((i) => i.value.unitOfMeasure === 'tạ/ha')?.value.name).not.toMatch(/nông nghiệp/iu)
+  })
+})

@@ -34,7 +34,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, lowerFirst, ROOT, type Section, sectionName } from './sections'
 import { describingLines, guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -104,6 +104,22 @@ const AWARDS_LABEL_RE = /^((?:hình thức\s+)?khen thưởng)\s*:\s*\S/iu
 /** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
 const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
+
+/** A found target's name that names nothing but its level: "Đạt", "Tăng từ", "Duy trì ổn định", "Phấn đấu đạt". */
+const LEVEL_ONLY_NAME_RE = /^(?:(?:phấn đấu|đạt|tăng|giảm|từ|trên|dưới|duy trì|ổn định|ít nhất|tối thiểu|không dưới|không quá|bằng|khoảng|mức|trở lên|trở xuống)(?:\s+|$))*$/iu
+
+/** A heading naming a crop's production or measures: "Sản xuất lúa", "Năng suất, sản lượng bí đỏ", "Diện tích và sản lượng ngô". */
+const CROP_HEADING_RE = /^(?:(?:sản xuất|trồng trọt|diện tích|năng suất|sản lượng)(?:\s*,\s*|\s+và\s+|\s+))+((?:cây\s+)?\p{L}[\p{L} ]*)$/iu
+/** A measure's name that names no crop: "Diện tích gieo cấy cả năm", "Năng suất bình quân", "sản lượng". */
+const BARE_MEASURE_RE = /^((?:diện tích|năng suất|sản lượng)(?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch))?)((?:\s+(?:cả năm|bình quân|trung bình))*)$/iu
+
+/** A field's words, no crop: "nông nghiệp", "nông, lâm nghiệp", "thủy sản", "chăn nuôi", "hàng hóa". */
+const FIELD_WORDS_RE = /(?<![\p{L}])(?:nông|lâm|ngư|công|nghiệp|thủy sản|thuỷ sản|chăn nuôi|trồng trọt|kinh tế|kinh doanh|hàng hóa|hàng hoá|dịch vụ|thương mại|vật chất|tập trung|an toàn)(?![\p{L}])/iu
+
+/** The line before `index` is the heading of the section `current`, one naming a target or a field (no figure in it). */
+function underItsHeading(current: Section, lines: readonly Line[], index: number): boolean {
+  return index > 0 && current.span.start === lines[index - 1]!.start && current.name !== '' && !/\d/u.test(current.name)
+}
 
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
@@ -492,6 +508,24 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     )
     // (The first figure of a target's plan is the target the row names: "đạt 12.000 tấn trở lên (lúa …)".)
     if (groupName !== undefined && found[0]) found[0] = { ...found[0], name: groupName }
+    // "7. Sản lượng rắn thương phẩm xuất bán" over "Đạt 260 tấn trở lên, …", "1. Tốc độ tăng giá trị
+    // sản xuất" over "Tăng từ 8,5% trở lên so với năm 2024.": a statement right under a heading that
+    // names one target (no figure in it), naming nothing but its level, takes its name from the heading.
+    // (Not where the statement holds several targets: "5. Chăn nuôi rắn" over "Duy trì ổn định từ 320 hộ
+    // …; tổng đàn rắn … 185.000 con" names their field; its parts after "trong đó" are no others.)
+    else if (!h && found[0] && found.filter((f) => !f.afterWhole).length === 1 && LEVEL_ONLY_NAME_RE.test(found[0].name.trim()) && underItsHeading(current, lines, index)) found[0] = { ...found[0], name: current.name }
+    // "2. Sản xuất lúa" over "Diện tích gieo cấy cả năm 980 ha, năng suất bình quân 62 tạ/ha, sản lượng
+    // 6.076 tấn", "4. Năng suất, sản lượng bí đỏ" over "Năng suất bình quân 250 tạ/ha; sản lượng …": the
+    // crop the heading names is the crop of the statement's measures that name none.
+    const crop = !h && underItsHeading(current, lines, index) ? CROP_HEADING_RE.exec(current.name)?.[1] : undefined
+    // (Only where the statement opens on a measure naming no crop, and the heading's words are a
+    // crop's, not a field's: "a) Sản xuất nông nghiệp" over "- Lúa vụ Đông Xuân: gieo sạ …, năng suất …".)
+    if (crop && crop.split(/\s+/u).length <= 4 && !FIELD_WORDS_RE.test(crop) && BARE_MEASURE_RE.test(found[0]?.name.trim() ?? '')) {
+      for (const [at, f] of found.entries()) {
+        const measure = BARE_MEASURE_RE.exec(f.name.trim())
+        if (measure) found[at] = { ...f, name: `${measure[1]} ${lowerFirst(crop)}${measure[2] ?? ''}` }
+      }
+    }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)

@@ -1269,6 +1269,40 @@ function labelledGroups(lines: string[]): string[] {
   return out
 }
 
+/** A target's heading over its statement: "Chỉ tiêu 7. Thu ngân sách nhà nước", "Chỉ tiêu số 3: Cây vụ đông" (a name, no figure, no closing stop). */
+const INDICATOR_HEADING_RE = /^\s*chỉ tiêu\s+(?:số\s+)?(\d{1,2})\s*[.:)]\s+(\p{L}[^\d;!?…]{0,118}?)\s*$/iu
+/** A line telling who leads and who helps with a target: "Cơ quan chủ trì: Công an xã; phối hợp: các thôn", "Đơn vị phối hợp: …". */
+const GUIDANCE_RE = /^\s*(?:[-+•*]\s*)?(?:(?:cơ quan|đơn vị|bộ phận|người|lực lượng)\s+(?:chủ trì|phụ trách|thực hiện|theo dõi|phối hợp)|chủ trì|phối hợp)(?:\s+(?:thực hiện|theo dõi))?\s*:/iu
+
+/**
+ * Targets each under a heading of their own ("Chỉ tiêu 7. Thu ngân sách nhà nước"), the statement
+ * on the next line(s) ("Thu ngân sách nhà nước trên địa bàn đạt 28.600 triệu đồng trở lên." or only
+ * a level, "Tăng từ 8,5% trở lên so với năm 2024."), then a line naming who leads and who helps
+ * ("Cơ quan chủ trì: …; phối hợp: …"). Two such headings at least, each over a statement: each
+ * heading is written as the numbered item it is ("7. Thu ngân sách nhà nước"), so that a statement
+ * naming nothing takes its name from it, and the lines of who leads and who helps go: they guide
+ * the reporters, no goal.
+ */
+function indicatorHeadings(lines: string[]): string[] {
+  const heads = new Set(lines.map((l, i) => (INDICATOR_HEADING_RE.test(l) && lines.slice(i + 1, i + 3).some((x) => x.trim() !== '' && !INDICATOR_HEADING_RE.test(x) && !GUIDANCE_RE.test(x)) ? i : -1)).filter((i) => i >= 0))
+  if (heads.size < 2) return lines
+  const out: string[] = []
+  let under = false
+  for (const [i, line] of lines.entries()) {
+    const m = INDICATOR_HEADING_RE.exec(line)
+    if (m && heads.has(i)) {
+      out.push(`${m[1]}. ${m[2]!.trim()}`)
+      under = true
+      continue
+    }
+    // (A group's line "B. NHÓM CHỈ TIÊU VĂN HÓA - XÃ HỘI" or a section's heading ends the heading's block.)
+    if (/^\s*(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})[.)/]\s/u.test(line)) under = false
+    if (under && GUIDANCE_RE.test(line)) continue
+    out.push(line)
+  }
+  return out
+}
+
 interface RawLine {
   text: string
   heading: boolean
@@ -1308,7 +1342,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(htmlTables(unifyCharacters(raw).split('\n')).map(leaderJoined)))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(htmlTables(unifyCharacters(raw).split('\n')).map(leaderJoined))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
