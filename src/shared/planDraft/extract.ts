@@ -41,7 +41,7 @@ import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, tableColumns, unitCellOf, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -373,7 +373,13 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     cellField = undefined
     // A row of a table of sentences: its cell is read below as a line of the list, under its field.
     const sentenceRow = line.text.startsWith('| ') && !h && !table ? sentenceCellRow(line) : undefined
-    if (sentenceRow) {
+    // A row of a table whose content cell holds the whole statement beside who is in charge and by
+    // when: its content cell is read below as a line of the list (statementCell).
+    const statement = line.text.startsWith('| ') && !h && !table && !sentenceRow && tableHead ? statementCell(line, tableHead, year) : undefined
+    if (statement) {
+      item = statement
+      listSeen = true
+    } else if (sentenceRow) {
       const span = { start: line.start, end: line.start + line.text.length }
       cellField = { level: current.level + 1, code: `${current.code}.L${sections.filter((s) => s.parent === current).length + 1}`, name: clip(sentenceRow.field, 80), parent: current, span, list: true, excluded: false, content: true }
       sections.push(cellField)
@@ -458,7 +464,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       }
       continue
     }
-    if (!sentenceRow && groupName === undefined) {
+    if (!sentenceRow && !statement && groupName === undefined) {
       rowGroup = undefined
       settleParts()
       table?.close()

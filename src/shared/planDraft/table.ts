@@ -702,3 +702,25 @@ export function sentenceCellRow(line: Line): { field: string; cell: Line } | und
   const start = line.start + 1 + raw[0]!.length + 1 + (raw[1]!.length - raw[1]!.trimStart().length)
   return { field, cell: { text, start } }
 }
+
+/**
+ * "| TT | Nội dung chỉ tiêu | Cơ quan chủ trì | Thời gian hoàn thành |" over "| 3 | Sản lượng rau
+ * các loại đạt 92.000 tấn trở lên | Phòng Kinh tế | 31/12/2026 |": a table with a content column and
+ * no column of figures (no plan, unit or year column; the others name who is in charge, by when, or
+ * a note) holds each target's whole statement in its content cell. That cell is read as prose, a
+ * line of a list of targets, clause by clause; the other cells are never targets ("Năm học 2026 -
+ * 2027", "Quý IV/2026" there are deadlines, no range). A group row ("| **A** | **KINH TẾ** | | |")
+ * a group's name in capitals, and a cell of a name alone (fewer than four words) are no statements.
+ */
+export function statementCell(line: Line, head: readonly string[], year: number | undefined): Line | undefined {
+  const cols = tableColumns(head, year)
+  if (cols.name === undefined || cols.plan !== undefined || cols.unit !== undefined || cols.fallback !== undefined || cols.change !== undefined) return undefined
+  if (!head.every((h, i) => i === cols.name || cols.skip.has(i) || /^(?:s?tt|số tt|stt)$/iu.test(h.trim()))) return undefined
+  const raw = line.text.slice(1, -1).split('|')
+  if (raw.length !== head.length) return undefined
+  const cell = raw[cols.name]!
+  const text = cell.trim()
+  if (/^\*\*.*\*\*$/u.test(text) || !/\p{Ll}/u.test(text) || !/^(?:\p{Lu}|\d)/u.test(text) || text.split(/\s+/u).length < 4) return undefined
+  const start = line.start + 1 + raw.slice(0, cols.name).reduce((n, c) => n + c.length + 1, 0) + (cell.length - cell.trimStart().length)
+  return { text, start }
+}

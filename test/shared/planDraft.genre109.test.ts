@@ -1,0 +1,40 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out set 109, each on
+// hand-written sentences in the language of commune plans (none taken from the set).
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { planHead, planWithList } from './planDraftText'
+
+const HEAD = planHead('Tân Phước', '09', '15 tháng 01', 2026)
+const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
+const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+
+describe('a table whose content cell holds the whole statement, beside who is in charge and by when', () => {
+  const table = [
+    '| STT | Nội dung chỉ tiêu | Đơn vị chủ trì | Thời hạn |',
+    '|---|---|---|---|',
+    '| **I** | **KINH TẾ - XÃ HỘI** | | |',
+    '| 1 | Sản lượng chè búp tươi đạt 4.600 tấn trở lên; diện tích chè trồng mới 25 ha | Phòng Kinh tế | Quý IV/2026 |',
+    '| 2 | Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi còn dưới 12% | Trạm Y tế xã | Năm học 2026 - 2027 |',
+    '| **II** | **QUỐC PHÒNG, AN NINH VÀ TRẬT TỰ XÃ HỘI** | | |',
+    '| 3 | Không để xảy ra khiếu kiện đông người, vượt cấp | Công an xã | Thường xuyên |',
+  ]
+  it('reads each clause of the content cell as prose, the other columns never', () => {
+    const d = draft(table)
+    expect(d.noTargets).toBe(false)
+    expect(d.indicators.map((i) => [i.value.source, i.value.target])).toEqual([
+      ['Sản lượng chè búp tươi đạt 4.600 tấn trở lên', { kind: 'at_least', value: 4600 }],
+      ['diện tích chè trồng mới 25 ha', { kind: 'at_least', value: 25 }],
+      ['Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi còn dưới 12%', { kind: 'at_most', value: 12, strict: true }],
+      ['Không để xảy ra khiếu kiện đông người, vượt cấp', { kind: 'yes_no' }],
+    ])
+    expect(bySource(d, /Phòng|Trạm|Công an|Quý|Năm học|Thường xuyên|KINH TẾ|QUỐC PHÒNG/u)).toEqual([])
+  })
+  it('reads a table of a number and a content column alone the same way', () => {
+    const d = draft(['| TT | Nội dung |', '|---|---|', '| 1 | Kết nạp từ 12 đảng viên mới trở lên |', '| 2 | Tỷ lệ hộ gia đình đạt danh hiệu “Gia đình văn hóa” đạt 93% trở lên |'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 12 }, { kind: 'rate_at_least', value: 93 }])
+  })
+  it('still reads a table with a plan column by its columns', () => {
+    const d = draft(['| TT | Nội dung chỉ tiêu | ĐVT | Kế hoạch 2026 | Cơ quan chủ trì |', '|---|---|---|---|---|', '| 1 | Sản lượng chè búp tươi | tấn | 4.600 | Phòng Kinh tế |'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['tấn', { kind: 'at_least', value: 4600 }]])
+  })
+})
