@@ -38,3 +38,41 @@ describe('a table whose content cell holds the whole statement, beside who is in
     expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['tấn', { kind: 'at_least', value: 4600 }]])
   })
 })
+
+describe('bullets of the Symbol and Wingdings fonts copied from Word as letters before a tab', () => {
+  const list = [
+    'Ø\tVề nông nghiệp:',
+    '§\tGiảm tỷ lệ hộ nghèo từ 0,8 - 1% so với cuối năm 2025.',
+    'v\tDiện tích nuôi nghêu thương phẩm đạt 150 ha trở lên.',
+    'ü\tKhông để xảy ra ngộ độc thực phẩm đông người.',
+  ]
+  it('reads the letter as a list mark, not a word of the item', () => {
+    const d = draft(list)
+    expect(d.indicators.map((i) => i.value.source)).toEqual([
+      'Giảm tỷ lệ hộ nghèo từ 0,8 - 1% so với cuối năm 2025',
+      'Diện tích nuôi nghêu thương phẩm đạt 150 ha trở lên',
+      'Không để xảy ra ngộ độc thực phẩm đông người',
+    ])
+    // (The bullet gone, the cut reads as a cut of 0,8 to 1 point, not a range of the rate.)
+    expect(d.indicators[0]?.value.target).toMatchObject({ kind: 'reduce_by', amount: 0.8, max: 1 })
+  })
+  it('keeps such a letter that opens a word, or stands before no tab', () => {
+    const d = draft(['- Vận động 120 hộ tham gia mô hình kinh tế tuần hoàn.', 'v Tỷ lệ hộ dùng nước hợp vệ sinh đạt 99%.'])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Vận động 120 hộ tham gia mô hình kinh tế tuần hoàn', 'v Tỷ lệ hộ dùng nước hợp vệ sinh đạt 99%'])
+  })
+})
+
+describe('a rotation farmed as a model, kept', () => {
+  it('reads "duy trì" on a rice-shrimp or shrimp-rice model\'s area as a level (stock), a sown rice area still a flow', () => {
+    const d = draft(['- Duy trì diện tích mô hình tôm - lúa 1.450 ha; diện tích gieo sạ lúa cả năm 3.100 ha.'])
+    expect(bySource(d, /tôm - lúa/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 1450 } })
+    expect(bySource(d, /gieo sạ/u)[0]?.value).toMatchObject({ aggregation: 'flow', target: { kind: 'at_least', value: 3100 } })
+  })
+})
+
+describe('readiness against a hazard beside the result it guards', () => {
+  it('reads only the result as a goal', () => {
+    const d = draft(['- Chủ động phòng, chống sạt lở bờ sông, bờ kênh; không để thiệt hại về người khi có thiên tai.', '- Chủ động ứng phó với bão, lũ, bảo đảm an toàn tính mạng cho Nhân dân.'])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['không để thiệt hại về người khi có thiên tai'])
+  })
+})

@@ -13,6 +13,7 @@ import { agreesWith, validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
   DIRECTION_RE,
+  READINESS_RE,
   describesSetting,
   ALL_UNITS_STATE_RE,
   ATTACHED_RE,
@@ -583,7 +584,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const body = goalBody(c.text)
         if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !unitsState(body) && !RESULT_WITHIN_RE.test(body)) continue
         // ("phát triển chăn nuôi theo hướng trang trại, …": the way to go is a direction too, unless it names a result.)
-        if ((DIRECTION_RE.test(body) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if ((DIRECTION_RE.test(body) || READINESS_RE.test(c.text.trim()) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
         if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text)) continue

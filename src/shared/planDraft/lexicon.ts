@@ -542,8 +542,12 @@ const BEARING_AREA_RE = /(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:đang\s+)?cho
 /** A perennial crop named alone, as a part or a crop's row names its area ("sầu riêng 185 ha", "Cà phê | 3.420 |", "Cam, bưởi"), one word of its kind after it ("vải thiều"). */
 const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?(?:\s*,\s*(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?)*$`, 'iu')
 
-/** Fields equipped to stand: greenhouses ("diện tích nhà màng, nhà lưới"), high-tech or irrigated fields, whatever is sown in them. */
-const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])/iu
+/**
+ * Fields equipped to stand: greenhouses ("diện tích nhà màng, nhà lưới"), high-tech or irrigated fields, whatever is sown in them.
+ * (So is a farming system's area, a rotation named as a model, "mô hình lúa – tôm", "mô hình tôm - lúa": not an annual crop's,
+ * though rice is sown in it; its own words say whether it is kept, "duy trì ổn định …", a stock.)
+ */
+const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm|mô hình\s+(?:lúa|tôm|cá)\s*[-–]\s*(?:lúa|tôm|cá|rừng))(?![\p{L}])/iu
 
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
 const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
@@ -707,6 +711,13 @@ export const NAMING_HEAD_RE =
  */
 export const DIRECTION_RE =
   /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực|quan tâm|chú trọng)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+
+/**
+ * Readiness against a hazard, "Chủ động phòng, chống hạn, xâm nhập mặn", "chủ động ứng phó với
+ * thiên tai": an effort too (DIRECTION_RE), read on the clause as written, since "chủ động" is a
+ * prefix goalBody drops; the result it guards ("không để … gây thiệt hại …") is the goal.
+ */
+export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*chống|phòng ngừa|ứng phó)(?![\p{L}])/iu
 
 /**
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán

@@ -635,6 +635,14 @@ function listInBrackets(line: string, marks: ReadonlySet<string>): string {
 const LIST_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[IVXLC]{1,6}[.)]|[a-zđ][.)]|[-–+•*·▪●○◦§]|o)$/u
 
 /**
+ * The bullets of Word's Symbol and Wingdings fonts saved as the letters of their codes, each alone
+ * before a tab at a line's start: "ü" (a check mark), "Ø" (an arrowhead), "§" (a square), "v" (a
+ * diamond of four), "Ÿ" and "l" (dots), "q" and "n" (squares), "ð" (an arrow), "¨" (a box). Read as a
+ * plain bullet, "- ": the letter is no word of the item.
+ */
+const SYMBOL_FONT_MARK_RE = /^[üØ§vŸqnlð¨]$/u
+
+/**
  * "1.⇥Mục đích", "-⇥Phát động …": a Word list saved as text puts a tab between the item's number
  * and its words. Outside a table (the line before is no row of three cells or more) it is the list
  * item, "1. Mục đích", not a row of two cells.
@@ -648,9 +656,9 @@ function listItemWithTab(line: string, previous: string | undefined): string | n
   let last = all.length - 1
   while (last >= 0 && all[last] === '') last--
   const cells = first === -1 ? [] : all.slice(first, last + 1)
-  if (cells.length !== 2 || !LIST_MARK_RE.test(cells[0]!) || !/\p{L}/u.test(cells[1]!)) return null
+  if (cells.length !== 2 || !(LIST_MARK_RE.test(cells[0]!) || SYMBOL_FONT_MARK_RE.test(cells[0]!)) || !/\p{L}/u.test(cells[1]!)) return null
   if (previous !== undefined && previous.split('\t').filter((c) => c.trim() !== '').length >= 3) return null
-  return `${cells[0]} ${cells[1]}`
+  return SYMBOL_FONT_MARK_RE.test(cells[0]!) ? `- ${cells[1]}` : `${cells[0]} ${cells[1]}`
 }
 
 /** A line of cells joined by " | " without outer bars (an HTML table an e-mail turned into text): its cells, or undefined. */
