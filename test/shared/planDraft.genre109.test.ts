@@ -76,3 +76,24 @@ describe('readiness against a hazard beside the result it guards', () => {
     expect(d.indicators.map((i) => i.value.source)).toEqual(['không để thiệt hại về người khi có thiên tai'])
   })
 })
+
+describe('fish counted by the million', () => {
+  it('reads "triệu con" as the unit of fingerlings sold (a flow) and of a flock kept (a stock)', () => {
+    const d = draft(['- Sản lượng cá tra giống xuất bán đạt 40 triệu con trở lên; đàn gia cầm duy trì 1,5 triệu con.'])
+    expect(bySource(d, /cá tra/u)[0]?.value).toMatchObject({ unitOfMeasure: 'triệu con', aggregation: 'flow', target: { kind: 'at_least', value: 40 } })
+    expect(bySource(d, /gia cầm/u)[0]?.value).toMatchObject({ unitOfMeasure: 'triệu con', aggregation: 'stock', target: { kind: 'at_least', value: 1.5 } })
+  })
+})
+
+describe('a rise in ‰ on a rate whose last level the document states', () => {
+  const plan = (intro: string) =>
+    draftPlan(planWithList({ head: HEAD, year: 2026, intro, items: ['- Tỷ suất sinh thô tăng 0,2‰ so với năm 2025.'] }))
+  it('is the level to reach: last year\'s plus the rise', () => {
+    const d = plan('Tỷ suất sinh thô năm 2025 là 9,6‰; dân số 12.400 người. Động viên Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.')
+    expect(bySource(d, /sinh thô/u)[0]?.value).toMatchObject({ unitOfMeasure: '‰', aggregation: 'rate', scale: 1000, proportion: false, target: { kind: 'rate_at_least', value: 9.8 } })
+  })
+  it('is no such level where the document states none', () => {
+    const d = plan('Động viên Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.')
+    expect(bySource(d, /sinh thô/u)[0]?.value.target.kind).not.toBe('rate_at_least')
+  })
+})

@@ -56,6 +56,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['m³', 'm3'], 'm³', false],
   [['km'], 'km', false],
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
+  // Fry, fingerlings and ornamental fish are counted by the million ("sản lượng cá giống đạt 12 triệu con").
+  [['triệu con'], 'triệu con', false],
   [['con'], 'con', true],
   // Bee colonies are counted by the colony ("duy trì 1.200 đàn ong"), a flock or a colony as such.
   [['đàn'], 'đàn', true],
@@ -625,7 +627,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (annual) return nature('flow')
   if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`))) return nature('stock')
-  if (/^(?:nghìn )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
+  if (/^(?:nghìn |triệu )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
   // bee colonies kept, "900 đàn ong".)

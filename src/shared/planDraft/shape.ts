@@ -140,12 +140,22 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
   }
   let main: Reading
   const kind = pace && (cue === undefined || cue.kind === 'at_least') ? 'growth' : (f.verbFirst ?? cue?.kind)
+  // A rise in ‰ from last year's level, where the document states that level (statedLevel).
+  const riseFrom = kind === 'growth' && unit === '‰' && b === undefined && year !== undefined ? statedLevel(name, typeof post.baseYear === 'number' ? post.baseYear : year - 1, true, doc) : undefined
   if (f.overPlan && b === undefined) {
     // "Thu ngân sách … vượt 5% chỉ tiêu tỉnh giao": at least 105% of the assigned figure.
     const of = Math.round((100 + a) * 1000) / 1000
     reasons.push(`vượt ${f.digits[0]}% chỉ tiêu được giao: đạt từ ${String(of).replace('.', ',')}% chỉ tiêu trở lên`)
     const measure = name.replace(/\s+vượt$/iu, '')
     main = { name: /^(?:tỷ|tỉ) lệ/iu.test(measure) ? measure : `Tỷ lệ ${lowerFirst(measure)} so với chỉ tiêu được giao`, unitOfMeasure: '%', aggregation: 'rate', scale: 100, proportion: false, target: { kind: 'rate_at_least', value: of } }
+    if (confidence === 'high') confidence = 'medium'
+  } else if (riseFrom?.unit === '‰') {
+    // "Tỷ suất sinh thô tăng 0,3‰ so với năm 2026", the review stating 10,8‰ for 2026: a rise in ‰ is
+    // in points, as a cut is, and a rate cannot grow as an amount does: the level to reach is last
+    // year's plus the rise, at least 11,1‰.
+    const value = Math.round((riseFrom.value + a) * 1000) / 1000
+    reasons.push(`tăng ${f.digits[0]}‰ so với mức ${riseFrom.text} đã nêu: tỷ suất cần đạt từ ${String(value).replace('.', ',')}‰ trở lên`)
+    main = { ...rateShape(), target: { kind: 'rate_at_least', value } }
     if (confidence === 'high') confidence = 'medium'
   } else if (kind === 'growth' && percent) {
     const base = post.baseYear === 'previous' || post.baseYear === undefined ? (year !== undefined ? year - 1 : undefined) : post.baseYear
@@ -411,16 +421,17 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
 export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DraftContext): { value: number; unit: string; text: string } | undefined {
   const quantity = name.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
   if (name.trim().split(/\s+/u).length < 2) return undefined
-  const re = new RegExp(String.raw`(?<![\p{L}])${quantity}\s+(?:(?:đạt|là|có|còn|ở mức|ước đạt|khoảng)\s+)?(\d(?:[\d.,]*\d)?)\s*(%|\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu')
+  // ("Tỷ suất sinh thô năm 2026 là 10,8‰": the year named after the quantity, the paragraph's or not, is the level's.)
+  const re = new RegExp(String.raw`(?<![\p{L}])${quantity}\s+(?:năm (\d{4})\s+)?(?:(?:đạt|là|có|còn|ở mức|ước đạt|khoảng)\s+)?(\d(?:[\d.,]*\d)?)\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu')
   for (const m of doc.text.matchAll(re)) {
     const paragraph = doc.text.slice(doc.text.lastIndexOf('\n', m.index) + 1, m.index)
-    const firstYear = /(?<![\p{L}\d/])năm (\d{4})(?!\d)/iu.exec(paragraph)
+    const firstYear = m[1] !== undefined ? { index: paragraph.length, 1: m[1] } : /(?<![\p{L}\d/])năm (\d{4})(?!\d)/iu.exec(paragraph)
     if (!firstYear || Number(firstYear[1]) !== baseYear || /phấn đấu/iu.test(paragraph.slice(firstYear.index))) continue
-    const words = m[2]!.split(/\s+/u)
-    const unit = m[2] === '%' ? '%' : [3, 2, 1].map((k) => unitInfo(words.slice(0, k).join(' '))?.canonical).find((u) => u !== undefined)
-    if (unit === undefined || (unit === '%') !== rate) continue
-    const value = readDigits(m[1]!, { integer: false, percent: unit === '%', habit: doc.habit })?.value
-    if (value !== undefined) return { value, unit, text: `${m[1]!}${unit === '%' ? '%' : ` ${unit}`}` }
+    const words = m[3]!.split(/\s+/u)
+    const unit = m[3] === '%' || m[3] === '‰' ? m[3] : [3, 2, 1].map((k) => unitInfo(words.slice(0, k).join(' '))?.canonical).find((u) => u !== undefined)
+    if (unit === undefined || (unit === '%' || unit === '‰') !== rate) continue
+    const value = readDigits(m[2]!, { integer: false, percent: unit === '%' || unit === '‰', habit: doc.habit })?.value
+    if (value !== undefined) return { value, unit, text: `${m[2]!}${unit === '%' || unit === '‰' ? unit : ` ${unit}`}` }
   }
   return undefined
 }
