@@ -92,6 +92,10 @@ describe('a rise in ‰ on a rate whose last level the document states', () => {
     const d = plan('Tỷ suất sinh thô năm 2025 là 9,6‰; dân số 12.400 người. Động viên Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.')
     expect(bySource(d, /sinh thô/u)[0]?.value).toMatchObject({ unitOfMeasure: '‰', aggregation: 'rate', scale: 1000, proportion: false, target: { kind: 'rate_at_least', value: 9.8 } })
   })
+  it('looks up no level for a "name" that is a run of text (no regular expression of its length)', () => {
+    const d = draftPlan(planWithList({ head: HEAD, year: 2026, items: [`- Tỷ suất sinh thô ${'năm 2025 '.repeat(20_000)}tăng 0,2‰ so với năm 2025.`] }))
+    expect(d.indicators.length).toBeLessThanOrEqual(1)
+  })
   it('is no such level where the document states none', () => {
     const d = plan('Động viên Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.')
     expect(bySource(d, /sinh thô/u)[0]?.value.target.kind).not.toBe('rate_at_least')

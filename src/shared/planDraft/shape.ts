@@ -419,6 +419,8 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
  * nothing ("phấn đấu") before it: a plan's sentence about this year is no account of last year.
  */
 export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DraftContext): { value: number; unit: string; text: string } | undefined {
+  // (A quantity is named in a few words: a "name" of hundreds is a run of text, not one to look up.)
+  if (name.length > 200) return undefined
   const quantity = name.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
   if (name.trim().split(/\s+/u).length < 2) return undefined
   // ("Tỷ suất sinh thô năm 2026 là 10,8‰": the year named after the quantity, the paragraph's or not, is the level's.)
