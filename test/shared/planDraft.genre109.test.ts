@@ -101,3 +101,67 @@ describe('a rise in ‰ on a rate whose last level the document states', () => {
     expect(bySource(d, /sinh thô/u)[0]?.value.target.kind).not.toBe('rate_at_least')
   })
 })
+
+describe('a table copied one cell a line: a row without a number under a row of its own', () => {
+  const table = [
+    'TT',
+    'Chỉ tiêu',
+    'ĐVT',
+    'Ước thực hiện 2025',
+    'Kế hoạch 2026',
+    'I',
+    'KINH TẾ - XÃ HỘI',
+    '1',
+    'Sản lượng cà phê nhân',
+    'tấn',
+    '2.350',
+    '2.500',
+    '2',
+    'Tạo việc làm mới cho người lao động',
+    'người',
+    '310',
+    '330',
+    '- Trong đó: đi làm việc có thời hạn ở nước ngoài theo hợp đồng',
+    'người',
+    '18',
+    '25',
+    'II',
+    'TÀI NGUYÊN, MÔI TRƯỜNG - QUỐC PHÒNG, AN NINH',
+    '3',
+    'Tỷ lệ chất thải rắn sinh hoạt được thu gom',
+    '%',
+    '88',
+    '≥ 90',
+    '4',
+    'Số vụ tai nạn giao thông',
+    'vụ',
+    '06',
+    'Giảm ít nhất 01 vụ',
+  ]
+  it('reads the part as its row, the group row after it and every row after that by their columns', () => {
+    const d = draft(table)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tấn', { kind: 'at_least', value: 2500 }],
+      ['người', { kind: 'at_least', value: 330 }],
+      ['người', { kind: 'at_least', value: 25 }],
+      ['%', { kind: 'rate_at_least', value: 90 }],
+      ['vụ', { kind: 'at_most', value: 5, strict: false }],
+    ])
+    expect(bySource(d, /TÀI NGUYÊN|KINH TẾ/u)).toEqual([])
+  })
+  it('reads a part as the last row of the table, before a note or a list of bullets, and ends the table there', () => {
+    const rows = table.slice(0, 21)
+    const bullets = ['- Giữ vững an ninh chính trị trên địa bàn', '- Không để xảy ra cháy rừng']
+    for (const after of [bullets, ['Ghi chú: số liệu ước thực hiện năm 2025 chỉ để so sánh.', ...bullets]]) {
+      const d = draft([...rows, ...after])
+      expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+        ['tấn', { kind: 'at_least', value: 2500 }],
+        ['người', { kind: 'at_least', value: 330 }],
+        ['người', { kind: 'at_least', value: 25 }],
+        ['đạt/không đạt', { kind: 'yes_no' }],
+        ['đạt/không đạt', { kind: 'yes_no' }],
+      ])
+      expect(bySource(d, /Giữ vững|cháy rừng/u).map((i) => i.value.source)).toEqual(['Giữ vững an ninh chính trị trên địa bàn', 'Không để xảy ra cháy rừng'])
+    }
+  })
+})

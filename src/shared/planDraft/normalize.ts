@@ -924,6 +924,16 @@ const ROMAN_ROW_RE = /^\s*([IVXLC]{1,6})[.)]?\s*$/u
 const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
 
 /**
+ * Where a row of a table given one cell a line may end: the text's end, a blank or a page's furniture,
+ * the next row's number (`expected`), a group row's numeral, another row without a number, or a line
+ * too long for a cell (a note under the table, the text after it).
+ */
+function stackedRowEnds(lines: string[], at: number, expected: number): boolean {
+  const line = lines[at]
+  return line === undefined || pageFurniture(line) || ROW_NUMBER_RE.exec(line)?.[1] === String(expected) || ROMAN_ROW_RE.test(line) || SUB_ROW_RE.test(line) || line.trim().length > 40
+}
+
+/**
  * A table whose cells a PDF's text layer (or a Word table saved as text) gives one per line: the
  * headings ("TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2026") each alone, then every row as its
  * number followed by its other cells, rows numbered 1, 2, 3 … and page furniture between them.
@@ -931,9 +941,10 @@ const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
  * the next row number followed by a name; a cell a Word table left empty is a line of spaces. A
  * group row is a Roman numeral and a name ("I" / "KINH TẾ"), after which the numbering may start
  * again; a numbered row of a name alone heads rows without a number ("2" / "Cây lúa cả năm" /
- * "- Diện tích" / "ha" / "386" / "392"). A row numbered under the one above ("2.1", "2.2" after "2")
- * is its part, and the numbering goes on after the parts; a blank line (or a page's furniture) may
- * stand between the heading and the first row. Anything else ends the table.
+ * "- Diện tích" / "ha" / "386" / "392"), and a row without a number under a row of its own figures
+ * is its part ("- Trong đó: …" / "lao động" / "110" / "120"). A row numbered under the one above
+ * ("2.1", "2.2" after "2") is its part, and the numbering goes on after the parts; a blank line (or
+ * a page's furniture) may stand between the heading and the first row. Anything else ends the table.
  */
 function stackedTables(lines: string[]): string[] {
   const out: string[] = []
@@ -959,6 +970,8 @@ function stackedTables(lines: string[]): string[] {
     // After a group row the numbering may start again at 1; after a row of a name alone, rows without a number follow.
     let restart = false
     let heads = false
+    // The last row pushed is one of figures (no group's row, no row of a name alone).
+    let afterRow = false
     // The part expected next under the last numbered row ("2.1", then "2.2").
     let partExpected = 1
     // A blank line seen between the lines of the table's rows: blank lines are its furniture, no empty cell.
@@ -984,6 +997,7 @@ function stackedTables(lines: string[]): string[] {
         at = k + 2
         restart = true
         heads = false
+        afterRow = false
         continue
       }
       const number = ROW_NUMBER_RE.exec(line)
@@ -991,7 +1005,20 @@ function stackedTables(lines: string[]): string[] {
       // above, its part ("2.1", "2.2" … after row 2); the numbering goes on at 3 after them.
       const partNumber = !number ? PART_ROW_NUMBER_RE.exec(line) : null
       const partRow = partNumber !== null && Number(partNumber[1]) === expected - 1 && Number(partNumber[2]) === partExpected && /\p{L}{2,}/u.test(name)
-      const sub = !number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60
+      // "21" / "Giải quyết việc làm mới" / "lao động" / "265" / "280" then "- Trong đó: làm việc tại …" /
+      // "lao động" / "110" / "120": a row without a number under a row of its own, its part. Its other
+      // cells are short lines, none a group's numeral, a row without a number or the next row's number, and
+      // the next row, a group's or the table's end follows them.
+      const partOfRow =
+        !number &&
+        !heads &&
+        afterRow &&
+        k === at &&
+        SUB_ROW_RE.test(line) &&
+        line.trim().length <= 120 &&
+        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !ROMAN_ROW_RE.test(c)) &&
+        stackedRowEnds(lines, k + head.length - 1, expected)
+      const sub = (!number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60) || partOfRow
       if (partRow) {
         partExpected++
         heads = false
@@ -1007,12 +1034,14 @@ function stackedTables(lines: string[]): string[] {
           rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
           at = k + 2
           heads = false
+          afterRow = false
           continue
         }
         if (/\p{L}{2,}/u.test(name) && SUB_ROW_RE.test(lines[k + 2] ?? '')) {
           rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
           at = k + 2
           heads = true
+          afterRow = false
           continue
         }
         heads = false
@@ -1069,6 +1098,7 @@ function stackedTables(lines: string[]): string[] {
       }
       if (cells.length < 3) break
       rows.push(`| ${cells.join(' | ')} |`)
+      afterRow = true
       at = n
     }
     if (rows.length < 3) {
