@@ -98,7 +98,7 @@ describe('a rise in ‰ on a rate whose last level the document states', () => {
   })
   it('is no such level where the document states none', () => {
     const d = plan('Động viên Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.')
-    expect(bySource(d, /sinh thô/u)[0]?.value.target.kind).not.toBe('rate_at_least')
+    expect(bySource(d, /sinh thô/u)[0]?.value.target?.kind).not.toBe('rate_at_least')
   })
 })
 
