@@ -103,6 +103,14 @@ describe('a target table written as HTML inside Markdown (pandoc\'s table with m
   })
 })
 
+describe('an HTML table never closed (a paste cut short)', () => {
+  it('reads its lines as text: the targets after it are kept', () => {
+    const d = draft(['<table>', '- Sản lượng lương thực có hạt đạt 4.800 tấn trở lên.', '- Tỷ lệ hộ gia đình văn hóa đạt 92%.'])
+    expect(bySource(d, /4\.800 tấn/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 4800 })
+    expect(bySource(d, /92%/u)[0]?.value.target).toEqual({ kind: 'rate_at_least', value: 92 })
+  })
+})
+
 describe('a table copied one cell a line from a web page', () => {
   const table = [
     'STT',

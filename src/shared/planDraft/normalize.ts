@@ -120,17 +120,28 @@ function cellText(html: string): string {
  * a cell that spans columns holds its text in its first column, and a group row's one cell
  * "I. KINH TẾ" gives its mark and its name two cells. The table's other tags ("<colgroup>",
  * "<col>", "<tbody>") go. The tags are read one by one (no pattern runs from a tag to its end),
- * so a long line stays linear; a table never closed ends with the text.
+ * so a long line stays linear; a table never closed is no table (its lines are read as text).
  */
 function htmlTables(lines: string[]): string[] {
   const out: string[] = []
+  // Where each line's table closes: the next line holding "</table>" (-1: none), found in one pass
+  // from the end, so that many "<table>" lines cost no search each.
+  let closes: number[] | undefined
+  const closeFrom = (i: number): number => {
+    if (!closes) {
+      closes = new Array<number>(lines.length)
+      let next = -1
+      for (let k = lines.length - 1; k >= 0; k--) closes[k] = next = /<\/table\s*>/iu.test(lines[k]!) ? k : next
+    }
+    return closes[i]!
+  }
   for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*<table\b[^<>]*>/iu.test(lines[i]!)) {
+    const j = /^\s*<table\b[^<>]*>/iu.test(lines[i]!) ? closeFrom(i) : -1
+    // (Not a table, or one never closed, a paste cut short: its lines are read as text, not lost.)
+    if (j === -1) {
       out.push(lines[i]!.replace(INLINE_TAG_RE, ''))
       continue
     }
-    let j = i
-    while (j < lines.length && !/<\/table\s*>/iu.test(lines[j]!)) j++
     const html = lines.slice(i, j + 1).join('\n')
     const rows: { cells: { text: string; colspan: number; rowspan: number }[]; head: boolean }[] = []
     let row: (typeof rows)[number] | undefined
