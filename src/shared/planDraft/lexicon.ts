@@ -162,7 +162,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
 /**
  * Units and places counted only as a share of their whole ("7/9 thôn", "3/5 tổ dân phố") or as
  * new ones ("thêm 01 thôn đạt chuẩn …") or bounded ("có ít nhất 12 thôn đạt …", "có từ 12 thôn trở
- * lên đạt …"): a bare "12 thôn" is how many there are, never a target.
+ * lên đạt …"): a bare "12 thôn" is how many there are, never a target, unless a target's subject
+ * names those units and a title they hold ("Số thôn văn hóa: 12 thôn", SUBJECT_COUNT).
  */
 // (The villages of the K'Ho and M'nông of the Central Highlands are "bon": "12/14 thôn, bon".)
 // (A Catholic commune counts its parishes' parts too: "có ít nhất 20/24 giáo họ được công nhận …".)
@@ -226,12 +227,25 @@ const RANGE_UNIT_RE = new RegExp(
 )
 export const rangeInOneUnit = (line: string): string => line.replace(RANGE_UNIT_RE, (_m, from: string, unit: string, to: string) => `${from}${to}${unit}`)
 /**
+ * "Số thôn đạt danh hiệu “Thôn văn hóa”: 12 thôn", "Số thôn văn hóa 12 thôn", "Số tổ dân phố được
+ * công nhận … (tăng thêm): 03 tổ dân phố": a bare count of reporting units is a target where a
+ * target's subject names those units and a title or a standard they hold ("Số <units> … đạt /
+ * được công nhận / giữ vững / văn hóa / kiểu mẫu / chuẩn …"), the figure that subject's level.
+ * Where no such subject stands before it in its clause, the count describes the commune ("Toàn xã
+ * có 12 thôn", "gồm 15 tổ dân phố", "số thôn của xã: 12 thôn") and is no target.
+ */
+// (Read as a look back bounded in length, no ";" or line break inside, and tried only where a
+// figure's digits are followed by a unit's noun: a long line costs at most its length times the
+// bound.)
+const TITLE_WORDS = String.raw`(?:đạt|được công nhận|công nhận|giữ vững|danh hiệu|văn hóa|văn hoá|kiểu mẫu|nông thôn mới|đô thị văn minh|chuẩn|tiêu biểu)`
+const SUBJECT_COUNT = String.raw`(?=(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}]))(?<=(?<![\p{L}])số\s{1,3}(?:các\s{1,3})?(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s{0,3},\s{0,3}(?:${FRACTION_NOUNS.map(escape).join('|')})){0,3}(?![\p{L}])[^;\n]{0,100}?(?<![\p{L}])${TITLE_WORDS}(?![\p{L}])[^;\n]{0,160}?(?<![\p{L}\d.,/])\d{1,15}\s{0,20})`
+/**
  * A target figure: a number (or two, a range) and its unit of measure. Numbers without a unit
  * (years, ages, section numbers, "12 tổ dân phố") are never targets. A share of a whole ("12/19
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d{1,15}\s{0,20}|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d{1,15}\s{0,20})(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d{1,15}\s{0,20}|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d{1,15}\s{0,20})(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SUBJECT_COUNT}(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -565,6 +579,8 @@ const HERD_RE = /(?<![\p{L}])(?:trâu|bò|lợn|heo|dê|cừu|ngựa|hươu|nai|
  */
 const TITLED_UNIT_RE = /^(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ|trường|tiêu chí|cơ sở|nhà trọ|khu|tuyến|tuyến phố|làng nghề|câu lạc bộ|CLB|hợp tác xã|HTX|đội|tổ)(?:,|$)/iu
 const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng|đủ (?:điều kiện|tiêu chuẩn))(?![\p{L}])/iu
+/** "Số thôn văn hóa", "Số tổ dân phố kiểu mẫu": reporting units named by the title they hold. */
+const TITLED_NAME_RE = /(?<![\p{L}])(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ)\s+(?:văn hóa|văn hoá|kiểu mẫu|nông thôn mới|đô thị văn minh)(?![\p{L}])/iu
 
 /** A title or a prize earned ("đạt danh hiệu", "đạt giải", "được khen thưởng"). */
 const EARNED_RE = /(?<![\p{L}])(?:đạt|được công nhận|được tặng)\s+(?:danh hiệu|giải)(?![\p{L}])|(?<![\p{L}])được khen thưởng(?![\p{L}])/iu
@@ -632,7 +648,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
   // bee colonies kept, "900 đàn ong".)
   if (/^(?:lồng|bè|phòng|đàn)$/u.test(unit)) return nature('stock')
-  if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name))) return nature('stock')
+  if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name) || TITLED_NAME_RE.test(name))) return nature('stock')
   return undefined
 }
 

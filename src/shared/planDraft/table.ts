@@ -442,6 +442,17 @@ function countedUnit(name: string): string {
 }
 
 /**
+ * "| Số thôn đạt danh hiệu thôn văn hóa | 11 thôn | 12 thôn |": a plan cell counting reporting units
+ * bare is a figure where the row's name is its subject ("Số <units> đạt …", QUANTITY_RE), read as
+ * the sentence "name cell" + "plan cell"; only a figure of the cell's counts, none of the name's.
+ */
+function countNamedByRow(name: string, plan: string): boolean {
+  const rowName = name.replace(/^(?:\d+|[A-H])[.)]\s*/u, '').replace(/^[-+]\s+/u, '')
+  const sentence = `${rowName} ${lowerFirst(plan)}`
+  return [...sentence.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => q.index > rowName.length)
+}
+
+/**
  * "| Số hộ nghèo | Giảm 8 hộ | Đầu năm 2025: 26 hộ |": a row's note that gives the level the year
  * starts from ("Năm 2024: …", "Cuối năm 2024: …", "Đầu năm 2025: …") in the row's unit: its figure.
  */
@@ -547,7 +558,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // "| Tổng thu ngân sách … | 18.500 triệu đồng | Tháng 12/2026 |", "| Số vụ tai nạn giao thông | Giảm
   // 10% so với năm 2025 (năm 2025: 10 vụ) |": the plan cell states its figure with its unit and
   // words; it is read as the sentence "name + cell" would be.
-  if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text)) {
+  if (!figure && nameCell && planCell && /\d/u.test(planCell.text) && (new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text) || countNamedByRow(nameCell.text, planCell.text))) {
     // "Giảm ít nhất 10% so với năm 2025" beside a "Thực hiện 2025" column: a change from that figure.
     // (Without a unit column, last year's cell may give the unit: "| Thực hiện năm 2025: 8 vụ |".)
     const lastUnit = unitWord !== '' ? unitWord : lastYearUnit(cells, head, year)
