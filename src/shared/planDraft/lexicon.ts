@@ -120,6 +120,11 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['mã số'], 'mã số', true],
   [['thẻ'], 'thẻ', true],
   [['triệu cây'], 'triệu cây', false],
+  // Power plants: the capacity connected to the grid in megawatts ("291 MW"), the electricity sent
+  // to it in kilowatt-hours, by the million ("720 triệu kWh").
+  [['MW'], 'MW', false],
+  [['triệu kWh'], 'triệu kWh', false],
+  [['kWh'], 'kWh', false],
   // The plan's own word for what it counts: "trái" for fruit ("27,5 triệu trái dừa"), "quả" for eggs
   // or fruit ("96 triệu quả trứng"), kept as written like "căn" and "nhà".
   [['triệu trái'], 'triệu trái', false],
@@ -154,6 +159,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['chi hội'], 'chi hội', true],
   [['đơn vị máu'], 'đơn vị máu', true],
   [['vụ'], 'vụ', true],
+  // Couples married as children or of close kin ("xảy ra 03 cặp tảo hôn"), counted by the couple.
+  [['cặp'], 'cặp', true],
   [['đoàn viên'], 'đoàn viên', true],
   [['hội viên'], 'hội viên', true],
   [['đảng viên', 'ĐV'], 'đảng viên', true],
@@ -502,11 +509,11 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
  * harvested area) or "thu mua" (buying in), "chi" spending in "chi hội", "cấp" an issue where it is
  * a level ("cấp huyện") or a status held ("được cấp mã số vùng trồng"), "mới" new in "nông thôn mới"
  * or "giống mới" (a new variety), "chuyển đổi" a conversion in "chuyển đổi số", "xuất khẩu" an export
- * in "phục vụ xuất khẩu", "làm" a work but in "làm mới", "làm nhà", "làm đường", "đào tạo" training in
+ * in "phục vụ xuất khẩu" or a standard held ("đạt tiêu chuẩn xuất khẩu", "đủ điều kiện xuất khẩu"), "làm" a work but in "làm mới", "làm nhà", "làm đường", "đào tạo" training in
  * "giáo dục - đào tạo" (the field's name, a line's label: "Giáo dục - đào tạo: số học sinh …").
  */
 const FLOW_RE =
-  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!phục vụ\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
 /**
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
@@ -540,10 +547,11 @@ const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(
 /**
  * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
  * crops (PERENNIAL_CROPS), forest, salt fields, nurseries, greenhouses ("nhà màng, nhà lưới, nhà
- * kính") and high-tech or irrigated fields; the area standing at the year's end.
+ * kính"), high-tech or irrigated fields and ponds farmed intensively ("nuôi tôm thâm canh, siêu thâm
+ * canh", built and lined); the area standing at the year's end.
  */
 const STANDING_AREA_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:diện tích|vườn)(?![\p{L}])(?:\s+[^\s(,;|]+){0,6}?\s+(?:${PERENNIAL_CROPS}|rừng|muối|đồng muối|ươm|nhà màng|nhà lưới|nhà kính)(?![\p{L}])|(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:tiêu|dâu)(?![\p{L}])|(?<![\p{L}])(?:ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:diện tích|vườn)(?![\p{L}])(?:\s+[^\s(,;|]+){0,6}?\s+(?:${PERENNIAL_CROPS}|rừng|muối|đồng muối|ươm|nhà màng|nhà lưới|nhà kính)(?![\p{L}])|(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:tiêu|dâu)(?![\p{L}])|(?<![\p{L}])(?:ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])|(?<![\p{L}])nuôi\s+(?:tôm|cá)(?:\s+\p{L}+){0,3}?\s+(?:siêu\s+)?thâm canh(?![\p{L}])`,
   'iu',
 )
 
@@ -638,6 +646,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (FLOW_RE.test(name) || FLOW_RE.test(last)) return words('flow')
   // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
   if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
+  // (A power plant's capacity connected to the grid, "Công suất điện gió hòa lưới | MW | 291", stands
+  // from year to year; the electricity it sends, in kWh, is the year's.)
+  if (unit === 'MW') return nature('stock')
   const area = unit === 'ha'
   const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
   if (annual) return nature('flow')

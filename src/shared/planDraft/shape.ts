@@ -228,16 +228,19 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         } else {
           main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
           reasons.push('giảm theo phần trăm so với số đầu năm: cần số đầu năm')
-          if (countUnit === 'chưa rõ') confidence = 'low'
+          // (Events counted in a unit other than cases, "Kéo giảm 50% số cặp tảo hôn", whose count of the
+          // year before is not found: their cut is a ceiling on a count the officer must give, a guess.)
+          if (countUnit === 'chưa rõ' || (countUnit !== 'vụ' && countsEvents(countUnit, name))) confidence = 'low'
         }
       }
     } else {
       // "Giảm ít nhất 02 vụ tai nạn giao thông so với năm 2024 (năm 2024 xảy ra 07 vụ)": cases are a
       // flow, and a cut by a count from a year whose count is stated is a ceiling on this year's.
       const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc) : undefined
-      if (from !== undefined && from > a) {
-        main = { ...amountShape(false), aggregation: 'flow', target: { kind: 'at_most', value: from - a, strict: false } }
-        reasons.push(`giảm ${f.digits[0]} vụ so với năm ${post.baseYear} (${from} vụ): năm nay không quá ${from - a} vụ`)
+      const ceiling = from !== undefined ? eventCeiling(unit, name, from, a) : undefined
+      if (ceiling) {
+        main = { ...amountShape(false), aggregation: 'flow', target: ceiling.target }
+        reasons.push(`${ceiling.reason.replace(/năm trước/u, `năm ${post.baseYear}`)}`)
         if (confidence === 'high') confidence = 'medium'
       } else {
         // (The count the year starts from, where the document states it, is found once the whole
@@ -381,6 +384,33 @@ function casesInResultsTable(doc: DraftContext, baseYear: number, named: string)
  * ("so với năm 2024 (năm 2024 xảy ra 07 vụ)"), or in a sentence about that year elsewhere ("Năm
  * 2025 trên địa bàn xảy ra 40 vụ phạm pháp hình sự", "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ").
  */
+/**
+ * Events of the year counted as they happen: cases (vụ) of any kind, and any other count whose name
+ * names an event ("Số cặp tảo hôn, hôn nhân cận huyết thống | cặp", "Số người chết do tai nạn giao
+ * thông | người"), but households, which stand. Such a count is a flow: a cut of it is no level to
+ * start from but a ceiling on this year's count.
+ */
+const EVENT_RE = /(?<![\p{L}])(?:tảo hôn|hôn nhân cận huyết|tai nạn|đuối nước|ngộ độc|tử vong|cháy|nổ|tội phạm|phạm pháp|phạm tội|vi phạm)(?![\p{L}])/iu
+export function countsEvents(unit: string, name: string): boolean {
+  const info = unitInfo(unit)
+  if (info?.canonical === 'vụ') return true
+  return info !== undefined && info.integer && info.canonical !== 'hộ' && EVENT_RE.test(name)
+}
+
+/**
+ * "| Số vụ tai nạn giao thông | vụ | 9 | giảm ít nhất 2 vụ |", "Giảm ít nhất 02 vụ … so với năm 2024
+ * (năm 2024 xảy ra 07 vụ)", "| Số cặp tảo hôn | cặp | 03 | Giảm ít nhất 01 cặp |": a cut by a count of
+ * events (countsEvents) from last year's count is a ceiling on this year's (at most 7, at most 2), in
+ * prose and in a table alike.
+ */
+export function eventCeiling(unit: string, name: string, last: number, amount: number): { target: Target; reason: string } | undefined {
+  if (!countsEvents(unit, name) || !(last > amount)) return undefined
+  const u = unitInfo(unit)?.canonical ?? unit
+  const value = Math.round((last - amount) * 100) / 100
+  const shown = (x: number): string => String(x).replace('.', ',')
+  return { target: { kind: 'at_most', value, strict: false }, reason: `giảm ${shown(amount)} ${u} so với năm trước (${shown(last)} ${u}): năm nay không quá ${shown(value)} ${u}` }
+}
+
 export function statedCases(name: string, baseYear: number, rest: string, doc: DraftContext): number | undefined {
   // Crimes are named three ways, "tội phạm", "phạm pháp hình sự" and "phạm tội" ("Kéo giảm tội phạm về
   // trật tự xã hội …" against "xảy ra 34 vụ phạm tội về trật tự xã hội"): the cases are the same.

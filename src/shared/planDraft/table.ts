@@ -7,7 +7,7 @@ import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } f
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
-import { type DraftContext, type Reading, statedCases, toIndicatorShape } from './shape'
+import { type DraftContext, eventCeiling, type Reading, statedCases, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
 
@@ -461,17 +461,6 @@ function notedStart(note: string, year: number, unit: string): string | undefine
   return m && (unitInfo(m[2]!)?.canonical ?? m[2]) === unit ? m[1] : undefined
 }
 
-/**
- * "| Số vụ tai nạn giao thông | vụ | 9 | giảm ít nhất 2 vụ |": cases (vụ) happen during the year, a
- * flow; a cut by a count of them from last year's count is a ceiling on this year's (at most 7), as
- * "Giảm ít nhất 02 vụ … so với năm 2024 (năm 2024 xảy ra 07 vụ)" reads in prose.
- */
-function casesCeiling(unit: string, last: number, amount: number): { target: Target; reason: string } | undefined {
-  if (unitInfo(unit)?.canonical !== 'vụ' || !(last > amount)) return undefined
-  const value = Math.round((last - amount) * 100) / 100
-  return { target: { kind: 'at_most', value, strict: false }, reason: `giảm ${String(amount).replace('.', ',')} vụ so với năm trước (${String(last).replace('.', ',')} vụ): năm nay không quá ${String(value).replace('.', ',')} vụ` }
-}
-
 /** "Duy trì 3/3 trường", "Giữ vững 12/12 thôn": all of the units keep (or reach) the state the row names, a yes/no. */
 const allKept = (cell: string): boolean => {
   const m = /^(?:duy trì|giữ vững|đạt)\s+(\d{1,4})\s*\/\s*(\d{1,4})(?:\s+\p{L}+){0,3}$/iu.exec(cell.trim())
@@ -587,7 +576,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const startText = notedText ?? (cutFrom ? lastLevel(read.value.unitOfMeasure, '') : undefined)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(read.value.unitOfMeasure), habit: doc.habit })?.value : undefined
     if (t?.kind === 'reduce_by' && start !== undefined && start > t.amount) {
-      const ceiling = casesCeiling(read.value.unitOfMeasure, start, t.amount)
+      const ceiling = eventCeiling(read.value.unitOfMeasure, read.value.name, start, t.amount)
       read.value = { ...read.value, ...(ceiling ? { aggregation: 'flow' as const, target: ceiling.target } : { target: { ...t, baseline: start } }) }
       if (ceiling && read.confidence === 'high') read.confidence = 'medium'
       read.reasons.push(ceiling ? ceiling.reason : `${notedText !== undefined ? 'ghi chú của dòng: mức đầu năm' : `mức năm ${year! - 1}`} là ${startText} ${read.value.unitOfMeasure}, cần còn không quá ${String(Math.round((start - t.amount) * 100) / 100).replace('.', ',')} ${read.value.unitOfMeasure}`)
@@ -673,7 +662,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const startText = lastLevel(main.unitOfMeasure, notes)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
-    const ceiling = start !== undefined ? casesCeiling(main.unitOfMeasure, start, amount) : undefined
+    const ceiling = start !== undefined ? eventCeiling(main.unitOfMeasure, main.name, start, amount) : undefined
     if (ceiling) {
       main = { ...main, aggregation: 'flow', target: ceiling.target }
       reasons.push(ceiling.reason)
