@@ -1240,7 +1240,7 @@ function labelledTables(lines: string[]): string[] {
 }
 
 /** A labelled line under a target's name: "- Thực hiện năm 2025: 7,2%", "- Kế hoạch năm 2026: …", "- Ghi chú: …". */
-const GROUP_FIELD_RE = /^\s*(?:[-+•*–]\s*)?((?:thực hiện|ước thực hiện|ước đạt|kết quả|kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?|ghi chú|đơn vị tính|đơn vị|đvt)\s*:\s*(\S.*)$/iu
+const GROUP_FIELD_RE = /^\s*(?:[-+•*–]\s*)?((?:thực hiện|ước thực hiện|ước đạt|kết quả|kế hoạch|chỉ tiêu|mục tiêu|(?:mức\s+)?phấn đấu)(?:\s+(?:năm\s+)?\d{4})?|ghi chú|cách tính|phương pháp tính|đơn vị tính|đơn vị|đvt)\s*:\s*(\S.*)$/iu
 /** A record's number on its own labelled line, over its name: "STT: 3", "TT: 2.1". */
 const RECORD_NUMBER_RE = /^\s*(?:stt|tt|số thứ tự)\s*:\s*(?:\d{1,2}(?:\.\d{1,2}){0,2}|[IVX]{1,4}|[a-zđ])\.?\s*$/iu
 /** A record's name on its labelled line: "Tên chỉ tiêu: Sản lượng lúa cả năm", "Nội dung: …". */
@@ -1248,7 +1248,7 @@ const RECORD_NAME_RE = /^\s*(?:[-+•*–]\s*)?(?:tên chỉ tiêu|chỉ tiêu|n
 /** How many short lines a record's value may wrap onto (a phone's viewer breaks at 35 to 45 characters). */
 const RECORD_WRAPS = 3
 /** A target's name alone on its line, over its labelled lines: "Chỉ tiêu 4: Sản lượng lương thực có hạt", "2. Tổng đàn bò". */
-const GROUP_NAME_RE = /^\s*(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]\s*|\d{1,2}[.)]\s+)?(\p{L}[^|:;]{1,118})$/iu
+const GROUP_NAME_RE = /^\s*(?:chỉ (?:tiêu|số)\s+(?:số\s+)?\d{1,2}\s*[:.]\s*|\d{1,2}[.)]\s+)?(\p{L}[^|:;]{1,118})$/iu
 
 /**
  * A target given as its name on one line and labelled lines under it ("Chỉ tiêu 10: Tỷ lệ hộ nghèo"
@@ -1292,6 +1292,7 @@ function labelledGroups(lines: string[]): string[] {
     const fields: string[][] = []
     let end = recordName !== undefined ? nameEnd : i
     for (let j = end + 1; name && j < lines.length && fields.length < 6; j++) {
+      if (fields.length > 0 && GUIDANCE_RE.test(lines[j]!)) { end = j; continue }
       const f = GROUP_FIELD_RE.exec(lines[j]!)
       // (A line of all a target's fields, "- Chỉ tiêu: … – Đơn vị: … – Kế hoạch: …", is a row of its own: labelledTables.)
       if (!f || f[2]!.includes('|') || labelledFields(lines[j]!)) break
@@ -1302,7 +1303,7 @@ function labelledGroups(lines: string[]): string[] {
       j += n
       end = j
     }
-    const planned = fields.some((f) => /^(?:kế hoạch|chỉ tiêu|mục tiêu|phấn đấu)/iu.test(f[0]!))
+    const planned = fields.some((f) => /^(?:kế hoạch|chỉ tiêu|mục tiêu|(?:mức\s+)?phấn đấu)/iu.test(f[0]!))
     if (!name || fields.length < 2 || !planned || (recordName === undefined && /[.;!?…]\s*$/u.test(name[1]!))) {
       labels = undefined
       out.push(lines[i]!)

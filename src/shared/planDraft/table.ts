@@ -348,8 +348,11 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   // ("Giảm ≥ 10%", "giảm ít nhất 10%": a cut of at least that share, the same ceiling.)
   // ("Giảm ít nhất 10% so với năm 2025": the year it is measured from named, last year's.)
   // ("Kéo giảm ít nhất 25% số vụ so với năm 2025": "kéo giảm" cuts, and the cut may name what it counts.)
-  const m = /^(?:kéo\s+)?(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)\s*%(?:\s*trở lên)?(?:\s+số\s+\p{L}+(?:\s\p{L}+)?)?(?:\s+so với\s+(?:năm\s+(\d{4})|năm trước|cùng kỳ(?:\s+năm trước)?))?$/iu.exec(plan.trim())
-  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim()) || (m[3] !== undefined && Number(m[3]) !== year - 1)) return undefined
+  // ("tăng từ 12 - 15% so với năm 2025": a rise within a range, a growth with its upper bound.)
+  const m = /^(?:kéo\s+)?(giảm|tăng)?\s*(?:(?:≥|>=|ít nhất|tối thiểu|từ)\s*)?(\d+(?:[.,]\d+)?)(?:\s*[-–]\s*(?<upto>\d+(?:[.,]\d+)?))?\s*%(?:\s*trở lên)?(?:\s+số\s+\p{L}+(?:\s\p{L}+)?)?(?:\s+so với\s+(?:năm\s+(\d{4})|năm trước|cùng kỳ(?:\s+năm trước)?))?$/iu.exec(plan.trim())
+  if (!m || !head || year === undefined || /^[%‰]$/u.test(unit.trim()) || (m[4] !== undefined && Number(m[4]) !== year - 1)) return undefined
+  const upto = m.groups?.upto !== undefined ? readDigits(m.groups.upto, { integer: false, percent: true, habit: doc.habit })?.value : undefined
+  if (m.groups?.upto !== undefined && (m[1]?.toLowerCase() !== 'tăng' || upto === undefined)) return undefined
   const lastAt = head.findIndex((h) => /thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|năm trước/iu.test(h) && (h.includes(String(year - 1)) || /năm trước/iu.test(h)))
   // Or in a note of the row: "Năm 2024: 20 vụ".
   const noted = cells.map((c) => new RegExp(String.raw`năm ${year - 1}\s*:?\s*(\d[\d.,]*)`, 'iu').exec(c.text)).find((x) => x !== null)
@@ -358,10 +361,11 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   // ("| Số vụ tai nạn giao thông | vụ | Giảm ít nhất 10% | So với năm 2025 |": with no figure of that
   // year in the row, the cases counted are those the text states for the year the cut is measured
   // from, the plan cell's or a note's "so với năm …", last year's; statedCases.)
-  const fromYear = (): boolean => m[3] !== undefined || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
+  const fromYear = (): boolean => m[4] !== undefined || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
   const last =
     lastText !== undefined
-      ? readDigits(lastText.replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value
+      ? // ("ước đạt 21.480 tỷ đồng": last year's figure after the words estimating or stating it.)
+        readDigits(lastText.replace(/^(?:(?:ước\s+)?(?:đạt|thực hiện)|ước|còn|có|là)\s+(?=\d)/iu, '').replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value
       : m[1]?.toLowerCase() === 'giảm' && !stock && name !== '' && unitInfo(unit.trim())?.canonical === 'vụ' && fromYear()
         ? statedCases(name, year - 1, '', doc)
         : undefined
@@ -383,7 +387,7 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
     const ceiling = Math.round(last * (100 - percent)) / 100
     return { target: { kind: 'at_most', value: ceiling, strict: false }, reason: `giảm ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit}): năm nay không quá ${shown(ceiling)} ${unit}` }
   }
-  return { target: { kind: 'growth', percent, baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}% so với năm ${year - 1} (${shown(last)} ${unit})` }
+  return { target: { kind: 'growth', percent, ...(upto !== undefined ? { maxPercent: upto } : {}), baseYear: year - 1, baseValue: last }, reason: `tăng ${m[2]}${upto !== undefined ? ` - ${m.groups!.upto!}` : ''}% so với năm ${year - 1} (${shown(last)} ${unit})` }
 }
 
 /** The unit a row's last-year cell writes after its figure ("8 vụ"), when the table has no unit column. */
