@@ -42,3 +42,15 @@ describe('indicator cards: a heading "Chỉ số N." over labelled lines', () =>
     expect(byName(d, /cứng hóa/u)[0]?.value.unitOfMeasure).toBe('km')
   })
 })
+
+describe('a plan cell that is some of the units, its unit and "trở lên" written after it', () => {
+  it('reads "27/30 nhà văn hóa trở lên" as at least 27, a stock', () => {
+    const d = draft([
+      '| TT | Chỉ tiêu | ĐVT | Kế hoạch năm 2027 |',
+      '|---|---|---|---|',
+      '| 1 | Nhà văn hóa thôn đạt chuẩn về cơ sở vật chất | nhà văn hóa | 27/30 nhà văn hóa trở lên |',
+      '| 2 | Sản lượng lúa cả năm | tấn | 5.200 |',
+    ])
+    expect(byName(d, /nhà văn hóa/iu)[0]?.value).toMatchObject({ unitOfMeasure: 'nhà văn hóa', aggregation: 'stock', target: { kind: 'at_least', value: 27 } })
+  })
+})

@@ -1255,7 +1255,10 @@ const GROUP_NAME_RE = /^\s*(?:chỉ (?:tiêu|số)\s+(?:số\s+)?\d{1,2}\s*[:.]\
  * / "- Thực hiện năm 2025: 3,1%" / "- Kế hoạch năm 2026: giảm còn dưới 2,5%" / "- Ghi chú: …"): the
  * rows of a table whose columns are the labels, one row a target, as labelledTables makes of the
  * same fields on one line. Two labelled lines at least, one of them the plan's ("Kế hoạch", "Chỉ
- * tiêu", "Mục tiêu", "Phấn đấu"); a result ("Thực hiện", "Ước thực hiện", "Kết quả") is last year's.
+ * tiêu", "Mục tiêu", "Phấn đấu", "Mức phấn đấu"); a result ("Thực hiện", "Ước thực hiện", "Kết quả") is last year's.
+ * So is an indicator card ("Chỉ số 4. Tỷ lệ …" / "- Đơn vị tính: %" / "- Thực hiện năm 2025: 89%" /
+ * "- Mức phấn đấu năm 2026: ≥ 95%" / "- Cách tính: …" / "- Cơ quan chủ trì: …"): its method is a
+ * column never read, and the lines of who leads and who helps go (GUIDANCE_RE), as under a heading.
  */
 function labelledGroups(lines: string[]): string[] {
   const out: string[] = []

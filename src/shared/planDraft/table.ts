@@ -536,11 +536,12 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   }
   // "| Số tổ dân phố đạt danh hiệu văn hóa | tổ | 35/38 | 36/38 |": a plan cell that is some of the
   // units (not all of them, a yes/no) counts those that hold the title: at least 36, a stock.
-  const some = planCell ? /^(\d{1,4})\s*\/\s*(\d{1,4})$/u.exec(planCell.text) : null
+  // ("58/61 tòa nhà trở lên": the same, its unit and "trở lên" written after it.)
+  const some = planCell ? /^(\d{1,4})\s*\/\s*(\d{1,4})(?:\s+(\p{L}+(?:\s\p{L}+){0,2}?))?(?:\s+trở lên)?$/u.exec(planCell.text) : null
   if (nameCell && planCell && some && Number(some[1]) < Number(some[2])) {
     const unitWord = (cols.unit !== undefined ? cells[cols.unit]?.text : undefined)?.toLowerCase() ?? ''
     const unit = unitInfo(unitWord)?.canonical ?? (/^\p{L}+(?:\s\p{L}+){0,2}$/u.test(unitWord) ? unitWord : '')
-    if (unit !== '') {
+    if (unit !== '' && (some[3] === undefined || (unitInfo(some[3].toLowerCase())?.canonical ?? some[3].toLowerCase()) === unit)) {
       const bare = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
       const name = /^(?:số|tổng)(?![\p{L}])/iu.test(bare) ? bare : `Số ${lowerFirst(bare)}`
       const f: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: [some[1]!, undefined], unit, cue: { kind: 'at_least', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
