@@ -274,6 +274,8 @@ interface TableColumns {
 }
 
 /** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
+/** A row named for a cut ("Mức giảm tỷ lệ hộ nghèo", "Giảm tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo giảm (%)"): its columns are cuts, none a level. */
+const CUT_ROW_RE = /^(?:mức|tốc độ)\s+giảm\s|(?<![\p{L}])giảm(?![\p{L}])/iu
 const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh lệch|\+\s*\/\s*-|±)/u
 
 /**
@@ -578,7 +580,7 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     const cutFrom = t?.kind === 'reduce_by' && !t.relative && t.max === undefined && t.baseline === undefined && year !== undefined
     const notedText = cutFrom && cols.notes !== undefined ? notedStart(cells[cols.notes]?.text ?? '', year, read.value.unitOfMeasure) : undefined
     // ("| Số hộ nghèo | hộ | 40 | giảm 5 hộ |": or last year's column, as for a bare "Giảm 5".)
-    const startText = notedText ?? (cutFrom ? lastLevel(read.value.unitOfMeasure, '') : undefined)
+    const startText = notedText ?? (cutFrom && !CUT_ROW_RE.test(rowName) ? lastLevel(read.value.unitOfMeasure, '') : undefined)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(read.value.unitOfMeasure), habit: doc.habit })?.value : undefined
     if (t?.kind === 'reduce_by' && start !== undefined && start > t.amount) {
       const ceiling = eventCeiling(read.value.unitOfMeasure, read.value.name, start, t.amount)
@@ -660,19 +662,22 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // last-year figure (its "Thực hiện 2023" column).
   // ("| Số người nghiện ma túy | người | 17 | giảm 3 |": so does a cut in a count the plan cell states,
   // from last year's count; under "Số hộ nghèo giảm trong năm" every column is a cut, none a level.)
-  // ("| Mức giảm tỷ lệ hộ nghèo | % | 4,1 | ≥ 3,5 |": a row named for the size of the cut holds last
-  // year's cut in that column, not a level to start from.)
-  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.max === undefined && main.target.baseline === undefined && head && year !== undefined && !/^(?:mức|tốc độ)\s+giảm\s/iu.test(rowName) && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
+  // ("| Mức giảm tỷ lệ hộ nghèo | % | 4,1 | ≥ 3,5 |", "| Giảm tỷ lệ hộ nghèo | % | 2,3 | 1,2 |", "| Tỷ lệ
+  // hộ nghèo giảm (%) | 1,35 | 1,2 |": a row named for the cut holds last year's cut in that column,
+  // not a level to start from; its start is the level the document states, passes.ts settleBaselines.)
+  if (main.target.kind === 'reduce_by' && !main.target.relative && main.target.baseline === undefined && head && year !== undefined && !CUT_ROW_RE.test(rowName) && (/^[%‰]$/u.test(main.unitOfMeasure) || /^giảm\s/iu.test(figure.text))) {
     // (Or the row's note: "| Giảm 8 hộ | Đầu năm 2025: 26 hộ |", "| Năm 2024: 3,2% |", last year's level in the unit of the row.)
     const startText = lastLevel(main.unitOfMeasure, notes)
     const start = startText !== undefined ? readDigits(startText, { integer: false, percent: /^[%‰]$/u.test(main.unitOfMeasure), habit: doc.habit })?.value : undefined
     const { amount } = main.target
-    const ceiling = start !== undefined ? eventCeiling(main.unitOfMeasure, main.name, start, amount) : undefined
+    // ("| Tỷ lệ hộ nghèo | % | 3,9 | Giảm 1 - 1,5 |": a range of cuts starts from the same level.)
+    const most = main.target.max ?? amount
+    const ceiling = start !== undefined && main.target.max === undefined ? eventCeiling(main.unitOfMeasure, main.name, start, amount) : undefined
     if (ceiling) {
       main = { ...main, aggregation: 'flow', target: ceiling.target }
       reasons.push(ceiling.reason)
       if (confidence === 'high') confidence = 'medium'
-    } else if (start !== undefined && start > amount) {
+    } else if (start !== undefined && start > most) {
       main = { ...main, target: { ...main.target, baseline: start } }
       const u = /^[%‰]$/u.test(main.unitOfMeasure) ? main.unitOfMeasure : ` ${main.unitOfMeasure}`
       reasons.push(`mức năm ${year - 1} là ${startText}${u}: ${/^[%‰]$/u.test(main.unitOfMeasure) ? 'tỷ lệ ' : ''}cần đạt không quá ${String(Math.round((start - amount) * 100) / 100).replace('.', ',')}${u}`)
