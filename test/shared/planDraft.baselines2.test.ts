@@ -43,3 +43,48 @@ describe('a table row named for the cut', () => {
     expect(target(d, /Tỷ lệ hộ nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 0.8, max: 1, baseline: 4.12 })
   })
 })
+
+describe('a growth\'s base value, found by the same finder', () => {
+  const review = [
+    'Kết quả thực hiện năm 2025: kinh tế của xã giữ mức tăng khá; tổng giá trị sản xuất (giá so sánh 2010) ước đạt 1.532 tỷ đồng, tăng 8,4% so với năm 2024; tổng mức bán lẻ hàng hóa và doanh thu dịch vụ trên địa bàn ước đạt 640 tỷ đồng; toàn xã còn 61 hộ nghèo, chiếm 2,05%.',
+  ].join('\n')
+
+  it('takes the review\'s amount of the year the growth is measured from, in its money unit', () => {
+    const d = draft(['Tổng giá trị sản xuất (giá so sánh 2010) tăng 9% trở lên so với năm 2025.', 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tăng 10 - 12% so với năm 2025.'], review)
+    expect(target(d, /Tổng giá trị sản xuất/u)).toMatchObject({ kind: 'growth', percent: 9, baseYear: 2025, baseValue: 1532 })
+    expect(target(d, /bán lẻ/u)).toMatchObject({ kind: 'growth', percent: 10, maxPercent: 12, baseYear: 2025, baseValue: 640 })
+    expect(d.indicators.find((i) => /bán lẻ/u.test(i.value.source ?? ''))?.value.unitOfMeasure).toBe('tỷ đồng')
+  })
+
+  it('takes a level stated in the growth\'s own bracket', () => {
+    const d = draft(['Doanh thu dịch vụ ăn uống, lưu trú tăng 11% so với năm 2025 (năm 2025 ước đạt 48,6 tỷ đồng).'])
+    expect(target(d, /ăn uống/u)).toMatchObject({ kind: 'growth', percent: 11, baseYear: 2025, baseValue: 48.6 })
+  })
+
+  it('reads a table row\'s pace of growth as no base value: the base value is the money figure the document states', () => {
+    const d = draft([
+      '| TT | Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch 2026 |',
+      '|---|---|---|---|---|',
+      '| 1 | Tốc độ tăng tổng giá trị sản xuất | % | 8,4 | 9,0 |',
+    ], review)
+    expect(target(d, /Tốc độ tăng/u)).toMatchObject({ kind: 'growth', percent: 9, baseYear: 2025, baseValue: 1532 })
+  })
+
+  it('takes none where the document states two figures for the year, nor one of another year', () => {
+    const two = 'Năm 2025, tổng giá trị sản xuất đạt 1.532 tỷ đồng. Cuối năm 2025, tổng giá trị sản xuất đạt 1.610 tỷ đồng.'
+    const d = draft(['Tổng giá trị sản xuất tăng 9% so với năm 2025.'], two)
+    const t = target(d, /tăng 9%/u)
+    expect(t).toMatchObject({ kind: 'growth', percent: 9, baseYear: 2025 })
+    expect(t && 'baseValue' in t ? t.baseValue : undefined).toBeUndefined()
+    const e = draft(['Tổng giá trị sản xuất tăng 9% so với năm 2025.'], 'Năm 2024, tổng giá trị sản xuất đạt 1.410 tỷ đồng.')
+    const u = target(e, /tăng 9%/u)
+    expect(u && 'baseValue' in u ? u.baseValue : undefined).toBeUndefined()
+  })
+})
+
+describe('a level read while reading asks the same finder', () => {
+  it('"không thấp hơn năm 2025" takes the level a heading\'s year states', () => {
+    const d = draft(['Diện tích nuôi trồng thủy sản không thấp hơn năm 2025.'], 'Kết quả thực hiện năm 2025\nDiện tích nuôi trồng thủy sản đạt 312 ha; tổng giá trị sản xuất đạt 1.200 tỷ đồng.')
+    expect(target(d, /thủy sản không thấp hơn/u)).toEqual({ kind: 'at_least', value: 312 })
+  })
+})

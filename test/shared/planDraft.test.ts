@@ -538,7 +538,8 @@ Tổng thu ngân sách trên địa bàn đạt 7.800 triệu đồng.
 `)
     expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
       ['Giá trị sản xuất', { kind: 'growth', percent: 8, baseYear: 2024 }],
-      ['Tổng thu ngân sách trên địa bàn', { kind: 'growth', percent: 0, baseYear: 2024 }],
+      // (The review subsection "Kết quả năm 2024" states 2024's revenue, 7.800 triệu đồng: not below it is at least it.)
+      ['Tổng thu ngân sách trên địa bàn', { kind: 'at_least', value: 7800 }],
     ])
   })
 

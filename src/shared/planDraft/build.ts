@@ -7,7 +7,8 @@ import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
-import { type DraftContext, type Reading, statedCases, statedLevel } from './shape'
+import { type DraftContext, type Reading, statedCases } from './shape'
+import { statedLevelAt } from './passes'
 
 export interface Built {
   id: string
@@ -137,7 +138,7 @@ export function comparedToBase(item: Line, section: Section, year: number | unde
 /**
  * "Tổng thu ngân sách trên địa bàn bằng hoặc cao hơn năm 2023", "… không thấp hơn năm trước": at
  * least last year's level. When the document states that level for the same quantity (in its
- * account of that year, statedLevel: "Năm 2025, … diện tích sen 420 ha; … tỷ lệ hộ gia đình văn hóa
+ * account of that year, found by the one finder, passes.ts statedLevelAt: "Năm 2025, … diện tích sen 420 ha; … tỷ lệ hộ gia đình văn hóa
  * đạt 93,6%"), the target is that figure: `at_least` on an amount, `rate_at_least` on a rate.
  * Otherwise an amount is a growth of 0 % on that year, and a rate stays a yes/no: its level is last
  * year's, which the plan does not give. ("Diện tích sen giữ bằng …": the verb of keeping is no part
@@ -150,7 +151,7 @@ export function notBelow(c: { text: string; start: number; end: number; until?: 
   if (baseYear === undefined) return undefined
   const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, '').replace(/\s+(?:giữ|giữ ổn định|duy trì|ổn định|đạt|ở mức|luôn)$/iu, ''))
   const rate = /^(?:tỷ lệ|tỉ lệ|tỷ suất)/iu.test(name)
-  const level = statedLevel(name, baseYear, rate, doc)
+  const level = statedLevelAt(doc, name, baseYear, { rate })
   if ((rate || statedOnly) && level === undefined) return undefined
   const money = /thu|chi|giá trị|doanh thu|vốn|thu nhập/iu.test(name)
   const target: Target = level === undefined ? { kind: 'growth', percent: 0, baseYear } : rate ? { kind: 'rate_at_least', value: level.value } : { kind: 'at_least', value: level.value }
@@ -167,7 +168,7 @@ export function notBelow(c: { text: string; start: number; end: number; until?: 
     source: c.text,
   }
   const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: [level === undefined ? '0' : String(level.value), undefined], unit: level?.unit ?? '', cue: level === undefined ? { kind: 'growth' } : undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
-  const reason = level === undefined ? `không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}` : `không thấp hơn năm ${baseYear}, văn bản nêu mức năm ${baseYear} là ${level.text}: đạt từ ${level.text} trở lên`
+  const reason = level === undefined ? `không thấp hơn năm ${baseYear}: tăng 0 % trở lên so với năm ${baseYear}; cần số của năm ${baseYear}` : `không thấp hơn năm ${baseYear}, văn bản nêu mức năm ${baseYear} là ${level.figure}: đạt từ ${level.figure} trở lên`
   return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: level !== undefined || money ? 'medium' : 'low', reasons: [reason], ambiguous: false, found }
 }
 

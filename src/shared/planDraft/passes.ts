@@ -495,28 +495,55 @@ export function settleAggregations(built: Built[], text: string): void {
 const FIGURE = String.raw`\d(?:[\d.,]*\d)?`
 const escaped = (words: string): string => words.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
 
-/** A level the document states: its figure as written, where, and the end of which year (undefined: the paragraph's). */
-interface StatedLevel {
+/** A level the document states: its figure as written, its unit, where, and the end of which year (undefined: the paragraph's). */
+export interface StatedLevel {
   figure: string
+  unit: string
   at: number
   yearEnd: number | undefined
   paragraphRead?: boolean
 }
 
+/** The quantity a target is of, as the document names it elsewhere: quantityOf's words for a rate or a count, else its name bare of its brackets, place and pace ("Tổng giá trị sản xuất (giá so sánh 2010) trên địa bàn": "tổng giá trị sản xuất"). */
+function levelQuantity(name: string, rate: boolean): { words: string; rate: boolean } | undefined {
+  // (A quantity is named in a few words: a "name" of hundreds is a run of text, not one to look up.)
+  if (name.length > 200) return undefined
+  const q = quantityOf(name)
+  if (q) return q.rate === rate ? q : undefined
+  if (rate) return undefined
+  const words = name
+    .replace(/\([^()]{0,80}\)/gu, ' ')
+    .replace(/^tốc độ tăng(?:\s+trưởng)?\s+/iu, '')
+    .replace(/\s+(?:trên địa bàn(?:\s+(?:xã|phường|thị trấn|đặc khu))?|so với\s[\p{L}\d\s]{0,30})\s*$/iu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase()
+  return words.split(' ').length < 2 ? undefined : { words, rate: false }
+}
+
+/** The canonical unit the words after a figure open with ("tỷ đồng, tăng …": tỷ đồng), three words at most. */
+function unitOpening(words: string): string | undefined {
+  if (words === '%' || words === '‰') return words
+  const w = words.split(/\s+/u)
+  return [3, 2, 1].map((k) => unitInfo(w.slice(0, k).join(' '))?.canonical).find((u) => u !== undefined)
+}
+
 /**
- * The levels the whole document states for a quantity (quantityOf), in % for a rate, in its count's
- * unit for a count: "tỷ lệ hộ nghèo cuối năm 2025 còn 4,86%", "toàn xã còn 132 hộ nghèo, chiếm 4,86%",
- * "38,15% hộ nghèo (512 hộ)", "số người nghiện ma túy có hồ sơ quản lý là 41 người". Each regex runs
- * once over the text, from the quantity's words (no look-behind tried at every place).
+ * The levels the whole document states for a quantity (levelQuantity), in % or ‰ for a rate, in its
+ * count's unit for a count, in the unit written after it for an amount: "tỷ lệ hộ nghèo cuối năm
+ * 2025 còn 4,86%", "toàn xã còn 132 hộ nghèo, chiếm 4,86%", "38,15% hộ nghèo (512 hộ)", "số người
+ * nghiện ma túy có hồ sơ quản lý là 41 người", "tổng giá trị sản xuất (giá so sánh 2010) ước đạt
+ * 2.146 tỷ đồng". Each regex runs once over the text, from the quantity's words (no look-behind tried
+ * at every place).
  */
-function statedLevels(text: string, quantity: { words: string; rate: boolean }, unit: string): StatedLevel[] {
+function statedLevels(text: string, quantity: { words: string; rate: boolean }, unit: string | undefined): StatedLevel[] {
   const noun = escaped(quantity.words)
     // "thứ 3" and "thứ ba" are one order of birth.
     .replace(/thứ\\s\+(?:3|ba)/u, String.raw`thứ\s+(?:3|ba)`)
   const out: StatedLevel[] = []
   const part = (end: number): boolean => PART_AFTER_RE.test(text.slice(end, end + 30))
-  const push = (figure: string, at: number, words: string): void => {
-    out.push({ figure, at, yearEnd: yearEndOf(words) })
+  const push = (figure: string, at: number, words: string, u: string | undefined = unit): void => {
+    if (u !== undefined) out.push({ figure, unit: u, at, yearEnd: yearEndOf(words) })
   }
   if (quantity.rate) {
     const sign = unit === '‰' ? '‰' : '%'
@@ -531,6 +558,14 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     if (sign === '%') {
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó)\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%`, 'giu'))) push(m[1]!, m.index, '')
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+    }
+    return out
+  }
+  if (unit === undefined || !unitInfo(unit)?.integer) {
+    // "Năm 2025, … tổng giá trị sản xuất (giá so sánh 2010) ước đạt 2.146 tỷ đồng", "diện tích sen 420
+    // ha": an amount, in the unit written after its figure.
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(?:\s*\([^()]{0,60}\))?(?:\s+trên địa bàn)?(${LEVEL_GAP})(?:khoảng\s+)?(${FIGURE})\s*(\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu'))) {
+      push(m[2]!, m.index, m[1]!, unitOpening(m[3]!))
     }
     return out
   }
@@ -552,72 +587,124 @@ function paragraphYear(text: string, at: number): number | undefined {
   const breaks = [...before.matchAll(/(?:[.:;!?]\s*|\n\s*)\n/gu)]
   const paragraph = breaks.length > 0 ? before.slice(breaks[breaks.length - 1]!.index + breaks[breaks.length - 1]![0].length) : before
   let last: { year: number; index: number } | undefined
-  for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}/giu)) last = { year: yearEndOf(m[0])!, index: m.index }
+  // ("…, tăng 8,4% so với năm 2024; tổng mức bán lẻ … 640 tỷ đồng": the year compared with is not the one spoken of.)
+  for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?<!so với\s{1,3})(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}/giu)) last = { year: yearEndOf(m[0])!, index: m.index }
   if (!last || /phấn đấu|mục tiêu/iu.test(paragraph.slice(last.index))) return undefined
   return last.year
 }
 
+/** A money figure in another money unit: "2,1 tỷ đồng" is 2.100 triệu đồng. */
+const MONEY_SCALE: Record<string, number> = { 'triệu đồng': 1, 'tỷ đồng': 1000 }
+const inUnit = (value: number, from: string, to: string): number | undefined =>
+  from === to ? value : MONEY_SCALE[from] !== undefined && MONEY_SCALE[to] !== undefined ? (value * MONEY_SCALE[from]) / MONEY_SCALE[to] : undefined
+
+/** A level found: its value in the unit asked for (or its own), the figure and unit as written, and whether the target's own clause states it. */
+export interface FoundLevel {
+  value: number
+  unit: string
+  /** The figure as written, with its unit: "10,8‰", "420 ha". */
+  figure: string
+  /** Where it was said: "mức cuối năm 2025 là 4,86%", "cuối năm 2022 là 1,25%". */
+  text: string
+  own: boolean
+}
+
+/**
+ * The one finder of a stated level: the level of the quantity a target names at the end of year
+ * `yearEnd` (a flow's: that year's), as this document states it, in `want.unit` (a % or ‰ for a rate,
+ * a count's unit, a money unit the figure is converted to; none: the unit the document writes). Looked
+ * for first in the target's own clause or row (`clause`: "(đầu năm 2025 là 5,12%)", "| Cuối năm 2025
+ * còn 47 hộ |", "(năm 2023 ước đạt 96,4 tỷ đồng)"), then anywhere in the document for that year
+ * ("Cuối năm 2025, toàn xã còn 132 hộ nghèo, chiếm 4,86%", "Năm 2025, … tổng giá trị sản xuất ước
+ * đạt 2.146 tỷ đồng"): the figures found there must agree, else none is taken. A part of the commune
+ * ("hộ nghèo đồng bào dân tộc thiểu số") is not the whole. Each quantity's statements are found in one
+ * pass over the text, kept in the draft's memo. Every reading asks it: cuts' baselines and growths'
+ * base values (settleBaselines), a rise in ‰ (shape.ts) and "không thấp hơn năm 2025" (build.ts notBelow).
+ */
+export function statedLevelAt(doc: DraftContext, name: string, yearEnd: number, want: { rate: boolean; unit?: string }, clause?: { text: string; start: number; end: number }): FoundLevel | undefined {
+  const quantity = levelQuantity(name, want.rate)
+  if (!quantity) return undefined
+  const unit = want.unit !== undefined ? (unitInfo(want.unit)?.canonical ?? want.unit) : want.rate ? '%' : undefined
+  // (A count is of what its words open with: "hộ nghèo" in hộ.)
+  if (!want.rate && unit !== undefined && unitInfo(unit)?.integer && unitInfo(quantity.words.split(' ')[0]!)?.canonical !== unit) return undefined
+  const read = (figure: string, u: string): number | undefined => {
+    const v = readDigits(figure, { integer: unitInfo(u)?.integer ?? false, percent: want.rate, habit: doc.habit })?.value
+    return v === undefined ? undefined : unit === undefined ? v : inUnit(v, u, unit)
+  }
+  const shown = (figure: string, u: string): string => `${figure}${/^[%‰]$/u.test(u) ? u : ` ${u}`}`
+  if (clause) {
+    // Its own clause: "(cuối năm 2022: 1,25%)", "(đầu năm 2023 có 45 hộ)", "| Cuối năm 2025 còn 47 hộ |".
+    const own = new RegExp(String.raw`(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?<![\p{L}])((?:(?:đến\s+)?(?:cuối|đầu)\s+)?năm\s+\d{4})(?!\d)\s*,?\s*((?:[\p{L}]+\s+){0,8}?)(?::\s*|(?:là|còn|có|quản lý|chiếm|đạt)\s+)(${FIGURE})\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,2})`, 'iu').exec(clause.text)
+    const ownUnit = own ? unitOpening(own[4]!) : undefined
+    if (own && ownUnit !== undefined && yearEndOf(own[1]!) === yearEnd && !/giảm|tăng|phấn đấu/iu.test(own[2]!) && (unit === undefined || ownUnit === unit || (!want.rate && inUnit(1, ownUnit, unit) !== undefined))) {
+      const v = read(own[3]!, ownUnit)
+      if (v !== undefined) return { value: v, unit: unit ?? ownUnit, figure: shown(own[3]!, ownUnit), text: `${lowerFirst(own[1]!)} là ${shown(own[3]!, ownUnit)}`, own: true }
+    }
+  }
+  const key = `${quantity.words}\u0000${quantity.rate}\u0000${unit ?? ''}`
+  const memo = (doc.memo.levels ??= new Map<string, StatedLevel[]>())
+  if (!memo.has(key)) memo.set(key, statedLevels(doc.text, quantity, unit))
+  const values = new Map<number, { figure: string; unit: string }>()
+  for (const s of memo.get(key)!) {
+    // (Not the target's own clause: a level in a sentence striving for it is no start.)
+    if (clause && s.at >= clause.start && s.at < clause.end) continue
+    // (A paragraph's year looked for once per statement, however many targets ask.)
+    if (s.yearEnd === undefined && !s.paragraphRead) Object.assign(s, { yearEnd: paragraphYear(doc.text, s.at), paragraphRead: true })
+    if (s.yearEnd !== yearEnd) continue
+    const v = read(s.figure, s.unit)
+    if (v === undefined) continue
+    // (Figures in two units the document does not convert between are two quantities: none is taken.)
+    if (unit === undefined && [...values.values()].some((x) => x.unit !== s.unit)) return undefined
+    if (![...values.keys()].some((x) => agreesWith(x, v) || agreesWith(v, x))) values.set(v, { figure: s.figure, unit: s.unit })
+  }
+  if (values.size !== 1) return undefined
+  const [value, said] = [...values][0]!
+  return { value, unit: unit ?? said.unit, figure: shown(said.figure, said.unit), text: `mức cuối năm ${yearEnd} là ${shown(said.figure, said.unit)}`, own: false }
+}
+
 /**
  * The figure a cut or a growth is measured from, where the document states it, found once the whole
- * document is read, by one rule for every reading (sentences, tables, notes): the level of the same
- * quantity at the end of the year the cut is measured from (the plan's year − 1 for "so với đầu năm",
- * "so với cuối năm trước" or none; the year it names, "so với cuối năm 2024"; "đầu năm 2025" is the end
- * of 2024), a % for a rate, a count in its unit for a count. Looked for first in the target's own
- * clause or row ("(đầu năm 2025 là 5,12%)", "| Cuối năm 2025 còn 47 hộ |"), then anywhere in the
- * document for that year ("Cuối năm 2025, toàn xã còn 132 hộ nghèo, chiếm 4,86%"): the figures found
- * there must agree, else none is taken. A relative cut's start is above 0, a point cut's above the cut;
- * a part of the commune ("hộ nghèo đồng bào dân tộc thiểu số") is not the whole. Never a default.
+ * document is read by the one finder (statedLevelAt), for every reading (sentences, tables, notes): a
+ * cut's start is the level of the same quantity at the end of the year it is measured from (the plan's
+ * year − 1 for "so với đầu năm", "so với cuối năm trước" or none; the year it names, "so với cuối năm
+ * 2024"; "đầu năm 2025" is the end of 2024), a % for a rate, a count in its unit for a count; a growth's
+ * base value is the amount of its base year ("tăng 9% so với năm 2025": 2025's, in the target's unit,
+ * money converted). A relative cut's start is above 0, a point cut's above the cut. Never a default.
  */
 export function settleBaselines(built: Built[], text: string, year: number | undefined, doc: DraftContext): void {
   if (year === undefined) return
-  const found = new Map<string, StatedLevel[]>()
   for (const b of built) {
     const t = b.value.target
-    if (t?.kind !== 'reduce_by' || t.baseline !== undefined) continue
     const unit = b.value.unitOfMeasure
-    const quantity = quantityOf(b.value.name)
     const rate = /^[%‰]$/u.test(unit)
-    if (!quantity || quantity.rate !== rate || (rate && t.relative) || (!rate && unitInfo(quantity.words.split(' ')[0]!)?.canonical !== (unitInfo(unit)?.canonical ?? unit))) continue
+    const cut = t?.kind === 'reduce_by' && t.baseline === undefined && !(rate && t.relative) && quantityOf(b.value.name) !== undefined
+    const growth = t?.kind === 'growth' && t.baseValue === undefined && t.percent > 0 && !rate && unitInfo(unit) !== undefined
+    if (!cut && !growth) continue
     // The clause the target is read from, to its line's end or its next clause (a row: the whole row).
     const line = text.slice(b.source.start, Math.min(text.length, b.source.start + 400))
     const lineEnd = line.search(/\n|$/u)
     const row = line.startsWith('|') || line.includes('\t')
     const tail = text.slice(b.source.end, b.source.start + lineEnd)
     const clause = row ? line.slice(0, lineEnd) : text.slice(b.source.start, b.source.end) + tail.slice(0, Math.max(0, tail.search(/[;]|\.\s|$/u)))
-    // The year measured from: "so với cuối năm 2024", "so với năm 2024" (its end), "so với đầu năm" or none (last year's end).
+    // The year measured from: a growth's base year; for a cut "so với cuối năm 2024", "so với năm 2024" (its end), "so với đầu năm" or none (last year's end).
     const since = /so với\s+(?:(?:cuối|đầu)\s+)?năm\s+\d{4}/iu.exec(clause)
-    const from = since ? yearEndOf(since[0].replace(/^so với\s+/iu, ''))! : year - 1
-    const read = (figure: string): number | undefined => readDigits(figure, { integer: !rate, percent: rate, habit: doc.habit })?.value
-    const fits = (v: number | undefined): v is number => v !== undefined && v > 0 && (t.relative || v > (t.max ?? t.amount))
-    // Its own clause: "(cuối năm 2022: 1,25%)", "(đầu năm 2023 có 45 hộ)", "| Cuối năm 2025 còn 47 hộ |".
-    const own = new RegExp(String.raw`(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?<![\p{L}])((?:(?:đến\s+)?(?:cuối|đầu)\s+)?năm\s+\d{4})(?!\d)\s*,?\s*((?:[\p{L}]+\s+){0,8}?)(?::\s*|(?:là|còn|có|quản lý|chiếm)\s+)(${FIGURE})\s*(%|‰|\p{L}+)`, 'iu').exec(clause)
-    let value: number | undefined
-    let said: string | undefined
-    if (own && yearEndOf(own[1]!) === from && !/giảm|tăng|phấn đấu/iu.test(own[2]!) && (rate ? own[4] === unit : (unitInfo(own[4]!)?.canonical ?? own[4]) === (unitInfo(unit)?.canonical ?? unit))) {
-      value = read(own[3]!)
-      said = `câu của chỉ tiêu ghi ${lowerFirst(own[1]!)} là ${own[3]}${rate ? unit : ` ${unit}`}`
-    } else {
-      const key = `${quantity.words}\u0000${unit}`
-      if (!found.has(key)) found.set(key, statedLevels(text, quantity, unit))
-      const values = new Map<number, string>()
-      for (const s of found.get(key)!) {
-        // (Not the target's own clause, nor another target's: a level in a sentence striving for it is no start.)
-        if (s.at >= b.source.start && s.at < b.source.end) continue
-        // (A paragraph's year looked for once per statement, however many cuts ask.)
-        if (s.yearEnd === undefined && !s.paragraphRead) Object.assign(s, { yearEnd: paragraphYear(text, s.at), paragraphRead: true })
-        if (s.yearEnd !== from) continue
-        const v = read(s.figure)
-        if (v !== undefined && ![...values.keys()].some((x) => agreesWith(x, v) || agreesWith(v, x))) values.set(v, s.figure)
-      }
-      if (values.size !== 1) continue
-      const [v, figure] = [...values][0]!
-      value = v
-      said = `văn bản ghi mức cuối năm ${from} là ${figure}${rate ? unit : ` ${unit}`}`
-    }
-    if (!fits(value)) continue
-    b.value = { ...b.value, target: { ...t, baseline: value } }
-    const left = t.relative ? value * (1 - (t.max ?? t.amount) / 100) : value - (t.max ?? t.amount)
+    const from = t!.kind === 'growth' ? t!.baseYear : since ? yearEndOf(since[0].replace(/^so với\s+/iu, ''))! : year - 1
+    // (A growth in money is in the unit the document states its level in: "96,4 tỷ đồng" is no 96.400 triệu đồng the plan meant.)
+    const money = growth && MONEY_SCALE[unit] !== undefined
+    const level = statedLevelAt(doc, b.value.name, from, { rate, ...(money ? {} : { unit }) }, { text: clause, start: b.source.start, end: b.source.end })
+    if (!level || !(level.value > 0) || (money && MONEY_SCALE[level.unit] === undefined)) continue
+    if (money && level.unit !== unit) b.value = { ...b.value, unitOfMeasure: level.unit }
+    const said = `${level.own ? 'câu của chỉ tiêu ghi' : 'văn bản ghi'} ${level.text}`
     const shown = (x: number): string => String(Math.round(x * 100) / 100).replace('.', ',')
-    b.reasons.push(`mức xuất phát của chỉ tiêu giảm: ${said}, năm nay cần còn không quá ${shown(left)}${rate ? unit : ` ${unit}`}`)
+    const u = rate ? unit : ` ${b.value.unitOfMeasure}`
+    if (t!.kind === 'growth') {
+      b.value = { ...b.value, target: { ...t!, baseValue: level.value } }
+      b.reasons.push(`mức gốc của chỉ tiêu tăng: ${said}, năm nay cần đạt từ ${shown(level.value * (1 + t!.percent / 100))}${u} trở lên`)
+      continue
+    }
+    if (t!.kind !== 'reduce_by' || !(t!.relative || level.value > (t!.max ?? t!.amount))) continue
+    b.value = { ...b.value, target: { ...t!, baseline: level.value } }
+    const left = t!.relative ? level.value * (1 - (t!.max ?? t!.amount) / 100) : level.value - (t!.max ?? t!.amount)
+    b.reasons.push(`mức xuất phát của chỉ tiêu giảm: ${said}, năm nay cần còn không quá ${shown(left)}${u}`)
   }
 }

@@ -6,6 +6,7 @@ import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE
 import type { Confidence } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import type { Found } from './figures'
+import { type StatedLevel, statedLevelAt } from './passes'
 
 export interface Reading {
   name: string
@@ -50,21 +51,21 @@ export interface DraftContext extends DocHabits {
 interface DraftMemo {
   lines?: readonly string[]
   cases: Map<string, RegExpExecArray | null>
+  /** The levels the document states for a quantity, by its words and unit (passes.ts statedLevelAt). */
+  levels?: Map<string, StatedLevel[]>
 }
 
 /**
- * Where the document states a measure in money ("Năm 2025, … tổng giá trị sản xuất đạt 2.146 tỷ
- * đồng"): its unit, and the figure when the sentence is about `baseYear`.
+ * The money unit the document states a measure in ("… tổng giá trị sản xuất đạt 2.146 tỷ đồng": tỷ
+ * đồng). Its level, the growth's base value, is found once the document is read (passes.ts
+ * settleBaselines).
  */
-function statedMoney(name: string, doc: DocHabits, baseYear: number | undefined): { unit: string; value?: number } | undefined {
+function statedMoney(name: string, doc: DocHabits): { unit: string } | undefined {
   const head = name.split(/\s+/u).slice(0, 5).join(' ').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
   if (head.split(/\s+/u).length < 2) return undefined
   const m = new RegExp(String.raw`${head}[^.;\d]{0,40}?(\d[\d.,]*)\s*(tỷ|tỉ|triệu)\s*đồng(?![\p{L}/])`, 'iu').exec(doc.text)
   if (!m) return undefined
-  const unit = m[2] === 'triệu' ? 'triệu đồng' : 'tỷ đồng'
-  const sentence = doc.text.slice(Math.max(0, doc.text.lastIndexOf('\n', m.index) + 1, doc.text.lastIndexOf('. ', m.index) + 2), m.index)
-  const value = baseYear !== undefined && new RegExp(String.raw`năm ${baseYear}(?!\d)`, 'iu').test(sentence) ? readDigits(m[1]!, { integer: false, percent: false, habit: doc.habit })?.value : undefined
-  return { unit, ...(value !== undefined ? { value } : {}) }
+  return { unit: m[2] === 'triệu' ? 'triệu đồng' : 'tỷ đồng' }
 }
 
 function docHabits(text: string): DocHabits {
@@ -140,8 +141,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
   }
   let main: Reading
   const kind = pace && (cue === undefined || cue.kind === 'at_least') ? 'growth' : (f.verbFirst ?? cue?.kind)
-  // A rise in ‰ from last year's level, where the document states that level (statedLevel).
-  const riseFrom = kind === 'growth' && unit === '‰' && b === undefined && year !== undefined ? statedLevel(name, typeof post.baseYear === 'number' ? post.baseYear : year - 1, true, doc) : undefined
+  // A rise in ‰ from last year's level, where the document states that level (passes.ts statedLevelAt, the one finder).
+  const riseFrom = kind === 'growth' && unit === '‰' && b === undefined && year !== undefined ? statedLevelAt(doc, name, typeof post.baseYear === 'number' ? post.baseYear : year - 1, { rate: true, unit: '‰' }) : undefined
   if (f.overPlan && b === undefined) {
     // "Thu ngân sách … vượt 5% chỉ tiêu tỉnh giao": at least 105% of the assigned figure.
     const of = Math.round((100 + a) * 1000) / 1000
@@ -154,7 +155,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
     // in points, as a cut is, and a rate cannot grow as an amount does: the level to reach is last
     // year's plus the rise, at least 11,1‰.
     const value = Math.round((riseFrom.value + a) * 1000) / 1000
-    reasons.push(`tăng ${f.digits[0]}‰ so với mức ${riseFrom.text} đã nêu: tỷ suất cần đạt từ ${String(value).replace('.', ',')}‰ trở lên`)
+    reasons.push(`tăng ${f.digits[0]}‰ so với mức ${riseFrom.figure} đã nêu: tỷ suất cần đạt từ ${String(value).replace('.', ',')}‰ trở lên`)
     main = { ...rateShape(), target: { kind: 'rate_at_least', value } }
     if (confidence === 'high') confidence = 'medium'
   } else if (kind === 'growth' && percent) {
@@ -162,12 +163,12 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
     if (post.baseYear === undefined) reasons.push(`không nói “so với năm nào”: lấy năm trước năm kế hoạch (${base ?? '?'})`)
     // (GTSX: giá trị sản xuất, as a short message writes it.)
     const inMoney = /giá trị|doanh thu|thu nhập|thu ngân sách|vốn|tổng thu|tổng chi|tổng mức bán lẻ|(?<![\p{L}])GTSX(?![\p{L}])/iu.test(name)
-    const stated = inMoney ? statedMoney(name, doc, base) : undefined
-    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000, ...(stated?.value !== undefined ? { baseValue: stated.value } : {}) })
+    const stated = inMoney ? statedMoney(name, doc) : undefined
+    const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
     // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
     const partOfMoney = !inMoney && f.afterWhole && doc.lastGrowthMoney !== undefined
     const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ')
-    if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit}${stated.value !== undefined ? `, năm ${base}: ${String(stated.value).replace('.', ',')}` : ''})`)
+    if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit})`)
     if (inMoney || partOfMoney) doc.lastGrowthMoney = valueUnit
     if (valueUnit === 'chưa rõ') {
       reasons.push('chỉ tiêu tăng trưởng: đơn vị tính của con số gốc chưa rõ')
@@ -438,34 +439,6 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
     new RegExp(String.raw`${baseYear}[^;]{0,400}?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
     casesInText(doc, baseYear, cases, named, short)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
-}
-
-/**
- * The level a quantity reached in `baseYear`, where the document states it for the same quantity,
- * in a paragraph about that year ("Năm 2025, sản lượng lúa … ; diện tích sen 420 ha; thu ngân
- * sách nhà nước trên địa bàn đạt 21,4 tỷ đồng; tỷ lệ hộ gia đình văn hóa đạt 93,6%"): the quantity
- * named as the target names it, then its figure and unit (a rate in %, an amount in a unit of
- * measure). The paragraph's first year, before the figure, is `baseYear`, and it strives for
- * nothing ("phấn đấu") before it: a plan's sentence about this year is no account of last year.
- */
-export function statedLevel(name: string, baseYear: number, rate: boolean, doc: DraftContext): { value: number; unit: string; text: string } | undefined {
-  // (A quantity is named in a few words: a "name" of hundreds is a run of text, not one to look up.)
-  if (name.length > 200) return undefined
-  const quantity = name.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, String.raw`\s+`)
-  if (name.trim().split(/\s+/u).length < 2) return undefined
-  // ("Tỷ suất sinh thô năm 2026 là 10,8‰": the year named after the quantity, the paragraph's or not, is the level's.)
-  const re = new RegExp(String.raw`(?<![\p{L}])${quantity}\s+(?:năm (\d{4})\s+)?(?:(?:đạt|là|có|còn|ở mức|ước đạt|khoảng)\s+)?(\d(?:[\d.,]*\d)?)\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu')
-  for (const m of doc.text.matchAll(re)) {
-    const paragraph = doc.text.slice(doc.text.lastIndexOf('\n', m.index) + 1, m.index)
-    const firstYear = m[1] !== undefined ? { index: paragraph.length, 1: m[1] } : /(?<![\p{L}\d/])năm (\d{4})(?!\d)/iu.exec(paragraph)
-    if (!firstYear || Number(firstYear[1]) !== baseYear || /phấn đấu/iu.test(paragraph.slice(firstYear.index))) continue
-    const words = m[3]!.split(/\s+/u)
-    const unit = m[3] === '%' || m[3] === '‰' ? m[3] : [3, 2, 1].map((k) => unitInfo(words.slice(0, k).join(' '))?.canonical).find((u) => u !== undefined)
-    if (unit === undefined || (unit === '%' || unit === '‰') !== rate) continue
-    const value = readDigits(m[2]!, { integer: false, percent: unit === '%' || unit === '‰', habit: doc.habit })?.value
-    if (value !== undefined) return { value, unit, text: `${m[2]!}${unit === '%' || unit === '‰' ? unit : ` ${unit}`}` }
-  }
-  return undefined
 }
 
 /** "Số điểm tập kết rác tự phát", "Số cơ sở kinh doanh …": what a count counts, named after "số", is its unit. */
