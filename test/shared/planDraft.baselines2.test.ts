@@ -88,3 +88,13 @@ describe('a level read while reading asks the same finder', () => {
     expect(target(d, /thủy sản không thấp hơn/u)).toEqual({ kind: 'at_least', value: 312 })
   })
 })
+
+describe('a rate\'s start stated in its own sentence, read by the finder', () => {
+  it('takes "(từ …%)" after the cut, where the year it names is the one measured from', () => {
+    const d = draft(['Tỷ lệ hộ cận nghèo giảm 0,6 - 0,8% (từ 3,15% cuối năm 2025 xuống dưới 2,6%).', 'Tỷ lệ trẻ em suy dinh dưỡng thấp còi giảm 0,5% (từ 9,2% cuối năm 2023).'])
+    expect(target(d, /cận nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 0.6, max: 0.8, baseline: 3.15 })
+    const t = target(d, /thấp còi/u)
+    expect(t).toMatchObject({ kind: 'reduce_by', amount: 0.5 })
+    expect(t && 'baseline' in t ? t.baseline : undefined).toBeUndefined()
+  })
+})

@@ -632,6 +632,16 @@ export function statedLevelAt(doc: DraftContext, name: string, yearEnd: number, 
     return v === undefined ? undefined : unit === undefined ? v : inUnit(v, u, unit)
   }
   const shown = (figure: string, u: string): string => `${figure}${/^[%‰]$/u.test(u) ? u : ` ${u}`}`
+  if (clause && want.rate) {
+    // A rate's own sentence: "giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)", "… (đầu năm là 3,65%)".
+    const sign = unit === '‰' ? '‰' : '%'
+    const from = new RegExp(String.raw`(?<![\d.,])${FIGURE}\s*${sign}\s*\(?\s*từ\s+(${FIGURE})\s*${sign}((?:\s+(?:cuối|đầu)\s+năm\s+\d{4})?)|\(\s*(?:đầu|cuối)\s+năm\s+(?:là|còn|có)\s+(${FIGURE})\s*${sign}`, 'iu').exec(clause.text)
+    const figure = from?.[1] ?? from?.[3]
+    if (figure !== undefined && (!from![2] || yearEndOf(from![2]) === yearEnd)) {
+      const v = read(figure, sign)
+      if (v !== undefined) return { value: v, unit: sign, figure: shown(figure, sign), text: `mức đầu kỳ là ${shown(figure, sign)}`, own: true }
+    }
+  }
   if (clause) {
     // Its own clause: "(cuối năm 2022: 1,25%)", "(đầu năm 2023 có 45 hộ)", "| Cuối năm 2025 còn 47 hộ |".
     const own = new RegExp(String.raw`(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?<![\p{L}])((?:(?:đến\s+)?(?:cuối|đầu)\s+)?năm\s+\d{4})(?!\d)\s*,?\s*((?:[\p{L}]+\s+){0,8}?)(?::\s*|(?:là|còn|có|quản lý|chiếm|đạt)\s+)(${FIGURE})\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,2})`, 'iu').exec(clause.text)

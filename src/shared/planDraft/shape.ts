@@ -189,14 +189,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         // ("giảm từ 0,8% trở lên so với đầu năm" on a rate is points as well.)
         const pointsFirst = Math.max(a, b ?? a) < 10
         main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
-        // "giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level the cut starts from.
-        // "… so với đầu năm (đầu năm 2024 là 3,65%)": the same, stated in brackets.
-        const from = /^\s*\(?\s*từ\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '') ?? /\(\s*(?:đầu năm|cuối năm)(?:\s+\d{4})?\s+(?:là|còn|có)\s+(\d+(?:[.,]\d+)?)\s*%/iu.exec(f.rest ?? '')
-        const start = from ? readDigits(from[1]!, { integer: false, percent: true, habit })?.value : undefined
-        if (start !== undefined && b === undefined && main.target.kind === 'reduce_by' && !main.target.relative && start > a) {
-          main = { ...main, target: { ...main.target, baseline: start } }
-          reasons.push(`mức đầu kỳ ${from![1]}%: tỷ lệ cần đạt không quá ${String(Math.round((start - a) * 100) / 100).replace('.', ',')}%`)
-        }
+        // ("giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level it starts from is found once
+        // the document is read, passes.ts settleBaselines.)
         if (!points) {
           // On a rate, "giảm 2%" is points; "so với đầu năm" or a verb opening the sentence may mean a share of the start.
           if (relative || f.verbFirst) {
