@@ -98,3 +98,19 @@ describe('a rate\'s start stated in its own sentence, read by the finder', () =>
     expect(t && 'baseline' in t ? t.baseline : undefined).toBeUndefined()
   })
 })
+
+describe('the year a statement speaks of, where its paragraph names none', () => {
+  const review = 'Năm 2025 là năm đầu tiên xã vận hành chính quyền địa phương hai cấp; toàn xã có 21 thôn.\n\nKết quả chủ yếu: giá trị sản xuất nông nghiệp ước đạt 742 tỷ đồng, tăng 4,1%; tỷ lệ sinh con thứ 3 trở lên 9,6%.'
+
+  it('is the one an earlier paragraph of the same account opens with', () => {
+    const d = draft(['Phát triển kinh tế: giá trị sản xuất nông nghiệp tăng 4,5% so với năm 2025.', 'Tỷ lệ sinh con thứ 3 trở lên giảm 0,4% so với năm 2025.'], review)
+    expect(target(d, /nông nghiệp tăng/u)).toMatchObject({ kind: 'growth', percent: 4.5, baseYear: 2025, baseValue: 742 })
+    expect(target(d, /sinh con/u)).toMatchObject({ kind: 'reduce_by', amount: 0.4, baseline: 9.6 })
+    // (None past an aim or a part's heading.)
+    const aims = 'Năm 2025 là năm đầu tiên xã vận hành chính quyền địa phương hai cấp.\n\nII. MỤC TIÊU\n\nGiá trị sản xuất nông nghiệp đạt 780 tỷ đồng.'
+    const e = draft(['Giá trị sản xuất nông nghiệp tăng 4,5% so với năm 2025.'], aims)
+    const t = target(e, /nông nghiệp tăng/u)
+    expect(t).toMatchObject({ kind: 'growth', percent: 4.5, baseYear: 2025 })
+    expect(t && 'baseValue' in t ? t.baseValue : undefined).toBeUndefined()
+  })
+})

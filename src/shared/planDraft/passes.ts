@@ -512,6 +512,8 @@ function levelQuantity(name: string, rate: boolean): { words: string; rate: bool
   if (q) return q.rate === rate ? q : undefined
   if (rate) return undefined
   const words = name
+    // ("Tăng trưởng kinh tế: tổng giá trị sản xuất trên địa bàn": the label before a colon names no quantity.)
+    .replace(/^[^:]{0,80}:\s+/u, '')
     .replace(/\([^()]{0,80}\)/gu, ' ')
     .replace(/^tốc độ tăng(?:\s+trưởng)?\s+/iu, '')
     .replace(/\s+(?:trên địa bàn(?:\s+(?:xã|phường|thị trấn|đặc khu))?|so với\s[\p{L}\d\s]{0,30})\s*$/iu, '')
@@ -589,8 +591,16 @@ function paragraphYear(text: string, at: number): number | undefined {
   let last: { year: number; index: number } | undefined
   // ("…, tăng 8,4% so với năm 2024; tổng mức bán lẻ … 640 tỷ đồng": the year compared with is not the one spoken of.)
   for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?<!so với\s{1,3})(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}/giu)) last = { year: yearEndOf(m[0])!, index: m.index }
-  if (!last || /phấn đấu|mục tiêu/iu.test(paragraph.slice(last.index))) return undefined
-  return last.year
+  if (last) return /phấn đấu|mục tiêu/iu.test(paragraph.slice(last.index)) ? undefined : last.year
+  // A paragraph naming no year speaks of the one an earlier paragraph of the same account opens with
+  // ("Năm 2025 là năm đầu tiên …" then "Kết quả chủ yếu: tổng giá trị sản xuất ước đạt 3.215 tỷ đồng"),
+  // unless a part's heading, an aim or a task stands between.
+  const start = at - paragraph.length
+  const earlier = text.slice(Math.max(0, start - 2000), start)
+  let opening: { year: number; index: number } | undefined
+  for (const m of earlier.matchAll(/(?:^|\n)[ \t]*(?:trong\s+)?năm\s+(\d{4})(?!\d)/giu)) opening = { year: Number(m[1]), index: m.index }
+  if (!opening || /phấn đấu|mục tiêu|nhiệm vụ|\n[ \t]*(?:[IVX]{1,4}|[A-Đ])[.)]\s/u.test(earlier.slice(opening.index + 1) + paragraph)) return undefined
+  return opening.year
 }
 
 /** A money figure in another money unit: "2,1 tỷ đồng" is 2.100 triệu đồng. */
