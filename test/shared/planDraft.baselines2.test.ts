@@ -114,3 +114,14 @@ describe('the year a statement speaks of, where its paragraph names none', () =>
     expect(t && 'baseValue' in t ? t.baseValue : undefined).toBeUndefined()
   })
 })
+
+describe('a part of the commune\'s own level', () => {
+  it('is read where the document names the part another way, and a part\'s "riêng" is no word of its name', () => {
+    const review = 'Cuối năm 2025, toàn xã còn 3,91% hộ nghèo, tỷ lệ hộ nghèo trong đồng bào dân tộc thiểu số là 14,3%.'
+    const d = draft(['Tỷ lệ hộ nghèo giảm 1%, riêng tỷ lệ hộ nghèo đồng bào dân tộc thiểu số giảm 2,5%.'], review)
+    const part = d.indicators.find((i) => /đồng bào/u.test(i.value.name))?.value.target
+    expect(part).toMatchObject({ kind: 'reduce_by', amount: 2.5, baseline: 14.3 })
+    // (The whole's level is not the part's.)
+    expect(d.indicators.find((i) => !/đồng bào/u.test(i.value.name) && /hộ nghèo/u.test(i.value.name))?.value.target).toMatchObject({ kind: 'reduce_by', amount: 1, baseline: 3.91 })
+  })
+})

@@ -922,6 +922,8 @@ export function abbreviationOf(words: string): string | undefined {
 export function quantityOf(name: string): { words: string; rate: boolean } | undefined {
   const bare = name
     .replace(/^.{0,80}(?:\s[–—-]\s|:\s)(?=(?:tỷ lệ|tỷ suất|số|mức)\s)/iu, '')
+    // ("Tỷ lệ riêng tỷ lệ hộ nghèo đồng bào Chăm": a part's rate, "riêng" or "trong đó" read into its name.)
+    .replace(/^(?:tỷ lệ|tỷ suất)\s+(?:riêng|trong đó)\s+(?=(?:tỷ lệ|tỷ suất)\s)/iu, '')
     .replace(/\([^()]{0,80}\)|\(\d\)/gu, ' ')
     .replace(/\s+(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+(?:đa chiều|của\s+[\p{L} ]{1,20}))?(?:\s+giai đoạn[\d\s–-]*)?\s*$/iu, '')
     .replace(/\s+(?:trong năm|chung|so với\s[\p{L}\s]{0,12}(?:năm\s+\d{4})?|năm\s+\d{4}|đa chiều)\s*$/iu, '')
