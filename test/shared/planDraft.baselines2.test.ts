@@ -125,3 +125,14 @@ describe('a part of the commune\'s own level', () => {
     expect(d.indicators.find((i) => !/đồng bào/u.test(i.value.name) && /hộ nghèo/u.test(i.value.name))?.value.target).toMatchObject({ kind: 'reduce_by', amount: 1, baseline: 3.91 })
   })
 })
+
+describe('more ways a review states a rate beside its count', () => {
+  it('reads the rate in brackets, after "và", after a footnote\'s mark, and a standard "của tỉnh"', () => {
+    const review = 'Đến cuối năm 2025, xã còn 44 hộ nghèo (1,73%) và 102 hộ cận nghèo (4,02%); trong đó có 17 hộ khuyết tật(2), chiếm 0,67%; tỷ lệ trẻ em suy dinh dưỡng theo chuẩn của tỉnh cuối năm 2025 còn 8,8%.'
+    const d = draft(['Tỷ lệ hộ nghèo giảm 0,5%.', 'Tỷ lệ hộ cận nghèo giảm 0,7%.', 'Tỷ lệ hộ khuyết tật(2) giảm 0,1%.', 'Giảm tỷ lệ trẻ em suy dinh dưỡng theo chuẩn của tỉnh từ 0,4% trở lên.'], review)
+    expect(target(d, /Tỷ lệ hộ nghèo giảm/u)).toMatchObject({ kind: 'reduce_by', amount: 0.5, baseline: 1.73 })
+    expect(target(d, /cận nghèo giảm/u)).toMatchObject({ kind: 'reduce_by', amount: 0.7, baseline: 4.02 })
+    expect(target(d, /khuyết tật/u)).toMatchObject({ kind: 'reduce_by', amount: 0.1, baseline: 0.67 })
+    expect(target(d, /suy dinh dưỡng/u)).toMatchObject({ kind: 'reduce_by', amount: 0.4, baseline: 8.8 })
+  })
+})

@@ -947,7 +947,7 @@ export const PART_AFTER_RE = /^\s+(?:đồng bào|dân tộc|người dân tộc
  * nghèo đa chiều của xã đến cuối năm 2025 còn 4,86%", "số người nghiện ma túy có hồ sơ quản lý là
  * 41 người"): a standard, the commune, a time, then a verb of being; none of cutting or striving.
  */
-export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều)?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
+export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
 
 /**
  * The year whose end a time phrase names: "cuối năm 2025", "năm 2025", "31/12/2025" the end of 2025;

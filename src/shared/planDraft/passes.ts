@@ -560,7 +560,8 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:tỷ lệ|tỷ suất)\s+${noun}(?![\p{L}])(${LEVEL_GAP})giảm\s+từ\s+${FIGURE}\s*${sign}\s+xuống\s+(?:còn\s+)?(${FIGURE})\s*${sign}`, 'giu'))) push(m[2]!, m.index, m[1]!)
     // "còn 412 hộ nghèo, chiếm 9,84%", "38,15% hộ nghèo": the rate beside the count.
     if (sign === '%') {
-      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó)\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%`, 'giu'))) push(m[1]!, m.index, '')
+      // ("… và 94 hộ cận nghèo, chiếm 2,24%", "còn 92 hộ nghèo(3), chiếm 6,9%" with a footnote's mark, "còn 21 hộ nghèo (0,31%) và 76 hộ cận nghèo (1,12%)".)
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và)\s+${FIGURE}\s+${noun}(?![\p{L}])(?:\(\d\))?\s*(?:(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
     }
     return out
