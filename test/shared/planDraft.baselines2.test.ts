@@ -136,3 +136,12 @@ describe('more ways a review states a rate beside its count', () => {
     expect(target(d, /suy dinh dưỡng/u)).toMatchObject({ kind: 'reduce_by', amount: 0.4, baseline: 8.8 })
   })
 })
+
+describe('a count\'s quantity without its standard, period or place', () => {
+  it('finds the count the review states for it, and the count a unit keeps', () => {
+    const review = 'Đầu năm 2026, toàn xã còn 63 hộ nghèo (1,9%). Công an xã đang quản lý 27 người nghiện ma túy có hồ sơ.'
+    const d = draft(['Giảm ít nhất 9 hộ nghèo theo chuẩn nghèo đa chiều của tỉnh trong năm 2026.', 'Số người nghiện ma túy trên địa bàn giảm 10% so với cuối năm 2025.'], review)
+    expect(target(d, /9 hộ nghèo/u)).toMatchObject({ kind: 'reduce_by', amount: 9, baseline: 63 })
+    expect(target(d, /nghiện ma túy/u)).toMatchObject({ kind: 'reduce_by', amount: 10, relative: true, baseline: 27 })
+  })
+})
