@@ -145,3 +145,10 @@ describe('a count\'s quantity without its standard, period or place', () => {
     expect(target(d, /nghiện ma túy/u)).toMatchObject({ kind: 'reduce_by', amount: 10, relative: true, baseline: 27 })
   })
 })
+
+describe('a birth rate named without "thô"', () => {
+  it('is the crude birth rate the review states', () => {
+    const d = draft(['Tỷ suất sinh giảm 0,4‰ so với năm 2025.'], 'Năm 2025, dân số toàn xã 11.240 người; tỷ suất sinh thô 17,3‰; trẻ sơ sinh 4,1‰ được sàng lọc.')
+    expect(target(d, /Tỷ suất sinh giảm/u)).toMatchObject({ kind: 'reduce_by', amount: 0.4, baseline: 17.3 })
+  })
+})

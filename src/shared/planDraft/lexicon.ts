@@ -932,6 +932,8 @@ export function quantityOf(name: string): { words: string; rate: boolean } | und
     .replace(/\s+/gu, ' ')
     .trim()
   const m = /^(?:(?:mức|phấn đấu)\s+)?(?:giảm\s+)?(?:(tỷ lệ|tỷ suất)|(?:tổng\s+)?số)\s+(\p{L}[\p{L}\d ]*\p{L}|\p{L}+)$/iu.exec(bare)
+  // ("Tỷ suất sinh": the crude birth rate, "tỷ suất sinh thô", the one rate of births in ‰.)
+  if (m && /^tỷ suất$/iu.test(m[1] ?? '') && /^sinh(?: thô)?$/iu.test(m[2]!)) return { words: 'sinh thô', rate: true }
   if (!m || m[2]!.split(' ').length < 2) return undefined
   return { words: m[2]!.toLowerCase(), rate: m[1] !== undefined }
 }

@@ -542,6 +542,8 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
   const noun = escaped(quantity.words)
     // "thứ 3" and "thứ ba" are one order of birth.
     .replace(/thứ\\s\+(?:3|ba)/u, String.raw`thứ\s+(?:3|ba)`)
+    // "tỷ suất sinh" is "tỷ suất sinh thô", named with its measure (a bare "sinh" is in many words).
+    .replace(/^sinh\\s\+thô$/u, String.raw`tỷ\s+suất\s+sinh(?:\s+thô)?`)
     // "hộ nghèo đồng bào dân tộc thiểu số" is "hộ nghèo trong đồng bào dân tộc thiểu số" or "… là đồng bào …" too.
     .replace(/\\s\+(đồng\\s\+bào|người\\s\+dân\\s\+tộc|dân\\s\+tộc)/u, String.raw`\s+(?:(?:trong|là|thuộc)\s+)?$1`)
   const out: StatedLevel[] = []
