@@ -200,6 +200,29 @@ export function phaseLevels(text: string): string {
   return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
 }
 
+/** "tỉnh giao", "huyện giao", "cấp trên giao", "chỉ tiêu được giao": who assigns the figure that follows. */
+const ASSIGNER = String.raw`(?<![\p{L}])(?:(?:tỉnh|huyện|thành phố|quận|thị xã|cấp trên|trên)\s+giao|chỉ tiêu\s+(?:được\s+)?giao|được\s+giao)(?![\p{L}])`
+/** An assigned figure with its verb and unit ("tỉnh giao giảm 3,5%", "huyện giao 120 ha", "chỉ tiêu giao: 7/11 trường"). */
+const ASSIGNED_LEVEL = String.raw`${ASSIGNER}\s*:?[^\d;.,()]{0,20}?\d[\d.,/]*\s*[^\d;,.()]{0,24}?`
+/** The assigned figure first, the commune's own after the comma ("tỉnh giao 120 ha, xã phấn đấu 150 ha"). */
+const ASSIGNED_FIRST_RE = new RegExp(String.raw`${ASSIGNED_LEVEL},\s*(?:và\s+|còn\s+)?(?=(?:(?:xã|phường|thị trấn|đơn vị)\s+)?(?:phấn đấu|đăng ký|quyết tâm)(?![\p{L}])[^;]{0,80}?\d)`, 'giu')
+/** The commune's own first, the assigned figure after it ("xã phấn đấu 150 ha, tỉnh giao 120 ha"): checked against the words before. */
+const ASSIGNED_AFTER_RE = new RegExp(String.raw`,\s*${ASSIGNED_LEVEL}(?=\s*(?:[;.]|$))`, 'giu')
+/**
+ * "Trồng rừng mới: tỉnh giao 120 ha, xã phấn đấu 150 ha", "Tỷ lệ hộ nghèo: tỉnh giao giảm 3,5%, xã
+ * phấn đấu giảm từ 4% trở lên …", "…: xã phấn đấu đạt 55,8%, huyện giao 55,4%": the figure others
+ * assign beside the commune's own, in either order. Only the commune's is a target (the rule for
+ * "(tỉnh giao 16 tỷ đồng, …)" in brackets after it): the assigned part is blanked (same offsets), so
+ * that the commune's figure is named by the words before both. An assigned figure with no figure of
+ * the commune's beside it stays (it is then the target).
+ */
+export function assignedLevels(text: string): string {
+  if (!/giao/iu.test(text)) return text
+  return text
+    .replace(ASSIGNED_FIRST_RE, (m) => ' '.repeat(m.length))
+    .replace(ASSIGNED_AFTER_RE, (m, at: number) => (/(?:phấn đấu|đăng ký|quyết tâm)(?![\p{L}])[^;]*\d/iu.test(text.slice(Math.max(0, text.lastIndexOf(';', at) + 1, at - 200), at)) ? ' '.repeat(m.length) : m))
+}
+
 export function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
   // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
   // "diện tích 780 ha × năng suất 35 tạ/ha = sản lượng 2.730 tấn": a crop's product written out with
@@ -209,7 +232,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   // beside the year's in one statement; the year's is the target, the phase's (and its label) is
   // read as blank (same offsets), so that the year's figure is named by the words before the phase.
   // (The look back follows the sign it guards: put first, it went back over a long word at every place of it.)
-  const text = phaseLevels(spelledNumbers(line.text).replace(/\s[×=]\s(?<=\d[.,\d]*\s*[\p{L}/]+\s[×=]\s)(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  '))
+  const text = assignedLevels(phaseLevels(spelledNumbers(line.text).replace(/\s[×=]\s(?<=\d[.,\d]*\s*[\p{L}/]+\s[×=]\s)(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  ')))
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0

@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -82,7 +82,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     if (inParts.has(i) && !MEASURE_RE.test(f.name)) return undefined
     // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
     // hectares right before its yield are its area.
-    const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '')
+    // ("…, trong đó: lúa ruộng bậc thang cả năm diện tích 610 ha, năng suất …": the crop may be named
+    // before its measure's word; the word and the qualifiers of the year count in no name's length.)
+    const crop = f.name.replace(/^trong đó\s*:?\s*/iu, '').replace(/\s+diện tích(?:\s+(?:gieo cấy|gieo trồng|gieo sạ))?$/iu, '')
+    const cropWords = crop.replace(CROP_PLACE_RE, '').split(SOWING_RE)[0]!.replace(CROP_QUALIFIER_RE, ' ').trim().split(/\s+/u).length
     // "… đạt 640 ha, trong đó diện tích rau VietGAP đạt 210 ha; năng suất …": a part names its own
     // kind, the measures after it are the whole's crop again.
     const outer = subject
@@ -97,7 +100,7 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const following = found[at]
     const outputNext = /^sản lượng(?![\p{L}])/iu.test(following?.name ?? '') && /^(?:tấn|tạ)$/u.test(following?.unit ?? '')
     const yieldNext = /^năng suất(?![\p{L}])/iu.test(following?.name ?? '') || (outputNext && (/^sản lượng$/iu.test(following!.name) || /^năng suất(?![\p{L}])/iu.test(found[at + 1]?.name ?? '')))
-    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && crop.replace(CROP_PLACE_RE, '').split(SOWING_RE)[0]!.trim().split(/\s+/u).length <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && cropWords <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
     // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": a comma inside the crop's bracket leads in nothing.)

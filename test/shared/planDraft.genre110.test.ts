@@ -1,0 +1,53 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out set 110, each on
+// hand-written sentences in the language of commune plans (none taken from the set).
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { planHead, planWithList } from './planDraftText'
+
+const HEAD = planHead('Tân Sơn', '04', '10 tháng 01', 2026)
+const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
+const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+
+describe('a figure others assign beside the commune\'s own, in one line', () => {
+  it.each([
+    ['- Diện tích trồng cây dược liệu: huyện giao 40 ha, xã phấn đấu 55 ha.', /dược liệu/u, { kind: 'at_least', value: 55 }],
+    ['- Thu ngân sách trên địa bàn: cấp trên giao 2.600 triệu đồng, xã phấn đấu đạt 2.900 triệu đồng trở lên.', /ngân sách/u, { kind: 'at_least', value: 2900 }],
+    ['- Tỷ lệ hộ dân sử dụng nước sạch: chỉ tiêu giao 88%, xã phấn đấu đạt 90%.', /nước sạch/u, { kind: 'rate_at_least', value: 90 }],
+    ['- Tỷ lệ thu gom rác thải sinh hoạt: xã phấn đấu đạt 92%, tỉnh giao 90%.', /rác thải/u, { kind: 'rate_at_least', value: 92 }],
+    ['- Số thôn đạt chuẩn nông thôn mới kiểu mẫu: huyện giao 3/9 thôn, xã phấn đấu 4/9 thôn.', /kiểu mẫu/u, { kind: 'at_least', value: 4 }],
+  ])('drafts only the commune\'s figure: %s', (line, words, target) => {
+    const d = draft([line])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([target])
+    // (The source is the whole line, the name and its colon included.)
+    expect(bySource(d, words)[0]?.value.source).toBe(line.replace(/^- /u, '').replace(/\.$/u, ''))
+    expect(d.indicators[0]?.value.name).not.toMatch(/giao|phấn đấu/u)
+  })
+
+  it('keeps the commune\'s cut as a cut when the assigned one comes first', () => {
+    const d = draft(['- Tỷ lệ hộ cận nghèo: tỉnh giao giảm 1%, xã phấn đấu giảm từ 1,5% trở lên so với cuối năm 2025.'])
+    expect(d.indicators.map((i) => i.value.target)).toMatchObject([{ kind: 'reduce_by', amount: 1.5 }])
+  })
+
+  it('keeps an assigned figure with no figure of the commune beside it', () => {
+    const d = draft(['- Trồng rừng thay thế: tỉnh giao 30 ha.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 30 }])
+  })
+})
+
+describe('forest paid for its environmental services', () => {
+  it('is a standing area, not money spent', () => {
+    const d = draft(['- Quản lý, bảo vệ 2.400 ha rừng được chi trả dịch vụ môi trường rừng; không để xảy ra cháy rừng.'])
+    expect(bySource(d, /2\.400 ha/u)[0]?.value).toMatchObject({ unitOfMeasure: 'ha', aggregation: 'stock', target: { kind: 'at_least', value: 2400 } })
+  })
+})
+
+describe('a crop named before its measure\'s word, after "trong đó:"', () => {
+  it('reads its area, yield and output as one crop, the yield derived', () => {
+    const d = draft(['- Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: lúa chất lượng cao cả năm diện tích 300 ha, năng suất bình quân 40 tạ/ha, sản lượng 1.200 tấn; ngô lai cả năm diện tích 400 ha, năng suất bình quân 47,5 tạ/ha, sản lượng 1.900 tấn.'])
+    const yields = d.indicators.filter((i) => i.value.unitOfMeasure === 'tạ/ha').map((i) => i.value)
+    expect(yields).toHaveLength(2)
+    for (const y of yields) expect(y.target.kind).toBe('derived')
+    expect(yields[0]?.name).toMatch(/lúa chất lượng cao$/u)
+    expect(yields[0]?.formula).toMatch(/\* 10 \//u)
+  })
+})
