@@ -51,3 +51,25 @@ describe('a crop named before its measure\'s word, after "trong đó:"', () => {
     expect(yields[0]?.formula).toMatch(/\* 10 \//u)
   })
 })
+
+describe('craftsmen honoured, and the workers a craft keeps', () => {
+  it('reads "ít nhất 03 nghệ nhân được công nhận …" as a count of craftsmen, not a yes/no', () => {
+    const d = draft(['- Phấn đấu có ít nhất 03 nghệ nhân được công nhận danh hiệu “Nghệ nhân ưu tú” nghề mây tre đan.'])
+    expect(d.indicators.map((i) => i.value)).toMatchObject([{ unitOfMeasure: 'nghệ nhân', aggregation: 'flow', target: { kind: 'at_least', value: 3 } }])
+  })
+
+  it('reads workers "làm việc thường xuyên" as a level held', () => {
+    const d = draft(['- Số lao động làm việc thường xuyên tại cụm công nghiệp đạt 1.200 người.'])
+    expect(bySource(d, /1\.200 người/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 1200 } })
+  })
+})
+
+describe('a duty done on a weekday of every month', () => {
+  it('is how the movement runs, no goal', () => {
+    const d = draft([
+      '- Mỗi tổ dân phố duy trì ít nhất 01 buổi tổng vệ sinh vào sáng thứ Bảy cuối tháng.',
+      '- Tỷ lệ hộ gia đình phân loại rác tại nguồn đạt 45%.',
+    ])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 45 }])
+  })
+})

@@ -164,6 +164,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['đoàn viên'], 'đoàn viên', true],
   [['hội viên'], 'hội viên', true],
   [['đảng viên', 'ĐV'], 'đảng viên', true],
+  // Craftsmen honoured for their craft ("ít nhất 02 nghệ nhân được công nhận danh hiệu …"), counted as such.
+  [['nghệ nhân'], 'nghệ nhân', true],
 ]
 
 /**
@@ -519,10 +521,10 @@ const FLOW_RE =
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
  * ổn định", "ổn định" (not the stable jobs of "việc làm ổn định"), "giữ bằng", "hiện có", "tổng
  * đàn", "đội tàu", forest "quản lý, bảo vệ" or "giao khoán", units "hoạt động hiệu quả / ổn định /
- * thường xuyên", pupils "đầu năm học".
+ * thường xuyên", workers "làm nghề / làm việc thường xuyên", pupils "đầu năm học".
  */
 const STANDING_RE =
-  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|sinh hoạt thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|sinh hoạt thường xuyên|làm (?:nghề|việc) thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
 
 /**
  * A figure stated as a level the count is raised to, or as a running total: "nâng tổng số tiêu chí …
@@ -645,7 +647,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const last = before.replace(/\([^()]*\)/gu, ' ').split(/[,;]/u).pop() ?? ''
   if (FLOW_RE.test(name) || FLOW_RE.test(last)) return words('flow')
   // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
-  if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
+  if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động|nghệ nhân)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
   // (A power plant's capacity connected to the grid, "Công suất điện gió hòa lưới | MW | 291", stands
   // from year to year; the electricity it sends, in kWh, is the year's.)
   if (unit === 'MW') return nature('stock')
