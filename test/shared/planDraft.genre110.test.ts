@@ -73,3 +73,32 @@ describe('a duty done on a weekday of every month', () => {
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 45 }])
   })
 })
+
+describe('a cut of events from the year the review states them for', () => {
+  const plan = (review: string, item: string) => draftPlan(`${HEAD}
+I. KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM 2025
+
+Phong trào thi đua được triển khai rộng khắp. Bên cạnh đó còn một số tồn tại: ${review}; công tác tuyên truyền có lúc chưa thường xuyên.
+II. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.
+III. NỘI DUNG THI ĐUA VÀ CÁC CHỈ TIÊU CHỦ YẾU
+- ${item}
+IV. TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
+`)
+
+  it('reads child marriages, counted in couples, as events whose cut is a ceiling', () => {
+    const d = plan('tình trạng tảo hôn ở vùng cao vẫn còn (06 cặp)', 'Kéo giảm ít nhất 50% số cặp tảo hôn so với năm 2025.')
+    expect(d.indicators.map((i) => i.value)).toMatchObject([{ unitOfMeasure: 'cặp', aggregation: 'flow', target: { kind: 'at_most', value: 3, strict: false } }])
+  })
+
+  it('finds the cases under the heading of the year, though their line names no year, their count in brackets after them', () => {
+    const d = plan('tình trạng trộm cắp tài sản ở các chợ còn diễn biến phức tạp (08 vụ)', 'Giảm ít nhất 25% số vụ trộm cắp tài sản so với năm 2025.')
+    expect(d.indicators.map((i) => i.value)).toMatchObject([{ unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: 6, strict: false } }])
+  })
+
+  it('takes no count from a review of another year', () => {
+    const d = plan('tình trạng tảo hôn ở vùng cao vẫn còn (06 cặp)', 'Kéo giảm ít nhất 50% số cặp tảo hôn so với năm 2024.')
+    expect(d.indicators[0]?.value.target).toMatchObject({ kind: 'reduce_by', amount: 50, relative: true })
+  })
+})

@@ -206,19 +206,19 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         // "Số hộ nghèo giảm 15%": a share of the start-of-year figure.
         // Cases first: "số vụ tai nạn lao động" counts cases, not workers.
         // Crimes, accidents and fires are counted in cases too: "Kéo giảm tội phạm … từ 5%" cuts their number.
-        const countUnit = /(?:^|\s)số vụ(?![\p{L}])/iu.test(name) ? 'vụ' : /(?<![\p{L}])hộ(?![\p{L}])/iu.test(name) ? 'hộ' : /người|lao động/iu.test(name) ? 'người' : /(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|phạm tội|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name) ? 'vụ' : countedNoun(name)
+        const countUnit = countUnitOf(name)
         // Cases (vụ) happen during the year: a flow, whose cut from a year's figure the plan
         // states ("so với năm 2025 (năm 2025 … 14 vụ)") is a ceiling on this year's.
         // The count may also be stated elsewhere, in the review of that year ("Năm 2025 trên địa bàn
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
         // "so với cùng kỳ" (no year) in a yearly plan is against the year before the plan's.
         const caseYear = typeof post.baseYear === 'number' ? post.baseYear : post.baseYear === 'previous' && year !== undefined ? year - 1 : undefined
-        const stated = countUnit === 'vụ' && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc) : undefined
+        const stated = countsEvents(countUnit, name) && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc) : undefined
         if (stated !== undefined) {
           const from = stated
           const ceiling = Math.round(from * (100 - a)) / 100
-          main = { name, unitOfMeasure: 'vụ', aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
-          reasons.push(`giảm ${f.digits[0]}% so với năm ${caseYear} (${from} vụ): năm nay không quá ${String(ceiling).replace('.', ',')} vụ`)
+          main = { name, unitOfMeasure: countUnit, aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
+          reasons.push(`giảm ${f.digits[0]}% so với năm ${caseYear} (${from} ${countUnit}): năm nay không quá ${String(ceiling).replace('.', ',')} ${countUnit}`)
           if (confidence === 'high') confidence = 'medium'
         } else {
           main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
@@ -231,7 +231,7 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
     } else {
       // "Giảm ít nhất 02 vụ tai nạn giao thông so với năm 2024 (năm 2024 xảy ra 07 vụ)": cases are a
       // flow, and a cut by a count from a year whose count is stated is a ceiling on this year's.
-      const from = unit === 'vụ' && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc) : undefined
+      const from = countsEvents(unit, name) && typeof post.baseYear === 'number' && b === undefined ? statedCases(name, post.baseYear, f.rest ?? '', doc) : undefined
       const ceiling = from !== undefined ? eventCeiling(unit, name, from, a) : undefined
       if (ceiling) {
         main = { ...amountShape(false), aggregation: 'flow', target: ceiling.target }
@@ -310,8 +310,8 @@ function linesOf(doc: DraftContext): readonly string[] {
  * Where the plan states a year's count of these cases, anywhere in the text (see statedCases):
  * looked up once per draft, year and cases, since many targets ask the same.
  */
-function casesInText(doc: DraftContext, baseYear: number, cases: string, named: string, short: boolean): RegExpExecArray | null {
-  const key = `${baseYear}\u0000${cases}\u0000${named}`
+function casesInText(doc: DraftContext, baseYear: number, cases: string, named: string, short: boolean, unit = 'vụ'): RegExpExecArray | null {
+  const key = `${baseYear}\u0000${cases}\u0000${named}\u0000${unit}`
   const known = doc.memo.cases
   if (known.has(key)) return known.get(key)!
   const text = doc.text
@@ -319,30 +319,58 @@ function casesInText(doc: DraftContext, baseYear: number, cases: string, named: 
     (cases.length >= 6 || short
       ? // (Within 400 characters of the year, as below: a sentence of megabytes repeating the year
         // was read from each of them to its end.)
-        (new RegExp(String.raw`năm ${baseYear}[^.;]{0,400}?(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+        (new RegExp(String.raw`năm ${baseYear}[^.;]{0,400}?(\d[\d.]*)\s*${unit}\s+${named}`, 'iu').exec(text) ??
         // "Năm 2025, … . Trên địa bàn xảy ra 20 vụ tai nạn giao thông", "Phát huy kết quả năm 2024: …,
         // xảy ra 18 vụ phạm pháp hình sự": later in a paragraph about that year.
-        afterYearInLine(doc, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu')) ??
+        afterYearInLine(doc, baseYear, new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*${unit}\s+${named}`, 'iu')) ??
         // "Tai nạn giao thông trong năm 2025 xảy ra 10 vụ": the cases named before the year.
-        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text) ??
+        new RegExp(String.raw`(?<![\p{L}])${cases}\s+(?:trong\s+)?năm ${baseYear}(?!\d)\s+(?:xảy ra|có|là)\s+(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu').exec(text) ??
         // "Năm 2025, thu ngân sách trên địa bàn\nđạt …; trên địa bàn xảy ra 10 vụ cháy;": the review's
         // paragraph hard-wrapped mid-sentence (a break after no stop), read over 400 characters.
-        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*vụ\s+${named}`, 'iu').exec(text) ??
+        new RegExp(String.raw`năm ${baseYear}(?!\d)(?:[^\n]|(?<![.;:!?])\n(?!\n)){0,400}?(?<![\d.,])(\d[\d.]*)\s*${unit}\s+${named}`, 'iu').exec(text) ??
         // "Chín tháng xảy ra 24 vụ phạm pháp hình sự; cùng kỳ năm 2024 (…) xảy ra 30 vụ": the same
         // period of that year, its count given after the cases named earlier in the sentence.
-        new RegExp(String.raw`(?<![\p{L}])${named}[^.\n]{0,120}?cùng kỳ năm ${baseYear}(?!\d)[^.;\n]{0,80}?(?<![\d.,])(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(text))
+        new RegExp(String.raw`(?<![\p{L}])${named}[^.\n]{0,120}?cùng kỳ năm ${baseYear}(?!\d)[^.;\n]{0,80}?(?<![\d.,])(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu').exec(text))
       : null) ??
     // "Tình hình 2025 (…): thu ngân sách …, TNGT 20 vụ, …": in a line about that year, the cases
     // named right before their count (the line found first, then the cases in it).
     (cases.length >= 6 && !short
       ? (linesOf(doc)
           .filter((l) => new RegExp(String.raw`(?<!\d)${baseYear}(?!\d)`, 'u').test(l))
-          .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(l))
+          .map((l) => new RegExp(String.raw`(?<![\p{L}])${cases}\s+(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu').exec(l))
           .find((x) => x !== null) ?? null)
       : null) ??
-    casesInResultsTable(doc, baseYear, named)
+    casesInResultsTable(doc, baseYear, named) ??
+    casesInReview(doc, baseYear, named, unit)
   known.set(key, m)
   return m
+}
+
+/** A heading numbered in Roman numerals ("I. …", "## II. …", "**III. …**"). */
+const ROMAN_HEADING_RE = /^\s*(?:#{1,4}\s*)?(?:\*\*)?[IVX]{1,4}\.\s/u
+
+/**
+ * "I. KẾT QUẢ PHONG TRÀO THI ĐUA NĂM 2023" over "… tình trạng tảo hôn vẫn còn xảy ra (04 cặp); …",
+ * "… xảy ra 06 vụ cháy …": the review of a year, under a heading naming it, states that year's cases
+ * in paragraphs that need not repeat the year; read from that heading to the next one numbered in
+ * Roman numerals, the count before the cases or in brackets after them.
+ */
+function casesInReview(doc: DraftContext, baseYear: number, named: string, unit: string): RegExpExecArray | null {
+  const lines = linesOf(doc)
+  const heading = new RegExp(String.raw`^\s*(?:#{1,4}\s*)?(?:\*\*)?[IVX]{1,4}\.\s.{0,120}?(?:kết quả|tình hình|đánh giá|tổng kết)(?![\p{L}]).{0,120}?năm\s+${baseYear}(?!\d)`, 'iu')
+  const start = lines.findIndex((l) => heading.test(l))
+  if (start === -1) return null
+  const counts = [
+    new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*${unit}\s+${named}`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])${named}[^.;\n()]{0,60}?\(\s*(\d[\d.]*)\s*${unit}\s*\)`, 'iu'),
+  ]
+  for (let i = start + 1; i < lines.length && !ROMAN_HEADING_RE.test(lines[i]!); i++) {
+    for (const re of counts) {
+      const m = re.exec(lines[i]!)
+      if (m) return m
+    }
+  }
+  return null
 }
 
 /**
@@ -415,9 +443,9 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
     .replace(/^[^:]{1,60}:\s*(?=\p{L})/u, '')
     // ("Kiềm chế, kéo giảm tai nạn giao thông": the verbs of curbing them are no part of their name.)
     .replace(/^(?:(?:kiềm chế|kéo giảm|giảm|hạn chế|ngăn chặn)(?:\s*,\s*|\s+và\s+|\s+))+/iu, '')
-    .replace(/^số vụ\s+/iu, '')
+    .replace(/^số (?:vụ|cặp)\s+/iu, '')
     // ("Tai nạn giao thông số vụ", from "TNGT: giảm ≥ 10% số vụ": the count named after the cases.)
-    .replace(/\s+số vụ$/iu, '')
+    .replace(/\s+số (?:vụ|cặp)$/iu, '')
     .replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
     .replace(/^(?:tội phạm|phạm pháp|phạm tội)(?:\s+hình sự)?(?![\p{L}])/iu, String.raw`(?:tội phạm|phạm pháp|phạm tội)(?:\s+hình sự)?`)
     // "xảy ra 08 vụ TNGT": the cases may be written in their abbreviation, or spelled out.
@@ -429,10 +457,26 @@ export function statedCases(name: string, baseYear: number, rest: string, doc: D
   // its own, not the start of another kind ("10 vụ cháy;", not "10 vụ cháy rừng"); a longer name as it starts.
   const short = cases.length < 6 && /^(?:cháy|nổ|cháy,?\s+nổ)$/iu.test(cases)
   const named = short ? String.raw`${cases}(?![\p{L}])(?!\s+rừng(?![\p{L}]))` : cases
+  // (Child marriages are counted in couples, "cặp"; everything else in cases, "vụ".)
+  const unit = countUnitOf(name) === 'cặp' ? 'cặp' : 'vụ'
   const m =
-    new RegExp(String.raw`${baseYear}[^;]{0,400}?(\d[\d.]*)\s*vụ(?![\p{L}])`, 'iu').exec(rest) ??
-    casesInText(doc, baseYear, cases, named, short)
+    new RegExp(String.raw`${baseYear}[^;]{0,400}?(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu').exec(rest) ??
+    casesInText(doc, baseYear, cases, named, short, unit)
   return m ? Number(m[1]!.replace(/\./g, '')) : undefined
+}
+
+/**
+ * What a count of things to bring down counts, by its name: cases ("số vụ …", crimes, accidents,
+ * fires), households, people, child marriages in couples ("số cặp tảo hôn", "hôn nhân cận huyết"),
+ * or the noun after "số". One rule for every reading (sentences here, table rows alike).
+ */
+export function countUnitOf(name: string): string {
+  if (/(?:^|\s)số vụ(?![\p{L}])/iu.test(name)) return 'vụ'
+  if (/(?<![\p{L}])hộ(?![\p{L}])/iu.test(name)) return 'hộ'
+  if (/người|lao động/iu.test(name)) return 'người'
+  if (/(?<![\p{L}])(?:vụ|tội phạm|phạm pháp|phạm tội|tai nạn|cháy|nổ)(?![\p{L}])/iu.test(name)) return 'vụ'
+  if (/(?<![\p{L}])(?:cặp\s+(?:vợ chồng\s+)?)?(?:tảo hôn|hôn nhân cận huyết(?:\s+thống)?)(?![\p{L}])/iu.test(name)) return 'cặp'
+  return countedNoun(name)
 }
 
 /** "Số điểm tập kết rác tự phát", "Số cơ sở kinh doanh …": what a count counts, named after "số", is its unit. */
