@@ -102,3 +102,10 @@ IV. TỔ CHỨC THỰC HIỆN
     expect(d.indicators[0]?.value.target).toMatchObject({ kind: 'reduce_by', amount: 50, relative: true })
   })
 })
+
+describe('the people giving land for the works', () => {
+  it('is how a road is built, no goal beside the length to build', () => {
+    const d = draft(['- Nhựa hóa 3,2 km đường trục thôn; người dân hiến đất, góp ngày công theo phương châm “Dân biết, dân bàn, dân làm”.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 3.2 }])
+  })
+})

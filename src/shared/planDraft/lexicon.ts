@@ -754,7 +754,8 @@ export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*
  * How a plan is run rather than a result to judge: propaganda and study ("tuyên truyền", "quán
  * triệt", "học tập nghị quyết", "phổ biến"), the plan's own paperwork ("xây dựng chương trình, kế
  * hoạch", "đăng ký giao ước"), rewards ("khen thưởng", "nhân rộng điển hình"), reviews ("sơ kết",
- * "tổng kết", "kiểm tra, đôn đốc"), launching a movement ("phát động phong trào").
+ * "tổng kết", "kiểm tra, đôn đốc"), launching a movement ("phát động phong trào"), and the people's
+ * land given for the works ("nhân dân hiến đất, góp công theo phương châm …": how a road is built).
  */
 /**
  * A duty given to the commune's organisations or units: its subject names them and its verb is
@@ -768,7 +769,7 @@ export const ORG_DUTY_RE =
   /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch)(?![\p{L}])/iu
 
 export const MEANS_RE =
-  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu|hiến đất)(?![\p{L}])/iu
 
 /**
  * A section on the plan's phases ("4. Đợt thi đua đặc biệt", "Các đợt thi đua", "Thời gian thực
