@@ -55,6 +55,84 @@ function unifyCharacters(text: string): string {
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
 
+/** A box's vertical rule, light, heavy, double or dashed ("│", "┃", "║", "┆"): a table's cell border. */
+// (No "u" flag: every box character is in the Basic Multilingual Plane, and a long row is replaced faster without it.)
+const BOX_BAR_RE = /[\u2502\u2503\u2506\u2507\u250A\u250B\u2551\u254E\u254F]/g
+/** A box's horizontal rules ("─", "━", "═", "┄", "╌", a half "╴"), by their place from U+2500. */
+const BOX_HORIZONTALS = new Uint8Array(0x80)
+for (const c of [0x00, 0x01, 0x04, 0x05, 0x08, 0x09, 0x4c, 0x4d, 0x50, 0x74, 0x76, 0x78, 0x7a, 0x7c, 0x7e]) BOX_HORIZONTALS[c] = 1
+
+/**
+ * A line drawn only of box characters and spaces, its lines and at least one corner or junction
+ * ("┌───┬───┐", "├───┼───┤", "╚═══╩═══╝"): how many columns it rules (its runs of lines), or 0
+ * for any other line (a line of "─" alone is no table's). Read character by character, once.
+ */
+function boxRuleColumns(line: string): number {
+  let columns = 0
+  let joints = false
+  let inLine = false
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i)
+    if (c === 0x20) continue
+    if (c < 0x2500 || c > 0x257f) return 0
+    const horizontal = BOX_HORIZONTALS[c - 0x2500] === 1
+    if (horizontal && !inLine) columns++
+    if (!horizontal) joints = true
+    inLine = horizontal
+  }
+  return joints ? columns : 0
+}
+
+/**
+ * A table drawn with box-drawing characters, as a word processor's text export, a PDF converter or a
+ * console tool writes it ("┌───┬───┐", "│ cell │ cell │", "├───┼───┤", "└───┴───┘"; the double
+ * "╔═╦═╗ ║ ╠═╬═╣ ╚═╩═╝" and heavy "┏━┳━┓ ┃" forms alike), written in the forms the drafter already
+ * reads: each rule line as a grid table's "+-+-+" (no row: tableRow drops it), each
+ * vertical rule as a pipe, so that "│ 1 │ Thu ngân sách (triệu đồng) │ 44.870 │ 48.600 │" is the pipe
+ * table's row "| 1 | Thu ngân sách (triệu đồng) | 44.870 | 48.600 |". A row of one cell inside such
+ * a table (a group's row merged over the columns, "│ I. KINH TẾ │") gives its mark and its name two
+ * cells, as an HTML table's does; a box of one column (a framed note, "┌────┐ │ Ghi chú: … │ └────┘")
+ * is no table: its rules are blank lines and its lines text. One pass, each line read once.
+ */
+function boxTables(lines: string[]): string[] {
+  const out: string[] = []
+  // The columns of the box table being read (0 outside one).
+  let columns = 0
+  for (const line of lines) {
+    if (!/[\u2500-\u257F]/u.test(line)) {
+      columns = 0
+      out.push(line)
+      continue
+    }
+    const ruled = boxRuleColumns(line)
+    if (ruled > 0) {
+      // (Its columns as a grid table's rule writes them, "+-+-+": the rule's length tells nothing.)
+      columns = ruled
+      out.push(columns >= 2 ? `+${'-+'.repeat(columns)}` : '')
+      continue
+    }
+    // (Its bars counted up to three: a row of one cell has two.)
+    let bars = 0
+    BOX_BAR_RE.lastIndex = 0
+    while (bars < 3 && BOX_BAR_RE.exec(line)) bars++
+    if (bars === 0) {
+      columns = 0
+      out.push(line)
+      continue
+    }
+    const row = line.replace(BOX_BAR_RE, '|')
+    const cell = bars === 2 ? /^\s*\|(.*)\|\s*$/u.exec(row)?.[1]?.trim() : undefined
+    if (cell !== undefined && columns < 2) {
+      // A framed note's line: its text.
+      out.push(cell)
+      continue
+    }
+    const group = cell !== undefined ? /^((?:[IVXLC]{1,6}|\d{1,2}|[A-Z])[.)/])\s+(\S.*)$/u.exec(cell) : null
+    out.push(group ? `| ${group[1]!.replace(/[.)/]$/u, '')} | ${group[2]!} |` : row)
+  }
+  return out
+}
+
 /**
  * "Diện tích gieo cấy ........ 1.860 ha", "Thu ngân sách …… 32,5 tỷ đồng trở lên": a typed form or a
  * Word tab leader saved as text sets each name and its level apart by a run of leader dots (three or
@@ -1395,7 +1473,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(htmlTables(unifyCharacters(raw).split('\n')).map(leaderJoined))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(htmlTables(boxTables(unifyCharacters(raw).split('\n'))).map(leaderJoined))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
