@@ -87,3 +87,42 @@ describe('a note framed in a box of one column', () => {
     expect(d.indicators[0]?.value.source).toBe('Phấn đấu năm 2026 trồng mới 35 ha rừng sản xuất')
   })
 })
+
+describe('a box table whose heading is wrapped over two lines', () => {
+  const table = [
+    '┌────┬──────────────────────────────┬──────────┬───────────┐',
+    '│ TT │ Chỉ tiêu                     │ Thực     │ Kế hoạch  │',
+    '│    │                              │ hiện     │ năm 2026  │',
+    '│    │                              │ năm 2025 │           │',
+    '├────┼──────────────────────────────┼──────────┼───────────┤',
+    '│ 1  │ Số hộ nghèo (hộ)             │ 64       │ Giảm 15 hộ │',
+    '│ 2  │ Tỷ lệ trẻ em suy dinh dưỡng (%) │ 9,4   │ ≤ 8,5     │',
+    '└────┴──────────────────────────────┴──────────┴───────────┘',
+  ]
+  it('joins each heading cell\'s lines, so that last year\'s column is known and a cut starts from it', () => {
+    const d = draft(table)
+    expect(targets(d)).toEqual([{ kind: 'reduce_by', amount: 15, baseline: 64 }, { kind: 'at_most', value: 8.5, strict: false }])
+    expect(bySource(d, /Thực|hiện|Kế hoạch/u)).toEqual([])
+  })
+})
+
+describe('the level a table\'s growth row starts from, stated in the review', () => {
+  const review = (sentence: string) =>
+    draftPlan(
+      planWithList({
+        head: HEAD,
+        year: 2026,
+        bare: true,
+        intro: `Năm 2025, xã hoàn thành 18/20 chỉ tiêu Nghị quyết Hội đồng nhân dân xã giao. ${sentence}`,
+        items: ['| TT | Chỉ tiêu | ĐVT | KH 2026 |', '|---|---|---|---|', '| 1 | Tốc độ tăng tổng giá trị sản xuất | % | 8,5 |'],
+      }),
+    )
+  it('reads the amount the pace names, in the paragraph about last year, as the base', () => {
+    const d = review('Tổng giá trị sản xuất trên địa bàn ước đạt 1.265 tỷ đồng, tăng 7,9% so với năm 2024.')
+    expect(d.indicators[0]?.value).toMatchObject({ unitOfMeasure: 'tỷ đồng', target: { kind: 'growth', percent: 8.5, baseYear: 2025, baseValue: 1265 } })
+  })
+  it('takes no base from a sentence that strives for a level', () => {
+    const d = review('Phấn đấu tổng giá trị sản xuất đạt 1.380 tỷ đồng.')
+    expect(d.indicators[0]?.value.target).toEqual({ kind: 'growth', percent: 8.5, baseYear: 2025 })
+  })
+})

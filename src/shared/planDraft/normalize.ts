@@ -84,6 +84,28 @@ function boxRuleColumns(line: string): number {
 }
 
 /**
+ * The heading of a box table wrapped over lines, each cell's words under its first ("│ TT │ Chỉ tiêu │
+ * Ước TH   │ Kế hoạch │" over "│    │          │ năm 2024 │ năm 2025 │"): the lines from the top rule
+ * to the first rule inside the table (two to four lines, of as many cells, each after the first with
+ * an empty first cell) are one row, each cell's parts joined: "| TT | Chỉ tiêu | Ước TH năm 2024 |
+ * Kế hoạch năm 2025 |". A table ruled only at its top and bottom has no such heading block.
+ */
+function wrappedBoxHeading(lines: readonly string[], from: number): { row: string; end: number } | undefined {
+  const rows: string[][] = []
+  let end = from
+  while (end < lines.length && rows.length <= 4 && boxRuleColumns(lines[end]!) === 0 && /[\u2502\u2503\u2551]/u.test(lines[end]!)) {
+    rows.push(lines[end]!.replace(BOX_BAR_RE, '|').trim().split('|'))
+    end++
+  }
+  if (rows.length < 2 || rows.length > 4 || end + 1 >= lines.length || boxRuleColumns(lines[end]!) < 2 || !/[\u2502\u2503\u2551]/u.test(lines[end + 1]!)) return undefined
+  const width = rows[0]!.length
+  // (Rows closed by their outer rules, so that the first cell is the one after the first "│".)
+  if (rows.some((r, k) => r.length !== width || r[0] !== '' || (k > 0 && r[1]?.trim() !== ''))) return undefined
+  const cells = rows[0]!.map((_, c) => rows.map((r) => r[c]!.trim()).filter((x) => x !== '').join(' '))
+  return { row: cells.join(' | ').trim(), end }
+}
+
+/**
  * A table drawn with box-drawing characters, as a word processor's text export, a PDF converter or a
  * console tool writes it ("┌───┬───┐", "│ cell │ cell │", "├───┼───┤", "└───┴───┘"; the double
  * "╔═╦═╗ ║ ╠═╬═╣ ╚═╩═╝" and heavy "┏━┳━┓ ┃" forms alike), written in the forms the drafter already
@@ -98,7 +120,8 @@ function boxTables(lines: string[]): string[] {
   const out: string[] = []
   // The columns of the box table being read (0 outside one).
   let columns = 0
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     if (!/[\u2500-\u257F]/u.test(line)) {
       columns = 0
       out.push(line)
@@ -107,8 +130,14 @@ function boxTables(lines: string[]): string[] {
     const ruled = boxRuleColumns(line)
     if (ruled > 0) {
       // (Its columns as a grid table's rule writes them, "+-+-+": the rule's length tells nothing.)
+      const top = columns === 0
       columns = ruled
       out.push(columns >= 2 ? `+${'-+'.repeat(columns)}` : '')
+      const heading = top && columns >= 2 ? wrappedBoxHeading(lines, i + 1) : undefined
+      if (heading) {
+        out.push(heading.row)
+        i = heading.end - 1
+      }
       continue
     }
     // (Its bars counted up to three: a row of one cell has two.)

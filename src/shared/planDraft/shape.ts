@@ -61,7 +61,9 @@ interface DraftMemo {
  * settleBaselines).
  */
 function statedMoney(name: string, doc: DocHabits): { unit: string } | undefined {
-  const head = name.split(/\s+/u).slice(0, 5).join(' ').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+  // (A table's row named for the pace of the growth, "Tốc độ tăng tổng giá trị sản xuất", measures the amount it names after.)
+  const measure = name.replace(/^(?:tốc độ|mức)\s+tăng(?:\s+trưởng)?(?:\s+(?:của|về))?\s+(?=\p{L})/iu, '')
+  const head = measure.split(/\s+/u).slice(0, 5).join(' ').replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
   if (head.split(/\s+/u).length < 2) return undefined
   const m = new RegExp(String.raw`${head}[^.;\d]{0,40}?(\d[\d.,]*)\s*(tỷ|tỉ|triệu)\s*đồng(?![\p{L}/])`, 'iu').exec(doc.text)
   if (!m) return undefined
