@@ -46,7 +46,7 @@ describe('a crop named before its measure\'s word, after "trong đó:"', () => {
     const d = draft(['- Tổng sản lượng lương thực có hạt đạt 3.100 tấn, trong đó: lúa chất lượng cao cả năm diện tích 300 ha, năng suất bình quân 40 tạ/ha, sản lượng 1.200 tấn; ngô lai cả năm diện tích 400 ha, năng suất bình quân 47,5 tạ/ha, sản lượng 1.900 tấn.'])
     const yields = d.indicators.filter((i) => i.value.unitOfMeasure === 'tạ/ha').map((i) => i.value)
     expect(yields).toHaveLength(2)
-    for (const y of yields) expect(y.target.kind).toBe('derived')
+    for (const y of yields) expect(y.target?.kind).toBe('derived')
     expect(yields[0]?.name).toMatch(/lúa chất lượng cao$/u)
     expect(yields[0]?.formula).toMatch(/\* 10 \//u)
   })
