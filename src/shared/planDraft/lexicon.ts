@@ -191,6 +191,14 @@ for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun,
 const SHARE_ONLY_KHU = String.raw`(?<=\d/\d{1,15}\s{0,20})khu(?=\s+(?:trở lên|đạt|giữ vững|được)(?![\p{L}])|\s*[.;,)]|\s*$)`
 UNIT_BY_SPELLING.set('khu', { canonical: 'khu', integer: true })
 
+/**
+ * Who produces or trades, counted: households, establishments, firms, cooperatives and
+ * cooperative groups. Two of them joined by a comma are counted together as one unit ("duy trì
+ * ít nhất 62 hộ, cơ sở sản xuất đạt …", "thành lập mới 05 hợp tác xã, tổ hợp tác"): the figure
+ * counts both, and the clause goes on past the comma.
+ */
+const PRODUCER_NOUNS = new Map<string, string>([['hộ', 'hộ'], ['cơ sở', 'cơ sở'], ['doanh nghiệp', 'doanh nghiệp'], ['dn', 'doanh nghiệp'], ['hợp tác xã', 'hợp tác xã'], ['htx', 'hợp tác xã'], ['tổ hợp tác', 'tổ hợp tác']])
+
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
 export function unitFamily(unit: string): string {
   return ['người', 'lao động', 'lượt', 'đoàn viên', 'hội viên', 'đảng viên'].includes(unit) ? 'người' : unit
@@ -201,10 +209,19 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
   // "12/15 thôn, buôn": villages of two kinds counted together.
   const kinds = key.split(/\s*,\s*/u)
   if (kinds.length > 1 && kinds.every((k) => FRACTION_NOUNS.includes(k))) return { canonical: kinds.join(', '), integer: true }
+  // "62 hộ, cơ sở sản xuất", "| hộ, cơ sở |": producers of two kinds counted together, one unit.
+  const producers = kinds.map((k) => PRODUCER_NOUNS.get(k))
+  if (kinds.length === 2 && producers.every((k) => k !== undefined) && producers[0] !== producers[1]) return { canonical: producers.join(', '), integer: true }
   return UNIT_BY_SPELLING.get(key)
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+// (One alternative a first noun, each followed by a comma and a second noun of another kind, so
+// that "35 hộ, hộ cận nghèo …" stays a count of households; bounded spaces, no look-behind.)
+const PRODUCER_PAIR = [...PRODUCER_NOUNS.keys()]
+  .map((a) => `${escape(a)}\\s{0,3},\\s{0,3}(?:${[...PRODUCER_NOUNS.keys()].filter((b) => PRODUCER_NOUNS.get(b) !== PRODUCER_NOUNS.get(a)).sort((x, y) => y.length - x.length).map(escape).join('|')})(?![\\p{L}\\d])`)
+  .join('|')
+
 /**
  * "ít nhất 12 lần trong năm": a count of times in the year is a target; "03 lần mỗi tháng", "01
  * lần/năm", "3 lần trong thai kỳ" say how often a duty is done or what a rate counts, and are not.
@@ -254,7 +271,7 @@ const SUBJECT_COUNT = String.raw`(?=(?:${FRACTION_NOUNS.map(escape).join('|')})(
  * tiêu chí", "7/9 thôn") is a count: its numerator.
  */
 export const QUANTITY_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d{1,15}\s{0,20}|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d{1,15}\s{0,20})(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SUBJECT_COUNT}(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d.,/\-])(${NUM})(?:/\d+(?=\s*\p{L}))?(?:\s*([%‰]))?(?:\s*(?:-|–|đến|tới)\s*(${NUM}))?\s*(?:([%‰])|(${PRODUCER_PAIR}|${SPELLINGS.map((u) => (u === 'đợt' ? ROUNDS : (GOODS_SPELLED[u] ?? escape(u)))).join('|')}|${TIMES}|(?<=\d/\d{1,15}\s{0,20}|(?:thêm|ít nhất|tối thiểu)\s+(?:ít nhất\s+|tối thiểu\s+)?\d{1,15}\s{0,20})(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|(?:${FRACTION_NOUNS.map(escape).join('|')})(?=\s+(?:được\s+)?(?:công nhận|thành lập)\s+mới(?![\p{L}])|\s+trở lên(?![\p{L}]))|${SUBJECT_COUNT}(?:${FRACTION_NOUNS.map(escape).join('|')})(?:\s*,\s*(?:${FRACTION_NOUNS.map(escape).join('|')})(?![\p{L}\d]))*|${SHARE_ONLY_KHU})(?![\p{L}\d]))`,
   'giu',
 )
 

@@ -3,7 +3,9 @@
 // draft's targets that are in the hand-made plan. Matching (docs/domain.md, "Drafting a plan"):
 // - a numeric target matches when the kind is the same (and its strictness, relative flag, base
 //   year), every number agrees within rounding, the unit of measure is the same once normalised
-//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách" and "lượt", "HTX" and "hợp tác xã" count the same), and the names share words (at
+//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách" and "lượt", "HTX" and "hợp tác xã" count the same;
+//   a drafted unit listing two producers counted together, "hộ, cơ sở", matches a hand-made unit
+//   that is one of them), and the names share words (at
 //   least a fifth of the draft's name words appear in the hand-made name or source); a growth of 0 % on a
 //   stated base level and "at least" that level are the same target;
 // - a yes/no matches a yes/no whose words overlap: at least 60 % of the hand-made source's words
@@ -95,6 +97,20 @@ const unitKey = (unit: string): string => {
 }
 
 /**
+ * The units agree, or the drafted one lists two producers counted together (households,
+ * establishments, firms, cooperatives: the drafter's one unit for "62 hộ, cơ sở sản xuất") and the
+ * hand-made one is one of them, "cơ sở" or "hộ", the officer's choice. Nothing looser: a drafted
+ * unit of one noun must be the hand-made one, and "thôn, hộ" is no such pair.
+ */
+const PRODUCER_KIND_RE = /^(?:hộ|cơ sở|doanh nghiệp|DN|hợp tác xã|HTX|tổ hợp tác)$/iu
+const sameUnit = (drafted: string, expected: string): boolean => {
+  const want = unitKey(expected)
+  if (unitKey(drafted) === want) return true
+  const listed = drafted.trim().split(/\s*,\s*/u)
+  return listed.length === 2 && listed.every((u) => PRODUCER_KIND_RE.test(u)) && listed.some((u) => unitKey(u) === want)
+}
+
+/**
  * "bằng hoặc cao hơn năm 2023" on an amount whose 2023 level the plan states (6.420): a growth of
  * 0 % on that level and "at least 6.420" are the same target, written either way.
  */
@@ -157,7 +173,7 @@ export function matchScore(drafted: Indicator, expected: Indicator): number {
   // A growth is a percentage: the money its amount is counted in (đồng, triệu, tỷ) does not change it.
   const money = (u: string): boolean => /^(?:nghìn |triệu |tỷ )?đồng$/u.test(u)
   const growthInMoney = drafted.target.kind === 'growth' && money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)
-  if (!growthInMoney && unitKey(drafted.unitOfMeasure) !== unitKey(expected.unitOfMeasure)) return 0
+  if (!growthInMoney && !sameUnit(drafted.unitOfMeasure, expected.unitOfMeasure)) return 0
   const overlap = share(words(drafted.name), expectedWords)
   return overlap >= 0.2 ? 1 + overlap : 0
 }
