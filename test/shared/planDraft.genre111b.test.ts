@@ -42,3 +42,27 @@ describe('a count of two kinds of producers as one unit ("hộ, cơ sở")', () 
     expect(matchScore({ ...drafted, unitOfMeasure: 'cơ sở' }, { ...drafted, unitOfMeasure: 'hộ, cơ sở' })).toBe(0)
   })
 })
+
+describe('the units\' own targets to register, after the list', () => {
+  it.each([
+    'Các thôn, cơ quan, trường học căn cứ các chỉ tiêu nêu trên đăng ký chỉ tiêu thi đua của đơn vị, bảo đảm không thấp hơn mức bình quân của xã.',
+    '*Các tổ dân phố, đơn vị căn cứ kế hoạch này đăng ký giao ước thi đua, bảo đảm không thấp hơn chỉ tiêu chung.*',
+  ])('reads no goal from "%s"', (note) => {
+    const d = draft(['- Kết nạp từ 12 đảng viên mới trở lên.', '- Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên.', '', note])
+    expect(bySource(d, /đăng ký|không thấp hơn/u)).toEqual([])
+    expect(d.indicators).toHaveLength(2)
+  })
+})
+
+describe('the scale of the emulation\'s scoring', () => {
+  it('reads no target from "tổng số 100 điểm" or "tối đa 8 điểm", and keeps a score to reach', () => {
+    const d = draft([
+      '- Kết nạp từ 12 đảng viên mới trở lên.',
+      '',
+      'Bộ tiêu chí gồm 25 chỉ tiêu chia thành 05 nhóm, tổng số 100 điểm; mỗi chỉ tiêu có điểm tối đa 8 điểm.',
+      '',
+      '- Chỉ số cải cách hành chính của xã đạt tổng số 92 điểm trở lên.',
+    ])
+    expect(d.indicators.filter((i) => i.value.unitOfMeasure === 'điểm').map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 92 }])
+  })
+})

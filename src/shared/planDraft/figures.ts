@@ -55,6 +55,13 @@ function timesOfShare(out: readonly Found[], lineStart: number, text: string, at
 /** "… điểm trở lên được xếp loại xuất sắc", "… điểm: loại khá": a grade the points earn, up to the clause's end. */
 const GRADE_AFTER_RE = /^[^;.\n]{0,40}?(?<![\p{L}])(?:xếp loại|xếp hạng|loại\s+(?:xuất sắc|khá|tốt|trung bình|yếu|hoàn thành))(?![\p{L}])/iu
 
+/**
+ * "Hệ thống gồm 25 chỉ tiêu, tổng số 100 điểm", "thang điểm 100", "tối đa 20 điểm": the scale of
+ * the emulation's scoring, the points all its items are worth together or one item at most, no
+ * target ("đạt tổng số 95 điểm" is one: a score to reach).
+ */
+const POINT_SCALE_RE = /(?<![\p{L}])(?:(?<!đạt\s{1,3})tổng(?:\s+số)?(?:\s+điểm)?|thang\s+điểm|(?:điểm\s+)?tối\s+đa)\s{0,3}(?:là\s+|:\s*)?$/iu
+
 /** "… 280 ha với sản lượng gỗ keo đạt …", "… 410 ha cho sản lượng …": "với", "cho" opening a measure of its own join a second figure's clause. */
 const WITH_MEASURE_RE = /^(?:với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}])))/iu
 
@@ -405,6 +412,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "đạt từ 90 điểm trở lên được xếp loại xuất sắc", "từ 75 đến dưới 90 điểm xếp loại khá": points
     // that grade the units' emulation are a band of its scoring, no target.
     if (/^điểm$/iu.test(m[5] ?? '') && GRADE_AFTER_RE.test(after(at + m[0].length))) continue
+    // "gồm 25 chỉ tiêu chia thành 05 nhóm, tổng số 100 điểm": the scoring's scale (POINT_SCALE_RE).
+    if (/^điểm$/iu.test(m[5] ?? '') && POINT_SCALE_RE.test(before)) continue
     // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
     const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
     if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
