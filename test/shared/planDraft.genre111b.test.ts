@@ -66,3 +66,30 @@ describe('the scale of the emulation\'s scoring', () => {
     expect(d.indicators.filter((i) => i.value.unitOfMeasure === 'điểm').map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 92 }])
   })
 })
+
+describe('a yield in kg/ha in a table broken down by quarter', () => {
+  const table = (rows: string[]) => draft([
+    '| TT | Chỉ tiêu | ĐVT | Quý I | Quý II | Quý III | Quý IV | Cả năm 2026 |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ])
+  it('derives the yield from the area farmed and the output, the quarter cells dashes', () => {
+    const d = table([
+      '| 1 | Diện tích nuôi tôm càng xanh | ha | 20 | 25 | 15 | - | 60 |',
+      '| 2 | Năng suất tôm càng xanh | kg/ha | - | - | - | - | 900 |',
+      '| 3 | Sản lượng tôm càng xanh | kg | 10.000 | 14.000 | 18.000 | 12.000 | 54.000 |',
+    ])
+    const yieldRow = bySource(d, /Năng suất/u)[0]?.value
+    expect(yieldRow).toMatchObject({ unitOfMeasure: 'kg/ha', aggregation: 'stock', target: { kind: 'derived', value: 900 } })
+    const [area, output] = [bySource(d, /Diện tích/u)[0]!.value.code, bySource(d, /Sản lượng/u)[0]!.value.code]
+    expect(yieldRow?.formula).toBe(`${output} / ${area}`)
+  })
+  it('reads the eggs weighed as the product of the animal stocked', () => {
+    const d = table([
+      '| 1 | Diện tích thả nuôi artemia trên ruộng muối | ha | 150 | 30 | - | - | 180 |',
+      '| 2 | Năng suất trứng artemia bình quân | kg/ha | - | - | - | - | 95 |',
+      '| 3 | Sản lượng trứng artemia | kg | 9.000 | 8.100 | - | - | 17.100 |',
+    ])
+    expect(bySource(d, /Năng suất/u)[0]?.value.target).toEqual({ kind: 'derived', value: 95 })
+  })
+})

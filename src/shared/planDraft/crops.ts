@@ -3,9 +3,9 @@
 import { plainWords } from '../codes'
 import { type Built, figureOf } from './build'
 
-/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "sắn củ tươi", "cao su mủ khô", "toàn xã", "chè hiện có", "cà phê duy trì ổn định": an area kept). */
-export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|củ tươi|quả tươi|mủ (?:khô|tươi)|hiện có|duy trì(?:\s+ổn định)?|ổn định)(?![\p{L}])/giu
-export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+)?(.+))?$/iu
+/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "sắn củ tươi", "cao su mủ khô", "trứng artemia", "toàn xã", "chè hiện có", "cà phê duy trì ổn định": an area kept). */
+export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|củ tươi|quả tươi|mủ (?:khô|tươi)|trứng|hiện có|duy trì(?:\s+ổn định)?|ổn định)(?![\p{L}])/giu
+export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+|(?:thả\s+)?nuôi\s+)?(.+))?$/iu
 
 /**
  * A label before a colon that names a branch of work rather than a crop ("Sản xuất nông, lâm
@@ -79,7 +79,8 @@ export function linkYield(rec: Record<string, Built>): void {
   const { DT: area, NS: yieldB, SL: output } = rec
   if (!area || !yieldB || !output) return
   const perHa = yieldB.value.unitOfMeasure
-  const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : perHa === 'tấn/ha' && output.value.unitOfMeasure === 'tấn' ? '' : undefined
+  // (A yield in the output's own weight per hectare, "tấn/ha" over "tấn", "kg/ha" over "kg", is their quotient.)
+  const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : /^(?:tấn|kg)\/ha$/u.test(perHa) && perHa === `${output.value.unitOfMeasure}/ha` ? '' : undefined
   if (factor === undefined || area.value.unitOfMeasure !== 'ha') return
   const stated = figureOf(yieldB.value.target)
   yieldB.value = {

@@ -48,6 +48,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['nghìn lít', 'ngàn lít'], 'nghìn lít', false],
   [['lít'], 'lít', false],
   [['kg/người/năm', 'kg/người'], 'kg/người/năm', false],
+  // A yield weighed in kilograms ("năng suất trứng artemia 120 kg/ha", seeds, pepper, honey).
+  [['kg/ha'], 'kg/ha', false],
   [['kg'], 'kg', false],
   [['ha', 'héc-ta', 'hecta'], 'ha', false],
   [['m²', 'm2'], 'm²', false],
