@@ -93,3 +93,18 @@ describe('a yield in kg/ha in a table broken down by quarter', () => {
     expect(bySource(d, /Năng suất/u)[0]?.value.target).toEqual({ kind: 'derived', value: 95 })
   })
 })
+
+describe('units striving together for a result, after the list', () => {
+  const after = (line: string) => draft(['- Kết nạp từ 12 đảng viên mới trở lên.', '- Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên.', '', line])
+  it.each([
+    'Ngoài các chỉ tiêu trên, các thôn, buôn và Trạm Y tế phối hợp phấn đấu không để dịch sốt xuất huyết (sốt Dengue, sốt xuất huyết nặng) bùng phát trên diện rộng.',
+    'Các tổ dân phố và Công an phường phối hợp phấn đấu không để tội phạm ma túy (mua bán, tàng trữ trái phép) phát sinh trên địa bàn.',
+  ])('reads the result in "%s" as a yes/no goal', (line) => {
+    const goals = bySource(after(line), /không để/u)
+    expect(goals.map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }])
+    expect(goals[0]?.value.source).toMatch(/trên (?:diện rộng|địa bàn)$/u)
+  })
+  it('still reads no goal from the units\' duty with no result', () => {
+    expect(bySource(after('Các thôn, buôn và Trạm Y tế phối hợp tổ chức tuyên truyền phòng, chống dịch bệnh cho nhân dân.'), /tuyên truyền/u)).toEqual([])
+  })
+})

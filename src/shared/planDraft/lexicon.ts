@@ -785,9 +785,11 @@ export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*
  * So is the commune's order to them ("Chỉ đạo các trường học thực hiện …", "Giao các thôn tổ chức …").
  * So are their own targets to register ("Các thôn, cơ quan căn cứ chỉ tiêu trên đăng ký chỉ tiêu thi
  * đua của đơn vị mình, bảo đảm không thấp hơn …"): the plan's paperwork, what they register theirs.
+ * Units working together to reach a result ("Các thôn và Trạm Y tế phối hợp phấn đấu không để …
+ * xảy ra") are striving for it, no duty: the result is the goal.
  */
 export const ORG_DUTY_RE =
-  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])/iu
+  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])(?!\s+phấn đấu(?![\p{L}]))/iu
 
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu|hiến đất)(?![\p{L}])/iu
