@@ -203,6 +203,34 @@ export function notAbove(c: { text: string; start: number; end: number; until?: 
   return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`không cao hơn năm ${baseYear} (${cases} vụ): năm nay không quá ${cases} vụ`], ambiguous: false, found }
 }
 
+/**
+ * "cuối năm không còn hộ nghèo", "đến cuối năm 2026 toàn xã không còn người mù chữ": no household or
+ * person left in a state counted as a level is that count brought down to 0, an `at_most` 0 (not
+ * strict) on the stock, as "số hộ nghèo còn dưới 10 hộ" would be with its figure; not a yes/no and not
+ * a cut. Only households and people ("không còn thôn, bản chưa có chi bộ" is the state of every
+ * village, a yes/no), and only a clause that is that alone (the noun and the words that qualify it).
+ */
+const NONE_LEFT_RE = /^(?:(?:đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?,?\s+)?(?:(?:toàn|trên địa bàn)\s+(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu\s+)?không còn\s+((?:hộ|người)\s+\p{L}+(?:\s+\p{L}+){0,5})$/iu
+export function noneLeft(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number): Built | undefined {
+  const m = NONE_LEFT_RE.exec(c.text.replace(/[.;,\s]+$/u, '').trim())
+  if (!m) return undefined
+  const name = upperFirst(m[1]!)
+  const unit = /^hộ/iu.test(name) ? 'hộ' : 'người'
+  const value: Indicator = {
+    code: codes.take(slug(name)),
+    name,
+    field: section.code,
+    unitOfMeasure: unit,
+    aggregation: 'stock',
+    proportion: true,
+    target: { kind: 'at_most', value: 0, strict: false },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: ['0', undefined], unit, cue: { kind: 'at_most', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`“không còn ${m[1]!}”: số ${m[1]!} cuối năm không quá 0`], ambiguous: false, found }
+}
+
 export function yesNo(clause: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, confidence: Confidence, reasons: string[]): Built {
   // "Ngoài các chỉ tiêu tại bảng trên, phường phấn đấu: giữ vững …": the lead-in back to the list,
   // and the commune that strives after it, are no words of the goal.

@@ -13,6 +13,7 @@ import { agreesWith, validatePlan } from '../validation'
 import { type Line, linesOf, readHeader } from './header'
 import {
   DIRECTION_RE,
+  ONGOING_RE,
   READINESS_RE,
   describesSetting,
   ALL_UNITS_STATE_RE,
@@ -40,7 +41,7 @@ import { describingLines, guardedExtent, laterYear, laterYearFigure, midYearMile
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
-import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, notAbove, notBelow, slug, yesNo } from './build'
+import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
@@ -65,7 +66,7 @@ const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và
 const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|văn hoá|xã hội|quốc phòng|an ninh(?:\s+(?:chính trị|biên giới|quốc gia))?|chủ quyền(?:\s+(?:quốc gia|biên giới|lãnh thổ))?|biên giới(?:\s+quốc gia)?|trật tự(?:,?\s+an toàn xã hội|\s+xã hội)?|an toàn xã hội|nông thôn mới|đô thị văn minh|môi trường|giáo dục|y tế|đảng|chính quyền|hệ thống chính trị|mặt trận|các đoàn thể|đoàn thể)`
 const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*(?:\s+(?:vùng|khu vực|trên địa bàn|địa bàn|trên tuyến)(?:\s+\p{L}+){0,4})?\s*[.;]?$`, 'iu')
 /** A sentence on how the targets' table is written, a note: its unit ("Đơn vị tính được ghi …", "ĐVT ghi …"), a column ("Cột “…” là / ghi …"), its figures ("Số liệu tại cột …"). */
-const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)\s+(?:được\s+)?(?:ghi|tính|thể hiện)(?![\p{L}])|(?:các\s+)?cột\s+(?:[“"(]|số\s+\d|\d)[^;.]{0,40}?(?:\s|[”")])(?:là|ghi|được ghi|thể hiện|chỉ)(?![\p{L}])|(?:các\s+)?số liệu\s+(?:ở|tại|trong)\s+(?:cột|bảng)(?![\p{L}]))/iu
+const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)(?:\s+(?:của|cho)\s+(?:từng|các|mỗi)\s+chỉ tiêu)?\s+(?:được\s+)?(?:ghi|tính|thể hiện)(?![\p{L}])|(?:các\s+)?cột\s+(?:[“"(]|số\s+\d|\d)[^;.]{0,40}?(?:\s|[”")])(?:là|ghi|được ghi|thể hiện|chỉ)(?![\p{L}])|(?:các\s+)?số liệu\s+(?:ở|tại|trong)\s+(?:cột|bảng)(?![\p{L}]))/iu
 
 /**
  * "3. Thi đua bảo đảm quốc phòng, an ninh, giữ vững chủ quyền, an ninh biên giới; thực hiện …",
@@ -498,7 +499,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
     // "Mục tiêu giai đoạn 2021 - 2025 …: …": a period's aims, not the year's targets.
     if (!h && periodAims(item.text, year)) continue
-    const inList = current.list && !h && !beforeIntro
+    // (A target's plan cell read as a line, groupPlanCell, is a line of a list of targets wherever its
+    // card stands: "Mức phấn đấu năm 2026: 100% bếp ăn …; không để xảy ra ngộ độc …" under "IV. BỘ CHỈ SỐ
+    // THI ĐUA" sets the goal after its ";" as a list's item does.)
+    const inList = (current.list || groupName !== undefined) && !h && !beforeIntro
     // "… cao hơn năm 2022 ít nhất 8% (năm 2022: 72 triệu đồng/người/năm)": against a stated base.
     const compared = !h || !isTitle(h.rest, lines, index) ? comparedToBase(item, current, year, doc, codes, built.length) : undefined
     if (compared) {
@@ -514,7 +518,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       year,
     )
     // (The first figure of a target's plan is the target the row names: "đạt 12.000 tấn trở lên (lúa …)".)
-    if (groupName !== undefined && found[0]) found[0] = { ...found[0], name: groupName }
+    // (Not a figure after a ";": "cuối năm không còn hộ nghèo; giảm ít nhất 30 hộ cận nghèo" under
+    // "Hộ nghèo, hộ cận nghèo" names its own quantity, the first clause being the row's first target.)
+    if (groupName !== undefined && found[0] && !item.text.slice(0, found[0].at - item.start).includes(';')) found[0] = { ...found[0], name: groupName }
     // "7. Sản lượng rắn thương phẩm xuất bán" over "Đạt 260 tấn trở lên, …", "1. Tốc độ tăng giá trị
     // sản xuất" over "Tăng từ 8,5% trở lên so với năm 2024.": a statement right under a heading that
     // names one target (no figure in it), naming nothing but its level, takes its name from the heading.
@@ -584,7 +590,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         const body = goalBody(c.text)
         if (prose && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body) && !unitsState(body) && !RESULT_WITHIN_RE.test(body)) continue
         // ("phát triển chăn nuôi theo hướng trang trại, …": the way to go is a direction too, unless it names a result.)
-        if ((DIRECTION_RE.test(body) || READINESS_RE.test(c.text.trim()) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
+        if ((DIRECTION_RE.test(body) || READINESS_RE.test(c.text.trim()) || (ONGOING_RE.test(c.text.trim()) && !REACHED_RE.test(body) && !STATE_GOAL_RE.test(body)) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
         if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text)) continue
@@ -604,7 +610,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
         // ("… an ninh biên giới trên 11,6 km đường biên …": where the duty is done, no figure of it.)
         if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)) && !guardedExtent(told.slice(0, q.index), q[5]))) continue
-        built.push(notBelow(c, current, codes, built.length, year, doc) ?? notAbove(c, current, codes, built.length, year, doc) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
+        built.push(notBelow(c, current, codes, built.length, year, doc) ?? notAbove(c, current, codes, built.length, year, doc) ?? noneLeft(c, current, codes, built.length) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
     } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text) || FIELD_OPENING_RE.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
@@ -647,7 +653,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
           continue
         }
-        const b = notBelow(c, section, codes, built.length, year, doc) ?? notAbove(c, section, codes, built.length, year, doc) ?? yesNo(c, section, codes, built.length, confidence, reasons)
+        const b = notBelow(c, section, codes, built.length, year, doc) ?? notAbove(c, section, codes, built.length, year, doc) ?? noneLeft(c, section, codes, built.length) ?? yesNo(c, section, codes, built.length, confidence, reasons)
         built.push(b)
         if (!lead) leads.set(section, b)
         sectionsUsed.add(section)
@@ -779,7 +785,7 @@ function groupPlanCell(line: Line): { name: string; cell: Line } | undefined {
   let pos = 1
   let name: string | undefined
   for (const raw of line.text.slice(1, -1).split('|')) {
-    const label = /^\s*(?:chỉ tiêu|kế hoạch|mục tiêu|phấn đấu)(?:\s+(?:năm\s+)?\d{4})?\s*:\s*/iu.exec(raw)
+    const label = /^\s*(?:chỉ tiêu|kế hoạch|mục tiêu|(?:mức\s+)?phấn đấu)(?:\s+(?:năm\s+)?\d{4})?\s*:\s*/iu.exec(raw)
     if (label && name === undefined) name = raw.slice(label[0].length).trim()
     else if (label && name !== undefined) {
       const text = raw.slice(label[0].length).trim()

@@ -393,6 +393,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (QUARTER_LABEL_RE.test(before)) continue
     // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
     // ("mỗi năm tổ chức 02 đợt tập huấn": so is how often a year's duty comes round, its verb between.)
+    // ("tổ chức ít nhất 01 đợt ra quân “Ngày Chủ nhật xanh” mỗi tháng": so is the count with the period
+    // after it, in the same clause, no comma between.)
+    if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && /^[^.;,\n]{0,80}?\s(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)(?![\p{L}])/iu.test(after(at + m[0].length))) continue
     if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before) || /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+năm\s+(?:tổ chức|mở|thực hiện)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
     // "Mỗi thôn có ít nhất 01 tuyến đường hoa", "mỗi TDP ven biển duy trì ít nhất 01 đội", "vận
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
@@ -418,7 +421,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
     if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
-    if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
+    if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.

@@ -543,7 +543,7 @@ const FLOW_RE =
  * thường xuyên", workers "làm nghề / làm việc thường xuyên", pupils "đầu năm học".
  */
 const STANDING_RE =
-  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|sinh hoạt thường xuyên|làm (?:nghề|việc) thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|đang hoạt động|sinh hoạt thường xuyên|làm (?:nghề|việc) thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
 
 /**
  * A figure stated as a level the count is raised to, or as a running total: "nâng tổng số tiêu chí …
@@ -680,6 +680,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
   // bee colonies kept, "900 đàn ong".)
   if (/^(?:lồng|bè|phòng|đàn)$/u.test(unit)) return nature('stock')
+  // (So do cameras put up and connected, "từ 1.200 camera trở lên": equipment standing; those the year
+  // puts up, "lắp đặt mới 60 camera", are read as new above.)
+  if (unit === 'camera') return nature('stock')
   if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name) || TITLED_NAME_RE.test(name))) return nature('stock')
   return undefined
 }
@@ -767,6 +770,14 @@ export const DIRECTION_RE =
  * thiên tai": an effort too (DIRECTION_RE), read on the clause as written, since "chủ động" is a
  * prefix goalBody drops; the result it guards ("không để … gây thiệt hại …") is the goal.
  */
+/**
+ * "tiếp tục xây dựng trường học xanh - sạch - đẹp - an toàn", "tiếp tục phát triển các mô hình …":
+ * carrying on building or developing, with no standard reached named (REACHED_RE, STATE_GOAL_RE), is
+ * an effort with no point at which it is done, like a direction (DIRECTION_RE); read on the clause
+ * as written, since goalBody drops "tiếp tục".
+ */
+export const ONGOING_RE = /^tiếp tục\s+(?:xây dựng|phát triển|mở rộng|nhân rộng|hoàn thiện)(?![\p{L}])/iu
+
 export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*chống|phòng ngừa|ứng phó)(?![\p{L}])/iu
 
 /**

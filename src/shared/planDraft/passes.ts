@@ -581,6 +581,9 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
   // (the verb shared): a count the commune has, not one helped or cut.
   // ("Công an xã đang quản lý 31 người nghiện ma túy có hồ sơ": the count it keeps.)
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và|với|quản lý)\s+(${FIGURE})\s+${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+  // ("còn 11 hộ nghèo, 86 hộ cận nghèo": the second count after a comma shares the verb of the first,
+  // the words between a count's noun, at most six, no figure among them.)
+  for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|với|quản lý)\s+${FIGURE}\s+\p{L}+(?:\s\p{L}+){0,5},\s(${FIGURE})\s+${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
   // "số người nghiện ma túy có hồ sơ quản lý là 41 người", "hộ cận nghèo 214 hộ".
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s+${counted}(?![\p{L}])`, 'giu'))) push(m[2]!, m.index, m[1]!)
   // "tỷ lệ hộ nghèo còn 2,04% (47 hộ)", "… còn 1,65%, tương ứng 41 hộ": the count beside the rate.
