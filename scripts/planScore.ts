@@ -158,13 +158,9 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout108'), title: 'held-out plans, hundred-and-eighth set (test/fixtures/heldout108; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout109'), title: 'held-out plans, hundred-and-ninth set (test/fixtures/heldout109; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout110'), title: 'held-out plans, hundred-and-tenth set (test/fixtures/heldout110; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout110'), title: 'held-out plans, hundred-and-tenth set (test/fixtures/heldout110; measured once at ed37190)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout111'), title: 'held-out plans, hundred-and-eleventh set (test/fixtures/heldout111; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout111'), title: 'held-out plans, hundred-and-eleventh set (test/fixtures/heldout111; measured once at 6aeae91)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout112'), title: 'held-out plans, hundred-and-twelfth set (test/fixtures/heldout112; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout112'), title: 'held-out plans, hundred-and-twelfth set (test/fixtures/heldout112; measured once at ed37190)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout113'), title: 'held-out plans, hundred-and-thirteenth set (test/fixtures/heldout113; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout113'), title: 'held-out plans, hundred-and-thirteenth set (test/fixtures/heldout113; measured once at 4026d37)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout114'), title: 'held-out plans, hundred-and-fourteenth set (test/fixtures/heldout114; measured once at bdf863b)' },
 ]
 
