@@ -30,6 +30,8 @@ export interface Found {
   rest?: string
   /** "vượt 5% chỉ tiêu tỉnh giao", "vượt tối thiểu 5% kế hoạch …": the figure is how far past the assigned plan (105% of it, at least). */
   overPlan?: boolean
+  /** "có thêm 01 trường …, nâng tổng số … lên 11/13": the increase the total is raised by, the other reading. */
+  added?: { digits: string }
 }
 
 const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
@@ -131,9 +133,16 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // ("Về văn hóa - xã hội, giảm tỷ lệ …", "Trên lĩnh vực kinh tế, tổng thu …": so is a field's name before a comma.)
   s = s.replace(FIELD_OPENING_RE, '')
   // "đưa tỷ lệ hộ nghèo … xuống dưới 0,5%", "nâng độ che phủ rừng lên …": the verb moves the measure named after it.
+  const moved = /^(?:đưa|nâng)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức|công suất)\s)/iu.test(s)
   s = s.replace(/^(?:đưa|nâng|kéo|giữ)\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng|độ|mức|công suất)\s)/iu, '')
-  // ("Nâng công suất cấp nước sinh hoạt lên 4.500 m3/ngày đêm": nor is the "lên" that goes with the verb.)
-  if (/^công suất\s/iu.test(s)) s = s.replace(/\s+lên\s*$/iu, '')
+  // ("Nâng công suất cấp nước sinh hoạt lên 4.500 m3/ngày đêm", "nâng tổng diện tích sâm lên 64 ha",
+  // "đưa tỷ lệ … xuống dưới 0,5%": nor is the "lên" or "xuống" that goes with the verb.)
+  if (moved || /^công suất\s/iu.test(s)) s = s.replace(/\s+(?:lên|xuống)\s*$/iu, '')
+  // ("Có thêm 01 trường …, nâng tổng số trường đạt chuẩn lên 11/13", "Trồng mới 18 ha …, nâng tổng
+  // diện tích sâm lên 64 ha": the total is named after "nâng tổng (số)", without the "lên" of the verb.)
+  // ("… thêm 03 tiêu chí …, nâng tổng số lên 12/19": with no words of its own, the name stays the clause's.)
+  const raised = /,\s*nâng\s+tổng(\s+số)?\s+(?=\p{L})(?!(?:số\s+)?lên\s*$)/iu.exec(s)
+  if (raised && /\slên\s*$/iu.test(s)) s = `${raised[1] ? 'Số ' : ''}${s.slice(raised.index + raised[0].length)}`.replace(/\s+lên\s*$/iu, '')
   // ("Tỷ lệ hộ nghèo giảm còn dưới 0,8%": the verb before a ceiling is no part of the measure's name.)
   s = s.replace(/(?:\s*(?:[:,–-]|là|duy trì ở mức|duy trì|ở mức|phấn đấu|đạt|cho|với|gồm|được|(?<=\p{L}\s+)(?:kéo\s+)?giảm(?:\s+xuống)?))+\s*$/iu, '')
   return { name: s.trim(), whole }
@@ -247,6 +256,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   // What follows a figure is read within a window: a line may be a whole document.
   const after = (from: number): string => text.slice(from, from + 600)
   let boundary = 0
+  // The increase written before a raised total ("thêm 02 tiêu chí, nâng tổng số … lên 14/19").
+  let added: { digits: string; unit: string; at: number } | undefined
   // The sentence (by the break it starts at) whose figure was a stated one, not a target.
   let stated = -1
   // "Diện tích lúa cả năm 610 ha (vụ Xuân 310 ha, vụ Mùa 300 ha)": the seasons in brackets are the year's parts.
@@ -375,8 +386,12 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       nameEnd = cueMatch.at
       cueMatch = undefined
     }
-    // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target.
-    if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) continue
+    // "đạt thêm 02 tiêu chí, nâng tổng số tiêu chí đạt lên 14/19": the total is the target; the
+    // increase is the other reading, kept for the officer (`added`, an alternative: plans choose either).
+    if (/thêm\s*$/iu.test(before) && /^[^.;]*?,\s*nâng tổng(?: số)?\s/iu.test(after(at + m[0].length))) {
+      added = { digits: m[1]!, unit: m[2] ?? m[4] ?? m[5] ?? '', at }
+      continue
+    }
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
     if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
@@ -563,7 +578,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       section,
       rest: text.slice(end, spanEnd),
       ...(overPlan ? { overPlan } : {}),
+      ...(added !== undefined && added.at >= segStart && added.unit === (m[2] ?? m[4] ?? m[5] ?? '') ? { added: { digits: added.digits } } : {}),
     })
+    added = undefined
     boundary = spanEnd + 1
     re.lastIndex = Math.max(re.lastIndex, end)
   }

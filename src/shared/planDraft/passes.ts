@@ -438,8 +438,10 @@ export function settleAggregations(built: Built[], text: string): void {
   const amount = (i: Indicator): boolean => (i.aggregation === 'flow' || i.aggregation === 'stock') && i.target?.kind !== 'reduce_by' && i.formula === undefined
   const set = (b: Built, aggregation: 'flow' | 'stock'): void => {
     if (!amount(b.value) || b.value.aggregation === aggregation) return
+    // (An alternative naming another quantity keeps its own: "… (tăng thêm)", the increase beside a total.)
+    const name = b.value.name
     b.value = { ...b.value, aggregation }
-    if (b.alternatives) b.alternatives = b.alternatives.map((a) => (amount(a) ? { ...a, aggregation } : a))
+    if (b.alternatives) b.alternatives = b.alternatives.map((a) => (amount(a) && a.name === name ? { ...a, aggregation } : a))
   }
   const ownWords = new Set<Built>()
   for (const b of built) {

@@ -283,6 +283,14 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
       confidence = 'medium'
     }
   }
+  // "Có thêm 01 trường …, nâng tổng số trường đạt chuẩn lên 11/13": the total raised to is read, and
+  // the increase written before it is the other reading (plans' officers choose either): the officer
+  // is asked, never a guess.
+  const added = f.added !== undefined && main.target?.kind === 'at_least' ? readDigits(f.added.digits, { integer: info?.integer ?? false, percent, habit })?.value : undefined
+  if (added !== undefined && added > 0 && main.target?.kind === 'at_least' && added < main.target.value) {
+    alternatives.push({ ...main, name: `${main.name} (tăng thêm)`, aggregation: 'flow', target: { kind: 'at_least', value: added } })
+    reasons.push(`văn bản nêu cả số tăng thêm (${f.added!.digits}) và tổng số nâng lên (${f.digits[0]}): lấy tổng số cuối năm; nếu theo dõi số tăng thêm trong năm thì chọn cách đọc kia`)
+  }
   if (alternatives.length > 0) confidence = 'low'
   return { main, alternatives, confidence }
 }
