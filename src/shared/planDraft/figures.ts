@@ -2,7 +2,7 @@
 // measures (cleanName), where the line's clauses end, and the figures that state rather than set.
 import { PLAN_LIMITS } from '../model'
 import type { Line } from './header'
-import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, ITEM_NUMBER, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import { FIELD_OPENING_RE, type Section } from './sections'
 import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
@@ -179,6 +179,9 @@ const STATED_RE = /(?:^|[\s,(])(?:đầu (?:năm|kỳ)(?:\s+\d{4})?\s[^;]*?\bcó
 /** A verb that keeps what exists ("duy trì", "giữ vững", "giữ ổn định", "bảo vệ"): its figure is a level to hold. */
 const KEEP_RE = /(?<![\p{L}])(?:duy trì|giữ vững|giữ ổn định|ổn định|bảo vệ|quản lý,? bảo vệ)(?![\p{L}])/iu
 
+/** " (3) ", "; (iv) ": an item's number inside a line. */
+const ITEM_IN_LINE_RE = new RegExp(String.raw`(?<=[\s:;])${ITEM_NUMBER}\s`, 'gu')
+
 /** Where sentences and clauses end inside a line: ";" and ". " before a capital or the end. */
 function breaksOf(text: string): number[] {
   const out: number[] = []
@@ -187,7 +190,7 @@ function breaksOf(text: string): number[] {
   const bracketed = semicolonsInBrackets(text)
   for (const m of text.matchAll(/;|\.(?=\s+\p{Lu}|\s*$)|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|:(?=\s*$)/gu)) if (!bracketed.has(m.index)) out.push(m.index + 1)
   // "… các chỉ tiêu chủ yếu sau: (1) Tổng giá trị sản xuất …; (2) …": an item's number in the line opens a clause.
-  for (const m of text.matchAll(/(?<=[\s:;])\(\d{1,2}\)\s/gu)) out.push(m.index + m[0].length)
+  for (const m of text.matchAll(ITEM_IN_LINE_RE)) out.push(m.index + m[0].length)
   out.sort((x, y) => x - y)
   return [...out, ...goalJoins(text, out).map((j) => j.next)].sort((x, y) => x - y)
 }

@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
+import { GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -27,7 +27,7 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
   // A target's figure: not all of a set ("Giữ vững 19/19 tiêu chí …"), not where a duty is done ("… trên 11,6 km đường biên").
   const target = (t: string): boolean => [...t.matchAll(figures)].some((q) => !/(?:^|\s)cả\s*$/iu.test(t.slice(0, q.index)) && !wholeFraction(q[0]) && !guardedExtent(t.slice(0, q.index), q[5]))
   // ("…; (7) Giữ vững …": an item's number in brackets inside a paragraph is no word of its goal.)
-  const opening = (t: string): string => t.trim().replace(/^[-–,.;:\s]+/u, '').replace(/^\(\d{1,2}\)\s+/u, '')
+  const opening = (t: string): string => t.trim().replace(/^[-–,.;:\s]+/u, '').replace(ITEM_OPENING_RE, '')
   const goal = (t: string): boolean => {
     const body = goalBody(opening(t))
     // "Các trường học, trạm y tế và các thôn thi đua …": a list of subjects is no goal of its own.
@@ -180,6 +180,12 @@ export function semicolonsInBrackets(text: string): Set<number> {
   return inside
 }
 
+/** "(12) ", "(iv) ": an item's number opening a clause (with the stops before it, at a clause's start). */
+const ITEM_OPENING_RE = new RegExp(String.raw`^${ITEM_NUMBER}\s+`, 'u')
+const ITEM_LEAD_RE = new RegExp(String.raw`^[-–,.;:\s]*${ITEM_NUMBER}\s+`, 'u')
+/** Where a paragraph's clauses end: see clausesOf. */
+const CLAUSE_BREAK_RE = new RegExp(String.raw`;|:(?<=(?:các|những) (?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung)(?: (?:cụ thể|chủ yếu|chính))? (?:như )?sau ?:)(?= \p{L})|(?=${ITEM_NUMBER}\s+\p{L})(?<=[.:]\s+)|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})`, 'gu')
+
 export function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = []
   let from = 0
@@ -187,7 +193,7 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
     const raw = line.text.slice(from, to)
     const lead = raw.length - raw.trimStart().length
     // "…; (12) Hoàn thành chỉ tiêu tuyển quân; …": an item's number inside a paragraph is no word of its goal.
-    const number = /^[-–,.;:\s]*\(\d{1,2}\)\s+/u.exec(raw.trim())?.[0].length ?? 0
+    const number = ITEM_LEAD_RE.exec(raw.trim())?.[0].length ?? 0
     const text = raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
     if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
   }
@@ -196,7 +202,7 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
   // ("…, phấn đấu đạt các mục tiêu sau: Giữ vững …": the colon after a lead-in to the goals that
   // follow ends the lead-in; the goal is the clause after it.)
   const bracketed = semicolonsInBrackets(line.text)
-  const breaks = [...line.text.matchAll(/;|:(?<=(?:các|những) (?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung)(?: (?:cụ thể|chủ yếu|chính))? (?:như )?sau ?:)(?= \p{L})|(?<=[.:]\s+)(?=\(\d{1,2}\)\s+\p{L})|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})/gu)].filter((m) => !bracketed.has(m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
+  const breaks = [...line.text.matchAll(CLAUSE_BREAK_RE)].filter((m) => !bracketed.has(m.index)).map((m) => ({ at: m.index, next: m.index + m[0].length }))
   for (const { at, next } of [...breaks, ...goalJoins(line.text, breaks.map((x) => x.next))].sort((x, y) => x.at - y.at)) {
     cut(at)
     from = next

@@ -141,13 +141,16 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['chiếc'], 'chiếc', true],
   // Goods a craft or a farm turns out are counted by their own count word: pairs of sedge mats or
   // shoes ("420.000 đôi"), sets ("3.000 bộ bàn ghế"), sheets of brocade ("2.000 tấm"), cases
-  // ("10.000 thùng"), pieces ("500 cái"), rafts of fish cages ("40 bè").
+  // ("10.000 thùng"), pieces ("500 cái"), rafts of fish cages ("40 bè"), racks of pearl oysters
+  // hung in the sea ("1.450 giàn nuôi trai"), and pearls, tablets or bricks by the piece ("52.000 viên").
   [['đôi'], 'đôi', true],
   [['bộ'], 'bộ', true],
   [['tấm'], 'tấm', true],
   [['thùng'], 'thùng', true],
   [['cái'], 'cái', true],
   [['bè'], 'bè', true],
+  [['giàn'], 'giàn', true],
+  [['viên'], 'viên', true],
   // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
   [['camera'], 'camera', true],
   // Water tanks handed out where salt water comes in ("lắp đặt 350 bồn chứa nước ngọt"), counted as such.
@@ -236,8 +239,9 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
  * "một bộ phận cán bộ", "03 bộ phận một cửa", "là một tấm gương": a part and an example, no goods
  * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè) are read after digits only.
  */
-const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè']
-const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))` }
+// ("05 viên chức": civil servants, no pieces.)
+const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên']
+const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -540,10 +544,11 @@ const FLOW_RE =
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
  * ổn định", "ổn định" (not the stable jobs of "việc làm ổn định"), "giữ bằng", "hiện có", "tổng
  * đàn", "đội tàu", forest "quản lý, bảo vệ" or "giao khoán", units "hoạt động hiệu quả / ổn định /
- * thường xuyên", workers "làm nghề / làm việc thường xuyên", pupils "đầu năm học".
+ * thường xuyên", workers "làm nghề / làm việc thường xuyên" (the trade or the place named
+ * between: "làm nghề thêu ren thường xuyên"), pupils "đầu năm học".
  */
 const STANDING_RE =
-  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|đang hoạt động|sinh hoạt thường xuyên|làm (?:nghề|việc) thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:duy trì|(?<!việc làm\s)ổn định|giữ (?:vững|bằng|nguyên|mức)|hiện có|tổng đàn|đội tàu|quản lý,? bảo vệ|bảo vệ tốt|giao khoán|khoanh nuôi|hoạt động (?:có )?(?:hiệu quả|ổn định|thường xuyên)|đang hoạt động|sinh hoạt thường xuyên|làm (?:nghề|việc)(?:\s+\p{L}+){0,3}?\s+thường xuyên|đầu năm học|có mặt)(?![\p{L}])/iu
 
 /**
  * A figure stated as a level the count is raised to, or as a running total: "nâng tổng số tiêu chí …
@@ -677,9 +682,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`))) return nature('stock')
   if (/^(?:nghìn |triệu )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
-  // (Rooms for guests, like cages and rafts, stand from year to year: "1.650 phòng lưu trú"; so do
-  // bee colonies kept, "900 đàn ong".)
-  if (/^(?:lồng|bè|phòng|đàn)$/u.test(unit)) return nature('stock')
+  // (Rooms for guests, like cages, rafts and racks of pearl oysters, stand from year to year: "1.650
+  // phòng lưu trú"; so do bee colonies kept, "900 đàn ong".)
+  if (/^(?:lồng|bè|giàn|phòng|đàn)$/u.test(unit)) return nature('stock')
   // (So do cameras put up and connected, "từ 1.200 camera trở lên": equipment standing; those the year
   // puts up, "lắp đặt mới 60 camera", are read as new above.)
   if (unit === 'camera') return nature('stock')
@@ -882,6 +887,13 @@ export const unitsState = (body: string): boolean => EACH_UNIT_STATE_RE.test(bod
 
 /** The line under an attached plan's title naming the decision that issues it: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND …)". */
 export const ATTACHED_RE = /^\(?\s*(?:ban hành\s+)?kèm theo\s+(?:quyết định|nghị quyết|công văn)\b/iu
+
+/**
+ * An item's number in brackets inside a paragraph or at a line's start: "(1)" to "(99)", or a
+ * lower-case Roman numeral "(i)", "(iv)", "(xii)" ("a) Về kinh tế: (i) …; (ii) …"), which numbers
+ * items the same way. No quantifier is unbounded (a pattern's source, to build regexes with).
+ */
+export const ITEM_NUMBER = String.raw`\((?:\d{1,2}|x{0,2}(?:i{1,3}|iv|vi{0,3}|ix)|xx?)\)`
 
 /**
  * A lead-in pointing back to the targets listed above: "Ngoài các chỉ tiêu trên, ", "Bên cạnh các

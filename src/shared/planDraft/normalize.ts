@@ -3,7 +3,7 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
-import { decimalHabit, rangeInOneUnit, unitInfo } from './lexicon'
+import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, unitInfo } from './lexicon'
 
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
@@ -739,9 +739,10 @@ function refersToItem(line: string, at: number): boolean {
   return ITEM_REFERENCE_RE.test(line.slice(0, at).trimEnd().slice(-20))
 }
 
-/** "(1) Tổng thu …", "(12) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
+/** "(1) Tổng thu …", "(12) Trồng mới …", "(ii) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
+const LIST_IN_BRACKETS_RE = new RegExp(String.raw`^\s*(?=${ITEM_NUMBER}|\([a-zđ]\))\((\w{1,5}|đ)\)\s+(?=\S)`, 'u')
 function listInBrackets(line: string, marks: ReadonlySet<string>): string {
-  const m = /^\s*\((\d{1,2}|[a-zđ])\)\s+(?=\S)/u.exec(line)
+  const m = LIST_IN_BRACKETS_RE.exec(line)
   return m && !marks.has(m[1]!) ? `- ${line.slice(m[0].length)}` : line
 }
 

@@ -271,6 +271,8 @@ interface TableColumns {
   skip: Set<number>
   /** The column of the change from last year ("Tăng/giảm"), skipped. */
   change?: number
+  /** The column saying which way is better ("Loại chỉ tiêu": "Thuận", "Nghịch", "Định tính"), skipped. */
+  direction?: number
 }
 
 /** "Tăng/giảm (%)", "Tăng (+), giảm (-)", "Chênh lệch": a column of the change from last year restates the plan's figure, no target. */
@@ -304,6 +306,10 @@ export function tableColumns(head: readonly string[], year: number | undefined):
       else cols.skip.add(i)
     } else if (PERIOD_COLUMN_RE.test(x)) cols.skip.add(i)
     else if (/^(?:đvt|đơn vị tính|đơn vị)$/u.test(x)) cols.unit = i
+    else if (DIRECTION_COLUMN_RE.test(x)) {
+      cols.direction = i
+      cols.skip.add(i)
+    }
     else if (/^(?:ghi chú|chú thích)/u.test(x)) {
       cols.notes = i
       cols.skip.add(i)
@@ -334,6 +340,15 @@ export function tableColumns(head: readonly string[], year: number | undefined):
   if (cols.plan === undefined && cols.name !== undefined && /^nội dung/iu.test(head[cols.name] ?? '') && bare !== -1) cols.plan = bare
   return cols
 }
+
+/**
+ * "Loại chỉ tiêu", "Tính chất chỉ tiêu", "Chiều chỉ tiêu": a column saying of each row whether a
+ * higher result is better ("Thuận"), a lower one ("Nghịch") or the target is a state reached or not
+ * ("Định tính"). A bare figure on a "Nghịch" row is a ceiling, not strict ("| Số vụ cháy | vụ |
+ * Nghịch | 6 | 5 |" is at most 5); a sign written in the cell ("< 1") still says its own bound.
+ */
+const DIRECTION_COLUMN_RE = /^(?:loại|tính chất|chiều|chiều hướng)\s+chỉ tiêu$/u
+const LOWER_IS_BETTER_RE = /^nghịch$/iu
 
 /** "Giảm 10%", "giảm 0,7%", "Kéo giảm 8%": a cut in words, with its figure. */
 const CUT_CELL_RE = /^(?:kéo\s+)?giảm\s+\d/iu
@@ -632,7 +647,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     at: figure.start,
     digits: [digits[1]!, digits[2]],
     unit,
-    cue: changeCue?.cue ?? cueBefore(cueText)?.cue,
+    // ("| Nghịch | 114 | 112 |": a bare figure where lower is better is a ceiling, DIRECTION_COLUMN_RE.)
+    cue: changeCue?.cue ?? cueBefore(cueText)?.cue ?? (cueText.trim() === '' && cols.direction !== undefined && LOWER_IS_BETTER_RE.test(cells[cols.direction]?.text ?? '') ? cueBefore('không quá')?.cue : undefined),
     post: readPost(`${symbolic.slice(digits.index + digits[0].length)}${changeCue && change![2] ? ` ${change![2]}` : ''}${noteBase ? ` ${noteBase}` : ''}`),
     verbFirst: undefined,
     afterWhole: partRow !== null,
