@@ -99,6 +99,8 @@ const TARGET_GROUP_RE = new RegExp(String.raw`^(?:(?:nhóm|khối|phần)\s+(?:c
 const AIM_LABEL_RE = /^\s*(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*)[.)]\s+|[-+•*]\s+)?chỉ tiêu\s*:/iu
 /** "Chỉ số: …", "- Chỉ số: …": the line giving that aim's measure. */
 const MEASURE_LABEL_RE = /^(?:[-+•*]\s+)?chỉ số\s*:/iu
+/** A schedule's title in the plan's attachments: "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025", "Biểu tổng hợp các chỉ tiêu chủ yếu" (no sentence). */
+const SCHEDULE_TITLE_RE = /^biểu\s+(?:(?:tổng hợp|giao)\s+)?(?:các\s+)?chỉ tiêu(?![\p{L}])[^.;:!?]{0,100}$/iu
 /** A line that adds targets left out and leads into them: "Xin bổ sung 2 chỉ tiêu kinh tế còn sót:", "Bổ sung thêm các chỉ tiêu sau:". */
 const ADDENDUM_RE = /(?<![\p{L}])bổ sung(?![\p{L}])[^.!?]{0,80}?(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])[^.!?:]{0,60}:\s*$/iu
 /** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
@@ -197,7 +199,10 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // ("• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:": a bullet opening a part's title or name.)
     const numbered = headingOf(line.text)
     const n = !numbered && unnumbered && apart ? ++capsSections : 0
-    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
+    // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025" after the signature, unnumbered: the title of a schedule of
+    // targets the plan attaches, an appendix as "Phụ lục …" or "Biểu số 01" is.
+    const schedule = signed && !numbered && SCHEDULE_TITLE_RE.test(line.text) ? { level: 0.5, label: 'PL', rest: line.text.trim() } : undefined
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue

@@ -207,8 +207,8 @@ export function pointsBack(text: string): boolean {
   // (Also without "theo": "… đạt và vượt chỉ tiêu tại dòng 2 của bảng trên", a row of a table above.)
   // ("Ngoài các chỉ tiêu tại bảng trên, phấn đấu giữ vững …": a lead-in back to the whole list opens a goal of its own.)
   // ("Phấn đấu thu ngân sách … vượt dự toán giao (chỉ tiêu số 7)": a listed target cited by its number in
-  // brackets, "(xem chỉ tiêu 12)", "(như chỉ tiêu thứ 3 nêu trên)", restates it as well.)
-  if (/\((?:(?:xem|như|theo|tại)\s+)?chỉ tiêu\s+(?:số\s+|thứ\s+)?\d{1,3}(?![\d.,]?\d)(?:\s+(?:đã\s+)?(?:nêu\s+)?(?:ở\s+)?trên)?\)/iu.test(text)) return true
+  // brackets, "(xem chỉ tiêu 12)", "(như chỉ tiêu thứ 3 nêu trên)", "(chỉ tiêu số 5 tại Biểu)", restates it as well.)
+  if (/\((?:(?:xem|như|theo|tại)\s+)?chỉ tiêu\s+(?:số\s+|thứ\s+)?\d{1,3}(?![\d.,]?\d)(?:\s+(?:đã\s+)?(?:nêu\s+)?(?:ở\s+)?trên|\s+(?:tại|ở|trong)\s+(?:biểu|bảng|phụ lục)(?![\p{L}])[^()]{0,60})?\)/iu.test(text)) return true
   return /(?<![\p{L}])(?:(?:theo|như)\s+(?:các\s+)?)?(?:chỉ tiêu|mức|mục tiêu)\s+(?:(?:đã\s+)?nêu\s+)?(?:tại|ở|trong)\s+(?:mục|điểm|phần|bảng|biểu|phụ lục|dòng|hàng)(?![\p{L}])/iu.test(text.replace(LEAD_BACK_RE, ''))
 }
 

@@ -900,11 +900,11 @@ export const ITEM_NUMBER = String.raw`\((?:\d{1,2}|x{0,2}(?:i{1,3}|iv|vi{0,3}|ix
  * mục tiêu nêu trên, ", "Ngoài ra, ", "Ngoài các chỉ tiêu tại bảng trên, " (the list given as a
  * table or an appendix): it names nothing of the item after it.
  */
-// ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ": the table or the
-// appendix named, "trên" may be left out.)
+// ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ", "Ngoài các chỉ
+// tiêu tại Biểu, ": the table, the appendix or the schedule named, "trên" may be left out.)
 // ("Cùng với các chỉ tiêu trên, ", "Song song với việc thực hiện các chỉ tiêu nêu trên, ": the same
 // pointer back, the list joined rather than set aside.)
-export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh|cùng với|song song với)\s+(?:việc\s+(?:thực hiện|hoàn thành)\s+)?(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
+export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh|cùng với|song song với)\s+(?:việc\s+(?:thực hiện|hoàn thành)\s+)?(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|biểu|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
 
 /**
  * The abbreviations administrative plans write for their measures and subjects, each for the words

@@ -1279,6 +1279,12 @@ function semicolonTables(lines: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
     const head = semicolonFields(lines[i]!)
+    // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025;;;;;": a title the spreadsheet wrote in its first cell, the
+    // others empty, is the title alone.
+    if (head && head[0] !== '' && head.slice(1).every((f) => f === '') && !/\|/u.test(lines[i]!)) {
+      out.push(head[0]!)
+      continue
+    }
     if (!head || /\|/u.test(lines[i]!) || head.filter((f) => COLUMN_HEADING_RE.test(f)).length < 2) {
       out.push(lines[i]!)
       continue

@@ -547,8 +547,13 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text) && !/^(?:hoàn thành|giữ vững|duy trì)\s+\d[\d.,]*(?:\s*trở lên)?$/iu.test(planCell.text)))
   if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)) || allKept(planCell.text))) {
     const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
-    const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: line.text }
-    const found: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+    // ("| 13 | Trường đạt chuẩn quốc gia | trường | 4/5 | 5/5 | Trường Mầm non … được công nhận năm 2025 |":
+    // a note after the plan cell says how, no part of the goal: the row's text ends with the plan cell.)
+    const noteAfter = cols.notes !== undefined && cols.plan !== undefined && cols.notes > cols.plan && (cells[cols.notes]?.text ?? '') !== ''
+    const planEnd = noteAfter ? line.text.indexOf('|', planCell.start - line.start) + 1 : line.text.length
+    const text = line.text.slice(0, planEnd > 0 ? planEnd : line.text.length)
+    const value: Indicator = { code: codes.take(slug(name, 4)), name, field: section.code, unitOfMeasure: 'đạt/không đạt', aggregation: 'yes_no', proportion: true, target: { kind: 'yes_no' }, reporters: { kinds: [...REPORTERS.kinds], units: [] }, source: text }
+    const found: Found = { name, span: { start: line.start, end: line.start + text.length }, at: planCell.start, digits: ['0', undefined], unit: '', cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
     return { id: '', value, source: found.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, đạt/không đạt`], ambiguous: false, found }
   }
   // "| Số tổ dân phố đạt danh hiệu văn hóa | tổ | 35/38 | 36/38 |": a plan cell that is some of the

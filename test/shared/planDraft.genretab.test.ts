@@ -1,0 +1,59 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out sets 116 and 117
+// (tables: a spreadsheet's schedule after the signature, …), each on hand-written sentences and
+// tables in the language of commune plans (none taken from the sets).
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { planHead, planWithList } from './planDraftText'
+
+const HEAD = planHead('Tân Mỹ Đông', '09', '14 tháng 01', 2026)
+const draft = (items: string[], after = '') => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }) + after)
+const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+
+describe('a schedule of targets a spreadsheet saved with ";" and attached after the signature', () => {
+  const signature = ['Nơi nhận:', '- UBND huyện;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Sáu', 'Tệp đính kèm: chi-tieu-2026.csv']
+  const annex = [
+    'BIỂU CHỈ TIÊU THI ĐUA NĂM 2026;;;;;',
+    '(Kèm theo Kế hoạch số 09/KH-UBND ngày 14/01/2026);;;;;',
+    'STT;Chỉ tiêu;ĐVT;Thực hiện năm 2025;Kế hoạch năm 2026;Ghi chú',
+    'I;KINH TẾ;;;;',
+    '1;Tổng đàn heo (thời điểm 01/10);con;5.200;5.500;',
+    '2;"Tỷ lệ hộ thu gom; phân loại rác tại nguồn";%;61;≥ 70;',
+    '3;"Số hộ đạt danh hiệu ""Hộ sản xuất giỏi""";hộ;140;150;Cấp xã công nhận',
+  ]
+  it('reads its rows as a table\'s, a quoted cell with ";" or doubled quotes as one', () => {
+    const d = draft(['- Không để xảy ra cháy rừng trên địa bàn xã.'], [...signature, ...annex].join('\n') + '\n')
+    expect(bySource(d, /heo/u)[0]?.value).toMatchObject({ unitOfMeasure: 'con', target: { kind: 'at_least', value: 5500 } })
+    expect(bySource(d, /phân loại rác/u)[0]?.value).toMatchObject({ name: 'Tỷ lệ hộ thu gom; phân loại rác tại nguồn', target: { kind: 'rate_at_least', value: 70 } })
+    expect(bySource(d, /Hộ sản xuất giỏi/u)[0]?.value).toMatchObject({ target: { kind: 'at_least', value: 150 } })
+    // (The title padded with ";" is no row, and nothing after the signature but the schedule is read.)
+    expect(bySource(d, /BIỂU|Kèm theo|Lê Văn Sáu/u)).toEqual([])
+  })
+  it('reads nothing after the signature without a schedule\'s title', () => {
+    const d = draft(['- Không để xảy ra cháy rừng trên địa bàn xã.'], [...signature, ...annex.slice(2)].join('\n') + '\n')
+    expect(bySource(d, /heo|rác/u)).toEqual([])
+  })
+})
+
+describe('goals written beside a schedule of targets', () => {
+  it('reads a goal after "Ngoài các chỉ tiêu tại Biểu, …:" without the lead-in, and none from a restatement of a row', () => {
+    const d = draft([
+      '1. Chỉ tiêu thi đua',
+      'Các chỉ tiêu chủ yếu năm 2026 được giao tại Biểu kèm theo Kế hoạch này; cột ghi chú dùng để đối chiếu.',
+      'Ngoài các chỉ tiêu tại Biểu, các thôn phấn đấu: trồng mới 15 ha cây ăn quả trên đất vườn tạp; hoàn thành thu ngân sách vượt dự toán được giao (chỉ tiêu số 4 tại Biểu).',
+    ])
+    expect(bySource(d, /cây ăn quả/u).map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 15 }])
+    expect(bySource(d, /cây ăn quả/u)[0]?.value.source).toMatch(/^(?:các thôn phấn đấu: )?trồng mới 15 ha cây ăn quả trên đất vườn tạp$/u)
+    expect(bySource(d, /ngân sách/u)).toEqual([])
+  })
+})
+
+describe('a yes/no row with a note after its plan cell', () => {
+  it('ends the row\'s source with its plan cell', () => {
+    const d = draft([
+      '| TT | Chỉ tiêu | ĐVT | Thực hiện 2025 | Kế hoạch 2026 | Ghi chú |',
+      '|---|---|---|---|---|---|',
+      '| 1 | Trạm y tế đạt chuẩn quốc gia về y tế xã | trạm | 1/1 | 1/1 | Đã được Sở Y tế đánh giá lại trong quý IV năm 2025 theo bộ tiêu chí mới |',
+    ])
+    expect(bySource(d, /Trạm y tế/u).map((i) => [i.value.target, i.value.source])).toEqual([[{ kind: 'yes_no' }, '| 1 | Trạm y tế đạt chuẩn quốc gia về y tế xã | trạm | 1/1 | 1/1 |']])
+  })
+})
