@@ -57,3 +57,60 @@ describe('a yes/no row with a note after its plan cell', () => {
     expect(bySource(d, /Trạm y tế/u).map((i) => [i.value.target, i.value.source])).toEqual([[{ kind: 'yes_no' }, '| 1 | Trạm y tế đạt chuẩn quốc gia về y tế xã | trạm | 1/1 | 1/1 |']])
   })
 })
+
+describe('a table whose columns a rule of dashes sets, each cell wrapped inside its column (pandoc\'s multiline table)', () => {
+  const table = [
+    '  ----------------------------------------------------------------',
+    '  STT  Chỉ tiêu                     Đơn vị tính  Thực hiện  Kế hoạch',
+    '                                                 năm 2025   năm 2026',
+    '  ---- ---------------------------- ------------ ---------- ----------',
+    '  I    **KINH TẾ**',
+    '',
+    '  1    Sản lượng thanh long ruột    tấn          4.100      4.350',
+    '       đỏ xuất khẩu chính ngạch',
+    '',
+    '  2    Cây xoài cát',
+    '',
+    '       – Diện tích hiện có          ha           515        530',
+    '',
+    '       – Trong đó: diện tích được   ha           90         120',
+    '       cấp mã số vùng trồng',
+    '',
+    '  3    Thu nhập bình quân đầu       triệu        71,5       77',
+    '       người                        đồng/người/năm',
+    '',
+    '  4    Số hộ cận nghèo              hộ           118        Giảm ít',
+    '                                                            nhất 12 hộ',
+    '',
+    '  5    Hợp tác xã, tổ hợp tác       HTX, THT     7          ≥ 8',
+    '       xếp loại khá trở lên',
+    '  ----------------------------------------------------------------',
+    '',
+    'Ghi chú: Cột "Thực hiện năm 2025" là số liệu năm trước để so sánh, không phải chỉ tiêu thi đua.',
+  ]
+  const d = draft(table)
+  it('reads each row whole, its wrapped lines joined cell by cell', () => {
+    expect(bySource(d, /thanh long/u)[0]?.value).toMatchObject({ name: 'Sản lượng thanh long ruột đỏ xuất khẩu chính ngạch', unitOfMeasure: 'tấn', target: { kind: 'at_least', value: 4350 } })
+    expect(bySource(d, /Thu nhập/u)[0]?.value).toMatchObject({ unitOfMeasure: 'triệu đồng/người/năm', target: { kind: 'rate_at_least', value: 77 } })
+    expect(bySource(d, /cận nghèo/u)[0]?.value.target).toEqual({ kind: 'reduce_by', amount: 12, baseline: 118 })
+    // (The heading, its wrapped line, the rules and the group row are no rows.)
+    expect(bySource(d, /STT|năm 2026|KINH TẾ|---/u)).toEqual([])
+    expect(d.indicators).toHaveLength(6)
+  })
+  it('reads the "–" sub-rows under a crop\'s group row as the crop\'s, "Trong đó" a part of the row above', () => {
+    const area = bySource(d, /Diện tích hiện có/u)[0]
+    const part = bySource(d, /mã số vùng trồng/u)[0]
+    expect(area?.value).toMatchObject({ unitOfMeasure: 'ha', aggregation: 'stock', target: { kind: 'at_least', value: 530 } })
+    expect(part?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 120 } })
+    expect(part?.value.partOf).toBe(area?.value.code)
+  })
+  it('keeps a unit of two abbreviations as the table writes it, and cooperatives graded "khá" are a level', () => {
+    expect(bySource(d, /Hợp tác xã/u)[0]?.value).toMatchObject({ unitOfMeasure: 'HTX, THT', aggregation: 'stock', target: { kind: 'at_least', value: 8 } })
+    const piped = draft(['| TT | Chỉ tiêu | ĐVT | KH 2026 |', '|---|---|---|---|', '| 1 | Hợp tác xã, tổ hợp tác thủy sản được xếp loại khá | HTX, THT | 4 |'])
+    expect(piped.indicators.map((i) => [i.value.unitOfMeasure, i.value.aggregation, i.value.target])).toEqual([['HTX, THT', 'stock', { kind: 'at_least', value: 4 }]])
+  })
+  it('reads no table where the rows run on without a closing rule', () => {
+    const open = draft(table.slice(0, 12))
+    expect(bySource(open, /\| 4\.350 \||\| 530 \|/u)).toEqual([])
+  })
+})

@@ -200,9 +200,10 @@ UNIT_BY_SPELLING.set('khu', { canonical: 'khu', integer: true })
  * Who produces or trades, counted: households, establishments, firms, cooperatives and
  * cooperative groups. Two of them joined by a comma are counted together as one unit ("duy trì
  * ít nhất 62 hộ, cơ sở sản xuất đạt …", "thành lập mới 05 hợp tác xã, tổ hợp tác"): the figure
- * counts both, and the clause goes on past the comma.
+ * counts both, and the clause goes on past the comma. ("DN", "HTX", "THT": their abbreviations, as a
+ * table's unit column writes them, "| HTX, THT |".)
  */
-const PRODUCER_NOUNS = new Map<string, string>([['hộ', 'hộ'], ['cơ sở', 'cơ sở'], ['doanh nghiệp', 'doanh nghiệp'], ['dn', 'doanh nghiệp'], ['hợp tác xã', 'hợp tác xã'], ['htx', 'hợp tác xã'], ['tổ hợp tác', 'tổ hợp tác']])
+const PRODUCER_NOUNS = new Map<string, string>([['hộ', 'hộ'], ['cơ sở', 'cơ sở'], ['doanh nghiệp', 'doanh nghiệp'], ['dn', 'doanh nghiệp'], ['hợp tác xã', 'hợp tác xã'], ['htx', 'hợp tác xã'], ['tổ hợp tác', 'tổ hợp tác'], ['tht', 'tổ hợp tác']])
 
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
 export function unitFamily(unit: string): string {
@@ -607,12 +608,12 @@ const HERD_RE = /(?<![\p{L}])(?:trâu|bò|lợn|heo|dê|cừu|ngựa|hươu|nai|
 
 /**
  * Places and establishments holding a title or a standard ("đạt danh hiệu", "đạt chuẩn", "được công
- * nhận", "xếp hạng"), or meeting the conditions of a trade ("cơ sở sản xuất giống đủ điều kiện",
+ * nhận", "xếp hạng", a grade "xếp loại khá trở lên"), or meeting the conditions of a trade ("cơ sở sản xuất giống đủ điều kiện",
  * "đủ tiêu chuẩn"): counted as how many hold it, a level. (Goods and households that earn a title
  * in the year are counted as earned: "có thêm 02 sản phẩm OCOP", "320 hộ đạt danh hiệu …".)
  */
 const TITLED_UNIT_RE = /^(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ|trường|tiêu chí|cơ sở|nhà trọ|khu|tuyến|tuyến phố|làng nghề|câu lạc bộ|CLB|hợp tác xã|HTX|đội|tổ)(?:,|$)/iu
-const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng|đủ (?:điều kiện|tiêu chuẩn))(?![\p{L}])/iu
+const HOLDS_TITLE_RE = /(?<![\p{L}])(?:đạt(?:\s+(?:danh hiệu|chuẩn|tiêu chuẩn|tiêu chí|chứng nhận))?|giữ vững|được công nhận|được xếp hạng|xếp hạng|(?:được\s+)?xếp loại|đủ (?:điều kiện|tiêu chuẩn))(?![\p{L}])/iu
 /** "Số thôn văn hóa", "Số tổ dân phố kiểu mẫu": reporting units named by the title they hold. */
 const TITLED_NAME_RE = /(?<![\p{L}])(?:thôn|tổ dân phố|khu dân cư|khu phố|khối phố|khóm|ấp|sóc|bản|làng|xóm|buôn|bon|plei|cơ quan|đơn vị|giáo họ|giáo xứ)\s+(?:văn hóa|văn hoá|kiểu mẫu|nông thôn mới|đô thị văn minh)(?![\p{L}])/iu
 

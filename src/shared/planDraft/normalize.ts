@@ -909,6 +909,62 @@ function cellsOf(line: string): Cell[] {
   return out
 }
 
+/** A rule of dashes across a whole table, over its heading or under its last row: "  -----------". */
+const FULL_RULE_RE = /^ *-{3,} *$/u
+/** How many columns a table ruled by dashes may have. */
+const MAX_RULED_COLUMNS = 16
+/** The rule under a table's heading, one run of dashes a column: "  ---- ---------- ----- -----". */
+const COLUMN_RULE_RE = /^ *-{2,}(?: +-{2,})+ *$/u
+
+/**
+ * A table whose columns are set by the runs of dashes under its heading, each cell's text wrapped
+ * inside its column over several lines and its rows set apart by blank lines (a pandoc "multiline
+ * table": a full rule, the heading, which may wrap, the column rule, the rows, a closing full rule).
+ * Each word goes to the column it starts under; a row's lines, and the heading's, are joined cell by
+ * cell ("Tốc độ tăng tổng giá trị sản" / "xuất trên địa bàn" is one name, "Giảm ít" / "nhất 25 hộ"
+ * one plan). The rows as `| a | b | … |` and the line after the closing rule, or undefined.
+ */
+function ruledTable(lines: string[], at: number): { rows: string[]; next: number } | undefined {
+  let rule = at
+  while (rule < at + 4 && rule < lines.length && lines[rule]!.trim() !== '' && !COLUMN_RULE_RE.test(lines[rule]!) && !FULL_RULE_RE.test(lines[rule]!) && !/[|\t]/u.test(lines[rule]!)) rule++
+  if (rule === at || !COLUMN_RULE_RE.test(lines[rule] ?? '')) return undefined
+  const starts = [...lines[rule]!.matchAll(/-+/gu)].map((m) => m.index)
+  // (Three columns at least; a table's few, no more than MAX_RULED_COLUMNS.)
+  if (starts.length < 3 || starts.length > MAX_RULED_COLUMNS) return undefined
+  // The cells of a run of lines: each word under the column it starts in (one left of the first column is in the first).
+  const cellsOver = (from: number, to: number): string[] => {
+    const cells = starts.map(() => '')
+    for (let k = from; k < to; k++) {
+      for (const m of lines[k]!.matchAll(/\S+/gu)) {
+        let c = 0
+        while (c + 1 < starts.length && starts[c + 1]! <= m.index) c++
+        cells[c] = cells[c] ? `${cells[c]} ${m[0]}` : m[0]
+      }
+    }
+    return cells
+  }
+  const heads = cellsOver(at, rule)
+  // ("– Diện tích hiện có", "– Trong đó: …": a sub-row's dash, the bullet every other table's sub-rows open on.)
+  const bulleted = (cell: string): string => cell.replace(/^–(?=\s)/u, '-')
+  if (heads.filter((h) => COLUMN_HEADING_RE.test(h)).length < 2) return undefined
+  const rows = [`| ${heads.join(' | ')} |`]
+  for (let j = rule + 1; j < lines.length; ) {
+    const line = lines[j]!
+    if (line.trim() === '') {
+      j++
+      continue
+    }
+    // The closing rule ends the table; a table never closed is no such table.
+    if (FULL_RULE_RE.test(line) || COLUMN_RULE_RE.test(line)) return rows.length > 1 ? { rows, next: j + 1 } : undefined
+    if (/[|\t]/u.test(line)) return undefined
+    let end = j
+    while (end < lines.length && lines[end]!.trim() !== '' && !FULL_RULE_RE.test(lines[end]!) && !COLUMN_RULE_RE.test(lines[end]!)) end++
+    rows.push(`| ${cellsOver(j, end).map(bulleted).join(' | ')} |`)
+    j = end
+  }
+  return undefined
+}
+
 /**
  * A table laid out with spaces (a PDF's text layer, text pasted from one): a heading line of three
  * columns or more, two of them headings with a unit or a measure, then rows ending in figures.
@@ -918,6 +974,15 @@ function cellsOf(line: string): Cell[] {
 function alignedTables(lines: string[]): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
+    // (A heading over a rule of dashes a column, its cells wrapped over the lines of each row: ruledTable.
+    // The full rule over it goes with it.)
+    const ruled = /^ *\S/u.test(lines[i]!) && !FULL_RULE_RE.test(lines[i]!) ? ruledTable(lines, i) : undefined
+    if (ruled) {
+      if (out.length > 0 && FULL_RULE_RE.test(out[out.length - 1]!)) out.pop()
+      out.push(...ruled.rows)
+      i = ruled.next - 1
+      continue
+    }
     const head = cellsOf(lines[i]!)
     // A row with pipes or tabs is a table row as it stands (tableRow).
     if (head.length < 3 || /[|\t]/u.test(lines[i]!) || head.filter((c) => COLUMN_HEADING_RE.test(c.text)).length < 2) {

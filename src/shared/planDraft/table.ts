@@ -675,8 +675,9 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const { alternatives } = shaped
   let { main, confidence } = shaped
   // "| Số câu lạc bộ … | CLB | 12 | 14 |": an abbreviation in capitals of what the row counts (CLB,
-  // HTX, DN) is the unit as the table's ĐVT column writes it, kept so, not spelled out.
-  const abbreviation = unitCell && /^\p{Lu}{2,5}$/u.test(unitCell.text) ? unitInfo(unitCell.text) : undefined
+  // HTX, DN) is the unit as the table's ĐVT column writes it, kept so, not spelled out; so are two
+  // of them counted together ("| Hợp tác xã, tổ hợp tác … | HTX, THT | 5 | ≥ 6 |").
+  const abbreviation = unitCell && /^\p{Lu}{2,5}(?:, ?\p{Lu}{2,5})?$/u.test(unitCell.text) ? unitInfo(unitCell.text) : undefined
   if (abbreviation?.integer && main.unitOfMeasure === abbreviation.canonical) main = { ...main, unitOfMeasure: unitCell!.text }
   // ("| Diện tích cây ăn trái | ha | duy trì 1.240 |": a level kept is a stock, settled with every amount's roll-up, passes.ts settleAggregations.)
   // "| Tỷ lệ hộ nghèo | % | 2,86 | giảm 0,8 |": a cut in points of a rate starts from the row's
