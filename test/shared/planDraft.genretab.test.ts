@@ -114,3 +114,45 @@ describe('a table whose columns a rule of dashes sets, each cell wrapped inside 
     expect(bySource(open, /\| 4\.350 \||\| 530 \|/u)).toEqual([])
   })
 })
+
+describe('a grid table whose right cell lists several "- " items, one a line', () => {
+  const grid = [
+    '+----+-----------------+--------------------------------------------------------------------+',
+    '| TT | Lĩnh vực        | Chỉ tiêu thi đua năm 2026                                          |',
+    '+====+=================+====================================================================+',
+    '| 1  | Nông nghiệp,    | - Tổng đàn bò sữa duy trì 2.600 con trở lên;                       |',
+    '|    | nông thôn mới   | - Trồng mới 35 ha cây ăn quả, trong đó bưởi da xanh 20 ha;          |',
+    '|    |                 | - Giữ vững xã đạt chuẩn nông thôn mới nâng cao, có thêm 02 thôn     |',
+    '|    |                 | đạt chuẩn nông thôn mới kiểu mẫu.                                  |',
+    '+----+-----------------+--------------------------------------------------------------------+',
+    '| 2  | Khoa học, công  | - Có ít nhất 25 sáng kiến của cán bộ, hội viên được công nhận;      |',
+    '|    | nghệ            | - Mỗi thôn đăng ký ít nhất 01 mô hình ứng dụng khoa học kỹ thuật.  |',
+    '+----+-----------------+--------------------------------------------------------------------+',
+  ]
+  const d = draft(grid)
+  it('reads each item as a line of a list, each clause of two targets its own', () => {
+    expect(bySource(d, /bò sữa/u)[0]?.value).toMatchObject({ unitOfMeasure: 'con', target: { kind: 'at_least', value: 2600 } })
+    expect(bySource(d, /35 ha/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 35 })
+    expect(bySource(d, /bưởi da xanh 20 ha/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 20 })
+    // (An item wrapped onto a line without its bullet goes on: "… có thêm 02 thôn đạt chuẩn … kiểu mẫu".)
+    expect(bySource(d, /02 thôn/u)[0]?.value.source).toMatch(/02 thôn đạt chuẩn nông thôn mới kiểu mẫu$/u)
+    expect(bySource(d, /nông thôn mới nâng cao/u).map((i) => i.value.target)).toContainEqual({ kind: 'yes_no' })
+    // (The fields' names, wrapped beside the items, are no targets; a duty of each thôn is none either.)
+    expect(bySource(d, /^(?:Nông nghiệp|nông thôn mới$|Khoa học)|mô hình/u)).toEqual([])
+  })
+  it('counts innovations recognised in "sáng kiến"', () => {
+    expect(bySource(d, /sáng kiến/u)[0]?.value).toMatchObject({ unitOfMeasure: 'sáng kiến', target: { kind: 'at_least', value: 25 } })
+  })
+  it('keeps rows of figures under one rule as rows', () => {
+    const rows = draft([
+      '+----+---------------------+-------+-----------+',
+      '| TT | Chỉ tiêu            | ĐVT   | KH 2026   |',
+      '+====+=====================+=======+===========+',
+      '| 1  | Cây bưởi            |       |           |',
+      '|    | - Diện tích hiện có | ha    | 420       |',
+      '|    | - Sản lượng         | tấn   | 6.300     |',
+      '+----+---------------------+-------+-----------+',
+    ])
+    expect(rows.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 420 }, { kind: 'at_least', value: 6300 }])
+  })
+})

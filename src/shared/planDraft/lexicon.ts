@@ -171,6 +171,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['đảng viên', 'ĐV'], 'đảng viên', true],
   // Craftsmen honoured for their craft ("ít nhất 02 nghệ nhân được công nhận danh hiệu …"), counted as such.
   [['nghệ nhân'], 'nghệ nhân', true],
+  // Innovations recognised ("có ít nhất 60 sáng kiến, cải tiến kỹ thuật … được công nhận"), counted as such.
+  [['sáng kiến'], 'sáng kiến', true],
 ]
 
 /**

@@ -791,6 +791,50 @@ const CELL_BREAK_RE = /<br\s*\/?>/iu
 /** An item of a cell: a bullet opening it ("- ", "+ ", "• ", or "\\- " as a Markdown writer escapes it). */
 const CELL_ITEM_RE = /^\\?[-+•*–]\s+(?=\S)/u
 
+/** A grid table's rule line, between its rows and under its heading: "+-----+------+", "+=====+======+". */
+const GRID_RULE_RE = /^\s*\+(?:[-=:]+\+){2,}\s*$/u
+
+/**
+ * A grid table's row over several lines between two rules, one of its cells a list of items one a
+ * line ("| 1 | Công nghiệp, xây | - Giá trị sản xuất … tăng 10%; |" / "|   | dựng | - Tỷ lệ lấp đầy … |"):
+ * one row, as a converter writes a Word cell of several paragraphs, the items joined by "<br>" (a line
+ * that opens on no bullet carries the item above it on) and every other cell's lines joined by a
+ * space ("Công nghiệp, xây dựng"); cellItems then reads the items as a list under the row's label.
+ * Only a row whose lines hold no figure outside the items' cell (its number on its first line
+ * aside): rows of figures under one rule ("| | - Diện tích | ha | 1.080 |") stay rows.
+ */
+function gridItemRows(lines: string[]): string[] {
+  const out: string[] = []
+  const cellsOf = (l: string): string[] => l.trim().slice(1, -1).split('|').map((c) => c.trim())
+  const piped = (l: string | undefined): boolean => l !== undefined && /^\s*\|.*\|\s*$/u.test(l) && !CELL_BREAK_RE.test(l)
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]!)
+    if (!GRID_RULE_RE.test(lines[i]!)) continue
+    let end = i + 1
+    while (piped(lines[end])) end++
+    if (end - i - 1 < 2 || !GRID_RULE_RE.test(lines[end] ?? '')) continue
+    const block = lines.slice(i + 1, end).map(cellsOf)
+    const width = block[0]!.length
+    if (width < 2 || block.some((r) => r.length !== width)) continue
+    const items = block[0]!.findIndex((_, c) => block.filter((r) => CELL_ITEM_RE.test(r[c]!)).length >= 2 && CELL_ITEM_RE.test(block[0]![c]!))
+    if (items < 1 || block.some((r, k) => r.some((x, c) => c !== items && !(k === 0 && c === 0) && /\d/u.test(x)))) continue
+    const cells = block[0]!.map((_, c) => {
+      if (c !== items) return block.map((r) => r[c]!).filter((x) => x !== '').join(' ')
+      const parts: string[] = []
+      for (const r of block) {
+        const x = r[c]!
+        if (x === '') continue
+        if (CELL_ITEM_RE.test(x) || parts.length === 0) parts.push(x)
+        else parts[parts.length - 1] += ` ${x}`
+      }
+      return parts.join('<br>')
+    })
+    out.push(`| ${cells.join(' | ')} |`)
+    i = end - 1
+  }
+  return out
+}
+
 /**
  * A table whose cell holds several items joined by HTML line breaks, as a converter writes a Word
  * cell of several paragraphs ("| 1 | Kinh tế | - Tổng thu … ;<br>- Thu nhập … | Phòng Kinh tế |"):
@@ -1574,7 +1618,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(unquoted(chatMessages(htmlTables(boxTables(unifyCharacters(raw).split('\n'))).map(leaderJoined))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(htmlTables(boxTables(unifyCharacters(raw).split('\n'))).map(leaderJoined)))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
