@@ -161,8 +161,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout111'), title: 'held-out plans, hundred-and-eleventh set (test/fixtures/heldout111; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout112'), title: 'held-out plans, hundred-and-twelfth set (test/fixtures/heldout112; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout113'), title: 'held-out plans, hundred-and-thirteenth set (test/fixtures/heldout113; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout114'), title: 'held-out plans, hundred-and-fourteenth set (test/fixtures/heldout114; measured once at bdf863b)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout115'), title: 'held-out plans, hundred-and-fifteenth set (test/fixtures/heldout115; measured once at f250bc5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout114'), title: 'held-out plans, hundred-and-fourteenth set (test/fixtures/heldout114; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout115'), title: 'held-out plans, hundred-and-fifteenth set (test/fixtures/heldout115; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout116'), title: 'held-out plans, hundred-and-sixteenth set (test/fixtures/heldout116; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout117'), title: 'held-out plans, hundred-and-seventeenth set (test/fixtures/heldout117; since used to find faults)' },
 ]

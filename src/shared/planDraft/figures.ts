@@ -450,7 +450,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("Dâu tây: diện tích hiện có 85 ha, năng suất bình quân 30 tấn/ha, sản lượng 2.550 tấn": a crop's
     // area as it stands, its yield and output set after it in the sentence, is the area they are set on.)
     const cropLine = (): boolean => /^[\s,;.:–+-]*(?:[\p{L} ]{1,30}:\s*)?diện tích\s[^,;:()\d]*$/iu.test(before) && /^[^.;]{0,80}?,\s*(?:năng suất|sản lượng)(?![\p{L}])/iu.test(after(at + m[0].length))
-    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && (KEEP_RE.test(before) || cropLine() || (section.list && /^[\s,;.:–+-]*diện tích\s[^,;:()\d]*$/iu.test(before)))
+    // ("Cây chanh không hạt: diện tích hiện có 1.050 ha; trồng mới …": so is it after the crop's run-in label.)
+    const kept = /(?<![\p{L}])hiện (?:có|nay có)\s*$/iu.test(before) && (KEEP_RE.test(before) || cropLine() || (section.list && /^[\s,;.:–+-]*(?:[\p{L} ]{1,30}:\s*)?diện tích\s[^,;:()\d]*$/iu.test(before)))
     if (!cueMatch && !kept && !/phấn đấu|giảm|tăng/iu.test(before) && STATED_RE.test(before)) {
       stated = lastBreak
       continue

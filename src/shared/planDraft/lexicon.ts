@@ -602,6 +602,13 @@ const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROP
  */
 const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm|mô hình\s+(?:lúa|tôm|cá)\s*[-–]\s*(?:lúa|tôm|cá|rừng))(?![\p{L}])/iu
 
+/**
+ * An area farmed to a certified standard ("diện tích khóm sản xuất theo tiêu chuẩn VietGAP, GlobalGAP",
+ * "rừng được cấp chứng chỉ FSC", "đạt chứng nhận hữu cơ"): the certificate holds for years, the area
+ * under it stands (an annual crop's, sown again, is read as such first).
+ */
+const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
+
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
 const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
 
@@ -682,7 +689,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
   if (annual) return nature('flow')
   if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
-  if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`))) return nature('stock')
+  if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`) || CERTIFIED_AREA_RE.test(name))) return nature('stock')
   if (/^(?:nghìn |triệu )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages, rafts and racks of pearl oysters, stand from year to year: "1.650
@@ -804,11 +811,13 @@ export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*
  * So is the commune's order to them ("Chỉ đạo các trường học thực hiện …", "Giao các thôn tổ chức …").
  * So are their own targets to register ("Các thôn, cơ quan căn cứ chỉ tiêu trên đăng ký chỉ tiêu thi
  * đua của đơn vị mình, bảo đảm không thấp hơn …"): the plan's paperwork, what they register theirs.
+ * ("Mỗi khu tổ chức ít nhất 01 buổi đối thoại với Nhân dân": so is what each residential unit, whatever
+ * its name, holds or does: a duty of each, no target of the commune.)
  * Units working together to reach a result ("Các thôn và Trạm Y tế phối hợp phấn đấu không để …
  * xảy ra") are striving for it, no duty: the result is the goal.
  */
 export const ORG_DUTY_RE =
-  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])(?!\s+phấn đấu(?![\p{L}]))/iu
+  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|khu(?:\s+(?:phố|dân cư))?(?!\s+(?:công nghiệp|chế xuất|kinh tế|du lịch|di tích|nghỉ dưỡng|đô thị|nhà ở|vực))|khóm|xóm|làng|buôn|plei|sóc|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])(?!\s+phấn đấu(?![\p{L}]))/iu
 
 export const MEANS_RE =
   /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu|hiến đất)(?![\p{L}])/iu
@@ -903,11 +912,14 @@ export const ITEM_NUMBER = String.raw`\((?:\d{1,2}|x{0,2}(?:i{1,3}|iv|vi{0,3}|ix
  * mục tiêu nêu trên, ", "Ngoài ra, ", "Ngoài các chỉ tiêu tại bảng trên, " (the list given as a
  * table or an appendix): it names nothing of the item after it.
  */
-// ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ", "Ngoài các chỉ
-// tiêu tại Biểu, ": the table, the appendix or the schedule named, "trên" may be left out.)
+// ("Ngoài các chỉ tiêu trong bảng, ", "Ngoài các chỉ tiêu tại phụ lục kèm theo, ": the table or the
+// appendix named, "trên" may be left out.)
+// ("Ngoài các chỉ tiêu tại Biểu trên, ": a table is a "biểu" as well as a "bảng".)
 // ("Cùng với các chỉ tiêu trên, ", "Song song với việc thực hiện các chỉ tiêu nêu trên, ": the same
 // pointer back, the list joined rather than set aside.)
-export const LEAD_BACK_RE = /^(?:(?:ngoài|bên cạnh|cùng với|song song với)\s+(?:việc\s+(?:thực hiện|hoàn thành)\s+)?(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?bảng|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|biểu|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
+// ("Chỉ tiêu khác: Ngoài các chỉ tiêu tại Biểu trên, ": the run-in label of the other targets before it
+// names nothing either.)
+export const LEAD_BACK_RE = /^(?:(?:một số\s+|các\s+)?(?:chỉ tiêu|mục tiêu)\s+khác\s*:\s*)?(?:(?:ngoài|bên cạnh|cùng với|song song với)\s+(?:việc\s+(?:thực hiện|hoàn thành)\s+)?(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|nội dung)(?:(?:\s+(?:đã\s+)?nêu)?(?:\s+(?:tại|ở|trong)\s+(?:(?:các\s+)?(?:bảng|biểu)|phụ lục|mục)(?:\s+(?:chỉ tiêu|nêu))?)?\s+trên|\s+(?:tại|ở|trong)\s+(?:các\s+)?(?:bảng|biểu|phụ lục)(?:\s+(?:chỉ tiêu|kèm theo))?)|ngoài ra)\s*,\s*/iu
 
 /**
  * The abbreviations administrative plans write for their measures and subjects, each for the words

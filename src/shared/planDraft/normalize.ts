@@ -649,7 +649,7 @@ function figuresInWords(line: string): string {
     if (words.length > 1 && /^(?:triệu|nghìn|ngàn)$/u.test(words[words.length - 1]!) && /^ +đồng(?![\p{L}])/iu.test(line.slice(at + m[0].length))) words = words.slice(0, -1)
     const end = at + words.join(' ').length
     const before = line.slice(Math.max(0, at - 20), at)
-    const n = words[words.length - 1] === 'phẩy' || ORDINAL_LEAD_RE.test(before) ? undefined : numberInWords(words)
+    const n = words[words.length - 1] === 'phẩy' || ORDINAL_LEAD_RE.test(before) || spellsOutAmount(line, at) ? undefined : numberInWords(words)
     if (!n) continue
     // What follows is read over a short window: the words of a unit and a bracket at most (slicing
     // and splitting the rest of a long line at every number made a line of them quadratic).
@@ -737,6 +737,31 @@ const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|đi�
  */
 function refersToItem(line: string, at: number): boolean {
   return ITEM_REFERENCE_RE.test(line.slice(0, at).trimEnd().slice(-20))
+}
+
+/**
+ * "… đạt 94,5% trở lên (Chủ trì: Bộ phận Văn hóa - Xã hội; phối hợp: Trạm Y tế xã)." A bracket at the
+ * end of a target's line naming who leads it (and who helps or carries it out) only guides the
+ * reporters, like a responsible-unit column: it is no part of the statement, and its ";" splits no
+ * clause. It is left out; the stop after it stays.
+ */
+const RESPONSIBLE_IN_BRACKETS_RE = / ?\((?:(?:đơn vị|cơ quan|bộ phận)\s+)?(?:chủ trì|phụ trách)\s*:[^()]*\)(?=[\s.;]*$)/iu
+function responsibleInBrackets(line: string): string {
+  return line.includes('(') ? line.replace(RESPONSIBLE_IN_BRACKETS_RE, '') : line
+}
+
+/**
+ * "… đạt 7.260.000.000 đồng (bảy tỷ, hai trăm sáu mươi triệu đồng) trở lên": from the bracket opened
+ * right after an amount in digits and its unit, figures in words (only number words before them) restate
+ * that amount; they are no figure of their own and stay as written (figuresInWords).
+ */
+const SPELLED_OPENING_RE = new RegExp(String.raw`^\(\s*(?:(?:${NUMBER_WORD}|tỷ)[\s,]*)*$`, 'iu')
+function spellsOutAmount(line: string, at: number): boolean {
+  // (Only the 80 characters before it are searched, so that a long line of figures stays linear.)
+  const window = Math.max(0, at - 80)
+  const open = line.slice(window, at).lastIndexOf('(') + window
+  if (open < window || !SPELLED_OPENING_RE.test(line.slice(open, at))) return false
+  return /\d[\d.,]*\s*(?:%|(?:\p{L}+\s*){1,3})\s*$/u.test(line.slice(Math.max(0, open - 40), open))
 }
 
 /** "(1) Tổng thu …", "(12) Trồng mới …", "(ii) Trồng mới …": items numbered in brackets are a list's items, unless the number is a footnote mark the text uses. */
@@ -1644,7 +1669,7 @@ export function normalizeText(raw: string): string {
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
     const table = tableRow(original, spaced)
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(original, marks), spaced)))))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && (/\s{3,}(?:trang|page)\s+\d/iu.test(original) || PAGE_FOOTER_RE.test(text))) {

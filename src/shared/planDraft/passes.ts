@@ -309,9 +309,12 @@ export function dropRestatedFigures(built: Built[]): void {
     const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && sameFigure(x.value, b.value) && sameMeasure(x.value.name, b.value.name))
     if (!first) continue
     first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
-    // (The level the cut starts from, stated only where it is restated, is kept with the first.)
+    // (The level the cut starts from, or the amount the growth is measured from, stated only where it
+    // is restated, is kept with the first.)
     const [ft, bt] = [first.value.target, b.value.target]
     if (ft?.kind === 'reduce_by' && bt?.kind === 'reduce_by' && ft.baseline === undefined && bt.baseline !== undefined) first.value = { ...first.value, target: { ...ft, baseline: bt.baseline } }
+    // (A growth takes its base in the money that base is counted in.)
+    if (ft?.kind === 'growth' && bt?.kind === 'growth' && ft.baseValue === undefined && bt.baseValue !== undefined) first.value = { ...first.value, unitOfMeasure: b.value.unitOfMeasure, target: { ...ft, baseValue: bt.baseValue } }
     built.splice(i--, 1)
   }
   // "… trọng tâm là phấn đấu tổng sản lượng lương thực đạt 9.850 tấn" in the text, then the table's
@@ -340,9 +343,19 @@ const PERSONS = new Set(['người', 'lao động', 'đảng viên', 'đoàn vi�
  */
 function sameFigure(x: Indicator, y: Indicator): boolean {
   // ("giảm 1,5%" and "| … giảm | % | 1,5 | Cuối năm 2023: 6,82% |": one cut, the level it starts from given once.)
-  const bare = (t: Indicator['target']): Indicator['target'] => (t?.kind === 'reduce_by' && t.baseline !== undefined && (x.target?.kind !== 'reduce_by' || x.target.baseline === undefined || y.target?.kind !== 'reduce_by' || y.target.baseline === undefined) ? { ...t, baseline: undefined } : t)
+  // ("tăng từ 9 - 10% so với năm 2026" and an annex's "| … | tỷ đồng | 3.940 | Tăng 9 - 10% |": one growth, its base given once.)
+  const bare = (t: Indicator['target']): Indicator['target'] =>
+    t?.kind === 'reduce_by' && t.baseline !== undefined && (x.target?.kind !== 'reduce_by' || x.target.baseline === undefined || y.target?.kind !== 'reduce_by' || y.target.baseline === undefined)
+      ? { ...t, baseline: undefined }
+      : t?.kind === 'growth' && t.baseValue !== undefined && (x.target?.kind !== 'growth' || x.target.baseValue === undefined || y.target?.kind !== 'growth' || y.target.baseValue === undefined)
+        ? { ...t, baseValue: undefined }
+        : t
   if (x.unitOfMeasure === y.unitOfMeasure || (PERSONS.has(x.unitOfMeasure) && PERSONS.has(y.unitOfMeasure))) return JSON.stringify(bare(x.target)) === JSON.stringify(bare(y.target))
   const [fx, fy] = [IN_MILLIONS[x.unitOfMeasure], IN_MILLIONS[y.unitOfMeasure]]
+  // (A growth of money is a percentage whatever money its amount is counted in; its bases, where both are given, the same sum.)
+  const [gx, gy] = [x.target, y.target]
+  if (gx?.kind === 'growth' && gy?.kind === 'growth' && fx !== undefined && fy !== undefined)
+    return gx.percent === gy.percent && gx.maxPercent === gy.maxPercent && gx.baseYear === gy.baseYear && (gx.baseValue === undefined || gy.baseValue === undefined || agreesWith(gx.baseValue * fx, gy.baseValue * fy))
   const [vx, vy] = [figureOf(x.target), figureOf(y.target)]
   if (fx === undefined || fy === undefined || vx === undefined || vy === undefined || x.target?.kind !== y.target?.kind) return false
   const strict = (t: Indicator['target']): boolean => (t && 'strict' in t ? (t.strict ?? false) : false)

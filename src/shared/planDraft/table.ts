@@ -332,8 +332,10 @@ export function tableColumns(head: readonly string[], year: number | undefined):
     // "| Quý I | … | Quý IV | Cả năm |": beside the quarters (a schedule), the whole year's column holds the target.
     else if (/^cả năm(?:\s+\d{4})?$/u.test(x) && cols.plan === undefined) cols.plan = i
     // "| Toàn xã | Thôn Đông | Thôn Tây |": beside the units' shares, the commune-wide column holds the target.
-    else if (/^(?:(?:toàn|cả)\s+(?:xã|phường|thị trấn)|tổng(?:\s+(?:số|cộng))?|chung)$/u.test(x) && cols.plan === undefined) cols.plan = i
-    else if (/^(?:thôn|ấp|bản|buôn|làng|sóc|xóm|tổ dân phố|tdp|khu phố|kp|khóm|khu dân cư)\s+\S/u.test(x)) cols.skip.add(i)
+    // ("| Khu vực Đồng Trào | … | Toàn xã năm 2027 |": the shares of the areas of the former communes
+    // merged into it, the commune's column named with the plan's year.)
+    else if (/^(?:(?:toàn|cả)\s+(?:xã|phường|thị trấn|đặc khu)(?:\s+(?:năm\s+)?\d{4})?|tổng(?:\s+(?:số|cộng))?|chung)$/u.test(x) && cols.plan === undefined) cols.plan = i
+    else if (/^(?:thôn|ấp|bản|buôn|làng|sóc|xóm|tổ dân phố|tdp|khu phố|kp|khóm|khu dân cư|khu vực)\s+\S/u.test(x)) cols.skip.add(i)
   })
   // "| Nội dung đăng ký | Chỉ tiêu | Thời gian hoàn thành |": beside a name column, "Chỉ tiêu" holds the figures.
   const bare = head.findIndex((h, i) => /^chỉ tiêu$/iu.test(h.trim()) && i !== cols.name)
