@@ -27,6 +27,16 @@ const DESCRIPTION = [
 const HEAD = 'KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\nI. CÁC CHỈ TIÊU CHỦ YẾU\n'
 
 /** The text `unit(i)` repeated, joined by `sep`, up to `size` characters. */
+/** A made-up word for `i`, its letters read as base 26: no two alike. */
+const word = (i: number): string => {
+  let s = ''
+  for (let n = i; ; n = Math.floor(n / 26)) {
+    s += String.fromCharCode(97 + (n % 26))
+    if (n < 26) break
+  }
+  return `${s}x`
+}
+
 function grown(size: number, unit: (i: number) => string, sep = '\n', head = HEAD): string {
   const parts = [head]
   let length = head.length
@@ -65,6 +75,11 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   { name: 'one run of digits', text: (size) => `${HEAD}- Đạt ${'1'.repeat(Math.max(0, size - HEAD.length - 6))}` },
   { name: 'one line of tabs', text: (size) => `${HEAD}${'\t'.repeat(Math.max(0, size - HEAD.length - 6))}- Đạt` },
   { name: 'one sentence repeating a cut of crimes "so với năm 2025"', text: (size) => grown(size, () => 'kéo giảm tội phạm về trật tự xã hội từ 5% trở lên so với năm 2025', ', ', `${HEAD}- `) },
+  // Goals the restated-goal pass compared pair by pair (thousands on one line, sharing words but none
+  // the same), and a bracket of who leads opened again and again ("(Chủ trì: a; "): each grew with the
+  // square of the line until a line's clauses were bounded by the plan's limit and the goals indexed by word.
+  { name: 'one line of goals sharing words, none the same ("giữ vững an ninh trật tự xa ya za; …")', text: (size) => grown(size, (i) => `giữ vững an ninh trật tự ${word(i)} ${word(i + 100_000)} ${word(i + 200_000)}`, '; ', `${HEAD}- `) },
+  { name: 'one line of brackets of who leads never closed ("(Chủ trì: a; …")', text: (size) => grown(size, () => '(Chủ trì: a', '; ', `${HEAD}- Trồng 5 ha rừng `) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]
 

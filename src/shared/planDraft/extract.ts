@@ -568,6 +568,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       const prose = !h && !/^[-+•*–]\s/u.test(line.text) && (/[.;]\s+\p{Lu}/u.test(item.text) || item.text.length > 150)
       let k = 0
       for (const c of clausesOf(item)) {
+        // (A plan holds at most PLAN_LIMITS.indicators, one line's clauses too: every later pass compares the goals.)
+        if (built.length >= PLAN_LIMITS.indicators) break
         while (k < found.length && found[k]!.at < c.start) k++
         if (k < found.length && found[k]!.at < c.end) {
           // "Tỷ lệ hộ gia đình văn hóa bằng hoặc cao hơn năm 2025 và 100% ấp giữ vững danh hiệu": a
@@ -647,6 +649,9 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     for (const { line, section, figures } of proseLines) {
       if (built.length >= PLAN_LIMITS.indicators) break
       for (const c of goalClauses(line, figures)) {
+        // (So does one line's: a line of thousands of clauses is no plan either, and every later pass
+        // compares its goals.)
+        if (built.length >= PLAN_LIMITS.indicators) break
         if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || movementFields(line, c)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)

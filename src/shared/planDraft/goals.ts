@@ -364,25 +364,42 @@ export function elaborates(text: string): boolean {
  * (under 4 words) is never taken for another, nor one listed inside a much longer clause.
  */
 export function sameGoal(a: string, b: string): boolean {
-  const x = new Set(plainWords(a))
-  const y = new Set(plainWords(b))
-  const small = Math.min(x.size, y.size)
+  return sameGoalKey(goalKey(a), goalKey(b))
+}
+
+/** What sameGoal compares of a goal's words, read once per goal (a pass compares every pair of a plan's goals). */
+export interface GoalKey {
+  words: ReadonlySet<string>
+  /** The units it is said of ("xã", "thôn", "trường" …), sorted and joined. */
+  units: string
+  /** "không để (xảy ra) …": the words of the events kept from happening. */
+  event: ReadonlySet<string> | undefined
+}
+
+export function goalKey(s: string): GoalKey {
+  const event = NOT_LET_RE.exec(s.trim())
+  return {
+    words: new Set(plainWords(s)),
+    units: [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join(),
+    event: event ? new Set(plainWords(event[1]!)) : undefined,
+  }
+}
+
+export function sameGoalKey(x: GoalKey, y: GoalKey): boolean {
+  const small = Math.min(x.words.size, y.words.size)
   if (small < 4) return false
   let common = 0
-  for (const w of x) if (y.has(w)) common++
+  for (const w of x.words) if (y.words.has(w)) common++
   // "Xã đạt tiêu chuẩn …" and "100% thôn đạt tiêu chuẩn …": the same words said of other units.
-  const units = (s: string): string => [...new Set([...s.toLowerCase().normalize('NFC').matchAll(/(?<![\p{L}])(xã(?! hội)|phường|thôn|bản|ấp|khóm|trường)(?![\p{L}])/gu)].map((m) => m[1]))].sort().join()
-  if (units(a) !== units(b) && units(a) !== '' && units(b) !== '') return false
+  if (x.units !== y.units && x.units !== '' && y.units !== '') return false
   // "Không để xảy ra trọng án" and "không để xảy ra tai nạn lao động nghiêm trọng": two events kept
   // from happening share the words of keeping; the events themselves must be the same ones.
-  const events = [a, b].map((s) => NOT_LET_RE.exec(s.trim()))
-  if (events[0] && events[1]) {
-    const [p, q] = events.map((m) => new Set(plainWords(m![1]!)))
+  if (x.event && y.event) {
     let shared = 0
-    for (const w of p!) if (q!.has(w)) shared++
-    if (shared < 0.8 * Math.min(p!.size, q!.size)) return false
+    for (const w of x.event) if (y.event.has(w)) shared++
+    if (shared < 0.8 * Math.min(x.event.size, y.event.size)) return false
   }
-  return common >= 0.8 * small && common >= 0.5 * Math.max(x.size, y.size)
+  return common >= 0.8 * small && common >= 0.5 * Math.max(x.words.size, y.words.size)
 }
 
 /** "không để (xảy ra|phát sinh) …": what is kept from happening. */

@@ -5,7 +5,7 @@ import type { Indicator } from '../model'
 import { agreesWith } from '../validation'
 import { plainWords } from '../codes'
 import { clip, lowerFirst, ROOT, type Section } from './sections'
-import { sameGoal } from './goals'
+import { type GoalKey, goalKey, sameGoalKey } from './goals'
 import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
@@ -367,10 +367,22 @@ function sameFigure(x: Indicator, y: Indicator): boolean {
  * "… trật tự an toàn xã hội trên địa bàn xã") is one item: the first, the other named in its reasons.
  */
 export function dropRestatedGoals(built: Built[]): void {
+  // (Each goal's words are read once, and an earlier goal is looked for among those sharing words
+  // with it (an index by word): a long line may hold thousands of goals, and comparing every pair
+  // made it quadratic. A goal of fewer than four words restates none, sameGoalKey.)
+  const kept: { built: Built; key: GoalKey }[] = []
+  const byWord = new Map<string, number[]>()
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
     if (b.value.aggregation !== 'yes_no') continue
-    const first = built.find((x, k) => k < i && x.value.aggregation === 'yes_no' && sameGoal(x.value.source ?? x.value.name, b.value.source ?? b.value.name))
+    const key = goalKey(b.value.source ?? b.value.name)
+    let first: Built | undefined
+    if (key.words.size >= 4) {
+      const shared = new Map<number, number>()
+      for (const w of key.words) for (const k of byWord.get(w) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1)
+      const candidates = [...shared].filter(([, n]) => n >= 4).map(([k]) => k).sort((x, y) => x - y)
+      first = candidates.map((k) => kept[k]!).find((x) => sameGoalKey(x.key, key))?.built
+    }
     // "Phấn đấu hoàn thành vượt chỉ tiêu thu ngân sách được giao": reaching a measure that has its
     // own figure in the plan restates that figure's target; it is no goal of its own.
     // ("Thu ngân sách hoàn thành vượt dự toán được giao": so does the measure named first, its reaching after.)
@@ -379,7 +391,17 @@ export function dropRestatedGoals(built: Built[]): void {
     const source = b.value.source ?? ''
     const measure = ASSIGNED_GOAL_RE.exec(source)?.[1] ?? MEASURE_ASSIGNED_RE.exec(source)?.[1] ?? MEASURE_BETWEEN_RE.exec(source)?.[1] ?? MEASURE_EXCEEDED_RE.exec(source)?.[1]
     const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined)
-    if (!figured) continue
+    if (!figured) {
+      if (key.words.size >= 4) {
+        for (const w of key.words) {
+          const at = byWord.get(w)
+          if (at) at.push(kept.length)
+          else byWord.set(w, [kept.length])
+        }
+        kept.push({ built: b, key })
+      }
+      continue
+    }
     figured.reasons.push(`${first ? 'cùng mục tiêu được nêu lại ở đoạn sau' : 'nêu lại chỉ tiêu này, không phải mục tiêu riêng'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
     built.splice(i--, 1)
   }
