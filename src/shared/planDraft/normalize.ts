@@ -375,7 +375,36 @@ const BRACKETED_HEAD_RE = /^[ \t]*\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4
  * "Thôn … đăng ký trồng 25 ha rừng") are replies, not the plan, and are left out with every head;
  * a message's sentences of talk to the group go too (withoutTalk).
  */
-function chatMessages(lines: string[]): string[] {
+/**
+ * A social post's counts of comments and shares, alone on a line, its reactions before them at most
+ * ("👍❤️ 218 · 17 bình luận · 9 lượt chia sẻ", "14 bình luận · 9 lượt chia sẻ", "3,2K lượt chia sẻ").
+ */
+const POST_COUNTS_RE = /^[ \t]*(?:[\p{Extended_Pictographic}\uFE0F\u200D]{1,16}[ \t]*)?(?:\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*[·•]?[ \t]*)?\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*(?:bình luận|lượt chia sẻ|lượt bình luận)(?:[ \t]*[·•][ \t]*\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*(?:lượt chia sẻ|lượt bình luận|bình luận))?[ \t]*$/iu
+/** A post's buttons on one line ("Thích · Bình luận · Chia sẻ", "Thích   Bình luận   Chia sẻ"). */
+const POST_BUTTONS_RE = /^[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Thích[ \t]*[·•]?[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Bình luận[ \t]*[·•]?[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Chia sẻ[ \t]*$/iu
+/** What stands between a post's text and its counts: its hashtags ("#ThiDua2025 #XaAnPhu"), its reactions ("👍❤️ 186", "+5"). */
+const POST_TAIL_RE = /^[ \t]*(?:(?:#[\p{L}\d_]+[ \t]*)+|\+\d{1,3}|[\p{Extended_Pictographic}\uFE0F\u200D][ \t\p{Extended_Pictographic}\uFE0F\u200D]{0,40}(?:\d[\d.,]{0,8}[ \t]?[KkN]?)?)[ \t]*$/u
+
+/**
+ * A post copied from a social page (a commune's Facebook page): its text, then its hashtags and
+ * reactions, the counts of its comments and shares ("👍❤️ 218 · 17 bình luận · 9 lượt chia sẻ") or
+ * its buttons ("Thích · Bình luận · Chia sẻ", on one line or on three), then the readers' comments
+ * and the page's replies. The post's text is the plan; from its hashtags and reactions on nothing
+ * is: the comments are replies, as in a group chat, whatever figures they hold. (The counts or the
+ * buttons alone on their lines are no words of a plan.)
+ */
+function postText(lines: string[]): string[] {
+  const buttons = (i: number): boolean =>
+    POST_BUTTONS_RE.test(lines[i]!) || (/^[ \t]*Thích[ \t]*$/iu.test(lines[i]!) && /^[ \t]*Bình luận[ \t]*$/iu.test(lines[i + 1] ?? '') && /^[ \t]*Chia sẻ[ \t]*$/iu.test(lines[i + 2] ?? ''))
+  const at = lines.findIndex((l, i) => (l.length <= 120 && POST_COUNTS_RE.test(l)) || (l.length <= 60 && buttons(i)))
+  if (at < 0) return lines
+  let end = at
+  while (end > 0 && (lines[end - 1]!.trim() === '' || (lines[end - 1]!.length <= 300 && POST_TAIL_RE.test(lines[end - 1]!)))) end--
+  return lines.slice(0, end)
+}
+
+function chatMessages(given: string[]): string[] {
+  const lines = postText(given)
   // Each head: where it is, its sender, how many lines it takes (two, or one for "Name 08:15" and
   // a bracketed head), and the message's text on the head's own line (a bracketed head's, after its colon).
   const heads: { at: number; sender: string; lines: number; text?: string }[] = []
@@ -721,8 +750,12 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   // "☐ Duy trì …", "☒ …", "[ ] Tỷ lệ …", "[x] Hoàn thành …", "- [ ] …": a form's check box, ticked or
   // not, opening a line is its bullet (the tick is the form's, nothing of the target).
   s = s.replace(/^\s*(?:[-*+]\s+)?(?:[☐☒]\uFE0F?|\[[ \txX✓✔]?\])\s*(?=\p{L}|\d)/u, '- ')
-  // "✅ Thu NS trên địa bàn ≥ 18,5 tỷ đ", "👉 CÁC PHONG TRÀO:": a pictograph opening a line of a message is its bullet.
-  s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\p{L})/u, '- ')
+  // "1️⃣ Các phong trào thi đua", "🔟 …": a keycap digit opening a line is the item's number ("1. "), no figure.
+  s = s.replace(/^\s*(?:(\d{1,2})\uFE0F?\u20E3|(\u{1F51F}))\s*(?=\S)/u, (_m, digit: string | undefined) => `${digit ?? '10'}. `)
+  // "📌 I. KẾT QUẢ NĂM 2024", "📌 2. Chỉ tiêu …": a pictograph before a list's mark only marks the heading; the mark stays.
+  s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=(?:[IVXLC]{1,6}|\d{1,2}|[a-zđ])[.)]\s)/u, '')
+  // "✅ Thu NS trên địa bàn ≥ 18,5 tỷ đ", "👉 CÁC PHONG TRÀO:", "✅ 11/11 thôn …": a pictograph opening a line of a message is its bullet.
+  s = s.replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\p{L}|\d)/u, '- ')
   s = s.replace(/(?<! ) {2,}$/, '') // Markdown hard break (from the run's first space: one try a run)
   return { line: s, heading }
 }

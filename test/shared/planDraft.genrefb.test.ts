@@ -1,0 +1,65 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out sets 114 and 115 (a
+// plan posted on a commune's Facebook page), each on hand-written text in the language of commune
+// plans (none taken from the sets).
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { normalizeText } from '../../src/shared/planDraft/normalize'
+import { planHead } from './planDraftText'
+
+const HEAD = planHead('Tân Định', '11', '08 tháng 01', 2026)
+
+/** A plan posted on a page: its emoji list, then what a page shows under a post. */
+const post = (tail: string[]) =>
+  draftPlan(
+    [
+      HEAD,
+      '📌 I. MỤC ĐÍCH, YÊU CẦU',
+      '▪️ Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.',
+      '📌 II. CHỈ TIÊU THI ĐUA',
+      '🌾 Về kinh tế:',
+      '✅ Sản lượng cá nuôi đạt 1.240 tấn trở lên.',
+      '✅ 9/9 ấp duy trì danh hiệu “Ấp văn hóa”.',
+      '📌 III. TỔ CHỨC THỰC HIỆN',
+      '👉 Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.',
+      '',
+      ...tail,
+    ].join('\n'),
+  )
+
+describe('a plan copied from a page\'s post, with the readers\' comments under it', () => {
+  it.each([
+    [['#TanDinh #ThiDua2026', '', '👍❤️😮 342', '27 bình luận · 15 lượt chia sẻ', 'Thích', 'Bình luận', 'Chia sẻ', 'Mới nhất', '', 'Võ Thị Ngọc Hân', 'Ấp Bình Thạnh đăng ký nuôi thêm 30 ha cá tra ạ 💪', '3 ngày  Thích  Phản hồi  5', '', 'Đinh Công Lý', 'Chúc xã mình về đích sớm', '2 ngày  Thích  Phản hồi']],
+    [['#TanDinh', '👍 95 · 6 bình luận · 2 lượt chia sẻ', 'Thích · Bình luận · Chia sẻ', '', 'Lâm Quốc Bảo', 'Năm nay giá cá trên 32.000đ/kg là bà con có lời rồi', 'Thích · Phản hồi · 1 ngày']],
+    [['Thích · Bình luận · Chia sẻ', 'Phan Thị Yến', 'Tổ 4 xin đăng ký 100% hộ phân loại rác tại nguồn', 'Thích · Phản hồi · 5 giờ']],
+  ])('reads the post and none of its hashtags, counts, buttons and comments (%#)', (tail) => {
+    const d = post(tail)
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Sản lượng cá nuôi đạt 1.240 tấn trở lên', '9/9 ấp duy trì danh hiệu “Ấp văn hóa”'])
+  })
+
+  it('keeps a plan\'s text that only names comments or shares in a sentence', () => {
+    const lines = ['- Tổ chức 12 buổi chia sẻ kinh nghiệm nuôi cá, mỗi buổi có phần bình luận, hỏi đáp.', 'Thích hợp với hộ có ao trên 500 m2.']
+    expect(normalizeText(lines.join('\n'))).toBe(lines.join('\n'))
+  })
+})
+
+describe('emoji marks in a list', () => {
+  it('reads a keycap digit as the item\'s number, and a pictograph before a mark as no word', () => {
+    expect(normalizeText('1️⃣ Các phong trào thi đua\n🔟 Khen thưởng\n📌 II. CHỈ TIÊU CHỦ YẾU\n🔸 2. Đợt thi đua')).toBe('1. Các phong trào thi đua\n10. Khen thưởng\nII. CHỈ TIÊU CHỦ YẾU\n2. Đợt thi đua')
+  })
+
+  it('reads a pictograph before a figure as the bullet of a target', () => {
+    expect(normalizeText('✅ 12/12 ấp giữ vững danh hiệu “Ấp văn hóa”')).toBe('- 12/12 ấp giữ vững danh hiệu “Ấp văn hóa”')
+  })
+
+  it('drafts no goal from a keycap heading', () => {
+    const d = draftPlan([HEAD, '📌 II. NỘI DUNG VÀ CHỈ TIÊU THI ĐUA', '', '1️⃣ Các phong trào thi đua', '🔹 Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa”.', '', '2️⃣ Các chỉ tiêu thi đua chủ yếu năm 2026', '', '🚩 Về xây dựng Đảng:', '✅ Kết nạp từ 12 đảng viên mới trở lên.', '📌 III. TỔ CHỨC THỰC HIỆN', '👉 Các ấp gửi đăng ký về Văn phòng trước ngày 28/02/2026.'].join('\n'))
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Kết nạp từ 12 đảng viên mới trở lên'])
+  })
+})
+
+describe('the post\'s regexes on a long line', () => {
+  it('reads a 1 MB line of counts and hashtags', () => {
+    const line = `${'#ThiDua 12 bình luận · '.repeat(45000)}x`
+    expect(normalizeText(`${line}\n${'👍'.repeat(300000)} 5`).length).toBeGreaterThan(0)
+  })
+})
