@@ -63,3 +63,28 @@ describe('the post\'s regexes on a long line', () => {
     expect(normalizeText(`${line}\n${'👍'.repeat(300000)} 5`).length).toBeGreaterThan(0)
   })
 })
+
+describe('what a page\'s post says around its targets', () => {
+  const list = (items: string[]) =>
+    draftPlan([HEAD, 'II. CHỈ TIÊU THI ĐUA', '🔶 Về văn hóa - xã hội:', '✅ Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên;', ...items, '✅ Kết nạp từ 12 đảng viên mới trở lên.', 'III. TỔ CHỨC THỰC HIỆN', '- Văn phòng tổng hợp kết quả.'].join('\n'))
+
+  it('keeps "lượt lao động", jobs counted in turns of workers, as the plan\'s unit', () => {
+    const d = list(['✅ Tạo việc làm cho 850 lượt lao động;'])
+    expect(d.indicators.find((i) => /850/u.test(i.value.source ?? ''))?.value).toMatchObject({ unitOfMeasure: 'lượt lao động', target: { kind: 'at_least', value: 850 } })
+  })
+
+  it.each([
+    '💪 Cán bộ và Nhân dân toàn xã đồng lòng thi đua về đích sớm các chỉ tiêu năm 2026!',
+    '🏆 Cuối năm, Chủ tịch UBND xã tặng Giấy khen cho không quá 06 tập thể và 15 cá nhân tiêu biểu.',
+    '🏆 Hợp tác xã đạt doanh thu cao nhất được xem xét đề nghị tặng Bằng khen của tỉnh.',
+    '✅ Thực hiện nghiêm quy chế dân chủ ở cơ sở.',
+  ])('reads no goal from "%s"', (line) => {
+    const d = list([line])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên', 'Kết nạp từ 12 đảng viên mới trở lên'])
+  })
+
+  it('still reads a goal of earning an award', () => {
+    const d = list(['✅ Có ít nhất 02 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh;'])
+    expect(d.indicators.length).toBe(3)
+  })
+})

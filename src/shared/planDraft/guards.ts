@@ -175,6 +175,10 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
 /** A routine task done as laid down: its verb, then "đúng kế hoạch", "đúng dự toán", "đúng quy định" (no result of its own). */
 const BY_THE_BOOK_RE = /^(?:tổ chức|quản lý|thực hiện|triển khai|chi)(?![\p{L}])[^;.:]{0,80}?\sđúng\s+(?:kế hoạch|dự toán|quy định|luật)(?![\p{L}])/iu
 
+/** An award given or considered, a paper sent by a date, a standing rule kept strictly (routineDuty). */
+const AWARD_OR_PAPER_RE =
+  /(?<![\p{L}])(?:(?:tặng|trao)\s+(?:Giấy khen|Bằng khen|Cờ thi đua)\s+(?:\p{L}+\s+){0,6}?cho(?![\p{L}])|được xem xét(?:,?\s+đề nghị)?(?![\p{L}])|gửi\s+(?:bản\s+)?(?:đăng ký|báo cáo|hồ sơ)(?![\p{L}])[^;.]{0,120}?(?:trước|chậm nhất)\s+(?:ngày|tháng)(?![\p{L}])|^thực hiện\s+(?:nghiêm|tốt|đúng)\s+(?:quy chế|quy định|chế độ|nội quy)(?![\p{L}]))/iu
+
 /**
  * "duy trì ra quân “Ngày Chủ nhật xanh” vào sáng Chủ nhật đầu tiên của mỗi tháng", "mỗi phòng, đơn
  * vị đăng ký ít nhất 01 sáng kiến": a duty done every month or week, or a choice each office must
@@ -184,6 +188,11 @@ export function routineDuty(text: string): boolean {
   // ("tổ chức huấn luyện dân quân đúng kế hoạch", "quản lý, chi ngân sách đúng dự toán": a task done
   // by the book, as the plan or the rules lay it down, is how the office works, not a result.)
   if (BY_THE_BOOK_RE.test(text.trim())) return true
+  // ("… tặng Giấy khen cho không quá 10 tập thể và 20 cá nhân", "… được xem xét đề nghị … tặng Bằng
+  // khen": how the movement rewards, the giver's act or a condition for it; "gửi bản đăng ký … trước
+  // ngày 28/02": a paper the units send by a date; "Thực hiện nghiêm quy chế dân chủ ở cơ sở": a
+  // standing rule kept. None is a result of the year.)
+  if (AWARD_OR_PAPER_RE.test(text)) return true
   // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý", sessions
   // on air "phát 04 buổi/tuần"; and
   // rounds a year, "phun tiêu độc khử trùng 2 đợt/năm": a duty's schedule, not a goal.)

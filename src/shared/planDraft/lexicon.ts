@@ -72,6 +72,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['trẻ'], 'trẻ', true],
   [['cháu'], 'cháu', true],
   [['lượt hộ'], 'lượt hộ', true],
+  // Jobs found counted in turns of workers ("giải quyết việc làm cho 1.300 lượt lao động"): the plan's own word.
+  [['lượt lao động', 'lượt LĐ'], 'lượt lao động', true],
   [['lượt người', 'lượt'], 'lượt', true],
   // Visitors to a tourist place, by the thousand or the million ("đón từ 1,25 triệu lượt khách trở lên").
   [['triệu lượt khách'], 'triệu lượt khách', false],
@@ -209,7 +211,7 @@ const PRODUCER_NOUNS = new Map<string, string>([['hộ', 'hộ'], ['cơ sở', '
 
 /** Units that count the same things: a part in "lao động" of a whole in "người". */
 export function unitFamily(unit: string): string {
-  return ['người', 'lao động', 'lượt', 'đoàn viên', 'hội viên', 'đảng viên'].includes(unit) ? 'người' : unit
+  return ['người', 'lao động', 'lượt', 'lượt lao động', 'đoàn viên', 'hội viên', 'đảng viên'].includes(unit) ? 'người' : unit
 }
 
 export function unitInfo(spelling: string): UnitInfo | undefined {
@@ -564,7 +566,7 @@ const RUNNING_TOTAL_RE = /(?<![\p{L}])(?<!(?:quý|tháng)\s+[\dIVX]{1,4}\s+)(?:l
 /** Money, weight, volume, length, visits and cases: made, spent, moved or happening in the year, never a level held. */
 /** The volume of tanks, ponds, cages built to hold water or stock: "thể tích bể nuôi", "dung tích hồ chứa". */
 const CAPACITY_RE = /(?<![\p{L}])(?:thể tích|dung tích)\s+(?:\p{L}+\s+){0,2}?(?:bể|lồng|ao|hồ|bồn|hầm|bè)(?![\p{L}])/iu
-const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:nghìn |triệu )?tấn|tạ|kg|(?:nghìn |triệu )?lít|m³|km|lượt(?: hộ)?|vụ)$/u
+const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:nghìn |triệu )?tấn|tạ|kg|(?:nghìn |triệu )?lít|m³|km|lượt(?: hộ| lao động)?|vụ)$/u
 
 /**
  * Crops that stand for years: tea, coffee, rubber, pepper, cashew, cocoa, coconut, fruit trees
@@ -753,6 +755,9 @@ export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ v�
  * được Ủy ban nhân dân huyện giao và Hội đồng nhân dân xã thông qua (chi tiết tại Phụ lục …)": the
  * fields the targets cover, who set them, and a pointer to where they are listed are no goal either.)
  */
+/** A call closing with an exclamation mark ("Toàn thể cán bộ và Nhân dân … chung sức, đồng lòng thi đua …!"): a slogan, no goal to judge. */
+export const EXCLAIMED_RE = /!["”»]?\s*$/u
+
 export const GENERIC_GOAL_RE =
   /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
 
