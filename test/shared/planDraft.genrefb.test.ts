@@ -83,6 +83,11 @@ describe('what a page\'s post says around its targets', () => {
     expect(d.indicators.map((i) => i.value.source)).toEqual(['Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên', 'Kết nạp từ 12 đảng viên mới trở lên'])
   })
 
+  it('reads no target from the figure an award is conditioned on', () => {
+    const d = list(['🏆 Hộ chăn nuôi có doanh thu từ 500 triệu đồng/năm trở lên được xem xét đề nghị UBND huyện tặng Giấy khen.'])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên', 'Kết nạp từ 12 đảng viên mới trở lên'])
+  })
+
   it('still reads a goal of earning an award', () => {
     const d = list(['✅ Có ít nhất 02 tập thể được tặng Bằng khen của Chủ tịch UBND tỉnh;'])
     expect(d.indicators.length).toBe(3)

@@ -397,6 +397,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     }
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
     if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
+    // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
+    // biểu dương": whoever meets the figure is put up for an award; the figure is its condition.
+    if (/(?<![\p{L}])được\s+(?:xem xét|đề nghị|biểu dương)(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
     // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
     if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue
