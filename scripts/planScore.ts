@@ -165,8 +165,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout115'), title: 'held-out plans, hundred-and-fifteenth set (test/fixtures/heldout115; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout116'), title: 'held-out plans, hundred-and-sixteenth set (test/fixtures/heldout116; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout117'), title: 'held-out plans, hundred-and-seventeenth set (test/fixtures/heldout117; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout118'), title: 'held-out plans, hundred-and-eighteenth set (test/fixtures/heldout118; measured once at b0d8cae)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout119'), title: 'held-out plans, hundred-and-nineteenth set (test/fixtures/heldout119; measured once at f2da2c7)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout118'), title: 'held-out plans, hundred-and-eighteenth set (test/fixtures/heldout118; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout119'), title: 'held-out plans, hundred-and-nineteenth set (test/fixtures/heldout119; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout120'), title: 'held-out plans, hundred-and-twentieth set (test/fixtures/heldout120; measured once at cf51c34)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout121'), title: 'held-out plans, hundred-and-twenty-first set (test/fixtures/heldout121; measured once at 4315110)' },
 ]

@@ -1206,6 +1206,8 @@ function pageFurniture(line: string): boolean {
 const FRACTION_CELL_RE = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u
 /** A group row's numeral alone on its line: "I", "II.", "III)". */
 const ROMAN_ROW_RE = /^\s*([IVXLC]{1,6})[.)]?\s*$/u
+/** A row-number cell holding a dash alone ("-", "+"): a row without a number, its name on the next line. */
+const DASH_CELL_RE = /^\s*[-–+]\s*$/u
 /** A row without a number of its own under a group row: "- Diện tích", "+ Năng suất". */
 const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
 
@@ -1281,6 +1283,11 @@ function stackedTables(lines: string[]): string[] {
       if (roman && /\p{L}{2,}/u.test(name) && !/\d/u.test(name)) {
         rows.push(`| ${roman[1]} | ${name} |${blank(head.length - 2)}`)
         at = k + 2
+        // "I" / "KINH TẾ" / "" / "" / "": a Word table's group row keeps its other cells as empty
+        // lines, exactly as many as it has cells left; they are its cells, no page's furniture.
+        let e = at
+        while (e < at + head.length - 2 && lines[e] !== undefined && lines[e]!.trim() === '' && !lines[e]!.includes('\f')) e++
+        if (e === at + head.length - 2 && lines[e] !== undefined && lines[e]!.trim() !== '') at = e
         restart = true
         heads = false
         afterRow = false
@@ -1295,15 +1302,20 @@ function stackedTables(lines: string[]): string[] {
       // "lao động" / "110" / "120": a row without a number under a row of its own, its part. Its other
       // cells are short lines, none a group's numeral, a row without a number or the next row's number, and
       // the next row, a group's or the table's end follows them.
+      // (A Word table copied one cell a line gives the dash in the row-number cell, alone on its
+      // line, and the name on the next: "-" / "Trong đó: …" / "%" / "36" / "40"; that row has a
+      // line more.)
+      const dashed = DASH_CELL_RE.test(line) && /\p{L}{2,}/u.test(name) && name.length <= 120 && !ROW_NUMBER_RE.test(name) && !ROMAN_ROW_RE.test(name)
+      const d = dashed ? 1 : 0
       const partOfRow =
         !number &&
         !heads &&
         afterRow &&
         k === at &&
-        SUB_ROW_RE.test(line) &&
+        (SUB_ROW_RE.test(line) || dashed) &&
         line.trim().length <= 120 &&
-        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !ROMAN_ROW_RE.test(c)) &&
-        stackedRowEnds(lines, k + head.length - 1, expected)
+        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + d + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && !DASH_CELL_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !ROMAN_ROW_RE.test(c)) &&
+        stackedRowEnds(lines, k + d + head.length - 1, expected)
       const sub = (!number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60) || partOfRow
       if (partRow) {
         partExpected++
@@ -1332,8 +1344,8 @@ function stackedTables(lines: string[]): string[] {
         }
         heads = false
       }
-      const cells = number ? [number[1]!] : partRow ? [`${partNumber![1]}.${partNumber![2]}`] : ['', line.trim()]
-      let n = k + 1
+      const cells = number ? [number[1]!] : partRow ? [`${partNumber![1]}.${partNumber![2]}`] : dashed ? ['', `${line.trim()} ${name}`] : ['', line.trim()]
+      let n = k + 1 + d
       while (cells.length < head.length && n < lines.length) {
         const cell = lines[n]!
         // A line of spaces between two cells of a row is a cell left empty (a Word table's).
