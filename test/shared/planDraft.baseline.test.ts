@@ -4,11 +4,10 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { quantityOf } from '../../src/shared/planDraft/lexicon'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Hòa Bình Đông', '12', '20 tháng 01', 2026)
 const draft = (items: string[], intro?: string) => draftPlan(planWithList({ head: HEAD, year: 2026, items, ...(intro !== undefined ? { intro } : {}) }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 const target = (d: ReturnType<typeof draft>, words: RegExp) => bySource(d, words)[0]?.value.target
 
 describe('the quantity a cut is of', () => {

@@ -3,11 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { amountAggregation } from '../../src/shared/planDraft/lexicon'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Tân Mỹ', '04', '15 tháng 01', 2026)
 const draft = (items: string[], intro?: string) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true, ...(intro !== undefined ? { intro } : {}) }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 
 describe('a crop table with the measures as columns and a sum row of one crop', () => {
   const table = [

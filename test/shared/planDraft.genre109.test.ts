@@ -2,11 +2,10 @@
 // hand-written sentences in the language of commune plans (none taken from the set).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, listDrafter, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Tân Phước', '09', '15 tháng 01', 2026)
-const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+const draft = listDrafter(HEAD)
 
 describe('a table whose content cell holds the whole statement, beside who is in charge and by when', () => {
   const table = [

@@ -2,11 +2,10 @@
 // second time, each on hand-written sentences in the language of commune plans (none taken from the set).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Phú Mỹ', '07', '14 tháng 01', 2027)
 const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2027, items, bare: true }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 
 describe('an indicator card whose level holds several targets', () => {
   // (Under a heading that does not say "chỉ tiêu": the cards are the list wherever they stand.)

@@ -2,11 +2,10 @@
 // on hand-written sentences and tables in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Tân Lập', '07', '14 tháng 01', 2026)
 const draft = (items: string[], intro?: string) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true, ...(intro !== undefined ? { intro } : {}) }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 
 describe('a table sharing the targets out to the areas of the former communes', () => {
   const table = [

@@ -3,12 +3,11 @@
 // tables in the language of commune plans (none taken from the held-out sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, listDrafter, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Ea Tiêu', '04', '15 tháng 01', 2026)
-const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
+const draft = listDrafter(HEAD)
 const targets = (d: ReturnType<typeof draft>) => d.indicators.map((i) => i.value.target)
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 
 describe('a table drawn with light box characters', () => {
   const table = [

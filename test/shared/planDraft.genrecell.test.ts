@@ -2,13 +2,11 @@
 // Word table copied one cell a line), each on hand-written tables in the language of commune plans
 // (none taken from the sets).
 import { describe, expect, it } from 'vitest'
-import { draftPlan } from '../../src/shared/planDraft/extract'
 import { normalizeText } from '../../src/shared/planDraft/normalize'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Tân Lộc', '05', '10 tháng 01', 2026)
-const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+const draft = listDrafter(HEAD)
 
 describe('a Word table copied one cell a line: a group row\'s empty cells, a "-" row-number cell', () => {
   const table = [

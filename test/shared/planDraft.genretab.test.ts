@@ -3,11 +3,10 @@
 // tables in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { bySource, planHead, planWithList } from './planDraftText'
 
 const HEAD = planHead('Tân Mỹ Đông', '09', '14 tháng 01', 2026)
 const draft = (items: string[], after = '') => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }) + after)
-const bySource = (d: ReturnType<typeof draft>, words: RegExp) => d.indicators.filter((i) => words.test(i.value.source ?? ''))
 
 describe('a schedule of targets a spreadsheet saved with ";" and attached after the signature', () => {
   const signature = ['Nơi nhận:', '- UBND huyện;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Văn Sáu', 'Tệp đính kèm: chi-tieu-2026.csv']

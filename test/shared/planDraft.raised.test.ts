@@ -3,11 +3,10 @@
 // the increase, so the draft reads the total and offers the increase as the other reading, marked for
 // the officer; the total is named by its own words, without the verb's "lên". Hand-written sentences.
 import { describe, expect, it } from 'vitest'
-import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead, planWithList } from './planDraftText'
+import { listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Tân Hòa', '21', '12 tháng 01', 2026)
-const draft = (items: string[]) => draftPlan(planWithList({ head: HEAD, year: 2026, items, bare: true }))
+const draft = listDrafter(HEAD)
 
 describe('an increase and the total it raises', () => {
   it('reads the total, named by its words, and offers the increase as the other reading', () => {

@@ -43,3 +43,12 @@ Phát động phong trào thi đua năm ${year}
 
 /** The draft of a plan whose list of targets is `list.items` (planWithList), for the plan's year. */
 export const draftList = (list: PlanList): PlanDraft => draftPlan(planWithList(list))
+
+/** The drafted items whose source holds `words`. */
+export const bySource = (d: { indicators: Drafted<Indicator>[] }, words: RegExp): Drafted<Indicator>[] => d.indicators.filter((i) => words.test(i.value.source ?? ''))
+
+/** The genre tests' usual draft: a bare list of targets for 2026 under `head`. */
+export const listDrafter =
+  (head: string): ((items: string[]) => PlanDraft) =>
+  (items) =>
+    draftList({ head, year: 2026, items, bare: true })
