@@ -242,6 +242,22 @@ export function assignedLevels(text: string): string {
     .replace(ASSIGNED_AFTER_RE, (m, at: number) => (/(?:phấn đấu|đăng ký|quyết tâm)(?![\p{L}])[^;]*\d/iu.test(text.slice(Math.max(0, text.lastIndexOf(';', at) + 1, at - 200), at)) ? ' '.repeat(m.length) : m))
 }
 
+/**
+ * "đạt 7.260.000.000 đồng (Bảy tỷ, hai trăm sáu mươi triệu đồng) trở lên, …": a comma inside a
+ * bracket of words with no figure (an amount written out, a gloss) separates nothing; the figure's
+ * clause goes on past the bracket to the next separator. `tail` is where the clause was found to
+ * end in `rest` (-1: nowhere); a bracket holding a figure, a ";" or another bracket is left as it is.
+ */
+function pastWordsBracket(rest: string, tail: number): number {
+  if (tail === -1 || rest[tail] !== ',') return tail
+  const open = rest.lastIndexOf('(', tail)
+  if (open === -1 || rest.lastIndexOf(')', tail) > open) return tail
+  const close = rest.indexOf(')', tail)
+  if (close === -1 || /[\d;()]/u.test(rest.slice(open + 1, close))) return tail
+  const next = rest.slice(close + 1).search(/;|,(?!\d)|\.(?=\s|$)/u)
+  return next === -1 ? -1 : close + 1 + next
+}
+
 export function findTargets(line: Line, section: Section, subjectMode: boolean): Found[] {
   // "thành lập mới hai hợp tác xã": a count in words is read as its digits (same offsets).
   // "diện tích 780 ha × năng suất 35 tạ/ha = sản lượng 2.730 tấn": a crop's product written out with
@@ -564,6 +580,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "với" a measure of its own (not "so với"), and "cho" a crop's output or yield.)
     const joinAt = after(end).slice(0, tail === -1 ? undefined : tail).search(/\s+(?:và|đồng thời)\s+(?=\D)|(?<!\s)(?<!(?:^|[^\p{L}])so)\s+với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|(?<!\s)\s+cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}]))/u)
     if (joinAt !== -1 && new RegExp(QUANTITY_RE.source, 'iu').test(after(end).slice(joinAt, tail === -1 ? undefined : tail))) tail = joinAt
+    tail = pastWordsBracket(after(end), tail)
     let spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     // ("(trong đó chè giống mới 960 ha)": a part read out of its bracket ends before the bracket closes.)
     if (/\)\s*$/u.test(text.slice(lead, spanEnd)) && !text.slice(lead, spanEnd).includes('(')) spanEnd = lead + text.slice(lead, spanEnd).replace(/\s*\)\s*$/u, '').length
