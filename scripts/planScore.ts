@@ -170,6 +170,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout120'), title: 'held-out plans, hundred-and-twentieth set (test/fixtures/heldout120; measured once at cf51c34)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout121'), title: 'held-out plans, hundred-and-twenty-first set (test/fixtures/heldout121; measured once at 4315110)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout123'), title: 'held-out plans, hundred-and-twenty-third set (test/fixtures/heldout123; measured once at 5af5016)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout126'), title: 'held-out plans, hundred-and-twenty-sixth set (test/fixtures/heldout126; measured once at 1139b9f)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
