@@ -171,6 +171,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout121'), title: 'held-out plans, hundred-and-twenty-first set (test/fixtures/heldout121; measured once at 4315110)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout122'), title: 'held-out plans, hundred-and-twenty-second set (test/fixtures/heldout122; measured once at fa9e17a)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout123'), title: 'held-out plans, hundred-and-twenty-third set (test/fixtures/heldout123; measured once at 5af5016)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout124'), title: 'held-out plans, hundred-and-twenty-fourth set (test/fixtures/heldout124; measured once at f8ddd6d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout125'), title: 'held-out plans, hundred-and-twenty-fifth set (test/fixtures/heldout125; measured once at fdb5e60)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout126'), title: 'held-out plans, hundred-and-twenty-sixth set (test/fixtures/heldout126; measured once at 1139b9f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout127'), title: 'held-out plans, hundred-and-twenty-seventh set (test/fixtures/heldout127; measured once at 5e4f093)' },
