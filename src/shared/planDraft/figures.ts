@@ -170,6 +170,14 @@ const RATE_FIGURE_AHEAD_RE = /\d(?:[\d.,]{0,12}\d)?\s{0,2}%/u
  */
 const MASS_ORG_DUTY_RE = /^[\s,;.:–+•*-]{0,6}(?:(?:ban chấp hành|ủy ban|uỷ ban)\s+)?(?:đoàn thanh niên|đoàn tncs hồ chí minh|hội liên hiệp phụ nữ|hội lhpn|hội phụ nữ|hội nông dân|hội cựu chiến binh|hội ccb|hội người cao tuổi|hội chữ thập đỏ|hội khuyến học|mặt trận tổ quốc|mặt trận|mttq|công đoàn|chi đoàn|chi hội|các hội,?\s+đoàn thể|các đoàn thể)(?![\p{L}])(?:(?!phấn đấu)[^\d;:.%]){0,60}?(?<![\p{L}])(?:duy trì|tổ chức|mở|thành lập|ra mắt|phối hợp|vận động|xây dựng|tuyên truyền|hỗ trợ|giúp đỡ|nhận đỡ đầu|triển khai|phát động)(?![\p{L}])(?:(?!phấn đấu|đạt)[^\d;:.%]){0,60}$/iu
 
+/**
+ * "diện tích lúa 2 vụ 1.120 ha", "đậu phộng gieo trồng 2 vụ đạt 1.150 ha", "lúa 3 vụ/năm: 16.200
+ * ha": the crop's seasons counted before its area or output say which crop is meant; "2 vụ" is no
+ * target (a count of incidents, "giảm 2 vụ", has no area or output right after it).
+ */
+const SEASONS_QUALIFIER_RE = /^\d{1,2}\s*vụ$/iu
+const SEASONS_MEASURE_RE = /^\s*(?:\/\s*năm\s*)?(?::\s*|(?:đạt|là|với|diện tích|gieo trồng|sản lượng)\s+){0,2}\d[\d.,]*\s*(?:ha|tấn|tạ)(?![\p{L}])/iu
+
 /** A subject after its figure holds another figure (not a size that says which units are counted). */
 const subjectFigure = (subject: string): boolean => new RegExp(QUANTITY_RE.source, 'iu').test(subject.replace(SIZE_QUALIFIER_RE, ' '))
 
@@ -341,6 +349,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
     // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
     if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
+    if (SEASONS_QUALIFIER_RE.test(m[0]) && SEASONS_MEASURE_RE.test(after(at + m[0].length))) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.

@@ -79,8 +79,9 @@ const CROP_LINES_NEAR = 3
  * measures name no crop (the label or the group row above them does), and the next crop's lines
  * repeat the same names. A yield left unlinked is computed from the area and the output stated
  * beside it (within a few items) whose figures give it: area × yield = output, within rounding
- * (a tenth of a tấn per tạ). Where a standing area and its harvested part are both stated, the
- * figures tell which one the yield is over.
+ * (a tenth of a tấn per tạ). An area may be a part of another, named by its crop alone under it.
+ * Where a standing area and its harvested part are both stated, the figures tell which one the
+ * yield is over.
  */
 function yieldsBesideTheirCrop(built: readonly Built[]): void {
   for (const [i, y] of built.entries()) {
@@ -88,7 +89,8 @@ function yieldsBesideTheirCrop(built: readonly Built[]): void {
     const stated = figureOf(y.value.target)
     if (stated === undefined || stated <= 0) continue
     const near = built.slice(Math.max(0, i - CROP_LINES_NEAR), i + CROP_LINES_NEAR + 1).filter((b) => b !== y && !b.value.formula && b.value.target !== undefined)
-    const areas = near.filter((b) => b.value.unitOfMeasure === 'ha' && /^(?:trong đó\s*:?\s*)?(?:(?:tổng|duy trì)\s+)?(?:diện tích|gieo)/iu.test(b.value.name))
+    // (A table's "- Trong đó: lúa nước cả năm | ha | 1.300" under the area sown: a part in hectares is an area too.)
+    const areas = near.filter((b) => b.value.unitOfMeasure === 'ha' && (/^(?:trong đó\s*:?\s*)?(?:(?:tổng|duy trì)\s+)?(?:diện tích|gieo)/iu.test(b.value.name) || b.value.partOf !== undefined))
     const outputs = near.filter((b) => b.value.unitOfMeasure === 'tấn' && /^(?:tổng\s+)?sản lượng(?![\p{L}])/iu.test(b.value.name))
     const perTon = y.value.unitOfMeasure === 'tạ/ha' ? 10 : 1
     const fits = areas.flatMap((a) => outputs.map((o) => ({ a, o }))).filter(({ a, o }) => {
