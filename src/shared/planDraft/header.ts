@@ -49,7 +49,9 @@ export interface HeaderResult {
 export function readHeader(text: string, lines: readonly Line[], options: { year?: number }): HeaderResult {
   const header: PlanDraftHeader = {}
   const head = lines.slice(0, 25)
-  const bodyLine = lines.findIndex((l) => /^(?:I[.)]\s|1[.)]\s|Căn cứ|Thực hiện|Để thực hiện)/u.test(l.text))
+  // ("PHẦN I" / "Phần thứ nhất" over its title, "A. VỀ PHÁT TRIỂN KINH TẾ": a plan whose parts are
+  // named so, and whose first "1." is an item of a later part, begins at its first part.)
+  const bodyLine = lines.findIndex((l) => /^(?:I[.)]\s|1[.)]\s|Căn cứ|Thực hiện|Để thực hiện|(?:PHẦN|Phần)\s+(?:I|1|thứ nhất|THỨ NHẤT)(?:\s*[.:]|\s*$)|A[.)]\s+\p{Lu})/u.test(l.text))
   const bodyStart = bodyLine === -1 ? 0 : (lines[bodyLine]?.start ?? 0)
 
   for (const l of head) {

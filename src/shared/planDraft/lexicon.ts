@@ -153,6 +153,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['bè'], 'bè', true],
   [['giàn'], 'giàn', true],
   [['viên'], 'viên', true],
+  // Kilns and furnaces of a craft ("chuyển đổi ít nhất 15 lò nung thủ công", "duy trì 12 lò gốm cổ"), counted as such.
+  [['lò'], 'lò', true],
   // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
   [['camera'], 'camera', true],
   // Water tanks handed out where salt water comes in ("lắp đặt 350 bồn chứa nước ngọt"), counted as such.
@@ -242,10 +244,10 @@ const TIMES = String.raw`lần(?=\s+trong năm(?![\p{L}])|\s+trở lên|\s*[.;,]
 const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}]))`
 /**
  * "một bộ phận cán bộ", "03 bộ phận một cửa", "là một tấm gương": a part and an example, no goods
- * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè) are read after digits only.
+ * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè, lò, …) are read after digits only.
  */
 // ("05 viên chức": civil servants, no pieces.)
-const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên']
+const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò']
 const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 

@@ -1,0 +1,50 @@
+// Drafting a plan from its document (issue 13): a plan whose parts are named "PHẦN I", "PHẦN II" over
+// their titles, with its targets under "A.", "B." groups and its first "1." an item of a later part,
+// begins at its first part (the body is not taken to start at that later "1."); kilns are counted
+// as such ("15 lò nung"). Hand-written plans.
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+
+const PLAN = `ỦY BAN NHÂN DÂN XÃ TÂN PHÚ ĐÔNG
+Số: 09/KH-UBND
+Tân Phú Đông, ngày 15 tháng 01 năm 2026
+
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+
+PHẦN I
+TÌNH HÌNH CHUNG
+Năm 2025, toàn xã thu ngân sách 10,2 tỷ đồng, có 1.150 hộ trồng bưởi.
+
+PHẦN II
+CHỈ TIÊU THI ĐUA NĂM 2026
+A. VỀ KINH TẾ
++ Thu ngân sách nhà nước trên địa bàn đạt 11 tỷ đồng trở lên.
++ Chuyển đổi ít nhất 20 lò gạch thủ công sang lò công nghệ mới; duy trì 6 lò gốm cổ phục vụ du lịch.
+B. VỀ XÃ HỘI
++ Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95% trở lên.
+
+PHẦN III
+KHEN THƯỞNG
+1. Tặng Giấy khen kèm tiền thưởng 1.000.000 đồng cho tập thể tiêu biểu.
+2. Các ấp đăng ký thi đua trước ngày 15/02/2026.
+`
+
+describe('a plan in parts named "PHẦN I", "PHẦN II"', () => {
+  it('reads the targets of its second part, not only what follows its first "1."', () => {
+    const d = draftPlan(PLAN)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 11 }],
+      ['lò', { kind: 'at_least', value: 20 }],
+      ['lò', { kind: 'at_least', value: 6 }],
+      ['%', { kind: 'rate_at_least', value: 95 }],
+    ])
+    // (The review in the first part states where things stand; the awards are no targets.)
+    expect(d.indicators.some((i) => /1\.150|10,2/u.test(i.value.source ?? ''))).toBe(false)
+  })
+
+  it('counts kilns kept as a stock and kilns converted in the year as a flow', () => {
+    const d = draftPlan(PLAN)
+    expect(d.indicators.filter((i) => i.value.unitOfMeasure === 'lò').map((i) => i.value.aggregation)).toEqual(['flow', 'stock'])
+  })
+})
