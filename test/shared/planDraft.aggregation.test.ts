@@ -190,7 +190,8 @@ describe('what is sown, planted, made, earned, spent or happens in the year stay
     // People and households earn a title or a prize in the year.
     expect(rolled(d, /sản xuất, kinh doanh giỏi/u, 150)).toBe('flow')
     expect(rolled(d, /học sinh giỏi/u, 25)).toBe('flow')
-    expect(rolled(d, /điểm truy cập/u, 12)).toBe('flow')
+    // (Public internet points are places standing at the year's end, counted as cameras are: a level.)
+    expect(rolled(d, /điểm truy cập/u, 12)).toBe('stock')
     // A quarter's year-to-date figure ("quý II lũy kế") is a milestone of a flow, no running total.
     expect(rolled(d, /kênh mương/u, 4)).toBe('flow')
     expect(rolled(d, /an toàn thực phẩm/u, 45)).toBe('flow')

@@ -568,6 +568,15 @@ const RUNNING_TOTAL_RE = /(?<![\p{L}])(?<!(?:quý|tháng)\s+[\dIVX]{1,4}\s+)(?:l
 /** Money, weight, volume, length, visits and cases: made, spent, moved or happening in the year, never a level held. */
 /** The volume of tanks, ponds, cages built to hold water or stock: "thể tích bể nuôi", "dung tích hồ chứa". */
 const CAPACITY_RE = /(?<![\p{L}])(?:thể tích|dung tích)\s+(?:\p{L}+\s+){0,2}?(?:bể|lồng|ao|hồ|bồn|hầm|bè)(?![\p{L}])/iu
+/** "… trong năm": done within the year (not "trong năm học", "trong năm 2025" names the year too). */
+const WITHIN_YEAR_RE = /(?<![\p{L}])trong năm(?!\s+học)(?![\p{L}])/iu
+/**
+ * "cơ sở được kiểm tra", "bị xử phạt": what is done to those counted, the year's work on them; not a
+ * certificate, title or rank they hold ("được cấp giấy chứng nhận", "được công nhận", "được xếp hạng").
+ */
+const DONE_TO_RE = /(?<![\p{L}])(?:được|bị)\s+(?!(?:cấp\s+(?:giấy|chứng|phép)|công nhận|xếp hạng|xếp loại)(?![\p{L}]))\p{L}/iu
+/** "được cấp giấy chứng nhận", "được cấp chứng chỉ": a certificate held, said of who holds it. */
+const HELD_CERTIFICATE_RE = /(?<![\p{L}])(?:đã\s+)?được\s+cấp(?=\s+(?:giấy chứng nhận|chứng nhận|chứng chỉ|giấy phép)(?![\p{L}]))/giu
 const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:nghìn |triệu )?tấn|tạ|kg|(?:nghìn |triệu )?lít|m³|km|lượt(?: hộ| lao động)?|vụ)$/u
 
 /**
@@ -683,7 +692,13 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (LEVEL_BEFORE_RE.test(before) || RUNNING_TOTAL_RE.test(`${name} ${before} ${after}`)) return words('stock')
   // (The last words before the figure, after the clause's last comma: "đóng mới, cải hoán tàu, phấn đấu số tàu … duy trì" keeps a fleet.)
   const last = before.replace(/\([^()]*\)/gu, ' ').split(/[,;]/u).pop() ?? ''
-  if (FLOW_RE.test(name) || FLOW_RE.test(last)) return words('flow')
+  // (A bracket in the name listing the kinds counted, "Số cơ sở chế biến sản phẩm từ luồng (đũa, tăm,
+  // ván ghép, …)", names products, no work done: "(tăng thêm)" still adds. An establishment "được cấp
+  // giấy chứng nhận đủ điều kiện …" holds the certificate, it is not issued one in the year: "có thêm …" still adds.)
+  const establishments = unit === 'cơ sở'
+  const named = name.replace(/\([^(),]*,[^()]*\)/gu, ' ')
+  const held = (s: string): string => (establishments ? s.replace(HELD_CERTIFICATE_RE, ' ') : s)
+  if (FLOW_RE.test(held(named)) || FLOW_RE.test(held(last))) return words('flow')
   // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
   if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động|nghệ nhân)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
   // (A power plant's capacity connected to the grid, "Công suất điện gió hòa lưới | MW | 291", stands
@@ -702,6 +717,14 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   // (So do cameras put up and connected, "từ 1.200 camera trở lên": equipment standing; those the year
   // puts up, "lắp đặt mới 60 camera", are read as new above.)
   if (unit === 'camera') return nature('stock')
+  // (Establishments counted, "số cơ sở chế biến … đạt 32 cơ sở trở lên", "có ít nhất 45 cơ sở … được
+  // cấp giấy chứng nhận đủ điều kiện …", are those working or holding a certificate at the year's end;
+  // and places counted, "Số điểm ngập nước khi mưa lớn | điểm | 5 | ≤ 2", those standing then (a
+  // score in points, "đạt 450 điểm", is a level too): those set up, added or removed in the year,
+  // "thành lập mới", "có thêm", "xóa bỏ", are read as such above, and so is what is done to them
+  // "trong năm" ("Cơ sở … di dời vào cụm làng nghề trong năm": those moved this year), and those the
+  // year's work is done to ("Số cơ sở được kiểm tra vệ sinh an toàn thực phẩm": the inspections).)
+  if ((establishments || unit === 'điểm') && !WITHIN_YEAR_RE.test(`${name} ${before} ${after}`) && !DONE_TO_RE.test(`${name} ${before} ${after}`)) return nature('stock')
   if (TITLED_UNIT_RE.test(unit) && (/^\d[\d.,]*\s*\/\s*\d/u.test(after) || HOLDS_TITLE_RE.test(name) || TITLED_NAME_RE.test(name))) return nature('stock')
   return undefined
 }
@@ -797,8 +820,11 @@ export const DIRECTION_RE =
  * carrying on building or developing, with no standard reached named (REACHED_RE, STATE_GOAL_RE), is
  * an effort with no point at which it is done, like a direction (DIRECTION_RE); read on the clause
  * as written, since goalBody drops "tiếp tục".
+ * So is carrying on any work, whatever its verb ("tiếp tục chuyển đổi diện tích … sang …", "tiếp tục
+ * bảo tồn, phát huy …"): with no figure, no state kept and no standard reached, it names no point
+ * at which it is done. Not a cut ("tiếp tục giảm …", a result the drafter reads on its own terms).
  */
-export const ONGOING_RE = /^tiếp tục\s+(?:xây dựng|phát triển|mở rộng|nhân rộng|hoàn thiện)(?![\p{L}])/iu
+export const ONGOING_RE = /^tiếp tục\s+(?!(?:kéo\s+)?giảm(?![\p{L}]))\p{L}/iu
 
 export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*chống|phòng ngừa|ứng phó)(?![\p{L}])/iu
 
@@ -1002,7 +1028,8 @@ export function quantityOf(name: string): { words: string; rate: boolean } | und
     .replace(/\s+đa chiều\s*$/iu, '')
     .replace(/\s+/gu, ' ')
     .trim()
-  const m = /^(?:(?:mức|phấn đấu)\s+)?(?:giảm\s+)?(?:(tỷ lệ|tỷ suất)|(?:tổng\s+)?số)\s+(\p{L}[\p{L}\d ]*\p{L}|\p{L}+)$/iu.exec(bare)
+  // ("Tỷ lệ hộ nghèo đồng bào Bru - Vân Kiều": a people's name may hold a dash between its words.)
+  const m = /^(?:(?:mức|phấn đấu)\s+)?(?:giảm\s+)?(?:(tỷ lệ|tỷ suất)|(?:tổng\s+)?số)\s+(\p{L}(?:[\p{L}\d ]|[-–](?=\s?\p{L}))*\p{L}|\p{L}+)$/iu.exec(bare)
   // ("Tỷ suất sinh": the crude birth rate, "tỷ suất sinh thô", the one rate of births in ‰.)
   if (m && /^tỷ suất$/iu.test(m[1] ?? '') && /^sinh(?: thô)?$/iu.test(m[2]!)) return { words: 'sinh thô', rate: true }
   if (!m || m[2]!.split(' ').length < 2) return undefined

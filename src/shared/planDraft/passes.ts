@@ -585,6 +585,8 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     .replace(/^sinh\\s\+thô$/u, String.raw`tỷ\s+suất\s+sinh(?:\s+thô)?`)
     // "hộ nghèo đồng bào dân tộc thiểu số" is "hộ nghèo trong đồng bào dân tộc thiểu số" or "… là đồng bào …" too.
     .replace(/\\s\+(đồng\\s\+bào|người\\s\+dân\\s\+tộc|dân\\s\+tộc)/u, String.raw`\s+(?:(?:trong|là|thuộc)\s+)?$1`)
+    // ("Bru - Vân Kiều" is "Bru-Vân Kiều" too: a dash in a name, spaced or not.)
+    .replace(/(?:\\s\+)?([-–])(?:\\s\+)?/gu, String.raw`\s*[-–]\s*`)
   const out: StatedLevel[] = []
   const part = (end: number): boolean => PART_AFTER_RE.test(text.slice(end, end + 30))
   const push = (figure: string, at: number, words: string, u: string | undefined = unit): void => {
