@@ -179,6 +179,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout129'), title: 'held-out plans, hundred-and-twenty-ninth set (test/fixtures/heldout129; measured once at 5b62672)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; measured once at 265f4c3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; measured once at cfd3755)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout132'), title: 'held-out plans, hundred-and-thirty-second set (test/fixtures/heldout132; measured once at f00b972)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
