@@ -181,6 +181,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; measured once at cfd3755)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout132'), title: 'held-out plans, hundred-and-thirty-second set (test/fixtures/heldout132; measured once at f00b972)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout133'), title: 'held-out plans, hundred-and-thirty-third set (test/fixtures/heldout133; measured once at 611c606)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout134'), title: 'held-out plans, hundred-and-thirty-fourth set (test/fixtures/heldout134; measured once at b11b8dc)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
