@@ -208,9 +208,10 @@ export function notAbove(c: { text: string; start: number; end: number; until?: 
  * person left in a state counted as a level is that count brought down to 0, an `at_most` 0 (not
  * strict) on the stock, as "số hộ nghèo còn dưới 10 hộ" would be with its figure; not a yes/no and not
  * a cut. Only households and people ("không còn thôn, bản chưa có chi bộ" is the state of every
- * village, a yes/no), and only a clause that is that alone (the noun and the words that qualify it).
+ * village, a yes/no), and only a clause that is that alone (the noun and the words that qualify it,
+ * the year's end before or after: "không còn hộ nghèo theo chuẩn của thành phố vào cuối năm 2025").
  */
-const NONE_LEFT_RE = /^(?:(?:đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?,?\s+)?(?:(?:toàn|trên địa bàn)\s+(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu\s+)?không còn\s+((?:hộ|người)\s+\p{L}+(?:\s+\p{L}+){0,5})$/iu
+const NONE_LEFT_RE = /^(?:(?:đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?,?\s+)?(?:(?:toàn|trên địa bàn)\s+(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu\s+)?không còn\s+((?:hộ|người)\s+\p{L}+(?:\s+\p{L}+){0,5}?)(?:,?\s+(?:vào\s+|đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?)?$/iu
 export function noneLeft(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number): Built | undefined {
   const m = NONE_LEFT_RE.exec(c.text.replace(/[.;,\s]+$/u, '').trim())
   if (!m) return undefined

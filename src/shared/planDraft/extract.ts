@@ -126,6 +126,13 @@ function underItsHeading(current: Section, lines: readonly Line[], index: number
   return index > 0 && current.span.start === lines[index - 1]!.start && current.name !== '' && !/\d/u.test(current.name)
 }
 
+/** The last line with text before `index` is the heading of the section `current`. */
+function headingJustAbove(current: Section, lines: readonly Line[], index: number): boolean {
+  let above = index - 1
+  while (above >= 0 && lines[above]!.text === '') above--
+  return above >= 0 && current.span.start === lines[above]!.start
+}
+
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
   const text = normalizeText(input)
   const lines = linesOf(text)
@@ -188,6 +195,8 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   let targetsPart: Section | undefined
   // The list a lead-in line opened in a text without sections, while it is read.
   let leadIn: Section | undefined
+  // A list numbered again from "1." right under a numbered heading of its own level (renumbered).
+  let renumbered: { level: number; next: number } | undefined
   // The spans of the corrections read ("sửa lại: …"), for applyCorrections.
   const corrections: { start: number; end: number }[] = []
   for (const [index, line] of lines.entries()) {
@@ -233,6 +242,19 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     let itemStart = line.start
     // The name of the target whose plan's cell is read as a line (groupPlanCell).
     let groupName: string | undefined
+    // "3. Các chỉ tiêu thi đua chủ yếu năm 2027" over "1. Tổng giá trị …" to "17. …", then "4. Thời
+    // gian": a list numbered again from 1 right under a numbered heading that names the targets is that
+    // heading's items, one level deeper, for as long as its numbers run on; a number out of the run ends it.
+    if (h && numbered && /^\d{1,2}[.)/]\s/u.test(line.text)) {
+      const number = Number(h.label)
+      if (renumbered && number === renumbered.next) {
+        h.level = renumbered.level
+        renumbered.next++
+      } else if (number === 1 && current !== ROOT && current.level === h.level && !current.excluded && (current.list || current.content) && !sections.some((x) => x.parent === current) && !/\d/u.test(current.name.replace(/\s+năm\s+\d{4}/iu, '')) && headingJustAbove(current, lines, index)) {
+        renumbered = { level: h.level + 0.5, next: 2 }
+        h.level = renumbered.level
+      } else renumbered = undefined
+    } else if (h) renumbered = undefined
     if (h) {
       while (current.level >= h.level && current.parent) current = current.parent
       const code = current === ROOT ? h.label : `${current.code}.${h.label}`

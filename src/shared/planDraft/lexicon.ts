@@ -153,6 +153,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['bè'], 'bè', true],
   [['giàn'], 'giàn', true],
   [['viên'], 'viên', true],
+  // Cells of fish cages on a lagoon ("số ô lồng nuôi cá … không quá 1.200 ô"), counted as such.
+  [['ô lồng', 'ô'], 'ô', true],
   // Kilns and furnaces of a craft ("chuyển đổi ít nhất 15 lò nung thủ công", "duy trì 12 lò gốm cổ"), counted as such.
   [['lò'], 'lò', true],
   // Security cameras a ward installs ("Lắp đặt mới ≥ 60 camera an ninh"), counted as such.
@@ -246,9 +248,9 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
  * "một bộ phận cán bộ", "03 bộ phận một cửa", "là một tấm gương": a part and an example, no goods
  * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè, lò, …) are read after digits only.
  */
-// ("05 viên chức": civil servants, no pieces.)
-const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò']
-const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))` }
+// ("05 viên chức": civil servants, no pieces; "3 ô tô": cars, no cells of cages.)
+const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò', 'ô', 'ô lồng']
+const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -320,6 +322,14 @@ const CUES: [string, Cue][] = (
   [
     ['bằng hoặc dưới', { kind: 'at_most', strict: false }],
     ['bằng hoặc thấp hơn', { kind: 'at_most', strict: false }],
+    // ("Thu ngân sách … bằng hoặc cao hơn 12,8 tỷ đồng": the figure itself is met, no "hơn" alone.)
+    ['bằng hoặc ít hơn', { kind: 'at_most', strict: false }],
+    ['bằng hoặc nhỏ hơn', { kind: 'at_most', strict: false }],
+    ['bằng hoặc cao hơn', { kind: 'at_least', strict: false }],
+    ['bằng hoặc lớn hơn', { kind: 'at_least', strict: false }],
+    ['bằng hoặc nhiều hơn', { kind: 'at_least', strict: false }],
+    ['bằng hoặc trên', { kind: 'at_least', strict: false }],
+    ['bằng hoặc vượt', { kind: 'at_least', strict: false }],
     ['không vượt quá', { kind: 'at_most', strict: false }],
     ['không quá', { kind: 'at_most', strict: false }],
     ['tối đa', { kind: 'at_most', strict: false }],
@@ -713,7 +723,7 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages, rafts and racks of pearl oysters, stand from year to year: "1.650
   // phòng lưu trú"; so do bee colonies kept, "900 đàn ong".)
-  if (/^(?:lồng|bè|giàn|phòng|đàn)$/u.test(unit)) return nature('stock')
+  if (/^(?:lồng|ô|bè|giàn|phòng|đàn)$/u.test(unit)) return nature('stock')
   // (So do cameras put up and connected, "từ 1.200 camera trở lên": equipment standing; those the year
   // puts up, "lắp đặt mới 60 camera", are read as new above.)
   if (unit === 'camera') return nature('stock')
