@@ -169,7 +169,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout119'), title: 'held-out plans, hundred-and-nineteenth set (test/fixtures/heldout119; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout120'), title: 'held-out plans, hundred-and-twentieth set (test/fixtures/heldout120; measured once at cf51c34)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout121'), title: 'held-out plans, hundred-and-twenty-first set (test/fixtures/heldout121; measured once at 4315110)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout122'), title: 'held-out plans, hundred-and-twenty-second set (test/fixtures/heldout122; measured once at fa9e17a)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout122'), title: 'held-out plans, hundred-and-twenty-second set (test/fixtures/heldout122; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout123'), title: 'held-out plans, hundred-and-twenty-third set (test/fixtures/heldout123; measured once at 5af5016)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout124'), title: 'held-out plans, hundred-and-twenty-fourth set (test/fixtures/heldout124; measured once at f8ddd6d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout125'), title: 'held-out plans, hundred-and-twenty-fifth set (test/fixtures/heldout125; measured once at fdb5e60)' },

@@ -44,7 +44,7 @@ import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -480,6 +480,24 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
           part.value = { ...part.value, partOf: got.value.code }
           part.reasons.push(`“trong đó”: là một phần của “${got.value.name}”`)
           built.push(part)
+        }
+        // "| Tổng đàn gia cầm | 160.000 con trở lên, trong đó gà Tiên Yên 95.000 con |", "| … | Duy trì 210 ha;
+        // trồng mới 25 ha |": a second statement in the plan cell, a part or a target of its own.
+        const rest = bare === item ? planCellRest(bare, current, year, doc, codes, tableHead, got, built.length) : undefined
+        // (A part in another unit than the row's, or of a rate, is none: it is left out, and the row kept whole.)
+        const more = (rest?.more ?? []).filter(({ part, read }) => !part || (unitFamily(read.value.unitOfMeasure) === unitFamily(got.value.unitOfMeasure) && got.value.aggregation !== 'rate' && !got.value.children))
+        if (rest && more.length > 0) {
+          const source = item.text.slice(0, rest.end - item.start)
+          got.value = { ...got.value, source }
+          got.source = { start: got.source.start, end: item.start + source.length }
+          for (const alt of got.alternatives ?? []) alt.source = source
+          for (const { read, part } of more) {
+            if (part) {
+              read.value = { ...read.value, partOf: got.value.code }
+              read.reasons.push(`“trong đó”: là một phần của “${got.value.name}”`)
+            }
+            built.push(read)
+          }
         }
       } else {
         // "| 4 | Cây lúa cả năm | | | |": a row of one name and no figure heads the rows under it,

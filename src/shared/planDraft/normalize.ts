@@ -1204,8 +1204,11 @@ function pageFurniture(line: string): boolean {
 
 /** A count of all of a kind alone on its line ("3/4", "11/14"): a page number or a table's cell. */
 const FRACTION_CELL_RE = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u
-/** A group row's numeral alone on its line: "I", "II.", "III)". */
-const ROMAN_ROW_RE = /^\s*([IVXLC]{1,6})[.)]?\s*$/u
+/**
+ * A group row's numeral alone on its line: "I", "II.", "III)"; or its capital letter, "A", "B.", as a
+ * Word table letters its groups ("A" / "KINH TẾ", "B" / "VĂN HÓA - XÃ HỘI").
+ */
+const GROUP_ROW_RE = /^\s*([IVXLC]{1,6}|[A-H])[.)]?\s*$/u
 /** A row-number cell holding a dash alone ("-", "+"): a row without a number, its name on the next line. */
 const DASH_CELL_RE = /^\s*[-–+]\s*$/u
 /** A row without a number of its own under a group row: "- Diện tích", "+ Năng suất". */
@@ -1218,7 +1221,7 @@ const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
  */
 function stackedRowEnds(lines: string[], at: number, expected: number): boolean {
   const line = lines[at]
-  return line === undefined || pageFurniture(line) || ROW_NUMBER_RE.exec(line)?.[1] === String(expected) || ROMAN_ROW_RE.test(line) || SUB_ROW_RE.test(line) || line.trim().length > 40
+  return line === undefined || pageFurniture(line) || ROW_NUMBER_RE.exec(line)?.[1] === String(expected) || GROUP_ROW_RE.test(line) || SUB_ROW_RE.test(line) || line.trim().length > 40
 }
 
 /**
@@ -1243,11 +1246,11 @@ function stackedTables(lines: string[]): string[] {
     }
     const head = [lines[i]!.trim()]
     let j = i + 1
-    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !ROMAN_ROW_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !GROUP_ROW_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
     // (A blank line or a page's furniture may stand between the heading and the first row.)
     while (j < lines.length && j - i <= 12 && pageFurniture(lines[j]!)) j++
-    const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')?.[1] ?? ROMAN_ROW_RE.exec(lines[j] ?? '')?.[1]
-    if (head.length < 3 || head.length > 7 || (firstRow !== '1' && firstRow !== 'I') || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
+    const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')?.[1] ?? GROUP_ROW_RE.exec(lines[j] ?? '')?.[1]
+    if (head.length < 3 || head.length > 7 || (firstRow !== '1' && firstRow !== 'I' && firstRow !== 'A') || !head.some((h) => COLUMN_HEADING_RE.test(h))) {
       out.push(lines[i]!)
       continue
     }
@@ -1278,7 +1281,7 @@ function stackedTables(lines: string[]): string[] {
         while (k < lines.length && pageFurniture(lines[k]!)) k++
       }
       const line = lines[k] ?? ''
-      const roman = ROMAN_ROW_RE.exec(line)
+      const roman = GROUP_ROW_RE.exec(line)
       const name = lines[k + 1]?.trim() ?? ''
       if (roman && /\p{L}{2,}/u.test(name) && !/\d/u.test(name)) {
         rows.push(`| ${roman[1]} | ${name} |${blank(head.length - 2)}`)
@@ -1305,7 +1308,7 @@ function stackedTables(lines: string[]): string[] {
       // (A Word table copied one cell a line gives the dash in the row-number cell, alone on its
       // line, and the name on the next: "-" / "Trong đó: …" / "%" / "36" / "40"; that row has a
       // line more.)
-      const dashed = DASH_CELL_RE.test(line) && /\p{L}{2,}/u.test(name) && name.length <= 120 && !ROW_NUMBER_RE.test(name) && !ROMAN_ROW_RE.test(name)
+      const dashed = DASH_CELL_RE.test(line) && /\p{L}{2,}/u.test(name) && name.length <= 120 && !ROW_NUMBER_RE.test(name) && !GROUP_ROW_RE.test(name)
       const d = dashed ? 1 : 0
       const partOfRow =
         !number &&
@@ -1314,7 +1317,7 @@ function stackedTables(lines: string[]): string[] {
         k === at &&
         (SUB_ROW_RE.test(line) || dashed) &&
         line.trim().length <= 120 &&
-        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + d + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && !DASH_CELL_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !ROMAN_ROW_RE.test(c)) &&
+        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + d + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && !DASH_CELL_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !GROUP_ROW_RE.test(c)) &&
         stackedRowEnds(lines, k + d + head.length - 1, expected)
       const sub = (!number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60) || partOfRow
       if (partRow) {
@@ -1366,7 +1369,7 @@ function stackedTables(lines: string[]): string[] {
         // row's cells up to the next row's number; it is no page number there.
         const missing = head.length - cells.length
         const fills = (x: number): boolean => x < lines.length && (FRACTION_CELL_RE.test(lines[x]!) || !pageFurniture(lines[x]!))
-        const closes = (x: number): boolean => x >= lines.length || ROW_NUMBER_RE.exec(lines[x]!)?.[1] === String(expected) || ROMAN_ROW_RE.test(lines[x]!) || PART_ROW_NUMBER_RE.test(lines[x]!) || !/^\s*[\d≥≤<>]/u.test(lines[x]!)
+        const closes = (x: number): boolean => x >= lines.length || ROW_NUMBER_RE.exec(lines[x]!)?.[1] === String(expected) || GROUP_ROW_RE.test(lines[x]!) || PART_ROW_NUMBER_RE.test(lines[x]!) || !/^\s*[\d≥≤<>]/u.test(lines[x]!)
         if (cells.length >= 2 && FRACTION_CELL_RE.test(cell) && Array.from({ length: missing - 1 }, (_, x) => n + 1 + x).every(fills) && closes(n + missing)) {
           cells.push(cell.trim())
           n++

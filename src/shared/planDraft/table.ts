@@ -3,7 +3,7 @@
 import type { Indicator, Target } from '../model'
 import { agreesWith } from '../validation'
 import type { Line } from './header'
-import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitInfo } from './lexicon'
+import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitFamily, unitInfo } from './lexicon'
 import { lowerFirst, type Section, upperFirst } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
@@ -440,6 +440,67 @@ export function notePart(line: Line, section: Section, year: number | undefined,
   if (!read) return undefined
   read.reasons.push('đọc từ ô ghi chú của một dòng bảng: “trong đó”, một phần của dòng')
   return read
+}
+
+/** Where a plan cell's first statement may end before another: a ";", or a "," before "trong đó". */
+const PLAN_CELL_TURN_RE = /;|,(?=\s*trong đó(?![\p{L}]))/giu
+
+/**
+ * "| 2 | Tổng đàn gia cầm | 160.000 con trở lên, trong đó gà Tiên Yên 95.000 con |", "| 4 | Diện tích
+ * cây ba kích tím | Duy trì 210 ha; trồng mới 25 ha |": a plan cell stating the row's figure, then a
+ * second statement with its own figure and unit after a ";" or a ", trong đó". The row's target is the
+ * first (readTableRow); each figure after is a target of its own, read as the clause it is, its own
+ * words its source: after "trong đó", a part of the row's target (the caller makes it so); after ";",
+ * its own target, named with the row's name where it measures the same thing in a few words of its own
+ * ("trồng mới 25 ha" in a row of hectares: "Diện tích ba kích tím trồng mới"). `end` is where the
+ * row's own statement ends in the text. (Not a ";" inside a bracket: "(năm 2025: 92%; …)" is a note.)
+ */
+export function planCellRest(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head: readonly string[] | undefined, whole: Built, n0: number): { end: number; more: { read: Built; part: boolean }[] } | undefined {
+  const at = head ? tableColumns(head, year).plan : undefined
+  if (at === undefined) return undefined
+  let pos = 1
+  let cell: Line | undefined
+  for (const [i, raw] of line.text.slice(1, -1).split('|').entries()) {
+    if (i === at) cell = { text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) }
+    pos += raw.length + 1
+  }
+  if (!cell) return undefined
+  // (The brackets and digits before each turn counted as the cell is read once, not again at each turn.)
+  let depth = 0
+  let digit = false
+  let seen = 0
+  for (const m of cell.text.matchAll(PLAN_CELL_TURN_RE)) {
+    for (; seen < m.index; seen++) {
+      const c = cell.text[seen]!
+      if (c === '(') depth++
+      else if (c === ')') depth--
+      else if (c >= '0' && c <= '9') digit = true
+    }
+    if (!digit || depth !== 0) continue
+    const before = cell.text.slice(0, m.index)
+    const after = cell.text.slice(m.index + m[0].length)
+    const lead = /^\s*(trong đó\s*:?\s*)?/iu.exec(after)!
+    const from = m.index + m[0].length + lead[0].length
+    const rest: Line = { text: cell.text.slice(from), start: cell.start + from }
+    if (!new RegExp(QUANTITY_RE.source, 'iu').test(rest.text)) return undefined
+    const found = findTargets(rest, section, true)
+    if (found.length === 0) return undefined
+    // (After "trong đó", the parts run to the next ";": "…, trong đó gà 95.000 con; trồng mới 25 ha".)
+    const semicolon = rest.text.indexOf(';')
+    const partEnd = lead[1] !== undefined ? rest.start + (semicolon === -1 ? rest.text.length : semicolon) : rest.start
+    const family = unitFamily(whole.value.unitOfMeasure)
+    const wholeWords = new Set(whole.value.name.toLowerCase().split(/\s+/u))
+    const named = found.map((f) => {
+      const words = f.name.trim().toLowerCase().split(/\s+/u)
+      const sameMeasure = f.at >= partEnd && !f.afterWhole && unitFamily(unitInfo(f.unit)?.canonical ?? f.unit) === family && words.length <= 3 && words.every((w) => !wholeWords.has(w))
+      return sameMeasure ? { ...f, name: `${whole.value.name} ${lowerFirst(f.name.trim())}` } : f
+    })
+    const read = fromFound(named, rest, year, doc, codes, n0)
+    const more = read.map((b) => ({ read: b, part: b.found !== undefined && b.found.at < partEnd && !b.found.afterWhole }))
+    for (const { read: b } of more) b.reasons.push('đọc từ ô kế hoạch của một dòng bảng: một chỉ tiêu nữa sau dấu “;” hoặc “trong đó”')
+    return { end: cell.start + before.trimEnd().length, more }
+  }
+  return undefined
 }
 
 /** The unit cell of a table's row, under its heading's "ĐVT" column, as written ('' if none). */
