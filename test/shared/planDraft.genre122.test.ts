@@ -87,3 +87,61 @@ describe('a plan cell of two statements in a pipe table', () => {
     expect(draft(table('9.500 con trở lên')).indicators).toHaveLength(2)
   })
 })
+
+describe('a Word table copied one cell a line: a crop\'s row of its name alone over rows marked "-"', () => {
+  const sub = (split: boolean, name: string, cells: string[]): string[] => (split ? ['-', name, ...cells] : [`- ${name}`, ...cells])
+  const table = (split: boolean): string[] => [
+    'STT',
+    'Nội dung chỉ tiêu',
+    'Đơn vị tính',
+    'Thực hiện năm 2025',
+    'Kế hoạch năm 2026',
+    '1',
+    'Tổng sản lượng lương thực có hạt',
+    'tấn',
+    '6.100',
+    '6.250',
+    '2',
+    'Ngô',
+    '',
+    '',
+    '',
+    ...sub(split, 'Diện tích gieo trồng', ['ha', '-', '410']),
+    ...sub(split, 'Năng suất bình quân', ['tạ/ha', '47', '48']),
+    ...sub(split, 'Sản lượng', ['tấn', '1.900', '1.968']),
+    '3',
+    'Xã giữ vững chuẩn nông thôn mới',
+    '-',
+    'Đạt',
+    'Đạt',
+    '4',
+    'Số hộ nghèo',
+    'hộ',
+    '46',
+    '34',
+    '',
+    'III. GIẢI PHÁP',
+  ]
+
+  it.each([
+    ['its dash alone in the row-number cell', true],
+    ['"- " before the name', false],
+  ])('reads the rows marked "-" as the crop\'s targets, named with it (%s)', (_, split) => {
+    const text = normalizeText(table(split).join('\n'))
+    expect(text).toContain('| 2 | Ngô | | | |\n| | - Diện tích gieo trồng | ha | - | 410 |\n| | - Năng suất bình quân | tạ/ha | 47 | 48 |')
+    const d = draft(table(split))
+    expect(bySource(d, /Diện tích gieo trồng/u)[0]?.value).toMatchObject({ name: 'Diện tích gieo trồng ngô', unitOfMeasure: 'ha', target: { kind: 'at_least', value: 410 } })
+    expect(bySource(d, /Năng suất bình quân/u)[0]?.value).toMatchObject({ name: 'Năng suất bình quân ngô', target: { kind: 'derived', value: 48 } })
+    expect(bySource(d, /- Sản lượng/u)[0]?.value).toMatchObject({ name: 'Sản lượng ngô', target: { kind: 'at_least', value: 1968 } })
+    expect(bySource(d, /Số hộ nghèo/u)[0]?.value.target).toMatchObject({ kind: 'at_most', value: 34 })
+    expect(d.indicators).toHaveLength(6)
+  })
+
+  it('keeps a "-" in a unit or a figure cell a cell, no row marked "-"', () => {
+    const text = normalizeText(table(true).join('\n'))
+    expect(text).toContain('| 3 | Xã giữ vững chuẩn nông thôn mới | - | Đạt | Đạt |\n| 4 | Số hộ nghèo | hộ | 46 | 34 |')
+    // (Without the crop row's empty cells, "2" / "Ngô" / "-" / "Diện tích …" is a row whose unit cell is "-".)
+    const bare = table(true).filter((l, i) => !(i >= 12 && i <= 14))
+    expect(normalizeText(bare.join('\n'))).not.toContain('| 2 | Ngô | | | |')
+  })
+})

@@ -1319,7 +1319,7 @@ function stackedTables(lines: string[]): string[] {
         line.trim().length <= 120 &&
         Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + d + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && !DASH_CELL_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !GROUP_ROW_RE.test(c)) &&
         stackedRowEnds(lines, k + d + head.length - 1, expected)
-      const sub = (!number && heads && k === at && SUB_ROW_RE.test(line) && line.trim().length <= 60) || partOfRow
+      const sub = (!number && heads && k === at && (SUB_ROW_RE.test(line) || (dashed && name.length <= 60)) && line.trim().length <= 60) || partOfRow
       if (partRow) {
         partExpected++
         heads = false
@@ -1338,9 +1338,18 @@ function stackedTables(lines: string[]): string[] {
           afterRow = false
           continue
         }
-        if (/\p{L}{2,}/u.test(name) && SUB_ROW_RE.test(lines[k + 2] ?? '')) {
+        // ("2" / "Lúa" / "" / "" / "" / "-" / "Diện tích" / "ha" / …: a Word table's row of a name alone
+        // keeps its other cells as empty lines, exactly as many as it has cells left, and its rows
+        // without a number give their dash alone in the row-number cell. Only after those empty
+        // cells: "3" / "Xã đạt chuẩn …" / "-" / "Đạt" is a row whose unit cell is "-".)
+        let e = k + 2
+        while (e < k + head.length && lines[e] !== undefined && lines[e]!.trim() === '' && !lines[e]!.includes('\f')) e++
+        const emptied = e === k + head.length
+        const subAt = emptied ? e : k + 2
+        const dashedSub = emptied && DASH_CELL_RE.test(lines[subAt] ?? '') && /^\s*\p{L}/u.test(lines[subAt + 1] ?? '') && /\p{L}{2,}/u.test(lines[subAt + 1] ?? '') && (lines[subAt + 1] ?? '').trim().length <= 60 && !unitInfo((lines[subAt + 1] ?? '').trim())
+        if (/\p{L}{2,}/u.test(name) && (SUB_ROW_RE.test(lines[subAt] ?? '') || dashedSub)) {
           rows.push(`| ${number[1]} | ${name} |${blank(head.length - 2)}`)
-          at = k + 2
+          at = subAt
           heads = true
           afterRow = false
           continue
