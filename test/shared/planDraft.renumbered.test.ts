@@ -62,3 +62,15 @@ describe('levels met or passed', () => {
     expect(d.indicators.filter((i) => i.value.unitOfMeasure === 'ô')).toHaveLength(1)
   })
 })
+
+describe('a run-in label naming what a cut counts', () => {
+  it('names "Hộ nghèo: giảm 30 hộ nghèo" once and finds its start in the review', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2026
+Năm 2026, thu ngân sách đạt 6,1 tỷ đồng. Đầu năm 2027 toàn xã còn 318 hộ nghèo; 14/15 thôn đạt danh hiệu Thôn văn hóa.
+II. CHỈ TIÊU THI ĐUA NĂM 2027
+- Hộ nghèo: giảm 25 hộ nghèo so với đầu năm.
+`)
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Hộ nghèo', { kind: 'reduce_by', amount: 25, baseline: 318 }]])
+  })
+})
