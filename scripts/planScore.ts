@@ -184,6 +184,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout134'), title: 'held-out plans, hundred-and-thirty-fourth set (test/fixtures/heldout134; measured once at b11b8dc)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout135'), title: 'held-out plans, hundred-and-thirty-fifth set (test/fixtures/heldout135; measured once at 9399c15)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout136'), title: 'held-out plans, hundred-and-thirty-sixth set (test/fixtures/heldout136; measured once at 919cb5f)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout137'), title: 'held-out plans, hundred-and-thirty-seventh set (test/fixtures/heldout137; measured once at 748fd26)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
