@@ -48,3 +48,31 @@ describe('a plan in parts named "PHẦN I", "PHẦN II"', () => {
     expect(d.indicators.filter((i) => i.value.unitOfMeasure === 'lò').map((i) => i.value.aggregation)).toEqual(['flow', 'stock'])
   })
 })
+
+describe('a part named alone on its line after a part without targets', () => {
+  it('ends "Mục đích: …" and reads the targets under "Chỉ tiêu thi đua năm 2025"', () => {
+    const d = draftPlan(`ỦY BAN NHÂN DÂN PHƯỜNG AN HẢI
+Số: 05/KH-UBND
+An Hải, ngày 08 tháng 01 năm 2025
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2025
+
+Thực hiện Kế hoạch của UBND thành phố, UBND phường ban hành kế hoạch như sau:
+
+**Mục đích:** Khơi dậy tinh thần thi đua trong cán bộ và nhân dân 9 khu phố.
+
+**Chỉ tiêu thi đua năm 2025**
+
+**Về kinh tế:** Thu ngân sách nhà nước trên địa bàn đạt 14 tỷ đồng trở lên; phát triển mới 10 doanh nghiệp.
+
+**Về xã hội:** Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95% trở lên.
+
+**Khen thưởng:** Khu phố dẫn đầu được thưởng 2.000.000 đồng.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 14 }],
+      ['doanh nghiệp', { kind: 'at_least', value: 10 }],
+      ['%', { kind: 'rate_at_least', value: 95 }],
+    ])
+  })
+})

@@ -37,7 +37,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, lowerFirst, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName } from './sections'
 import { describingLines, guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -212,7 +212,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
     // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025" after the signature, unnumbered: the title of a schedule of
     // targets the plan attaches, an appendix as "Phụ lục …" or "Biểu số 01" is.
     const schedule = signed && !numbered && SCHEDULE_TITLE_RE.test(line.text) ? { level: 0.5, label: 'PL', rest: line.text.trim() } : undefined
-    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current.excluded ? partNameHeading(line.text, n) : undefined) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue

@@ -94,6 +94,17 @@ export function bulletHeading(text: string, n: number): { level: number; label: 
 }
 
 /**
+ * "Mục đích: …" over "Chỉ tiêu thi đua năm 2025" alone on its line (bold in the source), then "Về kinh
+ * tế: …": where a plan numbers nothing, a part's name alone on its line, without a bullet, ends the
+ * part without targets it follows and opens its own. (Only after such a part: elsewhere a line
+ * "Chỉ tiêu thi đua năm 2024" among a plan's indented levels is one of them.)
+ */
+export function partNameHeading(text: string, n: number): { level: number; label: string; rest: string; name: string } | undefined {
+  const alone = text.trim().replace(/\s*:$/u, '')
+  return /^\p{Lu}/u.test(alone) && BARE_PART_NAME_RE.test(alone) ? { level: 1, label: `M${n}`, rest: '', name: alone } : undefined
+}
+
+/**
  * "Về kinh tế", "Về quốc phòng, an ninh", "Lĩnh vực văn hóa - xã hội": where a plan numbers nothing
  * (a Word document whose automatic numbering was lost), a field's name alone on its line, without
  * a bullet, a stop or a figure, nine words at most, opens a field of the part it stands in.
@@ -115,13 +126,13 @@ const PART_NAME_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|(?:các\s+)
 
 /**
  * The name of one of a plan's parts alone on a bulleted line, as a message copy writes them
- * ("Căn cứ", "Mục đích", "Kết quả 2025 (để so sánh)", "Chỉ tiêu kinh tế - đô thị", "Nhiệm vụ",
+ * ("Căn cứ", "Mục đích", "Kết quả 2025 (để so sánh)", "Chỉ tiêu kinh tế - đô thị", "Chỉ tiêu thi đua năm 2025", "Nhiệm vụ",
  * "Thời gian", "Khen thưởng"): its grounds, its purpose, last year's results, its targets or
  * those of one field, its tasks, its time, its awards; an upper-case first letter, a remark in
  * brackets at most after it.
  */
 const BARE_PART_NAME_RE = new RegExp(
-  String.raw`^(?:căn cứ|mục đích(?:,\s*yêu cầu)?|yêu cầu|kết quả(?:\s+(?:thực hiện|đạt được))?(?:\s+năm)?\s+\d{4}|(?:các\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+thi đua)?(?:\s+(?:về\s+|lĩnh vực\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|đô thị|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[\p{L}\s]{2,30}?)?)?|nhiệm vụ(?:,?\s+giải pháp)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)(?:\s*\([^()\d]{1,40}\))?$`,
+  String.raw`^(?:căn cứ|mục đích(?:,\s*yêu cầu)?|yêu cầu|kết quả(?:\s+(?:thực hiện|đạt được))?(?:\s+năm)?\s+\d{4}|(?:các\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+thi đua)?(?:\s+(?:chủ yếu|cụ thể))?(?:\s+năm\s+\d{4})?(?:\s+(?:về\s+|lĩnh vực\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|đô thị|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[\p{L}\s]{2,30}?)?)?|nhiệm vụ(?:,?\s+giải pháp)?|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)(?:\s*\([^()\d]{1,40}\))?$`,
   'iu',
 )
 
