@@ -175,7 +175,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout125'), title: 'held-out plans, hundred-and-twenty-fifth set (test/fixtures/heldout125; measured once at fdb5e60)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout126'), title: 'held-out plans, hundred-and-twenty-sixth set (test/fixtures/heldout126; measured once at 1139b9f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout127'), title: 'held-out plans, hundred-and-twenty-seventh set (test/fixtures/heldout127; measured once at 5e4f093)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout128'), title: 'held-out plans, hundred-and-twenty-eighth set (test/fixtures/heldout128; measured once at 6ab0ecc)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout128'), title: 'held-out plans, hundred-and-twenty-eighth set (test/fixtures/heldout128; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout129'), title: 'held-out plans, hundred-and-twenty-ninth set (test/fixtures/heldout129; measured once at 5b62672)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; measured once at 265f4c3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; measured once at cfd3755)' },
@@ -186,6 +186,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout136'), title: 'held-out plans, hundred-and-thirty-sixth set (test/fixtures/heldout136; measured once at 919cb5f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout137'), title: 'held-out plans, hundred-and-thirty-seventh set (test/fixtures/heldout137; measured once at 748fd26)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout138'), title: 'held-out plans, hundred-and-thirty-eighth set (test/fixtures/heldout138; measured once at abead6d)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

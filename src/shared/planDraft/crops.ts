@@ -14,6 +14,9 @@ export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện t
  */
 export const TOPIC_LABEL_RE = /^(?:về\s+)?(?:(?:lĩnh vực|ngành)\s+)?(?:sản xuất|phát triển|trồng trọt|cây trồng|nông nghiệp|lâm nghiệp|nông(?:\s*,|\s+[-–])?\s+lâm|kinh tế|thủy sản|chăn nuôi)(?![\p{L}])/iu
 
+/** A crop named before its measure's word: "lúa cả năm diện tích gieo sạ", "đậu phộng diện tích" (a few words, no figure). */
+export const CROP_BEFORE_MEASURE_RE = /^(?:cây\s+)?\p{L}+(?:\s+\p{L}+){0,4}\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}])/iu
+
 /** A crop's measures as a short message abbreviates them, with the units each is stated in. */
 export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
   DT: { name: 'diện tích', units: /^ha$/u },

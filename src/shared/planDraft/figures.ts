@@ -508,6 +508,19 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("Các bản chăm sóc, bảo vệ, duy trì 1.150 ha thảo quả …": the villages that do it are no part of what is counted.)
     const doer = /^(?:các|toàn bộ|tất cả(?: các)?)\s+/iu.test(name) ? UNIT_NOUN_RE.exec(name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '')) : null
     if (doer && /^\s+\p{L}/u.test(name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '').slice(doer[0].length)) && !/[\d%]/u.test(name)) name = name.replace(/^(?:toàn bộ|tất cả)\s+/iu, '').slice(doer[0].length).trim()
+    // ("Phòng, chống ma túy: Giảm 10% số người sử dụng …", "**Phạm pháp hình sự:** Kéo giảm ít nhất 5% số
+    // vụ …": a field's run-in label before a bare verb of cutting or raising; what is cut follows the
+    // figure, as with no label, and names the target.)
+    const labelledVerb = /:\**\s*(?:kéo\s+)?(?:giảm|tăng)(?:\s+(?:ít nhất|tối thiểu))?\s*$/iu.exec(before)
+    // (Only where the words after the figure name what is cut: "… 10% số người nghiện …", "… 15 hộ nghèo …";
+    // "Hộ nghèo: giảm 15 hộ" is named by its label.)
+    // ("Tai nạn giao thông: kéo giảm ít nhất 10% số vụ so với …": a count alone names nothing; the label does.)
+    const namedAfter = /^\s+(?:số|tổng số)\s+\p{L}+\s+(?!so với(?![\p{L}]))\p{L}/iu.test(after(end)) || (m[5] !== undefined && unitInfo(m[5])?.integer === true && /^\s+\p{Ll}/u.test(after(end)) && !/^\s+(?:so với|trở lên|trở xuống|trong|năm|mỗi)(?![\p{L}])/iu.test(after(end)))
+    if (labelledVerb && name !== '' && namedAfter) {
+      const from = labelledVerb.index + 1
+      const to = cueMatch?.at ?? nameEnd ?? before.length
+      name = to >= from ? cleanName(before.slice(from, to)).name.trim() : ''
+    }
     const pieces = name.split(/\s*,\s*/u)
     const shortName = pieces.length <= 2 && pieces.every((p) => p.split(/\s+/u).length <= 2) && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.

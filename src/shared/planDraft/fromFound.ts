@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_BEFORE_MEASURE_RE, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
@@ -44,7 +44,11 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   // A name listing parts after a colon ("Số học sinh có mặt đầu năm học: Mầm non 435 học sinh, tiểu học …").
   const colon = /^([^:]{6,}?)\s*:\s*(.+)$/u.exec(found[0]!.name)
   const first = found[0]!
-  if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
+  // ("Trồng trọt: lúa cả năm diện tích gieo sạ 4.200 ha, năng suất …; đậu phộng diện tích 950 ha, …": a
+  // branch of work before the colon, then a crop named before its measure's word, labels no figure:
+  // the crop names its measures, as with no label.)
+  if (colon && TOPIC_LABEL_RE.test(colon[1]!) && CROP_BEFORE_MEASURE_RE.test(colon[2]!) && found.length >= 2) first.name = colon[2]!
+  else if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
     const prefix = colon[1]!
     first.name = `${prefix} – ${colon[2]}`
     // A "trong đó" part of a whole that names its own measure ("Phát triển chăn nuôi …: tổng đàn gia
@@ -100,11 +104,13 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const following = found[at]
     const outputNext = /^sản lượng(?![\p{L}])/iu.test(following?.name ?? '') && /^(?:tấn|tạ)$/u.test(following?.unit ?? '')
     const yieldNext = /^năng suất(?![\p{L}])/iu.test(following?.name ?? '') || (outputNext && (/^sản lượng$/iu.test(following!.name) || /^năng suất(?![\p{L}])/iu.test(found[at + 1]?.name ?? '')))
-    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && cropWords <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    // ("Về nông, lâm nghiệp, diện tích gieo trồng lúa …": a name holding its measure's word further on is led in to it, below.)
+    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && !/(?<![\p{L}])diện tích(?![\p{L}])/iu.test(crop) && cropWords <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
     // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
     // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": a comma inside the crop's bracket leads in nothing.)
-    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^,:;()]+,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
+    // ("Về nông, lâm nghiệp, diện tích gieo trồng lúa cả năm 1.240 ha, …": the field it leads in from may hold a comma of its own.)
+    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^:;()]+?,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
     // ("… và cây ngô trồng 410 ha …": the joining word and the bare verb after the crop are no part of its name.)
     const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop.replace(/^và\s+/iu, '').replace(/\s(?:trồng|cấy|sạ)$/iu, '')}` : (led ?? f.name))
     if (!m) {

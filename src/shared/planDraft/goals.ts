@@ -217,8 +217,9 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
  * before its colon ("Tai nạn giao thông: giảm cả 3 tiêu chí").
  */
 // (Also the unit that strives, named before it: "Ngành y tế phấn đấu …", "Ban Chỉ huy Quân sự xã phấn đấu …", "xã phấn đấu …",
-// or the units striving together: "các thôn, buôn và Trạm Y tế phối hợp phấn đấu …".)
-const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|(?:(?:ngành|ban|công an|hội|đoàn|trường|trạm|các)\s+(?:[\p{L}-]+,?\s+){0,8}?(?:(?:phối hợp|cùng|chung sức)\s+)?|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?phấn đấu(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
+// or the units striving together: "các thôn, buôn và Trạm Y tế phối hợp phấn đấu …"; "thi đua" after them
+// strives as "phấn đấu" does: "các thôn, làng và lực lượng bảo vệ rừng thi đua không để xảy ra cháy rừng".)
+const GOAL_PREFIX_RE = /^(?:(?:tiếp tục|chủ động|tập trung|thi đua)\s+|(?:(?:ngành|ban|công an|hội|đoàn|trường|trạm|các)\s+(?:[\p{L}-]+,?\s+){0,8}?(?:(?:phối hợp|cùng|chung sức)\s+)?|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu|(?<=\s)thi đua)(?:\s+(?:cuối năm|trong năm|đến cuối năm|năm \d{4}))?\s+|về [^,;]{1,30},\s*|[^:;.]{1,40}:\s+)/iu
 /** The goal's words from its verb on. */
 // ("Ngoài các chỉ tiêu tại bảng trên, phường phấn đấu: giữ vững …": the lead-in back to the list goes first.)
 export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '').replace(GOAL_PREFIX_RE, '')

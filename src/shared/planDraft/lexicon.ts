@@ -193,6 +193,12 @@ const FRACTION_NOUNS = ['thôn', 'tổ dân phố', 'khu dân cư', 'khu phố',
 
 const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
+/**
+ * Goods a craft turns out by the million, each by its own count word ("sản xuất 1,8 triệu chiếc nón
+ * lá", "2,5 triệu viên gạch", "1,2 triệu đôi giày"), as "triệu cây", "triệu trái": the plan's own unit.
+ * ("triệu sản phẩm" is not one: a plan has counted it out in sản phẩm.)
+ */
+for (const word of ['chiếc', 'cái', 'đôi', 'bộ', 'tấm', 'thùng', 'viên']) UNIT_BY_SPELLING.set(`triệu ${word}`, { canonical: `triệu ${word}`, integer: false })
 for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun, integer: true })
 /**
  * "29/31 khu trở lên", "12/14 khu đạt danh hiệu …": a ward's or a thị trấn's residential groups
@@ -655,6 +661,9 @@ const EARNED_RE = /(?<![\p{L}])(?:đạt|được công nhận|được tặng)\
 /** Fleets and fish cages: boats and cages held, a level. */
 const FLEET_RE = /(?<![\p{L}])(?:tàu|thuyền|ghe)(?![\p{L}])/iu
 
+/** Cages, rafts and racks farming fish or oysters, named as such: "Số lồng bè nuôi cá …", "giàn nuôi trai" (not lanterns, "lồng đèn"). */
+const CAGE_RE = /(?<![\p{L}])(?:lồng(?!\s+đèn)|bè|giàn\s+nuôi)(?![\p{L}])/iu
+
 export interface AmountContext {
   /**
    * The clause's words before the figure; where the clause opens on "và" or "trong đó", with the
@@ -721,6 +730,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`) || CERTIFIED_AREA_RE.test(name))) return nature('stock')
   if (/^(?:nghìn |triệu )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')
+  // (Cages and rafts counted by the piece, "Số lồng bè nuôi cá … | chiếc | 186 | ≤ 180", stand as
+  // those counted in lồng do, below: a cap on them is on how many stand.)
+  if (/^(?:chiếc|cái)$/u.test(unit) && CAGE_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages, rafts and racks of pearl oysters, stand from year to year: "1.650
   // phòng lưu trú"; so do bee colonies kept, "900 đàn ong".)
   if (/^(?:lồng|ô|bè|giàn|phòng|đàn)$/u.test(unit)) return nature('stock')
@@ -906,12 +918,12 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
 
 /**
  * A section on where the commune stands as the plan opens ("Bối cảnh", "Đặc điểm tình hình",
- * "Tình hình chung", "Khái quát đặc điểm …"), at any depth: its figures (enterprises, workers,
+ * "Tình hình chung", "Khái quát đặc điểm …", "Khái quát tình hình"), at any depth: its figures (enterprises, workers,
  * last year's budget) describe, they set nothing. Not one that names the year's tasks as well
  * ("Tình hình và nhiệm vụ năm 2026").
  */
 export function describesSetting(name: string): boolean {
-  return /^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
+  return (/^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) || /^(?:khái quát|tóm tắt)\s+tình hình(?![\p{L}])/iu.test(name)) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
 }
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
