@@ -177,8 +177,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout127'), title: 'held-out plans, hundred-and-twenty-seventh set (test/fixtures/heldout127; measured once at 5e4f093)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout128'), title: 'held-out plans, hundred-and-twenty-eighth set (test/fixtures/heldout128; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout129'), title: 'held-out plans, hundred-and-twenty-ninth set (test/fixtures/heldout129; measured once at 5b62672)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; measured once at 265f4c3)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; measured once at cfd3755)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout132'), title: 'held-out plans, hundred-and-thirty-second set (test/fixtures/heldout132; measured once at f00b972)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout133'), title: 'held-out plans, hundred-and-thirty-third set (test/fixtures/heldout133; measured once at 611c606)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout134'), title: 'held-out plans, hundred-and-thirty-fourth set (test/fixtures/heldout134; measured once at b11b8dc)' },
@@ -186,8 +186,6 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout136'), title: 'held-out plans, hundred-and-thirty-sixth set (test/fixtures/heldout136; measured once at 919cb5f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout137'), title: 'held-out plans, hundred-and-thirty-seventh set (test/fixtures/heldout137; measured once at 748fd26)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout138'), title: 'held-out plans, hundred-and-thirty-eighth set (test/fixtures/heldout138; measured once at abead6d)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout130'), title: 'held-out plans, hundred-and-thirtieth set (test/fixtures/heldout130; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout131'), title: 'held-out plans, hundred-and-thirty-first set (test/fixtures/heldout131; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
