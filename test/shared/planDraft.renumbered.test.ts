@@ -64,13 +64,23 @@ describe('levels met or passed', () => {
 })
 
 describe('a run-in label naming what a cut counts', () => {
-  it('names "Hộ nghèo: giảm 30 hộ nghèo" once and finds its start in the review', () => {
+  it('finds the start of "Hộ nghèo: giảm 25 hộ", named by its label alone, in the review', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2026
+Năm 2026, thu ngân sách đạt 6,1 tỷ đồng. Đầu năm 2027 toàn xã còn 318 hộ nghèo; 14/15 thôn đạt danh hiệu Thôn văn hóa.
+II. CHỈ TIÊU THI ĐUA NĂM 2027
+- Hộ nghèo: giảm 25 hộ so với đầu năm.
+`)
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Hộ nghèo', { kind: 'reduce_by', amount: 25, baseline: 318 }]])
+  })
+
+  it('names "Hộ nghèo: giảm 25 hộ nghèo" once and finds its start in the review', () => {
     const d = draftPlan(`${HEAD}
 I. KẾT QUẢ NĂM 2026
 Năm 2026, thu ngân sách đạt 6,1 tỷ đồng. Đầu năm 2027 toàn xã còn 318 hộ nghèo; 14/15 thôn đạt danh hiệu Thôn văn hóa.
 II. CHỈ TIÊU THI ĐUA NĂM 2027
 - Hộ nghèo: giảm 25 hộ nghèo so với đầu năm.
 `)
-    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Hộ nghèo', { kind: 'reduce_by', amount: 25, baseline: 318 }]])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Số hộ nghèo', { kind: 'reduce_by', amount: 25, baseline: 318 }]])
   })
 })

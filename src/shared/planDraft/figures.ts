@@ -559,10 +559,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
         const counted = (name === '' || bare) && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? `Số ${m[5]}${/thêm$/iu.test(name) ? ' mới' : ''}` : ''
         // ("Đóng mới, cải hoán 06 tàu cá vỏ thép …": after a verb, the counted noun heads the subject.)
         const head = counted === '' && !bareVerb && name !== '' && m[5] !== undefined && m[2] === undefined && !percentOf && unitInfo(m[5])?.integer === true ? m[5] : ''
-        const counts = [head, subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
-        // ("Hộ nghèo: giảm 30 hộ nghèo": a run-in label naming what the figure counts is not said twice.)
-        const named = counted === '' && counts !== '' && name.toLowerCase().endsWith(counts.toLowerCase())
-        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), named ? '' : counts].filter((x) => x !== '').join(' ')
+        name = [counted, counted !== '' ? '' : name.replace(/^(?:phấn đấu|phân đấu)?\s*(?:có|đạt|trên|khoảng)$/iu, ''), head, subject.replace(/\s*trở lên\s*$/iu, '')].filter((x) => x !== '').join(' ')
         end += stop === -1 ? rest.length : stop
         // "Giảm ít nhất 10% số vụ … so với năm 2025": the comparison follows the subject.
         const more = readPost(after(end))

@@ -747,7 +747,7 @@ export function settleBaselines(built: Built[], text: string, year: number | und
     const t = b.value.target
     const unit = b.value.unitOfMeasure
     const rate = /^[%‰]$/u.test(unit)
-    // ("Hộ nghèo" named by a run-in label, "Hộ nghèo: giảm 30 hộ nghèo": a count named by what it counts, as "Số hộ nghèo".)
+    // ("Hộ nghèo" named by a run-in label, "Hộ nghèo: giảm 30 hộ": a count named by what it counts, as "Số hộ nghèo".)
     const counted = unitInfo(unit)?.integer === true && unitInfo(b.value.name.split(/\s+/u)[0]!.toLowerCase())?.canonical === unit
     const cut = t?.kind === 'reduce_by' && t.baseline === undefined && !(rate && t.relative) && (quantityOf(b.value.name) !== undefined || counted)
     const growth = t?.kind === 'growth' && t.baseValue === undefined && t.percent > 0 && !rate && unitInfo(unit) !== undefined
