@@ -250,7 +250,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
       if (renumbered && number === renumbered.next) {
         h.level = renumbered.level
         renumbered.next++
-      } else if (number === 1 && current !== ROOT && current.level === h.level && !current.excluded && (current.list || current.content) && !sections.some((x) => x.parent === current) && !/\d/u.test(current.name.replace(/\s+năm\s+\d{4}/iu, '')) && headingJustAbove(current, lines, index)) {
+      } else if (number === 1 && current !== ROOT && current.level === h.level && !current.excluded && (current.list || current.content) && !/\d/u.test(current.name.replace(/\s+năm\s+\d{4}/iu, '')) && headingJustAbove(current, lines, index)) {
         renumbered = { level: h.level + 0.5, next: 2 }
         h.level = renumbered.level
       } else renumbered = undefined
