@@ -76,3 +76,35 @@ Thực hiện Kế hoạch của UBND thành phố, UBND phường ban hành k�
     ])
   })
 })
+
+describe('a part named for its purpose and its targets together', () => {
+  const PLAN = `ỦY BAN NHÂN DÂN XÃ PHONG NẬM
+Số: 04/KH-UBND
+Phong Nậm, ngày 10 tháng 01 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+
+Căn cứ Kế hoạch của UBND tỉnh về công tác thi đua năm 2026.
+
+I. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA
+1. Mục đích, yêu cầu
+- Phong trào thi đua phải thiết thực, hiệu quả, tránh hình thức.
+2. Các chỉ tiêu thi đua chủ yếu
+a) Về kinh tế
+- Tổng đàn trâu, bò đạt 4.200 con trở lên.
+b) Về xã hội
+- Về giảm nghèo: Phấn đấu giảm tỷ lệ hộ nghèo từ 3 - 4% so với cuối năm 2025.
+- Giữ vững an ninh biên giới quốc gia.
+
+II. KHEN THƯỞNG
+Tặng Giấy khen cho không quá 6 tập thể.
+`
+  it('reads the targets under it and leaves out its purposes', () => {
+    const d = draftPlan(PLAN)
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tổng đàn trâu, bò', { kind: 'at_least', value: 4200 }],
+      ['Tỷ lệ hộ nghèo', { kind: 'reduce_by', amount: 3, max: 4 }],
+      ['Giữ vững an ninh biên giới quốc gia', { kind: 'yes_no' }],
+    ])
+  })
+})

@@ -126,6 +126,9 @@ function underItsHeading(current: Section, lines: readonly Line[], index: number
   return index > 0 && current.span.start === lines[index - 1]!.start && current.name !== '' && !/\d/u.test(current.name)
 }
 
+/** A part named for its purpose and its targets together ("MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA"). */
+const NAMES_TARGETS_RE = /^(?:mục đích|yêu cầu)(?![\p{L}]).*(?<![\p{L}])chỉ tiêu(?![\p{L}])/iu
+
 /** The last line with text before `index` is the heading of the section `current`. */
 function headingJustAbove(current: Section, lines: readonly Line[], index: number): boolean {
   let above = index - 1
@@ -279,14 +282,17 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
         excluded:
           current.excluded ||
-          ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name)) ||
+          // ("II. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA": a part naming its targets beside its purpose holds them.)
+          ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
           // "D. NHIỆM VỤ VÀ GIẢI PHÁP" after "C. CÁC CHỈ TIÊU …" and its roman fields: a title in capitals
           // is one of the plan's parts, whatever its depth reads as; a part for solutions holds no targets.
-          (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name)) ||
+          (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
           // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth.
           /^(?:hình thức\s+)?khen thưởng$/iu.test(name) ||
+          // "1. Mục đích, yêu cầu" under "II. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA": the purpose, at any depth.
+          /^(?:mục đích(?:,?\s*(?:và\s+)?yêu cầu)?|yêu cầu)$/iu.test(name) ||
           // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
           // and grades, at any depth (a part naming targets as well is still read).
           (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||

@@ -410,7 +410,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
     let nameEnd: number | undefined
     // ("Kéo giảm tội phạm … từ 5% trở lên": so does "kéo giảm".)
-    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(before)) {
+    // ("Về văn hóa - xã hội: Phấn đấu giảm tỷ lệ hộ nghèo từ 0,6 - 0,8%": after a field's run-in label too.)
+    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:[^:;.\d]{2,60}:\s*)?(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(before)) {
       nameEnd = cueMatch.at
       cueMatch = undefined
     }
@@ -608,7 +609,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/\)\s*$/u.test(text.slice(lead, spanEnd)) && !text.slice(lead, spanEnd).includes('(')) spanEnd = lead + text.slice(lead, spanEnd).replace(/\s*\)\s*$/u, '').length
     // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
     const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word)
-    const verbFirst = /^(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
+    // ("Phấn đấu giảm tỷ lệ …": the striving before the verb changes nothing.)
+    const verbFirst = /^(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^(?:phấn đấu\s+)?tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
       name,
       // (After the last kinds of the list before it, the figure's own words start at the figure.)
