@@ -3,7 +3,7 @@
 // begins at its first part (the body is not taken to start at that later "1."); kilns are counted
 // as such ("15 lò nung"). Hand-written plans.
 import { describe, expect, it } from 'vitest'
-import { draftPlan } from '../../src/shared/planDraft/extract'
+import { draftPlan, WHOLE_TEXT_REASON } from '../../src/shared/planDraft/extract'
 
 const PLAN = `ỦY BAN NHÂN DÂN XÃ TÂN PHÚ ĐÔNG
 Số: 09/KH-UBND
@@ -106,5 +106,40 @@ Tặng Giấy khen cho không quá 6 tập thể.
       ['Tỷ lệ hộ nghèo', { kind: 'reduce_by', amount: 3, max: 4 }],
       ['Giữ vững an ninh biên giới quốc gia', { kind: 'yes_no' }],
     ])
+  })
+})
+
+describe('a plan whose targets stand nowhere the rules look', () => {
+  const PLAN = `ỦY BAN NHÂN DÂN XÃ TÂN AN
+Số: 03/KH-UBND
+Tân An, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Thu ngân sách nhà nước trên địa bàn đạt 8 tỷ đồng trở lên.
+- Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95% trở lên.
+
+II. KHEN THƯỞNG
+Tặng Giấy khen kèm tiền thưởng 1.000.000 đồng cho tập thể tiêu biểu.
+`
+  it('is read again as a whole, its purpose included, every item marked low with the reason', () => {
+    const d = draftPlan(PLAN)
+    expect(d.noTargets).toBe(false)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target, i.confidence])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 8 }, 'low'],
+      ['%', { kind: 'rate_at_least', value: 95 }, 'low'],
+    ])
+    expect(d.indicators.every((i) => i.reasons[0] === WHOLE_TEXT_REASON)).toBe(true)
+  })
+
+  it('is not read again where the rules found a target', () => {
+    const d = draftPlan(PLAN.replace('I. MỤC ĐÍCH, YÊU CẦU', 'I. CHỈ TIÊU THI ĐUA'))
+    expect(d.indicators.map((i) => i.confidence)).not.toContain('low')
+    expect(d.indicators.some((i) => i.reasons.includes(WHOLE_TEXT_REASON))).toBe(false)
+  })
+
+  it('still finds no target in a text that is no plan', () => {
+    expect(draftPlan('Thông báo lịch họp tổ dân phố số 3 vào ngày 12/3.\nMời các hộ dự họp đúng giờ.').noTargets).toBe(true)
   })
 })

@@ -136,10 +136,40 @@ function headingJustAbove(current: Section, lines: readonly Line[], index: numbe
   return above >= 0 && current.span.start === lines[above]!.start
 }
 
+/** A purpose's words in a part's name, which a plan read as a whole does not take for a part without targets. */
+const PURPOSE_WORDS_RE = /mục đích|yêu cầu/giu
+
+/**
+ * A plan's draft. A plan-like text in which no target was found is read once more as a whole, in
+ * case its layout hid the part of its targets (a part named as no other plan names it, a purpose
+ * holding them): from its title on, its purpose too. What that reading finds is marked low for the
+ * officer, who is told why; it is never taken for sure.
+ */
 export function draftPlan(input: string, options: { year?: number } = {}): PlanDraft {
+  const draft = draftWith(input, options, false)
+  if (!draft.noTargets || !PLAN_LIKE_RE.test(draft.text)) return draft
+  const whole = draftWith(input, options, true)
+  if (whole.noTargets) return draft
+  for (const i of whole.indicators) {
+    i.confidence = 'low'
+    i.reasons.unshift(WHOLE_TEXT_REASON)
+  }
+  return whole
+}
+
+/** Figures outside any numbered section are read only in a text that reads as a plan. */
+const PLAN_LIKE_RE = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu
+
+/** Why an item read by the second, whole reading is not sure. */
+export const WHOLE_TEXT_REASON = 'không nhận ra phần chỉ tiêu của văn bản nên đã đọc cả văn bản: mục này có thể là kết quả năm trước hay mục đích, không phải chỉ tiêu'
+
+function draftWith(input: string, options: { year?: number }, relaxed: boolean): PlanDraft {
   const text = normalizeText(input)
   const lines = linesOf(text)
-  const { header, movements, phases, bodyStart } = readHeader(text, lines, options)
+  const read = readHeader(text, lines, options)
+  const { header, movements, phases } = read
+  // (Read as a whole: from the title on, the letterhead before it.)
+  const bodyStart = relaxed ? Math.min(read.bodyStart, header.title?.source.end ?? read.bodyStart) : read.bodyStart
   const year = header.year?.value ?? options.year
   const doc = draftContext(text)
   // The labelled lines describing a movement beside the one labelled "Chỉ tiêu:" (guards.ts).
@@ -148,8 +178,7 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   // note: normalize.ts makes them rows "| Chỉ tiêu: … | Thực hiện năm 2025: … | Kế hoạch năm 2026: … |")
   // states its targets there: a paragraph without a bullet between them in its list comments.
   const labelledRows = (text.match(/^\| Chỉ tiêu: /gmu) ?? []).length >= 2
-  // Figures outside any numbered section are read only in a text that reads as a plan.
-  const planLike = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu.test(text)
+  const planLike = PLAN_LIKE_RE.test(text)
   const codes = new Codes()
   const built: Built[] = []
   const sectionsUsed = new Set<Section>()
@@ -282,27 +311,29 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
         list: (current.list && !CONTENT_NAME_RE.test(name)) || (TARGET_LIST_RE.test(name) && (name.length <= 80 || /:$/u.test(h.rest))),
         excluded:
           current.excluded ||
+          // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
+          PHASE_SECTION_RE.test(name) ||
+          // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth.
+          /^(?:hình thức\s+)?khen thưởng$/iu.test(name) ||
+          // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
+          // and grades, at any depth (a part naming targets as well is still read).
+          (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||
+          // (Read again as a whole, a plan whose targets were found nowhere: its purpose may hold them.)
+          (relaxed ? h.level <= 2 && NON_TARGET_SECTION_RE.test(name.replace(PURPOSE_WORDS_RE, ' ')) :
           // ("II. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA": a part naming its targets beside its purpose holds them.)
           ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
           // "D. NHIỆM VỤ VÀ GIẢI PHÁP" after "C. CÁC CHỈ TIÊU …" and its roman fields: a title in capitals
           // is one of the plan's parts, whatever its depth reads as; a part for solutions holds no targets.
           (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
-          // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
-          PHASE_SECTION_RE.test(name) ||
-          // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth.
-          /^(?:hình thức\s+)?khen thưởng$/iu.test(name) ||
           // "1. Mục đích, yêu cầu" under "II. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA": the purpose, at any depth.
           /^(?:mục đích(?:,?\s*(?:và\s+)?yêu cầu)?|yêu cầu)$/iu.test(name) ||
-          // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
-          // and grades, at any depth (a part naming targets as well is still read).
-          (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||
           // "3. Nhiệm vụ, giải pháp chủ yếu" under the targets' part: the means, at any depth.
           MEANS_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
           describesSetting(name) ||
           (specificAims && h.level >= 2 && /^mục tiêu (?:chung|tổng quát)$/iu.test(name)) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
-          (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year)),
+          (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year))),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
         content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
       }
