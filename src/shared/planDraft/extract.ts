@@ -20,7 +20,7 @@ import {
   ATTACHED_RE,
   EACH_UNIT_RE,
   EACH_UNIT_STATE_RE,
-  EXCLAIMED_RE,
+  exclaimed,
   GENERIC_GOAL_RE,
   MEANS_RE,
   NAMING_HEAD_RE,
@@ -669,7 +669,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           continue
         }
         // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
-        if (/:\s*$/u.test(c.text) || EXCLAIMED_RE.test(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
+        if (/:\s*$/u.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)

@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { EXCLAIMED_RE, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
+import { exclaimed, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -237,7 +237,7 @@ export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '')
 export const REACHED_RE =
   /^(?:(?:tổng\s+)?chi\s+(?:\p{L}+\s+){0,4}?không\s+vượt(?:\s+quá)?\s+(?:dự toán|kế hoạch|định mức)|(?:tổng\s+)?thu\s+(?:\p{L}+\s+){0,8}?(?:đạt|hoàn thành|vượt)(?:\s+(?:và\s+)?vượt)?(?:\s+mức)?\s+(?:dự toán|kế hoạch|chỉ tiêu)|(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
 const isGoal = (text: string): boolean =>
-  !EXCLAIMED_RE.test(text) && !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
+  !exclaimed(text) && !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of

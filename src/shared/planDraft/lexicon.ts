@@ -802,8 +802,12 @@ export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ v�
  * được Ủy ban nhân dân huyện giao và Hội đồng nhân dân xã thông qua (chi tiết tại Phụ lục …)": the
  * fields the targets cover, who set them, and a pointer to where they are listed are no goal either.)
  */
-/** A call closing with an exclamation mark ("Toàn thể cán bộ và Nhân dân … chung sức, đồng lòng thi đua …!"): a slogan, no goal to judge. */
-export const EXCLAIMED_RE = /!["”»]?\s*$/u
+/**
+ * A call closing with an exclamation mark ("Toàn thể cán bộ và Nhân dân … chung sức, đồng lòng thi đua …!"): a slogan, no goal to judge.
+ * (Its last characters only: a pattern anchored at the end alone is tried from every place of a text,
+ * and the goals of a long line are asked about many times.)
+ */
+export const exclaimed = (text: string): boolean => /!["”»]?$/u.test(text.trimEnd().slice(-2))
 
 export const GENERIC_GOAL_RE =
   /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
