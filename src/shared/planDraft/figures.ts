@@ -175,6 +175,11 @@ const MASS_ORG_DUTY_RE = /^[\s,;.:–+•*-]{0,6}(?:(?:ban chấp hành|ủy ban
  * ha": the crop's seasons counted before its area or output say which crop is meant; "2 vụ" is no
  * target (a count of incidents, "giảm 2 vụ", has no area or output right after it).
  */
+/**
+ * A figure named by the verb that makes or adds what it counts, nothing else: "thành lập mới", "kết
+ * nạp", "phát triển mới" (a list of counts after it shares the verb: "… 04 doanh nghiệp, 02 hợp tác xã").
+ */
+const VERB_ALONE_RE = /^(?:phấn đấu\s+)?(?:thành lập|phát triển|kết nạp|tuyển|xây dựng|xây mới|đóng mới|làm mới|thu hút|hỗ trợ|(?:có\s+)?thêm)(?:\s+(?:mới|thêm))?$/iu
 const SEASONS_QUALIFIER_RE = /^\d{1,2}\s*vụ$/iu
 const SEASONS_MEASURE_RE = /^\s*(?:\/\s*năm\s*)?(?::\s*|(?:đạt|là|với|diện tích|gieo trồng|sản lượng)\s+){0,2}\d[\d.,]*\s*(?:ha|tấn|tạ)(?![\p{L}])/iu
 
@@ -400,7 +405,12 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Phát triển mới ít nhất 35 hộ kinh doanh dịch vụ ăn uống, lưu trú và 03 doanh nghiệp": the
     // words between the comma that ended the figure before and "và" are the last kinds of that
     // figure's list; the figure after "và" is counted by the same verb, its words none of them.
-    const listTail = out.length > 0 && segStart === boundary && text[boundary - 1] === ',' && /^\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}){0,2}\s+và\s*$/u.test(before) && cueBefore(before) === undefined && m[5] !== undefined && m[2] === undefined && unitInfo(m[5])?.integer === true
+    // ("Thành lập mới ít nhất 04 doanh nghiệp, 02 hợp tác xã": so is a count of another noun right
+    // after the comma, no word of its own, where the count before was named by its verb alone, a
+    // field's run-in label before it or not.)
+    const last = out[out.length - 1]
+    const bareTail = last !== undefined && /^\s*$/u.test(before) && m[5] !== undefined && last.unit !== m[5] && unitInfo(last.unit)?.integer === true && VERB_ALONE_RE.test(last.name.replace(/^[^:]{1,80}:\s*/u, ''))
+    const listTail = out.length > 0 && segStart === boundary && text[boundary - 1] === ',' && (bareTail || /^\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}){0,2}\s+và\s*$/u.test(before)) && cueBefore(before) === undefined && m[5] !== undefined && m[2] === undefined && unitInfo(m[5])?.integer === true
     // ("… không quá 8,5% và 100% trẻ em dưới 1 tuổi được tiêm chủng": a share whose things are named
     // after its figure opens a clause of its own; the ceiling of the rate named before is not its.)
     const ownShare = (m[2] ?? m[4]) !== undefined && out[out.length - 1]?.cue?.kind === 'at_most' && /^\s{1,3}(?!trở\s|so\s|điểm\s|kế hoạch|dự toán|chỉ tiêu)\p{L}/iu.test(after(at + m[0].length))
@@ -588,7 +598,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (name === '') name = before.trim()
     if (listTail) {
       // (Named by what it counts and, when the figure before was named by its verb alone, that verb: "Số doanh nghiệp phát triển mới".)
-      const verb = out[out.length - 1]!.name
+      // (A field's run-in label before the verb is none of it: "Phát triển kinh tế: kết nạp mới …".)
+      const verb = out[out.length - 1]!.name.replace(/^[^:]{1,80}:\s*/u, '')
       name = `Số ${m[5]}${verb.split(/\s+/u).length <= 4 && !/^(?:tỷ lệ|tỉ lệ|số|tổng|diện tích|năng suất|sản lượng|giá trị|thu|chi)(?![\p{L}])/iu.test(verb) ? ` ${verb.toLowerCase()}` : ''}`
     }
     // "đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân": a figure joined by "và" with no words of its own is named by its unit.

@@ -81,6 +81,12 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     while (k < found.length && inParts.has(k)) k++
     return k
   }
+  /** The index of the first figure after the i-th that is no "trong đó" part (found.length when none). */
+  const nextOwn: number[] = []
+  for (let i = found.length - 1, k = found.length; i >= 0; i--) {
+    nextOwn[i] = k
+    if (!/^trong đó(?![\p{L}])/iu.test(text(found[i]!.span))) k = i
+  }
   const measures = found.map((f, i) => {
     // (A season in the brackets names no crop of its own: the crop stays the year's.)
     if (inParts.has(i) && !MEASURE_RE.test(f.name)) return undefined
@@ -110,7 +116,9 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
     // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": a comma inside the crop's bracket leads in nothing.)
     // ("Về nông, lâm nghiệp, diện tích gieo trồng lúa cả năm 1.240 ha, …": the field it leads in from may hold a comma of its own.)
-    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[i + 1]?.name ?? '') ? /^[^:;()]+?,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
+    // ("Về trồng trọt, diện tích … lúa cả năm 3.840 ha (…), trong đó … 2.300 ha; năng suất …": its part in between is none of its measures.)
+    const ownNext = found[nextOwn[i]!]
+    const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(ownNext?.name ?? '') ? /^[^:;()]+?,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
     // ("… và cây ngô trồng 410 ha …": the joining word and the bare verb after the crop are no part of its name.)
     const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop.replace(/^và\s+/iu, '').replace(/\s(?:trồng|cấy|sạ)$/iu, '')}` : (led ?? f.name))
     if (!m) {

@@ -75,7 +75,10 @@ export function pastYearFigure(text: string, at: number, planYear: number | unde
   const before = text.slice(Math.max(0, at - 300), at)
   let stop = -1
   for (const m of before.matchAll(/[;:]|\.(?!\d)/gu)) stop = m.index
-  const sentence = before.slice(stop + 1)
+  // ("… 3.840 ha (năm 2025 đạt 3.865 ha), trong đó … 2.300 ha": a bracket closed before the figure
+  // that states a past year's own figure is a note on the figure before it; the sentence goes on as
+  // the plan's.)
+  const sentence = before.slice(stop + 1).replace(/\([^()]*\)/gu, (b) => (/\d/u.test(b.replace(/(?<!\d)\d{4}(?!\d)/gu, '')) && /(?<![\p{L}])năm\s+\d{4}(?!\d)/iu.test(b) ? ' '.repeat(b.length) : b))
   let last: RegExpExecArray | undefined
   for (const m of sentence.matchAll(PAST_YEAR_MENTION_RE)) last = m
   if (!last || last[1] !== undefined || Number(last[2]) >= planYear) return false

@@ -104,6 +104,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['phòng học'], 'phòng học', true],
   // Rooms of hotels and homestays ("tổng số phòng lưu trú đạt 1.650 phòng trở lên"), counted as such.
   [['phòng lưu trú', 'phòng nghỉ', 'phòng'], 'phòng', true],
+  // Or in buồng, the hotel trade's word for a room ("đạt 6.800 buồng trở lên"), counted in the plan's own word.
+  [['buồng lưu trú', 'buồng nghỉ', 'buồng'], 'buồng', true],
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],
   [['tuyến đường', 'tuyến'], 'tuyến', true],
@@ -254,9 +256,10 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
  * "một bộ phận cán bộ", "03 bộ phận một cửa", "là một tấm gương": a part and an example, no goods
  * counted; goods' count words (đôi, bộ, tấm, thùng, cái, bè, lò, …) are read after digits only.
  */
-// ("05 viên chức": civil servants, no pieces; "3 ô tô": cars, no cells of cages.)
+// ("05 viên chức": civil servants, no pieces; "3 ô tô": cars, no cells of cages; "1.200 buồng chuối":
+// bunches of bananas or areca nuts, no rooms.)
 const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò', 'ô', 'ô lồng']
-const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))` }
+const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -299,7 +302,7 @@ export const QUANTITY_RE = new RegExp(
 /** Counts written in words, with digits of the same length (leading zeros, as in "02 tiêu chí"). */
 const NUMBER_WORDS: Record<string, string> = { một: '001', hai: '002', ba: '03', bốn: '004', sáu: '006', bảy: '007', tám: '008', chín: '009', mười: '0010' }
 const NUMBER_WORD_RE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?<!(?:cả|chia\s+(?:làm|thành)|mỗi\s+\p{L}+(?:\s+\p{L}+)?)\s+)(${Object.keys(NUMBER_WORDS).join('|')})(?=\s+(?:${SPELLINGS.filter((u) => !['vụ', 'đợt', ...GOODS_WORDS].includes(u)).map(escape).join('|')}|(?<=thêm\s+\S+\s+)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}\d])(?<!(?:cả|chia\s+(?:làm|thành)|mỗi\s+\p{L}+(?:\s+\p{L}+)?)\s+)(${Object.keys(NUMBER_WORDS).join('|')})(?=\s+(?:${SPELLINGS.filter((u) => !['vụ', 'đợt', 'buồng', ...GOODS_WORDS].includes(u)).map(escape).join('|')}|(?<=thêm\s+\S+\s+)(?:${FRACTION_NOUNS.map(escape).join('|')}))(?![\p{L}\d]))`,
   'giu',
 )
 
@@ -692,7 +695,7 @@ export interface AmountContext {
  * - words of keeping or standing (STANDING_RE: "duy trì", "giữ ổn định", "hiện có", "đội tàu" …): stock;
  * - what stands by its nature: the area of perennial crops, orchards, forest, salt fields,
  *   greenhouses, high-tech or irrigated fields (ha), herds (con), fleets (chiếc, tàu), fish cages
- *   (lồng), rooms for guests (phòng), places holding a title or a standard, or counted as a share of all ("10/12 thôn"): stock.
+ *   (lồng), rooms for guests (phòng, buồng), places holding a title or a standard, or counted as a share of all ("10/12 thôn"): stock.
  * Undefined where none says: the name's own words decide (isStockName). `by` says whether the
  * figure's own words decided ('words') or what it measures ('nature', an annual crop's area too): a
  * part of a whole ("trong đó …") rolls up as its whole unless its own words say otherwise.
@@ -734,8 +737,8 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   // those counted in lồng do, below: a cap on them is on how many stand.)
   if (/^(?:chiếc|cái)$/u.test(unit) && CAGE_RE.test(name)) return nature('stock')
   // (Rooms for guests, like cages, rafts and racks of pearl oysters, stand from year to year: "1.650
-  // phòng lưu trú"; so do bee colonies kept, "900 đàn ong".)
-  if (/^(?:lồng|ô|bè|giàn|phòng|đàn)$/u.test(unit)) return nature('stock')
+  // phòng lưu trú", "6.800 buồng"; so do bee colonies kept, "900 đàn ong".)
+  if (/^(?:lồng|ô|bè|giàn|phòng|buồng|đàn)$/u.test(unit)) return nature('stock')
   // (So do cameras put up and connected, "từ 1.200 camera trở lên": equipment standing; those the year
   // puts up, "lắp đặt mới 60 camera", are read as new above.)
   if (unit === 'camera') return nature('stock')

@@ -621,17 +621,19 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   }
   // "| Số tổ dân phố đạt danh hiệu văn hóa | tổ | 35/38 | 36/38 |": a plan cell that is some of the
   // units (not all of them, a yes/no) counts those that hold the title: at least 36, a stock.
-  // ("58/61 tòa nhà trở lên": the same, its unit and "trở lên" written after it.)
-  const some = planCell ? /^(\d{1,4})\s*\/\s*(\d{1,4})(?:\s+(\p{L}+(?:\s\p{L}+){0,2}?))?(?:\s+trở lên)?$/u.exec(planCell.text) : null
-  if (nameCell && planCell && some && Number(some[1]) < Number(some[2])) {
+  // ("58/61 tòa nhà trở lên": the same, its unit and "trở lên" written after it; "≥ 18/21", "ít nhất
+  // 18/21": the same bound signed or said before it, "> 18/21", "trên 18/21" above it.)
+  const some = planCell ? /^(?:(?:≥|>=|từ|ít nhất|tối thiểu|không dưới)|(?<above>>|trên))?\s*(?<part>\d{1,4})\s*\/\s*(?<whole>\d{1,4})(?:\s+(?<word>\p{L}+(?:\s\p{L}+){0,2}?))?(?:\s+trở lên)?$/iu.exec(planCell.text)?.groups : undefined
+  if (nameCell && planCell && some && Number(some.part) < Number(some.whole)) {
     const unitWord = (cols.unit !== undefined ? cells[cols.unit]?.text : undefined)?.toLowerCase() ?? ''
     const unit = unitInfo(unitWord)?.canonical ?? (/^\p{L}+(?:\s\p{L}+){0,2}$/u.test(unitWord) ? unitWord : '')
-    if (unit !== '' && (some[3] === undefined || (unitInfo(some[3].toLowerCase())?.canonical ?? some[3].toLowerCase()) === unit)) {
+    if (unit !== '' && (some.word === undefined || (unitInfo(some.word.toLowerCase())?.canonical ?? some.word.toLowerCase()) === unit)) {
       const bare = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
       const name = /^(?:số|tổng)(?![\p{L}])/iu.test(bare) ? bare : `Số ${lowerFirst(bare)}`
-      const f: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: [some[1]!, undefined], unit, cue: { kind: 'at_least', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
-      const main: Reading = { name, unitOfMeasure: unit, aggregation: 'stock', target: { kind: 'at_least', value: Number(some[1]) } }
-      return { id: '', value: makeIndicator(main, codes.take(slug(name)), section.code, line.text), source: f.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, một số trong tổng số ${some[2]} ${unit}: số ${unit} đạt, từ ${some[1]} trở lên`], ambiguous: false, found: f }
+      const strict = some.above !== undefined
+      const f: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: [some.part!, undefined], unit, cue: { kind: 'at_least', strict }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+      const main: Reading = { name, unitOfMeasure: unit, aggregation: 'stock', target: { kind: 'at_least', value: Number(some.part), ...(strict ? { strict } : {}) } }
+      return { id: '', value: makeIndicator(main, codes.take(slug(name)), section.code, line.text), source: f.span, confidence: 'medium', reasons: [`đọc từ một dòng bảng: cột kế hoạch ghi “${planCell.text}”, một số trong tổng số ${some.whole!} ${unit}: số ${unit} đạt, ${strict ? `trên ${some.part!}` : `từ ${some.part!} trở lên`}`], ambiguous: false, found: f }
     }
   }
   // "| Tổng thu ngân sách … | 18.500 triệu đồng | Tháng 12/2026 |", "| Số vụ tai nạn giao thông | Giảm
