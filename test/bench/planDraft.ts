@@ -65,6 +65,8 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   { name: 'one line of milestones "quý I đạt …, 6 tháng đạt …"', text: (size) => grown(size, (i) => `quý I đạt ${i} tấn, 6 tháng đạt ${i} tấn`, ', ', `${HEAD}- Sản lượng lúa: `) },
   { name: 'one line of goals joined to figures ("giữ vững …, phấn đấu đạt thêm N …")', text: (size) => grown(size, (i) => `giữ vững xã đạt chuẩn nông thôn mới, phấn đấu đạt thêm ${(i % 9) + 1} tiêu chí`, ', ', `${HEAD}- `) },
   { name: 'one line of a movement and the fields it covers', text: (size) => grown(size, () => 'giữ vững chủ quyền, an ninh biên giới', ', ', `${HEAD}3. Thi đua bảo đảm quốc phòng, an ninh, `) },
+  // (A plan cell of thousands of figures and no bracket: a pattern for "7.850 (đạt 100% …)" backtracked through every pair of them.)
+  { name: 'a table one cell a line whose plan cell holds thousands of figures', text: (size) => grown(size, (i) => `trồng mới ${(i % 9) + 1} ha`, '; ', `${HEAD}TT\nTên chỉ tiêu\nKế hoạch năm 2026\n1\nDiện tích chè kinh doanh\nDuy trì 318 ha; `) },
   { name: 'a form: each name on its line, its figure on the next', text: (size) => grown(size, (i) => `Sản lượng lúa vụ ${i}:\nđạt ${i} tấn trở lên`) },
   { name: 'one line of figures with a space between thousands, dot decimals ("9.5%", "12 500 300 …")', text: (size) => grown(size, (i) => String(100 + (i % 900)), ' ', `${HEAD}- Tỷ lệ 9.5% và 12 500 tấn; `) },
   // One run of a single character, or one sentence repeated: lookbehinds that went back over the

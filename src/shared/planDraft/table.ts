@@ -555,6 +555,20 @@ const allKept = (cell: string): boolean => {
  * A table's row read as a target. `unitAbove`: the unit of the row above; a unit cell left empty
  * under it (a merged cell of a spreadsheet, "Tỷ lệ … | | 12,4 | < 12" under a "%" row) is that unit.
  */
+/**
+ * The figure before a closing bracket that ends a cell ("7.850 (đạt 100% dự toán huyện giao)" →
+ * "7.850"): the words before the cell's one bracket, holding a digit, trimmed. Found by the bracket's
+ * place, not by a pattern (a cell of thousands of figures and no bracket backtracked through every
+ * pair of them).
+ */
+function bracketedNote(text: string): string | null {
+  if (!text.endsWith(')')) return null
+  const open = text.indexOf('(')
+  if (open === -1 || text.indexOf('(', open + 1) !== -1 || text.indexOf(')') !== text.length - 1) return null
+  const before = text.slice(0, open).trimEnd()
+  return /\d/u.test(before) ? before : null
+}
+
 export function readTableRow(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head?: readonly string[], group?: string, unitAbove?: string): Built | undefined {
   const cells: { text: string; start: number }[] = []
   let pos = 1
@@ -588,8 +602,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const given = cols.plan !== undefined ? (cells[cols.plan]?.text === '' && cols.fallback !== undefined ? cells[cols.fallback] : cells[cols.plan]?.text === '' && cut ? cut : cells[cols.plan]) : undefined
   // "7.850 (đạt 100% dự toán huyện giao)", "100 (4/4 trường)": a bracket after the plan cell's
   // figure tells what the figure comes to; the figure is the target.
-  const noted = given ? /^([^()]*\d[^()]*?)\s*\([^()]*\)$/u.exec(given.text) : null
-  const planCell = given && noted && plainFigure({ text: noted[1]! }) ? { ...given, text: noted[1]! } : given
+  const noted = given ? bracketedNote(given.text) : null
+  const planCell = given && noted && plainFigure({ text: noted }) ? { ...given, text: noted } : given
   // ("| 15 | Trường đạt chuẩn quốc gia | trường | 5/6 | 6/6 | Các trường học |": the row's number before
   // its name is no figure of it, whatever columns follow.)
   const named = cells.findIndex((c) => /\p{L}{2,}/u.test(c.text))
