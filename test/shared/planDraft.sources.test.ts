@@ -31,3 +31,18 @@ describe('a target\'s source over a bracket of words', () => {
     expect(total?.value.source).not.toMatch(/510/u)
   })
 })
+
+describe('a plan cell\'s figure before its note in brackets', () => {
+  it('reads the figure and leaves the note ("7.850 (đạt 100% dự toán huyện giao)")', () => {
+    const d = draft([
+      '| TT | Chỉ tiêu | ĐVT | TH 2025 | KH 2026 |',
+      '|---|---|---|---|---|',
+      '| 1 | Thu ngân sách nhà nước trên địa bàn | triệu đồng | 7.120 | 7.850 (đạt 100% dự toán huyện giao) |',
+      '| 2 | Trường đạt chuẩn quốc gia | trường | 3 | 4 (4/4 trường) |',
+    ])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['triệu đồng', { kind: 'at_least', value: 7850 }],
+      ['trường', { kind: 'at_least', value: 4 }],
+    ])
+  })
+})
