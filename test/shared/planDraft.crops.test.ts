@@ -52,3 +52,13 @@ describe('a crop area written as a part of the area sown', () => {
     expect(yieldRow?.value.formula).toBe(`${output?.value.code} * 10 / ${part?.value.code}`)
   })
 })
+
+describe('a crop area named before a label\'s colon', () => {
+  it('names "Diện tích chè hiện có: duy trì ≥ 1.280 ha" without the colon or the sign', () => {
+    const d = draft(['1. Diện tích chè hiện có: duy trì ≥ 1.280 ha.', '2. Diện tích quế hiện có: duy trì 3.150 ha.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Diện tích chè', { kind: 'at_least', value: 1280 }],
+      ['Diện tích quế', { kind: 'at_least', value: 3150 }],
+    ])
+  })
+})

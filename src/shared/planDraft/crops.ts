@@ -24,10 +24,14 @@ export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }>
   SL: { name: 'sản lượng', units: /^(?:tấn|tạ)$/u },
 }
 
-/** A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô, lúa, chè), nor a bracket on its measures after it. */
+/**
+ * A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô,
+ * lúa, chè), nor a bracket on its measures after it, nor a label's colon or a level's sign left
+ * after them ("chè hiện có: duy trì ≥": chè).
+ */
 export function bareCrop(x: string | undefined): string | undefined {
   // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": what the bracket says of the measures is no part of the crop.)
-  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim() || undefined
+  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').replace(/[\s:≥≤<>]+$/u, '').trim() || undefined
 }
 
 /**
