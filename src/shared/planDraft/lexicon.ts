@@ -639,7 +639,7 @@ const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|k�
  * "rừng được cấp chứng chỉ FSC", "đạt chứng nhận hữu cơ"): the certificate holds for years, the area
  * under it stands (an annual crop's, sown again, is read as such first).
  */
-const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|mã số vùng trồng|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
+const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
 
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
 const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
