@@ -193,6 +193,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout143'), title: 'held-out plans, hundred-and-forty-third set (test/fixtures/heldout143; measured once at 73b84c7)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout144'), title: 'held-out plans, hundred-and-forty-fourth set (test/fixtures/heldout144; measured once at 073a8a3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout145'), title: 'held-out plans, hundred-and-forty-fifth set (test/fixtures/heldout145; measured once at bc6c0c7)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout146'), title: 'held-out plans, hundred-and-forty-sixth set (test/fixtures/heldout146; measured once at a41ef5e)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
