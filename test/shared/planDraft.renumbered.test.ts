@@ -84,3 +84,34 @@ II. CHỈ TIÊU THI ĐUA NĂM 2027
     expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Số hộ nghèo', { kind: 'reduce_by', amount: 25, baseline: 318 }]])
   })
 })
+
+describe('faults found measuring sets 143 to 146', () => {
+  it('leaves out a review of the year before, labelled "Đánh giá năm 2026:", and reads the targets after it', () => {
+    const d = draftPlan(`ỦY BAN NHÂN DÂN XÃ ĐỒNG TÂM
+Số: 02/KH-UBND
+Đồng Tâm, ngày 08 tháng 01 năm 2027
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2027
+Đánh giá năm 2026: Năm 2026 sản lượng lúa đạt 6.900 tấn; tổng đàn bò 2.410 con; thu ngân sách 21,5 tỷ đồng.
+Chỉ tiêu thi đua năm 2027:
+- Thu ngân sách nhà nước trên địa bàn: ≥ 23 tỷ đồng.
+- 18/18 thôn giữ vững danh hiệu Thôn văn hóa.
+Khen thưởng: tặng Giấy khen cho không quá 5 tập thể.
+`)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 23 }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
+  })
+
+  it('reads a growth after a field\'s label and "phấn đấu", and a cut after a paragraph\'s ordinal and its field', () => {
+    const d = draft([
+      '- Về phát triển kinh tế: phấn đấu tốc độ tăng tổng giá trị sản xuất đạt từ 7 - 8% so với năm 2026.',
+      'Hai là, về văn hóa - xã hội: giảm tỷ lệ hộ nghèo chung từ 1,2% trở lên.',
+    ])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tổng giá trị sản xuất', { kind: 'growth', percent: 7, maxPercent: 8, baseYear: 2026 }],
+      ['Tỷ lệ hộ nghèo chung', { kind: 'reduce_by', amount: 1.2 }],
+    ])
+  })
+})

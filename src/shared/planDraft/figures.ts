@@ -127,6 +127,8 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // (Not a topic whose phase was blanked after its colon: "Nhựa hóa đường: ‹…› hoàn thành 4 km" names the year's figure.)
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s{1,2}(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
+  // ("Hai là, về văn hóa - xã hội: giảm tỷ lệ …": after the paragraph's ordinal too.)
+  s = s.replace(/^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*(?=về\s)/iu, '')
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
   // ("Thi đua cải cách hành chính, chuyển đổi số: 100% cán bộ …": so is a movement's name before a colon.)
   s = s.replace(/^thi đua\s[^:;.]{2,80}:\s*/iu, '')

@@ -76,9 +76,10 @@ export function bulletHeading(text: string, n: number): { level: number; label: 
     // "Thời gian: đợt 1 từ …", "Khen thưởng: Chủ tịch UBND xã tặng …" without a bullet, as a message
     // writes them: the name of a part that holds no targets (its purpose, time, awards, how it is
     // carried out, its funds) before a colon opens that part too. (Not "Chỉ tiêu: …", a form's label.)
-    const bare = /^(\p{Lu}[^:\d;.,()“”"]{1,40}?)\s*:\s*(.*)$/u.exec(text.trim())
+    // ("**Đánh giá năm 2026:** Xã … có 21 thôn. Năm 2026 sản lượng lúa đạt …": so does a review of the year before.)
+    const bare = /^(\p{Lu}[^:\d;.,()“”"]{1,40}?)\s*:\s*(.*)$/u.exec(text.trim()) ?? REVIEW_LABEL_RE.exec(text.trim())
     const name = bare?.[1]!.trim()
-    if (!bare || !name || !NON_TARGET_PART_RE.test(name)) return undefined
+    if (!bare || !name || !(NON_TARGET_PART_RE.test(name) || REVIEW_LABEL_RE.test(text.trim()))) return undefined
     return { level: 1, label: `M${n}`, rest: bare[2]!, name }
   }
   const body = m[1]!
@@ -117,6 +118,9 @@ export function fieldHeading(text: string, n: number): { level: number; label: s
 
 const FIELD_NAME_LINE_RE =
   /^(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$/iu
+
+/** A review of a year named as a label before a colon ("Đánh giá năm 2026", "Kết quả thực hiện năm 2025", "Tình hình năm 2024"). */
+const REVIEW_LABEL_RE = /^((?:đánh giá|kết quả|tình hình)(?:\s+(?:kết quả|thực hiện|đạt được|chung))?\s+năm\s+\d{4})\s*:\s*(.*)$/iu
 
 /** The name of one of a plan's parts that holds no targets, as a label before a colon writes it ("Mục đích", "Thời gian", "Khen thưởng"). */
 const NON_TARGET_PART_RE = /^(?:mục đích(?:,\s*yêu cầu)?|yêu cầu|thời gian(?:\s+(?:thực hiện|phát động|thi đua|tổ chức))?|(?:hình thức\s+)?khen thưởng|tổ chức thực hiện|kinh phí(?:\s+thực hiện)?)$/iu

@@ -110,8 +110,9 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
   }
   // "Giảm tỷ lệ … 15%": the verb is the target's, the rest is the indicator's name.
   // "Tốc độ tăng giá trị sản xuất bình quân đạt 6,5% so với năm 2024": a growth of what follows.
-  // ("Tăng trưởng: tốc độ tăng tổng giá trị sản xuất đạt 8 - 9% …": a run-in label before it names the field, not the measure.)
-  const pace = percent ? /^(?:[^:;,\d]{1,40}:\s*)?tốc độ tăng(?:\s+trưởng)?\s+(?=\p{L})/iu.exec(f.name) : null
+  // ("Tăng trưởng: tốc độ tăng tổng giá trị sản xuất đạt 8 - 9% …": a run-in label before it names the field, not the measure;
+  // "Về phát triển kinh tế: phấn đấu tốc độ tăng …": nor does the striving after it.)
+  const pace = percent ? /^(?:[^:;,\d]{1,40}:\s*)?(?:phấn đấu\s+)?tốc độ tăng(?:\s+trưởng)?\s+(?=\p{L})/iu.exec(f.name) : null
   const name = upperFirst((pace ? f.name.slice(pace[0].length) : f.verbFirst ? f.name.replace(/^(?:phấn đấu\s+)?(?:(?:kéo\s+)?giảm|tăng)\s+/iu, '') : f.name) || 'Chỉ tiêu')
   const cue = f.cue
   const post = f.post
