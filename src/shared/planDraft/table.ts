@@ -419,6 +419,16 @@ function lastYearUnit(cells: readonly { text: string }[], head: readonly string[
   return unit !== undefined && unitInfo(unit) && !/^[%‰]$/u.test(unitInfo(unit)!.canonical) ? unit : ''
 }
 
+/** The cell of a table row's line in column `at`, trimmed, with where it starts in the text. */
+function cellAt(line: Line, at: number): Line | undefined {
+  let pos = 1
+  for (const [i, raw] of line.text.slice(1, -1).split('|').entries()) {
+    if (i === at) return { text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) }
+    pos += raw.length + 1
+  }
+  return undefined
+}
+
 /**
  * "| Giải quyết việc làm mới | lao động | 220 | Trong đó xuất khẩu lao động 25 người |": a note cell
  * opening on "Trong đó" states a part of the row with its own figure and unit; it is read as the
@@ -427,12 +437,7 @@ function lastYearUnit(cells: readonly { text: string }[], head: readonly string[
 export function notePart(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head: readonly string[] | undefined, n0: number): Built | undefined {
   const at = head ? tableColumns(head, year).notes : undefined
   if (at === undefined) return undefined
-  let pos = 1
-  let cell: Line | undefined
-  for (const [i, raw] of line.text.slice(1, -1).split('|').entries()) {
-    if (i === at) cell = { text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) }
-    pos += raw.length + 1
-  }
+  const cell = cellAt(line, at)
   if (!cell || !/^trong đó(?![\p{L}])/iu.test(cell.text) || !new RegExp(QUANTITY_RE.source, 'iu').test(cell.text)) return undefined
   const found = findTargets(cell, section, true)
   if (found.length !== 1) return undefined
@@ -458,12 +463,7 @@ const PLAN_CELL_TURN_RE = /;|,(?=\s*trong đó(?![\p{L}]))/giu
 export function planCellRest(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head: readonly string[] | undefined, whole: Built, n0: number): { end: number; more: { read: Built; part: boolean }[] } | undefined {
   const at = head ? tableColumns(head, year).plan : undefined
   if (at === undefined) return undefined
-  let pos = 1
-  let cell: Line | undefined
-  for (const [i, raw] of line.text.slice(1, -1).split('|').entries()) {
-    if (i === at) cell = { text: raw.trim(), start: line.start + pos + (raw.length - raw.trimStart().length) }
-    pos += raw.length + 1
-  }
+  const cell = cellAt(line, at)
   if (!cell) return undefined
   // (The brackets and digits before each turn counted as the cell is read once, not again at each turn.)
   let depth = 0
