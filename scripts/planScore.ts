@@ -191,7 +191,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout141'), title: 'held-out plans, hundred-and-forty-first set (test/fixtures/heldout141; measured once at 37e427b)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout142'), title: 'held-out plans, hundred-and-forty-second set (test/fixtures/heldout142; measured once at fc45809)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout143'), title: 'held-out plans, hundred-and-forty-third set (test/fixtures/heldout143; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout144'), title: 'held-out plans, hundred-and-forty-fourth set (test/fixtures/heldout144; measured once at 073a8a3)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout144'), title: 'held-out plans, hundred-and-forty-fourth set (test/fixtures/heldout144; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout145'), title: 'held-out plans, hundred-and-forty-fifth set (test/fixtures/heldout145; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout146'), title: 'held-out plans, hundred-and-forty-sixth set (test/fixtures/heldout146; measured once at a41ef5e)' },
 ]

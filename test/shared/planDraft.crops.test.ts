@@ -23,6 +23,15 @@ describe('a crop\'s seasons before its area', () => {
     expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['ha', { kind: 'at_least', value: 420 }]])
   })
 
+  it('links the yield of a crop named with its seasons and "đạt" before its measure\'s word, after a branch\'s label', () => {
+    const d = draft(['a) Trồng trọt: Cây lúa nước gieo cấy 2 vụ đạt diện tích 360 ha, năng suất bình quân 48 tạ/ha, sản lượng 1.728 tấn.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Diện tích lúa nước 2 vụ', { kind: 'at_least', value: 360 }],
+      ['Năng suất lúa nước 2 vụ', { kind: 'derived', value: 48 }],
+      ['Sản lượng lúa nước 2 vụ', { kind: 'at_least', value: 1728 }],
+    ])
+  })
+
   it('still reads a count of incidents in vụ', () => {
     const d = draft(['- Giảm 2 vụ tai nạn giao thông so với năm 2025.', '- Không quá 3 vụ cháy rừng, diện tích thiệt hại dưới 2 ha.'])
     expect(d.indicators.some((i) => i.value.unitOfMeasure === 'vụ' && /cháy rừng/u.test(i.value.name))).toBe(true)

@@ -14,8 +14,12 @@ export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện t
  */
 export const TOPIC_LABEL_RE = /^(?:về\s+)?(?:(?:lĩnh vực|ngành)\s+)?(?:sản xuất|phát triển|trồng trọt|cây trồng|nông nghiệp|lâm nghiệp|nông(?:\s*,|\s+[-–])?\s+lâm|kinh tế|thủy sản|chăn nuôi)(?![\p{L}])/iu
 
-/** A crop named before its measure's word: "lúa cả năm diện tích gieo sạ", "đậu phộng diện tích" (a few words, no figure). */
-export const CROP_BEFORE_MEASURE_RE = /^(?:cây\s+)?\p{L}+(?:\s+\p{L}+){0,4}\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}])/iu
+/**
+ * A crop named before its measure's word: "lúa cả năm diện tích gieo sạ", "đậu phộng diện tích" (a
+ * few words, no figure), its seasons counted and a verb of level between ("lúa nước gieo cấy 2 vụ đạt
+ * diện tích").
+ */
+export const CROP_BEFORE_MEASURE_RE = /^(?:cây\s+)?\p{L}+(?:\s+(?:\p{L}+|\d{1,2}\s*vụ)){0,4}\s+(?:(?:đạt|là)\s+)?(?:diện tích|năng suất|sản lượng)(?![\p{L}])/iu
 
 /** A crop's measures as a short message abbreviates them, with the units each is stated in. */
 export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }> = {
@@ -27,11 +31,12 @@ export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }>
 /**
  * A crop's name without what qualifies its measure ("cây ngô", "lúa cả năm", "chè búp tươi": ngô,
  * lúa, chè), nor a bracket on its measures after it, nor a label's colon or a level's sign left
- * after them ("chè hiện có: duy trì ≥": chè).
+ * after them ("chè hiện có: duy trì ≥": chè), nor a verb of level before its measure's word ("lúa
+ * nước 2 vụ đạt diện tích": lúa nước 2 vụ).
  */
 export function bareCrop(x: string | undefined): string | undefined {
   // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": what the bracket says of the measures is no part of the crop.)
-  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').replace(/[\s:≥≤<>]+$/u, '').trim() || undefined
+  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').replace(/[\s:≥≤<>]+$/u, '').replace(/\s+(?:đạt|là)$/iu, '').trim() || undefined
 }
 
 /**
