@@ -187,7 +187,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout137'), title: 'held-out plans, hundred-and-thirty-seventh set (test/fixtures/heldout137; measured once at 748fd26)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout138'), title: 'held-out plans, hundred-and-thirty-eighth set (test/fixtures/heldout138; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout139'), title: 'held-out plans, hundred-and-thirty-ninth set (test/fixtures/heldout139; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout140'), title: 'held-out plans, hundred-and-fortieth set (test/fixtures/heldout140; measured once at 14a71a6)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout140'), title: 'held-out plans, hundred-and-fortieth set (test/fixtures/heldout140; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout141'), title: 'held-out plans, hundred-and-forty-first set (test/fixtures/heldout141; measured once at 37e427b)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout142'), title: 'held-out plans, hundred-and-forty-second set (test/fixtures/heldout142; measured once at fc45809)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout143'), title: 'held-out plans, hundred-and-forty-third set (test/fixtures/heldout143; since used to find faults)' },

@@ -170,6 +170,7 @@ describe('what is sown, planted, made, earned, spent or happens in the year stay
       'Số điểm truy cập internet công cộng đạt 12 điểm.',
       'Cứng hóa kênh mương nội đồng: quý II lũy kế 1,5 km, cả năm 4 km.',
       'Số cơ sở được kiểm tra vệ sinh an toàn thực phẩm: quý III lũy kế 30 cơ sở, cả năm 45 cơ sở.',
+      'Số lượng đèn lồng sản xuất, tiêu thụ đạt 200.000 chiếc.',
     ])
     expect(rolled(d, /gieo cấy lúa/u, 1300)).toBe('flow')
     // An annual crop is sown again each year, whatever the words of keeping.
@@ -195,6 +196,8 @@ describe('what is sown, planted, made, earned, spent or happens in the year stay
     // A quarter's year-to-date figure ("quý II lũy kế") is a milestone of a flow, no running total.
     expect(rolled(d, /kênh mương/u, 4)).toBe('flow')
     expect(rolled(d, /an toàn thực phẩm/u, 45)).toBe('flow')
+    // Goods sold in the year, though counted as a "số lượng".
+    expect(rolled(d, /đèn lồng/u, 200000)).toBe('flow')
   })
 })
 

@@ -554,7 +554,7 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
 /**
  * Words of something done, made or added in the year (flow): new ones ("mới", "thêm"), planting,
  * sowing and reworking ("trồng mới", "trồng rừng", "gieo cấy", "tái canh", "chuyển đổi"), output,
- * money in and out, the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
+ * money in and out, goods sold ("tiêu thụ"), the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
  * alone is no planting where it names what grows on an area ("diện tích trồng cây ăn trái"), only
  * as the verb opening the measure ("trồng keo 45 ha"); nor is "thu" a receipt in "thu hoạch" (a
  * harvested area) or "thu mua" (buying in), "chi" spending in "chi hội", "cấp" an issue where it is
@@ -564,7 +564,7 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
  * "giáo dục - đào tạo" (the field's name, a line's label: "Giáo dục - đào tạo: số học sinh …").
  */
 const FLOW_RE =
-  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|tiêu thụ|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
 /**
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
