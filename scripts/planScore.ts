@@ -197,6 +197,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout147'), title: 'held-out plans, hundred-and-forty-seventh set (test/fixtures/heldout147; measured once at 53e47dc)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout148'), title: 'held-out plans, hundred-and-forty-eighth set (test/fixtures/heldout148; measured once at 3737be4)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout149'), title: 'held-out plans, hundred-and-forty-ninth set (test/fixtures/heldout149; measured once at aa95085)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout150'), title: 'held-out plans, hundred-and-fiftieth set (test/fixtures/heldout150; measured once at deb1419)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout151'), title: 'held-out plans, hundred-and-fifty-first set (test/fixtures/heldout151; measured once at f20a7c3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout152'), title: 'held-out plans, hundred-and-fifty-second set (test/fixtures/heldout152; measured once at 32e6fc7)' },
 ]
