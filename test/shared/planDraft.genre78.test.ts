@@ -94,6 +94,15 @@ III. TỔ CHỨC THỰC HIỆN
     expect(sameTarget({ kind: 'growth', percent: 5, baseYear: 2025, baseValue: 8.2 }, { kind: 'at_least', value: 8.2 })).toBe(false)
     expect(sameTarget({ kind: 'growth', percent: 0, baseYear: 2025 }, { kind: 'at_least', value: 8.2 })).toBe(false)
   })
+
+  it('scores a computed target the hand-made plan gives no figure as matched by any computed figure, and one it gives a figure by that figure only', () => {
+    expect(sameTarget({ kind: 'derived', value: 55.4 }, { kind: 'derived' })).toBe(true)
+    expect(sameTarget({ kind: 'derived' }, { kind: 'derived' })).toBe(true)
+    expect(sameTarget({ kind: 'derived', value: 55.4 }, { kind: 'derived', value: 55.4 })).toBe(true)
+    expect(sameTarget({ kind: 'derived', value: 54 }, { kind: 'derived', value: 55.4 })).toBe(false)
+    expect(sameTarget({ kind: 'derived' }, { kind: 'derived', value: 55.4 })).toBe(false)
+    expect(sameTarget({ kind: 'at_least', value: 55.4 }, { kind: 'derived' })).toBe(false)
+  })
 })
 
 describe('an abbreviated unit in a table\'s ĐVT column', () => {

@@ -116,7 +116,12 @@ const sameUnit = (drafted: string, expected: string): boolean => {
  */
 const heldLevel = (t: Target): number | undefined => (t.kind === 'growth' && t.percent === 0 && t.maxPercent === undefined ? t.baseValue : undefined)
 
-/** Kind and numbers of two targets agree. */
+/**
+ * Kind and numbers of two targets agree: `a` drafted, `b` hand-made. A computed target the hand-made
+ * plan gives no figure (the convention of the sets before heldout99: a yield computed from its area and
+ * output, "derived" alone) is matched by a computed drafted one whatever figure the draft quotes from
+ * the text; one the hand-made plan gives a figure is matched by that figure only.
+ */
 export function sameTarget(a: Target, b: Target): boolean {
   if (a.kind === 'growth' && b.kind === 'at_least') return heldLevel(a) !== undefined && same(heldLevel(a), b.value) && !b.strict
   if (a.kind === 'at_least' && b.kind === 'growth') return sameTarget(b, a)
@@ -149,8 +154,10 @@ export function sameTarget(a: Target, b: Target): boolean {
       const y = o.parts.map((p) => p.percent).sort((p, q) => p - q)
       return x.length === y.length && x.every((p, i) => same(p, y[i]))
     }
-    case 'derived':
-      return same(a.value, (b as typeof a).value)
+    case 'derived': {
+      const o = b as typeof a
+      return o.value === undefined || same(a.value, o.value)
+    }
     case 'yes_no':
       return true
   }
