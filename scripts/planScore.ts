@@ -200,6 +200,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout150'), title: 'held-out plans, hundred-and-fiftieth set (test/fixtures/heldout150; measured once at deb1419)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout151'), title: 'held-out plans, hundred-and-fifty-first set (test/fixtures/heldout151; measured once at f20a7c3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout152'), title: 'held-out plans, hundred-and-fifty-second set (test/fixtures/heldout152; measured once at 32e6fc7)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout153'), title: 'held-out plans, hundred-and-fifty-third set (test/fixtures/heldout153; measured once at b36c263)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout154'), title: 'held-out plans, hundred-and-fifty-fourth set (test/fixtures/heldout154; measured once at a82d27d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout155'), title: 'held-out plans, hundred-and-fifty-fifth set (test/fixtures/heldout155; measured once at a41e8be)' },
 ]
