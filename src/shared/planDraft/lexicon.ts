@@ -226,6 +226,12 @@ export function unitFamily(unit: string): string {
   return ['người', 'lao động', 'lượt', 'lượt lao động', 'đoàn viên', 'hội viên', 'đảng viên'].includes(unit) ? 'người' : unit
 }
 
+/**
+ * A ratio per hundred of another kind, as a table's unit cell writes it: "số bé trai/100 bé gái",
+ * "trẻ trai/100 trẻ gái", "nam/100 nữ" (the sex ratio at birth). A rate, kept in the plan's own words.
+ */
+const PER_HUNDRED_RE = /^(?:số\s)?\p{L}+(?:\s\p{L}+){0,3}\s?\/\s?100\s\p{L}+(?:\s\p{L}+){0,3}$/u
+
 export function unitInfo(spelling: string): UnitInfo | undefined {
   const key = spelling.toLowerCase().replace(/\s+/g, ' ')
   // "12/15 thôn, buôn": villages of two kinds counted together.
@@ -234,7 +240,7 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
   // "62 hộ, cơ sở sản xuất", "| hộ, cơ sở |": producers of two kinds counted together, one unit.
   const producers = kinds.map((k) => PRODUCER_NOUNS.get(k))
   if (kinds.length === 2 && producers.every((k) => k !== undefined) && producers[0] !== producers[1]) return { canonical: producers.join(', '), integer: true }
-  return UNIT_BY_SPELLING.get(key)
+  return UNIT_BY_SPELLING.get(key) ?? (PER_HUNDRED_RE.test(key) ? { canonical: spelling.trim().replace(/\s+/gu, ' '), integer: false } : undefined)
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
@@ -412,7 +418,8 @@ export function cueBefore(before: string): CueMatch | undefined {
     }
   }
   // "tăng ≥ 9%", "giảm ≥ 15 hộ": the verb says what kind; the sign, that it is at least that.
-  const verb = best && /^[≥>]$/u.test(best.word) ? /(?:^|\s)(tăng|giảm)\s*$/u.exec(lower.slice(0, best.at)) : null
+  // ("tăng trên 6% so với năm 2026", "kéo giảm hơn 10% số vụ": so do the words for "more than".)
+  const verb = best && /^(?:[≥>]|trên|hơn)$/u.test(best.word) ? /(?:^|\s)(tăng|giảm)\s*$/u.exec(lower.slice(0, best.at)) : null
   if (verb) return { cue: CUES.find(([w]) => w === verb[1])![1], word: verb[1]!, at: verb.index + verb[0].indexOf(verb[1]!) }
   // ("giảm 5 → 3 vụ": a cut from last year's level to the one after the arrow sets at most that level; the name ends before the verb.)
   const cut = best?.word === '→' ? /(?:^|\s)((?:kéo\s+)?giảm)\s+(?:từ\s+)?\d[\d.,]*\s*$/u.exec(lower.slice(0, best.at)) : null
@@ -644,6 +651,10 @@ const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|ch
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
 const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
 
+/** A ceiling right before the figure ("không quá 820 ha"), and the zoning it is set by ("theo quy hoạch"). */
+const ZONING_CAP_RE = /(?<![\p{L}])(?:không\s+(?:vượt\s+)?quá|tối đa)\s*$/iu
+const ZONED_RE = /(?<![\p{L}])(?:theo|trong|thuộc)\s+(?:vùng\s+)?quy hoạch(?![\p{L}])/iu
+
 /** Farm animals counted by the head: a herd is a level ("trâu 2.100 con", "gia cầm 85.000 con"). */
 const HERD_RE = /(?<![\p{L}])(?:trâu|bò|lợn|heo|dê|cừu|ngựa|hươu|nai|gia súc|gia cầm|gà|vịt|ngan|ngỗng|chim yến|thỏ)(?![\p{L}])/iu
 
@@ -730,6 +741,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
   if (annual) return nature('flow')
   if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
+  // ("Diện tích nuôi hàu … không quá 820 ha theo quy hoạch": a ceiling the zoning sets on an area
+  // farmed is on the area standing, as on cages; one planted or converted in the year is read as such above.)
+  if (area && ZONING_CAP_RE.test(last) && ZONED_RE.test(`${name} ${after}`)) return words('stock')
   if (area && (STANDING_AREA_RE.test(name) || PERENNIAL_NAME_RE.test(name) || BEARING_AREA_RE.test(`${name} ${last}`) || CERTIFIED_AREA_RE.test(name))) return nature('stock')
   if (/^(?:nghìn |triệu )?con$/u.test(unit) && HERD_RE.test(name)) return nature('stock')
   if (/^(?:chiếc|tàu|thuyền)$/u.test(unit) && FLEET_RE.test(name)) return nature('stock')

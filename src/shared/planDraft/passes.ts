@@ -583,6 +583,9 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     .replace(/thứ\\s\+(?:3|ba)/u, String.raw`thứ\s+(?:3|ba)`)
     // "tỷ suất sinh" is "tỷ suất sinh thô", named with its measure (a bare "sinh" is in many words).
     .replace(/^sinh\\s\+thô$/u, String.raw`tỷ\s+suất\s+sinh(?:\s+thô)?`)
+    // ("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng" is named without "tiêu dùng" too: the
+    // consumer services are the only services the statistic counts, one quantity under either name.)
+    .replace(/dịch\\s\+vụ(?:\\s\+tiêu\\s\+dùng)?$/u, String.raw`dịch\s+vụ(?:\s+tiêu\s+dùng)?`)
     // "hộ nghèo đồng bào dân tộc thiểu số" is "hộ nghèo trong đồng bào dân tộc thiểu số" or "… là đồng bào …" too.
     .replace(/\\s\+(đồng\\s\+bào|người\\s\+dân\\s\+tộc|dân\\s\+tộc)/u, String.raw`\s+(?:(?:trong|là|thuộc)\s+)?$1`)
     // ("Bru - Vân Kiều" is "Bru-Vân Kiều" too: a dash in a name, spaced or not.)

@@ -27,6 +27,12 @@ export interface Reading {
 const LOWER_BETTER_RE =
   /^(?:tỷ lệ|tỷ suất|số(?: vụ)?)\s+(?:[^,;|]{0,40}?\s)?(?<!(?:phòng|chống|chữa)[\s,]+)(?:hộ nghèo|hộ cận nghèo|hộ tái nghèo|suy dinh dưỡng|tai nạn|tội phạm|phạm pháp|phạm tội|sinh con thứ ba|thất nghiệp|bỏ học|cháy|nổ|ma túy|ngộ độc|đuối nước|tảo hôn|bạo lực gia đình)(?![\p{L}])/iu
 
+/**
+ * Households in poverty or near it named bare, at the start of a clause ("hộ cận nghèo", "hộ nghèo
+ * đồng bào dân tộc thiểu số"): not their count ("số hộ nghèo"), which is counted in households.
+ */
+const POVERTY_RATE_RE = /^hộ\s+(?:cận\s+|tái\s+)?nghèo(?![\p{L}])/iu
+
 /** How the document writes: its decimal sign, and the money unit it counts in. */
 export interface DocHabits {
   /** The whole text, where a starting figure stated elsewhere is looked for. */
@@ -135,7 +141,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
   const amountShape = (stockHint: boolean): Pick<Reading, 'aggregation' | 'scale' | 'proportion' | 'unitOfMeasure' | 'name'> => {
     // ("4.500 m³/ngày đêm": a plant's capacity per day is a level it stands at, not a rate of some whole.)
     if (/\/ngày(?: đêm)?$/u.test(unit)) return { name, unitOfMeasure: unit, aggregation: 'stock' }
-    if (unit.includes('/')) return { name, unitOfMeasure: unit, aggregation: 'rate', scale: 1, proportion: false }
+    // ("114 bé trai/100 bé gái": a ratio per hundred is on the scale of a hundred, not a share of it.)
+    if (unit.includes('/')) return { name, unitOfMeasure: unit, aggregation: 'rate', scale: /\/\s?100\s\p{L}/u.test(unit) ? 100 : 1, proportion: false }
     return { name, unitOfMeasure: unit, aggregation: stockHint || isStockName(name) ? 'stock' : 'flow' }
   }
   const alternatives: Reading[] = []
@@ -187,12 +194,17 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
       const points = post.points || unit === '‰'
       const relative = post.sinceStart || (post.baseYear !== undefined && !points) || (f.verbFirst !== undefined && !points)
       const make = (x: number, y: number | undefined, rel: boolean): Target => ({ kind: 'reduce_by', amount: x, ...(y !== undefined ? { max: y } : {}), ...(rel ? { relative: true } : {}) })
-      if (isRateName || /tỷ lệ|tỷ suất/iu.test(name)) {
+      // ("hộ cận nghèo giảm 0,5 - 1%", "hộ nghèo đồng bào dân tộc thiểu số giảm 2%": households in
+      // poverty named bare, not counted by "số", cut by a few percent are their rate cut in points,
+      // as "tỷ lệ" would say; "Số hộ nghèo giảm 15%" counts them, a share of the start.)
+      const povertyRate = !isRateName && POVERTY_RATE_RE.test(name) && Math.max(a, b ?? a) < 10
+      if (isRateName || /tỷ lệ|tỷ suất/iu.test(name) || povertyRate) {
         // "Giảm tỷ lệ hộ nghèo 1,5%", "tỷ lệ sinh con thứ ba giảm 0,2% so với năm 2024": a small cut
         // of a rate is read first in points, as plans mean it; the other readings stay.
         // ("giảm từ 0,8% trở lên so với đầu năm" on a rate is points as well.)
         const pointsFirst = Math.max(a, b ?? a) < 10
         main = { ...rateShape(), target: make(a, b, relative && !pointsFirst) }
+        if (povertyRate) alternatives.push({ name, unitOfMeasure: 'hộ', aggregation: 'stock', target: make(a, b, true) })
         // ("giảm 1,2% (từ 4,85% cuối năm 2025 xuống còn 3,65%)": the level it starts from is found once
         // the document is read, passes.ts settleBaselines.)
         if (!points) {
