@@ -36,7 +36,8 @@ export const CROP_ABBREVIATIONS: Record<string, { name: string; units: RegExp }>
  */
 export function bareCrop(x: string | undefined): string | undefined {
   // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": what the bracket says of the measures is no part of the crop.)
-  return x?.replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').replace(/[\s:≥≤<>]+$/u, '').replace(/\s+(?:đạt|là)$/iu, '').trim() || undefined
+  // ("- Bưởi da xanh: duy trì …": nor is the list's bullet before a crop's label.)
+  return x?.replace(/^[-+•*–]\s+/u, '').replace(/^trong đó\s*:?\s*/iu, '').replace(/^cây\s+/iu, '').replace(/\([^()]*\)/gu, (b) => (/diện tích|năng suất|sản lượng/iu.test(b) ? ' ' : b)).replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').replace(/[\s:≥≤<>]+$/u, '').replace(/\s+(?:đạt|là)$/iu, '').trim() || undefined
 }
 
 /**

@@ -38,7 +38,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName } from './sections'
-import { describingLines, guardedExtent, laterYear, laterYearFigure, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
+import { describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
@@ -678,7 +678,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         if ((DIRECTION_RE.test(body) || READINESS_RE.test(c.text.trim()) || (ONGOING_RE.test(c.text.trim()) && !REACHED_RE.test(body) && !STATE_GOAL_RE.test(body)) || MEANS_RE.test(body.split(',')[0]!) || (ORG_DUTY_RE.test(body) && !EACH_UNIT_STATE_RE.test(body)) || (/\stheo hướng\s/iu.test(body) && !STATE_GOAL_RE.test(body) && !REACHED_RE.test(body))) && !/,\s*(?:không để|không còn|giữ vững|hoàn thành)\s/iu.test(body)) continue
         // "Tập trung chăm sóc, cải tạo vườn cây …": what the effort goes to, unless it is a state to reach ("tập trung hoàn thành …").
         if (/^(?:tiếp tục\s+)?tập trung\s/iu.test(c.text) && !STATE_GOAL_RE.test(c.text) && !REACHED_RE.test(body)) continue
-        if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text)) continue
+        // ("… (không tính là chỉ tiêu giao)": a clause the plan itself marks as no target; guards.ts, markedNoTarget.)
+        if (midYearMilestone(c.text) || laterYear(c.text, year) || routineDuty(c.text) || markedNoTarget(c.text)) continue
         // "Để tổ chức thực hiện, UBND xã phân bổ …": a purpose and a means, no goal.
         if (/^(?:để|nhằm)\s/iu.test(body)) continue
         // "hoàn thành trước ngày 10/02/2026": a deadline for what the item asks, not a goal.
@@ -730,7 +731,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         // (So does one line's: a line of thousands of clauses is no plan either, and every later pass
         // compares its goals.)
         if (built.length >= PLAN_LIMITS.indicators) break
-        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || movementFields(line, c)) continue
+        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || markedNoTarget(c.text) || movementFields(line, c)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)

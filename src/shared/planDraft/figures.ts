@@ -5,7 +5,7 @@ import type { Line } from './header'
 import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, ITEM_NUMBER, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import { FIELD_OPENING_RE, type Section } from './sections'
-import { guardedExtent, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
+import { guardedExtent, markedNoTarget, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
 import { goalJoins, semicolonsInBrackets } from './goals'
 
 export interface Found {
@@ -433,6 +433,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       added = { digits: m[1]!, unit: m[2] ?? m[4] ?? m[5] ?? '', at }
       continue
     }
+    // "Vận động trồng thêm 5.000 cây xanh (không tính là chỉ tiêu giao)": a clause the plan marks as no target (markedNoTarget).
+    if (markedNoTarget(text.slice(lastBreak, nextBreak))) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
     if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
     // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
@@ -524,7 +526,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("Phòng, chống ma túy: Giảm 10% số người sử dụng …", "**Phạm pháp hình sự:** Kéo giảm ít nhất 5% số
     // vụ …": a field's run-in label before a bare verb of cutting or raising; what is cut follows the
     // figure, as with no label, and names the target.)
-    const labelledVerb = /:\**\s*(?:kéo\s+)?(?:giảm|tăng)(?:\s+(?:ít nhất|tối thiểu))?\s*$/iu.exec(before)
+    // ("Thi đua thực hiện tốt các chính sách an sinh xã hội, giảm 14 hộ nghèo": so does a clause of
+    // direction closed by a comma before the bare verb; the cut is named by its own words.)
+    const labelledVerb = /(?::\**|,)\s*(?:kéo\s+)?(?:giảm|tăng)(?:\s+(?:ít nhất|tối thiểu))?\s*$/iu.exec(before)
     // (Only where the words after the figure name what is cut: "… 10% số người nghiện …", "… 15 hộ nghèo …";
     // "Hộ nghèo: giảm 15 hộ" is named by its label.)
     // ("Tai nạn giao thông: kéo giảm ít nhất 10% số vụ so với …": a count alone names nothing; the label does.)

@@ -11,6 +11,8 @@ import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './b
 import { bareCrop, CROP_ABBREVIATIONS, CROP_BEFORE_MEASURE_RE, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
+/** A verb of level alone before a figure, naming no measure: "duy trì", "duy trì ổn định", "giữ ổn định", "hiện có", "đạt". */
+const LEVEL_VERB_ONLY_RE = /^(?:(?:duy trì|giữ(?:\s+vững)?)(?:\s+ổn định)?|ổn định|hiện có|đạt)$/iu
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
 
 /** The indicators of one line's figures, with the relations the line states between them. */
@@ -48,6 +50,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   // branch of work before the colon, then a crop named before its measure's word, labels no figure:
   // the crop names its measures, as with no label.)
   if (colon && TOPIC_LABEL_RE.test(colon[1]!) && CROP_BEFORE_MEASURE_RE.test(colon[2]!) && found.length >= 2) first.name = colon[2]!
+  // ("Bưởi da xanh: duy trì 260 ha, năng suất 16 tấn/ha, sản lượng …", "Cây dứa: giữ ổn định 150 ha,
+  // sản lượng …": a crop's label over hectares stated with a verb of level alone, no measure's word, then
+  // the crop's yield or output: the hectares are the crop's area, as "Lúa: diện tích …" says it.)
+  else if (colon && first.unit === 'ha' && !TOPIC_LABEL_RE.test(colon[1]!) && colon[1]!.split(/\s+/u).length <= 6 && LEVEL_VERB_ONLY_RE.test(colon[2]!) && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(found[1]?.name ?? '')) first.name = `${colon[1]}: diện tích ${colon[2]}`
   else if (colon && !MEASURE_RE.test(first.name) && found.length >= 2) {
     const prefix = colon[1]!
     first.name = `${prefix} – ${colon[2]}`

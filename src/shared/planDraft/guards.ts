@@ -205,6 +205,17 @@ export function routineDuty(text: string): boolean {
   return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])(?:chủ nhật|thứ\s+(?:hai|ba|tư|năm|sáu|bảy))\s+(?:đầu tiên|cuối cùng|cuối|đầu)\s+(?:của\s+)?(?:tháng|quý)(?![\p{L}])(?!\s*(?:\d|[IVX]{1,4}(?![\p{L}])|này|tới|sau))|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*(?:lần|buổi)\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
+/**
+ * "(không tính là chỉ tiêu giao)", "(không phải là chỉ tiêu thi đua)", "(không giao thành chỉ tiêu)",
+ * "nội dung này không được tính vào chỉ tiêu": the plan itself says the clause sets no target (an
+ * aim it encourages, an example for the units): no goal, whatever figure it holds.
+ */
+const NO_TARGET_MARK_RE =
+  /(?<![\p{L}])(?:không|chưa)\s+(?:(?:được\s+)?(?:tính|coi|xem|đưa|xét|dùng)(?:\s+(?:là|vào|như|thành|làm))?|phải(?:\s+là)?|là|giao(?:\s+(?:thành|làm))?)\s+(?:(?:một|các)\s+)?chỉ tiêu(?![\p{L}])/iu
+export function markedNoTarget(text: string): boolean {
+  return NO_TARGET_MARK_RE.test(text)
+}
+
 const LIST_INTRO_RE = /^(?:(?:các|những|mỗi|từng)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu))/iu
 
 /**

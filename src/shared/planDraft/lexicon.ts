@@ -564,14 +564,15 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
  * money in and out, goods sold ("tiêu thụ"), the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
  * alone is no planting where it names what grows on an area ("diện tích trồng cây ăn trái"), only
  * as the verb opening the measure ("trồng keo 45 ha"); nor is "thu" a receipt in "thu hoạch" (a
- * harvested area) or "thu mua" (buying in), "chi" spending in "chi hội", "cấp" an issue where it is
+ * harvested area) or "thu mua" (buying in), "trồng xen" after a crop's name ("ca cao trồng xen dưới tán dừa": how
+ * the crop grows; a clause opening on it, "trồng mới, trồng xen trên rẫy 60 ha", or "diện tích trồng xen", plants), "chi" spending in "chi hội", "cấp" an issue where it is
  * a level ("cấp huyện") or a status held ("được cấp mã số vùng trồng"), "mới" new in "nông thôn mới"
  * or "giống mới" (a new variety), "chuyển đổi" a conversion in "chuyển đổi số", "xuất khẩu" an export
  * in "phục vụ xuất khẩu" or a standard held ("đạt tiêu chuẩn xuất khẩu", "đủ điều kiện xuất khẩu"), "làm" a work but in "làm mới", "làm nhà", "làm đường", "đào tạo" training in
  * "giáo dục - đào tạo" (the field's name, a line's label: "Giáo dục - đào tạo: số học sinh …").
  */
 const FLOW_RE =
-  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng|xen)(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|tiêu thụ|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng)(?![\p{L}]))|trồng(?<=(?:^|[^\p{L}\s])\s{0,3}trồng|diện tích\strồng)(?=\s+xen(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|tiêu thụ|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
 /**
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
