@@ -205,9 +205,9 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout155'), title: 'held-out plans, hundred-and-fifty-fifth set (test/fixtures/heldout155; measured once at a41e8be)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout156'), title: 'held-out plans, hundred-and-fifty-sixth set (test/fixtures/heldout156; measured once at 9fb6aec)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout157'), title: 'held-out plans, hundred-and-fifty-seventh set (test/fixtures/heldout157; measured once at 2812fc6)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout158'), title: 'held-out plans, hundred-and-fifty-eighth set (test/fixtures/heldout158; measured once at 60b3033)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout158'), title: 'held-out plans, hundred-and-fifty-eighth set (test/fixtures/heldout158; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout159'), title: 'held-out plans, hundred-and-fifty-ninth set (test/fixtures/heldout159; measured once at 4032b07)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout160'), title: 'held-out plans, hundred-and-sixtieth set (test/fixtures/heldout160; measured once at 783cb24)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout160'), title: 'held-out plans, hundred-and-sixtieth set (test/fixtures/heldout160; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

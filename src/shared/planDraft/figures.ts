@@ -64,6 +64,18 @@ const GRADE_AFTER_RE = /^[^;.\n]{0,40}?(?<![\p{L}])(?:xếp loại|xếp hạng|
  */
 const POINT_SCALE_RE = /(?<![\p{L}])(?:(?<!đạt\s{1,3})tổng(?:\s+số)?(?:\s+điểm)?|thang\s+điểm|(?:điểm\s+)?tối\s+đa)\s{0,3}(?:là\s+|:\s*)?$/iu
 
+/**
+ * A clause's words before its figure without the label that opens it: a field named before a comma
+ * ("Về văn hóa - xã hội, …", FIELD_OPENING_RE) or a run-in label before a colon ("Giảm nghèo: …", a
+ * numbered target's "Chỉ tiêu 8 - Giảm nghèo: …").
+ */
+function withoutRunInLabel(before: string): string {
+  return before.replace(/^[\s,;.:–-]*/u, '').replace(FIELD_OPENING_RE, '').replace(RUN_IN_LABEL_RE, '')
+}
+
+/** A run-in label before a colon, a numbered target's ("Chỉ tiêu 8 - Giảm nghèo:") or a topic's ("Giảm nghèo:"), a few words with no figure. */
+const RUN_IN_LABEL_RE = /^(?:chỉ tiêu\s+\d{1,2}\s*[-–.]\s*)?[^:;.\d]{2,60}:\s*/iu
+
 /** "… 280 ha với sản lượng gỗ keo đạt …", "… 410 ha cho sản lượng …": "với", "cho" opening a measure of its own join a second figure's clause. */
 const WITH_MEASURE_RE = /^(?:với\s+(?=(?:tổng\s+)?(?:sản lượng|năng suất|diện tích|giá trị|doanh thu)(?![\p{L}]))|cho\s+(?=(?:sản lượng|năng suất)(?![\p{L}])))/iu
 
@@ -130,6 +142,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // ("Hai là, về văn hóa - xã hội: giảm tỷ lệ …": after the paragraph's ordinal too.)
   s = s.replace(/^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*(?=về\s)/iu, '')
   s = s.replace(/^về\s[^:;.]{2,60}:\s+/iu, '')
+  // ("Giảm nghèo: giảm tỷ lệ hộ nghèo 3 - 4%", "Chỉ tiêu 8 - Giảm nghèo: giảm …": a topic's run-in label
+  // before a cut of a measure it names after the verb; not a measure's own label, "Tỷ lệ hộ nghèo: giảm …".)
+  s = s.replace(/^(?:chỉ tiêu\s+\d{1,2}\s*[-–.]\s*)?(?!(?:tỷ lệ|tỉ lệ|số|tổng)\s)[^:;.\d]{2,60}:\s+(?=(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s+(?!(?:còn|xuống|ít nhất|tối thiểu|từ|trên|dưới|không)(?![\p{L}]))\p{L}+\s+\p{L})/iu, '')
   // ("Thi đua cải cách hành chính, chuyển đổi số: 100% cán bộ …": so is a movement's name before a colon.)
   s = s.replace(/^thi đua\s[^:;.]{2,80}:\s*/iu, '')
   // ("Về văn hóa - xã hội, giảm tỷ lệ …", "Trên lĩnh vực kinh tế, tổng thu …": so is a field's name before a comma.)
@@ -422,8 +437,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("từ" is then no word of the name either: "Tỷ lệ hộ nghèo", not "Tỷ lệ hộ nghèo từ".)
     let nameEnd: number | undefined
     // ("Kéo giảm tội phạm … từ 5% trở lên": so does "kéo giảm".)
-    // ("Về văn hóa - xã hội: Phấn đấu giảm tỷ lệ hộ nghèo từ 0,6 - 0,8%": after a field's run-in label too.)
-    if (cueMatch?.word === 'từ' && /^[\s,;.:–-]*(?:[^:;.\d]{2,60}:\s*)?(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(before)) {
+    // ("Về văn hóa - xã hội: Phấn đấu giảm tỷ lệ hộ nghèo từ 0,6 - 0,8%": after a field's run-in label too,
+    // or a field named before a comma, "Về văn hóa - xã hội, giảm tỷ lệ hộ nghèo từ 1,5% trở lên", or a
+    // numbered target's label, "Chỉ tiêu 8 - Giảm nghèo: giảm …".)
+    if (cueMatch?.word === 'từ' && /^(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(withoutRunInLabel(before))) {
       nameEnd = cueMatch.at
       cueMatch = undefined
     }

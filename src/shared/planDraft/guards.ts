@@ -216,7 +216,13 @@ export function markedNoTarget(text: string): boolean {
   return NO_TARGET_MARK_RE.test(text)
 }
 
-const LIST_INTRO_RE = /^(?:(?:các|những|mỗi|từng)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu))/iu
+/**
+ * A sentence about the list of targets rather than a target: one that introduces it ("Các chỉ tiêu
+ * dưới đây …", "Dưới đây là các chỉ tiêu …"), or says how its targets are written or who is given
+ * them ("mỗi chỉ tiêu ghi rõ mức phấn đấu", "các chỉ tiêu được giao cho từng thôn", "từng chỉ tiêu do
+ * … theo dõi").
+ */
+const LIST_INTRO_RE = /^(?:(?:các|những|mỗi|từng)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu)|(?:các|những|mỗi|từng)\s+chỉ tiêu(?:\s+(?:thi đua|trên|này))?\s+(?:(?:đều|được)\s+)?(?:ghi(?:\s+rõ)?|nêu(?:\s+rõ)?|kèm(?:\s+theo)?|giao cho|phân công cho|do)(?![\p{L}]))/iu
 
 /**
  * "Hoàn thành vượt dự toán thu ngân sách … theo chỉ tiêu tại mục 1": a clause that points back to

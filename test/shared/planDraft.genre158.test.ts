@@ -1,0 +1,45 @@
+// Drafting a plan from its document (issue 13), sets 157 to 160: a cut after a field named before a
+// comma ("Về văn hóa - xã hội, giảm … từ 1,5% trở lên") or after a numbered target's label ("Chỉ tiêu 8
+// - Giảm nghèo: giảm … 3 - 4%") is a cut, named by what it cuts; a sentence saying how the list's
+// targets are written or who is given them is no goal. Hand-written sentences.
+import { describe, expect, it } from 'vitest'
+import { listDrafter, planHead } from './planDraftText'
+
+const HEAD = planHead('Nậm Chà', '21', '12 tháng 01', 2027)
+const draft = listDrafter(HEAD)
+
+describe('a cut after a label', () => {
+  it('reads "giảm … từ X% trở lên" after a field named before a comma as a cut in points', () => {
+    const d = draft(['- Về xã hội, giảm tỷ lệ hộ nghèo từ 2% trở lên so với cuối năm 2026; tỷ lệ trẻ em suy dinh dưỡng dưới 14%.'])
+    const cut = d.indicators.find((i) => /hộ nghèo/u.test(i.value.source ?? ''))?.value
+    expect(cut?.name).toBe('Tỷ lệ hộ nghèo')
+    expect(cut?.target).toMatchObject({ kind: 'reduce_by', amount: 2 })
+  })
+
+  it('reads a range cut after a numbered target\'s label as a cut, not a range of the rate', () => {
+    const d = draft(['Chỉ tiêu 5 - Giảm nghèo bền vững: giảm tỷ lệ hộ nghèo 2,5 - 3% so với cuối năm 2026.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Tỷ lệ hộ nghèo', expect.objectContaining({ kind: 'reduce_by', amount: 2.5, max: 3 })]])
+  })
+
+  it('names a cut after a topic\'s label by what it cuts', () => {
+    const d = draft(['- Giảm nghèo: giảm tỷ lệ hộ cận nghèo 1 - 1,5% so với cuối năm 2026.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([['Tỷ lệ hộ cận nghèo', 'reduce_by']])
+  })
+
+  it('keeps a measure\'s own label before its cut', () => {
+    const d = draft(['- Tỷ lệ hộ nghèo đa chiều: giảm 1,2% so với cuối năm 2026.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Tỷ lệ hộ nghèo đa chiều', expect.objectContaining({ kind: 'reduce_by', amount: 1.2 })]])
+  })
+})
+
+describe('a sentence about the list of targets', () => {
+  it('drafts no goal from how the targets are written or who is given them', () => {
+    const d = draft(['Các chỉ tiêu sau được giao cho từng thôn theo dõi; mỗi chỉ tiêu ghi rõ đơn vị chủ trì.', '- Tỷ lệ hộ gia đình đạt danh hiệu Gia đình văn hóa từ 90% trở lên.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 90 }])
+  })
+
+  it('still drafts a goal whose subject is the targets reached', () => {
+    const d = draft(['- Hoàn thành 100% các chỉ tiêu kinh tế - xã hội năm 2027 được giao.'])
+    expect(d.indicators.length).toBe(1)
+  })
+})
