@@ -1711,6 +1711,10 @@ describe('scoreDraft', () => {
     expect(match(one('Huấn luyện dân quân', '%', { kind: 'rate_at_least', value: 100 }), one('Huấn luyện dân quân', '% kế hoạch', { kind: 'rate_at_least', value: 100 }))).toBe(1)
     expect(match(one('Xây mới nhà Đại đoàn kết', 'nhà', { kind: 'at_least', value: 5 }), one('Xây mới nhà Đại đoàn kết', 'căn', { kind: 'at_least', value: 5 }))).toBe(1)
     expect(match(one('Diện tích cây xanh trồng mới', 'm²', { kind: 'at_least', value: 2000 }), one('Diện tích cây xanh trồng mới', 'm2', { kind: 'at_least', value: 2000 }))).toBe(1)
+    // A visit is a visit, the visitor named or not.
+    expect(match(one('Lượt khách du lịch đến xã', 'lượt', { kind: 'at_least', value: 350000 }), one('Lượt khách du lịch đến xã', 'lượt người', { kind: 'at_least', value: 350000 }))).toBe(1)
+    expect(match(one('Đón khách du lịch', 'triệu lượt khách', { kind: 'at_least', value: 1.2 }), one('Đón khách du lịch', 'triệu lượt', { kind: 'at_least', value: 1.2 }))).toBe(1)
+    expect(match(one('Đón khách du lịch', 'triệu lượt khách', { kind: 'at_least', value: 1.2 }), one('Đón khách du lịch', 'lượt', { kind: 'at_least', value: 1.2 }))).toBe(0)
     expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9, baseYear: 2024 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9, baseYear: 2024 }))).toBe(1)
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)

@@ -3,7 +3,7 @@
 // draft's targets that are in the hand-made plan. Matching (docs/domain.md, "Drafting a plan"):
 // - a numeric target matches when the kind is the same (and its strictness, relative flag, base
 //   year), every number agrees within rounding, the unit of measure is the same once normalised
-//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách" and "lượt", "HTX" and "hợp tác xã" count the same;
+//   (case, spaces; "lao động", "đảng viên" and "người", "tuyến phố" and "tuyến", "lượt khách", "lượt người" and "lượt", "HTX" and "hợp tác xã" count the same;
 //   a drafted unit listing two producers counted together, "hộ, cơ sở", matches a hand-made unit
 //   that is one of them), and the names share words (at
 //   least a fifth of the draft's name words appear in the hand-made name or source); a growth of 0 % on a
@@ -75,10 +75,10 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
  * "60 người"); a street is a route ("03 tuyến phố", "03 tuyến"); a house is a house ("05 nhà", "05 căn");
  * "HTX", "CLB", "DN" are the common abbreviations of "hợp tác xã", "câu lạc bộ", "doanh nghiệp" (a table's ĐVT
  * column writes them so); a visit is a visit, the visitor named or not
- * ("18.000 lượt khách du lịch": "lượt khách" or "lượt"). A hectare's value in a yearly plan is the
+ * ("18.000 lượt khách du lịch": "lượt khách", "lượt người" or "lượt"; "1,2 triệu lượt khách" or "triệu lượt"). A hectare's value in a yearly plan is the
  * year's: "triệu đồng/ha/năm" or "triệu đồng/ha".
  */
-const SAME_UNIT: Record<string, string> = { 'triệuđồng/ha/năm': 'triệuđồng/ha', laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã', clb: 'câulạcbộ', dn: 'doanhnghiệp' }
+const SAME_UNIT: Record<string, string> = { 'triệuđồng/ha/năm': 'triệuđồng/ha', laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', lượtngười: 'lượt', triệulượtkhách: 'triệulượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã', clb: 'câulạcbộ', dn: 'doanhnghiệp' }
 /**
  * "17/19 thôn, làng", "tổ dân phố, khu phố", "thôn và bản": reporting units of two kinds counted
  * together are one kind of unit, named by both nouns or by the first, the officer's choice.
