@@ -3,7 +3,7 @@
 // - Giảm nghèo: giảm … 3 - 4%") is a cut, named by what it cuts; a sentence saying how the list's
 // targets are written or who is given them is no goal. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
-import { listDrafter, planHead } from './planDraftText'
+import { draftList, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Nậm Chà', '21', '12 tháng 01', 2027)
 const draft = listDrafter(HEAD)
@@ -41,5 +41,30 @@ describe('a sentence about the list of targets', () => {
   it('still drafts a goal whose subject is the targets reached', () => {
     const d = draft(['- Hoàn thành 100% các chỉ tiêu kinh tế - xã hội năm 2027 được giao.'])
     expect(d.indicators.length).toBe(1)
+  })
+})
+
+describe('movements named by their ordinal, and the year\'s theme', () => {
+  it('reads "Phong trào thứ hai: "…"" as a movement, not a goal', () => {
+    const d = draft([
+      'Phong trào thứ nhất: "Chung sức làm giao thông nông thôn, kiên cố hóa kênh mương"',
+      'Chỉ tiêu: cứng hóa 6 km đường giao thông nông thôn; kiên cố hóa 2,5 km kênh mương nội đồng.',
+      'Phong trào thứ hai: "Toàn dân giữ gìn an ninh, trật tự ở khu dân cư"',
+      'Chỉ tiêu: 100% thôn đạt tiêu chuẩn an toàn về an ninh, trật tự.',
+    ])
+    expect(d.movements.map((m) => m.value)).toEqual(['Chung sức làm giao thông nông thôn, kiên cố hóa kênh mương', 'Toàn dân giữ gìn an ninh, trật tự ở khu dân cư'])
+    expect(d.indicators.some((i) => /Phong trào/u.test(i.value.source ?? ''))).toBe(false)
+    expect(d.indicators.length).toBe(3)
+  })
+
+  it('ends a movement\'s name at a quote a PDF\'s text gives as an opening one, and takes no theme for a movement', () => {
+    const d = draftList({
+      head: HEAD,
+      year: 2027,
+      bare: true,
+      intro: 'CHỦ ĐỀ THI ĐUA\n"Đoàn kết, kỷ cương, về đích sớm các chỉ tiêu năm 2027"\nTiếp tục thực hiện phong trào “Cả nước chung sức xây dựng nông thôn mới“; phong trào “Vì người nghèo“.',
+      items: ['- Thu ngân sách trên địa bàn đạt 12 tỷ đồng trở lên.'],
+    })
+    expect(d.movements.map((m) => m.value)).toEqual(['Cả nước chung sức xây dựng nông thôn mới', 'Vì người nghèo'])
   })
 })

@@ -137,13 +137,17 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
 function readMovements(text: string): Drafted<string>[] {
   const out: Drafted<string>[] = []
   const seen = new Set<string>()
-  for (const m of text.matchAll(/(?:phong trào|cuộc vận động|thi đua)(?:\s+thi đua)?(?:\s+đặc biệt)?\s*:?\s*“\s*([^”]{3,300}?)\s*”/giu)) {
-    const name = (m[1] ?? '').trim()
+  // ("Phong trào thứ nhất: "…"": a movement numbered by its ordinal, its name in straight quotes as a typed text writes them;
+  // a name closed by an opening quote, "“…“", as a PDF's text may give it, ends there, on its line.)
+  // (Not the year's theme, "CHỦ ĐỀ THI ĐUA" over its words in quotes.)
+  for (const m of text.matchAll(/(?:phong trào|cuộc vận động|(?<!chủ đề\s)thi đua)(?:\s+thi đua)?(?:\s+đặc biệt)?(?:\s+thứ\s+(?:\d{1,2}|[IVX]{1,4}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))?[^\S\n]*:?[^\S\n]*(?:“\s*([^“”\n]{3,300}?)\s*[”“]|"\s*([^"“”\n]{3,300}?)\s*")/giu)) {
+    const quoted = m[1] ?? m[2] ?? ''
+    const name = quoted.trim()
     const key = name.toLowerCase()
     if (seen.has(key)) continue
     seen.add(key)
-    const at = m.index + m[0].indexOf(m[1] ?? '')
-    out.push(item(`movement.${out.length}`, name, { start: at, end: at + (m[1] ?? '').length }, [], 'medium'))
+    const at = m.index + m[0].indexOf(quoted)
+    out.push(item(`movement.${out.length}`, name, { start: at, end: at + quoted.length }, [], 'medium'))
   }
   return out
 }

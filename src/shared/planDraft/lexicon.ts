@@ -843,7 +843,7 @@ export const INTENSIFIER_RE = /^(?:(?:tiếp tục|chủ động|tập trung)\s+
  * ("Đợt thứ nhất: …", read by the header as a phase).
  */
 export const NAMING_HEAD_RE =
-  /^(?:chủ đề|khẩu hiệu|phương châm|(?:các\s+)?(?:phong trào|cuộc vận động)(?:\s+thi đua)?\s*[“"]|đợt(?:\s+thi đua)?(?:\s+thứ)?\s+(?:\d+|[IVX]+|một|nhất|hai|ba|bốn|năm|sáu|cao điểm|đặc biệt)(?![\p{L}]))/iu
+  /^(?:chủ đề|khẩu hiệu|phương châm|(?:các\s+)?(?:phong trào|cuộc vận động)(?:\s+thi đua)?(?:\s+(?:thứ\s+)?(?:\d{1,2}|[IVX]{1,4}|nhất|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười))?\s*:?\s*[“"]|đợt(?:\s+thi đua)?(?:\s+thứ)?\s+(?:\d+|[IVX]+|một|nhất|hai|ba|bốn|năm|sáu|cao điểm|đặc biệt)(?![\p{L}]))/iu
 
 /**
  * A direction of effort: a way to go with no point at which it is reached ("tăng cường tuần tra",
