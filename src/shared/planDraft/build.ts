@@ -2,7 +2,7 @@
 // a yes/no goal, a target against a past year's stated figure (comparedToBase, notBelow).
 import { type Indicator, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import type { Line } from './header'
-import { isStockName, LEAD_BACK_RE, readDigits, readPost, unitInfo } from './lexicon'
+import { casesHeld, isStockName, LEAD_BACK_RE, readDigits, readPost, unitInfo } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
@@ -181,8 +181,8 @@ export const NOT_BELOW_RE = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp h�
  * tai nạn giao thông"): at most that many. Without the count it stays a yes/no.
  */
 export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext): Built | undefined {
-  const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(c.text.replace(/[.;,\s]+$/u, ''))
-  if (!m || !/(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|phạm tội|cháy|nổ)(?![\p{L}])/iu.test(m[1]!)) return undefined
+  const m = casesHeld(c.text)
+  if (!m) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
   const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))

@@ -37,7 +37,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName } from './sections'
 import { describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -699,9 +699,10 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? notAbove(c, current, codes, built.length, year, doc) ?? noneLeft(c, current, codes, built.length) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
-    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text) || FIELD_OPENING_RE.test(item.text)) && !(h && isTitle(h.rest, lines, index))) {
+    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text.replace(PARAGRAPH_ORDINAL_RE, '')) || FIELD_OPENING_RE.test(item.text.replace(PARAGRAPH_ORDINAL_RE, ''))) && !(h && isTitle(h.rest, lines, index))) {
       // "Về văn hóa - xã hội: …": a paragraph that names its field is content, sections or not.
       // So is one that opens on its field before a comma ("Trên lĩnh vực kinh tế, …", "Về quốc phòng, an ninh, …"), as a letter writes it.
+      // ("Năm là, về quốc phòng - an ninh: hoàn thành …; giữ vững …": after the paragraph's ordinal too.)
       proseLines.push({ line: item, section: current, figures: found.map((f) => f.at) })
     }
   }
@@ -735,6 +736,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)
+        // ("… không để xảy ra trọng án; số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026": a count
+        // held at a past year's that the review states is a result the plan sets, as a figure would be.)
+        const held = listSeen || setsFigures ? notAbove(c, section, codes, built.length, year, doc) : undefined
+        if (held) {
+          built.push(held)
+          sectionsUsed.add(section)
+          continue
+        }
         // ("Mỗi bản có ít nhất một tổ tự quản …": what every village must have is a state as well.)
         if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !unitsState(goalBody(c.text))) || (ORG_DUTY_RE.test(c.text) && !unitsState(goalBody(c.text))))) continue
         const lead = leads.get(section)

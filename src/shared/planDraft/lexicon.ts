@@ -1103,3 +1103,13 @@ export function yearEndOf(phrase: string): number | undefined {
   const y = Number(m[2] ?? m[3])
   return m[1]?.toLowerCase() === 'đầu' ? y - 1 : y
 }
+
+/**
+ * "số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026", "tội phạm không tăng so với năm trước":
+ * a count of incidents held at or under a past year's, a result the plan sets (notAbove reads it
+ * against the count the review states). Group 1 names the incidents, group 2 the year if written.
+ */
+export function casesHeld(text: string): RegExpExecArray | null {
+  const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(text.replace(/[.;,\s]+$/u, ''))
+  return m && /(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|phạm tội|cháy|nổ)(?![\p{L}])/iu.test(m[1]!) ? m : null
+}

@@ -179,31 +179,43 @@ export function mergeRestatedParts(built: Built[]): void {
  */
 export function sumNearbyTotals(built: Built[], text = ''): void {
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
-  for (const t of built) {
-    const figure = figureOf(t.value.target)
+  const summable = (t: Built): boolean => figureOf(t.value.target) !== undefined && !t.value.children && !t.value.formula && (t.value.aggregation === 'flow' || t.value.aggregation === 'stock') && t.value.target?.kind === 'at_least'
+  // A year's figure over its seasons first: a total further up may hold that figure, never its seasons beside it.
+  for (const [at, t] of built.entries()) {
     // "Diện tích gieo trồng lúa cả năm | ha | 1.420" over "- Vụ Đông Xuân | ha | 720", "- Vụ Hè Thu | ha | 700":
     // the year's figure over its seasons, right after it, is their total too.
-    const wholeYear = /(?<![\p{L}])cả năm(?![\p{L}])/iu.test(t.value.name)
-    if (figure === undefined || t.value.children || t.value.formula || (t.value.aggregation !== 'flow' && t.value.aggregation !== 'stock') || (!/^tổng\s/iu.test(t.value.name) && !wholeYear) || t.value.target?.kind !== 'at_least') continue
-    const at = built.indexOf(t)
-    if (!/^tổng\s/iu.test(t.value.name)) {
-      const seasons: Built[] = []
-      for (let k = at + 1; k < built.length && seasons.length < 4; k++) {
-        const b = built[k]!
-        if (!/(?:^|\s)vụ\s+\p{L}/iu.test(b.value.name) || b.value.unitOfMeasure !== t.value.unitOfMeasure || b.value.children || b.value.formula || figureOf(b.value.target) === undefined) break
-        seasons.push(b)
-      }
-      if (seasons.length >= 2 && agreesWith(figure, seasons.reduce((sum, b) => sum + figureOf(b.value.target)!, 0))) {
-        t.value = { ...t.value, children: seasons.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
-        t.reasons.push(`tổng của ${seasons.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các vụ`)
-      }
-      continue
+    // ("Tổng diện tích gieo sạ lúa cả năm 2.460 ha, sản lượng lúa cả năm đạt 17.596 tấn" over "+ Vụ Đông
+    // Xuân: gieo sạ 1.240 ha, năng suất …, sản lượng 9.300 tấn", "+ Vụ Hè Thu: …": each season's area,
+    // yield and output between them; the items of another unit are passed over.)
+    // ("diện tích lúa 2.180 ha (vụ Chiêm Xuân 1.100 ha, vụ Mùa 1.080 ha)": so is a figure its seasons follow in brackets.)
+    const wholeYear = /(?<![\p{L}])cả năm(?![\p{L}])/iu.test(`${t.value.name} ${t.value.source ?? ''}`) || /^\s*\(\s*vụ\s/iu.test(text.slice(t.source.end, t.source.end + 20))
+    if (!wholeYear || !summable(t)) continue
+    const seasons: Built[] = []
+    for (let k = at + 1; k < built.length && k - at <= 12 && seasons.length < 4; k++) {
+      const b = built[k]!
+      const season = /(?:^|\s)vụ\s+\p{L}/iu.test(b.value.name)
+      // (A part of the year's figure that names no season, "trong đó diện tích sản xuất lúa giống đạt 350 ha", is passed over too.)
+      if (b.value.unitOfMeasure !== t.value.unitOfMeasure || (b.value.partOf === t.value.code && !season)) continue
+      if (!season || b.value.children || b.value.formula || figureOf(b.value.target) === undefined) break
+      seasons.push(b)
     }
+    const figure = figureOf(t.value.target)!
+    if (seasons.length >= 2 && agreesWith(figure, seasons.reduce((sum, b) => sum + figureOf(b.value.target)!, 0))) {
+      t.value = { ...t.value, children: seasons.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+      t.reasons.push(`tổng của ${seasons.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các vụ`)
+    }
+  }
+  const summed = new Set(built.flatMap((b) => b.value.children ?? []))
+  for (const t of built) {
+    const figure = figureOf(t.value.target)
+    if (figure === undefined || !summable(t) || !/^tổng\s/iu.test(t.value.name)) continue
+    const at = built.indexOf(t)
     const lineEnd = text.indexOf('\n', t.source.end)
     const announces = /^[^\n]*?(?:,\s*)?(?:trong đó|gồm)\s*:\s*$/iu.test(text.slice(t.source.end, lineEnd === -1 ? undefined : lineEnd))
     const within = (k: number): boolean => (announces ? k > at && k - at <= 24 : Math.abs(k - at) <= 8)
+    // (A season already summed into its year's figure is no part of another total: that figure is.)
     const candidates = built
-      .filter((b, k) => b !== t && within(k) && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && figureOf(b.value.target) !== undefined)
+      .filter((b, k) => b !== t && within(k) && near(b.found?.section, t.found?.section) && b.value.unitOfMeasure === t.value.unitOfMeasure && !b.value.formula && !b.value.children && !summed.has(b.value.code) && figureOf(b.value.target) !== undefined)
       .slice(0, 10)
     let best: Built[] | undefined
     for (let mask = 1; mask < 1 << candidates.length; mask++) {
@@ -214,6 +226,7 @@ export function sumNearbyTotals(built: Built[], text = ''): void {
     if (!best) continue
     t.value = { ...t.value, children: best.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
     t.reasons.push(`tổng của ${best.map((b) => `“${b.value.name}”`).join(', ')}: tính từ các chỉ tiêu đó`)
+    for (const b of best) summed.add(b.value.code)
   }
 }
 

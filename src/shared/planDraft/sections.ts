@@ -180,6 +180,9 @@ export function isTitle(rest: string, lines: readonly Line[], index: number): bo
  * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
  * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
  */
+/** "Một là, …" to "Mười là, …": the ordinal a plan in prose paragraphs opens each paragraph on, before its field. */
+export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*/iu
+
 export const FIELD_OPENING_RE =
   /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 

@@ -30,9 +30,15 @@ export function measureColumns(row: string): MeasureColumn[] | undefined {
     const m = /^(.+?)\s*\(([^()]+)\)$/u.exec(c)
     const info = m ? unitInfo(m[2]!.trim()) : undefined
     if (m && info) out.push({ index, measure: m[1]!.trim(), unit: info.canonical })
+    // "| Cây trồng | Diện tích (ha) | Năng suất | Sản lượng (tấn) |": a crop's measure named without a
+    // unit beside measures named with one carries its unit in each cell ("45 tạ/ha", "22 tấn/ha").
+    else if (BARE_MEASURE_COLUMN_RE.test(c)) out.push({ index, measure: c, unit: '' })
   })
-  return out.length >= 2 ? planColumns(out) : undefined
+  return out.length >= 2 && out.some((c) => c.unit !== '') ? planColumns(out) : undefined
 }
+
+/** A column named for a crop's measure alone ("Năng suất", "Năng suất bình quân", "Diện tích", "Sản lượng"), its unit in its cells. */
+const BARE_MEASURE_COLUMN_RE = /^(?:diện tích|năng suất(?:\s+bình quân)?|sản lượng)$/iu
 
 const COLUMN_YEAR_RE = /(?<!\d)(?:19|20)(\d{2})(?!\d)/u
 const PLAN_COLUMN_RE = /^(?:kế hoạch|kh|phấn đấu|mục tiêu|chỉ tiêu)(?![\p{L}])/iu
@@ -102,7 +108,9 @@ export class MeasureTable {
       .map((c) => c.text)
       .filter((t) => t !== '' && !/^(?:\d{1,2}|[IVX]+|[a-zđ])[.)]?$/u.test(t))
       .join(' ')
-    const figures = this.columns.filter((c) => c.earlier !== true && /\d/u.test(cells[c.index]?.text ?? ''))
+    // (A column whose cells carry the unit is read where its cell names one: "45 tạ/ha".)
+    const cellUnit = (c: MeasureColumn): string | undefined => (c.unit !== '' ? c.unit : unitInfo(/^[≥≤<>]?\s*\d(?:[\d.,]*\d)?\s*(\S.*)$/u.exec(cells[c.index]?.text ?? '')?.[1]?.trim() ?? '')?.canonical)
+    const figures = this.columns.filter((c) => c.earlier !== true && /\d/u.test(cells[c.index]?.text ?? '') && cellUnit(c) !== undefined)
     if (label === '' || figures.length === 0) return figures.length === 0 && label !== '' ? [] : undefined
     // "| 1 | Thôn Đông | 210 | 1.323 | 4 |": a row naming a village (a thôn, ấp, tổ dân phố …) is the
     // share of the commune's figures assigned to it, no target of the commune's own.
@@ -132,7 +140,7 @@ export class MeasureTable {
         span: { start: line.start, end: line.start + line.text.length },
         at: cell.start + digits.index,
         digits: [digits[1]!, undefined],
-        unit: c.unit,
+        unit: cellUnit(c)!,
         cue: change ? cueBefore(change[2]!)?.cue : cueBefore(cell.text.slice(0, digits.index).replace(/^≥\s*/u, 'từ ').replace(/^>\s*/u, 'trên ').replace(/^≤\s*/u, 'không quá ').replace(/^<\s*/u, 'dưới '))?.cue,
         post: readPost(''),
         verbFirst: undefined,
