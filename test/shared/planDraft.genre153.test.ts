@@ -75,3 +75,15 @@ describe('a crop table whose yield column carries its unit in each cell', () => 
     expect(pomelo[1]).toMatchObject({ target: { kind: 'derived', value: 18 } })
   })
 })
+
+describe('areas that stand from year to year', () => {
+  it('reads an area holding growing-area codes as a stock, as one holding a certificate', () => {
+    const d = draft(['- Diện tích vùng nguyên liệu được cấp mã số vùng trồng đạt 240 ha trở lên.'])
+    expect(bySource(d, /mã số vùng trồng/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 240 } })
+  })
+  it('reads a pineapple area ("dứa", "khóm") as a stock, as a fruit orchard', () => {
+    const d = draft(['- Diện tích dứa trên đất đồi 85 ha; diện tích khóm Queen trên đất phèn 410 ha.'])
+    expect(bySource(d, /dứa/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 85 } })
+    expect(bySource(d, /khóm Queen/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 410 } })
+  })
+})

@@ -609,9 +609,10 @@ const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:ngh�
 /**
  * Crops that stand for years: tea, coffee, rubber, pepper, cashew, cocoa, coconut, fruit trees
  * ("cây ăn quả", "có múi", durian, pomelo, longan, lychee, mango …), macadamia, grapes, cinnamon,
- * star anise, cardamom, ginseng, mulberry, chestnut, sedge.
+ * star anise, cardamom, ginseng, mulberry, chestnut, sedge, pineapple ("dứa", in the south "khóm":
+ * a planting bears for several years; not "khóm 3", a hamlet).
  */
-const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói`
+const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói|dứa|khóm(?!\s+\d)`
 
 /**
  * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
@@ -644,10 +645,10 @@ const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|k�
 
 /**
  * An area farmed to a certified standard ("diện tích khóm sản xuất theo tiêu chuẩn VietGAP, GlobalGAP",
- * "rừng được cấp chứng chỉ FSC", "đạt chứng nhận hữu cơ"): the certificate holds for years, the area
- * under it stands (an annual crop's, sown again, is read as such first).
+ * "rừng được cấp chứng chỉ FSC", "đạt chứng nhận hữu cơ", "diện tích được cấp mã số vùng trồng"): the
+ * certificate or code holds for years, the area under it stands (an annual crop's, sown again, is read as such first).
  */
-const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
+const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|mã số vùng trồng|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
 
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
 const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
