@@ -87,3 +87,35 @@ describe('areas that stand from year to year', () => {
     expect(bySource(d, /khóm Queen/u)[0]?.value).toMatchObject({ aggregation: 'stock', target: { kind: 'at_least', value: 410 } })
   })
 })
+
+describe('groups lettered "A.", "B.", "C." under the targets\' part', () => {
+  const text = `${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.
+II. NỘI DUNG VÀ CHỈ TIÊU THI ĐUA
+A. Thi đua phát triển kinh tế
+1) Thu ngân sách trên địa bàn đạt 9,2 tỷ đồng.
+B. Thi đua trong lĩnh vực văn hóa - xã hội
+2) Tỷ lệ tham gia bảo hiểm y tế đạt 95% trở lên.
+C. Thi đua giữ gìn trật tự, an ninh
+3) Giữ vững an ninh nông thôn; không để xảy ra cháy nổ lớn.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
+`
+  it('reads "C." as the third group, not a hundredth part, so its goals are read as the other groups\'', () => {
+    const d = draftPlan(text)
+    expect(bySource(d, /an ninh nông thôn/u).map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }])
+    expect(bySource(d, /cháy nổ/u).map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }])
+  })
+})
+
+describe('efforts and duties in a list of targets', () => {
+  it.each([
+    'Các tổ hợp tác, hộ kinh doanh cá thể tích cực quảng bá sản phẩm trên sàn thương mại điện tử.',
+    'Công an xã duy trì tuần tra, kiểm soát vào các ngày lễ, Tết.',
+    'Xây dựng và thực hiện phương án ứng phó thiên tai tại các xóm.',
+  ])('reads no goal from "%s"', (line) => {
+    const d = draft(['- Thu ngân sách trên địa bàn đạt 9,2 tỷ đồng.', `- ${line}`, '- Không để xảy ra dịch bệnh lớn trên đàn gia súc.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 9.2 }, { kind: 'yes_no' }])
+  })
+})

@@ -851,9 +851,11 @@ export const NAMING_HEAD_RE =
  * "thường xuyên tuyên truyền", "phát huy vai trò", "vận động Nhân dân …", "tiếp tục sắp xếp, kiện
  * toàn bộ máy …", "các chi bộ chú trọng bồi dưỡng …": attention paid, after its subject). "Xây
  * dựng xã vững mạnh" names a state to reach and is none.
+ * ("Các hợp tác xã, tổ hợp tác tích cực liên kết với doanh nghiệp …": whatever is done actively, by
+ * subjects named side by side, is an effort too; not "tích cực hoàn thành …", a result.)
  */
 export const DIRECTION_RE =
-  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+\s+){1,3}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực|quan tâm|chú trọng)\s))?(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])/iu
+  /^(?:(?:các|mỗi|từng)\s+(?:\p{L}+,?\s+){1,8}?(?=(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực|quan tâm|chú trọng)\s))?(?:(?:(?:tiếp tục|chủ động|tập trung|thường xuyên|tích cực)\s+)*(?:đổi mới|đẩy mạnh|tăng cường|nâng cao|kiện toàn|sắp xếp|củng cố|đổi mới|phát huy|vận động|tuyên truyền|quan tâm|chú trọng|khuyến khích|tạo điều kiện|phối hợp)(?![\p{L}])|tích cực\s+(?!(?:hoàn thành|đạt|phấn đấu|giữ vững)(?![\p{L}]))\p{L})/iu
 
 /**
  * Readiness against a hazard, "Chủ động phòng, chống hạn, xâm nhập mặn", "chủ động ứng phó với
@@ -893,12 +895,14 @@ export const READINESS_RE = /^(?:tiếp tục\s+)?chủ động\s+(?:phòng,?\s*
  * its name, holds or does: a duty of each, no target of the commune.)
  * Units working together to reach a result ("Các thôn và Trạm Y tế phối hợp phấn đấu không để …
  * xảy ra") are striving for it, no duty: the result is the goal.
+ * (So is the commune's police at its work: "Công an xã duy trì tuần tra ban đêm …".)
  */
 export const ORG_DUTY_RE =
-  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|khu(?:\s+(?:phố|dân cư))?(?!\s+(?:công nghiệp|chế xuất|kinh tế|du lịch|di tích|nghỉ dưỡng|đô thị|nhà ở|vực))|khóm|xóm|làng|buôn|plei|sóc|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])(?!\s+phấn đấu(?![\p{L}]))/iu
+  /^(?:ngoài (?:các )?chỉ tiêu trên,\s*)?(?:(?:chỉ đạo|giao|yêu cầu|đề nghị)\s+)?(?:(?:các|mỗi|từng)\s+)?(?:hội,?\s+đoàn thể|đoàn thể|hội liên hiệp phụ nữ|hội phụ nữ|đoàn thanh niên|hội nông dân|hội cựu chiến binh|mặt trận tổ quốc|ủy ban mặt trận|chi hội|chi đoàn|trường học|nhà trường|trạm y tế|công an|cán bộ,?\s+công chức|ban,?\s+ngành|thôn|bản|ấp|tổ dân phố|khu(?:\s+(?:phố|dân cư))?(?!\s+(?:công nghiệp|chế xuất|kinh tế|du lịch|di tích|nghỉ dưỡng|đô thị|nhà ở|vực))|khóm|xóm|làng|buôn|plei|sóc|bộ phận|đơn vị|cơ quan)(?![\p{L}])[^;]{0,60}?\s(?:(?:tiếp tục|chủ động|tích cực|thường xuyên|thi đua)\s+)*(?:vận động|phát động|tuyên truyền|thực hiện|nâng cao|đổi mới|củng cố|kiện toàn|dồn điền|phối hợp|tổ chức|hướng dẫn|nhận đỡ đầu|đẩy mạnh|tăng cường|triển khai|huy động|phân công|tuần tra|xây dựng (?:kế hoạch|chương trình)|lập kế hoạch|đăng ký (?:chỉ tiêu|giao ước|thi đua|danh hiệu))(?![\p{L}])(?!\s+phấn đấu(?![\p{L}]))/iu
 
+/** A means to the targets: telling, teaching, planning ("xây dựng và thực hiện phương án phòng cháy …"), registering, rewarding, allotting. */
 export const MEANS_RE =
-  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:chương trình|kế hoạch)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu|hiến đất)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:tuyên truyền|quán triệt|học tập (?:nghị quyết|luật|chỉ thị)|phổ biến|xây dựng (?:và thực hiện\s+)?(?:chương trình|kế hoạch|phương án)|đăng ký (?:giao ước|thi đua)|giao ước thi đua|khen thưởng|nhân rộng điển hình|sơ kết|tổng kết|kiểm tra,? đôn đốc|phát động (?:phong trào|thi đua)|phân bổ|phân khai|giao chỉ tiêu|hiến đất)(?![\p{L}])/iu
 
 /**
  * A section on the plan's phases ("4. Đợt thi đua đặc biệt", "Các đợt thi đua", "Thời gian thực

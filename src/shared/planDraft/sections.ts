@@ -31,7 +31,8 @@ export function headingOf(text: string): { level: number; label: string; rest: s
   m = /^biểu(?:\s+mẫu)?\s+(?:số\s+)?(\d{1,2}[a-z]?)\s*(?:[-–:.]\s*(\p{L}.*))?$/iu.exec(text)
   if (m) return { level: 0.5, label: `PL${m[1]!.toUpperCase()}`, rest: m[2] ?? '' }
   // "I/ MỤC ĐÍCH, YÊU CẦU": a hand-typed slash after the roman numeral, as after a point.
-  m = /^([IVXLC]{1,6})[.)/]\s+(.*)$/u.exec(text)
+  // (Not "C." alone: no plan numbers a hundred parts; after "A." and "B." it is the third group, below.)
+  m = /^(?!C[.)/])([IVXLC]{1,6})[.)/]\s+(.*)$/u.exec(text)
   if (m) return { level: 1, label: m[1]!, rest: m[2]! }
   // "Điều 1. Giao chỉ tiêu thi đua …", "Điều 2. Khen thưởng": the articles of a decision or a resolution.
   m = /^điều\s+(\d{1,2})\s*[.:]\s*(.*)$/iu.exec(text)
@@ -176,13 +177,13 @@ export function isTitle(rest: string, lines: readonly Line[], index: number): bo
   return sub === undefined || (own !== undefined && sub.level > own.level)
 }
 
+/** "Một là, …" to "Mười là, …": the ordinal a plan in prose paragraphs opens each paragraph on, before its field. */
+export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*/iu
+
 /**
  * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
  * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
  */
-/** "Một là, …" to "Mười là, …": the ordinal a plan in prose paragraphs opens each paragraph on, before its field. */
-export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*/iu
-
 export const FIELD_OPENING_RE =
   /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 
