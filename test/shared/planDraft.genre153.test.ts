@@ -119,3 +119,18 @@ describe('efforts and duties in a list of targets', () => {
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 9.2 }, { kind: 'yes_no' }])
   })
 })
+
+describe('a state kept by the units counted, and the lapse it rules out', () => {
+  it('reads "12/12 thôn giữ vững danh hiệu …, không để thôn nào bị thu hồi …" as one goal', () => {
+    const text = `${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.
+II. NỘI DUNG THI ĐUA
+1. Về văn hóa - xã hội: tỷ lệ tham gia bảo hiểm y tế đạt 95% trở lên. Giải quyết việc làm cho 300 lao động. 12/12 thôn giữ vững danh hiệu Thôn văn hóa, không để thôn nào bị thu hồi danh hiệu. Vận động Nhân dân xây dựng nếp sống văn minh.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
+`
+    const d = draftPlan(text)
+    expect(bySource(d, /thôn/u).map((i) => [i.value.target, d.text.slice(i.source.start, i.source.end)])).toEqual([[{ kind: 'yes_no' }, '12/12 thôn giữ vững danh hiệu Thôn văn hóa, không để thôn nào bị thu hồi danh hiệu']])
+  })
+})

@@ -133,6 +133,9 @@ const LAPSE_RE = new RegExp(String.raw`^không để\s+${LAPSE}(?:(?:\s*,\s*|\s+
  */
 const SEPARATE_OUTCOME_RE = /^không để\s+(?:xảy ra\s+|phát sinh\s+)?(?:các\s+)?(?:vụ\s+)?(?:trọng án|án\s+(?:rất\s+|đặc biệt\s+)?nghiêm trọng|tội phạm\s+(?:rất\s+|đặc biệt\s+)?nghiêm trọng|cháy|dịch|tai nạn|đuối nước|ngộ độc)(?![\p{L}])/iu
 
+/** The units that keep a state, counted before its verb: "18/18 ấp ", "100% thôn, tổ dân phố ", "các trường ". */
+const KEEPERS_RE = /^(?:\d{1,4}\s*\/\s*\d{1,4}|\d{1,3}\s*%|(?:tất cả\s+)?các|mỗi)\s+(?:thôn|ấp|bản|xóm|sóc|buôn|làng|khóm|tổ dân phố|khu phố|khu dân cư|trường(?:\s+học)?|cơ quan|đơn vị)(?:\s*,\s*(?:thôn|ấp|bản|xóm|sóc|buôn|làng|khóm|tổ dân phố|khu phố|khu dân cư))*\s+(?=giữ vững\s|duy trì\s)/iu
+
 /** True when `at` is inside quotation marks opened before it in `text` (“…” or "…"). */
 function insideQuote(text: string, at: number): boolean {
   const before = text.slice(0, at)
@@ -298,7 +301,8 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
       // "giữ vững X, không để …": what may not happen says what keeping X means, one goal.
       // "không để A, không để B": one list of what may not happen, one goal.
       // (Not an outcome of its own after what is kept, "giữ vững an ninh …, không để xảy ra trọng án": two goals.)
-      const kept = goalBody(body.slice(cuts.at(-1) ?? 0, m.index))
+      // ("18/18 ấp giữ vững danh hiệu …, không để ấp nào bị thu hồi danh hiệu": so after the units that keep it, counted.)
+      const kept = goalBody(body.slice(cuts.at(-1) ?? 0, m.index)).replace(KEEPERS_RE, '')
       if (/^không để\s/iu.test(next) && (/^không để\s/iu.test(kept) || (/^(?:giữ vững|duy trì)\s/iu.test(kept) && !SEPARATE_OUTCOME_RE.test(next)))) continue
       // ("…đúng hạn, không để tồn đọng": a lapse the figure before it already rules out is no goal of its own.)
       const upTo = body.slice(m.index + m[0].length).search(/[,;.](?=\s|$)/u)
