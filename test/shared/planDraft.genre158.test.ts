@@ -68,3 +68,20 @@ describe('movements named by their ordinal, and the year\'s theme', () => {
     expect(d.movements.map((m) => m.value)).toEqual(['Cả nước chung sức xây dựng nông thôn mới', 'Vì người nghèo'])
   })
 })
+
+describe('amounts given, and a line introducing a table', () => {
+  it('reads no target from a second amount listed after a level of support', () => {
+    const d = draft(['- Vận động sửa chữa nhà cho hộ nghèo; mức hỗ trợ 50 triệu đồng/nhà xây mới, 20 triệu đồng/nhà sửa chữa.', '- Xây mới, sửa chữa ít nhất 12 nhà Đại đoàn kết.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 12 }])
+  })
+
+  it('drafts no goal from a prose line ending on a colon before its table', () => {
+    const d = draftList({
+      head: HEAD,
+      year: 2027,
+      bare: true,
+      items: ['1. Thi đua hoàn thành các chỉ tiêu chủ yếu năm 2027 theo Nghị quyết của Hội đồng nhân dân xã (biểu kèm theo):', '', 'STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2027', '1\tThu ngân sách trên địa bàn\ttỷ đồng\t14,5'],
+    })
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 14.5 }])
+  })
+})

@@ -732,7 +732,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         // (So does one line's: a line of thousands of clauses is no plan either, and every later pass
         // compares its goals.)
         if (built.length >= PLAN_LIMITS.indicators) break
-        if (laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || markedNoTarget(c.text) || movementFields(line, c)) continue
+        // ("1. Thi đua hoàn thành các chỉ tiêu chủ yếu năm 2024 … (biểu sao chép từ Nghị quyết):": a clause
+        // ending on a colon introduces what follows it, a table or a list, as in a list of targets.)
+        if (/:\s*$/u.test(c.text) || laterYear(c.text, year) || routineDuty(c.text) || pointsBack(c.text) || markedNoTarget(c.text) || movementFields(line, c)) continue
         const reasons = [listSeen ? 'mục tiêu định tính lấy từ đoạn văn, ngoài danh sách chỉ tiêu: cán bộ xác nhận' : 'mục tiêu định tính lấy từ đoạn văn (kế hoạch không có danh sách chỉ tiêu): cán bộ xác nhận']
         for (const j of c.joined) reasons.push(`phần nối tiếp thuộc mục tiêu này, không phải mục tiêu riêng: “${clip(j, 160)}”`)
         const confidence = proseConfidence(c.text, reasons)

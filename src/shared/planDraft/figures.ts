@@ -504,6 +504,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
     if (stated === lastBreak && cueMatch?.word === 'chiếm') continue
+    // ("mức hỗ trợ 60 triệu đồng/nhà xây mới, 30 triệu đồng/nhà sửa chữa": so is a bare amount listed
+    // after it, with no words of its own before it.)
+    if (stated === lastBreak && !cueMatch && /(?:^|,)\s*$/u.test(before)) continue
     // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
     // ("+ Diện tích cà phê hiện có 720 ha; trồng mới 50 ha …" in a list of targets: an area the list
     // states as it stands, its item's own subject, is the area to keep as well.)
