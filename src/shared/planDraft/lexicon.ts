@@ -1094,9 +1094,11 @@ export const PART_AFTER_RE = /^\s+(?:đồng bào|dân tộc|người dân tộc
 /**
  * The words that may stand between a quantity named and its level in a statement of it ("tỷ lệ hộ
  * nghèo đa chiều của xã đến cuối năm 2025 còn 4,86%", "số người nghiện ma túy có hồ sơ quản lý là
- * 41 người"): a standard, the commune, a time, then a verb of being; none of cutting or striving.
+ * 41 người", "số người nghiện ma túy đang quản lý là 40 người", "tỷ lệ hộ nghèo cuối năm 2025 theo kết
+ * quả rà soát còn 6,2%", "… chiếm tỷ lệ 21,4%"): a standard, the commune, a time, the review it
+ * comes from, then a verb of being; none of cutting or striving.
  */
-export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
+export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|đang\s+quản lý|(?:theo\s+)?kết quả\s+(?:rà soát|điều tra|tổng điều tra)|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm(?:\s+tỷ lệ)?|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
 
 /**
  * The year whose end a time phrase names: "cuối năm 2025", "năm 2025", "31/12/2025" the end of 2025;

@@ -601,6 +601,10 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     .replace(/dịch\\s\+vụ(?:\\s\+tiêu\\s\+dùng)?$/u, String.raw`dịch\s+vụ(?:\s+tiêu\s+dùng)?`)
     // "hộ nghèo đồng bào dân tộc thiểu số" is "hộ nghèo trong đồng bào dân tộc thiểu số" or "… là đồng bào …" too.
     .replace(/\\s\+(đồng\\s\+bào|người\\s\+dân\\s\+tộc|dân\\s\+tộc)/u, String.raw`\s+(?:(?:trong|là|thuộc)\s+)?$1`)
+    // ("giá trị sản xuất các ngành kinh tế" is "giá trị sản xuất các ngành" too: every sector is an economic one.)
+    .replace(/các\\s\+ngành\\s\+kinh\\s\+tế$/u, String.raw`các\s+ngành(?:\s+kinh\s+tế)?`)
+    // ("người nghiện ma túy có hồ sơ quản lý" is "… có hồ sơ" after its verb: "phường quản lý 52 người nghiện ma túy có hồ sơ".)
+    .replace(/có\\s\+hồ\\s\+sơ\\s\+quản\\s\+lý$/u, String.raw`có\s+hồ\s+sơ(?:\s+quản\s+lý)?`)
     // ("Bru - Vân Kiều" is "Bru-Vân Kiều" too: a dash in a name, spaced or not.)
     .replace(/(?:\\s\+)?([-–])(?:\\s\+)?/gu, String.raw`\s*[-–]\s*`)
   const out: StatedLevel[] = []
@@ -619,16 +623,17 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:tỷ lệ|tỷ suất)\s+${noun}(?![\p{L}])(${LEVEL_GAP})giảm\s+từ\s+${FIGURE}\s*${sign}\s+xuống\s+(?:còn\s+)?(${FIGURE})\s*${sign}`, 'giu'))) push(m[2]!, m.index, m[1]!)
     // "còn 412 hộ nghèo, chiếm 9,84%", "38,15% hộ nghèo": the rate beside the count.
     if (sign === '%') {
-      // ("… và 94 hộ cận nghèo, chiếm 2,24%", "còn 92 hộ nghèo(3), chiếm 6,9%" with a footnote's mark, "còn 21 hộ nghèo (0,31%) và 76 hộ cận nghèo (1,12%)".)
-      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và)\s+${FIGURE}\s+${noun}(?![\p{L}])(?:\(\d\))?\s*(?:(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
+      // ("… và 94 hộ cận nghèo, chiếm 2,24%", "còn 92 hộ nghèo(3), chiếm 6,9%" with a footnote's mark, "còn 21 hộ nghèo (0,31%) và 76 hộ cận nghèo (1,12%)";
+      // the rate named by "tỷ lệ" alone: "còn 118 hộ nghèo, tỷ lệ 2,15%", "và 417 hộ cận nghèo (tỷ lệ 2,85%)".)
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và)\s+${FIGURE}\s+${noun}(?![\p{L}])(?:\(\d\))?\s*(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
     }
     return out
   }
   if (unit === undefined || !unitInfo(unit)?.integer) {
     // "Năm 2025, … tổng giá trị sản xuất (giá so sánh 2010) ước đạt 2.146 tỷ đồng", "diện tích sen 420
-    // ha": an amount, in the unit written after its figure.
-    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(?:\s*\([^()]{0,60}\))?(?:\s+trên địa bàn)?(${LEVEL_GAP})(?:khoảng\s+)?(${FIGURE})\s*(\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu'))) {
+    // ha": an amount, in the unit written after its figure (its brackets before or after "trên địa bàn").
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(?:\s*\([^()]{0,60}\))?(?:\s+trên địa bàn(?:\s*\([^()]{0,60}\))?)?(${LEVEL_GAP})(?:khoảng\s+)?(${FIGURE})\s*(\p{L}+(?:[ /]\p{L}+){0,2})`, 'giu'))) {
       push(m[2]!, m.index, m[1]!, unitOpening(m[3]!))
     }
     return out
@@ -656,16 +661,25 @@ function paragraphYear(text: string, at: number): number | undefined {
   const paragraph = breaks.length > 0 ? before.slice(breaks[breaks.length - 1]!.index + breaks[breaks.length - 1]![0].length) : before
   let last: { year: number; index: number } | undefined
   // ("…, tăng 8,4% so với năm 2024; tổng mức bán lẻ … 640 tỷ đồng": the year compared with is not the one spoken of.)
-  for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?<!so với\s{1,3})(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}/giu)) last = { year: yearEndOf(m[0])!, index: m.index }
+  // ("… còn 11,64% (giảm 3,12% so với cuối năm 2022)": nor is "năm 2022" read alone after "so với cuối".)
+  // ("Tình hình 2025: …, hộ nghèo cuối năm còn 2,35%": a review's year written bare after "tình hình" or "kết quả".)
+  for (const m of paragraph.matchAll(/(?<![\p{L}\d/])(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?:(?:cuối|đầu)\s+)?năm\s+\d{4}(?!\d)|31\/12\/\d{4}|(?<![\p{L}])(?:tình hình|kết quả)\s+(\d{4})(?![\d/])/giu)) {
+    last = { year: m[1] !== undefined ? Number(m[1]) : yearEndOf(m[0])!, index: m.index }
+  }
   if (last) return /phấn đấu|mục tiêu/iu.test(paragraph.slice(last.index)) ? undefined : last.year
   // A paragraph naming no year speaks of the one an earlier paragraph of the same account opens with
   // ("Năm 2025 là năm đầu tiên …" then "Kết quả chủ yếu: tổng giá trị sản xuất ước đạt 3.215 tỷ đồng"),
-  // unless a part's heading, an aim or a task stands between.
+  // or a review's heading names ("I. KẾT QUẢ NĂM 2025", "KẾT QUẢ THỰC HIỆN PHONG TRÀO THI ĐUA NĂM
+  // 2025", "Tình hình 2025: …", the paragraph's own opening too), unless a part's heading, an aim or a
+  // task stands between (the tasks' part or heading: "nhiệm vụ năm 2026", "nhiệm vụ, giải pháp", not
+  // a review's "vừa triển khai nhiệm vụ").
   const start = at - paragraph.length
-  const earlier = text.slice(Math.max(0, start - 2000), start)
-  let opening: { year: number; index: number } | undefined
-  for (const m of earlier.matchAll(/(?:^|\n)[ \t]*(?:trong\s+)?năm\s+(\d{4})(?!\d)/giu)) opening = { year: Number(m[1]), index: m.index }
-  if (!opening || /phấn đấu|mục tiêu|nhiệm vụ|\n[ \t]*(?:[IVX]{1,4}|[A-Đ])[.)]\s/u.test(earlier.slice(opening.index + 1) + paragraph)) return undefined
+  const earlier = text.slice(Math.max(0, start - 2000), at)
+  let opening: { year: number; end: number } | undefined
+  for (const m of earlier.matchAll(/(?:^|\n)[ \t]*(?:(?:trong\s+)?năm\s+(\d{4})(?!\d)|(?:(?:[IVX]{1,4}|\d{1,2}|[A-Đ])[.)][ \t]+)?(?:kết quả|tình hình)(?:[ \t]+[^\s\d.,;:!?()]+){0,8}?[ \t]+(?:năm[ \t]+)?(\d{4})(?![\d/]))/giu)) {
+    opening = { year: Number(m[1] ?? m[2]), end: m.index + m[0].length }
+  }
+  if (!opening || /phấn đấu|mục tiêu|(?:^|\n)[^\n]{0,12}nhiệm vụ|nhiệm vụ(?:,|\s+và)?\s+(?:giải pháp|trọng tâm|chủ yếu|năm\s+\d{4})|\n[ \t]*(?:[IVX]{1,4}|[A-Đ])[.)]\s/iu.test(earlier.slice(opening.end))) return undefined
   return opening.year
 }
 
@@ -749,6 +763,20 @@ export function statedLevelAt(doc: DraftContext, name: string, yearEnd: number, 
 }
 
 /**
+ * What a cut by a count says it cuts, in its own words: "giảm ít nhất 35 hộ nghèo" (a cut of 35 hộ):
+ * "hộ nghèo", the count's unit and the words after it to the clause's end, "và", "so với" or "trở lên".
+ */
+function cutCountNoun(source: string, amount: number, unit: string, doc: DraftContext): string | undefined {
+  const re = new RegExp(String.raw`(?<![\p{L}])giảm\s+(?:(?:ít nhất|tối thiểu|thêm)\s+)?(${FIGURE})\s+(\p{L}+)\s+(\p{L}+(?:\s+\p{L}+){0,5}?)(?=\s*(?:[,;.:)]|$)|\s+(?:và|so với|trở lên|trong|để|của|tại|ở)(?![\p{L}]))`, 'giu')
+  for (const m of source.matchAll(re)) {
+    if (unitInfo(m[2]!.toLowerCase())?.canonical !== unit) continue
+    if (readDigits(m[1]!, { integer: true, percent: false, habit: doc.habit })?.value !== amount) continue
+    return `${m[2]!.toLowerCase()} ${m[3]!}`
+  }
+  return undefined
+}
+
+/**
  * The figure a cut or a growth is measured from, where the document states it, found once the whole
  * document is read by the one finder (statedLevelAt), for every reading (sentences, tables, notes): a
  * cut's start is the level of the same quantity at the end of the year it is measured from (the plan's
@@ -764,8 +792,16 @@ export function settleBaselines(built: Built[], text: string, year: number | und
     const unit = b.value.unitOfMeasure
     const rate = /^[%‰]$/u.test(unit)
     // ("Hộ nghèo" named by a run-in label, "Hộ nghèo: giảm 30 hộ": a count named by what it counts, as "Số hộ nghèo".)
-    const counted = unitInfo(unit)?.integer === true && unitInfo(b.value.name.split(/\s+/u)[0]!.toLowerCase())?.canonical === unit
-    const cut = t?.kind === 'reduce_by' && t.baseline === undefined && !(rate && t.relative) && (quantityOf(b.value.name) !== undefined || counted)
+    const countedBy = (name: string): boolean => unitInfo(unit)?.integer === true && unitInfo(name.split(/\s+/u)[0]!.toLowerCase())?.canonical === unit
+    // ("Riêng hộ nghèo đồng bào dân tộc thiểu số giảm ít nhất 8 hộ": a part set apart by "riêng" or "trong đó" is named by the words after.)
+    let name = b.value.name.replace(/^(?:riêng|trong đó)\s+/iu, '')
+    if (t?.kind === 'reduce_by' && t.baseline === undefined && !rate && quantityOf(name) === undefined && !countedBy(name)) {
+      // A name that names no quantity (a heading's "Giảm nghèo, lao động, việc làm", "Trong năm hộ nghèo"):
+      // a cut by a count names what it cuts in its own words ("phấn đấu giảm ít nhất 35 hộ nghèo").
+      name = cutCountNoun(text.slice(b.source.start, b.source.end), t.amount, unit, doc) ?? name
+    }
+    const counted = countedBy(name)
+    const cut = t?.kind === 'reduce_by' && t.baseline === undefined && !(rate && t.relative) && (quantityOf(name) !== undefined || counted)
     const growth = t?.kind === 'growth' && t.baseValue === undefined && t.percent > 0 && !rate && unitInfo(unit) !== undefined
     if (!cut && !growth) continue
     // The clause the target is read from, to its line's end or its next clause (a row: the whole row).
@@ -779,7 +815,7 @@ export function settleBaselines(built: Built[], text: string, year: number | und
     const from = t!.kind === 'growth' ? t!.baseYear : since ? yearEndOf(since[0].replace(/^so với\s+/iu, ''))! : year - 1
     // (A growth in money is in the unit the document states its level in: "96,4 tỷ đồng" is no 96.400 triệu đồng the plan meant.)
     const money = growth && MONEY_SCALE[unit] !== undefined
-    const level = statedLevelAt(doc, b.value.name, from, { rate, ...(money ? {} : { unit }) }, { text: clause, start: b.source.start, end: b.source.end })
+    const level = statedLevelAt(doc, name, from, { rate, ...(money ? {} : { unit }) }, { text: clause, start: b.source.start, end: b.source.end })
     if (!level || !(level.value > 0) || (money && MONEY_SCALE[level.unit] === undefined)) continue
     if (money && level.unit !== unit) b.value = { ...b.value, unitOfMeasure: level.unit }
     const said = `${level.own ? 'câu của chỉ tiêu ghi' : 'văn bản ghi'} ${level.text}`
