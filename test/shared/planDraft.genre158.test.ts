@@ -85,3 +85,30 @@ describe('amounts given, and a line introducing a table', () => {
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 14.5 }])
   })
 })
+
+describe('sets 165 to 168: standing crops, support given per unit, a quota per branch', () => {
+  it('rolls up banana, yellow apricot and plum areas as standing, an area grown for export too', () => {
+    const d = draft(['- Cây chuối: diện tích chuối xuất khẩu ≥ 650 ha.', '- Mai vàng: 120 ha.', '- Dâu Hạ Châu: 240 ha.', '- Trồng mới 35 ha chuối cấy mô.'])
+    const agg = (v: number) => d.indicators.find((i) => i.value.target?.kind === 'at_least' && i.value.target.value === v)?.value.aggregation
+    expect([agg(650), agg(120), agg(240), agg(35)]).toEqual(['stock', 'stock', 'stock', 'flow'])
+  })
+
+  it('reads no target from money given for each unit or at a level', () => {
+    const d = draft([
+      '- Hỗ trợ sửa chữa 08 căn nhà cho hộ nghèo, mỗi căn 35 triệu đồng.',
+      '- Các hộ chỉnh trang ít nhất 15 vườn mẫu, hỗ trợ mỗi vườn 4.000.000 đồng.',
+      '- Hỗ trợ xóa nhà tạm với mức 55 triệu đồng/nhà xây mới.',
+      '- Thu ngân sách nhà nước trên địa bàn đạt 16 tỷ đồng.',
+    ])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['căn', { kind: 'at_least', value: 8 }],
+      ['vườn', { kind: 'at_least', value: 15 }],
+      ['tỷ đồng', { kind: 'at_least', value: 16 }],
+    ])
+  })
+
+  it('reads no target from each branch\'s quota after "phấn đấu"', () => {
+    const d = draft(['- Có 300 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp; phấn đấu mỗi chi hội có ít nhất 04 hộ đăng ký danh hiệu.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 300 }])
+  })
+})

@@ -1716,6 +1716,9 @@ describe('scoreDraft', () => {
     expect(match(one('Đón khách du lịch', 'triệu lượt khách', { kind: 'at_least', value: 1.2 }), one('Đón khách du lịch', 'triệu lượt', { kind: 'at_least', value: 1.2 }))).toBe(1)
     expect(match(one('Đón khách du lịch', 'triệu lượt khách', { kind: 'at_least', value: 1.2 }), one('Đón khách du lịch', 'lượt', { kind: 'at_least', value: 1.2 }))).toBe(0)
     expect(match(one('Tổng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9, baseYear: 2024 }), one('Tổng giá trị sản xuất', 'triệu đồng', { kind: 'growth', percent: 9, baseYear: 2024 }))).toBe(1)
+    // A growth is its percentage: a hand-made plan giving it the unit "%" names the percentage, the draft the amount's unit.
+    expect(match(one('Tốc độ tăng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9.2, baseYear: 2025 }), one('Tốc độ tăng giá trị sản xuất', '%', { kind: 'growth', percent: 9.2, baseYear: 2025 }))).toBe(1)
+    expect(match(one('Tốc độ tăng giá trị sản xuất', 'tấn', { kind: 'growth', percent: 9.2, baseYear: 2025 }), one('Tốc độ tăng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9.2, baseYear: 2025 }))).toBe(0)
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)
   })

@@ -499,7 +499,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
     if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
-    if (/(?:^|[,;])\s*(?:[-+•]\s*)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
+    // ("…; phấn đấu mỗi chi hội có ít nhất 05 hộ đăng ký …": striving for it changes nothing.)
+    if (/(?:^|[,;])\s*(?:[-+•]\s*)?(?:phấn đấu\s+)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue
     // A figure the plan states as it stands or gives ("đầu năm 2026 toàn xã có 148 hộ nghèo",
     // "chiếm 1,62%", "mức hỗ trợ … là 40.000.000 đồng/hộ") is a starting point, not a target.
     // So is its share ("…, chiếm 1,62% tổng số hộ") in the same sentence.
@@ -507,6 +508,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("mức hỗ trợ 60 triệu đồng/nhà xây mới, 30 triệu đồng/nhà sửa chữa": so is a bare amount listed
     // after it, with no words of its own before it.)
     if (stated === lastBreak && !cueMatch && /(?:^|,)\s*$/u.test(before)) continue
+    // ("hỗ trợ sửa chữa 06 căn nhà, mỗi căn 40 triệu đồng", "hỗ trợ mỗi vườn 5.000.000 đồng", "… với mức 60
+    // triệu đồng/nhà xây mới": money given for each unit, at a level, is the support's rate, not a target.)
+    if (!cueMatch && /(?:^|\s)(?:nghìn\s+|triệu\s+|tỷ\s+)?đồng(?:\/|$)/u.test(` ${m[2] ?? m[4] ?? m[5] ?? ''}`) && /(?:^|[\s,(])(?:mỗi\s+\p{L}+(?:\s+\p{L}+)?|với mức)\s*$/iu.test(before)) continue
     // "duy trì diện tích chè hiện có 520 ha", "giữ ổn định 140 ha … hiện có": what exists, kept, is the level to keep (a target).
     // ("+ Diện tích cà phê hiện có 720 ha; trồng mới 50 ha …" in a list of targets: an area the list
     // states as it stands, its item's own subject, is the area to keep as well.)

@@ -610,9 +610,11 @@ const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:ngh�
  * Crops that stand for years: tea, coffee, rubber, pepper, cashew, cocoa, coconut, fruit trees
  * ("cây ăn quả", "có múi", durian, pomelo, longan, lychee, mango …), macadamia, grapes, cinnamon,
  * star anise, cardamom, ginseng, mulberry, chestnut, sedge, pineapple ("dứa", in the south "khóm":
- * a planting bears for several years; not "khóm 3", a hamlet).
+ * a planting bears for several years; not "khóm 3", a hamlet), banana ("chuối", its clumps bear for
+ * years), the yellow apricot grown for Tết ("mai vàng"), and "dâu" (mulberry, the Hạ Châu plum; not
+ * "dâu tây", strawberries planted each season).
  */
-const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói|dứa|khóm(?!\s+\d)`
+const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói|dứa|khóm(?!\s+\d)|chuối|mai vàng|dâu(?!\s+tây)`
 
 /**
  * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
@@ -634,7 +636,7 @@ const STANDING_AREA_RE = new RegExp(
 const BEARING_AREA_RE = /(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:đang\s+)?cho\s+(?:thu hoạch|sản phẩm|quả|trái|mủ)(?![\p{L}])/iu
 
 /** A perennial crop named alone, as a part or a crop's row names its area ("sầu riêng 185 ha", "Cà phê | 3.420 |", "Cam, bưởi"), one word of its kind after it ("vải thiều"). */
-const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?(?:\s*,\s*(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?)*$`, 'iu')
+const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+){0,2}(?:\s*,\s*(?:cây\s+)?(?:${PERENNIAL_CROPS})(?:\s+\p{L}+)?)*$`, 'iu')
 
 /**
  * Fields equipped to stand: greenhouses ("diện tích nhà màng, nhà lưới"), high-tech or irrigated fields, whatever is sown in them.
@@ -732,7 +734,8 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   // giấy chứng nhận đủ điều kiện …" holds the certificate, it is not issued one in the year: "có thêm …" still adds.)
   const establishments = unit === 'cơ sở'
   const named = name.replace(/\([^(),]*,[^()]*\)/gu, ' ')
-  const held = (s: string): string => (establishments ? s.replace(HELD_CERTIFICATE_RE, ' ') : s)
+  // ("diện tích chuối xuất khẩu ≥ 900 ha": a crop grown for export names a kind of crop; hectares are not exported.)
+  const held = (s: string): string => (establishments ? s.replace(HELD_CERTIFICATE_RE, ' ') : unit === 'ha' ? s.replace(/(?<![\p{L}])xuất khẩu(?![\p{L}])/giu, ' ') : s)
   if (FLOW_RE.test(held(named)) || FLOW_RE.test(held(last))) return words('flow')
   // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
   if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động|nghệ nhân)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')

@@ -177,9 +177,11 @@ export function matchScore(drafted: Indicator, expected: Indicator): number {
     const b = share(draftedWords, expectedWords)
     return a >= 0.6 && b >= 0.3 ? a + b : 0
   }
-  // A growth is a percentage: the money its amount is counted in (đồng, triệu, tỷ) does not change it.
+  // A growth is a percentage: the money its amount is counted in (đồng, triệu, tỷ) does not change it,
+  // nor does a hand-made plan that gives the growth the unit of its percentage ("%": "Tốc độ tăng giá
+  // trị sản xuất … 9,2%") where the draft names the amount's.
   const money = (u: string): boolean => /^(?:nghìn |triệu |tỷ )?đồng$/u.test(u)
-  const growthInMoney = drafted.target.kind === 'growth' && money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)
+  const growthInMoney = drafted.target.kind === 'growth' && ((money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)) || expected.unitOfMeasure.trim() === '%')
   if (!growthInMoney && !sameUnit(drafted.unitOfMeasure, expected.unitOfMeasure)) return 0
   const overlap = share(words(drafted.name), expectedWords)
   return overlap >= 0.2 ? 1 + overlap : 0
