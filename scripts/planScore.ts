@@ -216,6 +216,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout166'), title: 'held-out plans, hundred-and-sixty-sixth set (test/fixtures/heldout166; measured once at 3587748)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout167'), title: 'held-out plans, hundred-and-sixty-seventh set (test/fixtures/heldout167; measured once at fe57cba)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout168'), title: 'held-out plans, hundred-and-sixty-eighth set (test/fixtures/heldout168; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout169'), title: 'held-out plans, hundred-and-sixty-ninth set (test/fixtures/heldout169; measured once at d5601cf)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout170'), title: 'held-out plans, hundred-and-seventieth set (test/fixtures/heldout170; measured once at 139b7ae)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout171'), title: 'held-out plans, hundred-and-seventy-first set (test/fixtures/heldout171; measured once at a8bc474)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout172'), title: 'held-out plans, hundred-and-seventy-second set (test/fixtures/heldout172; measured once at b36a932)' },
