@@ -112,3 +112,22 @@ describe('sets 165 to 168: standing crops, support given per unit, a quota per b
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 300 }])
   })
 })
+
+describe('a Word file\'s tracked changes and comments as pandoc writes them', () => {
+  it('reads the text as changed: deletions and comments out, insertions in, attributes wrapped over lines', () => {
+    const d = draft([
+      '- Thu ngân sách trên địa bàn đạt [7,5]{.deletion author="Lò Văn An" date="2027-01-06T08:25:00Z"}[8,1]{.insertion author="Lò Văn An"',
+      'date="2027-01-06T08:25:00Z"} tỷ đồng.',
+      '- [Kiên cố hóa 3 km kênh mương nội đồng.]{.deletion author="Lò Văn An" date="2027-01-06T08:22:00Z"}',
+      '- [Đề nghị nâng lên 5.000 tấn.]{.comment-start id="1" author="Hà Thị Bình" date="2027-01-05T14:35:00Z"}Sản lượng chè búp tươi đạt 4.600 tấn[[]{.comment-end id="2"}]{.comment-end id="1"}.',
+      '- Trồng rừng tập trung 90 ha[; trồng cây phân tán 15.000 cây]{.insertion author="Lò Văn An" date="2027-01-06T08:20:00Z"}.',
+    ])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 8.1 }],
+      ['tấn', { kind: 'at_least', value: 4600 }],
+      ['ha', { kind: 'at_least', value: 90 }],
+      ['cây', { kind: 'at_least', value: 15000 }],
+    ])
+    expect(d.text).not.toMatch(/\{\.(?:deletion|insertion|comment)/u)
+  })
+})

@@ -1705,6 +1705,11 @@ describe('scoreDraft', () => {
     expect(scoreDraft({ indicators: [yn('X', 'Thực hiện tốt chính sách hỗ trợ người cao tuổi')] }, expected, 0).matched).toBe(0)
   })
 
+  it('a hand-made source quoting tracked changes as pandoc writes them is matched by the clause as changed', () => {
+    const expected = { indicators: [yn('CHAY', 'Không để xảy ra cháy rừng[, cháy nhựa thông tại bãi tập kết]{.insertion author="Lăng Văn Hào" date="2027-01-06T08:31:00Z"}')] }
+    expect(scoreDraft({ indicators: [yn('X', 'Không để xảy ra cháy rừng, cháy nhựa thông tại bãi tập kết')] }, expected, 0).matched).toBe(1)
+  })
+
   it('counts the same unit written two ways as one: % of the plan and %, houses as nhà or căn, m2 and m², a growth whatever its money', () => {
     const one = (name: string, unitOfMeasure: string, target: Target): Indicator => ({ ...yn('X', name), unitOfMeasure, aggregation: 'flow', target })
     const match = (drafted: Indicator, expected: Indicator) => scoreDraft({ indicators: [drafted] }, { indicators: [expected] }, 0).matched

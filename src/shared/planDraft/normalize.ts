@@ -40,8 +40,26 @@ function decodeEntities(text: string): string {
   })
 }
 
+/**
+ * A Word file's tracked changes and comments as pandoc writes them (`--track-changes=all`): a span
+ * "[8%]{.deletion author=… date=…}" deleted, "[9%]{.insertion …}" inserted, "[Đề nghị …]{.comment-start
+ * …}" a comment's words before the text it is on, "[]{.comment-end …}" its end; their attributes may
+ * wrap over lines. The plan is the text as changed: deletions and comments go, insertions stay.
+ * (Nested spans, "[[]{.comment-end id="2"}]{.comment-end id="1"}", are undone from the inside, a few
+ * passes; each pass is linear, a span's brackets and braces holding none of their own.)
+ */
+const TRACKED_SPAN_RE = /\[([^[\]]*)\]\{\.(deletion|insertion|comment-start|comment-end|paragraph-insertion|paragraph-deletion)(?:\s[^{}]*)?\}/gu
+function trackedChanges(text: string): string {
+  if (!text.includes(']{.')) return text
+  let out = text
+  for (let pass = 0; pass < 3 && out.includes(']{.'); pass++) {
+    out = out.replace(TRACKED_SPAN_RE, (_, body: string, kind: string) => (kind === 'insertion' || kind === 'comment-end' || kind === 'paragraph-insertion' ? body : ''))
+  }
+  return out
+}
+
 function unifyCharacters(text: string): string {
-  return decodeEntities(text.normalize('NFC'))
+  return decodeEntities(trackedChanges(text.normalize('NFC')))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')

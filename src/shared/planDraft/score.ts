@@ -50,9 +50,15 @@ function baseOf(t: Target | undefined): number | undefined {
   return 'baseline' in t ? t.baseline : undefined
 }
 
+/**
+ * A text's words, for comparing a clause with a hand-made name or source. (A source quoting a Word
+ * file's tracked changes as pandoc writes them keeps their markup, "[, cháy nhựa thông …]{.insertion
+ * author="…" date="…"}", to stay an exact part of the text: the attributes are no words of it.)
+ */
 const words = (s: string): Set<string> =>
   new Set(
     s
+      .replace(/\{\.[\w-]+(?:\s[^{}]*)?\}/gu, ' ')
       .toLowerCase()
       .normalize('NFC')
       .split(/[^\p{L}\p{N}]+/u)
