@@ -224,6 +224,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout174'), title: 'held-out plans, hundred-and-seventy-fourth set (test/fixtures/heldout174; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout175'), title: 'held-out plans, hundred-and-seventy-fifth set (test/fixtures/heldout175; measured once at 48f530e)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout176'), title: 'held-out plans, hundred-and-seventy-sixth set (test/fixtures/heldout176; measured once at 093bcc5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout177'), title: 'held-out plans, hundred-and-seventy-seventh set (test/fixtures/heldout177; measured once at c236883)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout178'), title: 'held-out plans, hundred-and-seventy-eighth set (test/fixtures/heldout178; measured once at 9124c06)' },
 ]
 
