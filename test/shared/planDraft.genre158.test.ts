@@ -3,6 +3,7 @@
 // - Giảm nghèo: giảm … 3 - 4%") is a cut, named by what it cuts; a sentence saying how the list's
 // targets are written or who is given them is no goal. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
 import { draftList, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Nậm Chà', '21', '12 tháng 01', 2027)
@@ -129,5 +130,27 @@ describe('a Word file\'s tracked changes and comments as pandoc writes them', ()
       ['cây', { kind: 'at_least', value: 15000 }],
     ])
     expect(d.text).not.toMatch(/\{\.(?:deletion|insertion|comment)/u)
+  })
+})
+
+describe('a plan in paragraphs with no headings, one opening on its field with what stands', () => {
+  it('reads the paragraph for its targets, not as a description of the commune', () => {
+    const text = `ỦY BAN NHÂN DÂN PHƯỜNG AN LẠC ĐÔNG
+Số: 12/KH-UBND
+An Lạc Đông, ngày 08 tháng 01 năm 2027
+
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2027
+
+Phường An Lạc Đông được thành lập trên cơ sở sắp xếp ba xã cũ, có 21 khu phố, diện tích cao su hiện có 1.480 ha.
+
+Về phát triển kinh tế, phường phấn đấu thu ngân sách nhà nước đạt 42 tỷ đồng trở lên; diện tích cao su hiện có duy trì 1.450 ha, sản lượng mủ khô đạt 2.100 tấn.
+`
+    const d = draftPlan(text)
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['tỷ đồng', { kind: 'at_least', value: 42 }],
+      ['ha', { kind: 'at_least', value: 1450 }],
+      ['tấn', { kind: 'at_least', value: 2100 }],
+    ])
   })
 })

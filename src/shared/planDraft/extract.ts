@@ -578,7 +578,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // ("Xã … có 8 đơn vị dân cư (5 plei … và 3 thôn), 1.964 hộ": the villages counted under their common name, or as plei, xóm, khu.)
     // ("Tân Lập là xã miền núi có 9 thôn, đồng bào … chiếm trên 90% dân số": what the commune is, said with "là".)
     if (!h && current === ROOT && !/phấn đấu/iu.test(line.text) && /^[^,.;:()]{1,40}?\s+là\s+(?:một\s+)?(?:xã|phường|thị trấn)(?![\p{L}])/iu.test(line.text)) continue
-    if (!h && current === ROOT && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
+    // (Not a paragraph that opens on its field, "Về phát triển kinh tế, phường phấn đấu …; diện tích cao su hiện có duy trì 1.620 ha": the year's content.)
+    if (!h && current === ROOT && !FIELD_OPENING_RE.test(item.text.replace(PARAGRAPH_ORDINAL_RE, '')) && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
     // "Mục tiêu giai đoạn 2021 - 2025 …: …": a period's aims, not the year's targets.
     if (!h && periodAims(item.text, year)) continue
