@@ -2,7 +2,7 @@
 // a yes/no goal, a target against a past year's stated figure (comparedToBase, notBelow).
 import { type Indicator, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import type { Line } from './header'
-import { casesHeld, isStockName, LEAD_BACK_RE, readDigits, readPost, unitInfo } from './lexicon'
+import { casesHeld, isStockName, LEAD_BACK_RE, rateHeld, readDigits, readPost, unitInfo } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
@@ -182,7 +182,7 @@ export const NOT_BELOW_RE = /^(.+?)\s+(?:bằng hoặc cao hơn|không thấp h�
  */
 export function notAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext): Built | undefined {
   const m = casesHeld(c.text)
-  if (!m) return undefined
+  if (!m) return rateNotAbove(c, section, codes, n, year, doc)
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
   const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, ''))
@@ -201,6 +201,39 @@ export function notAbove(c: { text: string; start: number; end: number; until?: 
   }
   const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: [String(cases), undefined], unit: 'vụ', cue: { kind: 'at_most', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
   return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`không cao hơn năm ${baseYear} (${cases} vụ): năm nay không quá ${cases} vụ`], ambiguous: false, found }
+}
+
+/**
+ * "Tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025", "… không cao hơn năm trước": a rate
+ * held at or under a past year's level. When the document states that level (in its account of that
+ * year, found by the one finder, passes.ts statedLevelAt: "tỷ lệ sinh con thứ ba trở lên là 9,4%"),
+ * the target is at most that level, not strict (the level must not rise): no cut. Without the level
+ * it stays what it was (no target read here).
+ */
+function rateNotAbove(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext): Built | undefined {
+  const m = rateHeld(c.text)
+  if (!m) return undefined
+  const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
+  if (baseYear === undefined) return undefined
+  // (The verb of keeping is no part of the rate's name; tried only where a run of spaces starts.)
+  const name = upperFirst(m[1]!.replace(/^(?:phấn đấu|phân đấu)\s+/iu, '').replace(/(?<!\s)\s+(?:giữ|giữ ổn định|duy trì|ổn định|ở mức|luôn)$/iu, ''))
+  const level = statedLevelAt(doc, name, baseYear, { rate: true })
+  if (level === undefined) return undefined
+  const perMille = level.unit === '‰'
+  const value: Indicator = {
+    code: codes.take(slug(name)),
+    name,
+    field: section.code,
+    unitOfMeasure: perMille ? '‰' : '%',
+    aggregation: 'rate',
+    scale: perMille ? 1000 : 100,
+    proportion: true,
+    target: { kind: 'at_most', value: level.value, strict: false },
+    reporters: { kinds: [...REPORTERS.kinds], units: [] },
+    source: c.text,
+  }
+  const found: Found = { name, span: { start: c.start, end: c.end }, at: c.start, digits: [String(level.value), undefined], unit: value.unitOfMeasure, cue: { kind: 'at_most', strict: false }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
+  return { id: `indicator.${n}`, value, source: { start: c.start, end: c.until ?? c.end }, confidence: 'medium', reasons: [`không cao hơn năm ${baseYear}, văn bản nêu mức năm ${baseYear} là ${level.figure}: không quá ${level.figure}`], ambiguous: false, found }
 }
 
 /**

@@ -663,7 +663,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         }
         // "Diện tích sen giữ bằng hoặc cao hơn năm 2025" in running prose: a level last year's
         // account states is a result the plan sets, as a figure would be.
-        const stated = prose && NOT_BELOW_RE.test(c.text.replace(/[.;,\s]+$/u, '')) ? notBelow(c, current, codes, built.length, year, doc, true) : undefined
+        // (So is a rate or a count of incidents held at or under a past year's level the review states,
+        // "tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025": at most that level.)
+        const stated = !prose ? undefined : NOT_BELOW_RE.test(c.text.replace(/[.;,\s]+$/u, '')) ? notBelow(c, current, codes, built.length, year, doc, true) : notAbove(c, current, codes, built.length, year, doc)
         if (stated) {
           built.push(stated)
           sectionsUsed.add(current)

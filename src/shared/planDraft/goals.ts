@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { casesHeld, exclaimed, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, RESULT_GOAL_RE, unitsState } from './lexicon'
+import { casesHeld, exclaimed, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, rateHeld, RESULT_GOAL_RE, unitsState } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -317,8 +317,9 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
       const purpose = /^(?:các|mỗi|từng)\s/iu.test(piece) ? -1 : piece.search(CONTINUATION_IN_RE)
       if (purpose > 0) piece = piece.slice(0, purpose)
       piece = piece.replace(/[\s,.…]+$/u, '')
-      // ("…; số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026": a count held at a past year's is a result too.)
-      if ((!isGoal(piece) && !casesHeld(piece)) || piece.split(/\s+/u).length < 3 || /^[“"][^“”"]+[”"]$/u.test(piece.trim())) continue
+      // ("…; số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026": a count held at a past year's is a result too;
+      // so is a rate, "tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025".)
+      if ((!isGoal(piece) && !casesHeld(piece) && !rateHeld(piece)) || piece.split(/\s+/u).length < 3 || /^[“"][^“”"]+[”"]$/u.test(piece.trim())) continue
       const start = c.start + offset + (cuts[i] ?? 0)
       const until = start + whole.replace(/[\s,.…]+$/u, '').length
       const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''

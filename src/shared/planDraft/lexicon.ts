@@ -140,6 +140,14 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['triệu bông'], 'triệu bông', false],
   [['đội'], 'đội', true],
   [['cây'], 'cây', true],
+  // The ornamental and nursery trades count by their own words: pots of ornamental plants sold for
+  // Tết ("cung ứng 240.000 chậu mai", "sản xuất 1,2 triệu chậu hoa"), trees by the root ("trồng mới
+  // 3.500 gốc đào"), seedlings raised in bags ("ươm 800.000 bầu cây giống") and cut branches ("50.000
+  // cành đào"): the plan's own word, as "cây" ("18 triệu cây giống" stays in "triệu cây").
+  [['chậu'], 'chậu', true],
+  [['gốc'], 'gốc', true],
+  [['bầu'], 'bầu', true],
+  [['cành'], 'cành', true],
   [['tàu cá', 'tàu'], 'tàu', true],
   [['thuyền'], 'thuyền', true],
   [['chiếc'], 'chiếc', true],
@@ -200,7 +208,7 @@ for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellin
  * lá", "2,5 triệu viên gạch", "1,2 triệu đôi giày"), as "triệu cây", "triệu trái": the plan's own unit.
  * ("triệu sản phẩm" is not one: a plan has counted it out in sản phẩm.)
  */
-for (const word of ['chiếc', 'cái', 'đôi', 'bộ', 'tấm', 'thùng', 'viên']) UNIT_BY_SPELLING.set(`triệu ${word}`, { canonical: `triệu ${word}`, integer: false })
+for (const word of ['chiếc', 'cái', 'đôi', 'bộ', 'tấm', 'thùng', 'viên', 'chậu', 'bầu']) UNIT_BY_SPELLING.set(`triệu ${word}`, { canonical: `triệu ${word}`, integer: false })
 for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun, integer: true })
 /**
  * "29/31 khu trở lên", "12/14 khu đạt danh hiệu …": a ward's or a thị trấn's residential groups
@@ -1120,6 +1128,30 @@ export function yearEndOf(phrase: string): number | undefined {
  * against the count the review states). Group 1 names the incidents, group 2 the year if written.
  */
 export function casesHeld(text: string): RegExpExecArray | null {
-  const m = /^(.+?)\s+(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(text.replace(/[.;,\s]+$/u, ''))
+  const m = heldAtMost(text)
   return m && /(?<![\p{L}])(?:số vụ|tai nạn|tội phạm|phạm pháp|phạm tội|cháy|nổ)(?![\p{L}])/iu.test(m[1]!) ? m : null
+}
+
+/** "<quantity> bằng hoặc thấp hơn năm 2025", "… không tăng so với năm trước": held at or under a past year's. */
+// (One space before the cue, the name trimmed after: "\s+" after a lazy name went over a long run
+// of spaces again at every place, quadratic.)
+function heldAtMost(text: string): RegExpExecArray | null {
+  // (The closing marks cut off by a walk back from the end: "[.;,\s]+$" tried at every place of a long
+  // run of spaces before a word went over it again each time.)
+  let end = text.length
+  while (end > 0 && /[.;,\s]/u.test(text[end - 1]!)) end--
+  const m = /^(.+?)\s(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(text.slice(0, end))
+  if (m) m[1] = m[1]!.trimEnd()
+  return m
+}
+
+/**
+ * "tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025", "tỷ lệ trẻ suy dinh dưỡng không cao
+ * hơn năm trước": a rate held at or under a past year's level, a result the plan sets (notAbove reads
+ * it against the level the review states, as notBelow reads "bằng hoặc cao hơn"). Group 1 names the
+ * rate, group 2 the year if written.
+ */
+export function rateHeld(text: string): RegExpExecArray | null {
+  const m = heldAtMost(text)
+  return m && /^(?:(?:phấn đấu|phân đấu)\s+)?(?:tỷ lệ|tỉ lệ|tỷ suất)\s/iu.test(m[1]!) ? m : null
 }

@@ -1243,6 +1243,25 @@ function stackedRowEnds(lines: string[], at: number, expected: number): boolean 
 }
 
 /**
+ * A row of a table given one cell a line whose row-number cell is an empty line (at `at`): the row's
+ * name then its other cells, each a short line that is no blank, no page's furniture, no group's
+ * numeral, no row without a number nor the next row's number (`expected`), and the row's end after
+ * them. The count of cells says the empty line is a cell.
+ */
+function stackedEmptyNumberRow(lines: string[], at: number, width: number, expected: number): boolean {
+  const empty = lines[at]
+  const name = lines[at + 1]?.trim() ?? ''
+  if (empty === undefined || empty.trim() !== '' || empty.includes('\f') || width < 3) return false
+  // (A sentence ending on its full stop is no cell: the table has ended.)
+  if (!/\p{L}{2,}/u.test(name) || name.length > 120 || /[.;!?]$/u.test(name) || ROW_NUMBER_RE.test(name) || GROUP_ROW_RE.test(name) || PART_ROW_NUMBER_RE.test(name) || DASH_CELL_RE.test(name)) return false
+  for (let x = at + 2; x < at + width; x++) {
+    const c = lines[x]
+    if (c === undefined || c.trim() === '' || c.trim().length > 40 || pageFurniture(c) || SUB_ROW_RE.test(c) || DASH_CELL_RE.test(c) || GROUP_ROW_RE.test(c) || ROW_NUMBER_RE.exec(c)?.[1] === String(expected)) return false
+  }
+  return stackedRowEnds(lines, at + width, expected)
+}
+
+/**
  * A table whose cells a PDF's text layer (or a Word table saved as text) gives one per line: the
  * headings ("TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch 2026") each alone, then every row as its
  * number followed by its other cells, rows numbered 1, 2, 3 … and page furniture between them.
@@ -1288,6 +1307,15 @@ function stackedTables(lines: string[]): string[] {
     // The heading's cells repeated, one a line, at `k` (the table's heading again on a new page).
     const headAgain = (k: number): boolean => head.every((h, x) => lines[k + x]?.trim().toLowerCase() === h.toLowerCase())
     for (;;) {
+      // "640" / "" / "Trong đó: diện tích …" / "ha" / "95": a Word table's row whose row-number cell
+      // is left empty, an empty line, where the table's rows so far stood with no blank line between
+      // their lines and the lines after it are exactly the row's other cells, the next row, a group's
+      // or the table's end following them. The empty line is that row's number cell.
+      if (afterRow && !blankInRows && stackedEmptyNumberRow(lines, at, head.length, expected)) {
+        rows.push(`| | ${lines.slice(at + 1, at + head.length).map((c) => c.trim()).join(' | ')} |`)
+        at += head.length
+        continue
+      }
       let k = at
       while (k < lines.length && pageFurniture(lines[k]!)) {
         if (lines[k]!.trim() === '' && k > j) blankInRows = true
