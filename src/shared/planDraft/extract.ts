@@ -56,7 +56,32 @@ export { planFromDraft } from './planFromDraft'
 /** An item's label naming it as the means ("Giải pháp:", "Biện pháp thực hiện:", "Nhiệm vụ, giải pháp:"), words after it. */
 const MEANS_LABEL_RE = /^(?:[-+•*–]\s*)?(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính))?\s*:\s*\S/iu
 /** A section on scoring the units' emulation ("Tiêu chí và thang điểm chấm thi đua", "Cách chấm điểm"): its points and grades are no targets. */
-const SCORING_SECTION_RE = /(?<![\p{L}])(?:thang điểm|chấm điểm|cách chấm|bảng điểm)(?![\p{L}])/iu
+// ("Tiêu chí bình xét thi đua đối với thôn, bon", "Tiêu chí xét khen thưởng": the bar a unit must
+// clear to be rewarded, "từ 80% trở lên số hộ …", no target of the year either.)
+const SCORING_SECTION_RE = /(?<![\p{L}])(?:thang điểm|chấm điểm|cách chấm|bảng điểm|(?:tiêu chí|điều kiện)\s+(?:bình xét|xét(?:\s+(?:khen thưởng|thi đua|danh hiệu|công nhận))?|khen thưởng))(?![\p{L}])/iu
+/**
+ * The minutes of a conference that launched the plan (a "biên bản"): what a delegate says is no
+ * target, whatever figure it holds ("- Đồng chí Thạch Sô Phanh, Trưởng ấp Sóc Ruộng: ấp đăng ký …",
+ * "Ông Lâm Văn Tư, đại biểu ấp 3: đề nghị nâng …"): a speaker named (capitals), a role after a comma or
+ * none, and a colon before the words said.
+ */
+const SPEECH_RE = /^(?:[-+•*–]\s+)?(?:[Đđ]ồng chí|[Đđ]\/[Cc]|Ông|Bà|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,5}(?:\s*,[^:;.()]{1,100})?\s*:\s*\S/u
+/** The debate's part of the minutes ("3. Ý kiến thảo luận", "Ý kiến phát biểu của đại biểu", "Thảo luận"): the delegates' words. */
+const DEBATE_SECTION_RE = /^(?:(?:các\s+)?ý kiến(?:\s+(?:thảo luận|phát biểu|đóng góp|tham gia))?(?:\s+(?:của|tại)\s+(?:các\s+)?(?:đại biểu|hội nghị))?|thảo luận|tham luận|phát biểu(?:\s+(?:thảo luận|của (?:các\s+)?đại biểu))?)\s*:?$/iu
+/**
+ * "1. Đồng chí Nguyễn Hoàng Phúc, Phó Chủ tịch UBND xã, báo cáo tóm tắt kết quả phong trào thi đua
+ * năm 2024: …": an item of the minutes in which an official reports a past year's results is that
+ * year's review (reviewsPastYear on what is reported, the words before the colon).
+ */
+function reportsPastYear(rest: string, year: number | undefined): boolean {
+  const m = /^(?:[Đđ]ồng chí|[Đđ]\/[Cc]|Ông|Bà)\s[^:;]{0,120}?(?<![\p{L}])(?:báo cáo|trình bày|thông qua báo cáo|đọc báo cáo)(?:\s+(?:tóm tắt|tổng hợp|khái quát|đánh giá))?\s+(?=\p{L})/u.exec(rest)
+  return m !== null && reviewsPastYear(rest.slice(m[0].length).split(':')[0]!, year)
+}
+/** The conference's own formalities in its minutes: "Hội nghị biểu quyết: 88/88 đại biểu …", "Hội nghị kết thúc lúc 10 giờ 45 phút". */
+const FORMALITY_RE = /^(?:[-+•*–]\s+)?hội nghị\s+(?:đã\s+)?(?:biểu quyết|kết thúc|bế mạc|khai mạc|bắt đầu|nhất trí|thống nhất)(?![\p{L}])(?![^:]*:\s*$)/iu
+/** "4. Kết luận của đồng chí chủ trì", "Kết luận hội nghị": the conclusion, whose targets adjust the draft's read out before it. */
+const CONCLUSION_SECTION_RE = /^kết luận(?![\p{L}])/iu
+
 /** A section named for the means alone ("Nhiệm vụ, giải pháp chủ yếu", "Các giải pháp thực hiện"): how the targets are reached, none of its own. */
 const MEANS_SECTION_RE = /^(?:các\s+)?(?:(?:nhiệm vụ|nội dung),?\s+(?:và\s+)?)?(?:giải pháp|biện pháp)(?:\s+(?:chủ yếu|thực hiện|chính|trọng tâm))?\s*:?$/iu
 /**
@@ -230,7 +255,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   // A list numbered again from "1." right under a numbered heading of its own level (renumbered).
   let renumbered: { level: number; next: number } | undefined
   // The spans of the corrections read ("sửa lại: …"), for applyCorrections.
-  const corrections: { start: number; end: number }[] = []
+  const corrections: { start: number; end: number; why?: string }[] = []
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
@@ -262,7 +287,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     }
     if (signed && !h?.label.startsWith('PL')) continue
     signed = false
-    if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH)/u.test(line.text)) {
+    // ("THƯ KÝ          CHỦ TRÌ" over "(đã ký)": the minutes' signatures, its secretary's and its chair's,
+    // in capitals, the two columns on one line.)
+    if (/^(?:- |\| )?nơi nhận\b/iu.test(line.text) || /^(?:TM\.|KT\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|(?:THƯ KÝ|CHỦ TRÌ|CHỦ TỌA|CHỦ TOẠ)(?:\s+(?:HỘI NGHỊ|CUỘC HỌP|THƯ KÝ|CHỦ TRÌ|CHỦ TỌA|CHỦ TOẠ))*\s*(?:\(|$))/u.test(line.text)) {
       signed = true
       continue
     }
@@ -331,6 +358,10 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           MEANS_SECTION_RE.test(name) ||
           reviewsPastYear(name, year) ||
           describesSetting(name) ||
+          // ("3. Ý kiến thảo luận" in a conference's minutes: the delegates' words; "1. Đồng chí …, Phó Chủ
+          // tịch UBND xã, báo cáo tóm tắt kết quả … năm 2024: …": last year's review, read by an official.)
+          DEBATE_SECTION_RE.test(name) ||
+          reportsPastYear(h.rest, year) ||
           (specificAims && h.level >= 2 && /^mục tiêu (?:chung|tổng quát)$/iu.test(name)) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year))),
@@ -370,6 +401,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     if (current.excluded) continue
     // "- Nội dung: …", "- Đối tượng: …", "- Thời gian: …" beside a movement's "- Chỉ tiêu: …": no goals.
     if (!h && describing.has(line)) continue
+    // A delegate's words and the conference's formalities in its minutes: no targets (SPEECH_RE, FORMALITY_RE).
+    if (!h && (SPEECH_RE.test(line.text) || FORMALITY_RE.test(line.text))) continue
     // (Unless it strives for more: "Bên cạnh các chỉ tiêu trên, xã phấn đấu giữ vững …".)
     if (labelledRows && !h && current.list && !line.text.startsWith('| ') && !/^[-+•*–]\s/u.test(line.text) && !/phấn đấu|quyết tâm|giữ vững|không để/iu.test(line.text)) continue
     // "Tiêu chí 1. Có từ 90% số hộ trở lên đạt …": a criterion a title asks of each unit, met or not
@@ -386,7 +419,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // ("Chỉ số: tỷ lệ hộ nghèo giảm còn dưới 2%": the label of a measure under its aim, the same.)
     // ("- Chỉ tiêu: Tạo việc làm mới cho 300 lao động; …" in a movement's block: the label of the line
     // holding its targets, no name of them, nor a crop's.)
-    const label = /^((?:[-+•]\s+)?)(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]|chỉ tiêu\s*:(?=\s*\S)|chỉ số\s*:)\s*/iu.exec(itemText)
+    // ("- Bổ sung chỉ tiêu: Không để dịch … xảy ra trên diện rộng" in a conference's conclusion: the label of a target added.)
+    const label = /^((?:[-+•]\s+)?)(?:chỉ tiêu\s+(?:số\s+)?\d{1,2}\s*[:.]|(?:bổ sung\s+|thêm\s+)?chỉ tiêu\s*:(?=\s*\S)|chỉ số\s*:)\s*/iu.exec(itemText)
     if (label) {
       itemText = itemText.slice(label[0].length)
       itemStart += label[0].length
@@ -771,6 +805,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   dropRestatedGrowths(built, text)
   dropRestatedFigures(built)
   dropRestatedGoals(built)
+  // The conclusion of a conference's minutes ("4. Kết luận của đồng chí chủ trì": "Trồng mới 50 ha dừa
+  // (tăng 10 ha so với dự thảo)") sets the figures of the draft read out before it: a target it states
+  // replaces the draft's of the same measure, as a correction does.
+  for (const [at, sec] of sections.entries()) {
+    if (sec.excluded || !CONCLUSION_SECTION_RE.test(sec.name)) continue
+    const next = sections.slice(at + 1).find((x) => x.level <= sec.level)
+    corrections.push({ start: sec.span.start, end: next?.span.start ?? text.length, why: 'kết luận của hội nghị thay chỉ tiêu của dự thảo' })
+  }
   applyCorrections(built, corrections)
   // How each amount rolls up over the year: a flow or a stock (passes.ts).
   settleAggregations(built, text)

@@ -380,6 +380,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Xây mới 12 căn (Giai đoạn 1: 4 căn; Giai đoạn 2: 5 căn; …)", "(Quý I: 20%, …)": the year's
     // figure shared out over the plan's phases or quarters, not targets of their own.
     if (open !== -1 && closeAfter(open) >= at + m[0].length && /^\(\s*(?:giai đoạn|đợt|quý|(?:6|9|sáu|chín) tháng)(?![\p{L}])/iu.test(text.slice(open))) continue
+    // "Trồng mới 50 ha dừa (tăng 10 ha so với dự thảo)": in a conference's conclusion, the change from
+    // the draft read out, in brackets after the figure it led to; the figure is the target, the change none.
+    if (open !== -1 && closeAfter(open) >= at + m[0].length && !text.slice(open, at).includes(')') && /^[^()]{0,40}?(?<![\p{L}])so với\s+(?:bản\s+)?dự thảo(?![\p{L}])/iu.test(text.slice(at, closeAfter(open)))) continue
     // "(xã … được thành lập …; năm 2025 toàn xã …, tỷ lệ hộ nghèo cuối năm 2025 còn 3,12%, xảy ra 10 vụ …)":
     // a long bracket on where things stand, cut by ";" inside, is a starting point throughout.
     if (open !== -1 && open < segStart - 1 && closeAfter(open) >= at + m[0].length && !text.slice(open, at).includes(')') && /năm \d{4}|đầu năm|cuối năm/iu.test(text.slice(open, at))) continue
@@ -456,7 +459,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
     // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
     // biểu dương": whoever meets the figure is put up for an award; the figure is its condition.
-    if (/(?<![\p{L}])được\s+(?:xem xét|đề nghị|biểu dương)(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
+    // ("Thôn, bon được xét khen thưởng khi có từ 80% trở lên số hộ …": "xét" short for "xem xét".)
+    if (/(?<![\p{L}])được\s+(?:xem xét|đề nghị|biểu dương|xét\s+(?:khen thưởng|tặng|công nhận))(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
     // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
     if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue

@@ -180,7 +180,7 @@ const BY_THE_BOOK_RE = /^(?:tổ chức|quản lý|thực hiện|triển khai|ch
 
 /** An award given or considered, a paper sent by a date, a standing rule kept strictly (routineDuty). */
 const AWARD_OR_PAPER_RE =
-  /(?<![\p{L}])(?:(?:tặng|trao)\s+(?:Giấy khen|Bằng khen|Cờ thi đua)\s+(?:\p{L}+\s+){0,6}?cho(?![\p{L}])|được xem xét(?:,?\s+đề nghị)?(?![\p{L}])|gửi\s+(?:bản\s+)?(?:đăng ký|báo cáo|hồ sơ)(?![\p{L}])[^;.]{0,120}?(?:trước|chậm nhất)\s+(?:ngày|tháng)(?![\p{L}])|^thực hiện\s+(?:nghiêm|tốt|đúng)\s+(?:quy chế|quy định|chế độ|nội quy)(?![\p{L}]))/iu
+  /(?<![\p{L}])(?:(?:tặng|trao)\s+(?:Giấy khen|Bằng khen|Cờ thi đua)\s+(?:\p{L}+\s+){0,6}?cho(?![\p{L}])|được xem xét(?:,?\s+đề nghị)?(?![\p{L}])|được\s+xét\s+(?:khen thưởng|tặng|công nhận|đề nghị)(?![\p{L}])|(?:gửi|nộp)\s+(?:bản\s+)?(?:đăng ký|báo cáo|hồ sơ)(?![\p{L}])[^;.]{0,120}?(?:trước|chậm nhất)\s+(?:ngày|tháng)(?![\p{L}])|(?:hoàn thành|hoàn thiện|hoàn chỉnh)\s+(?:bản\s+)?(?:đăng ký|báo cáo|hồ sơ)(?![\p{L}])[^;.,]{0,80}?(?:trước|chậm nhất)\s+(?:ngày|tháng)(?![\p{L}])|^thực hiện\s+(?:nghiêm|tốt|đúng)\s+(?:quy chế|quy định|chế độ|nội quy)(?![\p{L}]))/iu
 
 /**
  * "duy trì ra quân “Ngày Chủ nhật xanh” vào sáng Chủ nhật đầu tiên của mỗi tháng", "mỗi phòng, đơn
@@ -192,8 +192,10 @@ export function routineDuty(text: string): boolean {
   // by the book, as the plan or the rules lay it down, is how the office works, not a result.)
   if (BY_THE_BOOK_RE.test(text.trim())) return true
   // ("… tặng Giấy khen cho không quá 10 tập thể và 20 cá nhân", "… được xem xét đề nghị … tặng Bằng
-  // khen": how the movement rewards, the giver's act or a condition for it; "gửi bản đăng ký … trước
-  // ngày 28/02": a paper the units send by a date; "Thực hiện nghiêm quy chế dân chủ ở cơ sở": a
+  // khen", "… được xét khen thưởng khi …": how the movement rewards, the giver's act or a condition for
+  // it; "gửi bản đăng ký … trước ngày 28/02", "… phải hoàn thành hồ sơ trước ngày 30/10": a paper the
+  // units send or complete by a date (not a paper completed on the way to a result whose date the
+  // clause goes on to set: "hoàn thiện hồ sơ đề nghị thẩm định, phấn đấu được công nhận trước ngày …"); "Thực hiện nghiêm quy chế dân chủ ở cơ sở": a
   // standing rule kept. None is a result of the year.)
   if (AWARD_OR_PAPER_RE.test(text)) return true
   // (Also how often, as a count per period: "sinh hoạt chuyên đề 01 lần/tháng", "2 lần/quý", sessions
@@ -212,8 +214,13 @@ export function routineDuty(text: string): boolean {
  */
 const NO_TARGET_MARK_RE =
   /(?<![\p{L}])(?:không|chưa)\s+(?:(?:được\s+)?(?:tính|coi|xem|đưa|xét|dùng)(?:\s+(?:là|vào|như|thành|làm))?|phải(?:\s+là)?|là|giao(?:\s+(?:thành|làm))?)\s+(?:(?:một|các)\s+)?chỉ tiêu(?![\p{L}])/iu
+/**
+ * "Chỉ tiêu thu nhập bình quân đầu người giữ nguyên như dự thảo": a target a conference's conclusion
+ * keeps as its draft states it; the draft's figure is the target, this clause none of its own.
+ */
+const AS_DRAFTED_RE = /(?<![\p{L}])(?:giữ nguyên|không thay đổi|không điều chỉnh)(?:\s+như)?\s+(?:(?:bản|trong)\s+)?dự thảo(?![\p{L}])/iu
 export function markedNoTarget(text: string): boolean {
-  return NO_TARGET_MARK_RE.test(text)
+  return NO_TARGET_MARK_RE.test(text) || AS_DRAFTED_RE.test(text)
 }
 
 /**

@@ -449,9 +449,10 @@ function sameMeasure(a: string, b: string): boolean {
 /**
  * "sửa lại: tỷ lệ người dân tham gia BHYT năm 2025 là 95% (em gõ nhầm 93%)": a figure corrected
  * after the plan stated it replaces the target stated before of the same measure (in the same family
- * of units): the corrected one is kept, the earlier one dropped and named in its reasons.
+ * of units): the corrected one is kept, the earlier one dropped and named in its reasons. (So does a
+ * conference's conclusion over the draft read out before it: `why` says which.)
  */
-export function applyCorrections(built: Built[], corrections: readonly { start: number; end: number }[]): void {
+export function applyCorrections(built: Built[], corrections: readonly { start: number; end: number; why?: string }[]): void {
   const referenced = (x: Built): boolean => built.some((o) => o.value.children?.includes(x.value.code) || o.value.partOf === x.value.code || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
   for (const span of corrections) {
     const fixes = built.filter((b) => b.value.aggregation !== 'yes_no' && b.source.start >= span.start && b.source.end <= span.end)
@@ -459,7 +460,7 @@ export function applyCorrections(built: Built[], corrections: readonly { start: 
       for (let i = built.length - 1; i >= 0; i--) {
         const b = built[i]!
         if (b.source.end > span.start || b.value.aggregation === 'yes_no' || unitFamily(b.value.unitOfMeasure) !== unitFamily(fix.value.unitOfMeasure) || !sameMeasure(b.value.name, fix.value.name) || referenced(b)) continue
-        fix.reasons.push(`sửa lại chỉ tiêu đã nêu trước: “${clip(b.value.source ?? b.value.name, 160)}”`)
+        fix.reasons.push(`${span.why ?? 'sửa lại chỉ tiêu đã nêu trước'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
         built.splice(i, 1)
       }
     }
@@ -646,6 +647,18 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
   // ("còn 11 hộ nghèo, 86 hộ cận nghèo": the second count after a comma shares the verb of the first,
   // the words between a count's noun, at most six, no figure among them.)
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|với|quản lý)\s+${FIGURE}\s+\p{L}+(?:\s\p{L}+){0,5},\s(${FIGURE})\s+${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+  // ("còn 214 hộ nghèo, tỷ lệ 2,86%, trong đó 131 hộ đồng bào dân tộc thiểu số": a part of a count
+  // after "trong đó" is named by its unit and the words that set it apart, the whole's other words
+  // understood; it is the quantity's level when those words are the quantity's, the rest the whole's.)
+  const words = quantity.words.split(' ')
+  if (words.length >= 3 && words.length <= 10) {
+    for (let k = 2; k < words.length; k++) {
+      const whole = escaped(words.slice(0, k).join(' '))
+      const apart = escaped(words.slice(k).join(' ')).replace(/^(đồng\\s\+bào|người\\s\+dân\\s\+tộc|dân\\s\+tộc)/u, String.raw`(?:(?:là|thuộc)\s+)?$1`)
+      const re = new RegExp(String.raw`(?<![\d.,])${FIGURE}\s+${whole}(?![\p{L}])(?:[^.;\n]|\.(?=\d)){0,60}?(?<![\p{L}])trong đó\s+(${FIGURE})\s+${counted}\s+${apart}(?![\p{L}])`, 'giu')
+      for (const m of text.matchAll(re)) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+    }
+  }
   // "số người nghiện ma túy có hồ sơ quản lý là 41 người", "hộ cận nghèo 214 hộ".
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(${LEVEL_GAP})(${FIGURE})\s+${counted}(?![\p{L}])`, 'giu'))) push(m[2]!, m.index, m[1]!)
   // "tỷ lệ hộ nghèo còn 2,04% (47 hộ)", "… còn 1,65%, tương ứng 41 hộ": the count beside the rate.

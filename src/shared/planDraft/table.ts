@@ -388,13 +388,16 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   // ("| Số vụ tai nạn giao thông | vụ | Giảm ít nhất 10% | So với năm 2025 |": with no figure of that
   // year in the row, the cases counted are those the text states for the year the cut is measured
   // from, the plan cell's or a note's "so với năm …", last year's; statedCases.)
-  const fromYear = (): boolean => m[4] !== undefined || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
+  // ("| Số vụ tai nạn giao thông so với năm 2025 | vụ | giảm 5% | giảm ít nhất 10% |": or the row's
+  // name, the year it is measured from written after what it counts; the cases looked up without it.)
+  const namedYear = /(?<!\s)\s+so với\s+năm\s+(\d{4})\s*$/iu.exec(name)
+  const fromYear = (): boolean => m[4] !== undefined || namedYear?.[1] === String(year - 1) || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
   const last =
     lastText !== undefined
       ? // ("ước đạt 21.480 tỷ đồng": last year's figure after the words estimating or stating it.)
         readDigits(lastText.replace(/^(?:(?:ước\s+)?(?:đạt|thực hiện)|ước|còn|có|là)\s+(?=\d)/iu, '').replace(/^(\d[\d.,]*)\s+\p{L}+(?:\s\p{L}+){0,2}$/u, '$1'), { integer: false, percent: false, habit: doc.habit })?.value
       : m[1]?.toLowerCase() === 'giảm' && !stock && name !== '' && unitInfo(unit.trim())?.canonical === 'vụ' && fromYear()
-        ? statedCases(name, year - 1, '', doc)
+        ? statedCases(namedYear ? name.slice(0, namedYear.index) : name, year - 1, '', doc)
         : undefined
   const percent = readDigits(m[2]!, { integer: false, percent: true, habit: doc.habit })?.value
   // ("| Số hộ nghèo | hộ | giảm 50% | giảm 50% |" with no column of last year: a share of the level
