@@ -226,6 +226,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout176'), title: 'held-out plans, hundred-and-seventy-sixth set (test/fixtures/heldout176; measured once at 093bcc5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout177'), title: 'held-out plans, hundred-and-seventy-seventh set (test/fixtures/heldout177; measured once at c236883)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout178'), title: 'held-out plans, hundred-and-seventy-eighth set (test/fixtures/heldout178; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout179'), title: 'held-out plans, hundred-and-seventy-ninth set (test/fixtures/heldout179; measured once at b2fb61b)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
