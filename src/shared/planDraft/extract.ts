@@ -30,6 +30,8 @@ import {
   QUANTITY_RE,
   reviewsPastYear,
   RESULT_WITHIN_RE,
+  SLIDE_MARK_RE,
+  SPEAKER_NOTE_RE,
   STATE_GOAL_RE,
   TARGET_LIST_RE,
   unitFamily,
@@ -37,13 +39,14 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
+import { TOPIC_LABEL_RE } from './crops'
 import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
@@ -142,6 +145,9 @@ const LEVEL_ONLY_NAME_RE = /^(?:(?:phấn đấu|đạt|tăng|giảm|từ|trên|
 const CROP_HEADING_RE = /^(?:(?:sản xuất|trồng trọt|diện tích|năng suất|sản lượng)(?:\s*,\s*|\s+và\s+|\s+))+((?:cây\s+)?\p{L}[\p{L} ]*)$/iu
 /** A measure's name that names no crop: "Diện tích gieo cấy cả năm", "Năng suất bình quân", "sản lượng". */
 const BARE_MEASURE_RE = /^((?:diện tích|năng suất|sản lượng)(?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch))?)((?:\s+(?:cả năm|bình quân|trung bình))*)$/iu
+
+/** A measure of a crop that names none: "Diện tích hiện có", "Diện tích gieo trồng cả năm", "Năng suất", "Sản lượng bình quân". */
+const MEASURE_ALONE_RE = /^(diện tích|năng suất|sản lượng)((?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch|cho thu hoạch|hiện có|trồng mới|kinh doanh|cả năm|bình quân|trung bình))*)$/iu
 
 /** A field's words, no crop: "nông nghiệp", "nông, lâm nghiệp", "thủy sản", "chăn nuôi", "hàng hóa". */
 const FIELD_WORDS_RE = /(?<![\p{L}])(?:nông|lâm|ngư|công|nghiệp|thủy sản|thuỷ sản|chăn nuôi|trồng trọt|kinh tế|kinh doanh|hàng hóa|hàng hoá|dịch vụ|thương mại|vật chất|tập trung|an toàn)(?![\p{L}])/iu
@@ -256,6 +262,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   let renumbered: { level: number; next: number } | undefined
   // The spans of the corrections read ("sửa lại: …"), for applyCorrections.
   const corrections: { start: number; end: number; why?: string }[] = []
+  // A conference's slides copied slide by slide ("Slide 1" … "Slide 10", SLIDE_MARK_RE): each slide's
+  // title, the line after its mark (or the mark's own words after a colon), opens a top section, as a
+  // title in capitals does where a plan numbers nothing; what the presenter says over a slide
+  // (SPEAKER_NOTE_RE: last year's figures, how a target was set) is no target.
+  const deck = lines.filter((l) => SLIDE_MARK_RE.test(l.text)).length >= 2
+  let slideOpen = false
+  // The crop a bullet named alone over the measures under it ("- Sầu riêng" over "- Sản lượng: 21.500 tấn").
+  let cropTopic: string | undefined
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
@@ -265,11 +279,21 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     const apart = !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|CHƯƠNG TRÌNH|CHỦ TỊCH|PHÓ CHỦ TỊCH)\s*$|^(?:ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG BỘ|BAN\s)/u.test(line.text)
     // ("• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:": a bullet opening a part's title or name.)
     const numbered = headingOf(line.text)
-    const n = !numbered && unnumbered && apart ? ++capsSections : 0
+    const mark = deck ? SLIDE_MARK_RE.exec(line.text) : null
+    if (mark && mark[1] === undefined) {
+      slideOpen = true
+      continue
+    }
+    if (deck && SPEAKER_NOTE_RE.test(line.text)) continue
+    const slideTitle = !deck || numbered ? undefined : mark ? mark[1] : slideOpen && !/^[-+•*]\s/u.test(line.text) ? line.text : undefined
+    slideOpen = false
+    const slide = slideTitle === undefined ? undefined : slideHeading(slideTitle, capsSections + 1)
+    if (slide) capsSections++
+    const n = !numbered && !slide && unnumbered && apart ? ++capsSections : 0
     // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025" after the signature, unnumbered: the title of a schedule of
     // targets the plan attaches, an appendix as "Phụ lục …" or "Biểu số 01" is.
     const schedule = signed && !numbered && SCHEDULE_TITLE_RE.test(line.text) ? { level: 0.5, label: 'PL', rest: line.text.trim() } : undefined
-    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current.excluded ? partNameHeading(line.text, n) : undefined) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? slide ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current.excluded ? partNameHeading(line.text, n) : undefined) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue
@@ -315,6 +339,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
       } else renumbered = undefined
     } else if (h) renumbered = undefined
     if (h) {
+      cropTopic = undefined
       while (current.level >= h.level && current.parent) current = current.parent
       const code = current === ROOT ? h.label : `${current.code}.${h.label}`
       // "Phần thứ nhất" alone on its line: its title is the next line.
@@ -657,6 +682,21 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         if (measure) found[at] = { ...f, name: `${measure[1]} ${lowerFirst(crop)}${measure[2] ?? ''}` }
       }
     }
+    // "- Sầu riêng" over "- Diện tích hiện có: 2.150 ha", "- Trong đó được cấp mã số vùng trồng: 900 ha",
+    // "- Sản lượng: 21.500 tấn" (a slide's bullet over its sub-bullets, their indent lost): the items
+    // right under a crop's bulleted name that measure its area, yield or output without naming a crop,
+    // or a part of that area after "trong đó", are that crop's; the first item naming its own ends them.
+    if (cropTopic !== undefined) {
+      const bulleted = !h && /^[-+•*]\s/u.test(line.text)
+      const measured = bulleted && found.length > 0 && found.every((f) => MEASURE_ALONE_RE.test(f.name.trim()) || (/^trong đó(?![\p{L}])/iu.test(item.text.replace(/^[-+•*]\s+/u, '')) && f.unit === 'ha'))
+      if (measured) {
+        const crop = lowerFirst(cropTopic)
+        for (const [at, f] of found.entries()) {
+          const measure = MEASURE_ALONE_RE.exec(f.name.trim())
+          found[at] = { ...f, name: measure ? `${measure[1]} ${crop}${measure[2] ?? ''}` : `Diện tích ${crop} ${lowerFirst(f.name.trim())}` }
+        }
+      } else cropTopic = undefined
+    }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
@@ -672,7 +712,11 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     const namesGroup = TARGET_GROUP_RE.test(line.text)
     const numberedNext = next !== undefined && (/^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
     const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
-    if (topic) continue
+    if (topic) {
+      const words = item.text.replace(/^[-+•*]\s+/u, '').trim()
+      cropTopic = /^\p{L}+(?:\s+\p{L}+){0,3}$/u.test(words) && !FIELD_WORDS_RE.test(words) && !TOPIC_LABEL_RE.test(words) && !capsTitle(words) && !/^(?:về|lĩnh vực|nhóm|chỉ tiêu)(?![\p{L}])/iu.test(words) ? words.replace(/^cây\s+/iu, '') : undefined
+      continue
+    }
     if (inList) {
       // The clauses of a list item without a figure are qualitative goals: yes/no.
       // A paragraph of running prose in the list (no bullet, sentences on end: "Tập trung khai

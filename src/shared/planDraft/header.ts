@@ -1,6 +1,7 @@
 // The head of a plan's document: số hiệu, place and date, the commune, the title and its year,
 // the theme, the movements it continues, its phases and who signed it. Each read with its span.
 import type { Phase } from '../model'
+import { SLIDE_MARK_RE } from './lexicon'
 import type { Drafted, PlanDraftHeader, SourceSpan } from './types'
 
 export interface Line {
@@ -52,7 +53,12 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
   // ("PHẦN I" / "Phần thứ nhất" over its title, "A. VỀ PHÁT TRIỂN KINH TẾ": a plan whose parts are
   // named so, and whose first "1." is an item of a later part, begins at its first part.)
   const bodyLine = lines.findIndex((l) => /^(?:I[.)]\s|1[.)]\s|Căn cứ|Thực hiện|Để thực hiện|(?:PHẦN|Phần)\s+(?:I|1|thứ nhất|THỨ NHẤT)(?:\s*[.:]|\s*$)|A[.)]\s+\p{Lu})/u.test(l.text))
-  const bodyStart = bodyLine === -1 ? 0 : (lines[bodyLine]?.start ?? 0)
+  // A deck of slides ("Slide 1" … "Slide 10"): its title slide (the committee, the conference, the
+  // plan's number and date) is its letterhead, and its body begins at the second slide, whatever its
+  // first "1." (an item of the movements' slide) would say.
+  const slides = lines.filter((l) => SLIDE_MARK_RE.test(l.text))
+  const generic = bodyLine === -1 ? 0 : (lines[bodyLine]?.start ?? 0)
+  const bodyStart = slides.length >= 2 && (bodyLine === -1 || slides[1]!.start < generic) ? slides[1]!.start : generic
 
   for (const l of head) {
     const m = /(?:^|\s)Số\s*:?\s*(\d{1,5}\s*\/\s*[\p{L}\d][\p{L}\d.\-/]*)/u.exec(l.text)

@@ -944,7 +944,8 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
   // results of the year so far, reached, not targets, whatever the year.
   if (!withTargets && PART_YEAR_REVIEW_RE.test(name)) return true
   if (withTargets || (planYear !== undefined && new RegExp(String.raw`(?<!\d)${planYear}(?!\d)`, 'u').test(name))) return false
-  if (/^(?:\p{L}+\s+){0,2}(?:đánh giá|tình hình thực hiện|kết quả (?:thực hiện|đạt được))/iu.test(name)) {
+  // ("NHÌN LẠI NĂM 2026": a slide looking back on the year gone by, as a review.)
+  if (/^(?:\p{L}+\s+){0,2}(?:đánh giá|nhìn lại|tình hình thực hiện|kết quả (?:thực hiện|đạt được))/iu.test(name)) {
     const years = [...name.matchAll(/(?<!\d)(\d{4})(?!\d)/gu)].map((m) => Number(m[1]))
     return years.length === 0 || planYear === undefined || years.every((y) => y < planYear)
   }
@@ -963,6 +964,19 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
 export function describesSetting(name: string): boolean {
   return (/^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) || /^(?:khái quát|tóm tắt)\s+tình hình(?![\p{L}])/iu.test(name)) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
 }
+
+/**
+ * "Slide 3", "Slide 3/12", "Trang chiếu 4", "Slide 5: CHỈ TIÊU KINH TẾ": the mark a conference's slides
+ * copied slide by slide open each slide on; the slide's title follows it (on its line after a colon,
+ * or alone on the next). Two of them at least make the text a deck of slides.
+ */
+export const SLIDE_MARK_RE = /^(?:slide|trang chiếu)\s+(?:số\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[:.–-]\s*(\S.{0,200}))?$/iu
+
+/**
+ * "Ghi chú của người trình bày: …", "Ghi chú: …", "Notes: …": what a slide's presenter says over it
+ * (last year's figures, how a target was set), no part of the slide's list of targets.
+ */
+export const SPEAKER_NOTE_RE = /^(?:ghi chú(?:\s+(?:của\s+)?(?:người trình bày|người thuyết trình|báo cáo viên|diễn giả))?|lời thuyết minh|speaker notes?|notes?)\s*:/iu
 
 /** An introduction to a list of targets: "… với các chỉ tiêu cụ thể sau:", "Các chỉ tiêu chủ yếu:". */
 // ("… các chỉ tiêu chủ yếu năm 2025 (theo biểu tổng hợp của …):": a remark in brackets before the colon says where the list comes from.)

@@ -3,7 +3,7 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
-import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, unitInfo } from './lexicon'
+import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
@@ -1807,9 +1807,11 @@ export function normalizeText(raw: string): string {
   // A line that closes a page before its number ("Xã An Phú Đông - Kế hoạch thi đua năm 2025" over "2") and comes back: a running footer.
   const closing = new Map<string, number>()
   for (const l of lines) if (l.beforePageBreak && header(l)) closing.set(key(l.text), (closing.get(key(l.text)) ?? 0) + 1)
+  // ("Slide 3" over each slide of a deck: the mark that opens a slide, read by the drafter, is no running header.)
   const kept = lines.filter(
     (l) =>
       l.table ||
+      SLIDE_MARK_RE.test(l.text) ||
       !header(l) ||
       ((counts.get(key(l.text)) ?? 0) < 3 && !(l.afterPageBreak && (opening.get(key(l.text)) ?? 0) >= 2) && !((counts.get(key(l.text)) ?? 0) >= 2 && (closing.get(key(l.text)) ?? 0) >= 1)),
   )
@@ -1945,6 +1947,8 @@ function cutFigure(prev: string, next: string): boolean {
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   if (prev.heading || next.heading || prev.table || next.table) return false
+  // ("Slide 4" between the last bullet of a slide and the next slide's title: a slide ends there.)
+  if (SLIDE_MARK_RE.test(prev.text) || SLIDE_MARK_RE.test(next.text)) return false
   if (next.blanksBefore === 0 && cutFigure(prev.text, next.text)) return true
   // Each line joined copies the sentence so far once more: past a length no wrapped sentence of a
   // plan reaches, lines stay apart, so that thousands of them never join at a quadratic cost.

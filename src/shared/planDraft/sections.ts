@@ -65,6 +65,17 @@ export function capsHeading(text: string, n: number): { level: number; label: st
 }
 
 /**
+ * "CHỈ TIÊU KINH TẾ (1/2)", "Chỉ tiêu văn hóa - xã hội", "THỜI GIAN VÀ KHEN THƯỞNG": a slide's title,
+ * the first line of a slide of a deck (no bullet, no number, fifteen words at most, no closing stop),
+ * opens a top section, named without the mark of a slide continued ("(1/2)", "(tiếp)", "(tiếp theo)").
+ */
+export function slideHeading(text: string, n: number): { level: number; label: string; rest: string; name: string } | undefined {
+  const title = text.trim().replace(/\s*\((?:\d{1,2}\s*\/\s*\d{1,2}|tiếp(?:\s+theo)?)\)$/iu, '').replace(/\s*:$/u, '')
+  if (title === '' || /[.;,!?…]$/u.test(title) || title.split(/\s+/u).length > 15) return undefined
+  return { level: 1, label: `M${n}`, rest: '', name: title }
+}
+
+/**
  * "• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:", "• Tổ chức thực hiện: VP theo dõi, …" (a bullet
  * read as "- "): where a plan numbers nothing, a bulleted title in capitals, or a bulleted name of
  * one of a plan's parts before a colon (its purpose, its targets, its time, its awards, how it is

@@ -1,0 +1,96 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out set 173 (slides, a
+// bulletin's two columns), each on hand-written text in the language of commune plans (none taken
+// from the set).
+import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
+import { bySource, named } from './planDraftText'
+
+/** A conference's slides copied slide by slide, "•" bullets, tab-indented "–" sub-bullets, footers and notes. */
+const DECK = `Slide 1
+ỦY BAN NHÂN DÂN XÃ ĐẮK RÔ MEN
+HỘI NGHỊ TRIỂN KHAI PHONG TRÀO THI ĐUA NĂM 2026
+Kế hoạch số 14/KH-UBND ngày 09/01/2026
+Ghi chú của người trình bày: Thưa các đồng chí, tôi xin trình bày các chỉ tiêu thi đua năm 2026 của Kế hoạch, phấn đấu năm 2026 về đích sớm.
+
+Slide 2
+NHÌN LẠI NĂM 2025
+• 15 thôn, buôn, 48% dân số là đồng bào dân tộc thiểu số
+• Cà phê vẫn là cây trồng chủ lực
+Hội nghị triển khai thi đua 2026                          2/7
+Ghi chú của người trình bày: Năm 2025 sản lượng cà phê đạt 7.900 tấn; tỷ lệ hộ nghèo cuối năm 2025 là 8,4%.
+
+Slide 3
+CHỈ TIÊU KINH TẾ (1/2)
+• Cà phê
+\t– Diện tích hiện có: 1.320 ha
+\t– Sản lượng: 8.250 tấn
+• Ngô lai
+\t– Diện tích gieo trồng cả năm: 410 ha
+\t– Năng suất: 62 tạ/ha
+\t– Sản lượng: 2.542 tấn
+• Tổng đàn heo: 6.500 con
+Hội nghị triển khai thi đua 2026                          3/7
+Ghi chú của người trình bày: Chỉ tiêu sản lượng cà phê cao hơn 350 tấn so với năm 2025.
+
+Slide 4
+CHỈ TIÊU VĂN HÓA - XÃ HỘI (2/2)
+• Giảm tỷ lệ hộ nghèo: 2 - 2,5%
+• Tỷ lệ tham gia BHYT: ≥ 96%
+Hội nghị triển khai thi đua 2026                          4/7
+
+Slide 5
+CÁC PHONG TRÀO THI ĐUA
+1. "Đắk Rô Men chung sức xây dựng nông thôn mới"
+2. "Toàn dân bảo vệ an ninh Tổ quốc"
+Hội nghị triển khai thi đua 2026                          5/7
+
+Slide 6
+THỜI GIAN VÀ KHEN THƯỞNG
+• Đợt 1: 09/01 – 30/6/2026
+• Khen thưởng: Tập thể 2.500.000 đồng
+Hội nghị triển khai thi đua 2026                          6/7
+
+Slide 7
+XIN CẢM ƠN!
+Hội nghị triển khai thi đua 2026                          7/7
+`
+
+describe('a conference\'s slides copied slide by slide', () => {
+  const d = draftPlan(DECK)
+
+  it('reads the targets of the slides titled as the targets\' part, not the title slide\'s "1." nor the awards', () => {
+    expect(d.header.year?.value).toBe(2026)
+    expect(named(d, /heo/u)?.value).toMatchObject({ unitOfMeasure: 'con', target: { kind: 'at_least', value: 6500 } })
+    expect(bySource(d, /BHYT/u)[0]?.value.target).toEqual({ kind: 'rate_at_least', value: 96 })
+    expect(bySource(d, /2\.500\.000/u)).toEqual([])
+  })
+
+  it('names each sub-bullet that measures a crop without naming one by its bullet\'s crop', () => {
+    expect(bySource(d, /1\.320 ha/u)[0]?.value).toMatchObject({ name: expect.stringMatching(/^Diện tích cà phê/u), aggregation: 'stock' })
+    expect(bySource(d, /8\.250 tấn/u)[0]?.value.name).toMatch(/^Sản lượng cà phê/u)
+    expect(bySource(d, /2\.542 tấn/u)[0]?.value.name).toMatch(/^Sản lượng ngô lai/u)
+    // (The maize yield, over the maize area and output, is computed from them.)
+    expect(bySource(d, /62 tạ\/ha/u)[0]?.value).toMatchObject({ name: expect.stringMatching(/^Năng suất ngô lai/u), target: { kind: 'derived' } })
+    expect(bySource(d, /62 tạ\/ha/u)[0]?.value.formula).toMatch(/ \/ /u)
+    // (A bullet naming a field, not a crop, leaves its items' own names.)
+    const field = draftPlan(DECK.replace('• Ngô lai', '• Trồng trọt'))
+    expect(bySource(field, /2\.542 tấn/u)[0]?.value.name).not.toMatch(/trồng trọt/iu)
+  })
+
+  it('reads no target from the review slide nor from the presenter\'s notes, but takes a starting figure there', () => {
+    expect(bySource(d, /48%|7\.900|350 tấn/u)).toEqual([])
+    expect(bySource(d, /hộ nghèo/u)[0]?.value.target).toEqual({ kind: 'reduce_by', amount: 2, max: 2.5, baseline: 8.4 })
+  })
+
+  it('reads a slide titled on its mark\'s line ("Slide 2: …") as well', () => {
+    const d2 = draftPlan(`Slide 1: HỘI NGHỊ PHÁT ĐỘNG THI ĐUA NĂM 2026
+UBND xã Ia Pết, Kế hoạch số 03/KH-UBND
+Slide 2: CÁC CHỈ TIÊU CHỦ YẾU
+• Thu ngân sách trên địa bàn: 9,5 tỷ đồng
+• Số người được giải quyết việc làm: 220 người
+Slide 3: KHEN THƯỞNG
+• Cá nhân: 1.000.000 đồng
+`)
+    expect(d2.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 9.5 }, { kind: 'at_least', value: 220 }])
+  })
+})
