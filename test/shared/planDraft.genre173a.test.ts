@@ -94,3 +94,61 @@ Slide 3: KHEN THƯỞNG
     expect(d2.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 9.5 }, { kind: 'at_least', value: 220 }])
   })
 })
+
+/** Two columns side by side, as a PDF's text layer reads a bulletin's page across. */
+const col = (left: string, right: string): string => `${left.padEnd(48)}${right}`.trimEnd()
+const bulletin = (last = '- Thu ngân sách đạt 18 tỷ đồng.'): string => [
+  'ĐẶC SAN XÃ HƯNG THỊNH ĐÔNG                                 Tháng 02/2026',
+  '',
+  '                   KẾ HOẠCH THI ĐUA NĂM 2026 CỦA XÃ',
+  '',
+  col('UBND xã Hưng Thịnh Đông đã ban hành Kế', '2. Về văn hóa - xã hội'),
+  col('hoạch số 11/KH-UBND ngày 15/01/2026.', '- Tỷ lệ tham gia bảo hiểm y tế đạt 95%.'),
+  col('', '- Có 12/12 ấp giữ vững danh hiệu'),
+  col('I. CHỈ TIÊU THI ĐUA NĂM 2026', 'Ấp văn hóa.'),
+  col('1. Về kinh tế', '- Giải quyết việc làm cho 420 lao động.'),
+  col('- Tổng đàn dê duy trì 2.600 con.', '3. Về quốc phòng - an ninh'),
+  col('- Sản lượng cá nuôi đạt 1.350 tấn;', '- Không để xảy ra trọng án.'),
+  col('giá trị sản phẩm thủy sản đạt 62 tỷ', ''),
+  col('đồng.', 'II. KHEN THƯỞNG'),
+  col(last, 'Mỗi tập thể được thưởng 3.000.000 đồng; hộ'),
+  col('', 'nuôi từ 50 con dê trở lên được biểu dương.'),
+  '',
+  'Đặc san lưu hành nội bộ                                                   2',
+].join('\n')
+const BULLETIN = bulletin()
+
+describe('a page of two columns read across', () => {
+  it('reads the left column, then the right one, not line by line across', () => {
+    const d = draftPlan(BULLETIN)
+    expect(bySource(d, /dê/u)[0]?.value).toMatchObject({ source: 'Tổng đàn dê duy trì 2.600 con', target: { kind: 'at_least', value: 2600 } })
+    expect(bySource(d, /62 tỷ/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 62 })
+    expect(bySource(d, /bảo hiểm y tế/u)[0]?.value.source).toBe('Tỷ lệ tham gia bảo hiểm y tế đạt 95%')
+    expect(bySource(d, /420 lao động/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 420 })
+    // (A line cut by the column's narrow edge goes on in the next, even on a capital.)
+    expect(bySource(d, /12\/12 ấp/u).map((i) => i.value.source)).toEqual(['Có 12/12 ấp giữ vững danh hiệu Ấp văn hóa'])
+    expect(bySource(d, /3\.000\.000|50 con/u)).toEqual([])
+    // (A table whose columns are runs of spaces is no page of two columns.)
+    const table = draftPlan(`${BULLETIN.split('\n').slice(0, 4).join('\n')}
+I. CHỈ TIÊU THI ĐUA NĂM 2026
+Chỉ tiêu                                  ĐVT        Kế hoạch 2026
+Tổng đàn dê                               con        2.600
+Sản lượng cá nuôi                         tấn        1.350
+Thu ngân sách                             tỷ đồng    18
+Số lao động được giải quyết việc làm      người      420
+Tỷ lệ tham gia bảo hiểm y tế              %          95
+`)
+    expect(table.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_least', value: 2600 },
+      { kind: 'at_least', value: 1350 },
+      { kind: 'at_least', value: 18 },
+      { kind: 'at_least', value: 420 },
+      { kind: 'rate_at_least', value: 95 },
+    ])
+  })
+
+  it('takes an income per person a year\'s plan sets for the year\'s', () => {
+    const d = draftPlan(bulletin('- Thu nhập bình quân 71 triệu đồng/người.'))
+    expect(bySource(d, /71 triệu/u)[0]?.value.unitOfMeasure).toBe('triệu đồng/người/năm')
+  })
+})

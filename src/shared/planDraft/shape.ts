@@ -96,6 +96,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
   // "Thu nhập bình quân đầu người đạt 62 triệu đồng/năm", a table's unit "triệu đồng/người": per
   // person and over the plan's year, as the name says.
   if (/^triệu đồng(?:\/năm|\/người)?$/u.test(unit) && /đầu người/iu.test(f.name)) unit = 'triệu đồng/người/năm'
+  // ("Thu nhập bình quân 78 triệu đồng/người": an income per person a year's plan sets is the year's, as above.)
+  else if (unit === 'triệu đồng/người' && /(?<![\p{L}])thu nhập(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/người/năm'
   // "Giá trị sản xuất trên 1 ha đất canh tác | triệu đồng | 135": per hectare, as the name says.
   if (unit === 'triệu đồng' && /(?:trên|mỗi|\/)\s*(?:0?1|một)?\s*ha(?![\p{L}])/iu.test(f.name)) unit = 'triệu đồng/ha'
   const percent = unit === '%' || unit === '‰'
