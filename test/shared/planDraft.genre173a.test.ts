@@ -23,6 +23,7 @@ Slide 3
 CHỈ TIÊU KINH TẾ (1/2)
 • Cà phê
 \t– Diện tích hiện có: 1.320 ha
+\t– Trong đó tái canh: 180 ha
 \t– Sản lượng: 8.250 tấn
 • Ngô lai
 \t– Diện tích gieo trồng cả năm: 410 ha
@@ -68,6 +69,9 @@ describe('a conference\'s slides copied slide by slide', () => {
   it('names each sub-bullet that measures a crop without naming one by its bullet\'s crop', () => {
     expect(bySource(d, /1\.320 ha/u)[0]?.value).toMatchObject({ name: expect.stringMatching(/^Diện tích cà phê/u), aggregation: 'stock' })
     expect(bySource(d, /8\.250 tấn/u)[0]?.value.name).toMatch(/^Sản lượng cà phê/u)
+    // (A part of the area after "trong đó" is the crop's, a part of its area.)
+    const area = bySource(d, /1\.320 ha/u)[0]?.value
+    expect(bySource(d, /180 ha/u)[0]?.value).toMatchObject({ name: expect.stringMatching(/^Diện tích cà phê/u), partOf: area?.code, target: { kind: 'at_least', value: 180 } })
     expect(bySource(d, /2\.542 tấn/u)[0]?.value.name).toMatch(/^Sản lượng ngô lai/u)
     // (The maize yield, over the maize area and output, is computed from them.)
     expect(bySource(d, /62 tạ\/ha/u)[0]?.value).toMatchObject({ name: expect.stringMatching(/^Năng suất ngô lai/u), target: { kind: 'derived' } })
@@ -85,12 +89,17 @@ describe('a conference\'s slides copied slide by slide', () => {
   it('reads a slide titled on its mark\'s line ("Slide 2: …") as well', () => {
     const d2 = draftPlan(`Slide 1: HỘI NGHỊ PHÁT ĐỘNG THI ĐUA NĂM 2026
 UBND xã Ia Pết, Kế hoạch số 03/KH-UBND
-Slide 2: CÁC CHỈ TIÊU CHỦ YẾU
+Slide 2
+CHỦ ĐỀ THI ĐUA NĂM 2026
+"Ia Pết đoàn kết, chung sức xây dựng nông thôn mới"
+Slide 3: CÁC CHỈ TIÊU CHỦ YẾU
 • Thu ngân sách trên địa bàn: 9,5 tỷ đồng
 • Số người được giải quyết việc làm: 220 người
-Slide 3: KHEN THƯỞNG
+Slide 4: KHEN THƯỞNG
 • Cá nhân: 1.000.000 đồng
 `)
+    // (The theme on a slide of its own is the plan's.)
+    expect(d2.header.theme?.value).toBe('Ia Pết đoàn kết, chung sức xây dựng nông thôn mới')
     expect(d2.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 9.5 }, { kind: 'at_least', value: 220 }])
   })
 })

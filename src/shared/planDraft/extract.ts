@@ -270,6 +270,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   let slideOpen = false
   // The crop a bullet named alone over the measures under it ("- Sầu riêng" over "- Sản lượng: 21.500 tấn").
   let cropTopic: string | undefined
+  // The area of that crop read last under its bullet, whose part a "trong đó" item under it may be.
+  let topicArea: Built | undefined
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
@@ -686,9 +688,12 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // "- Sản lượng: 21.500 tấn" (a slide's bullet over its sub-bullets, their indent lost): the items
     // right under a crop's bulleted name that measure its area, yield or output without naming a crop,
     // or a part of that area after "trong đó", are that crop's; the first item naming its own ends them.
+    // (A part of that area after "trong đó" is a part of the crop's area read just above it.)
+    const topicPart = cropTopic !== undefined && /^trong đó(?![\p{L}])/iu.test(item.text.replace(/^[-+•*]\s+/u, ''))
+    let measured = false
     if (cropTopic !== undefined) {
       const bulleted = !h && /^[-+•*]\s/u.test(line.text)
-      const measured = bulleted && found.length > 0 && found.every((f) => MEASURE_ALONE_RE.test(f.name.trim()) || (/^trong đó(?![\p{L}])/iu.test(item.text.replace(/^[-+•*]\s+/u, '')) && f.unit === 'ha'))
+      measured = bulleted && found.length > 0 && found.every((f) => MEASURE_ALONE_RE.test(f.name.trim()) || (topicPart && f.unit === 'ha'))
       if (measured) {
         const crop = lowerFirst(cropTopic)
         for (const [at, f] of found.entries()) {
@@ -698,6 +703,15 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
       } else cropTopic = undefined
     }
     const fromLine = fromFound(found, item, year, doc, codes, built.length)
+    if (measured) {
+      for (const b of fromLine) {
+        if (b.value.unitOfMeasure !== 'ha' || b.value.partOf !== undefined) continue
+        if (topicPart && topicArea) {
+          b.value = { ...b.value, partOf: topicArea.value.code }
+          b.reasons.push(`“trong đó”: là một phần của “${topicArea.value.name}”`)
+        } else if (!topicPart) topicArea = b
+      }
+    } else topicArea = undefined
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
     // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short
@@ -713,6 +727,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     const numberedNext = next !== undefined && (/^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
     const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) {
+      topicArea = undefined
       const words = item.text.replace(/^[-+•*]\s+/u, '').trim()
       cropTopic = /^\p{L}+(?:\s+\p{L}+){0,3}$/u.test(words) && !FIELD_WORDS_RE.test(words) && !TOPIC_LABEL_RE.test(words) && !capsTitle(words) && !/^(?:về|lĩnh vực|nhóm|chỉ tiêu)(?![\p{L}])/iu.test(words) ? words.replace(/^cây\s+/iu, '') : undefined
       continue

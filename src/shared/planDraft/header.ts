@@ -47,6 +47,9 @@ export interface HeaderResult {
   bodyStart: number
 }
 
+/** The year's theme named as a title or a label: "CHỦ ĐỀ NĂM 2027", "Chủ đề thi đua:", "Chủ đề thi đua năm 2026: “…”". */
+const THEME_NAME_RE = /^(?:[-•]\s+)?chủ đề(?:\s+thi đua)?(?:\s+(?:của\s+)?năm\s+\d{4})?\s*(?::\s*(?:“[^”]{3,1000}”\s*)?)?$/iu
+
 export function readHeader(text: string, lines: readonly Line[], options: { year?: number }): HeaderResult {
   const header: PlanDraftHeader = {}
   const head = lines.slice(0, 25)
@@ -124,6 +127,16 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
   if (theme && theme[1]) {
     const at = theme.index + theme[0].indexOf(theme[1])
     header.theme = item('header.theme', theme[1].trim().slice(0, 1000), { start: at, end: at + theme[1].length })
+  } else {
+    // "CHỦ ĐỀ NĂM 2027" (a slide's title, a part's name) over "“Đoàn kết, sáng tạo, …”" alone on its
+    // line, or "Chủ đề thi đua: “…”": the year's theme named on its own.
+    const at = lines.findIndex((l) => THEME_NAME_RE.test(l.text))
+    const quoted = at === -1 ? null : (/:\s*(“[^”]{3,1000}”)\s*$/u.exec(lines[at]!.text) ?? /^(“[^”]{3,1000}”)\.?$/u.exec(lines.slice(at + 1).find((l) => l.text !== '')?.text ?? ''))
+    const line = quoted ? (quoted.input === lines[at]!.text ? lines[at]! : lines.slice(at + 1).find((l) => l.text !== '')) : undefined
+    if (quoted && line) {
+      const start = line.start + quoted.index + quoted[0].indexOf(quoted[1]!) + 1
+      header.theme = item('header.theme', quoted[1]!.slice(1, -1).trim(), { start, end: start + quoted[1]!.length - 2 })
+    }
   }
 
   // The signer: the last line near the end that reads as a person's name.
