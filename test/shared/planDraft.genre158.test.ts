@@ -154,3 +154,30 @@ Về phát triển kinh tế, phường phấn đấu thu ngân sách nhà nư�
     ])
   })
 })
+
+describe('fields as run-in labels after a review written as one', () => {
+  const plan = (review: string) => `UBND XÃ PHÌN HỒ
+Số: 04/KH-UBND
+Phìn Hồ, ngày 06 tháng 01 năm 2027
+
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2027
+
+**Tình hình năm 2026:** ${review}
+
+**Về kinh tế:** Phấn đấu sản lượng chè búp tươi đạt 6.400 tấn; thu ngân sách đạt 2,8 tỷ đồng.
+
+**Về văn hóa - xã hội:** Giảm tỷ lệ hộ nghèo 4 - 5% so với cuối năm 2026.
+
+**Thời gian thi đua:** Đợt 1 từ ngày 06/01/2027 đến ngày 30/6/2027.
+`
+  it('reads the year\'s fields after the review, not as part of it', () => {
+    const d = draftPlan(plan('Năm 2026 sản lượng chè búp tươi đạt 6.050 tấn; thu ngân sách đạt 2,5 tỷ đồng.'))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target?.kind])).toEqual([
+      ['tấn', 'at_least'],
+      ['tỷ đồng', 'at_least'],
+      ['%', 'reduce_by'],
+    ])
+    expect(d.indicators.map((i) => (i.value.target?.kind === 'at_least' ? i.value.target.value : undefined))).toEqual([6400, 2.8, undefined])
+  })
+})

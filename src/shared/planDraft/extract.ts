@@ -39,7 +39,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -295,7 +295,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025" after the signature, unnumbered: the title of a schedule of
     // targets the plan attaches, an appendix as "Phụ lục …" or "Biểu số 01" is.
     const schedule = signed && !numbered && SCHEDULE_TITLE_RE.test(line.text) ? { level: 0.5, label: 'PL', rest: line.text.trim() } : undefined
-    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? slide ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current.excluded ? partNameHeading(line.text, n) : undefined) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
+    const h: { level: number; label: string; rest: string; name?: string } | undefined = numbered ?? schedule ?? slide ?? (n > 0 ? (bulletHeading(line.text, n) ?? capsHeading(line.text, n) ?? (current.excluded ? (partNameHeading(line.text, n) ?? fieldLabelPart(line.text, n, text.slice(current.span.start, current.span.end), year)) : undefined) ?? (current !== ROOT && current.content && !current.excluded ? fieldHeading(line.text, n) : undefined)) : undefined)
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue

@@ -131,6 +131,20 @@ export function fieldHeading(text: string, n: number): { level: number; label: s
 const FIELD_NAME_LINE_RE =
   /^(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$/iu
 
+/**
+ * "**Về kinh tế:** Phấn đấu tổng sản lượng lương thực …" after a review of the year before written as a
+ * run-in label ("**Tình hình năm 2024:** …", REVIEW_LABEL_RE): where a plan numbers nothing, a field's
+ * run-in label opening a paragraph that does not open on a past year opens the year's content again,
+ * a part of that field; the paragraph, label and all, is its first item. `review` is the text of the
+ * line that opened the part the paragraph stands in.
+ */
+export function fieldLabelPart(text: string, n: number, review: string, year: number | undefined): { level: number; label: string; rest: string; name: string } | undefined {
+  const m = /^((?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))[^.;:!?…\d]{0,40}?)\s*:\s*(\S.*)$/iu.exec(text.trim())
+  const opened = REVIEW_LABEL_RE.exec(review.trim())
+  if (!m || !opened || opened[2]!.trim() === '' || new RegExp(`^(?:năm|trong năm|cả năm)\\s+${year === undefined ? '\\d{4}' : String(year - 1)}(?![\\d])`, 'iu').test(m[2]!)) return undefined
+  return { level: 1, label: `M${n}`, rest: text.trim(), name: m[1]!.trim() }
+}
+
 /** A review of a year named as a label before a colon ("Đánh giá năm 2026", "Kết quả thực hiện năm 2025", "Tình hình năm 2024"). */
 const REVIEW_LABEL_RE = /^((?:đánh giá|kết quả|tình hình)(?:\s+(?:kết quả|thực hiện|đạt được|chung))?\s+năm\s+\d{4})\s*:\s*(.*)$/iu
 
