@@ -5,6 +5,11 @@
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
 import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 
+
+/** Adds `items` to the end of `out` one by one: a spread into push() passes each as an argument, and a text of hundreds of thousands of lines overflows the call stack. */
+function append<T>(out: T[], items: readonly T[]): void {
+  for (const item of items) out.push(item)
+}
 /** Words after which a broken line surely goes on, even when the next line starts with a capital. */
 const CONNECTIVES = new Set([
   'của', 'và', 'các', 'với', 'trong', 'cho', 'về', 'theo', 'là', 'những', 'được', 'để', 'từ', 'đến',
@@ -463,7 +468,7 @@ function chatMessages(given: string[]): string[] {
   const poster = [...size].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
   const out = lines.slice(0, kept[0]!.at)
   kept.forEach((h, k) => {
-    if (h.sender === poster) out.push(...message(k).flatMap(withoutTalk))
+    if (h.sender === poster) append(out, message(k).flatMap(withoutTalk))
   })
   return out
 }
@@ -1099,7 +1104,7 @@ function alignedTables(lines: string[]): string[] {
     const ruled = /^ *\S/u.test(lines[i]!) && !FULL_RULE_RE.test(lines[i]!) ? ruledTable(lines, i) : undefined
     if (ruled) {
       if (out.length > 0 && FULL_RULE_RE.test(out[out.length - 1]!)) out.pop()
-      out.push(...ruled.rows)
+      append(out, ruled.rows)
       i = ruled.next - 1
       continue
     }
@@ -1461,7 +1466,7 @@ function stackedTables(lines: string[]): string[] {
       out.push(lines[i]!)
       continue
     }
-    out.push(...rows)
+    append(out, rows)
     i = at - 1
   }
   return out
@@ -1990,7 +1995,7 @@ function columnPages(lines: string[]): string[] {
     const worded = (part: string): boolean => /(?<!\p{Ll})\p{Ll}{2,}\s+\p{Ll}{2}/u.test(part)
     const prose = both.filter((l) => worded(l.slice(0, at)) && worded(l.slice(at))).length
     if (both.length >= COLUMN_ROWS_MIN && prose * 2 >= both.length) {
-      out.push(...lines.slice(done, start))
+      append(out, lines.slice(done, start))
       const left: string[] = []
       const right: string[] = []
       const add = (column: string[], part: string): void => {
@@ -2002,13 +2007,15 @@ function columnPages(lines: string[]): string[] {
         add(right, line.slice(at))
       }
       while (left[left.length - 1] === '') left.pop()
-      out.push(...columnLines(left), '', ...columnLines(right))
+      append(out, columnLines(left))
+      out.push('')
+      append(out, columnLines(right))
       done = end
     }
     // (Any page of two columns in this run begins at the same line: the run is read once, so that the text stays linear.)
     i = Math.max(i, end - 1)
   }
-  out.push(...lines.slice(done))
+  append(out, lines.slice(done))
   return out
 }
 

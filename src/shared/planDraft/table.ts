@@ -157,7 +157,7 @@ export class MeasureTable {
     } else {
       this.close()
       this.top = built
-      this.tops.push(...built)
+      for (const b of built) this.tops.push(b)
     }
     return built
   }
