@@ -222,14 +222,14 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout172'), title: 'held-out plans, hundred-and-seventy-second set (test/fixtures/heldout172; measured once at b36a932)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout173'), title: 'held-out plans, hundred-and-seventy-third set (test/fixtures/heldout173; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout174'), title: 'held-out plans, hundred-and-seventy-fourth set (test/fixtures/heldout174; layouts not met before; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout175'), title: 'held-out plans, hundred-and-seventy-fifth set (test/fixtures/heldout175; measured once at 48f530e)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout175'), title: 'held-out plans, hundred-and-seventy-fifth set (test/fixtures/heldout175; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout176'), title: 'held-out plans, hundred-and-seventy-sixth set (test/fixtures/heldout176; measured once at 093bcc5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout177'), title: 'held-out plans, hundred-and-seventy-seventh set (test/fixtures/heldout177; measured once at c236883)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout178'), title: 'held-out plans, hundred-and-seventy-eighth set (test/fixtures/heldout178; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout179'), title: 'held-out plans, hundred-and-seventy-ninth set (test/fixtures/heldout179; measured once at b2fb61b)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout179'), title: 'held-out plans, hundred-and-seventy-ninth set (test/fixtures/heldout179; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout180'), title: 'held-out plans, hundred-and-eightieth set (test/fixtures/heldout180; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout181'), title: 'held-out plans, hundred-and-eighty-first set (test/fixtures/heldout181; measured once at aeba307)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout182'), title: 'held-out plans, hundred-and-eighty-second set (test/fixtures/heldout182; measured once at 3cea343)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout182'), title: 'held-out plans, hundred-and-eighty-second set (test/fixtures/heldout182; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */

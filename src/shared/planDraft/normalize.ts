@@ -861,6 +861,25 @@ function listItemWithTab(line: string, previous: string | undefined): string | n
   return SYMBOL_FONT_MARK_RE.test(cells[0]!) ? `- ${cells[1]}` : `${cells[0]} ${cells[1]}`
 }
 
+/** How many cells a line of tab-separated cells holds (not counting empty ones), 0 for any other line. */
+function tabCellCount(line: string | undefined): number {
+  if (line === undefined || !line.includes('\t') || line.includes('|')) return 0
+  return line.split('\t').filter((c) => c.trim() !== '').length
+}
+
+/**
+ * "⇥I. KINH TẾ", "⇥II. VĂN HÓA - XÃ HỘI⇥⇥": in a table copied from Word as tab-separated text, a
+ * group's row has its name only, in the content column (the number cell left empty, the cells
+ * after it dropped or empty). Between two rows of three cells or more it is that row, written
+ * `| | I. KINH TẾ |`, not a section's heading that would end the table.
+ */
+function tabGroupRow(line: string, previous: string | undefined, next: string | undefined): string | null {
+  if (!line.startsWith('\t') || tabCellCount(line) !== 1) return null
+  if (tabCellCount(previous) < 3 || tabCellCount(next) < 3) return null
+  const name = line.trim()
+  return /\p{L}{2,}/u.test(name) && !/\d{2,}/u.test(name) ? `| | ${name.replace(/^(\*\*|__)(.*)\1$/u, '$2').trim()} |` : null
+}
+
 /** A line of cells joined by " | " without outer bars (an HTML table an e-mail turned into text): its cells, or undefined. */
 function barCells(line: string): string[] | undefined {
   if (!line.includes(' | ') || /^\s*\||\|\s*$/u.test(line)) return undefined
@@ -1775,7 +1794,7 @@ export function normalizeText(raw: string): string {
       continue
     }
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
-    const table = tableRow(original, spaced)
+    const table = tabGroupRow(original, unified[at - 1], unified[at + 1]) ?? tableRow(original, spaced)
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()

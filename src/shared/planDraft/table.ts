@@ -296,7 +296,10 @@ const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh l�
 const ASSIGNED_OR_OWN_COLUMN_RE = /^(?:(?:ubnd\s+)?(?:tỉnh|thành phố|tp|huyện|quận|thị xã|cấp trên)\s+giao|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+phấn đấu)(?![\p{L}])/u
 
 /** "Năm 2026", "2026": a column named by a year alone, in a table covering several years. */
-const YEAR_COLUMN_RE = /^(?:năm\s+)?(\d{4})$/iu
+// ("Năm 2026 (KH)", "Năm 2025 (ước)": the year's column with what its figures are in brackets.)
+const YEAR_COLUMN_RE = /^(?:năm\s+)?(\d{4})(?:\s*\((kh|kế hoạch|dự kiến|chỉ tiêu|ước(?:\s+th)?|ước thực hiện|ước tính|th|thực hiện)\))?$/iu
+/** What a year's column says its figures are, when they are results ("Năm 2025 (ước)"), not a plan. */
+const RESULT_WORD_RE = /^(?:ước|th|thực hiện)/iu
 
 /** "Bình quân giai đoạn", "Giai đoạn 2024 - 2026", "Cả giai đoạn": a column over several years, no target of the year. */
 const PERIOD_COLUMN_RE = /^(?:bình quân|trung bình|(?:cả\s+|tổng\s+)?giai đoạn)(?![\p{L}])/u
@@ -305,7 +308,10 @@ export function tableColumns(head: readonly string[], year: number | undefined):
   const cols: TableColumns = { skip: new Set() }
   // "| Năm 2024 | Năm 2025 | Năm 2026 |": the plan year's column is the plan column, the other
   // years' are results (without the plan year, the latest year is the plan's).
-  const years = head.map((h) => Number(YEAR_COLUMN_RE.exec(h.trim())?.[1] ?? Number.NaN))
+  const years = head.map((h) => {
+    const m = YEAR_COLUMN_RE.exec(h.trim())
+    return m && !(m[2] !== undefined && RESULT_WORD_RE.test(m[2]) && year !== undefined && Number(m[1]) === year) ? Number(m[1]) : Number.NaN
+  })
   const planYear = year ?? Math.max(...years.filter((y) => !Number.isNaN(y)))
   head.forEach((h, i) => {
     const x = h.toLowerCase()

@@ -1,0 +1,42 @@
+// Drafting a plan from its document (issue 13): the rules added after held-out sets 174 to 182,
+// each on hand-written sentences and tables in the language of commune plans (none taken from the sets).
+import { describe, expect, it } from 'vitest'
+import { bySource, listDrafter, planHead } from './planDraftText'
+
+const HEAD = planHead('Tân Mỹ', '09', '14 tháng 01', 2026)
+const draft = listDrafter(HEAD)
+
+describe('a Word table copied as tab-separated text, its groups\' rows holding their name only', () => {
+  const table = (group: string): string[] => [
+    'TT\tChỉ tiêu\tĐVT\tKế hoạch năm 2026',
+    group,
+    '1\tTổng đàn bò\tcon\t3.100',
+    '2\tTrường đạt chuẩn quốc gia\ttrường\t4/4',
+    '3\tSố ấp đạt danh hiệu Ấp văn hóa\tấp\t≥ 10/13',
+    '4\tSố vụ cháy nhà dân\tvụ\tgiảm ít nhất 10% so với năm 2025',
+  ]
+  const review = ['Năm 2025, trên địa bàn xã xảy ra 20 vụ cháy nhà dân.']
+  it.each(['\tA. KINH TẾ - XÃ HỘI', '\tI. CÁC CHỈ TIÊU CHỦ YẾU\t\t'])('keeps the table\'s columns past the group row "%s"', (group) => {
+    const d = listDrafter(`${HEAD}${review.join('\n')}\n`)(table(group))
+    expect(bySource(d, /4\/4/u)[0]?.value).toMatchObject({ aggregation: 'yes_no', target: { kind: 'yes_no' } })
+    expect(bySource(d, /10\/13/u)[0]?.value).toMatchObject({ unitOfMeasure: 'ấp', aggregation: 'stock', target: { kind: 'at_least', value: 10 } })
+    expect(bySource(d, /cháy nhà/u)[0]?.value).toMatchObject({ unitOfMeasure: 'vụ', target: { kind: 'at_most', value: 18 } })
+  })
+  it('reads an indented paragraph between two paragraphs as no table row', () => {
+    const d = draft(['\tNăm 2026, phấn đấu tổng đàn bò đạt 3.100 con.', '\tĐÁNH GIÁ VÀ KHEN THƯỞNG', '\tCuối năm, xã bình xét khen thưởng.'])
+    expect(bySource(d, /3\.100/u)[0]?.value).toMatchObject({ target: { kind: 'at_least', value: 3100 } })
+  })
+})
+
+describe('a year\'s column saying in brackets what its figures are', () => {
+  it('takes "Năm 2026 (KH)" as the plan column beside "Năm 2025 (ước)"', () => {
+    const d = draft([
+      '| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 (ước) | Năm 2026 (KH) |',
+      '|---|---|---|---|---|',
+      '| 1 | Tổng đàn bò | con | 2.950 | 3.100 |',
+      '| 2 | Trường đạt chuẩn quốc gia | trường | 3/4 | 4/4 |',
+    ])
+    expect(bySource(d, /4\/4/u)[0]?.value).toMatchObject({ aggregation: 'yes_no', target: { kind: 'yes_no' } })
+    expect(bySource(d, /Tổng đàn bò/u)[0]?.value).toMatchObject({ target: { kind: 'at_least', value: 3100 } })
+  })
+})
