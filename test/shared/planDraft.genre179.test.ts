@@ -1,6 +1,7 @@
 // Drafting a plan from its document (issue 13): the rules added after held-out sets 174 to 182,
 // each on hand-written sentences and tables in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
 import { bySource, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Tân Mỹ', '09', '14 tháng 01', 2026)
@@ -38,5 +39,49 @@ describe('a year\'s column saying in brackets what its figures are', () => {
     ])
     expect(bySource(d, /4\/4/u)[0]?.value).toMatchObject({ aggregation: 'yes_no', target: { kind: 'yes_no' } })
     expect(bySource(d, /Tổng đàn bò/u)[0]?.value).toMatchObject({ target: { kind: 'at_least', value: 3100 } })
+  })
+})
+
+describe('a slide deck exported as text, its slides marked "===== Slide N ====="', () => {
+  const deck = [
+    '===== Slide 1 =====',
+    'ỦY BAN NHÂN DÂN PHƯỜNG AN HẢI',
+    'HỘI NGHỊ TRIỂN KHAI PHONG TRÀO THI ĐUA NĂM 2026',
+    'An Hải, ngày 15 tháng 01 năm 2026',
+    '',
+    '===== Slide 2 =====',
+    'KẾT QUẢ NĂM 2025',
+    '• Sản lượng cá khô chế biến: 640 tấn (đạt 107% KH)',
+    '• Số vụ cháy nhà dân: 04 vụ',
+    '• Tai nạn giao thông: 12 vụ, làm bị thương 09 người',
+    '',
+    '===== Slide 3 =====',
+    'CHỈ TIÊU NĂM 2026',
+    '• Sản lượng cá khô chế biến: ≥ 700 tấn',
+    '• Tai nạn giao thông: giảm ≥ 25% so với năm 2025',
+    '',
+    'Ghi chú của người trình bày:',
+    'Số cá khô giữ mức 700 tấn do thiếu mặt bằng phơi; năm ngoái vượt kế hoạch nhờ thời tiết thuận lợi.',
+    '',
+    '===== Slide 4 =====',
+    'ĐÔ THỊ - MÔI TRƯỜNG',
+    '• Không để xảy ra lấn chiếm vỉa hè trên các tuyến phố chính',
+    '',
+    '===== Slide 5 =====',
+    'XIN CẢM ƠN!',
+  ].join('\n')
+  const d = draftPlan(deck)
+  it('reads the review slide as a review, none of its figures a target', () => {
+    expect(bySource(d, /640|04 vụ|12 vụ/u)).toEqual([])
+    expect(bySource(d, /700 tấn/u).map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 700 }])
+  })
+  it('reads the notes under their label, to the next slide, as no target', () => {
+    expect(bySource(d, /giữ mức|thời tiết/u)).toEqual([])
+  })
+  it('reads a cut after a label from the count the review slide gives', () => {
+    expect(bySource(d, /Tai nạn giao thông: giảm/u)[0]?.value).toMatchObject({ unitOfMeasure: 'vụ', target: { kind: 'at_most', value: 9 } })
+  })
+  it('reads the goals of a slide on the town and its environment', () => {
+    expect(bySource(d, /lấn chiếm vỉa hè/u)[0]?.value).toMatchObject({ aggregation: 'yes_no' })
   })
 })

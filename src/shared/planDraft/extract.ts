@@ -268,6 +268,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   // (SPEAKER_NOTE_RE: last year's figures, how a target was set) is no target.
   const deck = lines.filter((l) => SLIDE_MARK_RE.test(l.text)).length >= 2
   let slideOpen = false
+  // Inside a slide's notes: what the presenter says, from "Ghi chú của người trình bày:" to the next slide's mark.
+  let inNotes = false
   // The crop a bullet named alone over the measures under it ("- Sầu riêng" over "- Sản lượng: 21.500 tấn").
   let cropTopic: string | undefined
   // The area of that crop read last under its bullet, whose part a "trong đó" item under it may be.
@@ -282,11 +284,17 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // ("• CHỈ TIÊU THI ĐUA NĂM 2025", "• Khen thưởng:": a bullet opening a part's title or name.)
     const numbered = headingOf(line.text)
     const mark = deck ? SLIDE_MARK_RE.exec(line.text) : null
+    if (mark) inNotes = false
     if (mark && mark[1] === undefined) {
       slideOpen = true
       continue
     }
-    if (deck && SPEAKER_NOTE_RE.test(line.text)) continue
+    // ("Ghi chú của người trình bày:" alone on its line: the notes are the lines under it, to the next slide.)
+    if (deck && SPEAKER_NOTE_RE.test(line.text)) {
+      inNotes = true
+      continue
+    }
+    if (inNotes) continue
     const slideTitle = !deck || numbered ? undefined : mark ? mark[1] : slideOpen && !/^[-+•*]\s/u.test(line.text) ? line.text : undefined
     slideOpen = false
     const slide = slideTitle === undefined ? undefined : slideHeading(slideTitle, capsSections + 1)
@@ -393,7 +401,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year))),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").
-        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))/iu.test(name),
+        // ("ĐÔ THỊ - MÔI TRƯỜNG", "Tài nguyên - môi trường": a phường's fields of its town and its land.)
+        content: current.content || /nội dung|nhiệm vụ|chỉ tiêu|tiêu chí|mục tiêu|giao ước|đăng ký|^(?:lĩnh vực\s+|thi đua\s+)?(?:về\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|nông, lâm|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới)|(?:đô thị|tài nguyên)\s*(?:[-–,]|và)\s*môi trường)/iu.test(name),
       }
       if (sec.list) listSeen = true
       if ((sec.list || sec.content) && !sec.excluded) {

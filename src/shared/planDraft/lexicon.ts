@@ -968,9 +968,10 @@ export function describesSetting(name: string): boolean {
 /**
  * "Slide 3", "Slide 3/12", "Trang chiếu 4", "Slide 5: CHỈ TIÊU KINH TẾ": the mark a conference's slides
  * copied slide by slide open each slide on; the slide's title follows it (on its line after a colon,
- * or alone on the next). Two of them at least make the text a deck of slides.
+ * or alone on the next). Two of them at least make the text a deck of slides. ("===== Slide 3 =====",
+ * "--- Slide 3 ---": a presentation exported as text sets the mark between runs of "=" or "-".)
  */
-export const SLIDE_MARK_RE = /^(?:slide|trang chiếu)\s+(?:số\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[:.–-]\s*(\S.{0,200}))?$/iu
+export const SLIDE_MARK_RE = /^(?:[=*#–-]{2,}\s*)?(?:slide|trang chiếu)\s+(?:số\s+)?\d{1,3}(?:\s*\/\s*\d{1,3})?(?:\s*[:.–-]\s*([^\s=*#–-].{0,200}?))?(?:\s*[=*#–-]{2,})?$/iu
 
 /**
  * "Ghi chú của người trình bày: …", "Ghi chú: …", "Notes: …": what a slide's presenter says over it

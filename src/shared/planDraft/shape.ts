@@ -2,7 +2,7 @@
 // other readings when it is ambiguous; with how the document writes its figures (DocHabits), in the
 // context of one draft (DraftContext: the habits and what the draft looks up and keeps as it reads).
 import type { Indicator, Target } from '../model'
-import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
+import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SLIDE_MARK_RE, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
 import { lowerFirst, upperFirst } from './sections'
 import type { Found } from './figures'
@@ -379,18 +379,25 @@ const ROMAN_HEADING_RE = /^\s*(?:#{1,4}\s*)?(?:\*\*)?[IVX]{1,4}\.\s/u
  * "I. KẾT QUẢ PHONG TRÀO THI ĐUA NĂM 2023" over "… tình trạng tảo hôn vẫn còn xảy ra (04 cặp); …",
  * "… xảy ra 06 vụ cháy …": the review of a year, under a heading naming it, states that year's cases
  * in paragraphs that need not repeat the year; read from that heading to the next one numbered in
- * Roman numerals, the count before the cases or in brackets after them.
+ * Roman numerals, the count before the cases or in brackets after them. ("===== Slide 2 =====" over
+ * "KẾT QUẢ NĂM 2024" over "• Tai nạn giao thông: 06 vụ, …": a slide reviewing the year, titled so in
+ * capitals alone on its line, to the next slide's mark or title; the count after the cases' label too.)
  */
 function casesInReview(doc: DraftContext, baseYear: number, named: string, unit: string): RegExpExecArray | null {
   const lines = linesOf(doc)
   const heading = new RegExp(String.raw`^\s*(?:#{1,4}\s*)?(?:\*\*)?[IVX]{1,4}\.\s.{0,120}?(?:kết quả|tình hình|đánh giá|tổng kết)(?![\p{L}]).{0,120}?năm\s+${baseYear}(?!\d)`, 'iu')
-  const start = lines.findIndex((l) => heading.test(l))
+  const title = new RegExp(String.raw`^\s*(?:KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|TỔNG KẾT|NHÌN LẠI)(?![\p{L}])[^\p{Ll}\d]{0,80}?NĂM\s+${baseYear}\s*:?\s*$`, 'u')
+  const start = lines.findIndex((l) => heading.test(l) || title.test(l))
   if (start === -1) return null
+  const slide = title.test(lines[start]!)
   const counts = [
     new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*${unit}\s+${named}`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])${named}[^.;\n()]{0,60}?\(\s*(\d[\d.]*)\s*${unit}\s*\)`, 'iu'),
+    new RegExp(String.raw`(?<![\p{L}])${named}\s*:\s*(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu'),
   ]
-  for (let i = start + 1; i < lines.length && !ROMAN_HEADING_RE.test(lines[i]!); i++) {
+  // (An unnumbered title's review ends at the next slide's mark or the next title in capitals.)
+  const ends = (l: string): boolean => ROMAN_HEADING_RE.test(l) || (slide && (SLIDE_MARK_RE.test(l.trim()) || (/\p{Lu}{2,}/u.test(l) && !/\p{Ll}/u.test(l))))
+  for (let i = start + 1; i < lines.length && !ends(lines[i]!); i++) {
     for (const re of counts) {
       const m = re.exec(lines[i]!)
       if (m) return m
