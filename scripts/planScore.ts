@@ -228,7 +228,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout178'), title: 'held-out plans, hundred-and-seventy-eighth set (test/fixtures/heldout178; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout179'), title: 'held-out plans, hundred-and-seventy-ninth set (test/fixtures/heldout179; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout180'), title: 'held-out plans, hundred-and-eightieth set (test/fixtures/heldout180; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout181'), title: 'held-out plans, hundred-and-eighty-first set (test/fixtures/heldout181; measured once at aeba307)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout181'), title: 'held-out plans, hundred-and-eighty-first set (test/fixtures/heldout181; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout182'), title: 'held-out plans, hundred-and-eighty-second set (test/fixtures/heldout182; since used to find faults)' },
 ]
 

@@ -85,3 +85,43 @@ describe('a slide deck exported as text, its slides marked "===== Slide N ====="
     expect(bySource(d, /lấn chiếm vỉa hè/u)[0]?.value).toMatchObject({ aggregation: 'yes_no' })
   })
 })
+
+describe('a statement ending on a colon over its parts', () => {
+  it('reads the statement\'s figure, and its "Trong đó" item as its part', () => {
+    const d = draft([
+      '- Diện tích chè hiện có duy trì 620 ha:',
+      '+ Trong đó diện tích chè đạt chứng nhận VietGAP 150 ha.',
+      '- Đào tạo nghề cho 350 lao động nông thôn:',
+      '+ Trong đó lao động nữ 140 người.',
+    ])
+    const tea = bySource(d, /620 ha/u)[0]
+    expect(tea?.value).toMatchObject({ unitOfMeasure: 'ha', target: { kind: 'at_least', value: 620 } })
+    expect(tea?.value.source).not.toMatch(/:$/u)
+    expect(bySource(d, /150 ha/u)[0]?.value.partOf).toBe(tea?.value.code)
+    const trained = bySource(d, /350 lao động/u)[0]
+    expect(trained?.value).toMatchObject({ target: { kind: 'at_least', value: 350 } })
+    expect(bySource(d, /140 người/u)[0]?.value.partOf).toBe(trained?.value.code)
+  })
+  it.each(['- Thời gian thi đua chia làm 03 đợt:', '- Cây lúa 2 vụ:'])('reads no target from the count of what follows, "%s"', (line) => {
+    const d = draft([line, '+ Đợt 1: từ tháng 01 đến tháng 6/2026.', '- Tổng đàn bò 3.100 con.'])
+    expect(bySource(d, /đợt:|vụ:/u)).toEqual([])
+  })
+})
+
+describe('a section on the commune as it is, named "Khái quát"', () => {
+  it('reads none of its figures', () => {
+    const text = `${HEAD}I. KHÁI QUÁT\nXã Tân Mỹ được thành lập ngày 01/7/2025 trên cơ sở nhập hai xã, có 14 ấp với gần 6.300 hộ.\nII. CHỈ TIÊU THI ĐUA NĂM 2026\n- Tổng đàn bò đạt 3.100 con.\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi, tổng hợp.\n`
+    const d = draftPlan(text)
+    expect(bySource(d, /6\.300/u)).toEqual([])
+    expect(bySource(d, /3\.100/u)).toHaveLength(1)
+  })
+})
+
+describe('reaching what is assigned, naming no measure, right after a figured target', () => {
+  it('restates that target, no goal of its own', () => {
+    const text = `${HEAD}I. MỤC ĐÍCH\nĐộng viên cán bộ và Nhân dân.\nII. NHIỆM VỤ VÀ CHỈ TIÊU\n1. Chỉ tiêu kinh tế\n1.1. Chăn nuôi\na) Tổng đàn bò đạt 3.100 con.\n1.2. Ngân sách, hạ tầng\na) Thu ngân sách trên địa bàn phấn đấu đạt 9,8 tỷ đồng, hoàn thành vượt dự toán cấp trên giao.\nb) Bê tông hóa 3,2 km đường trục ấp.\nIII. TỔ CHỨC THỰC HIỆN\n1. Văn phòng theo dõi, tổng hợp.\n`
+    const d = draftPlan(text)
+    expect(bySource(d, /dự toán/u)).toEqual([])
+    expect(bySource(d, /9,8 tỷ đồng/u)[0]?.value.target).toEqual({ kind: 'at_least', value: 9.8 })
+  })
+})

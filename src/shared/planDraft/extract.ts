@@ -268,6 +268,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   // (SPEAKER_NOTE_RE: last year's figures, how a target was set) is no target.
   const deck = lines.filter((l) => SLIDE_MARK_RE.test(l.text)).length >= 2
   let slideOpen = false
+  // The statement read last, when it ended on a colon: its "Trong đó" items under it are its parts.
+  let colonWhole: Built | undefined
   // Inside a slide's notes: what the presenter says, from "Ghi chú của người trình bày:" to the next slide's mark.
   let inNotes = false
   // The crop a bullet named alone over the measures under it ("- Sầu riêng" over "- Sản lượng: 21.500 tấn").
@@ -721,6 +723,15 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         } else if (!topicPart) topicArea = b
       }
     } else topicArea = undefined
+    // "- Giải quyết việc làm cho 2.400 lao động:" over "+ Trong đó qua sàn giao dịch … 900 lao động": a
+    // statement ending on a colon opens the parts under it; a "Trong đó" item there, in its unit, is one.
+    if (!h && colonWhole && /^[-+•*]\s+trong đó(?![\p{L}])/iu.test(line.text)) {
+      for (const b of fromLine) {
+        if (b.value.partOf !== undefined || b.value.children || unitFamily(b.value.unitOfMeasure) !== unitFamily(colonWhole.value.unitOfMeasure)) continue
+        b.value = { ...b.value, partOf: colonWhole.value.code }
+        b.reasons.push(`“trong đó”: là một phần của “${colonWhole.value.name}”`)
+      }
+    } else colonWhole = !h && fromLine.length === 1 && /:\s*$/u.test(line.text) && fromLine[0]!.value.aggregation !== 'rate' ? fromLine[0] : undefined
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
     // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short
@@ -872,7 +883,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   dropVillageShares(built, doc)
   dropRestatedGrowths(built, text)
   dropRestatedFigures(built)
-  dropRestatedGoals(built)
+  dropRestatedGoals(built, text)
   // The conclusion of a conference's minutes ("4. Kết luận của đồng chí chủ trì": "Trồng mới 50 ha dừa
   // (tăng 10 ha so với dự thảo)") sets the figures of the draft read out before it: a target it states
   // replaces the draft's of the same measure, as a correction does.

@@ -240,6 +240,19 @@ const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE}){0,
 /** "Quý I: ", "quý 2 (lũy kế): đạt ": a quarter's label and colon right before a figure (a few words between at most). */
 const QUARTER_LABEL_RE = /(?<![\p{L}])quý\s+(?:[IV]{1,3}|[1-4])(?![\p{L}\d])(?:\s*\([^()]{0,30}\))?\s*:[^\d;:.]{0,20}$/iu
 /** "03 công trình: trường Mầm non …, đường … và …": a count of things before the colon that names them, none with a figure of its own. */
+/**
+ * "Giải quyết việc làm cho 2.400 lao động:", "Diện tích cây ăn trái … hiện có duy trì 385 ha:" over
+ * "+ Trong đó …": a whole statement (a verb or a measure before its figure, no label's colon) ending
+ * its line on a colon states its target before the parts listed under it. Not a count of seasons
+ * ("lúa 2 vụ:") nor a figure of a label ("Giai đoạn 1:", "Trường hợp 2:"), nor a count of what the
+ * lines under it list ("Thời gian thi đua chia làm 02 đợt:", "gồm 03 nội dung:").
+ */
+function statedBeforeItsParts(m: RegExpExecArray, before: string, rest: string): boolean {
+  if (!/^\s*:\s*$/u.test(rest) || m[5] === undefined || SEASONS_QUALIFIER_RE.test(m[0]) || before.includes(':')) return false
+  if (/(?<![\p{L}])(?:chia\s+(?:làm|thành|ra)|(?:bao\s+)?gồm(?:\s+có)?|với|theo)\s*$/iu.test(before)) return false
+  return unitInfo(m[5]) !== undefined && before.trim().split(/\s+/u).length >= 3
+}
+
 function countOfNamed(m: RegExpExecArray, before: string, rest: string): boolean {
   if (m[5] === undefined || m[2] !== undefined || m[3] !== undefined || unitInfo(m[5])?.integer !== true || !/\p{L}\s*$/u.test(before)) return false
   const list = rest.replace(/^\s*:\s*/u, '').split(/;|\.(?=\s|$)|\n/u)[0] ?? ''
@@ -420,7 +433,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "trong đó lúa 2 vụ: diện tích 215 ha, …": a figure before a colon labels what follows.
     // ("Đưa vào sử dụng 03 công trình: trường …, đường … và nhà văn hóa …": a count of things whose
     // colon opens the list of those things by name, no figure among them, is the count to reach.)
-    if (/^\s*:/u.test(after(at + m[0].length)) && !countOfNamed(m, before, after(at + m[0].length))) continue
+    // ("Giải quyết việc làm cho 2.400 lao động:" over "+ Trong đó …": a statement whose colon ends its
+    // line, with no label before it, opens the parts listed under it; its figure is the target.)
+    if (/^\s*:/u.test(after(at + m[0].length)) && !countOfNamed(m, before, after(at + m[0].length)) && !statedBeforeItsParts(m, before, after(at + m[0].length))) continue
     // "Giảm 12 hộ nghèo và 20 hộ cận nghèo": a figure joined by "và" to the one before takes its cue.
     // "Phát triển mới ít nhất 35 hộ kinh doanh dịch vụ ăn uống, lưu trú và 03 doanh nghiệp": the
     // words between the comma that ended the figure before and "và" are the last kinds of that
@@ -642,7 +657,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // A comma inside a number ("từ 4,85% xuống còn 3,65%") separates nothing.
     // "nông nghiệp 31,4% - công nghiệp, xây dựng 27,8%": a dash between figures' clauses ends one.
     // ("… 1.120 ha (trong đó chè giống mới 960 ha)", "320 ha (trồng mới 45 ha, …)": a bracket of parts with their figures.)
-    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|t|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
+    // ("… 2.400 lao động:" over its parts: the colon ending the line is no part of the statement.)
+    let tail = after(end).search(/;|,(?!\d)|\.(?=\s|$)|:\s*$|\s+và\s+(?=\d)|\s[-–]\s(?=\p{L})|\s*\((?=\s*vụ\s+\p{L}+\s+(?:\p{L}+\s+)?\d)|^\s*\((?=\s*(?:trong đó\s+)?\p{L}[^()\d]*\d(?:[\d.,]*\d)?\s*(?:ha|tấn|t|con|người|hộ)(?![\p{L}])[^()]*\))/iu)
     // "… đạt 98% và trẻ 6 tuổi vào lớp 1 đạt 100%": "và" opening another figure's clause ends this one.
     // ("khai thác rừng trồng 280 ha với sản lượng gỗ đạt …", "ngô trồng 410 ha cho sản lượng …": so does
     // "với" a measure of its own (not "so với"), and "cho" a crop's output or yield.)

@@ -957,12 +957,13 @@ export function reviewsPastYear(name: string, planYear: number | undefined): boo
 
 /**
  * A section on where the commune stands as the plan opens ("Bối cảnh", "Đặc điểm tình hình",
- * "Tình hình chung", "Khái quát đặc điểm …", "Khái quát tình hình"), at any depth: its figures (enterprises, workers,
+ * "Tình hình chung", "Khái quát đặc điểm …", "Khái quát tình hình", "Khái quát"), at any depth: its figures (enterprises, workers,
  * last year's budget) describe, they set nothing. Not one that names the year's tasks as well
  * ("Tình hình và nhiệm vụ năm 2026").
  */
 export function describesSetting(name: string): boolean {
-  return (/^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) || /^(?:khái quát|tóm tắt)\s+tình hình(?![\p{L}])/iu.test(name)) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
+  // ("KHÁI QUÁT", "Khái quát chung", "Giới thiệu chung": the section's name alone says as much.)
+  return (/^(?:(?:khái quát|tóm tắt|đánh giá)\s+)?(?:bối cảnh|đặc điểm(?:\s+tình hình)?|tình hình chung|thực trạng)(?![\p{L}])/iu.test(name) || /^(?:khái quát|tóm tắt)\s+tình hình(?![\p{L}])/iu.test(name) || /^(?:khái quát|giới thiệu)(?:\s+chung)?\s*:?$/iu.test(name.trim())) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu|nhiệm vụ|phương hướng)(?![\p{L}])/iu.test(name)
 }
 
 /**

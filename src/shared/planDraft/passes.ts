@@ -381,12 +381,15 @@ function sameFigure(x: Indicator, y: Indicator): boolean {
  * The same goal stated twice ("giữ vững an ninh chính trị, trật tự an toàn xã hội", and later
  * "… trật tự an toàn xã hội trên địa bàn xã") is one item: the first, the other named in its reasons.
  */
-export function dropRestatedGoals(built: Built[]): void {
+export function dropRestatedGoals(built: Built[], text?: string): void {
   // (Each goal's words are read once, and an earlier goal is looked for among those sharing words
   // with it (an index by word): a long line may hold thousands of goals, and comparing every pair
   // made it quadratic. A goal of fewer than four words restates none, sameGoalKey.)
   const kept: { built: Built; key: GoalKey }[] = []
   const byWord = new Map<string, number[]>()
+  // The figured targets by where their words end, for a reaching named by no measure right after one.
+  const endingAt = new Map<number, Built>()
+  for (const x of built) if (x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no') endingAt.set(x.source.end, x)
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
     if (b.value.aggregation !== 'yes_no') continue
@@ -405,7 +408,7 @@ export function dropRestatedGoals(built: Built[]): void {
     // "phấn đấu thu ngân sách vượt dự toán huyện giao": or before the passing.)
     const source = b.value.source ?? ''
     const measure = ASSIGNED_GOAL_RE.exec(source)?.[1] ?? MEASURE_ASSIGNED_RE.exec(source)?.[1] ?? MEASURE_BETWEEN_RE.exec(source)?.[1] ?? MEASURE_EXCEEDED_RE.exec(source)?.[1]
-    const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined)
+    const figured = first ?? (measure !== undefined ? built.find((x) => x !== b && x.value.aggregation !== 'yes_no' && x.value.target?.kind !== 'yes_no' && sameMeasure(x.value.name, measure)) : undefined) ?? (text !== undefined && BARE_REACHING_RE.test(source) ? reachedJustBefore(b, endingAt, text) : undefined)
     if (!figured) {
       if (key.words.size >= 4) {
         for (const w of key.words) {
@@ -420,6 +423,25 @@ export function dropRestatedGoals(built: Built[]): void {
     figured.reasons.push(`${first ? 'cùng mục tiêu được nêu lại ở đoạn sau' : 'nêu lại chỉ tiêu này, không phải mục tiêu riêng'}: “${clip(b.value.source ?? b.value.name, 160)}”`)
     built.splice(i--, 1)
   }
+}
+
+/**
+ * "hoàn thành vượt dự toán huyện giao", "đạt và vượt kế hoạch được giao": reaching what is assigned,
+ * naming no measure.
+ */
+const BARE_REACHING_RE = /^(?:phấn đấu\s+)?(?:đạt|hoàn thành)(?:\s+(?:và\s+)?vượt)?(?:\s+mức)?\s+(?:chỉ tiêu|dự toán|kế hoạch)(?:\s+(?:được\s+|do\s+)?(?:\p{L}+\s+){0,3}?)?\s*giao[.;]?$/iu
+
+/**
+ * "Thu ngân sách nhà nước phấn đấu đạt 6,35 tỷ đồng, hoàn thành vượt dự toán huyện giao": reaching
+ * what is assigned, naming no measure, right after a figured target of the same sentence (a comma or
+ * "và" between them) restates that target: the target.
+ */
+function reachedJustBefore(b: Built, endingAt: ReadonlyMap<number, Built>, text: string): Built | undefined {
+  for (let end = b.source.start; end >= Math.max(0, b.source.start - 6); end--) {
+    const x = endingAt.get(end)
+    if (x && /^\s*,?\s*(?:và\s+)?$/u.test(text.slice(end, b.source.start))) return x
+  }
+  return undefined
 }
 
 /** "Phấn đấu đạt và vượt chỉ tiêu <measure> được giao", "Hoàn thành vượt dự toán <measure> (cấp trên) giao": the measure. */
