@@ -43,7 +43,7 @@ describe('a crop\'s label over hectares kept, then its yield and output', () => 
     const [area, yieldB, output] = d.indicators
     expect(area?.value).toMatchObject({ unitOfMeasure: 'ha', aggregation: 'stock' })
     expect(area?.value.name).toMatch(/^Diện tích (?:sầu riêng|chôm chôm java)$/iu)
-    expect(yieldB?.value.target.kind).toBe('derived')
+    expect(yieldB?.value.target?.kind).toBe('derived')
     expect(yieldB?.value.formula).toBe(`${output?.value.code} / ${area?.value.code}`)
   })
 })
