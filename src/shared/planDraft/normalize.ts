@@ -1963,7 +1963,7 @@ function columnSide(line: string): ColumnSide {
  * hiệu" over "Tổ dân phố văn hóa."), which a page's full width would have joined by its length.
  */
 function columnLines(column: string[]): string[] {
-  const width = Math.max(0, ...column.map((l) => l.trim().length))
+  const width = column.reduce((w, l) => Math.max(w, l.trim().length), 0)
   const out: string[] = []
   // (Whether the line read last may go on: each line is tested alone, never the sentence joined so far, so that the text stays linear.)
   let open = false
