@@ -82,6 +82,9 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   // square of the line until a line's clauses were bounded by the plan's limit and the goals indexed by word.
   { name: 'one line of goals sharing words, none the same ("giữ vững an ninh trật tự xa ya za; …")', text: (size) => grown(size, (i) => `giữ vững an ninh trật tự ${word(i)} ${word(i + 100_000)} ${word(i + 200_000)}`, '; ', `${HEAD}- `) },
   { name: 'one line of brackets of who leads never closed ("(Chủ trì: a; …")', text: (size) => grown(size, () => '(Chủ trì: a', '; ', `${HEAD}- Trồng 5 ha rừng `) },
+  // (A clause's closing marks were cut by a pattern "[.;,\s]+$" tried at every place of a run of them: a
+  // goal of a hundred thousand ", " before its last word took minutes; withoutClosingMarks walks back.)
+  { name: 'one goal whose words are parted by a run of ", " before its last word', text: (size) => `${HEAD}Về kinh tế: giữ vững an ninh trật tự${', '.repeat(Math.max(0, (size - HEAD.length - 80) >> 1))}không để xảy ra cháy rừng.` },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]
 

@@ -4,6 +4,7 @@
 // targets are written or who is given them is no goal. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
+import { withoutClosingMarks } from '../../src/shared/planDraft/lexicon'
 import { draftList, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Nậm Chà', '21', '12 tháng 01', 2027)
@@ -179,5 +180,18 @@ Phát động phong trào thi đua năm 2027
       ['%', 'reduce_by'],
     ])
     expect(d.indicators.map((i) => (i.value.target?.kind === 'at_least' ? i.value.target.value : undefined))).toEqual([6400, 2.8, undefined])
+  })
+})
+
+describe('a clause\'s closing marks', () => {
+  it('cuts the stops, commas and spaces that close a clause, and only those', () => {
+    expect(withoutClosingMarks('giữ vững an ninh, trật tự .;, ')).toBe('giữ vững an ninh, trật tự')
+    expect(withoutClosingMarks('… không để xảy ra cháy rừng…', /[\s,.…]/u)).toBe('… không để xảy ra cháy rừng')
+    expect(withoutClosingMarks(' ,;. ')).toBe('')
+  })
+
+  it('reads a goal whose words a long run of commas parts', () => {
+    const d = draft([`- Về an ninh: giữ vững an ninh trật tự${', '.repeat(20_000)}không để xảy ra cháy rừng.`])
+    expect(d.indicators.some((i) => /cháy rừng/u.test(i.value.source ?? ''))).toBe(true)
   })
 })

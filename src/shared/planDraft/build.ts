@@ -2,7 +2,7 @@
 // a yes/no goal, a target against a past year's stated figure (comparedToBase, notBelow).
 import { type Indicator, RESIDENTIAL_UNIT_KINDS, type Target } from '../model'
 import type { Line } from './header'
-import { casesHeld, isStockName, LEAD_BACK_RE, rateHeld, readDigits, readPost, unitInfo } from './lexicon'
+import { casesHeld, isStockName, LEAD_BACK_RE, rateHeld, readDigits, readPost, unitInfo, withoutClosingMarks } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
 import { clip, type Section, upperFirst } from './sections'
@@ -128,7 +128,7 @@ export function comparedToBase(item: Line, section: Section, year: number | unde
   const reading: Reading = rate
     ? { name, unitOfMeasure: unit, aggregation: 'rate', scale: unit === '%' ? 100 : 1, ...(unit === '%' ? {} : { proportion: false }), target }
     : { name, unitOfMeasure: unit, aggregation: isStockName(name) ? 'stock' : 'flow', target }
-  const source = text.replace(/[.;\s]+$/u, '')
+  const source = withoutClosingMarks(text, /[.;\s]/u)
   const start = item.start + (item.text.length - item.text.replace(/^\s*(?:[-+•]\s*)?/u, '').length)
   const span = { start, end: start + source.length }
   const found: Found = { name, span, at: start, digits: [baseText, undefined], unit, cue: undefined, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
@@ -145,7 +145,7 @@ export function comparedToBase(item: Line, section: Section, year: number | unde
  * of the quantity's name.)
  */
 export function notBelow(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number, year: number | undefined, doc: DraftContext, statedOnly = false): Built | undefined {
-  const m = NOT_BELOW_RE.exec(c.text.replace(/[.;,\s]+$/u, ''))
+  const m = NOT_BELOW_RE.exec(withoutClosingMarks(c.text))
   if (!m) return undefined
   const baseYear = m[2] ? Number(m[2]) : year !== undefined ? year - 1 : undefined
   if (baseYear === undefined) return undefined
@@ -246,7 +246,7 @@ function rateNotAbove(c: { text: string; start: number; end: number; until?: num
  */
 const NONE_LEFT_RE = /^(?:(?:đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?,?\s+)?(?:(?:toàn|trên địa bàn)\s+(?:xã|phường|thị trấn|đặc khu)\s+)?(?:phấn đấu\s+)?không còn\s+((?:hộ|người)\s+\p{L}+(?:\s+\p{L}+){0,5}?)(?:,?\s+(?:vào\s+|đến\s+|tính đến\s+)?(?:cuối|hết)\s+năm(?:\s+\d{4})?)?$/iu
 export function noneLeft(c: { text: string; start: number; end: number; until?: number }, section: Section, codes: Codes, n: number): Built | undefined {
-  const m = NONE_LEFT_RE.exec(c.text.replace(/[.;,\s]+$/u, '').trim())
+  const m = NONE_LEFT_RE.exec(withoutClosingMarks(c.text).trim())
   if (!m) return undefined
   const name = upperFirst(m[1]!)
   const unit = /^hộ/iu.test(name) ? 'hộ' : 'người'

@@ -36,6 +36,7 @@ import {
   TARGET_LIST_RE,
   unitFamily,
   unitsState,
+  withoutClosingMarks,
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
@@ -105,7 +106,7 @@ const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)(?:\s+(?:của|c
  */
 const FIELDS_CLAUSE_RE = new RegExp(String.raw`^(?:thi đua\s+)?(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*$`, 'iu')
 function movementFields(line: Line, clause: { text: string; start: number }): boolean {
-  if (!FIELDS_CLAUSE_RE.test(clause.text.trim().replace(/[.;,\s]+$/u, ''))) return false
+  if (!FIELDS_CLAUSE_RE.test(withoutClosingMarks(clause.text.trim()))) return false
   // (The sentence's opening is looked for over the 600 characters before the clause: a movement's
   // line is short, and a line of thousands of clauses stays linear.)
   const at = Math.max(0, clause.start - line.start)
@@ -448,7 +449,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     const criterion = !h ? /^(?:[-+•]\s+)?tiêu chí\s+(?:số\s+)?\d{1,2}\s*[:.]\s*(.+)$/iu.exec(itemText) : null
     if (criterion && current.content) {
       const start = itemStart + itemText.length - criterion[1]!.length
-      const text = criterion[1]!.replace(/[.;\s]+$/u, '')
+      const text = withoutClosingMarks(criterion[1]!, /[.;\s]/u)
       built.push(yesNo({ text, start, end: start + text.length }, current, codes, built.length, 'medium', ['tiêu chí của một danh hiệu: mỗi đơn vị báo đạt hay không đạt']))
       sectionsUsed.add(current)
       continue
@@ -778,7 +779,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         // account states is a result the plan sets, as a figure would be.
         // (So is a rate or a count of incidents held at or under a past year's level the review states,
         // "tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025": at most that level.)
-        const stated = !prose ? undefined : NOT_BELOW_RE.test(c.text.replace(/[.;,\s]+$/u, '')) ? notBelow(c, current, codes, built.length, year, doc, true) : notAbove(c, current, codes, built.length, year, doc)
+        const stated = !prose ? undefined : NOT_BELOW_RE.test(withoutClosingMarks(c.text)) ? notBelow(c, current, codes, built.length, year, doc, true) : notAbove(c, current, codes, built.length, year, doc)
         if (stated) {
           built.push(stated)
           sectionsUsed.add(current)

@@ -2,7 +2,7 @@
 // state a goal (isGoal), a goal's continuations and purposes, how sure a prose goal is, and when two
 // clauses state the same goal (sameGoal).
 import type { Line } from './header'
-import { casesHeld, exclaimed, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, rateHeld, RESULT_GOAL_RE, unitsState } from './lexicon'
+import { casesHeld, exclaimed, withoutClosingMarks, GENERIC_GOAL_RE, GOAL_START_RE, INTENSIFIER_RE, ITEM_NUMBER, LEAD_BACK_RE, MEANS_RE, NAMING_HEAD_RE, QUANTITY_RE, rateHeld, RESULT_GOAL_RE, unitsState } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence } from './types'
 import { guardedExtent, wholeFraction } from './guards'
@@ -197,7 +197,7 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
     const lead = raw.length - raw.trimStart().length
     // "…; (12) Hoàn thành chỉ tiêu tuyển quân; …": an item's number inside a paragraph is no word of its goal.
     const number = ITEM_LEAD_RE.exec(raw.trim())?.[0].length ?? 0
-    const text = raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, '').replace(/[.;,\s]+$/u, '')
+    const text = withoutClosingMarks(raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, ''))
     if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
@@ -279,7 +279,7 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
   for (const c of clausesOf(line)) {
     // A clause opening with a connective goes on with the goal before it in the paragraph.
     if (CONTINUATION_RE.test(c.text) && last) {
-      last.until = c.end - (/[\s,.;…]+$/u.exec(line.text.slice(c.start - line.start, c.end - line.start))?.[0].length ?? 0)
+      last.until = c.start + withoutClosingMarks(line.text.slice(c.start - line.start, c.end - line.start), /[\s,.;…]/u).length
       last.joined.push(c.text)
       continue
     }
@@ -316,12 +316,12 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
       let piece = whole
       const purpose = /^(?:các|mỗi|từng)\s/iu.test(piece) ? -1 : piece.search(CONTINUATION_IN_RE)
       if (purpose > 0) piece = piece.slice(0, purpose)
-      piece = piece.replace(/[\s,.…]+$/u, '')
+      piece = withoutClosingMarks(piece, /[\s,.…]/u)
       // ("…; số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026": a count held at a past year's is a result too;
       // so is a rate, "tỷ lệ sinh con thứ ba trở lên bằng hoặc thấp hơn năm 2025".)
       if ((!isGoal(piece) && !casesHeld(piece) && !rateHeld(piece)) || piece.split(/\s+/u).length < 3 || /^[“"][^“”"]+[”"]$/u.test(piece.trim())) continue
       const start = c.start + offset + (cuts[i] ?? 0)
-      const until = start + whole.replace(/[\s,.…]+$/u, '').length
+      const until = start + withoutClosingMarks(whole, /[\s,.…]/u).length
       const tail = purpose > 0 ? whole.slice(purpose).replace(/^[,\s]+|[\s,.…]+$/gu, '') : ''
       // A clause stating a figure was drafted from the figure ("…, phấn đấu đạt 3.150 tấn trở lên");
       // a figure in its continuation only ("…, đồng thời hoàn thành chuyển đổi 12 ha …") is another target's.

@@ -1139,6 +1139,18 @@ export function yearEndOf(phrase: string): number | undefined {
 }
 
 /**
+ * A clause without the stops, commas and spaces that close it ("… năm 2025.;  ") or the `marks` given
+ * (one character each), cut off by a walk
+ * back from its end: the pattern "[.;,\\s]+$" is tried at every place of a long run of such marks
+ * inside the clause (", , , …" before a word) and goes over the run again each time, quadratic.
+ */
+export function withoutClosingMarks(text: string, marks: RegExp = /[.;,\s]/u): string {
+  let end = text.length
+  while (end > 0 && marks.test(text[end - 1]!)) end--
+  return text.slice(0, end)
+}
+
+/**
  * "số vụ tai nạn giao thông bằng hoặc thấp hơn năm 2026", "tội phạm không tăng so với năm trước":
  * a count of incidents held at or under a past year's, a result the plan sets (notAbove reads it
  * against the count the review states). Group 1 names the incidents, group 2 the year if written.
@@ -1152,11 +1164,7 @@ export function casesHeld(text: string): RegExpExecArray | null {
 // (One space before the cue, the name trimmed after: "\s+" after a lazy name went over a long run
 // of spaces again at every place, quadratic.)
 function heldAtMost(text: string): RegExpExecArray | null {
-  // (The closing marks cut off by a walk back from the end: "[.;,\s]+$" tried at every place of a long
-  // run of spaces before a word went over it again each time.)
-  let end = text.length
-  while (end > 0 && /[.;,\s]/u.test(text[end - 1]!)) end--
-  const m = /^(.+?)\s(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(text.slice(0, end))
+  const m = /^(.+?)\s(?:bằng hoặc thấp hơn|không cao hơn|không vượt quá|không vượt|không tăng so với)\s+(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?)\s*$/iu.exec(withoutClosingMarks(text))
   if (m) m[1] = m[1]!.trimEnd()
   return m
 }

@@ -10,7 +10,7 @@ import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
-import { amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, yearEndOf } from './lexicon'
+import { amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
@@ -526,7 +526,7 @@ export function settleAggregations(built: Built[], text: string): void {
     // space, a bracket or a line's end; not the dot or comma inside a figure, "2.150 ha").
     if (/^\s*\(?\s*(?:và|trong đó)(?![\p{L}])/iu.test(text.slice(start, start + 12))) {
       const window = text.slice(Math.max(0, start - 300), start)
-      const head = window.replace(/[\s,;(]+$/u, '')
+      const head = withoutClosingMarks(window, /[\s,;(]/u)
       let cut = -1
       // ("6. Thành lập mới: ít nhất 25 doanh nghiệp và 40 hộ kinh doanh": the label opening the line names
       // the clause the figures after it share; its colon ends no clause.)

@@ -3,6 +3,7 @@
 // uses (clip, lowerFirst, upperFirst).
 import type { Line } from './header'
 import type { SourceSpan } from './types'
+import { withoutClosingMarks } from './lexicon'
 
 export interface Section {
   level: number
@@ -172,7 +173,7 @@ export const capsTitle = (name: string): boolean => /\p{L}{2,}\s+\p{L}{2,}/u.tes
 /** A section's name: its first clause, without the trailing colon. */
 export function sectionName(rest: string): string {
   const first = rest.split(/(?<=[^\d])[.;](?:\s|$)|:\s*$/u)[0] ?? rest
-  return clip(first.replace(/[:.\s]+$/u, '').trim(), 200) || rest.slice(0, 200)
+  return clip(withoutClosingMarks(first, /[:.\s]/u).trim(), 200) || rest.slice(0, 200)
 }
 
 export function clip(s: string, max: number): string {
