@@ -129,8 +129,13 @@ export function fieldHeading(text: string, n: number): { level: number; label: s
   return { level: 2, label: `M${n}`, rest: t }
 }
 
-const FIELD_NAME_LINE_RE =
-  /^(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$/iu
+/** A field named after "Về" or "Lĩnh vực" ("Về kinh tế", "Lĩnh vực văn hóa", "Về xây dựng chính quyền"): a field's heading or run-in label opens on it. */
+const FIELD_HEAD = String.raw`(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))`
+
+const FIELD_NAME_LINE_RE = new RegExp(String.raw`^${FIELD_HEAD}(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?$`, 'iu')
+
+/** A field's run-in label and the words after it ("Về kinh tế: Phấn đấu …"). */
+const FIELD_LABEL_RE = new RegExp(String.raw`^(${FIELD_HEAD}[^.;:!?…\d]{0,40}?)\s*:\s*(\S.*)$`, 'iu')
 
 /**
  * "**Về kinh tế:** Phấn đấu tổng sản lượng lương thực …" after a review of the year before written as a
@@ -140,7 +145,7 @@ const FIELD_NAME_LINE_RE =
  * line that opened the part the paragraph stands in.
  */
 export function fieldLabelPart(text: string, n: number, review: string, year: number | undefined): { level: number; label: string; rest: string; name: string } | undefined {
-  const m = /^((?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))[^.;:!?…\d]{0,40}?)\s*:\s*(\S.*)$/iu.exec(text.trim())
+  const m = FIELD_LABEL_RE.exec(text.trim())
   const opened = REVIEW_LABEL_RE.exec(review.trim())
   if (!m || !opened || opened[2]!.trim() === '' || new RegExp(`^(?:năm|trong năm|cả năm)\\s+${year === undefined ? '\\d{4}' : String(year - 1)}(?![\\d])`, 'iu').test(m[2]!)) return undefined
   return { level: 1, label: `M${n}`, rest: text.trim(), name: m[1]!.trim() }
