@@ -52,11 +52,14 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['kg/ha'], 'kg/ha', false],
   [['kg'], 'kg', false],
   [['ha', 'héc-ta', 'hecta'], 'ha', false],
-  [['m²', 'm2'], 'm²', false],
+  [['m²', 'm2', 'mét vuông'], 'm²', false],
   // "Nâng công suất cấp nước lên 4.500 m3/ngày đêm": a plant's capacity, per day and night.
   [['m³/ngày đêm', 'm3/ngày đêm', 'm³/ngày.đêm', 'm3/ngày.đêm', 'm³/ngđ', 'm3/ngđ'], 'm³/ngày đêm', false],
-  [['m³', 'm3'], 'm³', false],
+  [['m³', 'm3', 'mét khối'], 'm³', false],
   [['km'], 'km', false],
+  // Cloth and nets are counted by the metre ("lụa tơ tằm dệt đạt 260.000 mét"); a size is no quantity
+  // ("tàu cá có chiều dài từ 15 mét trở lên": METRE below).
+  [['mét'], 'mét', false],
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
   // Fry, fingerlings and ornamental fish are counted by the million ("sản lượng cá giống đạt 12 triệu con").
   [['triệu con'], 'triệu con', false],
@@ -273,7 +276,14 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
 // ("05 viên chức": civil servants, no pieces; "3 ô tô": cars, no cells of cages; "1.200 buồng chuối":
 // bunches of bananas or areca nuts, no rooms.)
 const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò', 'ô', 'ô lồng']
-const GOODS_SPELLED: Record<string, string> = { bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
+/**
+ * Metres counted ("dệt 260.000 mét lụa"), not a size: a figure in metres after "dài", "rộng", "cao",
+ * "sâu" or "cách" (with "từ", "trên", "dưới" … between) says what a thing measures ("tàu cá có
+ * chiều dài từ 15 mét trở lên", "đường rộng 5 mét"), and is part of the thing's name.
+ */
+// (A look back tried only where "mét" stands, bounded in length.)
+const METRE = String.raw`mét(?<!(?<![\p{L}])(?:dài|rộng|cao|sâu|cách)\s{1,3}(?:(?:từ|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s{1,3})?\d(?:[\d.,]{0,20}\d)?\s{0,3}mét)`
+const GOODS_SPELLED: Record<string, string> = { mét: METRE, bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
