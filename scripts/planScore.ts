@@ -232,6 +232,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout182'), title: 'held-out plans, hundred-and-eighty-second set (test/fixtures/heldout182; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout183'), title: 'held-out plans, hundred-and-eighty-third set (test/fixtures/heldout183; measured once at 13a05a2)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout184'), title: 'held-out plans, hundred-and-eighty-fourth set (test/fixtures/heldout184; measured once at 1d9e242)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout185'), title: 'held-out plans, hundred-and-eighty-fifth set (test/fixtures/heldout185; measured once at 6b91977)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
