@@ -233,6 +233,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout183'), title: 'held-out plans, hundred-and-eighty-third set (test/fixtures/heldout183; measured once at 13a05a2)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout184'), title: 'held-out plans, hundred-and-eighty-fourth set (test/fixtures/heldout184; measured once at 1d9e242)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout185'), title: 'held-out plans, hundred-and-eighty-fifth set (test/fixtures/heldout185; measured once at 6b91977)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout186'), title: 'held-out plans, hundred-and-eighty-sixth set (test/fixtures/heldout186; measured once at 42937ff)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
