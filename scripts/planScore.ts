@@ -237,6 +237,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout187'), title: 'held-out plans, hundred-and-eighty-seventh set (test/fixtures/heldout187; measured once at b86f378)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout188'), title: 'held-out plans, hundred-and-eighty-eighth set (test/fixtures/heldout188; measured once at 2b98256)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout189'), title: 'held-out plans, hundred-and-eighty-ninth set (test/fixtures/heldout189; layouts not met before; measured once at 7df0ca3)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout190'), title: 'held-out plans, hundred-and-ninetieth set (test/fixtures/heldout190; layouts not met before; measured once at 404ee79)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
