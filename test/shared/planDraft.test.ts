@@ -1726,6 +1726,12 @@ describe('scoreDraft', () => {
     expect(match(one('Tốc độ tăng giá trị sản xuất', 'tấn', { kind: 'growth', percent: 9.2, baseYear: 2025 }), one('Tốc độ tăng giá trị sản xuất', 'tỷ đồng', { kind: 'growth', percent: 9.2, baseYear: 2025 }))).toBe(0)
     // An amount is not a growth: its money must agree.
     expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 18 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 18 }))).toBe(0)
+    // Counted by the million or one by one, the officer's choice: the figures must agree once multiplied.
+    expect(match(one('Đón khách hành hương', 'triệu lượt khách', { kind: 'at_least', value: 4.2, strict: true }), one('Đón khách hành hương', 'lượt', { kind: 'at_least', value: 4200000, strict: true }))).toBe(1)
+    expect(match(one('Thu ngân sách', 'tỷ đồng', { kind: 'at_least', value: 1.35 }), one('Thu ngân sách', 'triệu đồng', { kind: 'at_least', value: 1350 }))).toBe(1)
+    expect(match(one('Sản lượng cá', 'nghìn tấn', { kind: 'range', min: 1.2, max: 1.5 }), one('Sản lượng cá', 'tấn', { kind: 'range', min: 1200, max: 1500 }))).toBe(1)
+    expect(match(one('Đón khách hành hương', 'triệu lượt khách', { kind: 'at_least', value: 4.2 }), one('Đón khách hành hương', 'lượt', { kind: 'at_least', value: 420000 }))).toBe(0)
+    expect(match(one('Sản lượng cá', 'nghìn tấn', { kind: 'at_least', value: 1.2 }), one('Sản lượng cá', 'ha', { kind: 'at_least', value: 1200 }))).toBe(0)
   })
 
   it('lists the matched targets rolled up another way than the hand-made plan, and only those', () => {

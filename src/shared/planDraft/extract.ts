@@ -48,7 +48,7 @@ import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { TOPIC_LABEL_RE } from './crops'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, nameCellParts, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -584,6 +584,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         }
         built.push(got)
         sectionsUsed.add(current)
+        // "| Diện tích lúa cả năm (vụ Xuân 365 ha, vụ Mùa 355 ha) | ha | 720 |": parts named in the name cell's bracket.
+        if (bare === item) for (const part of nameCellParts(bare, current, year, doc, codes, tableHead, got, built.length) ?? []) built.push(part)
         // "| Giải quyết việc làm mới | lao động | 220 | Trong đó XKLĐ 25 người |": a part stated in the row's note.
         const part = notePart(bare, current, year, doc, codes, tableHead, built.length)
         if (part && unitFamily(part.value.unitOfMeasure) === unitFamily(got.value.unitOfMeasure) && got.value.aggregation !== 'rate' && !got.value.children) {

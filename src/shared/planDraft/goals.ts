@@ -88,7 +88,9 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       const keptAt = [...head.matchAll(/,\s+(?=(?:giữ vững|duy trì)\s)/giu)].filter((k) => !insideQuote(head, k.index)).pop()
       const near = keptAt && !figure.test(head.slice(keptAt.index)) ? head.slice(keptAt.index + keptAt[0].length) : head
       const kept = !figure.test(near) && goal(near) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(near)))
-      const own = kept && (/^(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
+      // ("Giữ vững 11/11 trường công lập đạt chuẩn quốc gia, có thêm 01 trường đạt chuẩn mức độ 2": so is all of
+      // a kind of unit keeping a state, its whole fraction no target's figure, keptAll.)
+      const own = (kept || keptAll(near)) && (/^(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
       if ((target(near) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
@@ -197,8 +199,12 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
     const lead = raw.length - raw.trimStart().length
     // "…; (12) Hoàn thành chỉ tiêu tuyển quân; …": an item's number inside a paragraph is no word of its goal.
     const number = ITEM_LEAD_RE.exec(raw.trim())?.[0].length ?? 0
-    const text = withoutClosingMarks(raw.trim().slice(number).replace(/^[-–,.;:\s]+/u, ''))
-    if (text !== '') out.push({ text, start: line.start + from + lead + number, end: line.start + from + lead + raw.trim().length })
+    // (The marks cut before the clause's words move its start too: its span is where its words stand,
+    // the highlight beside the draft; "- Giữ vững …" once started two places early and ended two short.)
+    const body = raw.trim().slice(number)
+    const marks = /^[-–,.;:\s]*/u.exec(body)![0].length
+    const text = withoutClosingMarks(body.slice(marks))
+    if (text !== '') out.push({ text, start: line.start + from + lead + number + marks, end: line.start + from + lead + raw.trim().length })
   }
   // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
   // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)

@@ -169,9 +169,43 @@ export function sameTarget(a: Target, b: Target): boolean {
   }
 }
 
+/**
+ * A unit counted by the thousand, the million or the billion ("triệu lượt khách", "tỷ đồng", "nghìn
+ * tấn"): its multiplier and the unit it multiplies. "Đón trên 4,2 triệu lượt khách" is 4,2 "triệu lượt
+ * khách" or 4.200.000 "lượt", the officer's choice, and "1,35 tỷ đồng" is 1.350 "triệu đồng".
+ */
+const MULTIPLIERS: Record<string, number> = { nghìn: 1e3, ngàn: 1e3, triệu: 1e6, tỷ: 1e9 }
+const multiplied = (unit: string): { times: number; of: string } => {
+  const m = /^\s*(nghìn|ngàn|triệu|tỷ)\s+(\S.*)$/u.exec(unit)
+  return m ? { times: MULTIPLIERS[m[1]!]!, of: m[2]! } : { times: 1, of: unit }
+}
+/** The drafted target's figures counted in the hand-made unit, where the two differ by a multiplier only. */
+function inExpectedUnit(target: Target, drafted: string, expected: string): Target | undefined {
+  const d = multiplied(drafted)
+  const e = multiplied(expected)
+  if (d.times === e.times || unitKey(d.of) !== unitKey(e.of)) return undefined
+  const k = d.times / e.times
+  const x = (n: number | undefined): number | undefined => (n === undefined ? undefined : Math.round(n * k * 1e6) / 1e6)
+  switch (target.kind) {
+    case 'at_least':
+    case 'at_most':
+      return { ...target, value: x(target.value)! }
+    case 'range':
+      return { ...target, min: x(target.min)!, max: x(target.max)! }
+    case 'reduce_by':
+      return target.relative ? undefined : { ...target, amount: x(target.amount)!, ...(target.max === undefined ? {} : { max: x(target.max)! }) }
+    case 'derived':
+      return target.value === undefined ? undefined : { ...target, value: x(target.value)! }
+    default:
+      return undefined
+  }
+}
+
 /** How well a drafted indicator stands for a hand-made one: 0 when it does not. */
 export function matchScore(drafted: Indicator, expected: Indicator): number {
   if (!drafted.target || !expected.target) return 0
+  const scaled = inExpectedUnit(drafted.target, drafted.unitOfMeasure, expected.unitOfMeasure)
+  if (scaled && sameTarget(scaled, expected.target)) return matchScore({ ...drafted, target: scaled, unitOfMeasure: expected.unitOfMeasure }, expected)
   if (!sameTarget(drafted.target, expected.target)) return 0
   const expectedWords = words(`${expected.name} ${expected.source ?? ''}`)
   const draftedWords = words(drafted.source ?? drafted.name)

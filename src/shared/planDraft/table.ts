@@ -464,6 +464,36 @@ export function notePart(line: Line, section: Section, year: number | undefined,
   return read
 }
 
+/**
+ * "| 5 | Diện tích lúa cả năm (vụ Xuân 365 ha, vụ Mùa 355 ha) | ha | 720 |": a name cell closing on a
+ * bracket of two or more figures in the row's unit, parted by "," or ";", names the parts of the row's
+ * figure, as the same bracket after the figure does in a sentence. Read when they add up to it: each
+ * part is read as the clause it is, its own words its source, and the row is their sum, named without
+ * the bracket. (Otherwise the bracket is a note: the row stays as it was read.)
+ */
+export function nameCellParts(line: Line, section: Section, year: number | undefined, doc: DraftContext, codes: Codes, head: readonly string[] | undefined, whole: Built, n0: number): Built[] | undefined {
+  const at = head ? tableColumns(head, year).name : undefined
+  const figure = figureOf(whole.value.target)
+  if (at === undefined || figure === undefined || whole.value.target?.kind !== 'at_least' || whole.value.children || whole.value.formula) return undefined
+  const cell = cellAt(line, at)
+  if (!cell || !cell.text.endsWith(')')) return undefined
+  const open = cell.text.lastIndexOf('(')
+  if (open <= 0 || cell.text.indexOf(')') !== cell.text.length - 1 || !/[,;]/u.test(cell.text.slice(open))) return undefined
+  const inner: Line = { text: cell.text.slice(open + 1, -1), start: cell.start + open + 1 }
+  if (!new RegExp(QUANTITY_RE.source, 'iu').test(inner.text)) return undefined
+  const found = findTargets(inner, section, true)
+  if (found.length < 2) return undefined
+  const parts = fromFound(found, inner, year, doc, codes, n0)
+  const family = unitFamily(whole.value.unitOfMeasure)
+  if (parts.length !== found.length || parts.some((b) => unitFamily(b.value.unitOfMeasure) !== family || b.value.target?.kind !== 'at_least')) return undefined
+  if (!agreesWith(figure, parts.reduce((sum, b) => sum + figureOf(b.value.target)!, 0))) return undefined
+  const name = upperFirst(cell.text.slice(0, open).trim().replace(/^\d+[.)]\s*/u, ''))
+  whole.value = { ...whole.value, name, children: parts.map((b) => b.value.code), target: { kind: 'derived', value: figure } }
+  whole.reasons.push(`tổng của ${parts.map((b) => `“${b.value.name}”`).join(', ')}: các phần ghi trong ngoặc ở ô tên của dòng`)
+  for (const b of parts) b.reasons.push(`đọc từ ngoặc ở ô tên của một dòng bảng: một phần của “${name}”`)
+  return parts
+}
+
 /** Where a plan cell's first statement may end before another: a ";", or a "," before "trong đó". */
 const PLAN_CELL_TURN_RE = /;|,(?=\s*trong đó(?![\p{L}]))/giu
 
