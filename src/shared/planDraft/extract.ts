@@ -41,7 +41,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
-import { describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
+import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
@@ -310,6 +310,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // A web page's copy: "Xem thêm: <title>" is a link; "Xem thêm:", "Tin liên quan", "Tệp đính kèm",
     // "Đánh giá bài viết" close the article, like a signature.
     if (/^xem thêm\s*:\s*\S/iu.test(line.text)) continue
+    // ("Tuấn Kiệt - Văn phòng HĐND và UBND phường", "Chia sẻ: Facebook | Zalo" under the article: its
+    // byline and share line, no goals, guards.ts.)
+    if (!numbered && byline(line.text)) continue
     if (/^(?:xem thêm\s*:?|tin liên quan|tin cùng chuyên mục|bài viết liên quan|các tin khác|tệp đính kèm|đánh giá bài viết)(?![\p{L}])/iu.test(line.text)) signed = true
     // A decision that issues the plan ("Quyết định … ban hành Kế hoạch") is signed before the plan it
     // attaches: "(Ban hành kèm theo Quyết định số …)" under the plan's title opens the plan again.
@@ -641,8 +644,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // xuất tăng 8,1%; …") recalls where the year starts.
     // "Năm 2025, … còn 157 hộ nghèo. Năm 2026, xã phấn đấu …": the review ends where the plan's year begins.
     // "Năm 2024, … đạt 5.870 tấn …. Bước sang năm 2025, … . Phấn đấu …": so does a sentence that steps into the plan's year or strives.
-    const turn = year !== undefined && opensOnPastYear(item.text, year) ? new RegExp(String.raw`[.;]\s+(?=(?:(?:trong|bước\s+(?:sang|vào)|sang)\s+)?năm ${year}(?!\d)|phấn đấu(?![\p{L}]))`, 'iu').exec(item.text) : null
+    // ("Phường … được thành lập trên cơ sở sắp xếp …, có diện tích tự nhiên 58,6 km², dân số 46.320 người,
+    // gồm 15 khóm. Năm 2025, …" under a portal's masthead: a paragraph describing the commune as it is,
+    // describesCommune, in any part, ends where the plan's year begins as a review does; a paragraph
+    // that never turns to it is left out whole.)
+    const describes = !h && describesCommune(item.text)
+    const turn = year !== undefined && (opensOnPastYear(item.text, year) || describes) ? new RegExp(String.raw`[.;]\s+(?=(?:(?:trong|bước\s+(?:sang|vào)|sang)\s+)?năm ${year}(?!\d)|phấn đấu(?![\p{L}]))`, 'iu').exec(item.text) : null
     if (!h && turn) item = { text: item.text.slice(turn.index + turn[0].length), start: item.start + turn.index + turn[0].length }
+    else if (describes) continue
     else if (!h && (current === ROOT || !current.list || opensOnPastYear(line.text, year)) && pastResults(line.text, year, current === ROOT)) continue
     else if (!h && pastYearTail(item.text, year) > 0) item = { text: item.text.slice(0, pastYearTail(item.text, year)), start: item.start }
     // Before the sections, the commune as it is ("Phường … được thành lập trên cơ sở sắp xếp …, có

@@ -471,7 +471,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Vận động trồng thêm 5.000 cây xanh (không tính là chỉ tiêu giao)": a clause the plan marks as no target (markedNoTarget).
     if (markedNoTarget(text.slice(lastBreak, nextBreak))) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
-    if (/(?<![\p{L}])thưởng\s+(?:mức\s+)?\d/iu.test(text.slice(segStart, nextBreak))) continue
+    // ("Mức thưởng kèm Giấy khen … là 1.500.000 đồng đối với tập thể và 750.000 đồng đối với cá nhân",
+    // "tiền thưởng kèm theo …: tập thể 2 triệu đồng, cá nhân 1 triệu đồng": a clause naming the award's
+    // level or money states what the award is worth, each sum in it, the ones after the first too.)
+    if (/(?<![\p{L}])(?:thưởng\s+(?:mức\s+)?\d|(?:mức|tiền)\s+thưởng(?![\p{L}]))/iu.test(text.slice(segStart, nextBreak))) continue
     // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
     // biểu dương": whoever meets the figure is put up for an award; the figure is its condition.
     // ("Thôn, bon được xét khen thưởng khi có từ 80% trở lên số hộ …": "xét" short for "xem xét".)

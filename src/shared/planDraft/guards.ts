@@ -164,6 +164,47 @@ export function pastYearTail(text: string, planYear: number | undefined): number
 }
 
 /**
+ * "Phường … được thành lập trên cơ sở sắp xếp …, có diện tích tự nhiên 58,6 km², dân số 46.320 người":
+ * a paragraph opening on the commune itself, named by its kind and its name (capitalised words or a
+ * number, "phường 5"), saying how it was formed, where it lies or how large it is, describes the
+ * commune as it is, wherever it stands (a portal's page sets its masthead above it, read as parts of
+ * the plan); its figures are no targets. ("Xã … (thành lập từ …) có dân số 12.400 người", "Xã … nằm
+ * ở phía tây …": the same.) The kind's words are written in both cases, not matched case-blind, so
+ * that the name's capitals are told from the verb's small letters ("Xã Hòa Lợi phấn đấu có dân số
+ * tham gia …" is no description).
+ */
+const DESCRIBES_COMMUNE_RE =
+  /^(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,3})(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d{1,3})){0,5}\s+(?:\([^()]{0,200}\)\s+)?(?:được\s+(?:thành lập|sắp xếp|sáp nhập|hợp nhất)|nằm\s+(?:ở|phía|tại|trên|cách)|có\s+(?:tổng\s+)?(?:diện tích tự nhiên|quy mô dân số|dân số\s+(?:là\s+|khoảng\s+|hơn\s+|trên\s+)?\d))(?![\p{L}])/u
+
+/**
+ * A news article's byline, alone on its line after the text: its writer's name (or pen name), each
+ * word capitalised, then " - " or a bracket and the office they write for ("Tuấn Kiệt - Văn phòng
+ * HĐND và UBND phường", "Minh Hà (Trung tâm Văn hóa - Thể thao)"), or a label ("Tác giả: …", "Bài và
+ * ảnh: …"). It is the page's, no goal. (Case is matched as written: a name is its capitals.)
+ */
+const BYLINE_RE =
+  /^(?:(?:[Tt]ác giả|[Nn]gười viết|(?:[Bb]ài|[Tt]in)(?:\s+và\s+|\s*,\s*)ảnh)\s*:\s*[^\d:;]{2,120}|\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*){1,4}\s*(?:[-–—]\s*|\(\s*)(?:Văn phòng|VP|Phòng|Ban|Trung tâm|TT|TTVH|Đài|Báo|Cổng|Bộ phận|UBND|HĐND|Ủy ban|Uỷ ban|Đảng ủy|Đảng uỷ|MTTQ|Mặt trận|Hội|Đoàn|Công an|Trạm|CTV|Cộng tác viên|PV|Phóng viên)(?![\p{L}])[^\d:;.!?]{0,100}\)?)\s*$/u
+
+/**
+ * A page's share line under an article ("Chia sẻ: Facebook | Zalo | Twitter", "Chia sẻ bài viết: …"),
+ * or its toolbar of buttons, the networks and buttons named alone; copied as text it may read as a
+ * table's row ("| Chia sẻ: Facebook | Zalo | Twitter |"). The page's, no goal.
+ */
+const SHARE_LINE_RE =
+  /^(?:chia sẻ(?:\s+bài viết)?|share)\s*:?\s*(?:(?:facebook|zalo|twitter|x|email|e-mail|messenger|linkedin|telegram|in bài(?:\s+viết)?|gửi email|sao chép liên kết|copy link)\s*(?:[|,·•/]\s*)?){1,10}$/iu
+
+/** A news article's byline (BYLINE_RE) or the page's share line (SHARE_LINE_RE). */
+export function byline(text: string): boolean {
+  const bare = text.trim()
+  return BYLINE_RE.test(bare) || SHARE_LINE_RE.test(bare.replace(/^\|\s*|\s*\|$/gu, ''))
+}
+
+/** A paragraph opening on a description of the commune as it is (DESCRIBES_COMMUNE_RE). */
+export function describesCommune(text: string): boolean {
+  return DESCRIBES_COMMUNE_RE.test(text)
+}
+
+/**
  * A paragraph that reports a year before the plan's: it opens on that year, or names only past
  * years and says what was done ("đã", "đạt được").
  */
