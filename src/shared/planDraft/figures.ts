@@ -113,6 +113,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
   // ("Toàn xã phấn đấu gieo trồng …": so is the commune alone, with no year.)
   s = s.replace(/^(?:(?:trong\s+)?năm \d{4},?\s+(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)(?=phấn đấu|phân đấu)/iu, '')
+  // ("Năm nay, xã đặt mục tiêu trồng 160 ha …", "Chúng tôi xác định xóa 35 căn nhà tạm …": a
+  // reporter's or a speaker's lead-in, who sets the target and when, names no measure.)
+  s = s.replace(/^(?:(?:trong\s+)?(?:năm nay|năm \d{4}),?\s+)?(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)|chúng tôi|địa phương)\s+(?:đặt\s+(?:ra\s+)?(?:mục tiêu|chỉ tiêu)|xác định|quyết tâm)\s+(?=\p{L})/iu, '')
   // "…, Ủy ban nhân dân thị trấn đề nghị … phối hợp … để hoàn thành 100% chỉ tiêu giao quân", "…, cùng
   // kéo giảm số vụ …": in a long sentence the measure starts after the last comma or "để" before it.
   if (s.split(/\s+/u).length > 12) {
@@ -672,9 +675,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // ("(trong đó chè giống mới 960 ha)": a part read out of its bracket ends before the bracket closes.)
     if (/\)\s*$/u.test(text.slice(lead, spanEnd)) && !text.slice(lead, spanEnd).includes('(')) spanEnd = lead + text.slice(lead, spanEnd).replace(/\s*\)\s*$/u, '').length
     // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
-    const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word)
-    // ("Phấn đấu giảm tỷ lệ …": the striving before the verb changes nothing.)
-    const verbFirst = /^(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^(?:phấn đấu\s+)?tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
+    // ("giảm tỷ lệ hộ nghèo từ 4 - 5%": "từ" opening a range after the verb is the cut's least, as "ít nhất" is.)
+    const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word) || (/^từ$/iu.test(cueMatch.word) && m[3] !== undefined)
+    // ("Phấn đấu giảm tỷ lệ …": the striving before the verb changes nothing; nor does "và" joining it to the clause before.)
+    const verbFirst = /^(?:và\s+)?(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s/iu.test(name) && atLeastWord ? 'reduce' : /^(?:phấn đấu\s+)?tăng\s/iu.test(name) && cueMatch === undefined ? 'growth' : undefined
     out.push({
       name,
       // (After the last kinds of the list before it, the figure's own words start at the figure.)

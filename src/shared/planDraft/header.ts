@@ -50,6 +50,19 @@ export interface HeaderResult {
 /** The year's theme named as a title or a label: "CHỦ ĐỀ NĂM 2027", "Chủ đề thi đua:", "Chủ đề thi đua năm 2026: “…”". */
 const THEME_NAME_RE = /^(?:[-•]\s+)?chủ đề(?:\s+thi đua)?(?:\s+(?:của\s+)?năm\s+\d{4})?\s*(?::\s*(?:“[^”]{3,1000}”\s*)?)?$/iu
 
+/**
+ * "phát động phong trào thi đua yêu nước năm 2025", "Lễ phát động thi đua năm 2026": the year of the
+ * movement launched (a report of the launch names no title of its own); the only one where the text
+ * names one year so, else none.
+ */
+function launchedYear(text: string): { year: number; at: number } | undefined {
+  const found = [...text.matchAll(/phát động\s+(?:phong trào\s+)?thi đua(?:[ \p{L}-]{0,60}?)\s+năm\s+(\d{4})(?!\d)/giu)]
+  const years = new Set(found.map((m) => m[1]))
+  if (found.length === 0 || years.size !== 1) return undefined
+  const m = found[0]!
+  return { year: Number(m[1]), at: m.index + m[0].length - 8 }
+}
+
 export function readHeader(text: string, lines: readonly Line[], options: { year?: number }): HeaderResult {
   const header: PlanDraftHeader = {}
   const head = lines.slice(0, 25)
@@ -94,6 +107,12 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
     header.year = item('header.year', Number(titleYear[1]), header.title.source)
   } else if (options.year !== undefined) {
     header.year = item('header.year', options.year, { start: 0, end: 0 }, ['năm kế hoạch do người dùng chọn'], 'medium')
+  } else if (launchedYear(text) !== undefined) {
+    // ("Sáng 15/1, UBND xã … tổ chức Lễ phát động phong trào thi đua yêu nước năm 2025": a report of
+    // the launch, no title of its own; the year launched is the plan's, however often last year's
+    // results are named beside it.)
+    const launched = launchedYear(text)!
+    header.year = item('header.year', launched.year, { start: launched.at, end: launched.at + 8 }, ['không thấy năm trong tiêu đề: lấy năm của phong trào thi đua được phát động'], 'low')
   } else {
     const counts = new Map<number, number>()
     // ("so với năm 2025", "cuối năm 2025": the base a figure is compared with is last year, not the plan's.)

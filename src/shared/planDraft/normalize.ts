@@ -405,6 +405,126 @@ const BRACKETED_HEAD_RE = /^[ \t]*\[\d{1,2}:\d{2}(?:,\s*\d{1,2}\/\d{1,2}\/\d{2,4
 const POST_COUNTS_RE = /^[ \t]*(?:[\p{Extended_Pictographic}\uFE0F\u200D]{1,16}[ \t]*)?(?:\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*[·•]?[ \t]*)?\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*(?:bình luận|lượt chia sẻ|lượt bình luận)(?:[ \t]*[·•][ \t]*\d[\d.,]{0,8}[ \t]?[KkN]?[ \t]*(?:lượt chia sẻ|lượt bình luận|bình luận))?[ \t]*$/iu
 /** A post's buttons on one line ("Thích · Bình luận · Chia sẻ", "Thích   Bình luận   Chia sẻ"). */
 const POST_BUTTONS_RE = /^[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Thích[ \t]*[·•]?[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Bình luận[ \t]*[·•]?[ \t]*(?:[\p{Extended_Pictographic}\uFE0F][ \t]*)?Chia sẻ[ \t]*$/iu
+/** A news site's dateline ("Thứ Năm, 16/01/2025 09:42 (GMT+7)", "16/01/2025 | 09:42"). */
+const DATELINE_RE = /^[ \t]*(?:(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|\d)|Chủ nhật)\s*,?\s*)?\d{1,2}\/\d{1,2}\/\d{4}(?:\s*[|,-]?\s*\d{1,2}:\d{2})?(?:\s*\(GMT\s*[+-]\s*\d{1,2}\))?[ \t]*$/iu
+/** A site's breadcrumb ("Báo Bắc Kạn điện tử > Kinh tế > Nông nghiệp - Nông thôn"): two steps or more, short. */
+const BREADCRUMB_RE = /^[ \t]*[^>\s][^>]{0,60}(?:\s[>»›]\s[^>»›]{1,60}){1,5}$/u
+/** A photo's caption ("Ảnh: Lãnh đạo xã … (Ảnh: Thu Hà)"), tags ("Từ khóa: …", "Tags: …"). */
+const CAPTION_RE = /^[ \t]*(?:\(?ảnh(?:\s+minh họa)?\s*:|tags?\s*:|từ khóa\s*:)/iu
+/** The list of related links closing an article ("Bài viết liên quan:", "Tin liên quan", "Xem thêm:"). */
+const RELATED_RE = /^[ \t]*(?:bài viết liên quan|tin liên quan|tin cùng chuyên mục|xem thêm|đọc thêm)\s*:?[ \t]*$/iu
+/** The paper's mark opening the lead ("BBK - Sáng 15/1, …", "(Báo Lào Cai) - …", "QNO – …"). */
+const AGENCY_LEAD_RE = /^[ \t]*(?:\p{Lu}{2,6}|\(\s*(?:Báo|Cổng|TTXVN)[^()]{1,60}\))\s*[-–—]\s+(?=\p{Lu})/u
+/** The byline: a short line of writers' names, alone, with no stop and no figure ("Thu Hà - Văn Tuấn", "Nhóm PV"). */
+const BYLINE_RE = /^[ \t]*(?:\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})(?:\s*[-–,]\s*\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}){0,3}[ \t]*$/u
+/**
+ * An official of a level above the commune speaking ("bà Triệu Thị Mai, Phó Chủ tịch UBND huyện Na
+ * Rì", "đồng chí …, Bí thư Huyện ủy"): what they promise or ask is theirs, not the plan's.
+ */
+const SPEAKER_ABOVE_RE = /(?<![\p{L}])(?:ông|bà|đồng chí)\s+\p{Lu}[^,;.]{0,40},\s*(?:Phó\s+)?(?:Chủ tịch|Bí thư|Trưởng phòng|Giám đốc|Trưởng ban|Phó trưởng ban)[^,;.]{0,30}?(?:huyện|tỉnh|thành phố|Huyện ủy|Tỉnh ủy|Thành ủy|Sở)(?![\p{L}])/u
+/**
+ * The reporter's verb handing over to the plan's words in quotes ("xã phấn đấu “…”", "xã đặt chỉ
+ * tiêu “…”", "kế hoạch yêu cầu “…”", "… cho biết: “…”"): the last one before the quotation.
+ */
+const REPORTING_VERB_RE = /(?<![\p{L}])(?:phấn đấu|đặt\s+(?:ra\s+)?(?:chỉ tiêu|mục tiêu)|đặt ra|yêu cầu|là chỉ tiêu|chỉ tiêu|xác định|quyết tâm|cho biết|khẳng định|nhấn mạnh|nói)(?![\p{L}])\s*:?\s*/giu
+
+/** The sentences of a paragraph, a quotation's stops kept inside it. */
+function quotedSentences(line: string): string[] {
+  const out: string[] = []
+  let open = false
+  let from = 0
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!
+    if (c === '“') open = true
+    else if (c === '”') open = false
+    else if (c === '"') open = !open
+    else if (!open && (c === '.' || c === '!' || c === '?') && (i + 1 === line.length || line[i + 1] === ' ')) {
+      out.push(line.slice(from, i + 1).trim())
+      from = i + 1
+    }
+  }
+  if (line.slice(from).trim() !== '') out.push(line.slice(from).trim())
+  return out
+}
+
+/** The quotations of a sentence: where each opens and closes (“…” or "…"). */
+function quotations(sentence: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = []
+  let at = -1
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!
+    if (at < 0 && (c === '“' || c === '"')) at = i
+    else if (at >= 0 && (c === '”' || c === '"')) {
+      out.push({ start: at, end: i + 1 })
+      at = -1
+    }
+  }
+  return out
+}
+
+/**
+ * A newspaper's report of a commune's plan (a site's dateline, breadcrumb, captions, tags, related
+ * links, a byline, the paper's mark opening the lead, the reporter talking to an official): its
+ * chrome goes, and a sentence handing over to the plan's words in quotes ("xã phấn đấu “đàn trâu
+ * duy trì 2.150 con trở lên”, “trồng mới 210 ha rừng sản xuất”") becomes the reporter's lead-in
+ * over one "- " item per quotation, with the measure named between the verb and the quotation
+ * ("diện tích dong riềng “đạt 160 ha …”"); what the reporter adds after it goes. A paragraph
+ * giving the words of an official above the commune goes whole. Sentences without quotations stay
+ * as they are (last year's figures, the district's, read as a review by the year they name).
+ */
+function pressArticle(lines: string[]): string[] {
+  const head = lines.slice(0, 12)
+  const signals = [
+    head.some((l) => DATELINE_RE.test(l)),
+    head.some((l) => BREADCRUMB_RE.test(l) && l.length <= 160),
+    lines.some((l) => CAPTION_RE.test(l)),
+    lines.some((l) => RELATED_RE.test(l)),
+    lines.some((l) => AGENCY_LEAD_RE.test(l)),
+    lines.some((l) => /(?<![\p{L}])(?:trao đổi với|nói với|cho biết với)\s+phóng viên(?![\p{L}])|\(Báo\s/iu.test(l)),
+  ].filter(Boolean).length
+  // (A plan's own heading, "KẾ HOẠCH" on a line or "Số: …/KH-…", is no article, whatever it quotes.)
+  if (signals < 3 || lines.some((l) => /^[ \t]*KẾ HOẠCH(?![\p{L}])|^[ \t]*Số\s*:\s*\d/u.test(l))) return lines
+  const out: string[] = []
+  let related = false
+  const lastText = lines.findLastIndex((l) => l.trim() !== '' && !RELATED_RE.test(l) && !CAPTION_RE.test(l) && !/^[ \t]*[-•]\s/u.test(l))
+  for (const [i, given] of lines.entries()) {
+    if (RELATED_RE.test(given)) related = true
+    if (related || (i < 12 && (DATELINE_RE.test(given) || BREADCRUMB_RE.test(given))) || CAPTION_RE.test(given) || (i === lastText && BYLINE_RE.test(given) && given.length <= 80)) {
+      out.push('')
+      continue
+    }
+    const line = given.replace(AGENCY_LEAD_RE, '')
+    if (SPEAKER_ABOVE_RE.test(line)) {
+      out.push('')
+      continue
+    }
+    let prose: string[] = []
+    const flush = (): void => {
+      if (prose.length > 0) out.push(prose.join(' '))
+      prose = []
+    }
+    for (const sentence of quotedSentences(line)) {
+      const quotes = quotations(sentence).filter((q) => sentence.slice(q.start + 1, q.end - 1).trim().split(/\s+/u).length >= 3)
+      const verb = quotes.length > 0 ? [...sentence.slice(0, quotes[0]!.start).matchAll(REPORTING_VERB_RE)].pop() : undefined
+      if (!verb) {
+        prose.push(sentence)
+        continue
+      }
+      flush()
+      const leadEnd = verb.index + verb[0].trimEnd().length
+      const measure = sentence.slice(verb.index + verb[0].length, quotes[0]!.start).trim()
+      out.push(`${sentence.slice(0, leadEnd).replace(/:$/u, '')}:`)
+      for (const [k, q] of quotes.entries()) {
+        const words = sentence.slice(q.start + 1, q.end - 1).trim().replace(/[.;,]+$/u, '')
+        // (Each item closed by its stop, so that no line after it is read as its wrapped end.)
+        out.push(`- ${k === 0 && measure !== '' ? `${measure} ` : ''}${words}${k === quotes.length - 1 ? '.' : ';'}`)
+      }
+    }
+    flush()
+  }
+  return out
+}
+
 /** What stands between a post's text and its counts: its hashtags ("#ThiDua2025 #XaAnPhu"), its reactions ("👍❤️ 186", "+5"). */
 const POST_TAIL_RE = /^[ \t]*(?:(?:#[\p{L}\d_]+[ \t]*)+|\+\d{1,3}|[\p{Extended_Pictographic}\uFE0F\u200D][ \t\p{Extended_Pictographic}\uFE0F\u200D]{0,40}(?:\d[\d.,]{0,8}[ \t]?[KkN]?)?)[ \t]*$/u
 
@@ -1770,7 +1890,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(htmlTables(boxTables(unifyCharacters(raw).split('\n'))).map(leaderJoined)))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(unifyCharacters(raw).split('\n')))).map(leaderJoined)))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").

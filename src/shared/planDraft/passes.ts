@@ -320,7 +320,20 @@ export function dropRestatedFigures(built: Built[]): void {
     built.some((o) => o.value.children?.includes(x.value.code) || (o.value.target?.kind === 'shares' && o.value.target.parts.some((p) => p.indicator === x.value.code)) || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
-    if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula || referenced(b)) continue
+    if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula) continue
+    if (referenced(b)) {
+      // "… trồng 160 ha dong riềng trở lên …" in a report's lead, then "diện tích dong riềng đạt 160 ha
+      // trở lên, năng suất bình quân 75 tấn/ha, sản lượng …": the later statement is the one the crop's
+      // yield is worked out from; the earlier one, linked to nothing, restates it and goes.
+      // ("Trồng ngô" in hectares is the area sown, "Diện tích ngô"; not "Trồng mới", a planting added.)
+      const area = (x: Indicator): string => (x.unitOfMeasure === 'ha' ? x.name.replace(/^trồng\s+(?!mới(?![\p{L}]))/iu, 'diện tích ') : x.name)
+      const at = built.findIndex((x, k) => k < i && x.value.aggregation !== 'yes_no' && !x.value.children && !x.value.formula && !referenced(x) && x.source.end < b.source.start && sameFigure(x.value, b.value) && sameMeasure(area(x.value), area(b.value)))
+      if (at < 0) continue
+      b.reasons.push(`cùng chỉ tiêu đã được nêu ở phần trước: “${clip(built[at]!.value.source ?? built[at]!.value.name, 160)}”`)
+      built.splice(at, 1)
+      i--
+      continue
+    }
     const first = built.find((x, k) => k < i && x.value.aggregation !== 'yes_no' && x.source.end < b.source.start && sameFigure(x.value, b.value) && sameMeasure(x.value.name, b.value.name))
     if (!first) continue
     first.reasons.push(`cùng chỉ tiêu được nêu lại ở phần sau: “${clip(b.value.source ?? b.value.name, 160)}”`)
