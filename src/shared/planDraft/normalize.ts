@@ -486,7 +486,9 @@ function pressArticle(lines: string[]): string[] {
   if (signals < 3 || lines.some((l) => /^[ \t]*KẾ HOẠCH(?![\p{L}])|^[ \t]*Số\s*:\s*\d/u.test(l))) return lines
   const out: string[] = []
   let related = false
-  const lastText = lines.findLastIndex((l) => l.trim() !== '' && !RELATED_RE.test(l) && !CAPTION_RE.test(l) && !/^[ \t]*[-•]\s/u.test(l))
+  // The last line of text before the related links and tags: the byline where it is one.
+  let lastText = lines.length - 1
+  while (lastText >= 0 && (lines[lastText]!.trim() === '' || RELATED_RE.test(lines[lastText]!) || CAPTION_RE.test(lines[lastText]!) || /^[ \t]*[-•]\s/u.test(lines[lastText]!))) lastText--
   for (const [i, given] of lines.entries()) {
     if (RELATED_RE.test(given)) related = true
     if (related || (i < 12 && (DATELINE_RE.test(given) || BREADCRUMB_RE.test(given))) || CAPTION_RE.test(given) || (i === lastText && BYLINE_RE.test(given) && given.length <= 80)) {
