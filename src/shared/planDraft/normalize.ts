@@ -1613,71 +1613,129 @@ function stackedTables(lines: string[]): string[] {
   return out
 }
 
+/** A quoted cell holding a line break (Excel quotes such a cell) runs on over at most this many lines. */
+const CSV_RECORD_LINES = 8
+
 /**
- * The fields of a line a spreadsheet exported with ";" between its cells ("1;Sản lượng lúa;tấn;18.970;18.757,5;"):
- * a field in double quotes may hold ";" and quotes doubled (a name "Số ấp đạt danh hiệu ""Ấp văn hóa""" in quotes).
- * Prose writes a space after its ";": a line with one is no row. Three fields at least.
+ * The fields of a record a spreadsheet exported as text with `sep` between its cells, from line
+ * `at` ("1;Sản lượng lúa;tấn;18.970;18.757,5;", or Excel's "CSV UTF-8" with ",": `1,Sản lượng
+ * lúa,tấn,18.970,"18.757,5",`): a field in double quotes may hold the separator, quotes doubled (a
+ * name "Số ấp đạt danh hiệu ""Ấp văn hóa""" in quotes) and line breaks (the record then runs on
+ * over the next lines, a break read as a space). Prose writes a space after its ";" or ",": a line
+ * with one outside quotes is no record. Three fields at least; with the line after the record.
+ * Each character is read once.
  */
-function semicolonFields(line: string): string[] | undefined {
-  const s = line.trim()
-  if (!s.includes(';')) return undefined
+function csvRecord(lines: readonly string[], at: number, sep: ';' | ','): { fields: string[]; next: number } | undefined {
+  if (at >= lines.length) return undefined
+  let s = lines[at]!.trim()
+  if (!s.includes(sep) && !s.startsWith('"')) return undefined
   const fields: string[] = []
-  let field = ''
-  let quoted = false
-  let fresh = true
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!
-    if (quoted) {
-      if (ch !== '"') field += ch
-      else if (s[i + 1] === '"') {
-        field += '"'
-        i++
-      } else quoted = false
-    } else if (ch === '"' && fresh) {
-      quoted = true
-      fresh = false
-    } else if (ch === ';') {
-      if (/\s/u.test(s[i + 1] ?? '')) return undefined
-      fields.push(field.trim())
-      field = ''
-      fresh = true
-    } else {
-      field += ch
-      fresh = false
+  let next = at + 1
+  // (Read by runs between the quotes and separators found, not character by character.)
+  for (let i = 0; ; ) {
+    let field = ''
+    if (s[i] === '"') {
+      for (let j = i + 1; ; ) {
+        const quote = s.indexOf('"', j)
+        if (quote === -1) {
+          // (A quoted cell still open at the line's end goes on on the next line.)
+          if (next >= lines.length || next - at >= CSV_RECORD_LINES) return undefined
+          field += `${s.slice(j)} `
+          s = lines[next]!.trimEnd()
+          next++
+          j = 0
+        } else if (s[quote + 1] === '"') {
+          field += `${s.slice(j, quote)}"`
+          j = quote + 2
+        } else {
+          field += s.slice(j, quote)
+          i = quote + 1
+          break
+        }
+      }
     }
+    const end = s.indexOf(sep, i)
+    fields.push(`${field}${s.slice(i, end === -1 ? s.length : end)}`.trim())
+    if (end === -1) break
+    if (/\s/u.test(s[end + 1] ?? '')) return undefined
+    i = end + 1
   }
-  if (quoted) return undefined
-  fields.push(field.trim())
-  return fields.length >= 3 ? fields : undefined
+  return fields.length >= 3 ? { fields, next } : undefined
+}
+
+/** A record naming a table's columns ("STT;Chỉ tiêu;ĐVT;Thực hiện 2023;Kế hoạch 2024;Ghi chú"): two column words or more. */
+function csvHeading(fields: readonly string[]): boolean {
+  return fields.filter((f) => COLUMN_HEADING_RE.test(f)).length >= 2
+}
+
+/** A cell of a spreadsheet's row: a figure ("1.080", "65,5", "≥ 95", "92 - 94", "8/9") or nothing. */
+const CSV_FIGURE_CELL_RE = /^(?:[≥≤<>]\s*)?\d[\d.,]*(?:\s*(?:[-–/]|đến)\s*\d[\d.,]*)?\s*%?$/u
+
+/**
+ * The width of the first table of a text exported with "," between its cells (Excel's "CSV UTF-8"),
+ * or 0 where there is none. A plan's prose holds commas too ("8,5%", "lúa, ngô"), so a comma is a
+ * separator only in a text where a record names the columns in short cells (no sentence, no stop
+ * closing one) and the two records under it have as many fields, each an empty cell or a figure's
+ * at least: Excel writes every row with all its fields, empty ones included.
+ */
+function commaTableWidth(lines: readonly string[]): number {
+  const row = (r: { fields: string[] } | undefined, width: number): boolean => r?.fields.length === width && r.fields.some((f) => f === '' || CSV_FIGURE_CELL_RE.test(f))
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.includes(',') || lines[i]!.includes('|')) continue
+    const head = csvRecord(lines, i, ',')
+    if (!head || !csvHeading(head.fields) || head.fields.some((f) => f.length > 60 || /[.;:!?…]$/u.test(f))) continue
+    const first = csvRecord(lines, head.next, ',')
+    const width = head.fields.length
+    if (row(first, width) && row(csvRecord(lines, first!.next, ','), width)) return width
+  }
+  return 0
 }
 
 /**
- * A table a spreadsheet exported as lines of fields separated by ";" and pasted into the text: a
- * heading line naming its columns ("STT;Chỉ tiêu;ĐVT;Thực hiện 2023;Kế hoạch 2024;Ghi chú", two
- * column words or more), then rows of as many fields or fewer (an empty last field left off). Each
- * line becomes `| a | b | … |`, as a table with tabs or pipes is read; the table ends at the first
- * line that is no such row.
+ * A table a spreadsheet exported as lines of fields separated by ";", or by "," (Excel's "CSV
+ * UTF-8", commaTableWidth), and pasted into the text: a heading line naming its columns
+ * ("STT;Chỉ tiêu;ĐVT;Thực hiện 2023;Kế hoạch 2024;Ghi chú", two column words or more), then rows of
+ * as many fields or fewer (an empty last field left off). Each record becomes `| a | b | … |`, as a
+ * table with tabs or pipes is read; the table ends at the first line that is no such row, or at a
+ * row of empty fields (a blank row).
  */
-function semicolonTables(lines: string[]): string[] {
+function csvTables(lines: string[]): string[] {
   const out: string[] = []
+  const commaWidth = commaTableWidth(lines)
   for (let i = 0; i < lines.length; i++) {
-    const head = semicolonFields(lines[i]!)
-    // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025;;;;;": a title the spreadsheet wrote in its first cell, the
-    // others empty, is the title alone.
-    if (head && head[0] !== '' && head.slice(1).every((f) => f === '') && !/\|/u.test(lines[i]!)) {
-      out.push(head[0]!)
+    if (lines[i]!.includes('|')) {
+      out.push(lines[i]!)
       continue
     }
-    if (!head || /\|/u.test(lines[i]!) || head.filter((f) => COLUMN_HEADING_RE.test(f)).length < 2) {
+    const semicolon = csvRecord(lines, i, ';')
+    const comma = commaWidth > 0 && !semicolon ? csvRecord(lines, i, ',') : undefined
+    const sep = semicolon ? ';' : ','
+    const record = semicolon ?? (comma && comma.fields.length === commaWidth ? comma : undefined)
+    if (!record) {
+      out.push(lines[i]!)
+      continue
+    }
+    const head = record.fields
+    // "BIỂU CHỈ TIÊU THI ĐUA NĂM 2025;;;;;": a title the spreadsheet wrote in one cell, the others
+    // empty, is the title alone ("TM. ỦY BAN NHÂN DÂN" in a cell under the table, its signature); a
+    // row of empty cells is a blank line.
+    const filled = head.filter((f) => f !== '')
+    if (filled.length <= 1) {
+      out.push(filled[0] ?? '')
+      i = record.next - 1
+      continue
+    }
+    if (!csvHeading(head)) {
       out.push(lines[i]!)
       continue
     }
     const rows: string[][] = []
-    let j = i + 1
-    for (; j < lines.length; j++) {
-      const fields = semicolonFields(lines[j]!)
-      if (!fields || fields.length > head.length || fields.length < head.length - 1 || /\|/u.test(lines[j]!)) break
-      rows.push([...fields, ...head.slice(fields.length).map(() => '')])
+    let j = record.next
+    while (j < lines.length) {
+      const row = lines[j]!.includes('|') ? undefined : csvRecord(lines, j, sep)
+      if (!row || row.fields.length > head.length || row.fields.length < head.length - 1 || row.fields.every((f) => f === '')) break
+      rows.push([...row.fields, ...head.slice(row.fields.length).map(() => '')])
+      j = row.next
     }
     if (rows.length === 0) {
       out.push(lines[i]!)
@@ -1892,7 +1950,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(semicolonTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(unifyCharacters(raw).split('\n')))).map(leaderJoined)))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(unifyCharacters(raw).split('\n')))).map(leaderJoined)))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
