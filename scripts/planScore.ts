@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Plan } from '../src/shared/model'
 import { draftPlan, planFromDraft } from '../src/shared/planDraft/extract'
-import { scoreDraft, type SeedScore } from '../src/shared/planDraft/score'
+import { scoreDraft, type SeedScore, sourcesAsRead } from '../src/shared/planDraft/score'
 import type { Confidence, PlanDraft } from '../src/shared/planDraft/types'
 
 export const SEEDS = ['pho-thuan-2023', 'tra-phong-2022', 'truong-quang-trong-2022'] as const
@@ -251,7 +251,9 @@ export function heldOut(dir = HELDOUT_DIR): string[] {
 
 export function scoreSeed(name: string, dir = seedsDir(), plansDir = join(process.cwd(), 'src/server/demo/plans')): SeedScores {
   const text = readFileSync(join(dir, `${name}.txt`), 'utf8')
-  const demo = JSON.parse(readFileSync(join(plansDir, `${name}.json`), 'utf8')) as { plan: Plan }
+  const read = JSON.parse(readFileSync(join(plansDir, `${name}.json`), 'utf8')) as { plan: Plan }
+  // (A text typed in TCVN3: the hand-made sources compared in Unicode, as the drafter reads the text.)
+  const demo = { plan: sourcesAsRead(read.plan, text) }
   const draft = draftPlan(text)
   const plan = planFromDraft(draft, 'all', demo.plan.year)
   return {

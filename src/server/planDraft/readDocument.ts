@@ -14,6 +14,7 @@
 // worker thread (./documentWorker.mjs) with a heap cap and a time limit, a few at a time, so that
 // a document that is slow or large to parse costs a refusal, never the server.
 import { Worker } from 'node:worker_threads'
+import { readsAsTcvn3 } from '../../shared/planDraft/tcvn3'
 import { PLAN_DOCUMENT_MAX_BYTES } from '../../shared/planDraft/types'
 import { inflateZip, looksLikeZip, readZipDirectory, type ZipProblem } from '../planFiles/zip'
 
@@ -421,6 +422,9 @@ async function inWorker(kind: 'docx' | 'pdf', bytes: Uint8Array): Promise<Worker
 
 // ---------------------------------------------------------------------------
 
+/** A text typed in a TCVN3 font (.VnTime) and copied as such: the draft reads it in Unicode. */
+export const TCVN3_NOTE = 'Văn bản gõ bằng phông chữ TCVN3 (ABC, .VnTime) đã được chuyển sang Unicode để đọc: hãy đối chiếu với văn bản gốc, nhất là chữ hoa có dấu'
+
 /** The text as the extractor takes it, cut at the cap (with a note). */
 function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanDocumentResult {
   let text = raw
@@ -436,5 +440,7 @@ function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanD
     text = text.slice(0, DOCUMENT_LIMITS.textChars)
     notes.push(`Văn bản quá dài: chỉ đọc ${DOCUMENT_LIMITS.textChars.toLocaleString('vi-VN')} ký tự đầu`)
   }
+  // (The drafter converts it, shared/planDraft/tcvn3.ts: the officer is told why the text shown differs.)
+  if (readsAsTcvn3(text)) notes.push(TCVN3_NOTE)
   return { ok: true, source, text, notes }
 }

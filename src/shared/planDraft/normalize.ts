@@ -4,6 +4,7 @@
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
 import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
+import { fromTcvn3 } from './tcvn3'
 
 
 /** Adds `items` to the end of `out` one by one: a spread into push() passes each as an argument, and a text of hundreds of thousands of lines overflows the call stack. */
@@ -64,7 +65,9 @@ function trackedChanges(text: string): string {
 }
 
 function unifyCharacters(text: string): string {
-  return decodeEntities(trackedChanges(text.normalize('NFC')))
+  // (A text typed in the TCVN3 font and copied as Latin-1 characters, "KÕ HO¹CH", read in Unicode
+  // first: its soft hyphen is the letter "ư", not a hyphen to drop.)
+  return decodeEntities(trackedChanges(fromTcvn3(text.normalize('NFC')).text))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')
