@@ -53,3 +53,13 @@ describe('a goal\'s source span', () => {
     expect(d.text.slice(kept.source.start, kept.source.end)).toMatch(/^Giữ vững/u)
   })
 })
+
+describe('a rotation\'s area', () => {
+  it('reads "diện tích canh tác lúa – tôm duy trì ổn định" as a standing area, a rice area sown as a flow', () => {
+    const d = draft(['- Diện tích canh tác lúa – tôm duy trì ổn định 2.600 ha; diện tích gieo cấy lúa cả năm 3.100 ha.'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.aggregation])).toEqual([
+      ['ha', 'stock'],
+      ['ha', 'flow'],
+    ])
+  })
+})

@@ -658,10 +658,11 @@ const PERENNIAL_NAME_RE = new RegExp(String.raw`^(?:cây\s+)?(?:${PERENNIAL_CROP
 
 /**
  * Fields equipped to stand: greenhouses ("diện tích nhà màng, nhà lưới"), high-tech or irrigated fields, whatever is sown in them.
- * (So is a farming system's area, a rotation named as a model, "mô hình lúa – tôm", "mô hình tôm - lúa": not an annual crop's,
+ * (So is a farming system's area, a rotation named as a model or alone, "mô hình lúa – tôm", "diện tích canh tác lúa – tôm",
+ * "tôm - lúa": not an annual crop's,
  * though rice is sown in it; its own words say whether it is kept, "duy trì ổn định …", a stock.)
  */
-const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm|mô hình\s+(?:lúa|tôm|cá)\s*[-–]\s*(?:lúa|tôm|cá|rừng))(?![\p{L}])/iu
+const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|kính)|ứng dụng công nghệ cao|tưới tiết kiệm|(?:mô hình\s+)?(?:lúa|tôm|cá)\s*[-–]\s*(?:lúa|tôm|cá|rừng))(?![\p{L}])/iu
 
 /**
  * An area farmed to a certified standard ("diện tích khóm sản xuất theo tiêu chuẩn VietGAP, GlobalGAP",
