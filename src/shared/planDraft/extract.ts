@@ -189,6 +189,20 @@ export function draftPlan(input: string, options: { year?: number } = {}): PlanD
   return whole
 }
 
+/**
+ * "… 135 ha[2]", "… 2.860 triệu đồng[5];": the numbers a text writes in square brackets right after a
+ * figure or a word, its footnotes' marks (a reference list's "[2] …" line is that footnote's text).
+ */
+function bracketedMarks(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<=[^\s[(])\[(\d{1,2})\]/gu)].map((m) => m[1]!))
+}
+
+/** "[2] Năm 2024 có 118 ha …": a line opening on a mark the text sets after a figure is that footnote's text. */
+function footnoteOfMark(line: string, marks: ReadonlySet<string>): boolean {
+  const m = /^\[(\d{1,2})\]\s*\p{L}/u.exec(line)
+  return m !== null && marks.has(m[1]!)
+}
+
 /** Figures outside any numbered section are read only in a text that reads as a plan. */
 const PLAN_LIKE_RE = /kế hoạch|chỉ tiêu|thi đua|phấn đấu|nghị quyết|mục tiêu/iu
 
@@ -211,6 +225,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   // states its targets there: a paragraph without a bullet between them in its list comments.
   const labelledRows = (text.match(/^\| Chỉ tiêu: /gmu) ?? []).length >= 2
   const planLike = PLAN_LIKE_RE.test(text)
+  const bracketMarks = bracketedMarks(text)
   const codes = new Codes()
   const built: Built[] = []
   const sectionsUsed = new Set<Section>()
@@ -496,7 +511,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     }
     if (!h && /^(?:- )?(?:căn cứ|trên cơ sở)(?![\p{L}])/iu.test(line.text)) continue
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
-    if (!h && /^(?:\(\d{1,2}\)|\(\*+\)|\*+)\s*\p{L}/u.test(line.text)) continue
+    // ("¹ Số liệu thống kê đến 31/12 …", "[3] Năm trước đạt …": the text of a footnote a figure's
+    // superscript or bracketed mark points to, at the page's end, likewise.)
+    if (!h && (/^(?:\(\d{1,2}\)|\(\*+\)|\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*\p{L}/u.test(line.text) || footnoteOfMark(line.text, bracketMarks))) continue
     // "(Bảng chỉ tiêu dán từ file Excel …)": a remark in brackets, the whole line.
     // ("(Biểu kèm theo Nghị quyết số 14/NQ-HĐND, cột (5) là chỉ tiêu giao năm 2026)": a column's or an
     // item's number in brackets inside it keeps it one remark.)

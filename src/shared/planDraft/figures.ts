@@ -381,6 +381,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     const before = text.slice(segStart, at)
     // "Giữ vững 19/19 tiêu chí", "duy trì 3/3 trường": all of them, a state to keep (a yes/no goal).
     if (wholeFraction(m[0])) continue
+    // "(năm 2025 vụ Mùa chỉ gieo được 214 ha)": a year after "năm" says when, it is never a count of the word after it ("2025 vụ").
+    // (Not "năm" for the length of the year: "lúa cả năm 2000 ha", "mỗi năm 2000 tấn".)
+    if (m[2] === undefined && m[3] === undefined && /^(?:19|20)\d{2}$/u.test(m[1]!) && /(?<![\p{L}])(?<!(?:cả|trong|mỗi|hằng|hàng|một|suốt|quanh)\s{1,3})năm\s*$/iu.test(before.slice(-20))) continue
     // "… xã hội. Đầu năm 2026, toàn xã còn 214 hộ nghèo, …": a sentence stating where the year starts.
     if (startOfYearSentence(text.slice(segStart, at + m[0].length), before)) continue
     // An operand of a product written out ("2.830 ha × 60 tạ/ha = 16.980 tấn") is no target of its own.
@@ -674,6 +677,11 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     let spanEnd = tail === -1 ? Math.min(text.length, end + 600) : end + tail
     // ("(trong đó chè giống mới 960 ha)": a part read out of its bracket ends before the bracket closes.)
     if (/\)\s*$/u.test(text.slice(lead, spanEnd)) && !text.slice(lead, spanEnd).includes('(')) spanEnd = lead + text.slice(lead, spanEnd).replace(/\s*\)\s*$/u, '').length
+    // ("… 415 ha¹, trong đó …", "… 2.860 triệu đồng[5];": a footnote's mark closing the statement points
+    // to a note under the page; it is no word of the statement.)
+    // (Not the square or the cube of a unit of length: "58,6 km²", "1.200 m³".)
+    const marked = /(?<=\S)(?<!(?:^|[^\p{L}])[ckdh]?m)(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\[\d{1,2}\])\s*$/u.exec(text.slice(Math.max(lead, spanEnd - 12), spanEnd))
+    if (marked) spanEnd -= marked[0].length
     // "Giảm số hộ nghèo 15%", "kéo giảm số vụ tai nạn giao thông ít nhất 10%": the verb far before the figure.
     // ("giảm tỷ lệ hộ nghèo từ 4 - 5%": "từ" opening a range after the verb is the cut's least, as "ít nhất" is.)
     const atLeastWord = cueMatch === undefined || /^(?:ít nhất|tối thiểu)$/iu.test(cueMatch.word) || (/^từ$/iu.test(cueMatch.word) && m[3] !== undefined)
