@@ -2,6 +2,7 @@
 // (footnotes; targets in an appendix), each on hand-written sentences in the language of commune
 // plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
+import { draftPlan } from '../../src/shared/planDraft/extract'
 import { bySource, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Tân Mỹ', '07', '15 tháng 01', 2026)
@@ -52,5 +53,43 @@ describe('a year after "năm"', () => {
     expect(d.indicators.some((i) => i.value.unitOfMeasure === 'vụ')).toBe(false)
     // ("cả năm" before a figure is the year's length: the figure is the amount.)
     expect(draft(['- Diện tích gieo trồng ngô cả năm 2000 ha.']).indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 2000 }])
+  })
+})
+
+describe('a plan whose targets stand in an appendix', () => {
+  const plan = (body: string): string => `${HEAD}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua hoàn thành các chỉ tiêu năm 2026.
+II. NỘI DUNG THI ĐUA
+1. Thi đua phát triển kinh tế vườn gắn với du lịch sinh thái; giữ gìn làng nghề đan lát truyền thống.
+2. Thi đua giữ vững quốc phòng, an ninh, trật tự an toàn xã hội trên địa bàn xã.
+${body}
+Các chỉ tiêu thi đua cụ thể tại Phụ lục kèm theo Kế hoạch này.
+III. TỔ CHỨC THỰC HIỆN
+Văn phòng theo dõi, tổng hợp kết quả trước ngày 10/12/2026.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Trần Văn Bình
+PHỤ LỤC
+CHỈ TIÊU THI ĐUA NĂM 2026
+1. Diện tích cây ăn quả hiện có: duy trì 640 ha trở lên.
+2. Thu ngân sách nhà nước: 5,4 tỷ đồng trở lên.
+3. Số thôn giữ vững danh hiệu Thôn văn hóa: 11/11 thôn.
+4. Số vụ tai nạn giao thông: không quá 2 vụ.
+`
+  it('takes the body\'s movements, which name no figure, as no goals, and the appendix\'s all-units line as a yes/no', () => {
+    const d = draftPlan(plan(''))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_least', value: 640 },
+      { kind: 'at_least', value: 5.4 },
+      { kind: 'at_most', value: 2, strict: false },
+      { kind: 'yes_no' },
+    ])
+    expect(bySource(d, /làng nghề|quốc phòng/u)).toEqual([])
+    expect(bySource(d, /11\/11 thôn/u).map((i) => i.value.source)).toEqual(['Số thôn giữ vững danh hiệu Thôn văn hóa: 11/11 thôn'])
+    // (Where the body states a target with a figure too, its goals are read as they are.)
+    const e = draftPlan(plan('3. Thi đua xây dựng nông thôn mới: phấn đấu tỷ lệ hộ dân sử dụng nước sạch đạt 90%.'))
+    expect(bySource(e, /làng nghề/u).map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }])
+    expect(bySource(e, /nước sạch/u).map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 90 }])
   })
 })

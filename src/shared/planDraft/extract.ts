@@ -42,7 +42,7 @@ import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
-import { clausesOf, elaborates, goalBody, goalClauses, proseConfidence, REACHED_RE } from './goals'
+import { clausesOf, elaborates, goalBody, goalClauses, LABELLED_ALL_UNITS_RE, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
@@ -201,6 +201,26 @@ function bracketedMarks(text: string): Set<string> {
 function footnoteOfMark(line: string, marks: ReadonlySet<string>): boolean {
   const m = /^\[(\d{1,2})\]\s*\p{L}/u.exec(line)
   return m !== null && marks.has(m[1]!)
+}
+
+/**
+ * "III. NỘI DUNG THI ĐUA: 1. Thi đua …; giữ gìn vệ sinh môi trường. … 4. Thi đua giữ vững quốc phòng,
+ * an ninh … Các chỉ tiêu thi đua cụ thể tại Phụ lục kèm theo Kế hoạch này.": a plan whose body names
+ * no figure and sends its targets to an appendix ("Phụ lục") after the signature states them there;
+ * the body's movements are the wording of the call, no goals of their own. Where the body states a
+ * target with a figure beside the appendix, its goals are read as they are.
+ */
+function dropMovementWording(built: Built[], sections: readonly Section[], text: string): void {
+  const appendix = sections.find((s) => s.level === 0.5 && /^PL[\dIVX]*$/u.test(s.code))
+  if (!appendix) return
+  const at = appendix.span.start
+  const goal = (b: Built): boolean => b.value.aggregation === 'yes_no' || b.value.target?.kind === 'yes_no'
+  const body = built.filter((b) => b.source.start < at)
+  if (body.length === 0 || body.some((b) => !goal(b))) return
+  if (!built.some((b) => b.source.start >= at && !goal(b))) return
+  if (!/(?<![\p{L}])phụ lục(?![\p{L}])/iu.test(text.slice(0, at))) return
+  const kept = built.filter((b) => b.source.start >= at)
+  built.splice(0, built.length, ...kept)
 }
 
 /** Figures outside any numbered section are read only in a text that reads as a plan. */
@@ -892,7 +912,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           continue
         }
         // ("Mỗi bản có ít nhất một tổ tự quản …": what every village must have is a state as well.)
-        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !unitsState(goalBody(c.text))) || (ORG_DUTY_RE.test(c.text) && !unitsState(goalBody(c.text))))) continue
+        // ("Số ấp giữ vững danh hiệu Ấp văn hóa: 8/8 ấp": so is a line labelled by the count of the units keeping a state, all of them.)
+        if ((listSeen || setsFigures) && ((!STATE_GOAL_RE.test(goalBody(c.text)) && !REACHED_RE.test(goalBody(c.text)) && !unitsState(goalBody(c.text)) && !LABELLED_ALL_UNITS_RE.test(c.text.trim())) || (ORG_DUTY_RE.test(c.text) && !unitsState(goalBody(c.text))))) continue
         const lead = leads.get(section)
         if (lead && confidence === 'low' && elaborates(c.text)) {
           lead.reasons.push(`cùng mục còn nêu hướng nỗ lực hoặc cách làm, gộp vào mục tiêu này, không tách thành chỉ tiêu riêng: “${clip(c.text, 160)}”`)
@@ -913,6 +934,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   dropRestatedGrowths(built, text)
   dropRestatedFigures(built)
   dropRestatedGoals(built, text)
+  dropMovementWording(built, sections, text)
   // The conclusion of a conference's minutes ("4. Kết luận của đồng chí chủ trì": "Trồng mới 50 ha dừa
   // (tăng 10 ha so với dự thảo)") sets the figures of the draft read out before it: a target it states
   // replaces the draft's of the same measure, as a correction does.

@@ -245,8 +245,14 @@ export const goalBody = (text: string): string => text.replace(LEAD_BACK_RE, '')
  */
 export const REACHED_RE =
   /^(?:(?:tổng\s+)?chi\s+(?:\p{L}+\s+){0,4}?không\s+vượt(?:\s+quá)?\s+(?:dự toán|kế hoạch|định mức)|(?:tổng\s+)?thu\s+(?:\p{L}+\s+){0,8}?(?:đạt|hoàn thành|vượt)(?:\s+(?:và\s+)?vượt)?(?:\s+mức)?\s+(?:dự toán|kế hoạch|chỉ tiêu)|(\d{1,3})\/\1\s+\p{L}[\p{L}\s,]{0,40}?\s(?:duy trì|giữ vững|hoàn thành|thực hiện)|(?:\p{L}+\s+){1,3}?(?:xong|dứt điểm)|(?:[\p{L}\d/–-]+,?\s+){1,8}(?:được công nhận(?: lại)?(?: đạt)?|được\s+(?:đánh giá,?\s+)?xếp loại|(?:(?:duy trì|giữ vững)\s+)?đạt (?:chuẩn|danh hiệu|bộ tiêu chí|tiêu chí)|(?:giữ vững|duy trì|hoàn thành)\s+(?:bộ tiêu chí|tiêu chí|chuẩn|danh hiệu|xếp loại)))(?![\p{L}])/iu
+/**
+ * "Số ấp giữ vững danh hiệu Ấp văn hóa: 8/8 ấp", "Số thôn đạt chuẩn nông thôn mới: 12/12 thôn": a
+ * line labelled by the count of the units keeping or reaching a state, its value all of them, is the
+ * state of every unit, as "8/8 ấp giữ vững danh hiệu …" is: a yes/no each unit reports.
+ */
+export const LABELLED_ALL_UNITS_RE = /^(?:tổng\s+)?số\s+\p{L}[^:;]{0,80}?(?<![\p{L}])(?:duy trì|giữ vững|đạt|được công nhận|hoàn thành)(?![\p{L}])[^:;]{0,120}:\s*(\d{1,3})\/\1\s+\p{L}[\p{L} ,]{0,40}$/iu
 const isGoal = (text: string): boolean =>
-  !exclaimed(text) && !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)))
+  !exclaimed(text) && !GENERIC_GOAL_RE.test(goalBody(text)) && !NAMING_HEAD_RE.test(text) && (GOAL_START_RE.test(goalBody(text)) || REACHED_RE.test(goalBody(text)) || unitsState(goalBody(text)) || LABELLED_ALL_UNITS_RE.test(text.trim()))
 
 /**
  * A connective opening a clause that goes on with the goal before it rather than stating one of
