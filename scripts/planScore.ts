@@ -230,14 +230,14 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout180'), title: 'held-out plans, hundred-and-eightieth set (test/fixtures/heldout180; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout181'), title: 'held-out plans, hundred-and-eighty-first set (test/fixtures/heldout181; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout182'), title: 'held-out plans, hundred-and-eighty-second set (test/fixtures/heldout182; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout183'), title: 'held-out plans, hundred-and-eighty-third set (test/fixtures/heldout183; measured once at 13a05a2)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout184'), title: 'held-out plans, hundred-and-eighty-fourth set (test/fixtures/heldout184; measured once at 1d9e242)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout183'), title: 'held-out plans, hundred-and-eighty-third set (test/fixtures/heldout183; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout184'), title: 'held-out plans, hundred-and-eighty-fourth set (test/fixtures/heldout184; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout185'), title: 'held-out plans, hundred-and-eighty-fifth set (test/fixtures/heldout185; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout186'), title: 'held-out plans, hundred-and-eighty-sixth set (test/fixtures/heldout186; measured once at 42937ff)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout187'), title: 'held-out plans, hundred-and-eighty-seventh set (test/fixtures/heldout187; measured once at b86f378)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout188'), title: 'held-out plans, hundred-and-eighty-eighth set (test/fixtures/heldout188; measured once at 2b98256)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout189'), title: 'held-out plans, hundred-and-eighty-ninth set (test/fixtures/heldout189; layouts not met before; measured once at 7df0ca3)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout190'), title: 'held-out plans, hundred-and-ninetieth set (test/fixtures/heldout190; layouts not met before; measured once at 404ee79)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout187'), title: 'held-out plans, hundred-and-eighty-seventh set (test/fixtures/heldout187; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout188'), title: 'held-out plans, hundred-and-eighty-eighth set (test/fixtures/heldout188; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout189'), title: 'held-out plans, hundred-and-eighty-ninth set (test/fixtures/heldout189; layouts not met before; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout190'), title: 'held-out plans, hundred-and-ninetieth set (test/fixtures/heldout190; layouts not met before; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
