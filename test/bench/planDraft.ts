@@ -85,6 +85,8 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   // (A clause's closing marks were cut by a pattern "[.;,\s]+$" tried at every place of a run of them: a
   // goal of a hundred thousand ", " before its last word took minutes; withoutClosingMarks walks back.)
   { name: 'one goal whose words are parted by a run of ", " before its last word', text: (size) => `${HEAD}Về kinh tế: giữ vững an ninh trật tự${', '.repeat(Math.max(0, (size - HEAD.length - 80) >> 1))}không để xảy ra cháy rừng.` },
+  // (Each yield refers to its area and output: a pass once asked of every item before each one whether a formula named it, cubic in the items.)
+  { name: 'crops a line each, with their area, yield and output', text: (size) => grown(size, (i) => `- Cây trồng ${word(i)}: diện tích ${100 + (i % 900)} ha, năng suất ${50 + (i % 20)} tạ/ha, sản lượng ${((100 + (i % 900)) * (50 + (i % 20))) / 10} tấn.`) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
 ]
 

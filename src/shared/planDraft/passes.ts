@@ -316,8 +316,16 @@ export function dropRestatedGrowths(built: Built[], text: string): void {
  * is the same target: the first statement, the other named in its reasons.
  */
 export function dropRestatedFigures(built: Built[]): void {
-  const referenced = (x: Built): boolean =>
-    built.some((o) => o.value.children?.includes(x.value.code) || (o.value.target?.kind === 'shares' && o.value.target.parts.some((p) => p.indicator === x.value.code)) || (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u).includes(x.value.code))
+  // The codes a sum, a share or a formula refers to, gathered once: an item dropped below refers to
+  // none, so the set holds through the passes. (Asked of every item before each one, it made a plan of
+  // a thousand crops' measures take seconds for each hundred.)
+  const refs = new Set<string>()
+  for (const o of built) {
+    for (const c of o.value.children ?? []) refs.add(c)
+    if (o.value.target?.kind === 'shares') for (const p of o.value.target.parts) refs.add(p.indicator)
+    for (const c of (o.value.formula ?? '').split(/[^A-Za-z0-9_.-]+/u)) if (c !== '') refs.add(c)
+  }
+  const referenced = (x: Built): boolean => refs.has(x.value.code)
   for (let i = 0; i < built.length; i++) {
     const b = built[i]!
     if (b.value.aggregation === 'yes_no' || b.value.children || b.value.formula) continue
