@@ -240,6 +240,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout190'), title: 'held-out plans, hundred-and-ninetieth set (test/fixtures/heldout190; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout191'), title: 'held-out plans, hundred-and-ninety-first set (test/fixtures/heldout191; measured once at a1b2421)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout192'), title: 'held-out plans, hundred-and-ninety-second set (test/fixtures/heldout192; measured once at 8ade4fc)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout193'), title: 'held-out plans, hundred-and-ninety-third set (test/fixtures/heldout193; measured once at 9ab36c9)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
