@@ -244,6 +244,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout194'), title: 'held-out plans, hundred-and-ninety-fourth set (test/fixtures/heldout194; measured once at 6c7a5c3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout195'), title: 'held-out plans, hundred-and-ninety-fifth set (test/fixtures/heldout195; measured once at fc8e112)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout196'), title: 'held-out plans, hundred-and-ninety-sixth set (test/fixtures/heldout196; measured once at 434d570)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout197'), title: 'held-out plans, hundred-and-ninety-seventh set (test/fixtures/heldout197; layouts not met before; measured once at 9504b26)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
