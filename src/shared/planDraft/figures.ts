@@ -107,8 +107,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
     s = s.slice(td[0].length)
   }
   // "Toàn xã thi đua đẩy mạnh sản xuất, thu hút đầu tư, phấn đấu tổng giá trị sản xuất …": the measure follows "phấn đấu".
-  // ("…, các khu phố, doanh nghiệp phối hợp phấn đấu hoàn thành …": so it does after the units that strive together.)
-  const strive = [...s.matchAll(/(?:,\s*|\s(?:phối hợp|cùng nhau|cùng|tích cực)\s+)(?=(?:phấn đấu|phân đấu)\s+)/giu)].pop()
+  // ("…, các khu phố, doanh nghiệp phối hợp phấn đấu hoàn thành …": so it does after the units that strive together,
+  // and after the commune that strives: "Phát huy lợi thế …, phường phấn đấu đón 1,5 triệu lượt khách …".)
+  const strive = [...s.matchAll(/(?:,\s*(?:(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+)?|\s(?:phối hợp|cùng nhau|cùng|tích cực)\s+)(?=(?:phấn đấu|phân đấu)\s+)/giu)].pop()
   if (strive && strive.index + strive[0].length < s.length) s = s.slice(strive.index + strive[0].length).trim()
   // "Năm 2026, xã phấn đấu tốc độ tăng …": the year and the commune that strives are no part of the name.
   // ("Toàn xã phấn đấu gieo trồng …": so is the commune alone, with no year.)
