@@ -259,7 +259,7 @@ export function heldOut(dir = HELDOUT_DIR): string[] {
 export function scoreSeed(name: string, dir = seedsDir(), plansDir = join(process.cwd(), 'src/server/demo/plans')): SeedScores {
   const text = readFileSync(join(dir, `${name}.txt`), 'utf8')
   const read = JSON.parse(readFileSync(join(plansDir, `${name}.json`), 'utf8')) as { plan: Plan }
-  // (A text typed in TCVN3: the hand-made sources compared in Unicode, as the drafter reads the text.)
+  // (A text typed in TCVN3 or VNI: the hand-made sources compared in Unicode, as the drafter reads the text.)
   const demo = { plan: sourcesAsRead(read.plan, text) }
   const draft = draftPlan(text)
   const plan = planFromDraft(draft, 'all', demo.plan.year)

@@ -14,7 +14,7 @@
 // worker thread (./documentWorker.mjs) with a heap cap and a time limit, a few at a time, so that
 // a document that is slow or large to parse costs a refusal, never the server.
 import { Worker } from 'node:worker_threads'
-import { readsAsTcvn3 } from '../../shared/planDraft/tcvn3'
+import { legacyFontOf } from '../../shared/planDraft/legacyFont'
 import { PLAN_DOCUMENT_MAX_BYTES } from '../../shared/planDraft/types'
 import { inflateZip, looksLikeZip, readZipDirectory, type ZipProblem } from '../planFiles/zip'
 
@@ -424,6 +424,8 @@ async function inWorker(kind: 'docx' | 'pdf', bytes: Uint8Array): Promise<Worker
 
 /** A text typed in a TCVN3 font (.VnTime) and copied as such: the draft reads it in Unicode. */
 export const TCVN3_NOTE = 'Văn bản gõ bằng phông chữ TCVN3 (ABC, .VnTime) đã được chuyển sang Unicode để đọc: hãy đối chiếu với văn bản gốc, nhất là chữ hoa có dấu'
+/** A text typed in a VNI font (VNI-Times) and copied as such: the draft reads it in Unicode. */
+export const VNI_NOTE = 'Văn bản gõ bằng phông chữ VNI (VNI-Times) đã được chuyển sang Unicode để đọc: hãy đối chiếu với văn bản gốc'
 
 /** The text as the extractor takes it, cut at the cap (with a note). */
 function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanDocumentResult {
@@ -440,7 +442,8 @@ function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanD
     text = text.slice(0, DOCUMENT_LIMITS.textChars)
     notes.push(`Văn bản quá dài: chỉ đọc ${DOCUMENT_LIMITS.textChars.toLocaleString('vi-VN')} ký tự đầu`)
   }
-  // (The drafter converts it, shared/planDraft/tcvn3.ts: the officer is told why the text shown differs.)
-  if (readsAsTcvn3(text)) notes.push(TCVN3_NOTE)
+  // (The drafter converts it, shared/planDraft/legacyFont.ts: the officer is told why the text shown differs.)
+  const font = legacyFontOf(text)
+  if (font !== undefined) notes.push(font === 'TCVN3' ? TCVN3_NOTE : VNI_NOTE)
   return { ok: true, source, text, notes }
 }

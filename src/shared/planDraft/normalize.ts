@@ -4,7 +4,7 @@
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
 import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
-import { fromTcvn3 } from './tcvn3'
+import { fromLegacyFont } from './legacyFont'
 
 
 /** Adds `items` to the end of `out` one by one: a spread into push() passes each as an argument, and a text of hundreds of thousands of lines overflows the call stack. */
@@ -65,9 +65,9 @@ function trackedChanges(text: string): string {
 }
 
 function unifyCharacters(text: string): string {
-  // (A text typed in the TCVN3 font and copied as Latin-1 characters, "KÕ HO¹CH", read in Unicode
-  // first: its soft hyphen is the letter "ư", not a hyphen to drop.)
-  return decodeEntities(trackedChanges(fromTcvn3(text.normalize('NFC')).text))
+  // (A text typed in an old font and copied as Latin-1 characters, TCVN3 "KÕ HO¹CH" or VNI "KEÁ
+  // HOAÏCH", read in Unicode first: TCVN3's soft hyphen is the letter "ư", not a hyphen to drop.)
+  return decodeEntities(trackedChanges(fromLegacyFont(text.normalize('NFC')).text))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')

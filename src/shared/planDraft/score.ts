@@ -16,12 +16,12 @@
 //   clause, so it meets such a goal as one of its excerpts); the 30 % stays against the whole;
 // - one to one, the pair sharing most words first. The draft's items are taken in their first
 //   reading, ambiguous ones included.
-// - a plan typed in the TCVN3 font and copied as Latin-1 characters ("KÕ HO¹CH") is drafted in
-//   Unicode (./tcvn3.ts); its hand-made sources, written in TCVN3 as the text arrived, are compared
-//   through the same conversion (sourcesAsRead).
+// - a plan typed in an old font, TCVN3 or VNI, and copied as Latin-1 characters ("KÕ HO¹CH", "KEÁ
+//   HOAÏCH") is drafted in Unicode (./legacyFont.ts); its hand-made sources, written in that font as
+//   the text arrived, are compared through the same conversion (sourcesAsRead).
 import type { Indicator, Plan, Target } from '../model'
 import { agreesWith } from '../validation'
-import { lineFromTcvn3, readsAsTcvn3 } from './tcvn3'
+import { legacyFontOf, lineFromLegacyFont } from './legacyFont'
 
 export interface SeedScore {
   expected: number
@@ -277,10 +277,11 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
 }
 
 /**
- * The hand-made plan with its sources as the drafter reads the text: a text typed in TCVN3 is
- * drafted in Unicode (./tcvn3.ts), so a source copied from it in TCVN3 is converted the same way.
+ * The hand-made plan with its sources as the drafter reads the text: a text typed in TCVN3 or VNI is
+ * drafted in Unicode (./legacyFont.ts), so a source copied from it in that font is converted the same way.
  */
 export function sourcesAsRead<P extends Pick<Plan, 'indicators'>>(expected: P, text: string): P {
-  if (!readsAsTcvn3(text)) return expected
-  return { ...expected, indicators: expected.indicators.map((i) => (i.source === undefined ? i : { ...i, source: lineFromTcvn3(i.source) })) }
+  const font = legacyFontOf(text)
+  if (font === undefined) return expected
+  return { ...expected, indicators: expected.indicators.map((i) => (i.source === undefined ? i : { ...i, source: lineFromLegacyFont(i.source, font) })) }
 }

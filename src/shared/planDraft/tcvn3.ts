@@ -16,7 +16,8 @@
 // and such a line is already Unicode. Linear: one pass per line, a table lookup per character, a
 // bounded pattern per short word.
 //
-// VNI (VNI-Times: a letter followed by its marks as characters of their own) is another code, not read here.
+// VNI (VNI-Times: a letter followed by its marks as characters of their own) is another code, read by
+// ./vni.ts with the same tests; ./legacyFont.ts decides which code a text is in and converts it, once.
 
 /** TCVN3 byte (as the Latin-1 character of that code) → the Unicode letter, small. */
 const TABLE: Readonly<Record<number, string>> = {
@@ -63,6 +64,14 @@ const BARE: readonly (readonly [string, boolean] | undefined)[] = BY_CODE.map((l
   return [toneless.normalize('NFC'), toneless.length !== nfd.length] as const
 })
 
+/** A Unicode word (NFC) reads as one Vietnamese syllable with one tone mark at most ("đạt", "Quới"; not "Mữller"). */
+export function vietnameseSyllable(word: string): boolean {
+  if (word.length > 8) return false
+  const nfd = word.toLowerCase().normalize('NFD')
+  const toneless = nfd.replace(TONES_RE, '')
+  return nfd.length - toneless.length <= 1 && SYLLABLE_RE.test(toneless.normalize('NFC'))
+}
+
 /** The TCVN3 word, converted, reads as one Vietnamese syllable with one tone mark at most. */
 function syllable(word: string): boolean {
   if (word.length > 8) return false
@@ -89,7 +98,7 @@ function convertWord(word: string): string {
   return out
 }
 
-interface Evidence {
+export interface Evidence {
   /** Words with a telling character that read as a syllable once converted. */
   syllables: number
   /** Words with a telling character that do not. */
@@ -110,8 +119,8 @@ function* wordsOf(line: string): Generator<{ at: number; word: string }> {
   }
 }
 
-/** The line already holds a Unicode Vietnamese letter. */
-function unicodeLine(line: string): boolean {
+/** The line already holds a Unicode Vietnamese letter outside Latin-1 ("ư", "ạ", "đ"…). */
+export function unicodeLine(line: string): boolean {
   for (let i = 0; i < line.length; i++) if (unicodeVietnamese(line.charCodeAt(i))) return true
   return false
 }
@@ -128,15 +137,23 @@ function weigh(line: string, into: Evidence): void {
   }
 }
 
+/** The words of a text in TCVN3 that tell (a character Unicode Vietnamese never writes), weighed. */
+export function tcvn3Evidence(text: string): Evidence {
+  const e: Evidence = { syllables: 0, others: 0 }
+  for (const line of text.split('\n')) weigh(line, e)
+  return e
+}
+
+/** Enough telling words read as syllables (three at least), and few do not (one in five at most). */
+export const convincing = (e: Evidence): boolean => e.syllables >= 3 && e.others * 4 <= e.syllables
+
 /**
  * The text is Vietnamese typed in TCVN3 and copied as Latin-1 characters (in part at least): three
  * words or more with a character Unicode Vietnamese never writes read as syllables once converted,
  * and at most one in five such words does not.
  */
 export function readsAsTcvn3(text: string): boolean {
-  const e: Evidence = { syllables: 0, others: 0 }
-  for (const line of text.split('\n')) weigh(line, e)
-  return e.syllables >= 3 && e.others * 4 <= e.syllables
+  return convincing(tcvn3Evidence(text))
 }
 
 /**
