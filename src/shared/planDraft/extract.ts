@@ -404,6 +404,13 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
       // "6. Khen thưởng: tập thể xuất sắc … 1.000.000 đồng; …": a numbered item naming the awards before
       // a colon is the awards' part, however its words go on; the sums it gives are no targets.
       const name = h.name ?? AWARDS_LABEL_RE.exec(h.rest)?.[1] ?? sectionName(h.rest)
+      // "2. Mục tiêu tổng quát: Phát huy …", "4. Nhiệm vụ, giải pháp chủ yếu: thống nhất với …": an item
+      // led by a part's name before a colon is that part, its words after the colon its text.
+      const runIn = /^([^:;.\d]{2,60}?)\s*:\s*\S/u.exec(h.rest)?.[1]?.trim()
+      // "Điều 1. Tán thành đánh giá … năm 2023 và thông qua mục tiêu, các chỉ tiêu chủ yếu, nhiệm vụ,
+      // giải pháp năm 2024 như sau:": an article of a resolution or a decision is a sentence; one that
+      // names the targets holds them, whatever means it names beside them.
+      const articleOfTargets = /^Đ\d/u.test(h.label) && /(?<![\p{L}])chỉ tiêu(?![\p{L}])/iu.test(name)
       const sec: Section = {
         level: h.level,
         code,
@@ -424,7 +431,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           // (Read again as a whole, a plan whose targets were found nowhere: its purpose may hold them.)
           (relaxed ? h.level <= 2 && NON_TARGET_SECTION_RE.test(name.replace(PURPOSE_WORDS_RE, ' ')) :
           // ("II. MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA": a part naming its targets beside its purpose holds them.)
-          ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
+          ((h.level <= 1 || (current === ROOT && h.level <= 2)) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name) && !articleOfTargets) ||
           // "D. NHIỆM VỤ VÀ GIẢI PHÁP" after "C. CÁC CHỈ TIÊU …" and its roman fields: a title in capitals
           // is one of the plan's parts, whatever its depth reads as; a part for solutions holds no targets.
           (h.level <= 2 && capsTitle(name) && NON_TARGET_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
@@ -432,13 +439,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           /^(?:mục đích(?:,?\s*(?:và\s+)?yêu cầu)?|yêu cầu)$/iu.test(name) ||
           // "3. Nhiệm vụ, giải pháp chủ yếu" under the targets' part: the means, at any depth.
           MEANS_SECTION_RE.test(name) ||
+          (runIn !== undefined && MEANS_SECTION_RE.test(runIn)) ||
           reviewsPastYear(name, year) ||
           describesSetting(name) ||
           // ("3. Ý kiến thảo luận" in a conference's minutes: the delegates' words; "1. Đồng chí …, Phó Chủ
           // tịch UBND xã, báo cáo tóm tắt kết quả … năm 2024: …": last year's review, read by an official.)
           DEBATE_SECTION_RE.test(name) ||
           reportsPastYear(h.rest, year) ||
-          (specificAims && h.level >= 2 && /^mục tiêu (?:chung|tổng quát)$/iu.test(name)) ||
+          (specificAims && h.level >= 1 && /^mục tiêu (?:chung|tổng quát)$/iu.test(runIn ?? name)) ||
           // "1. Năm 2024, mặc dù còn nhiều khó khăn, … thu ngân sách đạt 23.870 triệu đồng; …": an item that reviews.
           (h.level >= 2 && h.rest.length > 60 && opensOnPastYear(h.rest, year))),
         // A section of content: the plan's targets or duties, or one field of them ("Về quốc phòng - an ninh").

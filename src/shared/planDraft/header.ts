@@ -63,6 +63,9 @@ function launchedYear(text: string): { year: number; at: number } | undefined {
   return { year: Number(m[1]), at: m.index + m[0].length - 8 }
 }
 
+/** The kind of a document that sets a year's targets without being a plan, alone on its line: a resolution, a report on the year and the next. */
+const DOCUMENT_KIND_RE = /^(?:NGHỊ QUYẾT|BÁO CÁO)\s*$/u
+
 export function readHeader(text: string, lines: readonly Line[], options: { year?: number }): HeaderResult {
   const header: PlanDraftHeader = {}
   const head = lines.slice(0, 25)
@@ -90,10 +93,14 @@ export function readHeader(text: string, lines: readonly Line[], options: { year
   }
 
   // The title: the line after "KẾ HOẠCH" (or the rest of that line).
-  const kh = head.findIndex((l) => /^KẾ HOẠCH\b/u.test(l.text))
+  // ("NGHỊ QUYẾT" over "Về nhiệm vụ … năm 2024", "BÁO CÁO" over "Kết quả … năm 2025 và phương hướng,
+  // nhiệm vụ năm 2026": a council's resolution or a year-end report that sets the year's targets is
+  // titled under its kind alone on its line, as a plan is.)
+  const planned = head.findIndex((l) => /^KẾ HOẠCH\b/u.test(l.text))
+  const kh = planned !== -1 ? planned : head.findIndex((l) => DOCUMENT_KIND_RE.test(l.text))
   if (kh !== -1) {
     const l = head[kh]!
-    const rest = l.text.replace(/^KẾ HOẠCH\s*:?\s*/u, '')
+    const rest = planned !== -1 ? l.text.replace(/^KẾ HOẠCH\s*:?\s*/u, '') : ''
     const t = rest !== '' ? { text: rest, start: l.start + l.text.length - rest.length } : head[kh + 1]
     if (t && t.text !== '' && !/^(?:I[.)]|Căn cứ)/u.test(t.text)) {
       const title = t.text.replace(/\s+(?:với chủ đề|như sau)[\s\S]*$/u, '').slice(0, 500)

@@ -58,7 +58,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['m³', 'm3', 'mét khối'], 'm³', false],
   [['km'], 'km', false],
   // Cloth and nets are counted by the metre ("lụa tơ tằm dệt đạt 260.000 mét"); a size is no quantity
-  // ("tàu cá có chiều dài từ 15 mét trở lên": METRE below).
+  // ("tàu cá có chiều dài từ 15 mét trở lên": sizeAfter below).
   [['mét'], 'mét', false],
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
   // Fry, fingerlings and ornamental fish are counted by the million ("sản lượng cá giống đạt 12 triệu con").
@@ -277,13 +277,16 @@ const ROUNDS = String.raw`đợt(?!\s*(?:\/|mỗi\s|trên\s|một\s)\s*(?:năm|t
 // bunches of bananas or areca nuts, no rooms.)
 const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn', 'viên', 'lò', 'ô', 'ô lồng']
 /**
- * Metres counted ("dệt 260.000 mét lụa"), not a size: a figure in metres after "dài", "rộng", "cao",
- * "sâu" or "cách" (with "từ", "trên", "dưới" … between) says what a thing measures ("tàu cá có
- * chiều dài từ 15 mét trở lên", "đường rộng 5 mét"), and is part of the thing's name.
+ * Lengths counted ("dệt 260.000 mét lụa", "cứng hóa 7,5 km đường"), not a size: a figure in metres or
+ * kilometres after "dài", "rộng", "cao", "sâu" or "cách" (with "từ", "trên", "dưới" … between) says
+ * what a thing measures ("tàu cá có chiều dài từ 15 mét trở lên", "đường rộng 5 mét", "tuyến đường …
+ * dài 4,2 km"), and is part of the thing's name; not after "mở rộng", "nâng cao" ("nâng cấp, mở rộng 3,5 km
+ * đường": the length widened is counted). One rule for every spelling of a length.
  */
-// (A look back tried only where "mét" stands, bounded in length.)
-const METRE = String.raw`mét(?<!(?<![\p{L}])(?:dài|rộng|cao|sâu|cách)\s{1,3}(?:(?:từ|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s{1,3})?\d(?:[\d.,]{0,20}\d)?\s{0,3}mét)`
-const GOODS_SPELLED: Record<string, string> = { mét: METRE, bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
+// (A look back tried only where the unit stands, bounded in length.)
+const sizeAfter = (unit: string): string =>
+  String.raw`${unit}(?<!(?<![\p{L}])(?:dài|(?<!(?:mở|nới)\s{1,3})rộng|(?<!nâng\s{1,3})cao|sâu|cách)\s{1,3}(?:(?:từ|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s{1,3})?\d(?:[\d.,]{0,20}\d)?\s{0,3}${unit})`
+const GOODS_SPELLED: Record<string, string> = { mét: sizeAfter('mét'), km: sizeAfter('km'), bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */
@@ -940,7 +943,7 @@ export const PHASE_SECTION_RE = /^(?:các\s+)?(?:đợt thi đua|đợt cao đi�
  * ("Nhiệm vụ của các cơ quan, đơn vị", "Phân công nhiệm vụ").
  */
 export const NON_TARGET_SECTION_RE =
-  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|(?<!nội dung\s)đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s/iu
+  /mục đích|yêu cầu|giải pháp|tổ chức thực hiện|nơi nhận|khen thưởng$|tuyên truyền|khẩu hiệu|(?<!nội dung\s)đăng ký (?:thi đua|danh hiệu|giao ước)|nhiệm vụ (?:của|cho) (?:các|từng)|phân công|^(?:các\s+)?đợt thi đua|thời gian (?:thực hiện|phát động|thi đua|tổ chức)|^(?:thực trạng|tình hình|đặc điểm)(?![\p{L}])|^kinh phí(?: thực hiện| tổ chức)?$|(?:phân bổ|phân khai|phân giao)\s.*\scho\s(?:các|từng)\s|^(?:đề xuất|kiến nghị)(?:\s*(?:,|và)\s*(?:đề xuất|kiến nghị))?$/iu
 
 /** "Kết quả 9 tháng đầu năm 2025", "Tình hình thực hiện 6 tháng": a review of the months of the year gone by. */
 const PART_YEAR_REVIEW_RE = /^(?:\p{L}+\s+){0,2}(?:kết quả|tình hình)(?:\s+(?:thực hiện|đạt được))?(?:\s+[^\d\s]+){0,5}?\s+(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu\s+năm)?(?![\p{L}])/iu

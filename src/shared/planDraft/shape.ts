@@ -387,23 +387,50 @@ function casesInReview(doc: DraftContext, baseYear: number, named: string, unit:
   const lines = linesOf(doc)
   const heading = new RegExp(String.raw`^\s*(?:#{1,4}\s*)?(?:\*\*)?[IVX]{1,4}\.\s.{0,120}?(?:kết quả|tình hình|đánh giá|tổng kết)(?![\p{L}]).{0,120}?năm\s+${baseYear}(?!\d)`, 'iu')
   const title = new RegExp(String.raw`^\s*(?:KẾT QUẢ|TÌNH HÌNH|ĐÁNH GIÁ|TỔNG KẾT|NHÌN LẠI)(?![\p{L}])[^\p{Ll}\d]{0,80}?NĂM\s+${baseYear}\s*:?\s*$`, 'u')
+  // "Phần I" over "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025" (or "PHẦN THỨ NHẤT. KẾT QUẢ … NĂM 2025"): a report's
+  // part reviewing the year, whose roman sections ("II. KẾT QUẢ CÁC LĨNH VỰC") need not name it, runs to the next part.
+  const reviewWords = new RegExp(String.raw`^(?:[.:–-]\s*)?(?:kết quả|tình hình|đánh giá|tổng kết|nhìn lại)(?![\p{L}]).{0,120}?năm\s+${baseYear}(?!\d)`, 'iu')
+  const partOf = (i: number): boolean => {
+    const m = PART_HEADING_RE.exec(lines[i]!)
+    if (!m) return false
+    const rest = lines[i]!.slice(m[0].length).trim()
+    if (rest !== '') return reviewWords.test(rest)
+    // ("Phần I" alone on its line: its title is the next line that holds text.)
+    let next = i + 1
+    while (next < lines.length && lines[next]!.trim() === '') next++
+    return reviewWords.test(lines[next]?.trim() ?? '')
+  }
+  const counts = reviewCounts(named, unit)
+  const countIn = (line: string): RegExpExecArray | null => counts.reduce<RegExpExecArray | null>((m, re) => m ?? re.exec(line), null)
+  const part = lines.findIndex((_l, i) => partOf(i))
+  if (part !== -1) {
+    for (let i = part + 1; i < lines.length && !PART_HEADING_RE.test(lines[i]!); i++) {
+      const m = countIn(lines[i]!)
+      if (m) return m
+    }
+  }
   const start = lines.findIndex((l) => heading.test(l) || title.test(l))
   if (start === -1) return null
   const slide = title.test(lines[start]!)
-  const counts = [
+  // (An unnumbered title's review ends at the next slide's mark or the next title in capitals.)
+  const ends = (l: string): boolean => ROMAN_HEADING_RE.test(l) || (slide && (SLIDE_MARK_RE.test(l.trim()) || (/\p{Lu}{2,}/u.test(l) && !/\p{Ll}/u.test(l))))
+  for (let i = start + 1; i < lines.length && !ends(lines[i]!); i++) {
+    const m = countIn(lines[i]!)
+    if (m) return m
+  }
+  return null
+}
+
+/** A part of a report, "Phần I", "PHẦN THỨ NHẤT", "Phần 2. …", at its line's start. */
+const PART_HEADING_RE = /^\s*(?:#{1,4}\s*)?(?:\*\*)?phần\s+(?:thứ\s+)?(?:nhất|hai|ba|tư|[IVX]{1,4}|\d)(?![\p{L}\d])/iu
+
+/** How a line of a year's review counts the cases: before the cases, in brackets after them, or after their label. */
+function reviewCounts(named: string, unit: string): RegExp[] {
+  return [
     new RegExp(String.raw`(?<![\d.,])(\d[\d.]*)\s*${unit}\s+${named}`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])${named}[^.;\n()]{0,60}?\(\s*(\d[\d.]*)\s*${unit}\s*\)`, 'iu'),
     new RegExp(String.raw`(?<![\p{L}])${named}\s*:\s*(\d[\d.]*)\s*${unit}(?![\p{L}])`, 'iu'),
   ]
-  // (An unnumbered title's review ends at the next slide's mark or the next title in capitals.)
-  const ends = (l: string): boolean => ROMAN_HEADING_RE.test(l) || (slide && (SLIDE_MARK_RE.test(l.trim()) || (/\p{Lu}{2,}/u.test(l) && !/\p{Ll}/u.test(l))))
-  for (let i = start + 1; i < lines.length && !ends(lines[i]!); i++) {
-    for (const re of counts) {
-      const m = re.exec(lines[i]!)
-      if (m) return m
-    }
-  }
-  return null
 }
 
 /**
