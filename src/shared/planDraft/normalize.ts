@@ -81,6 +81,171 @@ function unifyCharacters(text: string): string {
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
 }
 
+/**
+ * A scanned table's OCR reads some of its rules as a letter or a digit ("I", "l", "1") and loses
+ * others: "TT I Chỉ tiêu I ĐVT I Thực hiện 2026 I Kế hoạch 2027" over "8 I Tổng đàn bò | con | 5.600
+ * | 6.000 I", "| ha 310 | 350 |", "| HTX | 2 1 3 |". Under a heading row whose every cell names a
+ * column (its rules "|" or such a glyph between spaces), each row one cell short of the heading (or
+ * more) is repaired against it: a lone glyph, or a space after the row's number or between a unit and
+ * a figure, becomes a rule where that gives the row the heading's count of cells, each under a column
+ * it fits (a number or a mark under "TT", a unit or nothing under "ĐVT", a figure, a bound or a word
+ * such as "Đạt" under a year's or the plan's column); a group row ("C I QUỐC PHÒNG - AN NINH | | |")
+ * takes the rules that leave its cells after the name empty. A "1" counts only between two figures or
+ * a unit and a figure; a row with the heading's count already keeps its inner text, and only a closing
+ * glyph at its end ("18.450 l", "6.150 trở lên 1" where the cell holds a figure before it) is its
+ * closing rule. Only one way to repair a row is taken; two ways or none leave it as it arrived. Each
+ * change is one character for one ("I" → "|", " " → "|"), so every line keeps its length.
+ */
+function ocrRuledTables(lines: string[]): string[] {
+  let head: ColumnKind[] | undefined
+  return lines.map((line) => {
+    if (line.trim() === '' || line.includes('\t') || line.length > 2000) {
+      head = undefined
+      return line
+    }
+    const heading = ocrHeading(line)
+    if (heading) {
+      head = heading.kinds
+      return heading.line
+    }
+    if (!head) return line
+    if (!line.includes('|') && (line.match(LONE_GLYPH_RE) ?? []).length < 2) {
+      head = undefined
+      return line
+    }
+    return ocrRow(line, head) ?? line
+  })
+}
+
+type ColumnKind = 'mark' | 'name' | 'unit' | 'figure' | 'any'
+
+/** A rule between two cells as a scan's OCR reads it: "|", or "I", "l", "1" between spaces. */
+const OCR_RULE_RE = /\s+[Il1]\s+|\s*\|\s*/gu
+/** A lone glyph a rule may be misread as, between spaces (or a space and the line's end). */
+const LONE_GLYPH_RE = /(?<=\s)[Il1](?=\s|$)/gu
+/** Words that name a table's column. */
+const OCR_COLUMN_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên chỉ tiêu|đơn vị tính|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước(?: thực hiện| th)?|năm|mức|phấn đấu|ghi chú|so sánh|tỷ lệ|cả năm|dự toán|mục tiêu|kết quả)(?![\p{L}])/iu
+/** A row's number or mark in its first cell: "3", "2.1", "II", "B", "a", "-", "+". */
+const OCR_MARK_RE = /^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVX]{1,4}|[A-H]|[a-zđ]|[-+–•])[.)]?$/u
+/** A figure cell: a figure or a range, with its bound ("≥ 94", "giảm 1 - 1,5", "10/13", "6.150 trở lên"). */
+const OCR_FIGURE_RE = /^(?:(?:[≥≤<>]|giảm|tăng|dưới|trên|từ|không quá|ít nhất|tối thiểu|tối đa|đạt|còn)\s*)?\d[\d.,]*(?:\/\d[\d.,]*)?\s*[%‰]?(?:\s*(?:-|–|đến)\s*\d[\d.,]*\s*[%‰]?)?(?:\s+trở\s+(?:lên|xuống))?$/iu
+/** A plan cell in words: "Đạt", "Giữ vững", "Hoàn thành" (four words at most, no lone glyph). */
+const OCR_WORD_CELL_RE = /^\p{L}{2,}(?:\s\p{L}{2,}){0,3}$/u
+
+/** A heading row with its rules as the OCR read them: the row written with bars, and each column's kind. */
+function ocrHeading(line: string): { line: string; kinds: ColumnKind[] } | undefined {
+  const body = line.trim().replace(/^\|\s*/u, '').replace(/\s*\|$/u, '')
+  if (body.length > 300) return undefined
+  const cells = body.split(OCR_RULE_RE)
+  if (cells.length < 3 || !cells.every((c) => OCR_COLUMN_RE.test(c)) || !/[\p{L}]{2,}/u.test(body)) return undefined
+  let name = false
+  const kinds = cells.map((c, i): ColumnKind => {
+    if (i === 0 && /^(?:s?tt|số tt)$/iu.test(c)) return 'mark'
+    if (/^(?:đvt|đơn vị tính|đơn vị)$/iu.test(c)) return 'unit'
+    if (/^ghi chú/iu.test(c)) return 'any'
+    if (!name && /^(?:chỉ tiêu|nội dung(?: chỉ tiêu)?|tên chỉ tiêu)$/iu.test(c)) {
+      name = true
+      return 'name'
+    }
+    return 'figure'
+  })
+  if (!name) return undefined
+  return { line: line.replace(/(?<=\s)[Il1](?=\s)/gu, '|'), kinds }
+}
+
+/** Whether a cell fits under a column of this kind. */
+function fitsColumn(cell: string, kind: ColumnKind): boolean {
+  if (kind === 'any') return true
+  if (kind === 'mark') return cell === '' || OCR_MARK_RE.test(cell)
+  const glyph = /(?:^|\s)[Il1](?:\s|$)/u.test(cell)
+  if (kind === 'name') return /\p{L}{2,}/u.test(cell) && !/(?:^|\s)[Il](?:\s|$)/u.test(cell) && !OCR_MARK_RE.test(cell)
+  if (kind === 'unit') return cell === '' || /^[%‰]$/u.test(cell) || (!/\d/u.test(cell) && !glyph && cell.split(/\s+/u).length <= 3)
+  return cell === '' || OCR_FIGURE_RE.test(cell) || (OCR_WORD_CELL_RE.test(cell) && !glyph)
+}
+
+/** A row under a heading read from an OCR'd scan, its misread or lost rules written as "|", or undefined if none is repaired. */
+function ocrRow(line: string, head: readonly ColumnKind[]): string | undefined {
+  const width = head.length
+  // The row's cells as a list of the places its rules stand at (existing bars).
+  const cellsOf = (s: string): string[] => {
+    let t = s.trim()
+    if (t.startsWith('|')) t = t.slice(1)
+    if (t.endsWith('|')) t = t.slice(0, -1)
+    return t.split('|').map((c) => c.trim())
+  }
+  // The places where a rule may have been lost or misread.
+  const candidates = (s: string): number[] => {
+    const out: number[] = []
+    for (const m of s.matchAll(LONE_GLYPH_RE)) {
+      const at = m.index
+      if (at === s.trimEnd().length - 1 && !s.trimEnd().endsWith('|')) continue
+      if (m[0] === '1') {
+        // ("2 1 3", "% 1 8,1": a "1" is a rule only between two figures, or a unit and a figure.)
+        const before = /(\S+)\s*$/u.exec(s.slice(0, at))?.[1] ?? ''
+        const after = /^\s*(\S+)/u.exec(s.slice(at + 1))?.[1] ?? ''
+        if (!/^\d/u.test(after) || !(/\d[%‰]?$/u.test(before) || /^[%‰]$/u.test(before) || unitInfo(before) !== undefined)) continue
+      }
+      out.push(at)
+    }
+    // "4 Năng suất … |": the rule after the row's number lost.
+    const mark = /^(\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[A-H]|[-+–]))[.)]?( )(?=\p{L})/u.exec(s)
+    if (mark && !/^[Il]\s/u.test(s.slice(mark[0].length))) out.push(mark.index + mark[0].length - 1)
+    // "| ha 310 |", "| con 21.000 |": a unit and a figure in one cell.
+    for (const m of s.matchAll(/\|(\s*)([%‰]|\p{L}+(?:\/\p{L}+){0,2})( )(?=\d[\d.,]*\s*\|)/gu)) {
+      if (/^[%‰]$/u.test(m[2]!) || unitInfo(m[2]!) !== undefined) out.push(m.index + 1 + m[1]!.length + m[2]!.length)
+    }
+    return out.sort((a, b) => a - b)
+  }
+  const fits = (cells: readonly string[]): boolean => {
+    if (cells.length === width) return cells.every((c, i) => fitsColumn(c, head[i]!))
+    // A group's row: its number and its name, the cells after it empty.
+    const nameAt = head.indexOf('name')
+    return cells.length < width && cells.length > nameAt && fitsColumn(cells[0]!, head[0]!) && fitsColumn(cells[nameAt]!, 'name') && cells.slice(nameAt + 1).every((c) => c === '') && /^\p{Lu}[\p{Lu}\s,\-–]*$/u.test(cells[nameAt]!)
+  }
+  // (Each place is one UTF-16 unit, a glyph or a space: the line keeps its length.)
+  const withRules = (s: string, at: readonly number[]): string => at.reduce((t, a) => `${t.slice(0, a)}|${t.slice(a + 1)}`, s)
+  const tryRepair = (s: string): string | undefined => {
+    const n = cellsOf(s).length
+    const places = candidates(s)
+    if (places.length > 6) return undefined
+    const need = width - n
+    if (need < 0) return undefined
+    if (need === 0) return fits(cellsOf(s)) ? s : undefined
+    // The subsets of `need` places (or fewer, for a group's row, with no figure after its number),
+    // the largest that fits and only one of that size.
+    const lowest = /\d/u.test(s.replace(/^\s*\S+/u, '')) ? need : 0
+    for (let size = Math.min(need, places.length); size >= lowest; size--) {
+      const found: string[] = []
+      const pick = (from: number, chosen: number[]): void => {
+        if (chosen.length === size) {
+          const r = withRules(s, chosen)
+          if (fits(cellsOf(r)) && (size === need || cellsOf(r).length < width)) found.push(r)
+          return
+        }
+        for (let k = from; k < places.length; k++) pick(k + 1, [...chosen, places[k]!])
+      }
+      pick(0, [])
+      if (found.length === 1) return found[0]
+      if (found.length > 1) return undefined
+    }
+    return undefined
+  }
+  // A closing rule misread at the row's end ("18.450 l", "6.000 I", "6.150 trở lên 1").
+  const closing = /\s([Il1])\s*$/u.exec(line)
+  if (closing && !line.trimEnd().endsWith('|')) {
+    const closed = withRules(line, [closing.index + 1])
+    const repaired = tryRepair(closed)
+    if (repaired !== undefined) return repaired === line ? undefined : repaired
+    if (closing[1] === '1') {
+      const kept = tryRepair(line)
+      return kept !== undefined && kept !== line ? kept : undefined
+    }
+    return undefined
+  }
+  const repaired = tryRepair(line)
+  return repaired !== undefined && repaired !== line ? repaired : undefined
+}
+
 /** A box's vertical rule, light, heavy, double or dashed ("│", "┃", "║", "┆"): a table's cell border. */
 // (No "u" flag: every box character is in the Basic Multilingual Plane, and a long row is replaced faster without it.)
 const BOX_BAR_RE = /[\u2502\u2503\u2506\u2507\u250A\u250B\u2551\u254E\u254F]/g
@@ -1953,7 +2118,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(unifyCharacters(raw).split('\n')))).map(leaderJoined)))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n'))))).map(leaderJoined)))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
