@@ -1073,8 +1073,11 @@ function stripMarkup(line: string): { line: string; heading: boolean } {
   return { line: s, heading }
 }
 
-/** What a reference back to a list's item in brackets follows: "chỉ tiêu (3)", "mục (2)", "(1) đến (6)", "(7), (8) và (9)". */
-const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|điểm|tiêu chí|nội dung|từ|đến|và|hoặc|tại)|,|\(\d{1,2}\))$/iu
+/**
+ * What a reference back to a list's item in brackets follows: "chỉ tiêu (3)", "mục (2)", "(1) đến (6)",
+ * "(7), (8) và (9)", and a range's dash between two of them, "chỉ tiêu (1) - (10)", "(11)–(17)".
+ */
+const ITEM_REFERENCE_RE = /(?:(?<![\p{L}])(?:chỉ tiêu|mục tiêu|mục|điểm|tiêu chí|nội dung|từ|đến|và|hoặc|tại)|,|\(\d{1,2}\)\s?[-–—]?)$/iu
 
 /**
  * Whether the bracketed number at `at` of `line` follows such a reference. Only the last words
