@@ -1,10 +1,13 @@
 // Drafting a plan from its document (issue 13): the rules added after held-out sets 191, 194 and
 // 195, each on hand-written sentences in the language of commune plans (none taken from the sets).
 import { describe, expect, it } from 'vitest'
+import type { Indicator } from '../../src/shared/model'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { bySource, planHead } from './planDraftText'
+import { scoreDraft } from '../../src/shared/planDraft/score'
+import { bySource, listDrafter, planHead } from './planDraftText'
 
 const HEAD = planHead('Phú Đông', '03', '08 tháng 01', 2026)
+const draft = listDrafter(HEAD)
 
 describe('duties that assign the numbered targets by ranges "(1) - (8)"', () => {
   const plan = (ranges: string): string => `${HEAD}
@@ -27,5 +30,36 @@ II. TỔ CHỨC THỰC HIỆN
     expect(bySource(d, /Giữ vững danh hiệu/u).map((i) => i.value.target)).toEqual([{ kind: 'yes_no' }])
     expect(bySource(d, /320 lao động/u).map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 320 }])
     expect(d.indicators).toHaveLength(6)
+  })
+})
+
+describe('a yield weighed in kilograms beside its output in tons', () => {
+  it('computes "kg/ha" from the output in tấn × 1000 over the area', () => {
+    const d = draft(['- Diện tích nuôi cá lóc trong ao 50 ha, năng suất cá lóc bình quân 900 kg/ha, sản lượng cá lóc 45 tấn.'])
+    const y = bySource(d, /900 kg\/ha/u)[0]?.value
+    expect(y).toMatchObject({ unitOfMeasure: 'kg/ha', aggregation: 'stock', target: { kind: 'derived', value: 900 } })
+    expect(y?.formula).toMatch(/^\S+ \* 1000 \/ \S+$/u)
+  })
+})
+
+describe('the score counts "cây cầu" and "cầu" as one unit', () => {
+  it('matches a bridge counted either way', () => {
+    const one = (unitOfMeasure: string): Indicator => ({ code: 'CAU', name: 'Cầu giao thông nông thôn làm mới', field: 'I', unitOfMeasure, aggregation: 'flow', target: { kind: 'at_least', value: 3 }, reporters: { kinds: ['bo_phan'] }, source: 'Làm mới 03 cây cầu giao thông nông thôn' })
+    expect(scoreDraft({ indicators: [one('cầu')] }, { indicators: [one('cây cầu')] }, 0).matched).toBe(1)
+  })
+})
+
+describe('a second count after ";" sharing the review\'s verb, its rate beside it', () => {
+  it('takes that rate as the starting figure of its cut', () => {
+    const d = draftPlan(`${HEAD}
+I. KẾT QUẢ NĂM 2025
+Cuối năm 2025 toàn xã còn 86 hộ nghèo, chiếm 3,12%; 140 hộ cận nghèo, chiếm 5,08%.
+II. CHỈ TIÊU NĂM 2026
+- Tỷ lệ hộ nghèo giảm 1% trở lên; tỷ lệ hộ cận nghèo giảm ít nhất 0,8%.
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng tổng hợp kết quả trước ngày 10/12/2026.
+`)
+    expect(bySource(d, /cận nghèo giảm/u)[0]?.value.target).toEqual({ kind: 'reduce_by', amount: 0.8, baseline: 5.08 })
+    expect(bySource(d, /hộ nghèo giảm/u)[0]?.value.target).toEqual({ kind: 'reduce_by', amount: 1, baseline: 3.12 })
   })
 })

@@ -87,14 +87,30 @@ export function cropKey(records: ReadonlyMap<string, Record<string, Built>>, sub
   return [...records.entries()].find(([k, r]) => !r[measure] && short(k) && short(subject) && (sameCrop(k, subject) || sameCrop(subject, k)))?.[0] ?? subject
 }
 
+/** Kilograms in each weight a crop's output or yield is stated in. */
+const KG_IN: Readonly<Record<string, number>> = { kg: 1, tạ: 100, tấn: 1000 }
+
+/**
+ * How many of the yield's units per hectare one unit of output per hectare makes: "tấn/ha" over
+ * "tấn" 1, "tạ/ha" over "tấn" 10, "kg/ha" over "tấn" 1000 (a shrimp or a seed yield in kilograms
+ * beside its output in tons). Undefined for a yield weighed heavier than its output, or not by weight.
+ */
+export function yieldFactor(perHa: string, outputUnit: string): number | undefined {
+  const y = /^(kg|tạ|tấn)\/ha$/u.exec(perHa)?.[1]
+  const o = KG_IN[outputUnit]
+  if (y === undefined || o === undefined || o < KG_IN[y]!) return undefined
+  return o / KG_IN[y]!
+}
+
 /** Area, yield and output of one crop: the yield is computed (output ÷ area), as a plan states it; the area and the output are left as they roll up. */
 export function linkYield(rec: Record<string, Built>): void {
   const { DT: area, NS: yieldB, SL: output } = rec
   if (!area || !yieldB || !output) return
-  const perHa = yieldB.value.unitOfMeasure
-  // (A yield in the output's own weight per hectare, "tấn/ha" over "tấn", "kg/ha" over "kg", is their quotient.)
-  const factor = perHa === 'tạ/ha' && output.value.unitOfMeasure === 'tấn' ? ' * 10' : /^(?:tấn|kg)\/ha$/u.test(perHa) && perHa === `${output.value.unitOfMeasure}/ha` ? '' : undefined
-  if (factor === undefined || area.value.unitOfMeasure !== 'ha') return
+  // (A yield in the output's own weight per hectare, "tấn/ha" over "tấn", is their quotient; in a
+  // lighter weight, "tạ/ha" or "kg/ha" over "tấn", the output is first turned into that weight.)
+  const n = yieldFactor(yieldB.value.unitOfMeasure, output.value.unitOfMeasure)
+  if (n === undefined || area.value.unitOfMeasure !== 'ha') return
+  const factor = n === 1 ? '' : ` * ${n}`
   const stated = figureOf(yieldB.value.target)
   yieldB.value = {
     ...yieldB.value,

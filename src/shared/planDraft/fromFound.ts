@@ -8,7 +8,7 @@ import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
-import { bareCrop, CROP_ABBREVIATIONS, CROP_BEFORE_MEASURE_RE, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE } from './crops'
+import { bareCrop, CROP_ABBREVIATIONS, CROP_BEFORE_MEASURE_RE, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE, yieldFactor } from './crops'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 /** A verb of level alone before a figure, naming no measure: "duy trì", "duy trì ổn định", "giữ ổn định", "hiện có", "đạt". */
@@ -197,7 +197,7 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const areas = [...bySubject].filter(([k, r]) => k !== crop && r.DT && !r.NS && !r.SL && sameCrop(crop, k))
     const area = areas.length === 1 ? areas[0]![1].DT! : undefined
     const [a, y, o] = [figureOf(area?.value.target), figureOf(rec.NS.value.target), figureOf(rec.SL.value.target)]
-    const factor = rec.NS.value.unitOfMeasure === 'tạ/ha' ? 10 : 1
+    const factor = yieldFactor(rec.NS.value.unitOfMeasure, rec.SL.value.unitOfMeasure) ?? 1
     if (area && a !== undefined && a > 0 && y !== undefined && o !== undefined && Math.abs((o * factor) / a - y) <= 0.01 * y) rec.DT = area
   }
   for (const rec of bySubject.values()) linkYield(rec)

@@ -8,7 +8,7 @@ import { clip, lowerFirst, ROOT, type Section } from './sections'
 import { type GoalKey, goalKey, sameGoalKey } from './goals'
 import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
-import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop } from './crops'
+import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop, yieldFactor } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
 import { amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
 
@@ -85,14 +85,14 @@ const CROP_LINES_NEAR = 3
  */
 function yieldsBesideTheirCrop(built: readonly Built[]): void {
   for (const [i, y] of built.entries()) {
-    if (y.value.formula || !/^năng suất(?![\p{L}])/iu.test(y.value.name) || !/^(?:tạ|tấn)\/ha$/u.test(y.value.unitOfMeasure)) continue
+    if (y.value.formula || !/^năng suất(?![\p{L}])/iu.test(y.value.name) || !/^(?:kg|tạ|tấn)\/ha$/u.test(y.value.unitOfMeasure)) continue
     const stated = figureOf(y.value.target)
     if (stated === undefined || stated <= 0) continue
     const near = built.slice(Math.max(0, i - CROP_LINES_NEAR), i + CROP_LINES_NEAR + 1).filter((b) => b !== y && !b.value.formula && b.value.target !== undefined)
     // (A table's "- Trong đó: lúa nước cả năm | ha | 1.300" under the area sown: a part in hectares is an area too.)
     const areas = near.filter((b) => b.value.unitOfMeasure === 'ha' && (/^(?:trong đó\s*:?\s*)?(?:(?:tổng|duy trì)\s+)?(?:diện tích|gieo)/iu.test(b.value.name) || b.value.partOf !== undefined))
     const outputs = near.filter((b) => b.value.unitOfMeasure === 'tấn' && /^(?:tổng\s+)?sản lượng(?![\p{L}])/iu.test(b.value.name))
-    const perTon = y.value.unitOfMeasure === 'tạ/ha' ? 10 : 1
+    const perTon = yieldFactor(y.value.unitOfMeasure, 'tấn')!
     const fits = areas.flatMap((a) => outputs.map((o) => ({ a, o }))).filter(({ a, o }) => {
       const area = figureOf(a.value.target)
       const output = figureOf(o.value.target)
@@ -113,15 +113,15 @@ function yieldsBesideTheirCrop(built: readonly Built[]): void {
  */
 function yieldOverBearingArea(built: readonly Built[]): void {
   for (const y of built) {
-    const f = /^([A-Za-z0-9_.-]+)( \* 10)? \/ ([A-Za-z0-9_.-]+)$/u.exec(y.value.formula ?? '')
+    const f = /^([A-Za-z0-9_.-]+)( \* (10|100|1000))? \/ ([A-Za-z0-9_.-]+)$/u.exec(y.value.formula ?? '')
     const stated = y.value.target?.kind === 'derived' ? y.value.target.value : undefined
     if (!f || stated === undefined || stated <= 0) continue
     const output = figureOf(built.find((b) => b.value.code === f[1])?.value.target)
-    const area = figureOf(built.find((b) => b.value.code === f[3])?.value.target)
+    const area = figureOf(built.find((b) => b.value.code === f[4])?.value.target)
     if (output === undefined || area === undefined || area <= 0) continue
-    const over = (a: number): number => (output * (f[2] ? 10 : 1)) / a
+    const over = (a: number): number => (output * Number(f[3] ?? 1)) / a
     if (Math.abs(over(area) - stated) <= 0.01 * stated) continue
-    const parts = built.filter((b) => b.value.partOf === f[3] && b.value.unitOfMeasure === 'ha' && (figureOf(b.value.target) ?? 0) > 0 && Math.abs(over(figureOf(b.value.target)!) - stated) <= 0.01 * stated)
+    const parts = built.filter((b) => b.value.partOf === f[4] && b.value.unitOfMeasure === 'ha' && (figureOf(b.value.target) ?? 0) > 0 && Math.abs(over(figureOf(b.value.target)!) - stated) <= 0.01 * stated)
     if (parts.length !== 1) continue
     y.value = { ...y.value, formula: `${f[1]}${f[2] ?? ''} / ${parts[0]!.value.code}` }
     y.reasons.push(`năng suất tính trên “${parts[0]!.value.name}”: sản lượng chia cho diện tích này mới bằng năng suất đã nêu`)
@@ -670,6 +670,10 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
       // ("… và 94 hộ cận nghèo, chiếm 2,24%", "còn 92 hộ nghèo(3), chiếm 6,9%" with a footnote's mark, "còn 21 hộ nghèo (0,31%) và 76 hộ cận nghèo (1,12%)";
       // the rate named by "tỷ lệ" alone: "còn 118 hộ nghèo, tỷ lệ 2,15%", "và 417 hộ cận nghèo (tỷ lệ 2,85%)".)
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|và)\s+${FIGURE}\s+${noun}(?![\p{L}])(?:\(\d\))?\s*(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
+      // ("còn 291 hộ nghèo, chiếm 6,82%; 177 hộ cận nghèo, chiếm 4,15%": the second count after a comma or
+      // a ";" shares the verb of the first, the words of the first's noun at most six, its rate beside it.)
+      const rateBeside = String.raw`(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+${FIGURE}\s*%\)?|\s*\(\s*${FIGURE}\s*%\s*\))`
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|với)\s+${FIGURE}\s+\p{L}+(?:\s\p{L}+){0,5}${rateBeside}?[,;]\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
     }
     return out
