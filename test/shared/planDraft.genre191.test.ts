@@ -42,6 +42,27 @@ describe('a yield weighed in kilograms beside its output in tons', () => {
   })
 })
 
+describe('a table\'s part rows marked by a dash in the number\'s cell', () => {
+  it('links each crop\'s yield row to its area row and its output part row', () => {
+    const d = draft([
+      '| TT | Chỉ tiêu | ĐVT | KH 2026 | Bộ phận theo dõi |',
+      '|---|---|---|---|---|',
+      '| 1 | Tổng sản lượng lương thực | tấn | 3.000 | Bộ phận Kinh tế |',
+      '| - | Thóc | tấn | 2.100 | Bộ phận Kinh tế |',
+      '| - | Ngô | tấn | 900 | Bộ phận Kinh tế |',
+      '| 2 | Diện tích lúa cả năm | ha | 350 | Các thôn |',
+      '| 3 | Năng suất lúa bình quân | tạ/ha | 60 | Bộ phận Kinh tế |',
+      '| 4 | Diện tích ngô cả năm | ha | 200 | Các thôn |',
+      '| 5 | Năng suất ngô bình quân | tạ/ha | 45 | Bộ phận Kinh tế |',
+    ])
+    for (const [words, value] of [[/Năng suất lúa/u, 60], [/Năng suất ngô/u, 45]] as const) {
+      const y = bySource(d, words)[0]?.value
+      expect(y).toMatchObject({ aggregation: 'stock', target: { kind: 'derived', value } })
+      expect(y?.formula).toMatch(/ \* 10 \/ /u)
+    }
+  })
+})
+
 describe('the score counts "cây cầu" and "cầu" as one unit', () => {
   it('matches a bridge counted either way', () => {
     const one = (unitOfMeasure: string): Indicator => ({ code: 'CAU', name: 'Cầu giao thông nông thôn làm mới', field: 'I', unitOfMeasure, aggregation: 'flow', target: { kind: 'at_least', value: 3 }, reporters: { kinds: ['bo_phan'] }, source: 'Làm mới 03 cây cầu giao thông nông thôn' })

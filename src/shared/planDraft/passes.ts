@@ -22,8 +22,9 @@ export function linkCropRows(built: Built[]): void {
   // "| 3 | Tổng sản lượng lương thực | tấn | 8.400 |" then "| | - Lúa | tấn | 7.150 |": the part row is the crop's output.
   let outputRow = false
   for (const b of built) {
-    // ("| | Trong đó: - Thóc | tấn | 2.940 |": the first part, after the row's "Trong đó:".)
-    const partRow = /^\|[^|]*\|\s*(?:trong đó\s*:?\s*)?[-–+]\s/iu.test(b.value.source ?? '')
+    // ("| | Trong đó: - Thóc | tấn | 2.940 |": the first part, after the row's "Trong đó:"; "| - | Thóc | tấn
+    // | 2.940 |": a part marked by a dash in the number's cell, as a table pasted from Word marks it.)
+    const partRow = /^\|(?:[^|]*\|\s*(?:trong đó\s*:?\s*)?[-–+]\s|\s*[-–+]\s*\|)/iu.test(b.value.source ?? '')
     if (b.value.source?.startsWith('| ') && !partRow) outputRow = /sản lượng/iu.test(b.value.name)
     if (partRow && outputRow && b.value.unitOfMeasure === 'tấn' && !MEASURE_RE.test(b.value.name) && b.value.name.split(/\s+/u).length <= 3) {
       const subject = cropKeyOf(b.value.name.replace(CROP_QUALIFIER_RE, ' ').replace(/\s+/gu, ' ').trim().toLowerCase())
