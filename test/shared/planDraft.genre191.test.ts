@@ -84,3 +84,33 @@ III. TỔ CHỨC THỰC HIỆN
     expect(bySource(d, /hộ nghèo giảm/u)[0]?.value.target).toEqual({ kind: 'reduce_by', amount: 1, baseline: 3.12 })
   })
 })
+
+describe('a table\'s cut by a share of a count of events, naming no year, with no column of last year', () => {
+  it('is a ceiling from last year\'s count the text states', () => {
+    const d = draftPlan(`${HEAD}
+I. TÌNH HÌNH NĂM 2025
+Năm 2025 trên địa bàn xảy ra 40 vụ tai nạn giao thông, làm bị thương 12 người.
+II. CHỈ TIÊU NĂM 2026
+| TT | Chỉ tiêu | ĐVT | KH 2026 | Đơn vị thực hiện |
+|---|---|---|---|---|
+| 1 | Tổng đàn lợn | con | 5.000 | Các thôn |
+| 2 | Số vụ tai nạn giao thông | vụ | giảm ít nhất 15% | Công an xã |
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng tổng hợp kết quả trước ngày 10/12/2026.
+`)
+    expect(bySource(d, /tai nạn giao thông/u).map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 34, strict: false }])
+  })
+})
+
+describe('a total named without "Tổng" that announces its parts, "…, trong đó:"', () => {
+  it('is the sum of its crops\' outputs on the lines after it', () => {
+    const d = draft([
+      '**Sản lượng lương thực:** 2.000 tấn trở lên, trong đó:',
+      '- Lúa: diện tích 200 ha, năng suất 60 tạ/ha, sản lượng 1.200 tấn;',
+      '- Ngô: diện tích 160 ha, năng suất 50 tạ/ha, sản lượng 800 tấn.',
+    ])
+    const total = bySource(d, /2\.000 tấn/u)[0]?.value
+    expect(total?.target).toEqual({ kind: 'derived', value: 2000 })
+    expect(total?.children).toHaveLength(2)
+  })
+})

@@ -176,7 +176,7 @@ export function mergeRestatedParts(built: Built[]): void {
  * Nearby: the same section, or sister sections ("a) Cây lúa …", "b) Cây ngô …", "c) Tổng …").
  * A total whose line ends "…, trong đó:" (or "gồm:") announces its parts on the lines after it,
  * however many items those lines hold (each crop's area, yield and output): it is summed from
- * what follows it.
+ * what follows it, its name opening on "Tổng" or not.
  */
 export function sumNearbyTotals(built: Built[], text = ''): void {
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
@@ -209,10 +209,13 @@ export function sumNearbyTotals(built: Built[], text = ''): void {
   const summed = new Set(built.flatMap((b) => b.value.children ?? []))
   for (const t of built) {
     const figure = figureOf(t.value.target)
-    if (figure === undefined || !summable(t) || !/^tổng\s/iu.test(t.value.name)) continue
+    if (figure === undefined || !summable(t)) continue
     const at = built.indexOf(t)
     const lineEnd = text.indexOf('\n', t.source.end)
     const announces = /^[^\n]*?(?:,\s*)?(?:trong đó|gồm)\s*:\s*$/iu.test(text.slice(t.source.end, lineEnd === -1 ? undefined : lineEnd))
+    // ("**Sản lượng lương thực có hạt:** 3.024 tấn trở lên, trong đó:" over its crops' lines: a total
+    // that announces its parts needs no "Tổng" in its name.)
+    if (!/^tổng\s/iu.test(t.value.name) && !announces) continue
     const within = (k: number): boolean => (announces ? k > at && k - at <= 24 : Math.abs(k - at) <= 8)
     // (A season already summed into its year's figure is no part of another total: that figure is.)
     const candidates = built

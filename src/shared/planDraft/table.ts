@@ -396,8 +396,11 @@ function relativeToLastYear(plan: string, unit: string, cells: readonly { text: 
   // from, the plan cell's or a note's "so với năm …", last year's; statedCases.)
   // ("| Số vụ tai nạn giao thông so với năm 2025 | vụ | giảm 5% | giảm ít nhất 10% |": or the row's
   // name, the year it is measured from written after what it counts; the cases looked up without it.)
+  // ("| Số vụ phạm pháp hình sự | vụ | giảm ít nhất 10% |" naming no year: a cut is measured from last
+  // year's count, as in prose; the row's cases are the text's for last year, where it states them.)
   const namedYear = /(?<!\s)\s+so với\s+năm\s+(\d{4})\s*$/iu.exec(name)
-  const fromYear = (): boolean => m[4] !== undefined || namedYear?.[1] === String(year - 1) || cells.some((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1] === String(year - 1))
+  const yearsNamed = [m[4], namedYear?.[1], ...cells.map((c) => /^so với\s+năm\s+(\d{4})\.?$/iu.exec(c.text.trim())?.[1])].filter((y) => y !== undefined)
+  const fromYear = (): boolean => yearsNamed.every((y) => y === String(year - 1))
   const last =
     lastText !== undefined
       ? // ("ước đạt 21.480 tỷ đồng": last year's figure after the words estimating or stating it.)
