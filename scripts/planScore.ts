@@ -240,11 +240,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout190'), title: 'held-out plans, hundred-and-ninetieth set (test/fixtures/heldout190; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout191'), title: 'held-out plans, hundred-and-ninety-first set (test/fixtures/heldout191; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout192'), title: 'held-out plans, hundred-and-ninety-second set (test/fixtures/heldout192; measured once at 8ade4fc)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout193'), title: 'held-out plans, hundred-and-ninety-third set (test/fixtures/heldout193; measured once at 9ab36c9)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout193'), title: 'held-out plans, hundred-and-ninety-third set (test/fixtures/heldout193; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout194'), title: 'held-out plans, hundred-and-ninety-fourth set (test/fixtures/heldout194; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout195'), title: 'held-out plans, hundred-and-ninety-fifth set (test/fixtures/heldout195; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout196'), title: 'held-out plans, hundred-and-ninety-sixth set (test/fixtures/heldout196; measured once at 434d570)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout197'), title: 'held-out plans, hundred-and-ninety-seventh set (test/fixtures/heldout197; layouts not met before; measured once at 9504b26)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout197'), title: 'held-out plans, hundred-and-ninety-seventh set (test/fixtures/heldout197; layouts not met before; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
