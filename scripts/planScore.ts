@@ -250,6 +250,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout200'), title: 'held-out plans, two-hundredth set (test/fixtures/heldout200; measured once at acaa315)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout201'), title: 'held-out plans, two-hundred-and-first set (test/fixtures/heldout201; measured once at d229fc7)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout202'), title: 'held-out plans, two-hundred-and-second set (test/fixtures/heldout202; measured once at f3e99a1)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout203'), title: 'held-out plans, two-hundred-and-third set (test/fixtures/heldout203; measured once at a593e9e)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
