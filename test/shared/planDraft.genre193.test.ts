@@ -1,6 +1,7 @@
 // Drafting a plan from its document (issue 13), sets 191 to 197: a measure named after the commune that
 // strives for it ("Phát huy lợi thế …, phường phấn đấu đón 1,5 triệu lượt khách …") is named by what it
-// counts, not by the effort before the comma. Hand-written sentences.
+// counts, not by the effort before the comma; sets 198 to 203: a sentence saying where the targets stand
+// or come from is no goal, a unit put first for an award sets no target, a bamboo area stands. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { listDrafter, planHead } from './planDraftText'
 
@@ -12,5 +13,22 @@ describe('the commune that strives, after a comma', () => {
     const names = d.indicators.map((i) => i.value.name)
     expect(names[0]).toBe('Tổng mức bán lẻ hàng hóa')
     for (const n of names) expect(n).not.toMatch(/lợi thế|du lịch cộng đồng|phấn đấu/u)
+  })
+})
+
+describe('sentences about the list, awards, bamboo', () => {
+  it('drafts no goal from a sentence saying where the targets stand or come from, nor from one on a column', () => {
+    const d = draft(['Các chỉ tiêu chủ yếu được giao tại biểu dưới đây; cột "Cơ quan theo dõi" chỉ để phân công.', 'Các chỉ tiêu thi đua theo Nghị quyết số 12/NQ-HĐND ngày 20/12/2025 của HĐND xã.', '- Giữ vững an ninh chính trị, trật tự an toàn xã hội.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Giữ vững an ninh chính trị, trật tự an toàn xã hội'])
+  })
+
+  it('reads no target in a condition for being put first for an award', () => {
+    const d = draft(['- Hộ có từ 02 ha cây ăn quả trở lên đạt VietGAP được ưu tiên đề nghị khen thưởng.', '- Tỷ lệ hộ gia đình văn hóa đạt 92% trở lên.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 92 }])
+  })
+
+  it('reads a bamboo area kept for its shoots as a standing area', () => {
+    const d = draft(['- Diện tích tre lấy măng đạt 320 ha; diện tích luồng hiện có 150 ha.'])
+    expect(d.indicators.map((i) => i.value.aggregation)).toEqual(['stock', 'stock'])
   })
 })

@@ -485,7 +485,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
     // biểu dương": whoever meets the figure is put up for an award; the figure is its condition.
     // ("Thôn, bon được xét khen thưởng khi có từ 80% trở lên số hộ …": "xét" short for "xem xét".)
-    if (/(?<![\p{L}])được\s+(?:xem xét|đề nghị|biểu dương|xét\s+(?:khen thưởng|tặng|công nhận))(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
+    // ("… được ưu tiên đề nghị khen thưởng", "… được ưu tiên xét khen thưởng": put first for it, the same.)
+    if (/(?<![\p{L}])được\s+(?:ưu tiên\s+)?(?:xem xét|đề nghị|biểu dương|xét\s+(?:khen thưởng|tặng|công nhận))(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
     // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
     if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue

@@ -268,9 +268,10 @@ export function markedNoTarget(text: string): boolean {
  * A sentence about the list of targets rather than a target: one that introduces it ("Các chỉ tiêu
  * dưới đây …", "Dưới đây là các chỉ tiêu …"), or says how its targets are written or who is given
  * them ("mỗi chỉ tiêu ghi rõ mức phấn đấu", "các chỉ tiêu được giao cho từng thôn", "từng chỉ tiêu do
- * … theo dõi").
+ * … theo dõi"), or where they stand or come from ("Các chỉ tiêu chủ yếu được giao tại bảng dưới đây",
+ * "Các chỉ tiêu theo Nghị quyết số 05/NQ-HĐND …").
  */
-const LIST_INTRO_RE = /^(?:(?:các|những|mỗi|từng)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu)|(?:các|những|mỗi|từng)\s+chỉ tiêu(?:\s+(?:thi đua|trên|này))?\s+(?:(?:đều|được)\s+)?(?:ghi(?:\s+rõ)?|nêu(?:\s+rõ)?|kèm(?:\s+theo)?|giao cho|phân công cho|do)(?![\p{L}]))/iu
+const LIST_INTRO_RE = /^(?:(?:các|những|mỗi|từng)\s+(?:chỉ tiêu|mục tiêu|nội dung)(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:dưới đây|sau đây|như sau|được trích|trích|sau)(?![\p{L}])|(?:dưới đây|sau đây) là\s+(?:các|những)\s+(?:chỉ tiêu|mục tiêu)|(?:các|những|mỗi|từng)\s+chỉ tiêu(?:\s+(?:thi đua|trên|này))?\s+(?:(?:đều|được)\s+)?(?:ghi(?:\s+rõ)?|nêu(?:\s+rõ)?|kèm(?:\s+theo)?|giao cho|phân công cho|do)(?![\p{L}])|(?:các|những)\s+chỉ tiêu(?:\s+(?:thi đua|chủ yếu|cụ thể|chính))*\s+(?:(?:được\s+)?(?:giao|ghi|nêu|trình bày|tổng hợp)\s+)?(?:tại|ở|trong|theo)\s+(?:bảng|biểu|phụ lục|nghị quyết|quyết định|văn bản)(?![\p{L}]))/iu
 
 /**
  * "Hoàn thành vượt dự toán thu ngân sách … theo chỉ tiêu tại mục 1": a clause that points back to
@@ -281,6 +282,8 @@ export function pointsBack(text: string): boolean {
   // "Các chỉ tiêu dưới đây được trích từ phụ lục …", "Dưới đây là các chỉ tiêu chủ yếu": a sentence
   // about the list that follows introduces it; it is no goal either.
   if (LIST_INTRO_RE.test(text.trim())) return true
+  // (So is a sentence on a column of the table, named in quotes: "cột “Đơn vị chủ trì” chỉ để phân công theo dõi".)
+  if (/^cột\s+[“"][^”"]{1,60}[”"]/iu.test(text.trim())) return true
   // (Also without "theo": "… đạt và vượt chỉ tiêu tại dòng 2 của bảng trên", a row of a table above.)
   // ("Ngoài các chỉ tiêu tại bảng trên, phấn đấu giữ vững …": a lead-in back to the whole list opens a goal of its own.)
   // ("Phấn đấu thu ngân sách … vượt dự toán giao (chỉ tiêu số 7)": a listed target cited by its number in

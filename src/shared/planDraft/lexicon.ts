@@ -635,7 +635,7 @@ const FLOW_UNIT_RE = /^(?:(?:nghìn |triệu |tỷ )?đồng|triệu USD|(?:ngh�
  * years), the yellow apricot grown for Tết ("mai vàng"), and "dâu" (mulberry, the Hạ Châu plum; not
  * "dâu tây", strawberries planted each season).
  */
-const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói|dứa|khóm(?!\s+\d)|chuối|mai vàng|dâu(?!\s+tây)`
+const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(?!\s+(?:chỉnh|kiện|tra|hành|phối|động|trị))|ca cao|dừa|(?:cây\s+)?ăn (?:quả|trái)|cây lâu năm|lâu năm|dài ngày|(?:cây\s+)?có múi|sầu riêng|bưởi|cam|quýt|chanh|nhãn|vải|xoài|mận|thanh long|chôm chôm|măng cụt|mít|bơ|mãng cầu|vú sữa|ổi|nho|thanh trà|mắc ca|quế|hồi|thảo quả|sâm|dâu tằm|hạt dẻ|cói|dứa|khóm(?!\s+\d)|chuối|mai vàng|dâu(?!\s+tây)|tre|luồng|trúc`
 
 /**
  * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
