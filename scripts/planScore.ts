@@ -246,10 +246,10 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout196'), title: 'held-out plans, hundred-and-ninety-sixth set (test/fixtures/heldout196; measured once at 434d570)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout197'), title: 'held-out plans, hundred-and-ninety-seventh set (test/fixtures/heldout197; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout198'), title: 'held-out plans, hundred-and-ninety-eighth set (test/fixtures/heldout198; measured once at 488affa)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout199'), title: 'held-out plans, hundred-and-ninety-ninth set (test/fixtures/heldout199; measured once at f45cfc6)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout199'), title: 'held-out plans, hundred-and-ninety-ninth set (test/fixtures/heldout199; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout200'), title: 'held-out plans, two-hundredth set (test/fixtures/heldout200; measured once at acaa315)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout201'), title: 'held-out plans, two-hundred-and-first set (test/fixtures/heldout201; measured once at d229fc7)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout202'), title: 'held-out plans, two-hundred-and-second set (test/fixtures/heldout202; measured once at f3e99a1)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout201'), title: 'held-out plans, two-hundred-and-first set (test/fixtures/heldout201; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout202'), title: 'held-out plans, two-hundred-and-second set (test/fixtures/heldout202; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout203'), title: 'held-out plans, two-hundred-and-third set (test/fixtures/heldout203; measured once at a593e9e)' },
 ]
 
