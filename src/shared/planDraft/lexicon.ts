@@ -641,10 +641,11 @@ const PERENNIAL_CROPS = String.raw`chè|trà|cà phê|cao su|hồ tiêu|điều(
  * The area of what stands for years, named after "diện tích" (or as an orchard, "vườn"): perennial
  * crops (PERENNIAL_CROPS), forest, salt fields, nurseries, greenhouses ("nhà màng, nhà lưới, nhà
  * kính"), high-tech or irrigated fields and ponds farmed intensively ("nuôi tôm thâm canh, siêu thâm
- * canh", built and lined); the area standing at the year's end.
+ * canh", built and lined), and ponds ("diện tích ao nuôi cá", "nuôi cá … trong ao": dug, they stand
+ * for years); the area standing at the year's end.
  */
 const STANDING_AREA_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:diện tích|vườn)(?![\p{L}])(?:\s+[^\s(,;|]+){0,6}?\s+(?:${PERENNIAL_CROPS}|rừng|muối|đồng muối|ươm|nhà màng|nhà lưới|nhà kính)(?![\p{L}])|(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:tiêu|dâu)(?![\p{L}])|(?<![\p{L}])(?:ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])|(?<![\p{L}])nuôi\s+(?:tôm|cá)(?:\s+\p{L}+){0,3}?\s+(?:siêu\s+)?thâm canh(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:diện tích\s+ao|ao\s+nuôi|trong\s+ao)(?![\p{L}])|(?<![\p{L}])(?:diện tích|vườn)(?![\p{L}])(?:\s+[^\s(,;|]+){0,6}?\s+(?:${PERENNIAL_CROPS}|rừng|muối|đồng muối|ươm|nhà màng|nhà lưới|nhà kính)(?![\p{L}])|(?<![\p{L}])diện tích\s+(?:cây\s+)?(?:tiêu|dâu)(?![\p{L}])|(?<![\p{L}])(?:ứng dụng công nghệ cao|tưới tiết kiệm)(?![\p{L}])|(?<![\p{L}])nuôi\s+(?:tôm|cá)(?:\s+\p{L}+){0,3}?\s+(?:siêu\s+)?thâm canh(?![\p{L}])`,
   'iu',
 )
 

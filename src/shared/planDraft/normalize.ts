@@ -1560,22 +1560,40 @@ function stackedRowEnds(lines: string[], at: number, expected: number): boolean 
 }
 
 /**
- * A row of a table given one cell a line whose row-number cell is an empty line (at `at`): the row's
- * name then its other cells, each a short line that is no blank, no page's furniture, no group's
- * numeral, no row without a number nor the next row's number (`expected`), and the row's end after
- * them. The count of cells says the empty line is a cell.
+ * The `count` cells of a row of a table given one cell a line that follow its name (from line
+ * `from`): each a short line that is no page's furniture, no group's numeral, no row without a
+ * number nor the next row's number (`expected`). A cell a Word table left empty is a line of
+ * spaces; where the table's rows stand with no blank line between them (`emptyCells`) an empty line
+ * is such a cell too ("Trong đó: …" / "ha" / "380" / "" under a notes column), though not every cell
+ * of the row.
  */
-function stackedEmptyNumberRow(lines: string[], at: number, width: number, expected: number): boolean {
+function stackedCells(lines: string[], from: number, count: number, expected: number, emptyCells: boolean): boolean {
+  let filled = false
+  for (let x = from; x < from + count; x++) {
+    const c = lines[x]
+    if (c === undefined || c.includes('\f')) return false
+    if (c.trim() === '') {
+      if (c === '' && !emptyCells) return false
+      continue
+    }
+    if (c.trim().length > 40 || pageFurniture(c) || SUB_ROW_RE.test(c) || DASH_CELL_RE.test(c) || GROUP_ROW_RE.test(c) || ROW_NUMBER_RE.exec(c)?.[1] === String(expected)) return false
+    filled = true
+  }
+  return filled
+}
+
+/**
+ * A row of a table given one cell a line whose row-number cell is an empty line (at `at`): the row's
+ * name then its other cells (stackedCells), and the row's end after them. The count of cells says
+ * the empty line is a cell.
+ */
+function stackedEmptyNumberRow(lines: string[], at: number, width: number, expected: number, emptyCells: boolean): boolean {
   const empty = lines[at]
   const name = lines[at + 1]?.trim() ?? ''
   if (empty === undefined || empty.trim() !== '' || empty.includes('\f') || width < 3) return false
   // (A sentence ending on its full stop is no cell: the table has ended.)
   if (!/\p{L}{2,}/u.test(name) || name.length > 120 || /[.;!?]$/u.test(name) || ROW_NUMBER_RE.test(name) || GROUP_ROW_RE.test(name) || PART_ROW_NUMBER_RE.test(name) || DASH_CELL_RE.test(name)) return false
-  for (let x = at + 2; x < at + width; x++) {
-    const c = lines[x]
-    if (c === undefined || c.trim() === '' || c.trim().length > 40 || pageFurniture(c) || SUB_ROW_RE.test(c) || DASH_CELL_RE.test(c) || GROUP_ROW_RE.test(c) || ROW_NUMBER_RE.exec(c)?.[1] === String(expected)) return false
-  }
-  return stackedRowEnds(lines, at + width, expected)
+  return stackedCells(lines, at + 2, width - 2, expected, emptyCells) && stackedRowEnds(lines, at + width, expected)
 }
 
 /**
@@ -1622,22 +1640,38 @@ function stackedTables(lines: string[]): string[] {
     // A blank line seen between the lines of the table's rows: blank lines are its furniture, no empty cell.
     let blankInRows = false
     // The heading's cells repeated, one a line, at `k` (the table's heading again on a new page).
+    const emptyCell = (c: string): boolean => c.trim() === '' && !c.includes('\f') && (c !== '' || !blankInRows)
     const headAgain = (k: number): boolean => head.every((h, x) => lines[k + x]?.trim().toLowerCase() === h.toLowerCase())
     for (;;) {
       // "640" / "" / "Trong đó: diện tích …" / "ha" / "95": a Word table's row whose row-number cell
       // is left empty, an empty line, where the table's rows so far stood with no blank line between
       // their lines and the lines after it are exactly the row's other cells, the next row, a group's
       // or the table's end following them. The empty line is that row's number cell.
-      if (afterRow && !blankInRows && stackedEmptyNumberRow(lines, at, head.length, expected)) {
+      if (afterRow && !blankInRows && stackedEmptyNumberRow(lines, at, head.length, expected, true)) {
         rows.push(`| | ${lines.slice(at + 1, at + head.length).map((c) => c.trim()).join(' | ')} |`)
         at += head.length
         continue
       }
       let k = at
-      while (k < lines.length && pageFurniture(lines[k]!)) {
-        if (lines[k]!.trim() === '' && k > j) blankInRows = true
-        k++
+      while (k < lines.length && pageFurniture(lines[k]!)) k++
+      // " " / "Trong đó: …" / "ha" / "310" / "400" after the blank line that parts two rows: the row's
+      // number cell left empty, a line of spaces as a Word cell left empty gives it (or an empty line
+      // more than the one parting the rows, where blank lines part them), the row's other cells and
+      // its end after it (stackedEmptyNumberRow).
+      const cell = k - 1
+      if (
+        afterRow &&
+        cell >= at &&
+        lines[cell]!.trim() === '' &&
+        (lines[cell]!.length > 0 || (blankInRows && cell > at && lines[cell - 1]!.trim() === '' && !lines[cell - 1]!.includes('\f'))) &&
+        stackedEmptyNumberRow(lines, cell, head.length, expected, false)
+      ) {
+        if (cell > at) blankInRows = true
+        rows.push(`| | ${lines.slice(cell + 1, cell + head.length).map((c) => c.trim()).join(' | ')} |`)
+        at = cell + head.length
+        continue
       }
+      for (let b = Math.max(at, j + 1); b < k; b++) if (lines[b]!.trim() === '') blankInRows = true
       // "Trang 2" / "STT" / "Chỉ tiêu" / …: the heading repeated after a page break is no row.
       if (k > at && headAgain(k)) {
         k += head.length
@@ -1680,7 +1714,7 @@ function stackedTables(lines: string[]): string[] {
         k === at &&
         (SUB_ROW_RE.test(line) || dashed) &&
         line.trim().length <= 120 &&
-        Array.from({ length: head.length - 2 }, (_, x) => lines[k + 1 + d + x]).every((c) => c !== undefined && c.trim() !== '' && c.trim().length <= 40 && !pageFurniture(c) && !SUB_ROW_RE.test(c) && !DASH_CELL_RE.test(c) && ROW_NUMBER_RE.exec(c)?.[1] !== String(expected) && !GROUP_ROW_RE.test(c)) &&
+        stackedCells(lines, k + 1 + d, head.length - 2, expected, !blankInRows) &&
         stackedRowEnds(lines, k + d + head.length - 1, expected)
       const sub = (!number && heads && k === at && (SUB_ROW_RE.test(line) || (dashed && name.length <= 60)) && line.trim().length <= 60) || partOfRow
       if (partRow) {
@@ -1740,7 +1774,8 @@ function stackedTables(lines: string[]): string[] {
         // "Trường đạt chuẩn quốc gia" / "trường" / "3/4" / "4/4": a count of all of a kind fills the
         // row's cells up to the next row's number; it is no page number there.
         const missing = head.length - cells.length
-        const fills = (x: number): boolean => x < lines.length && (FRACTION_CELL_RE.test(lines[x]!) || !pageFurniture(lines[x]!))
+        // (An empty cell after it, a line of spaces or an empty line where no blank line parts the rows, is a cell.)
+        const fills = (x: number): boolean => x < lines.length && (FRACTION_CELL_RE.test(lines[x]!) || !pageFurniture(lines[x]!) || emptyCell(lines[x]!))
         const closes = (x: number): boolean => x >= lines.length || ROW_NUMBER_RE.exec(lines[x]!)?.[1] === String(expected) || GROUP_ROW_RE.test(lines[x]!) || PART_ROW_NUMBER_RE.test(lines[x]!) || !/^\s*[\d≥≤<>]/u.test(lines[x]!)
         if (cells.length >= 2 && FRACTION_CELL_RE.test(cell) && Array.from({ length: missing - 1 }, (_, x) => n + 1 + x).every(fills) && closes(n + missing)) {
           cells.push(cell.trim())
