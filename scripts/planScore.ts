@@ -251,6 +251,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout201'), title: 'held-out plans, two-hundred-and-first set (test/fixtures/heldout201; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout202'), title: 'held-out plans, two-hundred-and-second set (test/fixtures/heldout202; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout203'), title: 'held-out plans, two-hundred-and-third set (test/fixtures/heldout203; measured once at a593e9e)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout204'), title: 'held-out plans, two-hundred-and-fourth set (test/fixtures/heldout204; measured once at 9de530f)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
