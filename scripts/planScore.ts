@@ -296,11 +296,13 @@ function main(): void {
   const seedRows: [string, SeedScores][] = SEEDS.map((s) => [s, scoreSeed(s, dir)])
   const sets = HELDOUT_SETS.map((set) => ({ ...set, rows: heldOut(set.dir).map((s): [string, SeedScores] => [s, scoreSeed(s, set.dir, set.dir)]) })).filter((set) => set.rows.length > 0)
   const rows = [...seedRows, ...sets.flatMap((set) => set.rows)]
-  const titleAt = new Map(sets.map((set) => [set.rows[0]![0], set.title]))
+  // (By the row itself, not its file's name: two sets may hold a file of the same name.)
+  const titleAt = new Map(sets.map((set) => [set.rows[0]!, set.title]))
   console.log('                                        all targets               high+medium                  high (sure)')
   console.log('seed                      demo  draft  matched  recall  precision  ambiguous | draft  recall  precision | draft  recall  precision')
-  for (const [name, { all: s, confident: c, sure: h }] of rows) {
-    const title = titleAt.get(name)
+  for (const row of rows) {
+    const [name, { all: s, confident: c, sure: h }] = row
+    const title = titleAt.get(row)
     if (title) console.log(`${title}:`)
     console.log(
       `${name.padEnd(24)} ${String(s.expected).padStart(5)} ${String(s.drafted).padStart(6)} ${String(s.matched).padStart(8)} ${pct(s.recall).padStart(7)} ${pct(s.precision).padStart(10)} ${String(s.ambiguous).padStart(10)} |` +
