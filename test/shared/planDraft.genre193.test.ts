@@ -32,3 +32,10 @@ describe('sentences about the list, awards, bamboo', () => {
     expect(d.indicators.map((i) => i.value.aggregation)).toEqual(['stock', 'stock'])
   })
 })
+
+describe('a paragraph looking back at last year', () => {
+  it('reads "Nhìn lại năm 2025, …" as a review, its figures no targets', () => {
+    const d = draft(['Nhìn lại năm 2025, sản lượng lúa cả năm của xã đạt 48.300 tấn, sản lượng dừa 6.200 tấn; thu ngân sách đạt 108% dự toán.', '- Sản lượng lúa cả năm đạt 49.000 tấn trở lên.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 49000 }])
+  })
+})

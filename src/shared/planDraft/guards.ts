@@ -116,7 +116,8 @@ export function opensOnPastYear(text: string, planYear: number | undefined): boo
   if (planYear === undefined) return false
   // Also "Đến hết năm 2023, xã đạt 14/19 tiêu chí …", "Tính đến cuối năm 2023, …".
   // And "Đến ngày 31/12/2023, toàn xã có …", a date of a past year.
-  const opening = /^(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
+  // ("Nhìn lại năm 2024, sản lượng lúa … đạt 51.920 tấn", "Điểm lại năm 2024, …": looking back at it, the same.)
+  const opening = /^(?:(?:nhìn lại|điểm lại|tổng kết|đánh giá)\s+)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết|cuối)\s+|cuối\s+|hết\s+)?năm (\d{4})(?!\d)/iu.exec(text) ?? /^(?:tính\s+)?đến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\/\d{1,2}\/(\d{4})(?!\d)/iu.exec(text)
   // "Trong 8 tháng đầu năm, thu ngân sách … đạt 28,7 tỷ đồng": what the year has reached so far.
   // "Tình hình 2025 (…): thu NS 16,8 tỷ đ, …", "Kết quả năm 2025: …": a review of that year.
   // "Căn cứ kết quả thực hiện nhiệm vụ năm 2022: …": the past year's results, the plan's basis.
