@@ -67,6 +67,7 @@ describe('the score counts "cây cầu" and "cầu" as one unit', () => {
   it('matches a bridge counted either way', () => {
     const one = (unitOfMeasure: string): Indicator => ({ code: 'CAU', name: 'Cầu giao thông nông thôn làm mới', field: 'I', unitOfMeasure, aggregation: 'flow', proportion: true, target: { kind: 'at_least', value: 3 }, reporters: { kinds: ['bo_phan'], units: [] }, source: 'Làm mới 03 cây cầu giao thông nông thôn' })
     expect(scoreDraft({ indicators: [one('cầu')] }, { indicators: [one('cây cầu')] }, 0).matched).toBe(1)
+    expect(scoreDraft({ indicators: [one('lồng')] }, { indicators: [one('lồng bè')] }, 0).matched).toBe(1)
   })
 })
 
