@@ -39,3 +39,10 @@ describe('a paragraph looking back at last year', () => {
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 49000 }])
   })
 })
+
+describe('a table\'s cut from the year\'s end', () => {
+  it('reads "giảm 0,4 so với cuối năm 2025" under a rate\'s row as a cut in points', () => {
+    const d = draft(['| TT | Chỉ tiêu | ĐVT | Kế hoạch 2026 | Đơn vị chủ trì |', '|---|---|---|---|---|', '| 1 | Tỷ lệ hộ nghèo | % | giảm 0,4 so với cuối năm 2025 | Bộ phận Văn hóa - Xã hội |'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([['Tỷ lệ hộ nghèo', 'reduce_by']])
+  })
+})

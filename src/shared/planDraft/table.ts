@@ -636,8 +636,9 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   const unitWord = cols.unit !== undefined ? (cells[cols.unit]?.text ?? '') : ''
   const unitCell = cols.unit !== undefined && (unitInfo(unitWord) || /^\p{Ll}+(?:\s\p{Ll}+){0,2}$/u.test(unitWord)) ? cells[cols.unit] : usable.find((c) => unitInfo(c.text) !== undefined)
   const plainFigure = (c: { text: string }): boolean => /\d/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,\s%‰–-]*(?:trở lên|trở xuống)?$/iu.test(c.text)
-  // ("tăng 8,2 so với năm 2025" under "Tốc độ tăng … | %": a bare figure measured from a year, read with it.)
-  const isFigure = (c: { text: string }): boolean => plainFigure(c) || (!/[%‰]/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,]*\s+so với\s+(?:năm\s+\d{4}|năm trước|cùng kỳ(?:\s+năm trước)?)$/iu.test(c.text))
+  // ("tăng 8,2 so với năm 2025" under "Tốc độ tăng … | %": a bare figure measured from a year, read with it;
+  // "giảm 0,4 so với cuối năm 2026" under "Tỷ lệ hộ nghèo | %": from the year's end too.)
+  const isFigure = (c: { text: string }): boolean => plainFigure(c) || (!/[%‰]/u.test(c.text) && /^[\p{L}\s≥≤><=]*\d[\d.,]*\s+so với\s+(?:(?:cuối\s+|đầu\s+)?năm\s+\d{4}|năm trước|cùng kỳ(?:\s+năm trước)?)$/iu.test(c.text))
   // Last year's level of the row: its "Thực hiện <year - 1>" column ("| Số hộ nghèo | hộ | 40 | …"), or,
   // without such a column, its note ("Năm 2024: 3,2%", "Đầu năm 2025: 26 hộ") in the row's unit.
   const lastLevel = (unit: string, notes: string): string | undefined => {
