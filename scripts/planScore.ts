@@ -255,7 +255,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout205'), title: 'held-out plans, two-hundred-and-fifth set (test/fixtures/heldout205; measured once at 0cb430c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout206'), title: 'held-out plans, two-hundred-and-sixth set (test/fixtures/heldout206; measured once at e70bc79)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout207'), title: 'held-out plans, two-hundred-and-seventh set (test/fixtures/heldout207; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout208'), title: 'held-out plans, two-hundred-and-eighth set (test/fixtures/heldout208; measured once at 893d326)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout208'), title: 'held-out plans, two-hundred-and-eighth set (test/fixtures/heldout208; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout209'), title: 'held-out plans, two-hundred-and-ninth set (test/fixtures/heldout209; since used to find faults)' },
 ]
 
