@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { readPlanDocument, TCVN3_NOTE } from '../../src/server/planDraft/readDocument'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { sourcesAsRead } from '../../src/shared/planDraft/score'
-import { fromTcvn3, lineFromTcvn3, readsAsTcvn3 } from '../../src/shared/planDraft/tcvn3'
+import { fromLegacyFont, legacyFontOf } from '../../src/shared/planDraft/legacyFont'
+import { lineFromTcvn3 } from '../../src/shared/planDraft/tcvn3'
 import { bySource, planHead, planWithList } from './planDraftText'
 
 /** The letters of TCVN3 by their byte, as a copy gives them: the Latin-1 character of that code. */
@@ -68,9 +69,7 @@ describe('a plan typed in TCVN3 and copied as Latin-1 characters', () => {
   it('converts only the TCVN3 lines of a copy that mixes a Unicode header with a TCVN3 body', () => {
     const [head, ...body] = PLAN.split('II. NỘI DUNG')
     const mixed = `${head}${tcvn3(`II. NỘI DUNG${body.join('')}`)}`
-    const { text, converted } = fromTcvn3(mixed)
-    expect(converted).toBe(true)
-    expect(text).toBe(PLAN)
+    expect(fromLegacyFont(mixed)).toEqual({ text: PLAN, font: 'TCVN3' })
   })
 
   it.each([
@@ -80,14 +79,16 @@ describe('a plan typed in TCVN3 and copied as Latin-1 characters', () => {
     ['a German paragraph', 'Die Gemeinde plant für das Jahr 2026 größere Flächen, höhere Erträge und mehr Bäume; Müller über Straße.'],
     ['an accent-free Vietnamese line with a sign', 'Ke hoach thi dua nam 2026 ® xa Binh An (ban © UBND)'],
   ])('never converts %s', (_, text) => {
-    expect(readsAsTcvn3(text)).toBe(false)
-    expect(fromTcvn3(text)).toEqual({ text, converted: false })
+    expect(legacyFontOf(text)).toBeUndefined()
+    expect(fromLegacyFont(text)).toEqual({ text })
   })
 
   it('is linear on a long text', () => {
     // (No timing asserted: a 2 MB TCVN3 text is converted in one pass.)
     const long = tcvn3('- Tỷ lệ hộ nghèo giảm 1,5% so với cuối năm 2025; trồng mới 12 ha chè. ').repeat(30_000)
-    expect(fromTcvn3(long).text.length).toBeGreaterThan(1_000_000)
+    const read = fromLegacyFont(long)
+    expect(read.font).toBe('TCVN3')
+    expect(read.text.length).toBeGreaterThan(1_000_000)
   })
 })
 

@@ -7,7 +7,7 @@ import { readPlanDocument, TCVN3_NOTE, VNI_NOTE } from '../../src/server/planDra
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { fromLegacyFont, legacyFontOf } from '../../src/shared/planDraft/legacyFont'
 import { sourcesAsRead } from '../../src/shared/planDraft/score'
-import { fromVni, lineFromVni, readsAsVni } from '../../src/shared/planDraft/vni'
+import { lineFromVni } from '../../src/shared/planDraft/vni'
 import { bySource, planHead, planWithList } from './planDraftText'
 
 /** The tone marks' characters, in the order sắc, huyền, hỏi, ngã, nặng, by combining mark. */
@@ -93,7 +93,7 @@ describe('a plan typed in VNI-Times and copied as Latin-1 characters', () => {
   it('converts only the VNI lines of a copy that mixes Unicode lines with a VNI body', () => {
     const [head, ...body] = PLAN.split('II. NỘI DUNG')
     const mixed = `${head}${vni(`II. NỘI DUNG${body.join('')}`)}`
-    expect(fromVni(mixed)).toEqual({ text: PLAN, converted: true })
+    expect(fromLegacyFont(mixed)).toEqual({ text: PLAN, font: 'VNI' })
     // (A Unicode line whose only marked letters are Latin-1 ones stays: "à" after "C" marks no vowel.)
     const place = 'Cà Mau, ngày 12/01/2026'
     expect(fromLegacyFont(`${vni(PLAN)}\n${place}\n`).text).toBe(`${PLAN}\n${place}\n`)
@@ -106,7 +106,6 @@ describe('a plan typed in VNI-Times and copied as Latin-1 characters', () => {
     ['a German paragraph', 'Die Gemeinde plant für das Jahr 2026 größere Flächen, höhere Erträge und mehr Bäume; Müller über Straße, schön und grün.'],
     ['an accent-free Vietnamese line with Latin-1 names', 'Ke hoach thi dua nam 2026 xa Binh An; Noël, Zoë, Loïc, naïve.'],
   ])('never converts %s', (_, text) => {
-    expect(readsAsVni(text)).toBe(false)
     expect(legacyFontOf(text)).toBeUndefined()
     expect(fromLegacyFont(text)).toEqual({ text })
   })

@@ -4,7 +4,8 @@
 // (readDocument.ts), and the scorer compares hand-made sources typed in that font through the same
 // conversion (score.ts, sourcesAsRead).
 
-import { convincing, lineFromTcvn3, tcvn3Evidence, unicodeLine } from './tcvn3'
+import { convincing, unicodeLine } from './fontEvidence'
+import { lineFromTcvn3, tcvn3Evidence } from './tcvn3'
 import { lineFromVni, vniEvidence, vniLine } from './vni'
 
 export type LegacyFont = 'TCVN3' | 'VNI'

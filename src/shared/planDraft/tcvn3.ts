@@ -19,6 +19,8 @@
 // VNI (VNI-Times: a letter followed by its marks as characters of their own) is another code, read by
 // ./vni.ts with the same tests; ./legacyFont.ts decides which code a text is in and converts it, once.
 
+import { type Evidence, type Verdict, evidenceOf, SYLLABLE_RE, TONES_RE, wordsOf } from './fontEvidence'
+
 /** TCVN3 byte (as the Latin-1 character of that code) → the Unicode letter, small. */
 const TABLE: Readonly<Record<number, string>> = {
   0xa1: 'Ă', 0xa2: 'Â', 0xa3: 'Ê', 0xa4: 'Ô', 0xa5: 'Ơ', 0xa6: 'Ư', 0xa7: 'Đ',
@@ -44,17 +46,9 @@ const UNICODE_LATIN1 = new Set([...'àáâãèéêìíòóôõùúýÀÁÂÃÈÉ
 /** A TCVN3 letter code that Unicode Vietnamese never writes: the evidence. */
 const telling = (code: number): boolean => code < 256 && BY_CODE[code] !== undefined && !UNICODE_LATIN1.has(code)
 
-/** A Unicode Vietnamese letter outside Latin-1 (ă â… as ă, đ, ĩ, ũ, ơ, ư, and ạ … ỹ): the line is Unicode. */
-const unicodeVietnamese = (code: number): boolean =>
-  code === 0x102 || code === 0x103 || code === 0x110 || code === 0x111 || code === 0x128 || code === 0x129 || code === 0x168 || code === 0x169 || code === 0x1a0 || code === 0x1a1 || code === 0x1af || code === 0x1b0 || (code >= 0x1ea0 && code <= 0x1ef9)
-
 const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
 /** A character of a TCVN3 word: an ASCII letter or a letter code of the table. */
 const inWord = (code: number): boolean => isAsciiLetter(code) || (code < 256 && BY_CODE[code] !== undefined)
-
-/** One Vietnamese syllable, small, its tone mark taken off: onset, vowels, coda. */
-const SYLLABLE_RE = /^(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[cmnptiouy])?$/u
-const TONES_RE = /[\u0300\u0301\u0303\u0309\u0323]/gu
 
 /** By code, 0–255: a table letter small and without its tone mark ("ạ" → "a", "Ơ" → "ơ"), and whether it had one. */
 const BARE: readonly (readonly [string, boolean] | undefined)[] = BY_CODE.map((l) => {
@@ -63,14 +57,6 @@ const BARE: readonly (readonly [string, boolean] | undefined)[] = BY_CODE.map((l
   const toneless = nfd.replace(TONES_RE, '')
   return [toneless.normalize('NFC'), toneless.length !== nfd.length] as const
 })
-
-/** A Unicode word (NFC) reads as one Vietnamese syllable with one tone mark at most ("đạt", "Quới"; not "Mữller"). */
-export function vietnameseSyllable(word: string): boolean {
-  if (word.length > 8) return false
-  const nfd = word.toLowerCase().normalize('NFD')
-  const toneless = nfd.replace(TONES_RE, '')
-  return nfd.length - toneless.length <= 1 && SYLLABLE_RE.test(toneless.normalize('NFC'))
-}
 
 /** The TCVN3 word, converted, reads as one Vietnamese syllable with one tone mark at most. */
 function syllable(word: string): boolean {
@@ -98,62 +84,17 @@ function convertWord(word: string): string {
   return out
 }
 
-export interface Evidence {
-  /** Words with a telling character that read as a syllable once converted. */
-  syllables: number
-  /** Words with a telling character that do not. */
-  others: number
-}
-
-/** The words of a line: maximal runs of word characters, with where they start. */
-function* wordsOf(line: string): Generator<{ at: number; word: string }> {
-  let start = -1
-  for (let i = 0; i <= line.length; i++) {
-    const code = i < line.length ? line.charCodeAt(i) : 0
-    if (i < line.length && inWord(code)) {
-      if (start < 0) start = i
-    } else if (start >= 0) {
-      yield { at: start, word: line.slice(start, i) }
-      start = -1
-    }
-  }
-}
-
-/** The line already holds a Unicode Vietnamese letter outside Latin-1 ("ư", "ạ", "đ"…). */
-export function unicodeLine(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (unicodeVietnamese(line.charCodeAt(i))) return true
-  return false
-}
-
-function weigh(line: string, into: Evidence): void {
-  if (unicodeLine(line)) return
-  for (const { word } of wordsOf(line)) {
-    if (word.length < 2) continue
-    let tells = false
-    for (let i = 0; i < word.length && !tells; i++) tells = telling(word.charCodeAt(i))
-    if (!tells) continue
-    if (syllable(word)) into.syllables++
-    else into.others++
-  }
+/** A telling word's verdict: it tells if it holds a character Unicode Vietnamese never writes. */
+function verdict(word: string): Verdict {
+  if (word.length < 2) return undefined
+  let tells = false
+  for (let i = 0; i < word.length && !tells; i++) tells = telling(word.charCodeAt(i))
+  return !tells ? undefined : syllable(word) ? 'syllable' : 'other'
 }
 
 /** The words of a text in TCVN3 that tell (a character Unicode Vietnamese never writes), weighed. */
 export function tcvn3Evidence(text: string): Evidence {
-  const e: Evidence = { syllables: 0, others: 0 }
-  for (const line of text.split('\n')) weigh(line, e)
-  return e
-}
-
-/** Enough telling words read as syllables (three at least), and few do not (one in five at most). */
-export const convincing = (e: Evidence): boolean => e.syllables >= 3 && e.others * 4 <= e.syllables
-
-/**
- * The text is Vietnamese typed in TCVN3 and copied as Latin-1 characters (in part at least): three
- * words or more with a character Unicode Vietnamese never writes read as syllables once converted,
- * and at most one in five such words does not.
- */
-export function readsAsTcvn3(text: string): boolean {
-  return convincing(tcvn3Evidence(text))
+  return evidenceOf(text, inWord, verdict)
 }
 
 /**
@@ -193,10 +134,10 @@ function capitals(words: { at: number; word: string; text: string; converted: bo
 /** The small letters with a tone mark: their capitals have no TCVN3 code. */
 const TONED_SMALL = new Set(Object.keys(TABLE).map(Number).filter((c) => c >= 0xb5))
 
-/** One line converted from TCVN3 (no test whether it is TCVN3: readsAsTcvn3 decides for the text). */
+/** One line converted from TCVN3 (no test whether it is TCVN3: ./legacyFont.ts decides for the text). */
 export function lineFromTcvn3(line: string): string {
   const words: { at: number; word: string; text: string; converted: boolean }[] = []
-  for (const { at, word } of wordsOf(line)) {
+  for (const { at, word } of wordsOf(line, inWord)) {
     const text = convertWord(word)
     words.push({ at, word, text, converted: text !== word })
   }
@@ -211,11 +152,3 @@ export function lineFromTcvn3(line: string): string {
   return (out + line.slice(from)).normalize('NFC')
 }
 
-/**
- * The text in Unicode (NFC) if it reads as TCVN3 (readsAsTcvn3), else as it is: every line converted
- * but those already in Unicode Vietnamese.
- */
-export function fromTcvn3(text: string): { text: string; converted: boolean } {
-  if (!readsAsTcvn3(text)) return { text, converted: false }
-  return { text: text.split('\n').map((l) => (unicodeLine(l) ? l : lineFromTcvn3(l))).join('\n'), converted: true }
-}

@@ -26,7 +26,7 @@
 // can mark ("Cà Mau, ngày …": Unicode whose only marked letters are Latin-1 ones). Linear: one pass
 // per line, a table lookup per character.
 
-import { type Evidence, convincing, unicodeLine, vietnameseSyllable } from './tcvn3'
+import { type Evidence, type Verdict, evidenceOf, unicodeLine, vietnameseSyllable, wordsOf } from './fontEvidence'
 
 const ACUTE = '\u0301'
 const GRAVE = '\u0300'
@@ -94,19 +94,6 @@ const TELLING = new Set([...'ñöøûïäåëæüî'].flatMap((c) => [c, c.toUpp
 /** A character of a word: an ASCII letter or a Latin-1 letter (VNI's characters among them). */
 const inWord = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7)
 
-/** The words of a line: maximal runs of word characters, with where they start. */
-function* wordsOf(line: string): Generator<{ at: number; word: string }> {
-  let start = -1
-  for (let i = 0; i <= line.length; i++) {
-    if (i < line.length && inWord(line.charCodeAt(i))) {
-      if (start < 0) start = i
-    } else if (start >= 0) {
-      yield { at: start, word: line.slice(start, i) }
-      start = -1
-    }
-  }
-}
-
 interface Read {
   /** The word in Unicode (NFC). */
   text: string
@@ -143,35 +130,18 @@ function readWord(word: string): Read {
   return { text, telling, formed }
 }
 
-function weigh(line: string, into: Evidence): void {
-  if (unicodeLine(line)) return
-  for (const { word } of wordsOf(line)) {
-    if (word.length < 2 || word.length > 10) {
-      // (A telling word too long for a syllable, "Schönheitsfehler", tells against.)
-      if (word.length > 10 && [...word].some((c) => TELLING.has(c))) into.others++
-      continue
-    }
-    const read = readWord(word)
-    if (!read.telling) continue
-    if (read.formed && vietnameseSyllable(read.text)) into.syllables++
-    else into.others++
-  }
+/** A word's verdict: it tells if it holds a character Unicode Vietnamese never writes (a word too long for a syllable, "Schönheitsfehler", tells against). */
+function verdict(word: string): Verdict {
+  if (word.length < 2) return undefined
+  if (word.length > 10) return [...word].some((c) => TELLING.has(c)) ? 'other' : undefined
+  const read = readWord(word)
+  if (!read.telling) return undefined
+  return read.formed && vietnameseSyllable(read.text) ? 'syllable' : 'other'
 }
 
 /** The words of a VNI text that tell (a character Unicode Vietnamese never writes), weighed. */
 export function vniEvidence(text: string): Evidence {
-  const e: Evidence = { syllables: 0, others: 0 }
-  for (const line of text.split('\n')) weigh(line, e)
-  return e
-}
-
-/**
- * The text is Vietnamese typed in VNI and copied as Latin-1 characters (in part at least): three
- * words or more with a character Unicode Vietnamese never writes read as syllables once converted,
- * and at most one in five such words does not.
- */
-export function readsAsVni(text: string): boolean {
-  return convincing(vniEvidence(text))
+  return evidenceOf(text, inWord, verdict)
 }
 
 /** One line converted from VNI (no test whether it is VNI: the caller decides for the text). */
@@ -179,7 +149,7 @@ export function lineFromVni(line: string): string {
   let out = ''
   let from = 0
   let changed = false
-  for (const { at, word } of wordsOf(line)) {
+  for (const { at, word } of wordsOf(line, inWord)) {
     const { text } = readWord(word)
     if (text === word) continue
     out += line.slice(from, at) + text
@@ -197,7 +167,7 @@ export function lineFromVni(line: string): string {
 export function vniLine(line: string): boolean {
   if (unicodeLine(line)) return false
   let formed = true
-  for (const { word } of wordsOf(line)) {
+  for (const { word } of wordsOf(line, inWord)) {
     const read = readWord(word)
     if (read.telling) return true
     if (!read.formed) formed = false
@@ -205,8 +175,3 @@ export function vniLine(line: string): boolean {
   return formed
 }
 
-/** The text in Unicode (NFC) if it reads as VNI (readsAsVni), else as it is. */
-export function fromVni(text: string): { text: string; converted: boolean } {
-  if (!readsAsVni(text)) return { text, converted: false }
-  return { text: text.split('\n').map((l) => (vniLine(l) ? lineFromVni(l) : l)).join('\n'), converted: true }
-}
