@@ -261,6 +261,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout211'), title: 'held-out plans, two-hundred-and-eleventh set (test/fixtures/heldout211; measured once at 963bd2d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout212'), title: 'held-out plans, two-hundred-and-twelfth set (test/fixtures/heldout212; measured once at 1afd6c0)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout213'), title: 'held-out plans, two-hundred-and-thirteenth set (test/fixtures/heldout213; measured once at 00e3d33)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout214'), title: 'held-out plans, two-hundred-and-fourteenth set (test/fixtures/heldout214; measured once at a8822d9)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
