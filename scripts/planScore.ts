@@ -263,6 +263,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout213'), title: 'held-out plans, two-hundred-and-thirteenth set (test/fixtures/heldout213; measured once at 00e3d33)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout214'), title: 'held-out plans, two-hundred-and-fourteenth set (test/fixtures/heldout214; measured once at a8822d9)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout215'), title: 'held-out plans, two-hundred-and-fifteenth set (test/fixtures/heldout215; measured once at 2d613cc)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; measured once at 31dc2df)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
