@@ -258,12 +258,12 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout208'), title: 'held-out plans, two-hundred-and-eighth set (test/fixtures/heldout208; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout209'), title: 'held-out plans, two-hundred-and-ninth set (test/fixtures/heldout209; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout210'), title: 'held-out plans, two-hundred-and-tenth set (test/fixtures/heldout210; measured once at eabd679)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout211'), title: 'held-out plans, two-hundred-and-eleventh set (test/fixtures/heldout211; measured once at 963bd2d)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout212'), title: 'held-out plans, two-hundred-and-twelfth set (test/fixtures/heldout212; measured once at 1afd6c0)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout213'), title: 'held-out plans, two-hundred-and-thirteenth set (test/fixtures/heldout213; measured once at 00e3d33)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout214'), title: 'held-out plans, two-hundred-and-fourteenth set (test/fixtures/heldout214; measured once at a8822d9)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout215'), title: 'held-out plans, two-hundred-and-fifteenth set (test/fixtures/heldout215; measured once at 2d613cc)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; measured once at 31dc2df)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout211'), title: 'held-out plans, two-hundred-and-eleventh set (test/fixtures/heldout211; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout212'), title: 'held-out plans, two-hundred-and-twelfth set (test/fixtures/heldout212; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout213'), title: 'held-out plans, two-hundred-and-thirteenth set (test/fixtures/heldout213; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout214'), title: 'held-out plans, two-hundred-and-fourteenth set (test/fixtures/heldout214; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout215'), title: 'held-out plans, two-hundred-and-fifteenth set (test/fixtures/heldout215; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; measured once at eabd679)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
