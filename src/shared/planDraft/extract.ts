@@ -40,7 +40,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, FIELD_OPENING_RE, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, LABELLED_ALL_UNITS_RE, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -707,8 +707,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // ("Xã … có 8 đơn vị dân cư (5 plei … và 3 thôn), 1.964 hộ": the villages counted under their common name, or as plei, xóm, khu.)
     // ("Tân Lập là xã miền núi có 9 thôn, đồng bào … chiếm trên 90% dân số": what the commune is, said with "là".)
     if (!h && current === ROOT && !/phấn đấu/iu.test(line.text) && /^[^,.;:()]{1,40}?\s+là\s+(?:một\s+)?(?:xã|phường|thị trấn)(?![\p{L}])/iu.test(line.text)) continue
-    // (Not a paragraph that opens on its field, "Về phát triển kinh tế, phường phấn đấu …; diện tích cao su hiện có duy trì 1.620 ha": the year's content.)
-    if (!h && current === ROOT && !FIELD_OPENING_RE.test(item.text.replace(PARAGRAPH_ORDINAL_RE, '')) && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
+    // (Not a paragraph that opens on its field, "Về phát triển kinh tế, phường phấn đấu …; diện tích cao su hiện có duy trì 1.620 ha",
+    // "Về kinh tế: Diện tích sản xuất muối đạt …; diện tích nuôi tôm … hiện có duy trì trên 420 ha": the year's content.)
+    if (!h && current === ROOT && !opensOnField(item.text) && (/được (?:thành lập|sắp xếp|sáp nhập|hợp nhất)(?![\p{L}])|diện tích tự nhiên|quy mô dân số|hiện có .*\d|nhân khẩu/iu.test(line.text) || /^(?:xã|phường|thị trấn)\s+[^,.;:()]{1,40}?\s+(?:\([^()]*\)\s+)?(?:có|gồm)\s+\d+\s+(?:thôn|ấp|sóc|bản|buôn|làng|plei|xóm|tổ dân phố|khu phố|khóm|khu dân cư|khu|đơn vị (?:dân cư|hành chính))(?![\p{L}])/iu.test(line.text))) continue
     if (EMULATION_LINE_RE.test(item.text.trim())) continue
     // "Mục tiêu giai đoạn 2021 - 2025 …: …": a period's aims, not the year's targets.
     if (!h && periodAims(item.text, year)) continue
@@ -872,7 +873,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         built.push(notBelow(c, current, codes, built.length, year, doc) ?? notAbove(c, current, codes, built.length, year, doc) ?? noneLeft(c, current, codes, built.length) ?? yesNo(c, current, codes, built.length, 'medium', ['mục tiêu định tính trong danh sách chỉ tiêu: đạt/không đạt']))
         sectionsUsed.add(current)
       }
-    } else if ((current.content || /^về\s[^:;.]{2,60}:\s/iu.test(item.text.replace(PARAGRAPH_ORDINAL_RE, '')) || FIELD_OPENING_RE.test(item.text.replace(PARAGRAPH_ORDINAL_RE, ''))) && !(h && isTitle(h.rest, lines, index))) {
+    } else if ((current.content || opensOnField(item.text)) && !(h && isTitle(h.rest, lines, index))) {
       // "Về văn hóa - xã hội: …": a paragraph that names its field is content, sections or not.
       // So is one that opens on its field before a comma ("Trên lĩnh vực kinh tế, …", "Về quốc phòng, an ninh, …"), as a letter writes it.
       // ("Năm là, về quốc phòng - an ninh: hoàn thành …; giữ vững …": after the paragraph's ordinal too.)

@@ -219,6 +219,16 @@ export const FIELD_OPENING_RE =
   /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 
 /**
+ * A paragraph that names its field first, before a comma (FIELD_OPENING_RE) or as a run-in label
+ * before a colon ("Về kinh tế: …", "Về văn hóa - xã hội: …"), after its ordinal if it has one
+ * ("Năm là, về quốc phòng - an ninh: …"): the year's content, a letter's way of writing its targets.
+ */
+export function opensOnField(text: string): boolean {
+  const rest = text.replace(PARAGRAPH_ORDINAL_RE, '')
+  return /^về\s[^:;.]{2,60}:\s/iu.test(rest) || FIELD_OPENING_RE.test(rest)
+}
+
+/**
  * A section of prose content: its goals are read clause by clause, not as a list. So is a section
  * on the movements the plan carries on ("Các phong trào thi đua (trọng tâm)"): its items launch and
  * carry out movements, they are no list of targets.
