@@ -1,9 +1,11 @@
 // Drafting a plan from its document (issue 13), sets 210 to 216: a letter-like plan whose paragraphs
 // name their field before a colon ("Về kinh tế: …") outside any section is the year's content, even
-// where it keeps an area "hiện có" (what a commune's description says). Hand-written sentences.
+// where it keeps an area "hiện có" (what a commune's description says), and that label is no part
+// of a goal's name; a note on which column to follow sets nothing; a chat sentence answering a member
+// is talk; an annual crop's area "hiện có" stands. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { planHead } from './planDraftText'
+import { listDrafter, planHead } from './planDraftText'
 
 const letter = (...paragraphs: string[]): string =>
   `${planHead('Tân Hưng', '07', '12 tháng 01', 2027)}\nĐể thực hiện thắng lợi nhiệm vụ năm 2027, UBND xã phát động phong trào thi đua như sau.\n\n${paragraphs.join('\n\n')}\n\nCác ban, ngành, đoàn thể căn cứ kế hoạch này tổ chức thực hiện.\n`
@@ -22,5 +24,53 @@ describe('a paragraph naming its field before a colon, outside any section', () 
   it('still leaves out the commune\'s description before the targets', () => {
     const d = draftPlan(letter('Xã Tân Hưng có diện tích nuôi cua hiện có 300 ha và 12 ấp.', 'Về kinh tế: Sản lượng cua đạt 950 tấn trở lên.'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 950 }])
+  })
+})
+
+describe('a goal after its paragraph\'s field label', () => {
+  it('names the goal without the label, after an ordinal too', () => {
+    const d = draftPlan(letter('Về quốc phòng - an ninh: Hoàn thành chỉ tiêu tuyển quân năm 2027; giữ vững an ninh chính trị.', 'Sáu là, về môi trường: không để xảy ra ô nhiễm môi trường nghiêm trọng.'))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Hoàn thành chỉ tiêu tuyển quân năm 2027', 'Giữ vững an ninh chính trị', 'Không để xảy ra ô nhiễm môi trường nghiêm trọng'])
+    expect(d.indicators.map((i) => i.value.source)).toEqual(['Hoàn thành chỉ tiêu tuyển quân năm 2027', 'giữ vững an ninh chính trị', 'không để xảy ra ô nhiễm môi trường nghiêm trọng'])
+  })
+
+  it('names an area kept "giữ ổn định khoảng" by its crop alone', () => {
+    const d = draftPlan(letter('Về kinh tế: Diện tích nuôi cua quảng canh giữ ổn định 4.800 ha; diện tích chè giữ vững ổn định khoảng 620 ha.'))
+    expect(d.indicators.map((i) => [i.value.name, i.value.aggregation])).toEqual([
+      ['Diện tích cua quảng canh', 'stock'],
+      ['Diện tích chè', 'stock'],
+    ])
+  })
+})
+
+const draft = listDrafter(planHead('Tân Hưng', '07', '12 tháng 01', 2027))
+
+describe('notes on the table, a chat, an annual crop standing', () => {
+  it('reads no goal from a note on which column to follow', () => {
+    const d = draft(['Thôn thực hiện theo cột "Thôn đăng ký"; ô nào bỏ trống thì lấy theo mức xã giao.', '- Tỷ lệ hộ gia đình văn hóa đạt 93% trở lên.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'rate_at_least', value: 93 }])
+  })
+
+  it('leaves out a chat sentence that answers a member, keeps one leading into a list', () => {
+    const chat = [
+      `[08:10, 15/01/2027] Lê Văn Tâm: ${planHead('Tân Hưng', '07', '12 tháng 01', 2027)}`,
+      'II. CHỈ TIÊU',
+      '- Sản lượng lúa cả năm đạt 12.400 tấn trở lên.',
+      '[08:12, 15/01/2027] Phạm Thị Thu: Lúa tăng nhiều vậy anh?',
+      '[08:13, 15/01/2027] Lê Văn Tâm: Dạ, theo huyện giao ạ, có thêm diện tích lúa trên đất 1 vụ',
+      '[08:20, 15/01/2027] Lê Văn Tâm: Vâng em bổ sung thêm chỉ tiêu:',
+      '- Tỷ lệ hộ nghèo giảm 0,6% so với cuối năm 2026.',
+      '[08:21, 15/01/2027] Phạm Thị Thu: Ok anh',
+      '',
+    ].join('\n')
+    expect(draftPlan(chat).indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_least', value: 12400 },
+      { kind: 'reduce_by', amount: 0.6 },
+    ])
+  })
+
+  it('reads an annual crop\'s area said to exist now as standing, one sown as the year\'s', () => {
+    const d = draft(['| 1 | Diện tích rau hữu cơ hiện có | ha | 30 | 36 |', '| 2 | Diện tích gieo trồng rau các loại | ha | 410 | 420 |'])
+    expect(d.indicators.map((i) => i.value.aggregation)).toEqual(['stock', 'flow'])
   })
 })

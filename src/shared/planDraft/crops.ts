@@ -3,8 +3,8 @@
 import { plainWords } from '../codes'
 import { type Built, figureOf } from './build'
 
-/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "sắn củ tươi", "cao su mủ khô", "trứng artemia", "toàn xã", "chè hiện có", "cà phê duy trì ổn định": an area kept). */
-export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|củ tươi|quả tươi|mủ (?:khô|tươi)|trứng|hiện có|duy trì(?:\s+ổn định)?|ổn định)(?![\p{L}])/giu
+/** Words that qualify a crop's measure, season, place or product rather than name the crop ("cà phê nhân", "chè búp tươi", "sắn củ tươi", "cao su mủ khô", "trứng artemia", "toàn xã", "chè hiện có", "cà phê duy trì ổn định", "tôm quảng canh giữ ổn định": an area kept; "khoảng", about, before its figure). */
+export const CROP_QUALIFIER_RE = /(?<![\p{L}])(?:bình quân|trung bình|cả năm|các loại|gieo cấy|gieo trồng|gieo sạ|thu hoạch|toàn (?:xã|phường|thị trấn)|trên địa bàn|nhân|búp tươi|củ tươi|quả tươi|mủ (?:khô|tươi)|trứng|hiện có|duy trì(?:\s+ổn định)?|giữ(?:\s+vững)?(?:\s+ổn định)?|ổn định|khoảng)(?![\p{L}])/giu
 export const MEASURE_RE = /^(?:(.+?)\s*:\s*)?(?:(?:duy trì|tổng(?=\s+diện tích))\s+)?(diện tích|năng suất|sản lượng|gieo trồng|gieo cấy|gieo sạ)(?:\s+(?:gieo trồng\s+|gieo sạ\s+|thu hoạch\s+|(?:thả\s+)?nuôi\s+)?(.+))?$/iu
 
 /**

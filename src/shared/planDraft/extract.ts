@@ -40,7 +40,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, PARAGRAPH_ORDINAL_RE, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, LABELLED_ALL_UNITS_RE, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -97,6 +97,12 @@ const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|v
 const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*(?:\s+(?:vùng|khu vực|trên địa bàn|địa bàn|trên tuyến)(?:\s+\p{L}+){0,4})?\s*[.;]?$`, 'iu')
 /** A sentence on how the targets' table is written, a note: its unit ("Đơn vị tính được ghi …", "ĐVT ghi …"), a column ("Cột “…” là / ghi …"), its figures ("Số liệu tại cột …"). */
 const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)(?:\s+(?:của|cho)\s+(?:từng|các|mỗi)\s+chỉ tiêu)?\s+(?:được\s+)?(?:ghi|tính|thể hiện)(?![\p{L}])|(?:các\s+)?cột\s+(?:[“"(]|số\s+\d|\d)[^;.]{0,40}?(?:\s|[”")])(?:là|ghi|được ghi|thể hiện|chỉ)(?![\p{L}])|(?:các\s+)?số liệu\s+(?:ở|tại|trong)\s+(?:cột|bảng)(?![\p{L}]))/iu
+/**
+ * A sentence on which of the table's columns to follow, anywhere in it ("Xã phấn đấu thực hiện theo
+ * cột “Xã phấn đấu”; chỉ tiêu nào để trống thì thực hiện theo mức huyện giao"): how to read the
+ * table, when it holds no figure of its own.
+ */
+const TABLE_READING_RE = /(?<![\p{L}])(?:thực hiện|lấy|tính|áp dụng|đánh giá|theo dõi)\s+theo\s+cột\s+[“"(\p{Lu}]|(?<![\p{L}])(?:ô|cột|chỉ tiêu)(?:\s+nào)?\s+(?:để trống|bỏ trống|không ghi)(?![\p{L}])/iu
 
 /**
  * "3. Thi đua bảo đảm quốc phòng, an ninh, giữ vững chủ quyền, an ninh biên giới; thực hiện …",
@@ -550,7 +556,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
     // The same note without its label, on how the table is written: "Đơn vị tính được ghi cùng mức
     // chỉ tiêu; cột “Ghi chú” ghi …", "Cột “KH 2026” là chỉ tiêu giao …", "Số liệu tại cột (4) là …".
-    if (!h && TABLE_NOTE_RE.test(line.text)) continue
+    if (!h && (TABLE_NOTE_RE.test(line.text) || (TABLE_READING_RE.test(line.text) && !/\d/u.test(line.text)))) continue
     // "- Giải pháp: đẩy mạnh liên kết …; hỗ trợ các hộ … tham gia …" after a field's "- Các chỉ
     // tiêu:": an item labelled as the means names how the targets above are reached, as a section
     // "Giải pháp" does; none of its clauses is a target.

@@ -279,6 +279,9 @@ interface GoalClause {
   joined: string[]
 }
 
+/** A paragraph's field named before a colon, after its ordinal if it has one: "Về kinh tế: ", "Năm là, về môi trường: ". */
+const FIELD_LABEL_RE = /^(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+là\s*,\s*)?về\s[^:;.]{2,60}:\s+/iu
+
 /**
  * The qualitative goals of a prose paragraph: its clauses (";", ". ", "…", and ", " before a goal
  * verb: "…, thực hiện tốt chính sách an sinh xã hội, …") that open with a goal verb. A goal's
@@ -297,7 +300,9 @@ export function goalClauses(line: Line, figures: readonly number[] = []): GoalCl
     }
     // Without a goal before it, "đồng thời …" may state one; a purpose of what is no goal does not.
     if (CONTINUATION_RE.test(c.text) && !/^đồng thời\s/iu.test(c.text)) continue
-    const body = c.text.replace(/^đồng thời\s+/iu, '')
+    // (Nor is a paragraph's field, named before a colon, part of its first goal: "Về quốc phòng - an
+    // ninh: Hoàn thành chỉ tiêu giao quân …", "Năm là, về môi trường: không để xảy ra …".)
+    const body = c.text.replace(/^đồng thời\s+/iu, '').replace(FIELD_LABEL_RE, '')
     const offset = c.text.length - body.length
     // A purpose ("để …", "nhằm …", "góp phần …") runs to the clause's end: ", làm tốt …" inside it
     // is the purpose's, not a goal (a phrase such as "gắn với …", "nhất là …" ends at the next comma).

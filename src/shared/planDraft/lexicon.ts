@@ -767,7 +767,9 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   if (unit === 'MW') return nature('stock')
   const area = unit === 'ha'
   const annual = area && ANNUAL_CROP_RE.test(name) && !EQUIPPED_AREA_RE.test(name)
-  if (annual) return nature('flow')
+  // ("Diện tích rau an toàn hiện có | ha | 42 | 45": an annual crop's area said to exist now is the area
+  // standing, kept in that use; one sown or kept "duy trì" in the year is the year's sowing.)
+  if (annual) return /(?<![\p{L}])hiện có(?![\p{L}])/iu.test(name) ? words('stock') : nature('flow')
   if (STANDING_RE.test(name) || STANDING_RE.test(before) || STANDING_RE.test(after)) return words('stock')
   // ("Diện tích nuôi hàu … không quá 820 ha theo quy hoạch": a ceiling the zoning sets on an area
   // farmed is on the area standing, as on cages; one planted or converted in the year is read as such above.)

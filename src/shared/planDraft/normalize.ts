@@ -528,19 +528,23 @@ const SENDER_RE = /^[ \t]*\p{Lu}[\p{L} .'’-]{1,50}(?:\([^()\d]{1,40}\))?[ \t]*
 
 /** A chat sentence that ends on a word of address to the group ("ạ", "nha", "nhé"), then a stop at most. */
 const CHAT_TALK_RE = /(?<![\p{L}])(?:ạ|nha|nhé|nhen|nghen)[ \t]*[.!]*[ \t]*$/iu
+/** A chat sentence that opens as an answer to a member ("Dạ, theo chỉ tiêu tỉnh giao ạ, …", "Vâng, em sửa ngay", "Ok chị"): talk, wherever its particle stands. */
+const CHAT_ANSWER_RE = /^[ \t]*(?:dạ|vâng|ừ|ừm|ok|oke|okay)(?![\p{L}])/iu
 
 /**
  * A chat line without its sentences the sender ends on a word of address ("… để mọi người đối
  * chiếu ạ.", "Các thôn cập nhật giúp em ạ.", "… trước ngày 28/02 nha."): such a sentence is talk to
  * the group, not the plan's text, wherever it stands in the line ("Em bổ sung: … ko quá 18 vụ ạ. Các
  * chỉ tiêu thôn em gửi sau."); the other sentences stay ("sửa lại: … là 95%."), and a line of such
- * sentences only goes. A line that leads into a list ("… 2 chỉ tiêu ạ:") is kept.
+ * sentences only goes. So goes a sentence that opens as an answer to a member ("Dạ, theo chỉ tiêu
+ * tỉnh giao ạ, có thêm diện tích ngô …"): the sender explains the plan, the plan's text is in its
+ * other messages. A line that leads into a list ("… 2 chỉ tiêu ạ:", "Dạ em xin bổ sung: …") is kept.
  */
 function withoutTalk(line: string): string[] {
   // The line's sentences, each with its stop and the spaces before it.
   const cuts = [0, ...[...line.matchAll(/[.!?]\s+(?=\p{Lu})/gu)].map((m) => m.index + 1), line.length]
   const sentences = cuts.slice(1).map((end, k) => line.slice(cuts[k], end))
-  const kept = sentences.filter((s) => !CHAT_TALK_RE.test(s))
+  const kept = sentences.filter((s) => !CHAT_TALK_RE.test(s) && !(CHAT_ANSWER_RE.test(s) && !/:\s*$/u.test(s)))
   if (kept.length === sentences.length) return [line]
   return kept.length > 0 ? [kept[0] === sentences[0] ? kept.join('') : kept.join('').trimStart()] : []
 }
