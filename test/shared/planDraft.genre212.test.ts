@@ -2,7 +2,8 @@
 // name their field before a colon ("Về kinh tế: …") outside any section is the year's content, even
 // where it keeps an area "hiện có" (what a commune's description says), and that label is no part
 // of a goal's name; a note on which column to follow sets nothing; a chat sentence answering a member
-// is talk; an annual crop's area "hiện có" stands. Hand-written sentences.
+// is talk; an annual crop's area "hiện có" stands; a rate's start stated beside the count it is
+// of ("số hộ nghèo … là 96 hộ, chiếm 1,72%"). Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { listDrafter, planHead } from './planDraftText'
@@ -72,5 +73,12 @@ describe('notes on the table, a chat, an annual crop standing', () => {
   it('reads an annual crop\'s area said to exist now as standing, one sown as the year\'s', () => {
     const d = draft(['| 1 | Diện tích rau hữu cơ hiện có | ha | 30 | 36 |', '| 2 | Diện tích gieo trồng rau các loại | ha | 410 | 420 |'])
     expect(d.indicators.map((i) => i.value.aggregation)).toEqual(['stock', 'flow'])
+  })
+})
+
+describe('a rate\'s start beside its count', () => {
+  it('reads "số hộ nghèo cuối năm … là N hộ, chiếm X%" as the level a cut of the rate starts from', () => {
+    const d = draftPlan(letter('Năm 2026, tổng số hộ nghèo cuối năm 2026 là 112 hộ, chiếm 2,14%; số hộ cận nghèo là 150 hộ.', 'Về xã hội: Tỷ lệ hộ nghèo giảm từ 0,6% trở lên so với cuối năm 2026.'))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'reduce_by', amount: 0.6, baseline: 2.14 }])
   })
 })

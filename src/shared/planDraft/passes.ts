@@ -679,6 +679,10 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
       const rateBeside = String.raw`(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+${FIGURE}\s*%\)?|\s*\(\s*${FIGURE}\s*%\s*\))`
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:còn|có|là|trong đó|với)\s+${FIGURE}\s+\p{L}+(?:\s\p{L}+){0,5}${rateBeside}?[,;]\s+${FIGURE}\s+${noun}(?![\p{L}])\s*(?:(?:,\s*|\(\s*)(?:(?:chiếm|bằng)(?:\s+tỷ lệ)?|tỷ lệ)\s+(${FIGURE})\s*%|\(\s*(${FIGURE})\s*%\s*\))`, 'giu'))) push(m[1] ?? m[2]!, m.index, '')
       for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${FIGURE})\s*%\s+(?:số\s+)?${noun}(?![\p{L}])`, 'giu'))) if (!part(m.index + m[0].length)) push(m[1]!, m.index, '')
+      // ("Tổng số hộ nghèo cuối năm 2026 là 96 hộ, chiếm 1,72%": the count named first, its figure in the
+      // noun's own unit after the verb, the rate beside it.)
+      const head = quantity.words.split(' ')[0]!
+      for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}])${noun}(?![\p{L}])(${LEVEL_GAP})${FIGURE}\s+${escaped(head)}(?![\p{L}])\s*(?:,\s*|\(\s*)(?:chiếm|bằng)(?:\s+tỷ lệ)?\s+(${FIGURE})\s*%`, 'giu'))) push(m[2]!, m.index, m[1]!)
     }
     return out
   }
