@@ -268,6 +268,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout218'), title: 'held-out plans, two-hundred-and-eighteenth set (test/fixtures/heldout218; measured once at 149ef95)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout219'), title: 'held-out plans, two-hundred-and-nineteenth set (test/fixtures/heldout219; measured once at 17219ea)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout220'), title: 'held-out plans, two-hundred-and-twentieth set (test/fixtures/heldout220; measured once at f9d3d80)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout221'), title: 'held-out plans, two-hundred-and-twenty-first set (test/fixtures/heldout221; measured once at 44972a1)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
