@@ -269,6 +269,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout219'), title: 'held-out plans, two-hundred-and-nineteenth set (test/fixtures/heldout219; measured once at 17219ea)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout220'), title: 'held-out plans, two-hundred-and-twentieth set (test/fixtures/heldout220; measured once at f9d3d80)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout221'), title: 'held-out plans, two-hundred-and-twenty-first set (test/fixtures/heldout221; measured once at 44972a1)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout222'), title: 'held-out plans, two-hundred-and-twenty-second set (test/fixtures/heldout222; measured once at e86aca9)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
