@@ -265,11 +265,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout215'), title: 'held-out plans, two-hundred-and-fifteenth set (test/fixtures/heldout215; measured once at eabd679)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; measured once at eabd679)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout217'), title: 'held-out plans, two-hundred-and-seventeenth set (test/fixtures/heldout217; measured once at 978bf7c)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout218'), title: 'held-out plans, two-hundred-and-eighteenth set (test/fixtures/heldout218; measured once at 149ef95)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout219'), title: 'held-out plans, two-hundred-and-nineteenth set (test/fixtures/heldout219; measured once at 17219ea)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout220'), title: 'held-out plans, two-hundred-and-twentieth set (test/fixtures/heldout220; measured once at f9d3d80)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout221'), title: 'held-out plans, two-hundred-and-twenty-first set (test/fixtures/heldout221; measured once at 44972a1)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout222'), title: 'held-out plans, two-hundred-and-twenty-second set (test/fixtures/heldout222; measured once at e86aca9)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout218'), title: 'held-out plans, two-hundred-and-eighteenth set (test/fixtures/heldout218; measured once at 978bf7c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout219'), title: 'held-out plans, two-hundred-and-nineteenth set (test/fixtures/heldout219; measured once at 978bf7c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout220'), title: 'held-out plans, two-hundred-and-twentieth set (test/fixtures/heldout220; measured once at 978bf7c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout221'), title: 'held-out plans, two-hundred-and-twenty-first set (test/fixtures/heldout221; measured once at 978bf7c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout222'), title: 'held-out plans, two-hundred-and-twenty-second set (test/fixtures/heldout222; measured once at 978bf7c)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
