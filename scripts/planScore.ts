@@ -263,7 +263,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout213'), title: 'held-out plans, two-hundred-and-thirteenth set (test/fixtures/heldout213; measured once at eabd679)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout214'), title: 'held-out plans, two-hundred-and-fourteenth set (test/fixtures/heldout214; measured once at eabd679)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout215'), title: 'held-out plans, two-hundred-and-fifteenth set (test/fixtures/heldout215; measured once at eabd679)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; measured once at eabd679)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout216'), title: 'held-out plans, two-hundred-and-sixteenth set (test/fixtures/heldout216; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout217'), title: 'held-out plans, two-hundred-and-seventeenth set (test/fixtures/heldout217; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout218'), title: 'held-out plans, two-hundred-and-eighteenth set (test/fixtures/heldout218; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout219'), title: 'held-out plans, two-hundred-and-nineteenth set (test/fixtures/heldout219; measured once at 978bf7c)' },

@@ -1553,6 +1553,60 @@ const DASH_CELL_RE = /^\s*[-–+]\s*$/u
 /** A row without a number of its own under a group row: "- Diện tích", "+ Năng suất". */
 const SUB_ROW_RE = /^\s*[-–+]\s*\p{L}/u
 
+/** A column's number alone on its line, as a table numbers its columns under the heading: "(1)", "(5)". */
+const COLUMN_NUMBER_RE = /^\s*\((\d{1,2})\)\s*$/u
+
+/** How many lines from `at` are the columns' numbers "(1)" … "(width)", one a line, in order: all of them or none. */
+function columnNumbers(lines: readonly string[], at: number, width: number): number {
+  for (let x = 0; x < width; x++) if (COLUMN_NUMBER_RE.exec(lines[at + x] ?? '')?.[1] !== String(x + 1)) return 0
+  return width
+}
+
+/**
+ * The pages' running headers, for a table given one cell a line: a line standing right after a
+ * page's number or a form feed ("Trang 2/5" / "UBND xã … - Kế hoạch thi đua năm 2024"), the same words
+ * after another page's number too. There, between two rows, it is no cell. (One pass over the lines.)
+ */
+function runningHeaders(lines: readonly string[]): Set<string> {
+  const seen = new Map<string, number>()
+  for (let x = 1; x < lines.length; x++) {
+    const t = lines[x]!.trim()
+    if (t === '' || t.length > 120 || !pageBreakBefore(lines, x)) continue
+    seen.set(t, (seen.get(t) ?? 0) + 1)
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([t]) => t))
+}
+/** A page's number alone on its line, as a PDF's footer gives it: "Trang 2/5", "Page 3", "- 4 -". */
+const PAGE_NUMBER_LINE_RE = /^(?:(?:trang|page)\s*\d{1,3}(?:\s*\/\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$/iu
+/** Line `x` comes right after a page's number or a form feed. */
+function pageBreakBefore(lines: readonly string[], x: number): boolean {
+  const before = lines[x - 1]
+  return before !== undefined && (before.includes('\f') || PAGE_NUMBER_LINE_RE.test(before.trim()))
+}
+
+/**
+ * How many lines the unit's cell of a row given one cell a line takes from line `x`: one for a unit
+ * ("ha", "%"), two for a unit wrapped after its slash ("triệu đồng/" / "người/năm": the slash never
+ * ends a unit, a short line of words goes on with it); none for any other line.
+ */
+function unitLines(lines: readonly string[], x: number): number {
+  const t = lines[x]?.trim() ?? ''
+  if (t === '') return 0
+  const next = lines[x + 1]?.trim() ?? ''
+  if (/\p{L}\/$/u.test(t) && t.length <= 30 && /^\p{Ll}[\p{L}/ ]{0,20}$/u.test(next)) return 2
+  return unitInfo(t) ? 1 : 0
+}
+
+/**
+ * A row's name wrapped onto line `x` of a table given one cell a line ("Diện tích lúa trên đất nuôi
+ * tôm (lúa -" / "tôm)" / "ha"): a short line opening in lower case that is no unit, right before the
+ * row's unit.
+ */
+function wrapsName(lines: readonly string[], x: number): boolean {
+  const t = lines[x]?.trim() ?? ''
+  return /^\p{Ll}/u.test(t) && t.length <= 60 && !unitInfo(t) && unitLines(lines, x) === 0 && unitLines(lines, x + 1) > 0
+}
+
 /**
  * Where a row of a table given one cell a line may end: the text's end, a blank or a page's furniture,
  * the next row's number (`expected`), a group row's numeral, another row without a number, or a line
@@ -1615,6 +1669,8 @@ function stackedEmptyNumberRow(lines: string[], at: number, width: number, expec
  */
 function stackedTables(lines: string[]): string[] {
   const out: string[] = []
+  // (Read once, at the first table.)
+  let headers: Set<string> | undefined
   for (let i = 0; i < lines.length; i++) {
     if (!ROW_NUMBER_HEADING_RE.test(lines[i]!)) {
       out.push(lines[i]!)
@@ -1622,7 +1678,9 @@ function stackedTables(lines: string[]): string[] {
     }
     const head = [lines[i]!.trim()]
     let j = i + 1
-    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !GROUP_ROW_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    while (j < lines.length && head.length < 8 && !ROW_NUMBER_RE.test(lines[j]!) && !GROUP_ROW_RE.test(lines[j]!) && !COLUMN_NUMBER_RE.test(lines[j]!) && lines[j]!.trim() !== '' && lines[j]!.trim().length <= 40) head.push(lines[j++]!.trim())
+    // "(1)" / "(2)" / … / "(5)": the columns' numbers under the heading, one a cell, are no row.
+    j += columnNumbers(lines, j, head.length)
     // (A blank line or a page's furniture may stand between the heading and the first row.)
     while (j < lines.length && j - i <= 12 && pageFurniture(lines[j]!)) j++
     const firstRow = ROW_NUMBER_RE.exec(lines[j] ?? '')?.[1] ?? GROUP_ROW_RE.exec(lines[j] ?? '')?.[1]
@@ -1632,6 +1690,10 @@ function stackedTables(lines: string[]): string[] {
     }
     const rows: string[] = [`| ${head.join(' | ')} |`]
     const blank = (n: number): string => ' |'.repeat(n)
+    headers ??= runningHeaders(lines)
+    const known = headers
+    // A page's furniture between two rows: a blank, a page's number, the running header after it.
+    const furniture = (x: number): boolean => pageFurniture(lines[x]!) || (known.has(lines[x]!.trim()) && pageBreakBefore(lines, x))
     let at = j
     let expected = 1
     // After a group row the numbering may start again at 1; after a row of a name alone, rows without a number follow.
@@ -1657,7 +1719,7 @@ function stackedTables(lines: string[]): string[] {
         continue
       }
       let k = at
-      while (k < lines.length && pageFurniture(lines[k]!)) k++
+      while (k < lines.length && furniture(k)) k++
       // " " / "Trong đó: …" / "ha" / "310" / "400" after the blank line that parts two rows: the row's
       // number cell left empty, a line of spaces as a Word cell left empty gives it (or an empty line
       // more than the one parting the rows, where blank lines part them), the row's other cells and
@@ -1679,6 +1741,7 @@ function stackedTables(lines: string[]): string[] {
       // "Trang 2" / "STT" / "Chỉ tiêu" / …: the heading repeated after a page break is no row.
       if (k > at && headAgain(k)) {
         k += head.length
+        k += columnNumbers(lines, k, head.length)
         while (k < lines.length && pageFurniture(lines[k]!)) k++
       }
       const line = lines[k] ?? ''
@@ -1711,6 +1774,8 @@ function stackedTables(lines: string[]): string[] {
       // line more.)
       const dashed = DASH_CELL_RE.test(line) && /\p{L}{2,}/u.test(name) && name.length <= 120 && !ROW_NUMBER_RE.test(name) && !GROUP_ROW_RE.test(name)
       const d = dashed ? 1 : 0
+      // ("-" / "Trong đó: tôm thâm canh, siêu thâm" / "canh" / "ha" / …: its name wrapped, a line more.)
+      const w = wrapsName(lines, k + 1 + d) ? 1 : 0
       const partOfRow =
         !number &&
         !heads &&
@@ -1718,8 +1783,8 @@ function stackedTables(lines: string[]): string[] {
         k === at &&
         (SUB_ROW_RE.test(line) || dashed) &&
         line.trim().length <= 120 &&
-        stackedCells(lines, k + 1 + d, head.length - 2, expected, !blankInRows) &&
-        stackedRowEnds(lines, k + d + head.length - 1, expected)
+        stackedCells(lines, k + 1 + d + w, head.length - 2, expected, !blankInRows) &&
+        stackedRowEnds(lines, k + d + w + head.length - 1, expected)
       const sub = (!number && heads && k === at && (SUB_ROW_RE.test(line) || (dashed && name.length <= 60)) && line.trim().length <= 60) || partOfRow
       if (partRow) {
         partExpected++
@@ -1800,9 +1865,15 @@ function stackedTables(lines: string[]): string[] {
         if (cells.length >= 3 && heads && SUB_ROW_RE.test(cell)) break
         // "Thu ngân sách nhà nước trên địa" / "bàn" / "triệu đồng": a name wrapped onto a second
         // line, in lower case and no unit, before the unit's line, is one cell.
-        if (cells.length === 2 && /^\p{Ll}/u.test(cell.trim()) && !unitInfo(cell.trim()) && n + 1 < lines.length && unitInfo(lines[n + 1]!.trim())) {
+        if (cells.length === 2 && wrapsName(lines, n)) {
           cells[1] = `${cells[1]} ${cell.trim()}`
           n++
+          continue
+        }
+        // "triệu đồng/" / "người/năm": a unit wrapped after its slash is one cell.
+        if (cells.length === 2 && unitLines(lines, n) === 2) {
+          cells.push(`${cell.trim()}${lines[n + 1]!.trim()}`)
+          n += 2
           continue
         }
         cells.push(cell.trim())
