@@ -1,9 +1,11 @@
-// Drafting a plan from its document (issue 13), sets 210 to 216: a letter-like plan whose paragraphs
+// Drafting a plan from its document (issue 13), sets 210 to 223: a letter-like plan whose paragraphs
 // name their field before a colon ("Về kinh tế: …") outside any section is the year's content, even
 // where it keeps an area "hiện có" (what a commune's description says), and that label is no part
 // of a goal's name; a note on which column to follow sets nothing; a chat sentence answering a member
 // is talk; an annual crop's area "hiện có" stands; a rate's start stated beside the count it is
-// of ("số hộ nghèo … là 96 hộ, chiếm 1,72%"). Hand-written sentences.
+// of ("số hộ nghèo … là 96 hộ, chiếm 1,72%"); a duty's rounds a period, a campaign's phases, a field's
+// name alone over its items are no targets; a count of all units after a figure's stop, a goal after
+// a note on the table, are. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { listDrafter, planHead } from './planDraftText'
@@ -80,5 +82,27 @@ describe('a rate\'s start beside its count', () => {
   it('reads "số hộ nghèo cuối năm … là N hộ, chiếm X%" as the level a cut of the rate starts from', () => {
     const d = draftPlan(letter('Năm 2026, tổng số hộ nghèo cuối năm 2026 là 112 hộ, chiếm 2,14%; số hộ cận nghèo là 150 hộ.', 'Về xã hội: Tỷ lệ hộ nghèo giảm từ 0,6% trở lên so với cuối năm 2026.'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'reduce_by', amount: 0.6, baseline: 2.14 }])
+  })
+})
+
+describe('rounds, phases, field names, all the units, a goal after a note', () => {
+  it('reads no target in rounds a period ("mỗi quý … 01 đợt") nor in a campaign "chia làm 3 đợt"', () => {
+    const d = draft(['- Hội Nông dân mỗi tháng tổ chức ít nhất 02 buổi tập huấn kỹ thuật; định kỳ tổ chức 01 lần kiểm tra.', '- Thời gian: chia làm 3 đợt.', '- Sản lượng lúa đạt 5.200 tấn.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 5200 }])
+  })
+
+  it('reads a line that only names a field as no goal', () => {
+    const d = draft(['*Kinh tế*', '- Sản lượng ngô đạt 1.300 tấn.', '*Văn hóa - xã hội*', '- Tỷ lệ hộ nghèo dưới 1,5%.', 'Quốc phòng - an ninh', '- Giữ vững an ninh chính trị, trật tự an toàn xã hội.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng ngô', 'Tỷ lệ hộ nghèo', 'Giữ vững an ninh chính trị, trật tự an toàn xã hội'])
+  })
+
+  it('reads a count of all the units after a stop that ends on a figure', () => {
+    const d = draftPlan(letter('Về xã hội: Huy động 100% trẻ 6 tuổi vào lớp 1. 12/12 thôn giữ vững danh hiệu thôn văn hóa.'))
+    expect(d.indicators.map((i) => i.value.name)).toContain('12/12 thôn giữ vững danh hiệu thôn văn hóa')
+  })
+
+  it('reads the goal a note under the table adds after its own sentence', () => {
+    const d = draft(['| 1 | Sản lượng lúa | tấn | 5.000 | 5.200 |', '', 'Ghi chú: cột năm 2026 là số ước thực hiện, không phải chỉ tiêu. Ngoài các chỉ tiêu trên, xã phấn đấu giữ vững xã đạt chuẩn an toàn về an ninh, trật tự.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng lúa', 'Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự'])
   })
 })

@@ -40,7 +40,7 @@ import {
 } from './lexicon'
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
-import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, fieldHeading, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
+import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, fieldHeading, fieldNameLine, fieldLabelPart, headingOf, isTitle, lowerFirst, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
 import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, LABELLED_ALL_UNITS_RE, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
@@ -553,7 +553,13 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // item's number in brackets inside it keeps it one remark.)
     if (!h && /^\([^()]*(?:\([^()]{1,6}\)[^()]*)*\)\.?$/u.test(line.text)) continue
     // "Ghi chú: cột … là …", "Chú thích:", "Lưu ý:": a note on what comes before.
-    if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) continue
+    // ("Ghi chú: Cột … không phải chỉ tiêu. Ngoài các chỉ tiêu trên, xã phấn đấu giữ vững …": a sentence
+    // after the note leading back to the targets above adds one; the note's own sentences go.)
+    if (!h && /^(?:ghi chú|chú thích|lưu ý)\s*:/iu.test(line.text)) {
+      const back = /[.;]\s+(?=(?:ngoài|bên cạnh)\s+(?:(?:các|những)\s+)?(?:chỉ tiêu|mục tiêu)(?![\p{L}]))/iu.exec(item.text)
+      if (!back) continue
+      item = { text: item.text.slice(back.index + back[0].length), start: item.start + back.index + back[0].length }
+    }
     // The same note without its label, on how the table is written: "Đơn vị tính được ghi cùng mức
     // chỉ tiêu; cột “Ghi chú” ghi …", "Cột “KH 2026” là chỉ tiêu giao …", "Số liệu tại cột (4) là …".
     if (!h && (TABLE_NOTE_RE.test(line.text) || (TABLE_READING_RE.test(line.text) && !/\d/u.test(line.text)))) continue
@@ -849,7 +855,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           continue
         }
         // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
-        if (/:\s*$/u.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
+        // ("*Văn hóa - xã hội*" over the field's items: a field's name alone heads them, it is none of them.)
+        if (/:\s*$/u.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || fieldNameLine(c.text) || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)

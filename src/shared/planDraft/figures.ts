@@ -392,6 +392,11 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
     if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
     if (SEASONS_QUALIFIER_RE.test(m[0]) && SEASONS_MEASURE_RE.test(after(at + m[0].length))) continue
+    // ("Đoàn Thanh niên mỗi quý tổ chức ít nhất 01 đợt ra quân …", "hằng tháng tổ chức 02 lần …": rounds
+    // in a period named before them say how often a duty is done, as "01 đợt mỗi quý" after them does.)
+    if ((m[5] === 'đợt' || m[5] === 'lần' || m[5] === 'buổi') && /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:quý|tháng|tuần|ngày)(?![\p{L}])|(?<![\p{L}])định kỳ(?![\p{L}])/iu.test(before)) continue
+    // ("Thời gian: chia làm 2 đợt", "phong trào chia thành 03 đợt": how the campaign is phased, no figure to reach.)
+    if (m[5] === 'đợt' && /(?<![\p{L}])chia\s+(?:làm|thành)\s*$/iu.test(before)) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.

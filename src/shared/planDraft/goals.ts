@@ -189,7 +189,7 @@ export function semicolonsInBrackets(text: string): Set<number> {
 const ITEM_OPENING_RE = new RegExp(String.raw`^${ITEM_NUMBER}\s+`, 'u')
 const ITEM_LEAD_RE = new RegExp(String.raw`^[-–,.;:\s]*${ITEM_NUMBER}\s+`, 'u')
 /** Where a paragraph's clauses end: see clausesOf. */
-const CLAUSE_BREAK_RE = new RegExp(String.raw`;|:(?<=(?:các|những) (?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung)(?: (?:cụ thể|chủ yếu|chính))? (?:như )?sau ?:)(?= \p{L})|(?=${ITEM_NUMBER}\s+\p{L})(?<=[.:]\s+)|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|…(?=\s+\p{Lu})`, 'gu')
+const CLAUSE_BREAK_RE = new RegExp(String.raw`;|:(?<=(?:các|những) (?:mục tiêu|chỉ tiêu|nhiệm vụ|nội dung)(?: (?:cụ thể|chủ yếu|chính))? (?:như )?sau ?:)(?= \p{L})|(?=${ITEM_NUMBER}\s+\p{L})(?<=[.:]\s+)|\.(?=\s+\p{Lu})|(?<!\d)\.(?=\s+\d)|(?<=(?<![\d.,])(?:19|20)\d{2})\.(?=\s+\d)|(?<=\d)\.(?=\s+\d{1,4}\/\d{1,4}\s+\p{L})|…(?=\s+\p{Lu})`, 'gu')
 
 export function clausesOf(line: Line): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = []
@@ -206,7 +206,8 @@ export function clausesOf(line: Line): { text: string; start: number; end: numbe
     const text = withoutClosingMarks(body.slice(marks))
     if (text !== '') out.push({ text, start: line.start + from + lead + number + marks, end: line.start + from + lead + raw.trim().length })
   }
-  // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure.)
+  // ("… so với năm 2024. 16/16 thôn giữ vững danh hiệu …": a stop after a year ends a sentence before a figure;
+  // "… vào lớp 1. 10/10 ấp giữ vững …": so does a stop after any figure before a count of all the units.)
   // ("Về kinh tế: (1) … (2) …": an item's number in brackets after a stop or a colon opens a clause.)
   // ("…, phấn đấu đạt các mục tiêu sau: Giữ vững …": the colon after a lead-in to the goals that
   // follow ends the lead-in; the goal is the clause after it.)

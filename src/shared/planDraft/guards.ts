@@ -246,7 +246,8 @@ export function routineDuty(text: string): boolean {
   // ("Duy trì nghiêm chế độ trực sẵn sàng chiến đấu", "… chế độ giao ban, báo cáo": a standing routine kept is a duty too.)
   // ("… ra quân dọn vệ sinh vào ngày Chủ nhật cuối tháng", "… vào sáng thứ Bảy đầu tiên của tháng": a
   // weekday of every month or quarter is a schedule too; "cuối tháng 6" is a date, no schedule.)
-  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])(?:chủ nhật|thứ\s+(?:hai|ba|tư|năm|sáu|bảy))\s+(?:đầu tiên|cuối cùng|cuối|đầu)\s+(?:của\s+)?(?:tháng|quý)(?![\p{L}])(?!\s*(?:\d|[IVX]{1,4}(?![\p{L}])|này|tới|sau))|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*(?:lần|buổi)\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
+  // ("định kỳ tổ chức 01 lần kiểm tra", "kiểm tra định kỳ …": a duty at set intervals is a schedule too.)
+  return /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}])định kỳ(?![\p{L}])|(?<![\p{L}])(?:chủ nhật|thứ\s+(?:hai|ba|tư|năm|sáu|bảy))\s+(?:đầu tiên|cuối cùng|cuối|đầu)\s+(?:của\s+)?(?:tháng|quý)(?![\p{L}])(?!\s*(?:\d|[IVX]{1,4}(?![\p{L}])|này|tới|sau))|(?<![\p{L}])chế độ\s+(?:trực|giao ban|sinh hoạt|báo cáo|thông tin|tuần tra|họp)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*(?:lần|buổi)\s*(?:\/|trên\s|một\s)\s*(?:tháng|tuần|quý|ngày)(?![\p{L}])|(?<![\p{L}\d])\d{1,2}\s*đợt\s*(?:\/|trên\s|một\s|mỗi\s)\s*(?:năm|tháng|quý|tuần)(?![\p{L}])/iu.test(text) || /(?:^|[\s,;])(?:mỗi|từng)\s[^;]*?\sđăng ký\s+(?:thực hiện\s+)?(?:ít nhất|tối thiểu)?\s*\d/iu.test(text)
 }
 
 /**
