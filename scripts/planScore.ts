@@ -275,6 +275,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout225'), title: 'held-out plans, two-hundred-and-twenty-fifth set (test/fixtures/heldout225; measured once at 963bef8)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout226'), title: 'held-out plans, two-hundred-and-twenty-sixth set (test/fixtures/heldout226; measured once at da51ddb)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout227'), title: 'held-out plans, two-hundred-and-twenty-seventh set (test/fixtures/heldout227; measured once at 33f3019)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout228'), title: 'held-out plans, two-hundred-and-twenty-eighth set (test/fixtures/heldout228; measured once at d6089fa)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
