@@ -272,11 +272,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout222'), title: 'held-out plans, two-hundred-and-twenty-second set (test/fixtures/heldout222; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout223'), title: 'held-out plans, two-hundred-and-twenty-third set (test/fixtures/heldout223; layouts not met before; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout224'), title: 'held-out plans, two-hundred-and-twenty-fourth set (test/fixtures/heldout224; measured once at 5224919)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout225'), title: 'held-out plans, two-hundred-and-twenty-fifth set (test/fixtures/heldout225; measured once at 963bef8)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout226'), title: 'held-out plans, two-hundred-and-twenty-sixth set (test/fixtures/heldout226; measured once at da51ddb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout227'), title: 'held-out plans, two-hundred-and-twenty-seventh set (test/fixtures/heldout227; measured once at 33f3019)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout228'), title: 'held-out plans, two-hundred-and-twenty-eighth set (test/fixtures/heldout228; measured once at d6089fa)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout229'), title: 'held-out plans, two-hundred-and-twenty-ninth set (test/fixtures/heldout229; layouts not met before; measured once at 2ad63d2)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout225'), title: 'held-out plans, two-hundred-and-twenty-fifth set (test/fixtures/heldout225; measured once at 5224919)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout226'), title: 'held-out plans, two-hundred-and-twenty-sixth set (test/fixtures/heldout226; measured once at 5224919)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout227'), title: 'held-out plans, two-hundred-and-twenty-seventh set (test/fixtures/heldout227; measured once at 5224919)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout228'), title: 'held-out plans, two-hundred-and-twenty-eighth set (test/fixtures/heldout228; measured once at 5224919)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout229'), title: 'held-out plans, two-hundred-and-twenty-ninth set (test/fixtures/heldout229; layouts not met before; measured once at 5224919)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
