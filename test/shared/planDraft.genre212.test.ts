@@ -106,3 +106,26 @@ describe('rounds, phases, field names, all the units, a goal after a note', () =
     expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng lúa', 'Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự'])
   })
 })
+
+describe('sets 224 to 229: a herd\'s growth, a quota of each organisation, per cent as "o/o"', () => {
+  it('counts a herd\'s growth in head, from the herd the review states', () => {
+    const d = draftPlan(letter('Năm 2026, tổng đàn trâu, bò của xã 6.400 con.', 'Về kinh tế: Tổng đàn trâu, bò tăng 4% so với năm 2026; đàn gia cầm tăng 6% so với năm 2026.'))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['con', { kind: 'growth', percent: 4, baseYear: 2026, baseValue: 6400 }],
+      ['con', { kind: 'growth', percent: 6, baseYear: 2026 }],
+    ])
+  })
+
+  it('reads no target in a quota asked of each organisation or member', () => {
+    const d = draft(['- Phong trào “Vì người nghèo”: mỗi tổ chức đoàn thể nhận giúp đỡ ít nhất 02 hộ nghèo; mỗi đảng viên vận động 01 hộ tham gia bảo hiểm y tế.', '- Giảm 25 hộ nghèo trong năm.'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'reduce_by', amount: 25 }])
+  })
+
+  it('reads "o/o" after a figure as per cent and "dat" before a figure as "đạt"', () => {
+    const d = draft(['- Tỷ lệ lao động qua đào tạo dat 70 o/o.', '- Tỷ lệ hộ dùng nước sạch dat 95,5o/o trở lên.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Tỷ lệ lao động qua đào tạo', { kind: 'rate_at_least', value: 70 }],
+      ['Tỷ lệ hộ dùng nước sạch', { kind: 'rate_at_least', value: 95.5 }],
+    ])
+  })
+})

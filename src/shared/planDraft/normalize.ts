@@ -867,6 +867,10 @@ function repairOcrFigures(line: string, spaced = false): string {
     // ("quý 1 500 tấn", "đợt 2 150 hộ": a quarter's or a round's number before a figure is no group of it.)
     // (The run opens after a space, a bracket, a bound's sign or a colon, or at the line's start.)
     .replace(SPACED_FIGURE_RE, (_m, lead: string, figure: string) => `${lead}${figure.replace(/ /gu, spaced ? '' : '.')}`)
+    // "93,5o/o", "72 o/o": per cent as a scan of an old typewritten or handwritten page reads it.
+    .replace(/(?<=\d)[ \t]?[oO]\/[oO](?![\p{L}\d])/gu, '%')
+    // "dat 93,5%", "dat tu 60%": the verb of reaching with its marks lost, before its figure or bound.
+    .replace(/(?<![\p{L}])(?:dat|đat|dạt)(?=\s+(?:\d|từ\s|tu\s|trên\s|tren\s|ít nhất\s|it nhat\s|tối thiểu\s))/gu, 'đạt')
     .replace(/(?<![\p{L}])[lI](?=[.,]?\d{3}(?!\d)|\d)/gu, '1')
     // (A digit, or a digit and a separator, right before: what "\d[.,]?\d*" behind it allowed, read
     // without going back over a long run of digits at every place of it.)

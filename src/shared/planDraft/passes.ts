@@ -784,7 +784,9 @@ export function statedLevelAt(doc: DraftContext, name: string, yearEnd: number, 
   if (!quantity) return undefined
   const unit = want.unit !== undefined ? (unitInfo(want.unit)?.canonical ?? want.unit) : want.rate ? '%' : undefined
   // (A count is of what its words open with: "hộ nghèo" in hộ.)
-  if (!want.rate && unit !== undefined && unitInfo(unit)?.integer && unitInfo(quantity.words.split(' ')[0]!)?.canonical !== unit) return undefined
+  // (A herd, "tổng đàn trâu, bò", in head.)
+  const head = quantity.words.replace(/^tổng\s+/u, '').split(' ')[0]!
+  if (!want.rate && unit !== undefined && unitInfo(unit)?.integer && unitInfo(head)?.canonical !== unit && !(head === 'đàn' && unit === 'con')) return undefined
   const read = (figure: string, u: string): number | undefined => {
     const v = readDigits(figure, { integer: unitInfo(u)?.integer ?? false, percent: want.rate, habit: doc.habit })?.value
     return v === undefined ? undefined : unit === undefined ? v : inUnit(v, u, unit)

@@ -180,7 +180,8 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
     const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
     // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
     const partOfMoney = !inMoney && f.afterWhole && doc.lastGrowthMoney !== undefined
-    const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : 'chưa rõ')
+    // ("Tổng đàn trâu, bò tăng 5% so với năm 2026": a herd is counted in head, an area in hectares.)
+    const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : /^(?:tổng\s+)?đàn(?![\p{L}])/iu.test(name) ? 'con' : /^diện tích(?![\p{L}])/iu.test(name) ? 'ha' : 'chưa rõ')
     if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit})`)
     if (inMoney || partOfMoney) doc.lastGrowthMoney = valueUnit
     if (valueUnit === 'chưa rõ') {
