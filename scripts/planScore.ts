@@ -270,7 +270,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout220'), title: 'held-out plans, two-hundred-and-twentieth set (test/fixtures/heldout220; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout221'), title: 'held-out plans, two-hundred-and-twenty-first set (test/fixtures/heldout221; measured once at 978bf7c)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout222'), title: 'held-out plans, two-hundred-and-twenty-second set (test/fixtures/heldout222; measured once at 978bf7c)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout223'), title: 'held-out plans, two-hundred-and-twenty-third set (test/fixtures/heldout223; layouts not met before; measured once at 978bf7c)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout223'), title: 'held-out plans, two-hundred-and-twenty-third set (test/fixtures/heldout223; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout224'), title: 'held-out plans, two-hundred-and-twenty-fourth set (test/fixtures/heldout224; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout225'), title: 'held-out plans, two-hundred-and-twenty-fifth set (test/fixtures/heldout225; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout226'), title: 'held-out plans, two-hundred-and-twenty-sixth set (test/fixtures/heldout226; measured once at 5224919)' },

@@ -613,7 +613,11 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
       if (heading) {
         // "| TT | Chỉ tiêu | ĐVT | Năm 2025 | | Ghi chú |" over "| | | | Kế hoạch | Phấn đấu | |": a
         // merged heading of two rows; each column is named by the lower row where it has a name.
-        tableHead = tableHead && headRowLast && tableHead.length === heading.length ? mergeHeadings(tableHead, heading) : heading
+        // ("⇥⇥⇥KH⇥TH⇥KH" under a spreadsheet's "TT⇥Chỉ tiêu⇥ĐVT⇥Năm 2026⇥⇥Năm 2027⇥Ghi chú", its empty
+        // cells at the end dropped: a lower row leaving its first cell empty, under the upper's merged-down
+        // "TT", is that row's lower half whatever its length.)
+        const lowerHalf = tableHead !== undefined && headRowLast && (tableHead.length === heading.length || (heading[0] === '' && heading.length > 1))
+        tableHead = tableHead && lowerHalf ? mergeHeadings(tableHead, heading) : heading
         headRowLast = true
         continue
       }

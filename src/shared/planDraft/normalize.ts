@@ -1310,7 +1310,30 @@ function barlessTables(lines: string[]): string[] {
   return out
 }
 
-function tableRow(line: string, spaced = false): string | null {
+/**
+ * A cell of a table's heading: words, and no figure but a year ("Năm 2026", "KH 2027") or a part of
+ * it ("6 tháng", "Quý II").
+ */
+function headingCell(cell: string): boolean {
+  return !/\d/u.test(cell.replace(/(?<!\d)\d{4}(?!\d)|(?<![\p{L}\d])(?:\d{1,2}\s*tháng|quý\s*\d)(?![\p{L}\d])/giu, ''))
+}
+
+/**
+ * "TT⇥Chỉ tiêu⇥ĐVT⇥Năm 2026⇥⇥Năm 2027⇥Ghi chú" over "⇥⇥⇥KH⇥TH⇥KH⇥": a spreadsheet's heading of two
+ * rows pasted as tab-separated text. A copy of merged cells gives the upper label once, then empty
+ * cells, and leaves the lower row's cells under the cells merged down ("TT", "Chỉ tiêu") empty: the
+ * lower row's empty cells before its names keep their columns, so that each name stays under the
+ * label it belongs to (the heading's rows are then merged as any heading of two rows). Only a row of
+ * two names or more under a tab-separated heading row of three or more, neither holding a figure (a
+ * row of one name there is a group's, tabGroupRow).
+ */
+function lowerTabHeading(line: string, above: string | undefined): boolean {
+  if (!/^[ \t]*\t/u.test(line) || tabCellCount(above) < 3 || tabCellCount(line) < 2) return false
+  const names = (l: string): string[] => l.split('\t').map((c) => c.trim()).filter((c) => c !== '')
+  return names(line).every((c) => headingCell(c) && /\p{L}/u.test(c)) && names(above!).every((c) => headingCell(c) && /\p{L}/u.test(c))
+}
+
+function tableRow(line: string, spaced = false, above?: string): string | null {
   // "+-----+------+", "+=====+======+": a grid table's rule lines, between its rows and under its
   // header, as a converter draws them. No row, like "|---|---|": the rows either side stay one table.
   if (/^\s*\+(?:[-=:]+\+){2,}\s*$/u.test(line)) return ''
@@ -1326,8 +1349,10 @@ function tableRow(line: string, spaced = false): string | null {
     // "⇥- Trong đó: …⇥lượt⇥61.500⇥75.000": a row whose first cell (its number) is empty keeps
     // it, so that every cell stays under its column; only indentation before that goes.
     const lead = line.includes('|') ? 0 : (/^[ \t]*/u.exec(line)?.[0].match(/\t/gu) ?? []).length
-    while (cells.length > 0 && cells[0] === '' && !line.includes('|')) cells.shift()
-    if (lead === 1 && cells.length >= 3) cells.unshift('')
+    // (The lower row of a heading of two rows keeps them all: lowerTabHeading.)
+    const lower = !line.includes('|') && lowerTabHeading(line, above)
+    while (cells.length > 0 && cells[0] === '' && !line.includes('|') && !lower) cells.shift()
+    if (lead === 1 && cells.length >= 3 && !lower) cells.unshift('')
     if (cells.filter((c) => c !== '').length < 2) return null
     if (cells.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) return ''
     // "| 3 615 |", "| ≥ 12 460 |": a figure cell whose thousands are set apart by a space (a narrow
@@ -2259,7 +2284,7 @@ export function normalizeText(raw: string): string {
       continue
     }
     if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
-    const table = tabGroupRow(original, unified[at - 1], unified[at + 1]) ?? tableRow(original, spaced)
+    const table = tabGroupRow(original, unified[at - 1], unified[at + 1]) ?? tableRow(original, spaced, unified[at - 1])
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced)))))))
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()

@@ -246,7 +246,8 @@ const PART_OF_YEAR_LEAD_RE = /^(?:trong đó|riêng)\s*:?\s*(?=(?:\d{1,2}|sáu|c
  */
 export function mergeHeadings(upper: readonly string[], lower: readonly string[]): string[] {
   let spanning = ''
-  return lower.map((c, i) => {
+  // (A lower row shorter or longer than the upper, its empty cells at the end dropped: the missing cells are empty.)
+  return Array.from({ length: Math.max(upper.length, lower.length) }, (_, i) => lower[i] ?? '').map((c, i) => {
     const above = upper[i] ?? ''
     if (above !== '') spanning = above
     if (c === '') return above
@@ -254,9 +255,16 @@ export function mergeHeadings(upper: readonly string[], lower: readonly string[]
     // cells after it (merged), and names the year of each column under it: "Kế hoạch năm 2026".
     const spanYear = /^(?:năm\s+)?(\d{4})$/iu.exec(spanning)?.[1]
     if (spanYear && !/\d{4}/u.test(c)) return `${c} năm ${spanYear}`
-    return /^cả năm$/iu.test(c) || PART_OF_YEAR_RE.test(c) ? `${spanning} ${c}`.trim() : c
+    if (/^cả năm$/iu.test(c) || PART_OF_YEAR_RE.test(c)) return `${spanning} ${c}`.trim()
+    // "Thực hiện 2025 | | Kế hoạch 2026 |" over "Số lượng | Tỷ lệ | Số lượng | Tỷ lệ": under a label
+    // naming what its figures are (last year's result, the plan), a lower name of a measure only keeps
+    // that label before it ("Kế hoạch 2026 Số lượng"), so that the plan column is still the plan's.
+    return FIGURE_KIND_RE.test(spanning) && !FIGURE_KIND_RE.test(c) ? `${spanning} ${c}` : c
   })
 }
+
+/** A column's name saying what its figures are: the plan, last year's result, an estimate, a year. */
+const FIGURE_KIND_RE = /^(?:kế hoạch|kh|thực hiện|th|ước(?: thực hiện| th)?|chỉ tiêu|mục tiêu|phấn đấu|dự toán|năm|giao)(?![\p{L}])|^\d{4}$/iu
 
 /** Words that name a table's column: "TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện", "Ghi chú", "Mức phấn đấu". */
 const COLUMN_NAME_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước|năm|mức|phấn đấu|ghi chú|so sánh|tỷ lệ|giao|quý|cả năm|tháng|dự toán|mục tiêu|kết quả|chủ trì|thời gian)(?![\p{L}])/iu
@@ -337,10 +345,12 @@ export function tableColumns(head: readonly string[], year: number | undefined):
     else if ((/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) || ASSIGNED_OR_OWN_COLUMN_RE.test(x)) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
       // "Chỉ tiêu giao | Chỉ tiêu phấn đấu", "Thành phố giao | Phường phấn đấu": the commune's own
       // target is the one it strives for; the assigned one stands in where that cell is empty.
+      // ("Kế hoạch 2026 Số lượng | Kế hoạch 2026 Tỷ lệ": of two columns under the plan year's label,
+      // the first is the plan's; the second stands in where it is empty.)
       if (/phấn đấu/u.test(x)) {
         if (cols.plan !== undefined) cols.fallback = cols.plan
         cols.plan = i
-      } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)))) cols.plan = i
+      } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)) && !(head[cols.plan] ?? '').includes(String(year)))) cols.plan = i
       else cols.fallback ??= i
     } else if (/^(?:chỉ tiêu|nội dung|tên chỉ tiêu)/u.test(x) && cols.name === undefined) cols.name = i
     // "| Quý I | … | Quý IV | Cả năm |": beside the quarters (a schedule), the whole year's column holds the target.
