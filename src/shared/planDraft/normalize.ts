@@ -1923,6 +1923,157 @@ function stackedTables(lines: string[]): string[] {
   return out
 }
 
+/** The most rows a table given column by column is read with (a plan's table has a few dozen). */
+const COLUMN_TABLE_ROWS = 150
+/** A year alone on its line, the heading's label wrapped before it ("KH năm" / "2024"). */
+const YEAR_LINE_RE = /^\s*(?:19|20)\d{2}\s*$/u
+/** The unit column's heading: "ĐVT", "Đơn vị tính", "Đơn vị". */
+const UNIT_HEADING_RE = /^\s*(?:đvt|đơn vị(?: tính)?)\s*$/iu
+
+/**
+ * A figure column of a table given column by column, from `e` of the table's lines `t`: its label
+ * (a short line of words, its year wrapped onto the next line, "KH năm" / "2024", or its words,
+ * "Kế hoạch" / "năm 2024"), then exactly `count` cells, each a short line, most holding a figure.
+ * The line after its last cell.
+ */
+function figureColumn(t: readonly string[], e: number, count: number): { label: string; cells: string[]; next: number } | undefined {
+  const label = t[e]
+  if (label === undefined || label.length > 40 || !/\p{L}{2,}/u.test(label) || /^[≥≤<>]|^\d/u.test(label)) return undefined
+  let from = e + 1
+  let words = label
+  if ((!/\d{4}/u.test(label) && YEAR_LINE_RE.test(t[from] ?? '')) || /^\p{Ll}/u.test(t[from] ?? '')) words = `${label} ${t[from++]!}`
+  if (from + count > t.length) return undefined
+  const cells = t.slice(from, from + count)
+  // (A cell without a figure is a word or two, "Đạt", "Hoàn thành"; a heading after the table is none.)
+  if (cells.some((c) => c.length > 30 || (!/\d/u.test(c) && !/^[\p{L} –-]{1,15}$/u.test(c))) || cells.filter((c) => /\d/u.test(c)).length * 2 < count) return undefined
+  return { label: words, cells, next: from + count }
+}
+
+/**
+ * The cells of a column of `count` cells given in `lines`, some wrapped over two lines: exactly as many
+ * lines to join as the lines exceed the count, each onto the line before, where `joins` says it goes
+ * on there (`strong`), or else the count is met only with the weaker ones too; any other count is no
+ * column.
+ */
+function joinedColumn(lines: readonly string[], count: number, strong: (x: number) => boolean, weak: (x: number) => boolean): string[] | undefined {
+  const need = lines.length - count
+  if (need < 0) return undefined
+  const firm = lines.map((_, x) => x > 0 && strong(x))
+  const loose = lines.map((_, x) => x > 0 && (firm[x]! || weak(x)))
+  const pick = firm.filter(Boolean).length === need ? firm : loose.filter(Boolean).length === need ? loose : undefined
+  if (!pick) return undefined
+  const cells: string[] = []
+  lines.forEach((l, x) => {
+    if (pick[x]) cells[cells.length - 1] = `${cells[cells.length - 1]!} ${l}`
+    else cells.push(l)
+  })
+  return cells
+}
+
+/**
+ * A table whose cells a PDF's text layer gives column by column, each cell on its own line: the
+ * row-number heading ("TT") and all the rows' numbers (group rows' numerals "I", "A" among them), then
+ * the names' heading ("Chỉ tiêu") and all the names (a name wrapped over two lines goes on in lower
+ * case, or the count demands the join), then the units' heading ("ĐVT") and one unit for each row
+ * that is no group's (a unit wrapped over two lines, "triệu" / "đồng/người", joined as the count
+ * demands), then each figure column, its heading and as many cells. The count of row numbers gives
+ * the rows; only when every column's count agrees is it a table, rebuilt as `| a | b | … |` rows (a
+ * group row has a number and a name only); a list of names not followed by such columns stays as it
+ * is. From line `at` (the "TT"); the rows and the line after the table.
+ */
+function columnTable(lines: readonly string[], at: number, furniture: (x: number) => boolean): { rows: string[]; next: number } | undefined {
+  // The table's lines without the pages' furniture, and where each stands.
+  const t: string[] = []
+  const where: number[] = []
+  let x = at + 1
+  let expected = 1
+  const groups: boolean[] = []
+  const numbers: string[] = []
+  for (; x < lines.length && numbers.length <= COLUMN_TABLE_ROWS; x++) {
+    if (furniture(x)) continue
+    const line = lines[x]!
+    const n = ROW_NUMBER_RE.exec(line)?.[1]
+    const g = GROUP_ROW_RE.exec(line)?.[1]
+    if (n !== undefined && (Number(n) === expected || (n === '1' && groups[groups.length - 1] === true))) {
+      numbers.push(n)
+      groups.push(false)
+      expected = Number(n) + 1
+    } else if (g !== undefined && n === undefined) {
+      numbers.push(g)
+      groups.push(true)
+    } else break
+  }
+  const rows = numbers.length
+  const data = groups.filter((g) => !g).length
+  if (rows < 3 || data < 2 || rows > COLUMN_TABLE_ROWS || groups[rows - 1] === true) return undefined
+  // The lines after the numbers, as far as the columns can reach (each cell at most two lines).
+  const reach = 2 * rows + 4 * (data + 2) + 8
+  for (; x < lines.length && t.length < reach; x++) {
+    if (furniture(x)) continue
+    if (lines[x]!.trim().length > 120) break
+    t.push(lines[x]!.trim())
+    where.push(x)
+  }
+  // The names' heading, the names up to the units' heading.
+  const nameHead = t[0]
+  if (nameHead === undefined || !/\p{L}{2,}/u.test(nameHead) || nameHead.length > 40 || UNIT_HEADING_RE.test(nameHead)) return undefined
+  const unitAt = t.findIndex((l, k) => k > rows && UNIT_HEADING_RE.test(l))
+  if (unitAt < 0) return undefined
+  const nameLines = t.slice(1, unitAt)
+  if (nameLines.some((l) => l.length > 120 || !/\p{L}{2,}/u.test(l))) return undefined
+  const names = joinedColumn(nameLines, rows, (k) => /^\p{Ll}/u.test(nameLines[k]!), (k) => !/^\p{Lu}/u.test(nameLines[k]!))
+  if (!names) return undefined
+  // The units, up to the first figure column: as few lines as the count allows.
+  const from = unitAt + 1
+  for (let e = from + data; e <= from + 2 * data && e < t.length; e++) {
+    const unitLines = t.slice(from, e)
+    if (unitLines.some((l) => l.length > 30 || /^\d/u.test(l))) return undefined
+    const first = figureColumn(t, e, data)
+    if (!first) continue
+    const units = joinedColumn(unitLines, data, (k) => unitInfo(`${unitLines[k - 1]!} ${unitLines[k]!}`) !== undefined || /\/$/u.test(unitLines[k - 1]!), () => false)
+    if (!units) continue
+    const columns = [first]
+    for (let c = figureColumn(t, first.next, data); c; c = figureColumn(t, c.next, data)) columns.push(c)
+    // A further column's heading with figures under it, of another count: the columns disagree, no table.
+    const after = columns[columns.length - 1]!.next
+    if (figureColumn(t, after, 1) && /\d/u.test(figureColumn(t, after, 1)!.cells[0]!)) return undefined
+    const out = [`| ${[lines[at]!.trim(), nameHead, t[unitAt]!, ...columns.map((c) => c.label)].join(' | ')} |`]
+    let d = 0
+    numbers.forEach((n, r) => {
+      if (groups[r]) out.push(`| ${n} | ${names[r]!} |${' |'.repeat(columns.length + 1)}`)
+      else {
+        out.push(`| ${[n, names[r]!, units[d]!, ...columns.map((c) => c.cells[d]!)].join(' | ')} |`)
+        d++
+      }
+    })
+    const last = columns[columns.length - 1]!.next - 1
+    return { rows: out, next: where[last]! + 1 }
+  }
+  return undefined
+}
+
+/** Each table a PDF's text layer gives column by column (columnTable), rebuilt row by row. */
+function columnTables(lines: string[]): string[] {
+  const out: string[] = []
+  let headers: Set<string> | undefined
+  for (let i = 0; i < lines.length; i++) {
+    if (!ROW_NUMBER_HEADING_RE.test(lines[i]!) || !(ROW_NUMBER_RE.test(lines[i + 1] ?? '') || GROUP_ROW_RE.test(lines[i + 1] ?? '') || pageFurniture(lines[i + 1] ?? 'x'))) {
+      out.push(lines[i]!)
+      continue
+    }
+    headers ??= runningHeaders(lines)
+    const known = headers
+    const read = columnTable(lines, i, (x) => pageFurniture(lines[x]!) || (known.has(lines[x]!.trim()) && pageBreakBefore(lines, x)))
+    if (!read) {
+      out.push(lines[i]!)
+      continue
+    }
+    append(out, read.rows)
+    i = read.next - 1
+  }
+  return out
+}
+
 /** A quoted cell holding a line break (Excel quotes such a cell) runs on over at most this many lines. */
 const CSV_RECORD_LINES = 8
 
@@ -2260,7 +2411,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n'))))).map(leaderJoined)))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n'))))).map(leaderJoined))))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
