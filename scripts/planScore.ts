@@ -281,6 +281,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout231'), title: 'held-out plans, two-hundred-and-thirty-first set (test/fixtures/heldout231; measured once at 314d51a)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout232'), title: 'held-out plans, two-hundred-and-thirty-second set (test/fixtures/heldout232; measured once at 5ace3f3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout233'), title: 'held-out plans, two-hundred-and-thirty-third set (test/fixtures/heldout233; measured once at 0d673a9)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout234'), title: 'held-out plans, two-hundred-and-thirty-fourth set (test/fixtures/heldout234; measured once at 268953a)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
