@@ -282,6 +282,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout232'), title: 'held-out plans, two-hundred-and-thirty-second set (test/fixtures/heldout232; measured once at 5ace3f3)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout233'), title: 'held-out plans, two-hundred-and-thirty-third set (test/fixtures/heldout233; measured once at 0d673a9)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout234'), title: 'held-out plans, two-hundred-and-thirty-fourth set (test/fixtures/heldout234; measured once at 268953a)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout235'), title: 'held-out plans, two-hundred-and-thirty-fifth set (test/fixtures/heldout235; measured once at 11be3d4)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
