@@ -278,11 +278,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout228'), title: 'held-out plans, two-hundred-and-twenty-eighth set (test/fixtures/heldout228; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout229'), title: 'held-out plans, two-hundred-and-twenty-ninth set (test/fixtures/heldout229; layouts not met before; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout230'), title: 'held-out plans, two-hundred-and-thirtieth set (test/fixtures/heldout230; measured once at 50b51a5)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout231'), title: 'held-out plans, two-hundred-and-thirty-first set (test/fixtures/heldout231; measured once at 314d51a)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout232'), title: 'held-out plans, two-hundred-and-thirty-second set (test/fixtures/heldout232; measured once at 5ace3f3)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout233'), title: 'held-out plans, two-hundred-and-thirty-third set (test/fixtures/heldout233; measured once at 0d673a9)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout234'), title: 'held-out plans, two-hundred-and-thirty-fourth set (test/fixtures/heldout234; measured once at 268953a)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout235'), title: 'held-out plans, two-hundred-and-thirty-fifth set (test/fixtures/heldout235; measured once at 11be3d4)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout231'), title: 'held-out plans, two-hundred-and-thirty-first set (test/fixtures/heldout231; measured once at 50b51a5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout232'), title: 'held-out plans, two-hundred-and-thirty-second set (test/fixtures/heldout232; measured once at 50b51a5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout233'), title: 'held-out plans, two-hundred-and-thirty-third set (test/fixtures/heldout233; measured once at 50b51a5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout234'), title: 'held-out plans, two-hundred-and-thirty-fourth set (test/fixtures/heldout234; measured once at 50b51a5)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout235'), title: 'held-out plans, two-hundred-and-thirty-fifth set (test/fixtures/heldout235; measured once at 50b51a5)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
