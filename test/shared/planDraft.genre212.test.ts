@@ -8,7 +8,7 @@
 // a note on the table, are. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
-import { listDrafter, planHead } from './planDraftText'
+import { listDrafter, planHead, planWithList } from './planDraftText'
 
 const letter = (...paragraphs: string[]): string =>
   `${planHead('Tân Hưng', '07', '12 tháng 01', 2027)}\nĐể thực hiện thắng lợi nhiệm vụ năm 2027, UBND xã phát động phong trào thi đua như sau.\n\n${paragraphs.join('\n\n')}\n\nCác ban, ngành, đoàn thể căn cứ kế hoạch này tổ chức thực hiện.\n`
@@ -126,6 +126,31 @@ describe('sets 224 to 229: a herd\'s growth, a quota of each organisation, per c
     expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
       ['Tỷ lệ lao động qua đào tạo', { kind: 'rate_at_least', value: 70 }],
       ['Tỷ lệ hộ dùng nước sạch', { kind: 'rate_at_least', value: 95.5 }],
+    ])
+  })
+})
+
+describe('sets 230 to 235: starts stated in a results list or "tại thời điểm 31/12", an announcing sentence, a phường\'s "khối"', () => {
+  it('reads last year\'s cases from the list under "Kết quả năm …:", a count "tại thời điểm 31/12/…"', () => {
+    const head = planHead('Tân Hưng', '07', '12 tháng 01', 2027)
+    const intro = 'Xã có 20 thôn. Kết quả năm 2026:\n+ Sản lượng lúa 3.900 tấn;\n+ Xảy ra 15 vụ tai nạn giao thông.\nSố người nghiện ma túy có hồ sơ quản lý tại thời điểm 31/12/2026 là 40 người.'
+    const d = draftPlan(planWithList({ head, year: 2027, intro, items: ['Số vụ tai nạn giao thông giảm ít nhất 20% so với năm 2026.', 'Giảm ít nhất 10% số người nghiện ma túy so với cuối năm 2026.'] }))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([
+      { kind: 'at_most', value: 12, strict: false },
+      { kind: 'reduce_by', amount: 10, relative: true, baseline: 40 },
+    ])
+  })
+
+  it('reads no goal in a sentence announcing the targets that follow', () => {
+    const d = draftPlan(planWithList({ head: planHead('Tân Hưng', '07', '12 tháng 01', 2027), year: 2027, bare: true, items: ['Năm 2027, UBND xã phát động cán bộ và Nhân dân thi đua thực hiện các chỉ tiêu chủ yếu sau đây.', '1. Về kinh tế: (1) Sản lượng chè búp tươi đạt 9.500 tấn.'] }))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng chè'])
+  })
+
+  it('reads every "khối" holding a title as each one\'s yes/no, goods supplied as a flow', () => {
+    const d = draft(['| TT | Chỉ tiêu | ĐVT | KH 2027 |', '|---|---|---|---|', '| 1 | Tỷ lệ khối đạt danh hiệu "Khối văn hóa" | % | 100 |', '| 2 | Số lượng cây cảnh cung ứng thị trường dịp Tết | nghìn chậu | 350 |'])
+    expect(d.indicators.map((i) => [i.value.target, i.value.aggregation])).toEqual([
+      [{ kind: 'yes_no' }, 'yes_no'],
+      [{ kind: 'at_least', value: 350 }, 'flow'],
     ])
   })
 })

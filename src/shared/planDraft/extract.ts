@@ -97,6 +97,9 @@ const FIELD_TERM = String.raw`(?:kinh tế(?:\s*[-–]\s*xã hội)?|văn hóa|v
 const EMULATION_LINE_RE = new RegExp(String.raw`^(?:[-+•*]\s+)?thi đua\s+(?:giữ vững|bảo đảm|đảm bảo|phát triển|xây dựng|bảo vệ)\s+${FIELD_TERM}(?:\s*(?:,|-|–|và|,\s*và)\s*${FIELD_TERM})*(?:\s+(?:vùng|khu vực|trên địa bàn|địa bàn|trên tuyến)(?:\s+\p{L}+){0,4})?\s*[.;]?$`, 'iu')
 /** A sentence on how the targets' table is written, a note: its unit ("Đơn vị tính được ghi …", "ĐVT ghi …"), a column ("Cột “…” là / ghi …"), its figures ("Số liệu tại cột …"). */
 const TABLE_NOTE_RE = /^(?:[-*]\s+)?(?:(?:đơn vị tính|đvt)(?:\s+(?:của|cho)\s+(?:từng|các|mỗi)\s+chỉ tiêu)?\s+(?:được\s+)?(?:ghi|tính|thể hiện)(?![\p{L}])|(?:các\s+)?cột\s+(?:[“"(]|số\s+\d|\d)[^;.]{0,40}?(?:\s|[”")])(?:là|ghi|được ghi|thể hiện|chỉ)(?![\p{L}])|(?:các\s+)?số liệu\s+(?:ở|tại|trong)\s+(?:cột|bảng)(?![\p{L}]))/iu
+/** A sentence announcing the targets that follow: "… thi đua thực hiện các chỉ tiêu chủ yếu sau đây", "… đạt các mục tiêu như sau". */
+const ANNOUNCES_TARGETS_RE = /(?<![\p{L}])(?:các|những)\s+(?:chỉ tiêu|mục tiêu|kết quả)(?:\s+[\p{L}]+){0,4}?\s+(?:sau đây|như sau|dưới đây|sau)\s*[.:]?\s*$/iu
+
 /**
  * A sentence on which of the table's columns to follow, anywhere in it ("Xã phấn đấu thực hiện theo
  * cột “Xã phấn đấu”; chỉ tiêu nào để trống thì thực hiện theo mức huyện giao"): how to read the
@@ -860,7 +863,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         }
         // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
         // ("*Văn hóa - xã hội*" over the field's items: a field's name alone heads them, it is none of them.)
-        if (/:\s*$/u.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || fieldNameLine(c.text) || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
+        // ("Năm 2027, UBND xã phát động … thi đua thực hiện các chỉ tiêu chủ yếu sau đây.": a sentence announcing the targets that follow, with a stop for its colon.)
+        if (/:\s*$/u.test(c.text) || ANNOUNCES_TARGETS_RE.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || fieldNameLine(c.text) || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)

@@ -565,10 +565,11 @@ export const SECTOR_RE = /^(?:ngành\s+)?(?:nông(?:,| -| –)? lâm(?:,| -| –
  * Nouns naming a unit that reports: "100% thôn văn hóa" is each thôn's yes/no ("TDP": tổ dân phố).
  * "Trường hợp" (a case) is no school. (The villages of the Central Highlands, "bon", and the Khmer
  * hamlets of the delta, "sóc", are such units as "buôn" and "ấp" are: "100% bon, tổ dân phố có …".)
- * (A thị trấn's "khu", said alone, is one too where it earns or keeps a title: "100% khu giữ vững danh hiệu …".)
+ * (A thị trấn's "khu", said alone, is one too where it earns or keeps a title: "100% khu giữ vững danh hiệu …";
+ * so is a phường's "khối", "khối dân cư": "Tỷ lệ khối đạt danh hiệu …".)
  */
 export const UNIT_NOUN_RE =
-  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khu(?=\s+(?:đạt|giữ vững|được công nhận)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|bon|sóc|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
+  /^(?:các\s+)?(?:thôn|tổ dân phố|TDP|khu dân cư|khu phố|khối phố|khu vực(?=\s+(?:đạt|giữ vững|được công nhận|văn hóa|văn hoá)(?![\p{L}]))|khu(?=\s+(?:đạt|giữ vững|được công nhận)(?![\p{L}]))|khối dân cư|khối(?=\s+(?:đạt|giữ vững|được công nhận)(?![\p{L}]))|khóm|ấp|bản|làng|buôn|bon|sóc|xóm|plei|cơ quan|đơn vị|trường học|trường(?!\s+hợp(?![\p{L}]))|tổ chức chính trị|tổ chức cơ sở đảng|chi bộ|đoàn thể)(?![\p{L}])/iu
 
 /**
  * "100% chi hội nông dân ở các thôn …": a mass organisation's branches said to be those of the
@@ -582,7 +583,7 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
 /**
  * Words of something done, made or added in the year (flow): new ones ("mới", "thêm"), planting,
  * sowing and reworking ("trồng mới", "trồng rừng", "gieo cấy", "tái canh", "chuyển đổi"), output,
- * money in and out, goods sold ("tiêu thụ"), the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
+ * money in and out, goods sold or supplied ("tiêu thụ", "cung ứng"), the work of the year ("xây dựng", "hỗ trợ", "kết nạp"), events ("chết"). "Trồng"
  * alone is no planting where it names what grows on an area ("diện tích trồng cây ăn trái"), only
  * as the verb opening the measure ("trồng keo 45 ha"); nor is "thu" a receipt in "thu hoạch" (a
  * harvested area) or "thu mua" (buying in), "trồng xen" after a crop's name ("ca cao trồng xen dưới tán dừa": how
@@ -593,7 +594,7 @@ const STOCK_RE = /(?<![\p{L}])(?:số hộ|số học sinh|học sinh có mặt|
  * "giáo dục - đào tạo" (the field's name, a line's label: "Giáo dục - đào tạo: số học sinh …").
  */
 const FLOW_RE =
-  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng)(?![\p{L}]))|trồng(?<=(?:^|[^\p{L}\s])\s{0,3}trồng|diện tích\strồng)(?=\s+xen(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|tiêu thụ|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
+  /(?<![\p{L}])(?:(?<!(?:nông thôn|giống)\s)mới|thêm|(?<!đào\s)tạo|tuyển|cấp(?=\s+(?:mới|giấy|đổi|lại|phát|thẻ|nước|điện)(?![\p{L}]))|(?<!(?:phục vụ|tiêu chuẩn|điều kiện)\s)xuất khẩu|giải quyết|khám|tiêm|(?<!giáo dục\s{0,3}(?:[-–&,]|và)?\s{0,3})đào tạo|trồng(?=\s+(?:lại|dặm|bổ sung|thay thế|tái canh|rừng)(?![\p{L}]))|trồng(?<=(?:^|[^\p{L}\s])\s{0,3}trồng|diện tích\strồng)(?=\s+xen(?![\p{L}]))|gieo|sạ|xuống giống|thả(?=\s+(?:nuôi|giống|bổ sung|cá|tôm)(?![\p{L}]))|tái canh|ghép|cải tạo|chuyển đổi(?!\s+số(?![\p{L}]))|khai hoang|thu(?!\s+(?:hoạch|mua)(?![\p{L}]))|(?<!được\s)chi(?!\s+(?:hội|bộ|đoàn|nhánh)(?![\p{L}]))|sản lượng|xây dựng|làm(?=\s+(?:mới|nhà|đường|cầu)(?![\p{L}]))|sửa chữa|hỗ trợ|kết nạp|thành lập|xóa|công nhận lại|xuất chuồng|xuất bán|tiêu thụ|cung ứng|giết mổ|chết|tử vong|bị thương)(?![\p{L}])|^(?:trồng|khai thác)(?![\p{L}])/iu
 
 /**
  * Words that say a figure is the level a thing stands at, kept or held (stock): "duy trì", "giữ
@@ -1142,7 +1143,7 @@ export const PART_AFTER_RE = /^\s+(?:đồng bào|dân tộc|người dân tộc
  * quả rà soát còn 6,2%", "… chiếm tỷ lệ 21,4%"): a standard, the commune, a time, the review it
  * comes from, then a verb of being; none of cutting or striving.
  */
-export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|đang\s+quản lý|(?:theo\s+)?kết quả\s+(?:rà soát|điều tra|tổng điều tra)|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm(?:\s+tỷ lệ)?|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
+export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|đang\s+quản lý|(?:theo\s+)?kết quả\s+(?:rà soát|điều tra|tổng điều tra)|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:tại\s+)?(?:thời điểm\s+)?(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm(?:\s+tỷ lệ)?|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
 
 /**
  * The year whose end a time phrase names: "cuối năm 2025", "năm 2025", "31/12/2025" the end of 2025;

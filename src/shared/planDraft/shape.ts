@@ -410,6 +410,16 @@ function casesInReview(doc: DraftContext, baseYear: number, named: string, unit:
       if (m) return m
     }
   }
+  // ("… có 24 thôn. Kết quả năm 2026:" over "+ Xảy ra 12 vụ tai nạn giao thông.": a sentence leading into
+  // the list of that year's results, the list read to its last item.)
+  const lead = new RegExp(String.raw`(?:^|[.;]\s+)(?:kết quả|tình hình)(?![\p{L}])[^.;:]{0,80}?năm\s+${baseYear}(?!\d)[^.;:]{0,40}:\s*$`, 'iu')
+  const led = lines.findIndex((l) => l.length < 2000 && lead.test(l))
+  if (led !== -1) {
+    for (let i = led + 1; i < lines.length && /^\s*[-+•*]\s/u.test(lines[i]!); i++) {
+      const m = countIn(lines[i]!)
+      if (m) return m
+    }
+  }
   const start = lines.findIndex((l) => heading.test(l) || title.test(l))
   if (start === -1) return null
   const slide = title.test(lines[start]!)
