@@ -276,7 +276,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout226'), title: 'held-out plans, two-hundred-and-twenty-sixth set (test/fixtures/heldout226; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout227'), title: 'held-out plans, two-hundred-and-twenty-seventh set (test/fixtures/heldout227; measured once at 5224919)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout228'), title: 'held-out plans, two-hundred-and-twenty-eighth set (test/fixtures/heldout228; measured once at 5224919)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout229'), title: 'held-out plans, two-hundred-and-twenty-ninth set (test/fixtures/heldout229; layouts not met before; measured once at 5224919)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout229'), title: 'held-out plans, two-hundred-and-twenty-ninth set (test/fixtures/heldout229; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout230'), title: 'held-out plans, two-hundred-and-thirtieth set (test/fixtures/heldout230; measured once at 50b51a5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout231'), title: 'held-out plans, two-hundred-and-thirty-first set (test/fixtures/heldout231; measured once at 50b51a5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout232'), title: 'held-out plans, two-hundred-and-thirty-second set (test/fixtures/heldout232; measured once at 50b51a5)' },

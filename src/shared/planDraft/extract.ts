@@ -48,7 +48,7 @@ import { draftContext } from './shape'
 import { type Built, Codes, comparedToBase, figureOf, NOT_BELOW_RE, noneLeft, notAbove, notBelow, slug, yesNo } from './build'
 import { fromFound } from './fromFound'
 import { TOPIC_LABEL_RE } from './crops'
-import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, nameCellParts, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, unitCellOf, unlabelled } from './table'
+import { headingRow, measureColumns, MeasureTable, mergedRow, mergeHeadings, nameCellParts, notePart, planCellRest, readTableRow, sentenceCellRow, statementCell, tableColumns, turnedTable, unitCellOf, unlabelled } from './table'
 import { applyCorrections, dropRestatedFigures, dropRestatedGoals, dropRestatedGrowths, dropVillageShares, linkCropRows, mergeRestatedParts, settleAggregations, settleBaselines, sumNearbyTotals } from './passes'
 import { planFromDraft } from './planFromDraft'
 
@@ -321,9 +321,12 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   let cropTopic: string | undefined
   // The area of that crop read last under its bullet, whose part a "trong đó" item under it may be.
   let topicArea: Built | undefined
+  // The rows of a table turned on its side, read with its heading (turnedTable): the line after them.
+  let turnedUntil = -1
   for (const [index, line] of lines.entries()) {
     // A plan holds at most PLAN_LIMITS.indicators: past that, the text is not a plan to read on.
     if (built.length >= PLAN_LIMITS.indicators) break
+    if (index < turnedUntil) continue
     if (line.start < bodyStart || line.text === '' || line === partTitle) continue
     // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
     // (Not the issuing body's name in the letterhead, "ỦY BAN NHÂN DÂN …", nor the kind of document, "KẾ HOẠCH".)
@@ -595,6 +598,31 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
       item = group.cell
       groupName = group.name
     } else if (line.text.startsWith('| ')) {
+      // "| Năm | Tốc độ tăng … (%) | Sản lượng lúa (tấn) |" over "| TH 2025 | … |", "| KH 2026 | … |": a
+      // table turned on its side; each column is read as a row, its source the column's heading cell.
+      const turned = item.text === line.text ? turnedTable(lines, index, year) : undefined
+      if (turned) {
+        table?.close()
+        table = undefined
+        tableHead = undefined
+        headRowLast = false
+        settleParts()
+        lastRow = undefined
+        for (const row of turned.rows) {
+          const got = readTableRow(row.line, current, year, doc, codes, turned.head)
+          if (!got) continue
+          const span = { start: row.heading.start, end: row.heading.start + row.heading.text.length }
+          got.value = { ...got.value, source: row.heading.text }
+          for (const alt of got.alternatives ?? []) alt.source = row.heading.text
+          got.source = span
+          if (got.found) got.found = { ...got.found, span, at: span.start }
+          got.reasons.push('bảng xoay: mỗi cột là một chỉ tiêu, đọc như một dòng')
+          built.push(got)
+          sectionsUsed.add(current)
+        }
+        turnedUntil = turned.next
+        continue
+      }
       // "| Cây trồng | Diện tích (ha) | Năng suất (tạ/ha) | Sản lượng (tấn) |": a figure per column.
       const columns = measureColumns(line.text)
       if (columns) {

@@ -896,3 +896,72 @@ export function statementCell(line: Line, head: readonly string[], year: number 
   const start = line.start + 1 + raw.slice(0, cols.name).reduce((n, c) => n + c.length + 1, 0) + (cell.length - cell.trimStart().length)
   return { text, start }
 }
+
+/**
+ * "TH 2025", "KH 2026", "Ước TH 2025", "Kế hoạch năm 2026", "Năm 2025", "2026 (KH)": a row label that
+ * is a year and what its figures are (done, estimated, planned), as a table turned on its side puts
+ * down its first column.
+ */
+const YEAR_ROW_RE = /^(?:(?:kế hoạch|kh|thực hiện|th|ước|ước tính|dự kiến|chỉ tiêu|mục tiêu|phấn đấu|dự toán|kết quả)\s+){0,2}(?:năm\s+)?(?:19|20)\d{2}(?:\s*\((?:kh|kế hoạch|dự kiến|chỉ tiêu|ước(?:\s+th)?|ước thực hiện|ước tính|th|thực hiện)\))?$/iu
+
+/** The cells of a table row `| a | b |` with where each starts in the text. */
+function cellsWithStarts(line: Line): { text: string; start: number }[] {
+  const cells: { text: string; start: number }[] = []
+  let pos = 1
+  for (const raw of line.text.slice(1, -1).split('|')) {
+    const lead = raw.length - raw.trimStart().length
+    cells.push({ text: raw.trim(), start: line.start + pos + lead })
+    pos += raw.length + 1
+  }
+  return cells
+}
+
+/** A table turned on its side (turnedTable): each indicator's column read as a row, and its heading cell. */
+export interface TurnedTable {
+  /** The heading of the rows made: "Chỉ tiêu", "Đơn vị tính", then the year labels as written. */
+  head: string[]
+  /** One row a column: `| name | unit | <each year's cell> |`, and the column's heading cell (the source). */
+  rows: { line: Line; heading: { text: string; start: number } }[]
+  /** The index of the line after the table. */
+  next: number
+}
+
+/**
+ * "| Năm | Tốc độ tăng giá trị sản xuất (%) | Sản lượng lúa (tấn) |" over "| TH 2025 | 8,6 | 1.047 |" and
+ * "| KH 2026 | 9,0 | 1.050 |": a table turned on its side, the indicators across its heading (each
+ * with its unit in brackets, or none) and the years down its first column. Each column is read as
+ * the row "| Sản lượng lúa | tấn | 1.047 | 1.050 |" under the heading "Chỉ tiêu | Đơn vị tính | TH 2025
+ * | KH 2026", so that the plan year's cell is the target and last year's the level it starts from,
+ * as in any table. Only a table whose every row under the heading opens on a year label, whose
+ * heading cells after the first name measures (words, no figure nor year), and one of whose labels
+ * is the plan's (tableColumns); a table whose first column holds row numbers or names is never turned.
+ */
+export function turnedTable(lines: readonly Line[], at: number, year: number | undefined): TurnedTable | undefined {
+  const headLine = lines[at]
+  if (!headLine?.text.startsWith('| ') || (at > 0 && lines[at - 1]!.text.startsWith('| '))) return undefined
+  const heading = cellsWithStarts(headLine)
+  if (heading.length < 3 || /\d/u.test(heading[0]!.text)) return undefined
+  const measures = heading.slice(1)
+  if (!measures.every((c) => /\p{L}{2,}/u.test(c.text) && !YEAR_ROW_RE.test(c.text) && !/^[\p{L}\s≥≤<>]*\d[\d.,\s%‰]*$/u.test(c.text))) return undefined
+  const rows: { text: string; start: number }[][] = []
+  let next = at + 1
+  for (; next < lines.length && lines[next]!.text.startsWith('| '); next++) {
+    const cells = cellsWithStarts(lines[next]!)
+    if (cells.length !== heading.length || !YEAR_ROW_RE.test(cells[0]!.text.replace(/\*\*/gu, ''))) break
+    rows.push(cells)
+  }
+  // (A row that opens on anything else ends no turned table: the table is an ordinary one.)
+  if (rows.length === 0 || (next < lines.length && lines[next]!.text.startsWith('| '))) return undefined
+  const head = ['Chỉ tiêu', 'Đơn vị tính', ...rows.map((r) => r[0]!.text.replace(/\*\*/gu, ''))]
+  const plan = tableColumns(head, year).plan
+  if (plan === undefined || plan < 2) return undefined
+  const out = measures.map((cell, k) => {
+    // "Tốc độ tăng giá trị sản xuất (%)": the unit in brackets at the heading cell's end goes to the unit cell.
+    const m = /^(.+?)\s*\(([^()]{1,30})\)$/u.exec(cell.text)
+    const unit = m && (/^[%‰]$/u.test(m[2]!.trim()) || unitInfo(m[2]!.trim()) !== undefined || /^\p{Ll}+(?:[\s/]\p{Ll}+){0,3}$/u.test(m[2]!.trim())) ? m[2]!.trim() : ''
+    const name = unit !== '' ? m![1]! : cell.text
+    const figures = rows.map((r) => r[k + 1]!.text)
+    return { line: { text: `| ${name} | ${unit} | ${figures.join(' | ')} |`, start: cell.start - 2 }, heading: cell }
+  })
+  return { head, rows: out, next }
+}
