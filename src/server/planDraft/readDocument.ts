@@ -426,6 +426,8 @@ async function inWorker(kind: 'docx' | 'pdf', bytes: Uint8Array): Promise<Worker
 export const TCVN3_NOTE = 'Văn bản gõ bằng phông chữ TCVN3 (ABC, .VnTime) đã được chuyển sang Unicode để đọc: hãy đối chiếu với văn bản gốc, nhất là chữ hoa có dấu'
 /** A text typed in a VNI font (VNI-Times) and copied as such: the draft reads it in Unicode. */
 export const VNI_NOTE = 'Văn bản gõ bằng phông chữ VNI (VNI-Times) đã được chuyển sang Unicode để đọc: hãy đối chiếu với văn bản gốc'
+/** A UTF-8 text once opened as Windows-1252 and saved again ("Káº¿ hoáº¡ch"): the draft reads it in Unicode. */
+export const CP1252_NOTE = 'Văn bản bị lỗi mã hóa (chữ UTF-8 đã bị mở như Windows-1252 rồi lưu lại) đã được chuyển lại sang Unicode để đọc: hãy đối chiếu với văn bản gốc'
 
 /** The text as the extractor takes it, cut at the cap (with a note). */
 function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanDocumentResult {
@@ -444,6 +446,6 @@ function finish(source: DocumentSource, raw: string, notes: string[]): ReadPlanD
   }
   // (The drafter converts it, shared/planDraft/legacyFont.ts: the officer is told why the text shown differs.)
   const font = legacyFontOf(text)
-  if (font !== undefined) notes.push(font === 'TCVN3' ? TCVN3_NOTE : VNI_NOTE)
+  if (font !== undefined) notes.push(font === 'TCVN3' ? TCVN3_NOTE : font === 'VNI' ? VNI_NOTE : CP1252_NOTE)
   return { ok: true, source, text, notes }
 }

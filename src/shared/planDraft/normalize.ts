@@ -66,7 +66,8 @@ function trackedChanges(text: string): string {
 
 function unifyCharacters(text: string): string {
   // (A text typed in an old font and copied as Latin-1 characters, TCVN3 "KÕ HO¹CH" or VNI "KEÁ
-  // HOAÏCH", read in Unicode first: TCVN3's soft hyphen is the letter "ư", not a hyphen to drop.)
+  // HOAÏCH", or UTF-8 read as Windows-1252, "Káº¿ hoáº¡ch", read in Unicode first: TCVN3's soft
+  // hyphen is the letter "ư", not a hyphen to drop.)
   return decodeEntities(trackedChanges(fromLegacyFont(text.normalize('NFC')).text))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')

@@ -17,8 +17,9 @@
 // - one to one, the pair sharing most words first. The draft's items are taken in their first
 //   reading, ambiguous ones included.
 // - a plan typed in an old font, TCVN3 or VNI, and copied as Latin-1 characters ("KÕ HO¹CH", "KEÁ
-//   HOAÏCH") is drafted in Unicode (./legacyFont.ts); its hand-made sources, written in that font as
-//   the text arrived, are compared through the same conversion (sourcesAsRead).
+//   HOAÏCH"), or a UTF-8 text read as Windows-1252 ("Káº¿ hoáº¡ch"), is drafted in Unicode
+//   (./legacyFont.ts); its hand-made sources, written in that code as the text arrived, are compared
+//   through the same conversion (sourcesAsRead).
 import type { Indicator, Plan, Target } from '../model'
 import { agreesWith } from '../validation'
 import { legacyFontOf, lineFromLegacyFont } from './legacyFont'
@@ -278,8 +279,9 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
 }
 
 /**
- * The hand-made plan with its sources as the drafter reads the text: a text typed in TCVN3 or VNI is
- * drafted in Unicode (./legacyFont.ts), so a source copied from it in that font is converted the same way.
+ * The hand-made plan with its sources as the drafter reads the text: a text typed in TCVN3 or VNI, or
+ * UTF-8 read as Windows-1252, is drafted in Unicode (./legacyFont.ts), so a source copied from it in
+ * that code is converted the same way.
  */
 export function sourcesAsRead<P extends Pick<Plan, 'indicators'>>(expected: P, text: string): P {
   const font = legacyFontOf(text)
