@@ -287,6 +287,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout237'), title: 'held-out plans, two-hundred-and-thirty-seventh set (test/fixtures/heldout237; measured once at e126800)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout238'), title: 'held-out plans, two-hundred-and-thirty-eighth set (test/fixtures/heldout238; measured once at 511034f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout239'), title: 'held-out plans, two-hundred-and-thirty-ninth set (test/fixtures/heldout239; measured once at 6859050)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout240'), title: 'held-out plans, two-hundred-and-fortieth set (test/fixtures/heldout240; measured once at af25846)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
