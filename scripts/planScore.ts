@@ -284,11 +284,11 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout234'), title: 'held-out plans, two-hundred-and-thirty-fourth set (test/fixtures/heldout234; measured once at 50b51a5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout235'), title: 'held-out plans, two-hundred-and-thirty-fifth set (test/fixtures/heldout235; measured once at 50b51a5)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout236'), title: 'held-out plans, two-hundred-and-thirty-sixth set (test/fixtures/heldout236; measured once at eed9eb0)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout237'), title: 'held-out plans, two-hundred-and-thirty-seventh set (test/fixtures/heldout237; measured once at e126800)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout238'), title: 'held-out plans, two-hundred-and-thirty-eighth set (test/fixtures/heldout238; measured once at 511034f)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout239'), title: 'held-out plans, two-hundred-and-thirty-ninth set (test/fixtures/heldout239; measured once at 6859050)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout240'), title: 'held-out plans, two-hundred-and-fortieth set (test/fixtures/heldout240; measured once at af25846)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout241'), title: 'held-out plans, two-hundred-and-forty-first set (test/fixtures/heldout241; measured once at 21a4b01)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout237'), title: 'held-out plans, two-hundred-and-thirty-seventh set (test/fixtures/heldout237; measured once at eed9eb0)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout238'), title: 'held-out plans, two-hundred-and-thirty-eighth set (test/fixtures/heldout238; measured once at eed9eb0)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout239'), title: 'held-out plans, two-hundred-and-thirty-ninth set (test/fixtures/heldout239; measured once at eed9eb0)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout240'), title: 'held-out plans, two-hundred-and-fortieth set (test/fixtures/heldout240; measured once at eed9eb0)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout241'), title: 'held-out plans, two-hundred-and-forty-first set (test/fixtures/heldout241; measured once at eed9eb0)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
