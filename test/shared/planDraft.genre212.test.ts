@@ -154,3 +154,27 @@ describe('sets 230 to 235: starts stated in a results list or "tại thời đi�
     ])
   })
 })
+
+describe('sets 236 to 241: a field label closed by a stop, a group heading between items, goods by the million metres, a certified part, a start "trên địa bàn là …"', () => {
+  it('reads the goals of a paragraph whose field label ends on a stop', () => {
+    const d = draftPlan(letter('**Về quốc phòng - an ninh.** Hoàn thành 100% chỉ tiêu giao quân; giữ vững xã đạt chuẩn an toàn về an ninh, trật tự; không để hình thành tụ điểm phức tạp về ma túy.'))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Tỷ lệ hoàn thành chỉ tiêu giao quân', 'Giữ vững xã đạt chuẩn an toàn về an ninh, trật tự', 'Không để hình thành tụ điểm phức tạp về ma túy'])
+  })
+
+  it('reads no goal in a group\'s heading between "Chỉ tiêu N." items', () => {
+    const d = draft(['NHÓM CHỈ TIÊU VỀ KINH TẾ', 'Chỉ tiêu 1. Sản lượng lúa đạt 4.200 tấn.', '', 'NHÓM CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI', 'Chỉ tiêu 2. Tỷ lệ hộ nghèo giảm 0,5% so với cuối năm 2026.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng lúa', 'Tỷ lệ hộ nghèo'])
+  })
+
+  it('counts cloth by the million metres, a certified part of a standing area as standing, a start "trên địa bàn là …"', () => {
+    const head = planHead('Tân Hưng', '07', '12 tháng 01', 2027)
+    const intro = 'Năm 2026, số người sử dụng trái phép chất ma túy trên địa bàn là 30 người.'
+    const d = draftPlan(planWithList({ head, year: 2027, intro, items: ['Sản lượng vải lụa đạt 1,8 triệu mét trở lên.', 'Diện tích cam hiện có duy trì 600 ha, trong đó diện tích được cấp giấy chứng nhận VietGAP 120 ha.', 'Giảm ít nhất 10% số người sử dụng trái phép chất ma túy so với cuối năm 2026.'] }))
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.aggregation, i.value.target])).toEqual([
+      ['triệu mét', 'flow', { kind: 'at_least', value: 1.8 }],
+      ['ha', 'stock', { kind: 'at_least', value: 600 }],
+      ['ha', 'stock', { kind: 'at_least', value: 120 }],
+      ['người', 'stock', { kind: 'reduce_by', amount: 10, relative: true, baseline: 30 }],
+    ])
+  })
+})

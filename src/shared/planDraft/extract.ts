@@ -890,9 +890,10 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           continue
         }
         // ("Tiếp tục phong trào “…”": carrying a movement on names it, as its name alone does.)
-        // ("*Văn hóa - xã hội*" over the field's items: a field's name alone heads them, it is none of them.)
+        // ("*Văn hóa - xã hội*" over the field's items, "NHÓM CHỈ TIÊU VỀ VĂN HÓA - XÃ HỘI" after an item "Chỉ tiêu 7. …":
+        // a field's or a group's name alone heads them, it is none of them.)
         // ("Năm 2027, UBND xã phát động … thi đua thực hiện các chỉ tiêu chủ yếu sau đây.": a sentence announcing the targets that follow, with a stop for its colon.)
-        if (/:\s*$/u.test(c.text) || ANNOUNCES_TARGETS_RE.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || fieldNameLine(c.text) || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
+        if (/:\s*$/u.test(c.text) || ANNOUNCES_TARGETS_RE.test(c.text) || exclaimed(c.text) || c.text.split(/\s+/u).length < 3 || fieldNameLine(c.text) || TARGET_GROUP_RE.test(c.text.trim()) || GENERIC_GOAL_RE.test(goalBody(c.text)) || NAMING_HEAD_RE.test(c.text) || NAMING_HEAD_RE.test(goalBody(c.text)) || pointsBack(c.text)) continue
         // A direction of effort or a means in a list ("tăng cường tuần tra …", "thường xuyên tuyên
         // truyền …") is how the list's targets are reached, not one of them.
         const body = goalBody(c.text)

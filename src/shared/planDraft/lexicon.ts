@@ -208,10 +208,10 @@ const UNIT_BY_SPELLING = new Map<string, UnitInfo>()
 for (const [spellings, canonical, integer] of UNIT_LIST) for (const s of spellings) UNIT_BY_SPELLING.set(s.toLowerCase(), { canonical, integer })
 /**
  * Goods a craft turns out by the million, each by its own count word ("sản xuất 1,8 triệu chiếc nón
- * lá", "2,5 triệu viên gạch", "1,2 triệu đôi giày"), as "triệu cây", "triệu trái": the plan's own unit.
+ * lá", "2,5 triệu viên gạch", "1,2 triệu đôi giày", "2,6 triệu mét vải lụa"), as "triệu cây", "triệu trái": the plan's own unit.
  * ("triệu sản phẩm" is not one: a plan has counted it out in sản phẩm.)
  */
-for (const word of ['chiếc', 'cái', 'đôi', 'bộ', 'tấm', 'thùng', 'viên', 'chậu', 'bầu']) UNIT_BY_SPELLING.set(`triệu ${word}`, { canonical: `triệu ${word}`, integer: false })
+for (const word of ['chiếc', 'cái', 'đôi', 'bộ', 'tấm', 'thùng', 'viên', 'chậu', 'bầu', 'mét']) UNIT_BY_SPELLING.set(`triệu ${word}`, { canonical: `triệu ${word}`, integer: false })
 for (const noun of FRACTION_NOUNS) UNIT_BY_SPELLING.set(noun, { canonical: noun, integer: true })
 /**
  * "29/31 khu trở lên", "12/14 khu đạt danh hiệu …": a ward's or a thị trấn's residential groups
@@ -759,7 +759,10 @@ export function amountAggregation(name: string, context: AmountContext = {}): { 
   const establishments = unit === 'cơ sở'
   const named = name.replace(/\([^(),]*,[^()]*\)/gu, ' ')
   // ("diện tích chuối xuất khẩu ≥ 900 ha": a crop grown for export names a kind of crop; hectares are not exported.)
-  const held = (s: string): string => (establishments ? s.replace(HELD_CERTIFICATE_RE, ' ') : unit === 'ha' ? s.replace(/(?<![\p{L}])xuất khẩu(?![\p{L}])/giu, ' ') : s)
+  // ("trong đó diện tích được cấp giấy chứng nhận VietGAP 210 ha": an area holds a standard's certificate
+  // as an establishment does; land "được cấp giấy chứng nhận quyền sử dụng đất lần đầu" is issued one in the year.)
+  const standard = (s: string): string => (/(?<![\p{L}])(?:vietgap|globalgap|fsc|hữu cơ|mã số vùng trồng|an toàn)(?![\p{L}])/iu.test(s) ? s.replace(HELD_CERTIFICATE_RE, ' ') : s)
+  const held = (s: string): string => (establishments ? s.replace(HELD_CERTIFICATE_RE, ' ') : unit === 'ha' ? standard(s.replace(/(?<![\p{L}])xuất khẩu(?![\p{L}])/giu, ' ')) : s)
   if (FLOW_RE.test(held(named)) || FLOW_RE.test(held(last))) return words('flow')
   // ("320 hộ hội viên đạt danh hiệu sản xuất, kinh doanh giỏi", "15 học sinh đạt giải …": people and households earn a title or a prize in the year.)
   if (/^(?:hộ|người|học sinh|hội viên|đoàn viên|đảng viên|lao động|nghệ nhân)$/u.test(unit) && EARNED_RE.test(`${name} ${last}`)) return words('flow')
@@ -1143,7 +1146,7 @@ export const PART_AFTER_RE = /^\s+(?:đồng bào|dân tộc|người dân tộc
  * quả rà soát còn 6,2%", "… chiếm tỷ lệ 21,4%"): a standard, the commune, a time, the review it
  * comes from, then a verb of being; none of cutting or striving.
  */
-export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|trên địa bàn|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|có hồ sơ quản lý|đang\s+quản lý|(?:theo\s+)?kết quả\s+(?:rà soát|điều tra|tổng điều tra)|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:tại\s+)?(?:thời điểm\s+)?(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm(?:\s+tỷ lệ)?|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
+export const LEVEL_GAP = String.raw`(?:\s*,?\s*(?:đa chiều|(?:theo\s+)?chuẩn(?:\s+nghèo)?(?:\s+đa chiều|\s+của\s+(?:tỉnh|thành phố|trung ương))?|chung|(?:của|toàn)\s+(?:xã|phường|thị trấn|đặc khu)|trên địa bàn(?:\s+(?:xã|phường|thị trấn|đặc khu))?|có hồ sơ quản lý|đang\s+quản lý|(?:theo\s+)?kết quả\s+(?:rà soát|điều tra|tổng điều tra)|(?:tính\s+)?(?:đến\s+)?(?:cuối|đầu)\s+năm(?:\s+\d{4})?|(?:đến\s+)?(?:hết\s+)?năm\s+\d{4}|(?:tại\s+)?(?:thời điểm\s+)?(?:đến\s+)?(?:ngày\s+)?31\/12(?:\/\d{4})?)){0,4}\s*(?::\s*|(?:vẫn\s+)?(?:còn|là|chiếm(?:\s+tỷ lệ)?|đạt|có|ở mức|ước đạt|quản lý)\s+)?`
 
 /**
  * The year whose end a time phrase names: "cuối năm 2025", "năm 2025", "31/12/2025" the end of 2025;

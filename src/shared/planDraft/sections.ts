@@ -229,14 +229,18 @@ export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám
 export const FIELD_OPENING_RE =
   /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
 
+/** A field's name as a run-in heading closed by a stop ("**Về quốc phòng - an ninh.** Hoàn thành …"): field words only before the stop. */
+const FIELD_LABEL_STOP_RE = new RegExp(String.raw`^về\s+(?:lĩnh vực\s+)?${FIELD_WORDS}(?:\s*(?:[-–,&]|và)\s*${FIELD_WORDS}){0,3}\.\s+\p{Lu}`, 'iu')
+
 /**
- * A paragraph that names its field first, before a comma (FIELD_OPENING_RE) or as a run-in label
- * before a colon ("Về kinh tế: …", "Về văn hóa - xã hội: …"), after its ordinal if it has one
- * ("Năm là, về quốc phòng - an ninh: …"): the year's content, a letter's way of writing its targets.
+ * A paragraph that names its field first, before a comma (FIELD_OPENING_RE), as a run-in label
+ * before a colon ("Về kinh tế: …", "Về văn hóa - xã hội: …") or before a stop ("Về quốc phòng - an
+ * ninh. Hoàn thành …"), after its ordinal if it has one ("Năm là, về quốc phòng - an ninh: …"): the
+ * year's content, a letter's way of writing its targets.
  */
 export function opensOnField(text: string): boolean {
   const rest = text.replace(PARAGRAPH_ORDINAL_RE, '')
-  return /^về\s[^:;.]{2,60}:\s/iu.test(rest) || FIELD_OPENING_RE.test(rest)
+  return /^về\s[^:;.]{2,60}:\s/iu.test(rest) || FIELD_OPENING_RE.test(rest) || FIELD_LABEL_STOP_RE.test(rest)
 }
 
 /**
