@@ -72,7 +72,13 @@ function unifyCharacters(text: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')
-    .replace(/\u200B|\u200C|\u200D|\uFEFF|\u00AD/g, '')
+    // (Invisible characters a web page's copy carries inside words and between a figure's digits:
+    // zero-width spaces and joiners, the word joiner, a byte-order mark, soft hyphens.)
+    .replace(/\u200B|\u200C|\u200D|\u2060|\uFEFF|\u00AD/g, '')
+    // "１２０ ha", "９５％": digits and signs from an East Asian keyboard, as ASCII (NFKC for the
+    // full-width forms only; the Vietnamese letters stay NFC).
+    .replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/[\u2012\u2013\u2014\u2015\u2212]/g, '–')
     .replace(/[\u2018\u2019\u201A\u201B]/g, "'")
@@ -80,6 +86,45 @@ function unifyCharacters(text: string): string {
     .replace(/\u00BB/g, '”')
     // "ⓐ hoàn thành …; ⓑ …": a circled small letter is an item's mark, "a)".
     .replace(/[\u24D0-\u24E9](?=[ \t])/gu, (c) => `${String.fromCharCode(c.charCodeAt(0) - 0x24d0 + 0x61)})`)
+    .split('\n')
+    .map(letterSpaced)
+    .join('\n')
+}
+
+/**
+ * A line of a PDF's text layer drawn one letter at a time, "K Ế  H O Ạ C H", "I I I .  C H Ỉ  T I Ê U",
+ * "1 .  K i n h  t ế": every piece between spaces is one character, one space between the letters of a
+ * word and two or more between words. Its words joined: "KẾ HOẠCH", "III. CHỈ TIÊU", "1. Kinh tế". Only
+ * a whole line of that form, with two words at least or one of five letters, and a word of two
+ * letters or more in it: a list's marks "a b c", initials "N. V. A" or a page number "- 2 -" stay.
+ */
+function letterSpaced(line: string): string {
+  if (line.length > 2000 || line.includes('\t') || !/^ *\S \S /u.test(line)) return line
+  const lead = /^ */u.exec(line)![0]
+  const words = line.trim().split(/ {2,}/u)
+  const letters = words.map((w) => w.split(' '))
+  if (!letters.every((w) => w.every((c) => [...c].length === 1))) return line
+  if (!letters.some((w) => w.filter((c) => /\p{L}/u.test(c)).length >= 2)) return line
+  if (letters.length < 2 && letters[0]!.length < 5) return line
+  return lead + letters.map((w) => w.join('')).join(' ')
+}
+
+/** A spreadsheet's cell showing its formula or an error instead of a value: "=E7*E8/10", "=SUM(D5:D9)", "#VALUE!", "#N/A", "#REF!". */
+const SPREADSHEET_NO_VALUE_RE = /^[ ]*(?:=[ ]*[A-Z$(+-][A-Za-z0-9$().,;:+\-*/^&<>%! ]{0,200}|#(?:VALUE!|N\/A|REF!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA))[ ]*$/u
+
+/**
+ * A table copied out of a spreadsheet whose cells show a formula or an error instead of a value
+ * ("Sản lượng lúa⇥tấn⇥21.015⇥=E7*E8/10⇥#VALUE!"): such a cell is no figure (the "7" and "8" of "=E7*E8"
+ * are no target), so it is read empty; the row's target is then the one the plan's prose states.
+ * (Tab-separated cells or cells between bars, each cell whole.)
+ */
+function spreadsheetCells(line: string): string {
+  if (!/[=#]/u.test(line) || line.length > 20000) return line
+  const bar = !line.includes('\t')
+  if (bar && !/^\s*\|/u.test(line)) return line
+  const cells = line.split(bar ? '|' : '\t')
+  if (cells.length < 3 || !cells.some((c) => SPREADSHEET_NO_VALUE_RE.test(c))) return line
+  return cells.map((c) => (SPREADSHEET_NO_VALUE_RE.test(c) ? (bar ? ' ' : '') : c)).join(bar ? '|' : '\t')
 }
 
 /**
@@ -851,13 +896,60 @@ const SPACED_FIGURE_RE = new RegExp(String.raw`(^|[\s(≥≤<>:])(?<!(?<![\p{L}]
  * "4.2O0 con", "1O0%"), a letter l or I for a one opening it ("l.200 ha"), a space before a
  * thousands dot ("2 .500 tấn"), and a unit's accents lost after a figure ("52 trieu đồng").
  */
+/**
+ * The syllables of the plan vocabulary (measures, verbs of reaching, units and fields) a PDF's text
+ * layer or an OCR may break with a stray space ("s ản lư ợng", "đ ạt", "diệ n tích", "thủy s ản").
+ */
+const PLAN_SYLLABLES = new Set(
+  ('sản lượng đạt diện tích năng suất thủy hộ nghèo tỷ lệ tổng giá trị xuất khẩu nhập bình quân đầu người ' +
+    'trồng nuôi ngân sách nước doanh nghiệp động việc làm trường chuẩn quốc văn hóa hoá danh hiệu thôn phố ' +
+    'tham bảo hiểm giảm tăng trưởng đàn trâu lợn cầm rừng che phủ hoàn thành tiêu giao quân tuyển kinh ' +
+    'hội ninh trật đường thông nghiệp tấn triệu đồng lượt khách lịch thu gom rác thải sinh hoạt dưỡng ' +
+    'tuổi đào tạo nghề nghiệp mới trên dưới không quá trở lên ít nhất phấn đấu').split(' '),
+)
+
+/** Short words that stand alone besides the plan vocabulary's: a piece that is one is no broken word's piece. */
+const WORDS_ALONE = new Set(
+  ('tổ ở ăn ông anh em ai ấp ổn ước ưu ảnh ao ô ơn ý và là có cho ra vào đi lo to ba hai tư xã dân thôn lúa bò gà cá ' +
+    'tôm ngô na chè lá nón nhà số vụ ha con cây hộ năm tháng ngày các của').split(' '),
+)
+
+/**
+ * "s ản lư ợng", "đ ạt", "diệ n tích": a word of the plan's vocabulary broken by a stray space, joined
+ * where the two pieces make one of its syllables and neither piece is a word alone ("tổ ng" stays:
+ * "tổ" is a word). One walk over the line's pieces.
+ */
+function brokenWords(line: string): string {
+  if (line.length > 20000 || !/(?:^|[^\p{L}])\p{L}{1,4} \p{L}{1,4}(?![\p{L}])/u.test(line)) return line
+  const pieces = line.split(' ')
+  const out: string[] = []
+  for (let i = 0; i < pieces.length; i++) {
+    const a = pieces[i]!
+    const b = pieces[i + 1]
+    if (b !== undefined && /^\p{L}{1,4}$/u.test(a) && /^\p{L}{1,4}[.,;:]?$/u.test(b)) {
+      const tail = /[.,;:]$/u.test(b) ? b.slice(-1) : ''
+      const bare = tail ? b.slice(0, -1) : b
+      const joined = (a + bare).toLowerCase()
+      if (PLAN_SYLLABLES.has(joined) && ![a, bare].some((p) => PLAN_SYLLABLES.has(p.toLowerCase()) || WORDS_ALONE.has(p.toLowerCase()))) {
+        out.push(a + b)
+        i++
+        continue
+      }
+    }
+    out.push(a)
+  }
+  return out.join(' ')
+}
+
 function repairOcrFigures(line: string, spaced = false): string {
+  line = brokenWords(line)
   // "Il. NỘI DUNG", "IIl. TỔ CHỨC": a roman numeral typed or read with the letter l for I.
   const roman = /^(\s*)([IVXl]{2,5})([.)]\s)/u.exec(line)
   if (roman && /l/u.test(roman[2]!) && /[IVX]/u.test(roman[2]!)) line = `${roman[1]}${roman[2]!.replace(/l/gu, 'I')}${roman[3]}${line.slice(roman[0].length)}`
   return line
     // The measures' words with a wrong or lost accent, as typed from a photo or read by OCR.
-    // ("s ản lượng", "n ăng suất": OCR may also cut a word after its first letter.)
+    // ("s ản lượng", "n ăng suất": OCR may also cut a word after its first letter; brokenWords joins
+    // such pieces in general, these also mend a wrong accent.)
     .replace(/(?<![\p{L}])n ?[âăa]ng su[ấâạa]t(?![\p{L}])/gu, 'năng suất')
     .replace(/(?<![\p{L}])s ?[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
     .replace(/(?<![\p{L}])d ?i[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
@@ -2412,7 +2504,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n'))))).map(leaderJoined))))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined))))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
