@@ -2474,6 +2474,8 @@ interface RawLine {
   afterPageBreak?: boolean
   /** A page number or a form feed comes right after the line: it closes a page. */
   beforePageBreak?: boolean
+  /** A row of a table drawn figures first, written back as a line of its own (figureFirstRows). */
+  row?: boolean
 }
 
 // A run of groups (SPACED_GROUPS) before a unit or a sign, not the end of a figure written otherwise
@@ -2506,6 +2508,8 @@ export function normalizeText(raw: string): string {
   let pageBreakAt = -1
   const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined))))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
+  // Rows of a table drawn figures first, and its heading, which goes.
+  const figureRows = figureFirstRows(unified)
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
   // Not a reference back to the list's items ("theo dõi các chỉ tiêu (1) đến (6), (10) và (12)").
   const marks = new Set(unified.flatMap((l) => [...l.matchAll(/(?<=\S)\s*\((\d{1,2})\)/gu)].filter((m) => !refersToItem(l, m.index)).map((m) => m[1]!)))
@@ -2527,11 +2531,12 @@ export function normalizeText(raw: string): string {
       if (last) last.beforePageBreak = true
       continue
     }
-    if (footers.has(original.replace(/\s+/gu, ' ').trim())) continue
+    if (footers.has(original.replace(/\s+/gu, ' ').trim()) || figureRows.heading.has(at)) continue
     const table = tabGroupRow(original, unified[at - 1], unified[at + 1]) ?? tableRow(original, spaced, unified[at - 1])
     if (table === '') continue
     const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced)))))))
-    const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim()) : line.replace(/[ \t]+/g, ' ').trim()
+    const row = table === null && figureRows.rows.has(at)
+    const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim(), row) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
     if (table === null && text.length <= 120 && /\s(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(text) && (/\s{3,}(?:trang|page)\s+\d/iu.test(original) || PAGE_FOOTER_RE.test(text))) {
       pageBreakAt = lines.length
@@ -2547,7 +2552,7 @@ export function normalizeText(raw: string): string {
       }
       continue
     }
-    lines.push({ text, heading, table: table !== null, blanksBefore: blanks, afterPageBreak: pageBreakAt === lines.length })
+    lines.push({ text, heading, table: table !== null, blanksBefore: blanks, afterPageBreak: pageBreakAt === lines.length, ...(row ? { row } : {}) })
     blanks = 0
   }
   // Running headers and footers: a short line that comes back on three pages or more.
@@ -2607,9 +2612,79 @@ export function normalizeText(raw: string): string {
  * A count of all of a kind ("14/14 thôn: …") is no figure of this kind.
  */
 const FIGURE_FIRST_RE = /^((?:\d{1,2}[.)]|[-+•*])\s+)((?:(?:giảm|tăng|dưới|trên|từ|tối thiểu|ít nhất|không quá|không dưới|đạt)\s+)?\d[\d.,]*(?:\s*(?:-|–|đến)\s*\d[\d.,]*)?)\s*(%|‰|(?!trở\s)\p{L}+(?:[ /](?!trở\s)\p{L}+){0,3})?(\s+trở (?:lên|xuống))?\s*:\s+(?=\p{L})/iu
-function figureFirst(line: string): string {
-  const m = FIGURE_FIRST_RE.exec(line.slice(0, 120))
+/**
+ * A row of a table whose figure columns a PDF's text layer put before its name: the plan's figure
+ * (a sign "≥", "<" before it, a range "1 - 1,5", a count of a kind "15/16"), its unit in lower case
+ * ("ha", "tạ/ha", "triệu đồng", "%"), then the name opening in a capital ("1.180 ha Diện tích gieo
+ * trồng lúa …", "≥ 95,5 % Tỷ lệ …"); or a plan cell "Đạt" before the name of a goal. No colon, no
+ * bullet: such a line is read so only inside a run of them (figureFirstRows).
+ */
+const FIGURE_ROW_RE = /^()((?:[≥≤<>]\s*)?\d[\d.,]*(?:\s*(?:-|–)\s*\d[\d.,]*|\/\d{1,4})?)\s*(%|‰|\p{Ll}+(?:\/\p{Ll}+)?(?: \p{Ll}+(?:\/\p{Ll}+)?){0,3})()\s+(?=\p{Lu})/u
+const ACHIEVED_ROW_RE = /^(?:Đạt|Hoàn thành)\s+(?=\p{Lu}\p{Ll})/u
+/** The heading of such a table, its columns named plan first, name last ("Kế hoạch 2025 Đơn vị tính Chỉ tiêu"). */
+const FIGURE_FIRST_HEADING_RE = /^(?:KH|Kế hoạch|Chỉ tiêu)(?:\s+năm)?\s+\d{4}\s+(?:ĐVT|Đơn vị tính|Đơn vị)\s+(?:Chỉ tiêu|Nội dung|Tên chỉ tiêu)$/iu
+/** Whether a line (its spaces collapsed) is such a row: a figure and a known unit before a capital, or "Đạt" before a goal. */
+function figureRow(line: string): 'figure' | 'achieved' | undefined {
+  const head = line.slice(0, 80)
+  const m = FIGURE_ROW_RE.exec(head)
+  if (m && (/^[%‰]$/u.test(m[3]!) || unitInfo(m[3]!) !== undefined) && !/^(?:19|20)\d{2}$/u.test(m[2]!)) return 'figure'
+  return ACHIEVED_ROW_RE.test(head) ? 'achieved' : undefined
+}
+/** The fewest figure rows that make a run of them a table without its heading. */
+const FIGURE_ROWS_MIN = 3
+/**
+ * The lines of `lines` that are rows of a table drawn figures first (FIGURE_ROW_RE): a run of such
+ * rows, with a group's line in capitals ("B. VĂN HÓA - XÃ HỘI"), a blank line or a page's number
+ * between them, under the table's heading (FIGURE_FIRST_HEADING_RE, which goes: its index is in
+ * `heading`) or holding three figure rows at least. A sentence that opens on a figure ("1.200 hộ
+ * được hỗ trợ …") goes on in lower case and is no row; a row alone in prose is read as prose.
+ */
+function figureFirstRows(lines: string[]): { rows: Set<number>; heading: Set<number> } {
+  const rows = new Set<number>()
+  const heading = new Set<number>()
+  const kinds = lines.map((l) => figureRow(l.slice(0, 160).replace(/[ \t]+/gu, ' ').trim()))
+  const between = (l: string): boolean => {
+    const t = l.trim()
+    return t === '' || PAGE_NUMBER_RE.test(t) || /^(?:trang|page)\s+\d{1,3}(?:\s*\/\s*\d{1,3})?$/iu.test(t) || (/^(?:[A-ZĐ]|[IVX]{1,4}|\d{1,2})[.)]\s+\p{Lu}/u.test(t) && !/\p{Ll}/u.test(t))
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] === undefined) continue
+    // The run: rows and the lines allowed between them, ending on a row.
+    let end = i
+    let last = i
+    while (end < lines.length && (kinds[end] !== undefined || between(lines[end]!))) {
+      if (kinds[end] !== undefined) last = end
+      end++
+    }
+    let top = i - 1
+    while (top >= 0 && between(lines[top]!)) top--
+    const titled = top >= 0 && lines[top]!.length <= 160 && FIGURE_FIRST_HEADING_RE.test(lines[top]!.replace(/[ \t]+/gu, ' ').trim())
+    const figures = kinds.slice(i, last + 1).filter((k) => k === 'figure').length
+    if (figures >= 1 && (titled || figures >= FIGURE_ROWS_MIN)) {
+      if (titled) heading.add(top)
+      for (let k = i; k <= last; k++) if (kinds[k] !== undefined) rows.add(k)
+    }
+    i = last
+  }
+  return { rows, heading }
+}
+function figureFirst(line: string, row = false): string {
+  if (row && ACHIEVED_ROW_RE.test(line)) return line.replace(ACHIEVED_ROW_RE, '')
+  const m = row ? FIGURE_ROW_RE.exec(line.slice(0, 120)) : FIGURE_FIRST_RE.exec(line.slice(0, 120))
   if (!m) return line
+  if (row) {
+    // ("≥ 95,5 %" is "95,5% trở lên"; "< 10,5 %" "dưới 10,5%": the sign kept after the name, as a sentence writes it.)
+    const figure = `${m[2]!}${/^[%‰]$/u.test(m[3]!) ? m[3]! : ` ${m[3]!}`}`
+    const body = line.slice(m[0].length)
+    const stop = /[.;]$/u.test(body) ? body.length - 1 : body.length
+    const cuts = [body.indexOf(' ('), body.indexOf(';')].filter((i) => i > 0 && i < stop)
+    const end = cuts.length > 0 ? Math.min(...cuts) : stop
+    // ("100 % Hoàn thành chỉ tiêu …": a share of a duty done follows its verb; "1 - 1,5 % Giảm tỷ lệ …": a cut or a rise its verb's object.)
+    const done = /^Hoàn thành\s+(?=\p{L})/u.exec(body)
+    if (done && /^\d[\d.,]*%$/u.test(figure)) return `Hoàn thành ${figure} ${body.slice(done[0].length)}`
+    const bound = /^[≥≤<>]/u.test(figure) || /^(?:giảm|tăng|kéo giảm)\s/iu.test(body) ? figure : `đạt ${figure}`
+    return `${body.slice(0, end)} ${bound}${body.slice(end)}`
+  }
   const unit = m[3]
   if (unit === undefined ? !/%|‰/u.test(m[2]!) : !/^[%‰]$/u.test(unit) && unitInfo(unit) === undefined) return line
   // (A bare figure read as a year is no target of this kind.)
@@ -2809,7 +2884,7 @@ function cutFigure(prev: string, next: string): boolean {
 
 /** Whether `next` is the rest of `prev`'s sentence, cut by a line or page break. */
 function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
-  if (prev.heading || next.heading || prev.table || next.table) return false
+  if (prev.heading || next.heading || prev.table || next.table || prev.row === true || next.row === true) return false
   // ("Slide 4" between the last bullet of a slide and the next slide's title: a slide ends there.)
   if (SLIDE_MARK_RE.test(prev.text) || SLIDE_MARK_RE.test(next.text)) return false
   if (next.blanksBefore === 0 && cutFigure(prev.text, next.text)) return true
