@@ -290,6 +290,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout240'), title: 'held-out plans, two-hundred-and-fortieth set (test/fixtures/heldout240; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout241'), title: 'held-out plans, two-hundred-and-forty-first set (test/fixtures/heldout241; measured once at eed9eb0)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout242'), title: 'held-out plans, two-hundred-and-forty-second set (test/fixtures/heldout242; layouts not met before; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout243'), title: 'held-out plans, two-hundred-and-forty-third set (test/fixtures/heldout243; measured once at a976d2e)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
