@@ -292,6 +292,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout242'), title: 'held-out plans, two-hundred-and-forty-second set (test/fixtures/heldout242; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout243'), title: 'held-out plans, two-hundred-and-forty-third set (test/fixtures/heldout243; measured once at a976d2e)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout244'), title: 'held-out plans, two-hundred-and-forty-fourth set (test/fixtures/heldout244; measured once at 44ca71d)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout245'), title: 'held-out plans, two-hundred-and-forty-fifth set (test/fixtures/heldout245; measured once at b8f324d)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
