@@ -295,6 +295,7 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout245'), title: 'held-out plans, two-hundred-and-forty-fifth set (test/fixtures/heldout245; measured once at b8f324d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout246'), title: 'held-out plans, two-hundred-and-forty-sixth set (test/fixtures/heldout246; measured once at 4a65828)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout247'), title: 'held-out plans, two-hundred-and-forty-seventh set (test/fixtures/heldout247; measured once at 4128375)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout248'), title: 'held-out plans, two-hundred-and-forty-eighth set (test/fixtures/heldout248; measured once at 1d083ba)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
