@@ -178,3 +178,15 @@ describe('sets 236 to 241: a field label closed by a stop, a group heading betwe
     ])
   })
 })
+
+describe('sets 243 to 248: lamps by the bulb, a quota of each household, a resolution\'s targets as a whole', () => {
+  it('counts lamps put up by the bulb', () => {
+    const d = draft(['- Lắp đặt mới 80 bóng đèn chiếu sáng công cộng trên các tuyến đường thôn.'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['bóng', { kind: 'at_least', value: 80 }]])
+  })
+
+  it('reads no target in a quota asked of each household, nor a goal in "hoàn thành các chỉ tiêu Nghị quyết …"', () => {
+    const d = draft(['- Vận động mỗi hộ gia đình trồng ít nhất 03 cây ăn quả.', '- Thi đua hoàn thành các chỉ tiêu Nghị quyết Đại hội Đảng bộ xã đề ra.', '- Sản lượng lúa đạt 3.100 tấn.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng lúa'])
+  })
+})

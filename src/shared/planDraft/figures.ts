@@ -514,9 +514,10 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
     // list's clause is a state every village reports, or a duty).
     if (EACH_UNIT_RE.test(before)) continue
-    // ("mỗi tổ chức đoàn thể nhận giúp đỡ ít nhất 02 hộ nghèo", "mỗi đảng viên vận động 01 hộ …": a
-    // quota asked of each organisation or member is how the movement shares the work, no commune target.)
-    if (/(?<![\p{L}])(?:mỗi|từng)\s+(?:tổ chức|đoàn thể|hội|chi hội|cơ quan|đơn vị|ban|ngành|đảng viên|cán bộ|hội viên|đoàn viên|công chức)(?![\p{L}])/iu.test(before)) continue
+    // ("mỗi tổ chức đoàn thể nhận giúp đỡ ít nhất 02 hộ nghèo", "mỗi đảng viên vận động 01 hộ …", "vận động
+    // mỗi hộ trồng ít nhất 05 cây xanh": a quota asked of each organisation, member or household is how the
+    // movement shares the work, no commune target.)
+    if (/(?<![\p{L}])(?:mỗi|từng)\s+(?:tổ chức|đoàn thể|hội|chi hội|cơ quan|đơn vị|ban|ngành|đảng viên|cán bộ|hội viên|đoàn viên|công chức|hộ|hộ gia đình|gia đình)(?![\p{L}])/iu.test(before)) continue
     // "Đoàn Thanh niên duy trì 02 đội hình tình nguyện …", "Hội Nông dân xã tổ chức 03 lớp tập huấn …"
     // outside a list of targets: a mass organisation's sentence, its name the subject and an action
     // its verb, is a duty the plan gives that organisation, its figure none of the commune's targets.

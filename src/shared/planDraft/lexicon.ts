@@ -147,6 +147,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // Tết ("cung ứng 240.000 chậu mai", "sản xuất 1,2 triệu chậu hoa"), trees by the root ("trồng mới
   // 3.500 gốc đào"), seedlings raised in bags ("ươm 800.000 bầu cây giống") and cut branches ("50.000
   // cành đào"): the plan's own word, as "cây" ("18 triệu cây giống" stays in "triệu cây").
+  // Lamps put up ("lắp đặt mới 120 bóng đèn chiếu sáng công cộng"), counted by the bulb.
+  [['bóng đèn', 'bóng'], 'bóng', true],
   [['chậu'], 'chậu', true],
   [['gốc'], 'gốc', true],
   [['bầu'], 'bầu', true],
@@ -861,7 +863,7 @@ export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ v�
 export const exclaimed = (text: string): boolean => /!["”»]?$/u.test(text.trimEnd().slice(-2))
 
 export const GENERIC_GOAL_RE =
-  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
+  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?|(?:của\s+)?nghị quyết(?![\p{L}])[^.;]{0,200}))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
 
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",

@@ -123,20 +123,17 @@ export function partNameHeading(text: string, n: number): { level: number; label
  * (a Word document whose automatic numbering was lost), a field's name alone on its line, without
  * a bullet, a stop or a figure, nine words at most, opens a field of the part it stands in.
  */
-/** The line is only a field's name (FIELD_NAME_LINE_RE): a heading over items, never an item. */
-export const fieldNameLine = (text: string): boolean => FIELD_NAME_LINE_RE.test(text.trim()) && text.trim().split(/\s+/u).length <= 9
-
 export function fieldHeading(text: string, n: number): { level: number; label: string; rest: string } | undefined {
   const t = text.trim()
   if (!FIELD_NAME_LINE_RE.test(t) || t.split(/\s+/u).length > 9) return undefined
   return { level: 2, label: `M${n}`, rest: t }
 }
 
-/** A field named after "Về" or "Lĩnh vực" ("Về kinh tế", "Lĩnh vực văn hóa", "Về xây dựng chính quyền"): a field's heading or run-in label opens on it. */
-const FIELD_HEAD = String.raw`(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))`
-
 /** A field's bare name ("Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng Đảng, chính quyền"). */
 const FIELD_WORDS = String.raw`(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|trật tự|nông nghiệp|môi trường|giáo dục|y tế|chính quyền|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))`
+
+/** A field named after "Về" or "Lĩnh vực" ("Về kinh tế", "Lĩnh vực văn hóa", "Về xây dựng chính quyền"): a field's heading or run-in label opens on it. */
+const FIELD_HEAD = String.raw`(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?${FIELD_WORDS}`
 
 /**
  * A line that is only a field's name: after "Về" or "Lĩnh vực" ("Về kinh tế", "Lĩnh vực văn hóa - xã
@@ -144,6 +141,9 @@ const FIELD_WORDS = String.raw`(?:kinh tế|văn hóa|văn hoá|xã hội|quốc
  * "Quốc phòng - an ninh"): field words only, joined by a dash, a comma or "và".
  */
 const FIELD_NAME_LINE_RE = new RegExp(String.raw`^(?:${FIELD_HEAD}(?:\s*(?:[-–,&]|và)\s*[^.;:!?…\d]{1,40})?|${FIELD_WORDS}(?:\s*(?:[-–,&]|và)\s*${FIELD_WORDS}){0,3})$`, 'iu')
+
+/** The line is only a field's name (FIELD_NAME_LINE_RE): a heading over items, never an item. */
+export const fieldNameLine = (text: string): boolean => FIELD_NAME_LINE_RE.test(text.trim()) && text.trim().split(/\s+/u).length <= 9
 
 /** A field's run-in label and the words after it ("Về kinh tế: Phấn đấu …"). */
 const FIELD_LABEL_RE = new RegExp(String.raw`^(${FIELD_HEAD}[^.;:!?…\d]{0,40}?)\s*:\s*(\S.*)$`, 'iu')
