@@ -292,8 +292,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout242'), title: 'held-out plans, two-hundred-and-forty-second set (test/fixtures/heldout242; layouts not met before; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout243'), title: 'held-out plans, two-hundred-and-forty-third set (test/fixtures/heldout243; measured once at a976d2e)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout244'), title: 'held-out plans, two-hundred-and-forty-fourth set (test/fixtures/heldout244; measured once at a976d2e)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout245'), title: 'held-out plans, two-hundred-and-forty-fifth set (test/fixtures/heldout245; measured once at a976d2e)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout246'), title: 'held-out plans, two-hundred-and-forty-sixth set (test/fixtures/heldout246; measured once at a976d2e)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout245'), title: 'held-out plans, two-hundred-and-forty-fifth set (test/fixtures/heldout245; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout246'), title: 'held-out plans, two-hundred-and-forty-sixth set (test/fixtures/heldout246; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout247'), title: 'held-out plans, two-hundred-and-forty-seventh set (test/fixtures/heldout247; measured once at a976d2e)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout248'), title: 'held-out plans, two-hundred-and-forty-eighth set (test/fixtures/heldout248; measured once at a976d2e)' },
 ]
