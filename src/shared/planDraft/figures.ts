@@ -392,9 +392,6 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
     if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
     if (SEASONS_QUALIFIER_RE.test(m[0]) && SEASONS_MEASURE_RE.test(after(at + m[0].length))) continue
-    // ("Đoàn Thanh niên mỗi quý tổ chức ít nhất 01 đợt ra quân …", "hằng tháng tổ chức 02 lần …": rounds
-    // in a period named before them say how often a duty is done, as "01 đợt mỗi quý" after them does.)
-    if ((m[5] === 'đợt' || m[5] === 'lần' || m[5] === 'buổi') && /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+(?:quý|tháng|tuần|ngày)(?![\p{L}])|(?<![\p{L}])định kỳ(?![\p{L}])/iu.test(before)) continue
     // ("Thời gian: chia làm 2 đợt", "phong trào chia thành 03 đợt": how the campaign is phased, no figure to reach.)
     if (m[5] === 'đợt' && /(?<![\p{L}])chia\s+(?:làm|thành)\s*$/iu.test(before)) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
@@ -507,8 +504,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "(mỗi tháng ít nhất 02 đợt ra quân)": how often a duty is done, not a target of the year.
     // ("mỗi năm tổ chức 02 đợt tập huấn": so is how often a year's duty comes round, its verb between.)
     // ("tổ chức ít nhất 01 đợt ra quân “Ngày Chủ nhật xanh” mỗi tháng": so is the count with the period
-    // after it, in the same clause, no comma between.)
-    if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && /^[^.;,\n]{0,80}?\s(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)(?![\p{L}])/iu.test(after(at + m[0].length))) continue
+    // after it, in the same clause, no comma between; "Đoàn Thanh niên mỗi quý tổ chức ít nhất 01 đợt ra
+    // quân …", "định kỳ tổ chức 02 lần …": so are rounds whose period or interval is named anywhere before them.)
+    if (/^(?:lần|buổi|đợt|cuộc)$/iu.test(m[5] ?? '') && (/^[^.;,\n]{0,80}?\s(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)(?![\p{L}])/iu.test(after(at + m[0].length)) || /(?<![\p{L}])(?:(?:mỗi|hằng|hàng)\s+(?:quý|tháng|tuần|ngày)|định kỳ)(?![\p{L}])/iu.test(before))) continue
     if (/(?:mỗi|hằng|hàng)\s+(?:tháng|quý|tuần|ngày)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before) || /(?<![\p{L}])(?:mỗi|hằng|hàng)\s+năm\s+(?:tổ chức|mở|thực hiện)\s+(?:ít nhất|tối thiểu|từ)?\s*$/iu.test(before)) continue
     // "Mỗi thôn có ít nhất 01 tuyến đường hoa", "mỗi TDP ven biển duy trì ít nhất 01 đội", "vận
     // động mỗi buôn xây dựng 01 mô hình": a figure asked of each village is no commune target (the
