@@ -36,6 +36,10 @@ type Fault = 'network' | 'lost' | 'server' | 'too_large_if_many' | null
  * Records every push body and pull cursor; applies the queued faults, one per request.
  */
 class Wire {
+  /**
+   * Every push body, in the order the engine handed it to the transport: two batches in flight
+   * reach the fetch in either order (each is gzipped first), so the fetch does not record them.
+   */
   pushes: PushRequest[] = []
   answers: PushResponse[] = []
   pulls: number[] = []
@@ -51,7 +55,14 @@ class Wire {
 
   constructor(readonly agent: Agent) {
     this.cookie = agent.cookie
-    this.transport = createFetchTransport({ fetch: (input, init) => this.fetch(String(input), init) })
+    const wire = createFetchTransport({ fetch: (input, init) => this.fetch(String(input), init) })
+    this.transport = {
+      ...wire,
+      push: (commune, body) => {
+        this.pushes.push(body)
+        return wire.push(commune, body)
+      },
+    }
   }
 
   private async fetch(url: string, init?: RequestInit): Promise<Response> {
@@ -59,7 +70,6 @@ class Wire {
     let fault: Fault
     if (isPush) {
       const body = sentJson(init) as PushRequest
-      this.pushes.push(body)
       fault = this.pushFaults.shift() ?? null
       if (this.tooLargeAboveOne && body.mutations.length > 1) {
         return Response.json({ code: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn' }, { status: 413 })
@@ -266,17 +276,21 @@ describe.each(DATABASES)('the sync engine against the server on $name', (factory
       await saveValue(edits, { ...at('LUA_DT', 'T1', '2024-Q2'), value: num(4) })
       await submitReport(edits, { commune: C, unit: 'T1', period: '2024-Q1' }) // the report of the first batch's cells
       const [a, b, again, other, submit] = await ids(db)
-      // What the phone still had to settle when each push left.
+      // The order the engine sent the batches in, and what the phone still had to settle when each
+      // left: the order is taken before the first await, as pushes in flight may meet the wire in
+      // either order.
+      const sent: string[][] = []
       const unsettled: string[][] = []
       deps.transport = {
         ...wire.transport,
         push: async (commune, body) => {
-          unsettled.push((await inPush(db)).map((e) => e.mutationId))
+          const slot = sent.push(body.mutations.map((m) => m.mutationId)) - 1
+          unsettled[slot] = (await inPush(db)).map((e) => e.mutationId)
           return wire.transport.push(commune, body)
         },
       }
       expect(await syncOnce(deps)).toMatchObject({ ok: true, applied: 5, conflicts: 0, rejected: 0 })
-      expect(wire.pushes.map((p) => p.mutations.map((m) => m.mutationId))).toEqual([[a, b], [other], [again, submit]])
+      expect(sent).toEqual([[a, b], [other], [again, submit]])
       // The second and third pushes left before the batch before them was settled.
       expect(unsettled[1]).toEqual(expect.arrayContaining([a, b, other]))
       expect(unsettled[2]).toEqual(expect.arrayContaining([other, again, submit]))
