@@ -263,6 +263,8 @@ function countOfNamed(m: RegExpExecArray, before: string, rest: string): boolean
   return /^\p{L}/u.test(list) && /,|\svà\s/u.test(list) && !new RegExp(QUANTITY_RE.source, 'iu').test(list)
 }
 export function phaseLevels(text: string): string {
+  // (A chain leads to the year's figure: a line naming no year's end has none, and is not tried at each milestone.)
+  if (!/(?:cả|cuối)\s+năm|31\/12/iu.test(text)) return text
   return text.replace(PHASE_LEVEL_RE, (m) => ' '.repeat(m.length))
 }
 
@@ -368,6 +370,14 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       else hi = mid
     }
     return closes[lo] ?? -1
+  }
+  // What is read of a whole clause is read once for it, not once for each of its figures (a clause
+  // of a long line can hold thousands): keyed by the clause's kind of reading and its span.
+  const perClause = new Map<string, unknown>()
+  const ofClause = <T>(kind: string, from: number, to: number, read: (clause: string) => T): T => {
+    const key = `${kind}:${from}:${to}`
+    if (!perClause.has(key)) perClause.set(key, read(text.slice(from, to)))
+    return perClause.get(key) as T
   }
   const re = new RegExp(QUANTITY_RE.source, QUANTITY_RE.flags)
   for (let m = re.exec(text); m !== null && out.length < PLAN_LIMITS.indicators; m = re.exec(text)) {
@@ -478,17 +488,17 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       continue
     }
     // "Vận động trồng thêm 5.000 cây xanh (không tính là chỉ tiêu giao)": a clause the plan marks as no target (markedNoTarget).
-    if (markedNoTarget(text.slice(lastBreak, nextBreak))) continue
+    if (ofClause('markedNoTarget', lastBreak, nextBreak, markedNoTarget)) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.
     // ("Mức thưởng kèm Giấy khen … là 1.500.000 đồng đối với tập thể và 750.000 đồng đối với cá nhân",
     // "tiền thưởng kèm theo …: tập thể 2 triệu đồng, cá nhân 1 triệu đồng": a clause naming the award's
     // level or money states what the award is worth, each sum in it, the ones after the first too.)
-    if (/(?<![\p{L}])(?:thưởng\s+(?:mức\s+)?\d|(?:mức|tiền)\s+thưởng(?![\p{L}]))/iu.test(text.slice(segStart, nextBreak))) continue
+    if (ofClause('award', segStart, nextBreak, (clause) => /(?<![\p{L}])(?:thưởng\s+(?:mức\s+)?\d|(?:mức|tiền)\s+thưởng(?![\p{L}]))/iu.test(clause))) continue
     // "cơ sở … có doanh thu từ 10 tỷ đồng/năm trở lên được xem xét đề nghị … tặng Giấy khen", "… được
     // biểu dương": whoever meets the figure is put up for an award; the figure is its condition.
     // ("Thôn, bon được xét khen thưởng khi có từ 80% trở lên số hộ …": "xét" short for "xem xét".)
     // ("… được ưu tiên đề nghị khen thưởng", "… được ưu tiên xét khen thưởng": put first for it, the same.)
-    if (/(?<![\p{L}])được\s+(?:ưu tiên\s+)?(?:xem xét|đề nghị|biểu dương|xét\s+(?:khen thưởng|tặng|công nhận))(?![\p{L}])/iu.test(text.slice(segStart, nextBreak))) continue
+    if (ofClause('putUp', segStart, nextBreak, (clause) => /(?<![\p{L}])được\s+(?:ưu tiên\s+)?(?:xem xét|đề nghị|biểu dương|xét\s+(?:khen thưởng|tặng|công nhận))(?![\p{L}])/iu.test(clause))) continue
     // "đơn vị nào không đạt từ 80% chỉ tiêu đăng ký trở lên thì không xét danh hiệu …": a condition
     // on whoever meets it ("… nào … thì …"), the bar for a title, not a target of the year.
     if (/(?<![\p{L}])nào\s+(?:không\s+|chưa\s+)?(?:đạt|hoàn thành|có)(?![\p{L}])[^.;]*$/iu.test(before) && /^[^.;]*?\sthì\s/iu.test(after(at + m[0].length))) continue
@@ -533,8 +543,12 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "gồm 25 chỉ tiêu chia thành 05 nhóm, tổng số 100 điểm": the scoring's scale (POINT_SCALE_RE).
     if (/^điểm$/iu.test(m[5] ?? '') && POINT_SCALE_RE.test(before)) continue
     // "100% tổ dân phố duy trì ít nhất 01 tuyến …": the same state of every unit, said as a rate (both figures).
-    const allUnits = ALL_UNITS_STATE_RE.exec(text.slice(segStart))
-    if (allUnits && at >= segStart + allUnits.index && at < segStart + allUnits.index + allUnits[0].length) continue
+    // (The expression holds no break, so its first match in the clause is its first from the clause on.)
+    const allUnits = ofClause('allUnits', segStart, nextBreak, (clause) => {
+      const found = ALL_UNITS_STATE_RE.exec(clause)
+      return found && { start: segStart + found.index, end: segStart + found.index + found[0].length }
+    })
+    if (allUnits && at >= allUnits.start && at < allUnits.end) continue
     // "mỗi chi hội nhận đỡ đầu ít nhất một hộ nghèo": a quota of each organisation, a duty of the movement.
     // ("…; phấn đấu mỗi chi hội có ít nhất 05 hộ đăng ký …": striving for it changes nothing.)
     if (/(?:^|[,;])\s*(?:[-+•]\s*)?(?:phấn đấu\s+)?mỗi\s+(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể)(?:,\s*(?:chi hội|chi đoàn|hội viên|đoàn viên|đảng viên|cán bộ|công chức|viên chức|hội|đoàn thể))*(?![\p{L}])[^,;]*$/iu.test(before)) continue

@@ -178,6 +178,21 @@ export function mergeRestatedParts(built: Built[]): void {
  * however many items those lines hold (each crop's area, yield and output): it is summed from
  * what follows it, its name opening on "Tổng" or not.
  */
+/** "…, trong đó:", "… gồm:": the end of a line that announces the parts listed under it. */
+const ANNOUNCES_PARTS_RE = /(?:trong đó|gồm)\s*:$/iu
+
+/**
+ * Whether the line holding `from` ends (past `from`, trailing spaces aside) with `re`, an expression
+ * anchored at its end and at most 40 characters long: only the line's last characters are read, not
+ * the whole line once per item on it (a line of megabytes holds thousands).
+ */
+function endsLineWith(text: string, from: number, re: RegExp): boolean {
+  const lineEnd = text.indexOf('\n', from)
+  let end = lineEnd === -1 ? text.length : lineEnd
+  while (end > from && /\s/u.test(text[end - 1]!)) end--
+  return re.test(text.slice(Math.max(from, end - 40), end))
+}
+
 export function sumNearbyTotals(built: Built[], text = ''): void {
   const near = (x: Section | undefined, y: Section | undefined): boolean => x !== undefined && (x === y || (x.parent !== undefined && x.parent !== ROOT && x.parent === y?.parent))
   const summable = (t: Built): boolean => figureOf(t.value.target) !== undefined && !t.value.children && !t.value.formula && (t.value.aggregation === 'flow' || t.value.aggregation === 'stock') && t.value.target?.kind === 'at_least'
@@ -211,8 +226,7 @@ export function sumNearbyTotals(built: Built[], text = ''): void {
     const figure = figureOf(t.value.target)
     if (figure === undefined || !summable(t)) continue
     const at = built.indexOf(t)
-    const lineEnd = text.indexOf('\n', t.source.end)
-    const announces = /^[^\n]*?(?:,\s*)?(?:trong đó|gồm)\s*:\s*$/iu.test(text.slice(t.source.end, lineEnd === -1 ? undefined : lineEnd))
+    const announces = endsLineWith(text, t.source.end, ANNOUNCES_PARTS_RE)
     // ("**Sản lượng lương thực có hạt:** 3.024 tấn trở lên, trong đó:" over its crops' lines: a total
     // that announces its parts needs no "Tổng" in its name.)
     if (!/^tổng\s/iu.test(t.value.name) && !announces) continue
