@@ -8,6 +8,7 @@
 // a note on the table, are. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
+import { normalizeText } from '../../src/shared/planDraft/normalize'
 import { listDrafter, planHead, planWithList } from './planDraftText'
 
 const letter = (...paragraphs: string[]): string =>
@@ -188,5 +189,17 @@ describe('sets 243 to 248: lamps by the bulb, a quota of each household, a resol
   it('reads no target in a quota asked of each household, nor a goal in "hoàn thành các chỉ tiêu Nghị quyết …"', () => {
     const d = draft(['- Vận động mỗi hộ gia đình trồng ít nhất 03 cây ăn quả.', '- Thi đua hoàn thành các chỉ tiêu Nghị quyết Đại hội Đảng bộ xã đề ra.', '- Sản lượng lúa đạt 3.100 tấn.'])
     expect(d.indicators.map((i) => i.value.name)).toEqual(['Sản lượng lúa'])
+  })
+})
+
+describe('words broken by stray spaces are joined only in a copy broken throughout', () => {
+  const clean = 'Vận động nhân dân tha m gia bảo hiểm y tế đạt 95%.'
+  it('leaves one lone pair as typed: two short words side by side are more likely than a broken copy', () => {
+    expect(normalizeText(`KẾ HOẠCH\n${clean}\n- Năng suất lúa đạt 60 tạ/ha.`)).toContain('tha m gia')
+  })
+  it('joins every broken word, on every line, where the document holds two or more', () => {
+    const text = normalizeText(`KẾ HOẠCH\n${clean}\n- Năng suất lúa đ ạt 60 tạ/ha.`)
+    expect(text).toContain('tham gia bảo hiểm')
+    expect(text).toContain('lúa đạt 60 tạ/ha')
   })
 })

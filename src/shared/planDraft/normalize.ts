@@ -915,41 +915,61 @@ const WORDS_ALONE = new Set(
 )
 
 /**
- * "s ản lư ợng", "đ ạt", "diệ n tích": a word of the plan's vocabulary broken by a stray space, joined
- * where the two pieces make one of its syllables and neither piece is a word alone ("tổ ng" stays:
- * "tổ" is a word). One walk over the line's pieces.
+ * "s ản lư ợng", "đ ạt", "diệ n tích": a word of the plan's vocabulary broken by a stray space, where
+ * the two pieces make one of its syllables and neither piece is a word alone ("tổ ng" stays: "tổ" is
+ * a word). The index of each such pair's first piece among the line's pieces (split on one space);
+ * one walk over them.
  */
-function brokenWords(line: string): string {
-  if (line.length > 20000 || !/(?:^|[^\p{L}])\p{L}{1,4} \p{L}{1,4}(?![\p{L}])/u.test(line)) return line
-  const pieces = line.split(' ')
-  const out: string[] = []
-  for (let i = 0; i < pieces.length; i++) {
+function brokenPairs(pieces: readonly string[]): number[] {
+  const out: number[] = []
+  for (let i = 0; i + 1 < pieces.length; i++) {
     const a = pieces[i]!
-    const b = pieces[i + 1]
-    if (b !== undefined && /^\p{L}{1,4}$/u.test(a) && /^\p{L}{1,4}[.,;:]?$/u.test(b)) {
-      const tail = /[.,;:]$/u.test(b) ? b.slice(-1) : ''
-      const bare = tail ? b.slice(0, -1) : b
-      const joined = (a + bare).toLowerCase()
-      if (PLAN_SYLLABLES.has(joined) && ![a, bare].some((p) => PLAN_SYLLABLES.has(p.toLowerCase()) || WORDS_ALONE.has(p.toLowerCase()))) {
-        out.push(a + b)
-        i++
-        continue
-      }
+    const b = pieces[i + 1]!
+    if (!/^\p{L}{1,4}$/u.test(a) || !/^\p{L}{1,4}[.,;:]?$/u.test(b)) continue
+    const bare = b.replace(/[.,;:]$/u, '')
+    if (PLAN_SYLLABLES.has((a + bare).toLowerCase()) && ![a, bare].some((p) => PLAN_SYLLABLES.has(p.toLowerCase()) || WORDS_ALONE.has(p.toLowerCase()))) {
+      out.push(i)
+      i++
     }
-    out.push(a)
   }
-  return out.join(' ')
+  return out
 }
 
-function repairOcrFigures(line: string, spaced = false): string {
-  line = brokenWords(line)
+/** Two short pieces side by side: a line that may hold a broken word (most lines hold none, and are not split). */
+const MAY_BREAK_RE = /(?:^|[^\p{L}])\p{L}{1,4} \p{L}{1,4}(?![\p{L}])/u
+
+/** The pairs of a line that may hold some, none of a line longer than a paragraph. */
+const brokenPairsOf = (line: string): number[] => (line.length > 20000 || !MAY_BREAK_RE.test(line) ? [] : brokenPairs(line.split(' ')))
+
+/**
+ * Whether the document is a broken copy (a PDF's text layer or an OCR that put stray spaces inside
+ * words): two broken words of the plan vocabulary or more. A well-typed plan holds none, and one
+ * pair alone is more likely two real words that happen to make a syllable than a broken copy.
+ */
+function brokenCopy(lines: readonly string[]): boolean {
+  let found = 0
+  for (const line of lines) if ((found += brokenPairsOf(line).length) >= 2) return true
+  return false
+}
+
+/** The broken words of a line joined (brokenPairs). */
+function brokenWords(line: string): string {
+  const pairs = brokenPairsOf(line)
+  if (pairs.length === 0) return line
+  const pieces = line.split(' ')
+  for (const i of pairs.reverse()) pieces.splice(i, 2, pieces[i]! + pieces[i + 1]!)
+  return pieces.join(' ')
+}
+
+function repairOcrFigures(line: string, spaced = false, broken = false): string {
+  if (broken) line = brokenWords(line)
   // "Il. NỘI DUNG", "IIl. TỔ CHỨC": a roman numeral typed or read with the letter l for I.
   const roman = /^(\s*)([IVXl]{2,5})([.)]\s)/u.exec(line)
   if (roman && /l/u.test(roman[2]!) && /[IVX]/u.test(roman[2]!)) line = `${roman[1]}${roman[2]!.replace(/l/gu, 'I')}${roman[3]}${line.slice(roman[0].length)}`
   return line
     // The measures' words with a wrong or lost accent, as typed from a photo or read by OCR.
     // ("s ản lượng", "n ăng suất": OCR may also cut a word after its first letter; brokenWords joins
-    // such pieces in general, these also mend a wrong accent.)
+    // such pieces in a copy broken throughout, these also mend one alone and a wrong accent.)
     .replace(/(?<![\p{L}])n ?[âăa]ng su[ấâạa]t(?![\p{L}])/gu, 'năng suất')
     .replace(/(?<![\p{L}])s ?[áảạa]n l[ưu][ợơọo]ng(?![\p{L}])/gu, 'sản lượng')
     .replace(/(?<![\p{L}])d ?i[êệe]n t[íi]ch(?![\p{L}])/gu, 'diện tích')
@@ -2508,6 +2528,7 @@ export function normalizeText(raw: string): string {
   let pageBreakAt = -1
   const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined))))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
+  const broken = brokenCopy(unified)
   // Rows of a table drawn figures first, and its heading, which goes.
   const figureRows = figureFirstRows(unified)
   // Marks the text refers to ("≥ 80 (1)", "| 95 (2) |"): a line opening on one is that footnote.
@@ -2534,7 +2555,7 @@ export function normalizeText(raw: string): string {
     if (footers.has(original.replace(/\s+/gu, ' ').trim()) || figureRows.heading.has(at)) continue
     const table = tabGroupRow(original, unified[at - 1], unified[at + 1]) ?? tableRow(original, spaced, unified[at - 1])
     if (table === '') continue
-    const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced)))))))
+    const { line, heading } = table !== null ? { line: repairOcrFigures(table, spaced, broken), heading: false } : stripMarkup(curlQuotes(partInWholeUnit(rangeInOneUnit(percentInWords(figuresInWords(repairOcrFigures(listInBrackets(responsibleInBrackets(original), marks), spaced, broken)))))))
     const row = table === null && figureRows.rows.has(at)
     const text = table === null ? figureFirst(line.replace(/[ \t]+/g, ' ').trim(), row) : line.replace(/[ \t]+/g, ' ').trim()
     // A running footer ending in its page number ("KH thi đua năm 2024 - UBND phường … Trang 2").
