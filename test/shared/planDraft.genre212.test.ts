@@ -203,3 +203,10 @@ describe('words broken by stray spaces are joined only in a copy broken througho
     expect(text).toContain('lúa đạt 60 tạ/ha')
   })
 })
+
+describe('a paragraph opening on its field before a comma: every field of the one vocabulary', () => {
+  it('leaves "Về xây dựng hệ thống chính trị," out of the goal\'s name, as "Về kinh tế,"', () => {
+    const d = draftPlan(letter('Về kinh tế, diện tích trồng dừa đạt 860 ha.', 'Về xây dựng hệ thống chính trị, kết nạp 15 đảng viên mới.'))
+    expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích trồng dừa', 'Kết nạp đảng viên mới'])
+  })
+})

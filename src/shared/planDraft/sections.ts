@@ -226,8 +226,10 @@ export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám
  * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
  * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
  */
-export const FIELD_OPENING_RE =
-  /^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|nông nghiệp|môi trường|giáo dục|y tế|xây dựng (?:đảng|chính quyền|nông thôn mới))(?![\p{L}])[^;.:]{0,40}?,\s)/iu
+export const FIELD_OPENING_RE = new RegExp(
+  String.raw`^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?${FIELD_WORDS}(?![\p{L}])[^;.:]{0,40}?,\s)`,
+  'iu',
+)
 
 /** A field's name as a run-in heading closed by a stop ("**Về quốc phòng - an ninh.** Hoàn thành …"): field words only before the stop. */
 const FIELD_LABEL_STOP_RE = new RegExp(String.raw`^về\s+(?:lĩnh vực\s+)?${FIELD_WORDS}(?:\s*(?:[-–,&]|và)\s*${FIELD_WORDS}){0,3}\.\s+\p{Lu}`, 'iu')
