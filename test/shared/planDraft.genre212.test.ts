@@ -210,3 +210,20 @@ describe('a paragraph opening on its field before a comma: every field of the on
     expect(d.indicators.map((i) => i.value.name)).toEqual(['Diện tích trồng dừa', 'Kết nạp đảng viên mới'])
   })
 })
+
+describe('a part in brackets, the subject of a verb of making', () => {
+  it('reads a part of high-quality rice in brackets as a part, no height, and the yield after it as the crop\'s', () => {
+    const d = draft(['- Diện tích gieo trồng lúa cả năm 1.180 ha (trong đó lúa chất lượng cao 650 ha), năng suất bình quân 62 tạ/ha, sản lượng 7.316 tấn.'])
+    const [area, part, yieldOf, output] = d.indicators.map((i) => i.value)
+    expect(part).toMatchObject({ name: 'Diện tích lúa chất lượng cao', partOf: area!.code, target: { kind: 'at_least', value: 650 } })
+    expect(yieldOf).toMatchObject({ name: 'Năng suất lúa', target: { kind: 'derived', value: 62 } })
+    expect(output).toMatchObject({ target: { kind: 'at_least', value: 7316 } })
+  })
+  it('still reads a length in brackets as the size of what it follows', () => {
+    expect(draft(['- Nhựa hóa 3 tuyến đường (đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km).']).indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 3 }])
+  })
+  it('names what a verb of making alone makes by the counted noun and the words after it, up to a clause of its own', () => {
+    const d = draft(['- Xây dựng mới 3 cây cầu giao thông nông thôn và nâng cấp, mở rộng 6,5 km đường giao thông ấp.', '- Phát triển mới ít nhất 350 đoàn viên công đoàn và thành lập mới 04 công đoàn cơ sở.', '- Thành lập mới 2 hợp tác xã nông nghiệp.'])
+    expect(d.indicators.map((i) => i.value.name)).toEqual(expect.arrayContaining(['Xây dựng mới cây cầu giao thông nông thôn', 'Phát triển mới đoàn viên công đoàn', 'Thành lập mới hợp tác xã nông nghiệp']))
+  })
+})

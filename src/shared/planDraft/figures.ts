@@ -241,6 +241,15 @@ function breaksOf(text: string): number[] {
 const MILESTONE = String.raw`(?<![\p{L}])(?:đợt\s+(?:\d{1,2}|[IVX]{1,4})|(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:[IV]{1,3}|[1-3])|sơ kết\s+(?:đợt\s+\S+|(?:6|sáu)\s+tháng))(?![\p{L}\d])(?:\s*\([^()]{0,40}\))?[^\d;.,()]{0,30}?\d[\d.,]*\s*[^\d;,.()]{0,20}?`
 // (Seven milestones at most: a year has no more, and a chain without its end is then given up at once.)
 const PHASE_LEVEL_RE = new RegExp(String.raw`${MILESTONE}(?:,\s*${MILESTONE}){0,6},\s*(?:và\s+)?(?:cả\s+năm|cuối\s+năm|(?:thời điểm|đến)\s+(?:ngày\s+)?31\/12)(?![\p{L}\d])(?=[^;]*?\d)`, 'giu')
+/**
+ * The words before a figure in brackets that make it a size of the thing named before ("dài 1,2 km",
+ * "cao 3 tầng", "quy mô 5 ha", "diện tích 2 ha"), given the figure's unit: a length, a width or a
+ * height only in a unit of length or in storeys.
+ */
+function sizeInBracket(before: string, unit: string): boolean {
+  if (/(?<![\p{L}])(?:quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(before)) return true
+  return /(?<![\p{L}])(?:dài|rộng|cao)\s*(?:khoảng\s+)?$/iu.test(before) && /^(?:m|mét|km|cm|tầng)$/iu.test(unit)
+}
 /** "Quý I: ", "quý 2 (lũy kế): đạt ": a quarter's label and colon right before a figure (a few words between at most). */
 const QUARTER_LABEL_RE = /(?<![\p{L}])quý\s+(?:[IV]{1,3}|[1-4])(?![\p{L}\d])(?:\s*\([^()]{0,30}\))?\s*:[^\d;:.]{0,20}$/iu
 /** "03 công trình: trường Mầm non …, đường … và …": a count of things before the colon that names them, none with a figure of its own. */
@@ -421,7 +430,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "(tỉnh giao 16 tỷ đồng, huyện giao 17 tỷ đồng)": the figures others assign, in brackets after the commune's own.
     if (open !== -1 && closeAfter(open) >= at + m[0].length && !text.slice(open, at).includes(')') && /(?<![\p{L}])giao\s*(?:là\s*|:\s*)?$/iu.test(text.slice(open, at))) continue
     // "(đoạn từ cầu Lạc Sơn đến chợ An Lạc, dài 1,2 km)": a size in brackets describes, it sets nothing.
-    if (open !== -1 && open >= segStart - 1 && closeAfter(open) >= at + m[0].length && /(?:dài|rộng|cao|quy mô|tổng chiều dài|diện tích)\s*(?:khoảng\s+)?$/iu.test(text.slice(open, at))) continue
+    // (A length, a width or a height is one in a unit of length or in storeys: "(trong đó lúa chất
+    // lượng cao 650 ha)" is a part of high-quality rice, no height.)
+    if (open !== -1 && open >= segStart - 1 && closeAfter(open) >= at + m[0].length && sizeInBracket(text.slice(open, at), m[2] ?? m[4] ?? m[5] ?? '')) continue
     if (open !== -1 && open >= segStart - 1 && closeAfter(open) >= at + m[0].length && /\d{4}|hiện|đầu năm|cuối năm/iu.test(text.slice(open, at))) {
       const held = /([^,;:()]+?)\s+không (?:tăng|vượt)(?:\s+(?:so với\s+)?(?:năm (\d{4})|năm trước|cùng kỳ(?: năm trước)?))?\s*$/iu.exec(text.slice(lastBreak, open))
       const spanEnd = closeAfter(open) + 1
@@ -615,13 +626,16 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     }
     const pieces = name.split(/\s*,\s*/u)
     const shortName = pieces.length <= 2 && pieces.every((p) => p.split(/\s+/u).length <= 2) && !/^(?:tỷ lệ|số|tổng|diện tích|năng suất|sản lượng)/iu.test(name)
+    // "Xây dựng mới 3 cây cầu giao thông nông thôn", "Thành lập mới 4 hợp tác xã nông nghiệp": a verb
+    // of making or bringing in alone before the count; what is made is the counted noun and the words after it.
+    const countingVerb = VERB_ALONE_RE.test(name) && m[5] !== undefined && unitInfo(m[5])?.integer === true
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
     const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
     // "Xử lý dứt điểm 100% các trường hợp lấn chiếm vỉa hè, lòng đường": the cases a verb deals with
     // follow the figure, to the clause's end; the verb stays in the name.
     const casesAfter = /^100\s*%$/u.test(figure) && name !== '' && /^\s*(?:các\s+|số\s+)?(?:trường hợp|vụ việc|đơn thư|hồ sơ)(?![\p{L}])/iu.test(after(end))
-    if (subjectMode && (bareVerb || shortName || unitsAfter || casesAfter) && /^\s+\p{L}/u.test(after(end))) {
+    if (subjectMode && (bareVerb || shortName || countingVerb || unitsAfter || casesAfter) && /^\s+\p{L}/u.test(after(end))) {
       // The subject ends at the clause's end ("… vào lớp 1 và Trường Mầm non … được công nhận …").
       const nextBreak = breaks.find((x) => x > end)
       const rest = nextBreak !== undefined ? text.slice(end, nextBreak) : after(end)
@@ -630,6 +644,19 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       let stop = rest.search(bareVerb || casesAfter ? /;|\.(?=\s|$)|\s\(|\s+so với\s|\s+và\s+(?=\d)|,\s+đồng thời\s/u : byComma)
       // A subject running to ";" that holds another figure ends at its comma ("…, đưa tỷ lệ … dưới 0,5%").
       if ((bareVerb || casesAfter) && subjectFigure(stop === -1 ? rest : rest.slice(0, stop))) stop = rest.search(byComma)
+      // ("Trồng mới 80 ha quế ở các làng vùng cao và 40 ha thảo quả": a subject running into another
+      // clause with a figure of its own, joined by "và", ends before the "và".)
+      // ("Xây dựng mới 3 cây cầu giao thông nông thôn và nâng cấp, mở rộng 6,5 km đường": after a verb of
+      // making alone, so does one whose clause after "và" opens on a verb of a few words before its
+      // figure, "nâng cấp, mở rộng 6,5 km", "thành lập mới 04 …". Elsewhere "và" may join two parts of one subject.)
+      const join = rest.search(/\s+(?:và|đồng thời)\s+/u)
+      if (join !== -1 && (stop === -1 || join < stop) && subjectFigure(stop === -1 ? rest : rest.slice(0, stop)) && !subjectFigure(rest.slice(0, join))) stop = join
+      else if (join !== -1 && countingVerb && (stop === -1 || join < stop) && !/\d/u.test(rest.slice(0, join))) {
+        const clause = rest.slice(join).replace(/^\s+(?:và|đồng thời)\s+/u, '')
+        const figure = /(?<![\p{L}\d.,/])\d/u.exec(clause)
+        const lead = figure ? clause.slice(0, figure.index) : ''
+        if (figure && !/[;.]/u.test(lead) && lead.split(',').every((p) => p.trim().split(/\s+/u).length <= 3)) stop = join
+      }
       // "… 06 tàu cá vỏ thép, vỏ composite có công suất …", "05 nhà văn hóa thôn, nhà văn hóa tổ
       // dân phố …": a comma before a word the subject (or the counted noun) already holds lists
       // kinds of the same thing, and the subject goes on.
