@@ -227,3 +227,21 @@ describe('a part in brackets, the subject of a verb of making', () => {
     expect(d.indicators.map((i) => i.value.name)).toEqual(expect.arrayContaining(['Xây dựng mới cây cầu giao thông nông thôn', 'Phát triển mới đoàn viên công đoàn', 'Thành lập mới hợp tác xã nông nghiệp']))
   })
 })
+
+describe('a measure\'s own label before a verb of keeping, a crop after the verb that sows it', () => {
+  it('names a standing area and a herd by their labels, and derives the crop\'s yield from that area', () => {
+    const d = draft(['- **Diện tích sầu riêng hiện có:** duy trì ổn định 1.320 ha.', '- **Sầu riêng:** năng suất bình quân 20 tấn/ha; sản lượng đạt 26.400 tấn trở lên.', '- Tổng đàn bò: duy trì ổn định 1.250 con.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([
+      ['Diện tích sầu riêng', 'at_least'],
+      ['Năng suất sầu riêng', 'derived'],
+      ['Sản lượng sầu riêng', 'at_least'],
+      ['Tổng đàn bò', 'at_least'],
+    ])
+  })
+  it('reads "trồng lạc 85 ha" before a yield as the crop\'s area, not "trồng mới" or "trồng dặm"', () => {
+    const d = draft(['- Trồng lạc 85 ha, năng suất 25 tạ/ha, sản lượng 212,5 tấn.', '- Cà phê: trồng mới, trồng dặm 25 ha; năng suất 3 tấn/ha.'])
+    expect(d.indicators.map((i) => i.value.name).slice(0, 3)).toEqual(['Diện tích lạc', 'Năng suất lạc', 'Sản lượng lạc'])
+    expect(d.indicators[1]!.value.target).toMatchObject({ kind: 'derived', value: 25 })
+    expect(d.indicators[3]!.value.name).not.toMatch(/^Diện tích/u)
+  })
+})

@@ -141,6 +141,10 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // "Giáo dục: duy trì …": the field's label before the goal.
   // ("Cây cam: duy trì diện tích …": a crop's label is kept, it names the crop of the measure.)
   // (Not a topic whose phase was blanked after its colon: "Nhựa hóa đường: ‹…› hoàn thành 4 km" names the year's figure.)
+  // ("Diện tích sầu riêng hiện có: duy trì ổn định 1.320 ha", "Tổng đàn bò: duy trì ổn định …": a
+  // measure's own label before a verb of keeping alone names the measure; the verb goes.)
+  const keptMeasure = /^((?:diện tích|năng suất|sản lượng|tổng|số|tỷ lệ|tỉ lệ|đàn)\s[^:;.\d]{1,60}?)\s*:\s*(?:duy trì|giữ vững|giữ|bảo vệ)(?:\s+ổn định)?(?:\s+(?:ở mức|đạt|là))?\s*$/iu.exec(s)
+  if (keptMeasure) s = keptMeasure[1]!
   s = s.replace(/^\p{Lu}[\p{L} ,–-]{1,30}:\s{1,2}(?=(?:duy trì|giữ vững|đảm bảo|bảo đảm|hoàn thành|không để)(?:\s|$))(?!duy trì\s+(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/u, '')
   // "Về quốc phòng, an ninh và xây dựng chính quyền: Hoàn thành 100% …": a field's label opening the paragraph.
   // ("Hai là, về văn hóa - xã hội: giảm tỷ lệ …": after the paragraph's ordinal too.)

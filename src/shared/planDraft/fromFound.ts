@@ -117,7 +117,10 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const outputNext = /^sản lượng(?![\p{L}])/iu.test(following?.name ?? '') && /^(?:tấn|tạ)$/u.test(following?.unit ?? '')
     const yieldNext = /^năng suất(?![\p{L}])/iu.test(following?.name ?? '') || (outputNext && (/^sản lượng$/iu.test(following!.name) || /^năng suất(?![\p{L}])/iu.test(found[at + 1]?.name ?? '')))
     // ("Về nông, lâm nghiệp, diện tích gieo trồng lúa …": a name holding its measure's word further on is led in to it, below.)
-    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && !/(?<![\p{L}])diện tích(?![\p{L}])/iu.test(crop) && cropWords <= 5 && !VILLAGE_NAME_RE.test(crop) && !PLANTING_RE.test(crop)
+    // ("…; trồng lạc 85 ha, năng suất 25 tạ/ha, …": the verb that sows a crop, before it, names no
+    // action of planting: what it sows is the crop; not "trồng mới", "trồng dặm", "trồng xen".)
+    const sownCrop = /^(?:và\s+)?(?:trồng|gieo trồng|gieo cấy|gieo sạ|cấy|sạ)\s+(?!(?:mới|dặm|lại|xen|thêm|bổ sung|thay thế)(?![\p{L}]))(\p{L}+(?:\s+\p{L}+){0,3})$/iu.exec(crop)?.[1]
+    const areaOf = f.unit === 'ha' && !inParts.has(i) && yieldNext && !MEASURE_RE.test(f.name) && !/(?<![\p{L}])diện tích(?![\p{L}])/iu.test(crop) && cropWords <= 5 && !VILLAGE_NAME_RE.test(crop) && (!PLANTING_RE.test(crop) || sownCrop !== undefined)
     // "Ổn định sản xuất lương thực, diện tích lúa nước cả năm 180 ha, năng suất …": a clause of direction
     // before the comma leads in; the crop's measure, with its crop named, is the clause after it.
     // ("Cao su (diện tích cho mủ, sản lượng mủ khô)": a comma inside the crop's bracket leads in nothing.)
@@ -126,7 +129,7 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
     const ownNext = found[nextOwn[i]!]
     const led = !areaOf && /^(?:năng suất|sản lượng)(?![\p{L}])/iu.test(ownNext?.name ?? '') ? /^[^:;()]+?,\s+((?:diện tích|năng suất|sản lượng)\s+\p{L}.*)$/iu.exec(f.name)?.[1] : undefined
     // ("… và cây ngô trồng 410 ha …": the joining word and the bare verb after the crop are no part of its name.)
-    const m = MEASURE_RE.exec(areaOf ? `diện tích ${crop.replace(/^và\s+/iu, '').replace(/\s(?:trồng|cấy|sạ)$/iu, '')}` : (led ?? f.name))
+    const m = MEASURE_RE.exec(areaOf ? `diện tích ${sownCrop ?? crop.replace(/^và\s+/iu, '').replace(/\s(?:trồng|cấy|sạ)$/iu, '')}` : (led ?? f.name))
     if (!m) {
       // "Ngô: diện tích 380 ha, trong đó thôn Nà Lừa 120 ha, …; năng suất 45 tạ/ha": a village's share of
       // the crop's area leaves the crop named for the measures after it.
