@@ -245,3 +245,18 @@ describe('a measure\'s own label before a verb of keeping, a crop after the verb
     expect(d.indicators[3]!.value.name).not.toMatch(/^Diện tích/u)
   })
 })
+
+describe('a part naming its targets beside its solutions, "a) Chỉ tiêu" and "b) Giải pháp" under every field', () => {
+  const fields = ['nông nghiệp', 'kinh tế', 'văn hóa - xã hội'].flatMap((field, k) => [
+    `${k + 1}. Lĩnh vực ${field}`,
+    'a) Chỉ tiêu',
+    `- Diện tích trồng rừng mới đạt ${k + 12} ha.`,
+    'b) Giải pháp',
+    `- Tổ chức ít nhất ${k + 3} lớp tập huấn cho khoảng 320 lượt nông dân.`,
+  ])
+  const text = ['KẾ HOẠCH', 'Phát động phong trào thi đua năm 2026', 'PHẦN I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '- Động viên toàn dân thi đua.', 'PHẦN II. NỘI DUNG PHONG TRÀO THI ĐUA, CHỈ TIÊU VÀ GIẢI PHÁP', ...fields, 'PHẦN III. TỔ CHỨC THỰC HIỆN', '1. Văn phòng tổng hợp kết quả.'].join('\n')
+  it('reads the targets of each field and none of its solutions, however often the same lettered heading comes back', () => {
+    const d = draftPlan(text)
+    expect(d.indicators.map((i) => [i.value.target, i.confidence === 'low'])).toEqual([12, 13, 14].map((value) => [{ kind: 'at_least', value }, false]))
+  })
+})

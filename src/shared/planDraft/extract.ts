@@ -168,7 +168,7 @@ function underItsHeading(current: Section, lines: readonly Line[], index: number
 }
 
 /** A part named for its purpose and its targets together ("MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA"). */
-const NAMES_TARGETS_RE = /^(?:mục đích|yêu cầu)(?![\p{L}]).*(?<![\p{L}])chỉ tiêu(?![\p{L}])/iu
+const NAMES_TARGETS_RE = /^(?:mục đích|yêu cầu|nội dung)(?![\p{L}]).*(?<![\p{L}])chỉ tiêu(?![\p{L}])|(?<![\p{L}])chỉ tiêu(?![\p{L}])[^.;:]{0,40}?(?:,|\s+và)\s+(?:các\s+)?(?:nhiệm vụ|giải pháp|biện pháp)(?![\p{L}])/iu
 
 /** The last line with text before `index` is the heading of the section `current`. */
 function headingJustAbove(current: Section, lines: readonly Line[], index: number): boolean {

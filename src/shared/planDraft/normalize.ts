@@ -2583,7 +2583,9 @@ export function normalizeText(raw: string): string {
   // Nor is the end of a sentence a PDF wrapped (a line opening in lower case under one without a
   // stop): two crops' lines may end alike ("sản lượng 5.250 tấn." … "sản lượng 1.176 tấn."), one of them before a page number.
   const wrapped = new Set(lines.filter((l, i) => i > 0 && l.blanksBefore === 0 && /^\p{Ll}/u.test(l.text) && !SENTENCE_END_RE.test(lines[i - 1]!.text)))
-  const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text) && !wrapped.has(l)
+  // ("a) Chỉ tiêu", "b) Giải pháp" under each field: a line opening on an item's number or letter is
+  // the plan's own structure, however often it comes back; no running header is numbered.)
+  const header = (l: RawLine): boolean => l.text.length <= 100 && !l.text.startsWith('- ') && !/:$/u.test(l.text) && !wrapped.has(l) && !/^(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})[.)/]\s/u.test(l.text)
   for (const l of lines) if (header(l)) counts.set(key(l.text), (counts.get(key(l.text)) ?? 0) + 1)
   // A line that opens a page after a page number ("Trang 2") twice or more is a running header too.
   const opening = new Map<string, number>()
