@@ -260,3 +260,24 @@ describe('a part naming its targets beside its solutions, "a) Chỉ tiêu" and "
     expect(d.indicators.map((i) => [i.value.target, i.confidence === 'low'])).toEqual([12, 13, 14].map((value) => [{ kind: 'at_least', value }, false]))
   })
 })
+
+describe('sets 249 to 254: a review naming the year of its targets, a table naming units in brackets, a clause of direction before a measure', () => {
+  it('reads no target in last year\'s results whose paragraph names the plan\'s year as that of its targets', () => {
+    const d = draftPlan(['KẾ HOẠCH', 'Phát động phong trào thi đua năm 2026', 'Sáu tháng cuối năm 2025, xã đã hoàn thành cơ bản các chỉ tiêu. Kết quả cả năm 2025: sản lượng cam đạt 36.900 tấn; trồng rừng tập trung 615 ha. Những kết quả trên là cơ sở để xã đặt ra các chỉ tiêu thi đua năm 2026.', 'I. MỤC ĐÍCH, YÊU CẦU', '- Động viên toàn dân thi đua.', 'II. CHỈ TIÊU', '- Sản lượng cam đạt 38.700 tấn.'].join('\n'))
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 38700 }])
+  })
+  it('reads a count of units "29/31" whose unit is in brackets after the row\'s name, and leaves that unit out of a yes/no\'s name', () => {
+    const d = draft(['| Chỉ tiêu (đơn vị tính) | Kế hoạch năm 2027 |', '|---|---|', '| Số thôn đạt danh hiệu Thôn văn hóa (thôn) | 29/31 |', '| Trường học giữ vững chuẩn quốc gia (trường) | 11/11 |'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['Số thôn đạt danh hiệu Thôn văn hóa', 'thôn', { kind: 'at_least', value: 29 }],
+      ['Trường học giữ vững chuẩn quốc gia', 'đạt/không đạt', { kind: 'yes_no' }],
+    ])
+  })
+  it('names a cut by the measure after a clause of direction, a ceiling on last year\'s cases; a yield "tấn quả tươi/ha"', () => {
+    const d = draftPlan(['KẾ HOẠCH', 'Phát động phong trào thi đua năm 2027', 'Năm 2026, trên địa bàn xã xảy ra 10 vụ tai nạn giao thông.', 'II. CHỈ TIÊU', '- Kiềm chế tai nạn giao thông, số vụ tai nạn giao thông giảm 10% trở lên so với năm 2026.', '- Năng suất cà phê bình quân 9 tấn quả tươi/ha.'].join('\n'))
+    expect(d.indicators.map((i) => [i.value.name, i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['Số vụ tai nạn giao thông', 'vụ', { kind: 'at_most', value: 9, strict: false }],
+      ['Năng suất cà phê', 'tấn/ha', expect.objectContaining({ value: 9 })],
+    ])
+  })
+})

@@ -153,6 +153,9 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   // ("Giảm nghèo: giảm tỷ lệ hộ nghèo 3 - 4%", "Chỉ tiêu 8 - Giảm nghèo: giảm …": a topic's run-in label
   // before a cut of a measure it names after the verb; not a measure's own label, "Tỷ lệ hộ nghèo: giảm …".)
   s = s.replace(/^(?:chỉ tiêu\s+\d{1,2}\s*[-–.]\s*)?(?!(?:tỷ lệ|tỉ lệ|số|tổng)\s)[^:;.\d]{2,60}:\s+(?=(?:phấn đấu\s+)?(?:kéo\s+)?giảm\s+(?!(?:còn|xuống|ít nhất|tối thiểu|từ|trên|dưới|không)(?![\p{L}]))\p{L}+\s+\p{L})/iu, '')
+  // ("Kiềm chế tai nạn giao thông, số vụ tai nạn giao thông giảm 10% …": a clause of direction before a
+  // comma, the measure's own name after it: the measure is named by that name alone.)
+  s = s.replace(/^(?:kiềm chế|kéo giảm|hạn chế|ngăn chặn|tập trung|đẩy mạnh|nâng cao|tăng cường|tiếp tục)\s[^,;:]{2,60},\s+(?=(?:số|tỷ lệ|tỉ lệ|tổng số)\s)/iu, '')
   // ("Thi đua cải cách hành chính, chuyển đổi số: 100% cán bộ …": so is a movement's name before a colon.)
   s = s.replace(/^thi đua\s[^:;.]{2,80}:\s*/iu, '')
   // ("Về văn hóa - xã hội, giảm tỷ lệ …", "Trên lĩnh vực kinh tế, tổng thu …": so is a field's name before a comma.)

@@ -213,7 +213,9 @@ export function pastResults(text: string, planYear: number | undefined, beforeSe
   if (planYear === undefined) return false
   if (opensOnPastYear(text, planYear)) return true
   if (!beforeSections || !/(?<![\p{L}])(?:đã|đạt được)(?![\p{L}])/iu.test(text)) return false
-  const years = [...text.matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
+  // ("… Những kết quả trên là cơ sở để xã đặt ra các chỉ tiêu thi đua năm 2026": the plan's year named
+  // as that of its targets or tasks is no event of the paragraph's.)
+  const years = [...text.replace(/(?<![\p{L}])(?:chỉ tiêu|nhiệm vụ|kế hoạch|mục tiêu)(?:\s+\p{L}+){0,3}?\s+năm \d{4}/giu, '').matchAll(/năm (\d{4})(?!\d)/giu)].map((m) => Number(m[1]))
   return years.length > 0 && years.every((y) => y < planYear)
 }
 

@@ -11,7 +11,7 @@ export interface UnitInfo {
 }
 
 /** What a crop's yield weighs: beans, grain, paddy, roots, fruit, fresh buds, dried. */
-const YIELD_PRODUCTS = ['nhân', 'hạt', 'thóc', 'củ', 'củ tươi', 'quả', 'trái', 'búp tươi', 'tươi', 'khô']
+const YIELD_PRODUCTS = ['nhân', 'hạt', 'thóc', 'củ', 'củ tươi', 'quả', 'quả tươi', 'trái', 'trái tươi', 'búp tươi', 'tươi', 'khô', 'mủ khô']
 
 const UNIT_LIST: [string[], string, boolean][] = [
   // A table's unit cell may say what the percentage is of ("% kế hoạch", "% chỉ tiêu giao").

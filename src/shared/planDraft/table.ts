@@ -684,7 +684,8 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
     // ("Duy trì 1.240", "hoàn thành 100": the level to keep or reach is a figure, the unit its column's.)
     (!/\d/u.test(planCell.text) || (/^(?:hoàn thành|được công nhận|giữ vững|duy trì|không để|đạt chuẩn)(?![\p{L}])/iu.test(planCell.text) && !new RegExp(QUANTITY_RE.source, 'iu').test(planCell.text) && !/^(?:hoàn thành|giữ vững|duy trì)\s+\d[\d.,]*(?:\s*trở lên)?$/iu.test(planCell.text)))
   if (nameCell && planCell && !kept && (WORD_PLAN_RE.test(planCell.text) || inWords || (wholeFraction(planCell.text) && /\d+\s*\/\s*\d+/u.test(planCell.text)) || allKept(planCell.text))) {
-    const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, ''))
+    // ("Trường học giữ vững chuẩn quốc gia (trường)": a unit in brackets at the name's end is no part of a yes/no's name.)
+    const name = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/\s*\(([^()]+)\)\s*$/u, (m, u: string) => (unitInfo(u.trim().toLowerCase()) || /^[%‰]$/u.test(u.trim()) ? '' : m)))
     // ("| 13 | Trường đạt chuẩn quốc gia | trường | 4/5 | 5/5 | Trường Mầm non … được công nhận năm 2025 |":
     // a note after the plan cell says how, no part of the goal: the row's text ends with the plan cell.)
     const noteAfter = cols.notes !== undefined && cols.plan !== undefined && cols.notes > cols.plan && (cells[cols.notes]?.text ?? '') !== ''
@@ -700,10 +701,12 @@ export function readTableRow(line: Line, section: Section, year: number | undefi
   // 18/21": the same bound signed or said before it, "> 18/21", "trên 18/21" above it.)
   const some = planCell ? /^(?:(?:≥|>=|từ|ít nhất|tối thiểu|không dưới)|(?<above>>|trên))?\s*(?<part>\d{1,4})\s*\/\s*(?<whole>\d{1,4})(?:\s+(?<word>\p{L}+(?:\s\p{L}+){0,2}?))?(?:\s+trở lên)?$/iu.exec(planCell.text)?.groups : undefined
   if (nameCell && planCell && some && Number(some.part) < Number(some.whole)) {
-    const unitWord = (cols.unit !== undefined ? cells[cols.unit]?.text : undefined)?.toLowerCase() ?? ''
+    // ("| Số thôn đạt danh hiệu Thôn văn hóa (thôn) | 29/31 |": or the name cell's, in brackets at its end.)
+    const ofName = cols.unit === undefined ? /\s*\(([^()]+)\)\s*$/u.exec(nameCell.text) : null
+    const unitWord = (cols.unit !== undefined ? cells[cols.unit]?.text : ofName && unitInfo(ofName[1]!.trim().toLowerCase()) ? ofName[1]!.trim() : undefined)?.toLowerCase() ?? ''
     const unit = unitInfo(unitWord)?.canonical ?? (/^\p{L}+(?:\s\p{L}+){0,2}$/u.test(unitWord) ? unitWord : '')
     if (unit !== '' && (some.word === undefined || (unitInfo(some.word.toLowerCase())?.canonical ?? some.word.toLowerCase()) === unit)) {
-      const bare = upperFirst(nameCell.text.replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
+      const bare = upperFirst(nameCell.text.slice(0, ofName && unitWord !== '' ? ofName.index : undefined).replace(/^\d+[.)]\s*/u, '').replace(/^[-+]\s+/u, ''))
       const name = /^(?:số|tổng)(?![\p{L}])/iu.test(bare) ? bare : `Số ${lowerFirst(bare)}`
       const strict = some.above !== undefined
       const f: Found = { name, span: { start: line.start, end: line.start + line.text.length }, at: planCell.start, digits: [some.part!, undefined], unit, cue: { kind: 'at_least', strict }, post: readPost(''), verbFirst: undefined, afterWhole: false, section }
