@@ -263,7 +263,7 @@ describe('a part naming its targets beside its solutions, "a) Chỉ tiêu" and "
 
 describe('sets 249 to 254: a review naming the year of its targets, a table naming units in brackets, a clause of direction before a measure', () => {
   it('reads no target in last year\'s results whose paragraph names the plan\'s year as that of its targets', () => {
-    const d = draftPlan(['KẾ HOẠCH', 'Phát động phong trào thi đua năm 2026', 'Sáu tháng cuối năm 2025, xã đã hoàn thành cơ bản các chỉ tiêu. Kết quả cả năm 2025: sản lượng cam đạt 36.900 tấn; trồng rừng tập trung 615 ha. Những kết quả trên là cơ sở để xã đặt ra các chỉ tiêu thi đua năm 2026.', 'I. MỤC ĐÍCH, YÊU CẦU', '- Động viên toàn dân thi đua.', 'II. CHỈ TIÊU', '- Sản lượng cam đạt 38.700 tấn.'].join('\n'))
+    const d = draftPlan(['KẾ HOẠCH', 'Phát động phong trào thi đua năm 2026', 'Căn cứ Luật Thi đua, khen thưởng năm 2022;', 'Căn cứ Nghị quyết số 27/NQ-HĐND ngày 19/12/2025 của Hội đồng nhân dân xã.', 'Sáu tháng cuối năm 2025, xã đã hoàn thành cơ bản các chỉ tiêu. Kết quả cả năm 2025: sản lượng cam đạt 36.900 tấn; trồng rừng tập trung 615 ha. Những kết quả trên là cơ sở để xã đặt ra các chỉ tiêu thi đua năm 2026.', 'I. MỤC ĐÍCH, YÊU CẦU', '- Động viên toàn dân thi đua.', 'II. CHỈ TIÊU', '- Sản lượng cam đạt 38.700 tấn.'].join('\n'))
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 38700 }])
   })
   it('reads a count of units "29/31" whose unit is in brackets after the row\'s name, and leaves that unit out of a yes/no\'s name', () => {
