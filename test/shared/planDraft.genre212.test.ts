@@ -281,3 +281,14 @@ describe('sets 249 to 254: a review naming the year of its targets, a table nami
     ])
   })
 })
+
+describe('a list with leader dots: its heading, a sub-row indented under its whole', () => {
+  it('reads no goal in the list\'s heading and the indented "trong đó" row as a row of its own', () => {
+    const d = draft(['Chỉ tiêu ............................ Mức phấn đấu năm 2027', '- Giá trị sản phẩm mây tre đan ..................... 385 tỷ đồng', '      trong đó giá trị xuất khẩu ......................................... 240 tỷ đồng', '- Tổng sản lượng thủy sản .................... 15.200 tấn'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([
+      ['Giá trị sản phẩm mây tre đan', { kind: 'at_least', value: 385 }],
+      ['Giá trị xuất khẩu', { kind: 'at_least', value: 240 }],
+      ['Tổng sản lượng thủy sản', { kind: 'at_least', value: 15200 }],
+    ])
+  })
+})

@@ -422,7 +422,12 @@ function leaderJoined(line: string): string {
   // elision, three dots on its word. And a name is short: a long sentence is no form's line.)
   if (!/\s$/u.test(line.slice(0, run.index)) && run[0].length < 5) return line
   if (left.trim().length > 160) return line
-  return `${line.slice(0, line.length - line.trimStart().length)}${left.trimStart()}: ${right}`
+  // ("Chỉ tiêu ........ Mức phấn đấu năm 2027": the list's heading, its columns' names, sets nothing.)
+  if (/^(?:(?:tên\s+)?chỉ tiêu|nội dung|danh mục)$/iu.test(left.trim()) && !/\d/u.test(right.replace(/(?<!\d)\d{4}(?!\d)/gu, ''))) return ''
+  // ("      trong đó giá trị xuất khẩu ....... 240 tỷ đồng" under its whole: a row of its own, never the
+  // wrapped end of the line before, marked as the sub-item it is.)
+  const indent = line.slice(0, line.length - line.trimStart().length)
+  return `${indent}${/^\p{Ll}/u.test(left.trimStart()) ? '+ ' : ''}${left.trimStart()}: ${right}`
 }
 
 /** An HTML tag: its name (lower case) and whether it closes; nothing but a tag's own characters between "<" and ">" (a "< 19" cell is no tag). */
