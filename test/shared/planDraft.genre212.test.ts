@@ -292,3 +292,19 @@ describe('a list with leader dots: its heading, a sub-row indented under its who
     ])
   })
 })
+
+describe('a count of units on a key–value line, a crop\'s share of an area in brackets', () => {
+  it('counts "Số ấp …: ít nhất 12/14" in the units the name counts; "11/11" stays a state kept', () => {
+    const d = draft(['- Số ấp đạt danh hiệu ấp văn hóa: ít nhất 12/14.', '- Số thôn đạt chuẩn nông thôn mới: 11/11.'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['ấp', { kind: 'at_least', value: 12 }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
+  })
+  it('names each crop\'s share of an area in brackets as its area, and reckons the crop\'s yield on it', () => {
+    const d = draft(['- Tổng diện tích cây lâu năm 10.370 ha (điều 6.850 ha, cao su 3.100 ha, hồ tiêu 420 ha).', '- Năng suất hạt điều bình quân 1,25 tấn/ha.', '- Sản lượng hạt điều 8.562,5 tấn.'])
+    const names = d.indicators.map((i) => i.value.name)
+    expect(names.slice(1, 4)).toEqual(['Diện tích điều', 'Diện tích cao su', 'Diện tích hồ tiêu'])
+    expect(d.indicators[4]!.value).toMatchObject({ name: 'Năng suất hạt điều', target: { kind: 'derived', value: 1.25 } })
+  })
+})

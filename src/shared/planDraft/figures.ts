@@ -32,6 +32,8 @@ export interface Found {
   overPlan?: boolean
   /** "có thêm 01 trường …, nâng tổng số … lên 11/13": the increase the total is raised by, the other reading. */
   added?: { digits: string }
+  /** "Thành lập mới" of "Thành lập mới hợp tác xã nông nghiệp": the verb of making alone that named it, before what it makes. */
+  verb?: string
 }
 
 const SUBJECT_AFTER_RE = /^(?:phấn đấu|phân đấu)?\s*(?:hoàn thành|có|đạt|đảm bảo|bảo đảm|giao|trên|khoảng)?$/iu
@@ -481,7 +483,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // after the comma, no word of its own, where the count before was named by its verb alone, a
     // field's run-in label before it or not.)
     const last = out[out.length - 1]
-    const bareTail = last !== undefined && /^\s*$/u.test(before) && m[5] !== undefined && last.unit !== m[5] && unitInfo(last.unit)?.integer === true && VERB_ALONE_RE.test(last.name.replace(/^[^:]{1,80}:\s*/u, ''))
+    const bareTail = last !== undefined && /^\s*$/u.test(before) && m[5] !== undefined && last.unit !== m[5] && unitInfo(last.unit)?.integer === true && VERB_ALONE_RE.test((last.verb ?? last.name).replace(/^[^:]{1,80}:\s*/u, ''))
     const listTail = out.length > 0 && segStart === boundary && text[boundary - 1] === ',' && (bareTail || /^\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}(?:,\s*\p{Ll}+(?:\s+\p{Ll}+){0,4}){0,2}\s+và\s*$/u.test(before)) && cueBefore(before) === undefined && m[5] !== undefined && m[2] === undefined && unitInfo(m[5])?.integer === true
     // ("… không quá 8,5% và 100% trẻ em dưới 1 tuổi được tiêm chủng": a share whose things are named
     // after its figure opens a clause of its own; the ceiling of the rate named before is not its.)
@@ -636,6 +638,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     // "Xây dựng mới 3 cây cầu giao thông nông thôn", "Thành lập mới 4 hợp tác xã nông nghiệp": a verb
     // of making or bringing in alone before the count; what is made is the counted noun and the words after it.
     const countingVerb = VERB_ALONE_RE.test(name) && m[5] !== undefined && unitInfo(m[5])?.integer === true
+    const verbAlone = countingVerb ? name : undefined
     // "…, phấn đấu 100% thôn đạt danh hiệu …": the units that each reach it follow the figure.
     const unitsAfter = /^100\s*%$/u.test(figure) && UNIT_NOUN_RE.test(after(end).trimStart())
     if (unitsAfter) name = ''
@@ -714,7 +717,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (listTail) {
       // (Named by what it counts and, when the figure before was named by its verb alone, that verb: "Số doanh nghiệp phát triển mới".)
       // (A field's run-in label before the verb is none of it: "Phát triển kinh tế: kết nạp mới …".)
-      const verb = out[out.length - 1]!.name.replace(/^[^:]{1,80}:\s*/u, '')
+      const verb = (out[out.length - 1]!.verb ?? out[out.length - 1]!.name).replace(/^[^:]{1,80}:\s*/u, '')
       name = `Số ${m[5]}${verb.split(/\s+/u).length <= 4 && !/^(?:tỷ lệ|tỉ lệ|số|tổng|diện tích|năng suất|sản lượng|giá trị|thu|chi)(?![\p{L}])/iu.test(verb) ? ` ${verb.toLowerCase()}` : ''}`
     }
     // "đạt 9 bác sĩ/vạn dân và 14 giường bệnh/vạn dân": a figure joined by "và" with no words of its own is named by its unit.
@@ -759,6 +762,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       section,
       rest: text.slice(end, spanEnd),
       ...(overPlan ? { overPlan } : {}),
+      ...(verbAlone !== undefined && verbAlone !== name ? { verb: verbAlone } : {}),
       ...(added !== undefined && added.at >= segStart && added.unit === (m[2] ?? m[4] ?? m[5] ?? '') ? { added: { digits: added.digits } } : {}),
     })
     added = undefined

@@ -71,14 +71,20 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   // "Lúa cả năm 210 ha (vụ Chiêm Xuân 115 ha, vụ Mùa 95 ha), năng suất bình quân 56 tạ/ha, …": the
   // seasons in brackets are the year's parts; the yield after the bracket closes is the year's, and
   // its area the figure before the bracket.
-  const gap = (i: number): string => (found[i + 1] ? line.text.slice(found[i]!.span.end - line.start, found[i + 1]!.span.start - line.start) : '')
+  // (After the last figure, the rest of the line: a bracket of parts may close there.)
+  const gap = (i: number): string => (found[i + 1] ? line.text.slice(found[i]!.span.end - line.start, found[i + 1]!.span.start - line.start) : found[i] ? line.text.slice(found[i].span.end - line.start) : '')
   const opensParts = (i: number): boolean => /^[^()]*\($/u.test(gap(i).trim()) && found[i + 1]?.afterWhole === true
   const inParts = new Set<number>()
+  /** The whole each part in brackets is of, by index. */
+  const wholeOf = new Map<number, number>()
   for (let i = 0; i < found.length; i++) {
     // (A bracket opening on "trong đó" holds a part named by its own kind: read below.)
     if (!opensParts(i) || /^trong đó(?![\p{L}])/iu.test(text(found[i + 1]!.span))) continue
     let j = i + 1
-    while (j < found.length && !gap(j - 1).includes(')') && (j === i + 1 || !gap(j - 1).includes('('))) inParts.add(j++)
+    while (j < found.length && !gap(j - 1).includes(')') && (j === i + 1 || !gap(j - 1).includes('('))) {
+      wholeOf.set(j, i)
+      inParts.add(j++)
+    }
     if (!gap(j - 1).includes(')')) for (let k = i + 1; k < j; k++) inParts.delete(k)
   }
   /** The index of the first figure after the i-th outside the brackets (found.length when none). */
@@ -95,7 +101,15 @@ export function fromFound(found: Found[], line: Line, year: number | undefined, 
   }
   const measures = found.map((f, i) => {
     // (A season in the brackets names no crop of its own: the crop stays the year's.)
-    if (inParts.has(i) && !MEASURE_RE.test(f.name)) return undefined
+    if (inParts.has(i) && !MEASURE_RE.test(f.name)) {
+      // ("Tổng diện tích cây lâu năm 10.370 ha (điều 6.850 ha, cao su 3.100 ha, hồ tiêu 420 ha)": a crop's
+      // share of an area, in brackets, is that crop's area; its yield further on is reckoned on it.)
+      const whole = found[wholeOf.get(i) ?? -1]
+      const crop = f.unit === 'ha' && whole && /(?<![\p{L}])diện tích(?![\p{L}])/iu.test(whole.name) && /^\p{L}+(?:\s\p{L}+){0,2}$/u.test(f.name.trim()) && !/(?:^|\s)vụ(?:\s|$)/iu.test(f.name) && !PLANTING_RE.test(f.name.trim()) ? bareCrop(f.name) : undefined
+      if (crop === undefined) return undefined
+      f.name = `Diện tích ${lowerFirst(crop)}`
+      return { measure: 'DT', subject: crop }
+    }
     // "…; trong đó lúa ruộng 310 ha, năng suất bình quân 52 tạ/ha, sản lượng 1.612 tấn": a crop's
     // hectares right before its yield are its area.
     // ("…, trong đó: lúa ruộng bậc thang cả năm diện tích 610 ha, năng suất …": the crop may be named

@@ -430,6 +430,18 @@ function leaderJoined(line: string): string {
   return `${indent}${/^\p{Ll}/u.test(left.trimStart()) ? '+ ' : ''}${left.trimStart()}: ${right}`
 }
 
+/**
+ * "Số ấp, sóc đạt danh hiệu “Ấp, sóc văn hóa”: ít nhất 12/14", "Số trường đạt chuẩn quốc gia: 5/7": a
+ * key–value line whose name counts units ("Số <unit> …") and whose value is some of them, bare, counts
+ * those units: the unit is written after the value ("ít nhất 12/14 ấp"), as a sentence writes it.
+ * (All of them, "11/11", is a state kept, left as it is.)
+ */
+function unitsCountedByName(line: string): string {
+  const m = /^(\s*(?:[-+•*]\s*|\d{1,2}[.)]\s*)?số\s+(\p{L}+)(?![\p{L}])[^:]{0,120}:\s*(?:(?:ít nhất|tối thiểu|từ|không dưới|trên|≥|>)\s*)?(\d{1,4})\s*\/\s*(\d{1,4}))(\s*(?:trở lên)?\s*[.;]?\s*)$/iu.exec(line)
+  if (!m || Number(m[3]) >= Number(m[4]) || !unitInfo(m[2]!.toLowerCase())) return line
+  return `${m[1]} ${m[2]!.toLowerCase()}${m[5]}`
+}
+
 /** An HTML tag: its name (lower case) and whether it closes; nothing but a tag's own characters between "<" and ">" (a "< 19" cell is no tag). */
 const HTML_TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9]{0,9})\b[^<>]{0,300}>/gu
 /** The inline tags a converter leaves in running text ("<strong>", "<em>", "<span …>", "<u>", "<sup>"): decoration. */
@@ -2531,7 +2543,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined))))))))))))))
+  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined).map(unitsCountedByName))))))))))))))
   const spaced = spacedThousands(unified.join('\n'))
   const broken = brokenCopy(unified)
   // Rows of a table drawn figures first, and its heading, which goes.
