@@ -1619,12 +1619,34 @@ function alignedTables(lines: string[]): string[] {
         j++
       }
     }
+    // A rule of dashes under the heading, as a text editor or a PDF draws it ("TT  Chỉ tiêu  ĐVT …" /
+    // "-----------"): no row.
+    if (FULL_RULE_RE.test(lines[j] ?? '')) j++
     const rows: string[][] = []
-    const isRowNumber = (c: Cell | undefined): boolean => c !== undefined && c.end <= head[1]!.start && /^(?:\d{1,3}|[IVXLC]{1,6})[.)]?$/u.test(c.text)
+    // A row's number, or its group's numeral or capital letter ("12", "III.", "A" over "KINH TẾ").
+    const isRowNumber = (c: Cell | undefined): boolean => c !== undefined && c.end <= head[1]!.start && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-H])[.)]?$/u.test(c.text)
     let lastNumber = 0
     let fresh = false
+    // A number as wide as its narrow column, one space from a name set under the names' column
+    // ("III QUỐC PHÒNG - AN NINH" under " TT  Chỉ tiêu"): two cells, the number and the name. (Not a
+    // heading after the table, "III. GIẢI PHÁP", its words not under the column.)
+    const rowCells = (line: string): Cell[] => {
+      const cells = cellsOf(line)
+      const first = cells[0]
+      const joined = numbered && first && first.start < head[1]!.start && first.end > head[1]!.start ? /^(?:\d{1,3}|[IVXLC]{1,6}|[A-H])[.)]? (?=\S)/u.exec(first.text) : null
+      if (joined && Math.abs(first!.start + joined[0].length - head[1]!.start) <= 1) {
+        cells.splice(0, 1, { text: joined[0].trimEnd(), start: first!.start, end: first!.start + joined[0].length - 1 }, { text: first!.text.slice(joined[0].length), start: first!.start + joined[0].length, end: first!.end })
+      }
+      return cells
+    }
+    // The group numerals or letters read so far: a table never numbers two groups alike, so a "III."
+    // after a break, once "III" is read, is the next part's heading, no group row.
+    const groups = new Set<string>()
+    // Where the last break inside the table began: a table that reads no row after it ends there,
+    // the lines after it given back as they stand.
+    let breakAt = -1
     for (; j < lines.length; j++) {
-      const cells = cellsOf(lines[j]!)
+      const cells = rowCells(lines[j]!)
       if (!numbered || cells.length === 0) {
         if (numbered && cells.length === 0) {
           // A page break inside the table: blanks, the footer, then the next row in sequence. (Or the
@@ -1636,9 +1658,10 @@ function alignedTables(lines: string[]): string[] {
             if (t === '' || l.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(l) || PAGE_FOOTER_RE.test(t) || PAGE_NUMBER_RE.test(t)) return true
             return t.length <= 120 && cellsOf(l).length === 1 && !FIGURE_CELL_RE.test(t)
           }
-          while (k < lines.length && k <= j + 6 && !isRowNumber(cellsOf(lines[k]!)[0]) && furniture(lines[k]!)) k++
-          const next = cellsOf(lines[k] ?? '')[0]
-          if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || /^[IVXLC]/u.test(next!.text))) {
+          while (k < lines.length && k <= j + 6 && !isRowNumber(rowCells(lines[k]!)[0]) && furniture(lines[k]!)) k++
+          const next = rowCells(lines[k] ?? '')[0]
+          if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || (/^[IVXLCA-H]/u.test(next!.text) && !groups.has(next!.text.replace(/[.)]$/u, ''))))) {
+            breakAt = j
             j = k - 1
             fresh = true
             continue
@@ -1654,8 +1677,20 @@ function alignedTables(lines: string[]): string[] {
       const row: string[] = head.map(() => '')
       for (const c of cells) row[columnOf(c)] = row[columnOf(c)] ? `${row[columnOf(c)]} ${c.text}` : c.text
       const last = rows[rows.length - 1]
+      // A group's numeral or letter and a name after a break ("III. GIẢI PHÁP CHỦ YẾU" after the last
+      // row and a blank) is a group row only over a row of the table: a numbered one or one of figures.
+      const group = isRowNumber(cells[0]) && !/^\d/u.test(cells[0]!.text) && !FIGURE_CELL_RE.test(cells[cells.length - 1]!.text)
+      if (group && fresh) {
+        const below = lines.slice(j + 1, j + 3).find((l) => l.trim() !== '')
+        const first = below === undefined ? [] : rowCells(below)
+        if (!(first.length >= 2 && ((isRowNumber(first[0]) && /^\d/u.test(first[0]!.text)) || FIGURE_CELL_RE.test(first[first.length - 1]!.text)))) {
+          if (breakAt >= 0) j = breakAt
+          break
+        }
+      }
       if ((isRowNumber(cells[0]) && cells.length >= 2) || (cells.length >= 2 && FIGURE_CELL_RE.test(cells[cells.length - 1]!.text))) {
         if (/^\d/u.test(cells[0]!.text)) lastNumber = Number(cells[0]!.text.replace(/[.)]$/u, ''))
+        else if (isRowNumber(cells[0])) groups.add(cells[0]!.text.replace(/[.)]$/u, ''))
         rows.push(row)
       } else if (row[0] === '' && (row[row.length - 1] !== '' || row[row.length - 2] !== '') && cells.length >= 3) {
         // "Trong đó: đi làm việc …  người  34  40": a row without a number of its own.
@@ -1665,7 +1700,10 @@ function alignedTables(lines: string[]): string[] {
         row.forEach((t, k) => {
           if (t !== '') last[k] = last[k] ? `${last[k]} ${t}` : t
         })
-      } else break
+      } else {
+        if (fresh && breakAt >= 0) j = breakAt
+        break
+      }
       fresh = false
     }
     if (rows.length < 1 || (numbered && rows.length < 2)) {
