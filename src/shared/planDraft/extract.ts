@@ -213,6 +213,14 @@ function footnoteOfMark(line: string, marks: ReadonlySet<string>): boolean {
 }
 
 /**
+ * "[Comment NVA2]: Đề nghị nâng lên 3.300 tấn?", "Nhận xét [TT4]: …", "Commented [AB1]: …": a
+ * reviewer's comment a word processor's export keeps, labelled by the reviewer's initials and the
+ * comment's number in brackets, after the paragraph it sits on. Like a footnote's text it remarks on
+ * the plan; it sets nothing.
+ */
+const REVIEW_COMMENT_RE = /^(?:\[(?:comment(?:ed)?|(?:đã\s+)?nhận xét|bình luận|góp ý)\s+\p{L}{1,8}\d{1,3}\]|(?:comment(?:ed)?|(?:đã\s+)?nhận xét|bình luận|góp ý)\s*\[\p{L}{1,8}\d{1,3}\])\s*:/iu
+
+/**
  * "III. NỘI DUNG THI ĐUA: 1. Thi đua …; giữ gìn vệ sinh môi trường. … 4. Thi đua giữ vững quốc phòng,
  * an ninh … Các chỉ tiêu thi đua cụ thể tại Phụ lục kèm theo Kế hoạch này.": a plan whose body names
  * no figure and sends its targets to an appendix ("Phụ lục") after the signature states them there;
@@ -553,7 +561,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // A footnote ("(1) Tính trên khối lượng phát sinh …", "* Ghi chú: …") explains, it sets nothing.
     // ("¹ Số liệu thống kê đến 31/12 …", "[3] Năm trước đạt …": the text of a footnote a figure's
     // superscript or bracketed mark points to, at the page's end, likewise.)
-    if (!h && (/^(?:\(\d{1,2}\)|\(\*+\)|\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*\p{L}/u.test(line.text) || footnoteOfMark(line.text, bracketMarks))) continue
+    // ("[Comment NVA2]: Đề nghị nâng lên 3.300 tấn?", "Nhận xét [TT6]: Đã sửa từ 14/16 thôn …": a
+    // reviewer's comment kept by the export, REVIEW_COMMENT_RE, likewise.)
+    if (!h && (/^(?:\(\d{1,2}\)|\(\*+\)|\*+|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*\p{L}/u.test(line.text) || footnoteOfMark(line.text, bracketMarks) || REVIEW_COMMENT_RE.test(line.text))) continue
     // "(Bảng chỉ tiêu dán từ file Excel …)": a remark in brackets, the whole line.
     // ("(Biểu kèm theo Nghị quyết số 14/NQ-HĐND, cột (5) là chỉ tiêu giao năm 2026)": a column's or an
     // item's number in brackets inside it keeps it one remark.)
