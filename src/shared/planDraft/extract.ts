@@ -156,8 +156,8 @@ const CROP_HEADING_RE = /^(?:(?:sản xuất|trồng trọt|diện tích|năng s
 /** A measure's name that names no crop: "Diện tích gieo cấy cả năm", "Năng suất bình quân", "sản lượng". */
 const BARE_MEASURE_RE = /^((?:diện tích|năng suất|sản lượng)(?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch))?)((?:\s+(?:cả năm|bình quân|trung bình))*)$/iu
 
-/** A measure of a crop that names none: "Diện tích hiện có", "Diện tích gieo trồng cả năm", "Năng suất", "Sản lượng bình quân". */
-const MEASURE_ALONE_RE = /^(diện tích|năng suất|sản lượng)((?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch|cho thu hoạch|hiện có|trồng mới|kinh doanh|cả năm|bình quân|trung bình))*)$/iu
+/** A measure of a crop that names none: "Diện tích hiện có", "Diện tích gieo trồng cả năm", "Năng suất", "Sản lượng bình quân" (or a slide's "DT", "NS", "SL", lexicon.ts MEASURE_ABBREVIATIONS). */
+const MEASURE_ALONE_RE = /^(diện tích|năng suất|sản lượng|DT|NS|SL)((?:\s+(?:gieo cấy|gieo trồng|gieo sạ|thu hoạch|cho thu hoạch|hiện có|trồng mới|kinh doanh|cả năm|bình quân|trung bình))*)$/iu
 
 /** A field's words, no crop: "nông nghiệp", "nông, lâm nghiệp", "thủy sản", "chăn nuôi", "hàng hóa". */
 const FIELD_WORDS_RE = /(?<![\p{L}])(?:nông|lâm|ngư|công|nghiệp|thủy sản|thuỷ sản|chăn nuôi|trồng trọt|kinh tế|kinh doanh|hàng hóa|hàng hoá|dịch vụ|thương mại|vật chất|tập trung|an toàn)(?![\p{L}])/iu
@@ -325,6 +325,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   let colonWhole: Built | undefined
   // Inside a slide's notes: what the presenter says, from "Ghi chú của người trình bày:" to the next slide's mark.
   let inNotes = false
+  // A line of a slide under its title, to its notes or the next slide's mark: a bullet, whatever marks
+  // it ("⇥⇥GTSX tăng ≥ 9% …", its level a run of tabs lost in normalizing).
+  const slideItem = (l: Line): boolean => deck && !SLIDE_MARK_RE.test(l.text) && !SPEAKER_NOTE_RE.test(l.text)
   // The crop a bullet named alone over the measures under it ("- Sầu riêng" over "- Sản lượng: 21.500 tấn").
   let cropTopic: string | undefined
   // The area of that crop read last under its bullet, whose part a "trong đó" item under it may be.
@@ -818,7 +821,7 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     const topicPart = cropTopic !== undefined && /^trong đó(?![\p{L}])/iu.test(item.text.replace(/^[-+•*]\s+/u, ''))
     let measured = false
     if (cropTopic !== undefined) {
-      const bulleted = !h && /^[-+•*]\s/u.test(line.text)
+      const bulleted = !h && (/^[-+•*]\s/u.test(line.text) || slideItem(line))
       measured = bulleted && found.length > 0 && found.every((f) => MEASURE_ALONE_RE.test(f.name.trim()) || (topicPart && f.unit === 'ha'))
       if (measured) {
         const crop = lowerFirst(cropTopic)
@@ -860,11 +863,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     // ("Nhóm chỉ tiêu kinh tế" over "- Tổng mức bán lẻ …", "(1) …": a line naming a group of targets, TARGET_GROUP_RE, is such a name too.)
     const namesGroup = TARGET_GROUP_RE.test(line.text)
     const numberedNext = next !== undefined && (/^(?:[-+•*]\s+)?(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && ((headingOf(next.text)?.level ?? 0) >= 2 || next.text.startsWith('| '))
-    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
+    // ("Tăng trưởng - thu ngân sách" over "GTSX tăng ≥ 9% …" on a slide whose levels were tabs alone,
+    // lost: in a deck every line of a slide under its title is a bullet, slideItem.)
+    const topic = inList && found.length === 0 && !/[.;:!…]\s*$/u.test(item.text) && item.text.split(/\s+/u).filter((w) => /[\p{L}\d]/u.test(w)).length <= (numberedNext ? 12 : 9) && next !== undefined && (/^[-+•*]\s/u.test(next.text) || numberedNext || (!h && slideItem(next))) && (/^[-+•]\s/u.test(line.text) || /^(?:về|lĩnh vực)\s/iu.test(line.text) || namesGroup || (!h && slideItem(line))) && !STATE_GOAL_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, ''))) && !REACHED_RE.test(goalBody(item.text.replace(/^[-+•]\s+/u, '')))
     if (topic) {
       topicArea = undefined
       const words = item.text.replace(/^[-+•*]\s+/u, '').trim()
-      cropTopic = /^\p{L}+(?:\s+\p{L}+){0,3}$/u.test(words) && !FIELD_WORDS_RE.test(words) && !TOPIC_LABEL_RE.test(words) && !capsTitle(words) && !/^(?:về|lĩnh vực|nhóm|chỉ tiêu)(?![\p{L}])/iu.test(words) ? words.replace(/^cây\s+/iu, '') : undefined
+      // ("Lúa 2 vụ" over "DT 980 ha": a crop named with its seasons, figures.ts SEASONS_HEAD_RE.)
+      cropTopic = /^\p{L}+(?:\s+\p{L}+){0,3}(?:\s+\d{1,2}\s*vụ)?$/u.test(words) && !FIELD_WORDS_RE.test(words) && !TOPIC_LABEL_RE.test(words) && !capsTitle(words) && !/^(?:về|lĩnh vực|nhóm|chỉ tiêu)(?![\p{L}])/iu.test(words) ? words.replace(/^cây\s+/iu, '') : undefined
       continue
     }
     if (inList) {

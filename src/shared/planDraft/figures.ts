@@ -2,7 +2,7 @@
 // measures (cleanName), where the line's clauses end, and the figures that state rather than set.
 import { PLAN_LIMITS } from '../model'
 import type { Line } from './header'
-import { type Cue, cueBefore, ALL_UNITS_STATE_RE, EACH_UNIT_RE, ITEM_NUMBER, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
+import { type Cue, cueBefore, ALL_UNITS_STATE_RE, ANNUAL_CROP_RE, EACH_UNIT_RE, ITEM_NUMBER, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import { FIELD_OPENING_RE, type Section } from './sections'
 import { guardedExtent, markedNoTarget, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
@@ -212,6 +212,13 @@ const MASS_ORG_DUTY_RE = /^[\s,;.:–+•*-]{0,6}(?:(?:ban chấp hành|ủy ban
 const VERB_ALONE_RE = /^(?:phấn đấu\s+)?(?:thành lập|phát triển|kết nạp|tuyển|xây dựng|xây mới|đóng mới|làm mới|thu hút|hỗ trợ|(?:có\s+)?thêm)(?:\s+(?:mới|thêm))?$/iu
 const SEASONS_QUALIFIER_RE = /^\d{1,2}\s*vụ$/iu
 const SEASONS_MEASURE_RE = /^\s*(?:\/\s*năm\s*)?(?::\s*|(?:đạt|là|với|diện tích|gieo trồng|sản lượng)\s+){0,2}\d[\d.,]*\s*(?:ha|tấn|tạ)(?![\p{L}])/iu
+/**
+ * "Lúa 2 vụ" over "DT 980 ha", "NS 60 tạ/ha", "SL ≥ 5.880 tấn" (a slide's bullet over its
+ * sub-bullets), "- Lúa nước 3 vụ/năm" over "+ Diện tích …": a crop sown by the season (ANNUAL_CROP_RE)
+ * named alone with its seasons, closing its line, heads its measures on the lines under it.
+ */
+const SEASONS_HEAD_RE = /^\s*(?:[-+•*–]\s+)?(?:cây\s+)?\p{L}+(?:\s+\p{L}+){0,3}\s*$/u
+const seasonsHead = (before: string, rest: string): boolean => /^\s*(?:\/\s*năm)?\s*$/u.test(rest) && SEASONS_HEAD_RE.test(before) && ANNUAL_CROP_RE.test(before)
 
 /** A subject after its figure holds another figure (not a size that says which units are counted). */
 const subjectFigure = (subject: string): boolean => new RegExp(QUANTITY_RE.source, 'iu').test(subject.replace(SIZE_QUALIFIER_RE, ' '))
@@ -419,7 +426,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (/[×x*]\s*$/u.test(before) || /^\s*[×x*]\s/u.test(text.slice(at + m[0].length, at + m[0].length + 3))) continue
     // "trên 1 ha", "mỗi 1 người", "trên 01 ha" (one written with its leading zero): per one unit, a denominator and not a figure.
     if (/^0?1$/u.test(m[1]!) && /(?:trên|mỗi|cho)\s*$/iu.test(before) && new RegExp(QUANTITY_RE.source, 'iu').test(after(at + m[0].length))) continue
-    if (SEASONS_QUALIFIER_RE.test(m[0]) && SEASONS_MEASURE_RE.test(after(at + m[0].length))) continue
+    if (SEASONS_QUALIFIER_RE.test(m[0]) && (SEASONS_MEASURE_RE.test(after(at + m[0].length)) || seasonsHead(before, after(at + m[0].length)))) continue
     // ("Thời gian: chia làm 2 đợt", "phong trào chia thành 03 đợt": how the campaign is phased, no figure to reach.)
     if (m[5] === 'đợt' && /(?<![\p{L}])chia\s+(?:làm|thành)\s*$/iu.test(before)) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là

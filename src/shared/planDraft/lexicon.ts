@@ -679,7 +679,7 @@ const EQUIPPED_AREA_RE = /(?<![\p{L}])(?:diện tích\s+nhà (?:màng|lưới|k�
 const CERTIFIED_AREA_RE = /(?<![\p{L}])(?:vietgap|globalgap|fsc|chứng chỉ|chứng nhận|mã số vùng trồng|(?:tiêu chuẩn|quy trình|canh tác|sản xuất)\s+hữu cơ)(?![\p{L}])/iu
 
 /** Crops sown each season or year (rice, maize, vegetables, cassava, peanuts, beans …): their area is sown again each year, a flow. */
-const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
+export const ANNUAL_CROP_RE = /(?<![\p{L}])(?:lúa|thóc|ngô|bắp|rau|màu|sắn|mì|khoai|lạc|đậu|vừng|mè|thuốc lá|hành(?=\s+(?:tím|lá|ta|tây)(?![\p{L}]))|tỏi|dưa|dong riềng|tam giác mạch|lương thực|hằng năm|hàng năm|vụ (?:đông|xuân|mùa|hè thu|thu đông|chiêm)|cây vụ)(?![\p{L}])/iu
 
 /** A ceiling right before the figure ("không quá 820 ha"), and the zoning it is set by ("theo quy hoạch"). */
 const ZONING_CAP_RE = /(?<![\p{L}])(?:không\s+(?:vượt\s+)?quá|tối đa)\s*$/iu
@@ -1080,13 +1080,17 @@ const ABBREVIATIONS: Record<string, string> = {
 
 /**
  * Abbreviations whose words depend on what is measured: "NS lúa … tạ/ha" is a yield (NS alone is
- * also ngân sách), "DT … ha" an area, "SL … tấn" an output, "GT … đồng" a value.
+ * also ngân sách), "DT … ha" an area, "SL … tấn" an output, "GT … đồng" a value; "HN giảm 0,3%",
+ * "HCN < 2%" (a slide's short forms) the poor and near-poor households, in % or in hộ (HN alone is
+ * also Hà Nội or hội nghị).
  */
 const MEASURE_ABBREVIATIONS: Record<string, { words: string; units: RegExp }> = {
   DT: { words: 'diện tích', units: /^(?:ha|m²|m2)$/u },
   NS: { words: 'năng suất', units: /^(?:tạ|tấn)\/ha$/u },
   SL: { words: 'sản lượng', units: /^(?:tấn|tạ|kg|lít|(?:nghìn|triệu) lít|m³|m3)$/u },
   GT: { words: 'giá trị', units: /(?:^|\s)đồng(?:\/|$)/u },
+  HN: { words: 'hộ nghèo', units: /^(?:%|hộ)$/u },
+  HCN: { words: 'hộ cận nghèo', units: /^(?:%|hộ)$/u },
 }
 
 const ABBREVIATION_RE = /(?<![\p{L}\p{N}])(\p{Lu}{2,6})(?![\p{L}\p{N}])/gu
@@ -1101,10 +1105,14 @@ export function spellAbbreviations(name: string, unit: string): string {
   })
 }
 
-/** The abbreviation of a name's words ("tai nạn giao thông": TNGT), for cases looked for in text written either way. */
-export function abbreviationOf(words: string): string | undefined {
+/**
+ * The abbreviation of a name's words ("tai nạn giao thông": TNGT), for cases looked for in text written
+ * either way; given the unit it is measured in, a measure's too ("hộ nghèo" in %: HN).
+ */
+export function abbreviationOf(words: string, unit?: string): string | undefined {
   const w = words.toLowerCase()
-  return Object.keys(ABBREVIATIONS).find((k) => ABBREVIATIONS[k] === w)
+  const measure = unit === undefined ? undefined : Object.keys(MEASURE_ABBREVIATIONS).find((k) => MEASURE_ABBREVIATIONS[k]!.words === w && MEASURE_ABBREVIATIONS[k]!.units.test(unit))
+  return Object.keys(ABBREVIATIONS).find((k) => ABBREVIATIONS[k] === w) ?? measure
 }
 
 /**

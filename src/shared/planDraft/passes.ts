@@ -10,7 +10,7 @@ import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop, yieldFactor } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
-import { amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
+import { abbreviationOf, amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",
@@ -653,7 +653,7 @@ function unitOpening(words: string): string | undefined {
  * at every place).
  */
 function statedLevels(text: string, quantity: { words: string; rate: boolean }, unit: string | undefined): StatedLevel[] {
-  const noun = escaped(quantity.words)
+  const spelled = escaped(quantity.words)
     // "thứ 3" and "thứ ba" are one order of birth.
     .replace(/thứ\\s\+(?:3|ba)/u, String.raw`thứ\s+(?:3|ba)`)
     // "tỷ suất sinh" is "tỷ suất sinh thô", named with its measure (a bare "sinh" is in many words).
@@ -669,6 +669,9 @@ function statedLevels(text: string, quantity: { words: string; rate: boolean }, 
     .replace(/có\\s\+hồ\\s\+sơ\\s\+quản\\s\+lý$/u, String.raw`có\s+hồ\s+sơ(?:\s+quản\s+lý)?`)
     // ("Bru - Vân Kiều" is "Bru-Vân Kiều" too: a dash in a name, spaced or not.)
     .replace(/(?:\\s\+)?([-–])(?:\\s\+)?/gu, String.raw`\s*[-–]\s*`)
+  // ("Cuối năm 2026: HN 0,92% (58 hộ)" in a slide's notes: the quantity in its abbreviation, as in its words.)
+  const abbr = abbreviationOf(quantity.words, quantity.rate ? (unit ?? '%') : unit)
+  const noun = abbr === undefined ? spelled : `(?:${spelled}|${abbr})`
   const out: StatedLevel[] = []
   const part = (end: number): boolean => PART_AFTER_RE.test(text.slice(end, end + 30))
   const push = (figure: string, at: number, words: string, u: string | undefined = unit): void => {
