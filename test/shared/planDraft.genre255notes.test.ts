@@ -1,6 +1,9 @@
 // Drafting a plan from its document (issue 13), set 255: a draft exported from a word processor
 // keeps its reviewers' comments ("[Comment AB1]: …", "Nhận xét [CD2]: …") after the paragraphs they
-// sit on: they remark on the plan and set nothing. Hand-written sentences.
+// sit on: they remark on the plan and set nothing. A deck of slides whose bullets are tabs alone: a
+// group bullet names the targets under it, a crop named with its seasons ("Ngô 2 vụ") heads its
+// "DT", "NS", "SL"; "HN", "HCN" are the poor and near-poor households, their start found in the
+// slide's notes. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { listDrafter, planHead } from './planDraftText'
