@@ -256,6 +256,9 @@ export function unitInfo(spelling: string): UnitInfo | undefined {
   return UNIT_BY_SPELLING.get(key) ?? (PER_HUNDRED_RE.test(key) ? { canonical: spelling.trim().replace(/\s+/gu, ' '), integer: false } : undefined)
 }
 
+/** Every spelling of a unit the lexicon reads, as written there (lower case): "tấn", "tạ/ha", "triệu đồng/người/năm", "thôn". */
+export const unitSpellings = (): string[] => [...UNIT_BY_SPELLING.keys()]
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 // (One alternative a first noun, each followed by a comma and a second noun of another kind, so
 // that "35 hộ, hộ cận nghèo …" stays a count of households; bounded spaces, no look-behind.)

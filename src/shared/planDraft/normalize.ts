@@ -5,6 +5,7 @@
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
 import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 import { fromLegacyFont } from './legacyFont'
+import { fromUnmarked } from './unmarked'
 
 
 /** Adds `items` to the end of `out` one by one: a spread into push() passes each as an argument, and a text of hundreds of thousands of lines overflows the call stack. */
@@ -68,7 +69,8 @@ function unifyCharacters(text: string): string {
   // (A text typed in an old font and copied as Latin-1 characters, TCVN3 "KÕ HO¹CH" or VNI "KEÁ
   // HOAÏCH", or UTF-8 read as Windows-1252, "Káº¿ hoáº¡ch", read in Unicode first: TCVN3's soft
   // hyphen is the letter "ư", not a hyphen to drop.)
-  return decodeEntities(trackedChanges(fromLegacyFont(text.normalize('NFC')).text))
+  // (A text typed without marks, "Ty le ho ngheo giam 0,8%", gets the marks of the plan's vocabulary back then too.)
+  return decodeEntities(trackedChanges(fromUnmarked(fromLegacyFont(text.normalize('NFC')).text)))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')

@@ -19,10 +19,12 @@
 // - a plan typed in an old font, TCVN3 or VNI, and copied as Latin-1 characters ("KÕ HO¹CH", "KEÁ
 //   HOAÏCH"), or a UTF-8 text read as Windows-1252 ("Káº¿ hoáº¡ch"), is drafted in Unicode
 //   (./legacyFont.ts); its hand-made sources, written in that code as the text arrived, are compared
-//   through the same conversion (sourcesAsRead).
+//   through the same conversion (sourcesAsRead); so is a plan typed without marks ("Ty le ho ngheo
+//   giam 0,8%"), whose plan vocabulary gets its marks back (./unmarked.ts), and its hand-made sources with it.
 import type { Indicator, Plan, Target } from '../model'
 import { agreesWith } from '../validation'
 import { legacyFontOf, lineFromLegacyFont } from './legacyFont'
+import { unmarkedDocument, withMarks } from './unmarked'
 
 export interface SeedScore {
   expected: number
@@ -285,6 +287,10 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
  */
 export function sourcesAsRead<P extends Pick<Plan, 'indicators'>>(expected: P, text: string): P {
   const font = legacyFontOf(text)
-  if (font === undefined) return expected
+  if (font === undefined) {
+    // (A text typed without marks gets the marks of the plan's vocabulary back, ./unmarked.ts: its sources too.)
+    if (!unmarkedDocument(text)) return expected
+    return { ...expected, indicators: expected.indicators.map((i) => (i.source === undefined ? i : { ...i, source: withMarks(i.source) })) }
+  }
   return { ...expected, indicators: expected.indicators.map((i) => (i.source === undefined ? i : { ...i, source: lineFromLegacyFont(i.source, font) })) }
 }
