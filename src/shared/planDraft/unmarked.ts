@@ -104,8 +104,9 @@ const ANYWHERE = [
   'sụt giảm', 'trụ sở', 'công sở', 'biểu dương', 'phô trương', 'tổng kết năm', 'mỗi xóm', 'mỗi thôn', 'hiện có', 'tảo hôn', 'kết hôn', 'trồng mới', 'xây dựng mới', 'việc làm mới', 'thành lập mới', 'cấp mới',
   // The measures.
   'tỷ lệ', 'tỉ lệ', 'tốc độ', 'giá trị', 'sản xuất', 'tổng', 'sản lượng', 'diện tích', 'năng suất', 'lương thực', 'tổng đàn',
-  'đàn gia súc', 'đàn gia cầm', 'gia súc', 'gia cầm', 'đàn trâu', 'đàn bò', 'đàn lợn', 'đàn heo', 'chăn nuôi', 'lúa', 'ngô', 'mía', 'cà phê', 'hồ tiêu', 'trâu', 'bò sữa',
-  'bò thịt', 'trâu, bò', 'vịt',
+  'đàn gia súc', 'đàn gia cầm', 'gia súc', 'gia cầm', 'đàn trâu', 'đàn bò', 'đàn lợn', 'đàn heo', 'chăn nuôi',
+  // (The grain every plan counts, "lương thực có hạt", and the draught herd: no crop of one commune.)
+  'lúa', 'ngô', 'trâu', 'trâu, bò',
   'trồng trọt', 'cây trồng', 'thu ngân sách', 'ngân sách', 'nhà nước', 'dự toán', 'thu nhập', 'bình quân đầu người', 'trồng rừng',
   'rừng', 'che phủ', 'hộ', 'hộ nghèo', 'hộ cận nghèo', 'cận nghèo', 'nghèo', 'giảm nghèo', 'hộ gia đình', 'gia đình',
   'dân số', 'người', 'người dân', 'tham gia', 'bảo hiểm y tế', 'bảo hiểm xã hội', 'bảo hiểm', 'trẻ em', 'tuổi', 'sữa tươi',
