@@ -51,7 +51,7 @@ const UNIT_LIST: [string[], string, boolean][] = [
   // A yield weighed in kilograms ("năng suất trứng artemia 120 kg/ha", seeds, pepper, honey).
   [['kg/ha'], 'kg/ha', false],
   [['kg'], 'kg', false],
-  [['ha', 'héc-ta', 'hecta'], 'ha', false],
+  [['ha', 'héc-ta', 'héc ta', 'hecta'], 'ha', false],
   [['m²', 'm2', 'mét vuông'], 'm²', false],
   // "Nâng công suất cấp nước lên 4.500 m3/ngày đêm": a plant's capacity, per day and night.
   [['m³/ngày đêm', 'm3/ngày đêm', 'm³/ngày.đêm', 'm3/ngày.đêm', 'm³/ngđ', 'm3/ngđ'], 'm³/ngày đêm', false],

@@ -1118,7 +1118,10 @@ function numberInWords(words: string[]): { value: number; text: string } | undef
  * team"); never after "ngày", "tháng", "thứ", "đợt". A unit already followed by its figure in
  * brackets ("ba nghìn héc ta (3.000 ha)") is left as written.
  */
-function figuresInWords(line: string): string {
+function figuresInWords(given: string): string {
+  // "58 phẩy 5", "7 phẩy 8 tỷ đồng": the decimal comma said aloud between digits is that comma;
+  // "540 héc ta", "1.200 hecta": the hectare said aloud after a figure is "ha".
+  const line = given.replace(/(?<![\d.,])(\d[\d.]*)\s+phẩy\s+(\d+)(?![\d.,])/gu, '$1,$2').replace(/(?<=\d\s?)(?:héc[\s-]?ta|hecta)(?![\p{L}])/giu, 'ha')
   if (!/(?:mươi|mười|trăm|phẩy|nghìn|ngàn|triệu)|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín) +[(\p{L}]/iu.test(line)) return line
   let out = ''
   let from = 0
@@ -1162,6 +1165,153 @@ function figuresInWords(line: string): string {
     from = next
   }
   return from === 0 ? line : out + line.slice(from)
+}
+
+/** A number word from one to ten, as a speaker numbers a part or an item ("phần ba", "một mục đích"). */
+const ITEM_NUMBER_WORDS: Record<string, number> = { một: 1, nhất: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 }
+const ROMAN_NUMERALS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
+/** "phần ba các chỉ tiêu chủ yếu", "phần thứ nhất …": a part of the plan named aloud. */
+const SPOKEN_PART_RE = /^[ \t]*phần\s+(?:thứ\s+)?(một|nhất|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)\s+(?=\p{L})/iu
+/** "một mục đích", "hai yêu cầu": an item numbered aloud (not "một số …", some; not a year, "năm 2025"). */
+const SPOKEN_ITEM_RE = /^[ \t]*(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?!số(?![\p{L}]))(?=\p{L})/iu
+/** "a về kinh tế", "b về văn hóa xã hội": a group lettered aloud, the letter alone before a word. */
+const SPOKEN_LETTER_RE = /^[ \t]*([a-eđ])\s+(?=\p{L}{2})/u
+/** "gạch đầu dòng …" (a dash at the line's head): a bullet said aloud. */
+const SPOKEN_BULLET_RE = /^[ \t]*gạch(?:\s+đầu\s+dòng|\s+ngang)\s+(?=\S)/iu
+/** A figure said in a transcript's way: "58 phẩy 5", "540 héc ta", "96 phần trăm". */
+const SPOKEN_FIGURE_RE = /\d\s+(?:phẩy\s+\d|héc\s?ta(?![\p{L}])|hecta(?![\p{L}])|phần trăm(?![\p{L}]))/iu
+
+/**
+ * A plan dictated into a phone and kept as the speech-to-text transcript: its parts or bullets said
+ * aloud ("phần ba các chỉ tiêu chủ yếu", "gạch đầu dòng lúa cả năm …") on two lines at least, and
+ * its figures in the spoken way ("8 phẩy 5 phần trăm", "540 héc ta") on two lines at least.
+ */
+function spokenTranscript(lines: readonly string[]): boolean {
+  let structure = 0
+  let figures = 0
+  for (const l of lines) {
+    if (SPOKEN_PART_RE.test(l) || SPOKEN_BULLET_RE.test(l)) structure++
+    if (SPOKEN_FIGURE_RE.test(l)) figures++
+    if (structure >= 2 && figures >= 2) return true
+  }
+  return false
+}
+
+/**
+ * The lines of a transcript numbered and lettered aloud, in writing: a part said "phần ba …" is
+ * "III. …", a bullet "gạch đầu dòng …" is "- …", and items said "một …", "hai …" or "a …", "b …"
+ * are "1. …", "2. …" and "a) …", "b) …" where they run in order from the first ("một mục đích" …
+ * "hai yêu cầu"; a line opening on "ba" alone is no item).
+ */
+function spokenStructure(lines: readonly string[]): string[] {
+  const out = [...lines]
+  const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+  for (const [i, l] of lines.entries()) {
+    const part = SPOKEN_PART_RE.exec(l)
+    if (part) out[i] = `${ROMAN_NUMERALS[ITEM_NUMBER_WORDS[part[1]!.toLowerCase()]!]}. ${upper(l.slice(part[0].length))}`
+    const bullet = SPOKEN_BULLET_RE.exec(l)
+    if (bullet) out[i] = `- ${l.slice(bullet[0].length)}`
+  }
+  // Runs in order: each candidate line that comes next in a run is taken; a run of one is none.
+  const runs = (read: (l: string) => { key: string; length: number } | undefined, first: string, next: (key: string) => string[], mark: (key: string) => string): void => {
+    let run: { at: number; key: string; length: number }[] = []
+    const flush = (): void => {
+      if (run.length >= 2) for (const r of run) out[r.at] = `${mark(r.key)} ${upper(lines[r.at]!.slice(r.length))}`
+      run = []
+    }
+    for (const [at, l] of lines.entries()) {
+      if (out[at] !== l) continue
+      const c = read(l)
+      if (!c) continue
+      if (c.key === first) {
+        flush()
+        run.push({ at, ...c })
+      } else if (run.length > 0 && next(run[run.length - 1]!.key).includes(c.key)) run.push({ at, ...c })
+    }
+    flush()
+  }
+  runs(
+    (l) => {
+      const m = SPOKEN_ITEM_RE.exec(l)
+      return m ? { key: String(ITEM_NUMBER_WORDS[m[1]!.toLowerCase()]), length: m[0].length } : undefined
+    },
+    '1',
+    (key) => [String(Number(key) + 1)],
+    (key) => `${key}.`,
+  )
+  runs(
+    (l) => {
+      const m = SPOKEN_LETTER_RE.exec(l)
+      return m ? { key: m[1]!, length: m[0].length } : undefined
+    },
+    'a',
+    (key) => [...(NEXT_LETTERS[key] ?? '')],
+    (key) => `${key})`,
+  )
+  return out
+}
+
+/** Words a speaker fills a pause with ("à", "ờ", "ừm") and "thì" between a subject and its verb. */
+const FILLER_RE = /(?<![\p{L}\d])(?:à|ờ|ừ|ừm|ờm|ơ|thì)(?![\p{L}])[ \t]*/giu
+/** "95 à không 96", "12 ờ nhầm 15": a figure taken back aloud; the one said after it stands. */
+const SELF_CORRECTION_RE = /(?<![\d.,])\d[\d.,]*\s+(?:(?:à|ờ|ừ)\s+)?(?:không(?:\s+phải)?|nhầm|xin lỗi)\s+(?=\d)/giu
+/** A unit "per" said with "trên" ("tạ trên héc ta", "đồng trên người trên năm"); not "trên năm 2025", "trên năm học". */
+const SPOKEN_PER_RE = /\s+trên\s+(ha|héc\s?ta|hecta|người|hộ|năm|tháng|ngày|con)(?![\p{L}\d]|\s+(?:học|\d))/giu
+/** A figure and its unit of one or two words (one "per" already written: "46 triệu đồng/người"), at the end of what is read. */
+const FIGURE_UNIT_END_RE = /\d\s+\p{L}+(?:\s\p{L}+)?(?:\/\p{L}+)?$/u
+
+/** Words that open a measure's clause ("năng suất …", "tỷ lệ …", "số vụ …", "trong đó …", "có ít nhất …", "trồng mới …"). */
+const SPOKEN_CLAUSE_RE = /(?<=\S) (?=(?:trong đó|tỷ lệ|tỉ lệ|tổng|số|năng suất|sản lượng|diện tích|trồng mới|có ít nhất)(?![\p{L}]))/giu
+/** A word after which a measure's word is its object, not a new clause ("đạt 95% số hộ", "giảm tỷ lệ", "so với tổng"). */
+const CLAUSE_GOES_ON_RE = /(?:[\d%‰]|(?<![\p{L}])(?:đạt|giảm|tăng|nâng|có|là|còn|bằng|chiếm|so|của|và|các|với|trong|cho|về|theo|những|được|để|từ|đến|tại|trên|dưới|hoặc|nhằm|do|mà|như|vào|ra))$/iu
+
+/**
+ * "diện tích 540 ha năng suất bình quân 58,5 tạ/ha sản lượng 3.159 tấn", "không để xảy ra cháy rừng
+ * số vụ tai nạn giao thông không quá 3 vụ": no stop was said, so a clause ends (";", or "," before
+ * "trong đó", whose parts belong to the figure before) before a measure's word where the clause so
+ * far holds a figure or is a whole goal of "không để …", and the word before is no verb or
+ * preposition taking it as its object. One walk over the line.
+ */
+function spokenClauses(line: string): string {
+  let out = ''
+  let from = 0
+  let figure = false
+  let goal = /^\s*(?:[-+]\s+)?không để(?![\p{L}])/iu.test(line)
+  for (const m of line.matchAll(SPOKEN_CLAUSE_RE)) {
+    const piece = line.slice(from, m.index)
+    figure ||= /\d/u.test(piece)
+    out += piece
+    from = m.index
+    if (!(figure || goal) || CLAUSE_GOES_ON_RE.test(out.slice(-12))) continue
+    out += /^ trong đó/iu.test(line.slice(m.index, m.index + 9)) ? ',' : ';'
+    figure = false
+    goal = false
+  }
+  return from === 0 ? line : out + line.slice(from)
+}
+
+/**
+ * A line of a speech-to-text transcript in writing: a figure taken back aloud gives way to the one
+ * said after it ("đạt 95 à không 96 phần trăm" → "đạt 96 phần trăm"), fillers go ("tổng sản lượng
+ * à đạt", "sản xuất thì đạt"), a count of a whole said "6 trên 6 trường" is "6/6 trường", and a unit
+ * "per" said "trên" after a figure's unit is written with its slash ("58,5 tạ trên héc ta" → "58,5
+ * tạ/ha", "46 triệu đồng trên người trên năm" → "46 triệu đồng/người/năm").
+ */
+function spokenLine(given: string): string {
+  const line = given
+    .replace(SELF_CORRECTION_RE, '')
+    .replace(FILLER_RE, '')
+    .replace(/(?<![\d.,])(\d{1,4})\s+trên\s+(\d{1,4})(?![\d.,])/gu, '$1/$2')
+  let out = ''
+  let from = 0
+  for (const m of line.matchAll(SPOKEN_PER_RE)) {
+    out += line.slice(from, m.index)
+    from = m.index + m[0].length
+    // (Read on what is written so far, its last 40 characters: the second "per" follows the first.)
+    if (FIGURE_UNIT_END_RE.test(out.slice(-40))) out += `/${/^h[eé]c/iu.test(m[1]!) ? 'ha' : m[1]!}`
+    else out += m[0]
+  }
+  return spokenClauses(from === 0 ? line : out + line.slice(from))
 }
 
 /** Straight double quotes become curly ones, opening and closing in turn within a line. */
@@ -2583,7 +2733,11 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const unified = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined).map(unitsCountedByName))))))))))))))
+  const given = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(unifyCharacters(raw).split('\n').map(spreadsheetCells))))).map(leaderJoined).map(unitsCountedByName))))))))))))))
+  // A speech-to-text transcript: its parts, items and bullets said aloud in writing; each line a
+  // dictation burst that stands alone (it has no stops to tell a sentence's end from a wrap).
+  const spoken = spokenTranscript(given)
+  const unified = spoken ? spokenStructure(given).map(spokenLine) : given
   const spaced = spacedThousands(unified.join('\n'))
   const broken = brokenCopy(unified)
   // Rows of a table drawn figures first, and its heading, which goes.
@@ -2668,7 +2822,7 @@ export function normalizeText(raw: string): string {
   const out: RawLine[] = []
   for (const l of kept) {
     const prev = out[out.length - 1]
-    if (prev && continues(prev, l, paragraphs)) {
+    if (prev && !spoken && continues(prev, l, paragraphs)) {
       if (/\p{Ll}-$/u.test(prev.text) && /^\p{Ll}/u.test(l.text)) prev.text = prev.text.slice(0, -1) + l.text
       // "sản lượng 11.5" + "32 tấn": one figure, cut by a scan's line break (cutFigure).
       else if (l.blanksBefore === 0 && cutFigure(prev.text, l.text)) prev.text = prev.text + l.text
