@@ -1175,23 +1175,26 @@ const SPOKEN_PART_RE = /^[ \t]*phần\s+(?:thứ\s+)?(một|nhất|hai|ba|bốn|
 /** "một mục đích", "hai yêu cầu": an item numbered aloud (not "một số …", some; not a year, "năm 2025"). */
 const SPOKEN_ITEM_RE = /^[ \t]*(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?!số(?![\p{L}]))(?=\p{L})/iu
 /** "a về kinh tế", "b về văn hóa xã hội": a group lettered aloud, the letter alone before a word. */
-const SPOKEN_LETTER_RE = /^[ \t]*([a-eđ])\s+(?=\p{L}{2})/u
+const SPOKEN_LETTER_RE = /^[ \t]*([a-eđ])\s+(?=\p{L}{2})/iu
 /** "gạch đầu dòng …" (a dash at the line's head): a bullet said aloud. */
 const SPOKEN_BULLET_RE = /^[ \t]*gạch(?:\s+đầu\s+dòng|\s+ngang)\s+(?=\S)/iu
-/** A figure said in a transcript's way: "58 phẩy 5", "540 héc ta", "96 phần trăm". */
-const SPOKEN_FIGURE_RE = /\d\s+(?:phẩy\s+\d|héc\s?ta(?![\p{L}])|hecta(?![\p{L}])|phần trăm(?![\p{L}]))/iu
+/** A part said with its number alone ("phần hai …"; a written plan's "Phần thứ hai" is no evidence). */
+const SAID_PART_RE = /^[ \t]*phần\s+(?:một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười)\s+\p{L}/iu
+/** A figure said in a transcript's way: "58 phẩy 5", "540 héc ta" (as heard, with no hyphen). */
+const SPOKEN_FIGURE_RE = /\d\s+(?:phẩy\s+\d|héc ta(?![\p{L}]))/giu
 
 /**
  * A plan dictated into a phone and kept as the speech-to-text transcript: its parts or bullets said
  * aloud ("phần ba các chỉ tiêu chủ yếu", "gạch đầu dòng lúa cả năm …") on two lines at least, and
- * its figures in the spoken way ("8 phẩy 5 phần trăm", "540 héc ta") on two lines at least.
+ * two of its figures in the spoken way ("8 phẩy 5 phần trăm", "540 héc ta").
+ * (A written plan's "Phần thứ hai", "90 phần trăm" or "hecta" prove nothing.)
  */
 function spokenTranscript(lines: readonly string[]): boolean {
   let structure = 0
   let figures = 0
   for (const l of lines) {
-    if (SPOKEN_PART_RE.test(l) || SPOKEN_BULLET_RE.test(l)) structure++
-    if (SPOKEN_FIGURE_RE.test(l)) figures++
+    if (SAID_PART_RE.test(l) || SPOKEN_BULLET_RE.test(l)) structure++
+    if (/phẩy|héc/iu.test(l)) figures += [...l.matchAll(SPOKEN_FIGURE_RE)].length
     if (structure >= 2 && figures >= 2) return true
   }
   return false
@@ -1242,28 +1245,38 @@ function spokenStructure(lines: readonly string[]): string[] {
   runs(
     (l) => {
       const m = SPOKEN_LETTER_RE.exec(l)
-      return m ? { key: m[1]!, length: m[0].length } : undefined
+      return m ? { key: m[1]!.toLowerCase(), length: m[0].length } : undefined
     },
     'a',
     (key) => [...(NEXT_LETTERS[key] ?? '')],
     (key) => `${key})`,
   )
+  // "TM ủy ban nhân dân chủ tịch" over "lò văn phong": the signer's name said last, under the
+  // signing title, is written with its capitals ("Lò Văn Phong").
+  const said = [...lines.keys()].filter((i) => lines[i]!.trim() !== '').slice(-2)
+  const [title, name] = said
+  if (title !== undefined && name !== undefined && /(?<![\p{L}])chủ tịch\s*$/iu.test(lines[title]!) && /^[ \t]*\p{L}+(?:\s+\p{L}+){1,4}[ \t]*$/u.test(lines[name]!)) out[name] = lines[name]!.replace(/(?<![\p{L}])\p{Ll}/gu, (c) => c.toUpperCase())
   return out
 }
 
 /** Words a speaker fills a pause with ("à", "ờ", "ừm") and "thì" between a subject and its verb. */
 const FILLER_RE = /(?<![\p{L}\d])(?:à|ờ|ừ|ừm|ờm|ơ|thì)(?![\p{L}])[ \t]*/giu
-/** "95 à không 96", "12 ờ nhầm 15": a figure taken back aloud; the one said after it stands. */
-const SELF_CORRECTION_RE = /(?<![\d.,])\d[\d.,]*\s+(?:(?:à|ờ|ừ)\s+)?(?:không(?:\s+phải)?|nhầm|xin lỗi)\s+(?=\d)/giu
+/**
+ * "95 à không 96", "12 ờ nhầm 15", "95 phần trăm à không 96 phần trăm": a figure (with its unit, up
+ * to three words) taken back aloud; the one said after it stands.
+ */
+const SELF_CORRECTION_RE = /(?<![\d.,])\d[\d.,]*%?(?:\s+(?!(?:à|ờ|ừ|nhầm)(?![\p{L}]))\p{L}+){0,3}?\s+(?:(?:à|ờ|ừ)\s+(?:không|nhầm|xin lỗi)|nhầm|xin lỗi)(?:\s+phải)?\s+(?=\d)/giu
+/** "số 15 KH UBND", "nghị quyết số 06 NQ HĐND": a document's number said with its codes apart ("15/KH-UBND"). */
+const SPOKEN_NUMBER_RE = /(?<![\p{L}])(số)\s+(\d{1,5})\s+(\p{Lu}{1,6}(?:\s+\p{Lu}{2,8}){1,2})(?![\p{L}])/gu
 /** A unit "per" said with "trên" ("tạ trên héc ta", "đồng trên người trên năm"); not "trên năm 2025", "trên năm học". */
 const SPOKEN_PER_RE = /\s+trên\s+(ha|héc\s?ta|hecta|người|hộ|năm|tháng|ngày|con)(?![\p{L}\d]|\s+(?:học|\d))/giu
 /** A figure and its unit of one or two words (one "per" already written: "46 triệu đồng/người"), at the end of what is read. */
 const FIGURE_UNIT_END_RE = /\d\s+\p{L}+(?:\s\p{L}+)?(?:\/\p{L}+)?$/u
 
-/** Words that open a measure's clause ("năng suất …", "tỷ lệ …", "số vụ …", "trong đó …", "có ít nhất …", "trồng mới …"). */
-const SPOKEN_CLAUSE_RE = /(?<=\S) (?=(?:trong đó|tỷ lệ|tỉ lệ|tổng|số|năng suất|sản lượng|diện tích|trồng mới|có ít nhất)(?![\p{L}]))/giu
-/** A word after which a measure's word is its object, not a new clause ("đạt 95% số hộ", "giảm tỷ lệ", "so với tổng"). */
-const CLAUSE_GOES_ON_RE = /(?:[\d%‰]|(?<![\p{L}])(?:đạt|giảm|tăng|nâng|có|là|còn|bằng|chiếm|so|của|và|các|với|trong|cho|về|theo|những|được|để|từ|đến|tại|trên|dưới|hoặc|nhằm|do|mà|như|vào|ra))$/iu
+/** Words that open a measure's clause ("năng suất …", "tỷ lệ …", "số vụ …", "trong đó …", "có ít nhất …", "trồng mới …"; not a document's "số 98"). */
+const SPOKEN_CLAUSE_RE = /(?<=\S) (?=(?:trong đó|tỷ lệ|tỉ lệ|tổng|số(?!\s+\d)|năng suất|sản lượng|diện tích|trồng mới|có ít nhất)(?![\p{L}]))/giu
+/** A word after which a measure's word is its object, not a new clause ("đạt 95% số hộ", "giảm tỷ lệ", "so với tổng", "một số"). */
+const CLAUSE_GOES_ON_RE = /(?:[\d%‰]|(?<![\p{L}])(?:đạt|giảm|tăng|nâng|có|là|còn|bằng|chiếm|so|của|và|các|một|với|trong|cho|về|theo|những|được|để|từ|đến|tại|trên|dưới|hoặc|nhằm|do|mà|như|vào|ra))$/iu
 
 /**
  * "diện tích 540 ha năng suất bình quân 58,5 tạ/ha sản lượng 3.159 tấn", "không để xảy ra cháy rừng
@@ -1273,8 +1286,9 @@ const CLAUSE_GOES_ON_RE = /(?:[\d%‰]|(?<![\p{L}])(?:đạt|giảm|tăng|nâng|
  * preposition taking it as its object. One walk over the line.
  */
 function spokenClauses(line: string): string {
-  let out = ''
-  let from = 0
+  // (The line's own mark, "1. " or "a) ", is no figure of its clause.)
+  let from = /^\s*(?:[IVXLC]{1,6}\.|\d{1,2}\.|[a-zđ]\)|-)\s+/u.exec(line)?.[0].length ?? 0
+  let out = line.slice(0, from)
   let figure = false
   let goal = /^\s*(?:[-+]\s+)?không để(?![\p{L}])/iu.test(line)
   for (const m of line.matchAll(SPOKEN_CLAUSE_RE)) {
@@ -1282,12 +1296,12 @@ function spokenClauses(line: string): string {
     figure ||= /\d/u.test(piece)
     out += piece
     from = m.index
-    if (!(figure || goal) || CLAUSE_GOES_ON_RE.test(out.slice(-12))) continue
+    if (!(figure || goal) || CLAUSE_GOES_ON_RE.test(line.slice(Math.max(0, m.index - 12), m.index))) continue
     out += /^ trong đó/iu.test(line.slice(m.index, m.index + 9)) ? ',' : ';'
     figure = false
     goal = false
   }
-  return from === 0 ? line : out + line.slice(from)
+  return out + line.slice(from)
 }
 
 /**
@@ -1295,21 +1309,26 @@ function spokenClauses(line: string): string {
  * said after it ("đạt 95 à không 96 phần trăm" → "đạt 96 phần trăm"), fillers go ("tổng sản lượng
  * à đạt", "sản xuất thì đạt"), a count of a whole said "6 trên 6 trường" is "6/6 trường", and a unit
  * "per" said "trên" after a figure's unit is written with its slash ("58,5 tạ trên héc ta" → "58,5
- * tạ/ha", "46 triệu đồng trên người trên năm" → "46 triệu đồng/người/năm").
+ * tạ/ha", "46 triệu đồng trên người trên năm" → "46 triệu đồng/người/năm"), and a document's number
+ * is written with its slash and dash ("số 15 KH UBND" → "Số 15/KH-UBND").
  */
 function spokenLine(given: string): string {
   const line = given
     .replace(SELF_CORRECTION_RE, '')
     .replace(FILLER_RE, '')
     .replace(/(?<![\d.,])(\d{1,4})\s+trên\s+(\d{1,4})(?![\d.,])/gu, '$1/$2')
+    .replace(SPOKEN_NUMBER_RE, (_m, word: string, n: string, codes: string, at: number) => `${at === 0 ? 'Số' : word} ${n}/${codes.split(/\s+/u).join('-')}`)
   let out = ''
   let from = 0
+  // What is written last, 40 characters at most: the second "per" follows the first one written.
+  // (Read apart from the text built, which slicing would flatten again at every "trên" of a long line.)
+  let tail = ''
   for (const m of line.matchAll(SPOKEN_PER_RE)) {
-    out += line.slice(from, m.index)
+    const piece = line.slice(from, m.index)
     from = m.index + m[0].length
-    // (Read on what is written so far, its last 40 characters: the second "per" follows the first.)
-    if (FIGURE_UNIT_END_RE.test(out.slice(-40))) out += `/${/^h[eé]c/iu.test(m[1]!) ? 'ha' : m[1]!}`
-    else out += m[0]
+    const per = FIGURE_UNIT_END_RE.test((tail + piece).slice(-40)) ? `/${/^h[eé]c/iu.test(m[1]!) ? 'ha' : m[1]!}` : m[0]
+    out += piece + per
+    tail = (tail + piece + per).slice(-40)
   }
   return spokenClauses(from === 0 ? line : out + line.slice(from))
 }
