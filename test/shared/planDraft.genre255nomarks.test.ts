@@ -3,6 +3,7 @@
 // 2026") is recognised from the whole document, and the marks of the plan's vocabulary (units,
 // verbs and bounds, measures, sections' words) are put back before it is read; a marked plan with a
 // few unmarked words is no such text. Hand-written sentences, their marks taken off.
+import type { Plan } from '../../src/shared/model'
 import { describe, expect, it } from 'vitest'
 import { draftPlan } from '../../src/shared/planDraft/extract'
 import { sourcesAsRead } from '../../src/shared/planDraft/score'
@@ -62,7 +63,7 @@ describe('a plan typed without marks', () => {
 
   it('is scored against hand-made sources copied from it, marked the same way', () => {
     const expected = { indicators: [{ code: 'HN', name: 'Tỷ lệ hộ nghèo', source: 'Ty le ho ngheo giam 0,5% so voi cuoi nam 2026' }] }
-    expect(sourcesAsRead(expected as never, unmarked).indicators[0]!.source).toBe('Tỷ lệ hộ nghèo giảm 0,5% so với cuối năm 2026')
-    expect(sourcesAsRead(expected as never, marked).indicators[0]!.source).toBe('Ty le ho ngheo giam 0,5% so voi cuoi nam 2026')
+    expect(sourcesAsRead(expected as unknown as Plan, unmarked).indicators[0]!.source).toBe('Tỷ lệ hộ nghèo giảm 0,5% so với cuối năm 2026')
+    expect(sourcesAsRead(expected as unknown as Plan, marked).indicators[0]!.source).toBe('Ty le ho ngheo giam 0,5% so voi cuoi nam 2026')
   })
 })
