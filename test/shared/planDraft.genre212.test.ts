@@ -308,3 +308,10 @@ describe('a count of units on a key–value line, a crop\'s share of an area in 
     expect(d.indicators[4]!.value).toMatchObject({ name: 'Năng suất hạt điều', target: { kind: 'derived', value: 1.25 } })
   })
 })
+
+describe('a campaign held in rounds', () => {
+  it('reads no target in "được tổ chức thành 02 đợt", while rounds of an action stay a count', () => {
+    const d = draft(['- Phong trào thi đua năm 2027 được tổ chức thành 02 đợt.', '- Tổ chức 02 đợt ra quân làm sạch môi trường.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Tổ chức đợt ra quân làm sạch môi trường', { kind: 'at_least', value: 2 }]])
+  })
+})
