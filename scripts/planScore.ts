@@ -294,15 +294,15 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout244'), title: 'held-out plans, two-hundred-and-forty-fourth set (test/fixtures/heldout244; measured once at a976d2e)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout245'), title: 'held-out plans, two-hundred-and-forty-fifth set (test/fixtures/heldout245; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout246'), title: 'held-out plans, two-hundred-and-forty-sixth set (test/fixtures/heldout246; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout247'), title: 'held-out plans, two-hundred-and-forty-seventh set (test/fixtures/heldout247; measured once at a976d2e)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout247'), title: 'held-out plans, two-hundred-and-forty-seventh set (test/fixtures/heldout247; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout248'), title: 'held-out plans, two-hundred-and-forty-eighth set (test/fixtures/heldout248; measured once at a976d2e)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout249'), title: 'held-out plans, two-hundred-and-forty-ninth set (test/fixtures/heldout249; measured once at 32134bb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout250'), title: 'held-out plans, two-hundred-and-fiftieth set (test/fixtures/heldout250; measured once at 32134bb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout251'), title: 'held-out plans, two-hundred-and-fifty-first set (test/fixtures/heldout251; measured once at 32134bb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout252'), title: 'held-out plans, two-hundred-and-fifty-second set (test/fixtures/heldout252; measured once at 32134bb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout253'), title: 'held-out plans, two-hundred-and-fifty-third set (test/fixtures/heldout253; measured once at 32134bb)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout249'), title: 'held-out plans, two-hundred-and-forty-ninth set (test/fixtures/heldout249; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout250'), title: 'held-out plans, two-hundred-and-fiftieth set (test/fixtures/heldout250; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout251'), title: 'held-out plans, two-hundred-and-fifty-first set (test/fixtures/heldout251; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout252'), title: 'held-out plans, two-hundred-and-fifty-second set (test/fixtures/heldout252; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout253'), title: 'held-out plans, two-hundred-and-fifty-third set (test/fixtures/heldout253; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout254'), title: 'held-out plans, two-hundred-and-fifty-fourth set (test/fixtures/heldout254; measured once at 32134bb)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout255'), title: 'held-out plans, two-hundred-and-fifty-fifth set (test/fixtures/heldout255; measured once at 32134bb)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout255'), title: 'held-out plans, two-hundred-and-fifty-fifth set (test/fixtures/heldout255; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
