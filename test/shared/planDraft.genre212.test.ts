@@ -315,3 +315,13 @@ describe('a campaign held in rounds', () => {
     expect(d.indicators.map((i) => [i.value.name, i.value.target])).toEqual([['Tổ chức đợt ra quân làm sạch môi trường', { kind: 'at_least', value: 2 }]])
   })
 })
+
+describe('the generic aim counted or pointing to an appendix; shrimp seed by the billion', () => {
+  it('reads no goal in "hoàn thành và hoàn thành vượt mức 25 chỉ tiêu chủ yếu về phát triển kinh tế - xã hội … theo Nghị quyết …"', () => {
+    const d = draft(['- Phấn đấu hoàn thành và hoàn thành vượt mức 25 chỉ tiêu chủ yếu về phát triển kinh tế - xã hội, quốc phòng - an ninh năm 2027 theo Nghị quyết của Hội đồng nhân dân xã (chi tiết tại Phụ lục kèm theo Kế hoạch này).', '- Tỷ lệ hộ nghèo giảm 1%.'])
+    expect(d.indicators.map((i) => i.value.target?.kind)).toEqual(['reduce_by'])
+  })
+  it('counts shrimp seed in "tỷ con"', () => {
+    expect(draft(['- Sản xuất tôm giống: xuất trại 1,6 tỷ con post trở lên.']).indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['tỷ con', { kind: 'at_least', value: 1.6 }]])
+  })
+})

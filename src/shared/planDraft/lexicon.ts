@@ -63,6 +63,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['nghìn con', 'ngàn con'], 'nghìn con', false],
   // Fry, fingerlings and ornamental fish are counted by the million ("sản lượng cá giống đạt 12 triệu con").
   [['triệu con'], 'triệu con', false],
+  // Shrimp seed hatched and sold, by the billion ("xuất trại 1,6 tỷ con post").
+  [['tỷ con'], 'tỷ con', false],
   [['con'], 'con', true],
   // Bee colonies are counted by the colony ("duy trì 1.200 đàn ong"), a flock or a colony as such.
   [['đàn'], 'đàn', true],
@@ -866,7 +868,7 @@ export const RESULT_WITHIN_RE = /^(?:[\p{L}]+\s+){1,5}?(?:hoàn thành|giữ v�
 export const exclaimed = (text: string): boolean => /!["”»]?$/u.test(text.trimEnd().slice(-2))
 
 export const GENERIC_GOAL_RE =
-  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?|(?:của\s+)?nghị quyết(?![\p{L}])[^.;]{0,200}))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
+  /^hoàn thành(?:\s+(?:tốt|xuất sắc|thắng lợi|toàn diện|vượt mức|và (?:hoàn thành\s+)?vượt(?:\s+mức)?))*\s+(?:(?:các|mọi|toàn bộ|tất cả(?: các)?)\s+)?(?:\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ)(?:,?\s+(?:và\s+)?(?:mục tiêu|chỉ tiêu|nhiệm vụ))*(?:,?\s+(?:và\s+)?(?:chính trị|kinh tế\s*[-–]\s*xã hội|quốc phòng\s*[-–]\s*an ninh|chủ yếu|được giao|đã đề ra|đề ra|năm \d{4}|của (?:năm|kế hoạch)(?:\s+\d{4})?|về\s+(?:phát triển\s+)?(?:kinh tế|văn hóa|văn hoá|xã hội)(?:\s*[-–]\s*xã hội)?|(?:(?:của|theo)\s+)?nghị quyết(?![\p{L}])[^.;]{0,200}))*(?:\s+được\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt)(?:\s+và\s+[\p{L}\s]{1,80}?\s(?:giao|thông qua|đề ra|phê duyệt))?)?(?:\s+(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^.;]*|\s*\((?:chi tiết\s+|cụ thể\s+)?(?:tại|theo|ở|trong)\s+(?:phụ lục|biểu|bảng)[^()]*\))?\s*$/iu
 
 /**
  * A verb that intensifies or builds up what an item already names ("đẩy mạnh", "tăng cường",
