@@ -325,3 +325,14 @@ describe('the generic aim counted or pointing to an appendix; shrimp seed by the
     expect(draft(['- Sản xuất tôm giống: xuất trại 1,6 tỷ con post trở lên.']).indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([['tỷ con', { kind: 'at_least', value: 1.6 }]])
   })
 })
+
+describe('an alley\'s width, said bare', () => {
+  it('reads "hẻm dưới 3 mét" as which alleys, the length in km as the figure; "kiệt, hẻm 3,8 km" stays a length', () => {
+    const d = draft(['- Nạo vét, khơi thông cống rãnh 5 km, trong đó hẻm dưới 3 mét được thoát nước chống ngập ít nhất 1,2 km.', '- Bê tông hóa, nâng cấp đường kiệt, hẻm 3,8 km.'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['km', { kind: 'at_least', value: 5 }],
+      ['km', { kind: 'at_least', value: 1.2 }],
+      ['km', { kind: 'at_least', value: 3.8 }],
+    ])
+  })
+})

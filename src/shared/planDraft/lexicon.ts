@@ -287,13 +287,13 @@ const GOODS_WORDS = ['đôi', 'bộ', 'tấm', 'thùng', 'cái', 'bè', 'giàn',
  * Lengths counted ("dệt 260.000 mét lụa", "cứng hóa 7,5 km đường"), not a size: a figure in metres or
  * kilometres after "dài", "rộng", "cao", "sâu" or "cách" (with "từ", "trên", "dưới" … between) says
  * what a thing measures ("tàu cá có chiều dài từ 15 mét trở lên", "đường rộng 5 mét", "tuyến đường …
- * dài 4,2 km"), and is part of the thing's name; not after "mở rộng", "nâng cao" ("nâng cấp, mở rộng 3,5 km
+ * dài 4,2 km"; an alley's width, in metres, is said bare, "hẻm dưới 3 mét"; "kiệt, hẻm 3,8 km" is their length), and is part of the thing's name; not after "mở rộng", "nâng cao" ("nâng cấp, mở rộng 3,5 km
  * đường": the length widened is counted). One rule for every spelling of a length.
  */
 // (A look back tried only where the unit stands, bounded in length.)
-const sizeAfter = (unit: string): string =>
-  String.raw`${unit}(?<!(?<![\p{L}])(?:dài|(?<!(?:mở|nới)\s{1,3})rộng|(?<!nâng\s{1,3})cao|sâu|cách)\s{1,3}(?:(?:từ|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s{1,3})?\d(?:[\d.,]{0,20}\d)?\s{0,3}${unit})`
-const GOODS_SPELLED: Record<string, string> = { mét: sizeAfter('mét'), km: sizeAfter('km'), bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
+const sizeAfter = (unit: string, alleys = false): string =>
+  String.raw`${unit}(?<!(?<![\p{L}])(?:dài|(?<!(?:mở|nới)\s{1,3})rộng|(?<!nâng\s{1,3})cao|sâu|cách${alleys ? '|hẻm|kiệt|ngõ|ngách' : ''})\s{1,3}(?:(?:từ|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s{1,3})?\d(?:[\d.,]{0,20}\d)?\s{0,3}${unit})`
+const GOODS_SPELLED: Record<string, string> = { mét: sizeAfter('mét', true), km: sizeAfter('km'), bộ: String.raw`bộ(?!\s+(?:phận|môn|máy)(?![\p{L}]))`, tấm: String.raw`tấm(?!\s+gương(?![\p{L}]))`, viên: String.raw`viên(?!\s+chức(?![\p{L}]))`, ô: String.raw`ô(?!\s+(?:nhiễm|tô|dù|cửa)(?![\p{L}]))`, buồng: String.raw`buồng(?!\s+(?:chuối|cau|trứng)(?![\p{L}]))` }
 const SPELLINGS = [...UNIT_BY_SPELLING.keys()].filter((s) => s !== '%' && s !== '‰' && s !== 'lần' && !FRACTION_NOUNS.includes(s) && s !== 'khu').sort((a, b) => b.length - a.length)
 
 /** A figure: digits with dots and commas inside. */

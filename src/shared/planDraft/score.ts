@@ -88,11 +88,11 @@ const same = (a: number | undefined, b: number | undefined): boolean =>
  * "60 người"); a street is a route ("03 tuyến phố", "03 tuyến"); a house is a house ("05 nhà", "05 căn");
  * "HTX", "CLB", "DN" are the common abbreviations of "hợp tác xã", "câu lạc bộ", "doanh nghiệp" (a table's ĐVT
  * column writes them so); a visit is a visit, the visitor named or not
- * ("18.000 lượt khách du lịch": "lượt khách", "lượt người" or "lượt"; "1,2 triệu lượt khách" or "triệu lượt"). A hectare's value in a yearly plan is the
+ * ("18.000 lượt khách du lịch": "lượt khách", "lượt người" or "lượt"; so is a worker's turn, "lượt lao động"; "1,2 triệu lượt khách" or "triệu lượt"). A hectare's value in a yearly plan is the
  * year's: "triệu đồng/ha/năm" or "triệu đồng/ha". A bridge or a cage is counted with its count word
  * or without ("03 cây cầu", "03 cầu"; "160 lồng bè", "160 lồng"), as the lexicon reads both.
  */
-const SAME_UNIT: Record<string, string> = { câycầu: 'cầu', lồngbè: 'lồng', 'triệuđồng/ha/năm': 'triệuđồng/ha', laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', lượtngười: 'lượt', triệulượtkhách: 'triệulượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã', clb: 'câulạcbộ', dn: 'doanhnghiệp' }
+const SAME_UNIT: Record<string, string> = { câycầu: 'cầu', lồngbè: 'lồng', 'triệuđồng/ha/năm': 'triệuđồng/ha', laođộng: 'người', đảngviên: 'người', đoànviên: 'người', hộiviên: 'người', tuyếnphố: 'tuyến', tuyếnđường: 'tuyến', nhà: 'căn', cănnhà: 'căn', lượtkhách: 'lượt', lượtngười: 'lượt', lượtlaođộng: 'lượt', triệulượtkhách: 'triệulượt', m2: 'm²', m3: 'm³', htx: 'hợptácxã', clb: 'câulạcbộ', dn: 'doanhnghiệp' }
 /**
  * "17/19 thôn, làng", "tổ dân phố, khu phố", "thôn và bản": reporting units of two kinds counted
  * together are one kind of unit, named by both nouns or by the first, the officer's choice.
