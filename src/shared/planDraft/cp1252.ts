@@ -27,6 +27,25 @@ import { type Evidence, unicodeLine, vietnameseSyllable } from './fontEvidence'
 /** The characters cp1252 gives bytes 0x80–0x9F (a C1 control character for the five it cannot map). */
 const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
 
+/** Where cp1258 differs from cp1252: its Vietnamese capitals and small letters, the five tone marks, the đồng sign; Š Ž š ž unmapped. */
+const CP1258: Record<number, string> = {
+  0x8a: '\u008a', 0x8e: '\u008e', 0x9a: '\u009a', 0x9e: '\u009e',
+  0xc3: 'Ă', 0xcc: '\u0300', 0xd0: 'Đ', 0xd2: '\u0309', 0xd5: 'Ơ', 0xdd: 'Ư', 0xde: '\u0303',
+  0xe3: 'ă', 0xec: '\u0301', 0xf0: 'đ', 0xf2: '\u0323', 0xf5: 'ơ', 0xfd: 'ư', 0xfe: '₫',
+}
+/**
+ * Byte `byte` of a single-byte Windows code page as a character: cp1252 (Western), or cp1258
+ * (Vietnamese: "\'d0" Đ, "\'fd" ư, "\'ec" a combining acute, composed by NFC later) — an RTF
+ * file's "\'hh" escapes. A byte the page cannot map, as its C1 control character.
+ */
+export function codePageChar(byte: number, vietnamese = false): string {
+  if (vietnamese) {
+    const v = CP1258[byte]
+    if (v !== undefined) return v
+  }
+  return byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80]! : String.fromCharCode(byte)
+}
+
 /** The character's cp1252 byte (a C1 control character as its own code), or -1. */
 const BYTE_OF = new Map<number, number>([...HIGH].map((c, i) => [c.charCodeAt(0), 0x80 + i]))
 function byteOf(code: number): number {
