@@ -18,10 +18,12 @@ import {
   describesSetting,
   ALL_UNITS_STATE_RE,
   ATTACHED_RE,
+  CORRECTION_RE,
   EACH_UNIT_RE,
   EACH_UNIT_STATE_RE,
   exclaimed,
   GENERIC_GOAL_RE,
+  LEVEL_ONLY_NAME_RE,
   MEANS_RE,
   NAMING_HEAD_RE,
   PHASE_SECTION_RE,
@@ -144,12 +146,7 @@ const SCHEDULE_TITLE_RE = /^biểu\s+(?:(?:tổng hợp|giao)\s+)?(?:các\s+)?ch
 const ADDENDUM_RE = /(?<![\p{L}])bổ sung(?![\p{L}])[^.!?]{0,80}?(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])[^.!?:]{0,60}:\s*$/iu
 /** "Khen thưởng: …", "Hình thức khen thưởng: …": the awards named before a colon, their terms after it. */
 const AWARDS_LABEL_RE = /^((?:hình thức\s+)?khen thưởng)\s*:\s*\S/iu
-/** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
-const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
 const LEAD_IN_RE = /(?:phấn đấu|đạt được|bảo đảm|đảm bảo|các chỉ tiêu(?: chủ yếu| cụ thể)?(?: sau| như sau)?)\s*:\s*$/iu
-
-/** A found target's name that names nothing but its level: "Đạt", "Tăng từ", "Duy trì ổn định", "Phấn đấu đạt". */
-const LEVEL_ONLY_NAME_RE = /^(?:(?:phấn đấu|đạt|tăng|giảm|từ|trên|dưới|duy trì|ổn định|ít nhất|tối thiểu|không dưới|không quá|bằng|khoảng|mức|trở lên|trở xuống)(?:\s+|$))*$/iu
 
 /** A heading naming a crop's production or measures: "Sản xuất lúa", "Năng suất, sản lượng bí đỏ", "Diện tích và sản lượng ngô". */
 const CROP_HEADING_RE = /^(?:(?:sản xuất|trồng trọt|diện tích|năng suất|sản lượng)(?:\s*,\s*|\s+và\s+|\s+))+((?:cây\s+)?\p{L}[\p{L} ]*)$/iu

@@ -3,6 +3,12 @@
 // and how a figure's digits are read. General to the genre (kế hoạch, nghị quyết of a commune's
 // people's committee), never to one document's wording.
 
+/** A found target's name that names nothing but its level: "Đạt", "Tăng từ", "Duy trì ổn định", "Phấn đấu đạt". */
+export const LEVEL_ONLY_NAME_RE = /^(?:(?:phấn đấu|đạt|tăng|giảm|từ|trên|dưới|duy trì|ổn định|ít nhất|tối thiểu|không dưới|không quá|bằng|khoảng|mức|trở lên|trở xuống)(?:\s+|$))*$/iu
+
+/** "sửa lại:", "Đính chính:", "em xin sửa lại:", "- Điều chỉnh lại:": a line correcting a figure the plan stated before. */
+export const CORRECTION_RE = /^(?:[-+•*]\s+)?(?:(?:em|mình|tôi|xin)\s+){0,2}(?:sửa lại|đính chính|điều chỉnh lại|chỉnh lại)\s*:\s*/iu
+
 export interface UnitInfo {
   /** How the plan file writes it. */
   canonical: string

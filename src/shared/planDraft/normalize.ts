@@ -3,8 +3,9 @@
 // Word document's paragraphs, table rows). Every span of a draft points into this text, which
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
-import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 import { codePageChar } from './cp1252'
+import { markedNoTarget } from './guards'
+import { CORRECTION_RE, decimalHabit, ITEM_NUMBER, LEVEL_ONLY_NAME_RE, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 import { fromLegacyFont } from './legacyFont'
 import { fromUnmarked } from './unmarked'
 
@@ -1035,10 +1036,86 @@ function chatMessages(given: string[]): string[] {
   const size = new Map<string, number>()
   kept.forEach((h, k) => size.set(h.sender, (size.get(h.sender) ?? 0) + message(k).reduce((n, l) => n + l.trim().length, 0)))
   const poster = [...size].reduce((a, b) => (b[1] > a[1] ? b : a))[0]
+  // Minutes of a meeting kept in the chat ("[08:32] Văn phòng: Hỏi: Thu ngân sách năm nay bao
+  // nhiêu?" / "[08:44] Phòng Kinh tế: Đáp: …"): the plan is every member's answers, whoever asks or
+  // answers (qaMinutes reads them); a message that neither asks, answers nor revises and states no
+  // figure is the chair's talk ("Thống nhất các chỉ tiêu trên; chỗ nào có “Sửa lại” thì lấy số sửa lại.").
+  const firsts = kept.map((_, k) => message(k).find((l) => l.trim() !== '') ?? '')
+  const minutes = qaForm(firsts)
   const out = lines.slice(0, kept[0]!.at)
   kept.forEach((h, k) => {
-    if (h.sender === poster) append(out, message(k).flatMap(withoutTalk))
+    // (The talk's own line only: what follows the last message is the rest of the document.)
+    const talk = minutes && !QA_LABEL_RE.test(firsts[k]!) && !CORRECTION_RE.test(firsts[k]!.trimStart()) && !/\d/u.test(firsts[k]!)
+    const said = message(k)
+    if (minutes || h.sender === poster) append(out, (talk ? said.slice(said.indexOf(firsts[k]!) + 1) : said).flatMap(withoutTalk))
   })
+  return out
+}
+
+/** A line of minutes kept as questions and answers: its label ("Hỏi: …", "Đáp: …", "- Trả lời: …"). */
+const QA_LABEL_RE = /^[ \t]*(?:[-+•*][ \t]+)?(hỏi|đáp|trả lời)[ \t]*:[ \t]*/iu
+/** Where a question asks its figure ("… năm nay bao nhiêu?", "… đạt mấy phần trăm?", "… thì sao?", "… thế nào?"). */
+const ASKING_RE = /(?<![\p{L}])(?:bao nhiêu|mấy|(?:như\s+)?thế nào|ra sao|thì sao)(?![\p{L}])|\s+(?:không|chưa|gì)\s*\?*\s*$|\?/iu
+/** What a question says after its subject and before what it asks ("năm nay", "giao", "đạt", "thì", "làm được"). */
+const ASKED_TAIL_RE = /(?:\s+(?:năm nay|năm \d{4}|thì|là|được|đạt|giao|phấn đấu|dự kiến|làm|có|cần|phải|giữ|tăng|giảm))+\s*$/iu
+
+/** Several questions and several answers (three of each at least): the text is minutes kept as such. */
+function qaForm(lines: readonly string[]): boolean {
+  let asked = 0
+  let answered = 0
+  for (const l of lines) {
+    const m = QA_LABEL_RE.exec(l)
+    if (!m) continue
+    if (/^hỏi$/iu.test(m[1]!)) asked++
+    else answered++
+  }
+  return asked >= 3 && answered >= 3
+}
+
+/**
+ * The thing a question asks about, in the clause that asks ("Hỏi: Chỉ tiêu thu ngân sách năm nay bao
+ * nhiêu?" → "Thu ngân sách", "Năm 2026 đạt 22 tỷ đồng, năm nay thu ngân sách bao nhiêu?" → "Thu ngân
+ * sách"), a short question's only.
+ */
+function askedSubject(question: string): string | undefined {
+  if (question.length > 200) return undefined
+  const at = question.search(ASKING_RE)
+  const asking = (at >= 0 ? question.slice(0, at) : question).replace(/[\s,;:]+$/u, '')
+  const subject = asking.slice(asking.search(/[^,;:]*$/u)).replace(ASKED_TAIL_RE, '').replace(/^\s*(?:(?:chỉ tiêu(?:\s+(?:về|của))?|năm nay|năm \d{4})\s+)+/iu, '').trim()
+  return /\p{L}/u.test(subject) ? `${subject[0]!.toUpperCase()}${subject.slice(1)}` : undefined
+}
+
+/**
+ * Targets agreed as questions and answers, in a chat or in minutes ("Hỏi: Chỉ tiêu thu ngân sách
+ * năm nay bao nhiêu?" / "Đáp: Đạt 24,5 tỷ đồng trở lên"), several of each (qaForm): a question sets
+ * nothing, it names what its answer measures. An answer becomes an item of the list, named by its
+ * question where it says its level only ("- Thu ngân sách: Đạt 24,5 tỷ đồng trở lên"), as it stands
+ * where it names its own measure ("Đáp: Giảm ít nhất 20 hộ nghèo"). A revision ("Sửa lại: Đạt 26 tỷ
+ * đồng") stays a correction (extract.ts applyCorrections replaces the earlier answer of its
+ * measure), named alike by the question it follows. An answer that declines the figure asked ("Đáp:
+ * Không đưa vào chỉ tiêu, chỉ là giải pháp (dự kiến 04 lớp)", guards.ts markedNoTarget) goes.
+ */
+function qaMinutes(lines: string[]): string[] {
+  if (!qaForm(lines)) return lines
+  let subject: string | undefined
+  const out: string[] = []
+  for (const line of lines) {
+    const qa = QA_LABEL_RE.exec(line)
+    if (qa && /^hỏi$/iu.test(qa[1]!)) {
+      subject = askedSubject(line.slice(qa[0].length).trim())
+      continue
+    }
+    const label = qa ?? CORRECTION_RE.exec(line.trimStart())
+    if (!label) {
+      out.push(line)
+      continue
+    }
+    const said = (qa ? line : line.trimStart()).slice(label[0].length).trim()
+    if (markedNoTarget(/^[^,;.]*/u.exec(said)![0])) continue
+    // (The words before its first figure: "Đạt", "Ít nhất", nothing at all in "96% trở lên".)
+    const named = subject !== undefined && /\d/u.test(said) && LEVEL_ONLY_NAME_RE.test(/^\D*/u.exec(said)![0].trim()) ? `${subject}: ${said}` : said
+    out.push(qa ? `- ${named}` : `${label[0].trim()} ${named}`)
+  }
   return out
 }
 
@@ -2962,7 +3039,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const given = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(sideBySideTargets(unifyCharacters(raw).split('\n').map(spreadsheetCells)))))).map(leaderJoined).map(unitsCountedByName))))))))))))))
+  const given = twoColumns(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(qaMinutes(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(sideBySideTargets(unifyCharacters(raw).split('\n').map(spreadsheetCells)))))).map(leaderJoined).map(unitsCountedByName)))))))))))))))
   // A speech-to-text transcript: its parts, items and bullets said aloud in writing; each line a
   // dictation burst that stands alone (it has no stops to tell a sentence's end from a wrap).
   const spoken = spokenTranscript(given)
