@@ -303,12 +303,12 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout253'), title: 'held-out plans, two-hundred-and-fifty-third set (test/fixtures/heldout253; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout254'), title: 'held-out plans, two-hundred-and-fifty-fourth set (test/fixtures/heldout254; measured once at 32134bb)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout255'), title: 'held-out plans, two-hundred-and-fifty-fifth set (test/fixtures/heldout255; since used to find faults)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout256'), title: 'held-out plans, two-hundred-and-fifty-sixth set (test/fixtures/heldout256; measured once at d7d9098)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout256'), title: 'held-out plans, two-hundred-and-fifty-sixth set (test/fixtures/heldout256; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout257'), title: 'held-out plans, two-hundred-and-fifty-seventh set (test/fixtures/heldout257; measured once at d7d9098)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout258'), title: 'held-out plans, two-hundred-and-fifty-eighth set (test/fixtures/heldout258; measured once at d7d9098)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout259'), title: 'held-out plans, two-hundred-and-fifty-ninth set (test/fixtures/heldout259; measured once at d7d9098)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout260'), title: 'held-out plans, two-hundred-and-sixtieth set (test/fixtures/heldout260; measured once at d7d9098)' },
-  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout261'), title: 'held-out plans, two-hundred-and-sixty-first set (test/fixtures/heldout261; measured once at d7d9098)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout259'), title: 'held-out plans, two-hundred-and-fifty-ninth set (test/fixtures/heldout259; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout260'), title: 'held-out plans, two-hundred-and-sixtieth set (test/fixtures/heldout260; since used to find faults)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout261'), title: 'held-out plans, two-hundred-and-sixty-first set (test/fixtures/heldout261; since used to find faults)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
