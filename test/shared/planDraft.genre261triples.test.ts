@@ -39,7 +39,7 @@ describe('a row of targets side by side', () => {
       ),
     )
     const items = d.indicators.map((i) => i.value)
-    expect(items.map((i) => i.target.kind)).toEqual(['at_least', 'at_least', 'at_least', 'at_most', 'yes_no', 'rate_at_least'])
+    expect(items.map((i) => i.target?.kind)).toEqual(['at_least', 'at_least', 'at_least', 'at_most', 'yes_no', 'rate_at_least'])
     expect(items[1]!.partOf).toBe(items[0]!.code)
     expect(items[2]!.partOf).toBeUndefined()
   })
