@@ -7,6 +7,7 @@ import { codePageChar } from './cp1252'
 import { markedNoTarget } from './guards'
 import { CORRECTION_RE, decimalHabit, ITEM_NUMBER, LEVEL_ONLY_NAME_RE, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
 import { fromLegacyFont } from './legacyFont'
+import { upperFirst } from './sections'
 import { fromUnmarked } from './unmarked'
 
 
@@ -1495,10 +1496,9 @@ function spokenTranscript(lines: readonly string[]): boolean {
  */
 function spokenStructure(lines: readonly string[]): string[] {
   const out = [...lines]
-  const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
   for (const [i, l] of lines.entries()) {
     const part = SPOKEN_PART_RE.exec(l)
-    if (part) out[i] = `${ROMAN_NUMERALS[ITEM_NUMBER_WORDS[part[1]!.toLowerCase()]!]}. ${upper(l.slice(part[0].length))}`
+    if (part) out[i] = `${ROMAN_NUMERALS[ITEM_NUMBER_WORDS[part[1]!.toLowerCase()]!]}. ${upperFirst(l.slice(part[0].length))}`
     const bullet = SPOKEN_BULLET_RE.exec(l)
     if (bullet) out[i] = `- ${l.slice(bullet[0].length)}`
   }
@@ -1506,7 +1506,7 @@ function spokenStructure(lines: readonly string[]): string[] {
   const runs = (read: (l: string) => { key: string; length: number } | undefined, first: string, next: (key: string) => string[], mark: (key: string) => string): void => {
     let run: { at: number; key: string; length: number }[] = []
     const flush = (): void => {
-      if (run.length >= 2) for (const r of run) out[r.at] = `${mark(r.key)} ${upper(lines[r.at]!.slice(r.length))}`
+      if (run.length >= 2) for (const r of run) out[r.at] = `${mark(r.key)} ${upperFirst(lines[r.at]!.slice(r.length))}`
       run = []
     }
     for (const [at, l] of lines.entries()) {
@@ -3241,7 +3241,7 @@ function figureFirst(line: string, row = false): string {
   const done = /^hoàn thành\s+(?=\p{L})/iu.exec(body)
   if (done && /^\d[\d.,]*%$/u.test(figure)) return `${m[1]!}Hoàn thành ${figure} ${body.slice(done[0].length)}`
   const bound = /^\p{L}/u.test(figure) ? figure.charAt(0).toLowerCase() + figure.slice(1) : `đạt ${figure}`
-  return `${m[1]!}${name.charAt(0).toUpperCase()}${name.slice(1)} ${bound}${body.slice(end)}`
+  return `${m[1]!}${upperFirst(name)} ${bound}${body.slice(end)}`
 }
 
 /** What opens an item of a list: a bullet, a number or a letter and its mark ("- ", "2. ", "b) "). */
