@@ -5,10 +5,11 @@ import type { Line } from './header'
 import { casesHeld, isStockName, LEAD_BACK_RE, rateHeld, readDigits, readPost, unitInfo, withoutClosingMarks } from './lexicon'
 import { plainWords } from '../codes'
 import type { Confidence, SourceSpan } from './types'
-import { clip, type Section, upperFirst } from './sections'
+import { clip, type Section } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, type Reading, statedCases } from './shape'
 import { statedLevelAt } from './passes'
+import { upperFirst } from './lines'
 
 export interface Built {
   id: string

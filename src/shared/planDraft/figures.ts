@@ -7,6 +7,7 @@ import type { SourceSpan } from './types'
 import { FIELD_OPENING_RE, type Section } from './sections'
 import { guardedExtent, markedNoTarget, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
 import { goalJoins, semicolonsInBrackets } from './goals'
+import { upperFirst } from './lines'
 
 export interface Found {
   name: string
@@ -131,7 +132,7 @@ export function cleanName(raw: string): { name: string; whole: boolean } {
   s = s.replace(/^[^“”";]*[“"][^“”"]*[”"]\s*,\s*(?=\p{L}+\s+\p{L})/u, '')
   s = s.replace(/^trong năm(?:\s+(?=(?:kéo\s+)?(?:giảm|tăng)\s)|\s*$)/iu, '')
   // "Riêng cây sầu riêng, diện tích cho trái …": a crop singled out before a comma labels its measures, as "Cây sầu riêng: …" does.
-  s = s.replace(/^riêng\s+((?:cây\s+)?[^,;:]{2,30}?),\s*(?=(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/iu, (_, crop: string) => `${crop.charAt(0).toUpperCase()}${crop.slice(1)}: `)
+  s = s.replace(/^riêng\s+((?:cây\s+)?[^,;:]{2,30}?),\s*(?=(?:diện tích|năng suất|sản lượng)(?![\p{L}]))/iu, (_, crop: string) => `${upperFirst(crop)}: `)
   s = s.replace(/^(?:phấn đấu|phân đấu)\s+(?:đạt\s+)?/iu, '')
   // "Sản xuất nông, lâm nghiệp: phấn đấu tổng diện tích chè …": nor after a topic's colon, before a
   // crop's measure (the topic stays, read as a label or set aside by the crop the measure names).

@@ -4,11 +4,11 @@ import { agreesWith } from '../validation'
 import type { Line } from './header'
 import { readDigits, SECTOR_RE, spellAbbreviations, unitFamily } from './lexicon'
 import type { SourceSpan } from './types'
-import { lowerFirst, upperFirst } from './sections'
 import { cleanName, type Found } from './figures'
 import { type DraftContext, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { bareCrop, CROP_ABBREVIATIONS, CROP_BEFORE_MEASURE_RE, CROP_PLACE_RE, CROP_QUALIFIER_RE, cropKey, linkYield, MEASURE_RE, PLANTING_RE, sameCrop, SOWING_RE, TOPIC_LABEL_RE, yieldFactor } from './crops'
+import { lowerFirst, upperFirst } from './lines'
 
 /** A village or residential group named as such: "thôn Nà Lừa", "tổ dân phố Hòa Bình", "bản Chang". */
 /** A verb of level alone before a figure, naming no measure: "duy trì", "duy trì ổn định", "giữ ổn định", "hiện có", "đạt". */

@@ -2,6 +2,7 @@
 // the words that say what kind of target a figure is (đạt, trên, dưới, không quá, giảm, tăng …),
 // and how a figure's digits are read. General to the genre (kế hoạch, nghị quyết of a commune's
 // people's committee), never to one document's wording.
+import { upperFirst } from './lines'
 
 /** A found target's name that names nothing but its level: "Đạt", "Tăng từ", "Duy trì ổn định", "Phấn đấu đạt". */
 export const LEVEL_ONLY_NAME_RE = /^(?:(?:phấn đấu|đạt|tăng|giảm|từ|trên|dưới|duy trì|ổn định|ít nhất|tối thiểu|không dưới|không quá|bằng|khoảng|mức|trở lên|trở xuống)(?:\s+|$))*$/iu
@@ -1112,7 +1113,7 @@ export function spellAbbreviations(name: string, unit: string): string {
     const measure = MEASURE_ABBREVIATIONS[abbr]
     const words = ABBREVIATIONS[abbr] ?? (measure?.units.test(unit) === true ? measure.words : undefined)
     if (words === undefined) return m
-    return at === 0 ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : words
+    return at === 0 ? upperFirst(words) : words
   })
 }
 

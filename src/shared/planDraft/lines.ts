@@ -3,6 +3,11 @@
 // through. normalize.ts and each form's module (html.ts, rtf.ts, textTables.ts, …) build on them;
 // this module imports none of them, so the forms never import normalize.ts back.
 
+/** A name or a line with its first letter in capitals ("tỷ lệ …" → "Tỷ lệ …"). */
+export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+/** A word that a capital only opened ("Diện tích …" → "diện tích …"), not an abbreviation or a name in capitals ("VietGAP", "HTX"). */
+export const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s)
+
 /** Adds `items` to the end of `out` one by one: a spread into push() passes each as an argument, and a text of hundreds of thousands of lines overflows the call stack. */
 export function append<T>(out: T[], items: readonly T[]): void {
   for (const item of items) out.push(item)

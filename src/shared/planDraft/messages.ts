@@ -3,7 +3,7 @@
 // quoted lines. Each keeps the plan's own words and drops the talk around them.
 import { markedNoTarget } from './guards'
 import { CORRECTION_RE, LEVEL_ONLY_NAME_RE } from './lexicon'
-import { append } from './lines'
+import { append, upperFirst } from './lines'
 
 /** A chat message's time alone on its line, under its sender's name ("08:15", "9:02 SA", "21:40 PM"). */
 const MESSAGE_TIME_RE = /^[ \t]*\d{1,2}:\d{2}(?:[ \t]*(?:SA|CH|AM|PM))?[ \t]*$/iu
@@ -290,7 +290,7 @@ function askedSubject(question: string): string | undefined {
   const at = question.search(ASKING_RE)
   const asking = (at >= 0 ? question.slice(0, at) : question).replace(/[\s,;:]+$/u, '')
   const subject = asking.slice(asking.search(/[^,;:]*$/u)).replace(ASKED_TAIL_RE, '').replace(/^\s*(?:(?:chỉ tiêu(?:\s+(?:về|của))?|năm nay|năm \d{4})\s+)+/iu, '').trim()
-  return /\p{L}/u.test(subject) ? `${subject[0]!.toUpperCase()}${subject.slice(1)}` : undefined
+  return /\p{L}/u.test(subject) ? upperFirst(subject) : undefined
 }
 
 /**

@@ -4,13 +4,14 @@
 import type { Indicator } from '../model'
 import { agreesWith } from '../validation'
 import { plainWords } from '../codes'
-import { clip, lowerFirst, ROOT, type Section } from './sections'
+import { clip, ROOT, type Section } from './sections'
 import { type GoalKey, goalKey, sameGoalKey } from './goals'
 import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop, yieldFactor } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
 import { abbreviationOf, amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
+import { lowerFirst } from './lines'
 
 /**
  * A table's rows for one crop ("Diện tích lúa cả năm | ha | 1.200", "Năng suất lúa | tạ/ha | 62",

@@ -198,9 +198,6 @@ export function clip(s: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
 }
 
-export const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s)
-export const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
-
 /**
  * A heading that names its section ("1. Thi đua phát triển kinh tế, xây dựng nông thôn mới")
  * rather than stating a goal: no punctuation at its end, and a paragraph (not another heading)

@@ -4,9 +4,9 @@
 import type { Indicator, Target } from '../model'
 import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SLIDE_MARK_RE, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
-import { lowerFirst, upperFirst } from './sections'
 import type { Found } from './figures'
 import { type StatedLevel, statedLevelAt } from './passes'
+import { lowerFirst, upperFirst } from './lines'
 
 export interface Reading {
   name: string

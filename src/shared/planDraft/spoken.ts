@@ -2,8 +2,7 @@
 // speech-to-text transcript whose parts, items, bullets and figures were dictated. Each pass is
 // gated on evidence in the whole document, so a typed plan is never read as speech.
 import { unitInfo } from './lexicon'
-import { NEXT_LETTERS } from './lines'
-import { upperFirst } from './sections'
+import { NEXT_LETTERS, upperFirst } from './lines'
 
 const UNITS_IN_WORDS: Record<string, number> = { một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9 }
 

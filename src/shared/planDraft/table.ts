@@ -4,12 +4,13 @@ import type { Indicator, Target } from '../model'
 import { agreesWith } from '../validation'
 import type { Line } from './header'
 import { cueBefore, isStockName, QUANTITY_RE, readDigits, readPost, unitFamily, unitInfo } from './lexicon'
-import { lowerFirst, type Section, upperFirst } from './sections'
+import { type Section } from './sections'
 import { wholeFraction } from './guards'
 import { findTargets, type Found } from './figures'
 import { type DraftContext, eventCeiling, type Reading, statedCases, toIndicatorShape } from './shape'
 import { type Built, Codes, figureOf, makeIndicator, REPORTERS, slug } from './build'
 import { fromFound } from './fromFound'
+import { lowerFirst, upperFirst } from './lines'
 
 /** A table row: a name cell, a unit-of-measure cell and a figure cell ("dưới 5", "≥ 95", "90 – 95"). */
 interface MeasureColumn {

@@ -20,6 +20,7 @@
 // ./vni.ts with the same tests; ./legacyFont.ts decides which code a text is in and converts it, once.
 
 import { type Evidence, type Verdict, evidenceOf, SYLLABLE_RE, TONES_RE, wordsOf } from './fontEvidence'
+import { upperFirst } from './lines'
 
 /** TCVN3 byte (as the Latin-1 character of that code) → the Unicode letter, small. */
 const TABLE: Readonly<Record<number, string>> = {
@@ -127,7 +128,7 @@ function capitals(words: { at: number; word: string; text: string; converted: bo
     if (raise) w.text = w.text.toUpperCase()
     // A sentence's first letter with a tone mark, which .VnTime has no capital for ("ñy ban" at a
     // line's start or after ". ": "Ủy ban"); one without ("®", "¬") was typed small on purpose.
-    else if (upper === 0 && (w.at === lead || (w.at >= 2 && /[.!?] $/u.test(line.slice(w.at - 2, w.at)))) && TONED_SMALL.has(w.word.charCodeAt(0))) w.text = w.text[0]!.toUpperCase() + w.text.slice(1)
+    else if (upper === 0 && (w.at === lead || (w.at >= 2 && /[.!?] $/u.test(line.slice(w.at - 2, w.at)))) && TONED_SMALL.has(w.word.charCodeAt(0))) w.text = upperFirst(w.text)
   })
 }
 
