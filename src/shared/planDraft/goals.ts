@@ -10,6 +10,12 @@ import { guardedExtent, wholeFraction } from './guards'
 /** The most of a clause read either side of a join (a clause of a plan is a few hundred characters). */
 const JOIN_SIDE_MAX = 600
 
+/** More units or criteria to reach, counted: "có thêm 02 thôn …", "phấn đấu đạt thêm ít nhất 02 tiêu chí …". */
+const MORE_TO_REACH = String.raw`(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+(?:(?:ít nhất|tối thiểu|từ|trên)\s+)?\d`
+const MORE_TO_REACH_RE = new RegExp(`^${MORE_TO_REACH}`, 'iu')
+/** Where a clause may join the next (goalJoins): "và", ", đồng thời", and a comma before a result, a count of all the units, a measure's name, more to reach, or a figure. */
+const JOIN_RE = new RegExp(String.raw`\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=${MORE_TO_REACH})|(,\s+)(?!(?:và|đồng thời)\s)(?=[^,;]{0,80}?\d)`, 'giu')
+
 /**
  * Where a figure-less goal and a figure's clause are joined by "và" or ", đồng thời" inside one
  * clause: "Xã giữ vững chuẩn nông thôn mới và đạt thêm 02 tiêu chí …", "kéo giảm tai nạn giao
@@ -49,7 +55,7 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
   let bi = 0
   let lastJoin = 0
   // (The last join, a comma before a clause holding a figure, is read only after such a state.)
-  for (const m of text.matchAll(/\s+và\s+|,\s+đồng thời\s+|,\s+(?=không để\s)|,\s+(?=(?:(?:duy trì|giữ vững)\s+)?(\d{1,3})\/\1\s+\p{L})|,\s+(?=(?:tỷ lệ|tỉ lệ|số|tổng)\s)|,\s+(?=(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d)|(,\s+)(?!(?:và|đồng thời)\s)(?=[^,;]{0,80}?\d)/giu)) {
+  for (const m of text.matchAll(JOIN_RE)) {
     while (bi < breaks.length && breaks[bi]! <= m.index) bi++
     if (out.length > 0) lastJoin = out[out.length - 1]!.next
     const from = Math.max(0, bi > 0 ? breaks[bi - 1]! : 0, lastJoin, m.index - JOIN_SIDE_MAX)
@@ -90,7 +96,7 @@ export function goalJoins(text: string, breaks: readonly number[]): { at: number
       const kept = !figure.test(near) && goal(near) && /^(?:giữ vững|duy trì)\s/iu.test(goalBody(opening(near)))
       // ("Giữ vững 11/11 trường công lập đạt chuẩn quốc gia, có thêm 01 trường đạt chuẩn mức độ 2": so is all of
       // a kind of unit keeping a state, its whole fraction no target's figure, keptAll.)
-      const own = (kept || keptAll(near)) && (/^(?:phấn đấu\s+)?(?:(?:có|đạt)\s+)?thêm\s+\d/iu.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
+      const own = (kept || keptAll(near)) && (MORE_TO_REACH_RE.test(rest) ? figure.test(rest) : SEPARATE_OUTCOME_RE.test(rest.trim()) && goal(rest))
       if ((target(near) && goal(rest) && !LAPSE_RE.test(rest.trim())) || own) out.push({ at: m.index, next: m.index + m[0].length })
       continue
     }
