@@ -310,6 +310,8 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout260'), title: 'held-out plans, two-hundred-and-sixtieth set (test/fixtures/heldout260; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout261'), title: 'held-out plans, two-hundred-and-sixty-first set (test/fixtures/heldout261; since used to find faults)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout262'), title: 'held-out plans, two-hundred-and-sixty-second set (test/fixtures/heldout262; measured once at f2d6b15)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout263'), title: 'held-out plans, two-hundred-and-sixty-third set (test/fixtures/heldout263; measured once at ebc787f)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout264'), title: 'held-out plans, two-hundred-and-sixty-fourth set (test/fixtures/heldout264; measured once at ebc787f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout265'), title: 'held-out plans, two-hundred-and-sixty-fifth set (test/fixtures/heldout265; measured once at f2d6b15)' },
 ]
 
