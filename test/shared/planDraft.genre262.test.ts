@@ -1,6 +1,8 @@
 // Drafting a plan from its document (issue 13), sets 262 to 266: a standing kept, then more to reach
 // after "phấn đấu", "ít nhất" before its figure ("Giữ vững danh hiệu xã đạt chuẩn nông thôn mới, phấn đấu đạt
-// thêm ít nhất 02 tiêu chí …") are two items. Hand-written sentences.
+// thêm ít nhất 02 tiêu chí …") are two items; a list written "Label: last year's level → this year's"
+// reads the figure after the arrow, the one before it the start of a cut; a "Trong đó" item right
+// under a statement is a part of its figure in the same unit. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { listDrafter, planHead } from './planDraftText'
 
@@ -18,5 +20,53 @@ describe('a standing kept, then more to reach', () => {
   it('keeps "Thu ngân sách đạt 3,6 tỷ đồng trở lên, phấn đấu thu vượt dự toán …" one item', () => {
     const d = draft(['- Thu ngân sách nhà nước trên địa bàn đạt 3,6 tỷ đồng trở lên, phấn đấu thu vượt dự toán huyện giao.'])
     expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 3.6 }])
+  })
+})
+
+describe('a list of last year\'s level, an arrow, then this year\'s', () => {
+  const d = draft([
+    '- Diện tích cà phê hiện có: 6.240 ha → 6.300 ha',
+    '- Năng suất cà phê nhân bình quân: 3,1 tấn/ha → 3,2 tấn/ha',
+    '- Tỷ lệ hộ nghèo: 5,42% → giảm 1,5 - 2%',
+    '- Tỷ lệ hộ cận nghèo: 6,1% → dưới 5,5%',
+    '- Số trường đạt chuẩn quốc gia: 9/12 trường → 10/12 trường',
+    '- Số vụ tai nạn giao thông: 6 vụ → giảm ít nhất 15%',
+    '- Số vụ phạm pháp hình sự: 14 vụ → không quá 12 vụ',
+  ])
+  it('reads the figure after the arrow as the target, named by the label', () => {
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind === 'reduce_by' ? { ...i.value.target, baseline: undefined } : i.value.target])).toEqual([
+      ['Diện tích cà phê', { kind: 'at_least', value: 6300 }],
+      ['Năng suất cà phê', { kind: 'rate_at_least', value: 3.2 }],
+      ['Tỷ lệ hộ nghèo', { kind: 'reduce_by', amount: 1.5, max: 2, baseline: undefined }],
+      ['Tỷ lệ hộ cận nghèo', { kind: 'at_most', value: 5.5, strict: true }],
+      ['Số trường đạt chuẩn quốc gia', { kind: 'at_least', value: 10 }],
+      ['Số vụ tai nạn giao thông', { kind: 'at_most', value: 5.1, strict: false }],
+      ['Số vụ phạm pháp hình sự', { kind: 'at_most', value: 12, strict: false }],
+    ])
+  })
+  it('takes the level before the arrow as the start of a cut', () => {
+    const poor = d.indicators.find((i) => i.value.name === 'Tỷ lệ hộ nghèo')!
+    expect(poor.value.target).toMatchObject({ kind: 'reduce_by', baseline: 5.42 })
+  })
+  it('leaves "TNGT giảm 5 → 3 vụ", an arrow after a verb, at most 3', () => {
+    expect(draft(['- TNGT giảm 5 → 3 vụ.']).indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_most', value: 3, strict: false }])
+  })
+})
+
+describe('a "Trong đó" item right under a statement', () => {
+  it('is a part of the statement\'s figure in the same unit', () => {
+    const d = draft(['- Diện tích tiêu 1.400 ha trở lên', '  + Trong đó tiêu hữu cơ 300 ha', '- Giải quyết việc làm cho 550 lao động, tỷ lệ lao động qua đào tạo đạt 72%', '  + Trong đó xuất khẩu lao động 30 người'])
+    const code = (name: RegExp): string | undefined => d.indicators.find((i) => name.test(i.value.name))?.value.code
+    expect(d.indicators.map((i) => [i.value.name, i.value.partOf])).toEqual([
+      ['Diện tích tiêu', undefined],
+      ['Tiêu hữu cơ', code(/^Diện tích tiêu$/u)],
+      ['Giải quyết việc làm', undefined],
+      ['Tỷ lệ lao động qua đào tạo', undefined],
+      ['Xuất khẩu lao động', code(/^Giải quyết việc làm$/u)],
+    ])
+  })
+  it('is no part of a statement two lines above', () => {
+    const d = draft(['- Diện tích tiêu 1.400 ha trở lên', '- Trồng rừng tập trung 180 ha', '- Tổng đàn bò 6.800 con', '  + Trong đó tiêu hữu cơ 300 ha'])
+    expect(d.indicators.find((i) => /hữu cơ/u.test(i.value.name))?.value.partOf).toBeUndefined()
   })
 })

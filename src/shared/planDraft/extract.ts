@@ -321,6 +321,11 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
   let slideOpen = false
   // The statement read last, when it ended on a colon: its "Trong đó" items under it are its parts.
   let colonWhole: Built | undefined
+  // The items of the last statement read, and its line: the whole a "Trong đó" item right under it is part of.
+  let lineAbove: Built[] = []
+  let aboveAt = -1
+  // The last line with text before this one.
+  let lastTextAt = -1
   // Inside a slide's notes: what the presenter says, from "Ghi chú của người trình bày:" to the next slide's mark.
   let inNotes = false
   // A line of a slide under its title, to its notes or the next slide's mark: a bullet, whatever marks
@@ -337,6 +342,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     if (built.length >= PLAN_LIMITS.indicators) break
     if (index < turnedUntil) continue
     if (line.start < bodyStart || line.text === '' || line === partTitle) continue
+    const textAbove = lastTextAt
+    lastTextAt = index
     // The signature ends the plan; an appendix after it ("PHỤ LỤC – CÁC CHỈ TIÊU …") opens it again.
     // (Not the issuing body's name in the letterhead, "ỦY BAN NHÂN DÂN …", nor the kind of document, "KẾ HOẠCH".)
     const apart = !/^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|THÔNG BÁO|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|CHƯƠNG TRÌNH|CHỦ TỊCH|PHÓ CHỦ TỊCH)\s*$|^(?:ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG BỘ|BAN\s)/u.test(line.text)
@@ -841,13 +848,28 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
     } else topicArea = undefined
     // "- Giải quyết việc làm cho 2.400 lao động:" over "+ Trong đó qua sàn giao dịch … 900 lao động": a
     // statement ending on a colon opens the parts under it; a "Trong đó" item there, in its unit, is one.
-    if (!h && colonWhole && /^[-+•*]\s+trong đó(?![\p{L}])/iu.test(line.text)) {
+    // ("- Diện tích điều hiện có: 2.900 ha trở lên" over "+ Trong đó điều ghép cao sản: 600 ha": so is a
+    // "Trong đó" item right under any statement, a part of the statement's last figure in its unit,
+    // unless it is a rate or a part already.)
+    const partsItem = !h && /^[-+•*]\s+trong đó(?![\p{L}])/iu.test(line.text)
+    if (partsItem && colonWhole) {
       for (const b of fromLine) {
         if (b.value.partOf !== undefined || b.value.children || unitFamily(b.value.unitOfMeasure) !== unitFamily(colonWhole.value.unitOfMeasure)) continue
         b.value = { ...b.value, partOf: colonWhole.value.code }
         b.reasons.push(`“trong đó”: là một phần của “${colonWhole.value.name}”`)
       }
+    } else if (partsItem && aboveAt === textAbove) {
+      for (const b of fromLine) {
+        const whole = [...lineAbove].reverse().find((a) => a.value.aggregation !== 'rate' && a.value.aggregation !== 'yes_no' && a.value.partOf === undefined && unitFamily(a.value.unitOfMeasure) === unitFamily(b.value.unitOfMeasure))
+        if (!whole || b.value.partOf !== undefined || b.value.children) continue
+        b.value = { ...b.value, partOf: whole.value.code }
+        b.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
+      }
     } else colonWhole = !h && fromLine.length === 1 && /:\s*$/u.test(line.text) && fromLine[0]!.value.aggregation !== 'rate' ? fromLine[0] : undefined
+    if (!partsItem) {
+      lineAbove = h ? [] : fromLine
+      aboveAt = index
+    }
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
     // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short

@@ -318,6 +318,29 @@ export function assignedLevels(text: string): string {
 }
 
 /**
+ * "Diện tích cà phê hiện có: 6.240 ha → 6.300 ha", "Tỷ lệ hộ nghèo: 5,42% → giảm 1,5 - 2%", "Xã đạt
+ * chuẩn nông thôn mới: – → Đạt": a list that writes each target as last year's level, an arrow, then
+ * this year's. What stands between the label's colon and the arrow (a figure with its unit, a dash for
+ * no figure, "Đạt") is last year's: blanked (same offsets), so that the figure after the arrow is named
+ * by the label. It is still the start a cut is measured from (passes.ts, statedLevelAt).
+ * ("TNGT giảm 5 → 3 vụ", "GĐVH 90 → 92%": an arrow after a verb or a name, no label's colon, is the
+ * arrow's cue in lexicon.ts.)
+ */
+/** Last year's level before a label's arrow: its figure (group 1), a count of all after a slash ("9/12 trường"), its unit (group 2). */
+const LEVEL_BEFORE_ARROW = String.raw`(\d[\d.,]*)(?:\s*\/\s*\d{1,4})?(?:\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,3}))?`
+const ARROW_FROM_RE = new RegExp(String.raw`(?<=:[ \t]{0,3})(?:[–-]|chưa đạt|đạt|${LEVEL_BEFORE_ARROW})[ \t]*→[ \t]*(?=\S)`, 'giu')
+const ARROW_START_RE = new RegExp(String.raw`^[^:;]{2,200}:[ \t]{0,3}${LEVEL_BEFORE_ARROW}[ \t]*→`, 'iu')
+/** The level a target's clause "Label: A → B" states before its arrow, the start of a cut (settleBaselines, shape.ts's cut of events). */
+export function arrowStart(clause: string): { figure: string; unit: string | undefined } | undefined {
+  const m = ARROW_START_RE.exec(clause)
+  return m ? { figure: m[1]!, unit: m[2] } : undefined
+}
+function lastYearBeforeArrow(text: string): string {
+  if (!text.includes('→')) return text
+  return text.replace(ARROW_FROM_RE, (m) => ' '.repeat(m.length))
+}
+
+/**
  * "đạt 7.260.000.000 đồng (Bảy tỷ, hai trăm sáu mươi triệu đồng) trở lên, …": a comma inside a
  * bracket of words with no figure (an amount written out, a gloss) separates nothing; the figure's
  * clause goes on past the bracket to the next separator. `tail` is where the clause was found to
@@ -342,7 +365,7 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
   // beside the year's in one statement; the year's is the target, the phase's (and its label) is
   // read as blank (same offsets), so that the year's figure is named by the words before the phase.
   // (The look back follows the sign it guards: put first, it went back over a long word at every place of it.)
-  const text = assignedLevels(phaseLevels(spelledNumbers(line.text).replace(/\s[×=]\s(?<=\d[.,\d]*\s*[\p{L}/]+\s[×=]\s)(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  ')))
+  const text = lastYearBeforeArrow(assignedLevels(phaseLevels(spelledNumbers(line.text).replace(/\s[×=]\s(?<=\d[.,\d]*\s*[\p{L}/]+\s[×=]\s)(?=(?:năng suất|sản lượng|diện tích)(?![\p{L}])[^×=,;]{0,30}?\d)/giu, ',  '))))
   const breaks = breaksOf(text)
   let breakAt = 0
   let lastBreak = 0

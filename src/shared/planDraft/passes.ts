@@ -8,6 +8,7 @@ import { clip, ROOT, type Section } from './sections'
 import { type GoalKey, goalKey, sameGoalKey } from './goals'
 import type { DraftContext } from './shape'
 import { type Built, figureOf } from './build'
+import { arrowStart } from './figures'
 import { bareCrop, CROP_QUALIFIER_RE, cropKey, cropKeyOf, linkYield, MEASURE_RE, sameCrop, yieldFactor } from './crops'
 import { VILLAGE_NAME_RE } from './fromFound'
 import { abbreviationOf, amountAggregation, LEVEL_GAP, PART_AFTER_RE, quantityOf, readDigits, unitFamily, unitInfo, withoutClosingMarks, yearEndOf } from './lexicon'
@@ -821,6 +822,13 @@ export function statedLevelAt(doc: DraftContext, name: string, yearEnd: number, 
     }
   }
   if (clause) {
+    // "Tỷ lệ hộ nghèo: 5,42% → giảm 1,5 - 2%": last year's level before the arrow (figures.ts, arrowStart).
+    const arrow = arrowStart(clause.text.replace(/^\|[^|]*\|\s*/u, ''))
+    const arrowUnit = arrow ? (arrow.unit !== undefined ? unitOpening(arrow.unit) : unit) : undefined
+    if (arrow && arrowUnit !== undefined && (unit === undefined || arrowUnit === unit || (!want.rate && inUnit(1, arrowUnit, unit) !== undefined))) {
+      const v = read(arrow.figure, arrowUnit)
+      if (v !== undefined) return { value: v, unit: unit ?? arrowUnit, figure: shown(arrow.figure, arrowUnit), text: `mức trước mũi tên là ${shown(arrow.figure, arrowUnit)}`, own: true }
+    }
     // Its own clause: "(cuối năm 2022: 1,25%)", "(đầu năm 2023 có 45 hộ)", "| Cuối năm 2025 còn 47 hộ |".
     const own = new RegExp(String.raw`(?<!so với\s{1,3}(?:(?:cuối|đầu)\s{1,3})?)(?<![\p{L}])((?:(?:đến\s+)?(?:cuối|đầu)\s+)?năm\s+\d{4})(?!\d)\s*,?\s*((?:[\p{L}]+\s+){0,8}?)(?::\s*|(?:là|còn|có|quản lý|chiếm|đạt)\s+)(${FIGURE})\s*(%|‰|\p{L}+(?:[ /]\p{L}+){0,2})`, 'iu').exec(clause.text)
     const ownUnit = own ? unitOpening(own[4]!) : undefined

@@ -4,7 +4,7 @@
 import type { Indicator, Target } from '../model'
 import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SLIDE_MARK_RE, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
-import type { Found } from './figures'
+import { arrowStart, type Found } from './figures'
 import { type StatedLevel, statedLevelAt } from './passes'
 import { lowerFirst, upperFirst } from './lines'
 
@@ -232,12 +232,15 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
         // xảy ra 40 vụ phạm pháp hình sự"): the same cases, the same year, in one sentence.
         // "so với cùng kỳ" (no year) in a yearly plan is against the year before the plan's.
         const caseYear = typeof post.baseYear === 'number' ? post.baseYear : post.baseYear === 'previous' && year !== undefined ? year - 1 : undefined
-        const stated = countsEvents(countUnit, name) && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc) : undefined
+        // ("Số vụ tai nạn giao thông: 6 vụ → giảm ít nhất 15%": or the count before a label's arrow, last year's; figures.ts, arrowStart.)
+        const arrow = countsEvents(countUnit, name) && caseYear === undefined && b === undefined ? arrowStart(doc.text.slice(f.span.start, f.span.end)) : undefined
+        const arrowCases = arrow && (arrow.unit === undefined || unitInfo(arrow.unit)?.canonical === countUnit) ? readDigits(arrow.figure, { integer: true, percent: false, habit: doc.habit })?.value : undefined
+        const stated = arrowCases ?? (countsEvents(countUnit, name) && caseYear !== undefined && b === undefined ? statedCases(name, caseYear, f.rest ?? '', doc) : undefined)
         if (stated !== undefined) {
           const from = stated
           const ceiling = Math.round(from * (100 - a)) / 100
           main = { name, unitOfMeasure: countUnit, aggregation: 'flow', target: { kind: 'at_most', value: ceiling, strict: false } }
-          reasons.push(`giảm ${f.digits[0]}% so với năm ${caseYear} (${from} ${countUnit}): năm nay không quá ${String(ceiling).replace('.', ',')} ${countUnit}`)
+          reasons.push(`giảm ${f.digits[0]}% so với ${caseYear !== undefined ? `năm ${caseYear}` : 'mức trước mũi tên'} (${from} ${countUnit}): năm nay không quá ${String(ceiling).replace('.', ',')} ${countUnit}`)
           if (confidence === 'high') confidence = 'medium'
         } else {
           main = { name, unitOfMeasure: countUnit, aggregation: 'stock', target: make(a, b, true) }
