@@ -2,9 +2,11 @@
 // after "phấn đấu", "ít nhất" before its figure ("Giữ vững danh hiệu xã đạt chuẩn nông thôn mới, phấn đấu đạt
 // thêm ít nhất 02 tiêu chí …") are two items; a list written "Label: last year's level → this year's"
 // reads the figure after the arrow, the one before it the start of a cut; a "Trong đó" item right
-// under a statement is a part of its figure in the same unit. Hand-written sentences.
+// under a statement is a part of its figure in the same unit; a registration table's column "Đăng ký
+// năm 2024" holds its targets, its title in capitals may go on with "CỦA …", and the titles a unit
+// registers for are no targets. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
-import { listDrafter, planHead } from './planDraftText'
+import { draftList, listDrafter, planHead } from './planDraftText'
 
 const draft = listDrafter(planHead('Đông Phong', '09', '10 tháng 01', 2026))
 
@@ -68,5 +70,36 @@ describe('a "Trong đó" item right under a statement', () => {
   it('is no part of a statement two lines above', () => {
     const d = draft(['- Diện tích tiêu 1.400 ha trở lên', '- Trồng rừng tập trung 180 ha', '- Tổng đàn bò 6.800 con', '  + Trong đó tiêu hữu cơ 300 ha'])
     expect(d.indicators.find((i) => /hữu cơ/u.test(i.value.name))?.value.partOf).toBeUndefined()
+  })
+})
+
+describe('a registration table of the commune\'s own targets', () => {
+  const d = draftList({
+    head: planHead('Hồng Phúc', '05', '08 tháng 01', 2024),
+    year: 2024,
+    bare: true,
+    items: [
+      'BẢNG ĐĂNG KÝ CHỈ TIÊU THI ĐUA NĂM 2024',
+      'CỦA ỦY BAN NHÂN DÂN XÃ HỒNG PHÚC',
+      '',
+      'STT\tNội dung chỉ tiêu\tĐVT\tThực hiện năm 2023\tĐăng ký năm 2024\tBộ phận chủ trì theo dõi',
+      '1\tThu nhập bình quân đầu người\ttriệu đồng/người/năm\t68,5\t74\tVăn phòng - Thống kê',
+      '2\tXã đạt chuẩn nông thôn mới kiểu mẫu\t\tChưa đạt\tĐạt\tVăn phòng - Thống kê',
+      '3\tSố thôn đạt chuẩn khu dân cư nông thôn mới kiểu mẫu\tthôn\t6/10\t8/10\tVăn phòng - Thống kê',
+      '4\tSố hộ nghèo\thộ\t41\tgiảm ít nhất 10 hộ\tVăn hóa - Xã hội',
+      '',
+    ],
+    extra: '4. Đăng ký danh hiệu thi đua và hình thức khen thưởng\n- Tập thể Ủy ban nhân dân xã đăng ký danh hiệu "Tập thể lao động xuất sắc".\n- 100% cán bộ, công chức xã đăng ký danh hiệu "Lao động tiên tiến", trong đó không quá 15% đăng ký danh hiệu "Chiến sĩ thi đua cơ sở".',
+  })
+  it('reads the column "Đăng ký năm 2024", not last year\'s nor the office\'s', () => {
+    expect(d.indicators.map((i) => i.value.target?.kind === 'reduce_by' ? { kind: 'reduce_by', amount: i.value.target.amount } : i.value.target)).toEqual([
+      { kind: 'rate_at_least', value: 74 },
+      { kind: 'yes_no' },
+      { kind: 'at_least', value: 8 },
+      { kind: 'reduce_by', amount: 10 },
+    ])
+  })
+  it('reads the title\'s "CỦA …" line and the titles registered for as no targets', () => {
+    expect(d.indicators.some((i) => /ỦY BAN|danh hiệu|cán bộ/iu.test(i.value.name))).toBe(false)
   })
 })

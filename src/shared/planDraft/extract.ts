@@ -451,8 +451,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
           current.excluded ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
           PHASE_SECTION_RE.test(name) ||
-          // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth.
-          /^(?:hình thức\s+)?khen thưởng$/iu.test(name) ||
+          // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth; so are the titles a
+          // unit registers for ("4. Đăng ký danh hiệu thi đua và hình thức khen thưởng").
+          /^(?:hình thức\s+)?khen thưởng$|^(?:đăng ký\s+)?(?:các\s+)?danh hiệu(?:\s+thi đua)?(?:\s*(?:,|và)\s*(?:hình thức\s+)?khen thưởng)?$/iu.test(name) ||
           // "III. TIÊU CHÍ VÀ THANG ĐIỂM CHẤM THI ĐUA": how the units' emulation is scored, its points
           // and grades, at any depth (a part naming targets as well is still read).
           (SCORING_SECTION_RE.test(name) && !/(?<![\p{L}])(?:chỉ tiêu|mục tiêu)(?![\p{L}])/iu.test(name)) ||

@@ -618,6 +618,9 @@ function continues(prev: RawLine, next: RawLine, paragraphs = false): boolean {
   // "… phong trào" / "“Toàn dân bảo vệ an ninh Tổ quốc” và …": a name in quotes carried to the next line.
   if (/^[“”"]\s*\p{L}/u.test(next.text) && next.blanksBefore === 0 && prev.text.length >= 60 && !/[:.]$/u.test(prev.text)) return true
   if (!/^\p{Lu}/u.test(next.text)) return false
+  // "BẢNG ĐĂNG KÝ CHỈ TIÊU THI ĐUA NĂM 2024" over "CỦA ỦY BAN NHÂN DÂN XÃ …": a title in capitals goes
+  // on with whose it is, in capitals on the next line.
+  if (/^CỦA\s+\p{Lu}/u.test(next.text) && next.blanksBefore === 0 && !/\p{Ll}/u.test(prev.text) && !/\p{Ll}/u.test(next.text)) return true
   if (CONNECTIVES.has(lastWord) && prev.text.length >= 40) return true
   if (paragraphs) return false
   // A capitalised word after a long line with no stop: a proper noun running on (a PDF line or

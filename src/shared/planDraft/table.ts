@@ -42,7 +42,8 @@ export function measureColumns(row: string): MeasureColumn[] | undefined {
 const BARE_MEASURE_COLUMN_RE = /^(?:diện tích|năng suất(?:\s+bình quân)?|sản lượng)$/iu
 
 const COLUMN_YEAR_RE = /(?<!\d)(?:19|20)(\d{2})(?!\d)/u
-const PLAN_COLUMN_RE = /^(?:kế hoạch|kh|phấn đấu|mục tiêu|chỉ tiêu)(?![\p{L}])/iu
+/** A column holding the plan's figures: "Kế hoạch 2025", "Mục tiêu", "Đăng ký năm 2024" (a registration table's own column). */
+const PLAN_COLUMN_RE = /^(?:kế hoạch|kh|phấn đấu|mục tiêu|chỉ tiêu|đăng ký)(?![\p{L}])/iu
 const DONE_COLUMN_RE = /^(?:thực hiện|th|ước(?: thực hiện| th)?|kết quả)(?![\p{L}])/iu
 
 /**
@@ -265,10 +266,10 @@ export function mergeHeadings(upper: readonly string[], lower: readonly string[]
 }
 
 /** A column's name saying what its figures are: the plan, last year's result, an estimate, a year. */
-const FIGURE_KIND_RE = /^(?:kế hoạch|kh|thực hiện|th|ước(?: thực hiện| th)?|chỉ tiêu|mục tiêu|phấn đấu|dự toán|năm|giao)(?![\p{L}])|^\d{4}$/iu
+const FIGURE_KIND_RE = /^(?:kế hoạch|kh|thực hiện|th|ước(?: thực hiện| th)?|chỉ tiêu|mục tiêu|phấn đấu|đăng ký|dự toán|năm|giao)(?![\p{L}])|^\d{4}$/iu
 
 /** Words that name a table's column: "TT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2025", "Thực hiện", "Ghi chú", "Mức phấn đấu". */
-const COLUMN_NAME_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước|năm|mức|phấn đấu|ghi chú|so sánh|tỷ lệ|giao|quý|cả năm|tháng|dự toán|mục tiêu|kết quả|chủ trì|thời gian)(?![\p{L}])/iu
+const COLUMN_NAME_RE = /^(?:s?tt|số tt|chỉ tiêu|nội dung|tên|đơn vị|đvt|kế hoạch|kh|thực hiện|th|ước|năm|mức|phấn đấu|đăng ký|ghi chú|so sánh|tỷ lệ|giao|quý|cả năm|tháng|dự toán|mục tiêu|kết quả|chủ trì|thời gian)(?![\p{L}])/iu
 
 /** A row whose cells after its number all say the same: a group merged across the table. */
 export function mergedRow(cells: readonly string[]): boolean {
@@ -343,7 +344,7 @@ export function tableColumns(head: readonly string[], year: number | undefined):
     else if (/so với|so sánh|tỷ lệ (?:so|%)/u.test(x) && /\d|%|th|thực hiện|năm trước/u.test(x)) cols.skip.add(i)
     // ("KH 2026 so với TH 2025 (%)": a comparison of the plan with last year names the plan year, yet holds no target.)
     else if (/thực hiện|(?<![\p{L}])(?:ước|th)(?![\p{L}])|chủ trì|phụ trách|thực hiện|so sánh|năm trước|thời gian|thời hạn|hoàn thành/u.test(x) && !(year !== undefined && x.includes(String(year)) && /kế hoạch|kh|chỉ tiêu/u.test(x))) cols.skip.add(i)
-    else if ((/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) || ASSIGNED_OR_OWN_COLUMN_RE.test(x)) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
+    else if ((/^(?:kế hoạch|kh|chỉ tiêu|mục tiêu|phấn đấu|đăng ký|dự toán|mức (?:phấn đấu|kế hoạch|chỉ tiêu))(?![\p{L}])/u.test(x) || ASSIGNED_OR_OWN_COLUMN_RE.test(x)) && !/^chỉ tiêu$|^nội dung/u.test(x)) {
       // "Chỉ tiêu giao | Chỉ tiêu phấn đấu", "Thành phố giao | Phường phấn đấu": the commune's own
       // target is the one it strives for; the assigned one stands in where that cell is empty.
       // ("Kế hoạch 2026 Số lượng | Kế hoạch 2026 Tỷ lệ": of two columns under the plan year's label,
