@@ -4,7 +4,8 @@
 // reads the figure after the arrow, the one before it the start of a cut; a "Trong đó" item right
 // under a statement is a part of its figure in the same unit; a registration table's column "Đăng ký
 // năm 2024" holds its targets, its title in capitals may go on with "CỦA …", and the titles a unit
-// registers for are no targets. Hand-written sentences.
+// registers for are no targets; a template's example ("Ví dụ cách ghi: “…”") sets nothing; the change
+// after a count of all the units ("4/4 trường … (tăng 01 trường …)") is none of its own. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import { draftList, listDrafter, planHead } from './planDraftText'
 
@@ -101,5 +102,20 @@ describe('a registration table of the commune\'s own targets', () => {
   })
   it('reads the title\'s "CỦA …" line and the titles registered for as no targets', () => {
     expect(d.indicators.some((i) => /ỦY BAN|danh hiệu|cán bộ/iu.test(i.value.name))).toBe(false)
+  })
+})
+
+describe('an example in a template\'s guidance; the change after a count of all the units', () => {
+  it('reads no target in "Ví dụ cách ghi: “Tỷ lệ hộ nghèo giảm 0,3 - 0,5% …”"', () => {
+    const d = draft(['[HD: Điền số liệu vào các trường. Ví dụ cách ghi: "Tỷ lệ hộ nghèo giảm 0,3 - 0,5% so với cuối năm 2025".]', '- Tỷ lệ hộ nghèo giảm 0,6% so với cuối năm 2025.'])
+    expect(d.indicators.map((i) => i.value.target?.kind === 'reduce_by' ? i.value.target.amount : undefined)).toEqual([0.6])
+  })
+  it('reads "có 4/4 trường đạt chuẩn quốc gia (tăng 01 trường so với năm 2025)" as a yes/no of every school', () => {
+    const d = draft(['- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%; đến cuối năm có 4/4 trường đạt chuẩn quốc gia (tăng 01 trường so với năm 2025); tỷ lệ hộ gia đình văn hóa đạt 92%.'])
+    expect(d.indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['%', { kind: 'rate_at_least', value: 95 }],
+      ['%', { kind: 'rate_at_least', value: 92 }],
+      ['đạt/không đạt', { kind: 'yes_no' }],
+    ])
   })
 })

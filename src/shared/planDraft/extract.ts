@@ -43,7 +43,7 @@ import {
 import { normalizeText } from './normalize'
 import { type Drafted, PLAN_DRAFT_FORMAT, type PlanDraft } from './types'
 import { bulletHeading, capsHeading, capsTitle, clip, CONTENT_NAME_RE, opensOnField, fieldHeading, fieldNameLine, fieldLabelPart, headingOf, isTitle, partNameHeading, ROOT, type Section, sectionName, slideHeading } from './sections'
-import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction } from './guards'
+import { byline, describesCommune, describingLines, guardedExtent, laterYear, laterYearFigure, markedNoTarget, midYearMilestone, opensOnPastYear, pastResults, pastYearFigure, pastYearTail, periodAims, pointsBack, routineDuty, wholeFraction, withoutChangeOfAll } from './guards'
 import { clausesOf, elaborates, goalBody, goalClauses, LABELLED_ALL_UNITS_RE, proseConfidence, REACHED_RE } from './goals'
 import { findTargets, type Found } from './figures'
 import { draftContext } from './shape'
@@ -953,7 +953,8 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         // nhất 01 tuyến đường hoa …"); a duty of some of them or an action asked of each is not.
         const each = EACH_UNIT_RE.exec(body) ?? ALL_UNITS_STATE_RE.exec(body)
         if (each && !EACH_UNIT_STATE_RE.test(body.slice(each.index)) && !ALL_UNITS_STATE_RE.test(body.slice(each.index))) continue
-        const told = (each ? c.text.slice(0, c.text.length - body.length + each.index) : c.text).replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, '')
+        // (Nor does the change after a count of all the units, "4/4 trường … (tăng 01 trường …)"; guards.ts.)
+        const told = withoutChangeOfAll((each ? c.text.slice(0, c.text.length - body.length + each.index) : c.text).replace(/\([^()]*?(?:dài|rộng|cao|quy mô|diện tích)\s*(?:khoảng\s+)?\d[^()]*\)/giu, ''))
         // "giảm cả 3 tiêu chí": all of a set, named by their number, is no figure of that kind.
         // ("… an ninh biên giới trên 11,6 km đường biên …": where the duty is done, no figure of it.)
         if ([...told.matchAll(new RegExp(QUANTITY_RE.source, 'giu'))].some((q) => !wholeFraction(q[0]) && !/(?:^|\s)cả\s*$/iu.test(told.slice(0, q.index)) && !guardedExtent(told.slice(0, q.index), q[5]))) continue

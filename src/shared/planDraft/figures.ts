@@ -5,7 +5,7 @@ import type { Line } from './header'
 import { type Cue, cueBefore, ALL_UNITS_STATE_RE, ANNUAL_CROP_RE, EACH_UNIT_RE, ITEM_NUMBER, LEAD_BACK_RE, type Post, QUANTITY_RE, readPost, spelledNumbers, UNIT_NOUN_RE, unitInfo } from './lexicon'
 import type { SourceSpan } from './types'
 import { FIELD_OPENING_RE, type Section } from './sections'
-import { guardedExtent, markedNoTarget, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
+import { guardedExtent, inChangeOfAll, markedNoTarget, midYearMilestone, startOfYearSentence, wholeFraction } from './guards'
 import { goalJoins, semicolonsInBrackets } from './goals'
 import { upperFirst } from './lines'
 
@@ -539,6 +539,9 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
       added = { digits: m[1]!, unit: m[2] ?? m[4] ?? m[5] ?? '', at }
       continue
     }
+    // "có 4/4 trường đạt chuẩn quốc gia (tăng 01 trường so với năm 2024)": the change after a count of
+    // all the units is none of its own (guards.ts, inChangeOfAll).
+    if (inChangeOfAll(before)) continue
     // "Vận động trồng thêm 5.000 cây xanh (không tính là chỉ tiêu giao)": a clause the plan marks as no target (markedNoTarget).
     if (ofClause('markedNoTarget', lastBreak, nextBreak, markedNoTarget)) continue
     // "thôn hoàn thành 100% chỉ tiêu thưởng 3 triệu đồng": a clause that sets an award, its figures the award's conditions.

@@ -264,8 +264,27 @@ const NO_TARGET_MARK_RE =
  * keeps as its draft states it; the draft's figure is the target, this clause none of its own.
  */
 const AS_DRAFTED_RE = /(?<![\p{L}])(?:giữ nguyên|không thay đổi|không điều chỉnh)(?:\s+như)?\s+(?:(?:bản|trong)\s+)?dự thảo(?![\p{L}])/iu
+/**
+ * "có 4/4 trường đạt chuẩn quốc gia (tăng 01 trường so với năm 2024)": the change that brings all of
+ * the units to a state, in brackets after their count, says how the count is reached; the count (a
+ * yes/no of every unit) is the target, the change's figure none of its own.
+ */
+const ALL_COUNT = String.raw`(?<![\d/])(?<all>\d{1,3})\s*\/\s*\k<all>\s[^()]{0,100}?`
+const CHANGE_OPENING = String.raw`\(\s*(?:tăng|giảm)(?:\s+thêm)?\s`
+const IN_CHANGE_OF_ALL_RE = new RegExp(String.raw`${ALL_COUNT}${CHANGE_OPENING}[^()]*$`, 'iu')
+const CHANGE_OF_ALL_RE = new RegExp(String.raw`(${ALL_COUNT})${CHANGE_OPENING}[^()]*\)`, 'giu')
+/** The text before a figure ends inside such a bracket. */
+export const inChangeOfAll = (before: string): boolean => IN_CHANGE_OF_ALL_RE.test(before)
+/** The text without such brackets (the count kept). */
+export const withoutChangeOfAll = (text: string): string => (text.includes('(') ? text.replace(CHANGE_OF_ALL_RE, (_, head: string) => head) : text)
+
+/**
+ * "Ví dụ cách ghi: “Tỷ lệ hộ nghèo giảm 0,3 - 0,5% so với cuối năm 2024”", "VD: “…”": an example of
+ * how to write a target, in a template's guidance, quoted after the word for an example.
+ */
+const EXAMPLE_RE = /(?<![\p{L}])(?:ví dụ|vd)(?:\s+(?:cách ghi|cách viết|ghi|mẫu|như))?\s*:\s*[“"]/iu
 export function markedNoTarget(text: string): boolean {
-  return NO_TARGET_MARK_RE.test(text) || AS_DRAFTED_RE.test(text)
+  return NO_TARGET_MARK_RE.test(text) || AS_DRAFTED_RE.test(text) || EXAMPLE_RE.test(text)
 }
 
 /**
