@@ -314,6 +314,9 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout264'), title: 'held-out plans, two-hundred-and-sixty-fourth set (test/fixtures/heldout264; measured once at ebc787f)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout265'), title: 'held-out plans, two-hundred-and-sixty-fifth set (test/fixtures/heldout265; measured once at f2d6b15)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout266'), title: 'held-out plans, two-hundred-and-sixty-sixth set (test/fixtures/heldout266; layouts not met before; measured once at 6a692dc)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout267'), title: 'held-out plans, two-hundred-and-sixty-seventh set (test/fixtures/heldout267; measured once at ac91e39)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout268'), title: 'held-out plans, two-hundred-and-sixty-eighth set (test/fixtures/heldout268; measured once at ac91e39)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout270'), title: 'held-out plans, two-hundred-and-seventieth set (test/fixtures/heldout270; measured once at ac91e39)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
