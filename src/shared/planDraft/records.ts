@@ -1,11 +1,14 @@
 // Targets written as records rather than rows (issue 13): comma- or semicolon-separated values,
 // labelled fields ("Chỉ tiêu: … – ĐVT: … – Kế hoạch: …"), groups of labelled lines, and a heading
 // per target ("Chỉ tiêu 1: …"). Each becomes a " | " row.
-import { ITEM_OPENING_RE } from './lines'
+import { unitInfo } from './lexicon'
+import { append, ITEM_OPENING_RE } from './lines'
 import { COLUMN_HEADING_RE } from './textTables'
 
 /** A quoted cell holding a line break (Excel quotes such a cell) runs on over at most this many lines. */
 const CSV_RECORD_LINES = 8
+/** A record of tab-separated cells, each quoted cell of CSV_RECORD_LINES lines at most, runs on over at most this many lines. */
+const TAB_RECORD_LINES = 40
 
 /**
  * The fields of a record a spreadsheet exported as text with `sep` between its cells, from line
@@ -17,22 +20,42 @@ const CSV_RECORD_LINES = 8
  * Each character is read once.
  */
 function csvRecord(lines: readonly string[], at: number, sep: ';' | ','): { fields: string[]; next: number } | undefined {
+  const record = spreadsheetRecord(lines, at, sep)
+  return record && { fields: record.cells.map((c) => c.join(' ').trim()), next: record.next }
+}
+
+/**
+ * The cells of a spreadsheet's record from line `at`, each as the lines it holds (csvRecord joins
+ * them; with tabs, quotedTabRows): a quoted cell's line breaks kept, each line trimmed, so that a
+ * cell stacking several values ("1.360" / "63,5" / "8.636") can be read line by line. With ";" or
+ * ",", a quoted cell runs on over CSV_RECORD_LINES lines of the record at most, and text after its
+ * closing quote is the cell's still. With tabs, as Excel copies a range to the clipboard, the text
+ * is the cells as they are (an empty first cell is a leading tab, an empty last one a trailing
+ * tab: none trimmed), each quoted cell may run on over CSV_RECORD_LINES lines of its own and the
+ * record over TAB_RECORD_LINES, and a closing quote is followed by the tab or the line's end, or
+ * the line is no record. Three cells at least.
+ */
+function spreadsheetRecord(lines: readonly string[], at: number, sep: ';' | ',' | '\t'): { cells: string[][]; next: number } | undefined {
   if (at >= lines.length) return undefined
-  let s = lines[at]!.trim()
+  const tab = sep === '\t'
+  let s = tab ? lines[at]! : lines[at]!.trim()
   if (!s.includes(sep) && !s.startsWith('"')) return undefined
-  const fields: string[] = []
+  const cells: string[][] = []
   let next = at + 1
   // (Read by runs between the quotes and separators found, not character by character.)
   for (let i = 0; ; ) {
+    const cell: string[] = []
     let field = ''
+    const from = next
     if (s[i] === '"') {
       for (let j = i + 1; ; ) {
         const quote = s.indexOf('"', j)
         if (quote === -1) {
           // (A quoted cell still open at the line's end goes on on the next line.)
-          if (next >= lines.length || next - at >= CSV_RECORD_LINES) return undefined
-          field += `${s.slice(j)} `
-          s = lines[next]!.trimEnd()
+          if (next >= lines.length || next - (tab ? from : at) >= CSV_RECORD_LINES || next - at >= TAB_RECORD_LINES) return undefined
+          cell.push(`${field}${s.slice(j)}`.trim())
+          field = ''
+          s = tab ? lines[next]! : lines[next]!.trimEnd()
           next++
           j = 0
         } else if (s[quote + 1] === '"') {
@@ -41,17 +64,19 @@ function csvRecord(lines: readonly string[], at: number, sep: ';' | ','): { fiel
         } else {
           field += s.slice(j, quote)
           i = quote + 1
+          if (tab && i < s.length && s[i] !== sep) return undefined
           break
         }
       }
     }
     const end = s.indexOf(sep, i)
-    fields.push(`${field}${s.slice(i, end === -1 ? s.length : end)}`.trim())
+    cell.push(`${field}${s.slice(i, end === -1 ? s.length : end)}`.trim())
+    cells.push(cell)
     if (end === -1) break
-    if (/\s/u.test(s[end + 1] ?? '')) return undefined
+    if (!tab && /\s/u.test(s[end + 1] ?? '')) return undefined
     i = end + 1
   }
-  return fields.length >= 3 ? { fields, next } : undefined
+  return cells.length >= 3 ? { cells, next } : undefined
 }
 
 /** A record naming a table's columns ("STT;Chỉ tiêu;ĐVT;Thực hiện 2023;Kế hoạch 2024;Ghi chú"): two column words or more. */
@@ -134,6 +159,86 @@ export function csvTables(lines: string[]): string[] {
     }
     out.push(`| ${head.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`))
     i = j - 1
+  }
+  return out
+}
+
+/** A line of a cell stacking a row's figures (stackedRows): "1.360", "63,5", "≥ 95", "38 - 40", "11/12", "giảm 0,3", "100%". */
+const STACKED_FIGURE_RE = /^(?:[≥≤<>]=?\s*|(?:giảm|tăng|dưới|trên|từ|tối thiểu|ít nhất|không quá|không dưới)\s+)?\d[\d.,]*(?:\s*(?:[-–/]|đến)\s*\d[\d.,]*)?\s*%?(?:\s*trở (?:lên|xuống))?$/iu
+
+/**
+ * The rows one record of an Excel range copied as text stands for (quotedTabRows), each its cells
+ * between tabs. A cell typed with Alt+Enter may stack several measures, line by line, with its
+ * row's unit and figure cells stacking the matching values: "Cây lúa cả năm:" / "- Diện tích gieo
+ * cấy" / "- Năng suất bình quân" / "- Sản lượng thóc" beside "" / "ha" / "tạ/ha" / "tấn" and "" /
+ * "1.360" / "63,5" / "8.636", or a whole and its part, "Giải quyết việc làm mới" / "Trong đó: xuất
+ * khẩu lao động" beside "330" / "25". Where the name cell (the first cell of two lines or more with
+ * words) stacks n lines and a figure cell as many, figures all, the record is n rows, line k of
+ * each such cell in row k ("" / "- Diện tích gieo cấy" / "ha" / … under "2" / "Cây lúa cả năm:"):
+ * a crop's measures under its group row, a "Trong đó" line a part row, as a table's rows are read.
+ * A cell of one line is in the first row, a unit ("ha" beside "Diện tích rau …" / "Trong đó: …")
+ * in every row; a cell of n - 1 lines, figures or units, beside a name opening on a label ("Cây
+ * lúa cả năm:"), is missing the label's empty line, which it gets first. Any other cell's lines
+ * are joined with spaces, in the first row ("Huyện giao 6,8 tỷ đồng" / "(QĐ số 4127/QĐ-UBND)"), a
+ * unit broken at its slash without one ("triệu đồng/" / "người/năm"); so is every cell of a record
+ * that stacks nothing (a heading "Kế hoạch" / "năm 2024").
+ */
+function stackedRows(given: readonly string[][]): string[] {
+  const cells = given.map((c) => {
+    const l = [...c]
+    while (l.length > 1 && l[l.length - 1] === '') l.pop()
+    return l
+  })
+  const joined = (c: readonly string[]): string => c.filter((l) => l !== '').reduce((a, l) => (a === '' ? l : a.endsWith('/') ? `${a}${l}` : `${a} ${l}`), '')
+  const filled = (c: readonly string[]): string[] => c.filter((l) => l !== '')
+  const figures = (c: readonly string[]): boolean => filled(c).length >= 2 && filled(c).every((l) => STACKED_FIGURE_RE.test(l))
+  const name = cells.find((c) => c.length >= 2 && !figures(c) && c.some((l) => /\p{L}{2,}/u.test(l)))
+  const n = name?.length ?? 0
+  if (name && name[0]!.endsWith(':')) {
+    for (const c of cells) if (c.length === n - 1 && c[0] !== '' && filled(c).every((l) => STACKED_FIGURE_RE.test(l) || unitInfo(l) !== undefined)) c.unshift('')
+  }
+  if (n < 2 || !cells.some((c) => c.length === n && figures(c))) return [cells.map(joined).join('\t')]
+  const rows: string[] = []
+  for (let k = 0; k < n; k++) {
+    rows.push(cells.map((c) => (c.length === n ? c[k]! : c.length === 1 && unitInfo(c[0]!) !== undefined ? c[0]! : k === 0 ? joined(c) : '')).join('\t'))
+  }
+  return rows
+}
+
+/**
+ * An Excel range pasted as text, as Excel puts it on the clipboard: cells between tabs, and a cell
+ * holding a line break (Alt+Enter) wrapped in double quotes, quotes inside it doubled, its lines
+ * running the row on over several text lines ("13⇥"Giải quyết việc làm mới" / "Trong đó: xuất khẩu
+ * lao động"⇥người⇥"312" / "21"⇥"330" / "25"⇥"). Each such record (spreadsheetRecord with tabs) is
+ * written back as the rows it stands for (stackedRows), one line each, which the table reader then
+ * reads as any tab-separated row. Only a record as wide as the tab-separated record just before or
+ * after it: Excel copies a range, every row with all its cells, so a quote opening a cell of another
+ * table or of prose never joins lines. Lines with no such record stay as they are. One walk, each
+ * record read twice at most.
+ */
+export function quotedTabRows(lines: readonly string[]): string[] {
+  if (!lines.some((l) => l.includes('\t') && l.includes('"'))) return [...lines]
+  const out: string[] = []
+  // (The width of the tab-separated record just before, 0 after any other line.)
+  let width = 0
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    // (A record runs on over lines only from a quote on its first line.)
+    const record = line.includes('\t') && line.includes('"') && !line.includes('|') ? spreadsheetRecord(lines, i, '\t') : undefined
+    if (!record || record.next === i + 1) {
+      out.push(line)
+      width = record?.cells.length ?? (line.includes('\t') && !line.includes('|') ? line.split('\t').length : 0)
+      continue
+    }
+    const after = spreadsheetRecord(lines, record.next, '\t')
+    if (record.cells.length !== width && record.cells.length !== after?.cells.length) {
+      out.push(line)
+      width = 0
+      continue
+    }
+    append(out, stackedRows(record.cells))
+    width = record.cells.length
+    i = record.next - 1
   }
   return out
 }
