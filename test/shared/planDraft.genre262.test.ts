@@ -5,8 +5,12 @@
 // under a statement is a part of its figure in the same unit; a registration table's column "Đăng ký
 // năm 2024" holds its targets, its title in capitals may go on with "CỦA …", and the titles a unit
 // registers for are no targets; a template's example ("Ví dụ cách ghi: “…”") sets nothing; the change
-// after a count of all the units ("4/4 trường … (tăng 01 trường …)") is none of its own. Hand-written sentences.
+// after a count of all the units ("4/4 trường … (tăng 01 trường …)") is none of its own; a structure
+// ("cơ cấu kinh tế: …") inside a paragraph is one shares target, scored whatever money its parts are
+// counted in; "căn hộ" counts apartments. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
+import type { Indicator } from '../../src/shared/model'
+import { scoreDraft } from '../../src/shared/planDraft/score'
 import { draftList, listDrafter, planHead } from './planDraftText'
 
 const draft = listDrafter(planHead('Đông Phong', '09', '10 tháng 01', 2026))
@@ -117,5 +121,20 @@ describe('an example in a template\'s guidance; the change after a count of all 
       ['%', { kind: 'rate_at_least', value: 92 }],
       ['đạt/không đạt', { kind: 'yes_no' }],
     ])
+  })
+})
+
+describe('a structure inside a paragraph; apartments', () => {
+  it('reads "…; cơ cấu kinh tế: công nghiệp - xây dựng 74,5%, …, nông nghiệp 1,7%. Thu ngân sách …" as one shares target between the others', () => {
+    const d = draft(['a) Về kinh tế: Tổng giá trị sản xuất tăng 10,5% so với năm 2025; cơ cấu kinh tế: công nghiệp - xây dựng 74,5%, thương mại - dịch vụ 23,8%, nông nghiệp 1,7%. Thu ngân sách nhà nước trên địa bàn đạt 335 tỷ đồng.'])
+    expect(d.indicators.filter((i) => i.value.target).map((i) => i.value.target!.kind === 'shares' ? i.value.target!.parts.map((p) => p.percent) : i.value.target!.kind)).toEqual(['growth', [74.5, 23.8, 1.7], 'at_least'])
+  })
+  it('scores a shares target whatever money its parts are counted in, as a growth', () => {
+    const one = (unitOfMeasure: string): Indicator => ({ code: 'CCKT', name: 'Cơ cấu kinh tế', field: 'I', unitOfMeasure, aggregation: 'flow', proportion: true, target: { kind: 'shares', parts: [{ indicator: 'A', percent: 60 }, { indicator: 'B', percent: 40 }] }, reporters: { kinds: ['bo_phan'], units: [] }, source: 'Cơ cấu kinh tế: nông nghiệp 60%, dịch vụ 40%' })
+    expect(scoreDraft({ indicators: [one('triệu đồng')] }, { indicators: [one('tỷ đồng')] }, 0).matched).toBe(1)
+    expect(scoreDraft({ indicators: [one('triệu đồng')] }, { indicators: [one('ha')] }, 0).matched).toBe(0)
+  })
+  it('counts "320 căn hộ nhà ở xã hội" in căn hộ', () => {
+    expect(draft(['- Hoàn thành, bàn giao 320 căn hộ nhà ở xã hội cho công nhân.']).indicators.map((i) => i.value.unitOfMeasure)).toEqual(['căn hộ'])
   })
 })

@@ -15,15 +15,32 @@ import { lowerFirst, upperFirst } from './lines'
 const LEVEL_VERB_ONLY_RE = /^(?:(?:duy trì|giữ(?:\s+vững)?)(?:\s+ổn định)?|ổn định|hiện có|đạt)$/iu
 export const VILLAGE_NAME_RE = /^(?:thôn|bản|ấp|tổ dân phố|tổ|khu phố|khóm|làng|buôn|sóc)\s+\p{Lu}/u
 
+/** A structure's name before its parts: "Cơ cấu kinh tế:", "cơ cấu giá trị sản xuất gồm". */
+const SHARES_NAME_RE = /^(cơ cấu[^:]*?)\s*(?::|gồm|là)\s*/iu
+
 /** The indicators of one line's figures, with the relations the line states between them. */
 export function fromFound(found: Found[], line: Line, year: number | undefined, doc: DraftContext, codes: Codes, n0: number): Built[] {
   if (found.length === 0) return []
   const text = (s: SourceSpan): string => line.text.slice(s.start - line.start, s.end - line.start)
 
   // "Cơ cấu kinh tế: nông nghiệp 38,5%, công nghiệp – xây dựng 29,4%, dịch vụ 32,1%": one shares target.
-  const sharesName = /^(cơ cấu[^:]*?)\s*(?::|gồm|là)\s*/iu.exec(found[0]!.name)
+  const sharesName = SHARES_NAME_RE.exec(found[0]!.name)
   if (sharesName && found.length >= 2 && found.every((f) => f.unit === '%')) {
     return sharesFrom(found, sharesName, line, codes, n0, doc)
+  }
+  // ("Tổng giá trị sản xuất tăng 10,5% …; cơ cấu kinh tế: công nghiệp - xây dựng 74,5%, thương mại -
+  // dịch vụ 23,8%, nông nghiệp 1,7%. Thu ngân sách …": so is such a run inside a paragraph, its
+  // percentages up to the clause's end; what stands before and after it is read as a line of its own.)
+  const k = found.findIndex((f, i) => i > 0 && SHARES_NAME_RE.test(f.name))
+  if (k > 0 && found[k]!.unit === '%') {
+    let j = k + 1
+    while (j < found.length && found[j]!.unit === '%' && !/;|\.(?=\s|$)/u.test(line.text.slice(found[j - 1]!.span.end - line.start, found[j]!.at - line.start))) j++
+    if (j - k >= 2) {
+      const before = fromFound(found.slice(0, k), line, year, doc, codes, n0)
+      const shares = sharesFrom(found.slice(k, j), SHARES_NAME_RE.exec(found[k]!.name)!, line, codes, n0 + before.length, doc)
+      const after = fromFound(found.slice(j), line, year, doc, codes, n0 + before.length + shares.length)
+      return [...before, ...shares, ...after]
+    }
   }
 
   // "Giảm tỷ lệ hộ nghèo từ 2 - 2,5%, trong đó hộ nghèo đồng bào dân tộc thiểu số giảm 3%": a part

@@ -131,6 +131,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['bé trai/100 bé gái'], 'bé trai/100 bé gái', false],
   // The plan's own word: "35 nhà tạm" counts nhà, "40 căn" counts căn.
   [['căn nhà', 'căn'], 'căn', true],
+  // An apartment ("320 căn hộ nhà ở xã hội"), counted as such: "hộ" there is no household.
+  [['căn hộ'], 'căn hộ', true],
   [['ngôi nhà', 'nhà'], 'nhà', true],
   // A lodging house for migrant workers ("60 nhà trọ đạt tiêu chuẩn …"), counted as such, not as a house.
   [['nhà trọ', 'khu nhà trọ'], 'nhà trọ', true],

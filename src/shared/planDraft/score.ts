@@ -227,9 +227,10 @@ export function matchScore(drafted: Indicator, expected: Indicator): number {
   }
   // A growth is a percentage: the money its amount is counted in (đồng, triệu, tỷ) does not change it,
   // nor does a hand-made plan that gives the growth the unit of its percentage ("%": "Tốc độ tăng giá
-  // trị sản xuất … 9,2%") where the draft names the amount's.
+  // trị sản xuất … 9,2%") where the draft names the amount's. So is a structure's share of each part
+  // ("Cơ cấu giá trị sản xuất: … 31,3%; …"), whatever money its parts are counted in.
   const money = (u: string): boolean => /^(?:nghìn |triệu |tỷ )?đồng$/u.test(u)
-  const growthInMoney = drafted.target.kind === 'growth' && ((money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)) || expected.unitOfMeasure.trim() === '%')
+  const growthInMoney = (drafted.target.kind === 'growth' || drafted.target.kind === 'shares') && ((money(drafted.unitOfMeasure) && money(expected.unitOfMeasure)) || expected.unitOfMeasure.trim() === '%')
   if (!growthInMoney && !sameUnit(drafted.unitOfMeasure, expected.unitOfMeasure)) return 0
   const overlap = share(words(drafted.name), expectedWords)
   return overlap >= 0.2 ? 1 + overlap : 0
