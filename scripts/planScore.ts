@@ -316,7 +316,9 @@ export const HELDOUT_SETS: readonly { dir: string; title: string }[] = [
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout266'), title: 'held-out plans, two-hundred-and-sixty-sixth set (test/fixtures/heldout266; layouts not met before; measured once at 6a692dc)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout267'), title: 'held-out plans, two-hundred-and-sixty-seventh set (test/fixtures/heldout267; measured once at ac91e39)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout268'), title: 'held-out plans, two-hundred-and-sixty-eighth set (test/fixtures/heldout268; measured once at ac91e39)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout269'), title: 'held-out plans, two-hundred-and-sixty-ninth set (test/fixtures/heldout269; measured once at 4742f7d)' },
   { dir: join(process.cwd(), 'test', 'fixtures', 'heldout270'), title: 'held-out plans, two-hundred-and-seventieth set (test/fixtures/heldout270; measured once at ac91e39)' },
+  { dir: join(process.cwd(), 'test', 'fixtures', 'heldout271'), title: 'held-out plans, two-hundred-and-seventy-first set (test/fixtures/heldout271; layouts not met before; measured once at 4742f7d)' },
 ]
 
 /** The held-out plans: each NAME.txt of HELDOUT_DIR with its NAME.json beside it. */
