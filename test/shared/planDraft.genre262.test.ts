@@ -7,10 +7,13 @@
 // registers for are no targets; a template's example ("Ví dụ cách ghi: “…”") sets nothing; the change
 // after a count of all the units ("4/4 trường … (tăng 01 trường …)") is none of its own; a structure
 // ("cơ cấu kinh tế: …") inside a paragraph is one shares target, scored whatever money its parts are
-// counted in; "căn hộ" counts apartments. Hand-written sentences.
+// counted in; "căn hộ" counts apartments; "KH huyện giao | Xã đăng ký": the commune's own column; a
+// part "Các đợt thi đua và chỉ tiêu" holds the targets its last phase announces, not the milestones of
+// the phases before. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import type { Indicator } from '../../src/shared/model'
 import { scoreDraft } from '../../src/shared/planDraft/score'
+import { draftPlan } from '../../src/shared/planDraft/extract'
 import { draftList, listDrafter, planHead } from './planDraftText'
 
 const draft = listDrafter(planHead('Đông Phong', '09', '10 tháng 01', 2026))
@@ -130,11 +133,40 @@ describe('a structure inside a paragraph; apartments', () => {
     expect(d.indicators.filter((i) => i.value.target).map((i) => i.value.target!.kind === 'shares' ? i.value.target!.parts.map((p) => p.percent) : i.value.target!.kind)).toEqual(['growth', [74.5, 23.8, 1.7], 'at_least'])
   })
   it('scores a shares target whatever money its parts are counted in, as a growth', () => {
-    const one = (unitOfMeasure: string): Indicator => ({ code: 'CCKT', name: 'Cơ cấu kinh tế', field: 'I', unitOfMeasure, aggregation: 'flow', proportion: true, target: { kind: 'shares', parts: [{ indicator: 'A', percent: 60 }, { indicator: 'B', percent: 40 }] }, reporters: { kinds: ['bo_phan'], units: [] }, source: 'Cơ cấu kinh tế: nông nghiệp 60%, dịch vụ 40%' })
+    const one = (unitOfMeasure: string): Indicator => ({ code: 'CCKT', name: 'Cơ cấu kinh tế', field: 'I', unitOfMeasure, aggregation: 'flow', proportion: true, target: { kind: 'shares', parts: [{ indicator: 'A', percent: 60 }, { indicator: 'B', percent: 40 }], tolerance: 1 }, reporters: { kinds: ['bo_phan'], units: [] }, source: 'Cơ cấu kinh tế: nông nghiệp 60%, dịch vụ 40%' })
     expect(scoreDraft({ indicators: [one('triệu đồng')] }, { indicators: [one('tỷ đồng')] }, 0).matched).toBe(1)
     expect(scoreDraft({ indicators: [one('triệu đồng')] }, { indicators: [one('ha')] }, 0).matched).toBe(0)
   })
   it('counts "320 căn hộ nhà ở xã hội" in căn hộ', () => {
     expect(draft(['- Hoàn thành, bàn giao 320 căn hộ nhà ở xã hội cho công nhân.']).indicators.map((i) => i.value.unitOfMeasure)).toEqual(['căn hộ'])
+  })
+})
+
+describe('the commune\'s registered column beside the assigned one', () => {
+  it('reads "Xã đăng ký", the assigned figure standing in where it is empty', () => {
+    const d = draft(['| TT | Chỉ tiêu | ĐVT | KH huyện giao | Xã đăng ký |', '|---|---|---|---|---|', '| 1 | Giá trị sản xuất hoa, cây cảnh | tỷ đồng | 165 | 172 |', '| 2 | Diện tích gieo cấy lúa cả năm | ha | 260 | |'])
+    expect(d.indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 172 }, { kind: 'at_least', value: 260 }])
+  })
+})
+
+describe('a part of the phases and the targets', () => {
+  const plan = `${planHead('Ngọc Lam', '04', '10 tháng 01', 2027)}
+I. MỤC ĐÍCH, YÊU CẦU
+Động viên cán bộ và Nhân dân thi đua.
+III. CÁC ĐỢT THI ĐUA VÀ CHỈ TIÊU
+Năm 2027 tổ chức 03 đợt thi đua.
+1. Đợt 1: Từ ngày 15/01/2027 đến ngày 30/4/2027
+Mốc phấn đấu đến hết Đợt 1:
+- Giải quyết việc làm cho 300 lao động;
+2. Đợt 3 (đợt về đích): Từ ngày 01/9/2027 đến ngày 15/12/2027
+Thi đua về đích. Đến hết năm 2027, phấn đấu đạt các chỉ tiêu cả năm sau:
+a) Về kinh tế:
+- Thu ngân sách nhà nước trên địa bàn đạt 86,5 tỷ đồng trở lên.
+- Giải quyết việc làm cho 1.100 lao động.
+IV. KHEN THƯỞNG
+1. Tặng Giấy khen cho 05 tập thể.
+`
+  it('reads the year\'s targets the last phase announces, not the milestones nor the count of rounds', () => {
+    expect(draftPlan(plan).indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 86.5 }, { kind: 'at_least', value: 1100 }])
   })
 })

@@ -165,8 +165,12 @@ function underItsHeading(current: Section, lines: readonly Line[], index: number
   return index > 0 && current.span.start === lines[index - 1]!.start && current.name !== '' && !/\d/u.test(current.name)
 }
 
+/** A phase named by its number: "Đợt 1: Từ ngày 15/01/2027 …", "Đợt 3 (đợt về đích): …". */
+const PHASE_NUMBERED_RE = /^đợt\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|năm)(?![\p{L}\d])/iu
+/** A sentence announcing the year's targets after it: "… phấn đấu đạt các chỉ tiêu cả năm sau:". */
+const YEAR_TARGETS_RE = /(?<![\p{L}])chỉ tiêu\s+(?:cả năm|năm\s+\d{4})(?:\s+\d{4})?\s*(?:sau(?:\s+đây)?|như sau|dưới đây)\s*:?\s*$/iu
 /** A part named for its purpose and its targets together ("MỤC ĐÍCH, YÊU CẦU VÀ CHỈ TIÊU THI ĐUA"). */
-const NAMES_TARGETS_RE = /^(?:mục đích|yêu cầu|nội dung)(?![\p{L}]).*(?<![\p{L}])chỉ tiêu(?![\p{L}])|(?<![\p{L}])chỉ tiêu(?![\p{L}])[^.;:]{0,40}?(?:,|\s+và)\s+(?:các\s+)?(?:nhiệm vụ|giải pháp|biện pháp)(?![\p{L}])/iu
+const NAMES_TARGETS_RE = /^(?:mục đích|yêu cầu|nội dung|(?:các\s+)?đợt thi đua)(?![\p{L}]).*(?<![\p{L}])chỉ tiêu(?![\p{L}])|(?<![\p{L}])chỉ tiêu(?![\p{L}])[^.;:]{0,40}?(?:,|\s+và)\s+(?:các\s+)?(?:nhiệm vụ|giải pháp|biện pháp)(?![\p{L}])/iu
 
 /** The last line with text before `index` is the heading of the section `current`. */
 function headingJustAbove(current: Section, lines: readonly Line[], index: number): boolean {
@@ -450,7 +454,12 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         excluded:
           current.excluded ||
           // "4. Đợt thi đua đặc biệt" under the targets' part: the phases, at any depth.
-          PHASE_SECTION_RE.test(name) ||
+          // ("III. CÁC ĐỢT THI ĐUA VÀ CHỈ TIÊU": a part naming its targets beside its phases holds them;
+          // each phase under it, "1. Đợt 1: Từ ngày …", is a phase again, its milestones no targets.)
+          (PHASE_SECTION_RE.test(name) && !NAMES_TARGETS_RE.test(name)) ||
+          // ("3. Đợt 3 (đợt về đích): … Đến hết năm 2027, phấn đấu đạt các chỉ tiêu cả năm sau:": a phase
+          // announcing the year's targets holds them, below.)
+          (PHASE_NUMBERED_RE.test(name) && PHASE_SECTION_RE.test(current.name) && !YEAR_TARGETS_RE.test(line.text)) ||
           // "6. Khen thưởng: tập thể … 1.000.000 đồng": the awards, at any depth; so are the titles a
           // unit registers for ("4. Đăng ký danh hiệu thi đua và hình thức khen thưởng").
           /^(?:hình thức\s+)?khen thưởng$|^(?:đăng ký\s+)?(?:các\s+)?danh hiệu(?:\s+thi đua)?(?:\s*(?:,|và)\s*(?:hình thức\s+)?khen thưởng)?$/iu.test(name) ||
@@ -511,6 +520,14 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         listSeen = true
         continue
       }
+    }
+    // "3. Đợt 3 (đợt về đích): …" over "Đến hết năm 2027, phấn đấu đạt các chỉ tiêu cả năm sau:": a
+    // phase that announces the year's targets holds them, whatever the phases before it hold.
+    if (current.excluded && PHASE_NUMBERED_RE.test(current.name) && !h && YEAR_TARGETS_RE.test(line.text) && !current.parent?.excluded) {
+      current.excluded = false
+      current.list = true
+      listSeen = true
+      continue
     }
     if (current.excluded) continue
     // "- Nội dung: …", "- Đối tượng: …", "- Thời gian: …" beside a movement's "- Chỉ tiêu: …": no goals.

@@ -453,7 +453,8 @@ export function findTargets(line: Line, section: Section, subjectMode: boolean):
     if (SEASONS_QUALIFIER_RE.test(m[0]) && (SEASONS_MEASURE_RE.test(after(at + m[0].length)) || seasonsHead(before, after(at + m[0].length)))) continue
     // ("Thời gian: chia làm 2 đợt", "phong trào chia thành 03 đợt": how the campaign is phased, no figure to reach.)
     // ("Phong trào thi đua năm 2024 được tổ chức thành 02 đợt", "… triển khai theo 02 đợt": so is a campaign held in rounds.)
-    if (m[5] === 'đợt' && /(?<![\p{L}])(?:chia\s+(?:làm|thành)|(?:tổ chức|triển khai|thực hiện|phát động)\s+(?:thành|theo|làm))\s*$/iu.test(before)) continue
+    // ("Năm 2027 tổ chức 03 đợt thi đua": so are the campaign's rounds counted, "đợt thi đua".)
+    if (m[5] === 'đợt' && (/(?<![\p{L}])(?:chia\s+(?:làm|thành)|(?:tổ chức|triển khai|thực hiện|phát động)\s+(?:thành|theo|làm))\s*$/iu.test(before) || /^\s*thi đua(?![\p{L}])/iu.test(after(at + m[0].length)))) continue
     // A figure in brackets that states where things stand ("(cuối năm 2024, tỷ lệ hộ nghèo là
     // 4,86%)", "(năm 2024 xảy ra 7 vụ)") is a starting point. "X không tăng so với năm 2024 (năm
     // 2024 xảy ra 7 vụ)": that figure is the ceiling of X.

@@ -299,11 +299,11 @@ const CUT_ROW_RE = /^(?:mức|tốc độ)\s+giảm\s|(?<![\p{L}])giảm(?![\p{L
 const CHANGE_COLUMN_RE = /^(?:tăng\s*(?:\/|,|\(\+\)\s*,?|\s)\s*giảm|chênh lệch|\+\s*\/\s*-|±)/u
 
 /**
- * "Thành phố giao", "Huyện giao", "Tỉnh giao": the column of what the level above assigns; "Phường
- * phấn đấu", "Xã phấn đấu": the commune's own target beside it. Named by who sets the figure, not by
+ * "Thành phố giao", "Huyện giao", "Tỉnh giao", "KH huyện giao": the column of what the level above
+ * assigns; "Phường phấn đấu", "Xã phấn đấu", "Xã đăng ký": the commune's own target beside it. Named by who sets the figure, not by
  * "chỉ tiêu" or "kế hoạch", they are the plan's columns all the same.
  */
-const ASSIGNED_OR_OWN_COLUMN_RE = /^(?:(?:ubnd\s+)?(?:tỉnh|thành phố|tp|huyện|quận|thị xã|cấp trên)\s+giao|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+phấn đấu)(?![\p{L}])/u
+const ASSIGNED_OR_OWN_COLUMN_RE = /^(?:(?:ubnd|kh|kế hoạch|chỉ tiêu)\s+)?(?:(?:tỉnh|thành phố|tp|huyện|quận|thị xã|cấp trên)\s+giao|(?:toàn\s+)?(?:xã|phường|thị trấn|đặc khu)\s+(?:phấn đấu|đăng ký))(?![\p{L}])/u
 
 /** "Năm 2026", "2026": a column named by a year alone, in a table covering several years. */
 // ("Năm 2026 (KH)", "Năm 2025 (ước)": the year's column with what its figures are in brackets.)
@@ -349,7 +349,7 @@ export function tableColumns(head: readonly string[], year: number | undefined):
       // target is the one it strives for; the assigned one stands in where that cell is empty.
       // ("Kế hoạch 2026 Số lượng | Kế hoạch 2026 Tỷ lệ": of two columns under the plan year's label,
       // the first is the plan's; the second stands in where it is empty.)
-      if (/phấn đấu/u.test(x)) {
+      if (/phấn đấu|(?:xã|phường|thị trấn|đặc khu)\s+đăng ký/u.test(x)) {
         if (cols.plan !== undefined) cols.fallback = cols.plan
         cols.plan = i
       } else if (cols.plan === undefined || (year !== undefined && x.includes(String(year)) && !(head[cols.plan] ?? '').includes(String(year)))) cols.plan = i
