@@ -9,7 +9,9 @@
 // ("cơ cấu kinh tế: …") inside a paragraph is one shares target, scored whatever money its parts are
 // counted in; "căn hộ" counts apartments; "KH huyện giao | Xã đăng ký": the commune's own column; a
 // part "Các đợt thi đua và chỉ tiêu" holds the targets its last phase announces, not the milestones of
-// the phases before. Hand-written sentences.
+// the phases before; a sector's growth named alone after a growth in money is in money; a field's
+// label "Về sản xuất nông, lâm nghiệp," before a crop's figures is no part of their names; "công đoàn
+// cơ sở" counts trade unions. Hand-written sentences.
 import { describe, expect, it } from 'vitest'
 import type { Indicator } from '../../src/shared/model'
 import { scoreDraft } from '../../src/shared/planDraft/score'
@@ -168,5 +170,26 @@ IV. KHEN THƯỞNG
 `
   it('reads the year\'s targets the last phase announces, not the milestones nor the count of rounds', () => {
     expect(draftPlan(plan).indicators.map((i) => i.value.target)).toEqual([{ kind: 'at_least', value: 86.5 }, { kind: 'at_least', value: 1100 }])
+  })
+})
+
+describe('a sector named alone; a field\'s label before a comma; trade unions', () => {
+  it('counts "…, thương mại - dịch vụ tăng 14%" after a growth in money in that money', () => {
+    const d = draft(['- Giá trị sản xuất công nghiệp - xây dựng tăng 10,5%, thương mại - dịch vụ tăng 14% so với năm 2025.'])
+    expect(d.indicators.map((i) => [i.value.target?.kind, /đồng$/u.test(i.value.unitOfMeasure)])).toEqual([['growth', true], ['growth', true]])
+  })
+  it('names a crop\'s figures after "Về sản xuất nông, lâm nghiệp, gieo cấy …" by the crop, its yield derived', () => {
+    const d = draft(['- Về sản xuất nông, lâm nghiệp, gieo cấy 300 ha lúa nước, năng suất bình quân 50 tạ/ha, sản lượng 1.500 tấn.'])
+    expect(d.indicators.map((i) => [i.value.name, i.value.target?.kind])).toEqual([
+      ['Diện tích lúa nước', 'at_least'],
+      ['Năng suất lúa nước', 'derived'],
+      ['Sản lượng lúa nước', 'at_least'],
+    ])
+  })
+  it('counts "Thành lập mới ít nhất 12 công đoàn cơ sở" in công đoàn cơ sở', () => {
+    expect(draft(['- Thành lập mới ít nhất 12 công đoàn cơ sở, kết nạp 3.000 đoàn viên.']).indicators.map((i) => [i.value.unitOfMeasure, i.value.target])).toEqual([
+      ['công đoàn cơ sở', { kind: 'at_least', value: 12 }],
+      ['đoàn viên', { kind: 'at_least', value: 3000 }],
+    ])
   })
 })

@@ -120,6 +120,8 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['buồng lưu trú', 'buồng nghỉ', 'buồng'], 'buồng', true],
   [['trường học', 'trường'], 'trường', true],
   [['tiêu chí'], 'tiêu chí', true],
+  // A grassroots trade union ("Thành lập mới ít nhất 12 công đoàn cơ sở"), counted as such.
+  [['công đoàn cơ sở'], 'công đoàn cơ sở', true],
   [['tuyến đường', 'tuyến'], 'tuyến', true],
   [['tuyến phố'], 'tuyến phố', true],
   [['điểm'], 'điểm', true],

@@ -130,7 +130,7 @@ export function fieldHeading(text: string, n: number): { level: number; label: s
 }
 
 /** A field's bare name ("Kinh tế", "Văn hóa - xã hội", "Quốc phòng - an ninh", "Xây dựng Đảng, chính quyền"). */
-const FIELD_WORDS = String.raw`(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|trật tự|nông nghiệp|môi trường|giáo dục|y tế|chính quyền|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))`
+const FIELD_WORDS = String.raw`(?:kinh tế|văn hóa|văn hoá|xã hội|quốc phòng|an ninh|trật tự|nông nghiệp|nông,\s*lâm(?:\s+nghiệp)?|môi trường|giáo dục|y tế|chính quyền|xây dựng (?:đảng|chính quyền|hệ thống chính trị|nông thôn mới))`
 
 /** A field named after "Về" or "Lĩnh vực" ("Về kinh tế", "Lĩnh vực văn hóa", "Về xây dựng chính quyền"): a field's heading or run-in label opens on it. */
 const FIELD_HEAD = String.raw`(?:về|lĩnh vực)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?${FIELD_WORDS}`
@@ -221,10 +221,11 @@ export const PARAGRAPH_ORDINAL_RE = /^(?:một|hai|ba|bốn|năm|sáu|bảy|tám
 
 /**
  * A paragraph opening on the field it is about, before a comma: "Trên lĩnh vực văn hóa - xã hội,
- * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …".
+ * …", "Trong lĩnh vực nông nghiệp, …", "Về quốc phòng, an ninh, …", "Đối với lĩnh vực y tế, …",
+ * "Về sản xuất nông, lâm nghiệp, gieo cấy …".
  */
 export const FIELD_OPENING_RE = new RegExp(
-  String.raw`^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+)?${FIELD_WORDS}(?![\p{L}])[^;.:]{0,40}?,\s)`,
+  String.raw`^(?:(?:trên|trong|đối với)\s+lĩnh vực\s+[^,;.:]{2,40},\s|(?:về|đối với)\s+(?:lĩnh vực\s+)?(?:phát triển\s+|sản xuất\s+)?${FIELD_WORDS}(?![\p{L}])[^;.:]{0,40}?,\s)`,
   'iu',
 )
 

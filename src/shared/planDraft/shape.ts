@@ -2,7 +2,7 @@
 // other readings when it is ambiguous; with how the document writes its figures (DocHabits), in the
 // context of one draft (DraftContext: the habits and what the draft looks up and keeps as it reads).
 import type { Indicator, Target } from '../model'
-import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SLIDE_MARK_RE, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
+import { abbreviationOf, decimalHabit, type DecimalHabit, isStockName, PER_MILLE_NAME_RE, readDigits, SECTOR_RE, SLIDE_MARK_RE, SPENDING_RE, UNIT_NOUN_RE, unitInfo, VILLAGE_BRANCH_RE } from './lexicon'
 import type { Confidence } from './types'
 import { arrowStart, type Found } from './figures'
 import { type StatedLevel, statedLevelAt } from './passes'
@@ -179,7 +179,9 @@ export function toIndicatorShape(f: Found, year: number | undefined, doc: DraftC
     const stated = inMoney ? statedMoney(name, doc) : undefined
     const make = (x: number, y: number | undefined): Target => ({ kind: 'growth', percent: x, ...(y !== undefined ? { maxPercent: y } : {}), baseYear: base ?? 2000 })
     // A part of a growth in money ("trong đó nông, lâm nghiệp và thủy sản tăng 3,5%") is in the whole's unit.
-    const partOfMoney = !inMoney && f.afterWhole && doc.lastGrowthMoney !== undefined
+    // (So is a sector named alone after one, "Giá trị sản xuất công nghiệp - xây dựng tăng 10,5%,
+    // thương mại - dịch vụ tăng 14%": the growth of its value, SECTOR_RE.)
+    const partOfMoney = !inMoney && (f.afterWhole || SECTOR_RE.test(name)) && doc.lastGrowthMoney !== undefined
     // ("Tổng đàn trâu, bò tăng 5% so với năm 2026": a herd is counted in head, an area in hectares.)
     const valueUnit = stated?.unit ?? (inMoney ? doc.money : partOfMoney ? doc.lastGrowthMoney! : /sản lượng/iu.test(name) ? 'tấn' : /dân số/iu.test(name) ? 'người' : /^(?:tổng\s+)?đàn(?![\p{L}])/iu.test(name) ? 'con' : /^diện tích(?![\p{L}])/iu.test(name) ? 'ha' : 'chưa rõ')
     if (stated) reasons.push(`đơn vị tính theo số đã nêu trong văn bản (${stated.unit})`)
