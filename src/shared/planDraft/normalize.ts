@@ -4,6 +4,7 @@
 // the review screen shows beside the draft, so it must stay readable: structure markers
 // (I., 1., a), "- " bullets, " | " table cells) are kept, decoration is dropped.
 import { twoColumns } from './columns'
+import { undoubledGlyphs } from './doubledGlyphs'
 import { decodeEntities, htmlTables } from './html'
 import { fromLegacyFont } from './legacyFont'
 import { decimalHabit, ITEM_NUMBER, rangeInOneUnit, SLIDE_MARK_RE, unitInfo } from './lexicon'
@@ -56,7 +57,9 @@ function unifyCharacters(text: string): string {
   // HOAÏCH", or UTF-8 read as Windows-1252, "Káº¿ hoáº¡ch", read in Unicode first: TCVN3's soft
   // hyphen is the letter "ư", not a hyphen to drop.)
   // (A text typed without marks, "Ty le ho ngheo giam 0,8%", gets the marks of the plan's vocabulary back then too.)
-  return decodeEntities(trackedChanges(fromUnmarked(fromLegacyFont(fromRtf(text.normalize('NFC'))).text)))
+  // (A PDF's synthetic bold saved as text, every glyph of a bold run twice, "KKẾẾ  HHOOẠẠCCHH", is read
+  // once before the font is judged: an old printer's doubled TCVN3 bytes are doubled letters too.)
+  return decodeEntities(trackedChanges(fromUnmarked(fromLegacyFont(undoubledGlyphs(fromRtf(text.normalize('NFC')))).text)))
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2009\u2007\u2002\u2003]/g, ' ')

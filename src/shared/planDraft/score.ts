@@ -20,9 +20,12 @@
 //   HOAÏCH"), or a UTF-8 text read as Windows-1252 ("Káº¿ hoáº¡ch"), is drafted in Unicode
 //   (./legacyFont.ts); its hand-made sources, written in that code as the text arrived, are compared
 //   through the same conversion (sourcesAsRead); so is a plan typed without marks ("Ty le ho ngheo
-//   giam 0,8%"), whose plan vocabulary gets its marks back (./unmarked.ts), and its hand-made sources with it.
+//   giam 0,8%"), whose plan vocabulary gets its marks back (./unmarked.ts), and its hand-made sources with it;
+//   and a PDF's synthetic bold saved as text, every glyph of a bold run twice ("11..338800  ttấấnn"),
+//   is read once (./doubledGlyphs.ts), and so are the hand-made sources copied from it.
 import type { Indicator, Plan, Target } from '../model'
 import { agreesWith } from '../validation'
+import { doubledDocument, undoubledLine } from './doubledGlyphs'
 import { legacyFontOf, lineFromLegacyFont } from './legacyFont'
 import { unmarkedDocument, withMarks } from './unmarked'
 
@@ -286,7 +289,9 @@ export function scoreDraft(drafted: Pick<Plan, 'indicators'>, expected: Pick<Pla
  * UTF-8 read as Windows-1252, is drafted in Unicode (./legacyFont.ts), so a source copied from it in
  * that code is converted the same way.
  */
-export function sourcesAsRead<P extends Pick<Plan, 'indicators'>>(expected: P, text: string): P {
+export function sourcesAsRead<P extends Pick<Plan, 'indicators'>>(given: P, text: string): P {
+  // (A PDF's synthetic bold, "GGiiữữ  vvữữnngg  aann  nniinnhh", is read once, ./doubledGlyphs.ts: its sources too.)
+  const expected = doubledDocument(text) ? { ...given, indicators: given.indicators.map((i) => (i.source === undefined ? i : { ...i, source: undoubledLine(i.source) })) } : given
   const font = legacyFontOf(text)
   if (font === undefined) {
     // (A text typed without marks gets the marks of the plan's vocabulary back, ./unmarked.ts: its sources too.)
