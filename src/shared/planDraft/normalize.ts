@@ -109,9 +109,12 @@ function letterSpaced(line: string): string {
  * (not a bracket or a stop: "(A, B...)" is an elision). Tables keep their cells. The run is read
  * once, so a line of any length stays linear.
  */
-function leaderJoined(line: string): string {
+function leaderJoined(line: string, at = -1, all: readonly string[] = []): string {
   if (!line.includes('..') && !line.includes('…')) return line
   if (/[|\t]/u.test(line)) return line
+  // ("- Trong đó: đi làm việc ở nước ngoài … người  72  80" over "    …theo hợp đồng": a fixed-width
+  // report's cell cut at its column's edge and continued below, alignedTables, no leader.)
+  if (/^ *…/u.test(all[at + 1] ?? '')) return line
   const runs = [...line.matchAll(/(?:\.{3,}|…)[.…]*/gu)]
   if (runs.length !== 1) return line
   const run = runs[0]!

@@ -384,6 +384,60 @@ function ruledTable(lines: string[], at: number): { rows: string[]; next: number
 }
 
 /**
+ * A fixed-width report a district's software exports as text cuts every cell longer than its column
+ * at the column's right edge with "…" and carries the rest onto the next line(s), in the same
+ * column, after "…", the row's other cells blank ("2   Diện tích cam hiện có (cam chanh, cam… ha
+ * 365   380" over "    … bù)"). How many such continuations the text holds: lines opening, after
+ * their indentation, on "…" right under a line holding a "…" that ends a cell (followed by a space or
+ * the line's end). Two at least are the evidence that the document is such a report.
+ */
+function cutContinuations(lines: readonly string[]): number {
+  let count = 0
+  for (let k = 1; k < lines.length; k++) {
+    if (/^ *…/u.test(lines[k]!) && /…(?: |$)/u.test(lines[k - 1]!)) count++
+  }
+  return count
+}
+
+/**
+ * A cell cut by "…" at its column's edge and the next line's continuation ("…uẩn VietGAP") as one
+ * cell, the two marks dropped. The export cuts at a fixed character and keeps the space it cuts at,
+ * on one side of the cut or the other: where a space stands next to either mark the cut fell between
+ * two words ("cam…" + "… bù)", "ngoài …" + "…theo hợp đồng"), joined by one space; where both marks
+ * touch the text the cut fell inside a word, joined back whole whatever follows, a small letter, a
+ * capital or a sign ("tiêu ch…" + "…uẩn VietGAP": "tiêu chuẩn VietGAP", "Viet…" + "…GAP", "triệu
+ * đồng…" + "…/người/năm": "triệu đồng/người/năm"). A cell that was not cut is joined to the line
+ * under it by a space, as any wrapped cell.
+ */
+function joinedCut(head: string, tail: string): string {
+  if (!head.endsWith('…') || !tail.startsWith('…')) return `${head} ${tail}`
+  const a = head.slice(0, -1)
+  const b = tail.slice(1)
+  if (a.trim() === '' || b.trim() === '') return `${a.trim()}${b.trim()}`
+  return a === a.trimEnd() && b === b.trimStart() ? `${a}${b}` : `${a.trimEnd()} ${b.trimStart()}`
+}
+
+/** A field of a report's frame, a short label and its value: "Trang: 1/1", "Ngày in: 06/01/2025 15:42", "Mẫu biểu: BM02/CTTĐ-X". */
+const REPORT_FIELD_RE = /^\p{L}[\p{L} ]{0,24}: ?\S.{0,60}$/u
+/** What only a report's frame prints: its page of pages, its print time, who drew it up. */
+const REPORT_MARK_RE = /(?:^|\s)(?:trang:? \d{1,3}\/\d{1,3}|ngày in:|người lập(?: biểu)?:)/iu
+
+/**
+ * A line of the frame a district's software prints around a report: its fields set apart by three
+ * spaces or more ("Đơn vị: UBND xã Đức Bồng Hạ      Ngày in: 06/01/2025 15:42", "Tổng số chỉ tiêu: 25
+ *     Người lập biểu: …"), the system's name in capitals before the page ("HỆ THỐNG QUẢN LÝ THI ĐUA,
+ * KHEN THƯỞNG HUYỆN …      Trang: 1/1"), or a field alone ("Mẫu biểu: BM02/CTTĐ-X"). Never the unit
+ * of the table's figures ("Đơn vị tính: triệu đồng", "ĐVT: ha"), which the drafter reads.
+ */
+function reportFrameLine(line: string): boolean {
+  const text = line.trim()
+  if (text === '' || text.length > 140 || /(?:^|\s)(?:đơn vị tính|đvt)\s*:/iu.test(text)) return false
+  const parts = text.split(/ {3,}/u)
+  if (parts.length > 3 || !REPORT_FIELD_RE.test(parts[parts.length - 1]!)) return false
+  return parts.every((p) => REPORT_FIELD_RE.test(p) || !/\p{Ll}/u.test(p))
+}
+
+/**
  * A table laid out with spaces (a PDF's text layer, text pasted from one): a heading line of three
  * columns or more, two of them headings with a unit or a measure, then rows ending in figures.
  * Each row becomes `| a | b | … |` with a cell for every column (empty where the row has none),
@@ -391,6 +445,8 @@ function ruledTable(lines: string[], at: number): { rows: string[]; next: number
  */
 export function alignedTables(lines: string[]): string[] {
   const out: string[] = []
+  // A fixed-width report whose cells are cut by "…" and continued below (cutContinuations).
+  const cutReport = cutContinuations(lines) >= 2
   for (let i = 0; i < lines.length; i++) {
     // (A heading over a rule of dashes a column, its cells wrapped over the lines of each row: ruledTable.
     // The full rule over it goes with it.)
@@ -455,7 +511,23 @@ export function alignedTables(lines: string[]): string[] {
       if (joined && Math.abs(first!.start + joined[0].length - head[1]!.start) <= 1) {
         cells.splice(0, 1, { text: joined[0].trimEnd(), start: first!.start, end: first!.start + joined[0].length - 1 }, { text: first!.text.slice(joined[0].length), start: first!.start + joined[0].length, end: first!.end })
       }
-      return cells
+      if (!cutReport) return cells
+      // In a report whose cells are cut by "…", a cell cut at its column's right edge is one space
+      // from the next column's cell ("Diện tích cam hiện có (cam chanh, cam… ha", the name's column 38
+      // characters wide, the unit's opening under "ĐVT"): two cells, cut where the text after the mark
+      // and its space opens a column of the heading.
+      const split: Cell[] = []
+      for (const c of cells) {
+        let from = 0
+        for (const m of c.text.matchAll(/…(?= \S)/gu)) {
+          const at = c.start + m.index + 2
+          if (!head.some((h, k) => k > 0 && h.start === at)) continue
+          split.push({ text: c.text.slice(from, m.index + 1).trim(), start: c.start + from, end: c.start + m.index + 1 })
+          from = m.index + 2
+        }
+        split.push(from === 0 ? c : { text: c.text.slice(from), start: c.start + from, end: c.end })
+      }
+      return split
     }
     // The group numerals or letters read so far: a table never numbers two groups alike, so a "III."
     // after a break, once "III" is read, is the next part's heading, no group row.
@@ -486,6 +558,12 @@ export function alignedTables(lines: string[]): string[] {
           }
           break
         }
+        const last = rows[rows.length - 1]
+        if (cutReport && last && cells.every((c) => c.text.startsWith('…'))) {
+          // "… bù)" under a row's cell cut by "…": the rest of that cell (joinedCut).
+          for (const c of cells) last[columnOf(c)] = last[columnOf(c)] ? joinedCut(last[columnOf(c)]!, c.text) : c.text
+          continue
+        }
         if (cells.length < 2 || !FIGURE_CELL_RE.test(cells[cells.length - 1]!.text)) break
         const row: string[] = head.map(() => '')
         for (const c of cells) row[columnOf(c)] = row[columnOf(c)] ? `${row[columnOf(c)]} ${c.text}` : c.text
@@ -515,8 +593,9 @@ export function alignedTables(lines: string[]): string[] {
         rows.push(row)
       } else if (last && !fresh && row[0] === '' && row[row.length - 1] === '' && row[row.length - 2] === '') {
         // "(không kể thu tiền sử dụng đất)  đồng": the name and the unit of the row above, wrapped.
+        // (In a report whose cells are cut by "…", "… bù)" under "cam…" is the rest of the cut cell: joinedCut.)
         row.forEach((t, k) => {
-          if (t !== '') last[k] = last[k] ? `${last[k]} ${t}` : t
+          if (t !== '') last[k] = last[k] ? (cutReport ? joinedCut(last[k]!, t) : `${last[k]} ${t}`) : t
         })
       } else {
         if (fresh && breakAt >= 0) j = breakAt
@@ -527,6 +606,21 @@ export function alignedTables(lines: string[]): string[] {
     if (rows.length < 1 || (numbered && rows.length < 2)) {
       out.push(lines[i]!)
       continue
+    }
+    if (cutReport) {
+      // The report's frame over the table, above its title ("HỆ THỐNG QUẢN LÝ … Trang: 1/1",
+      // "Đơn vị: … Ngày in: …", "Mẫu biểu: …"), and under its closing rule ("Tổng số chỉ tiêu: 25
+      // Người lập biểu: …"): no target, gone when a page, a print time or a maker marks it.
+      let top = out.length
+      while (top > 0 && top > out.length - 4 && (out[top - 1]!.trim() === '' || (!/\p{Ll}/u.test(out[top - 1]!) && !reportFrameLine(out[top - 1]!)))) top--
+      let from = top
+      while (from > 0 && from > top - 6 && reportFrameLine(out[from - 1]!)) from--
+      if (out.slice(from, top).some((l) => REPORT_MARK_RE.test(l))) out.splice(from, top - from)
+      if (FULL_RULE_RE.test(lines[j] ?? '')) {
+        let end = j + 1
+        while (end < lines.length && end <= j + 3 && reportFrameLine(lines[end]!)) end++
+        if (lines.slice(j + 1, end).some((l) => REPORT_MARK_RE.test(l))) j = end
+      }
     }
     out.push(`| ${heads.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`))
     i = j - 1
