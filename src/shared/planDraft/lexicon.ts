@@ -26,14 +26,14 @@ const UNIT_LIST: [string[], string, boolean][] = [
   [['‰'], '‰', false],
   [['triệu đồng/người/năm', 'triệu/người/năm', 'tr.đ/người/năm'], 'triệu đồng/người/năm', false],
   [['triệu đồng/năm'], 'triệu đồng/năm', false],
-  [['triệu đồng/người', 'triệu/người'], 'triệu đồng/người', false],
+  [['triệu đồng/người', 'triệu/người', 'tr.đồng/người'], 'triệu đồng/người', false],
   // A yield may name the product weighed between the weight and the hectare ("3,2 tấn nhân/ha" of
   // green coffee beans, "55 tạ thóc/ha", "25 tấn củ tươi/ha"): the same yield in tấn/ha or tạ/ha.
   [['tạ/ha', ...YIELD_PRODUCTS.map((p) => `tạ ${p}/ha`)], 'tạ/ha', false],
   [['tấn/ha', ...YIELD_PRODUCTS.map((p) => `tấn ${p}/ha`)], 'tấn/ha', false],
   // "235 triệu đồng/ha/năm": a hectare's yield in money over the year, as written.
   [['triệu đồng/ha/năm', 'tr.đ/ha/năm', 'triệu/ha/năm'], 'triệu đồng/ha/năm', false],
-  [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha'], 'triệu đồng/ha', false],
+  [['triệu đồng/ha', 'tr.đ/ha', 'triệu/ha', 'tr.đồng/ha'], 'triệu đồng/ha', false],
   [['nghìn đồng', 'ngàn đồng'], 'nghìn đồng', false],
   [['triệu đồng', 'tr.đồng', 'trđ', 'tr.đ', 'tr đồng'], 'triệu đồng', false],
   [['tỷ đồng', 'tỉ đồng', 'tỷ đ'], 'tỷ đồng', false],

@@ -1,6 +1,7 @@
 // Tables drawn in plain text (issue 13): box-drawing tables, grid tables with "+---+" rules, bar
 // tables with or without outer bars, tab-separated rows, and columns aligned by spaces under a rule
 // of dashes. Each becomes " | " rows, the one form of a table row the drafter reads.
+import { unitInfo } from './lexicon'
 import { append, PAGE_FOOTER_RE, PAGE_NUMBER_RE, ROW_NUMBER_HEADING_RE } from './lines'
 
 /** A box's vertical rule, light, heavy, double or dashed ("│", "┃", "║", "┆"): a table's cell border. */
@@ -467,7 +468,8 @@ export function alignedTables(lines: string[]): string[] {
     // part. A figure lying wholly under a heading's words is in that column, whichever way the
     // column is aligned ("Ước TH 2025   KH 2026" over "68            74", the figures set flush left).
     const columnOf = (c: Cell): number => {
-      const figure = FIGURE_CELL_RE.test(c.text)
+      // (A dash alone is an empty figure, "8,5            -   Phòng Kinh tế": set as its column's figures are.)
+      const figure = FIGURE_CELL_RE.test(c.text) || /^[-–]$/u.test(c.text)
       let best = 0
       let distance = Infinity
       head.forEach((h, k) => {
@@ -491,8 +493,18 @@ export function alignedTables(lines: string[]): string[] {
       if (more.length > 0 && more.length < head.length && more[0]!.start > head[0]!.end && more.every((c) => !/\p{L}{2,}.*\s\p{L}{2,}.*\s\p{L}{2,}/u.test(c.text))) {
         for (const c of more) heads[columnOf(c)] += ` ${c.text}`
         j++
+        // A third line of a heading wrapped twice, its unit alone ("KH 2027 so" / "với TH 2026" /
+        // "(%)"): cells in brackets only, under the headings' columns.
+        const third = cellsOf(lines[j] ?? '')
+        if (third.length > 0 && third.length < head.length && third[0]!.start > head[0]!.end && third.every((c) => /^\([^()]{1,20}\)$/u.test(c.text))) {
+          for (const c of third) heads[columnOf(c)] += ` ${c.text}`
+          j++
+        }
       }
     }
+    // The heading's lines as the sheet repeats them on top of every page it prints ("rows to repeat
+    // at top"): at a page break they are the page's furniture, not the table's end.
+    const headingLines = new Set(lines.slice(i, j).map((l) => l.trim().replace(/\s+/gu, ' ')))
     // A rule of dashes under the heading, as a text editor or a PDF draws it ("TT  Chỉ tiêu  ĐVT …" /
     // "-----------"): no row.
     if (FULL_RULE_RE.test(lines[j] ?? '')) j++
@@ -501,6 +513,8 @@ export function alignedTables(lines: string[]): string[] {
     const isRowNumber = (c: Cell | undefined): boolean => c !== undefined && c.end <= head[1]!.start && /^(?:\d{1,3}|[IVXLC]{1,6}|[A-H])[.)]?$/u.test(c.text)
     let lastNumber = 0
     let fresh = false
+    // The unit's column of a numbered table ("ĐVT", "Đơn vị tính").
+    const unitColumn = numbered ? head.find((h, k) => k >= 2 && /^(?:đvt|đơn vị(?: tính)?)$/iu.test(h.text)) : undefined
     // A number as wide as its narrow column, one space from a name set under the names' column
     // ("III QUỐC PHÒNG - AN NINH" under " TT  Chỉ tiêu"): two cells, the number and the name. (Not a
     // heading after the table, "III. GIẢI PHÁP", its words not under the column.)
@@ -510,6 +524,18 @@ export function alignedTables(lines: string[]): string[] {
       const joined = numbered && first && first.start < head[1]!.start && first.end > head[1]!.start ? /^(?:\d{1,3}|[IVXLC]{1,6}|[A-H])[.)]? (?=\S)/u.exec(first.text) : null
       if (joined && Math.abs(first!.start + joined[0].length - head[1]!.start) <= 1) {
         cells.splice(0, 1, { text: joined[0].trimEnd(), start: first!.start, end: first!.start + joined[0].length - 1 }, { text: first!.text.slice(joined[0].length), start: first!.start + joined[0].length, end: first!.end })
+      }
+      // A name as long as its column, its unit one space after it under the unit's heading ("Tỷ lệ
+      // chất thải rắn … phân loại tại nguồn %", the "%" under "ĐVT"): two cells, the name and the unit.
+      const unitAt = unitColumn?.start
+      const crossing = unitAt === undefined ? -1 : cells.findIndex((c) => c.start < unitAt - 1 && c.end > unitAt)
+      if (crossing >= 0) {
+        const c = cells[crossing]!
+        for (const at of [unitAt!, unitAt! - 1, unitAt! + 1]) {
+          if (line[at - 1] !== ' ' || line[at] === ' ' || !unitInfo(line.slice(at, c.end))) continue
+          cells.splice(crossing, 1, { text: line.slice(c.start, at - 1), start: c.start, end: at - 1 }, { text: line.slice(at, c.end), start: at, end: c.end })
+          break
+        }
       }
       if (!cutReport) return cells
       // In a report whose cells are cut by "…", a cell cut at its column's right edge is one space
@@ -546,9 +572,9 @@ export function alignedTables(lines: string[]): string[] {
           const furniture = (l: string): boolean => {
             const t = l.trim()
             if (t === '' || l.includes('\f') || /\S\s{3,}\d{1,3}\s*$/u.test(l) || PAGE_FOOTER_RE.test(t) || PAGE_NUMBER_RE.test(t)) return true
-            return t.length <= 120 && cellsOf(l).length === 1 && !FIGURE_CELL_RE.test(t)
+            return (t.length <= 120 && cellsOf(l).length === 1 && !FIGURE_CELL_RE.test(t)) || headingLines.has(t.replace(/\s+/gu, ' '))
           }
-          while (k < lines.length && k <= j + 6 && !isRowNumber(rowCells(lines[k]!)[0]) && furniture(lines[k]!)) k++
+          while (k < lines.length && k <= j + 6 + headingLines.size && !isRowNumber(rowCells(lines[k]!)[0]) && furniture(lines[k]!)) k++
           const next = rowCells(lines[k] ?? '')[0]
           if (k < lines.length && isRowNumber(next) && (Number(next!.text.replace(/[.)]$/u, '')) === lastNumber + 1 || (/^[IVXLCA-H]/u.test(next!.text) && !groups.has(next!.text.replace(/[.)]$/u, ''))))) {
             breakAt = j
