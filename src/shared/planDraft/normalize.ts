@@ -13,6 +13,7 @@ import { chatMessages, pressArticle, qaMinutes, unquoted } from './messages'
 import { brokenCopy, ocrRuledTables, repairOcrFigures, SPACED_GROUPS } from './ocr'
 import { numberedParagraphs } from './paragraphNumbers'
 import { printTitles } from './printTitles'
+import { readingModeTables } from './readingMode'
 import { columnTables, stackedTables } from './pdfTables'
 import { csvTables, indicatorHeadings, labelledGroups, labelledTables, quotedTabRows } from './records'
 import { fromRtf } from './rtf'
@@ -341,7 +342,7 @@ export function normalizeText(raw: string): string {
   let blanks = 0
   // Where the last page number or form feed was: the line after it opens a page.
   let pageBreakAt = -1
-  const given = twoColumns(printTitles(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(qaMinutes(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(sideBySideTargets(quotedTabRows(numberedParagraphs(unifyCharacters(raw).split('\n'))).map(spreadsheetCells)))))).map(leaderJoined).map(unitsCountedByName))))))))))))))))
+  const given = twoColumns(printTitles(alignedTables(stackedTables(columnTables(labelledTables(indicatorHeadings(labelledGroups(csvTables(barlessTables(cellItems(gridItemRows(unquoted(qaMinutes(chatMessages(pressArticle(htmlTables(boxTables(ocrRuledTables(sideBySideTargets(quotedTabRows(readingModeTables(numberedParagraphs(unifyCharacters(raw).split('\n')))).map(spreadsheetCells)))))).map(leaderJoined).map(unitsCountedByName))))))))))))))))
   // A speech-to-text transcript: its parts, items and bullets said aloud in writing; each line a
   // dictation burst that stands alone (it has no stops to tell a sentence's end from a wrap).
   const spoken = spokenTranscript(given)
