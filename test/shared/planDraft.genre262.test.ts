@@ -77,6 +77,11 @@ describe('a "Trong đó" item right under a statement', () => {
       ['Xuất khẩu lao động', code(/^Giải quyết việc làm$/u)],
     ])
   })
+  it('is so however many "Trong đó" items follow in a row', () => {
+    const d = draft(['- Giải quyết việc làm cho 550 lao động', '  + Trong đó xuất khẩu lao động 30 người', '  + Trong đó vào làm việc tại khu công nghiệp 300 lao động'])
+    const whole = d.indicators.find((i) => /^Giải quyết việc làm$/u.test(i.value.name))?.value.code
+    expect(d.indicators.map((i) => i.value.partOf)).toEqual([undefined, whole, whole])
+  })
   it('is no part of a statement two lines above', () => {
     const d = draft(['- Diện tích tiêu 1.400 ha trở lên', '- Trồng rừng tập trung 180 ha', '- Tổng đàn bò 6.800 con', '  + Trong đó tiêu hữu cơ 300 ha'])
     expect(d.indicators.find((i) => /hữu cơ/u.test(i.value.name))?.value.partOf).toBeUndefined()

@@ -884,10 +884,9 @@ function draftWith(input: string, options: { year?: number }, relaxed: boolean):
         b.reasons.push(`“trong đó”: là một phần của “${whole.value.name}”`)
       }
     } else colonWhole = !h && fromLine.length === 1 && /:\s*$/u.test(line.text) && fromLine[0]!.value.aggregation !== 'rate' ? fromLine[0] : undefined
-    if (!partsItem) {
-      lineAbove = h ? [] : fromLine
-      aboveAt = index
-    }
+    // (Several "Trong đó" items in a row are each a part of the statement above them all.)
+    if (!partsItem) lineAbove = h ? [] : fromLine
+    aboveAt = index
     for (const b of fromLine) built.push(b)
     if (fromLine.length > 0) sectionsUsed.add(current)
     // "- Về phát triển kinh tế" over "+ Nông nghiệp, lâm nghiệp" over "* Trồng mới 145 ha …": a short
