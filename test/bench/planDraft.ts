@@ -88,6 +88,14 @@ const PATTERNS: { name: string; text: (size: number) => string }[] = [
   // (Each yield refers to its area and output: a pass once asked of every item before each one whether a formula named it, cubic in the items.)
   { name: 'crops a line each, with their area, yield and output', text: (size) => grown(size, (i) => `- Cây trồng ${word(i)}: diện tích ${100 + (i % 900)} ha, năng suất ${50 + (i % 20)} tạ/ha, sản lượng ${((100 + (i % 900)) * (50 + (i % 20))) / 10} tấn.`) },
   { name: 'a Word file saved as text: one paragraph a line', text: (size) => grown(size, (i) => (i % 5 === 0 ? 'Về kinh tế' : `Tổng sản lượng lương thực đạt ${i} tấn trở lên, trong đó lúa chiếm phần lớn diện tích gieo trồng của toàn xã trong năm kế hoạch, phấn đấu vượt mức kế hoạch huyện giao cho xã trong năm 2026 và các năm sau`)) },
+  // (The forms of sets 266 and 271, each read by a pass over the whole text before the lines: the
+  // e-office view's paragraph numbers, a PDF's doubled bold glyphs, a phone viewer's table rows,
+  // an Excel table's quoted cells with line breaks, a wide sheet printed in two halves.)
+  { name: 'an e-office view numbering every paragraph ("00036  - …")', text: (size) => grown(size, (i) => `${String(i + 1).padStart(5, '0')}  - Sản lượng lúa vụ ${word(i)} đạt ${i} tấn.`) },
+  { name: 'bold glyphs doubled ("SSảảnn  llưượợnngg …")', text: (size) => grown(size, (i) => [...`Sản lượng ${word(i)} đạt ${i} tấn`].map((c) => c + c).join('')) },
+  { name: 'a phone viewer\'s table rows ("Hàng n: Cột 1: …; Cột 2: …")', text: (size) => grown(size, (i) => `Hàng ${i + 1}: Cột 1: ${i + 1}; Cột 2: Sản lượng ${word(i)}; Cột 3: tấn; Cột 4: ${i}`) },
+  { name: 'an Excel table\'s quoted cells with line breaks, pasted with tabs', text: (size) => grown(size, (i) => `${i + 1}\t"Cây ${word(i)}:\n- Diện tích\n- Sản lượng"\t"\nha\ntấn"\t"\n${i}\n${i * 5}"`) },
+  { name: 'a wide sheet printed in two halves, its names repeated', text: (size) => { const rows = (f: (i: number) => string): string => grown(size >> 1, (i) => `${String(i + 1).padStart(4)}  Sản lượng ${word(i).padEnd(12)}  ${f(i)}`, '\n', '') ; return `${HEAD}  TT  Chỉ tiêu                 ĐVT    TH 2025\n${rows((i) => `tấn    ${i}`)}\n\n  TT  Chỉ tiêu                 KH 2026\n${rows((i) => `${i + 5}`)}` } },
 ]
 
 let PLANS: string[] = []
